@@ -1,0 +1,75 @@
+package io.schedulr.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The one JSON encoding of contract events, shared by every producer and consumer. */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final TypeReference<CloudEvent<RoomEvent>> ROOM_EVENT = new TypeReference<>() {
+    };
+
+    private EventCodec() {
+    }
+
+    public static String encode(CloudEvent<?> event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and checks a room event; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<RoomEvent> decodeRoomEvent(String json) {
+        CloudEvent<RoomEvent> event;
+        try {
+            event = MAPPER.readValue(json, ROOM_EVENT);
+        } catch (IOException e) {
+            throw new MalformedEventException("not a CloudEvents JSON room event: " + e.getMessage(), e);
+        }
+        requirePresent(event.id(), "id");
+        requirePresent(event.type(), "type");
+        if (RoomEventType.fromCloudEventType(event.type()).isEmpty()) {
+            throw new MalformedEventException("unknown event type " + event.type());
+        }
+        RoomEvent data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("event " + event.id() + " has no data");
+        }
+        requirePresent(data.roomId(), "data.roomId");
+        requirePresent(data.icsUid(), "data.icsUid");
+        if (data.startUtc() == null || data.endUtc() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no start or end");
+        }
+        if (data.host() == null || data.host().email() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no host email");
+        }
+        return event;
+    }
+
+    public static CloudEvent<RoomEvent> decodeRoomEvent(byte[] json) {
+        if (json == null) {
+            throw new MalformedEventException("empty record");
+        }
+        return decodeRoomEvent(new String(json, StandardCharsets.UTF_8));
+    }
+
+    private static void requirePresent(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("missing " + field);
+        }
+    }
+}

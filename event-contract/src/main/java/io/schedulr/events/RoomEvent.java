@@ -1,0 +1,23 @@
+package io.schedulr.events;
+
+import java.time.Instant;
+
+/**
+ * Payload ({@code data}) of every room event. Carries the whole room state so consumers never call back.
+ *
+ * @param sequence iCalendar SEQUENCE of the room's invitation after this change
+ * @param guest    null while the room is not booked
+ */
+public record RoomEvent(
+        String roomId,
+        String icsUid,
+        int sequence,
+        Instant startUtc,
+        Instant endUtc,
+        String title,
+        String roomUrl,
+        boolean privateRoom,
+        String stage,
+        Participant host,
+        Participant guest) {
+}

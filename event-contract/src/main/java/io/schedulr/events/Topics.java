@@ -1,0 +1,10 @@
+package io.schedulr.events;
+
+/** Kafka topic names shared by publishers and consumers. */
+public final class Topics {
+    /** Every change to a practice room, keyed by room id so per-room order holds. */
+    public static final String ROOM_EVENTS = "scheduling.room-events.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.schedulr.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.schedulr.testsupport.infra.InfraEndpoints;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} application at the real infrastructure of this test JVM.
+ * Init arg {@code database}: the service's own database.
+ */
+public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
+    private String database = "postgres";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        InfraEndpoints e = TestInfra.get();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.username", e.postgresUser());
+        config.put("quarkus.datasource.password", e.postgresPassword());
+        config.put("quarkus.datasource.reactive.url", e.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", e.jdbcUrl(database));
+        config.put("kafka.bootstrap.servers", e.kafkaBootstrapServers());
+        config.put("quarkus.mailer.host", "localhost");
+        config.put("quarkus.mailer.port", String.valueOf(e.smtpPort()));
+        config.put("quarkus.oidc.auth-server-url", e.issuerUrl());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the infrastructure belongs to the JVM, not to one application start
+    }
+}

@@ -1,0 +1,92 @@
+package io.schedulr.testsupport;
+
+import io.schedulr.testsupport.infra.TokenIssuer;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Tokens from the real development issuer, plus forged ones that must be refused. */
+public final class Tokens {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+
+    private Tokens() {
+    }
+
+    /** A new person with a unique email, signed in through the issuer. */
+    public static TestUser newUser(String name, String timeZone) {
+        String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com";
+        return user(email, name, timeZone);
+    }
+
+    public static TestUser user(String email, String name, String timeZone) {
+        return new TestUser(TokenIssuer.subjectFor(email), email, name, timeZone, issue(email, name, timeZone, 3600));
+    }
+
+    /** Signed by the real issuer but already past its expiry. */
+    public static String expired(String email) {
+        return issue(email, "Expired", "UTC", -3600);
+    }
+
+    /** Same issuer, key id and claims, but signed with a key the issuer never had. */
+    public static String forged(String email) {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer(TestInfra.get().issuerUrl());
+            claims.setSubject(TokenIssuer.subjectFor(email));
+            claims.setAudience("schedulr");
+            claims.setIssuedAtToNow();
+            claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 3600));
+            claims.setClaim("email", email);
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(key.getPrivateKey());
+            jws.setKeyIdHeaderValue("dev-issuer-1");
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String issue(String email, String name, String timeZone, long lifetimeSeconds) {
+        String form = "email=" + enc(email) + "&name=" + enc(name) + "&tz=" + enc(timeZone) + "&expires_in=" + lifetimeSeconds;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestInfra.get().issuerUrl() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher m = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("token issuer answered " + response.statusCode() + ": " + response.body());
+            }
+            return m.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("token issuer unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

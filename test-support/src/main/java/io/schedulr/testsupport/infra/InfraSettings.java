@@ -1,0 +1,37 @@
+package io.schedulr.testsupport.infra;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to start. A port of 0 means "any free port".
+ *
+ * @param stateDir   where data lives; null for a temporary folder removed at shutdown
+ * @param databases  databases created in PostgreSQL, one per service
+ * @param throwaway  trade durability for speed (fsync off): for tests only
+ */
+public record InfraSettings(
+        Path stateDir,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int smtpPort,
+        int imapPort,
+        int issuerPort,
+        int controlPort,
+        List<String> databases,
+        boolean throwaway) {
+
+    public static final List<String> SERVICE_DATABASES =
+            List.of("scheduling", "notification", "calendar_sync", "calcom_gateway");
+
+    /** Free ports, temporary state, every service database: what a test JVM needs. */
+    public static InfraSettings forTests() {
+        return new InfraSettings(null, 0, 0, 0, 0, 0, 0, 0, SERVICE_DATABASES, true);
+    }
+
+    /** The fixed ports of the local stack (see README). */
+    public static InfraSettings forLocalStack(Path stateDir) {
+        return new InfraSettings(stateDir, 15432, 19092, 19093, 3025, 3143, 8090, 8091, SERVICE_DATABASES, false);
+    }
+}

@@ -1,0 +1,86 @@
+package io.schedulr.testsupport.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.stream.Stream;
+
+/** Starts PostgreSQL, Kafka, SMTP+IMAP, the token issuer and the control endpoint in this JVM; stops them in reverse. */
+public final class Infrastructure implements AutoCloseable {
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Path stateDir;
+    private final boolean temporaryState;
+    private InfraEndpoints endpoints;
+
+    private Infrastructure(Path stateDir, boolean temporaryState) {
+        this.stateDir = stateDir;
+        this.temporaryState = temporaryState;
+    }
+
+    public static Infrastructure start(InfraSettings settings) throws IOException {
+        boolean temporary = settings.stateDir() == null;
+        Path state = temporary ? Files.createTempDirectory("schedulr-infra") : settings.stateDir();
+        Infrastructure infra = new Infrastructure(state, temporary);
+        try {
+            infra.startAll(settings);
+        } catch (IOException | RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+        return infra;
+    }
+
+    public InfraEndpoints endpoints() {
+        return endpoints;
+    }
+
+    private void startAll(InfraSettings s) throws IOException {
+        PostgresServer postgres = PostgresServer.start(stateDir.resolve("postgres"), InfraPorts.orFree(s.postgresPort()),
+                s.throwaway(), s.databases());
+        started.push(postgres);
+
+        KafkaBroker kafka = new KafkaBroker(stateDir.resolve("kafka"), InfraPorts.orFree(s.kafkaPort()),
+                InfraPorts.orFree(s.kafkaControllerPort()));
+        kafka.start();
+        started.push(kafka);
+
+        int smtpPort = InfraPorts.orFree(s.smtpPort());
+        int imapPort = InfraPorts.orFree(s.imapPort());
+        MailServer mail = MailServer.start(smtpPort, imapPort);
+        started.push(mail);
+
+        TokenIssuer issuer = TokenIssuer.start(s.issuerPort());
+        started.push(issuer);
+
+        ControlServer control = ControlServer.start(s.controlPort(), kafka, mail);
+        started.push(control);
+
+        endpoints = new InfraEndpoints(postgres.port(), PostgresServer.USER, PostgresServer.PASSWORD,
+                kafka.bootstrapServers(), smtpPort, imapPort, issuer.issuer(), "http://localhost:" + control.port());
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("stopping infrastructure: " + e);
+            }
+        }
+        if (temporaryState) {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort for a temporary folder
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.schedulr.testsupport.infra;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import java.io.IOException;
+
+/** GreenMail SMTP+IMAP. SMTP is reached through a {@link TcpGate} so tests can take it down without losing mail. */
+final class MailServer implements AutoCloseable {
+    private final GreenMail greenMail;
+    private final TcpGate smtpGate;
+
+    private MailServer(GreenMail greenMail, TcpGate smtpGate) {
+        this.greenMail = greenMail;
+        this.smtpGate = smtpGate;
+    }
+
+    static MailServer start(int smtpPort, int imapPort) throws IOException {
+        int privateSmtp = InfraPorts.free();
+        GreenMail greenMail = new GreenMail(new ServerSetup[]{
+                new ServerSetup(privateSmtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        TcpGate gate = new TcpGate(smtpPort, privateSmtp);
+        gate.open();
+        return new MailServer(greenMail, gate);
+    }
+
+    void smtpDown() {
+        smtpGate.shut();
+    }
+
+    void smtpUp() throws IOException {
+        smtpGate.open();
+    }
+
+    @Override
+    public void close() {
+        smtpGate.close();
+        greenMail.stop();
+    }
+}
