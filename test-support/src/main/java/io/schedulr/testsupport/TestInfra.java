@@ -24,7 +24,6 @@ import java.util.Properties;
  */
 public final class TestInfra {
     private static final String ENDPOINTS_KEY = "schedulr.infra.endpoints";
-    private static final String PROCESS_KEY = "schedulr.infra.process";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private TestInfra() {
@@ -38,7 +37,7 @@ public final class TestInfra {
                 return parse(text);
             }
             try {
-                InfraEndpoints endpoints = launch(system);
+                InfraEndpoints endpoints = launch();
                 system.put(ENDPOINTS_KEY, format(endpoints));
                 return endpoints;
             } catch (IOException e) {
@@ -47,7 +46,7 @@ public final class TestInfra {
         }
     }
 
-    private static InfraEndpoints launch(Properties system) throws IOException {
+    private static InfraEndpoints launch() throws IOException {
         Path workDir = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
         Path readyFile = Files.createTempFile(workDir, "infra-", ".properties");
         Files.delete(readyFile);
@@ -58,8 +57,7 @@ public final class TestInfra {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath(),
                 InfraMain.class.getName(), readyFile.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // Keeps the child's stdin pipe reachable: the child exits when this JVM ends and the pipe closes.
-        system.put(PROCESS_KEY, process);
+        // The hook also keeps the child's stdin pipe reachable: the child exits when this JVM ends and the pipe closes.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "infra-stop"));
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);

@@ -1,0 +1,12 @@
+package io.schedulr.scheduling;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.schedulr.testsupport.InfraTestResource;
+
+/** Every @QuarkusTest of this module runs against the real infrastructure and the "scheduling" database. */
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "scheduling"))
+public final class SchedulingTestResources {
+    private SchedulingTestResources() {
+    }
+}
