@@ -7,7 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The ports-and-adapters dependency rules every service states in its architecture test. */
 public final class HexagonalRules {
     private static final String[] FRAMEWORKS = {
-            "io.quarkus..", "jakarta..", "javax..", "org.hibernate..", "io.vertx..", "com.fasterxml..",
+            "io.quarkus..", "jakarta..", "javax.persistence..", "javax.inject..", "javax.ws..", "javax.enterprise..", "org.hibernate..", "io.vertx..", "com.fasterxml..",
             "org.apache.kafka..", "org.eclipse.microprofile..", "io.smallrye.faulttolerance..", "io.smallrye.reactive.messaging..",
             "org.jboss..", "com.google..", "net.fortuna..", "org.mnode..", "io.schedulr.kit.."};
 

@@ -8,14 +8,16 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} application at the real infrastructure of this test JVM.
- * Init arg {@code database}: the service's own database.
+ * Init args: {@code database}, the service's own database; {@code mailer=true} to point quarkus-mailer at the SMTP server.
  */
 public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     private String database = "postgres";
+    private boolean mailer;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        mailer = Boolean.parseBoolean(initArgs.getOrDefault("mailer", "false"));
     }
 
     @Override
@@ -27,8 +29,10 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.reactive.url", e.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", e.jdbcUrl(database));
         config.put("kafka.bootstrap.servers", e.kafkaBootstrapServers());
-        config.put("quarkus.mailer.host", "localhost");
-        config.put("quarkus.mailer.port", String.valueOf(e.smtpPort()));
+        if (mailer) {
+            config.put("quarkus.mailer.host", "localhost");
+            config.put("quarkus.mailer.port", String.valueOf(e.smtpPort()));
+        }
         config.put("quarkus.oidc.auth-server-url", e.issuerUrl());
         return config;
     }
