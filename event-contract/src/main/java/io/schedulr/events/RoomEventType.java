@@ -9,7 +9,9 @@ public enum RoomEventType {
     ROOM_UPDATED("io.schedulr.room.updated.v1"),
     ROOM_BOOKED("io.schedulr.room.booked.v1"),
     ROOM_RESCHEDULED("io.schedulr.room.rescheduled.v1"),
-    ROOM_CANCELLED("io.schedulr.room.cancelled.v1");
+    ROOM_CANCELLED("io.schedulr.room.cancelled.v1"),
+    /** An unbooked room was deleted: nobody had an invitation, so nobody is told. */
+    ROOM_DELETED("io.schedulr.room.deleted.v1");
 
     private final String cloudEventType;
 
