@@ -1,0 +1,79 @@
+package io.schedulr.notification.adapter.in.scheduling;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
+import io.schedulr.notification.config.NotificationConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs dispatch rounds on one dedicated worker thread (never the event loop): right after new deliveries are queued,
+ * and on a schedule that picks up parked deliveries when they are due again (e.g. after the SMTP server comes back).
+ */
+@ApplicationScoped
+public class DispatchTrigger {
+    private static final Logger LOG = Logger.getLogger(DispatchTrigger.class);
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "delivery-dispatcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    @Inject
+    DispatchDeliveriesUseCase dispatch;
+    @Inject
+    NotificationConfig config;
+
+    /** Asks for a dispatch round soon; calls while one is already waiting are folded into it. */
+    public void kick() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::runRounds);
+            } catch (RuntimeException e) {
+                queued.set(false);
+                LOG.debug("dispatcher not accepting work (shutting down)", e);
+            }
+        }
+    }
+
+    @Scheduled(every = "${notification.dispatch.every}", delayed = "${notification.dispatch.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        kick();
+    }
+
+    private void runRounds() {
+        queued.set(false);
+        try {
+            DispatchDeliveriesUseCase.Report report;
+            do {
+                report = dispatch.dispatchDue().await().atMost(Duration.ofMinutes(5));
+                if (report.claimed() > 0) {
+                    LOG.debugf("dispatch round: %d claimed, %d sent, %d parked", report.claimed(), report.sent(), report.failed());
+                }
+            } while (report.claimed() >= config.dispatch().batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("dispatch round failed, the next round retries: %s", e.toString());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.schedulr.notification.adapter.out.mail;
+
+import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.InviteMethod;
+import io.schedulr.notification.domain.Meeting;
+import io.schedulr.notification.domain.Person;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Subject and human-readable bodies of an invitation mail, with times in the recipient's own zone. */
+public record InviteMailContent(String subject, String text, String html) {
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    public static InviteMailContent of(Invitation invitation) {
+        Meeting m = invitation.meeting();
+        Person recipient = invitation.recipient();
+        Person other = invitation.toOrganizer() ? m.attendee() : m.organizer();
+        boolean cancel = invitation.method() == InviteMethod.CANCEL;
+        String when = when(m, recipient.zone());
+
+        String subject = (cancel ? "Cancelled: " : "Invitation: ") + m.title() + " with " + other.name() + " @ " + when;
+        String headline = cancel
+                ? "Your practice room with " + other.name() + " has been cancelled."
+                : "You have a practice room with " + other.name() + ".";
+        StringBuilder text = new StringBuilder()
+                .append("Hello ").append(recipient.name()).append(",\n\n")
+                .append(headline).append("\n\n")
+                .append("What: ").append(m.title()).append('\n')
+                .append("When: ").append(when).append('\n')
+                .append("Host: ").append(m.organizer().name()).append(" <").append(m.organizer().email()).append(">\n")
+                .append("Guest: ").append(m.attendee().name()).append(" <").append(m.attendee().email()).append(">\n");
+        if (m.roomUrl() != null && !cancel) {
+            text.append("Join: ").append(m.roomUrl()).append('\n');
+        }
+        text.append('\n').append(cancel
+                ? "Your calendar will remove the event when you open the attached cancellation.\n"
+                : "Open the attached invitation (invite.ics) to add it to your calendar.\n");
+
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html><html><body>")
+                .append("<p>Hello ").append(esc(recipient.name())).append(",</p>")
+                .append("<p>").append(esc(headline)).append("</p>")
+                .append("<table>")
+                .append(row("What", esc(m.title())))
+                .append(row("When", esc(when)))
+                .append(row("Host", esc(m.organizer().name() + " <" + m.organizer().email() + ">")))
+                .append(row("Guest", esc(m.attendee().name() + " <" + m.attendee().email() + ">")));
+        if (m.roomUrl() != null && !cancel) {
+            html.append(row("Join", "<a href=\"" + esc(m.roomUrl()) + "\">" + esc(m.roomUrl()) + "</a>"));
+        }
+        html.append("</table></body></html>");
+        return new InviteMailContent(subject, text.toString(), html.toString());
+    }
+
+    /** e.g. "Tuesday, 3 June 2025, 14:00 – 15:00 (Europe/Berlin, CEST)". */
+    static String when(Meeting m, ZoneId zone) {
+        ZonedDateTime start = m.start().atZone(zone);
+        ZonedDateTime end = m.end().atZone(zone);
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
+        String shortName = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(start);
+        String zoneText = shortName.equals(zone.getId()) ? zone.getId() : zone.getId() + ", " + shortName;
+        return DAY_TIME.format(start) + " \u2013 " + endText + " (" + zoneText + ")";
+    }
+
+    private static String row(String label, String valueHtml) {
+        return "<tr><th align=\"left\">" + label + "</th><td>" + valueHtml + "</td></tr>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

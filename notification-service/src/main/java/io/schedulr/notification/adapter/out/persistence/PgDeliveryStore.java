@@ -1,0 +1,167 @@
+package io.schedulr.notification.adapter.out.persistence;
+
+import io.schedulr.notification.application.port.out.DeliveryQueuePort;
+import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
+import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
+import io.schedulr.notification.domain.DeliveryAttemptRecord;
+import io.schedulr.notification.domain.DeliveryOutcome;
+import io.schedulr.notification.domain.DeliveryStatus;
+import io.schedulr.notification.domain.EmailStatus;
+import io.schedulr.notification.domain.EmailStatusNotice;
+import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.InviteMethod;
+import io.schedulr.notification.domain.Meeting;
+import io.schedulr.notification.domain.Person;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.schedulr.notification.adapter.out.persistence.SqlValues.instant;
+import static io.schedulr.notification.adapter.out.persistence.SqlValues.ts;
+
+/** The delivery queue (leases with FOR UPDATE SKIP LOCKED), the audit trail and provider notices. */
+@ApplicationScoped
+public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPort, RecordEmailStatusPort {
+    private final Pool pool;
+
+    public PgDeliveryStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<List<QueuedDelivery>> claimDue(int max, Duration lease) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        UPDATE delivery SET lease_until = now() + CAST($2::text AS interval)
+                        WHERE id IN (
+                            SELECT d.id FROM delivery d
+                            WHERE d.status IN ('PENDING', 'PARKED') AND d.next_attempt_at <= now()
+                              AND (d.lease_until IS NULL OR d.lease_until < now())
+                              AND NOT EXISTS (SELECT 1 FROM delivery e
+                                              WHERE e.room_id = d.room_id AND e.recipient_email = d.recipient_email
+                                                AND e.status IN ('PENDING', 'PARKED') AND e.id < d.id)
+                            ORDER BY d.id
+                            LIMIT $1
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .execute(Tuple.of(max, lease.toMillis() + " milliseconds"))
+                .map(rows -> {
+                    List<QueuedDelivery> claimed = new ArrayList<>();
+                    rows.forEach(row -> claimed.add(toQueued(row)));
+                    claimed.sort(Comparator.comparingLong(QueuedDelivery::id));
+                    return claimed;
+                }));
+    }
+
+    @Override
+    public Uni<Void> markSent(QueuedDelivery delivery, Instant at) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        UPDATE delivery SET status = 'SENT', sent_at = $2, attempts = attempts + 1, lease_until = NULL, last_error = NULL
+                        WHERE id = $1""")
+                .execute(Tuple.of(delivery.id(), ts(at)))
+                .flatMap(rows -> auditAttempt(conn, delivery, DeliveryOutcome.SENT, null, at)));
+    }
+
+    @Override
+    public Uni<Void> markFailed(QueuedDelivery delivery, String error, Instant at, Instant nextAttemptAt) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        UPDATE delivery SET status = 'PARKED', attempts = attempts + 1, next_attempt_at = $2, lease_until = NULL,
+                            last_error = $3
+                        WHERE id = $1""")
+                .execute(Tuple.of(delivery.id(), ts(nextAttemptAt), SqlValues.clip(error, 2000)))
+                .flatMap(rows -> auditAttempt(conn, delivery, DeliveryOutcome.FAILED, error, at)));
+    }
+
+    private Uni<Void> auditAttempt(SqlConnection conn, QueuedDelivery delivery, DeliveryOutcome outcome, String error, Instant at) {
+        Invitation i = delivery.invitation();
+        return conn.preparedQuery("""
+                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error, attempted_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                .execute(Tuple.from(Arrays.asList(delivery.id(), i.eventId(), i.meeting().roomId(), i.recipient().email(),
+                        i.method().name(), i.meeting().sequence(), outcome.name(), SqlValues.clip(error, 2000), ts(at))))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<DeliveryAttemptRecord>> forRoom(String roomId) {
+        Uni<Map<Long, List<DeliveryAttemptRecord.StatusNotice>>> notices = pool.preparedQuery("""
+                        SELECT n.attempt_id, n.status, n.detail, n.occurred_at, n.received_at
+                        FROM email_status_notice n JOIN delivery_attempt a ON a.id = n.attempt_id
+                        WHERE a.room_id = $1 ORDER BY n.id""")
+                .execute(Tuple.of(roomId))
+                .map(rows -> {
+                    Map<Long, List<DeliveryAttemptRecord.StatusNotice>> byAttempt = new HashMap<>();
+                    rows.forEach(row -> byAttempt.computeIfAbsent(row.getLong("attempt_id"), k -> new ArrayList<>())
+                            .add(new DeliveryAttemptRecord.StatusNotice(EmailStatus.valueOf(row.getString("status")),
+                                    row.getString("detail"), instant(row, "occurred_at"), instant(row, "received_at"))));
+                    return byAttempt;
+                });
+        return notices.flatMap(byAttempt -> pool.preparedQuery("""
+                        SELECT a.id, a.delivery_id, a.event_id, a.room_id, a.recipient, a.method, a.sequence, a.outcome, a.error,
+                               a.attempted_at, d.message_key, d.status
+                        FROM delivery_attempt a LEFT JOIN delivery d ON d.id = a.delivery_id
+                        WHERE a.room_id = $1 ORDER BY a.id""")
+                .execute(Tuple.of(roomId))
+                .map(rows -> {
+                    List<DeliveryAttemptRecord> records = new ArrayList<>();
+                    rows.forEach(row -> {
+                        long id = row.getLong("id");
+                        String status = row.getString("status");
+                        records.add(new DeliveryAttemptRecord(id, row.getLong("delivery_id"), row.getString("event_id"),
+                                row.getString("room_id"), row.getString("recipient"), InviteMethod.valueOf(row.getString("method")),
+                                row.getInteger("sequence"), DeliveryOutcome.valueOf(row.getString("outcome")), row.getString("error"),
+                                instant(row, "attempted_at"), row.getString("message_key"),
+                                status == null ? null : DeliveryStatus.valueOf(status), byAttempt.getOrDefault(id, List.of())));
+                    });
+                    return records;
+                }));
+    }
+
+    @Override
+    public Uni<Boolean> isOrganizer(String roomId, String email) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_email = $2) AS host")
+                .execute(Tuple.of(roomId, email))
+                .map(rows -> rows.iterator().next().getBoolean("host"));
+    }
+
+    @Override
+    public Uni<Optional<Long>> record(EmailStatusNotice notice) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        SELECT a.id FROM delivery d JOIN delivery_attempt a ON a.delivery_id = d.id
+                        WHERE d.message_key = $1 AND a.outcome = 'SENT' ORDER BY a.id DESC LIMIT 1""")
+                .execute(Tuple.of(notice.messageKey()))
+                .flatMap(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Uni.createFrom().item(Optional.<Long>empty());
+                    }
+                    long attemptId = it.next().getLong("id");
+                    return conn.preparedQuery("""
+                                    INSERT INTO email_status_notice (attempt_id, status, detail, occurred_at) VALUES ($1, $2, $3, $4)""")
+                            .execute(Tuple.of(attemptId, notice.status().name(), SqlValues.clip(notice.detail(), 2000), ts(notice.occurredAt())))
+                            .replaceWith(Optional.of(attemptId));
+                }));
+    }
+
+    private static QueuedDelivery toQueued(Row row) {
+        Person organizer = new Person(row.getString("organizer_email"), row.getString("organizer_name"), row.getString("organizer_tz"));
+        Person attendee = new Person(row.getString("attendee_email"), row.getString("attendee_name"), row.getString("attendee_tz"));
+        Person recipient = new Person(row.getString("recipient_email"), row.getString("recipient_name"), row.getString("recipient_tz"));
+        Meeting meeting = new Meeting(row.getString("room_id"), row.getString("ics_uid"), row.getInteger("sequence"),
+                instant(row, "start_utc"), instant(row, "end_utc"), row.getString("title"), row.getString("room_url"), organizer, attendee);
+        Invitation invitation = new Invitation(row.getString("event_id"), InviteMethod.valueOf(row.getString("method")), meeting, recipient);
+        return new QueuedDelivery(row.getLong("id"), row.getString("message_key"), row.getInteger("attempts"), invitation);
+    }
+}

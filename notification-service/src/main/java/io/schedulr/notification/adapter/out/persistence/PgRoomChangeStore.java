@@ -1,0 +1,147 @@
+package io.schedulr.notification.adapter.out.persistence;
+
+import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.domain.DeliveryOutcome;
+import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.Meeting;
+import io.schedulr.notification.domain.NotificationPlan;
+import io.schedulr.notification.domain.RoomNotificationState;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.schedulr.notification.adapter.out.persistence.SqlValues.ts;
+
+/** One consumed event = one PostgreSQL transaction: consumed_event, room_state (locked), delivery rows and their audit rows. */
+@ApplicationScoped
+public class PgRoomChangeStore implements RecordRoomChangePort {
+    private final Pool pool;
+
+    public PgRoomChangeStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<NotificationPlan> recordOnce(String eventId, String roomId, Function<RoomNotificationState, NotificationPlan> planner) {
+        return pool.withTransaction(conn -> markConsumed(conn, eventId, roomId).flatMap(isNew -> {
+            if (!isNew) {
+                return Uni.createFrom().nullItem();
+            }
+            return lockRoom(conn, roomId).flatMap(state -> {
+                NotificationPlan plan = planner.apply(state);
+                Uni<Void> work = plan.stale() ? auditSkipped(conn, plan) : queue(conn, plan);
+                return work.flatMap(v -> saveState(conn, plan.nextState(), eventId)).replaceWith(plan);
+            });
+        }));
+    }
+
+    @Override
+    public Uni<Void> markConsumed(String eventId, String roomId) {
+        return pool.withTransaction(conn -> markConsumed(conn, eventId, roomId)).replaceWithVoid();
+    }
+
+    private Uni<Boolean> markConsumed(SqlConnection conn, String eventId, String roomId) {
+        return conn.preparedQuery("INSERT INTO consumed_event (event_id, room_id) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
+                .execute(Tuple.of(eventId, roomId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    private Uni<RoomNotificationState> lockRoom(SqlConnection conn, String roomId) {
+        return conn.preparedQuery("SELECT last_sequence, cancelled FROM room_state WHERE room_id = $1 FOR UPDATE")
+                .execute(Tuple.of(roomId)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    return new RoomNotificationState(roomId, row.getInteger("last_sequence"), row.getBoolean("cancelled"));
+                });
+    }
+
+    private Uni<Void> saveState(SqlConnection conn, RoomNotificationState state, String eventId) {
+        return conn.preparedQuery("""
+                        INSERT INTO room_state (room_id, last_sequence, cancelled, last_event_id) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (room_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, cancelled = EXCLUDED.cancelled,
+                            last_event_id = EXCLUDED.last_event_id, updated_at = now()""")
+                .execute(Tuple.of(state.roomId(), state.lastSequence(), state.cancelled(), eventId)).replaceWithVoid();
+    }
+
+    private Uni<Void> queue(SqlConnection conn, NotificationPlan plan) {
+        return Multi.createFrom().iterable(plan.invitations())
+                .onItem().transformToUniAndConcatenate(invitation -> supersedeOlder(conn, invitation).flatMap(v -> insert(conn, invitation)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Older unsent deliveries of the room to the same person are replaced by this newer one (not if one is being sent now). */
+    private Uni<Void> supersedeOlder(SqlConnection conn, Invitation invitation) {
+        return conn.preparedQuery("""
+                        UPDATE delivery SET status = 'SUPERSEDED', lease_until = NULL
+                        WHERE room_id = $1 AND recipient_email = $2 AND status IN ('PENDING', 'PARKED')
+                          AND (lease_until IS NULL OR lease_until < now())
+                        RETURNING id, event_id, recipient_email, method, sequence""")
+                .execute(Tuple.of(invitation.meeting().roomId(), invitation.recipient().email()))
+                .flatMap(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row -> audit(conn, row.getLong("id"), row.getString("event_id"),
+                                invitation.meeting().roomId(), row.getString("recipient_email"), row.getString("method"),
+                                row.getInteger("sequence"), DeliveryOutcome.SUPERSEDED,
+                                "replaced by event " + invitation.eventId() + " (sequence " + invitation.meeting().sequence() + ")"))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> insert(SqlConnection conn, Invitation invitation) {
+        Meeting m = invitation.meeting();
+        Tuple values = Tuple.from(Arrays.asList(invitation.eventId(), m.roomId(), invitation.method().name(), m.sequence(), m.icsUid(),
+                m.title(), ts(m.start()), ts(m.end()), m.roomUrl(),
+                m.organizer().email(), m.organizer().name(), m.organizer().timeZone(),
+                m.attendee().email(), m.attendee().name(), m.attendee().timeZone(),
+                invitation.recipient().email(), invitation.recipient().name(), invitation.recipient().timeZone(),
+                messageKey(invitation)));
+        return conn.preparedQuery("""
+                        INSERT INTO delivery (event_id, room_id, method, sequence, ics_uid, title, start_utc, end_utc, room_url,
+                            organizer_email, organizer_name, organizer_tz, attendee_email, attendee_name, attendee_tz,
+                            recipient_email, recipient_name, recipient_tz, message_key, status)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'PENDING')
+                        ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+                        RETURNING id""")
+                .execute(values)
+                .flatMap(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return audit(conn, it.next().getLong("id"), invitation.eventId(), m.roomId(), invitation.recipient().email(),
+                            invitation.method().name(), m.sequence(), DeliveryOutcome.QUEUED, null);
+                });
+    }
+
+    private Uni<Void> auditSkipped(SqlConnection conn, NotificationPlan plan) {
+        return Multi.createFrom().iterable(plan.skipped())
+                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting().roomId(), i.recipient().email(),
+                        i.method().name(), i.meeting().sequence(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason()))
+                .collect().last().replaceWithVoid();
+    }
+
+    static Uni<Void> audit(SqlConnection conn, Long deliveryId, String eventId, String roomId, String recipient, String method,
+                           int sequence, DeliveryOutcome outcome, String error) {
+        return conn.preparedQuery("""
+                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(Arrays.asList(deliveryId, eventId, roomId, recipient, method, sequence, outcome.name(),
+                        SqlValues.clip(error, 2000))))
+                .replaceWithVoid();
+    }
+
+    /** Stable for (event, recipient): a resend after a crash carries the same Message-ID. */
+    static String messageKey(Invitation invitation) {
+        String name = invitation.eventId() + "\n" + invitation.recipient().email();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,31 @@
+package io.schedulr.notification.application.port.out;
+
+import io.schedulr.notification.domain.Invitation;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The durable queue of mails to send, one row per (event, recipient). */
+public interface DeliveryQueuePort {
+
+    /**
+     * Leases up to {@code max} due deliveries, oldest first, never one that has an earlier unsent delivery of the same
+     * room to the same person (per-room order). A lease that runs out makes the delivery due again.
+     */
+    Uni<List<QueuedDelivery>> claimDue(int max, Duration lease);
+
+    /** Records a successful send and its audit row. */
+    Uni<Void> markSent(QueuedDelivery delivery, Instant at);
+
+    /** Records a failed attempt and its audit row, and parks the delivery until {@code nextAttemptAt}. */
+    Uni<Void> markFailed(QueuedDelivery delivery, String error, Instant at, Instant nextAttemptAt);
+
+    /**
+     * @param attempts   failed attempts so far
+     * @param messageKey stable per delivery: the local part of its Message-ID
+     */
+    record QueuedDelivery(long id, String messageKey, int attempts, Invitation invitation) {
+    }
+}

@@ -1,0 +1,15 @@
+package io.schedulr.notification.application.port.out;
+
+import io.schedulr.notification.domain.DeliveryAttemptRecord;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+public interface LoadDeliveryHistoryPort {
+
+    /** Every audit row of the room, oldest first, with the notices recorded against each. */
+    Uni<List<DeliveryAttemptRecord>> forRoom(String roomId);
+
+    /** Whether this address is the organizer (host) of any delivery of the room. */
+    Uni<Boolean> isOrganizer(String roomId, String email);
+}

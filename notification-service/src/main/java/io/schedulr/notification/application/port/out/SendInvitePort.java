@@ -1,0 +1,14 @@
+package io.schedulr.notification.application.port.out;
+
+import io.schedulr.notification.domain.Invitation;
+import io.smallrye.mutiny.Uni;
+
+/** Sends one iMIP invitation mail. */
+public interface SendInvitePort {
+
+    /**
+     * @param messageKey stable for this delivery, so a resend carries the same Message-ID
+     * @return completes when the mail server accepted the message; fails otherwise
+     */
+    Uni<Void> send(Invitation invitation, String messageKey);
+}

@@ -1,0 +1,21 @@
+package io.schedulr.notification.application.service;
+
+import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
+import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
+import io.schedulr.notification.domain.EmailStatusNotice;
+import io.smallrye.mutiny.Uni;
+
+import java.util.Optional;
+
+public class EmailStatusService implements RecordEmailStatusUseCase {
+    private final RecordEmailStatusPort notices;
+
+    public EmailStatusService(RecordEmailStatusPort notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public Uni<Optional<Long>> record(EmailStatusNotice notice) {
+        return notices.record(notice);
+    }
+}

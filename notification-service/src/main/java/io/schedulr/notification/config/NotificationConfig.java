@@ -1,0 +1,62 @@
+package io.schedulr.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything under {@code notification.*}; every key can be set by its environment variable (NOTIFICATION_...). */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    Consumer consumer();
+
+    Dispatch dispatch();
+
+    Hooks hooks();
+
+    /** Emails of operators who may read any room's deliveries ({@code NOTIFICATION_OPERATORS}); the room's host always may. */
+    Optional<List<String>> operators();
+
+    interface Consumer {
+        /** Whether the Kafka consumer runs in this instance. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("notification-service")
+        String groupId();
+
+        @WithDefault("scheduling.room-events.v1")
+        String topic();
+
+        @WithDefault("notification.dead-letter.v1")
+        String deadLetterTopic();
+
+        /** Pause before a record whose processing failed for an infrastructure reason is tried again (doubles, max 30s). */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
+    }
+
+    interface Dispatch {
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a claimed delivery is reserved for the sender before another round may take it. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** First delay before a parked (failed) delivery is tried again; doubles per failure up to {@link #redeliveryMax()}. */
+        @WithDefault("PT30S")
+        Duration redeliveryInitial();
+
+        @WithDefault("PT15M")
+        Duration redeliveryMax();
+    }
+
+    interface Hooks {
+        /** Shared secret of POST /api/hooks/email-status (header X-Hook-Secret). No default: unset, the hook is off. */
+        Optional<String> emailStatusSecret();
+    }
+}

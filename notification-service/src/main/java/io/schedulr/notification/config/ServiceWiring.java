@@ -1,0 +1,58 @@
+package io.schedulr.notification.config;
+
+import io.schedulr.notification.adapter.in.scheduling.DispatchTrigger;
+import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
+import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
+import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
+import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
+import io.schedulr.notification.application.port.out.DeliveryQueuePort;
+import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
+import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
+import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.application.port.out.SendInvitePort;
+import io.schedulr.notification.application.service.DeliveryHistoryService;
+import io.schedulr.notification.application.service.DispatchService;
+import io.schedulr.notification.application.service.EmailStatusService;
+import io.schedulr.notification.application.service.RoomChangeService;
+import io.schedulr.notification.domain.NotificationPlanner;
+import io.schedulr.notification.domain.RedeliveryPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.time.Clock;
+
+/** Wires the framework-free application services to their adapters. */
+public class ServiceWiring {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandleRoomChangeUseCase handleRoomChange(RecordRoomChangePort store, DispatchTrigger trigger) {
+        return new RoomChangeService(store, new NotificationPlanner(), trigger::kick);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DispatchDeliveriesUseCase dispatchDeliveries(DeliveryQueuePort queue, SendInvitePort sender, NotificationConfig config, Clock clock) {
+        NotificationConfig.Dispatch d = config.dispatch();
+        return new DispatchService(queue, sender, new RedeliveryPolicy(d.redeliveryInitial(), d.redeliveryMax()), clock, d.batchSize(),
+                d.lease());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListDeliveriesUseCase listDeliveries(LoadDeliveryHistoryPort history) {
+        return new DeliveryHistoryService(history);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordEmailStatusUseCase recordEmailStatus(RecordEmailStatusPort notices) {
+        return new EmailStatusService(notices);
+    }
+}

@@ -1,0 +1,15 @@
+package io.schedulr.notification.domain;
+
+/** The outcome of one recorded attempt (audit row). */
+public enum DeliveryOutcome {
+    /** Queued for sending (durably, before the Kafka offset was committed). */
+    QUEUED,
+    /** The SMTP server accepted the message. */
+    SENT,
+    /** Sending failed (after the in-process retries); the delivery is parked and tried again later. */
+    FAILED,
+    /** Not sent because a newer change of the same room for the same person replaced it before it went out. */
+    SUPERSEDED,
+    /** Not sent because the change was older than what the room's people were already told. */
+    SKIPPED_STALE
+}

@@ -1,0 +1,37 @@
+package io.schedulr.notification.domain;
+
+import java.time.Instant;
+
+/**
+ * The calendar event an invitation describes: one room, one host (organizer), one guest (attendee).
+ *
+ * @param icsUid   the iCalendar UID; never changes for the life of the room
+ * @param sequence the iCalendar SEQUENCE after the change
+ */
+public record Meeting(String roomId, String icsUid, int sequence, Instant start, Instant end, String title, String roomUrl,
+                      Person organizer, Person attendee) {
+    public Meeting {
+        require(roomId, "roomId");
+        require(icsUid, "icsUid");
+        if (sequence < 0) {
+            throw new InvalidRoomChangeException("sequence must not be negative, was " + sequence);
+        }
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new InvalidRoomChangeException("room " + roomId + " needs a start before its end");
+        }
+        if (organizer == null) {
+            throw new InvalidRoomChangeException("room " + roomId + " has no host");
+        }
+        if (attendee == null) {
+            throw new InvalidRoomChangeException("room " + roomId + " has no guest");
+        }
+        title = title == null || title.isBlank() ? "Practice room" : title.strip();
+        roomUrl = roomUrl == null || roomUrl.isBlank() ? null : roomUrl.strip();
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRoomChangeException("missing " + field);
+        }
+    }
+}

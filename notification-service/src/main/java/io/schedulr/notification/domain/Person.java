@@ -1,0 +1,46 @@
+package io.schedulr.notification.domain;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Someone an invitation names or is sent to.
+ *
+ * @param email    normalised to lower case; the identity of a recipient
+ * @param name     display name (CN); the email when none is known
+ * @param timeZone IANA zone the person reads times in; UTC when unknown or invalid
+ */
+public record Person(String email, String name, String timeZone) {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+$");
+
+    public Person {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw new InvalidRoomChangeException("not a usable email address: " + email);
+        }
+        email = email.strip().toLowerCase(Locale.ROOT);
+        name = name == null || name.isBlank() ? email : name.strip();
+        timeZone = validZone(timeZone);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public boolean sameAddress(Person other) {
+        return other != null && Objects.equals(email, other.email);
+    }
+
+    private static String validZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return "UTC";
+        }
+        try {
+            return ZoneId.of(zone.strip()).getId();
+        } catch (DateTimeException e) {
+            return "UTC";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.schedulr.notification.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static io.schedulr.notification.support.Fixtures.GUEST;
+import static io.schedulr.notification.support.Fixtures.HOST;
+import static io.schedulr.notification.support.Fixtures.meeting;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NotificationPlannerTest {
+    private final NotificationPlanner planner = new NotificationPlanner();
+
+    @Test
+    void aBookingInvitesHostAndGuest() {
+        NotificationPlan plan = planner.plan("e1", InviteMethod.REQUEST, meeting(0), null);
+
+        assertThat(plan.stale()).isFalse();
+        assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
+        assertThat(plan.invitations()).allMatch(i -> i.method() == InviteMethod.REQUEST && i.eventId().equals("e1"));
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 0, false));
+    }
+
+    @Test
+    void aRescheduleWithAHigherSequenceGoesOut() {
+        NotificationPlan plan = planner.plan("e2", InviteMethod.REQUEST, meeting(2), new RoomNotificationState("room-1", 1, false));
+        assertThat(plan.stale()).isFalse();
+        assertThat(plan.nextState().lastSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void aCancelAtTheSameSequenceAsTheLastRequestGoesOutAndMarksTheRoomCancelled() {
+        NotificationPlan plan = planner.plan("e3", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", 1, false));
+        assertThat(plan.stale()).isFalse();
+        assertThat(plan.invitations()).hasSize(2).allMatch(i -> i.method() == InviteMethod.CANCEL);
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 1, true));
+    }
+
+    @Test
+    void noRequestFollowsACancelUnlessItIsNewer() {
+        RoomNotificationState cancelled = new RoomNotificationState("room-1", 3, true);
+
+        NotificationPlan stale = planner.plan("old", InviteMethod.REQUEST, meeting(3), cancelled);
+        assertThat(stale.stale()).isTrue();
+        assertThat(stale.invitations()).isEmpty();
+        assertThat(stale.skipped()).hasSize(2);
+        assertThat(stale.nextState()).isEqualTo(cancelled);
+        assertThat(stale.staleReason()).contains("cancelled");
+
+        NotificationPlan rebooked = planner.plan("new", InviteMethod.REQUEST, meeting(4), cancelled);
+        assertThat(rebooked.stale()).isFalse();
+        assertThat(rebooked.nextState()).isEqualTo(new RoomNotificationState("room-1", 4, false));
+    }
+
+    @Test
+    void anOlderChangeIsStale() {
+        assertThat(planner.plan("x", InviteMethod.REQUEST, meeting(1), new RoomNotificationState("room-1", 2, false)).stale()).isTrue();
+        assertThat(planner.plan("y", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", 2, false)).stale()).isTrue();
+        assertThat(planner.plan("z", InviteMethod.CANCEL, meeting(2), new RoomNotificationState("room-1", 2, true)).stale())
+                .as("a second cancel of the same sequence tells nobody anything new").isTrue();
+    }
+
+    @Test
+    void hostAndGuestWithTheSameAddressGetOneMail() {
+        Meeting selfBooked = new Meeting("r", "u", 0, meeting(0).start(), meeting(0).end(), "t", null, HOST,
+                new Person(HOST.email().toUpperCase(), "Me", "UTC"));
+        assertThat(planner.plan("e", InviteMethod.REQUEST, selfBooked, null).invitations()).hasSize(1);
+    }
+
+    @Test
+    void meetingsAndPeopleValidateThemselves() {
+        assertThatThrownBy(() -> new Person("not-an-address", "x", "UTC")).isInstanceOf(InvalidRoomChangeException.class);
+        assertThat(new Person(" A@B.example ", " ", "Mars/Olympus")).isEqualTo(new Person("a@b.example", "a@b.example", "UTC"));
+        assertThatThrownBy(() -> new Meeting("r", "u", 0, meeting(0).end(), meeting(0).start(), "t", null, HOST, GUEST))
+                .isInstanceOf(InvalidRoomChangeException.class);
+        assertThatThrownBy(() -> new Meeting("r", "u", 0, meeting(0).start(), meeting(0).end(), "t", null, HOST, null))
+                .isInstanceOf(InvalidRoomChangeException.class).hasMessageContaining("guest");
+        assertThatThrownBy(() -> new Meeting("r", " ", 0, meeting(0).start(), meeting(0).end(), "t", null, HOST, GUEST))
+                .isInstanceOf(InvalidRoomChangeException.class).hasMessageContaining("icsUid");
+    }
+}
