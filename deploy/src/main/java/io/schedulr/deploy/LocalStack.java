@@ -1,0 +1,197 @@
+package io.schedulr.deploy;
+
+import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.infra.InfraSettings;
+import io.schedulr.testsupport.infra.Infrastructure;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack: PostgreSQL, Kafka, SMTP+IMAP, the token issuer and the control endpoint in this JVM, the four
+ * services as child JVMs wired to them. {@link #main} keeps it in the foreground until Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackOptions options;
+    private final PrintStream out;
+    private final List<ServiceSpec> specs;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Object infraMonitor = new Object();
+    private StateLock lock;
+    private Infrastructure infra;
+    private volatile boolean closed;
+
+    private LocalStack(StackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.specs = ServiceSpec.all(options.ports());
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(StackOptions.USAGE);
+            return;
+        }
+        LocalStack stack = null;
+        try {
+            StackOptions options = StackOptions.parse(args);
+            stack = new LocalStack(options, System.out);
+            LocalStack running = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "local-stack-stop"));
+            stack.startAll();
+        } catch (StackException e) {
+            System.err.println(e.getMessage());
+            if (stack != null) {
+                stack.close();
+            }
+            System.exit(1);
+        }
+        awaitShutdown();
+    }
+
+    /** Starts everything and returns once every service is ready; on failure stops what it started. */
+    public static LocalStack start(StackOptions options, PrintStream out) throws StackException {
+        LocalStack stack = new LocalStack(options, out);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (StackException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public InfraEndpoints endpoints() {
+        return infra.endpoints();
+    }
+
+    public List<ServiceSpec> services() {
+        return specs;
+    }
+
+    private void startAll() throws StackException {
+        Path stateDir = options.stateDir();
+        lock = StateLock.acquire(stateDir);
+        PortCheck.requireFree(options.ports());
+        Path logDir = stateDir.resolve("logs");
+        sendInfrastructureLogTo(logDir);
+
+        out.println("starting PostgreSQL, Kafka, SMTP/IMAP and the token issuer (state: " + stateDir + ") ...");
+        startInfrastructure(stateDir);
+        InfraEndpoints endpoints = infra.endpoints();
+
+        for (ServiceSpec spec : specs) {
+            synchronized (services) {
+                if (closed) {
+                    throw new StackException("stopped while starting");
+                }
+                out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
+                services.add(ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
+                        environment(spec, endpoints), logDir, out));
+            }
+        }
+        out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
+        new ReadinessWait(options.readyTimeout()).awaitAll(List.copyOf(services));
+        out.println(StackTable.render(specs, endpoints, stateDir, logDir));
+    }
+
+    private void startInfrastructure(Path stateDir) throws StackException {
+        StackPorts p = options.ports();
+        InfraSettings settings = new InfraSettings(stateDir, p.postgres(), p.kafka(), p.kafkaController(), p.smtp(), p.imap(),
+                p.issuer(), p.control(), InfraSettings.SERVICE_DATABASES, false);
+        synchronized (infraMonitor) {
+            if (closed) {
+                throw new StackException("stopped while starting");
+            }
+            try {
+                infra = Infrastructure.start(settings);
+            } catch (IOException | RuntimeException e) {
+                throw new StackException("the infrastructure did not start: " + e.getMessage()
+                        + "; see " + stateDir.resolve("logs").resolve("infrastructure.log"), e);
+            }
+        }
+    }
+
+    /** The environment each service reads (see docs/operations.md). */
+    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", infra.postgresUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", infra.postgresPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        env.put("QUARKUS_MAILER_HOST", "localhost");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(infra.smtpPort()));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
+        return env;
+    }
+
+    /** Stops the services (SIGTERM, then force after a grace period), then the infrastructure. Safe to call twice. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running;
+        synchronized (services) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = List.copyOf(services);
+        }
+        running.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess service : running) {
+            out.println("stopping " + service.spec().name() + " (pid " + service.pid() + ") ...");
+            if (!service.awaitStop(STOP_GRACE)) {
+                out.println("  " + service.spec().name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killed it");
+            }
+        }
+        boolean hadInfra;
+        synchronized (infraMonitor) {
+            hadInfra = infra != null;
+            if (hadInfra) {
+                out.println("stopping the control endpoint, token issuer, SMTP/IMAP, Kafka and PostgreSQL ...");
+                infra.close();
+                infra = null;
+            }
+        }
+        if (lock != null) {
+            lock.close();
+        }
+        if (hadInfra || !running.isEmpty()) {
+            out.println("local stack stopped.");
+        }
+    }
+
+    /** Kafka, GreenMail and PostgreSQL log through slf4j-simple: into the state folder, unless told otherwise. */
+    private static void sendInfrastructureLogTo(Path logDir) throws StackException {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new StackException("cannot create " + logDir + ": " + e.getMessage(), e);
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("infrastructure.log").toString());
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

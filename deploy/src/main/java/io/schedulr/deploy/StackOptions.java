@@ -1,0 +1,107 @@
+package io.schedulr.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to start, from the command line.
+ *
+ * @param repoRoot          the checkout whose services' {@code target/quarkus-app/quarkus-run.jar} are run
+ * @param stateDir          where PostgreSQL, Kafka, the lock and the logs live; wipe it to reset everything
+ * @param serviceJvmOptions options for each service JVM
+ */
+public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout,
+                           List<String> serviceJvmOptions) {
+
+    public static final String USAGE = """
+            usage: deploy/local/run [--build] [--state DIR] [--ports=fixed|free|BASE] [--timeout SECONDS]
+              --build            rebuild everything first (./mvnw install -DskipTests)
+              --state DIR        state folder (default: .local-stack at the repository root); wipe it to reset
+              --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091 (default)
+              --ports=free       any free ports, to run beside another stack
+              --ports=BASE       eleven consecutive ports from BASE
+              --timeout SECONDS  how long to wait for the services to get ready (default 180)
+            environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+
+    public StackOptions withPorts(StackPorts other) {
+        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions);
+    }
+
+    public StackOptions withStateDir(Path other) {
+        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions);
+    }
+
+    /** Defaults for the checkout at {@code repoRoot}: fixed ports, state in {@code .local-stack}. */
+    public static StackOptions defaults(Path repoRoot) {
+        String javaOpts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m").trim();
+        List<String> jvm = javaOpts.isEmpty() ? List.of() : Arrays.asList(javaOpts.split("\\s+"));
+        return new StackOptions(repoRoot, repoRoot.resolve(".local-stack"), StackPorts.fixed(), DEFAULT_TIMEOUT, List.copyOf(jvm));
+    }
+
+    public static StackOptions parse(String[] args) throws StackException {
+        StackOptions options = defaults(findRepoRoot());
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (name.equals("--build")) {
+                continue; // handled by deploy/local/run
+            }
+            if (value == null && (name.equals("--state") || name.equals("--ports") || name.equals("--timeout"))) {
+                if (i + 1 >= args.length) {
+                    throw new StackException(name + " needs a value\n" + USAGE);
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--state" -> options = options.withStateDir(Path.of(value).toAbsolutePath().normalize());
+                case "--ports" -> options = options.withPorts(ports(value));
+                case "--timeout" -> options = new StackOptions(options.repoRoot(), options.stateDir(), options.ports(),
+                        Duration.ofSeconds(number(name, value)), options.serviceJvmOptions());
+                default -> throw new StackException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return options;
+    }
+
+    private static StackPorts ports(String value) throws StackException {
+        return switch (value) {
+            case "fixed" -> StackPorts.fixed();
+            case "free" -> StackPorts.free();
+            default -> {
+                int base = number("--ports", value);
+                if (base < 1024 || base > 65535 - 10) {
+                    throw new StackException("--ports=BASE needs a base between 1024 and 65525, not " + value);
+                }
+                yield StackPorts.fromBase(base);
+            }
+        };
+    }
+
+    private static int number(String option, String value) throws StackException {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new StackException(option + " expects a number, not '" + value + "'\n" + USAGE);
+        }
+    }
+
+    /** The system property {@code schedulr.repo} (set by deploy/local/run), else the nearest folder up with deploy/local/run. */
+    static Path findRepoRoot() throws StackException {
+        String property = System.getProperty("schedulr.repo");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("deploy/local/run"))) {
+                return dir;
+            }
+        }
+        throw new StackException("cannot find the repository root; run deploy/local/run or set -Dschedulr.repo=DIR");
+    }
+}

@@ -1,0 +1,43 @@
+package io.schedulr.deploy;
+
+import io.schedulr.testsupport.infra.InfraEndpoints;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What is where, printed once everything is ready. */
+final class StackTable {
+    private StackTable() {
+    }
+
+    static String render(List<ServiceSpec> services, InfraEndpoints infra, Path stateDir, Path logDir) {
+        StringBuilder b = new StringBuilder();
+        b.append("\nschedulr local stack is ready (state: ").append(stateDir).append(")\n\n");
+        row(b, "SERVICE", "URL", "DATABASE (JDBC)");
+        for (ServiceSpec s : services) {
+            row(b, s.name(), s.url(), infra.jdbcUrl(s.database()));
+        }
+        b.append('\n');
+        row(b, "INFRASTRUCTURE", "ADDRESS", "NOTES");
+        row(b, "PostgreSQL", "localhost:" + infra.postgresPort(),
+                "user " + infra.postgresUser() + ", password " + infra.postgresPassword());
+        row(b, "Kafka", infra.kafkaBootstrapServers(), "bootstrap servers (KRaft, single node)");
+        row(b, "SMTP", "localhost:" + infra.smtpPort(), "GreenMail, no auth");
+        row(b, "IMAP", "localhost:" + infra.imapPort(), "read mail back: user = recipient address, password = same");
+        row(b, "token issuer", infra.issuerUrl(), "POST /token (email, name, tz), /.well-known/openid-configuration");
+        row(b, "control", infra.controlUrl(), "POST /kafka/stop|start, /smtp/stop|start");
+        row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
+        String scheduling = services.get(0).url();
+        b.append("\nTry it:\n")
+                .append("  TOKEN=$(curl -s -X POST ").append(infra.issuerUrl())
+                .append("/token -d email=alice@example.com -d name=Alice -d tz=Europe/Berlin")
+                .append(" | sed -E 's/.*\"access_token\" *: *\"([^\"]+)\".*/\\1/')\n")
+                .append("  curl -i -H \"Authorization: Bearer $TOKEN\" ").append(scheduling).append("/api/whoami\n")
+                .append("\nPress Ctrl-C to stop everything.\n");
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, String address, String notes) {
+        b.append(String.format("  %-23s %-30s %s%n", name, address, notes));
+    }
+}
