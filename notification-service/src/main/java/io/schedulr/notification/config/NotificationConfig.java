@@ -40,6 +40,10 @@ public interface NotificationConfig {
     }
 
     interface Dispatch {
+        /** Period of the scheduled round that sends parked deliveries once they are due (used by @Scheduled). */
+        @WithDefault("5s")
+        String every();
+
         @WithDefault("50")
         int batchSize();
 

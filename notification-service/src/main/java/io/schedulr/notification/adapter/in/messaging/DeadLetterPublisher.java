@@ -48,7 +48,7 @@ public class DeadLetterPublisher {
         dead.headers().add(ORIGINAL_PARTITION, bytes(String.valueOf(record.partition())));
         dead.headers().add(ORIGINAL_OFFSET, bytes(String.valueOf(record.offset())));
         try {
-            producer().send(dead).get(30, TimeUnit.SECONDS);
+            producer().send(dead).get(90, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("dead-letter topic " + topic + " not reachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -64,7 +64,7 @@ public class DeadLetterPublisher {
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "notification-service-dead-letter");
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             producer = new KafkaProducer<>(p);

@@ -130,8 +130,12 @@ public class RoomEventsConsumer {
                     handle(record);
                     done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 } catch (RuntimeException e) {
-                    LOG.warnf("could not handle %s-%d@%d (%s); retrying the partition from there", record.topic(), record.partition(),
-                            record.offset(), e.toString());
+                    Throwable root = e;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    LOG.warnf("could not handle %s-%d@%d (%s; cause: %s); retrying the partition from there", record.topic(),
+                            record.partition(), record.offset(), e, root);
                     c.seek(partition, record.offset());
                     failed = true;
                     break;

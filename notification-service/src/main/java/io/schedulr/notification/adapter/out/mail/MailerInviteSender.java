@@ -35,9 +35,9 @@ public class MailerInviteSender implements SendInvitePort {
     @Override
     @Retry(maxRetries = 3, delay = 500, jitter = 100, maxDuration = 60, durationUnit = ChronoUnit.SECONDS,
             abortOn = CircuitBreakerOpenException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 8, maxDelayUnit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @ExponentialBackoff(factor = 2, maxDelay = 8000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30000)
+    @Timeout(30000)
     public Uni<Void> send(Invitation invitation, String messageKey) {
         return Uni.createFrom().deferred(() -> mailer.send(compose(invitation, messageKey)));
     }
