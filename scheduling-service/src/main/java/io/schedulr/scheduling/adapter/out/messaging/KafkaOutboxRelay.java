@@ -1,0 +1,170 @@
+package io.schedulr.scheduling.adapter.out.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.schedulr.scheduling.config.SchedulingConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows to Kafka in id order, then marks them published.
+ * <ul>
+ * <li>Wakes on PostgreSQL NOTIFY from the outbox trigger (see {@link OutboxListener}); a slow backstop timer covers
+ * missed notifications.</li>
+ * <li>Several replicas may run it: a transaction-scoped advisory lock lets one drain at a time, which keeps the per-room
+ * order that Kafka keys promise; {@code FOR UPDATE SKIP LOCKED} keeps rows from being sent twice.</li>
+ * <li>While Kafka is down the batch fails, the transaction rolls back, the rows wait, and attempts back off.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class KafkaOutboxRelay {
+    private static final Logger LOG = Logger.getLogger(KafkaOutboxRelay.class);
+    /** Arbitrary constant naming the relay's advisory lock. */
+    private static final long RELAY_LOCK = 7_262_001L;
+    private static final String CLOUDEVENTS_JSON = "application/cloudevents+json; charset=UTF-8";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Vertx vertx;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    SchedulingConfig config;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private volatile KafkaProducer<String, String> producer;
+    private int failures;
+    private long backstopTimer = -1;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.outbox().relayEnabled()) {
+            LOG.info("outbox relay disabled on this replica (scheduling.outbox.relay-enabled=false)");
+            return;
+        }
+        producer = kafka.newOutboxProducer();
+        backstopTimer = vertx.setPeriodic(config.outbox().backstopInterval().toMillis(), id -> wake());
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (backstopTimer >= 0) {
+            vertx.cancelTimer(backstopTimer);
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks for a drain; coalesces with one in progress. */
+    public void wake() {
+        if (producer == null) {
+            return;
+        }
+        if (!draining.compareAndSet(false, true)) {
+            wakeAgain.set(true);
+            return;
+        }
+        wakeAgain.set(false);
+        drainBatch().subscribe().with(this::afterBatch, this::afterFailure);
+    }
+
+    private void afterBatch(int published) {
+        if (failures > 0) {
+            LOG.infof("Kafka reachable again; outbox relay resumed after %d failed attempt(s)", failures);
+        }
+        failures = 0;
+        draining.set(false);
+        if (published > 0 || wakeAgain.get()) {
+            wake();
+        }
+    }
+
+    private void afterFailure(Throwable failure) {
+        failures++;
+        long delay = Math.min(config.outbox().maxBackoff().toMillis(), 250L << Math.min(failures, 6));
+        if (failures == 1 || failures % 10 == 0) {
+            LOG.warnf("outbox relay could not publish (attempt %d, next in %d ms); events wait in the outbox: %s",
+                    failures, delay, failure.toString());
+        }
+        draining.set(false);
+        vertx.setTimer(delay, id -> wake());
+    }
+
+    /** One transaction: lock, read a batch, send it, mark it. Returns how many rows were published. */
+    private Uni<Integer> drainBatch() {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean(0) ? publishBatch(conn) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection conn) {
+        return conn.preparedQuery("SELECT id, topic, message_key, event_type, event_id, payload::text AS payload FROM outbox "
+                        + "WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(config.outbox().batchSize()))
+                .chain(rows -> {
+                    List<OutboxRow> batch = new ArrayList<>();
+                    for (Row r : rows) {
+                        batch.add(new OutboxRow(r.getLong("id"), r.getString("topic"), r.getString("message_key"),
+                                r.getString("event_type"), r.getUUID("event_id").toString(), r.getString("payload")));
+                    }
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.createFrom().item(() -> send(batch))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .chain(ids -> conn.preparedQuery("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .map(ignored -> batch.size());
+                });
+    }
+
+    /** Sends in order and waits for every acknowledgement (blocking: called on a worker thread). */
+    private List<Long> send(List<OutboxRow> batch) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxRow row : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
+        List<Long> ids = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).eventId(), e.getCause());
+            }
+            OutboxRow row = batch.get(i);
+            LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key());
+            ids.add(row.id());
+        }
+        return ids;
+    }
+
+    private record OutboxRow(long id, String topic, String key, String type, String eventId, String payload) {
+    }
+}

@@ -1,0 +1,77 @@
+package io.schedulr.scheduling.adapter.out.video;
+
+import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
+import io.schedulr.scheduling.config.SchedulingConfig;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Rooms on Daily. Rate limits (429), server errors and network failures are retried with exponential backoff;
+ * other refusals (bad key, bad request) fail at once.
+ */
+@ApplicationScoped
+@Typed(DailyVideoRoomProvider.class)
+public class DailyVideoRoomProvider implements VideoRoomProvider {
+    private static final Logger LOG = Logger.getLogger(DailyVideoRoomProvider.class);
+
+    @Inject
+    @RestClient
+    DailyApi api;
+    @Inject
+    SchedulingConfig config;
+
+    @Override
+    @Timeout(10_000)
+    @Retry(maxRetries = 4, delay = 200, jitter = 100, retryOn = TransientDailyFailure.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+    public Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom) {
+        String key = config.video().dailyApiKey().orElseThrow();
+        long expires = startsAt.plus(config.room().duration()).plus(2, ChronoUnit.HOURS).getEpochSecond();
+        DailyRoomRequest request = new DailyRoomRequest("schedulr-" + roomId, privateRoom ? "private" : "public",
+                new DailyRoomRequest.Properties(null, expires));
+        return api.createRoom("Bearer " + key, request)
+                .onFailure().transform(DailyVideoRoomProvider::classify)
+                .map(room -> {
+                    if (room == null || room.url() == null) {
+                        throw new VideoProviderUnavailableException("Daily answered without a room url", false, null);
+                    }
+                    return room.url();
+                });
+    }
+
+    private static Throwable classify(Throwable failure) {
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status == 429 || status >= 500) {
+                LOG.warnf("Daily answered %d; retrying", status);
+                return new TransientDailyFailure("Daily answered " + status, failure);
+            }
+            return new VideoProviderUnavailableException("Daily refused to create the room (" + status + ")", false, failure);
+        }
+        if (failure instanceof ProcessingException || failure instanceof java.io.IOException) {
+            LOG.warnf("Daily unreachable (%s); retrying", failure.toString());
+            return new TransientDailyFailure("Daily unreachable", failure);
+        }
+        return failure;
+    }
+
+    /** Worth another try. After the last retry it reaches the client as 502. */
+    public static class TransientDailyFailure extends VideoProviderUnavailableException {
+        public TransientDailyFailure(String message, Throwable cause) {
+            super(message, true, cause);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.schedulr.scheduling.application.port.out;
+
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.smallrye.mutiny.Uni;
+
+public interface AuditTrailPort {
+    /** Who did what to which room, with the room before and after (either may be null). */
+    Uni<Void> record(String actorId, String action, PracticeRoom before, PracticeRoom after);
+}

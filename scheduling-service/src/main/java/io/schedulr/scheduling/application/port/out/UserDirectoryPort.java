@@ -1,0 +1,15 @@
+package io.schedulr.scheduling.application.port.out;
+
+import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
+
+import java.util.Collection;
+import java.util.Map;
+
+public interface UserDirectoryPort {
+    /** Creates or refreshes a person from their token's claims. */
+    Uni<UserProfile> upsert(UserProfile user);
+
+    /** The known people among {@code ids}, by id. */
+    Uni<Map<String, UserProfile>> findAll(Collection<String> ids);
+}

@@ -1,0 +1,47 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
+import io.schedulr.scheduling.application.port.out.AuditTrailPort;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomChange;
+import io.schedulr.scheduling.domain.RoomChangeType;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The tail of every write: the event into the outbox and the audit row, inside the caller's transaction. */
+final class RoomEventPublisher {
+    private final UserDirectoryPort users;
+    private final AppendOutboxPort outbox;
+    private final AuditTrailPort audit;
+
+    RoomEventPublisher(UserDirectoryPort users, AppendOutboxPort outbox, AuditTrailPort audit) {
+        this.users = users;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** @param announced the room as the event shows it; for deletions, the room as it was */
+    Uni<RoomDetails> publish(String actorId, RoomChangeType type, Instant now, PracticeRoom before, PracticeRoom announced) {
+        List<String> ids = new ArrayList<>(List.of(announced.hostId()));
+        if (announced.guestId() != null) {
+            ids.add(announced.guestId());
+        }
+        boolean deleted = type == RoomChangeType.CANCELLED || type == RoomChangeType.DELETED;
+        return users.findAll(ids).chain(people -> {
+            UserProfile host = people.get(announced.hostId());
+            UserProfile guest = announced.guestId() == null ? null : people.get(announced.guestId());
+            RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest);
+            return outbox.append(change)
+                    .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, deleted ? null : announced))
+                    .map(ignored -> new RoomDetails(announced, host, guest));
+        });
+    }
+}

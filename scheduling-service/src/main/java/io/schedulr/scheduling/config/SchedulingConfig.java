@@ -1,0 +1,66 @@
+package io.schedulr.scheduling.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "scheduling")
+public interface SchedulingConfig {
+    Room room();
+
+    Outbox outbox();
+
+    Events events();
+
+    Video video();
+
+    interface Room {
+        /** How long a session lasts; the invitation's DTEND is start + this. */
+        @WithDefault("PT60M")
+        Duration duration();
+
+        /** SUMMARY of the invitation. */
+        @WithDefault("Practice interview")
+        String title();
+
+        /** Largest page a listing returns. */
+        @WithDefault("200")
+        int maxPageSize();
+    }
+
+    interface Outbox {
+        /** Publish outbox rows to Kafka from this replica. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** Backstop for a missed LISTEN/NOTIFY wake-up; notifications are the normal path. */
+        @WithDefault("PT5S")
+        Duration backstopInterval();
+
+        /** Longest wait between attempts while Kafka is unreachable. */
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+
+    interface Events {
+        @WithDefault("3")
+        int partitions();
+
+        /** Where the outbox says the events come from (CloudEvents "source"). */
+        @WithDefault("/scheduling-service")
+        String source();
+    }
+
+    interface Video {
+        /** Daily REST API key; without it rooms get a keyless public meeting link. */
+        Optional<String> dailyApiKey();
+
+        @WithDefault("https://meet.jit.si")
+        String keylessBaseUrl();
+    }
+}

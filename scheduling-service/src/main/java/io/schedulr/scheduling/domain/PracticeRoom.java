@@ -1,0 +1,60 @@
+package io.schedulr.scheduling.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A practice session a host offers at a time. Once a guest books it, both get a calendar invitation whose
+ * UID ({@code icsUid}) never changes and whose SEQUENCE ({@code icsSequence}) rises with every change.
+ */
+public record PracticeRoom(
+        UUID id,
+        String hostId,
+        String guestId,
+        String stage,
+        String roomUrl,
+        boolean privateRoom,
+        Instant createdAt,
+        Instant datetimeUtc,
+        UUID icsUid,
+        int icsSequence,
+        long version) {
+
+    public boolean isBooked() {
+        return guestId != null;
+    }
+
+    public boolean isHost(String userId) {
+        return hostId.equals(userId);
+    }
+
+    public boolean isParticipant(String userId) {
+        return isHost(userId) || userId.equals(guestId);
+    }
+
+    /** Listed to people other than the host: public, nobody booked it yet, and still ahead. */
+    public boolean isOpenAt(Instant now) {
+        return !privateRoom && !isBooked() && datetimeUtc.isAfter(now);
+    }
+
+    /** Moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
+    public PracticeRoom rescheduledTo(Instant newStart) {
+        if (newStart.equals(datetimeUtc)) {
+            return this;
+        }
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, newStart, icsUid, icsSequence + 1, version);
+    }
+
+    public PracticeRoom withPrivacy(boolean isPrivate) {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, isPrivate, createdAt, datetimeUtc, icsUid, icsSequence, version);
+    }
+
+    public PracticeRoom withStage(String newStage) {
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version);
+    }
+
+    /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
+    public PracticeRoom cancelled() {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence + 1, version);
+    }
+}

@@ -1,0 +1,53 @@
+package io.schedulr.scheduling.api;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.schedulr.testsupport.TestUser;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** The practice-room API as a web client calls it. */
+final class RoomApi {
+    private RoomApi() {
+    }
+
+    static Instant inDays(int days) {
+        return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static ValidatableResponse create(TestUser host, Object body) {
+        return given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/practice-room/create").then();
+    }
+
+    /** Creates a public room in {@code days} days and returns its id. */
+    static String createRoom(TestUser host, int days) {
+        return createRoom(host, days, false);
+    }
+
+    static String createRoom(TestUser host, int days, boolean privateRoom) {
+        return create(host, Map.of("datetimeUtc", inDays(days).toString(), "private", privateRoom))
+                .statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse update(TestUser caller, Object body) {
+        return given().header("Authorization", caller.bearer()).contentType(ContentType.JSON).body(body)
+                .post("/api/practice-room/update").then();
+    }
+
+    static ValidatableResponse book(TestUser guest, String roomId) {
+        return update(guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}");
+    }
+
+    static ValidatableResponse delete(TestUser caller, String roomId) {
+        return given().header("Authorization", caller.bearer()).delete("/api/practice-room/" + roomId).then();
+    }
+
+    static ValidatableResponse get(TestUser caller, String path) {
+        return given().header("Authorization", caller.bearer()).get(path).then();
+    }
+}

@@ -1,0 +1,63 @@
+package io.schedulr.scheduling.api;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The live stream is fed from Kafka and shows each person only what they may see. */
+@QuarkusTest
+class RoomStreamTest {
+    @TestHTTPResource("/api/practice-rooms/stream")
+    URI stream;
+
+    @Test
+    void streamsVisibleChangesAndHidesOthersPrivateRooms() {
+        TestUser viewer = Tokens.newUser("Viewer", "UTC");
+        TestUser host = Tokens.newUser("Streamer Host", "UTC");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(stream).header("Authorization", viewer.bearer()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> r.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("\"connected\"")));
+
+        String publicRoom = RoomApi.createRoom(host, 4);
+        String privateRoom = RoomApi.createRoom(host, 4, true);
+        String myPrivateBooking = RoomApi.createRoom(host, 5, true);
+        RoomApi.book(viewer, myPrivateBooking).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                has(lines, publicRoom, "room.created") && has(lines, myPrivateBooking, "room.booked"));
+        assertThat(lines).noneMatch(l -> l.contains(privateRoom));
+        assertThat(lines.stream().filter(l -> l.contains(publicRoom))).allMatch(l -> !l.contains("roomUrl") && !l.contains("guest"));
+        assertThat(lines.stream().filter(l -> l.contains(myPrivateBooking) && l.contains("room.booked")))
+                .allMatch(l -> l.contains("roomUrl") && l.contains(viewer.id()));
+        response.cancel(true);
+    }
+
+    @Test
+    void streamNeedsAToken() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+    }
+
+    private static boolean has(List<String> lines, String roomId, String type) {
+        return lines.stream().anyMatch(l -> l.contains(roomId) && l.contains(type));
+    }
+}
