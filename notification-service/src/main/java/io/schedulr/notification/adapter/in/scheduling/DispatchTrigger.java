@@ -59,8 +59,11 @@ public class DispatchTrigger {
             DispatchDeliveriesUseCase.Report report;
             do {
                 report = dispatch.dispatchDue().await().atMost(Duration.ofMinutes(5));
-                if (report.claimed() > 0) {
-                    LOG.debugf("dispatch round: %d claimed, %d sent, %d parked", report.claimed(), report.sent(), report.failed());
+                if (report.failed() > 0) {
+                    LOG.warnf("dispatch round: %d claimed, %d sent, %d failed and parked (see GET /api/rooms/{roomId}/deliveries)",
+                            report.claimed(), report.sent(), report.failed());
+                } else if (report.claimed() > 0) {
+                    LOG.debugf("dispatch round: %d claimed, %d sent", report.claimed(), report.sent());
                 }
             } while (report.claimed() >= config.dispatch().batchSize());
         } catch (RuntimeException e) {
