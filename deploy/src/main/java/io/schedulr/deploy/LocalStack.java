@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack running = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "local-stack-stop"));
             stack.startAll();
+            System.out.println("Press Ctrl-C to stop everything.");
         } catch (StackException e) {
             System.err.println(e.getMessage());
             if (stack != null) {
@@ -97,11 +98,13 @@ public final class LocalStack implements AutoCloseable {
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
                 services.add(ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
-                        environment(spec, endpoints), logDir, out));
+                        environment(spec, endpoints), logDir));
             }
         }
         out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
-        new ReadinessWait(options.readyTimeout()).awaitAll(List.copyOf(services));
+        List<ServiceProcess> started = List.copyOf(services);
+        new ReadinessWait(options.readyTimeout()).awaitAll(started);
+        started.forEach(service -> service.reportUnexpectedExitTo(out));
         out.println(StackTable.render(specs, endpoints, stateDir, logDir));
     }
 

@@ -23,12 +23,9 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    /**
-     * Starts the service with {@code env} added to this JVM's environment. When it ends without being asked to,
-     * a line naming its log goes to {@code out}.
-     */
-    static ServiceProcess start(ServiceSpec spec, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir,
-                                PrintStream out) throws StackException {
+    /** Starts the service with {@code env} added to this JVM's environment. */
+    static ServiceProcess start(ServiceSpec spec, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir)
+            throws StackException {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(spec.name() + " is not built: " + jar + " is missing (run deploy/local/run --build)");
         }
@@ -45,16 +42,19 @@ final class ServiceProcess {
         builder.environment().putAll(env);
         try {
             Files.createDirectories(logDir);
-            ServiceProcess service = new ServiceProcess(spec, builder.start(), log);
-            service.process.onExit().thenAccept(p -> {
-                if (!service.stopping) {
-                    out.println("!! " + spec.name() + " stopped unexpectedly (exit code " + p.exitValue() + "); see " + log);
-                }
-            });
-            return service;
+            return new ServiceProcess(spec, builder.start(), log);
         } catch (IOException e) {
             throw new StackException("cannot start " + spec.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** From now on, a line naming the log goes to {@code out} when the service ends without being asked to. */
+    void reportUnexpectedExitTo(PrintStream out) {
+        process.onExit().thenAccept(p -> {
+            if (!stopping) {
+                out.println("!! " + spec.name() + " stopped unexpectedly (exit code " + p.exitValue() + "); see " + log);
+            }
+        });
     }
 
     ServiceSpec spec() {

@@ -32,8 +32,7 @@ final class StackTable {
                 .append("  TOKEN=$(curl -s -X POST ").append(infra.issuerUrl())
                 .append("/token -d email=alice@example.com -d name=Alice -d tz=Europe/Berlin")
                 .append(" | sed -E 's/.*\"access_token\" *: *\"([^\"]+)\".*/\\1/')\n")
-                .append("  curl -i -H \"Authorization: Bearer $TOKEN\" ").append(scheduling).append("/api/whoami\n")
-                .append("\nPress Ctrl-C to stop everything.\n");
+                .append("  curl -i -H \"Authorization: Bearer $TOKEN\" ").append(scheduling).append("/api/whoami\n");
         return b.toString();
     }
 
