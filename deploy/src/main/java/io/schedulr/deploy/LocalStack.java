@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private StateLock lock;
     private Infrastructure infra;
     private volatile boolean closed;
+    private volatile boolean ready;
 
     private LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -51,7 +52,9 @@ public final class LocalStack implements AutoCloseable {
             stack.startAll();
             System.out.println("Press Ctrl-C to stop everything.");
         } catch (StackException e) {
-            System.err.println(e.getMessage());
+            if (stack == null || !stack.closed) {
+                System.err.println(e.getMessage()); // not when Ctrl-C during start-up caused it
+            }
             if (stack != null) {
                 stack.close();
             }
@@ -84,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         Path stateDir = options.stateDir();
         lock = StateLock.acquire(stateDir);
         PortCheck.requireFree(options.ports());
+        requireBuilt();
         Path logDir = stateDir.resolve("logs");
         sendInfrastructureLogTo(logDir);
 
@@ -105,7 +109,17 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> started = List.copyOf(services);
         new ReadinessWait(options.readyTimeout()).awaitAll(started);
         started.forEach(service -> service.reportUnexpectedExitTo(out));
+        ready = true;
         out.println(StackTable.render(specs, endpoints, stateDir, logDir));
+    }
+
+    private void requireBuilt() throws StackException {
+        for (ServiceSpec spec : specs) {
+            Path jar = spec.runJar(options.repoRoot());
+            if (!Files.isRegularFile(jar)) {
+                throw new StackException(spec.name() + " is not built: " + jar + " is missing (run deploy/local/run --build)");
+            }
+        }
     }
 
     private void startInfrastructure(Path stateDir) throws StackException {
@@ -172,6 +186,13 @@ public final class LocalStack implements AutoCloseable {
         }
         if (lock != null) {
             lock.close();
+        }
+        if (options.removeStateOnStop()) {
+            if (ready) {
+                StateFolder.delete(options.stateDir());
+            } else {
+                out.println("kept the temporary state folder for its logs: " + options.stateDir());
+            }
         }
         if (hadInfra || !running.isEmpty()) {
             out.println("local stack stopped.");

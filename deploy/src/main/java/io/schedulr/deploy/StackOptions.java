@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,39 +13,48 @@ import java.util.List;
  * @param repoRoot          the checkout whose services' {@code target/quarkus-app/quarkus-run.jar} are run
  * @param stateDir          where PostgreSQL, Kafka, the lock and the logs live; wipe it to reset everything
  * @param serviceJvmOptions options for each service JVM
+ * @param removeStateOnStop delete {@code stateDir} after stopping (a temporary folder)
  */
 public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout,
-                           List<String> serviceJvmOptions) {
+                           List<String> serviceJvmOptions, boolean removeStateOnStop) {
 
     public static final String USAGE = """
             usage: deploy/local/run [--build] [--state DIR] [--ports=fixed|free|BASE] [--timeout SECONDS]
               --build            rebuild everything first (./mvnw install -DskipTests)
               --state DIR        state folder (default: .local-stack at the repository root); wipe it to reset
               --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091 (default)
-              --ports=free       any free ports, to run beside another stack
-              --ports=BASE       eleven consecutive ports from BASE
+              --ports=free       any free ports, to run beside another stack (state: a temporary folder
+                                 removed at stop, unless --state is given)
+              --ports=BASE       eleven consecutive ports from BASE (state: .local-stack/ports-BASE)
               --timeout SECONDS  how long to wait for the services to get ready (default 180)
             environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     public StackOptions withPorts(StackPorts other) {
-        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions);
+        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions, removeStateOnStop);
     }
 
-    public StackOptions withStateDir(Path other) {
-        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions);
+    public StackOptions withStateDir(Path other, boolean removeOnStop) {
+        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions, removeOnStop);
+    }
+
+    public StackOptions withReadyTimeout(Duration other) {
+        return new StackOptions(repoRoot, stateDir, ports, other, serviceJvmOptions, removeStateOnStop);
     }
 
     /** Defaults for the checkout at {@code repoRoot}: fixed ports, state in {@code .local-stack}. */
     public static StackOptions defaults(Path repoRoot) {
         String javaOpts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m").trim();
         List<String> jvm = javaOpts.isEmpty() ? List.of() : Arrays.asList(javaOpts.split("\\s+"));
-        return new StackOptions(repoRoot, repoRoot.resolve(".local-stack"), StackPorts.fixed(), DEFAULT_TIMEOUT, List.copyOf(jvm));
+        return new StackOptions(repoRoot, repoRoot.resolve(".local-stack"), StackPorts.fixed(), DEFAULT_TIMEOUT, List.copyOf(jvm),
+                false);
     }
 
     public static StackOptions parse(String[] args) throws StackException {
         StackOptions options = defaults(findRepoRoot());
+        boolean stateGiven = false;
+        String portsChoice = "fixed";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -59,14 +69,34 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
                 value = args[++i];
             }
             switch (name) {
-                case "--state" -> options = options.withStateDir(Path.of(value).toAbsolutePath().normalize());
-                case "--ports" -> options = options.withPorts(ports(value));
-                case "--timeout" -> options = new StackOptions(options.repoRoot(), options.stateDir(), options.ports(),
-                        Duration.ofSeconds(number(name, value)), options.serviceJvmOptions());
+                case "--state" -> {
+                    options = options.withStateDir(Path.of(value).toAbsolutePath().normalize(), false);
+                    stateGiven = true;
+                }
+                case "--ports" -> {
+                    options = options.withPorts(ports(value));
+                    portsChoice = value;
+                }
+                case "--timeout" -> options = options.withReadyTimeout(Duration.ofSeconds(number(name, value)));
                 default -> throw new StackException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return options;
+        return stateGiven ? options : withDefaultState(options, portsChoice);
+    }
+
+    /** Kafka keeps its controller address in its state: other ports get another folder than the fixed ones. */
+    private static StackOptions withDefaultState(StackOptions options, String portsChoice) throws StackException {
+        return switch (portsChoice) {
+            case "fixed" -> options;
+            case "free" -> {
+                try {
+                    yield options.withStateDir(Files.createTempDirectory("schedulr-local-stack"), true);
+                } catch (IOException e) {
+                    throw new StackException("cannot create a temporary state folder: " + e.getMessage(), e);
+                }
+            }
+            default -> options.withStateDir(options.stateDir().resolve("ports-" + portsChoice), false);
+        };
     }
 
     private static StackPorts ports(String value) throws StackException {

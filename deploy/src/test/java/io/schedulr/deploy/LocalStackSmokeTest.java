@@ -40,7 +40,7 @@ class LocalStackSmokeTest {
     void startsEveryServiceReadyWithTokensCheckedRefusesASecondStartAndFreesItsPortsWhenStopped() throws Exception {
         StackPorts ports = StackPorts.fromBase(freeBase());
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, ports, Duration.ofSeconds(150),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream launcherOut = new PrintStream(new TeeStream(output, System.out), true, StandardCharsets.UTF_8);
 
