@@ -20,6 +20,13 @@ class ServiceReadinessTest {
     }
 
     @Test
+    void theRoomEventConsumerIsAlive() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Room events consumer"));
+    }
+
+    @Test
     void acceptsATokenOfTheIssuer() {
         TestUser alice = Tokens.newUser("Alice", "Europe/Berlin");
         given().header("Authorization", alice.bearer()).get("/api/whoami").then().statusCode(200)

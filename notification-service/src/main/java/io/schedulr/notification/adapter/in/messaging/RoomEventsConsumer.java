@@ -70,6 +70,11 @@ public class RoomEventsConsumer {
         thread.start();
     }
 
+    /** Whether the consumer thread runs (or was turned off on purpose). */
+    public boolean healthy() {
+        return !config.consumer().enabled() || (thread != null && thread.isAlive());
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         running = false;
         KafkaConsumer<String, byte[]> c = consumer;
