@@ -30,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private StateLock lock;
     private Infrastructure infra;
     private volatile boolean closed;
-    private volatile boolean ready;
+    private volatile boolean startFailed;
 
     private LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println(e.getMessage()); // not when Ctrl-C during start-up caused it
             }
             if (stack != null) {
+                stack.startFailed = true;
                 stack.close();
             }
             System.exit(1);
@@ -70,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
             stack.startAll();
             return stack;
         } catch (StackException | RuntimeException e) {
+            stack.startFailed = true;
             stack.close();
             throw e;
         }
@@ -109,7 +111,6 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> started = List.copyOf(services);
         new ReadinessWait(options.readyTimeout()).awaitAll(started);
         started.forEach(service -> service.reportUnexpectedExitTo(out));
-        ready = true;
         out.println(StackTable.render(specs, endpoints, stateDir, logDir));
     }
 
@@ -188,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
             lock.close();
         }
         if (options.removeStateOnStop()) {
-            if (ready) {
+            if (!startFailed) {
                 StateFolder.delete(options.stateDir());
             } else {
                 out.println("kept the temporary state folder for its logs: " + options.stateDir());
