@@ -16,6 +16,20 @@ public interface SchedulingConfig {
 
     Video video();
 
+    Slots slots();
+
+    interface Slots {
+        @WithDefault("PT15M")
+        Duration minLength();
+
+        @WithDefault("PT8H")
+        Duration maxLength();
+
+        /** Enough for a week of availability in one request. */
+        @WithDefault("100")
+        int maxPerRequest();
+    }
+
     interface Room {
         /** How long a session lasts; the invitation's DTEND is start + this. */
         @WithDefault("PT60M")

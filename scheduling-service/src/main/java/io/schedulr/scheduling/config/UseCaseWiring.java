@@ -5,17 +5,24 @@ import io.schedulr.scheduling.adapter.out.video.KeylessVideoRoomProvider;
 import io.schedulr.scheduling.application.port.in.CreateRoomUseCase;
 import io.schedulr.scheduling.application.port.in.DeleteRoomUseCase;
 import io.schedulr.scheduling.application.port.in.RoomQueriesUseCase;
+import io.schedulr.scheduling.application.port.in.SlotUseCases;
 import io.schedulr.scheduling.application.port.in.UpdateRoomUseCase;
 import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
+import io.schedulr.scheduling.application.port.out.SlotStorePort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
 import io.schedulr.scheduling.application.service.CreateRoomService;
 import io.schedulr.scheduling.application.service.DeleteRoomService;
+import io.schedulr.scheduling.application.service.BookSlotService;
+import io.schedulr.scheduling.application.service.CancelSlotService;
+import io.schedulr.scheduling.application.service.PublishSlotsService;
 import io.schedulr.scheduling.application.service.RoomQueriesService;
+import io.schedulr.scheduling.application.service.SlotQueriesService;
+import io.schedulr.scheduling.application.service.SlotRules;
 import io.schedulr.scheduling.application.service.UpdateRoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -63,9 +70,37 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    DeleteRoomUseCase deleteRoom(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save,
+    DeleteRoomUseCase deleteRoom(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, SlotStorePort slots,
                                  AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
-        return new DeleteRoomService(tx, users, load, save, outbox, audit, clock);
+        return new DeleteRoomService(tx, users, load, save, slots, outbox, audit, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SlotUseCases.PublishSlots publishSlots(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, AuditTrailPort audit,
+                                           SchedulingConfig config, Clock clock) {
+        SchedulingConfig.Slots s = config.slots();
+        return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SlotUseCases.BookSlot bookSlot(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, SaveRoomPort rooms,
+                                   VideoRoomProvider video, AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
+        return new BookSlotService(tx, users, slots, rooms, video, outbox, audit, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SlotUseCases.CancelSlot cancelSlot(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, LoadRoomPort load,
+                                       SaveRoomPort save, AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
+        return new CancelSlotService(tx, users, slots, load, save, outbox, audit, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SlotUseCases.QuerySlots querySlots(UnitOfWork tx, SlotStorePort slots, Clock clock) {
+        return new SlotQueriesService(tx, slots, clock);
     }
 
     @Produces

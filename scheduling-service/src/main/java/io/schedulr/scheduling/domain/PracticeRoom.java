@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * A practice session a host offers at a time. Once a guest books it, both get a calendar invitation whose
  * UID ({@code icsUid}) never changes and whose SEQUENCE ({@code icsSequence}) rises with every change.
+ *
+ * @param endsAt the end when the room came from an availability slot; null means "start + the default session length"
  */
 public record PracticeRoom(
         UUID id,
@@ -18,7 +20,8 @@ public record PracticeRoom(
         Instant datetimeUtc,
         UUID icsUid,
         int icsSequence,
-        long version) {
+        long version,
+        Instant endsAt) {
 
     public boolean isBooked() {
         return guestId != null;
@@ -42,19 +45,20 @@ public record PracticeRoom(
         if (newStart.equals(datetimeUtc)) {
             return this;
         }
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, newStart, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, newStart, icsUid, icsSequence + 1, version,
+                endsAt == null ? null : endsAt.plus(java.time.Duration.between(datetimeUtc, newStart)));
     }
 
     public PracticeRoom withPrivacy(boolean isPrivate) {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, isPrivate, createdAt, datetimeUtc, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, isPrivate, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
     }
 
     public PracticeRoom withStage(String newStage) {
-        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
     }
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom cancelled() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence + 1, version, endsAt);
     }
 }

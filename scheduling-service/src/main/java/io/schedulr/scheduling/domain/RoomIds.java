@@ -8,8 +8,13 @@ public final class RoomIds {
     }
 
     public static UUID parse(String value) {
+        return parse(value, "room");
+    }
+
+    /** Parses any of our UUID ids; {@code kind} names it in the error ("room", "slot"). */
+    public static UUID parse(String value, String kind) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException("invalid_room_id", "'roomId' is required.");
+            throw new InvalidRequestException("invalid_" + kind + "_id", "'" + kind + "Id' is required.");
         }
         try {
             UUID id = UUID.fromString(value.trim());
@@ -18,7 +23,7 @@ public final class RoomIds {
             }
             return id;
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("invalid_room_id", "'" + value + "' is not a room id (a UUID).");
+            throw new InvalidRequestException("invalid_" + kind + "_id", "'" + value + "' is not a " + kind + " id (a UUID).");
         }
     }
 }

@@ -10,11 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Looks at scheduling-service's own tables, as an operator with psql would. */
-final class Db {
+public final class Db {
     private Db() {
     }
 
-    static long count(String sql, Object... params) {
+    public static long count(String sql, Object... params) {
         InfraEndpoints e = TestInfra.get();
         try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
              PreparedStatement s = c.prepareStatement(sql)) {
@@ -30,7 +30,7 @@ final class Db {
         }
     }
 
-    static String text(String sql, Object... params) {
+    public static String text(String sql, Object... params) {
         InfraEndpoints e = TestInfra.get();
         try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
              PreparedStatement s = c.prepareStatement(sql)) {

@@ -11,43 +11,43 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** The practice-room API as a web client calls it. */
-final class RoomApi {
+public final class RoomApi {
     private RoomApi() {
     }
 
-    static Instant inDays(int days) {
+    public static Instant inDays(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    static ValidatableResponse create(TestUser host, Object body) {
+    public static ValidatableResponse create(TestUser host, Object body) {
         return given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body)
                 .post("/api/practice-room/create").then();
     }
 
     /** Creates a public room in {@code days} days and returns its id. */
-    static String createRoom(TestUser host, int days) {
+    public static String createRoom(TestUser host, int days) {
         return createRoom(host, days, false);
     }
 
-    static String createRoom(TestUser host, int days, boolean privateRoom) {
+    public static String createRoom(TestUser host, int days, boolean privateRoom) {
         return create(host, Map.of("datetimeUtc", inDays(days).toString(), "private", privateRoom))
                 .statusCode(201).extract().path("id");
     }
 
-    static ValidatableResponse update(TestUser caller, Object body) {
+    public static ValidatableResponse update(TestUser caller, Object body) {
         return given().header("Authorization", caller.bearer()).contentType(ContentType.JSON).body(body)
                 .post("/api/practice-room/update").then();
     }
 
-    static ValidatableResponse book(TestUser guest, String roomId) {
+    public static ValidatableResponse book(TestUser guest, String roomId) {
         return update(guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}");
     }
 
-    static ValidatableResponse delete(TestUser caller, String roomId) {
+    public static ValidatableResponse delete(TestUser caller, String roomId) {
         return given().header("Authorization", caller.bearer()).delete("/api/practice-room/" + roomId).then();
     }
 
-    static ValidatableResponse get(TestUser caller, String path) {
+    public static ValidatableResponse get(TestUser caller, String path) {
         return given().header("Authorization", caller.bearer()).get(path).then();
     }
 }

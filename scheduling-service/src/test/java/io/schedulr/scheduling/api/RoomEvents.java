@@ -13,22 +13,22 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Room events as another service reads them from the real Kafka topic. */
-final class RoomEvents implements AutoCloseable {
+public final class RoomEvents implements AutoCloseable {
     private final TopicProbe probe = TopicProbe.fromNow(Topics.ROOM_EVENTS);
 
-    static Predicate<ConsumerRecord<String, String>> of(String roomId, RoomEventType type) {
+    public static Predicate<ConsumerRecord<String, String>> of(String roomId, RoomEventType type) {
         return r -> roomId.equals(r.key()) && EventCodec.decodeRoomEvent(r.value()).type().equals(type.cloudEventType());
     }
 
-    static Predicate<ConsumerRecord<String, String>> of(String roomId) {
+    public static Predicate<ConsumerRecord<String, String>> of(String roomId) {
         return r -> roomId.equals(r.key());
     }
 
-    List<CloudEvent<RoomEvent>> await(Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
+    public List<CloudEvent<RoomEvent>> await(Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
         return probe.await(filter, count, timeout).stream().map(r -> EventCodec.decodeRoomEvent(r.value())).toList();
     }
 
-    CloudEvent<RoomEvent> awaitOne(String roomId, RoomEventType type) {
+    public CloudEvent<RoomEvent> awaitOne(String roomId, RoomEventType type) {
         List<CloudEvent<RoomEvent>> events = await(of(roomId, type), 1, Duration.ofSeconds(20));
         if (events.isEmpty()) {
             throw new AssertionError("no " + type + " for room " + roomId + " on " + Topics.ROOM_EVENTS);
@@ -36,7 +36,7 @@ final class RoomEvents implements AutoCloseable {
         return events.get(0);
     }
 
-    List<CloudEvent<RoomEvent>> collect(Predicate<ConsumerRecord<String, String>> filter, Duration window) {
+    public List<CloudEvent<RoomEvent>> collect(Predicate<ConsumerRecord<String, String>> filter, Duration window) {
         return probe.collect(filter, window).stream().map(r -> EventCodec.decodeRoomEvent(r.value())).toList();
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PracticeRoomTest {
     private static final Instant T = Instant.parse("2030-05-01T10:00:00Z");
     private final PracticeRoom room = new PracticeRoom(UUID.randomUUID(), "host", null, null, "https://x", false, T.minusSeconds(3600),
-            T, UUID.randomUUID(), 0, 0);
+            T, UUID.randomUUID(), 0, 0, null);
 
     @Test
     void rescheduleRaisesTheSequenceOnlyWhenTheTimeMoves() {

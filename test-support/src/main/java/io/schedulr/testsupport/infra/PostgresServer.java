@@ -29,6 +29,8 @@ final class PostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(!existing && throwaway)
+                // Infrastructure.close() stops PostgreSQL after the services, from its own shutdown hook.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "localhost");
         if (throwaway) {

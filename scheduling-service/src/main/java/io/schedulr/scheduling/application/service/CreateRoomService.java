@@ -46,7 +46,7 @@ public class CreateRoomService implements CreateRoomUseCase {
         return video.createRoom(roomId, start, command.privateRoom())
                 .chain(url -> tx.inTransaction(() -> users.upsert(command.actor())
                         .chain(host -> rooms.insertWithFirstRound(new PracticeRoom(roomId, host.id(), null, null, url,
-                                command.privateRoom(), now, start, UUID.randomUUID(), 0, 0)))
+                                command.privateRoom(), now, start, UUID.randomUUID(), 0, 0, null)))
                         .chain(room -> events.publish(command.actor().id(), RoomChangeType.CREATED, now, null, room))));
     }
 }

@@ -8,6 +8,8 @@ import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.RoomAlreadyBookedException;
 import io.schedulr.scheduling.domain.RoomNotFoundException;
+import io.schedulr.scheduling.domain.SlotConflictException;
+import io.schedulr.scheduling.domain.SlotNotFoundException;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -24,9 +26,9 @@ public class DomainErrorMapper {
             status = 400;
         } else if (e instanceof ForbiddenActionException) {
             status = 403;
-        } else if (e instanceof RoomNotFoundException) {
+        } else if (e instanceof RoomNotFoundException || e instanceof SlotNotFoundException) {
             status = 404;
-        } else if (e instanceof RoomAlreadyBookedException || e instanceof ConcurrentChangeException) {
+        } else if (e instanceof RoomAlreadyBookedException || e instanceof ConcurrentChangeException || e instanceof SlotConflictException) {
             status = 409;
         } else if (e instanceof UnprocessableActionException) {
             status = 422;

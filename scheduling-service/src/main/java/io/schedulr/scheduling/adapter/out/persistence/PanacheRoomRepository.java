@@ -65,9 +65,10 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed, long expectedVersion) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "UPDATE practice_rooms SET datetime_utc = :start, private = :private, stage = :stage, "
+                                "UPDATE practice_rooms SET datetime_utc = :start, ends_at = :end, private = :private, stage = :stage, "
                                         + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
                         .setParameter("start", changed.datetimeUtc())
+                        .setParameter("end", changed.endsAt())
                         .setParameter("private", changed.privateRoom())
                         .setParameter("stage", changed.stage())
                         .setParameter("sequence", changed.icsSequence())

@@ -34,4 +34,6 @@ public class PracticeRoomEntity extends PanacheEntityBase {
     public int icsSequence;
     @Column(nullable = false)
     public long version;
+    @Column(name = "ends_at")
+    public Instant endsAt;
 }

@@ -9,7 +9,7 @@ final class RoomMapper {
 
     static PracticeRoom toDomain(PracticeRoomEntity e) {
         return new PracticeRoom(e.id, e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.createdAt, e.datetimeUtc,
-                e.icsUid, e.icsSequence, e.version);
+                e.icsUid, e.icsSequence, e.version, e.endsAt);
     }
 
     static PracticeRoomEntity toEntity(PracticeRoom r) {
@@ -25,6 +25,7 @@ final class RoomMapper {
         e.icsUid = r.icsUid();
         e.icsSequence = r.icsSequence();
         e.version = r.version();
+        e.endsAt = r.endsAt();
         return e;
     }
 

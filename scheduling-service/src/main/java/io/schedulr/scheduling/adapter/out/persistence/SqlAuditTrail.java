@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.Slot;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** audit_log rows, in the use case's transaction; the room before/after as JSON. */
+/** audit_log rows, in the use case's transaction; the entity before/after as JSON. */
 @ApplicationScoped
 public class SqlAuditTrail implements AuditTrailPort {
     @Inject
@@ -17,16 +18,25 @@ public class SqlAuditTrail implements AuditTrailPort {
 
     @Override
     public Uni<Void> record(String actorId, String action, PracticeRoom before, PracticeRoom after) {
-        PracticeRoom subject = after != null ? after : before;
+        return insert(actorId, action, "practice_room", (after != null ? after : before).id().toString(), before, after);
+    }
+
+    @Override
+    public Uni<Void> recordSlot(String actorId, String action, Slot before, Slot after) {
+        return insert(actorId, action, "slot", (after != null ? after : before).id().toString(), before, after);
+    }
+
+    private Uni<Void> insert(String actorId, String action, String entityType, String entityId, Object before, Object after) {
         String sql = "INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) VALUES "
-                + "(:actor, :action, 'practice_room', :entity, "
+                + "(:actor, :action, :type, :entity, "
                 + (before == null ? "NULL" : "CAST(CAST(:before AS text) AS jsonb)") + ", "
                 + (after == null ? "NULL" : "CAST(CAST(:after AS text) AS jsonb)") + ")";
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql)
                     .setParameter("actor", actorId)
                     .setParameter("action", action)
-                    .setParameter("entity", subject.id().toString());
+                    .setParameter("type", entityType)
+                    .setParameter("entity", entityId);
             if (before != null) {
                 query.setParameter("before", write(before));
             }
@@ -37,11 +47,11 @@ public class SqlAuditTrail implements AuditTrailPort {
         }).replaceWithVoid();
     }
 
-    private String write(PracticeRoom room) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(room);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("room cannot be written as JSON", e);
+            throw new IllegalStateException("audit value cannot be written as JSON", e);
         }
     }
 }

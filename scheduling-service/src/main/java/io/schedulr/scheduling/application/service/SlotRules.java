@@ -1,0 +1,7 @@
+package io.schedulr.scheduling.application.service;
+
+import java.time.Duration;
+
+/** Limits on availability: how short and how long a slot may be, and how many one request may publish. */
+public record SlotRules(Duration minLength, Duration maxLength, int maxPerRequest) {
+}

@@ -1,0 +1,7 @@
+package io.schedulr.scheduling.domain;
+
+public enum SlotStatus {
+    OPEN,
+    BOOKED,
+    CANCELLED
+}

@@ -1,0 +1,44 @@
+package io.schedulr.scheduling.slots;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.schedulr.testsupport.TestUser;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.restassured.RestAssured.given;
+
+final class SlotApi {
+    private SlotApi() {
+    }
+
+    /** A whole hour some days ahead, plus {@code hourOffset} hours, so tests can lay slots side by side. */
+    static Instant at(int days, int hourOffset) {
+        return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(days, ChronoUnit.DAYS).plus(hourOffset, ChronoUnit.HOURS);
+    }
+
+    static String window(Instant start, Instant end) {
+        return "{\"startTs\":\"" + start + "\",\"endTs\":\"" + end + "\"}";
+    }
+
+    static ValidatableResponse publish(TestUser host, String body) {
+        return given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body).post("/api/slots").then();
+    }
+
+    static String publishOne(TestUser host, Instant start, Instant end) {
+        return publish(host, window(start, end)).statusCode(201).extract().path("[0].id");
+    }
+
+    static ValidatableResponse list(TestUser viewer, String query) {
+        return given().header("Authorization", viewer.bearer()).get("/api/slots" + query).then();
+    }
+
+    static ValidatableResponse book(TestUser guest, String slotId) {
+        return given().header("Authorization", guest.bearer()).post("/api/slots/" + slotId + "/book").then();
+    }
+
+    static ValidatableResponse cancel(TestUser host, String slotId) {
+        return given().header("Authorization", host.bearer()).delete("/api/slots/" + slotId).then();
+    }
+}

@@ -1,0 +1,142 @@
+package io.schedulr.scheduling.slots;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.RoomEvent;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.scheduling.api.Db;
+import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.scheduling.api.RoomEvents;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class SlotBookingTest {
+
+    @Test
+    void bookingASlotCreatesTheRoomRoundOneAndTheSameRoomBookedEvent() {
+        TestUser host = Tokens.newUser("Slot Host", "Europe/London");
+        TestUser guest = Tokens.newUser("Slot Guest", "Australia/Sydney");
+        Instant start = SlotApi.at(6, 0);
+        Instant end = SlotApi.at(6, 1).plusSeconds(1800);
+        String slot = SlotApi.publishOne(host, start, end);
+        try (RoomEvents events = new RoomEvents()) {
+            String roomId = SlotApi.book(guest, slot).statusCode(200)
+                    .body("hostId", equalTo(host.id()))
+                    .body("guestId", equalTo(guest.id()))
+                    .body("datetimeUtc", equalTo(start.toString()))
+                    .extract().path("id");
+
+            CloudEvent<RoomEvent> booked = events.awaitOne(roomId, RoomEventType.ROOM_BOOKED);
+            assertThat(booked.data().startUtc()).isEqualTo(start);
+            assertThat(booked.data().endUtc()).isEqualTo(end);
+            assertThat(booked.data().host().email()).isEqualTo(host.email());
+            assertThat(booked.data().guest().email()).isEqualTo(guest.email());
+            assertThat(booked.data().icsUid()).isNotBlank();
+
+            assertThat(Db.text("SELECT status::text || ':' || room_id FROM slots WHERE id = ?::uuid", slot)).isEqualTo("booked:" + roomId);
+            assertThat(Db.count("SELECT count(*) FROM practice_rounds WHERE room_id = ?::uuid AND round_number = 1", roomId)).isEqualTo(1);
+            assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'slot.booked'", slot)).isEqualTo(1);
+            RoomApi.get(guest, "/api/practice-rooms?scope=mine").statusCode(200).body("id", org.hamcrest.Matchers.hasItem(roomId));
+        }
+        SlotApi.list(Tokens.newUser("Late", "UTC"), "?status=open&limit=200").statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(slot)));
+    }
+
+    @Test
+    void concurrentBookersOfOneSlotGetExactlyOneRoom() throws Exception {
+        TestUser host = Tokens.newUser("Busy Host", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(7, 0), SlotApi.at(7, 1));
+        List<TestUser> guests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            guests.add(Tokens.newUser("Racer " + i, "UTC"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(guests.size());
+        CountDownLatch go = new CountDownLatch(1);
+        try (RoomEvents events = new RoomEvents()) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (TestUser g : guests) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return SlotApi.book(g, slot).extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(guests.size() - 1);
+            String roomId = Db.text("SELECT room_id::text FROM slots WHERE id = ?::uuid", slot);
+            assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE host_id = ?", host.id())).isEqualTo(1);
+            assertThat(events.await(RoomEvents.of(roomId, RoomEventType.ROOM_BOOKED), 1, Duration.ofSeconds(20))).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void ownSlotsCannotBeBookedAndBookedSlotsNotTwice() {
+        TestUser host = Tokens.newUser("Self", "UTC");
+        TestUser guest = Tokens.newUser("Guest", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(8, 0), SlotApi.at(8, 1));
+        SlotApi.book(host, slot).statusCode(422).body("code", equalTo("cannot_book_own_slot"));
+        SlotApi.book(guest, slot).statusCode(200);
+        SlotApi.book(Tokens.newUser("Third", "UTC"), slot).statusCode(409).body("code", equalTo("slot_not_open"));
+    }
+
+    @Test
+    void cancellingAnOpenSlotNotifiesNobody() {
+        TestUser host = Tokens.newUser("Withdrawer", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(9, 0), SlotApi.at(9, 1));
+        SlotApi.cancel(Tokens.newUser("Stranger", "UTC"), slot).statusCode(403).body("code", equalTo("not_slot_host"));
+        try (RoomEvents events = new RoomEvents()) {
+            SlotApi.cancel(host, slot).statusCode(200).body("status", equalTo("cancelled"));
+            assertThat(events.collect(r -> r.value().contains(host.id()), Duration.ofSeconds(2))).isEmpty();
+        }
+        SlotApi.book(Tokens.newUser("Too late", "UTC"), slot).statusCode(409);
+        SlotApi.cancel(host, slot).statusCode(409);
+    }
+
+    @Test
+    void cancellingABookedSlotCancelsItsRoomThroughThePhaseOneFlow() {
+        TestUser host = Tokens.newUser("Canceller", "UTC");
+        TestUser guest = Tokens.newUser("Guest", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(10, 0), SlotApi.at(10, 1));
+        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        try (RoomEvents events = new RoomEvents()) {
+            SlotApi.cancel(host, slot).statusCode(200).body("status", equalTo("cancelled")).body("roomId", org.hamcrest.Matchers.nullValue());
+            CloudEvent<RoomEvent> cancelled = events.awaitOne(roomId, RoomEventType.ROOM_CANCELLED);
+            assertThat(cancelled.data().guest().email()).isEqualTo(guest.email());
+            assertThat(cancelled.data().sequence()).isEqualTo(1);
+        }
+        assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = ?::uuid", roomId)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM practice_rounds WHERE room_id = ?::uuid", roomId)).isZero();
+        // the freed time can be offered again
+        SlotApi.publishOne(host, SlotApi.at(10, 0), SlotApi.at(10, 1));
+    }
+
+    @Test
+    void deletingASlotsRoomReleasesTheSlotAsCancelled() {
+        TestUser host = Tokens.newUser("Room Deleter", "UTC");
+        TestUser guest = Tokens.newUser("Guest", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(11, 0), SlotApi.at(11, 1));
+        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        RoomApi.delete(host, roomId).statusCode(204);
+        assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", slot)).isEqualTo("cancelled");
+    }
+}
