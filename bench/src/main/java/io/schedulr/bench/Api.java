@@ -1,0 +1,96 @@
+package io.schedulr.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The HTTP calls the benchmark makes: tokens from the development issuer, room creation and booking. */
+final class Api {
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SUB = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A person: their bearer token, user id (token subject) and e-mail address. */
+    record User(String token, String id, String email) {
+    }
+
+    /** One answer: HTTP status, body, and how long the call took. */
+    record Answer(int status, String body, long nanos) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String issuerUrl;
+    private final String schedulingUrl;
+
+    Api(String issuerUrl, String schedulingUrl) {
+        this.issuerUrl = issuerUrl;
+        this.schedulingUrl = schedulingUrl;
+    }
+
+    User mint(String email, String name) throws IOException, InterruptedException {
+        String form = "email=" + email + "&name=" + name + "&tz=UTC&expires_in=7200";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(issuerUrl + "/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("token issuer answered " + r.statusCode() + ": " + r.body());
+        }
+        return new User(find(ACCESS_TOKEN, r.body()), find(SUB, r.body()), email);
+    }
+
+    /** Creates a room; returns its id. */
+    String createRoom(User host, String datetimeUtc) throws IOException, InterruptedException {
+        Answer a = post(host, "/api/practice-room/create", "{\"datetimeUtc\":\"" + datetimeUtc + "\",\"private\":false}");
+        if (a.status() != 201) {
+            throw new IOException("create answered " + a.status() + ": " + a.body());
+        }
+        return find(ID, a.body());
+    }
+
+    Answer book(User guest, String roomId) throws IOException, InterruptedException {
+        return post(guest, "/api/practice-room/update", "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}");
+    }
+
+    private Answer post(User user, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
+    }
+
+    int status(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String find(Pattern pattern, String body) throws IOException {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IOException("no " + pattern + " in " + body);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,532 @@
+package io.schedulr.bench;
+
+import io.schedulr.deploy.LocalStack;
+import io.schedulr.deploy.ServiceSpec;
+import io.schedulr.deploy.StackException;
+import io.schedulr.deploy.StackOptions;
+import io.schedulr.deploy.StackPorts;
+import io.schedulr.testsupport.infra.InfraEndpoints;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The booking benchmark (issue 6). Starts the local stack on free ports with a temporary state folder, measures, prints
+ * one table, stops everything. Asserts nothing about time; exits 1 if a booking is lost or doubled.
+ * Sizes: system properties {@code bench.workers}, {@code bench.warmup}, {@code bench.bookings}, {@code bench.contenders},
+ * {@code bench.inbox}, {@code bench.inboxRate}; {@code bench.jfr=DIR} records the scheduling-service with JFR during the
+ * measured bookings.
+ */
+public final class Bench {
+    static final String BOOKED = "io.schedulr.room.booked.v1";
+
+    private final int workers = Integer.getInteger("bench.workers", 16);
+    private final int warmup = Integer.getInteger("bench.warmup", 300);
+    private final int bookings = Integer.getInteger("bench.bookings", 1500);
+    private final int contenders = Integer.getInteger("bench.contenders", 200);
+    private final int inbox = Integer.getInteger("bench.inbox", 200);
+    private final int inboxRate = Integer.getInteger("bench.inboxRate", 20);
+    private final String jfrDir = System.getProperty("bench.jfr");
+
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> table = new ArrayList<>();
+    /** Room id → the guest that booked it (every successful booking of the run). */
+    private final Map<String, String> bookedBy = new ConcurrentHashMap<>();
+    /** Address → how many invitations it must have received. */
+    private final Map<String, Integer> expectedMail = new HashMap<>();
+
+    private LocalStack stack;
+    private InfraEndpoints infra;
+    private Api api;
+    private Mailboxes mail;
+    private ServiceWatch watch;
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("schedulr.repo", ".")).toAbsolutePath().normalize();
+        System.exit(new Bench().run(repo));
+    }
+
+    int run(Path repo) throws Exception {
+        StackPorts ports = StackPorts.free();
+        Path state = Files.createTempDirectory("schedulr-bench");
+        StackOptions options = StackOptions.defaults(repo).withPorts(ports).withStateDir(state, true);
+        List<ServiceSpec> specs = ServiceSpec.all(ports);
+        api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url());
+        watch = new ServiceWatch(specs, api);
+        watch.watchReadiness();
+        Instant started = Instant.now();
+        try {
+            stack = LocalStack.start(options, System.out);
+        } catch (StackException e) {
+            System.err.println("bench: the local stack did not start: " + e.getMessage());
+            return 2;
+        }
+        Thread stopper = new Thread(stack::close, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            log("stack ready after %.1f s", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
+            infra = stack.endpoints();
+            mail = Mailboxes.of(stack);
+            watch.watchMemory();
+            watch.underLoad(true);
+            throughputAndLimit();
+            contention();
+            bookingToInbox();
+            watch.underLoad(false);
+            verify();
+            startupAndMemory(state.resolve("logs"));
+        } catch (Exception e) {
+            failures.add("the benchmark stopped: " + e);
+            e.printStackTrace();
+        } finally {
+            printTable();
+            watch.close();
+            stack.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        if (!failures.isEmpty()) {
+            System.out.println();
+            System.out.println("BENCH FAILED — bookings lost, doubled or refused:");
+            failures.forEach(f -> System.out.println("  - " + f));
+            return 1;
+        }
+        System.out.println("integrity: every booking has exactly one guest, one RoomBooked event and two invitations.");
+        return 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 1. throughput
+
+    private void throughputAndLimit() throws Exception {
+        int total = warmup + bookings;
+        Api.User host = api.mint("host-a@bench.test", "HostA");
+        List<Api.User> guests = mintAll("g", total);
+        log("creating %d rooms ...", total);
+        List<String> rooms = new ArrayList<>(java.util.Collections.nCopies(total, (String) null));
+        Stats create = closedLoop(workers, total, (w, i) -> {
+            long t = System.nanoTime();
+            rooms.set(i, api.createRoom(host, slot(i)));
+            return System.nanoTime() - t;
+        });
+        log("booking: %d warm-up + %d measured, %d workers ...", warmup, bookings, workers);
+        closedLoop(workers, warmup, (w, i) -> book(guests.get(i), rooms.get(i)));
+        startJfr();
+        Stats service = closedLoop(workers, bookings, (w, i) -> book(guests.get(warmup + i), rooms.get(warmup + i)));
+        stopJfr();
+        expectedMail.put(host.email(), total);
+        guests.forEach(g -> expectedMail.put(g.email(), 1));
+
+        log("limit: the booking SQL over JDBC, %d connections ...", workers);
+        LimitWorkload limit = new LimitWorkload(infra.jdbcUrl("scheduling"), infra.postgresUser(), infra.postgresPassword());
+        List<UUID> limitRooms = limit.prepare(total);
+        List<LimitWorkload.Worker> conns = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            conns.add(limit.new Worker());
+        }
+        closedLoop(workers, warmup, (w, i) -> conns.get(w).book(limitRooms.get(i), "limit-guest-" + i));
+        Stats sql = closedLoop(workers, bookings, (w, i) -> conns.get(w).book(limitRooms.get(warmup + i), "limit-guest-" + (warmup + i)));
+        for (LimitWorkload.Worker c : conns) {
+            c.close();
+        }
+        limit.cleanUp();
+
+        table.add(section("1. Booking throughput (" + bookings + " bookings after " + warmup + " warm-up, closed loop, " + workers
+                + " concurrent clients)"));
+        table.add(row("", "rate", "p50", "p99", "max"));
+        table.add(row("create room over HTTP (setup)", rate(create.perSecond(), "req/s"), ms(create.p50Ms()), ms(create.p99Ms()),
+                ms(create.maxMs())));
+        table.add(row("book over HTTP (service)", rate(service.perSecond(), "req/s"), ms(service.p50Ms()), ms(service.p99Ms()),
+                ms(service.maxMs())));
+        table.add(row("same SQL over JDBC (limit)", rate(sql.perSecond(), "tx/s"), ms(sql.p50Ms()), ms(sql.p99Ms()), ms(sql.maxMs())));
+        table.add(row("service / limit", String.format("%.2f", service.perSecond() / sql.perSecond()),
+                String.format("%.1fx", service.p50Ms() / sql.p50Ms()), String.format("%.1fx", service.p99Ms() / sql.p99Ms()), ""));
+    }
+
+    private long book(Api.User guest, String room) throws Exception {
+        Api.Answer a = api.book(guest, room);
+        if (a.ok()) {
+            bookedBy.put(room, guest.id());
+        } else {
+            synchronized (failures) {
+                failures.add("booking of free room " + room + " by " + guest.email() + " answered " + a.status() + ": " + a.body());
+            }
+        }
+        return a.nanos();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 2. contention
+
+    private void contention() throws Exception {
+        Api.User host = api.mint("host-b@bench.test", "HostB");
+        String room = api.createRoom(host, slot(100_000));
+        List<Api.User> guests = mintAll("c", contenders);
+        log("contention: %d simultaneous bookings of one room ...", contenders);
+        CountDownLatch ready = new CountDownLatch(contenders);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        List<Future<Api.Answer>> answers = new ArrayList<>();
+        for (Api.User g : guests) {
+            answers.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return api.book(g, room);
+            }));
+        }
+        ready.await();
+        long t0 = System.nanoTime();
+        go.countDown();
+        int ok = 0;
+        int conflict = 0;
+        int other = 0;
+        long[] nanos = new long[contenders];
+        for (int i = 0; i < contenders; i++) {
+            Api.Answer a = answers.get(i).get();
+            nanos[i] = a.nanos();
+            if (a.ok()) {
+                ok++;
+                bookedBy.put(room, guests.get(i).id());
+                expectedMail.put(guests.get(i).email(), 1);
+            } else if (a.status() == 409) {
+                conflict++;
+                expectedMail.put(guests.get(i).email(), 0);
+            } else {
+                other++;
+                expectedMail.put(guests.get(i).email(), 0);
+            }
+        }
+        long wall = System.nanoTime() - t0;
+        pool.shutdown();
+        expectedMail.put(host.email(), 1);
+        if (ok != 1) {
+            failures.add("contention: " + ok + " of " + contenders + " simultaneous bookings of one room succeeded (must be exactly 1)");
+        }
+        if (other != 0) {
+            failures.add("contention: " + other + " bookings answered neither 2xx nor 409");
+        }
+        Stats s = new Stats(nanos, wall);
+        table.add(section("2. Contention (" + contenders + " simultaneous bookings of one room)"));
+        table.add(row("", "2xx", "409", "other", "p50 / p99 / all done"));
+        table.add(row("book one room", String.valueOf(ok), String.valueOf(conflict), String.valueOf(other),
+                ms(s.p50Ms()) + " / " + ms(s.p99Ms()) + " / " + ms(wall / 1e6)));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 3. inbox
+
+    private void bookingToInbox() throws Exception {
+        int expectedSoFar = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
+        log("waiting for the %d invitations of the bookings so far ...", expectedSoFar);
+        long drainStart = System.currentTimeMillis();
+        awaitTotalMail(expectedSoFar, 240);
+        log("  all there %.1f s after the contention phase", (System.currentTimeMillis() - drainStart) / 1000.0);
+        List<Long> hostA = mail.receivedByAddress().getOrDefault("host-a@bench.test", List.of());
+
+        List<Api.User> hosts = mintAll("h", inbox);
+        List<Api.User> guests = mintAll("i", inbox);
+        List<String> rooms = new ArrayList<>(java.util.Collections.nCopies(inbox, (String) null));
+        closedLoop(workers, inbox, (w, i) -> {
+            rooms.set(i, api.createRoom(hosts.get(i), slot(200_000 + i)));
+            return 0;
+        });
+        Thread.sleep(2000); // let the room-created events pass before the clock starts
+        log("booking -> inbox: %d bookings at %d/s ...", inbox, inboxRate);
+        long[] respondedAt = new long[inbox];
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < inbox; i++) {
+            int n = i;
+            done.add(pacer.schedule(() -> {
+                book(guests.get(n), rooms.get(n));
+                respondedAt[n] = System.currentTimeMillis();
+                return null;
+            }, n * 1000L / inboxRate, TimeUnit.MILLISECONDS));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pacer.shutdown();
+        for (int i = 0; i < inbox; i++) {
+            expectedMail.put(hosts.get(i).email(), 1);
+            expectedMail.put(guests.get(i).email(), 1);
+        }
+        awaitTotalMail(expectedMail.values().stream().mapToInt(Integer::intValue).sum(), 120);
+        Map<String, List<Long>> received = mail.receivedByAddress();
+
+        Map<String, long[]> db = attribution(rooms);
+        double[] total = new double[inbox];
+        List<double[]> segments = new ArrayList<>(); // relay, kafka->consumer, queue+render+smtp, smtp->stored, response->inbox
+        int complete = 0;
+        for (int i = 0; i < inbox; i++) {
+            List<Long> h = received.getOrDefault(hosts.get(i).email(), List.of());
+            List<Long> g = received.getOrDefault(guests.get(i).email(), List.of());
+            if (h.isEmpty() || g.isEmpty()) {
+                continue;
+            }
+            long last = Math.max(h.get(0), g.get(0));
+            total[complete++] = last - respondedAt[i];
+            long[] t = db.get(rooms.get(i)); // outbox created, published, delivery created (min), sent (max)
+            if (t != null) {
+                segments.add(new double[]{t[1] - t[0], t[2] - t[1], t[3] - t[2], last - t[3], last - t[0], respondedAt[i] - t[0]});
+            }
+        }
+        double[] measured = java.util.Arrays.copyOf(total, complete);
+        table.add(section("3. Booking -> inbox (" + inbox + " bookings at " + inboxRate + "/s, each to a new host and guest)"));
+        table.add(row("", "count", "p50", "p99", "max"));
+        table.add(row("response -> both invites stored", complete + "/" + inbox, ms(Stats.percentile(measured, 50)),
+                ms(Stats.percentile(measured, 99)), ms(Stats.percentile(measured, 100))));
+        String[] names = {"outbox row -> published (relay)", "published -> delivery rows (Kafka+consumer)",
+                "delivery rows -> last sent (queue+ICS+SMTP)", "last sent -> stored (GreenMail)", "outbox row -> both stored (sum)",
+                "outbox row -> HTTP response"};
+        for (int k = 0; k < names.length; k++) {
+            int idx = k;
+            double[] v = segments.stream().mapToDouble(a -> a[idx]).toArray();
+            table.add(row("  " + names[k], String.valueOf(v.length), ms(Stats.percentile(v, 50)), ms(Stats.percentile(v, 99)),
+                    ms(Stats.percentile(v, 100))));
+        }
+        if (hostA.size() > 1) {
+            double seconds = (hostA.get(hostA.size() - 1) - hostA.get(0)) / 1000.0;
+            table.add(row("mail backlog of section 1 (host mailbox)", hostA.size() + " mails",
+                    rate(hostA.size() / Math.max(seconds, 0.001), "/s"), String.format("%.1f s", seconds), ""));
+        }
+    }
+
+    /** Per room: outbox created_at, published_at (scheduling DB); first delivery created_at, last sent_at (notification DB). */
+    private Map<String, long[]> attribution(List<String> rooms) throws Exception {
+        Map<String, long[]> times = new HashMap<>();
+        try (Connection c = db("scheduling")) {
+            PreparedStatement q = c.prepareStatement(
+                    "SELECT message_key, created_at, published_at FROM outbox WHERE event_type = ? AND message_key = ANY(?)");
+            q.setString(1, BOOKED);
+            q.setArray(2, c.createArrayOf("text", rooms.toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    times.put(r.getString(1), new long[]{r.getTimestamp(2).getTime(),
+                            r.getTimestamp(3) == null ? 0 : r.getTimestamp(3).getTime(), 0, 0});
+                }
+            }
+        }
+        try (Connection c = db("notification")) {
+            PreparedStatement q = c.prepareStatement(
+                    "SELECT room_id, min(created_at), max(sent_at) FROM delivery WHERE room_id = ANY(?) GROUP BY room_id");
+            q.setArray(1, c.createArrayOf("text", rooms.toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    long[] t = times.get(r.getString(1));
+                    if (t != null && r.getTimestamp(3) != null) {
+                        t[2] = r.getTimestamp(2).getTime();
+                        t[3] = r.getTimestamp(3).getTime();
+                    }
+                }
+            }
+        }
+        times.values().removeIf(t -> t[1] == 0 || t[3] == 0);
+        return times;
+    }
+
+    private void awaitTotalMail(int expected, int seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (mail.total() < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        if (mail.total() < expected) {
+            log("  only %d of %d invitations after %d s", mail.total(), expected, seconds);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- integrity
+
+    private void verify() throws Exception {
+        log("verifying: one guest, one RoomBooked, two invitations per booking ...");
+        Thread.sleep(3000); // a doubled event or mail would arrive within this
+        try (Connection c = db("scheduling"); Statement s = c.createStatement()) {
+            Map<String, String> guestOf = new HashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT id::text, guest_id FROM practice_rooms WHERE guest_id IS NOT NULL")) {
+                while (r.next()) {
+                    guestOf.put(r.getString(1), r.getString(2));
+                }
+            }
+            bookedBy.forEach((room, guest) -> {
+                if (!guest.equals(guestOf.get(room))) {
+                    failures.add("room " + room + " was booked by " + guest + " but its guest in the database is " + guestOf.get(room));
+                }
+            });
+            guestOf.keySet().stream().filter(room -> !bookedBy.containsKey(room))
+                    .forEach(room -> failures.add("room " + room + " has a guest nobody was told about"));
+            Map<String, int[]> events = new HashMap<>();
+            try (ResultSet r = s.executeQuery("SELECT message_key, count(*), count(published_at) FROM outbox WHERE event_type = '"
+                    + BOOKED + "' GROUP BY message_key")) {
+                while (r.next()) {
+                    events.put(r.getString(1), new int[]{r.getInt(2), r.getInt(3)});
+                }
+            }
+            bookedBy.keySet().forEach(room -> {
+                int[] e = events.getOrDefault(room, new int[]{0, 0});
+                if (e[0] != 1 || e[1] != 1) {
+                    failures.add("room " + room + ": " + e[0] + " RoomBooked events, " + e[1] + " published (must be 1 and 1)");
+                }
+            });
+            events.keySet().stream().filter(room -> !bookedBy.containsKey(room))
+                    .forEach(room -> failures.add("RoomBooked for room " + room + " that no booking succeeded on"));
+        }
+        Map<String, List<Long>> received = mail.receivedByAddress();
+        int wrong = 0;
+        for (Map.Entry<String, Integer> e : expectedMail.entrySet()) {
+            int got = received.getOrDefault(e.getKey(), List.of()).size();
+            if (got != e.getValue() && wrong++ < 20) {
+                failures.add(e.getKey() + " received " + got + " invitations, expected " + e.getValue());
+            }
+        }
+        received.keySet().stream().filter(a -> !expectedMail.containsKey(a))
+                .forEach(a -> failures.add("unexpected mail to " + a));
+        int expectedTotal = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
+        if (expectedTotal != 2 * bookedBy.size()) {
+            failures.add(bookedBy.size() + " bookings but " + expectedTotal + " expected invitations");
+        }
+        // The same counts through IMAP, as a mail client sees them, for the mailboxes of sections 2 and 3 and both hosts.
+        int imapChecked = 0;
+        for (Map.Entry<String, Integer> e : expectedMail.entrySet()) {
+            if (e.getKey().startsWith("g")) {
+                continue; // section 1 guests: counted above from the server's store
+            }
+            int got = mail.imapCount(e.getKey());
+            imapChecked++;
+            if (got != e.getValue()) {
+                failures.add("IMAP: " + e.getKey() + " holds " + got + " messages, expected " + e.getValue());
+            }
+        }
+        table.add(section("Integrity"));
+        table.add(row("bookings (2xx)", String.valueOf(bookedBy.size()), "", "", ""));
+        table.add(row("invitations received", String.valueOf(mail.total()), "expected " + expectedTotal, "", ""));
+        table.add(row("mailboxes checked over IMAP", String.valueOf(imapChecked), "", "", ""));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 4. start-up, RSS
+
+    private void startupAndMemory(Path logDir) {
+        table.add(section("4. Start-up and memory (JVM mode, " + String.join(" ", StackOptions.defaults(Path.of(".")).serviceJvmOptions())
+                + ", all four started at once)"));
+        table.add(row("service", "start->ready", "Quarkus 'started in'", "RSS idle", "RSS peak under load"));
+        watch.rows(logDir).forEach((name, r) -> table.add(row(name, r[0] + " s", r[1] + " s", r[2] + " MiB", r[3] + " MiB")));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    interface Op {
+        long run(int worker, int index) throws Exception;
+    }
+
+    /** {@code workers} threads take the next index until {@code n} are done; each op returns its latency in ns. */
+    private Stats closedLoop(int workers, int n, Op op) throws Exception {
+        long[] nanos = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            pool.execute(() -> {
+                for (int i = next.getAndIncrement(); i < n && error.get() == null; i = next.getAndIncrement()) {
+                    try {
+                        nanos[i] = op.run(worker, i);
+                    } catch (Exception e) {
+                        error.compareAndSet(null, e);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        long wall = System.nanoTime() - start;
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return new Stats(nanos, wall);
+    }
+
+    private List<Api.User> mintAll(String prefix, int n) throws Exception {
+        List<Api.User> users = new ArrayList<>(java.util.Collections.nCopies(n, (Api.User) null));
+        closedLoop(8, n, (w, i) -> {
+            users.set(i, api.mint(prefix + i + "@bench.test", prefix.toUpperCase() + i));
+            return 0;
+        });
+        return users;
+    }
+
+    private Connection db(String database) throws Exception {
+        return DriverManager.getConnection(infra.jdbcUrl(database), infra.postgresUser(), infra.postgresPassword());
+    }
+
+    private void startJfr() throws Exception {
+        if (jfrDir != null) {
+            jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + Path.of(jfrDir, "scheduling-service.jfr").toAbsolutePath());
+        }
+    }
+
+    private void stopJfr() throws Exception {
+        if (jfrDir != null) {
+            jcmd("JFR.stop", "name=bench");
+        }
+    }
+
+    private void jcmd(String... args) throws Exception {
+        long pid = ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("scheduling-service/target/quarkus-app"))
+                .findFirst().orElseThrow().pid();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        cmd.addAll(List.of(args));
+        new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private static String slot(int i) {
+        return LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(i).toInstant(ZoneOffset.UTC).toString();
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println("bench: " + String.format(format, args));
+    }
+
+    private static String section(String title) {
+        return "\n" + title;
+    }
+
+    private static String row(String name, String a, String b, String c, String d) {
+        return String.format("  %-46s %14s %22s %12s %22s", name, a, b, c, d);
+    }
+
+    private static String rate(double value, String unit) {
+        return String.format("%.1f %s", value, unit);
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.1f ms", value);
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.println("=== schedulr booking benchmark, " + Instant.now() + " ===");
+        System.out.println(Machine.describe());
+        table.forEach(System.out::println);
+    }
+}
