@@ -3,15 +3,11 @@ package io.schedulr.notification;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 import io.schedulr.testsupport.HexagonalRules;
 
 @AnalyzeClasses(packages = "io.schedulr.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule coreIsFrameworkFree = HexagonalRules.CORE_IS_FRAMEWORK_FREE;
-    @ArchTest
-    static final ArchRule coreDoesNotKnowAdapters = HexagonalRules.CORE_DOES_NOT_KNOW_ADAPTERS;
-    @ArchTest
-    static final ArchRule domainIsPlainJava = HexagonalRules.DOMAIN_IS_PLAIN_JAVA;
+    static final ArchTests hexagonalRules = ArchTests.in(HexagonalRules.class);
 }

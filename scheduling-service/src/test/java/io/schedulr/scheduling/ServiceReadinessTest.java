@@ -1,40 +1,8 @@
 package io.schedulr.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.schedulr.testsupport.TestUser;
-import io.schedulr.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import io.schedulr.testsupport.ServiceContractTests;
 
 @QuarkusTest
-class ServiceReadinessTest {
-
-    @Test
-    void isReadyAgainstTheRealPostgresAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Kafka connection health check"));
-    }
-
-    @Test
-    void acceptsATokenOfTheIssuer() {
-        TestUser alice = Tokens.newUser("Alice", "Europe/Berlin");
-        given().header("Authorization", alice.bearer()).get("/api/whoami").then().statusCode(200)
-                .body("id", equalTo(alice.id()))
-                .body("email", equalTo(alice.email()))
-                .body("timeZone", equalTo("Europe/Berlin"));
-    }
-
-    @Test
-    void refusesMissingForgedAndExpiredTokens() {
-        given().get("/api/whoami").then().statusCode(401).body("code", equalTo("unauthorized"));
-        given().header("Authorization", "Bearer " + Tokens.forged("mallory@example.com")).get("/api/whoami")
-                .then().statusCode(401);
-        given().header("Authorization", "Bearer " + Tokens.expired("late@example.com")).get("/api/whoami")
-                .then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-jwt").get("/api/whoami").then().statusCode(401);
-    }
+class ServiceReadinessTest extends ServiceContractTests {
 }

@@ -1,10 +1,14 @@
 package io.schedulr.testsupport;
 
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The ports-and-adapters dependency rules every service states in its architecture test. */
+/**
+ * The ports-and-adapters dependency rules. Each service runs them all with
+ * {@code @ArchTest static final ArchTests rules = ArchTests.in(HexagonalRules.class);}.
+ */
 public final class HexagonalRules {
     private static final String[] FRAMEWORKS = {
             "io.quarkus..", "jakarta..", "javax.persistence..", "javax.inject..", "javax.ws..", "javax.enterprise..", "org.hibernate..", "io.vertx..", "com.fasterxml..",
@@ -12,17 +16,20 @@ public final class HexagonalRules {
             "org.jboss..", "com.google..", "net.fortuna..", "org.mnode..", "io.schedulr.kit.."};
 
     /** Domain and application code import no framework (Mutiny in port signatures is the one exception). */
+    @ArchTest
     public static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
             .that().resideInAnyPackage("..domain..", "..application..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("the core must compile and be tested without Quarkus (STYLE.md)");
 
     /** The core never reaches into adapters or wiring. */
+    @ArchTest
     public static final ArchRule CORE_DOES_NOT_KNOW_ADAPTERS = noClasses()
             .that().resideInAnyPackage("..domain..", "..application..")
             .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "..config..");
 
     /** The domain is plain Java: not even the application layer or Mutiny. */
+    @ArchTest
     public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
             .that().resideInAnyPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..application..", "io.smallrye..");
