@@ -99,8 +99,8 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    SlotUseCases.QuerySlots querySlots(UnitOfWork tx, SlotStorePort slots, Clock clock) {
-        return new SlotQueriesService(tx, slots, clock);
+    SlotUseCases.QuerySlots querySlots(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, Clock clock) {
+        return new SlotQueriesService(tx, users, slots, clock);
     }
 
     @Produces

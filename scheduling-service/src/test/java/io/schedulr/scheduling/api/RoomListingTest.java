@@ -56,4 +56,15 @@ class RoomListingTest {
         RoomApi.get(friend, "/api/practice-rooms/" + id).statusCode(200).body("private", equalTo(true));
         RoomApi.book(friend, id).statusCode(200).body("roomUrl", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void everyCallRefreshesTheProfileFromTheToken() {
+        String email = "renamed-" + java.util.UUID.randomUUID() + "@example.com";
+        TestUser before = Tokens.user(email, "Old Name", "UTC");
+        RoomApi.createRoom(before, 3);
+        TestUser after = Tokens.user(email, "New Name", "Asia/Tokyo");
+        assertThat(after.id()).isEqualTo(before.id());
+        RoomApi.get(after, "/api/practice-rooms?scope=mine").statusCode(200).body("[0].host.name", equalTo("New Name"));
+        assertThat(Db.text("SELECT display_name || '/' || time_zone FROM users WHERE id = ?", after.id())).isEqualTo("New Name/Asia/Tokyo");
+    }
 }

@@ -6,6 +6,7 @@ import io.schedulr.scheduling.application.port.in.RoomScope;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomNotFoundException;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+/** Reads rooms; like every authenticated call, it refreshes the caller's profile from the token first. */
 public class RoomQueriesService implements RoomQueriesUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
@@ -31,9 +33,7 @@ public class RoomQueriesService implements RoomQueriesUseCase {
 
     @Override
     public Uni<List<RoomDetails>> list(UserProfile actor, RoomScope scope, int limit) {
-        return tx.reading(() -> (scope == RoomScope.OPEN
-                ? rooms.listOpen(actor.id(), clock.instant(), limit)
-                : rooms.listOf(actor.id(), limit)).chain(list -> {
+        return tx.inTransaction(() -> users.upsert(actor).chain(() -> find(actor, scope, limit)).chain(list -> {
             Set<String> ids = new HashSet<>();
             list.forEach(r -> {
                 ids.add(r.hostId());
@@ -47,9 +47,13 @@ public class RoomQueriesService implements RoomQueriesUseCase {
         }));
     }
 
+    private Uni<List<PracticeRoom>> find(UserProfile actor, RoomScope scope, int limit) {
+        return scope == RoomScope.OPEN ? rooms.listOpen(actor.id(), clock.instant(), limit) : rooms.listOf(actor.id(), limit);
+    }
+
     @Override
     public Uni<RoomDetails> get(UserProfile actor, UUID roomId) {
-        return tx.reading(() -> rooms.load(roomId)
+        return tx.inTransaction(() -> users.upsert(actor).chain(() -> rooms.load(roomId))
                 .onItem().ifNull().failWith(() -> new RoomNotFoundException(roomId))
                 .chain(room -> users.findAll(room.guestId() == null ? List.of(room.hostId()) : List.of(room.hostId(), room.guestId()))
                         .map(people -> new RoomDetails(room, people.get(room.hostId()),

@@ -13,9 +13,4 @@ public class PanacheUnitOfWork implements UnitOfWork {
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
         return Panache.withTransaction(work);
     }
-
-    @Override
-    public <T> Uni<T> reading(Supplier<Uni<T>> work) {
-        return Panache.withSession(work);
-    }
 }

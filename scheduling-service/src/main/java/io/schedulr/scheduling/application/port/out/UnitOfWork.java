@@ -7,7 +7,4 @@ import java.util.function.Supplier;
 /** Runs work in one database transaction: the state change and its outbox row commit together or not at all. */
 public interface UnitOfWork {
     <T> Uni<T> inTransaction(Supplier<Uni<T>> work);
-
-    /** Runs reads with a database session but no transaction. */
-    <T> Uni<T> reading(Supplier<Uni<T>> work);
 }
