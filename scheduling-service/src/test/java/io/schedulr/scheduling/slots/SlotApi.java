@@ -10,12 +10,15 @@ import java.time.temporal.ChronoUnit;
 import static io.restassured.RestAssured.given;
 
 final class SlotApi {
+    /** Fixed once, so slots laid side by side in one test stay side by side even if the clock passes an hour. */
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
     private SlotApi() {
     }
 
     /** A whole hour some days ahead, plus {@code hourOffset} hours, so tests can lay slots side by side. */
     static Instant at(int days, int hourOffset) {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(days, ChronoUnit.DAYS).plus(hourOffset, ChronoUnit.HOURS);
+        return BASE.plus(days, ChronoUnit.DAYS).plus(hourOffset, ChronoUnit.HOURS);
     }
 
     static String window(Instant start, Instant end) {
