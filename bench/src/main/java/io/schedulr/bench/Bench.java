@@ -44,11 +44,11 @@ public final class Bench {
     static final String BOOKED = "io.schedulr.room.booked.v1";
 
     private final int workers = Integer.getInteger("bench.workers", 16);
-    private final int warmup = Integer.getInteger("bench.warmup", 300);
-    private final int bookings = Integer.getInteger("bench.bookings", 1500);
+    private final int warmup = Integer.getInteger("bench.warmup", 200);
+    private final int bookings = Integer.getInteger("bench.bookings", 800);
     private final int contenders = Integer.getInteger("bench.contenders", 200);
     private final int inbox = Integer.getInteger("bench.inbox", 200);
-    private final int inboxRate = Integer.getInteger("bench.inboxRate", 20);
+    private final int inboxRate = Integer.getInteger("bench.inboxRate", 5);
     private final String jfrDir = System.getProperty("bench.jfr");
 
     private final List<String> failures = new ArrayList<>();
