@@ -47,6 +47,10 @@ public interface NotificationConfig {
         @WithDefault("50")
         int batchSize();
 
+        /** Mails sent at once; SMTP round trips, not CPU, bound the rate (see docs/performance.md). */
+        @WithDefault("8")
+        int concurrency();
+
         /** How long a claimed delivery is reserved for the sender before another round may take it. */
         @WithDefault("PT2M")
         Duration lease();

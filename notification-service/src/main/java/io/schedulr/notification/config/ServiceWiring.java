@@ -41,7 +41,7 @@ public class ServiceWiring {
     DispatchDeliveriesUseCase dispatchDeliveries(DeliveryQueuePort queue, SendInvitePort sender, NotificationConfig config, Clock clock) {
         NotificationConfig.Dispatch d = config.dispatch();
         return new DispatchService(queue, sender, new RedeliveryPolicy(d.redeliveryInitial(), d.redeliveryMax()), clock, d.batchSize(),
-                d.lease());
+                d.lease(), d.concurrency());
     }
 
     @Produces

@@ -24,15 +24,21 @@ public class DispatchService implements DispatchDeliveriesUseCase {
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
+    private final int concurrency;
 
+    /**
+     * @param concurrency mails sent at once. A claimed batch never holds two deliveries for the same room and recipient
+     *                    (the queue only hands out the oldest pending one), so each person's mails still arrive in order.
+     */
     public DispatchService(DeliveryQueuePort queue, SendInvitePort sender, RedeliveryPolicy redelivery, Clock clock, int batchSize,
-                           Duration lease) {
+                           Duration lease, int concurrency) {
         this.queue = queue;
         this.sender = sender;
         this.redelivery = redelivery;
         this.clock = clock;
         this.batchSize = batchSize;
         this.lease = lease;
+        this.concurrency = Math.max(1, concurrency);
     }
 
     @Override
@@ -40,7 +46,7 @@ public class DispatchService implements DispatchDeliveriesUseCase {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         return queue.claimDue(batchSize, lease).flatMap(batch -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(delivery -> deliver(delivery, sent, failed))
+                .onItem().transformToUni(delivery -> deliver(delivery, sent, failed)).merge(concurrency)
                 .collect().last()
                 .map(ignored -> new Report(batch.size(), sent.get(), failed.get())));
     }

@@ -39,7 +39,7 @@ class DispatchServiceTest {
             return Uni.createFrom().voidItem();
         };
         DispatchService service = new DispatchService(queue, sender,
-                new RedeliveryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15)), Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(2));
+                new RedeliveryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15)), Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(2), 4);
 
         Report report = service.dispatchDue().await().indefinitely();
 
@@ -52,7 +52,7 @@ class DispatchServiceTest {
     @Test
     void nothingDueIsAnEmptyRound() {
         DispatchService service = new DispatchService(queue, (i, k) -> Uni.createFrom().voidItem(),
-                new RedeliveryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC(), 10, Duration.ofMinutes(2));
+                new RedeliveryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC(), 10, Duration.ofMinutes(2), 4);
         assertThat(service.dispatchDue().await().indefinitely()).isEqualTo(new Report(0, 0, 0));
     }
 
