@@ -1,71 +1,48 @@
 package io.schedulr.bench;
 
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 import io.schedulr.deploy.LocalStack;
+import io.schedulr.testsupport.infra.MailReceipt;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The mail the SMTP server received. GreenMail runs inside this JVM (the launcher's infrastructure), and its stored
- * messages carry the instant they were received, to the millisecond — IMAP's INTERNALDATE only has seconds. The
- * launcher does not expose its GreenMail, so it is reached by reflection; the counts are checked again over IMAP.
+ * The mail the SMTP server received. The launcher's infrastructure runs inside this JVM and reports each stored
+ * message with the instant it was received, to the millisecond — IMAP's INTERNALDATE only has seconds. The counts are
+ * checked again over IMAP.
  */
 final class Mailboxes {
-    private final GreenMail greenMail;
+    private final LocalStack stack;
     private final int imapPort;
 
-    private Mailboxes(GreenMail greenMail, int imapPort) {
-        this.greenMail = greenMail;
+    private Mailboxes(LocalStack stack, int imapPort) {
+        this.stack = stack;
         this.imapPort = imapPort;
     }
 
     static Mailboxes of(LocalStack stack) {
-        try {
-            Object infra = field(stack, "infra");
-            for (Object started : (Collection<?>) field(infra, "started")) {
-                if (started.getClass().getSimpleName().equals("MailServer")) {
-                    return new Mailboxes((GreenMail) field(started, "greenMail"), stack.endpoints().imapPort());
-                }
-            }
-            throw new IllegalStateException("no MailServer among the started infrastructure");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot reach the launcher's GreenMail (did test-support change?): " + e, e);
-        }
+        return new Mailboxes(stack, stack.endpoints().imapPort());
     }
 
     /** Address → epoch millis at which each message for it was received, in order. */
     Map<String, List<Long>> receivedByAddress() {
         Map<String, List<Long>> byAddress = new HashMap<>();
-        try {
-            for (GreenMailUser user : greenMail.getUserManager().listUser()) {
-                MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
-                List<Long> times = new ArrayList<>();
-                for (StoredMessage m : inbox.getMessages()) {
-                    times.add(m.getReceivedDate().getTime());
-                }
-                byAddress.put(user.getEmail().toLowerCase(), times);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read GreenMail's mailboxes: " + e, e);
+        for (MailReceipt receipt : stack.mailReceipts()) {
+            byAddress.computeIfAbsent(receipt.recipient(), k -> new ArrayList<>()).add(receipt.receivedAt().toEpochMilli());
         }
+        byAddress.values().forEach(java.util.Collections::sort);
         return byAddress;
     }
 
     int total() {
-        return greenMail.getReceivedMessages().length;
+        return stack.mailReceipts().size();
     }
 
     /** Message count of one mailbox over IMAP (login = address, password = address). */
@@ -84,11 +61,5 @@ final class Mailboxes {
         } finally {
             store.close();
         }
-    }
-
-    private static Object field(Object target, String name) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(target);
     }
 }

@@ -3,6 +3,7 @@ package io.schedulr.deploy;
 import io.schedulr.testsupport.infra.InfraEndpoints;
 import io.schedulr.testsupport.infra.InfraSettings;
 import io.schedulr.testsupport.infra.Infrastructure;
+import io.schedulr.testsupport.infra.MailReceipt;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,6 +80,11 @@ public final class LocalStack implements AutoCloseable {
 
     public InfraEndpoints endpoints() {
         return infra.endpoints();
+    }
+
+    /** Messages the stack's SMTP server has stored, with millisecond receive times. */
+    public List<MailReceipt> mailReceipts() {
+        return infra.mailReceipts();
     }
 
     public List<ServiceSpec> services() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Starts PostgreSQL, Kafka, SMTP+IMAP, the token issuer and the control endpoint in this JVM; stops them in reverse. */
@@ -14,6 +15,7 @@ public final class Infrastructure implements AutoCloseable {
     private final Path stateDir;
     private final boolean temporaryState;
     private InfraEndpoints endpoints;
+    private MailServer mail;
 
     private Infrastructure(Path stateDir, boolean temporaryState) {
         this.stateDir = stateDir;
@@ -37,6 +39,11 @@ public final class Infrastructure implements AutoCloseable {
         return endpoints;
     }
 
+    /** What the SMTP server has stored so far (for benchmarks and checks that need millisecond receive times). */
+    public List<MailReceipt> mailReceipts() {
+        return mail.receipts();
+    }
+
     private void startAll(InfraSettings s) throws IOException {
         PostgresServer postgres = PostgresServer.start(stateDir.resolve("postgres"), InfraPorts.orFree(s.postgresPort()),
                 s.throwaway(), s.databases());
@@ -49,7 +56,7 @@ public final class Infrastructure implements AutoCloseable {
 
         int smtpPort = InfraPorts.orFree(s.smtpPort());
         int imapPort = InfraPorts.orFree(s.imapPort());
-        MailServer mail = MailServer.start(smtpPort, imapPort);
+        mail = MailServer.start(smtpPort, imapPort);
         started.push(mail);
 
         TokenIssuer issuer = TokenIssuer.start(s.issuerPort());

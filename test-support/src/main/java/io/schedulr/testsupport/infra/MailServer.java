@@ -4,7 +4,14 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** GreenMail SMTP+IMAP. SMTP is reached through a {@link TcpGate} so tests can take it down without losing mail. */
 final class MailServer implements AutoCloseable {
@@ -26,6 +33,21 @@ final class MailServer implements AutoCloseable {
         TcpGate gate = new TcpGate(smtpPort, privateSmtp);
         gate.open();
         return new MailServer(greenMail, gate);
+    }
+
+    /** Every stored message, by recipient mailbox. */
+    List<MailReceipt> receipts() {
+        List<MailReceipt> receipts = new ArrayList<>();
+        try {
+            for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+                for (StoredMessage m : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                    receipts.add(new MailReceipt(user.getEmail().toLowerCase(Locale.ROOT), m.getReceivedDate().toInstant()));
+                }
+            }
+        } catch (FolderException e) {
+            throw new IllegalStateException("cannot read the mailboxes", e);
+        }
+        return receipts;
     }
 
     void smtpDown() {
