@@ -35,8 +35,20 @@ final class MailServer implements AutoCloseable {
         return new MailServer(greenMail, gate);
     }
 
-    /** Every stored message, by recipient mailbox. */
+    /** Every stored message, by recipient mailbox. Mail may arrive while this reads, so a torn read is read again. */
     List<MailReceipt> receipts() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readReceipts();
+            } catch (java.util.ConcurrentModificationException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<MailReceipt> readReceipts() {
         List<MailReceipt> receipts = new ArrayList<>();
         try {
             for (GreenMailUser user : greenMail.getUserManager().listUser()) {

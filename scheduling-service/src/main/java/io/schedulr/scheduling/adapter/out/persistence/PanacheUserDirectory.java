@@ -14,14 +14,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PanacheUserDirectory implements UserDirectoryPort {
 
+    /**
+     * Creates or refreshes the row without locking it when nothing changed. ({@code ON CONFLICT DO UPDATE} would lock
+     * the row even when its WHERE is false, and every request of one person would then wait for the previous one's
+     * transaction to end.)
+     */
     @Override
     public Uni<UserProfile> upsert(UserProfile user) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO users (id, email, display_name, time_zone) VALUES (:id, :email, :name, :tz) "
-                                        + "ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, "
-                                        + "time_zone = EXCLUDED.time_zone, updated_at = now() "
-                                        + "WHERE (users.email, users.display_name, users.time_zone) IS DISTINCT FROM "
-                                        + "(EXCLUDED.email, EXCLUDED.display_name, EXCLUDED.time_zone)")
+                                "WITH changed AS (UPDATE users SET email = :email, display_name = :name, time_zone = :tz, updated_at = now() "
+                                        + "WHERE id = :id AND (email, display_name, time_zone) IS DISTINCT FROM "
+                                        + "(CAST(:email AS text), CAST(:name AS text), CAST(:tz AS text))) "
+                                        + "INSERT INTO users (id, email, display_name, time_zone) VALUES (:id, :email, :name, :tz) "
+                                        + "ON CONFLICT (id) DO NOTHING")
                         .setParameter("id", user.id())
                         .setParameter("email", user.email())
                         .setParameter("name", user.displayName())
