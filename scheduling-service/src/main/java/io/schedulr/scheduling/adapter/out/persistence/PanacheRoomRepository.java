@@ -57,16 +57,17 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
     public Uni<PracticeRoom> assignGuestIfFree(UUID roomId, String guestId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE practice_rooms SET guest_id = :guest, version = version + 1 "
-                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest")
-                        .setParameter("guest", guestId).setParameter("id", roomId).executeUpdate())
-                .chain(count -> count == 0 ? Uni.createFrom().nullItem() : reload(roomId));
+                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest RETURNING *", PracticeRoomEntity.class)
+                        .setParameter("guest", guestId).setParameter("id", roomId).getSingleResultOrNull()
+                        .map(e -> detached(s, e)));
     }
 
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed, long expectedVersion) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE practice_rooms SET datetime_utc = :start, ends_at = :end, private = :private, stage = :stage, "
-                                        + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
+                                        + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version RETURNING *",
+                                PracticeRoomEntity.class)
                         .setParameter("start", changed.datetimeUtc())
                         .setParameter("end", changed.endsAt())
                         .setParameter("private", changed.privateRoom())
@@ -74,8 +75,8 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                         .setParameter("sequence", changed.icsSequence())
                         .setParameter("id", changed.id())
                         .setParameter("version", expectedVersion)
-                        .executeUpdate())
-                .chain(count -> count == 0 ? Uni.createFrom().nullItem() : reload(changed.id()));
+                        .getSingleResultOrNull()
+                        .map(e -> detached(s, e)));
     }
 
     @Override
@@ -89,10 +90,6 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                                 .chain(() -> s.createNativeQuery("DELETE FROM practice_rooms WHERE id = :id")
                                         .setParameter("id", roomId).executeUpdate())
                                 .map(deleted -> deleted == 1)));
-    }
-
-    private Uni<PracticeRoom> reload(UUID roomId) {
-        return load(roomId);
     }
 
     /**
