@@ -35,11 +35,6 @@ public record PracticeRoom(
         return isHost(userId) || userId.equals(guestId);
     }
 
-    /** Listed to people other than the host: public, nobody booked it yet, and still ahead. */
-    public boolean isOpenAt(Instant now) {
-        return !privateRoom && !isBooked() && datetimeUtc.isAfter(now);
-    }
-
     /** Moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
     public PracticeRoom rescheduledTo(Instant newStart) {
         if (newStart.equals(datetimeUtc)) {

@@ -23,11 +23,9 @@ class PracticeRoomTest {
     }
 
     @Test
-    void openMeansPublicUnbookedAndAhead() {
-        assertThat(room.isOpenAt(T.minusSeconds(1))).isTrue();
-        assertThat(room.isOpenAt(T)).isFalse();
-        assertThat(room.withPrivacy(true).isOpenAt(T.minusSeconds(1))).isFalse();
+    void participantsAreHostAndGuest() {
         assertThat(room.isParticipant("host")).isTrue();
+        assertThat(room.isBooked()).isFalse();
         assertThat(room.isParticipant("someone")).isFalse();
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Port helpers: free ports for tests, and a clear check for fixed ports. */
+/** Free ports for tests; 0 in the settings means "pick one". */
 public final class InfraPorts {
     private InfraPorts() {
     }
@@ -20,15 +20,5 @@ public final class InfraPorts {
 
     public static int orFree(int port) {
         return port > 0 ? port : free();
-    }
-
-    public static boolean isTaken(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 }

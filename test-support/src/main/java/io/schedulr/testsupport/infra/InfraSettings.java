@@ -29,9 +29,4 @@ public record InfraSettings(
     public static InfraSettings forTests() {
         return new InfraSettings(null, 0, 0, 0, 0, 0, 0, 0, SERVICE_DATABASES, true);
     }
-
-    /** The fixed ports of the local stack (see README). */
-    public static InfraSettings forLocalStack(Path stateDir) {
-        return new InfraSettings(stateDir, 15432, 19092, 19093, 3025, 3143, 8090, 8091, SERVICE_DATABASES, false);
-    }
 }

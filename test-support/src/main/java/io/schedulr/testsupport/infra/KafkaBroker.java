@@ -54,10 +54,6 @@ final class KafkaBroker implements AutoCloseable {
         server = null;
     }
 
-    synchronized boolean running() {
-        return server != null;
-    }
-
     @Override
     public void close() {
         stop();

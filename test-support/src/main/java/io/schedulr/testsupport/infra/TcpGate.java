@@ -48,10 +48,6 @@ final class TcpGate implements AutoCloseable {
         open.clear();
     }
 
-    synchronized boolean isOpen() {
-        return listener != null;
-    }
-
     @Override
     public void close() {
         shut();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes outbox rows to Kafka in id order, then marks them published.
@@ -55,7 +56,8 @@ public class KafkaOutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private volatile KafkaProducer<String, String> producer;
-    private int failures;
+    /** Consecutive failed batches; callbacks may run on the event loop or a worker thread. */
+    private final AtomicInteger failures = new AtomicInteger();
     private long backstopTimer = -1;
 
     void start(@Observes StartupEvent event) {
@@ -91,10 +93,10 @@ public class KafkaOutboxRelay {
     }
 
     private void afterBatch(int published) {
-        if (failures > 0) {
-            LOG.infof("Kafka reachable again; outbox relay resumed after %d failed attempt(s)", failures);
+        int failed = failures.getAndSet(0);
+        if (failed > 0) {
+            LOG.infof("Kafka reachable again; outbox relay resumed after %d failed attempt(s)", failed);
         }
-        failures = 0;
         draining.set(false);
         if (published > 0 || wakeAgain.get()) {
             wake();
@@ -102,11 +104,11 @@ public class KafkaOutboxRelay {
     }
 
     private void afterFailure(Throwable failure) {
-        failures++;
-        long delay = Math.min(config.outbox().maxBackoff().toMillis(), 250L << Math.min(failures, 6));
-        if (failures == 1 || failures % 10 == 0) {
+        int failed = failures.incrementAndGet();
+        long delay = Math.min(config.outbox().maxBackoff().toMillis(), 250L << Math.min(failed, 6));
+        if (failed == 1 || failed % 10 == 0) {
             LOG.warnf("outbox relay could not publish (attempt %d, next in %d ms); events wait in the outbox: %s",
-                    failures, delay, failure.toString());
+                    failed, delay, failure.toString());
         }
         draining.set(false);
         vertx.setTimer(delay, id -> wake());
