@@ -91,6 +91,49 @@ public final class LocalStack implements AutoCloseable {
         return specs;
     }
 
+    /**
+     * Stops one service (SIGTERM, then force after the grace period) while the rest of the stack goes on — what an
+     * operator sees when one deployment is down. {@link #restart} brings it back.
+     */
+    public void stop(String serviceName) throws StackException {
+        ServiceProcess service;
+        synchronized (services) {
+            service = running(serviceName);
+            services.remove(service);
+        }
+        out.println("stopping " + serviceName + " (pid " + service.pid() + ") ...");
+        if (!service.awaitStop(STOP_GRACE)) {
+            out.println("  " + serviceName + " did not stop within " + STOP_GRACE.toSeconds() + " s; killed it");
+        }
+    }
+
+    /** Starts a service stopped with {@link #stop} again (log appended) and returns once it is ready. */
+    public void restart(String serviceName) throws StackException {
+        ServiceSpec spec = specs.stream().filter(s -> s.name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new StackException("no service named " + serviceName));
+        ServiceProcess service;
+        synchronized (services) {
+            if (closed) {
+                throw new StackException("the stack is stopped");
+            }
+            if (services.stream().anyMatch(s -> s.spec().name().equals(serviceName))) {
+                throw new StackException(serviceName + " is already running");
+            }
+            Path logDir = options.stateDir().resolve("logs");
+            out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
+            service = ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
+                    environment(spec, infra.endpoints()), logDir, true);
+            services.add(service);
+        }
+        new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
+        service.reportUnexpectedExitTo(out);
+    }
+
+    private ServiceProcess running(String serviceName) throws StackException {
+        return services.stream().filter(s -> s.spec().name().equals(serviceName)).findFirst()
+                .orElseThrow(() -> new StackException(serviceName + " is not running"));
+    }
+
     private void startAll() throws StackException {
         Path stateDir = options.stateDir();
         lock = StateLock.acquire(stateDir);
@@ -110,7 +153,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
                 services.add(ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
-                        environment(spec, endpoints), logDir));
+                        environment(spec, endpoints), logDir, false));
             }
         }
         out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");

@@ -23,9 +23,9 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    /** Starts the service with {@code env} added to this JVM's environment. */
-    static ServiceProcess start(ServiceSpec spec, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir)
-            throws StackException {
+    /** Starts the service with {@code env} added to this JVM's environment; {@code appendLog} keeps an earlier run's log. */
+    static ServiceProcess start(ServiceSpec spec, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir,
+                                boolean appendLog) throws StackException {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(spec.name() + " is not built: " + jar + " is missing (run deploy/local/run --build)");
         }
@@ -38,7 +38,7 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         try {
             Files.createDirectories(logDir);

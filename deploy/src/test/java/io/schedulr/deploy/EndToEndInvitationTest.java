@@ -121,6 +121,28 @@ class EndToEndInvitationTest {
         assertThat(awaitCalendar(guest.email(), 2).get(1)).contains("METHOD:CANCEL");
     }
 
+    @Test
+    void aBookingMadeWhileNotificationServiceIsDownIsEmailedOnceItIsBack() throws Exception {
+        Person host = person("Down Host", "Europe/Paris");
+        Person guest = person("Down Guest", "UTC");
+        String when = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+        String roomId = field(call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201), "id");
+
+        stack.stop("notification-service");
+        try {
+            call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
+            Thread.sleep(2000);
+            assertThat(inbox(guest.email())).as("nobody sends mail while notification-service is down").isEmpty();
+        } finally {
+            stack.restart("notification-service");
+        }
+
+        assertThat(awaitCalendar(host.email(), 1).get(0)).contains("METHOD:REQUEST");
+        assertThat(awaitCalendar(guest.email(), 1).get(0)).contains("METHOD:REQUEST");
+        Thread.sleep(2000);
+        assertThat(inbox(guest.email())).as("sent once, not again after the restart").hasSize(1);
+    }
+
     private static String ical(Instant t) {
         return t.toString().replace("-", "").replace(":", "");
     }
