@@ -29,6 +29,7 @@ final class ServiceWatch implements AutoCloseable {
     private final Api api;
     private final Map<String, Instant> readyAt = new ConcurrentHashMap<>();
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
+    private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> peakRssKb = new ConcurrentHashMap<>();
     private final Map<String, Long> idleRssKb = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
@@ -56,14 +57,11 @@ final class ServiceWatch implements AutoCloseable {
 
     /** Finds the service JVMs among this JVM's children and samples their RSS from now on. */
     void watchMemory() {
-        ProcessHandle.current().children().forEach(child -> {
-            String cmd = child.info().commandLine().orElse("");
-            for (ServiceSpec s : services) {
-                if (cmd.contains(s.name() + "/target/quarkus-app")) {
-                    pids.put(s.name(), child.pid());
-                }
-            }
-        });
+        for (ServiceSpec s : services) {
+            rememberPid(s.name());
+            Optional.ofNullable(pids.get(s.name())).flatMap(ProcessHandle::of).flatMap(h -> h.info().startInstant())
+                    .ifPresent(t -> startedAt.put(s.name(), t));
+        }
         for (ServiceSpec s : services) {
             Long pid = pids.get(s.name());
             if (pid != null) {
@@ -78,25 +76,24 @@ final class ServiceWatch implements AutoCloseable {
         }, 0, 250, TimeUnit.MILLISECONDS);
     }
 
-    void underLoad(boolean value) {
-        underLoad = value;
+    /** Follows the service's current JVM for RSS (after a restart); start-up figures stay those of the first start. */
+    void rememberPid(String service) {
+        ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(service + "/target/quarkus-app"))
+                .forEach(child -> pids.put(service, child.pid()));
     }
 
-    Optional<Long> pid(String service) {
-        return Optional.ofNullable(pids.get(service));
+    void underLoad(boolean value) {
+        underLoad = value;
     }
 
     /** One row per service: start-to-ready seconds (our poll), Quarkus' own "started in", RSS idle and peak (MiB). */
     Map<String, String[]> rows(Path logDir) {
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (ServiceSpec s : services) {
-            Long pid = pids.get(s.name());
             String ready = "?";
-            if (pid != null && readyAt.containsKey(s.name())) {
-                Optional<Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
-                if (started.isPresent()) {
-                    ready = String.format("%.2f", Duration.between(started.get(), readyAt.get(s.name())).toMillis() / 1000.0);
-                }
+            if (startedAt.containsKey(s.name()) && readyAt.containsKey(s.name())) {
+                ready = String.format("%.2f", Duration.between(startedAt.get(s.name()), readyAt.get(s.name())).toMillis() / 1000.0);
             }
             rows.put(s.name(), new String[]{ready, quarkusStartedIn(logDir.resolve(s.name() + ".log")),
                     mib(idleRssKb.get(s.name())), mib(peakRssKb.get(s.name()))});
