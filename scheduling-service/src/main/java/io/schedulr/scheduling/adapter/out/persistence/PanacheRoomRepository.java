@@ -57,17 +57,16 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
     public Uni<PracticeRoom> assignGuestIfFree(UUID roomId, String guestId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE practice_rooms SET guest_id = :guest, version = version + 1 "
-                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest RETURNING *", PracticeRoomEntity.class)
-                        .setParameter("guest", guestId).setParameter("id", roomId).getSingleResultOrNull()
-                        .map(e -> detached(s, e)));
+                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest")
+                        .setParameter("guest", guestId).setParameter("id", roomId).executeUpdate()
+                        .chain(changed -> reloadIfChanged(s, roomId, changed)));
     }
 
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed, long expectedVersion) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE practice_rooms SET datetime_utc = :start, ends_at = :end, private = :private, stage = :stage, "
-                                        + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version RETURNING *",
-                                PracticeRoomEntity.class)
+                                        + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
                         .setParameter("start", changed.datetimeUtc())
                         .setParameter("end", changed.endsAt())
                         .setParameter("private", changed.privateRoom())
@@ -75,8 +74,8 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                         .setParameter("sequence", changed.icsSequence())
                         .setParameter("id", changed.id())
                         .setParameter("version", expectedVersion)
-                        .getSingleResultOrNull()
-                        .map(e -> detached(s, e)));
+                        .executeUpdate()
+                        .chain(updated -> reloadIfChanged(s, changed.id(), updated)));
     }
 
     @Override
@@ -90,6 +89,16 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                                 .chain(() -> s.createNativeQuery("DELETE FROM practice_rooms WHERE id = :id")
                                         .setParameter("id", roomId).executeUpdate())
                                 .map(deleted -> deleted == 1)));
+    }
+
+    /**
+     * The row as the conditional UPDATE left it, or null if it matched nothing. (Not {@code UPDATE … RETURNING} mapped
+     * to the entity: Hibernate 7.2 stores a new query plan for every execution of a native SELECT-like query, see
+     * QueryPlanReuseTest; a native UPDATE plus an entity load keeps one plan per statement.)
+     */
+    private static Uni<PracticeRoom> reloadIfChanged(org.hibernate.reactive.mutiny.Mutiny.Session session, UUID roomId, int changed) {
+        return changed == 0 ? Uni.createFrom().nullItem()
+                : session.find(PracticeRoomEntity.class, roomId).map(e -> detached(session, e));
     }
 
     /**
