@@ -52,6 +52,15 @@ public record PracticeRoom(
         return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
     }
 
+    public PracticeRoom bookedBy(String newGuestId) {
+        return new PracticeRoom(id, hostId, newGuestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
+    }
+
+    /** The room as stored by a write that started from this version. */
+    public PracticeRoom nextVersion() {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version + 1, endsAt);
+    }
+
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom cancelled() {
         return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence + 1, version, endsAt);

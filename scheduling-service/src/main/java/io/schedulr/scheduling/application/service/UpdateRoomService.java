@@ -87,7 +87,7 @@ public class UpdateRoomService implements UpdateRoomUseCase {
 
     private Uni<RoomDetails> apply(UpdateRoomCommand c, PracticeRoom before, Instant now) {
         Uni<PracticeRoom> current = c.booking()
-                ? saveRooms.assignGuestIfFree(before.id(), c.guestId())
+                ? saveRooms.assignGuestIfFree(before, c.guestId())
                         .onItem().ifNull().failWith(() -> new RoomAlreadyBookedException(before.id()))
                 : Uni.createFrom().item(before);
         return current.chain(room -> {

@@ -53,15 +53,26 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                 .call(() -> Panache.getSession().chain(s -> s.flush()));
     }
 
+    /**
+     * Usually the row is still as it was loaded a moment ago in this transaction: then one UPDATE that also checks the
+     * version books it, and the result is known without reading it again. If anything changed in between (a
+     * reschedule, another booking), the booking is decided by the guest condition alone and the row read back.
+     */
     @Override
-    public Uni<PracticeRoom> assignGuestIfFree(UUID roomId, String guestId) {
+    public Uni<PracticeRoom> assignGuestIfFree(PracticeRoom loaded, String guestId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE practice_rooms SET guest_id = :guest, version = version + 1 "
-                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest")
-                        .setParameter("guest", guestId).setParameter("id", roomId).executeUpdate()
-                        .chain(changed -> reloadIfChanged(s, roomId, changed)));
+                                        + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest AND version = :version")
+                        .setParameter("guest", guestId).setParameter("id", loaded.id()).setParameter("version", loaded.version())
+                        .executeUpdate()
+                        .chain(changed -> changed == 1 ? Uni.createFrom().item(loaded.bookedBy(guestId).nextVersion())
+                                : s.createNativeQuery("UPDATE practice_rooms SET guest_id = :guest, version = version + 1 "
+                                                + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest")
+                                        .setParameter("guest", guestId).setParameter("id", loaded.id()).executeUpdate()
+                                        .chain(booked -> reloadIfChanged(s, loaded.id(), booked))));
     }
 
+    /** Writes every field {@code changed} may differ in; the version check makes the result exactly {@code changed}. */
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed, long expectedVersion) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
@@ -74,8 +85,8 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                         .setParameter("sequence", changed.icsSequence())
                         .setParameter("id", changed.id())
                         .setParameter("version", expectedVersion)
-                        .executeUpdate()
-                        .chain(updated -> reloadIfChanged(s, changed.id(), updated)));
+                        .executeUpdate())
+                .map(updated -> updated == 1 ? changed.nextVersion() : null);
     }
 
     @Override

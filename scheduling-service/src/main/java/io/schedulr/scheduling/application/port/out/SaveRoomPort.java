@@ -12,9 +12,10 @@ public interface SaveRoomPort {
     /**
      * Sets the guest only if the room has none, in one conditional statement (safe under concurrency).
      *
+     * @param loaded the room as read earlier in this transaction
      * @return the booked room, or null if it already had a guest (or is gone)
      */
-    Uni<PracticeRoom> assignGuestIfFree(UUID roomId, String guestId);
+    Uni<PracticeRoom> assignGuestIfFree(PracticeRoom loaded, String guestId);
 
     /**
      * Writes time, privacy, stage and sequence if the room is still at {@code expectedVersion}.
