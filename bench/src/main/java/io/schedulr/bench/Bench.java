@@ -45,8 +45,8 @@ public final class Bench {
     private static final String NOTIFICATION = "notification-service";
 
     private final int workers = Integer.getInteger("bench.workers", 16);
-    private final int warmup = Integer.getInteger("bench.warmup", 200);
-    private final int bookings = Integer.getInteger("bench.bookings", 800);
+    private final int warmup = Integer.getInteger("bench.warmup", 1000);
+    private final int bookings = Integer.getInteger("bench.bookings", 2000);
     private final int contenders = Integer.getInteger("bench.contenders", 200);
     private final int inbox = Integer.getInteger("bench.inbox", 200);
     private final int inboxRate = Integer.getInteger("bench.inboxRate", 5);
@@ -142,8 +142,11 @@ public final class Bench {
         });
         log("booking: %d warm-up + %d measured, %d workers ...", warmup, bookings, workers);
         closedLoop(workers, warmup, (w, i) -> book(guests.get(i), rooms.get(i)));
+        CpuMeter cpu = new CpuMeter(watch.pid(CpuMeter.SERVICE).orElseThrow());
         startJfr();
+        Map<String, Double> cpuBefore = cpu.snapshot();
         Stats service = closedLoop(workers, bookings, (w, i) -> book(guests.get(warmup + i), rooms.get(warmup + i)));
+        Map<String, Double> serviceCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         stopJfr();
         expectedMail.put(host.email(), total);
         guests.forEach(g -> expectedMail.put(g.email(), 1));
@@ -156,7 +159,9 @@ public final class Bench {
             conns.add(limit.new Worker());
         }
         closedLoop(workers, warmup, (w, i) -> conns.get(w).book(limitRooms.get(i), "limit-guest-" + i));
+        cpuBefore = cpu.snapshot();
         Stats sql = closedLoop(workers, bookings, (w, i) -> conns.get(w).book(limitRooms.get(warmup + i), "limit-guest-" + (warmup + i)));
+        Map<String, Double> limitCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         for (LimitWorkload.Worker c : conns) {
             c.close();
         }
@@ -172,6 +177,14 @@ public final class Bench {
         table.add(row("same SQL over JDBC (limit)", rate(sql.perSecond(), "tx/s"), ms(sql.p50Ms()), ms(sql.p99Ms()), ms(sql.maxMs())));
         table.add(row("service / limit", String.format("%.2f", service.perSecond() / sql.perSecond()),
                 String.format("%.1fx", service.p50Ms() / sql.p50Ms()), String.format("%.1fx", service.p99Ms() / sql.p99Ms()), ""));
+        table.add(row("CPU per booking (ms, from /proc)", "service run", "limit run", "", ""));
+        for (String process : serviceCpu.keySet()) {
+            table.add(row("  " + process, cpuMs(serviceCpu.get(process)), cpuMs(limitCpu.get(process)), "", ""));
+        }
+    }
+
+    private static String cpuMs(double value) {
+        return String.format("%.2f ms", value);
     }
 
     private long book(Api.User guest, String room) throws Exception {
@@ -248,7 +261,7 @@ public final class Bench {
         int expectedSoFar = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
         log("waiting for the %d invitations of the bookings so far ...", expectedSoFar);
         long drainStart = System.currentTimeMillis();
-        awaitTotalMail(expectedSoFar, 240);
+        awaitTotalMail(expectedSoFar, Math.max(240, expectedSoFar / 10));
         log("  all there %.1f s after the contention phase", (System.currentTimeMillis() - drainStart) / 1000.0);
         List<Long> hostA = mail.receivedByAddress().getOrDefault("host-a@bench.test", List.of());
 

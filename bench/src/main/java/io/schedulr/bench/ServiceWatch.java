@@ -83,6 +83,10 @@ final class ServiceWatch implements AutoCloseable {
                 .forEach(child -> pids.put(service, child.pid()));
     }
 
+    Optional<Long> pid(String service) {
+        return Optional.ofNullable(pids.get(service));
+    }
+
     void underLoad(boolean value) {
         underLoad = value;
     }
