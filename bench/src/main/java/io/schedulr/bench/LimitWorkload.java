@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The limit: the SQL one booking executes, in one transaction, straight over JDBC against the same PostgreSQL — upsert
- * the caller, read the room, conditional update, read it again, read host and guest, insert the outbox row (jsonb,
- * with a NOTIFY trigger) and the audit row (two jsonb). It runs on copies of the service's tables in a schema of its
+ * The limit: the SQL one booking executes, in one transaction, straight over JDBC against the same PostgreSQL — refresh
+ * the caller's profile, read the room, version-checked conditional update, read host and guest, insert the outbox row
+ * (jsonb, with a NOTIFY trigger) and the audit row (two jsonb). It runs on copies of the service's tables in a schema of its
  * own ({@code bench_limit}, same columns, indexes, checks, foreign keys), so nothing reaches the relay, Kafka or mail.
  * The jsonb payloads are real ones taken from the service's outbox and audit log, so the row sizes match.
  */
@@ -100,13 +100,14 @@ final class LimitWorkload {
         Worker() throws SQLException {
             c = connect();
             c.setAutoCommit(false);
-            upsertUser = c.prepareStatement("INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, "
-                    + "time_zone = EXCLUDED.time_zone, updated_at = now() WHERE (users.email, users.display_name, users.time_zone) "
-                    + "IS DISTINCT FROM (EXCLUDED.email, EXCLUDED.display_name, EXCLUDED.time_zone)");
+            // Same statement as PanacheUserDirectory.upsert.
+            upsertUser = c.prepareStatement("WITH changed AS (UPDATE " + SCHEMA + ".users SET email = ?, display_name = ?, time_zone = ?, "
+                    + "updated_at = now() WHERE id = ? AND (email, display_name, time_zone) IS DISTINCT FROM "
+                    + "(CAST(? AS text), CAST(? AS text), CAST(? AS text))) "
+                    + "INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
             selectRoom = c.prepareStatement("SELECT * FROM " + SCHEMA + ".practice_rooms WHERE id = ?"); // every mapped column
             assignGuest = c.prepareStatement("UPDATE " + SCHEMA + ".practice_rooms SET guest_id = ?, version = version + 1 "
-                    + "WHERE id = ? AND guest_id IS NULL AND host_id <> ?");
+                    + "WHERE id = ? AND guest_id IS NULL AND host_id <> ? AND version = ?");
             selectUsers = c.prepareStatement("SELECT id, email, display_name, time_zone, created_at, updated_at FROM "
                     + SCHEMA + ".users WHERE id IN (?, ?)");
             insertOutbox = c.prepareStatement("INSERT INTO " + SCHEMA + ".outbox (event_id, topic, message_key, event_type, payload) "
@@ -119,19 +120,21 @@ final class LimitWorkload {
         long book(UUID roomId, String guestId) throws SQLException {
             long start = System.nanoTime();
             try {
-                upsertUser.setString(1, guestId);
-                upsertUser.setString(2, guestId + "@bench.test");
-                upsertUser.setString(3, "Guest " + guestId);
-                upsertUser.setString(4, "UTC");
+                String email = guestId + "@bench.test";
+                String name = "Guest " + guestId;
+                Object[] user = {email, name, "UTC", guestId, email, name, "UTC", guestId, email, name, "UTC"};
+                for (int i = 0; i < user.length; i++) {
+                    upsertUser.setObject(i + 1, user[i]);
+                }
                 upsertUser.executeUpdate();
-                readRoom(roomId);
+                long version = readRoom(roomId);
                 assignGuest.setString(1, guestId);
                 assignGuest.setObject(2, roomId);
                 assignGuest.setString(3, guestId);
+                assignGuest.setLong(4, version);
                 if (assignGuest.executeUpdate() != 1) {
                     throw new SQLException("limit: room " + roomId + " was not free");
                 }
-                readRoom(roomId);
                 selectUsers.setString(1, HOST);
                 selectUsers.setString(2, guestId);
                 try (ResultSet r = selectUsers.executeQuery()) {
@@ -157,12 +160,14 @@ final class LimitWorkload {
             return System.nanoTime() - start;
         }
 
-        private void readRoom(UUID roomId) throws SQLException {
+        /** The room's version. */
+        private long readRoom(UUID roomId) throws SQLException {
             selectRoom.setObject(1, roomId);
             try (ResultSet r = selectRoom.executeQuery()) {
                 if (!r.next()) {
                     throw new SQLException("limit: no room " + roomId);
                 }
+                return r.getLong("version");
             }
         }
 
