@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,8 +41,9 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return UserEntity.<UserEntity>list("id in ?1", ids)
-                .map(list -> list.stream().map(RoomMapper::toDomain)
+        // A multi-load by id, not "id in ?1": Hibernate translates a query with a list parameter again on every call.
+        return Panache.getSession().chain(s -> s.find(UserEntity.class, ids.stream().distinct().toArray()))
+                .map(list -> list.stream().filter(Objects::nonNull).map(RoomMapper::toDomain)
                         .collect(Collectors.toMap(UserProfile::id, Function.identity())));
     }
 }
