@@ -73,8 +73,7 @@ class EndToEndInvitationTest {
     void phaseOneBookRescheduleDeleteEmailsBothPeople() throws Exception {
         Person host = person("Hana Host", "Europe/Berlin");
         Person guest = person("Gus Guest", "America/New_York");
-        String when = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
-        String roomId = field(call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201), "id");
+        String roomId = createRoom(host, 3);
         Thread.sleep(1500);
         assertThat(inbox(host.email())).as("creating a room sends nothing").isEmpty();
 
@@ -125,8 +124,7 @@ class EndToEndInvitationTest {
     void aBookingMadeWhileNotificationServiceIsDownIsEmailedOnceItIsBack() throws Exception {
         Person host = person("Down Host", "Europe/Paris");
         Person guest = person("Down Guest", "UTC");
-        String when = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
-        String roomId = field(call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201), "id");
+        String roomId = createRoom(host, 6);
 
         stack.stop("notification-service");
         try {
@@ -141,6 +139,12 @@ class EndToEndInvitationTest {
         assertThat(awaitCalendar(guest.email(), 1).get(0)).contains("METHOD:REQUEST");
         Thread.sleep(2000);
         assertThat(inbox(guest.email())).as("sent once, not again after the restart").hasSize(1);
+    }
+
+    /** A room on the hour, {@code days} from now; returns its id. */
+    private static String createRoom(Person host, int days) throws Exception {
+        String when = Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+        return field(call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201), "id");
     }
 
     private static String ical(Instant t) {
