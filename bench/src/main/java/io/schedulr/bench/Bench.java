@@ -93,7 +93,7 @@ public final class Bench {
             log("stack ready after %.1f s", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
             infra = stack.endpoints();
             mail = Mailboxes.of(stack);
-            watch.watchMemory();
+            watch.watchMemory(stack::pid);
             watch.underLoad(true);
             stack.stop(NOTIFICATION);
             throughputAndLimit();
@@ -517,9 +517,7 @@ public final class Bench {
     }
 
     private void jcmd(String... args) throws Exception {
-        long pid = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("scheduling-service/target/quarkus-app"))
-                .findFirst().orElseThrow().pid();
+        long pid = stack.pid(CpuMeter.SERVICE).orElseThrow();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
         cmd.addAll(List.of(args));

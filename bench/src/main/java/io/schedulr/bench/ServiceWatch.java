@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,7 @@ final class ServiceWatch implements AutoCloseable {
         return t;
     });
     private volatile boolean underLoad;
+    private Function<String, OptionalLong> pidOf = name -> OptionalLong.empty();
 
     ServiceWatch(List<ServiceSpec> services, Api api) {
         this.services = services;
@@ -55,8 +58,9 @@ final class ServiceWatch implements AutoCloseable {
         }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
-    /** Finds the service JVMs among this JVM's children and samples their RSS from now on. */
-    void watchMemory() {
+    /** Samples the RSS of the service JVMs (process ids from {@code pidOf}) from now on. */
+    void watchMemory(Function<String, OptionalLong> pidOf) {
+        this.pidOf = pidOf;
         for (ServiceSpec s : services) {
             rememberPid(s.name());
             Optional.ofNullable(pids.get(s.name())).flatMap(ProcessHandle::of).flatMap(h -> h.info().startInstant())
@@ -78,9 +82,7 @@ final class ServiceWatch implements AutoCloseable {
 
     /** Follows the service's current JVM for RSS (after a restart); start-up figures stay those of the first start. */
     void rememberPid(String service) {
-        ProcessHandle.current().children()
-                .filter(child -> child.info().commandLine().orElse("").contains(service + "/target/quarkus-app"))
-                .forEach(child -> pids.put(service, child.pid()));
+        pidOf.apply(service).ifPresent(pid -> pids.put(service, pid));
     }
 
     Optional<Long> pid(String service) {

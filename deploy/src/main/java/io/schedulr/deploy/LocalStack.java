@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,6 +28,8 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final List<ServiceSpec> specs;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** Service name → the copy of its build that it runs from (see {@link AppCopy}). */
+    private final Map<String, Path> runJars = new LinkedHashMap<>();
     private final Object infraMonitor = new Object();
     private StateLock lock;
     private Infrastructure infra;
@@ -121,12 +124,19 @@ public final class LocalStack implements AutoCloseable {
             }
             Path logDir = options.stateDir().resolve("logs");
             out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
-            service = ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
+            service = ServiceProcess.start(spec, runJars.get(serviceName), options.serviceJvmOptions(),
                     environment(spec, infra.endpoints()), logDir, true);
             services.add(service);
         }
         new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
         service.reportUnexpectedExitTo(out);
+    }
+
+    /** The process id of a running service. */
+    public OptionalLong pid(String serviceName) {
+        synchronized (services) {
+            return services.stream().filter(s -> s.spec().name().equals(serviceName)).mapToLong(ServiceProcess::pid).findFirst();
+        }
     }
 
     private ServiceProcess running(String serviceName) throws StackException {
@@ -139,6 +149,9 @@ public final class LocalStack implements AutoCloseable {
         lock = StateLock.acquire(stateDir);
         PortCheck.requireFree(options.ports());
         requireBuilt();
+        for (ServiceSpec spec : specs) {
+            runJars.put(spec.name(), AppCopy.of(spec, options.repoRoot(), stateDir.resolve("apps")));
+        }
         Path logDir = stateDir.resolve("logs");
         sendInfrastructureLogTo(logDir);
 
@@ -152,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
                     throw new StackException("stopped while starting");
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
-                services.add(ServiceProcess.start(spec, spec.runJar(options.repoRoot()), options.serviceJvmOptions(),
+                services.add(ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(),
                         environment(spec, endpoints), logDir, false));
             }
         }

@@ -61,6 +61,12 @@ class LocalStackSmokeTest {
             assertThat(me.body()).contains("alice@example.com");
             assertThat(get(whoami, tamper(token)).statusCode()).isEqualTo(401);
 
+            for (ServiceSpec service : stack.services()) {
+                String commandLine = ProcessHandle.of(stack.pid(service.name()).orElseThrow()).orElseThrow().info().commandLine().orElse("");
+                assertThat(commandLine).as(service.name() + " runs from a copy of its build, so a rebuild cannot break it")
+                        .contains(state.resolve("apps").resolve(service.name()).toString());
+            }
+
             assertThatThrownBy(() -> LocalStack.start(options, new PrintStream(new ByteArrayOutputStream())))
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("already running from " + state);
