@@ -142,7 +142,7 @@ public final class Bench {
         });
         log("booking: %d warm-up + %d measured, %d workers ...", warmup, bookings, workers);
         closedLoop(workers, warmup, (w, i) -> book(guests.get(i), rooms.get(i)));
-        CpuMeter cpu = new CpuMeter(watch.pid(CpuMeter.SERVICE).orElseThrow());
+        CpuMeter cpu = new CpuMeter(stack.pid(CpuMeter.SERVICE).orElseThrow());
         startJfr();
         Map<String, Double> cpuBefore = cpu.snapshot();
         Stats service = closedLoop(workers, bookings, (w, i) -> book(guests.get(warmup + i), rooms.get(warmup + i)));

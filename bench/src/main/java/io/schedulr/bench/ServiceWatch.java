@@ -85,10 +85,6 @@ final class ServiceWatch implements AutoCloseable {
         pidOf.apply(service).ifPresent(pid -> pids.put(service, pid));
     }
 
-    Optional<Long> pid(String service) {
-        return Optional.ofNullable(pids.get(service));
-    }
-
     void underLoad(boolean value) {
         underLoad = value;
     }

@@ -19,9 +19,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request must reuse the query plans of the statements it runs. A native query mapped to an entity class gets
- * a new plan-cache key per execution in Hibernate 7.2 (its result mapping has no value equality), all with the same
- * hash: the cache then grows by one entry per booking until its limit, and every lookup walks the whole bucket — found
+ * Every request must reuse the query plans of the statements it runs. A native query that returns rows ({@code UPDATE
+ * … RETURNING}, mapped to the entity or not) gets a new plan-cache key per execution in Hibernate 7.2, all with the
+ * same hash: the cache then grows by one entry per booking until its limit, and every lookup walks the whole bucket — found
  * by the benchmark (issue 6) as ~18 % of scheduling-service's CPU.
  */
 @QuarkusTest

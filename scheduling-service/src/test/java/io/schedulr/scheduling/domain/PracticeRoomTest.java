@@ -30,6 +30,16 @@ class PracticeRoomTest {
     }
 
     @Test
+    void bookingSetsOnlyTheGuestAndAStoredWriteOnlyTheVersion() {
+        PracticeRoom booked = room.bookedBy("guest").nextVersion();
+        assertThat(booked.guestId()).isEqualTo("guest");
+        assertThat(booked.isParticipant("guest")).isTrue();
+        assertThat(booked.version()).isEqualTo(room.version() + 1);
+        assertThat(booked.icsSequence()).isEqualTo(room.icsSequence());
+        assertThat(booked.datetimeUtc()).isEqualTo(room.datetimeUtc());
+    }
+
+    @Test
     void timesNeedAnOffsetAndIdsMustBeUuids() {
         assertThat(Timestamps.parseUtc("t", "2030-05-01T12:00:00+02:00")).isEqualTo(T);
         assertThatThrownBy(() -> Timestamps.parseUtc("t", "2030-05-01T10:00:00")).hasMessageContaining("offset");

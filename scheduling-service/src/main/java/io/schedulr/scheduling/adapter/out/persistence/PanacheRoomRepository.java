@@ -57,6 +57,8 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
      * Usually the row is still as it was loaded a moment ago in this transaction: then one UPDATE that also checks the
      * version books it, and the result is known without reading it again. If anything changed in between (a
      * reschedule, another booking), the booking is decided by the guest condition alone and the row read back.
+     * (Not {@code UPDATE … RETURNING} mapped to the entity: Hibernate 7.2 stores a new query plan for every execution
+     * of such a native query, see QueryPlanReuseTest.)
      */
     @Override
     public Uni<PracticeRoom> assignGuestIfFree(PracticeRoom loaded, String guestId) {
@@ -69,7 +71,7 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                                 : s.createNativeQuery("UPDATE practice_rooms SET guest_id = :guest, version = version + 1 "
                                                 + "WHERE id = :id AND guest_id IS NULL AND host_id <> :guest")
                                         .setParameter("guest", guestId).setParameter("id", loaded.id()).executeUpdate()
-                                        .chain(booked -> reloadIfChanged(s, loaded.id(), booked))));
+                                        .chain(booked -> booked == 0 ? Uni.createFrom().<PracticeRoom>nullItem() : load(loaded.id()))));
     }
 
     /** Writes every field {@code changed} may differ in; the version check makes the result exactly {@code changed}. */
@@ -100,16 +102,6 @@ public class PanacheRoomRepository implements LoadRoomPort, SaveRoomPort {
                                 .chain(() -> s.createNativeQuery("DELETE FROM practice_rooms WHERE id = :id")
                                         .setParameter("id", roomId).executeUpdate())
                                 .map(deleted -> deleted == 1)));
-    }
-
-    /**
-     * The row as the conditional UPDATE left it, or null if it matched nothing. (Not {@code UPDATE … RETURNING} mapped
-     * to the entity: Hibernate 7.2 stores a new query plan for every execution of a native SELECT-like query, see
-     * QueryPlanReuseTest; a native UPDATE plus an entity load keeps one plan per statement.)
-     */
-    private static Uni<PracticeRoom> reloadIfChanged(org.hibernate.reactive.mutiny.Mutiny.Session session, UUID roomId, int changed) {
-        return changed == 0 ? Uni.createFrom().nullItem()
-                : session.find(PracticeRoomEntity.class, roomId).map(e -> detached(session, e));
     }
 
     /**
