@@ -72,9 +72,10 @@ final class LimitWorkload {
             }
             s.execute("INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) "
                     + "VALUES ('" + HOST + "', 'limit-host@bench.test', 'Limit Host', 'UTC')");
-            s.execute("INSERT INTO " + SCHEMA + ".practice_rooms (id, host_id, room_url, datetime_utc, ics_uid) "
+            s.execute("INSERT INTO " + SCHEMA + ".practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) "
                     + "SELECT gen_random_uuid(), '" + HOST + "', 'https://meet.jit.si/x-' || g, "
-                    + "timestamptz '2030-01-01 00:00Z' + g * interval '1 hour', gen_random_uuid() "
+                    + "timestamptz '2030-01-01 00:00Z' + g * interval '1 hour', "
+                    + "timestamptz '2030-01-01 01:00Z' + g * interval '1 hour', gen_random_uuid() "
                     + "FROM generate_series(1, " + rooms + ") g");
             s.execute("ANALYZE " + SCHEMA + ".practice_rooms");
             List<UUID> ids = new ArrayList<>();
@@ -106,8 +107,8 @@ final class LimitWorkload {
                     + "(CAST(? AS text), CAST(? AS text), CAST(? AS text))) "
                     + "INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
             selectRoom = c.prepareStatement("SELECT * FROM " + SCHEMA + ".practice_rooms WHERE id = ?"); // every mapped column
-            assignGuest = c.prepareStatement("UPDATE " + SCHEMA + ".practice_rooms SET guest_id = ?, version = version + 1 "
-                    + "WHERE id = ? AND guest_id IS NULL AND host_id <> ? AND version = ?");
+            // What Hibernate sends for the booked entity (@DynamicUpdate, @Version); the rules were checked on the row read.
+            assignGuest = c.prepareStatement("UPDATE " + SCHEMA + ".practice_rooms SET guest_id = ?, version = ? WHERE id = ? AND version = ?");
             selectUsers = c.prepareStatement("SELECT id, email, display_name, time_zone, created_at, updated_at FROM "
                     + SCHEMA + ".users WHERE id IN (?, ?)");
             insertOutbox = c.prepareStatement("INSERT INTO " + SCHEMA + ".outbox (event_id, topic, message_key, event_type, payload) "
@@ -129,8 +130,8 @@ final class LimitWorkload {
                 upsertUser.executeUpdate();
                 long version = readRoom(roomId);
                 assignGuest.setString(1, guestId);
-                assignGuest.setObject(2, roomId);
-                assignGuest.setString(3, guestId);
+                assignGuest.setLong(2, version + 1);
+                assignGuest.setObject(3, roomId);
                 assignGuest.setLong(4, version);
                 if (assignGuest.executeUpdate() != 1) {
                     throw new SQLException("limit: room " + roomId + " was not free");

@@ -4,6 +4,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The ports-and-adapters dependency rules. Each service runs them all with
@@ -33,6 +34,16 @@ public final class HexagonalRules {
     public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
             .that().resideInAnyPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..application..", "io.smallrye..");
+
+    /**
+     * Adapters meet only through the core: the REST adapter does not catch the video adapter's exception, the
+     * stream does not read a Kafka adapter. Each {@code adapter.in.X} / {@code adapter.out.X} package is a slice.
+     */
+    @ArchTest
+    public static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()
+            .matching("..adapter.(*).(*)..")
+            .should().notDependOnEachOther()
+            .because("a failure or a feed one adapter needs from another is a port of the core");
 
     private HexagonalRules() {
     }

@@ -62,9 +62,6 @@ public interface SchedulingConfig {
     }
 
     interface Events {
-        @WithDefault("3")
-        int partitions();
-
         /** Where the outbox says the events come from (CloudEvents "source"). */
         @WithDefault("/scheduling-service")
         String source();

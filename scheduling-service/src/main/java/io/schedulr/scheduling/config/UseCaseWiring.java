@@ -2,28 +2,35 @@ package io.schedulr.scheduling.config;
 
 import io.schedulr.scheduling.adapter.out.video.DailyVideoRoomProvider;
 import io.schedulr.scheduling.adapter.out.video.KeylessVideoRoomProvider;
+import io.schedulr.scheduling.application.port.in.BookRoomUseCase;
+import io.schedulr.scheduling.application.port.in.BookSlotUseCase;
+import io.schedulr.scheduling.application.port.in.CancelSlotUseCase;
 import io.schedulr.scheduling.application.port.in.CreateRoomUseCase;
 import io.schedulr.scheduling.application.port.in.DeleteRoomUseCase;
+import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
+import io.schedulr.scheduling.application.port.in.PublishSlotsUseCase;
+import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
 import io.schedulr.scheduling.application.port.in.RoomQueriesUseCase;
-import io.schedulr.scheduling.application.port.in.SlotUseCases;
-import io.schedulr.scheduling.application.port.in.UpdateRoomUseCase;
 import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
-import io.schedulr.scheduling.application.port.out.LoadRoomPort;
-import io.schedulr.scheduling.application.port.out.SaveRoomPort;
-import io.schedulr.scheduling.application.port.out.SlotStorePort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
-import io.schedulr.scheduling.application.service.CreateRoomService;
-import io.schedulr.scheduling.application.service.DeleteRoomService;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
+import io.schedulr.scheduling.application.service.BookRoomService;
 import io.schedulr.scheduling.application.service.BookSlotService;
 import io.schedulr.scheduling.application.service.CancelSlotService;
+import io.schedulr.scheduling.application.service.CreateRoomService;
+import io.schedulr.scheduling.application.service.DeleteRoomService;
+import io.schedulr.scheduling.application.service.EditRoomService;
 import io.schedulr.scheduling.application.service.PublishSlotsService;
+import io.schedulr.scheduling.application.service.RoomChangeRecorder;
+import io.schedulr.scheduling.application.service.RoomDeletion;
+import io.schedulr.scheduling.application.service.RoomFeedService;
 import io.schedulr.scheduling.application.service.RoomQueriesService;
 import io.schedulr.scheduling.application.service.SlotQueriesService;
-import io.schedulr.scheduling.application.service.SlotRules;
-import io.schedulr.scheduling.application.service.UpdateRoomService;
+import io.schedulr.scheduling.domain.SlotRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -31,16 +38,18 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the framework-free use cases to their adapters. */
 @ApplicationScoped
 public class UseCaseWiring {
     private static final Logger LOG = Logger.getLogger(UseCaseWiring.class);
 
+    /** Microsecond ticks: what PostgreSQL stores, so a value read back equals the one written. */
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
     @Produces
@@ -55,57 +64,80 @@ public class UseCaseWiring {
     }
 
     @Produces
-    @ApplicationScoped
-    CreateRoomUseCase createRoom(UnitOfWork tx, UserDirectoryPort users, SaveRoomPort rooms, AppendOutboxPort outbox,
-                                 AuditTrailPort audit, VideoRoomProvider video, Clock clock) {
-        return new CreateRoomService(tx, users, rooms, outbox, audit, video, clock);
+    @Singleton
+    RoomChangeRecorder roomChangeRecorder(UserDirectoryPort users, AppendOutboxPort outbox, AuditTrailPort audit) {
+        return new RoomChangeRecorder(users, outbox, audit);
+    }
+
+    @Produces
+    @Singleton
+    RoomDeletion roomDeletion(RoomChangeRecorder changes, PanacheRoomRepository rooms, PanacheSlotRepository slots) {
+        return new RoomDeletion(changes, rooms, slots, slots);
     }
 
     @Produces
     @ApplicationScoped
-    UpdateRoomUseCase updateRoom(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save,
-                                 AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
-        return new UpdateRoomService(tx, users, load, save, outbox, audit, clock);
+    CreateRoomUseCase createRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, VideoRoomProvider video,
+                                 RoomChangeRecorder changes, SchedulingConfig config, Clock clock) {
+        return new CreateRoomService(tx, users, rooms, video, changes, config.room().duration(), clock);
     }
 
     @Produces
     @ApplicationScoped
-    DeleteRoomUseCase deleteRoom(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, SlotStorePort slots,
-                                 AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
-        return new DeleteRoomService(tx, users, load, save, slots, outbox, audit, clock);
+    BookRoomUseCase bookRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes, Clock clock) {
+        return new BookRoomService(tx, users, rooms, rooms, changes, clock);
     }
 
     @Produces
     @ApplicationScoped
-    SlotUseCases.PublishSlots publishSlots(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, AuditTrailPort audit,
-                                           SchedulingConfig config, Clock clock) {
+    EditRoomUseCase editRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes, Clock clock) {
+        return new EditRoomService(tx, users, rooms, rooms, changes, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeleteRoomUseCase deleteRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomDeletion deletion, Clock clock) {
+        return new DeleteRoomService(tx, users, rooms, deletion, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RoomQueriesUseCase roomQueries(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, Clock clock) {
+        return new RoomQueriesService(tx, users, rooms, rooms, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PublishSlotsUseCase publishSlots(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, AuditTrailPort audit,
+                                     SchedulingConfig config, Clock clock) {
         SchedulingConfig.Slots s = config.slots();
         return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), clock);
     }
 
     @Produces
     @ApplicationScoped
-    SlotUseCases.BookSlot bookSlot(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, SaveRoomPort rooms,
-                                   VideoRoomProvider video, AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
-        return new BookSlotService(tx, users, slots, rooms, video, outbox, audit, clock);
+    BookSlotUseCase bookSlot(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, PanacheRoomRepository rooms,
+                             VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, Clock clock) {
+        return new BookSlotService(tx, users, slots, slots, rooms, video, audit, changes, clock);
     }
 
     @Produces
     @ApplicationScoped
-    SlotUseCases.CancelSlot cancelSlot(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, LoadRoomPort load,
-                                       SaveRoomPort save, AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
-        return new CancelSlotService(tx, users, slots, load, save, outbox, audit, clock);
+    CancelSlotUseCase cancelSlot(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, PanacheRoomRepository rooms,
+                                 RoomDeletion deletion, AuditTrailPort audit, Clock clock) {
+        return new CancelSlotService(tx, users, slots, slots, rooms, deletion, audit, clock);
     }
 
     @Produces
     @ApplicationScoped
-    SlotUseCases.QuerySlots querySlots(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, Clock clock) {
+    QuerySlotsUseCase querySlots(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, Clock clock) {
         return new SlotQueriesService(tx, users, slots, clock);
     }
 
+    /** Both {@code WatchRoomsUseCase} and {@code ShareRoomChangeUseCase}: one feed per replica. */
     @Produces
-    @ApplicationScoped
-    RoomQueriesUseCase roomQueries(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, Clock clock) {
-        return new RoomQueriesService(tx, users, load, clock);
+    @Singleton
+    RoomFeedService roomFeed() {
+        return new RoomFeedService();
     }
 }

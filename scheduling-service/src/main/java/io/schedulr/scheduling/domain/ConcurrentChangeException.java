@@ -1,10 +1,8 @@
 package io.schedulr.scheduling.domain;
 
-import java.util.UUID;
-
-/** The room changed between reading and writing it; the client should reload and try again. */
+/** Someone changed the same thing at the same moment, more often than a retry could absorb; reload and try again. */
 public class ConcurrentChangeException extends DomainException {
-    public ConcurrentChangeException(UUID roomId) {
-        super("room_changed_concurrently", "Practice room " + roomId + " was changed by someone else just now; reload and try again.");
+    public ConcurrentChangeException() {
+        super("changed_concurrently", "This was changed by someone else just now; reload and try again.");
     }
 }

@@ -1,27 +1,53 @@
 package io.schedulr.scheduling.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A practice session a host offers at a time. Once a guest books it, both get a calendar invitation whose
- * UID ({@code icsUid}) never changes and whose SEQUENCE ({@code icsSequence}) rises with every change.
+ * A practice session a host offers at a time. Once a guest books it, both get a calendar invitation whose UID
+ * ({@code icsUid}) never changes and whose SEQUENCE ({@code icsSequence}) rises with every change of time.
+ * Every change goes through a method here that refuses what is not allowed; the database's version check only
+ * guards against two changes at the same moment.
  *
- * @param endsAt the end when the room came from an availability slot; null means "start + the default session length"
+ * @param version the stored version this state was read at (optimistic locking)
  */
 public record PracticeRoom(
-        UUID id,
+        RoomId id,
         String hostId,
         String guestId,
         String stage,
         String roomUrl,
         boolean privateRoom,
         Instant createdAt,
-        Instant datetimeUtc,
+        TimeWindow window,
         UUID icsUid,
         int icsSequence,
-        long version,
-        Instant endsAt) {
+        long version) {
+
+    public static final int MAX_STAGE_LENGTH = 200;
+
+    public PracticeRoom {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hostId, "hostId");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(icsUid, "icsUid");
+    }
+
+    /** A host offers a session; it must start in the future. */
+    public static PracticeRoom offer(RoomId id, String hostId, TimeWindow window, boolean privateRoom, String roomUrl, Instant now) {
+        window.requireFuture(now);
+        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, now, window, UUID.randomUUID(), 0, 0);
+    }
+
+    /** A host's slot is booked: the room exists from the start with its guest. */
+    public static PracticeRoom bookedFromSlot(RoomId id, Slot slot, String guestId, String roomUrl, Instant now) {
+        return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, now, slot.window(), UUID.randomUUID(), 0, 0);
+    }
+
+    public Instant start() {
+        return window.start();
+    }
 
     public boolean isBooked() {
         return guestId != null;
@@ -32,37 +58,67 @@ public record PracticeRoom(
     }
 
     public boolean isParticipant(String userId) {
-        return isHost(userId) || userId.equals(guestId);
+        return RoomAccess.isParticipant(hostId, guestId, userId);
     }
 
-    /** Moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
-    public PracticeRoom rescheduledTo(Instant newStart) {
-        if (newStart.equals(datetimeUtc)) {
+    /** The caller becomes the guest: never the host, never over another guest, never once the session started. */
+    public PracticeRoom book(String guest, Instant now) {
+        if (isHost(guest)) {
+            throw new UnprocessableActionException("host_cannot_book_own_room", "You host this room; someone else has to book it.");
+        }
+        if (isBooked()) {
+            throw new RoomAlreadyBookedException(id);
+        }
+        if (!window.startsAfter(now)) {
+            throw new UnprocessableActionException("room_in_past", "This session has already started; it can no longer be booked.");
+        }
+        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, version);
+    }
+
+    /** The host moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
+    public PracticeRoom reschedule(String actor, Instant newStart, Instant now) {
+        requireHost(actor, "Only the host can reschedule a room.");
+        TimeWindow moved = window.movedTo(newStart).requireFuture(now);
+        if (moved.equals(window)) {
             return this;
         }
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, newStart, icsUid, icsSequence + 1, version,
-                endsAt == null ? null : endsAt.plus(java.time.Duration.between(datetimeUtc, newStart)));
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, moved, icsUid, icsSequence + 1, version);
     }
 
-    public PracticeRoom withPrivacy(boolean isPrivate) {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, isPrivate, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
+    public PracticeRoom changePrivacy(String actor, boolean makePrivate) {
+        requireHost(actor, "Only the host can change a room's privacy.");
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, makePrivate, createdAt, window, icsUid, icsSequence, version);
     }
 
-    public PracticeRoom withStage(String newStage) {
-        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
+    /** The host or the guest notes where the session stands; stored as given. */
+    public PracticeRoom changeStage(String actor, String newStage) {
+        if (!isParticipant(actor)) {
+            throw new ForbiddenActionException("not_room_participant", "Only the host or the guest can set the stage.");
+        }
+        if (newStage != null && newStage.length() > MAX_STAGE_LENGTH) {
+            throw new InvalidRequestException("invalid_stage", "The stage is at most " + MAX_STAGE_LENGTH + " characters.");
+        }
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, version);
     }
 
-    public PracticeRoom bookedBy(String newGuestId) {
-        return new PracticeRoom(id, hostId, newGuestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version, endsAt);
-    }
-
-    /** The room as stored by a write that started from this version. */
-    public PracticeRoom nextVersion() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence, version + 1, endsAt);
+    /** Only the host deletes; the answer is how the deletion is announced (see {@link #announcedAsCancelled()}). */
+    public void requireDeletableBy(String actor) {
+        requireHost(actor, "Only the host can delete a room.");
     }
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
-    public PracticeRoom cancelled() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, datetimeUtc, icsUid, icsSequence + 1, version, endsAt);
+    public PracticeRoom announcedAsCancelled() {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence + 1, version);
+    }
+
+    /** The same room as stored at another version. */
+    public PracticeRoom atVersion(long storedVersion) {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, storedVersion);
+    }
+
+    private void requireHost(String actor, String message) {
+        if (!isHost(actor)) {
+            throw new ForbiddenActionException("not_room_host", message);
+        }
     }
 }

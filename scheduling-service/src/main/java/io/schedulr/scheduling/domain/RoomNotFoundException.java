@@ -1,9 +1,7 @@
 package io.schedulr.scheduling.domain;
 
-import java.util.UUID;
-
 public class RoomNotFoundException extends DomainException {
-    public RoomNotFoundException(UUID roomId) {
+    public RoomNotFoundException(RoomId roomId) {
         super("room_not_found", "No practice room " + roomId + ".");
     }
 }

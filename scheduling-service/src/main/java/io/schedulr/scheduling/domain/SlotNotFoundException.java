@@ -1,9 +1,7 @@
 package io.schedulr.scheduling.domain;
 
-import java.util.UUID;
-
 public class SlotNotFoundException extends DomainException {
-    public SlotNotFoundException(UUID slotId) {
+    public SlotNotFoundException(SlotId slotId) {
         super("slot_not_found", "No slot " + slotId + ".");
     }
 }

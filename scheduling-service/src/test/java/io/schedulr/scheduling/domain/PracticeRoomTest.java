@@ -2,49 +2,82 @@ package io.schedulr.scheduling.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PracticeRoomTest {
+    private static final Instant NOW = Instant.parse("2030-05-01T08:00:00Z");
     private static final Instant T = Instant.parse("2030-05-01T10:00:00Z");
-    private final PracticeRoom room = new PracticeRoom(UUID.randomUUID(), "host", null, null, "https://x", false, T.minusSeconds(3600),
-            T, UUID.randomUUID(), 0, 0, null);
+    private final PracticeRoom room = PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(T, Duration.ofMinutes(60)), false,
+            "https://x", NOW);
 
     @Test
-    void rescheduleRaisesTheSequenceOnlyWhenTheTimeMoves() {
-        assertThat(room.rescheduledTo(T)).isSameAs(room);
-        PracticeRoom moved = room.rescheduledTo(T.plusSeconds(600));
-        assertThat(moved.icsSequence()).isEqualTo(1);
-        assertThat(moved.icsUid()).isEqualTo(room.icsUid());
-        assertThat(moved.cancelled().icsSequence()).isEqualTo(2);
-    }
-
-    @Test
-    void participantsAreHostAndGuest() {
-        assertThat(room.isParticipant("host")).isTrue();
+    void aRoomIsOfferedOnlyForTheFuture() {
+        assertThatThrownBy(() -> PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(NOW, Duration.ofMinutes(60)), false,
+                "https://x", NOW)).isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "datetime_in_past");
+        assertThat(room.window().end()).isEqualTo(T.plus(Duration.ofMinutes(60)));
         assertThat(room.isBooked()).isFalse();
-        assertThat(room.isParticipant("someone")).isFalse();
     }
 
     @Test
-    void bookingSetsOnlyTheGuestAndAStoredWriteOnlyTheVersion() {
-        PracticeRoom booked = room.bookedBy("guest").nextVersion();
+    void bookingSetsTheGuestAndNothingElse() {
+        PracticeRoom booked = room.book("guest", NOW);
         assertThat(booked.guestId()).isEqualTo("guest");
         assertThat(booked.isParticipant("guest")).isTrue();
-        assertThat(booked.version()).isEqualTo(room.version() + 1);
         assertThat(booked.icsSequence()).isEqualTo(room.icsSequence());
-        assertThat(booked.datetimeUtc()).isEqualTo(room.datetimeUtc());
+        assertThat(booked.window()).isEqualTo(room.window());
+        assertThat(booked.version()).isEqualTo(room.version());
     }
 
     @Test
-    void timesNeedAnOffsetAndIdsMustBeUuids() {
-        assertThat(Timestamps.parseUtc("t", "2030-05-01T12:00:00+02:00")).isEqualTo(T);
-        assertThatThrownBy(() -> Timestamps.parseUtc("t", "2030-05-01T10:00:00")).hasMessageContaining("offset");
-        assertThatThrownBy(() -> Timestamps.requireFuture("t", T, T)).isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> RoomIds.parse("1-2-3-4-5")).isInstanceOf(InvalidRequestException.class);
-        assertThat(RoomIds.parse(room.id().toString())).isEqualTo(room.id());
+    void bookingRefusesTheHostASecondGuestAndAStartedSession() {
+        assertThatThrownBy(() -> room.book("host", NOW)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "host_cannot_book_own_room");
+        PracticeRoom booked = room.book("guest", NOW);
+        assertThatThrownBy(() -> booked.book("late", NOW)).isInstanceOf(RoomAlreadyBookedException.class);
+        assertThatThrownBy(() -> room.book("guest", T)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "room_in_past");
+    }
+
+    @Test
+    void rescheduleIsTheHostsKeepsTheLengthAndRaisesTheSequenceOnlyWhenTheTimeMoves() {
+        assertThat(room.reschedule("host", T, NOW)).isSameAs(room);
+        PracticeRoom moved = room.reschedule("host", T.plusSeconds(600), NOW);
+        assertThat(moved.icsSequence()).isEqualTo(1);
+        assertThat(moved.icsUid()).isEqualTo(room.icsUid());
+        assertThat(moved.window().length()).isEqualTo(room.window().length());
+        assertThat(moved.announcedAsCancelled().icsSequence()).isEqualTo(2);
+        assertThatThrownBy(() -> room.reschedule("guest", T.plusSeconds(600), NOW)).isInstanceOf(ForbiddenActionException.class);
+        assertThatThrownBy(() -> room.reschedule("host", NOW.minusSeconds(1), NOW)).isInstanceOf(InvalidRequestException.class)
+                .hasFieldOrPropertyWithValue("code", "datetime_in_past");
+    }
+
+    @Test
+    void privacyIsTheHostsAndTheStageBelongsToBothParticipants() {
+        assertThat(room.changePrivacy("host", true).privateRoom()).isTrue();
+        assertThatThrownBy(() -> room.changePrivacy("someone", true)).isInstanceOf(ForbiddenActionException.class);
+        PracticeRoom booked = room.book("guest", NOW);
+        assertThat(booked.changeStage("guest", "Round 2").stage()).isEqualTo("Round 2");
+        assertThat(booked.changeStage("host", "Round 3").stage()).isEqualTo("Round 3");
+        assertThatThrownBy(() -> booked.changeStage("stranger", "x")).isInstanceOf(ForbiddenActionException.class)
+                .hasFieldOrPropertyWithValue("code", "not_room_participant");
+        assertThatThrownBy(() -> booked.changeStage("guest", "x".repeat(201))).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void onlyTheHostDeletes() {
+        room.requireDeletableBy("host");
+        assertThatThrownBy(() -> room.book("guest", NOW).requireDeletableBy("guest")).isInstanceOf(ForbiddenActionException.class);
+    }
+
+    @Test
+    void privateRoomsAreSeenByParticipantsOnly() {
+        assertThat(RoomAccess.canSee("host", "guest", true, "guest")).isTrue();
+        assertThat(RoomAccess.canSee("host", "guest", true, "other")).isFalse();
+        assertThat(RoomAccess.canSee("host", null, false, "other")).isTrue();
+        assertThat(RoomAccess.isParticipant("host", null, null)).isFalse();
     }
 }

@@ -1,78 +1,80 @@
 package io.schedulr.scheduling.application.service;
 
+import io.schedulr.scheduling.application.port.in.BookSlotUseCase;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
-import io.schedulr.scheduling.application.port.in.SlotUseCases;
-import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
+import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
-import io.schedulr.scheduling.application.port.out.SlotStorePort;
+import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
-import io.schedulr.scheduling.domain.SlotConflictException;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotNotFoundException;
-import io.schedulr.scheduling.domain.SlotStatus;
-import io.schedulr.scheduling.domain.UnprocessableActionException;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
- * One transaction: lock the slot, check it, make the video room, insert the booked room with round 1, mark the slot
- * booked and write RoomBooked to the outbox — so notification and calendar flows are exactly Phase 1's.
- * The video room is made after the lock and the checks, so concurrent bookers of one slot create one room, not N.
+ * Books a slot so that notification and calendar flows are exactly Phase 1's: the booked room with round 1, the slot
+ * marked booked and RoomBooked in the outbox, in one transaction. The video room is made before that transaction, so
+ * no lock is held while a provider answers; the slot's rules are checked first so a hopeless booking makes no video
+ * room, and a booking that still loses the race gives its video room back.
  */
-public class BookSlotService implements SlotUseCases.BookSlot {
+public class BookSlotService implements BookSlotUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
-    private final SlotStorePort slots;
+    private final LoadSlotPort loadSlots;
+    private final SaveSlotPort saveSlots;
     private final SaveRoomPort rooms;
     private final VideoRoomProvider video;
     private final AuditTrailPort audit;
-    private final RoomEventPublisher events;
+    private final RoomChangeRecorder changes;
     private final Clock clock;
 
-    public BookSlotService(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, SaveRoomPort rooms, VideoRoomProvider video,
-                           AppendOutboxPort outbox, AuditTrailPort audit, Clock clock) {
+    public BookSlotService(UnitOfWork tx, UserDirectoryPort users, LoadSlotPort loadSlots, SaveSlotPort saveSlots, SaveRoomPort rooms,
+                           VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, Clock clock) {
         this.tx = tx;
         this.users = users;
-        this.slots = slots;
+        this.loadSlots = loadSlots;
+        this.saveSlots = saveSlots;
         this.rooms = rooms;
         this.video = video;
         this.audit = audit;
-        this.events = new RoomEventPublisher(users, outbox, audit);
+        this.changes = changes;
         this.clock = clock;
     }
 
     @Override
-    public Uni<RoomDetails> book(UserProfile guest, UUID slotId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return tx.inTransaction(() -> users.upsert(guest)
-                .chain(() -> slots.lockForUpdate(slotId))
-                .onItem().ifNull().failWith(() -> new SlotNotFoundException(slotId))
+    public Uni<RoomDetails> book(UserProfile guest, SlotId slotId) {
+        guest.requireEmail();
+        RoomId roomId = RoomId.random();
+        return tx.inTransaction(() -> existing(slotId))
+                .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
+                .chain(slot -> video.createRoom(roomId.value(), slot.window().start(), false))
+                .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url))
+                        .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()));
+    }
+
+    private Uni<RoomDetails> bookInTransaction(UserProfile guest, SlotId slotId, RoomId roomId, String url) {
+        Instant now = clock.instant();
+        return users.upsert(guest)
+                .chain(() -> existing(slotId))
                 .chain(slot -> {
-                    if (slot.isHost(guest.id())) {
-                        throw new UnprocessableActionException("cannot_book_own_slot", "This is your own slot; someone else has to book it.");
-                    }
-                    if (slot.status() != SlotStatus.OPEN) {
-                        throw new SlotConflictException("slot_not_open", "This slot is " + slot.status().name().toLowerCase() + ".");
-                    }
-                    if (!slot.startTs().isAfter(now)) {
-                        throw new UnprocessableActionException("slot_in_past", "This slot has already started.");
-                    }
-                    UUID roomId = UUID.randomUUID();
-                    return video.createRoom(roomId, slot.startTs(), false)
-                            .chain(url -> rooms.insertWithFirstRound(new PracticeRoom(roomId, slot.hostId(), guest.id(), null, url,
-                                    false, now, slot.startTs(), UUID.randomUUID(), 0, 0, slot.endTs())))
-                            .call(room -> slots.markBooked(slotId, room.id())
-                                    .chain(booked -> audit.recordSlot(guest.id(), "slot.booked", slot, booked)))
-                            .chain(room -> events.publish(guest.id(), RoomChangeType.BOOKED, now, null, room));
-                }));
+                    Slot booked = slot.book(guest.id(), roomId, now);
+                    return rooms.insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), url, now))
+                            .call(room -> saveSlots.update(booked).chain(stored -> audit.recordSlot(guest.id(), "slot.booked", slot, stored)))
+                            .chain(room -> changes.record(guest.id(), RoomChangeType.BOOKED, now, null, room));
+                });
+    }
+
+    private Uni<Slot> existing(SlotId slotId) {
+        return loadSlots.load(slotId).map(found -> found.orElseThrow(() -> new SlotNotFoundException(slotId)));
     }
 }

@@ -1,8 +1,8 @@
 package io.schedulr.scheduling.application.service;
 
+import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
-import io.schedulr.scheduling.application.port.out.SlotStorePort;
-import io.schedulr.scheduling.domain.ConcurrentChangeException;
+import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.smallrye.mutiny.Uni;
@@ -11,30 +11,27 @@ import java.time.Instant;
 
 /**
  * Removing a room, in the caller's transaction: the cancellation event first (a booked room's invitations are
- * cancelled; an unbooked room had none), then its slot is released, then the rounds and the room go.
+ * cancelled; an unbooked room had none), then the slot it came from is released, then the rounds and the room go.
  */
-final class RoomDeletion {
-    private final RoomEventPublisher events;
+public class RoomDeletion {
+    private final RoomChangeRecorder changes;
     private final SaveRoomPort rooms;
-    private final SlotStorePort slots;
+    private final LoadSlotPort loadSlots;
+    private final SaveSlotPort saveSlots;
 
-    RoomDeletion(RoomEventPublisher events, SaveRoomPort rooms, SlotStorePort slots) {
-        this.events = events;
+    public RoomDeletion(RoomChangeRecorder changes, SaveRoomPort rooms, LoadSlotPort loadSlots, SaveSlotPort saveSlots) {
+        this.changes = changes;
         this.rooms = rooms;
-        this.slots = slots;
+        this.loadSlots = loadSlots;
+        this.saveSlots = saveSlots;
     }
 
     Uni<Void> delete(String actorId, PracticeRoom room, Instant now) {
         RoomChangeType type = room.isBooked() ? RoomChangeType.CANCELLED : RoomChangeType.DELETED;
-        PracticeRoom announced = room.isBooked() ? room.cancelled() : room;
-        return events.publish(actorId, type, now, room, announced)
-                .chain(() -> slots.cancelSlotOfRoom(room.id()))
-                .chain(() -> rooms.deleteWithRounds(room.id(), room.version()))
-                .invoke(deleted -> {
-                    if (!deleted) {
-                        throw new ConcurrentChangeException(room.id());
-                    }
-                })
-                .replaceWithVoid();
+        PracticeRoom announced = room.isBooked() ? room.announcedAsCancelled() : room;
+        return changes.record(actorId, type, now, room, announced)
+                .chain(() -> loadSlots.findByRoom(room.id()))
+                .chain(slot -> slot.isPresent() ? saveSlots.update(slot.get().released(now)).replaceWithVoid() : Uni.createFrom().voidItem())
+                .chain(() -> rooms.delete(room));
     }
 }

@@ -1,11 +1,11 @@
 package io.schedulr.scheduling.application.service;
 
-import io.schedulr.scheduling.application.port.in.SlotUseCases;
-import io.schedulr.scheduling.application.port.out.SlotStorePort;
+import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
+import io.schedulr.scheduling.application.port.in.SlotQuery;
+import io.schedulr.scheduling.application.port.out.ListSlotsPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.Slot;
-import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
@@ -13,13 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-public class SlotQueriesService implements SlotUseCases.QuerySlots {
+/** Lists slots; like every authenticated call, it refreshes the caller's profile from the token first. */
+public class SlotQueriesService implements QuerySlotsUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
-    private final SlotStorePort slots;
+    private final ListSlotsPort slots;
     private final Clock clock;
 
-    public SlotQueriesService(UnitOfWork tx, UserDirectoryPort users, SlotStorePort slots, Clock clock) {
+    public SlotQueriesService(UnitOfWork tx, UserDirectoryPort users, ListSlotsPort slots, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.slots = slots;
@@ -27,14 +28,15 @@ public class SlotQueriesService implements SlotUseCases.QuerySlots {
     }
 
     @Override
-    public Uni<List<Slot>> open(UserProfile viewer, Instant from, Instant to, int limit, int offset) {
+    public Uni<List<Slot>> open(UserProfile viewer, SlotQuery q) {
         Instant now = clock.instant();
-        Instant start = from == null || from.isBefore(now) ? now : from;
-        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> slots.listOpen(viewer.id(), start, to, limit, offset)));
+        Instant from = q.from() == null || q.from().isBefore(now) ? now : q.from();
+        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> slots.listOpen(viewer.id(), from, q.to(), q.limit(), q.offset())));
     }
 
     @Override
-    public Uni<List<Slot>> mine(UserProfile host, SlotStatus status, Instant from, Instant to, int limit, int offset) {
-        return tx.inTransaction(() -> users.upsert(host).chain(() -> slots.listOf(host.id(), status, from, to, limit, offset)));
+    public Uni<List<Slot>> mine(UserProfile host, SlotQuery q) {
+        return tx.inTransaction(() -> users.upsert(host)
+                .chain(() -> slots.listOf(host.id(), q.status(), q.from(), q.to(), q.limit(), q.offset())));
     }
 }

@@ -1,7 +1,10 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/practice-room/create} body, names as the PRD gives them. */
-public record CreateRoomRequest(String hostId, String datetimeUtc, @JsonProperty("private") Boolean privateRoom) {
+public record CreateRoomRequest(@Size(max = 255) String hostId,
+                                @Size(max = 64) String datetimeUtc,
+                                @JsonProperty("private") Boolean privateRoom) {
 }

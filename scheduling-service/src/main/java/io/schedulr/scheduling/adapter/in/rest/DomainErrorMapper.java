@@ -1,7 +1,8 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.schedulr.kit.rest.ErrorMappers;
-import io.schedulr.scheduling.adapter.out.video.VideoProviderUnavailableException;
+import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
@@ -11,11 +12,13 @@ import io.schedulr.scheduling.domain.RoomNotFoundException;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotNotFoundException;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.logging.Logger;
 
-/** Domain refusals → HTTP status + JSON {code, message}. */
+/** Refusals of the domain and the use cases → HTTP status + JSON {code, message}. */
 public class DomainErrorMapper {
     private static final Logger LOG = Logger.getLogger(DomainErrorMapper.class);
 
@@ -39,9 +42,22 @@ public class DomainErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response video(VideoProviderUnavailableException e) {
+    public Response video(VideoRoomUnavailableException e) {
         LOG.warnf("video provider failed: %s", e.getMessage());
         return ErrorMappers.error(502, "video_provider_unavailable",
                 "The video room could not be created right now; nothing was saved. Please try again.");
+    }
+
+    /** A field over its limits (Bean Validation on the request records): {@code invalid_<field>}. */
+    @ServerExceptionMapper
+    public Response invalid(ResteasyReactiveViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        String field = "body";
+        for (Path.Node node : first.getPropertyPath()) {
+            if (node.getName() != null) {
+                field = node.getName();
+            }
+        }
+        return ErrorMappers.error(400, "invalid_" + field, "'" + field + "' " + first.getMessage() + ".");
     }
 }

@@ -1,16 +1,21 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.CurrentCaller;
+import io.schedulr.scheduling.application.port.in.BookRoomCommand;
+import io.schedulr.scheduling.application.port.in.BookRoomUseCase;
 import io.schedulr.scheduling.application.port.in.CreateRoomCommand;
 import io.schedulr.scheduling.application.port.in.CreateRoomUseCase;
 import io.schedulr.scheduling.application.port.in.DeleteRoomUseCase;
-import io.schedulr.scheduling.application.port.in.UpdateRoomUseCase;
+import io.schedulr.scheduling.application.port.in.EditRoomCommand;
+import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
+import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -21,7 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-/** Writes on practice rooms: create, update (book, reschedule, privacy, stage), delete. */
+/** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete. */
 @Path("/api/practice-room")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,35 +38,50 @@ public class PracticeRoomResource {
     @Inject
     CreateRoomUseCase createRoom;
     @Inject
-    UpdateRoomUseCase updateRoom;
+    BookRoomUseCase bookRoom;
+    @Inject
+    EditRoomUseCase editRoom;
     @Inject
     DeleteRoomUseCase deleteRoom;
 
     @POST
     @Path("/create")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(CreateRoomRequest request) {
+    public Uni<Response> create(@Valid CreateRoomRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with datetimeUtc.");
         }
         UserProfile actor = Callers.toProfile(caller.get());
-        return createRoom.create(CreateRoomCommand.of(actor, request.hostId(), request.datetimeUtc(), request.privateRoom()))
-                .invoke(d -> LOG.infof("room %s created by %s for %s", d.room().id(), actor.id(), d.room().datetimeUtc()))
+        CreateRoomCommand command = CreateRoomCommand.of(actor, request.hostId(),
+                RequestValues.instant("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()));
+        return createRoom.create(command)
+                .invoke(d -> LOG.infof("room %s created by %s for %s", d.room().id(), actor.id(), d.room().start()))
                 .map(d -> Response.status(201).entity(RoomResponse.of(d, actor.id())).build());
     }
 
+    /** A request naming {@code guestId} is a booking; any other is an edit of the fields it gives. */
     @POST
     @Path("/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RoomResponse> update(JsonNode body) {
-        UserProfile actor = Callers.toProfile(caller.get());
-        var command = UpdateRoomRequestReader.read(body, actor);
-        if (command.booking() && actor.email() == null) {
-            throw ApiException.badRequest("email_required", "Your token has no email claim; invitations need one.");
+    public Uni<RoomResponse> update(@Valid UpdateRoomRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("invalid_body", "The body must be a JSON object with roomId and the fields to change.");
         }
-        return updateRoom.update(command)
-                .invoke(d -> LOG.infof("room %s updated by %s (booking=%s, reschedule=%s)", d.room().id(), actor.id(),
-                        command.booking(), command.datetimeUtc() != null))
+        UserProfile actor = Callers.toProfile(caller.get());
+        RoomId roomId = RequestValues.roomId(request.getRoomId());
+        if (request.isBooking()) {
+            if (request.getDatetimeUtc() != null || request.getPrivateRoom() != null) {
+                throw ApiException.badRequest("booking_changes_only_stage",
+                        "A booking (guestId) can set the stage, not the time or privacy; send those separately.");
+            }
+            return bookRoom.book(BookRoomCommand.of(actor, roomId, request.getGuestId(), request.getStage()))
+                    .invoke(d -> LOG.infof("room %s booked by %s", d.room().id(), actor.id()))
+                    .map(d -> RoomResponse.of(d, actor.id()));
+        }
+        EditRoomCommand command = new EditRoomCommand(actor, roomId, RequestValues.optionalInstant("datetimeUtc", request.getDatetimeUtc()),
+                request.getPrivateRoom(), request.getStage());
+        return editRoom.edit(command)
+                .invoke(d -> log(d, actor, command))
                 .map(d -> RoomResponse.of(d, actor.id()));
     }
 
@@ -69,8 +89,14 @@ public class PracticeRoomResource {
     @Path("/{roomId}")
     public Uni<Response> delete(@PathParam("roomId") String roomId) {
         UserProfile actor = Callers.toProfile(caller.get());
-        return deleteRoom.delete(actor, roomId)
-                .invoke(() -> LOG.infof("room %s deleted by %s", roomId, actor.id()))
+        RoomId id = RequestValues.roomId(roomId);
+        return deleteRoom.delete(actor, id)
+                .invoke(() -> LOG.infof("room %s deleted by %s", id, actor.id()))
                 .map(ignored -> Response.noContent().build());
+    }
+
+    private static void log(RoomDetails d, UserProfile actor, EditRoomCommand c) {
+        LOG.infof("room %s edited by %s (reschedule=%s, private=%s, stage=%s)", d.room().id(), actor.id(), c.newStart() != null,
+                c.privateRoom() != null, c.stage() != null);
     }
 }

@@ -26,6 +26,6 @@ public record RoomResponse(
         PracticeRoom room = details.room();
         return new RoomResponse(room.id().toString(), room.hostId(), room.guestId(), room.stage(),
                 room.isParticipant(viewerId) ? room.roomUrl() : null, room.privateRoom(), room.isBooked(), room.createdAt(),
-                room.datetimeUtc(), PersonResponse.of(details.host()), PersonResponse.of(details.guest()));
+                room.start(), PersonResponse.of(details.host()), PersonResponse.of(details.guest()));
     }
 }

@@ -2,7 +2,7 @@ package io.schedulr.scheduling.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
 import io.schedulr.kit.security.CurrentCaller;
-import io.schedulr.scheduling.adapter.in.messaging.RoomEventHub;
+import io.schedulr.scheduling.application.port.in.WatchRoomsUseCase;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,16 +22,14 @@ public class RoomStreamResource {
     @Inject
     CurrentCaller caller;
     @Inject
-    RoomEventHub hub;
+    WatchRoomsUseCase rooms;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<RoomStreamEvent> stream() {
         String viewer = caller.get().id();
-        Multi<RoomStreamEvent> changes = hub.events()
-                .filter(e -> RoomStreamEvent.visibleTo(viewer, e))
-                .map(e -> RoomStreamEvent.of(e, viewer));
+        Multi<RoomStreamEvent> changes = rooms.watch(viewer).map(RoomStreamEvent::of);
         Multi<RoomStreamEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> RoomStreamEvent.heartbeat());
         // Merging subscribes to the changes before "connected" is sent, so a client that waits for it misses nothing.
         return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(RoomStreamEvent.connected()));

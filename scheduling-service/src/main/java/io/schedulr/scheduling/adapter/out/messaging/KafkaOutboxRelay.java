@@ -4,7 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,17 +14,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Several replicas may run it: a transaction-scoped advisory lock lets one drain at a time, which keeps the per-room
  * order that Kafka keys promise; {@code FOR UPDATE SKIP LOCKED} keeps rows from being sent twice.</li>
  * <li>While Kafka is down the batch fails, the transaction rolls back, the rows wait, and attempts back off.</li>
+ * <li>Records go out through the {@code room-events} channel (Quarkus Messaging), so the producer takes the one Kafka
+ * configuration of the service ({@code kafka.*}, TLS and SASL included); the relay waits for every acknowledgement.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -48,14 +49,17 @@ public class KafkaOutboxRelay {
     Pool pool;
     @Inject
     Vertx vertx;
+    /** Room for a whole batch: the relay sends it at once and then waits for the acknowledgements. */
     @Inject
-    KafkaClients kafka;
+    @Channel("room-events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> emitter;
     @Inject
     SchedulingConfig config;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
-    private volatile KafkaProducer<String, String> producer;
+    private volatile boolean running;
     /** Consecutive failed batches; callbacks may run on the event loop or a worker thread. */
     private final AtomicInteger failures = new AtomicInteger();
     private long backstopTimer = -1;
@@ -65,7 +69,7 @@ public class KafkaOutboxRelay {
             LOG.info("outbox relay disabled on this replica (scheduling.outbox.relay-enabled=false)");
             return;
         }
-        producer = kafka.newOutboxProducer();
+        running = true;
         backstopTimer = vertx.setPeriodic(config.outbox().backstopInterval().toMillis(), id -> wake());
         wake();
     }
@@ -74,14 +78,12 @@ public class KafkaOutboxRelay {
         if (backstopTimer >= 0) {
             vertx.cancelTimer(backstopTimer);
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        running = false;
     }
 
     /** Asks for a drain; coalesces with one in progress. */
     public void wake() {
-        if (producer == null) {
+        if (!running) {
             return;
         }
         if (!draining.compareAndSet(false, true)) {
@@ -134,37 +136,25 @@ public class KafkaOutboxRelay {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.createFrom().item(() -> send(batch))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    return send(batch)
                             .chain(ids -> conn.preparedQuery("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .map(ignored -> batch.size());
                 });
     }
 
-    /** Sends in order and waits for every acknowledgement (blocking: called on a worker thread). */
-    private List<Long> send(List<OutboxRow> batch) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    /** Sends in order (one partition per room keeps it) and waits for every acknowledgement. */
+    private Uni<List<Long>> send(List<OutboxRow> batch) {
+        List<Uni<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
+            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build();
+            acks.add(emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata))
+                    .invoke(() -> LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key())));
         }
-        List<Long> ids = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                acks.get(i).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).eventId(), e.getCause());
-            }
-            OutboxRow row = batch.get(i);
-            LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key());
-            ids.add(row.id());
-        }
-        return ids;
+        return Uni.join().all(acks).andFailFast().map(ignored -> batch.stream().map(OutboxRow::id).toList());
     }
 
     private record OutboxRow(long id, String topic, String key, String type, String eventId, String payload) {

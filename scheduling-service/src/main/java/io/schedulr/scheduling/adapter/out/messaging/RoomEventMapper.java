@@ -19,9 +19,9 @@ public class RoomEventMapper {
 
     public CloudEvent<RoomEvent> toCloudEvent(RoomChange change) {
         PracticeRoom room = change.room();
-        RoomEvent data = new RoomEvent(room.id().toString(), room.icsUid().toString(), room.icsSequence(), room.datetimeUtc(),
-                room.endsAt() != null ? room.endsAt() : room.datetimeUtc().plus(config.room().duration()), config.room().title(), room.roomUrl(), room.privateRoom(),
-                room.stage(), participant(change.host()), participant(change.guest()));
+        RoomEvent data = new RoomEvent(room.id().toString(), room.icsUid().toString(), room.icsSequence(), room.window().start(),
+                room.window().end(), config.room().title(), room.roomUrl(), room.privateRoom(), room.stage(),
+                participant(change.host()), participant(change.guest()));
         return CloudEvent.of(change.eventId().toString(), config.events().source(), type(change).cloudEventType(),
                 change.occurredAt(), room.id().toString(), data);
     }

@@ -43,7 +43,11 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         }
         // A multi-load by id, not "id in ?1": Hibernate translates a query with a list parameter again on every call.
         return Panache.getSession().chain(s -> s.find(UserEntity.class, ids.stream().distinct().toArray()))
-                .map(list -> list.stream().filter(Objects::nonNull).map(RoomMapper::toDomain)
+                .map(list -> list.stream().filter(Objects::nonNull).map(PanacheUserDirectory::toDomain)
                         .collect(Collectors.toMap(UserProfile::id, Function.identity())));
+    }
+
+    private static UserProfile toDomain(UserEntity e) {
+        return new UserProfile(e.id, e.email, e.displayName, e.timeZone);
     }
 }

@@ -5,12 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Row of practice_rooms. Changes after insert go through conditional SQL in {@link PanacheRoomRepository}. */
+/** Row of practice_rooms; {@code version} is checked by every UPDATE and DELETE (optimistic locking). */
 @Entity
+@DynamicUpdate
 @Table(name = "practice_rooms")
 public class PracticeRoomEntity extends PanacheEntityBase {
     @Id
@@ -32,8 +35,9 @@ public class PracticeRoomEntity extends PanacheEntityBase {
     public UUID icsUid;
     @Column(name = "ics_sequence", nullable = false)
     public int icsSequence;
+    @Version
     @Column(nullable = false)
     public long version;
-    @Column(name = "ends_at")
+    @Column(name = "ends_at", nullable = false)
     public Instant endsAt;
 }

@@ -1,35 +1,37 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.schedulr.scheduling.domain.PracticeRoom;
-import io.schedulr.scheduling.domain.UserProfile;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.TimeWindow;
 
 final class RoomMapper {
     private RoomMapper() {
     }
 
     static PracticeRoom toDomain(PracticeRoomEntity e) {
-        return new PracticeRoom(e.id, e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.createdAt, e.datetimeUtc,
-                e.icsUid, e.icsSequence, e.version, e.endsAt);
+        return new PracticeRoom(new RoomId(e.id), e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.createdAt,
+                new TimeWindow(e.datetimeUtc, e.endsAt), e.icsUid, e.icsSequence, e.version);
     }
 
-    static PracticeRoomEntity toEntity(PracticeRoom r) {
+    static PracticeRoomEntity toNewEntity(PracticeRoom r) {
         PracticeRoomEntity e = new PracticeRoomEntity();
-        e.id = r.id();
+        e.id = r.id().value();
         e.hostId = r.hostId();
-        e.guestId = r.guestId();
-        e.stage = r.stage();
-        e.roomUrl = r.roomUrl();
-        e.privateRoom = r.privateRoom();
         e.createdAt = r.createdAt();
-        e.datetimeUtc = r.datetimeUtc();
         e.icsUid = r.icsUid();
-        e.icsSequence = r.icsSequence();
+        e.roomUrl = r.roomUrl();
         e.version = r.version();
-        e.endsAt = r.endsAt();
+        copyChangeableFields(r, e);
         return e;
     }
 
-    static UserProfile toDomain(UserEntity e) {
-        return new UserProfile(e.id, e.email, e.displayName, e.timeZone);
+    /** What the room's behaviour can change after creation. */
+    static void copyChangeableFields(PracticeRoom r, PracticeRoomEntity e) {
+        e.guestId = r.guestId();
+        e.stage = r.stage();
+        e.privateRoom = r.privateRoom();
+        e.datetimeUtc = r.window().start();
+        e.endsAt = r.window().end();
+        e.icsSequence = r.icsSequence();
     }
 }

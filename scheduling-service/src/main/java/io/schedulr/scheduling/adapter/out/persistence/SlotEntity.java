@@ -7,13 +7,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
 
+/** Row of slots; {@code version} is checked by every UPDATE (optimistic locking). */
 @Entity
+@DynamicUpdate
 @Table(name = "slots")
 public class SlotEntity extends PanacheEntityBase {
     /** Labels of the PostgreSQL enum type {@code slot_status}. */
@@ -39,4 +43,7 @@ public class SlotEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -18,12 +18,14 @@ public class SqlAuditTrail implements AuditTrailPort {
 
     @Override
     public Uni<Void> record(String actorId, String action, PracticeRoom before, PracticeRoom after) {
-        return insert(actorId, action, "practice_room", (after != null ? after : before).id().toString(), before, after);
+        return insert(actorId, action, "practice_room", (after != null ? after : before).id().toString(), AuditSnapshots.of(before),
+                AuditSnapshots.of(after));
     }
 
     @Override
     public Uni<Void> recordSlot(String actorId, String action, Slot before, Slot after) {
-        return insert(actorId, action, "slot", (after != null ? after : before).id().toString(), before, after);
+        return insert(actorId, action, "slot", (after != null ? after : before).id().toString(), AuditSnapshots.of(before),
+                AuditSnapshots.of(after));
     }
 
     private Uni<Void> insert(String actorId, String action, String entityType, String entityId, Object before, Object after) {

@@ -2,7 +2,9 @@ package io.schedulr.scheduling.adapter.out.video;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
@@ -18,4 +20,8 @@ public interface DailyApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<DailyRoom> createRoom(@HeaderParam("Authorization") String authorization, DailyRoomRequest request);
+
+    @DELETE
+    @Path("/rooms/{name}")
+    Uni<Void> deleteRoom(@HeaderParam("Authorization") String authorization, @PathParam("name") String name);
 }

@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.out.video;
 
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
+import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
@@ -40,13 +41,13 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
     public Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom) {
         String key = config.video().dailyApiKey().orElseThrow();
         long expires = startsAt.plus(config.room().duration()).plus(2, ChronoUnit.HOURS).getEpochSecond();
-        DailyRoomRequest request = new DailyRoomRequest("schedulr-" + roomId, privateRoom ? "private" : "public",
+        DailyRoomRequest request = new DailyRoomRequest(roomName(roomId), privateRoom ? "private" : "public",
                 new DailyRoomRequest.Properties(null, expires));
         return api.createRoom("Bearer " + key, request)
                 .onFailure().transform(DailyVideoRoomProvider::classify)
                 .map(room -> {
                     if (room == null || room.url() == null) {
-                        throw new VideoProviderUnavailableException("Daily answered without a room url", false, null);
+                        throw new VideoRoomUnavailableException("Daily answered without a room url", null);
                     }
                     return room.url();
                 });
@@ -59,7 +60,7 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
                 LOG.warnf("Daily answered %d; retrying", status);
                 return new TransientDailyFailure("Daily answered " + status, failure);
             }
-            return new VideoProviderUnavailableException("Daily refused to create the room (" + status + ")", false, failure);
+            return new VideoRoomUnavailableException("Daily refused to create the room (" + status + ")", failure);
         }
         if (failure instanceof ProcessingException || failure instanceof java.io.IOException) {
             LOG.warnf("Daily unreachable (%s); retrying", failure.toString());
@@ -68,10 +69,21 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
         return failure;
     }
 
-    /** Worth another try. After the last retry it reaches the client as 502. */
-    public static class TransientDailyFailure extends VideoProviderUnavailableException {
+    @Override
+    public Uni<Void> releaseRoom(UUID roomId) {
+        String key = config.video().dailyApiKey().orElseThrow();
+        return api.deleteRoom("Bearer " + key, roomName(roomId))
+                .onFailure().invoke(f -> LOG.warnf("could not release unused Daily room %s: %s", roomName(roomId), f.toString()));
+    }
+
+    private static String roomName(UUID roomId) {
+        return "schedulr-" + roomId;
+    }
+
+    /** Worth another try; after the last retry it is still a {@link VideoRoomUnavailableException} to the use case. */
+    public static class TransientDailyFailure extends VideoRoomUnavailableException {
         public TransientDailyFailure(String message, Throwable cause) {
-            super(message, true, cause);
+            super(message, cause);
         }
     }
 }

@@ -23,4 +23,9 @@ public class KeylessVideoRoomProvider implements VideoRoomProvider {
         RANDOM.nextBytes(secret);
         return Uni.createFrom().item(baseUrl + "/schedulr-" + HexFormat.of().formatHex(secret));
     }
+
+    @Override
+    public Uni<Void> releaseRoom(UUID roomId) {
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -1,26 +1,23 @@
 package io.schedulr.scheduling.application.port.in;
 
 import io.schedulr.scheduling.domain.ForbiddenActionException;
-import io.schedulr.scheduling.domain.InvalidRequestException;
-import io.schedulr.scheduling.domain.Timestamps;
 import io.schedulr.scheduling.domain.UserProfile;
 
 import java.time.Instant;
+import java.util.Objects;
 
-/**
- * @param actor       the signed-in caller
- * @param datetimeUtc when the session starts
- */
-public record CreateRoomCommand(UserProfile actor, Instant datetimeUtc, boolean privateRoom) {
+/** A host offers a session starting at {@code start}. */
+public record CreateRoomCommand(UserProfile host, Instant start, boolean privateRoom) {
+    public CreateRoomCommand {
+        Objects.requireNonNull(host, "host").requireEmail();
+        Objects.requireNonNull(start, "start");
+    }
 
-    /** Validates what a client sent: hostId, when given, must be the caller. */
-    public static CreateRoomCommand of(UserProfile actor, String hostId, String datetimeUtc, Boolean privateRoom) {
-        if (hostId != null && !hostId.equals(actor.id())) {
+    /** {@code requestedHostId}, when a client names one, must be the caller. */
+    public static CreateRoomCommand of(UserProfile caller, String requestedHostId, Instant start, boolean privateRoom) {
+        if (requestedHostId != null && !requestedHostId.equals(caller.id())) {
             throw new ForbiddenActionException("host_must_be_caller", "You can only create rooms you host yourself.");
         }
-        if (actor.email() == null) {
-            throw new InvalidRequestException("email_required", "Your token has no email claim; invitations need one.");
-        }
-        return new CreateRoomCommand(actor, Timestamps.parseUtc("datetimeUtc", datetimeUtc), Boolean.TRUE.equals(privateRoom));
+        return new CreateRoomCommand(caller, start, privateRoom);
     }
 }

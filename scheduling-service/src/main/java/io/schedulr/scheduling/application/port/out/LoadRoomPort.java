@@ -1,19 +1,11 @@
 package io.schedulr.scheduling.application.port.out;
 
 import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomId;
 import io.smallrye.mutiny.Uni;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 public interface LoadRoomPort {
-    /** The room, or null. */
-    Uni<PracticeRoom> load(UUID roomId);
-
-    /** Future, unbooked, public rooms of other hosts, soonest first. */
-    Uni<List<PracticeRoom>> listOpen(String excludedHostId, Instant now, int limit);
-
-    /** Rooms the person hosts or booked, soonest first. */
-    Uni<List<PracticeRoom>> listOf(String userId, int limit);
+    Uni<Optional<PracticeRoom>> load(RoomId roomId);
 }

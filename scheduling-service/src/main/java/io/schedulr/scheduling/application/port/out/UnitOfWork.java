@@ -1,10 +1,15 @@
 package io.schedulr.scheduling.application.port.out;
 
+import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.smallrye.mutiny.Uni;
 
 import java.util.function.Supplier;
 
-/** Runs work in one database transaction: the state change and its outbox row commit together or not at all. */
+/**
+ * Runs work in one database transaction: the state change and its outbox row commit together or not at all.
+ * When the transaction lost a race (something it read was changed by another one), the work runs again from the
+ * start, so its rules see the new state; after a few lost races it fails with {@link ConcurrentChangeException}.
+ */
 public interface UnitOfWork {
     <T> Uni<T> inTransaction(Supplier<Uni<T>> work);
 }

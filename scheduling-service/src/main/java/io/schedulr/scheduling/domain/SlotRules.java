@@ -1,4 +1,4 @@
-package io.schedulr.scheduling.application.service;
+package io.schedulr.scheduling.domain;
 
 import java.time.Duration;
 

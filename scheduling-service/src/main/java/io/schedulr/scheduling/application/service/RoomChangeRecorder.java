@@ -10,37 +10,40 @@ import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The tail of every write: the event into the outbox and the audit row, inside the caller's transaction. */
-final class RoomEventPublisher {
+/** The tail of every room write: the event into the outbox and the audit row, inside the caller's transaction. */
+public class RoomChangeRecorder {
     private final UserDirectoryPort users;
     private final AppendOutboxPort outbox;
     private final AuditTrailPort audit;
 
-    RoomEventPublisher(UserDirectoryPort users, AppendOutboxPort outbox, AuditTrailPort audit) {
+    public RoomChangeRecorder(UserDirectoryPort users, AppendOutboxPort outbox, AuditTrailPort audit) {
         this.users = users;
         this.outbox = outbox;
         this.audit = audit;
     }
 
-    /** @param announced the room as the event shows it; for deletions, the room as it was */
-    Uni<RoomDetails> publish(String actorId, RoomChangeType type, Instant now, PracticeRoom before, PracticeRoom announced) {
+    /**
+     * @param before    the room before the change, null for a new room
+     * @param announced the room as the event shows it; for deletions, the room as it was
+     */
+    public Uni<RoomDetails> record(String actorId, RoomChangeType type, java.time.Instant now, PracticeRoom before,
+                                   PracticeRoom announced) {
         List<String> ids = new ArrayList<>(List.of(announced.hostId()));
         if (announced.guestId() != null) {
             ids.add(announced.guestId());
         }
-        boolean deleted = type == RoomChangeType.CANCELLED || type == RoomChangeType.DELETED;
+        boolean gone = type == RoomChangeType.CANCELLED || type == RoomChangeType.DELETED;
         return users.findAll(ids).chain(people -> {
             UserProfile host = people.get(announced.hostId());
             UserProfile guest = announced.guestId() == null ? null : people.get(announced.guestId());
             RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest);
             return outbox.append(change)
-                    .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, deleted ? null : announced))
+                    .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, gone ? null : announced))
                     .map(ignored -> new RoomDetails(announced, host, guest));
         });
     }

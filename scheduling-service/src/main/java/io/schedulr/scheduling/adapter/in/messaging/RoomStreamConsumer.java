@@ -1,0 +1,46 @@
+package io.schedulr.scheduling.adapter.in.messaging;
+
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.MalformedEventException;
+import io.schedulr.events.Participant;
+import io.schedulr.events.RoomEvent;
+import io.schedulr.scheduling.application.port.in.LiveRoomChange;
+import io.schedulr.scheduling.application.port.in.ShareRoomChangeUseCase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the live stream from the Kafka topic, not from in-process calls, so every replica sees every change.
+ * Each replica reads as its own consumer group from the end of the topic and commits nothing (see the
+ * {@code room-stream} channel in application.properties).
+ */
+@ApplicationScoped
+public class RoomStreamConsumer {
+    private static final Logger LOG = Logger.getLogger(RoomStreamConsumer.class);
+
+    @Inject
+    ShareRoomChangeUseCase feed;
+
+    @Incoming("room-stream")
+    public void receive(String record) {
+        CloudEvent<RoomEvent> event;
+        try {
+            event = EventCodec.decodeRoomEvent(record);
+        } catch (MalformedEventException e) {
+            LOG.warnf("live stream skips a malformed record: %s", e.getMessage());
+            return;
+        }
+        feed.share(toChange(event));
+    }
+
+    private static LiveRoomChange toChange(CloudEvent<RoomEvent> event) {
+        RoomEvent e = event.data();
+        Participant guest = e.guest();
+        return new LiveRoomChange(event.type(), event.id(), event.time(), e.roomId(), e.host().id(), e.host().name(),
+                guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.startUtc(),
+                e.stage(), e.roomUrl());
+    }
+}

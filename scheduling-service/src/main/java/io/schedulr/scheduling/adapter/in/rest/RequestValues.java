@@ -1,0 +1,100 @@
+package io.schedulr.scheduling.adapter.in.rest;
+
+import io.schedulr.kit.rest.ApiException;
+import io.schedulr.scheduling.application.port.in.RoomScope;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.SlotId;
+import io.schedulr.scheduling.domain.SlotStatus;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Reads the values clients send as text (JSON fields, path and query parameters); the wire names live here. */
+final class RequestValues {
+    private static final int EXCERPT = 40;
+
+    private RequestValues() {
+    }
+
+    /** ISO-8601 with an explicit offset ("Z" or "+02:00"). */
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("invalid_datetime", "'" + field + "' is required (ISO-8601 with offset, e.g. 2030-01-01T10:00:00Z).");
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("invalid_datetime",
+                    "'" + field + "' must be an ISO-8601 date-time with an offset, e.g. 2030-01-01T10:00:00Z; got '" + excerpt(value) + "'.");
+        }
+    }
+
+    static Instant optionalInstant(String field, String value) {
+        return value == null ? null : instant(field, value);
+    }
+
+    static RoomId roomId(String value) {
+        return new RoomId(uuid("room", value));
+    }
+
+    static SlotId slotId(String value) {
+        return new SlotId(uuid("slot", value));
+    }
+
+    static int number(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("invalid_" + name, "'" + name + "' is a number from " + min + " to " + max + ".");
+    }
+
+    static RoomScope scope(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("open")) {
+            return RoomScope.OPEN;
+        }
+        if (value.equalsIgnoreCase("mine")) {
+            return RoomScope.MINE;
+        }
+        throw ApiException.badRequest("invalid_scope", "'scope' is 'open' or 'mine'; got '" + excerpt(value) + "'.");
+    }
+
+    static SlotStatus slotStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SlotStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_status", "'status' is open, booked or cancelled.");
+        }
+    }
+
+    /** Our ids are UUIDs in their canonical form; anything else is a client error, not a lookup. */
+    private static UUID uuid(String kind, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("invalid_" + kind + "_id", "'" + kind + "Id' is required.");
+        }
+        try {
+            UUID id = UUID.fromString(value.trim());
+            if (id.toString().equalsIgnoreCase(value.trim())) {
+                return id;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(value) + "' is not a " + kind + " id (a UUID).");
+    }
+
+    /** Errors quote at most a short excerpt of what was sent. */
+    private static String excerpt(String value) {
+        return value.length() <= EXCERPT ? value : value.substring(0, EXCERPT) + "…";
+    }
+}

@@ -1,0 +1,81 @@
+package io.schedulr.scheduling.adapter.out.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.schedulr.scheduling.application.port.out.ListSlotsPort;
+import io.schedulr.scheduling.application.port.out.LoadSlotPort;
+import io.schedulr.scheduling.application.port.out.SaveSlotPort;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.SlotConflictException;
+import io.schedulr.scheduling.domain.SlotId;
+import io.schedulr.scheduling.domain.SlotStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Slots in PostgreSQL through their Panache entity; overlaps are refused by the table's exclusion constraint. */
+@ApplicationScoped
+public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveSlotPort {
+    private static final String OVERLAP_CONSTRAINT = "slots_of_a_host_do_not_overlap";
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+    private static final Instant FAR_PAST = Instant.parse("1970-01-01T00:00:00Z");
+
+    @Override
+    public Uni<Optional<Slot>> load(SlotId slotId) {
+        return SlotEntity.<SlotEntity>findById(slotId.value()).map(e -> Optional.ofNullable(e).map(SlotMapper::toDomain));
+    }
+
+    @Override
+    public Uni<Optional<Slot>> findByRoom(RoomId roomId) {
+        return SlotEntity.<SlotEntity>find("roomId", roomId.value()).firstResult()
+                .map(e -> Optional.ofNullable(e).map(SlotMapper::toDomain));
+    }
+
+    @Override
+    public Uni<List<Slot>> insertAll(List<Slot> slots) {
+        Object[] entities = slots.stream().map(SlotMapper::toNewEntity).toArray();
+        return Panache.getSession()
+                .chain(s -> s.persistAll(entities).chain(s::flush))
+                .onFailure(f -> SqlStates.violates(f, SqlStates.EXCLUSION_VIOLATION, OVERLAP_CONSTRAINT))
+                .transform(e -> new SlotConflictException("slot_overlaps", "These times overlap another open or booked slot of yours."))
+                .replaceWith(slots);
+    }
+
+    @Override
+    public Uni<Slot> update(Slot changed) {
+        return ManagedEntities.current(SlotEntity.class, changed.id().value(), changed.version(), e -> e.version)
+                .call(entity -> {
+                    SlotMapper.copyChangeableFields(changed, entity);
+                    return ManagedEntities.flush();
+                })
+                .map(SlotMapper::toDomain);
+    }
+
+    @Override
+    public Uni<List<Slot>> listOpen(String viewerId, Instant from, Instant to, int limit, int offset) {
+        return SlotEntity.<SlotEntity>find("status = :open and hostId <> :viewer and startTs >= :from and startTs < :to",
+                        Sort.by("startTs").and("id"),
+                        Parameters.with("open", SlotEntity.Status.open).and("viewer", viewerId).and("from", from)
+                                .and("to", to == null ? FAR_FUTURE : to))
+                .range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(SlotMapper::toDomain).toList());
+    }
+
+    @Override
+    public Uni<List<Slot>> listOf(String hostId, SlotStatus status, Instant from, Instant to, int limit, int offset) {
+        String query = "hostId = :host and startTs >= :from and startTs < :to" + (status == null ? "" : " and status = :status");
+        Parameters params = Parameters.with("host", hostId).and("from", from == null ? FAR_PAST : from)
+                .and("to", to == null ? FAR_FUTURE : to);
+        if (status != null) {
+            params = params.and("status", SlotMapper.status(status));
+        }
+        return SlotEntity.<SlotEntity>find(query, Sort.by("startTs").and("id"), params)
+                .range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(SlotMapper::toDomain).toList());
+    }
+}

@@ -1,0 +1,35 @@
+package io.schedulr.scheduling.adapter.out.persistence;
+
+import io.vertx.pgclient.PgException;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Recognises database refusals by SQLSTATE and constraint name, never by message text. Hibernate does not extract the
+ * constraint name of every kind of violation (not of exclusion constraints): then the SQLSTATE decides.
+ */
+final class SqlStates {
+    static final String EXCLUSION_VIOLATION = "23P01";
+
+    private SqlStates() {
+    }
+
+    static boolean violates(Throwable failure, String sqlState, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState()) && named(pg.getConstraint(), constraint)) {
+                return true;
+            }
+            if (t instanceof ConstraintViolationException cve && sqlState.equals(cve.getSQLState())
+                    && named(cve.getConstraintName(), constraint)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean named(String reported, String expected) {
+        return reported == null || reported.equals(expected);
+    }
+}

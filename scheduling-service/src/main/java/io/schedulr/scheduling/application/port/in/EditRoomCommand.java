@@ -1,0 +1,22 @@
+package io.schedulr.scheduling.application.port.in;
+
+import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.UserProfile;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Changes a participant makes to a room in one step: a new time and privacy (host), a stage (host or guest).
+ * Absent (null) fields are left alone; at least one is given.
+ */
+public record EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String stage) {
+    public EditRoomCommand {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(roomId, "roomId");
+        if (newStart == null && privateRoom == null && stage == null) {
+            throw new InvalidRequestException("nothing_to_update", "Give at least one of guestId, datetimeUtc, private, stage.");
+        }
+    }
+}

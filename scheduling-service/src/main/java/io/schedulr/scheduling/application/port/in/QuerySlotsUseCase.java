@@ -1,0 +1,14 @@
+package io.schedulr.scheduling.application.port.in;
+
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+public interface QuerySlotsUseCase {
+    /** Open future slots of everyone but the viewer ({@code query.status} is ignored). */
+    Uni<List<Slot>> open(UserProfile viewer, SlotQuery query);
+
+    Uni<List<Slot>> mine(UserProfile host, SlotQuery query);
+}

@@ -1,0 +1,44 @@
+package io.schedulr.scheduling.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/** A start and an end, the end strictly after the start; stored with the database's microsecond precision. */
+public record TimeWindow(Instant start, Instant end) {
+    public TimeWindow {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        start = start.truncatedTo(ChronoUnit.MICROS);
+        end = end.truncatedTo(ChronoUnit.MICROS);
+        if (!end.isAfter(start)) {
+            throw new InvalidRequestException("end_before_start", "The end must be after the start.");
+        }
+    }
+
+    public static TimeWindow starting(Instant start, Duration length) {
+        return new TimeWindow(start, start.plus(length));
+    }
+
+    public Duration length() {
+        return Duration.between(start, end);
+    }
+
+    /** The same length, starting elsewhere. */
+    public TimeWindow movedTo(Instant newStart) {
+        return starting(newStart, length());
+    }
+
+    public boolean startsAfter(Instant moment) {
+        return start.isAfter(moment);
+    }
+
+    /** Refuses a window that does not start after {@code now}. */
+    public TimeWindow requireFuture(Instant now) {
+        if (!startsAfter(now)) {
+            throw new InvalidRequestException("datetime_in_past", "The start must be in the future; got " + start + ".");
+        }
+        return this;
+    }
+}

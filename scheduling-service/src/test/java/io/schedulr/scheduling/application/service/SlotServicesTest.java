@@ -1,0 +1,110 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.in.PublishSlotsCommand;
+import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.RoomChangeType;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.SlotConflictException;
+import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.scheduling.domain.UnprocessableActionException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.schedulr.scheduling.application.service.Fixture.LENGTH;
+import static io.schedulr.scheduling.application.service.Fixture.NOW;
+import static io.schedulr.scheduling.application.service.Fixture.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Publish, book and cancel slots against in-memory ports. */
+class SlotServicesTest {
+    private final Fixture f = new Fixture();
+
+    @Test
+    void publishingIsAllOrNothingAndAnnouncesNothing() {
+        TimeWindow first = TimeWindow.starting(START, LENGTH);
+        TimeWindow overlapping = TimeWindow.starting(START.plusSeconds(1800), LENGTH);
+
+        assertThatThrownBy(() -> f.publishSlots().publish(new PublishSlotsCommand(f.host, List.of(first, overlapping))).await().indefinitely())
+                .isInstanceOf(SlotConflictException.class);
+        assertThat(f.store.slots()).isEmpty();
+
+        List<Slot> published = f.publishSlots().publish(new PublishSlotsCommand(f.host, List.of(first))).await().indefinitely();
+        assertThat(published).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(SlotStatus.OPEN));
+        assertThat(f.store.outbox()).isEmpty();
+        assertThat(f.store.audit()).singleElement().satisfies(a -> assertThat(a.action()).isEqualTo("slot.published"));
+    }
+
+    @Test
+    void aRequestHasAtMostTheConfiguredNumberOfSlots() {
+        List<TimeWindow> four = List.of(0, 1, 2, 3).stream()
+                .map(i -> TimeWindow.starting(START.plus(Duration.ofHours(2L * i)), LENGTH)).toList();
+        assertThatThrownBy(() -> f.publishSlots().publish(new PublishSlotsCommand(f.host, four)).await().indefinitely())
+                .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "too_many_slots");
+        assertThatThrownBy(() -> new PublishSlotsCommand(f.host, List.of())).hasFieldOrPropertyWithValue("code", "no_slots");
+    }
+
+    @Test
+    void bookingASlotMakesTheBookedRoomWithTheSlotsTimesAndThePhaseOneEvent() {
+        Slot slot = f.slot();
+
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+
+        assertThat(booked.room().window()).isEqualTo(slot.window());
+        assertThat(booked.room().guestId()).isEqualTo(f.guest.id());
+        assertThat(f.store.slots().get(slot.id()).status()).isEqualTo(SlotStatus.BOOKED);
+        assertThat(f.store.slots().get(slot.id()).roomId()).isEqualTo(booked.room().id());
+        assertThat(f.store.outbox()).singleElement().satisfies(c -> assertThat(c.type()).isEqualTo(RoomChangeType.BOOKED));
+        assertThat(f.store.videoRooms).containsExactly(booked.room().id().value());
+    }
+
+    @Test
+    void aHopelessBookingMakesNoVideoRoom() {
+        Slot slot = f.slot();
+        assertThatThrownBy(() -> f.bookSlot().book(f.host, slot.id()).await().indefinitely())
+                .isInstanceOf(UnprocessableActionException.class);
+        f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+        assertThatThrownBy(() -> f.bookSlot().book(f.other, slot.id()).await().indefinitely()).isInstanceOf(SlotConflictException.class);
+        assertThat(f.store.videoRooms).hasSize(1);
+    }
+
+    @Test
+    void aBookingThatLosesTheRaceAfterMakingItsVideoRoomGivesItBack() {
+        Slot slot = f.slot();
+        f.store.concurrentWrite = () -> f.bookSlot().book(f.other, slot.id()).await().indefinitely();
+
+        assertThatThrownBy(() -> f.bookSlot().book(f.guest, slot.id()).await().indefinitely()).isInstanceOf(SlotConflictException.class);
+
+        assertThat(f.store.rooms().values()).singleElement().satisfies(r -> assertThat(r.guestId()).isEqualTo(f.other.id()));
+        assertThat(f.store.releasedVideoRooms).hasSize(1).doesNotContain(f.store.rooms().keySet().iterator().next().value());
+        assertThat(f.store.outbox()).hasSize(1);
+    }
+
+    @Test
+    void cancellingAnOpenSlotNotifiesNobody() {
+        Slot slot = f.slot();
+
+        Slot cancelled = f.cancelSlot().cancel(f.host, slot.id()).await().indefinitely();
+
+        assertThat(cancelled.status()).isEqualTo(SlotStatus.CANCELLED);
+        assertThat(f.store.outbox()).isEmpty();
+    }
+
+    @Test
+    void cancellingABookedSlotCancelsItsRoom() {
+        Slot slot = f.slot();
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+
+        Slot cancelled = f.cancelSlot().cancel(f.host, slot.id()).await().indefinitely();
+
+        assertThat(cancelled.status()).isEqualTo(SlotStatus.CANCELLED);
+        assertThat(cancelled.roomId()).isNull();
+        assertThat(f.store.rooms()).doesNotContainKey(booked.room().id());
+        assertThat(f.store.outbox()).extracting(c -> c.type()).containsExactly(RoomChangeType.BOOKED, RoomChangeType.CANCELLED);
+        assertThat(NOW).isBefore(slot.window().start());
+    }
+}
