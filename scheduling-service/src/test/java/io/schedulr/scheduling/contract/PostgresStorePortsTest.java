@@ -1,0 +1,58 @@
+package io.schedulr.scheduling.contract;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+
+import java.util.function.Supplier;
+
+@QuarkusTest
+class PostgresStorePortsTest extends StorePortsContract {
+    @Inject
+    UnitOfWork tx;
+    @Inject
+    UserDirectoryPort users;
+    @Inject
+    PanacheRoomRepository rooms;
+    @Inject
+    PanacheSlotRepository slots;
+
+    @Override
+    protected UnitOfWork tx() {
+        return tx;
+    }
+
+    @Override
+    protected UserDirectoryPort users() {
+        return users;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    protected PanacheRoomRepository rooms() {
+        return rooms;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    protected PanacheSlotRepository slots() {
+        return slots;
+    }
+
+    @Override
+    protected <T> T run(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.schedulr.scheduling.contract;
+
+import io.schedulr.scheduling.application.port.out.ListRoomsPort;
+import io.schedulr.scheduling.application.port.out.LoadRoomPort;
+import io.schedulr.scheduling.application.port.out.LoadSlotPort;
+import io.schedulr.scheduling.application.port.out.SaveRoomPort;
+import io.schedulr.scheduling.application.port.out.SaveSlotPort;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.domain.ConcurrentChangeException;
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.SlotConflictException;
+import io.schedulr.scheduling.domain.SlotRules;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the application services rely on from the room and slot ports, run against every implementation: the
+ * in-memory one the unit tests use and the PostgreSQL one the service runs.
+ */
+public abstract class StorePortsContract {
+    private static final SlotRules RULES = new SlotRules(Duration.ofMinutes(15), Duration.ofHours(8), 100);
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private final UserProfile host = person("host");
+    private final UserProfile guest = person("guest");
+
+    protected abstract UnitOfWork tx();
+
+    protected abstract UserDirectoryPort users();
+
+    protected abstract <P extends LoadRoomPort & ListRoomsPort & SaveRoomPort> P rooms();
+
+    protected abstract <P extends LoadSlotPort & SaveSlotPort> P slots();
+
+    /** Runs the work as a use case does and waits for it. */
+    protected abstract <T> T run(Supplier<Uni<T>> work);
+
+    private <T> T inTx(Supplier<Uni<T>> work) {
+        return run(() -> tx().inTransaction(() -> users().upsert(host).chain(() -> users().upsert(guest)).chain(() -> work.get())));
+    }
+
+    private static UserProfile person(String role) {
+        String id = role + "-" + UUID.randomUUID();
+        return new UserProfile(id, id + "@example.com", role, "UTC");
+    }
+
+    private PracticeRoom newRoom(int days) {
+        return PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(now.plus(Duration.ofDays(days)), Duration.ofMinutes(45)),
+                false, "https://video/" + days, now);
+    }
+
+    @Test
+    void aRoomReadsBackAsItWasStored() {
+        PracticeRoom room = newRoom(3);
+        inTx(() -> rooms().insert(room));
+
+        PracticeRoom loaded = inTx(() -> rooms().load(room.id())).orElseThrow();
+
+        assertThat(loaded).isEqualTo(room);
+        assertThat(inTx(() -> rooms().load(RoomId.random()))).isEmpty();
+    }
+
+    @Test
+    void anUpdateStoresTheChangeAtTheNextVersion() {
+        PracticeRoom room = newRoom(3);
+        inTx(() -> rooms().insert(room));
+
+        PracticeRoom booked = inTx(() -> rooms().load(room.id()).chain(r -> rooms().update(r.orElseThrow().book(guest.id(), now))));
+
+        assertThat(booked.version()).isEqualTo(room.version() + 1);
+        assertThat(inTx(() -> rooms().load(room.id())).orElseThrow()).isEqualTo(booked);
+    }
+
+    @Test
+    void aChangeMadeFromAStaleReadFailsAsAConcurrentChangeAndLeavesTheWinnerAlone() {
+        PracticeRoom room = newRoom(3);
+        inTx(() -> rooms().insert(room));
+        PracticeRoom winner = inTx(() -> rooms().update(room.changeStage(host.id(), "first")));
+
+        assertThatThrownBy(() -> inTx(() -> rooms().update(room.book(guest.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
+        assertThatThrownBy(() -> inTx(() -> rooms().delete(room))).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(inTx(() -> rooms().load(room.id())).orElseThrow()).isEqualTo(winner);
+    }
+
+    @Test
+    void aDeletedRoomIsGone() {
+        PracticeRoom room = newRoom(3);
+        inTx(() -> rooms().insert(room));
+
+        inTx(() -> rooms().load(room.id()).chain(r -> rooms().delete(r.orElseThrow())));
+
+        assertThat(inTx(() -> rooms().load(room.id()))).isEmpty();
+    }
+
+    @Test
+    void listingsShowOthersOpenPublicRoomsAndMyOwn() {
+        PracticeRoom open = newRoom(4);
+        PracticeRoom hidden = newRoom(5).changePrivacy(host.id(), true);
+        PracticeRoom booked = newRoom(6).book(guest.id(), now);
+        inTx(() -> rooms().insert(open).chain(() -> rooms().insert(hidden)).chain(() -> rooms().insert(booked)));
+
+        List<PracticeRoom> forGuest = inTx(() -> rooms().listOpen(guest.id(), now, 500));
+        assertThat(forGuest).extracting(PracticeRoom::id).contains(open.id()).doesNotContain(hidden.id(), booked.id());
+        assertThat(inTx(() -> rooms().listOpen(host.id(), now, 500))).extracting(PracticeRoom::id).doesNotContain(open.id());
+        assertThat(inTx(() -> rooms().listOf(guest.id(), 500))).extracting(PracticeRoom::id).containsExactly(booked.id());
+    }
+
+    @Test
+    void overlappingSlotsAreRefusedAllOrNothing() {
+        Slot first = Slot.publish(host.id(), TimeWindow.starting(now.plus(Duration.ofDays(2)), Duration.ofHours(1)), RULES, now);
+        Slot overlapping = Slot.publish(host.id(), TimeWindow.starting(now.plus(Duration.ofDays(2)).plusSeconds(1800), Duration.ofHours(1)),
+                RULES, now);
+
+        assertThatThrownBy(() -> inTx(() -> slots().insertAll(List.of(first, overlapping)))).isInstanceOf(SlotConflictException.class);
+        assertThat(inTx(() -> slots().load(first.id()))).isEmpty();
+
+        inTx(() -> slots().insertAll(List.of(first)));
+        assertThat(inTx(() -> slots().load(first.id())).orElseThrow()).isEqualTo(first);
+    }
+
+    @Test
+    void aBookedSlotIsFoundByItsRoom() {
+        Slot slot = Slot.publish(host.id(), TimeWindow.starting(now.plus(Duration.ofDays(8)), Duration.ofHours(1)), RULES, now);
+        inTx(() -> slots().insertAll(List.of(slot)));
+        RoomId roomId = RoomId.random();
+
+        Slot booked = inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), "https://video/s", now))
+                .chain(() -> slots().update(slot.book(guest.id(), roomId, now))));
+
+        assertThat(booked.version()).isEqualTo(slot.version() + 1);
+        assertThat(inTx(() -> slots().findByRoom(roomId))).contains(booked);
+        assertThatThrownBy(() -> inTx(() -> slots().update(slot.cancel(host.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
+    }
+}
