@@ -20,8 +20,9 @@ public interface NotificationConfig {
     /** Emails of operators who may read any room's deliveries ({@code NOTIFICATION_OPERATORS}); the room's host always may. */
     Optional<List<String>> operators();
 
+    /** The room events consumer. All but {@code retryBackoff} feed the SmallRye channel room-events (application.properties). */
     interface Consumer {
-        /** Whether the Kafka consumer runs in this instance. */
+        /** Whether the consumer runs in this instance. */
         @WithDefault("true")
         boolean enabled();
 
@@ -34,7 +35,7 @@ public interface NotificationConfig {
         @WithDefault("notification.dead-letter.v1")
         String deadLetterTopic();
 
-        /** Pause before a record whose processing failed for an infrastructure reason is tried again (doubles, max 30s). */
+        /** First pause before a record that failed for a transient reason is tried again (doubles, max 30s, no attempt limit). */
         @WithDefault("PT1S")
         Duration retryBackoff();
     }

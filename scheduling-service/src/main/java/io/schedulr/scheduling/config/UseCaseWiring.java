@@ -25,6 +25,7 @@ import io.schedulr.scheduling.application.service.CreateRoomService;
 import io.schedulr.scheduling.application.service.DeleteRoomService;
 import io.schedulr.scheduling.application.service.EditRoomService;
 import io.schedulr.scheduling.application.service.PublishSlotsService;
+import io.schedulr.scheduling.application.service.RoomChangeFlow;
 import io.schedulr.scheduling.application.service.RoomChangeRecorder;
 import io.schedulr.scheduling.application.service.RoomDeletion;
 import io.schedulr.scheduling.application.service.RoomFeedService;
@@ -83,15 +84,22 @@ public class UseCaseWiring {
     }
 
     @Produces
-    @ApplicationScoped
-    BookRoomUseCase bookRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes, Clock clock) {
-        return new BookRoomService(tx, users, rooms, rooms, changes, clock);
+    @Singleton
+    RoomChangeFlow roomChangeFlow(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes,
+                                  Clock clock) {
+        return new RoomChangeFlow(tx, users, rooms, rooms, changes, clock);
     }
 
     @Produces
     @ApplicationScoped
-    EditRoomUseCase editRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes, Clock clock) {
-        return new EditRoomService(tx, users, rooms, rooms, changes, clock);
+    BookRoomUseCase bookRoom(RoomChangeFlow flow) {
+        return new BookRoomService(flow);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EditRoomUseCase editRoom(RoomChangeFlow flow) {
+        return new EditRoomService(flow);
     }
 
     @Produces

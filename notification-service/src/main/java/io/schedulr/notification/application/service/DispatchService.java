@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends due deliveries one after another. A send that still fails after the sender's own retries parks that delivery
- * with exponential backoff and the round goes on with the next one, so one failing room holds up nobody else.
+ * Sends a claimed batch of due deliveries, up to {@code concurrency} at once. A send that still fails after the sender's
+ * own retries parks that delivery with exponential backoff and the round goes on with the others, so one failing room
+ * holds up nobody else.
  */
 public class DispatchService implements DispatchDeliveriesUseCase {
     private final DeliveryQueuePort queue;

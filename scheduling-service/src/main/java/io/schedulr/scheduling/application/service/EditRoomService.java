@@ -3,15 +3,10 @@ package io.schedulr.scheduling.application.service;
 import io.schedulr.scheduling.application.port.in.EditRoomCommand;
 import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
-import io.schedulr.scheduling.application.port.out.LoadRoomPort;
-import io.schedulr.scheduling.application.port.out.SaveRoomPort;
-import io.schedulr.scheduling.application.port.out.UnitOfWork;
-import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.smallrye.mutiny.Uni;
 
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -19,36 +14,15 @@ import java.time.Instant;
  * room's time moved (invitations are updated), UPDATED otherwise.
  */
 public class EditRoomService implements EditRoomUseCase {
-    private final UnitOfWork tx;
-    private final UserDirectoryPort users;
-    private final LoadRoomPort load;
-    private final SaveRoomPort save;
-    private final RoomChangeRecorder changes;
-    private final Clock clock;
+    private final RoomChangeFlow flow;
 
-    public EditRoomService(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
-                           Clock clock) {
-        this.tx = tx;
-        this.users = users;
-        this.load = load;
-        this.save = save;
-        this.changes = changes;
-        this.clock = clock;
+    public EditRoomService(RoomChangeFlow flow) {
+        this.flow = flow;
     }
 
     @Override
     public Uni<RoomDetails> edit(EditRoomCommand command) {
-        String actor = command.actor().id();
-        return tx.inTransaction(() -> {
-            Instant now = clock.instant();
-            return users.upsert(command.actor())
-                    .chain(() -> Rooms.existing(load, command.roomId()))
-                    .chain(before -> {
-                        PracticeRoom changed = apply(command, before, now);
-                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
-                        return stored.chain(after -> changes.record(actor, typeOf(before, after), now, before, after));
-                    });
-        });
+        return flow.apply(command.actor(), command.roomId(), (room, now) -> apply(command, room, now), EditRoomService::typeOf);
     }
 
     private static PracticeRoom apply(EditRoomCommand c, PracticeRoom room, Instant now) {

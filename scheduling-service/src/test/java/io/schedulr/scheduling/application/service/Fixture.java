@@ -56,11 +56,11 @@ final class Fixture {
     }
 
     BookRoomService bookRoom() {
-        return new BookRoomService(store, store, store, store, recorder, clock);
+        return new BookRoomService(new RoomChangeFlow(store, store, store, store, recorder, clock));
     }
 
     EditRoomService editRoom() {
-        return new EditRoomService(store, store, store, store, recorder, clock);
+        return new EditRoomService(new RoomChangeFlow(store, store, store, store, recorder, clock));
     }
 
     DeleteRoomService deleteRoom() {

@@ -1,0 +1,35 @@
+package io.schedulr.notification.adapter.in.messaging;
+
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.Participant;
+import io.schedulr.events.RoomEvent;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
+import io.schedulr.notification.domain.Person;
+import io.schedulr.notification.domain.RoomChangeKind;
+
+/** Maps a room event of the contract to the command of the use case. */
+final class RoomEventCommands {
+
+    private RoomEventCommands() {
+    }
+
+    static HandleRoomChangeCommand toCommand(CloudEvent<RoomEvent> event, RoomEventType type) {
+        RoomEvent d = event.data();
+        RoomChangeKind kind = switch (type) {
+            case ROOM_BOOKED -> RoomChangeKind.BOOKED;
+            case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
+            case ROOM_CANCELLED -> RoomChangeKind.CANCELLED;
+            default -> RoomChangeKind.OTHER;
+        };
+        return new HandleRoomChangeCommand(event.id(), kind, d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
+                d.roomUrl(), person(d.host()), person(d.guest()));
+    }
+
+    static Person person(Participant p) {
+        if (p == null || p.email() == null || p.email().isBlank()) {
+            return null;
+        }
+        return new Person(p.email(), p.name(), p.timeZone());
+    }
+}

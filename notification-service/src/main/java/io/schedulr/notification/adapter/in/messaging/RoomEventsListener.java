@@ -1,0 +1,67 @@
+package io.schedulr.notification.adapter.in.messaging;
+
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.RoomEvent;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
+import io.schedulr.notification.config.NotificationConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Handles the records of the {@code room-events} channel one at a time, in order. A record is acknowledged (its offset
+ * becomes committable) only once its mails are durably queued; the consumed_event table makes a replay harmless.
+ * A poison record fails the returned Uni and SmallRye puts it on the dead-letter topic with the failure's message as
+ * {@code dead-letter-reason}. Any other failure (database unreachable ...) is retried with backoff until it passes,
+ * so no record is skipped and the records behind it wait.
+ */
+@ApplicationScoped
+public class RoomEventsListener {
+    private static final Logger LOG = Logger.getLogger(RoomEventsListener.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final HandleRoomChangeUseCase handleRoomChange;
+    private final Duration firstBackoff;
+
+    @Inject
+    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, NotificationConfig config) {
+        this(handleRoomChange, config.consumer().retryBackoff());
+    }
+
+    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, Duration firstBackoff) {
+        this.handleRoomChange = handleRoomChange;
+        this.firstBackoff = firstBackoff;
+    }
+
+    @Incoming("room-events")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return Uni.createFrom().deferred(() -> handle(record))
+                .onFailure(PoisonRecords::isTransient).invoke(e -> LOG.warnf("could not handle %s (%s); retrying it", at(record), e))
+                .onFailure(PoisonRecords::isTransient).retry().withBackOff(firstBackoff, MAX_BACKOFF).indefinitely()
+                .onFailure().invoke(e -> LOG.warnf("dead-lettering %s: %s", at(record), e.getMessage()));
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
+        CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
+        RoomEventType type = RoomEventType.fromCloudEventType(event.type()).orElseThrow();
+        if (!type.notifiesParticipants()) {
+            LOG.debugf("event %s (%s) notifies nobody", event.id(), event.type());
+            return Uni.createFrom().voidItem();
+        }
+        return handleRoomChange.handle(RoomEventCommands.toCommand(event, type))
+                .invoke(outcome -> LOG.infof("event %s (%s, room %s, sequence %d): %s", event.id(), type, event.data().roomId(),
+                        event.data().sequence(), outcome))
+                .replaceWithVoid();
+    }
+
+    private static String at(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}

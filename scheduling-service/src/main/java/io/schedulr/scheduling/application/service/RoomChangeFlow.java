@@ -1,0 +1,57 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.out.LoadRoomPort;
+import io.schedulr.scheduling.application.port.out.SaveRoomPort;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomChangeType;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * The shape of every change to an existing room, in one transaction: load it, let its own rules make the change,
+ * store it (version-checked; a lost race re-runs it all) and record the event and audit row.
+ */
+public class RoomChangeFlow {
+    private final UnitOfWork tx;
+    private final UserDirectoryPort users;
+    private final LoadRoomPort load;
+    private final SaveRoomPort save;
+    private final RoomChangeRecorder changes;
+    private final Clock clock;
+
+    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
+                          Clock clock) {
+        this.tx = tx;
+        this.users = users;
+        this.load = load;
+        this.save = save;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * @param change what the actor does to the room at a moment; throws what the room's rules refuse
+     * @param type   how the change is announced, from the room before and after
+     */
+    Uni<RoomDetails> apply(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
+                           BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type) {
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            return users.upsert(actor)
+                    .chain(() -> Rooms.existing(load, roomId))
+                    .chain(before -> {
+                        PracticeRoom changed = change.apply(before, now);
+                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
+                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before, after));
+                    });
+        });
+    }
+}
