@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,7 +71,10 @@ public final class RoomEvents {
             producer = new KafkaProducer<>(p);
         }
         try {
-            return producer.send(new ProducerRecord<>(Topics.ROOM_EVENTS, key, value)).get();
+            // The header scheduling-service's outbox relay sets on every record.
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ROOM_EVENTS, key, value);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + Topics.ROOM_EVENTS, e);
         }

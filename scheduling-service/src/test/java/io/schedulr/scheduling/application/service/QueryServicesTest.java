@@ -1,0 +1,63 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.in.RoomScope;
+import io.schedulr.scheduling.application.port.in.SlotQuery;
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.RoomNotFoundException;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.UserProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Listings and reads: who sees which rooms and slots, with the people in them, and the caller's profile kept fresh. */
+class QueryServicesTest {
+    private final Fixture f = new Fixture();
+    private final RoomQueriesService rooms = new RoomQueriesService(f.store, f.store, f.store, f.store, f.clock);
+    private final SlotQueriesService slots = new SlotQueriesService(f.store, f.store, f.store, f.clock);
+
+    @Test
+    void openRoomsAreOthersUnbookedPublicOnesAndMineAreTheOnesIHostOrBooked() {
+        PracticeRoom open = f.room();
+        PracticeRoom booked = f.bookedRoom();
+
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 10).await().indefinitely()).extracting(d -> d.room().id()).containsExactly(open.id());
+        assertThat(rooms.list(f.host, RoomScope.OPEN, 10).await().indefinitely()).isEmpty();
+        List<RoomDetails> mine = rooms.list(f.guest, RoomScope.MINE, 10).await().indefinitely();
+        assertThat(mine).singleElement().satisfies(d -> {
+            assertThat(d.room().id()).isEqualTo(booked.id());
+            assertThat(d.host()).isEqualTo(f.host);
+            assertThat(d.guest()).isEqualTo(f.guest);
+        });
+    }
+
+    @Test
+    void aRoomIsReadByIdWithItsPeopleAndTheCallersProfileIsRefreshed() {
+        PracticeRoom room = f.bookedRoom();
+        UserProfile renamed = new UserProfile(f.other.id(), f.other.email(), "Otto Renamed", "UTC");
+
+        RoomDetails read = rooms.get(renamed, room.id()).await().indefinitely();
+
+        assertThat(read.guest()).isEqualTo(f.guest);
+        assertThat(f.store.findAll(List.of(f.other.id())).await().indefinitely().get(f.other.id()).displayName()).isEqualTo("Otto Renamed");
+        assertThatThrownBy(() -> rooms.get(f.other, RoomId.random()).await().indefinitely()).isInstanceOf(RoomNotFoundException.class);
+    }
+
+    @Test
+    void openSlotsAreOthersAndStartNoEarlierThanNowAndMineCanBeFilteredByStatus() {
+        Slot slot = f.slot();
+        SlotQuery any = new SlotQuery(null, null, null, 10, 0);
+
+        assertThat(slots.open(f.guest, any).await().indefinitely()).extracting(Slot::id).containsExactly(slot.id());
+        assertThat(slots.open(f.host, any).await().indefinitely()).isEmpty();
+        assertThat(slots.mine(f.host, new SlotQuery(SlotStatus.BOOKED, null, null, 10, 0)).await().indefinitely()).isEmpty();
+        assertThat(slots.mine(f.host, new SlotQuery(SlotStatus.OPEN, null, null, 10, 0)).await().indefinitely()).hasSize(1);
+        assertThat(slots.open(f.guest, new SlotQuery(null, slot.window().end(), null, 10, 0)).await().indefinitely()).isEmpty();
+    }
+}
