@@ -66,8 +66,19 @@ public final class Tokens {
         }
     }
 
+    /**
+     * A token of the real issuer with chosen claims: {@code extra} is added to the issuer's form, e.g.
+     * {@code "aud=someone-else"}, {@code "email_verified=false"}, {@code "omit=email"}.
+     */
+    public static String withClaims(String email, String name, String extra) {
+        return issue("email=" + enc(email) + "&name=" + enc(name) + "&tz=UTC&expires_in=3600&" + extra);
+    }
+
     private static String issue(String email, String name, String timeZone, long lifetimeSeconds) {
-        String form = "email=" + enc(email) + "&name=" + enc(name) + "&tz=" + enc(timeZone) + "&expires_in=" + lifetimeSeconds;
+        return issue("email=" + enc(email) + "&name=" + enc(name) + "&tz=" + enc(timeZone) + "&expires_in=" + lifetimeSeconds);
+    }
+
+    private static String issue(String form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestInfra.get().issuerUrl() + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

@@ -7,5 +7,7 @@ public enum DeliveryStatus {
     /** Failed at least once; waits for its next attempt time. */
     PARKED,
     SENT,
-    SUPERSEDED
+    SUPERSEDED,
+    /** Its data cannot make a mail; set aside with the reason, for operators. */
+    UNDELIVERABLE
 }

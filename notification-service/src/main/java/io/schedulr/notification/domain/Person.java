@@ -1,10 +1,11 @@
 package io.schedulr.notification.domain;
 
+import io.schedulr.events.ParticipantRules;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Someone an invitation names or is sent to.
@@ -14,14 +15,13 @@ import java.util.regex.Pattern;
  * @param timeZone IANA zone the person reads times in; UTC when unknown or invalid
  */
 public record Person(String email, String name, String timeZone) {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+$");
-
     public Person {
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+        if (email == null || !ParticipantRules.isSendable(email.strip())) {
             throw new InvalidRoomChangeException("not a usable email address: " + email);
         }
         email = email.strip().toLowerCase(Locale.ROOT);
-        name = name == null || name.isBlank() ? email : name.strip();
+        name = ParticipantRules.cleanName(name);
+        name = name == null || name.isBlank() ? email : name;
         timeZone = validZone(timeZone);
     }
 

@@ -18,6 +18,26 @@ public interface SchedulingConfig {
 
     Slots slots();
 
+    Dates dates();
+
+    Stream stream();
+
+    interface Stream {
+        /** How many recent changes a reconnecting client can catch up on (Last-Event-ID). */
+        @WithDefault("1000")
+        int replayWindow();
+
+        /** Changes that may wait for one slow client before it is dropped (it reconnects and resumes). */
+        @WithDefault("256")
+        int bufferPerWatcher();
+    }
+
+    interface Dates {
+        /** How far ahead any time a client sends may lie (sessions, slots, listing bounds). */
+        @WithDefault("P1826D")
+        Duration maxAhead();
+    }
+
     interface Slots {
         @WithDefault("PT15M")
         Duration minLength();

@@ -145,7 +145,7 @@ public class UseCaseWiring {
     /** Both {@code WatchRoomsUseCase} and {@code ShareRoomChangeUseCase}: one feed per replica. */
     @Produces
     @Singleton
-    RoomFeedService roomFeed() {
-        return new RoomFeedService();
+    RoomFeedService roomFeed(SchedulingConfig config) {
+        return new RoomFeedService(config.stream().replayWindow(), config.stream().bufferPerWatcher());
     }
 }

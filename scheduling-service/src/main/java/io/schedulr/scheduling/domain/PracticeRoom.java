@@ -95,8 +95,9 @@ public record PracticeRoom(
         if (!isParticipant(actor)) {
             throw new ForbiddenActionException("not_room_participant", "Only the host or the guest can set the stage.");
         }
-        if (newStage != null && newStage.length() > MAX_STAGE_LENGTH) {
-            throw new InvalidRequestException("invalid_stage", "The stage is at most " + MAX_STAGE_LENGTH + " characters.");
+        if (newStage != null && (newStage.length() > MAX_STAGE_LENGTH || newStage.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidRequestException("invalid_stage",
+                    "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control characters.");
         }
         return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, version);
     }

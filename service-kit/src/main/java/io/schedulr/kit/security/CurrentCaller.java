@@ -1,6 +1,8 @@
 package io.schedulr.kit.security;
 
 import io.quarkus.security.UnauthorizedException;
+import io.schedulr.events.ParticipantRules;
+import io.schedulr.kit.rest.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** The signed-in {@link Caller} of the current request; claims follow OpenID Connect (sub, email, name, zoneinfo). */
+/**
+ * The signed-in {@link Caller} of the current request; claims follow OpenID Connect (sub, email, email_verified, name,
+ * zoneinfo). Everything this platform does ends in an invitation mail, so a token must carry a verified address the
+ * mail path can send to; otherwise every call is refused with 403 and the reason, never a 500 further in.
+ */
 @RequestScoped
 public class CurrentCaller {
     @Inject
@@ -20,8 +26,25 @@ public class CurrentCaller {
             throw new UnauthorizedException();
         }
         String email = jwt.getClaim("email");
-        String name = jwt.getClaim("name");
+        if (email == null || email.isBlank()) {
+            throw new ApiException(403, "email_required", "Your sign-in carries no email address; invitations need one.");
+        }
+        if (Boolean.FALSE.equals(verified(jwt.getClaim("email_verified")))) {
+            throw new ApiException(403, "email_unverified", "Your email address is not verified by your sign-in provider.");
+        }
+        if (!ParticipantRules.isSendable(email)) {
+            throw new ApiException(403, "email_unusable", "Invitations cannot be sent to the email address of your sign-in.");
+        }
+        String name = ParticipantRules.cleanName(jwt.getClaim("name"));
         return new Caller(jwt.getSubject(), email, name == null || name.isBlank() ? email : name, zone(jwt.getClaim("zoneinfo")));
+    }
+
+    /** Google sends a boolean, some issuers the string "false"; an issuer that does not send it is taken at its word. */
+    private static Boolean verified(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        return claim instanceof Boolean b ? b : Boolean.valueOf(claim.toString().strip());
     }
 
     private static String zone(Object claim) {

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
  * with sub, email, name and zoneinfo. The signing key is made at start-up and never written anywhere.
  */
 public final class TokenIssuer implements AutoCloseable {
+    /** The audience every service expects ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "schedulr";
     static final String KEY_ID = "dev-issuer-1";
 
     private final HttpServer server;
@@ -68,16 +70,27 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** Mints a signed token; a negative lifetime gives an already expired one. */
     public String mint(String subject, String email, String name, String zoneInfo, long lifetimeSeconds) {
+        return mint(subject, email, name, zoneInfo, lifetimeSeconds, AUDIENCE, true);
+    }
+
+    /**
+     * The same with the claims tests of token handling need to choose: another audience, an unverified email, or
+     * (email null) no email claim at all.
+     */
+    public String mint(String subject, String email, String name, String zoneInfo, long lifetimeSeconds, String audience,
+                       boolean emailVerified) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
-        claims.setAudience("schedulr");
+        claims.setAudience(audience);
         claims.setGeneratedJwtId();
         long now = System.currentTimeMillis() / 1000;
         claims.setIssuedAtToNow();
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + lifetimeSeconds));
-        claims.setClaim("email", email);
-        claims.setClaim("email_verified", true);
+        if (email != null) {
+            claims.setClaim("email", email);
+            claims.setClaim("email_verified", emailVerified);
+        }
         claims.setClaim("name", name);
         claims.setClaim("zoneinfo", zoneInfo);
         JsonWebSignature jws = new JsonWebSignature();
@@ -144,7 +157,9 @@ public final class TokenIssuer implements AutoCloseable {
         }
         String subject = params.getOrDefault("sub", subjectFor(email));
         String name = params.getOrDefault("name", email.substring(0, email.indexOf('@')));
-        String token = mint(subject, email, name, tz, lifetime);
+        // Test knobs: aud=…, email_verified=false, omit=email.
+        String token = mint(subject, "email".equals(params.get("omit")) ? null : email, name, tz, lifetime,
+                params.getOrDefault("aud", AUDIENCE), !"false".equals(params.get("email_verified")));
         HttpExchanges.json(exchange, 200, "{\"access_token\":" + HttpExchanges.quote(token)
                 + ",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime
                 + ",\"sub\":" + HttpExchanges.quote(subject) + "}");

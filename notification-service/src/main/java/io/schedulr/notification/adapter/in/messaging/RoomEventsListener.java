@@ -2,6 +2,7 @@ package io.schedulr.notification.adapter.in.messaging;
 
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
+import io.schedulr.events.MalformedEventException;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
@@ -50,7 +51,8 @@ public class RoomEventsListener {
 
     private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
         CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
-        RoomEventType type = RoomEventType.fromCloudEventType(event.type()).orElseThrow();
+        RoomEventType type = RoomEventType.fromCloudEventType(event.type())
+                .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
         if (!type.notifiesParticipants()) {
             LOG.debugf("event %s (%s) notifies nobody", event.id(), event.type());
             return Uni.createFrom().voidItem();

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -129,7 +130,7 @@ public final class IcsInviteCalendar {
 
     private static Organizer organizer(Person host, String systemAddress) {
         Organizer organizer = new Organizer(mailto(host.email()));
-        organizer.add(new Cn(host.name()));
+        organizer.add(cn(host.name()));
         if (systemAddress != null && !systemAddress.equalsIgnoreCase(host.email())) {
             organizer.add(new SentBy(mailto(systemAddress)));
         }
@@ -138,7 +139,7 @@ public final class IcsInviteCalendar {
 
     private static Attendee attendee(Person guest, boolean cancel) {
         Attendee attendee = new Attendee(mailto(guest.email()));
-        attendee.add(new Cn(guest.name()));
+        attendee.add(cn(guest.name()));
         attendee.add(CuType.INDIVIDUAL);
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(PartStat.NEEDS_ACTION);
@@ -153,7 +154,17 @@ public final class IcsInviteCalendar {
         return m.roomUrl() == null ? text : text + "\nJoin the room: " + m.roomUrl();
     }
 
+    /** Built by the URI constructor that quotes what URIs do not allow ({@code %}, {@code {}, {@code |}, {@code #} …). */
     private static URI mailto(String email) {
-        return URI.create("mailto:" + email);
+        try {
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not an address: " + email, e);
+        }
+    }
+
+    /** A CN parameter value may not hold a DQUOTE (RFC 5545 3.1); ical4j quotes values with ; : , itself. */
+    private static Cn cn(String name) {
+        return new Cn(name.replace('"', '\''));
     }
 }

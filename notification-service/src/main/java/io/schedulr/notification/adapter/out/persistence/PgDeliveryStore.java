@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import static io.schedulr.notification.adapter.out.persistence.SqlValues.ts;
 /** The delivery queue (leases with FOR UPDATE SKIP LOCKED), the audit trail and provider notices. */
 @ApplicationScoped
 public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPort, RecordEmailStatusPort {
+    private static final Logger LOG = Logger.getLogger(PgDeliveryStore.class);
     private final Pool pool;
 
     public PgDeliveryStore(Pool pool) {
@@ -57,12 +59,30 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                             FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
                 .execute(Tuple.of(max, lease.toMillis() + " milliseconds"))
-                .map(rows -> {
+                .flatMap(rows -> {
                     List<QueuedDelivery> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(toQueued(row)));
+                    Map<Long, String> unusable = new HashMap<>();
+                    for (Row row : rows) {
+                        try {
+                            claimed.add(toQueued(row));
+                        } catch (RuntimeException e) {
+                            unusable.put(row.getLong("id"), SqlValues.clip("cannot make a mail from this delivery: " + e, 2000));
+                        }
+                    }
                     claimed.sort(Comparator.comparingLong(QueuedDelivery::id));
-                    return claimed;
+                    return setAside(conn, unusable).replaceWith(claimed);
                 }));
+    }
+
+    /** One bad row fails alone: it leaves the queue with its reason, the rest of the batch goes out. */
+    private static Uni<Void> setAside(SqlConnection conn, Map<Long, String> unusable) {
+        if (unusable.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.errorf("setting aside %d undeliverable deliveries: %s", unusable.size(), unusable);
+        List<Tuple> batch = unusable.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
+        return conn.preparedQuery("UPDATE delivery SET status = 'UNDELIVERABLE', lease_until = NULL, last_error = $2 WHERE id = $1")
+                .executeBatch(batch).replaceWithVoid();
     }
 
     @Override

@@ -83,6 +83,9 @@ class RoomEventsListenerTest {
         assertThat(PoisonRecords.isPoison(new CompletionException(new InvalidRoomChangeException("x")))).isTrue();
         assertThat(PoisonRecords.isPoison(new MalformedEventException("x"))).isTrue();
         assertThat(PoisonRecords.isTransient(new IllegalStateException("database down"))).isTrue();
+        assertThat(PoisonRecords.isPoison(new io.vertx.pgclient.PgException("timestamp out of range", "ERROR", "22008", null))).isTrue();
+        assertThat(PoisonRecords.isPoison(new io.vertx.pgclient.PgException("invalid byte sequence", "ERROR", "22021", null))).isTrue();
+        assertThat(PoisonRecords.isTransient(new io.vertx.pgclient.PgException("too many connections", "FATAL", "53300", null))).isTrue();
     }
 
     RoomEventsListener listener(Function<HandleRoomChangeCommand, Uni<HandleRoomChangeUseCase.Outcome>> useCase) {

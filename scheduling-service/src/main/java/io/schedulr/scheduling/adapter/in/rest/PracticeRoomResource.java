@@ -36,6 +36,8 @@ public class PracticeRoomResource {
     @Inject
     CurrentCaller caller;
     @Inject
+    RequestTimes times;
+    @Inject
     CreateRoomUseCase createRoom;
     @Inject
     BookRoomUseCase bookRoom;
@@ -53,7 +55,7 @@ public class PracticeRoomResource {
         }
         UserProfile actor = Callers.toProfile(caller.get());
         CreateRoomCommand command = CreateRoomCommand.of(actor, request.hostId(),
-                RequestValues.instant("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()));
+                times.required("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()));
         return createRoom.create(command)
                 .invoke(d -> LOG.infof("room %s created by %s for %s", d.room().id(), actor.id(), d.room().start()))
                 .map(d -> Response.status(201).entity(RoomResponse.of(d, actor.id())).build());
@@ -78,7 +80,7 @@ public class PracticeRoomResource {
                     .invoke(d -> LOG.infof("room %s booked by %s", d.room().id(), actor.id()))
                     .map(d -> RoomResponse.of(d, actor.id()));
         }
-        EditRoomCommand command = new EditRoomCommand(actor, roomId, RequestValues.optionalInstant("datetimeUtc", request.getDatetimeUtc()),
+        EditRoomCommand command = new EditRoomCommand(actor, roomId, times.optional("datetimeUtc", request.getDatetimeUtc()),
                 request.getPrivateRoom(), request.getStage());
         return editRoom.edit(command)
                 .invoke(d -> log(d, actor, command))

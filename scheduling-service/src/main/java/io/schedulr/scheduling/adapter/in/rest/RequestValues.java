@@ -6,9 +6,6 @@ import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotStatus;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,23 +14,6 @@ final class RequestValues {
     private static final int EXCERPT = 40;
 
     private RequestValues() {
-    }
-
-    /** ISO-8601 with an explicit offset ("Z" or "+02:00"). */
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("invalid_datetime", "'" + field + "' is required (ISO-8601 with offset, e.g. 2030-01-01T10:00:00Z).");
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("invalid_datetime",
-                    "'" + field + "' must be an ISO-8601 date-time with an offset, e.g. 2030-01-01T10:00:00Z; got '" + excerpt(value) + "'.");
-        }
-    }
-
-    static Instant optionalInstant(String field, String value) {
-        return value == null ? null : instant(field, value);
     }
 
     static RoomId roomId(String value) {
@@ -94,7 +74,7 @@ final class RequestValues {
     }
 
     /** Errors quote at most a short excerpt of what was sent. */
-    private static String excerpt(String value) {
+    static String excerpt(String value) {
         return value.length() <= EXCERPT ? value : value.substring(0, EXCERPT) + "…";
     }
 }

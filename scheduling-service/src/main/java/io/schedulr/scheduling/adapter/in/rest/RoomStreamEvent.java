@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One item of the live stream. {@code type} is "connected", "heartbeat" or the room event's type
- * (e.g. {@code io.schedulr.room.booked.v1}). What a viewer may see was decided by the use case.
+ * (e.g. {@code io.schedulr.room.booked.v1}), or "reload" when a reconnecting client missed more than the stream can
+ * replay (it should list the rooms again). What a viewer may see was decided by the use case.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomStreamEvent(String type, String eventId, Instant time, Room room) {
@@ -27,6 +28,9 @@ public record RoomStreamEvent(String type, String eventId, Instant time, Room ro
     }
 
     static RoomStreamEvent of(LiveRoomChange c) {
+        if (c.isReload()) {
+            return new RoomStreamEvent(LiveRoomChange.RELOAD, null, Instant.now(), null);
+        }
         Room room = new Room(c.roomId(), c.hostId(), c.hostName(), c.guestId(), c.guestName(), c.booked(), c.privateRoom(), c.start(),
                 c.stage(), c.roomUrl());
         return new RoomStreamEvent(c.type(), c.eventId(), c.time(), room);

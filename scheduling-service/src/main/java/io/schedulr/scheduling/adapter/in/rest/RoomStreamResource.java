@@ -6,14 +6,21 @@ import io.schedulr.scheduling.application.port.in.WatchRoomsUseCase;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import java.time.Duration;
 
-/** {@code GET /api/practice-rooms/stream}: Server-Sent Events of the room changes the caller may see. */
+/**
+ * {@code GET /api/practice-rooms/stream}: Server-Sent Events of the room changes the caller may see. Every change
+ * carries its event id as the SSE {@code id:}, so a browser that reconnects sends {@code Last-Event-ID} and gets what it
+ * missed first (or a {@code reload} event when that is too long ago).
+ */
 @Path("/api/practice-rooms/stream")
 @Authenticated
 public class RoomStreamResource {
@@ -23,15 +30,22 @@ public class RoomStreamResource {
     CurrentCaller caller;
     @Inject
     WatchRoomsUseCase rooms;
+    @Context
+    Sse sse;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<RoomStreamEvent> stream() {
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId) {
         String viewer = caller.get().id();
-        Multi<RoomStreamEvent> changes = rooms.watch(viewer).map(RoomStreamEvent::of);
-        Multi<RoomStreamEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> RoomStreamEvent.heartbeat());
+        String resumeAfter = lastEventId == null || lastEventId.isBlank() || lastEventId.length() > 100 ? null : lastEventId.strip();
+        Multi<OutboundSseEvent> changes = rooms.watch(viewer, resumeAfter).map(c -> event(c.eventId(), RoomStreamEvent.of(c)));
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> event(null, RoomStreamEvent.heartbeat()));
         // Merging subscribes to the changes before "connected" is sent, so a client that waits for it misses nothing.
-        return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(RoomStreamEvent.connected()));
+        return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(event(null, RoomStreamEvent.connected())));
+    }
+
+    private OutboundSseEvent event(String id, RoomStreamEvent data) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE).data(data);
+        return id == null ? builder.build() : builder.id(id).build();
     }
 }

@@ -42,6 +42,8 @@ public class SlotResource {
     @Inject
     CurrentCaller caller;
     @Inject
+    RequestTimes times;
+    @Inject
     PublishSlotsUseCase publish;
     @Inject
     BookSlotUseCase book;
@@ -60,7 +62,7 @@ public class SlotResource {
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {startTs, endTs} or a list of them.");
         }
-        List<TimeWindow> windows = body.stream().map(SlotResource::window).toList();
+        List<TimeWindow> windows = body.stream().map(this::window).toList();
         return publish.publish(new PublishSlotsCommand(host, windows))
                 .invoke(slots -> LOG.infof("%d slot(s) published by %s", slots.size(), host.id()))
                 .map(slots -> Response.status(201).entity(slots.stream().map(SlotResponse::of).toList()).build());
@@ -73,7 +75,7 @@ public class SlotResource {
                                         @QueryParam("offset") @DefaultValue("0") String offset) {
         UserProfile viewer = Callers.toProfile(caller.get());
         SlotStatus wanted = RequestValues.slotStatus(status);
-        SlotQuery q = new SlotQuery(wanted, RequestValues.optionalInstant("from", from), RequestValues.optionalInstant("to", to),
+        SlotQuery q = new SlotQuery(wanted, times.optional("from", from), times.optional("to", to),
                 RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
                 RequestValues.number("offset", offset, 0, Integer.MAX_VALUE));
         if (Boolean.parseBoolean(mine)) {
@@ -105,10 +107,10 @@ public class SlotResource {
                 .map(SlotResponse::of);
     }
 
-    private static TimeWindow window(SlotWindowRequest w) {
+    private TimeWindow window(SlotWindowRequest w) {
         if (w == null) {
             throw ApiException.badRequest("invalid_body", "Each slot is an object {startTs, endTs}.");
         }
-        return new TimeWindow(RequestValues.instant("startTs", w.startTs()), RequestValues.instant("endTs", w.endTs()));
+        return new TimeWindow(times.required("startTs", w.startTs()), times.required("endTs", w.endTs()));
     }
 }

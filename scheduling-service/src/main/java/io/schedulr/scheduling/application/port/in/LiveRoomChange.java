@@ -14,7 +14,21 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
                              String guestId, String guestName, boolean booked, boolean privateRoom, Instant start,
                              String stage, String roomUrl) {
 
+    /** Type of the item a stream starts with when it cannot give a reconnecting client what it missed. */
+    public static final String RELOAD = "reload";
+
+    public static LiveRoomChange reload() {
+        return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null);
+    }
+
+    public boolean isReload() {
+        return RELOAD.equals(type);
+    }
+
     public boolean visibleTo(String viewer) {
+        if (isReload()) {
+            return true;
+        }
         return RoomAccess.canSee(hostId, guestId, privateRoom, viewer);
     }
 

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.application.port.in;
 
+import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.SlotStatus;
 
 import java.time.Instant;
@@ -12,4 +13,9 @@ import java.time.Instant;
  * @param to     null for no upper bound
  */
 public record SlotQuery(SlotStatus status, Instant from, Instant to, int limit, int offset) {
+    public SlotQuery {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidRequestException("invalid_range", "'to' must not be before 'from'.");
+        }
+    }
 }
