@@ -6,14 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** Row of practice_rooms; {@code version} is checked by every UPDATE and DELETE (optimistic locking). */
 @Entity
-@DynamicUpdate
 @Table(name = "practice_rooms")
 public class PracticeRoomEntity extends PanacheEntityBase {
     @Id

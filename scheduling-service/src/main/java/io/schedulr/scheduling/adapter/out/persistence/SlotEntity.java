@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,7 +16,6 @@ import java.util.UUID;
 
 /** Row of slots; {@code version} is checked by every UPDATE (optimistic locking). */
 @Entity
-@DynamicUpdate
 @Table(name = "slots")
 public class SlotEntity extends PanacheEntityBase {
     /** Labels of the PostgreSQL enum type {@code slot_status}. */
