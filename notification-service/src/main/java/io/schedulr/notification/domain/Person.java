@@ -14,7 +14,15 @@ import java.util.Objects;
  * @param name     display name (CN); the email when none is known
  * @param timeZone IANA zone the person reads times in; UTC when unknown or invalid
  */
-public record Person(String email, String name, String timeZone) {
+/**
+ * @param id the person's user id (their token's subject) when the event named it; it decides who may read a room's
+ *           deliveries, never the email
+ */
+public record Person(String id, String email, String name, String timeZone) {
+    public Person(String email, String name, String timeZone) {
+        this(null, email, name, timeZone);
+    }
+
     public Person {
         if (email == null || !ParticipantRules.isSendable(email.strip())) {
             throw new InvalidRoomChangeException("not a usable email address: " + email);

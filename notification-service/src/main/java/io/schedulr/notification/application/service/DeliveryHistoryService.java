@@ -6,7 +6,6 @@ import io.schedulr.notification.domain.DeliveryAttemptRecord;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
-import java.util.Locale;
 
 public class DeliveryHistoryService implements ListDeliveriesUseCase {
     private final LoadDeliveryHistoryPort history;
@@ -20,8 +19,10 @@ public class DeliveryHistoryService implements ListDeliveriesUseCase {
         if (query.operator()) {
             return history.forRoom(query.roomId());
         }
-        String email = query.callerEmail() == null ? "" : query.callerEmail().strip().toLowerCase(Locale.ROOT);
-        return history.isOrganizer(query.roomId(), email).flatMap(host -> {
+        if (query.callerId() == null) {
+            return Uni.createFrom().failure(new NotAllowedException("Only operators and the room's host may read its deliveries."));
+        }
+        return history.isOrganizer(query.roomId(), query.callerId()).flatMap(host -> {
             if (!host) {
                 return Uni.createFrom().failure(new NotAllowedException("Only operators and the room's host may read its deliveries."));
             }

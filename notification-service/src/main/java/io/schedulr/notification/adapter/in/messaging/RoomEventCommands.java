@@ -30,6 +30,6 @@ final class RoomEventCommands {
         if (p == null || p.email() == null || p.email().isBlank()) {
             return null;
         }
-        return new Person(p.email(), p.name(), p.timeZone());
+        return new Person(p.id(), p.email(), p.name(), p.timeZone());
     }
 }

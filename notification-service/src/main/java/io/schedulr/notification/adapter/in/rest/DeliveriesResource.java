@@ -40,7 +40,7 @@ public class DeliveriesResource {
         Caller caller = currentCaller.get();
         boolean operator = caller.email() != null && config.operators().orElse(List.of()).stream()
                 .map(e -> e.strip().toLowerCase(Locale.ROOT)).anyMatch(e -> e.equals(caller.email().toLowerCase(Locale.ROOT)));
-        return deliveries.list(new ListDeliveriesQuery(roomId, caller.email(), operator))
+        return deliveries.list(new ListDeliveriesQuery(roomId, caller.id(), operator))
                 .map(records -> records.stream().map(this::toJson).toList())
                 .onFailure(ListDeliveriesUseCase.NotAllowedException.class)
                 .transform(e -> new ApiException(403, "forbidden", e.getMessage()));

@@ -150,9 +150,9 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
     }
 
     @Override
-    public Uni<Boolean> isOrganizer(String roomId, String email) {
-        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_email = $2) AS host")
-                .execute(Tuple.of(roomId, email))
+    public Uni<Boolean> isOrganizer(String roomId, String userId) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_id = $2) AS host")
+                .execute(Tuple.of(roomId, userId))
                 .map(rows -> rows.iterator().next().getBoolean("host"));
     }
 

@@ -103,12 +103,13 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 m.organizer().email(), m.organizer().name(), m.organizer().timeZone(),
                 m.attendee().email(), m.attendee().name(), m.attendee().timeZone(),
                 invitation.recipient().email(), invitation.recipient().name(), invitation.recipient().timeZone(),
-                messageKey(invitation)));
+                messageKey(invitation), m.organizer().id(), m.attendee().id()));
         return conn.preparedQuery("""
                         INSERT INTO delivery (event_id, room_id, method, sequence, ics_uid, title, start_utc, end_utc, room_url,
                             organizer_email, organizer_name, organizer_tz, attendee_email, attendee_name, attendee_tz,
-                            recipient_email, recipient_name, recipient_tz, message_key, status)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'PENDING')
+                            recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                            'PENDING')
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         RETURNING id""")
                 .execute(values)

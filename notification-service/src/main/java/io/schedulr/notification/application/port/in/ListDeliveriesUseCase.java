@@ -11,7 +11,7 @@ public interface ListDeliveriesUseCase {
     /** Fails with {@link NotAllowedException} when the caller is neither an operator nor the room's host. */
     Uni<List<DeliveryAttemptRecord>> list(ListDeliveriesQuery query);
 
-    record ListDeliveriesQuery(String roomId, String callerEmail, boolean operator) {
+    record ListDeliveriesQuery(String roomId, String callerId, boolean operator) {
         public ListDeliveriesQuery {
             if (roomId == null || roomId.isBlank()) {
                 throw new IllegalArgumentException("roomId is required");

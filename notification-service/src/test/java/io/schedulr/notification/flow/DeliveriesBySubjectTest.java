@@ -1,0 +1,40 @@
+package io.schedulr.notification.flow;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.support.RoomEvents;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.schedulr.notification.flow.InvitationFlowTest.START;
+import static io.schedulr.notification.flow.InvitationFlowTest.onlyMail;
+import static io.schedulr.notification.support.RoomEvents.event;
+import static io.schedulr.notification.support.RoomEvents.publish;
+
+/** The host is recognised by user id (token subject): another account that shares the host's email is a stranger. */
+@QuarkusTest
+class DeliveriesBySubjectTest {
+
+    @BeforeAll
+    static void topics() {
+        RoomEvents.ensureTopics();
+    }
+
+    @Test
+    void aTokenWithTheHostsEmailButAnotherSubjectIsRefused() {
+        TestUser host = Tokens.newUser("Sub Host", "UTC");
+        TestUser guest = Tokens.newUser("Sub Guest", "UTC");
+        String roomId = RoomEvents.newRoomId();
+        publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest));
+        onlyMail(host, 1);
+
+        given().header("Authorization", host.bearer()).get("/api/rooms/{id}/deliveries", roomId).then().statusCode(200);
+        String impostor = Tokens.withClaims(host.email(), "Sub Host", "sub=" + UUID.randomUUID());
+        given().header("Authorization", "Bearer " + impostor).get("/api/rooms/{id}/deliveries", roomId).then().statusCode(403);
+    }
+}
