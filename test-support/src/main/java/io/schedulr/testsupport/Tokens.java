@@ -66,9 +66,54 @@ public final class Tokens {
         }
     }
 
+    /** Claims of a valid token, unsigned: {@code alg=none}. */
+    public static String algNone(String email) {
+        JsonWebSignature jws = jws(email);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classic key-confusion forgery: HS256 with the issuer's public RSA key (as published in its JWKS) as the secret. */
+    public static String hs256WithIssuerPublicKey(String email) {
+        try {
+            String jwks = HTTP.send(HttpRequest.newBuilder(URI.create(TestInfra.get().issuerUrl() + "/jwks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            byte[] publicKey = new org.jose4j.jwk.JsonWebKeySet(jwks).getJsonWebKeys().get(0).getKey().getEncoded();
+            JsonWebSignature jws = jws(email);
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+            jws.setKey(new org.jose4j.keys.HmacKey(publicKey));
+            return jws.getCompactSerialization();
+        } catch (IOException | JoseException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonWebSignature jws(String email) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(TestInfra.get().issuerUrl());
+        claims.setSubject(TokenIssuer.subjectFor(email));
+        claims.setAudience(TokenIssuer.AUDIENCE);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 3600));
+        claims.setClaim("email", email);
+        claims.setClaim("email_verified", true);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKeyIdHeaderValue("dev-issuer-1");
+        return jws;
+    }
+
     /**
      * A token of the real issuer with chosen claims: {@code extra} is added to the issuer's form, e.g.
-     * {@code "aud=someone-else"}, {@code "email_verified=false"}, {@code "omit=email"}.
+     * {@code "aud=someone-else"}, {@code "iss=http://evil.example"}, {@code "email_verified=false"}, {@code "omit=email"}.
      */
     public static String withClaims(String email, String name, String extra) {
         return issue("email=" + enc(email) + "&name=" + enc(name) + "&tz=UTC&expires_in=3600&" + extra);

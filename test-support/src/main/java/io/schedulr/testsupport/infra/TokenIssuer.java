@@ -79,8 +79,13 @@ public final class TokenIssuer implements AutoCloseable {
      */
     public String mint(String subject, String email, String name, String zoneInfo, long lifetimeSeconds, String audience,
                        boolean emailVerified) {
+        return mint(issuer, subject, email, name, zoneInfo, lifetimeSeconds, audience, emailVerified);
+    }
+
+    private String mint(String issuedBy, String subject, String email, String name, String zoneInfo, long lifetimeSeconds,
+                        String audience, boolean emailVerified) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
+        claims.setIssuer(issuedBy);
         claims.setSubject(subject);
         claims.setAudience(audience);
         claims.setGeneratedJwtId();
@@ -157,9 +162,9 @@ public final class TokenIssuer implements AutoCloseable {
         }
         String subject = params.getOrDefault("sub", subjectFor(email));
         String name = params.getOrDefault("name", email.substring(0, email.indexOf('@')));
-        // Test knobs: aud=…, email_verified=false, omit=email.
-        String token = mint(subject, "email".equals(params.get("omit")) ? null : email, name, tz, lifetime,
-                params.getOrDefault("aud", AUDIENCE), !"false".equals(params.get("email_verified")));
+        // Test knobs: aud=…, iss=… (a token signed by this key but claiming another issuer), email_verified=false, omit=email.
+        String token = mint(params.getOrDefault("iss", issuer), subject, "email".equals(params.get("omit")) ? null : email, name, tz,
+                lifetime, params.getOrDefault("aud", AUDIENCE), !"false".equals(params.get("email_verified")));
         HttpExchanges.json(exchange, 200, "{\"access_token\":" + HttpExchanges.quote(token)
                 + ",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime
                 + ",\"sub\":" + HttpExchanges.quote(subject) + "}");

@@ -1,0 +1,147 @@
+package io.schedulr.scheduling.hardening;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of scheduling-service × every kind of caller: the status each gets, as one table (the same table is in
+ * docs/security.md). Valid people act on a fresh room booked by "guest" and hosted by "host", a fresh open room and a
+ * fresh open slot of "host"; "third" is anyone else signed in. scheduling-service has no admin role.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+    private static final AtomicInteger DAYS = new AtomicInteger(20);
+
+    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD }
+
+    /** What one cell acts on. */
+    record Scene(TestUser host, TestUser guest, TestUser third, String bookedRoom, String openRoom, String slot) {
+        static Scene make() {
+            TestUser host = Tokens.newUser("Matrix Host", "UTC");
+            TestUser guest = Tokens.newUser("Matrix Guest", "UTC");
+            int day = DAYS.addAndGet(1);
+            String booked = RoomApi.createRoom(host, day);
+            RoomApi.book(guest, booked).statusCode(200);
+            String open = RoomApi.createRoom(host, day);
+            Instant start = Instant.now().plus(day + 400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+            String slot = given().header("Authorization", host.bearer()).contentType("application/json")
+                    .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(1, ChronoUnit.HOURS) + "\"}")
+                    .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+            return new Scene(host, guest, Tokens.newUser("Matrix Third", "UTC"), booked, open, slot);
+        }
+    }
+
+    record Route(String name, String method, String path, String body, int host, int guest, int third) {
+        int expectedFor(Who who) {
+            return switch (who) {
+                case HOST -> host;
+                case GUEST -> guest;
+                case THIRD -> third;
+                default -> 401;
+            };
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("create a room", "POST", "/api/practice-room/create", "{\"datetimeUtc\":\"%FUTURE%\"}", 201, 201, 201),
+            new Route("book the open room", "POST", "/api/practice-room/update", "{\"roomId\":\"%OPEN%\",\"guestId\":null}", 422, 200, 200),
+            new Route("reschedule the booked room", "POST", "/api/practice-room/update",
+                    "{\"roomId\":\"%BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 403),
+            new Route("make the booked room private", "POST", "/api/practice-room/update", "{\"roomId\":\"%BOOKED%\",\"private\":true}",
+                    200, 403, 403),
+            new Route("set the booked room's stage", "POST", "/api/practice-room/update", "{\"roomId\":\"%BOOKED%\",\"stage\":\"r2\"}",
+                    200, 200, 403),
+            new Route("delete the booked room", "DELETE", "/api/practice-room/%BOOKED%", null, 204, 403, 403),
+            new Route("list rooms", "GET", "/api/practice-rooms?scope=mine", null, 200, 200, 200),
+            new Route("read the booked room", "GET", "/api/practice-rooms/%BOOKED%", null, 200, 200, 200),
+            new Route("publish a slot", "POST", "/api/slots", "{\"startTs\":\"%FUTURE%\",\"endTs\":\"%FUTURE_END%\"}", 201, 201, 201),
+            new Route("list open slots", "GET", "/api/slots?status=open", null, 200, 200, 200),
+            new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200),
+            new Route("cancel the slot", "DELETE", "/api/slots/%SLOT%", null, 200, 403, 403),
+            new Route("who am I", "GET", "/api/whoami", null, 200, 200, 200));
+
+    record Cell(Route route, Who who) {
+        @Override
+        public String toString() {
+            return route.name() + " as " + who;
+        }
+    }
+
+    static List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (Route r : ROUTES) {
+            for (Who w : Who.values()) {
+                cells.add(new Cell(r, w));
+            }
+        }
+        return cells;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void answersAsTheTableSays(Cell cell) {
+        boolean person = cell.who() == Who.HOST || cell.who() == Who.GUEST || cell.who() == Who.THIRD;
+        Scene scene = person ? Scene.make() : null;
+        Instant start = Instant.now().plus(DAYS.addAndGet(1) + 800, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String fill = UUID.randomUUID().toString();
+        String path = fillIn(cell.route().path(), scene, fill, start);
+        String body = cell.route().body() == null ? null : fillIn(cell.route().body(), scene, fill, start);
+
+        RequestSpecification request = given();
+        String token = token(cell.who(), scene);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request = request.contentType("application/json").body(body);
+        }
+        Response response = switch (cell.route().method()) {
+            case "POST" -> request.post(path);
+            case "DELETE" -> request.delete(path);
+            default -> request.get(path);
+        };
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(cell.route().expectedFor(cell.who()));
+        if (response.statusCode() >= 400) {
+            assertThat(response.jsonPath().getString("code")).as(response.asString()).isNotBlank();
+        }
+    }
+
+    private static String fillIn(String text, Scene scene, String fill, Instant start) {
+        return text.replace("%FUTURE%", start.toString()).replace("%FUTURE_END%", start.plus(1, ChronoUnit.HOURS).toString())
+                .replace("%BOOKED%", scene == null ? fill : scene.bookedRoom()).replace("%OPEN%", scene == null ? fill : scene.openRoom())
+                .replace("%SLOT%", scene == null ? fill : scene.slot());
+    }
+
+    private static String token(Who who, Scene scene) {
+        String email = "matrix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return switch (who) {
+            case NO_TOKEN -> null;
+            case EXPIRED -> Tokens.expired(email);
+            case WRONG_ISSUER -> Tokens.withClaims(email, "Wrong Issuer", "iss=http://issuer.evil.example");
+            case WRONG_AUDIENCE -> Tokens.withClaims(email, "Wrong Audience", "aud=another-client");
+            case ALG_NONE -> Tokens.algNone(email);
+            case HS256_WITH_PUBLIC_KEY -> Tokens.hs256WithIssuerPublicKey(email);
+            case FOREIGN_KEY -> Tokens.forged(email);
+            case HOST -> scene.host().token();
+            case GUEST -> scene.guest().token();
+            case THIRD -> scene.third().token();
+        };
+    }
+}
