@@ -1,0 +1,178 @@
+package io.schedulr.deploy;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The local stack on free ports, as the end-to-end tests use it: people from the issuer, the API, inboxes over IMAP. */
+final class StackClient implements AutoCloseable {
+    private static final Pattern FIELD = Pattern.compile("\"(access_token|sub|id)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Person(String id, String email, String token) {
+    }
+
+    private final LocalStack stack;
+    private final String api;
+
+    private StackClient(LocalStack stack, String api) {
+        this.stack = stack;
+        this.api = api;
+    }
+
+    /** Starts the whole stack on a free block of ports in [from, to) with small service JVMs. */
+    static StackClient start(Path state, int from, int to) throws Exception {
+        int base = ThreadLocalRandom.current().nextInt(from, to);
+        while (!allFree(base)) {
+            base = ThreadLocalRandom.current().nextInt(from, to);
+        }
+        StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, StackPorts.fromBase(base), Duration.ofSeconds(150),
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
+        LocalStack stack = LocalStack.start(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return new StackClient(stack, "http://localhost:" + StackPorts.fromBase(base).scheduling());
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    Person person(String name, String tz) throws Exception {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&name=" + name.replace(' ', '+') + "&tz=" + tz)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return new Person(field(r.body(), "sub"), email, field(r.body(), "access_token"));
+    }
+
+    /** Calls scheduling-service and checks the status; returns the body. */
+    String call(String method, String path, Person who, String json, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + who.token());
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + " → " + r.body()).isEqualTo(expected);
+        return r.body();
+    }
+
+    /** POST to the stack's control endpoint, e.g. {@code /kafka/stop}. */
+    void control(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().controlUrl() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = FIELD.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return m.group(2);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + json);
+    }
+
+    static String line(String ics, String prefix) {
+        return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.substring(prefix.length()).trim())
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + ics));
+    }
+
+    /** The text/calendar parts of the inbox, oldest first, once there are at least {@code count}. */
+    List<String> awaitCalendars(String email, int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> found = calendars(email);
+        while (found.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            found = calendars(email);
+        }
+        assertThat(found).as("invitations for " + email).hasSizeGreaterThanOrEqualTo(count);
+        return found;
+    }
+
+    /** The text/calendar parts of the inbox, read over IMAP. */
+    List<String> calendars(String email) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.host", "localhost");
+        props.put("mail.imap.port", String.valueOf(stack.endpoints().imapPort()));
+        List<String> calendars = new ArrayList<>();
+        try (Store store = Session.getInstance(props).getStore("imap")) {
+            store.connect(email, email);
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            for (Message m : folder.getMessages()) {
+                String calendar = calendarPart(m);
+                if (calendar != null) {
+                    calendars.add(calendar.replace("\r\n ", "").replace("\r\n", "\n"));
+                }
+            }
+            folder.close(false);
+        } catch (MessagingException e) {
+            return List.of();
+        }
+        return calendars;
+    }
+
+    private static String calendarPart(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/calendar")) {
+            Object content = part.getContent();
+            return content instanceof String s ? s : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) part.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart child = mp.getBodyPart(i);
+                String found = calendarPart(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean allFree(int base) {
+        for (int port = base; port < base + 11; port++) {
+            if (PortCheck.isTaken(port)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
