@@ -39,6 +39,15 @@ public final class Tokens {
         return new TestUser(TokenIssuer.subjectFor(email), email, name, timeZone, issue(email, name, timeZone, 3600));
     }
 
+    /** A new person whose token carries these roles ({@code groups} claim, e.g. {@code "admin"}). */
+    public static TestUser newUserWithRoles(String name, String timeZone, String... roles) {
+        String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com";
+        String token = issue("email=" + enc(email) + "&name=" + enc(name) + "&tz=" + enc(timeZone) + "&expires_in=3600&roles="
+                + enc(String.join(",", roles)));
+        return new TestUser(TokenIssuer.subjectFor(email), email, name, timeZone, token);
+    }
+
     /** Signed by the real issuer but already past its expiry. */
     public static String expired(String email) {
         return issue(email, "Expired", "UTC", -3600);

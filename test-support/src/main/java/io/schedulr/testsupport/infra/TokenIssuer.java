@@ -16,13 +16,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
 /**
  * A development OpenID Connect issuer: discovery document, JWKS, and {@code POST /token} that mints RS256 JWTs
- * with sub, email, name and zoneinfo. The signing key is made at start-up and never written anywhere.
+ * with sub, email, name, zoneinfo and, when asked for, the roles in {@code groups}. The signing key is made at start-up
+ * and never written anywhere.
  */
 public final class TokenIssuer implements AutoCloseable {
     /** The audience every service expects ({@code quarkus.oidc.token.audience}). */
@@ -79,11 +82,11 @@ public final class TokenIssuer implements AutoCloseable {
      */
     public String mint(String subject, String email, String name, String zoneInfo, long lifetimeSeconds, String audience,
                        boolean emailVerified) {
-        return mint(issuer, subject, email, name, zoneInfo, lifetimeSeconds, audience, emailVerified);
+        return mint(issuer, subject, email, name, zoneInfo, lifetimeSeconds, audience, emailVerified, List.of());
     }
 
     private String mint(String issuedBy, String subject, String email, String name, String zoneInfo, long lifetimeSeconds,
-                        String audience, boolean emailVerified) {
+                        String audience, boolean emailVerified, List<String> roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuedBy);
         claims.setSubject(subject);
@@ -98,6 +101,10 @@ public final class TokenIssuer implements AutoCloseable {
         }
         claims.setClaim("name", name);
         claims.setClaim("zoneinfo", zoneInfo);
+        if (!roles.isEmpty()) {
+            // The claim quarkus-oidc reads roles from when no role-claim-path is configured.
+            claims.setStringListClaim("groups", roles);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivateKey());
@@ -109,6 +116,10 @@ public final class TokenIssuer implements AutoCloseable {
         } catch (JoseException e) {
             throw new IllegalStateException("signing failed", e);
         }
+    }
+
+    private static List<String> roles(String param) {
+        return param == null ? List.of() : Arrays.stream(param.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
     }
 
     /** The subject the issuer gives an email address when none is asked for: stable across restarts. */
@@ -162,9 +173,10 @@ public final class TokenIssuer implements AutoCloseable {
         }
         String subject = params.getOrDefault("sub", subjectFor(email));
         String name = params.getOrDefault("name", email.substring(0, email.indexOf('@')));
-        // Test knobs: aud=…, iss=… (a token signed by this key but claiming another issuer), email_verified=false, omit=email.
+        // Test knobs: aud=…, iss=… (a token signed by this key but claiming another issuer), email_verified=false, omit=email,
+        // roles=admin,… (the groups claim).
         String token = mint(params.getOrDefault("iss", issuer), subject, "email".equals(params.get("omit")) ? null : email, name, tz,
-                lifetime, params.getOrDefault("aud", AUDIENCE), !"false".equals(params.get("email_verified")));
+                lifetime, params.getOrDefault("aud", AUDIENCE), !"false".equals(params.get("email_verified")), roles(params.get("roles")));
         HttpExchanges.json(exchange, 200, "{\"access_token\":" + HttpExchanges.quote(token)
                 + ",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime
                 + ",\"sub\":" + HttpExchanges.quote(subject) + "}");
