@@ -75,7 +75,10 @@ public class ErrorMappers {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
+            case 413 -> "body_too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             default -> "client_error";
         };
         return error(status, code, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage());
