@@ -39,6 +39,25 @@ public final class Tokens {
         return new TestUser(TokenIssuer.subjectFor(email), email, name, timeZone, issue(email, name, timeZone, 3600));
     }
 
+    /** The kinds of token every authenticated route must refuse with 401, as the authorization matrix tests name them. */
+    public enum Refused {
+        NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY;
+
+        /** The bearer token of this kind for a fresh address, or null for {@link #NO_TOKEN}. */
+        public String token() {
+            String email = "refused-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            return switch (this) {
+                case NO_TOKEN -> null;
+                case EXPIRED -> expired(email);
+                case WRONG_ISSUER -> withClaims(email, "Wrong Issuer", "iss=http://issuer.evil.example");
+                case WRONG_AUDIENCE -> withClaims(email, "Wrong Audience", "aud=another-client");
+                case ALG_NONE -> algNone(email);
+                case HS256_WITH_PUBLIC_KEY -> hs256WithIssuerPublicKey(email);
+                case FOREIGN_KEY -> forged(email);
+            };
+        }
+    }
+
     /** A new person whose token carries these roles ({@code groups} claim, e.g. {@code "admin"}). */
     public static TestUser newUserWithRoles(String name, String timeZone, String... roles) {
         String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8)

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Everything under {@code notification.*}; every key can be set by its environment variable (NOTIFICATION_...). */
@@ -16,9 +15,6 @@ public interface NotificationConfig {
     Dispatch dispatch();
 
     Hooks hooks();
-
-    /** Emails of operators who may read any room's deliveries ({@code NOTIFICATION_OPERATORS}); the room's host always may. */
-    Optional<List<String>> operators();
 
     /** The room events consumer. All but {@code retryBackoff} feed the SmallRye channel room-events (application.properties). */
     interface Consumer {
@@ -38,6 +34,10 @@ public interface NotificationConfig {
         /** First pause before a record that failed for a transient reason is tried again (doubles, max 30s, no attempt limit). */
         @WithDefault("PT1S")
         Duration retryBackoff();
+
+        /** A record still not through after this long (retried or waiting) turns readiness DOWN until it goes through. */
+        @WithDefault("PT2M")
+        Duration stuckAfter();
     }
 
     interface Dispatch {
@@ -62,6 +62,10 @@ public interface NotificationConfig {
 
         @WithDefault("PT15M")
         Duration redeliveryMax();
+
+        /** While the mail server is unreachable the dispatcher sends nothing and asks this often whether it answers again. */
+        @WithDefault("PT1S")
+        Duration probeEvery();
     }
 
     interface Hooks {

@@ -7,6 +7,7 @@ import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
+import io.schedulr.notification.application.port.out.MailServerProbePort;
 import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
@@ -38,9 +39,10 @@ public class ServiceWiring {
 
     @Produces
     @ApplicationScoped
-    DispatchDeliveriesUseCase dispatchDeliveries(DeliveryQueuePort queue, SendInvitePort sender, NotificationConfig config, Clock clock) {
+    DispatchDeliveriesUseCase dispatchDeliveries(DeliveryQueuePort queue, SendInvitePort sender, MailServerProbePort mailServer,
+                                                 NotificationConfig config, Clock clock) {
         NotificationConfig.Dispatch d = config.dispatch();
-        return new DispatchService(queue, sender, new RedeliveryPolicy(d.redeliveryInitial(), d.redeliveryMax()), clock, d.batchSize(),
+        return new DispatchService(queue, sender, mailServer, new RedeliveryPolicy(d.redeliveryInitial(), d.redeliveryMax()), clock, d.batchSize(),
                 d.lease(), d.concurrency());
     }
 

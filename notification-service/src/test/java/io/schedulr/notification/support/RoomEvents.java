@@ -52,8 +52,9 @@ public final class RoomEvents {
         return user == null ? null : new Participant(user.id(), user.email(), user.name(), user.timeZone());
     }
 
+    /** Room ids are UUIDs, as scheduling-service makes them. */
     public static String newRoomId() {
-        return "room-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     /** Sends and waits for the broker's acknowledgement. */

@@ -3,6 +3,8 @@ package io.schedulr.notification.application.service;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort.QueuedDelivery;
+import io.schedulr.notification.application.port.out.MailServerProbePort;
+import io.schedulr.notification.application.port.out.MailServerUnavailableException;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.domain.RedeliveryPolicy;
 import io.smallrye.mutiny.Multi;
@@ -11,30 +13,36 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends a claimed batch of due deliveries, up to {@code concurrency} at once. A send that still fails after the sender's
- * own retries parks that delivery with exponential backoff and the round goes on with the others, so one failing room
- * holds up nobody else.
+ * Sends a claimed batch of due deliveries, up to {@code concurrency} at once. A mail the server refuses parks that
+ * delivery with exponential backoff and the round goes on with the others, so one failing room holds up nobody else.
+ * A mail server that cannot be reached is nobody's delivery failing: the round stops sending, gives the rest back
+ * untouched (no attempt counted, no backoff) and later rounds only probe the server until it answers, then send
+ * everything at full speed.
  */
 public class DispatchService implements DispatchDeliveriesUseCase {
     private final DeliveryQueuePort queue;
     private final SendInvitePort sender;
+    private final MailServerProbePort mailServer;
     private final RedeliveryPolicy redelivery;
     private final Clock clock;
     private final int batchSize;
     private final Duration lease;
     private final int concurrency;
+    private final AtomicBoolean mailServerDown = new AtomicBoolean();
 
     /**
      * @param concurrency mails sent at once. A claimed batch never holds two deliveries for the same room and recipient
      *                    (the queue only hands out the oldest pending one), so each person's mails still arrive in order.
      */
-    public DispatchService(DeliveryQueuePort queue, SendInvitePort sender, RedeliveryPolicy redelivery, Clock clock, int batchSize,
-                           Duration lease, int concurrency) {
+    public DispatchService(DeliveryQueuePort queue, SendInvitePort sender, MailServerProbePort mailServer, RedeliveryPolicy redelivery,
+                           Clock clock, int batchSize, Duration lease, int concurrency) {
         this.queue = queue;
         this.sender = sender;
+        this.mailServer = mailServer;
         this.redelivery = redelivery;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -44,21 +52,45 @@ public class DispatchService implements DispatchDeliveriesUseCase {
 
     @Override
     public Uni<Report> dispatchDue() {
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        return queue.claimDue(batchSize, lease).flatMap(batch -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUni(delivery -> deliver(delivery, sent, failed)).merge(concurrency)
-                .collect().last()
-                .map(ignored -> new Report(batch.size(), sent.get(), failed.get())));
+        if (!mailServerDown.get()) {
+            return round();
+        }
+        return mailServer.answers().onFailure().recoverWithItem(false).flatMap(up -> {
+            if (!up) {
+                return Uni.createFrom().item(Report.waitingForMailServer());
+            }
+            mailServerDown.set(false);
+            return round();
+        });
     }
 
-    private Uni<Void> deliver(QueuedDelivery delivery, AtomicInteger sent, AtomicInteger failed) {
+    private Uni<Report> round() {
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger held = new AtomicInteger();
+        return queue.claimDue(batchSize, lease).flatMap(batch -> Multi.createFrom().iterable(batch)
+                .onItem().transformToUni(delivery -> Uni.createFrom().deferred(() -> deliver(delivery, sent, failed, held)))
+                .merge(concurrency)
+                .collect().last()
+                .map(ignored -> new Report(batch.size(), sent.get(), failed.get(), held.get(), mailServerDown.get())));
+    }
+
+    private Uni<Void> deliver(QueuedDelivery delivery, AtomicInteger sent, AtomicInteger failed, AtomicInteger held) {
+        if (mailServerDown.get()) {
+            held.incrementAndGet();
+            return queue.release(delivery);
+        }
         return sender.send(delivery.invitation(), delivery.messageKey())
                 .onItemOrFailure().transformToUni((ok, error) -> {
                     Instant now = clock.instant();
                     if (error == null) {
                         sent.incrementAndGet();
                         return queue.markSent(delivery, now);
+                    }
+                    if (error instanceof MailServerUnavailableException) {
+                        mailServerDown.set(true);
+                        held.incrementAndGet();
+                        return queue.release(delivery);
                     }
                     failed.incrementAndGet();
                     Instant next = now.plus(redelivery.delayAfter(delivery.attempts() + 1));

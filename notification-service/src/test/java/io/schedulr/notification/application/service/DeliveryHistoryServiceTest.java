@@ -1,7 +1,7 @@
 package io.schedulr.notification.application.service;
 
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase.ListDeliveriesQuery;
-import io.schedulr.notification.application.port.in.ListDeliveriesUseCase.NotAllowedException;
+import io.schedulr.notification.application.port.in.ListDeliveriesUseCase.RoomNotFoundException;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.domain.DeliveryAttemptRecord;
 import io.schedulr.notification.domain.DeliveryOutcome;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,24 +29,29 @@ class DeliveryHistoryServiceTest {
         }
 
         @Override
-        public Uni<Boolean> isOrganizer(String roomId, String userId) {
-            return Uni.createFrom().item(roomId.equals("room-1") && userId.equals("host-sub"));
+        public Uni<Boolean> isParticipant(String roomId, String userId) {
+            return Uni.createFrom().item(roomId.equals("room-1") && Set.of("host-sub", "guest-sub").contains(userId));
         }
     };
     private final DeliveryHistoryService service = new DeliveryHistoryService(history);
 
     @Test
-    void theHostAndOperatorsReadTheHistory() {
+    void theHostTheGuestAndOperatorsReadTheHistory() {
         assertThat(service.list(new ListDeliveriesQuery("room-1", "host-sub", false)).await().indefinitely()).containsExactly(ATTEMPT);
-        assertThat(service.list(new ListDeliveriesQuery("room-1", null, true)).await().indefinitely()).containsExactly(ATTEMPT);
+        assertThat(service.list(new ListDeliveriesQuery("room-1", "guest-sub", false)).await().indefinitely()).containsExactly(ATTEMPT);
+        assertThat(service.list(new ListDeliveriesQuery("room-1", "ops-sub", true)).await().indefinitely()).containsExactly(ATTEMPT);
     }
 
     @Test
-    void anyoneElseIsRefused() {
-        assertThatThrownBy(() -> service.list(new ListDeliveriesQuery("room-1", "guest-sub", false)).await().indefinitely())
-                .isInstanceOf(NotAllowedException.class);
+    void anyoneElseHearsTheSameAsForARoomThatDoesNotExist() {
+        assertThatThrownBy(() -> service.list(new ListDeliveriesQuery("room-1", "third-sub", false)).await().indefinitely())
+                .isInstanceOf(RoomNotFoundException.class);
         assertThatThrownBy(() -> service.list(new ListDeliveriesQuery("room-1", null, false)).await().indefinitely())
-                .isInstanceOf(NotAllowedException.class);
+                .isInstanceOf(RoomNotFoundException.class);
+        assertThatThrownBy(() -> service.list(new ListDeliveriesQuery("room-2", "host-sub", false)).await().indefinitely())
+                .isInstanceOf(RoomNotFoundException.class);
+        assertThatThrownBy(() -> service.list(new ListDeliveriesQuery("room-2", "ops-sub", true)).await().indefinitely())
+                .isInstanceOf(RoomNotFoundException.class);
         assertThatThrownBy(() -> new ListDeliveriesQuery(" ", null, true)).isInstanceOf(IllegalArgumentException.class);
     }
 }

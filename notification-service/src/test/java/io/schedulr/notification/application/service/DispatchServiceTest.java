@@ -2,6 +2,8 @@ package io.schedulr.notification.application.service;
 
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase.Report;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
+import io.schedulr.notification.application.port.out.MailServerProbePort;
+import io.schedulr.notification.application.port.out.MailServerUnavailableException;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.RedeliveryPolicy;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.schedulr.notification.support.Fixtures.GUEST;
 import static io.schedulr.notification.support.Fixtures.HOST;
@@ -25,6 +28,8 @@ class DispatchServiceTest {
 
     private final FakeQueue queue = new FakeQueue();
     private final List<String> sentTo = new ArrayList<>();
+    private final AtomicBoolean serverAnswers = new AtomicBoolean(true);
+    private final MailServerProbePort probe = () -> Uni.createFrom().item(serverAnswers.get());
 
     @Test
     void oneFailingDeliveryIsParkedWithBackoffAndTheOthersStillGoOut() {
@@ -38,28 +43,61 @@ class DispatchServiceTest {
             sentTo.add(key);
             return Uni.createFrom().voidItem();
         };
-        DispatchService service = new DispatchService(queue, sender,
-                new RedeliveryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15)), Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(2), 4);
 
-        Report report = service.dispatchDue().await().indefinitely();
+        Report report = service(sender, 4).dispatchDue().await().indefinitely();
 
-        assertThat(report).isEqualTo(new Report(3, 2, 1));
+        assertThat(report).isEqualTo(new Report(3, 2, 1, 0, false));
         assertThat(sentTo).containsExactly("k1", "k3");
         assertThat(queue.sent).containsExactly(1L, 3L);
         assertThat(queue.failed).containsExactly("2 at " + NOW.plusSeconds(120) + ": IllegalStateException: 550 no such user");
     }
 
     @Test
+    void anUnreachableMailServerCountsAgainstNoDeliveryAndPausesUntilItAnswersAgain() {
+        for (int i = 1; i <= 4; i++) {
+            queue.due.add(new DeliveryQueuePort.QueuedDelivery(i, "k" + i, 0, invitation(InviteMethod.REQUEST, i, HOST)));
+        }
+        SendInvitePort sender = (invitation, key) -> {
+            if (!serverAnswers.get()) {
+                return Uni.createFrom().failure(new MailServerUnavailableException("connection refused", null));
+            }
+            sentTo.add(key);
+            return Uni.createFrom().voidItem();
+        };
+        DispatchService service = service(sender, 1);
+        serverAnswers.set(false);
+
+        assertThat(service.dispatchDue().await().indefinitely()).isEqualTo(new Report(4, 0, 0, 4, true));
+        assertThat(queue.released).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(queue.failed).isEmpty();
+        queue.due.addAll(queue.releasedDeliveries);
+
+        assertThat(service.dispatchDue().await().indefinitely()).as("still down: only asked").isEqualTo(Report.waitingForMailServer());
+        assertThat(queue.due).hasSize(4);
+
+        serverAnswers.set(true);
+        assertThat(service.dispatchDue().await().indefinitely()).isEqualTo(new Report(4, 4, 0, 0, false));
+        assertThat(sentTo).containsExactly("k1", "k2", "k3", "k4");
+        assertThat(queue.failed).isEmpty();
+    }
+
+    @Test
     void nothingDueIsAnEmptyRound() {
-        DispatchService service = new DispatchService(queue, (i, k) -> Uni.createFrom().voidItem(),
-                new RedeliveryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC(), 10, Duration.ofMinutes(2), 4);
-        assertThat(service.dispatchDue().await().indefinitely()).isEqualTo(new Report(0, 0, 0));
+        assertThat(service((i, k) -> Uni.createFrom().voidItem(), 4).dispatchDue().await().indefinitely())
+                .isEqualTo(new Report(0, 0, 0, 0, false));
+    }
+
+    private DispatchService service(SendInvitePort sender, int concurrency) {
+        return new DispatchService(queue, sender, probe, new RedeliveryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(15)),
+                Clock.fixed(NOW, ZoneOffset.UTC), 10, Duration.ofMinutes(2), concurrency);
     }
 
     static final class FakeQueue implements DeliveryQueuePort {
         final List<QueuedDelivery> due = new ArrayList<>();
         final List<Long> sent = new ArrayList<>();
         final List<String> failed = new ArrayList<>();
+        final List<Long> released = new ArrayList<>();
+        final List<QueuedDelivery> releasedDeliveries = new ArrayList<>();
 
         @Override
         public Uni<List<QueuedDelivery>> claimDue(int max, Duration lease) {
@@ -77,6 +115,13 @@ class DispatchServiceTest {
         @Override
         public Uni<Void> markFailed(QueuedDelivery delivery, String error, Instant at, Instant nextAttemptAt) {
             failed.add(delivery.id() + " at " + nextAttemptAt + ": " + error);
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> release(QueuedDelivery delivery) {
+            released.add(delivery.id());
+            releasedDeliveries.add(delivery);
             return Uni.createFrom().voidItem();
         }
     }

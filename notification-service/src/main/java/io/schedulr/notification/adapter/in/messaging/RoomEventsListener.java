@@ -21,7 +21,8 @@ import java.time.Duration;
  * becomes committable) only once its mails are durably queued; the consumed_event table makes a replay harmless.
  * A poison record fails the returned Uni and SmallRye puts it on the dead-letter topic with the failure's message as
  * {@code dead-letter-reason}. Any other failure (database unreachable ...) is retried with backoff until it passes,
- * so no record is skipped and the records behind it wait.
+ * so no record is skipped and the records behind it wait; {@link RoomEventsConsumerReadiness} reports a record that
+ * takes too long.
  */
 @ApplicationScoped
 public class RoomEventsListener {
@@ -30,23 +31,32 @@ public class RoomEventsListener {
 
     private final HandleRoomChangeUseCase handleRoomChange;
     private final Duration firstBackoff;
+    private final RecordsInFlight inFlight;
 
     @Inject
-    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, NotificationConfig config) {
-        this(handleRoomChange, config.consumer().retryBackoff());
+    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, NotificationConfig config, RecordsInFlight inFlight) {
+        this(handleRoomChange, config.consumer().retryBackoff(), inFlight);
     }
 
-    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, Duration firstBackoff) {
+    RoomEventsListener(HandleRoomChangeUseCase handleRoomChange, Duration firstBackoff, RecordsInFlight inFlight) {
         this.handleRoomChange = handleRoomChange;
         this.firstBackoff = firstBackoff;
+        this.inFlight = inFlight;
     }
 
     @Incoming("room-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().deferred(() -> handle(record))
-                .onFailure(PoisonRecords::isTransient).invoke(e -> LOG.warnf("could not handle %s (%s); retrying it", at(record), e))
+        return Uni.createFrom().deferred(() -> {
+                    inFlight.trying(record);
+                    return handle(record);
+                })
+                .onFailure(PoisonRecords::isTransient).invoke(e -> {
+                    inFlight.failed(record, e);
+                    LOG.warnf("could not handle %s (%s); retrying it", at(record), e);
+                })
                 .onFailure(PoisonRecords::isTransient).retry().withBackOff(firstBackoff, MAX_BACKOFF).indefinitely()
-                .onFailure().invoke(e -> LOG.warnf("dead-lettering %s: %s", at(record), e.getMessage()));
+                .onFailure().invoke(e -> LOG.warnf("dead-lettering %s: %s", at(record), e.getMessage()))
+                .onTermination().invoke(() -> inFlight.finished(record));
     }
 
     private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {

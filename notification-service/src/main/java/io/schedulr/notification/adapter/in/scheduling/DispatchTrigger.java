@@ -10,25 +10,28 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs dispatch rounds on one dedicated worker thread (never the event loop): right after new deliveries are queued,
- * and on a schedule that picks up parked deliveries when they are due again (e.g. after the SMTP server comes back).
+ * on a schedule that picks up parked deliveries when they are due again, and, while the mail server cannot be reached,
+ * every {@code notification.dispatch.probe-every}, so the backlog goes out as soon as the server answers again.
  */
 @ApplicationScoped
 public class DispatchTrigger {
     private static final Logger LOG = Logger.getLogger(DispatchTrigger.class);
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "delivery-dispatcher");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean waitingForMailServer = new AtomicBoolean();
+    private final AtomicBoolean probeScheduled = new AtomicBoolean();
 
     @Inject
     DispatchDeliveriesUseCase dispatch;
@@ -59,6 +62,22 @@ public class DispatchTrigger {
             DispatchDeliveriesUseCase.Report report;
             do {
                 report = dispatch.dispatchDue().await().atMost(Duration.ofMinutes(5));
+                if (report.mailServerDown()) {
+                    if (waitingForMailServer.compareAndSet(false, true)) {
+                        LOG.warnf("the mail server cannot be reached; sending nothing and asking again every %s (%d deliveries given back)",
+                                config.dispatch().probeEvery(), report.held());
+                    }
+                    if (probeScheduled.compareAndSet(false, true)) {
+                        worker.schedule(() -> {
+                            probeScheduled.set(false);
+                            kick();
+                        }, config.dispatch().probeEvery().toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    return;
+                }
+                if (waitingForMailServer.compareAndSet(true, false)) {
+                    LOG.info("the mail server answers again; sending the backlog");
+                }
                 if (report.failed() > 0) {
                     LOG.warnf("dispatch round: %d claimed, %d sent, %d failed and parked (see GET /api/rooms/{roomId}/deliveries)",
                             report.claimed(), report.sent(), report.failed());

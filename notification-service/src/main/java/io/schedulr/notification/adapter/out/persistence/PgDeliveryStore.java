@@ -104,6 +104,12 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                 .flatMap(rows -> auditAttempt(conn, delivery, DeliveryOutcome.FAILED, error, at)));
     }
 
+    @Override
+    public Uni<Void> release(QueuedDelivery delivery) {
+        return pool.preparedQuery("UPDATE delivery SET lease_until = NULL WHERE id = $1 AND status IN ('PENDING', 'PARKED')")
+                .execute(Tuple.of(delivery.id())).replaceWithVoid();
+    }
+
     private Uni<Void> auditAttempt(SqlConnection conn, QueuedDelivery delivery, DeliveryOutcome outcome, String error, Instant at) {
         Invitation i = delivery.invitation();
         return conn.preparedQuery("""
@@ -150,10 +156,12 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
     }
 
     @Override
-    public Uni<Boolean> isOrganizer(String roomId, String userId) {
-        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_id = $2) AS host")
+    public Uni<Boolean> isParticipant(String roomId, String userId) {
+        return pool.preparedQuery("""
+                        SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_id = $2)
+                            OR EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND attendee_id = $2) AS participant""")
                 .execute(Tuple.of(roomId, userId))
-                .map(rows -> rows.iterator().next().getBoolean("host"));
+                .map(rows -> rows.iterator().next().getBoolean("participant"));
     }
 
     @Override

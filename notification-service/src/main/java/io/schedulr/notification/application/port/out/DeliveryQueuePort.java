@@ -22,6 +22,9 @@ public interface DeliveryQueuePort {
     /** Records a failed attempt and its audit row, and parks the delivery until {@code nextAttemptAt}. */
     Uni<Void> markFailed(QueuedDelivery delivery, String error, Instant at, Instant nextAttemptAt);
 
+    /** Gives the lease back without counting an attempt: the delivery is due again at once, as before it was claimed. */
+    Uni<Void> release(QueuedDelivery delivery);
+
     /**
      * @param attempts   failed attempts so far
      * @param messageKey stable per delivery: the local part of its Message-ID

@@ -10,6 +10,6 @@ public interface LoadDeliveryHistoryPort {
     /** Every audit row of the room, oldest first, with the notices recorded against each. */
     Uni<List<DeliveryAttemptRecord>> forRoom(String roomId);
 
-    /** Whether this user (token subject) is the organizer (host) of any delivery of the room. */
-    Uni<Boolean> isOrganizer(String roomId, String userId);
+    /** Whether this user (token subject) is the host or the guest named by any delivery of the room. */
+    Uni<Boolean> isParticipant(String roomId, String userId);
 }

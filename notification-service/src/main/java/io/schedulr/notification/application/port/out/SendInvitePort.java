@@ -8,7 +8,8 @@ public interface SendInvitePort {
 
     /**
      * @param messageKey stable for this delivery, so a resend carries the same Message-ID
-     * @return completes when the mail server accepted the message; fails otherwise
+     * @return completes when the mail server accepted the message; fails with {@link MailServerUnavailableException}
+     * when the server could not be reached at all, with anything else when this message was refused or could not be made
      */
     Uni<Void> send(Invitation invitation, String messageKey);
 }

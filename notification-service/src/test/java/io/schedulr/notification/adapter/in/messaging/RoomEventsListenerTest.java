@@ -92,7 +92,7 @@ class RoomEventsListenerTest {
         return new RoomEventsListener(command -> {
             handled.add(command);
             return useCase.apply(command);
-        }, Duration.ofMillis(5));
+        }, Duration.ofMillis(5), new RecordsInFlight(java.time.Clock.systemUTC()));
     }
 
     static byte[] booking(RoomEventType type, boolean withGuest) {

@@ -1,0 +1,137 @@
+package io.schedulr.notification.hardening;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.support.RoomEvents;
+import io.schedulr.testsupport.Mailboxes;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import jakarta.mail.MessagingException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of notification-service × every kind of caller: the status each gets, as one table (the same table is in
+ * docs/security.md). The token routes act on a room hosted by "host" and booked by "guest"; "third" is anyone else
+ * signed in, "admin" someone whose token has the role admin. The email-status hook takes no tokens: its callers are
+ * told apart by the shared secret alone.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN }
+
+    enum Secret { NONE, WRONG, RIGHT }
+
+    /** The booked room and the Message-ID of its mail to the guest, made once (the application is up by then). */
+    private static final class Scene {
+        static final TestUser HOST = Tokens.newUser("Matrix Host", "UTC");
+        static final TestUser GUEST = Tokens.newUser("Matrix Guest", "UTC");
+        static final TestUser THIRD = Tokens.newUser("Matrix Third", "UTC");
+        static final TestUser ADMIN = Tokens.newUserWithRoles("Matrix Admin", "UTC", "admin");
+        static final String ROOM = RoomEvents.newRoomId();
+        static final String MESSAGE_ID;
+
+        static {
+            RoomEvents.ensureTopics();
+            RoomEvents.publish(RoomEvents.event(RoomEventType.ROOM_BOOKED, ROOM, 0, Instant.parse("2030-07-08T09:00:00Z"), HOST, GUEST));
+            Mailboxes.awaitInbox(HOST.email(), 1, Duration.ofSeconds(45));
+            try {
+                MESSAGE_ID = Mailboxes.awaitInbox(GUEST.email(), 1, Duration.ofSeconds(45)).get(0).getHeader("Message-ID")[0];
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    record Route(String name, String method, String path, int host, int guest, int third, int admin) {
+        int expectedFor(Who who) {
+            return switch (who) {
+                case HOST -> host;
+                case GUEST -> guest;
+                case THIRD -> third;
+                case ADMIN -> admin;
+                default -> 401;
+            };
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("read the room's deliveries", "GET", "/api/rooms/%ROOM%/deliveries", 200, 200, 404, 200),
+            new Route("who am I", "GET", "/api/whoami", 200, 200, 200, 200));
+
+    record Cell(Route route, Who who) {
+        @Override
+        public String toString() {
+            return route.name() + " as " + who;
+        }
+    }
+
+    static List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (Route r : ROUTES) {
+            for (Who w : Who.values()) {
+                cells.add(new Cell(r, w));
+            }
+        }
+        return cells;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void answersAsTheTableSays(Cell cell) {
+        RequestSpecification request = given();
+        String token = token(cell.who());
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        Response response = request.get(cell.route().path().replace("%ROOM%", Scene.ROOM));
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(cell.route().expectedFor(cell.who()));
+        if (response.statusCode() >= 400) {
+            assertThat(response.jsonPath().getString("code")).as(response.asString()).isNotBlank();
+        }
+    }
+
+    /** The hook, whoever the bearer token says the caller is: 401 without the right secret, 202 with it. */
+    @ParameterizedTest(name = "email-status hook with {0} secret")
+    @MethodSource("secrets")
+    void theHookAnswersBySecretAlone(Secret secret) {
+        RequestSpecification request = given().header("Authorization", Scene.ADMIN.bearer()).contentType("application/json")
+                .body(Map.of("messageId", Scene.MESSAGE_ID, "status", "delivered"));
+        if (secret != Secret.NONE) {
+            request = request.header("X-Hook-Secret", secret == Secret.RIGHT ? "test-only-hook-secret" : "test-only-hook-secreT");
+        }
+        Response response = request.post("/api/hooks/email-status");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(secret == Secret.RIGHT ? 202 : 401);
+        if (secret != Secret.RIGHT) {
+            assertThat(response.jsonPath().getString("code")).isEqualTo("unauthorized");
+        }
+    }
+
+    static Secret[] secrets() {
+        return Secret.values();
+    }
+
+    private static String token(Who who) {
+        return switch (who) {
+            case HOST -> Scene.HOST.token();
+            case GUEST -> Scene.GUEST.token();
+            case THIRD -> Scene.THIRD.token();
+            case ADMIN -> Scene.ADMIN.token();
+            default -> Tokens.Refused.valueOf(who.name()).token();
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package io.schedulr.notification.hardening;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.support.Db;
+import io.schedulr.notification.support.RoomEvents;
+import io.schedulr.testsupport.Mailboxes;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of notification-service against malformed, mistyped, oversized and hostile input: the exact 4xx and
+ * {@code {"code","message"}}, a message that quotes at most a short excerpt of the input, nothing written (deliveries,
+ * audit, notices, consumed events), never a 500, and the service still ready afterwards. Later endpoints add rows here.
+ */
+@QuarkusTest
+class BadInputTableTest {
+    private static final String SECRET = "test-only-hook-secret";
+    private static final String HOOK = "/api/hooks/email-status";
+    private static final String UNKNOWN = UUID.randomUUID().toString();
+    private static final String LONG = "x".repeat(5_000);
+
+    /** A booked room whose host reads its deliveries, made on first use (the application is up by then). */
+    private static final class Fixture {
+        static final TestUser HOST = Tokens.newUser("Table Host", "UTC");
+        static final TestUser GUEST = Tokens.newUser("Table Guest", "UTC");
+        static final String ROOM = RoomEvents.newRoomId();
+
+        static {
+            RoomEvents.ensureTopics();
+            RoomEvents.publish(RoomEvents.event(RoomEventType.ROOM_BOOKED, ROOM, 0, Instant.parse("2030-05-06T07:00:00Z"), HOST, GUEST));
+            Mailboxes.awaitInbox(GUEST.email(), 1, Duration.ofSeconds(45));
+            Mailboxes.awaitInbox(HOST.email(), 1, Duration.ofSeconds(45));
+        }
+    }
+
+    /** {@code secret}: the X-Hook-Secret header for the hook (null: none); deliveries are read with the host's token. */
+    record Case(String name, String method, String path, String body, String secret, int status, String code) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case read(String name, String path, int status, String code) {
+        return new Case(name, "GET", path, null, null, status, code);
+    }
+
+    private static Case hook(String name, String body, int status, String code) {
+        return new Case(name, "POST", HOOK, body, SECRET, status, code);
+    }
+
+    private static Case hookWithSecret(String name, String secret, String body) {
+        return new Case(name, "POST", HOOK, body, secret, 401, "unauthorized");
+    }
+
+    static List<Case> cases() {
+        String deliveries = "/api/rooms/%ROOM%/deliveries";
+        List<Case> c = new ArrayList<>();
+        // deliveries: ids
+        c.add(read("deliveries: not a UUID", "/api/rooms/nope/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: number", "/api/rooms/42/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: SQL", "/api/rooms/' OR 1=1 --/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: UUID without dashes", "/api/rooms/" + UNKNOWN.replace("-", "") + "/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: UUID with a suffix", "/api/rooms/" + UNKNOWN + "x/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: encoded NUL", "/api/rooms/" + UNKNOWN + "%00/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: encoded CRLF", "/api/rooms/a%0D%0Ab/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: 2 kB id", "/api/rooms/" + "y".repeat(2_000) + "/deliveries", 400, "invalid_room_id"));
+        c.add(read("deliveries: unknown room", "/api/rooms/" + UNKNOWN + "/deliveries", 404, "room_not_found"));
+        // deliveries: path and query junk
+        c.add(read("deliveries: trailing segment", "/api/rooms/%ROOM%/deliveries/1", 404, "not_found"));
+        c.add(read("deliveries: misspelt", "/api/rooms/%ROOM%/delivery", 404, "not_found"));
+        c.add(read("deliveries: no id", "/api/rooms//deliveries", 404, "not_found"));
+        c.add(read("deliveries: dot segments", "/api/rooms/%ROOM%/../../q/health/deliveries", 404, "not_found"));
+        c.add(read("deliveries: query limit", deliveries + "?limit=5", 400, "unknown_parameter"));
+        c.add(read("deliveries: query roomId", deliveries + "?roomId=" + UNKNOWN, 400, "unknown_parameter"));
+        c.add(read("deliveries: query long name", deliveries + "?" + "q".repeat(2_000) + "=1", 400, "unknown_parameter"));
+        c.add(new Case("deliveries: POST", "POST", deliveries, "{}", null, 405, "method_not_allowed"));
+        c.add(new Case("deliveries: DELETE", "DELETE", deliveries, null, null, 405, "method_not_allowed"));
+        // hook: shape
+        c.add(hook("hook: not JSON", "not json", 400, "malformed_json"));
+        c.add(hook("hook: truncated JSON", "{\"messageId\":", 400, "malformed_json"));
+        c.add(hook("hook: empty body", "", 400, "malformed_json"));
+        c.add(hook("hook: a list", "[]", 400, "invalid_body"));
+        c.add(hook("hook: a string", "\"bounced\"", 400, "invalid_body"));
+        c.add(hook("hook: a number", "42", 400, "invalid_body"));
+        c.add(hook("hook: null", "null", 400, "invalid_body"));
+        c.add(hook("hook: empty object", "{}", 400, "missing_field"));
+        c.add(hook("hook: no status", "{\"messageId\":\"<k@schedulr.local>\"}", 400, "missing_field"));
+        c.add(hook("hook: no messageId", "{\"status\":\"bounced\"}", 400, "missing_field"));
+        c.add(hook("hook: empty messageId", "{\"messageId\":\"<>\",\"status\":\"bounced\"}", 400, "missing_field"));
+        c.add(hook("hook: unknown field", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"attemptId\":1}", 400,
+                "unknown_field"));
+        c.add(hook("hook: long unknown field", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"" + LONG + "\":1}", 400,
+                "unknown_field"));
+        // hook: types
+        c.add(hook("hook: messageId number", "{\"messageId\":5,\"status\":\"bounced\"}", 400, "invalid_field"));
+        c.add(hook("hook: messageId list", "{\"messageId\":[\"<k@x>\"],\"status\":\"bounced\"}", 400, "invalid_field"));
+        c.add(hook("hook: status boolean", "{\"messageId\":\"<k@schedulr.local>\",\"status\":true}", 400, "invalid_field"));
+        c.add(hook("hook: detail object", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"detail\":{}}", 400,
+                "invalid_field"));
+        c.add(hook("hook: occurredAt number", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":1}", 400,
+                "invalid_field"));
+        // hook: values
+        c.add(hook("hook: unknown status", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"exploded\"}", 400, "invalid_field"));
+        c.add(hook("hook: long status", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"" + LONG + "\"}", 400, "invalid_field"));
+        c.add(hook("hook: occurredAt words", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":\"yesterday\"}",
+                400, "invalid_field"));
+        c.add(hook("hook: occurredAt without offset",
+                "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":\"2030-01-01T10:00:00\"}", 400, "invalid_field"));
+        c.add(hook("hook: occurredAt year +999999999",
+                "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\"}", 400,
+                "invalid_field"));
+        c.add(hook("hook: occurredAt year 1900",
+                "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":\"1900-01-01T00:00:00Z\"}", 400, "invalid_field"));
+        c.add(hook("hook: occurredAt trailing NUL",
+                "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"occurredAt\":\"2030-01-01T10:00:00Z\\u0000\"}", 400,
+                "invalid_field"));
+        c.add(hook("hook: 5 kB messageId", "{\"messageId\":\"<" + LONG + "@x>\",\"status\":\"bounced\"}", 400, "invalid_field"));
+        // hook: control characters and hostile ids
+        c.add(hook("hook: NUL in messageId", "{\"messageId\":\"<k\\u0000@schedulr.local>\",\"status\":\"bounced\"}", 400, "invalid_field"));
+        c.add(hook("hook: header injection in messageId",
+                "{\"messageId\":\"<k@schedulr.local>\\r\\nBcc: all@example.com\",\"status\":\"bounced\"}", 400, "invalid_field"));
+        c.add(hook("hook: NUL in status", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\\u0000\"}", 400, "invalid_field"));
+        c.add(hook("hook: NUL in detail", "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"detail\":\"550\\u0000x\"}", 400,
+                "invalid_field"));
+        c.add(hook("hook: escape sequence in detail",
+                "{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"detail\":\"\\u001b[2J\"}", 400, "invalid_field"));
+        c.add(hook("hook: quoted local part", "{\"messageId\":\"<\\\"a b\\\"@x.com>\",\"status\":\"bounced\"}", 404, "unknown_message"));
+        c.add(hook("hook: percent and pipes", "{\"messageId\":\"a%b|c^d`e{f}@x.com\",\"status\":\"bounced\"}", 404, "unknown_message"));
+        c.add(hook("hook: SQL in messageId", "{\"messageId\":\"'; DELETE FROM delivery; --\",\"status\":\"bounced\"}", 404,
+                "unknown_message"));
+        c.add(hook("hook: double at", "{\"messageId\":\"x@@x.com\",\"status\":\"bounced\"}", 404, "unknown_message"));
+        c.add(hook("hook: 900-character messageId", "{\"messageId\":\"" + "z".repeat(900) + "\",\"status\":\"delivered\"}", 404,
+                "unknown_message"));
+        c.add(hook("hook: emoji messageId", "{\"messageId\":\"\uD83D\uDCA3@x.com\",\"status\":\"bounced\"}", 404, "unknown_message"));
+        // hook: the secret, checked before the body
+        String valid = "{\"messageId\":\"<%MESSAGE%>\",\"status\":\"bounced\"}";
+        c.add(hookWithSecret("hook: no secret", null, valid));
+        c.add(hookWithSecret("hook: empty secret", "", valid));
+        c.add(hookWithSecret("hook: wrong secret", "wrong-secret", valid));
+        c.add(hookWithSecret("hook: secret of another length", SECRET + "-but-longer", valid));
+        c.add(hookWithSecret("hook: the secret's prefix", SECRET.substring(0, 10), valid));
+        c.add(hookWithSecret("hook: the secret in another case", SECRET.toUpperCase(), valid));
+        c.add(hookWithSecret("hook: long forged secret", "s".repeat(4_000), valid));
+        c.add(hookWithSecret("hook: wrong secret and not JSON", "wrong-secret", "not json"));
+        c.add(new Case("hook: GET", "GET", HOOK, null, SECRET, 405, "method_not_allowed"));
+        return c;
+    }
+
+    @BeforeAll
+    static void fixture() {
+        assertThat(Fixture.ROOM).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRefusedWithItsCodeAndNothingIsWritten(Case c) {
+        long[] before = Db.rowCounts();
+
+        Response response = send(c);
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(c.status());
+        assertIsError(response, c.code());
+        assertThat(Db.rowCounts()).as("deliveries, audit, notices, consumed events").containsExactly(before);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    static void assertIsError(Response response, String code) {
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(code);
+        assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(300)
+                .doesNotContain("Exception", "\tat ", "x".repeat(60), "y".repeat(60), "z".repeat(60), "q".repeat(60));
+    }
+
+    private static Response send(Case c) {
+        String path = c.path().replace("%ROOM%", Fixture.ROOM);
+        RequestSpecification request = given().urlEncodingEnabled(!path.contains("%"));
+        if (c.path().startsWith("/api/rooms")) {
+            request = request.header("Authorization", Fixture.HOST.bearer());
+        }
+        if (c.secret() != null) {
+            request = request.header("X-Hook-Secret", c.secret());
+        }
+        if (c.body() != null) {
+            request = request.contentType("application/json").body(c.body().replace("%MESSAGE%", UNKNOWN + "@schedulr.local")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return switch (c.method()) {
+            case "POST" -> request.post(path);
+            case "DELETE" -> request.delete(path);
+            default -> request.get(path);
+        };
+    }
+
+    /** The request limits every service answers with JSON (service-kit): a huge body, a long URL, huge headers. */
+    @Test
+    void oversizedRequestsAreRefusedWithJsonAndNothingIsWritten() {
+        long[] before = Db.rowCounts();
+        byte[] huge = ("{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"detail\":\"" + "d".repeat(10_000_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Response body = given().header("X-Hook-Secret", SECRET).contentType("application/json").body(huge).post(HOOK);
+        assertThat(body.statusCode()).as(body.asString()).isEqualTo(413);
+        assertIsError(body, "body_too_large");
+
+        Response uri = given().header("Authorization", Fixture.HOST.bearer()).urlEncodingEnabled(false)
+                .get("/api/rooms/" + Fixture.ROOM + "/deliveries?" + "q".repeat(20_000) + "=1");
+        assertThat(uri.statusCode()).as(uri.asString()).isEqualTo(414);
+        assertIsError(uri, "uri_too_long");
+
+        Response headers = given().header("Authorization", Fixture.HOST.bearer()).header("X-Padding", "h".repeat(40_000))
+                .get("/api/rooms/" + Fixture.ROOM + "/deliveries");
+        assertThat(headers.statusCode()).as(headers.asString()).isEqualTo(431);
+        assertIsError(headers, "headers_too_large");
+
+        assertThat(Db.rowCounts()).containsExactly(before);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
