@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,9 +30,14 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static TopicProbe fromNow(String topic) {
-        ensureTopic(topic, 3);
+        return fromNow(topic, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers()));
+    }
+
+    /** Through the listener and with the security settings that {@code connection} names (e.g. SASL/SCRAM). */
+    public static TopicProbe fromNow(String topic, Map<String, String> connection) {
+        ensureTopic(topic, 3, connection);
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
+        p.putAll(connection);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -45,8 +51,11 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public static void ensureTopic(String topic, int partitions) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
-        try (Admin admin = Admin.create(config)) {
+        ensureTopic(topic, partitions, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers()));
+    }
+
+    private static void ensureTopic(String topic, int partitions, Map<String, String> connection) {
+        try (Admin admin = Admin.create(new HashMap<>(connection))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -38,6 +40,37 @@ class TestInfraTest {
                     + "('scheduling','notification','calendar_sync','calcom_gateway')");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theTlsOnlyRoleConnectsOverVerifiedTlsAndIsRefusedWithout() throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcTlsUrl("scheduling"), infra.postgresTlsUser(), infra.postgresTlsPassword())) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcUrl("scheduling") + "?sslmode=disable",
+                infra.postgresTlsUser(), infra.postgresTlsPassword()).close())
+                .hasMessageContaining("no encryption");
+        assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcTlsUrl("scheduling"), infra.postgresTlsUser(), "wrong").close())
+                .hasMessageContaining("password authentication failed");
+    }
+
+    @Test
+    void kafkaOffersSaslScramOnASecondListener() throws Exception {
+        String topic = "test-support-scram-probe";
+        Map<String, String> scram = infra.kafkaScramClientProperties();
+        try (TopicProbe probe = TopicProbe.fromNow(topic, scram); KafkaProducer<String, String> producer = producer(scram)) {
+            producer.send(new ProducerRecord<>(topic, "k", "over scram")).get();
+            assertThat(probe.await(r -> r.value().equals("over scram"), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+        Map<String, String> wrongPassword = new HashMap<>(scram);
+        wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + infra.kafkaScramUser() + "\" password=\"wrong\";");
+        try (KafkaProducer<String, String> producer = producer(wrongPassword)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "refused")).get())
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
     }
 
@@ -105,9 +138,15 @@ class TestInfraTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()));
+    }
+
+    private KafkaProducer<String, String> producer(Map<String, String> connection) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000));
+        return new KafkaProducer<>(config);
     }
 }

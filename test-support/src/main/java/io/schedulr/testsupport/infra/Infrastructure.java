@@ -45,14 +45,19 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     private void startAll(InfraSettings s) throws IOException {
-        PostgresServer postgres = PostgresServer.start(stateDir.resolve("postgres"), InfraPorts.orFree(s.postgresPort()),
-                s.throwaway(), s.databases());
-        started.push(postgres);
+        // keytool runs while Kafka starts; PostgreSQL needs its certificate, so it comes second.
+        Path postgresConf = stateDir.resolve("postgres-conf");
+        SelfSignedCertificate.Pending certificate = SelfSignedCertificate.generate(postgresConf);
 
-        KafkaBroker kafka = new KafkaBroker(stateDir.resolve("kafka"), InfraPorts.orFree(s.kafkaPort()),
+        KafkaBroker kafka = new KafkaBroker(stateDir.resolve("kafka"), InfraPorts.orFree(s.kafkaPort()), InfraPorts.free(),
                 InfraPorts.orFree(s.kafkaControllerPort()));
         kafka.start();
         started.push(kafka);
+
+        SelfSignedCertificate postgresCertificate = certificate.await();
+        PostgresServer postgres = PostgresServer.start(stateDir.resolve("postgres"), postgresConf, postgresCertificate,
+                InfraPorts.orFree(s.postgresPort()), s.throwaway(), s.databases());
+        started.push(postgres);
 
         int smtpPort = InfraPorts.orFree(s.smtpPort());
         int imapPort = InfraPorts.orFree(s.imapPort());
@@ -66,7 +71,9 @@ public final class Infrastructure implements AutoCloseable {
         started.push(control);
 
         endpoints = new InfraEndpoints(postgres.port(), PostgresServer.USER, PostgresServer.PASSWORD,
-                kafka.bootstrapServers(), smtpPort, imapPort, issuer.issuer(), "http://localhost:" + control.port());
+                PostgresServer.TLS_USER, PostgresServer.TLS_PASSWORD, postgresCertificate.certificate().toAbsolutePath().toString(),
+                kafka.bootstrapServers(), kafka.saslBootstrapServers(), KafkaBroker.SCRAM_USER, KafkaBroker.SCRAM_PASSWORD,
+                smtpPort, imapPort, issuer.issuer(), "http://localhost:" + control.port());
     }
 
     @Override

@@ -15,21 +15,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** A single-node Apache Kafka broker+controller in KRaft mode, run in this JVM. Can be stopped and started again. */
+/**
+ * A single-node Apache Kafka broker+controller in KRaft mode, run in this JVM. Can be stopped and started again.
+ * Clients connect in plain text, or over SASL/SCRAM-SHA-512 on a second listener as {@value #SCRAM_USER}
+ * (created when the log directory is formatted).
+ */
 final class KafkaBroker implements AutoCloseable {
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    static final String SCRAM_USER = "schedulr-test";
+    static final String SCRAM_PASSWORD = "schedulr-test-scram-password";
+
     private final Path logDir;
     private final int port;
+    private final int saslPort;
     private final int controllerPort;
     private KafkaRaftServer server;
 
-    KafkaBroker(Path logDir, int port, int controllerPort) {
+    KafkaBroker(Path logDir, int port, int saslPort, int controllerPort) {
         this.logDir = logDir;
         this.port = port;
+        this.saslPort = saslPort;
         this.controllerPort = controllerPort;
     }
 
     String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    String saslBootstrapServers() {
+        return "localhost:" + saslPort;
     }
 
     synchronized void start() throws IOException {
@@ -65,11 +79,16 @@ final class KafkaBroker implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",SASL_PLAINTEXT://localhost:" + saslPort
+                + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port + ",SASL_PLAINTEXT://localhost:" + saslPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        // The broker side of SCRAM needs no credentials of its own: it checks clients against the cluster metadata.
+        p.setProperty("listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase() + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         p.setProperty("num.partitions", "3");
         p.setProperty("auto.create.topics.enable", "true");
@@ -90,7 +109,8 @@ final class KafkaBroker implements AutoCloseable {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString(),
-                "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                "--standalone", "--add-scram", SCRAM_MECHANISM + "=[name=" + SCRAM_USER + ",password=" + SCRAM_PASSWORD + "]"},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IOException("kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
         }
