@@ -6,7 +6,8 @@ import java.time.Instant;
  * Payload ({@code data}) of every room event. Carries the whole room state so consumers never call back.
  *
  * @param sequence iCalendar SEQUENCE of the room's invitation after this change
- * @param guest    null while the room is not booked
+ * @param guest     null while the room is not booked
+ * @param offeredTo the user id a private room is offered to (who, besides the participants, may see it); null if none
  */
 public record RoomEvent(
         String roomId,
@@ -19,5 +20,12 @@ public record RoomEvent(
         boolean privateRoom,
         String stage,
         Participant host,
-        Participant guest) {
+        Participant guest,
+        String offeredTo) {
+
+    /** A room offered to nobody in particular. */
+    public RoomEvent(String roomId, String icsUid, int sequence, Instant startUtc, Instant endUtc, String title, String roomUrl,
+                     boolean privateRoom, String stage, Participant host, Participant guest) {
+        this(roomId, icsUid, sequence, startUtc, endUtc, title, roomUrl, privateRoom, stage, host, guest, null);
+    }
 }

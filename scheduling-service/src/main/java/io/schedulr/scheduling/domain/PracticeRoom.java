@@ -10,7 +10,9 @@ import java.util.UUID;
  * Every change goes through a method here that refuses what is not allowed; the database's version check only
  * guards against two changes at the same moment.
  *
- * @param version the stored version this state was read at (optimistic locking)
+ * @param offeredTo the one person (user id) a private room is offered to: besides the participants, the only one who
+ *                  sees it and may book it; null for public rooms and private rooms offered to nobody yet
+ * @param version   the stored version this state was read at (optimistic locking)
  */
 public record PracticeRoom(
         RoomId id,
@@ -19,6 +21,7 @@ public record PracticeRoom(
         String stage,
         String roomUrl,
         boolean privateRoom,
+        String offeredTo,
         Instant createdAt,
         TimeWindow window,
         UUID icsUid,
@@ -34,15 +37,17 @@ public record PracticeRoom(
         Objects.requireNonNull(icsUid, "icsUid");
     }
 
-    /** A host offers a session; it must start in the future. */
-    public static PracticeRoom offer(RoomId id, String hostId, TimeWindow window, boolean privateRoom, String roomUrl, Instant now) {
+    /** A host offers a session; it must start in the future. A private one may be offered to one person. */
+    public static PracticeRoom offer(RoomId id, String hostId, TimeWindow window, boolean privateRoom, String offeredTo, String roomUrl,
+                                     Instant now) {
         window.requireFuture(now);
-        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, now, window, UUID.randomUUID(), 0, 0);
+        requireOfferable(hostId, privateRoom, offeredTo);
+        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, UUID.randomUUID(), 0, 0);
     }
 
     /** A host's slot is booked: the room exists from the start with its guest. */
     public static PracticeRoom bookedFromSlot(RoomId id, Slot slot, String guestId, String roomUrl, Instant now) {
-        return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, now, slot.window(), UUID.randomUUID(), 0, 0);
+        return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, null, now, slot.window(), UUID.randomUUID(), 0, 0);
     }
 
     public Instant start() {
@@ -61,8 +66,16 @@ public record PracticeRoom(
         return RoomAccess.isParticipant(hostId, guestId, userId);
     }
 
+    /** Whether this person may know the room exists: see {@link RoomAccess#canSee}. */
+    public boolean isVisibleTo(String userId) {
+        return RoomAccess.canSee(hostId, guestId, privateRoom, offeredTo, userId);
+    }
+
     /** The caller becomes the guest: never the host, never over another guest, never once the session started. */
     public PracticeRoom book(String guest, Instant now) {
+        if (!isVisibleTo(guest)) {
+            throw new RoomNotFoundException(id);
+        }
         if (isHost(guest)) {
             throw new UnprocessableActionException("host_cannot_book_own_room", "You host this room; someone else has to book it.");
         }
@@ -72,7 +85,7 @@ public record PracticeRoom(
         if (!window.startsAfter(now)) {
             throw new UnprocessableActionException("room_in_past", "This session has already started; it can no longer be booked.");
         }
-        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version);
     }
 
     /** The host moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
@@ -82,12 +95,35 @@ public record PracticeRoom(
         if (moved.equals(window)) {
             return this;
         }
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, moved, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid, icsSequence + 1, version);
     }
 
     public PracticeRoom changePrivacy(String actor, boolean makePrivate) {
         requireHost(actor, "Only the host can change a room's privacy.");
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, makePrivate, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, makePrivate, makePrivate ? offeredTo : null, createdAt, window, icsUid,
+                icsSequence, version);
+    }
+
+    /** The host offers a private room to one person (null: to nobody); only while nobody has booked it. */
+    public PracticeRoom offerTo(String actor, String person) {
+        requireHost(actor, "Only the host can offer a room to someone.");
+        if (isBooked()) {
+            throw new RoomAlreadyBookedException(id);
+        }
+        requireOfferable(hostId, privateRoom, person);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, person, createdAt, window, icsUid, icsSequence, version);
+    }
+
+    private static void requireOfferable(String hostId, boolean privateRoom, String person) {
+        if (person == null) {
+            return;
+        }
+        if (!privateRoom) {
+            throw new InvalidRequestException("offer_needs_private_room", "Only a private room is offered to one person; a public one is open to all.");
+        }
+        if (person.equals(hostId)) {
+            throw new InvalidRequestException("invalid_offer_to", "A room cannot be offered to its own host.");
+        }
     }
 
     /** The host or the guest notes where the session stands; stored as given. */
@@ -99,7 +135,7 @@ public record PracticeRoom(
             throw new InvalidRequestException("invalid_stage",
                     "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control characters.");
         }
-        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version);
     }
 
     /** Only the host deletes; the answer is how the deletion is announced (see {@link #announcedAsCancelled()}). */
@@ -109,12 +145,12 @@ public record PracticeRoom(
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom announcedAsCancelled() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
     }
 
     /** The same room as stored at another version. */
     public PracticeRoom atVersion(long storedVersion) {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, createdAt, window, icsUid, icsSequence, storedVersion);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, storedVersion);
     }
 
     private void requireHost(String actor, String message) {

@@ -1,6 +1,6 @@
 package io.schedulr.scheduling.domain;
 
-/** Who may see what of a room: one rule for reads by id, listings and the live stream. */
+/** Who may see what of a room: one rule for reads by id, listings, bookings and the live stream. */
 public final class RoomAccess {
     private RoomAccess() {
     }
@@ -9,8 +9,11 @@ public final class RoomAccess {
         return viewer != null && (viewer.equals(hostId) || viewer.equals(guestId));
     }
 
-    /** Private rooms are seen by their participants; public ones by everyone signed in. */
-    public static boolean canSee(String hostId, String guestId, boolean privateRoom, String viewer) {
-        return !privateRoom || isParticipant(hostId, guestId, viewer);
+    /**
+     * Public rooms are seen by everyone signed in; a private one only by its participants and the person it is offered
+     * to. To anyone else a private room does not exist (404, never 403).
+     */
+    public static boolean canSee(String hostId, String guestId, boolean privateRoom, String offeredTo, String viewer) {
+        return !privateRoom || isParticipant(hostId, guestId, viewer) || viewer != null && viewer.equals(offeredTo);
     }
 }

@@ -34,6 +34,12 @@ public final class RoomApi {
                 .statusCode(201).extract().path("id");
     }
 
+    /** A private room offered to one person. */
+    public static String createRoomOfferedTo(TestUser host, int days, TestUser person) {
+        return create(host, Map.of("datetimeUtc", inDays(days).toString(), "private", true, "offerTo", person.id()))
+                .statusCode(201).extract().path("id");
+    }
+
     public static ValidatableResponse update(TestUser caller, Object body) {
         return given().header("Authorization", caller.bearer()).contentType(ContentType.JSON).body(body)
                 .post("/api/practice-room/update").then();

@@ -47,14 +47,53 @@ class RoomListingTest {
     }
 
     @Test
-    void privateRoomsAreNeverListedButCanBeOpenedAndBookedById() {
+    void aPrivateRoomIsListedSeenAndBookedOnlyByThePersonItIsOfferedTo() {
         TestUser host = Tokens.newUser("Private Host", "UTC");
         TestUser friend = Tokens.newUser("Friend", "UTC");
-        String id = RoomApi.createRoom(host, 8, true);
-        List<String> ids = RoomApi.get(friend, "/api/practice-rooms?scope=open&limit=200").statusCode(200).extract().path("id");
-        assertThat(ids).doesNotContain(id);
-        RoomApi.get(friend, "/api/practice-rooms/" + id).statusCode(200).body("private", equalTo(true));
+        TestUser stranger = Tokens.newUser("Stranger", "UTC");
+        String id = RoomApi.createRoomOfferedTo(host, 8, friend);
+
+        List<String> friendSees = RoomApi.get(friend, "/api/practice-rooms?scope=open&limit=200").statusCode(200).extract().path("id");
+        List<String> strangerSees = RoomApi.get(stranger, "/api/practice-rooms?scope=open&limit=200").statusCode(200).extract().path("id");
+        assertThat(friendSees).contains(id);
+        assertThat(strangerSees).doesNotContain(id);
+        RoomApi.get(friend, "/api/practice-rooms/" + id).statusCode(200).body("private", equalTo(true))
+                .body("offeredTo", org.hamcrest.Matchers.nullValue());
+        RoomApi.get(host, "/api/practice-rooms/" + id).statusCode(200).body("offeredTo", equalTo(friend.id()));
+        RoomApi.get(stranger, "/api/practice-rooms/" + id).statusCode(404).body("code", equalTo("room_not_found"));
+        RoomApi.book(stranger, id).statusCode(404).body("code", equalTo("room_not_found"));
+        RoomApi.delete(stranger, id).statusCode(404).body("code", equalTo("room_not_found"));
+
         RoomApi.book(friend, id).statusCode(200).body("roomUrl", org.hamcrest.Matchers.notNullValue());
+        RoomApi.get(stranger, "/api/practice-rooms/" + id).statusCode(404);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND actor_id = ?", id, stranger.id())).isZero();
+    }
+
+    @Test
+    void aPrivateRoomOfferedToNobodyIsSeenByItsHostAlone() {
+        TestUser host = Tokens.newUser("Private Host", "UTC");
+        TestUser someone = Tokens.newUser("Someone", "UTC");
+        String id = RoomApi.createRoom(host, 8, true);
+
+        RoomApi.get(someone, "/api/practice-rooms/" + id).statusCode(404);
+        RoomApi.book(someone, id).statusCode(404);
+        RoomApi.update(host, java.util.Map.of("roomId", id, "offerTo", someone.id())).statusCode(200).body("offeredTo", equalTo(someone.id()));
+        RoomApi.book(someone, id).statusCode(200);
+    }
+
+    @Test
+    void othersSeeThatAPublicRoomIsBookedButNotByWhomNorItsStage() {
+        TestUser host = Tokens.newUser("Public Host", "UTC");
+        TestUser guest = Tokens.newUser("Public Guest", "UTC");
+        TestUser other = Tokens.newUser("Onlooker", "UTC");
+        String id = RoomApi.createRoom(host, 8);
+        RoomApi.update(guest, java.util.Map.of("roomId", id, "guestId", guest.id(), "stage", "warm-up")).statusCode(200);
+
+        RoomApi.get(other, "/api/practice-rooms/" + id).statusCode(200).body("booked", equalTo(true))
+                .body("guestId", org.hamcrest.Matchers.nullValue()).body("guest", org.hamcrest.Matchers.nullValue())
+                .body("stage", org.hamcrest.Matchers.nullValue()).body("roomUrl", org.hamcrest.Matchers.nullValue());
+        RoomApi.get(host, "/api/practice-rooms/" + id).statusCode(200).body("guestId", equalTo(guest.id()))
+                .body("stage", equalTo("warm-up"));
     }
 
     @Test

@@ -38,11 +38,12 @@ class RoomStreamTest {
 
         String publicRoom = RoomApi.createRoom(host, 4);
         String privateRoom = RoomApi.createRoom(host, 4, true);
-        String myPrivateBooking = RoomApi.createRoom(host, 5, true);
+        String myPrivateBooking = RoomApi.createRoomOfferedTo(host, 5, viewer);
         RoomApi.book(viewer, myPrivateBooking).statusCode(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                has(lines, publicRoom, "room.created") && has(lines, myPrivateBooking, "room.booked"));
+                has(lines, publicRoom, "room.created") && has(lines, myPrivateBooking, "room.created")
+                        && has(lines, myPrivateBooking, "room.booked"));
         assertThat(lines).noneMatch(l -> l.contains(privateRoom));
         assertThat(lines.stream().filter(l -> l.contains(publicRoom))).allMatch(l -> !l.contains("roomUrl") && !l.contains("guest"));
         assertThat(lines.stream().filter(l -> l.contains(myPrivateBooking) && l.contains("room.booked")))

@@ -60,7 +60,7 @@ public abstract class StorePortsContract {
 
     private PracticeRoom newRoom(int days) {
         return PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(now.plus(Duration.ofDays(days)), Duration.ofMinutes(45)),
-                false, "https://video/" + days, now);
+                false, null, "https://video/" + days, now);
     }
 
     @Test
@@ -107,14 +107,19 @@ public abstract class StorePortsContract {
     }
 
     @Test
-    void listingsShowOthersOpenPublicRoomsAndMyOwn() {
+    void listingsShowOthersOpenPublicRoomsThoseOfferedToMeAndMyOwn() {
         PracticeRoom open = newRoom(4);
         PracticeRoom hidden = newRoom(5).changePrivacy(host.id(), true);
         PracticeRoom booked = newRoom(6).book(guest.id(), now);
-        inTx(() -> rooms().insert(open).chain(() -> rooms().insert(hidden)).chain(() -> rooms().insert(booked)));
+        PracticeRoom offered = newRoom(7).changePrivacy(host.id(), true).offerTo(host.id(), guest.id());
+        PracticeRoom offeredToOthers = newRoom(8).changePrivacy(host.id(), true).offerTo(host.id(), "someone-else");
+        inTx(() -> rooms().insert(open).chain(() -> rooms().insert(hidden)).chain(() -> rooms().insert(booked))
+                .chain(() -> rooms().insert(offered)).chain(() -> rooms().insert(offeredToOthers)));
 
         List<PracticeRoom> forGuest = inTx(() -> rooms().listOpen(guest.id(), now, 500));
-        assertThat(forGuest).extracting(PracticeRoom::id).contains(open.id()).doesNotContain(hidden.id(), booked.id());
+        assertThat(forGuest).extracting(PracticeRoom::id).contains(open.id(), offered.id())
+                .doesNotContain(hidden.id(), booked.id(), offeredToOthers.id());
+        assertThat(forGuest).filteredOn(r -> r.id().equals(offered.id())).extracting(PracticeRoom::offeredTo).containsExactly(guest.id());
         assertThat(inTx(() -> rooms().listOpen(host.id(), now, 500))).extracting(PracticeRoom::id).doesNotContain(open.id());
         assertThat(inTx(() -> rooms().listOf(guest.id(), 500))).extracting(PracticeRoom::id).containsExactly(booked.id());
     }

@@ -12,12 +12,12 @@ class PracticeRoomTest {
     private static final Instant NOW = Instant.parse("2030-05-01T08:00:00Z");
     private static final Instant T = Instant.parse("2030-05-01T10:00:00Z");
     private final PracticeRoom room = PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(T, Duration.ofMinutes(60)), false,
-            "https://x", NOW);
+            null, "https://x", NOW);
 
     @Test
     void aRoomIsOfferedOnlyForTheFuture() {
         assertThatThrownBy(() -> PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(NOW, Duration.ofMinutes(60)), false,
-                "https://x", NOW)).isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "datetime_in_past");
+                null, "https://x", NOW)).isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "datetime_in_past");
         assertThat(room.window().end()).isEqualTo(T.plus(Duration.ofMinutes(60)));
         assertThat(room.isBooked()).isFalse();
     }
@@ -74,10 +74,36 @@ class PracticeRoomTest {
     }
 
     @Test
-    void privateRoomsAreSeenByParticipantsOnly() {
-        assertThat(RoomAccess.canSee("host", "guest", true, "guest")).isTrue();
-        assertThat(RoomAccess.canSee("host", "guest", true, "other")).isFalse();
-        assertThat(RoomAccess.canSee("host", null, false, "other")).isTrue();
+    void privateRoomsAreSeenByParticipantsAndThePersonTheyAreOfferedTo() {
+        assertThat(RoomAccess.canSee("host", "guest", true, null, "guest")).isTrue();
+        assertThat(RoomAccess.canSee("host", "guest", true, null, "other")).isFalse();
+        assertThat(RoomAccess.canSee("host", null, true, "invited", "invited")).isTrue();
+        assertThat(RoomAccess.canSee("host", null, true, "invited", "other")).isFalse();
+        assertThat(RoomAccess.canSee("host", null, true, "invited", null)).isFalse();
+        assertThat(RoomAccess.canSee("host", null, false, null, "other")).isTrue();
         assertThat(RoomAccess.isParticipant("host", null, null)).isFalse();
+    }
+
+    @Test
+    void aPrivateRoomIsBookedOnlyByThePersonItIsOfferedTo() {
+        PracticeRoom offered = PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(T, Duration.ofMinutes(60)), true, "invited",
+                "https://x", NOW);
+
+        assertThatThrownBy(() -> offered.book("other", NOW)).isInstanceOf(RoomNotFoundException.class);
+        assertThat(offered.book("invited", NOW).guestId()).isEqualTo("invited");
+        assertThatThrownBy(() -> offered.offerTo("invited", "other")).hasFieldOrPropertyWithValue("code", "not_room_host");
+        assertThat(offered.offerTo("host", "other").book("other", NOW).guestId()).isEqualTo("other");
+        assertThat(offered.changePrivacy("host", false).offeredTo()).as("a public room is offered to all").isNull();
+    }
+
+    @Test
+    void onlyAPrivateRoomIsOfferedAndNeverToItsHostOrOnceBooked() {
+        assertThatThrownBy(() -> PracticeRoom.offer(RoomId.random(), "host", TimeWindow.starting(T, Duration.ofMinutes(60)), false,
+                "invited", "https://x", NOW)).hasFieldOrPropertyWithValue("code", "offer_needs_private_room");
+        PracticeRoom privateRoom = room.changePrivacy("host", true);
+        assertThatThrownBy(() -> privateRoom.offerTo("host", "host")).hasFieldOrPropertyWithValue("code", "invalid_offer_to");
+        assertThatThrownBy(() -> privateRoom.offerTo("host", "a").book("a", NOW).offerTo("host", "b"))
+                .isInstanceOf(RoomAlreadyBookedException.class);
+        assertThatThrownBy(() -> privateRoom.book("anyone", NOW)).as("offered to nobody yet").isInstanceOf(RoomNotFoundException.class);
     }
 }

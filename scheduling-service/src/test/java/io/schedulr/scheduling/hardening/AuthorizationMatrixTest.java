@@ -28,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest {
     private static final AtomicInteger DAYS = new AtomicInteger(20);
 
-    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD }
+    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN }
 
     /** What one cell acts on. */
-    record Scene(TestUser host, TestUser guest, TestUser third, String bookedRoom, String openRoom, String slot) {
+    /** Rooms of host: booked by guest, open, private and booked by guest, private and offered to guest; host's open slot. */
+    record Scene(TestUser host, TestUser guest, TestUser third, TestUser admin, String bookedRoom, String openRoom, String privateBooked,
+                 String privateOffered, String slot) {
         static Scene make() {
             TestUser host = Tokens.newUser("Matrix Host", "UTC");
             TestUser guest = Tokens.newUser("Matrix Guest", "UTC");
@@ -39,11 +41,15 @@ class AuthorizationMatrixTest {
             String booked = RoomApi.createRoom(host, day);
             RoomApi.book(guest, booked).statusCode(200);
             String open = RoomApi.createRoom(host, day);
+            String privateBooked = RoomApi.createRoomOfferedTo(host, day, guest);
+            RoomApi.book(guest, privateBooked).statusCode(200);
+            String privateOffered = RoomApi.createRoomOfferedTo(host, day, guest);
             Instant start = Instant.now().plus(day + 400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
             String slot = given().header("Authorization", host.bearer()).contentType("application/json")
                     .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(1, ChronoUnit.HOURS) + "\"}")
                     .post("/api/slots").then().statusCode(201).extract().path("[0].id");
-            return new Scene(host, guest, Tokens.newUser("Matrix Third", "UTC"), booked, open, slot);
+            return new Scene(host, guest, Tokens.newUser("Matrix Third", "UTC"), Tokens.newUserWithRoles("Matrix Admin", "UTC", "admin"),
+                    booked, open, privateBooked, privateOffered, slot);
         }
     }
 
@@ -52,7 +58,7 @@ class AuthorizationMatrixTest {
             return switch (who) {
                 case HOST -> host;
                 case GUEST -> guest;
-                case THIRD -> third;
+                case THIRD, ADMIN -> third;
                 default -> 401;
             };
         }
@@ -70,6 +76,14 @@ class AuthorizationMatrixTest {
             new Route("delete the booked room", "DELETE", "/api/practice-room/%BOOKED%", null, 204, 403, 403),
             new Route("list rooms", "GET", "/api/practice-rooms?scope=mine", null, 200, 200, 200),
             new Route("read the booked room", "GET", "/api/practice-rooms/%BOOKED%", null, 200, 200, 200),
+            new Route("read the private room", "GET", "/api/practice-rooms/%PRIVATE_BOOKED%", null, 200, 200, 404),
+            new Route("book the private room offered to guest", "POST", "/api/practice-room/update",
+                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"guestId\":null}", 422, 200, 404),
+            new Route("reschedule the private room", "POST", "/api/practice-room/update",
+                    "{\"roomId\":\"%PRIVATE_BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 404),
+            new Route("offer the private room to someone else", "POST", "/api/practice-room/update",
+                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"offerTo\":\"someone-else\"}", 200, 403, 404),
+            new Route("delete the private room", "DELETE", "/api/practice-room/%PRIVATE_BOOKED%", null, 204, 403, 404),
             new Route("publish a slot", "POST", "/api/slots", "{\"startTs\":\"%FUTURE%\",\"endTs\":\"%FUTURE_END%\"}", 201, 201, 201),
             new Route("list open slots", "GET", "/api/slots?status=open", null, 200, 200, 200),
             new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200),
@@ -96,7 +110,7 @@ class AuthorizationMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void answersAsTheTableSays(Cell cell) {
-        boolean person = cell.who() == Who.HOST || cell.who() == Who.GUEST || cell.who() == Who.THIRD;
+        boolean person = cell.who().compareTo(Who.HOST) >= 0;
         Scene scene = person ? Scene.make() : null;
         Instant start = Instant.now().plus(DAYS.addAndGet(1) + 800, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String fill = UUID.randomUUID().toString();
@@ -126,6 +140,8 @@ class AuthorizationMatrixTest {
     private static String fillIn(String text, Scene scene, String fill, Instant start) {
         return text.replace("%FUTURE%", start.toString()).replace("%FUTURE_END%", start.plus(1, ChronoUnit.HOURS).toString())
                 .replace("%BOOKED%", scene == null ? fill : scene.bookedRoom()).replace("%OPEN%", scene == null ? fill : scene.openRoom())
+                .replace("%PRIVATE_BOOKED%", scene == null ? fill : scene.privateBooked())
+                .replace("%PRIVATE_OFFERED%", scene == null ? fill : scene.privateOffered())
                 .replace("%SLOT%", scene == null ? fill : scene.slot());
     }
 
@@ -142,6 +158,7 @@ class AuthorizationMatrixTest {
             case HOST -> scene.host().token();
             case GUEST -> scene.guest().token();
             case THIRD -> scene.third().token();
+            case ADMIN -> scene.admin().token();
         };
     }
 }

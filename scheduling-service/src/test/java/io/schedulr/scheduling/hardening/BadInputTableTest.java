@@ -180,6 +180,20 @@ class BadInputTableTest {
         c.add(get("slots: bad from", "/api/slots?from=yesterday", 400, "invalid_datetime"));
         c.add(get("slots: reversed range", "/api/slots?mine=true&from=" + LATER + "&to=" + FUTURE, 400, "invalid_range"));
         c.add(get("slots: negative offset", "/api/slots?offset=-1", 400, "invalid_offset"));
+        c.add(post("create: offer on a public room", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"offerTo\":\"someone\"}", 400,
+                "offer_needs_private_room"));
+        c.add(post("create: offer blank", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":\" \"}", 400,
+                "invalid_offer_to"));
+        c.add(post("create: offer with NUL", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":\"a\\u0000b\"}",
+                400, "invalid_offer_to"));
+        c.add(post("create: offer too long", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":\"" + LONG + "\"}",
+                400, "invalid_offer_to"));
+        c.add(post("create: offer as number", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":5}", 400,
+                "invalid_field"));
+        c.add(post("update: offer a public room", update, "{\"roomId\":\"%ROOM%\",\"offerTo\":\"someone\"}", 400,
+                "offer_needs_private_room"));
+        c.add(post("update: booking with an offer", update, "{\"roomId\":\"%ROOM%\",\"guestId\":null,\"offerTo\":\"x\"}", 400,
+                "booking_changes_only_stage"));
         c.add(new Case("create: text body", "POST", create, "hello", "text/plain", 415, "unsupported_media_type"));
         c.add(new Case("update: text body", "POST", update, "hello", "text/plain", 415, "unsupported_media_type"));
         return c;

@@ -45,7 +45,7 @@ public class CreateRoomService implements CreateRoomUseCase {
         RoomId id = RoomId.random();
         return video.createRoom(id.value(), window.start(), command.privateRoom())
                 .chain(url -> tx.inTransaction(() -> users.upsert(command.host())
-                        .chain(host -> rooms.insert(PracticeRoom.offer(id, host.id(), window, command.privateRoom(), url, now)))
+                        .chain(host -> rooms.insert(PracticeRoom.offer(id, host.id(), window, command.privateRoom(), command.offerTo(), url, now)))
                         .chain(room -> changes.record(command.host().id(), RoomChangeType.CREATED, now, null, room))));
     }
 }

@@ -29,7 +29,7 @@ public class DeleteRoomService implements DeleteRoomUseCase {
     @Override
     public Uni<Void> delete(UserProfile actor, RoomId roomId) {
         return tx.inTransaction(() -> users.upsert(actor)
-                .chain(() -> Rooms.existing(load, roomId))
+                .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                 .chain(room -> {
                     room.requireDeletableBy(actor.id());
                     return deletion.delete(actor.id(), room, clock.instant());

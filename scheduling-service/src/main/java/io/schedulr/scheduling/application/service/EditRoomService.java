@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 
 /**
- * Reschedule and privacy (host), stage (host or guest), in one transaction with one event: RESCHEDULED when a booked
+ * Reschedule, privacy and offer (host), stage (host or guest), in one transaction with one event: RESCHEDULED when a booked
  * room's time moved (invitations are updated), UPDATED otherwise.
  */
 public class EditRoomService implements EditRoomUseCase {
@@ -33,6 +33,9 @@ public class EditRoomService implements EditRoomUseCase {
         }
         if (c.privateRoom() != null) {
             changed = changed.changePrivacy(actor, c.privateRoom());
+        }
+        if (c.offerTo() != null) {
+            changed = changed.offerTo(actor, c.offerTo());
         }
         if (c.stage() != null) {
             changed = changed.changeStage(actor, c.stage());

@@ -46,7 +46,7 @@ public class RoomChangeFlow {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
             return users.upsert(actor)
-                    .chain(() -> Rooms.existing(load, roomId))
+                    .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                     .chain(before -> {
                         PracticeRoom changed = change.apply(before, now);
                         Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);

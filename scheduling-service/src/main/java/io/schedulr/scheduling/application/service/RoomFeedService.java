@@ -75,7 +75,7 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
         if (c.isReload() || c.hasParticipant(viewer)) {
             return c;
         }
-        return new LiveRoomChange(c.type(), c.eventId(), c.time(), c.roomId(), c.hostId(), c.hostName(), null, null, c.booked(), c.privateRoom(),
-                c.start(), c.stage(), null);
+        return new LiveRoomChange(c.type(), c.eventId(), c.time(), c.roomId(), c.hostId(), c.hostName(), null, null, c.booked(),
+                c.privateRoom(), c.offeredTo(), c.start(), null, null);
     }
 }

@@ -41,7 +41,7 @@ public class RoomQueriesService implements RoomQueriesUseCase {
     @Override
     public Uni<RoomDetails> get(UserProfile viewer, RoomId roomId) {
         return tx.inTransaction(() -> users.upsert(viewer)
-                .chain(() -> Rooms.existing(load, roomId))
+                .chain(() -> Rooms.visibleTo(load, roomId, viewer.id()))
                 .chain(room -> withPeople(List.of(room)))
                 .map(details -> details.get(0)));
     }

@@ -14,4 +14,14 @@ final class Rooms {
     static Uni<PracticeRoom> existing(LoadRoomPort rooms, RoomId id) {
         return rooms.load(id).map(found -> found.orElseThrow(() -> new RoomNotFoundException(id)));
     }
+
+    /** A room this person may see; a private room of others is "not found", so its existence is not confirmed. */
+    static Uni<PracticeRoom> visibleTo(LoadRoomPort rooms, RoomId id, String viewer) {
+        return existing(rooms, id).map(room -> {
+            if (!room.isVisibleTo(viewer)) {
+                throw new RoomNotFoundException(id);
+            }
+            return room;
+        });
+    }
 }

@@ -96,10 +96,10 @@ class BookingRulesPropertiesTest {
         try {
             switch (a.kind()) {
                 case BOOK -> f.bookRoom().book(new BookRoomCommand(actor, room.id(), null)).await().indefinitely();
-                case RESCHEDULE -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), START.plusSeconds(60L * a.minutes()), null, null))
+                case RESCHEDULE -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), START.plusSeconds(60L * a.minutes()), null, null, null))
                         .await().indefinitely();
-                case PRIVACY -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), null, a.minutes() % 2 == 0, null)).await().indefinitely();
-                case STAGE -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), null, null, "stage " + (a.minutes() % 3)))
+                case PRIVACY -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), null, a.minutes() % 2 == 0, null, null)).await().indefinitely();
+                case STAGE -> f.editRoom().edit(new EditRoomCommand(actor, room.id(), null, null, null, "stage " + (a.minutes() % 3)))
                         .await().indefinitely();
                 case DELETE -> f.deleteRoom().delete(actor, room.id()).await().indefinitely();
             }

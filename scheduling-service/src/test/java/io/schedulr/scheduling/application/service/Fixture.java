@@ -34,7 +34,8 @@ final class Fixture {
     }
 
     PracticeRoom room() {
-        PracticeRoom room = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(START, LENGTH), false, "https://video", NOW);
+        PracticeRoom room = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(START, LENGTH), false, null, "https://video",
+                NOW);
         store.putRoom(room);
         return room;
     }

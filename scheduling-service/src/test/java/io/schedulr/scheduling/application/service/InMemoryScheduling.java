@@ -141,9 +141,9 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOpen(String excludedHostId, Instant now, int limit) {
+    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit) {
         return Uni.createFrom().item(state.rooms.values().stream()
-                .filter(r -> !r.isBooked() && !r.privateRoom() && r.start().isAfter(now) && !r.hostId().equals(excludedHostId))
+                .filter(r -> !r.isBooked() && r.isVisibleTo(viewer) && r.start().isAfter(now) && !r.hostId().equals(viewer))
                 .sorted(Comparator.comparing(PracticeRoom::start)).limit(limit).toList());
     }
 

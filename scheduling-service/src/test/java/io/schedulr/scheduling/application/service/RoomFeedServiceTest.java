@@ -13,7 +13,7 @@ class RoomFeedServiceTest {
 
     private static LiveRoomChange change(String room, String guest, boolean privateRoom) {
         return new LiveRoomChange("io.schedulr.room.booked.v1", "e-" + room, Instant.EPOCH, room, "host", "Hosta", guest,
-                guest == null ? null : "Guesto", guest != null, privateRoom, Instant.EPOCH, null, "https://video/" + room);
+                guest == null ? null : "Guesto", guest != null, privateRoom, null, Instant.EPOCH, null, "https://video/" + room);
     }
 
     @Test

@@ -29,7 +29,7 @@ class RoomServicesTest {
 
     @Test
     void creatingARoomStoresItAnnouncesItAndAuditsIt() {
-        RoomDetails created = f.createRoom().create(new CreateRoomCommand(f.host, START, true)).await().indefinitely();
+        RoomDetails created = f.createRoom().create(new CreateRoomCommand(f.host, START, true, null)).await().indefinitely();
 
         PracticeRoom room = created.room();
         assertThat(room.window().end()).isEqualTo(START.plus(LENGTH));
@@ -42,11 +42,11 @@ class RoomServicesTest {
 
     @Test
     void aRoomInThePastOrWithoutAnEmailIsRefusedBeforeAnythingIsMade() {
-        assertThatThrownBy(() -> f.createRoom().create(new CreateRoomCommand(f.host, NOW, false)).await().indefinitely())
+        assertThatThrownBy(() -> f.createRoom().create(new CreateRoomCommand(f.host, NOW, false, null)).await().indefinitely())
                 .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "datetime_in_past");
-        assertThatThrownBy(() -> new CreateRoomCommand(new UserProfile("x", null, "X", "UTC"), START, false))
+        assertThatThrownBy(() -> new CreateRoomCommand(new UserProfile("x", null, "X", "UTC"), START, false, null))
                 .hasFieldOrPropertyWithValue("code", "email_required");
-        assertThatThrownBy(() -> CreateRoomCommand.of(f.host, "someone-else", START, false)).isInstanceOf(ForbiddenActionException.class);
+        assertThatThrownBy(() -> CreateRoomCommand.of(f.host, "someone-else", START, false, null)).isInstanceOf(ForbiddenActionException.class);
         assertThat(f.store.videoRooms).isEmpty();
         assertThat(f.store.rooms()).isEmpty();
     }
@@ -124,7 +124,7 @@ class RoomServicesTest {
     void movingABookedRoomIsARescheduleWithAHigherSequence() {
         PracticeRoom room = f.bookedRoom();
 
-        RoomDetails moved = f.editRoom().edit(new EditRoomCommand(f.host, room.id(), START.plusSeconds(7200), null, null))
+        RoomDetails moved = f.editRoom().edit(new EditRoomCommand(f.host, room.id(), START.plusSeconds(7200), null, null, null))
                 .await().indefinitely();
 
         assertThat(moved.room().icsSequence()).isEqualTo(room.icsSequence() + 1);
@@ -136,7 +136,7 @@ class RoomServicesTest {
     void movingAnUnbookedRoomAndMakingItPrivateIsOnePlainUpdate() {
         PracticeRoom room = f.room();
 
-        RoomDetails edited = f.editRoom().edit(new EditRoomCommand(f.host, room.id(), START.plusSeconds(7200), true, null))
+        RoomDetails edited = f.editRoom().edit(new EditRoomCommand(f.host, room.id(), START.plusSeconds(7200), true, null, null))
                 .await().indefinitely();
 
         assertThat(edited.room().privateRoom()).isTrue();
@@ -147,11 +147,11 @@ class RoomServicesTest {
     void theGuestSetsTheStageButCannotReschedule() {
         PracticeRoom room = f.bookedRoom();
 
-        assertThat(f.editRoom().edit(new EditRoomCommand(f.guest, room.id(), null, null, "Round 2")).await().indefinitely().room().stage())
+        assertThat(f.editRoom().edit(new EditRoomCommand(f.guest, room.id(), null, null, null, "Round 2")).await().indefinitely().room().stage())
                 .isEqualTo("Round 2");
-        assertThatThrownBy(() -> f.editRoom().edit(new EditRoomCommand(f.guest, room.id(), START.plusSeconds(60), null, null))
+        assertThatThrownBy(() -> f.editRoom().edit(new EditRoomCommand(f.guest, room.id(), START.plusSeconds(60), null, null, null))
                 .await().indefinitely()).isInstanceOf(ForbiddenActionException.class);
-        assertThatThrownBy(() -> new EditRoomCommand(f.guest, room.id(), null, null, null)).hasFieldOrPropertyWithValue("code", "nothing_to_update");
+        assertThatThrownBy(() -> new EditRoomCommand(f.guest, room.id(), null, null, null, null)).hasFieldOrPropertyWithValue("code", "nothing_to_update");
     }
 
     @Test

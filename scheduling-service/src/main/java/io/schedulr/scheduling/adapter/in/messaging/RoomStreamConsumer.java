@@ -40,7 +40,7 @@ public class RoomStreamConsumer {
         RoomEvent e = event.data();
         Participant guest = e.guest();
         return new LiveRoomChange(event.type(), event.id(), event.time(), e.roomId(), e.host().id(), e.host().name(),
-                guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.startUtc(),
-                e.stage(), e.roomUrl());
+                guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.offeredTo(),
+                e.startUtc(), e.stage(), e.roomUrl());
     }
 }

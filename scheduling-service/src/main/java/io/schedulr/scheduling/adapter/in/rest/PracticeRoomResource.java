@@ -55,7 +55,8 @@ public class PracticeRoomResource {
         }
         UserProfile actor = Callers.toProfile(caller.get());
         CreateRoomCommand command = CreateRoomCommand.of(actor, request.hostId(),
-                times.required("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()));
+                times.required("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()),
+                RequestValues.optionalUserId("offerTo", request.offerTo()));
         return createRoom.create(command)
                 .invoke(d -> LOG.infof("room %s created by %s for %s", d.room().id(), actor.id(), d.room().start()))
                 .map(d -> Response.status(201).entity(RoomResponse.of(d, actor.id())).build());
@@ -72,16 +73,16 @@ public class PracticeRoomResource {
         UserProfile actor = Callers.toProfile(caller.get());
         RoomId roomId = RequestValues.roomId(request.getRoomId());
         if (request.isBooking()) {
-            if (request.getDatetimeUtc() != null || request.getPrivateRoom() != null) {
+            if (request.getDatetimeUtc() != null || request.getPrivateRoom() != null || request.getOfferTo() != null) {
                 throw ApiException.badRequest("booking_changes_only_stage",
-                        "A booking (guestId) can set the stage, not the time or privacy; send those separately.");
+                        "A booking (guestId) can set the stage, not the time, privacy or offer; send those separately.");
             }
             return bookRoom.book(BookRoomCommand.of(actor, roomId, request.getGuestId(), request.getStage()))
                     .invoke(d -> LOG.infof("room %s booked by %s", d.room().id(), actor.id()))
                     .map(d -> RoomResponse.of(d, actor.id()));
         }
         EditRoomCommand command = new EditRoomCommand(actor, roomId, times.optional("datetimeUtc", request.getDatetimeUtc()),
-                request.getPrivateRoom(), request.getStage());
+                request.getPrivateRoom(), RequestValues.optionalUserId("offerTo", request.getOfferTo()), request.getStage());
         return editRoom.edit(command)
                 .invoke(d -> log(d, actor, command))
                 .map(d -> RoomResponse.of(d, actor.id()));
@@ -98,7 +99,7 @@ public class PracticeRoomResource {
     }
 
     private static void log(RoomDetails d, UserProfile actor, EditRoomCommand c) {
-        LOG.infof("room %s edited by %s (reschedule=%s, private=%s, stage=%s)", d.room().id(), actor.id(), c.newStart() != null,
-                c.privateRoom() != null, c.stage() != null);
+        LOG.infof("room %s edited by %s (reschedule=%s, private=%s, offer=%s, stage=%s)", d.room().id(), actor.id(),
+                c.newStart() != null, c.privateRoom() != null, c.offerTo() != null, c.stage() != null);
     }
 }

@@ -24,6 +24,22 @@ final class RequestValues {
         return new SlotId(uuid("slot", value));
     }
 
+    /** A person's id (the token {@code sub} they sign in with), when the field is given. */
+    static String optionalUserId(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 255 || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid_" + snake(name),
+                    "'" + name + "' is a person's id: 1 to 255 characters without control characters.");
+        }
+        return value;
+    }
+
+    private static String snake(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
     static int number(String name, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value);

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
 import io.schedulr.scheduling.domain.PracticeRoom;
@@ -7,7 +8,8 @@ import io.schedulr.scheduling.domain.PracticeRoom;
 import java.time.Instant;
 
 /**
- * A room as the API shows it. The video link is shown to the host and the guest only.
+ * A room as the API shows it. Who booked it, its stage and video link are shown to the host and the guest only; whom a
+ * private room is offered to, to the host only.
  */
 public record RoomResponse(
         String id,
@@ -16,6 +18,7 @@ public record RoomResponse(
         String stage,
         String roomUrl,
         @JsonProperty("private") boolean privateRoom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String offeredTo,
         boolean booked,
         Instant createdAt,
         Instant datetimeUtc,
@@ -24,8 +27,10 @@ public record RoomResponse(
 
     static RoomResponse of(RoomDetails details, String viewerId) {
         PracticeRoom room = details.room();
-        return new RoomResponse(room.id().toString(), room.hostId(), room.guestId(), room.stage(),
-                room.isParticipant(viewerId) ? room.roomUrl() : null, room.privateRoom(), room.isBooked(), room.createdAt(),
-                room.start(), PersonResponse.of(details.host()), PersonResponse.of(details.guest()));
+        boolean participant = room.isParticipant(viewerId);
+        return new RoomResponse(room.id().toString(), room.hostId(), participant ? room.guestId() : null,
+                participant ? room.stage() : null, participant ? room.roomUrl() : null, room.privateRoom(),
+                room.isHost(viewerId) ? room.offeredTo() : null, room.isBooked(), room.createdAt(), room.start(),
+                PersonResponse.of(details.host()), participant ? PersonResponse.of(details.guest()) : null);
     }
 }

@@ -16,6 +16,8 @@ public class UpdateRoomRequest {
     @Size(max = 64)
     private String datetimeUtc;
     private Boolean privateRoom;
+    /** Checked by RequestValues, so its error code matches the domain's ({@code invalid_offer_to}). */
+    private String offerTo;
     @Size(max = 200)
     private String stage;
 
@@ -56,6 +58,14 @@ public class UpdateRoomRequest {
     @JsonProperty("private")
     public void setPrivateRoom(Boolean privateRoom) {
         this.privateRoom = privateRoom;
+    }
+
+    public String getOfferTo() {
+        return offerTo;
+    }
+
+    public void setOfferTo(String offerTo) {
+        this.offerTo = offerTo;
     }
 
     public String getStage() {

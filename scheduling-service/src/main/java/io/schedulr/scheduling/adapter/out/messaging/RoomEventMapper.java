@@ -21,7 +21,7 @@ public class RoomEventMapper {
         PracticeRoom room = change.room();
         RoomEvent data = new RoomEvent(room.id().toString(), room.icsUid().toString(), room.icsSequence(), room.window().start(),
                 room.window().end(), config.room().title(), room.roomUrl(), room.privateRoom(), room.stage(),
-                participant(change.host()), participant(change.guest()));
+                participant(change.host()), participant(change.guest()), room.offeredTo());
         return CloudEvent.of(change.eventId().toString(), config.events().source(), type(change).cloudEventType(),
                 change.occurredAt(), room.id().toString(), data);
     }

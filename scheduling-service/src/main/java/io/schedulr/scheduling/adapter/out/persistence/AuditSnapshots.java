@@ -12,7 +12,7 @@ final class AuditSnapshots {
     }
 
     record Room(UUID id, String hostId, String guestId, String stage, String roomUrl, boolean privateRoom,
-                Instant createdAt, Instant datetimeUtc, Instant endsAt, UUID icsUid, int icsSequence, long version) {
+                String offeredTo, Instant createdAt, Instant datetimeUtc, Instant endsAt, UUID icsUid, int icsSequence, long version) {
     }
 
     record SlotState(UUID id, String hostId, Instant startTs, Instant endTs, String status, UUID roomId, Instant createdAt,
@@ -21,7 +21,7 @@ final class AuditSnapshots {
 
     static Room of(PracticeRoom r) {
         return r == null ? null : new Room(r.id().value(), r.hostId(), r.guestId(), r.stage(), r.roomUrl(), r.privateRoom(),
-                r.createdAt(), r.window().start(), r.window().end(), r.icsUid(), r.icsSequence(), r.version());
+                r.offeredTo(), r.createdAt(), r.window().start(), r.window().end(), r.icsUid(), r.icsSequence(), r.version());
     }
 
     static SlotState of(Slot s) {

@@ -26,10 +26,10 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOpen(String excludedHostId, Instant now, int limit) {
+    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit) {
         return PracticeRoomEntity.<PracticeRoomEntity>find(
-                        "guestId is null and privateRoom = false and datetimeUtc > ?1 and hostId <> ?2",
-                        Sort.by("datetimeUtc").and("id"), now, excludedHostId)
+                        "guestId is null and datetimeUtc > ?1 and hostId <> ?2 and (privateRoom = false or offeredTo = ?2)",
+                        Sort.by("datetimeUtc").and("id"), now, viewer)
                 .page(Page.ofSize(limit)).list()
                 .map(list -> list.stream().map(RoomMapper::toDomain).toList());
     }

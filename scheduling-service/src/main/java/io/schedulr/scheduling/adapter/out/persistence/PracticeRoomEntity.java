@@ -25,6 +25,8 @@ public class PracticeRoomEntity extends PanacheEntityBase {
     public String roomUrl;
     @Column(name = "private", nullable = false)
     public boolean privateRoom;
+    @Column(name = "offered_to")
+    public String offeredTo;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "datetime_utc", nullable = false)

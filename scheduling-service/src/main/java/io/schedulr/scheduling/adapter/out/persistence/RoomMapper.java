@@ -9,7 +9,7 @@ final class RoomMapper {
     }
 
     static PracticeRoom toDomain(PracticeRoomEntity e) {
-        return new PracticeRoom(new RoomId(e.id), e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.createdAt,
+        return new PracticeRoom(new RoomId(e.id), e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.offeredTo, e.createdAt,
                 new TimeWindow(e.datetimeUtc, e.endsAt), e.icsUid, e.icsSequence, e.version);
     }
 
@@ -30,6 +30,7 @@ final class RoomMapper {
         e.guestId = r.guestId();
         e.stage = r.stage();
         e.privateRoom = r.privateRoom();
+        e.offeredTo = r.offeredTo();
         e.datetimeUtc = r.window().start();
         e.endsAt = r.window().end();
         e.icsSequence = r.icsSequence();

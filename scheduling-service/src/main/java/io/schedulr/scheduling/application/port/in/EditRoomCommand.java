@@ -8,15 +8,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Changes a participant makes to a room in one step: a new time and privacy (host), a stage (host or guest).
- * Absent (null) fields are left alone; at least one is given.
+ * Changes a participant makes to a room in one step: a new time, privacy and the person a private room is offered to
+ * (host), a stage (host or guest). Absent (null) fields are left alone; at least one is given.
  */
-public record EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String stage) {
+public record EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String offerTo, String stage) {
     public EditRoomCommand {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(roomId, "roomId");
-        if (newStart == null && privateRoom == null && stage == null) {
-            throw new InvalidRequestException("nothing_to_update", "Give at least one of guestId, datetimeUtc, private, stage.");
+        if (newStart == null && privateRoom == null && offerTo == null && stage == null) {
+            throw new InvalidRequestException("nothing_to_update", "Give at least one of guestId, datetimeUtc, private, offerTo, stage.");
         }
     }
 }

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 public interface ListRoomsPort {
-    /** Future, unbooked, public rooms of other hosts, soonest first. */
-    Uni<List<PracticeRoom>> listOpen(String excludedHostId, Instant now, int limit);
+    /**
+     * Future, unbooked rooms of other hosts the viewer may book, soonest first: the public ones and the private ones
+     * offered to the viewer (the rule of {@link io.schedulr.scheduling.domain.RoomAccess}).
+     */
+    Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit);
 
     /** Rooms the person hosts or booked, soonest first. */
     Uni<List<PracticeRoom>> listOf(String userId, int limit);
