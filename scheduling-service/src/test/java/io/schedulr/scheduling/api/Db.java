@@ -30,6 +30,19 @@ public final class Db {
         }
     }
 
+    public static int execute(String sql, Object... params) {
+        InfraEndpoints e = TestInfra.get();
+        try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     public static String text(String sql, Object... params) {
         InfraEndpoints e = TestInfra.get();
         try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Several replicas may run it: a transaction-scoped advisory lock lets one drain at a time, which keeps the per-room
  * order that Kafka keys promise; {@code FOR UPDATE SKIP LOCKED} keeps rows from being sent twice.</li>
  * <li>While Kafka is down the batch fails, the transaction rolls back, the rows wait, and attempts back off.</li>
+ * <li>A row Kafka refuses for good (see {@link PermanentPublishFailures}) is set aside with the reason, so one bad
+ * event never holds back the others; operators find it by {@code set_aside_at} and may release it.</li>
  * <li>Records go out through the {@code room-events} channel (Quarkus Messaging), so the producer takes the one Kafka
  * configuration of the service ({@code kafka.*}, TLS and SASL included); the relay waits for every acknowledgement.</li>
  * </ul>
@@ -125,7 +127,7 @@ public class KafkaOutboxRelay {
 
     private Uni<Integer> publishBatch(SqlConnection conn) {
         return conn.preparedQuery("SELECT id, topic, message_key, event_type, event_id, payload::text AS payload FROM outbox "
-                        + "WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
+                        + "WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .chain(rows -> {
                     List<OutboxRow> batch = new ArrayList<>();
@@ -136,25 +138,48 @@ public class KafkaOutboxRelay {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return send(batch)
-                            .chain(ids -> conn.preparedQuery("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
-                            .map(ignored -> batch.size());
+                    return send(batch).chain(outcomes -> record(conn, outcomes)).map(ignored -> batch.size());
                 });
     }
 
-    /** Sends in order (one partition per room keeps it) and waits for every acknowledgement. */
-    private Uni<List<Long>> send(List<OutboxRow> batch) {
-        List<Uni<Void>> acks = new ArrayList<>(batch.size());
+    private Uni<Void> record(SqlConnection conn, List<Outcome> outcomes) {
+        List<Long> published = outcomes.stream().filter(o -> o.setAsideReason() == null).map(Outcome::id).toList();
+        List<Outcome> setAside = outcomes.stream().filter(o -> o.setAsideReason() != null).toList();
+        Uni<?> marked = conn.preparedQuery("UPDATE outbox SET published_at = now() WHERE id = ANY($1)")
+                .execute(Tuple.of(published.toArray(new Long[0])));
+        if (!setAside.isEmpty()) {
+            marked = marked.chain(() -> conn.preparedQuery("UPDATE outbox SET set_aside_at = now(), set_aside_reason = $2 WHERE id = $1")
+                    .executeBatch(setAside.stream().map(o -> Tuple.of(o.id(), o.setAsideReason())).toList()));
+        }
+        return marked.replaceWithVoid();
+    }
+
+    /**
+     * Sends in order (one partition per room keeps it) and waits for every acknowledgement. A record refused for good
+     * comes back as set aside; any other failure fails the batch.
+     */
+    private Uni<List<Outcome>> send(List<OutboxRow> batch) {
+        List<Uni<Outcome>> acks = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
             RecordHeaders headers = new RecordHeaders();
             headers.add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
             OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build();
             acks.add(emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata))
-                    .invoke(() -> LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key())));
+                    .invoke(() -> LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key()))
+                    .replaceWith(new Outcome(row.id(), null))
+                    .onFailure(f -> PermanentPublishFailures.reason(f).isPresent()).recoverWithItem(f -> {
+                        String reason = PermanentPublishFailures.reason(f).orElseThrow();
+                        LOG.errorf("outbox row %d (%s %s for room %s) set aside, Kafka refuses it for good: %s", row.id(), row.type(),
+                                row.eventId(), row.key(), reason);
+                        return new Outcome(row.id(), reason);
+                    }));
         }
-        return Uni.join().all(acks).andFailFast().map(ignored -> batch.stream().map(OutboxRow::id).toList());
+        return Uni.join().all(acks).andFailFast();
+    }
+
+    /** What became of one row: published, or set aside with the reason. */
+    private record Outcome(long id, String setAsideReason) {
     }
 
     private record OutboxRow(long id, String topic, String key, String type, String eventId, String payload) {
