@@ -33,12 +33,48 @@ class DailyVideoRoomTest {
     @Test
     void createsTheRoomOnDailyWithTheConfiguredKey() {
         FakeDaily.script(daily);
-        create(true).statusCode(201).body("roomUrl", startsWith("https://schedulr.daily.co/fake-"));
+        String id = create(true).statusCode(201).body("roomUrl", startsWith("https://schedulr.daily.co/schedulr-")).extract().path("id");
         assertThat(FakeDaily.requests(daily)).hasSize(1);
         FakeDaily.Request request = FakeDaily.requests(daily).get(0);
+        assertThat(request.method() + " " + request.path()).isEqualTo("POST /v1/rooms");
         assertThat(request.authorization()).isEqualTo("Bearer test-daily-key");
         assertThat(request.contentType()).startsWith("application/json");
-        assertThat(request.body()).contains("\"privacy\":\"private\"", "\"exp\":");
+        assertThat(request.body()).contains("\"privacy\":\"private\"", "\"exp\":", "\"name\":\"schedulr-" + id + "\"");
+    }
+
+    @Test
+    void theLosersOfASlotRaceGiveTheirDailyRoomsBack() throws Exception {
+        FakeDaily.script(daily);
+        FakeDaily.delayCreation(daily, 400);
+        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String slot = given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(1, ChronoUnit.HOURS) + "\"}")
+                .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+        java.util.List<TestUser> guests = java.util.stream.IntStream.range(0, 4).mapToObj(i -> Tokens.newUser("Racer " + i, "UTC")).toList();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guests.size());
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (TestUser guest : guests) {
+            answers.add(pool.submit(() -> given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book").statusCode()));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        String bookedRoom = given().header("Authorization", host.bearer()).get("/api/slots?mine=true&status=booked").then().statusCode(200)
+                .extract().path("find { it.id == '" + slot + "' }.roomId");
+        java.util.List<String> created = FakeDaily.requests(daily).stream().filter(r -> r.method().equals("POST")).map(FakeDaily.Request::body)
+                .map(body -> body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1")).toList();
+        java.util.List<String> deleted = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                FakeDaily.requests(daily).stream().filter(r -> r.method().equals("DELETE")).map(r -> r.path().substring("/v1/rooms/".length()))
+                        .toList(), d -> d.size() == created.size() - 1);
+        assertThat(created).hasSize(guests.size()).contains("schedulr-" + bookedRoom);
+        assertThat(deleted).doesNotContain("schedulr-" + bookedRoom).allMatch(created::contains).doesNotHaveDuplicates();
+        assertThat(FakeDaily.requests(daily).stream().filter(r -> r.method().equals("DELETE")))
+                .allMatch(r -> r.authorization().equals("Bearer test-daily-key"));
     }
 
     @Test
