@@ -71,5 +71,12 @@ public interface NotificationConfig {
     interface Hooks {
         /** Shared secret of POST /api/hooks/email-status (header X-Hook-Secret). No default: unset, the hook is off. */
         Optional<String> emailStatusSecret();
+
+        /**
+         * The secret before the last rotation, still accepted until it is removed
+         * ({@code NOTIFICATION_HOOKS_EMAIL_STATUS_PREVIOUS_SECRET}): set it to the old value, change the provider's
+         * setting to the new one, then unset it.
+         */
+        Optional<String> emailStatusPreviousSecret();
     }
 }

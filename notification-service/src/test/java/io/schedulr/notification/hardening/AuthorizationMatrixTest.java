@@ -32,7 +32,7 @@ class AuthorizationMatrixTest {
 
     enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN }
 
-    enum Secret { NONE, WRONG, RIGHT }
+    enum Secret { NONE, WRONG, RIGHT, PREVIOUS }
 
     /** The booked room and the Message-ID of its mail to the guest, made once (the application is up by then). */
     private static final class Scene {
@@ -104,19 +104,27 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** The hook, whoever the bearer token says the caller is: 401 without the right secret, 202 with it. */
+    /**
+     * The hook, whoever the bearer token says the caller is: 401 without the right secret, 202 with it or with the
+     * previous one (accepted during a rotation while it is configured).
+     */
     @ParameterizedTest(name = "email-status hook with {0} secret")
     @MethodSource("secrets")
     void theHookAnswersBySecretAlone(Secret secret) {
         RequestSpecification request = given().header("Authorization", Scene.ADMIN.bearer()).contentType("application/json")
                 .body(Map.of("messageId", Scene.MESSAGE_ID, "status", "delivered"));
         if (secret != Secret.NONE) {
-            request = request.header("X-Hook-Secret", secret == Secret.RIGHT ? "test-only-hook-secret" : "test-only-hook-secreT");
+            request = request.header("X-Hook-Secret", switch (secret) {
+                case RIGHT -> "test-only-hook-secret";
+                case PREVIOUS -> "test-only-previous-hook-secret";
+                default -> "test-only-hook-secreT";
+            });
         }
         Response response = request.post("/api/hooks/email-status");
 
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(secret == Secret.RIGHT ? 202 : 401);
-        if (secret != Secret.RIGHT) {
+        boolean accepted = secret == Secret.RIGHT || secret == Secret.PREVIOUS;
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(accepted ? 202 : 401);
+        if (!accepted) {
             assertThat(response.jsonPath().getString("code")).isEqualTo("unauthorized");
         }
     }

@@ -51,7 +51,7 @@ public class EmailStatusHookResource {
             return Uni.createFrom().item(ErrorMappers.error(503, "hook_not_configured",
                     "The email status hook is not configured on this server."));
         }
-        if (secret == null || !MessageDigest.isEqual(digest(secret), digest(expected.get()))) {
+        if (secret == null || !(matches(secret, expected.get()) | matches(secret, previousSecret()))) {
             return Uni.createFrom().item(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError("unauthorized", "A valid " + SECRET_HEADER + " header is required.")).build());
         }
@@ -60,6 +60,15 @@ public class EmailStatusHookResource {
                 .map(id -> Response.accepted(new Recorded(id, notice.status().name())).build())
                 .orElseThrow(() -> ApiException.notFound("unknown_message",
                         "No sent message has the id " + Excerpts.of(notice.messageKey()) + ".")));
+    }
+
+    private String previousSecret() {
+        return config.hooks().emailStatusPreviousSecret().filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    /** Digests compared in constant time; both secrets are always compared (non-short-circuit OR above). */
+    private static boolean matches(String given, String secret) {
+        return secret != null && MessageDigest.isEqual(digest(given), digest(secret));
     }
 
     private static byte[] digest(String text) {
