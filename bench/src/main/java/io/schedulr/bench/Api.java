@@ -52,11 +52,21 @@ final class Api {
 
     /** Creates a room; returns its id. */
     String createRoom(User host, String datetimeUtc) throws IOException, InterruptedException {
-        Answer a = post(host, "/api/practice-room/create", "{\"datetimeUtc\":\"" + datetimeUtc + "\",\"private\":false}");
+        Answer a = create(host, datetimeUtc);
         if (a.status() != 201) {
             throw new IOException("create answered " + a.status() + ": " + a.body());
         }
-        return find(ID, a.body());
+        return roomId(a);
+    }
+
+    /** Creates a room and returns the answer as it is (201 with the room, or whatever else the service said). */
+    Answer create(User host, String datetimeUtc) throws IOException, InterruptedException {
+        return post(host, "/api/practice-room/create", "{\"datetimeUtc\":\"" + datetimeUtc + "\",\"private\":false}");
+    }
+
+    /** The id of the room in a 201 answer of {@link #create}. */
+    static String roomId(Answer created) throws IOException {
+        return find(ID, created.body());
     }
 
     Answer book(User guest, String roomId) throws IOException, InterruptedException {

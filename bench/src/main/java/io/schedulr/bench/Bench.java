@@ -38,11 +38,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * one table, stops everything. Asserts nothing about time; exits 1 if a booking is lost or doubled.
  * Sizes: system properties {@code bench.workers}, {@code bench.warmup}, {@code bench.bookings}, {@code bench.contenders},
  * {@code bench.inbox}, {@code bench.inboxRate}; {@code bench.jfr=DIR} records the scheduling-service with JFR during the
- * measured bookings.
+ * measured bookings. The load section (hardening issue 12) runs alone with {@code bench.only=load}, after the others with
+ * {@code bench.load=true}; sizes {@code bench.loadSeconds}, {@code bench.loadClients}, {@code bench.loadWave}, {@code bench.loadWarmup}. It fails
+ * the run on any 5xx, any call without an answer, any refused booking of a free room, and any wave that did not end
+ * with exactly one 200 and 409 for everyone else.
  */
 public final class Bench {
     static final String BOOKED = "io.schedulr.room.booked.v1";
     private static final String NOTIFICATION = "notification-service";
+    private static final LocalDateTime SLOTS_FROM = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(30).atStartOfDay();
 
     private final int workers = Integer.getInteger("bench.workers", 16);
     private final int warmup = Integer.getInteger("bench.warmup", 1000);
@@ -53,6 +57,16 @@ public final class Bench {
     private final String jfrDir = System.getProperty("bench.jfr");
     /** {@code throughput} runs section 1 only (no mail is sent or checked): the quick loop for profiling the booking path. */
     private final boolean throughputOnly = "throughput".equals(System.getProperty("bench.only"));
+    /** {@code load} runs the load section only, with the whole stack running (its invitations are checked). */
+    private final boolean loadOnly = "load".equals(System.getProperty("bench.only"));
+    private final boolean loadToo = Boolean.getBoolean("bench.load");
+    private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
+    private final int loadClients = Integer.getInteger("bench.loadClients", 32);
+    private final int loadWave = Integer.getInteger("bench.loadWave", 200);
+    /** Seconds of the same load before the measured run (the services start cold when the section runs alone). */
+    private final int loadWarmup = Integer.getInteger("bench.loadWarmup", 15);
+    /** Slot numbers of the load section's rooms, after those of sections 1–3. */
+    private final AtomicInteger loadSlot = new AtomicInteger(300_000);
 
     private final List<String> failures = new ArrayList<>();
     private final List<String> table = new ArrayList<>();
@@ -95,14 +109,21 @@ public final class Bench {
             mail = Mailboxes.of(stack);
             watch.watchMemory(stack::pid);
             watch.underLoad(true);
-            stack.stop(NOTIFICATION);
-            throughputAndLimit();
-            if (!throughputOnly) {
-                log("starting notification-service again; it drains the invitations of section 1 from Kafka ...");
-                stack.restart(NOTIFICATION);
-                watch.rememberPid(NOTIFICATION);
-                contention();
-                bookingToInbox();
+            if (loadOnly) {
+                load();
+            } else {
+                stack.stop(NOTIFICATION);
+                throughputAndLimit();
+                if (!throughputOnly) {
+                    log("starting notification-service again; it drains the invitations of section 1 from Kafka ...");
+                    stack.restart(NOTIFICATION);
+                    watch.rememberPid(NOTIFICATION);
+                    contention();
+                    bookingToInbox();
+                    if (loadToo) {
+                        load();
+                    }
+                }
             }
             watch.underLoad(false);
             verify();
@@ -118,7 +139,7 @@ public final class Bench {
         }
         if (!failures.isEmpty()) {
             System.out.println();
-            System.out.println("BENCH FAILED — bookings lost, doubled or refused:");
+            System.out.println("BENCH FAILED — bookings lost, doubled or refused, or answered 5xx:");
             failures.forEach(f -> System.out.println("  - " + f));
             return 1;
         }
@@ -377,6 +398,149 @@ public final class Bench {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- load
+
+    private void load() throws Exception {
+        List<Api.User> hosts = mintAll("load-host-", loadClients);
+        List<Api.User> guests = mintAll("load-guest-", loadClients);
+        List<Api.User> waveGuests = mintAll("load-wave-", loadWave);
+        Api.User waveHost = api.mint("load-wave-host@bench.test", "LoadWaveHost");
+        CpuMeter cpu = new CpuMeter(stack.pid(CpuMeter.SERVICE).orElseThrow())
+                .with(NOTIFICATION, stack.pid(NOTIFICATION).orElseThrow());
+        Load warm = null;
+        if (loadWarmup > 0) {
+            log("load: %d s of warm-up (same workload, checked the same way, not in the figures) ...", loadWarmup);
+            warm = new Load(api, hosts, guests, waveHost, waveGuests, loadWarmup, () -> slot(loadSlot.getAndIncrement()));
+            warm.run();
+            check(warm, "load warm-up");
+        }
+        Load load = new Load(api, hosts, guests, waveHost, waveGuests, loadSeconds, () -> slot(loadSlot.getAndIncrement()));
+        log("load: %d s of %d clients booking distinct rooms beside waves of %d clients on one room ...", loadSeconds, loadClients,
+                loadWave);
+        String loadBefore = CpuMeter.loadAverage();
+        Map<String, Double> cpuBefore = cpu.snapshot();
+        double machineBefore = CpuMeter.machineBusyMs();
+        long t0 = System.nanoTime();
+        load.run();
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+        Map<String, Double> cpuUsed = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), 1);
+        double machineMs = CpuMeter.machineBusyMs() - machineBefore;
+        String loadAfter = CpuMeter.loadAverage();
+        long loadEnded = System.currentTimeMillis();
+
+        int[] errors = check(load, "load");
+        int serverErrors = errors[0];
+        int noAnswer = errors[1];
+        List<Load.Wave> waves = load.waves();
+        List<Load.Wave> wrong = waves.stream().filter(w -> !w.asExpected(loadWave)).toList();
+
+        int expected = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
+        log("load: waiting for all %d invitations so far (%d of them for this section) ...", expected,
+                load.mails().values().stream().mapToInt(Integer::intValue).sum());
+        boolean allMail = awaitMailWhileItComes(expected, 60);
+        double drainSeconds = (System.currentTimeMillis() - loadEnded) / 1000.0;
+
+        table.add(section("Load (hardening issue 12): " + loadSeconds + " s of (a) " + loadClients
+                + " clients, each its own host and guest, creating a room and booking it, again and again, beside (b) waves of "
+                + loadWave + " clients released together on one new room, one wave after the other; all four services running"));
+        table.add(row("", "requests/s", "p50 / p95 / p99 ms", "max", "answers (status:count)"));
+        loadRow("(a) create room", load.createDistinct, load.distinctWallNanos());
+        loadRow("(a) book it (free room, its own guest)", load.bookDistinct, load.distinctWallNanos());
+        loadRow("(b) create the wave's room", load.createContended, load.contendedWallNanos());
+        loadRow("(b) book one room, " + loadWave + " at once", load.bookContended, load.contendedWallNanos());
+        Stats waveStats = new Stats(waves.stream().mapToLong(Load.Wave::nanos).toArray(), load.contendedWallNanos());
+        table.add(row("(b) waves: release -> last answer", waves.size() + " waves", percentiles(waveStats), ms(waveStats.maxMs()),
+                (waves.size() - wrong.size()) + " with one 200"));
+        table.add(row("5xx answers / calls without answer", serverErrors + " / " + noAnswer, "", "", ""));
+        table.add(row("rooms booked: (a) + (b)", load.distinctBooked() + " + " + load.contendedBooked(), "", "", ""));
+        table.add(row("CPU over the " + String.format("%.0f", wallMs / 1000) + " s, in cores busy (the machine has "
+                + Runtime.getRuntime().availableProcessors() + ")", "", "", "", ""));
+        double ours = 0;
+        for (Map.Entry<String, Double> e : cpuUsed.entrySet()) {
+            ours += e.getValue();
+            table.add(row("  " + e.getKey(), cores(e.getValue(), wallMs), "", "", ""));
+        }
+        table.add(row("    of which the load generator's threads", cores(load.clientCpuMs(), wallMs), "", "", ""));
+        table.add(row("  everything else on the machine", cores(Math.max(0, machineMs - ours), wallMs), "", "", ""));
+        table.add(row("load average (1 min) before / after", loadBefore + " / " + loadAfter, "", "", ""));
+        table.add(row("invitations of all bookings so far", mail.total() + "/" + expected,
+                (allMail ? "all" : "not all") + String.format(" stored %.1f s after the end", drainSeconds), "", ""));
+        if (warm != null) {
+            Load w = warm;
+            int calls = java.util.stream.Stream.of(w.createDistinct, w.bookDistinct, w.createContended, w.bookContended)
+                    .mapToInt(c -> c.stats(1).count() + c.noAnswer()).sum();
+            table.add(row("warm-up before (" + loadWarmup + " s, not in the figures)", calls + " calls",
+                    w.distinctBooked() + " + " + w.waves().size() + " waves", "", errorsOf(w) + " 5xx/none"));
+        }
+    }
+
+    /**
+     * What must hold for a load run: no 5xx, every call answered, every free room booked by its guest, exactly one 200
+     * per wave and 409 for everyone else. Adds what did not hold to the failures and the run's bookings and expected
+     * invitations to those the integrity check verifies. Returns {5xx answers, calls without answer}.
+     */
+    private int[] check(Load load, String label) {
+        bookedBy.putAll(load.booked());
+        load.mails().forEach((address, n) -> expectedMail.merge(address, n, Integer::sum));
+        Load.Calls[] all = {load.createDistinct, load.bookDistinct, load.createContended, load.bookContended};
+        int serverErrors = java.util.Arrays.stream(all).mapToInt(Load.Calls::serverErrors).sum();
+        int noAnswer = java.util.Arrays.stream(all).mapToInt(Load.Calls::noAnswer).sum();
+        if (serverErrors > 0) {
+            failures.add(label + ": " + serverErrors + " answers were 5xx (create (a) " + load.createDistinct.statusText()
+                    + "; book (a) " + load.bookDistinct.statusText() + "; create (b) " + load.createContended.statusText()
+                    + "; book (b) " + load.bookContended.statusText() + ")");
+        }
+        if (noAnswer > 0) {
+            java.util.Arrays.stream(all).map(Load.Calls::firstNoAnswer).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(first -> failures.add(label + ": " + noAnswer + " calls got no answer, the first: " + first));
+        }
+        load.problems().forEach(p -> failures.add(label + ": " + p));
+        List<Load.Wave> wrong = load.waves().stream().filter(w -> !w.asExpected(loadWave)).toList();
+        wrong.stream().limit(10).forEach(w -> failures.add(label + ": the wave on room " + w.room() + " ended with " + w.ok()
+                + " x 200, " + w.conflict() + " x 409 and " + w.other() + " other (first: " + w.firstOther()
+                + "); must be one 200 and " + (loadWave - 1) + " x 409"));
+        if (wrong.size() > 10) {
+            failures.add(label + ": " + (wrong.size() - 10) + " more waves like that");
+        }
+        return new int[]{serverErrors, noAnswer};
+    }
+
+    private static int errorsOf(Load load) {
+        return java.util.stream.Stream.of(load.createDistinct, load.bookDistinct, load.createContended, load.bookContended)
+                .mapToInt(c -> c.serverErrors() + c.noAnswer()).sum();
+    }
+
+    private void loadRow(String name, Load.Calls calls, long wallNanos) {
+        Stats s = calls.stats(wallNanos);
+        table.add(row(name, String.format("%.1f", s.perSecond()), percentiles(s), ms(s.maxMs()), calls.statusText()));
+    }
+
+    private static String percentiles(Stats s) {
+        return s.count() == 0 ? "-" : String.format("%.0f / %.0f / %.0f", s.p50Ms(), s.percentileMs(95), s.p99Ms());
+    }
+
+    private static String cores(double cpuMs, double wallMs) {
+        return String.format("%.2f", cpuMs / wallMs);
+    }
+
+    /** Waits until {@code expected} mails are stored, as long as new ones keep arriving (none for {@code quietSeconds}: stop). */
+    private boolean awaitMailWhileItComes(int expected, int quietSeconds) throws InterruptedException {
+        int seen = mail.total();
+        long lastProgress = System.currentTimeMillis();
+        while (seen < expected && System.currentTimeMillis() - lastProgress < quietSeconds * 1000L) {
+            Thread.sleep(200);
+            int now = mail.total();
+            if (now > seen) {
+                seen = now;
+                lastProgress = System.currentTimeMillis();
+            }
+        }
+        if (seen < expected) {
+            log("  only %d of %d invitations, none new for %d s", seen, expected, quietSeconds);
+        }
+        return seen >= expected;
+    }
+
     // ---------------------------------------------------------------------------------------------------- integrity
 
     private void verify() throws Exception {
@@ -524,8 +688,9 @@ public final class Bench {
         new ProcessBuilder(cmd).inheritIO().start().waitFor();
     }
 
+    /** Room start number {@code i}: i minutes after midnight UTC 30 days from now (the service takes up to 5 years ahead). */
     private static String slot(int i) {
-        return LocalDateTime.of(2030, 1, 1, 0, 0).plusHours(i).toInstant(ZoneOffset.UTC).toString();
+        return SLOTS_FROM.plusMinutes(i).toInstant(ZoneOffset.UTC).toString();
     }
 
     private static void log(String format, Object... args) {
