@@ -1,0 +1,118 @@
+package io.schedulr.testsupport.google;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local Google on one port: OpenID Connect (discovery, JWKS, PEM certificates, userinfo), OAuth 2.0 (consent,
+ * token, revoke), Calendar API v3 and a control API for tests. Google's official clients work against it with only
+ * their root and token URLs pointed here. State lives in memory and ends with the process.
+ */
+public final class LocalGoogle implements AutoCloseable {
+    /** The audience of quick-mint tokens that ask for none: what every service expects today. */
+    public static final String QUICK_MINT_AUDIENCE = QuickMint.DEFAULT_AUDIENCE;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String url;
+    private final RegisteredClient client;
+    private final IdTokens idTokens;
+
+    private LocalGoogle(HttpServer server, ExecutorService executor, String url, RegisteredClient client, IdTokens idTokens) {
+        this.server = server;
+        this.executor = executor;
+        this.url = url;
+        this.client = client;
+        this.idTokens = idTokens;
+    }
+
+    /** Starts on the loopback interface; port 0 picks a free one. */
+    public static LocalGoogle start(int port, RegisteredClient client) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        String url = "http://localhost:" + server.getAddress().getPort();
+        SigningKey key = SigningKey.generate();
+        IdTokens idTokens = new IdTokens(key);
+        People people = new People();
+        OAuthGrants grants = new OAuthGrants(Clock.systemUTC());
+        OpenIdEndpoints openId = new OpenIdEndpoints(url, key, grants, people);
+        QuickMint quickMint = new QuickMint(url, idTokens, people);
+
+        route(server, "/.well-known/openid-configuration", openId::discovery);
+        route(server, "/jwks", openId::jwks);
+        route(server, "/oauth2/v3/certs", openId::jwks);
+        route(server, "/oauth2/v1/certs", openId::certificates);
+        route(server, "/v1/userinfo", openId::userinfo);
+        route(server, "/oauth2/v3/userinfo", openId::userinfo);
+        route(server, "/o/oauth2/v2/auth", new AuthorizationEndpoint(client, grants)::handle);
+        route(server, "/token", new TokenEndpoint(client, grants, idTokens, people, url, quickMint)::handle);
+        route(server, "/revoke", new RevocationEndpoint(grants)::handle);
+
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "local-google");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return new LocalGoogle(server, executor, url, client, idTokens);
+    }
+
+    /** Base URL, which is also the issuer of its ID tokens. */
+    public String url() {
+        return url;
+    }
+
+    public RegisteredClient client() {
+        return client;
+    }
+
+    /**
+     * Mints an ID token directly.
+     *
+     * @param email null for a token without email claims
+     */
+    public String mintIdToken(String issuer, String audience, String subject, String email, boolean emailVerified, String name,
+                              String zoneInfo, long lifetimeSeconds, List<String> roles) {
+        return idTokens.mint(new IdTokens.Claims(issuer, audience, subject, email, emailVerified, name, zoneInfo, lifetimeSeconds, roles));
+    }
+
+    /** The {@code sub} this Google gives an email address: stable across restarts, never the address itself. */
+    public static String subjectFor(String email) {
+        return People.subjectFor(email);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void route(HttpServer server, String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            try {
+                handler.handle(exchange);
+            } catch (RuntimeException | IOException e) {
+                fail(exchange, e);
+            }
+        });
+    }
+
+    private static void fail(HttpExchange exchange, Exception e) {
+        try {
+            GoogleExchange.json(exchange, 500, GoogleError.backendError("local Google failed: " + e).body());
+        } catch (IOException | RuntimeException ignored) {
+            // the answer had already started; the client sees a broken response
+        } finally {
+            exchange.close();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.schedulr.testsupport.google;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The Google accounts the stand-in knows: anyone with an email address, remembered with the name and zone last given. */
+final class People {
+    record Person(String subject, String email, String name, String zoneInfo) {
+    }
+
+    private final Map<String, Person> byEmail = new ConcurrentHashMap<>();
+
+    /** Google's {@code sub}: stable for a person across restarts, never the email itself. */
+    static String subjectFor(String email) {
+        return UUID.nameUUIDFromBytes(("schedulr-dev:" + email.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    void remember(String email, String name, String zoneInfo) {
+        byEmail.put(key(email), new Person(subjectFor(email), email, name, zoneInfo));
+    }
+
+    /** The person behind an address; one never seen before gets the local part as name and UTC. */
+    Person find(String email) {
+        Person known = byEmail.get(key(email));
+        return known != null ? known : new Person(subjectFor(email), email, email.substring(0, email.indexOf('@')), "UTC");
+    }
+
+    private static String key(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+}
