@@ -3,6 +3,7 @@ package io.schedulr.testsupport.google;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** Reading requests and writing answers on the JDK HTTP server, the way every route of the local Google needs. */
 final class GoogleExchange {
@@ -19,8 +21,14 @@ final class GoogleExchange {
     private GoogleExchange() {
     }
 
+    /** The request body; Google's Java client gzips what it sends ({@code Content-Encoding: gzip}). */
     static String body(HttpExchange exchange) throws IOException {
-        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        InputStream in = exchange.getRequestBody();
+        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
+            in = new GZIPInputStream(in);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** Query string and url-encoded form body together (the body wins), values trimmed. */

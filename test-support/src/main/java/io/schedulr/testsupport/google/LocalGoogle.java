@@ -23,13 +23,16 @@ public final class LocalGoogle implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final WatchChannels channels;
     private final String url;
     private final RegisteredClient client;
     private final IdTokens idTokens;
 
-    private LocalGoogle(HttpServer server, ExecutorService executor, String url, RegisteredClient client, IdTokens idTokens) {
+    private LocalGoogle(HttpServer server, ExecutorService executor, WatchChannels channels, String url, RegisteredClient client,
+                        IdTokens idTokens) {
         this.server = server;
         this.executor = executor;
+        this.channels = channels;
         this.url = url;
         this.client = client;
         this.idTokens = idTokens;
@@ -56,6 +59,13 @@ public final class LocalGoogle implements AutoCloseable {
         route(server, "/token", new TokenEndpoint(client, grants, idTokens, people, url, quickMint)::handle);
         route(server, "/revoke", new RevocationEndpoint(grants)::handle);
 
+        CalendarStore store = new CalendarStore(people, Clock.systemUTC(), url);
+        WatchChannels channels = new WatchChannels(Clock.systemUTC());
+        store.onChange(channels);
+        FailureInjector failures = new FailureInjector();
+        route(server, "/calendar/v3/", new CalendarApi(grants, store, channels, failures, url)::handle);
+        route(server, "/_control/", new ControlApi(grants, store, failures)::handle);
+
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-google");
             t.setDaemon(true);
@@ -63,7 +73,7 @@ public final class LocalGoogle implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new LocalGoogle(server, executor, url, client, idTokens);
+        return new LocalGoogle(server, executor, channels, url, client, idTokens);
     }
 
     /** Base URL, which is also the issuer of its ID tokens. */
@@ -94,6 +104,7 @@ public final class LocalGoogle implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        channels.close();
     }
 
     private static void route(HttpServer server, String path, HttpHandler handler) {

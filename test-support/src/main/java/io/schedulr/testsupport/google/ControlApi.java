@@ -1,0 +1,186 @@
+package io.schedulr.testsupport.google;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code /_control/…}: what tests (and people trying things by hand) do to the local Google that its API cannot —
+ * a person revoking access in their Google account, quota and backend failures, expired sync tokens, and changes
+ * made in Google's own calendar UI, which reach watch channels like any other change. JSON in, JSON out.
+ */
+final class ControlApi {
+    private final OAuthGrants grants;
+    private final CalendarStore store;
+    private final FailureInjector failures;
+
+    ControlApi(OAuthGrants grants, CalendarStore store, FailureInjector failures) {
+        this.grants = grants;
+        this.store = store;
+        this.failures = failures;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        try {
+            Map<String, Object> answer = switch (route) {
+                case "POST /_control/revoke" -> Map.of("revokedGrants", grants.revokeAll(email(body(exchange))));
+                case "POST /_control/fail" -> fail(body(exchange));
+                case "POST /_control/expire-sync-tokens" -> {
+                    store.expireSyncTokens();
+                    yield Map.of("expired", true);
+                }
+                case "GET /_control/events" -> events(GoogleExchange.form(exchange).get("email"));
+                case "POST /_control/events/move" -> move(body(exchange));
+                case "POST /_control/events/delete" -> delete(body(exchange));
+                case "POST /_control/events/respond" -> respond(body(exchange));
+                default -> null;
+            };
+            if (answer == null) {
+                GoogleExchange.json(exchange, 404, Map.of("error", "no such control route: " + route));
+            } else {
+                GoogleExchange.json(exchange, 200, answer);
+            }
+        } catch (IllegalArgumentException e) {
+            GoogleExchange.json(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+        } catch (GoogleError e) {
+            GoogleExchange.json(exchange, e.code(), e.body());
+        }
+    }
+
+    private Map<String, Object> fail(Map<String, Object> body) {
+        if (!(body.get("count") instanceof Number count) || !(body.get("status") instanceof Number status)) {
+            throw new IllegalArgumentException("body must be {\"count\": n, \"status\": 429|403|500}");
+        }
+        failures.failNext(count.intValue(), status.intValue());
+        return Map.of("failing", count, "status", status);
+    }
+
+    private Map<String, Object> events(String email) {
+        if (email == null || !email.contains("@")) {
+            throw new IllegalArgumentException("email is required");
+        }
+        List<Object> events = new ArrayList<>();
+        for (Map.Entry<CalendarStore.Calendar, Map<String, Object>> e : store.allEvents(email)) {
+            Map<String, Object> event = e.getValue();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("calendarId", e.getKey().id);
+            row.put("calendarSummary", e.getKey().summary());
+            row.put("id", event.get("id"));
+            row.put("iCalUID", event.get("iCalUID"));
+            row.put("status", event.get("status"));
+            row.put("summary", event.get("summary"));
+            row.put("start", event.get("start"));
+            row.put("end", event.get("end"));
+            row.put("sequence", event.get("sequence"));
+            List<Object> attendees = new ArrayList<>();
+            for (Object a : Objects.requireNonNullElse(Json.list(event.get("attendees")), List.of())) {
+                Map<String, Object> attendee = Json.object(a);
+                attendees.add(Map.of("email", attendee.get("email"), "responseStatus", attendee.get("responseStatus")));
+            }
+            row.put("attendees", attendees);
+            row.put("extendedProperties", event.getOrDefault("extendedProperties", Map.of()));
+            events.add(row);
+        }
+        return Map.of("email", email, "events", events);
+    }
+
+    private Map<String, Object> move(Map<String, Object> body) {
+        String uid = uid(body);
+        Object start = body.get("start");
+        Object end = body.get("end");
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("start and end are required (RFC 3339 strings or event time objects)");
+        }
+        if (!Rfc3339.of(time(end)).isAfter(Rfc3339.of(time(start)))) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        int changed = store.changeEvents(email(body), live(uid), event -> {
+            long sequence = event.get("sequence") instanceof Number n ? n.longValue() : 0;
+            event.put("start", time(start));
+            event.put("end", time(end));
+            event.put("sequence", sequence + 1);
+            return event;
+        });
+        return counted(changed);
+    }
+
+    private Map<String, Object> delete(Map<String, Object> body) {
+        int changed = store.changeEvents(email(body), live(uid(body)), event -> {
+            event.put("status", "cancelled");
+            return event;
+        });
+        return counted(changed);
+    }
+
+    /** The person answers the invitation: their attendee entry changes on every calendar that holds the event. */
+    private Map<String, Object> respond(Map<String, Object> body) {
+        String email = email(body);
+        String response = Json.string(body.get("response"));
+        if (!List.of("accepted", "declined", "tentative", "needsAction").contains(response)) {
+            throw new IllegalArgumentException("response must be accepted, declined, tentative or needsAction");
+        }
+        int changed = store.changeEventsOfEveryone(live(uid(body)).and(e -> attendee(e, email) != null), event -> {
+            attendee(event, email).put("responseStatus", response);
+            return event;
+        });
+        return counted(changed);
+    }
+
+    private static Map<String, Object> attendee(Map<String, Object> event, String email) {
+        for (Object a : Objects.requireNonNullElse(Json.list(event.get("attendees")), List.of())) {
+            Map<String, Object> attendee = Json.object(a);
+            if (attendee != null && email.equalsIgnoreCase(String.valueOf(attendee.get("email")))) {
+                return attendee;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.function.Predicate<Map<String, Object>> live(String uid) {
+        return e -> uid.equals(e.get("iCalUID")) && !"cancelled".equals(e.get("status"));
+    }
+
+    private static Map<String, Object> counted(int changed) {
+        if (changed == 0) {
+            throw GoogleError.notFound();
+        }
+        return Map.of("changedEvents", changed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> time(Object value) {
+        if (value instanceof String s) {
+            return new LinkedHashMap<>(Map.of("dateTime", s));
+        }
+        if (value instanceof Map<?, ?> m) {
+            return new LinkedHashMap<>((Map<String, Object>) m);
+        }
+        throw new IllegalArgumentException("a time is an RFC 3339 string or an event time object");
+    }
+
+    private static String uid(Map<String, Object> body) {
+        String uid = Json.string(body.get("iCalUID"));
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException("iCalUID is required");
+        }
+        return uid;
+    }
+
+    private static String email(Map<String, Object> body) {
+        String email = Json.string(body.get("email"));
+        if (email == null || !email.contains("@")) {
+            throw new IllegalArgumentException("email is required");
+        }
+        return email;
+    }
+
+    private static Map<String, Object> body(HttpExchange exchange) throws IOException {
+        return Json.parseObject(GoogleExchange.body(exchange));
+    }
+}

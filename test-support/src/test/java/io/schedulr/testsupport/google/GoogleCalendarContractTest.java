@@ -1,0 +1,248 @@
+package io.schedulr.testsupport.google;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.util.DateTime;
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.calendar.model.CalendarListEntry;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttendee;
+import com.google.api.services.calendar.model.EventDateTime;
+import com.google.api.services.calendar.model.Events;
+import com.google.api.services.calendar.model.FreeBusyRequest;
+import com.google.api.services.calendar.model.FreeBusyRequestItem;
+import com.google.api.services.calendar.model.FreeBusyResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The official google-api-services-calendar client against the local Google's Calendar API v3. */
+class GoogleCalendarContractTest {
+    private static LocalGoogle google;
+
+    @BeforeAll
+    static void start() throws Exception {
+        google = LocalGoogle.start(0, RegisteredClient.development());
+    }
+
+    @AfterAll
+    static void stop() {
+        google.close();
+    }
+
+    @Test
+    void aSecondaryCalendarIsListedForItsOwnerOnlyAndCanBeDeleted() throws Exception {
+        ConnectedUser alice = ConnectedUser.connect(google);
+        com.google.api.services.calendar.model.Calendar created = alice.calendar().calendars()
+                .insert(new com.google.api.services.calendar.model.Calendar().setSummary("Schedulr Meetings").setTimeZone("Europe/Berlin"))
+                .execute();
+        assertThat(created.getId()).endsWith("@group.calendar.google.com");
+
+        List<CalendarListEntry> list = alice.calendar().calendarList().list().execute().getItems();
+        assertThat(list).extracting(CalendarListEntry::getSummary).containsExactlyInAnyOrder(alice.email(), "Schedulr Meetings");
+        assertThat(list).filteredOn(e -> Boolean.TRUE.equals(e.getPrimary())).singleElement()
+                .extracting(CalendarListEntry::getId).isEqualTo(alice.email());
+        assertThat(alice.calendar().calendars().get(created.getId()).execute().getTimeZone()).isEqualTo("Europe/Berlin");
+
+        ConnectedUser bob = ConnectedUser.connect(google);
+        assertGoogleError(() -> bob.calendar().calendars().get(created.getId()).execute(), 404, "notFound");
+        assertGoogleError(() -> bob.calendar().events().list(created.getId()).execute(), 404, "notFound");
+
+        alice.calendar().calendars().delete(created.getId()).execute();
+        assertGoogleError(() -> alice.calendar().calendars().get(created.getId()).execute(), 404, "notFound");
+    }
+
+    @Test
+    void eventsInsertGetPatchUpdateListAndDeleteAsGoogleDoes() throws Exception {
+        ConnectedUser host = ConnectedUser.connect(google);
+        String calendarId = secondaryCalendar(host);
+        String uid = "room-" + UUID.randomUUID() + "@schedulr.io";
+        Event inserted = host.calendar().events().insert(calendarId, event(uid, "2030-01-15T10:00:00Z", "2030-01-15T11:00:00Z")
+                .setAttendees(List.of(new EventAttendee().setEmail("guest@example.com")))
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of("schedulrRoomId", "room-1",
+                        "k".repeat(45), "dropped because the key is too long"))))
+                .setSendUpdates("all").execute();
+        assertThat(inserted.getId()).matches("[a-v0-9]{5,}");
+        assertThat(inserted.getICalUID()).isEqualTo(uid);
+        assertThat(inserted.getStatus()).isEqualTo("confirmed");
+        assertThat(inserted.getSequence()).isZero();
+        assertThat(inserted.getAttendees()).singleElement().extracting(EventAttendee::getResponseStatus).isEqualTo("needsAction");
+        assertThat(inserted.getExtendedProperties().getPrivate()).containsOnlyKeys("schedulrRoomId");
+        assertThat(inserted.getOrganizer().getEmail()).isEqualTo(calendarId);
+
+        // NetHttpTransport cannot send PATCH: the client tunnels it through POST + X-HTTP-Method-Override.
+        Event moved = host.calendar().events().patch(calendarId, inserted.getId(),
+                new Event().setStart(time("2030-01-16T10:00:00Z")).setEnd(time("2030-01-16T11:00:00Z"))).execute();
+        assertThat(moved.getStart().getDateTime().getValue()).isEqualTo(DateTime.parseRfc3339("2030-01-16T10:00:00Z").getValue());
+        assertThat(moved.getSequence()).isEqualTo(1);
+        assertThat(moved.getSummary()).as("patch keeps what it does not name").isEqualTo("Practice session");
+        assertThat(moved.getExtendedProperties().getPrivate()).containsEntry("schedulrRoomId", "room-1");
+
+        Event updated = host.calendar().events().update(calendarId, inserted.getId(),
+                event(null, "2030-01-16T10:00:00Z", "2030-01-16T11:00:00Z").setSummary("Renamed")).execute();
+        assertThat(updated.getSummary()).isEqualTo("Renamed");
+        assertThat(updated.getExtendedProperties()).as("update replaces everything writable").isNull();
+        assertThat(updated.getICalUID()).isEqualTo(uid);
+
+        host.calendar().events().patch(calendarId, inserted.getId(), new Event().setExtendedProperties(
+                new Event.ExtendedProperties().setPrivate(Map.of("schedulrRoomId", "room-1")))).execute();
+        Event other = host.calendar().events().insert(calendarId, event(null, "2030-02-01T10:00:00Z", "2030-02-01T11:00:00Z")
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of("schedulrRoomId", "room-2")))).execute();
+        Events byRoom = host.calendar().events().list(calendarId).setPrivateExtendedProperty(List.of("schedulrRoomId=room-1")).execute();
+        assertThat(byRoom.getItems()).extracting(Event::getId).containsExactly(inserted.getId());
+        Events byUid = host.calendar().events().list(calendarId).setICalUID(uid).execute();
+        assertThat(byUid.getItems()).extracting(Event::getId).containsExactly(inserted.getId());
+        assertThat(host.calendar().events().get(calendarId, other.getId()).execute().getICalUID()).isEqualTo(other.getId() + "@google.com");
+
+        assertGoogleError(() -> host.calendar().events().insert(calendarId, event(uid, "2030-01-15T10:00:00Z", "2030-01-15T11:00:00Z"))
+                .execute(), 409, "duplicate");
+        assertGoogleError(() -> host.calendar().events().insert(calendarId,
+                event(null, "2030-01-15T10:00:00Z", "2030-01-15T11:00:00Z").setId(other.getId())).execute(), 409, "duplicate");
+        assertGoogleError(() -> host.calendar().events().insert(calendarId,
+                event(null, "2030-01-15T10:00:00Z", "2030-01-15T11:00:00Z").setId("NOT-BASE32HEX")).execute(), 400, "invalid");
+        assertGoogleError(() -> host.calendar().events().insert(calendarId, new Event().setStart(time("2030-01-15T10:00:00Z")))
+                .execute(), 400, "required");
+        assertGoogleError(() -> host.calendar().events().get(calendarId, "nosuchevent0").execute(), 404, "notFound");
+
+        host.calendar().events().delete(calendarId, inserted.getId()).execute();
+        assertThat(host.calendar().events().get(calendarId, inserted.getId()).execute().getStatus()).isEqualTo("cancelled");
+        assertGoogleError(() -> host.calendar().events().delete(calendarId, inserted.getId()).execute(), 410, "deleted");
+        assertThat(host.calendar().events().list(calendarId).execute().getItems()).extracting(Event::getId).containsExactly(other.getId());
+        assertThat(host.calendar().events().list(calendarId).setShowDeleted(true).execute().getItems()).hasSize(2);
+    }
+
+    @Test
+    void incrementalSyncPagesThroughChangesOnlyAndAnExpiredTokenIs410() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        String calendarId = secondaryCalendar(user);
+        Calendar.Events events = user.calendar().events();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(events.insert(calendarId, event(null, "2030-03-0" + (i + 1) + "T10:00:00Z", "2030-03-0" + (i + 1) + "T11:00:00Z"))
+                    .execute().getId());
+        }
+        List<Event> full = new ArrayList<>();
+        String syncToken = listAll(events, calendarId, null, 2, full);
+        assertThat(full).extracting(Event::getId).containsExactlyInAnyOrderElementsOf(ids);
+
+        List<Event> nothing = new ArrayList<>();
+        syncToken = listAll(events, calendarId, syncToken, 2, nothing);
+        assertThat(nothing).isEmpty();
+
+        events.patch(calendarId, ids.get(1), new Event().setSummary("changed")).execute();
+        events.delete(calendarId, ids.get(3)).execute();
+        String added = events.insert(calendarId, event(null, "2030-04-01T10:00:00Z", "2030-04-01T11:00:00Z")).execute().getId();
+        List<Event> delta = new ArrayList<>();
+        String next = listAll(events, calendarId, syncToken, 2, delta);
+        assertThat(delta).extracting(Event::getId).containsExactly(ids.get(1), ids.get(3), added);
+        assertThat(delta.get(1).getStatus()).isEqualTo("cancelled");
+        assertThat(next).isNotEqualTo(syncToken);
+
+        assertGoogleError(() -> events.list(calendarId).setSyncToken(next).setPrivateExtendedProperty(List.of("a=b")).execute(),
+                400, "invalid");
+        assertThat(Control.post(google, "expire-sync-tokens", "{}").statusCode()).isEqualTo(200);
+        assertGoogleError(() -> events.list(calendarId).setSyncToken(next).execute(), 410, "fullSyncRequired");
+    }
+
+    @Test
+    void errorsReachTheClientAsGoogleJsonResponseExceptionsWithGooglesReasons() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        Calendar.CalendarList calendarList = user.calendar().calendarList();
+        Control.post(google, "fail", "{\"count\":1,\"status\":429}");
+        assertGoogleError(() -> calendarList.list().execute(), 429, "rateLimitExceeded");
+        Control.post(google, "fail", "{\"count\":1,\"status\":403}");
+        assertGoogleError(() -> calendarList.list().execute(), 403, "userRateLimitExceeded");
+        Control.post(google, "fail", "{\"count\":1,\"status\":500}");
+        assertGoogleError(() -> calendarList.list().execute(), 500, "backendError");
+        assertThat(calendarList.list().execute().getItems()).isNotEmpty();
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(google.url() + "/calendar/v3/users/me/calendarList")).header("Authorization", "Bearer ya29.nonsense").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+        assertThat(anonymous.body()).contains("\"code\":401", "\"reason\":\"authError\"", "\"status\":\"UNAUTHENTICATED\"");
+    }
+
+    @Test
+    void afterThePersonRevokesAccessTheRefreshTokenIsInvalidGrant() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        assertThat(user.calendar().calendarList().list().execute().getItems()).isNotEmpty();
+        HttpResponse<String> revoked = Control.post(google, "revoke", "{\"email\":\"" + user.email() + "\"}");
+        assertThat(revoked.body()).contains("\"revokedGrants\":1");
+
+        // The access token dies with the grant: the client's refresh on the 401 is refused, and the 401 reaches the caller.
+        assertGoogleError(() -> user.calendar().calendarList().list().execute(), 401, "authError");
+        assertThatThrownBy(user.credentials()::refreshAccessToken)
+                .hasMessageContaining("invalid_grant").hasMessageContaining("Token has been expired or revoked.");
+    }
+
+    @Test
+    void freeBusyShowsBusyTimesOfOwnCalendarsOnly() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        String calendarId = secondaryCalendar(user);
+        user.calendar().events().insert(calendarId, event(null, "2030-05-01T10:00:00Z", "2030-05-01T11:00:00Z")).execute();
+        user.calendar().events().insert(calendarId, event(null, "2030-05-01T12:00:00Z", "2030-05-01T13:00:00Z")
+                .setTransparency("transparent")).execute();
+        FreeBusyResponse answer = user.calendar().freebusy().query(new FreeBusyRequest()
+                .setTimeMin(DateTime.parseRfc3339("2030-05-01T00:00:00Z")).setTimeMax(DateTime.parseRfc3339("2030-05-02T00:00:00Z"))
+                .setItems(List.of(new FreeBusyRequestItem().setId(calendarId), new FreeBusyRequestItem().setId("someone@example.com"))))
+                .execute();
+        assertThat(answer.getCalendars().get(calendarId).getBusy()).singleElement()
+                .satisfies(b -> assertThat(b.getStart().getValue()).isEqualTo(DateTime.parseRfc3339("2030-05-01T10:00:00Z").getValue()));
+        assertThat(answer.getCalendars().get("someone@example.com").getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getReason()).isEqualTo("notFound"));
+    }
+
+    static String secondaryCalendar(ConnectedUser user) throws Exception {
+        return user.calendar().calendars().insert(new com.google.api.services.calendar.model.Calendar().setSummary("Schedulr Meetings"))
+                .execute().getId();
+    }
+
+    /** Lists every page; returns the nextSyncToken of the last one. */
+    static String listAll(Calendar.Events events, String calendarId, String syncToken, int pageSize, List<Event> into) throws Exception {
+        String pageToken = null;
+        while (true) {
+            Events page = events.list(calendarId).setSyncToken(syncToken).setPageToken(pageToken).setMaxResults(pageSize).execute();
+            into.addAll(page.getItems());
+            pageToken = page.getNextPageToken();
+            if (pageToken == null) {
+                assertThat(page.getNextSyncToken()).isNotBlank();
+                return page.getNextSyncToken();
+            }
+            assertThat(page.getNextSyncToken()).isNull();
+        }
+    }
+
+    static Event event(String iCalUid, String start, String end) {
+        return new Event().setICalUID(iCalUid).setSummary("Practice session").setStart(time(start)).setEnd(time(end));
+    }
+
+    static EventDateTime time(String rfc3339) {
+        return new EventDateTime().setDateTime(DateTime.parseRfc3339(rfc3339)).setTimeZone("UTC");
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    static void assertGoogleError(Call call, int status, String reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(GoogleJsonResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(status);
+            assertThat(e.getDetails()).as("error details parsed from the JSON body").isNotNull();
+            assertThat(e.getDetails().getErrors()).singleElement().satisfies(info -> assertThat(info.getReason()).isEqualTo(reason));
+        });
+    }
+}
