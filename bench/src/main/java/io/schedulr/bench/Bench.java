@@ -63,8 +63,11 @@ public final class Bench {
     private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
     private final int loadClients = Integer.getInteger("bench.loadClients", 32);
     private final int loadWave = Integer.getInteger("bench.loadWave", 200);
-    /** Seconds of the same load before the measured run (the services start cold when the section runs alone). */
-    private final int loadWarmup = Integer.getInteger("bench.loadWarmup", 15);
+    /**
+     * Seconds of the same load before the measured run: 60 when the section runs alone (the services start cold, see
+     * docs/performance.md, "Load"), 15 after the other sections.
+     */
+    private final int loadWarmup = Integer.getInteger("bench.loadWarmup", loadOnly ? 60 : 15);
     /** Slot numbers of the load section's rooms, after those of sections 1–3. */
     private final AtomicInteger loadSlot = new AtomicInteger(300_000);
 

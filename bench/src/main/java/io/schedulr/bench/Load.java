@@ -120,7 +120,7 @@ final class Load {
 
     /** Room id → the guest whose booking of it succeeded. */
     private final Map<String, String> booked = new ConcurrentHashMap<>();
-    /** Address → invitations it must receive for the bookings of this section. */
+    /** Address → invitations it must receive for the bookings of this run (0 for those who booked nothing). */
     private final Map<String, Integer> mails = new ConcurrentHashMap<>();
     private final List<Wave> waves = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -140,6 +140,10 @@ final class Load {
         this.waveGuests = waveGuests;
         this.seconds = seconds;
         this.nextSlot = nextSlot;
+        // Everybody is expected to receive exactly what their bookings earn: nothing for a wave's losers.
+        for (List<Api.User> users : List.of(hosts, guests, waveGuests, List.of(waveHost))) {
+            users.forEach(u -> mails.put(u.email(), 0));
+        }
     }
 
     /** Runs both workloads side by side until the time is up; a booking or wave under way then is finished. */
