@@ -77,7 +77,8 @@ final class CalendarStore {
     synchronized List<Calendar> calendarsOf(String email) {
         primaryOf(email);
         String owner = key(email);
-        return calendars.values().stream().filter(c -> c.owner.equals(owner)).toList();
+        return calendars.values().stream().filter(c -> c.owner.equals(owner))
+                .sorted(java.util.Comparator.comparing((Calendar c) -> !c.primary)).toList();
     }
 
     /** The caller's calendar by id or {@code primary}; anyone else's, or none, is a 404. */

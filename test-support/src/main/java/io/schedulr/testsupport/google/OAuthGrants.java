@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -52,7 +53,7 @@ final class OAuthGrants {
     }
 
     synchronized Set<String> consentedScopes(GrantKey grant) {
-        return Set.copyOf(consents.getOrDefault(grant, Set.of()));
+        return ordered(consents.getOrDefault(grant, Set.of()));
     }
 
     /** Records a consent screen the person approved; Google remembers every scope ever granted to the client. */
@@ -63,7 +64,7 @@ final class OAuthGrants {
     synchronized String issueCode(GrantKey grant, String email, String redirectUri, Set<String> scopes, String codeChallenge,
                                   String challengeMethod, boolean withRefreshToken) {
         String code = "4/0A" + random(40);
-        codes.put(code, new Code(grant, email, redirectUri, Set.copyOf(scopes), codeChallenge, challengeMethod, withRefreshToken,
+        codes.put(code, new Code(grant, email, redirectUri, ordered(scopes), codeChallenge, challengeMethod, withRefreshToken,
                 clock.instant().plus(CODE_LIFETIME)));
         return code;
     }
@@ -79,7 +80,7 @@ final class OAuthGrants {
 
     synchronized String issueRefreshToken(GrantKey grant, String email, Set<String> scopes) {
         String token = "1//0g" + random(60);
-        refreshTokens.put(token, new RefreshToken(grant, email, Set.copyOf(scopes)));
+        refreshTokens.put(token, new RefreshToken(grant, email, ordered(scopes)));
         return token;
     }
 
@@ -89,7 +90,7 @@ final class OAuthGrants {
 
     synchronized String issueAccessToken(GrantKey grant, String email, Set<String> scopes) {
         String token = "ya29.a0" + random(80);
-        accessTokens.put(token, new AccessToken(grant, email, Set.copyOf(scopes), clock.instant().plus(ACCESS_TOKEN_LIFETIME)));
+        accessTokens.put(token, new AccessToken(grant, email, ordered(scopes), clock.instant().plus(ACCESS_TOKEN_LIFETIME)));
         return token;
     }
 
@@ -126,6 +127,10 @@ final class OAuthGrants {
         refreshTokens.values().removeIf(t -> t.grant().equals(grant));
         accessTokens.values().removeIf(t -> t.grant().equals(grant));
         codes.values().removeIf(c -> c.grant().equals(grant));
+    }
+
+    private static Set<String> ordered(Set<String> scopes) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     }
 
     private static String random(int length) {

@@ -177,6 +177,33 @@ class GoogleCalendarContractTest {
     }
 
     @Test
+    void theClientRefreshesOnA401AndGoesOn() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        com.google.auth.oauth2.UserCredentials stale = user.credentials().toBuilder()
+                .setAccessToken(new com.google.auth.oauth2.AccessToken("ya29.unknown", new java.util.Date(System.currentTimeMillis() + 3_000_000)))
+                .build();
+        Calendar calendar = new Calendar.Builder(ConnectedUser.TRANSPORT, ConnectedUser.JSON,
+                new com.google.auth.http.HttpCredentialsAdapter(stale)).setRootUrl(google.url() + "/").setApplicationName("test").build();
+        assertThat(calendar.calendarList().list().execute().getItems()).isNotEmpty();
+        assertThat(stale.getAccessToken().getTokenValue()).isNotEqualTo("ya29.unknown");
+    }
+
+    @Test
+    void aTokenWithoutACalendarScopeIsRefused() throws Exception {
+        Consent consent = new Consent(google, "freebusy-only-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .with("scope", "openid https://www.googleapis.com/auth/calendar.freebusy");
+        String access = GoogleIdentityContractTest.exchange(google, consent.redirectParams(google).get("code"), consent.verifier)
+                .getAccessToken();
+        Calendar calendar = new Calendar.Builder(ConnectedUser.TRANSPORT, ConnectedUser.JSON,
+                request -> request.getHeaders().setAuthorization("Bearer " + access))
+                .setRootUrl(google.url() + "/").setApplicationName("test").build();
+        assertGoogleError(() -> calendar.calendarList().list().execute(), 403, "insufficientPermissions");
+        assertThat(calendar.freebusy().query(new FreeBusyRequest().setTimeMin(DateTime.parseRfc3339("2030-01-01T00:00:00Z"))
+                .setTimeMax(DateTime.parseRfc3339("2030-01-02T00:00:00Z")).setItems(List.of(new FreeBusyRequestItem().setId("primary"))))
+                .execute().getCalendars()).containsKey("primary");
+    }
+
+    @Test
     void afterThePersonRevokesAccessTheRefreshTokenIsInvalidGrant() throws Exception {
         ConnectedUser user = ConnectedUser.connect(google);
         assertThat(user.calendar().calendarList().list().execute().getItems()).isNotEmpty();

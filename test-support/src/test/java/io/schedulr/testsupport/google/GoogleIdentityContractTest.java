@@ -192,6 +192,10 @@ class GoogleIdentityContractTest {
     }
 
     static GoogleTokenResponse exchange(String code, String verifier) throws Exception {
+        return exchange(google, code, verifier);
+    }
+
+    static GoogleTokenResponse exchange(LocalGoogle google, String code, String verifier) throws Exception {
         return new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, google.url() + "/token", google.client().id(),
                 google.client().secret(), code, Consent.REDIRECT_URI).set("code_verifier", verifier).execute();
     }
