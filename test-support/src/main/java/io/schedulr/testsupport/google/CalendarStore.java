@@ -125,8 +125,9 @@ final class CalendarStore {
         Map<String, Object> event = EventResource.create(body, calendar.id, calendar.summary(), key(email), baseUrl, now());
         String id = (String) event.get("id");
         String iCalUid = (String) event.get("iCalUID");
+        // A deleted event keeps its id and iCalUID: inserting either again is a 409, as at Google (restore it instead).
         boolean taken = calendar.events.containsKey(id) || calendar.events.values().stream()
-                .anyMatch(e -> !"cancelled".equals(e.status()) && iCalUid.equals(e.json.get("iCalUID")));
+                .anyMatch(e -> iCalUid.equals(e.json.get("iCalUID")));
         if (taken) {
             throw GoogleError.duplicate();
         }

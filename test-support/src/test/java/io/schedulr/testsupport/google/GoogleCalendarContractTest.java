@@ -118,6 +118,11 @@ class GoogleCalendarContractTest {
         host.calendar().events().delete(calendarId, inserted.getId()).execute();
         assertThat(host.calendar().events().get(calendarId, inserted.getId()).execute().getStatus()).isEqualTo("cancelled");
         assertGoogleError(() -> host.calendar().events().delete(calendarId, inserted.getId()).execute(), 410, "deleted");
+        assertGoogleError(() -> host.calendar().events().insert(calendarId, event(uid, "2030-01-15T10:00:00Z", "2030-01-15T11:00:00Z"))
+                .execute(), 409, "duplicate");
+        Event restored = host.calendar().events().patch(calendarId, inserted.getId(), new Event().setStatus("confirmed")).execute();
+        assertThat(restored.getStatus()).as("a deleted event comes back by patching its status").isEqualTo("confirmed");
+        host.calendar().events().delete(calendarId, inserted.getId()).execute();
         assertThat(host.calendar().events().list(calendarId).execute().getItems()).extracting(Event::getId).containsExactly(other.getId());
         assertThat(host.calendar().events().list(calendarId).setShowDeleted(true).execute().getItems()).hasSize(2);
     }
