@@ -10,19 +10,30 @@ import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomId;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Rooms in PostgreSQL through their Panache entity; every change is version-checked (see {@link ManagedEntities}). */
+/**
+ * Rooms in PostgreSQL through their Panache entity. Every change is version-checked: an update is one HQL statement
+ * guarded by {@code version = ?}, a deletion goes through the managed entity ({@link ManagedEntities}). A room is read
+ * detached, so a use case's flushes have nothing of it to dirty-check (the booking path pays for every flush).
+ */
 @ApplicationScoped
 public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveRoomPort {
 
     @Override
     public Uni<Optional<PracticeRoom>> load(RoomId roomId) {
-        return PracticeRoomEntity.<PracticeRoomEntity>findById(roomId.value()).map(e -> Optional.ofNullable(e).map(RoomMapper::toDomain));
+        return Panache.getSession().chain(s -> s.find(PracticeRoomEntity.class, roomId.value()).map(e -> {
+            if (e == null) {
+                return Optional.<PracticeRoom>empty();
+            }
+            s.detach(e);
+            return Optional.of(RoomMapper.toDomain(e));
+        }));
     }
 
     @Override
@@ -56,12 +67,16 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
 
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed) {
-        return ManagedEntities.current(PracticeRoomEntity.class, changed.id().value(), changed.version(), e -> e.version)
-                .call(entity -> {
-                    RoomMapper.copyChangeableFields(changed, entity);
-                    return ManagedEntities.flush();
-                })
-                .map(RoomMapper::toDomain);
+        return PracticeRoomEntity.update("guestId = ?1, stage = ?2, privateRoom = ?3, offeredTo = ?4, datetimeUtc = ?5, endsAt = ?6, "
+                                + "icsSequence = ?7, version = version + 1 where id = ?8 and version = ?9",
+                        changed.guestId(), changed.stage(), changed.privateRoom(), changed.offeredTo(), changed.window().start(),
+                        changed.window().end(), changed.icsSequence(), changed.id().value(), changed.version())
+                .map(updated -> {
+                    if (updated != 1) {
+                        throw new OptimisticLockException("practice room " + changed.id() + " changed since it was read");
+                    }
+                    return changed.atVersion(changed.version() + 1);
+                });
     }
 
     @Override
