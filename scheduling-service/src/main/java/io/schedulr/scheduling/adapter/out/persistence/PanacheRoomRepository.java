@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Rooms in PostgreSQL through their Panache entity. Every change is version-checked: an update is one HQL statement
+ * Rooms in PostgreSQL through their Panache entity. Every change is version-checked: an update is one SQL statement
  * guarded by {@code version = ?}, a deletion goes through the managed entity ({@link ManagedEntities}). A room is read
  * detached, so a use case's flushes have nothing of it to dirty-check (the booking path pays for every flush).
  */
@@ -67,10 +67,20 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
 
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed) {
-        return PracticeRoomEntity.update("guestId = ?1, stage = ?2, privateRoom = ?3, offeredTo = ?4, datetimeUtc = ?5, endsAt = ?6, "
-                                + "icsSequence = ?7, version = version + 1 where id = ?8 and version = ?9",
-                        changed.guestId(), changed.stage(), changed.privateRoom(), changed.offeredTo(), changed.window().start(),
-                        changed.window().end(), changed.icsSequence(), changed.id().value(), changed.version())
+        // Native, not HQL: an HQL update is interpreted anew on every call, which cost more than the flush it replaced.
+        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE practice_rooms SET guest_id = :guest, stage = :stage, "
+                                + "private = :private, offered_to = :offeredTo, datetime_utc = :start, ends_at = :end, "
+                                + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
+                        .setParameter("guest", changed.guestId())
+                        .setParameter("stage", changed.stage())
+                        .setParameter("private", changed.privateRoom())
+                        .setParameter("offeredTo", changed.offeredTo())
+                        .setParameter("start", changed.window().start())
+                        .setParameter("end", changed.window().end())
+                        .setParameter("sequence", changed.icsSequence())
+                        .setParameter("id", changed.id().value())
+                        .setParameter("version", changed.version())
+                        .executeUpdate())
                 .map(updated -> {
                     if (updated != 1) {
                         throw new OptimisticLockException("practice room " + changed.id() + " changed since it was read");
