@@ -21,6 +21,9 @@ public final class EventCodec {
     private static final TypeReference<CloudEvent<RoomEvent>> ROOM_EVENT = new TypeReference<>() {
     };
 
+    private static final TypeReference<CloudEvent<CalendarConnectionEvent>> CONNECTION_EVENT = new TypeReference<>() {
+    };
+
     private EventCodec() {
     }
 
@@ -56,6 +59,35 @@ public final class EventCodec {
         }
         if (data.host() == null || data.host().email() == null) {
             throw new MalformedEventException("event " + event.id() + " has no host email");
+        }
+        return event;
+    }
+
+    /** Parses and checks a calendar connection event; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<CalendarConnectionEvent> decodeCalendarConnectionEvent(String json) {
+        CloudEvent<CalendarConnectionEvent> event;
+        try {
+            event = MAPPER.readValue(json, CONNECTION_EVENT);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a CloudEvents JSON calendar connection event: " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new MalformedEventException("empty record");
+        }
+        requirePresent(event.id(), "id");
+        requirePresent(event.type(), "type");
+        if (CalendarConnectionEventType.fromCloudEventType(event.type()).isEmpty()) {
+            throw new MalformedEventException("unknown event type " + event.type());
+        }
+        CalendarConnectionEvent data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("event " + event.id() + " has no data");
+        }
+        requirePresent(data.userId(), "data.userId");
+        requirePresent(data.status(), "data.status");
+        if (!java.util.Set.of(CalendarConnectionEvent.CONNECTED, CalendarConnectionEvent.NOT_CONNECTED, CalendarConnectionEvent.REVOKED)
+                .contains(data.status())) {
+            throw new MalformedEventException("unknown connection status " + data.status());
         }
         return event;
     }

@@ -4,6 +4,8 @@ package io.schedulr.events;
 public final class Topics {
     /** Every change to a practice room, keyed by room id so per-room order holds. */
     public static final String ROOM_EVENTS = "scheduling.room-events.v1";
+    /** Every change of a person's Google Calendar connection, keyed by user id (the Google {@code sub}). */
+    public static final String CALENDAR_CONNECTIONS = "calendar.connection-events.v1";
 
     private Topics() {
     }
