@@ -2,6 +2,7 @@ package io.schedulr.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.infra.TokenIssuer;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.mailer.port", String.valueOf(e.smtpPort()));
         }
         config.put("quarkus.oidc.auth-server-url", e.issuerUrl());
+        config.put("quarkus.oidc.token.audience", TokenIssuer.AUDIENCE);
         return config;
     }
 

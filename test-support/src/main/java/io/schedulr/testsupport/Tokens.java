@@ -79,7 +79,7 @@ public final class Tokens {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(TestInfra.get().issuerUrl());
             claims.setSubject(TokenIssuer.subjectFor(email));
-            claims.setAudience("schedulr");
+            claims.setAudience(TokenIssuer.AUDIENCE);
             claims.setIssuedAtToNow();
             claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + 3600));
             claims.setClaim("email", email);

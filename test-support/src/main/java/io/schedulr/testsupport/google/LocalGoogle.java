@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
  */
 public final class LocalGoogle implements AutoCloseable {
     /** The audience of quick-mint tokens that ask for none: what every service expects today. */
-    public static final String QUICK_MINT_AUDIENCE = QuickMint.DEFAULT_AUDIENCE;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -47,7 +46,7 @@ public final class LocalGoogle implements AutoCloseable {
         People people = new People();
         OAuthGrants grants = new OAuthGrants(Clock.systemUTC());
         OpenIdEndpoints openId = new OpenIdEndpoints(url, key, grants, people);
-        QuickMint quickMint = new QuickMint(url, idTokens, people);
+        QuickMint quickMint = new QuickMint(url, client.id(), idTokens, people);
 
         route(server, "/.well-known/openid-configuration", openId::discovery);
         route(server, "/jwks", openId::jwks);

@@ -14,14 +14,15 @@ import java.util.Map;
  * email_verified=false, omit=email, roles=admin,… (the groups claim).
  */
 final class QuickMint {
-    static final String DEFAULT_AUDIENCE = "schedulr";
-
     private final String issuer;
+    /** Tokens are for our OAuth client unless a test asks otherwise, exactly like Google's ID tokens. */
+    private final String audience;
     private final IdTokens tokens;
     private final People people;
 
-    QuickMint(String issuer, IdTokens tokens, People people) {
+    QuickMint(String issuer, String audience, IdTokens tokens, People people) {
         this.issuer = issuer;
+        this.audience = audience;
         this.tokens = tokens;
         this.people = people;
     }
@@ -51,7 +52,7 @@ final class QuickMint {
         if (params.containsKey("name") || params.containsKey("tz")) {
             people.remember(email, name, tz);
         }
-        String token = tokens.mint(new IdTokens.Claims(params.getOrDefault("iss", issuer), params.getOrDefault("aud", DEFAULT_AUDIENCE),
+        String token = tokens.mint(new IdTokens.Claims(params.getOrDefault("iss", issuer), params.getOrDefault("aud", audience),
                 subject, "email".equals(params.get("omit")) ? null : email, !"false".equals(params.get("email_verified")),
                 name, tz, lifetime, roles(params.get("roles"))));
         GoogleExchange.json(exchange, 200, "{\"access_token\":" + Json.write(token)

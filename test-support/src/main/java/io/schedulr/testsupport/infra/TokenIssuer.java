@@ -12,8 +12,11 @@ import java.util.List;
  * start-up and never written anywhere.
  */
 public final class TokenIssuer implements AutoCloseable {
-    /** The audience every service expects ({@code quarkus.oidc.token.audience}). */
-    public static final String AUDIENCE = LocalGoogle.QUICK_MINT_AUDIENCE;
+    /**
+     * The audience every service expects ({@code quarkus.oidc.token.audience}): our OAuth client id, as with Google
+     * ({@code GOOGLE_CLIENT_ID}, else the development id).
+     */
+    public static final String AUDIENCE = RegisteredClient.fromEnvironment().id();
 
     private final LocalGoogle google;
 

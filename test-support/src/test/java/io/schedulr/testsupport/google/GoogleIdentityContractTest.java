@@ -185,7 +185,7 @@ class GoogleIdentityContractTest {
         String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
         GoogleIdToken idToken = new GoogleIdTokenVerifier.Builder(TRANSPORT, JSON)
                 .setPublicCertsEncodedUrl(google.url() + "/oauth2/v1/certs").setIssuer(google.url())
-                .setAudience(List.of(LocalGoogle.QUICK_MINT_AUDIENCE)).build().verify(token);
+                .setAudience(List.of(RegisteredClient.DEVELOPMENT_ID)).build().verify(token);
         assertThat(idToken).isNotNull();
         assertThat(idToken.getPayload().get("groups")).isEqualTo(List.of("admin"));
         assertThat(idToken.getPayload().get("zoneinfo")).isEqualTo("Europe/Berlin");
