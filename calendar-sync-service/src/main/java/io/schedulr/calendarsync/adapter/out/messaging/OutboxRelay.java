@@ -1,0 +1,189 @@
+package io.schedulr.calendarsync.adapter.out.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends outbox rows to Kafka in id order on one thread, then marks them published. Woken right after a change commits
+ * and every {@code schedulr.outbox.poll-interval} as a backstop; several replicas take turns through
+ * {@code FOR UPDATE SKIP LOCKED} with a transaction-scoped advisory lock (per-person order holds). While Kafka is down
+ * the rows wait and the relay backs off. The producer takes the service's one Kafka configuration ({@code kafka.*}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 7_262_101L;
+    private static final int BATCH = 100;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+    @ConfigProperty(name = "schedulr.outbox.poll-interval", defaultValue = "PT2S")
+    Duration pollInterval;
+
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private ScheduledExecutorService thread;
+    private KafkaProducer<String, String> producer;
+    private int failures;
+
+    void start(@Observes StartupEvent event) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "calendar-sync-outbox-relay");
+        config.keySet().removeIf(key -> key.startsWith("health") || key.startsWith("devservices") || key.startsWith("snappy"));
+        producer = new KafkaProducer<>(config);
+        thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        thread.scheduleWithFixedDelay(this::drain, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Asks for a drain once the current transaction has committed (a row is visible only then). */
+    void wakeAfterCommit() {
+        if (thread == null) {
+            return;
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            wakeNow();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                wakeNow();
+            }
+        });
+    }
+
+    private void wakeNow() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                wakeQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    private void drain() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published == BATCH);
+            if (failures > 0) {
+                LOG.infof("Kafka reachable again; outbox relay resumed after %d failed attempt(s)", failures);
+                failures = 0;
+            }
+        } catch (Exception e) {
+            failures++;
+            if (failures == 1 || failures % 10 == 0) {
+                LOG.warnf("outbox relay could not publish (attempt %d); connection events wait in the outbox: %s", failures, e.toString());
+            }
+            sleepBackoff();
+        }
+    }
+
+    private int publishBatch() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        return 0;
+                    }
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Future<?>> acks = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload FROM outbox WHERE published_at IS NULL "
+                    + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED"); ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
+                    record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                    ids.add(rs.getLong(1));
+                    acks.add(producer.send(record));
+                }
+            }
+            for (Future<?> ack : acks) {
+                ack.get(20, TimeUnit.SECONDS);
+            }
+            if (!ids.isEmpty()) {
+                try (PreparedStatement mark = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+                    mark.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                    mark.executeUpdate();
+                }
+            }
+            return ids.size();
+        }
+    }
+
+    private void sleepBackoff() {
+        try {
+            Thread.sleep(Math.min(30_000L, 250L << Math.min(failures, 7)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rows not yet on Kafka; for readiness and tests. */
+    public long backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.ConnectionRefusedException.Problem;
+import io.schedulr.calendarsync.application.port.in.CompleteConnectionUseCase;
+import io.schedulr.calendarsync.application.port.in.StartConnectionUseCase;
+import io.schedulr.calendarsync.application.port.out.AuthorizationStates;
+import io.schedulr.calendarsync.application.port.out.AuthorizationStates.PendingAuthorization;
+import io.schedulr.calendarsync.application.port.out.ConnectionEvents;
+import io.schedulr.calendarsync.application.port.out.ConnectionStore;
+import io.schedulr.calendarsync.application.port.out.DedicatedCalendars;
+import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
+import io.schedulr.calendarsync.application.port.out.GoogleAuthorization.GrantedTokens;
+import io.schedulr.calendarsync.application.port.out.TokenVault;
+import io.schedulr.calendarsync.application.port.out.Transactions;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.RequiredScopes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Connecting a Google Calendar: the consent URL, then the callback — the code exchanged, every Calendar scope checked,
+ * the refresh token sealed, the one dedicated calendar found or made, and the change announced, all or nothing.
+ */
+public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase {
+    private final AuthorizationStates states;
+    private final GoogleAuthorization google;
+    private final DedicatedCalendars calendars;
+    private final TokenVault vault;
+    private final ConnectionStore store;
+    private final ConnectionEvents events;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration stateLifetime;
+
+    public ConnectCalendarService(AuthorizationStates states, GoogleAuthorization google, DedicatedCalendars calendars, TokenVault vault,
+                                  ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock,
+                                  Duration stateLifetime) {
+        this.states = states;
+        this.google = google;
+        this.calendars = calendars;
+        this.vault = vault;
+        this.store = store;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.stateLifetime = stateLifetime;
+    }
+
+    @Override
+    public String start(Person person) {
+        Pkce pkce = Pkce.create();
+        String state = states.issue(person.googleAccountId(), pkce.verifier(), clock.instant().plus(stateLifetime));
+        return google.consentUrl(person.email(), state, pkce.challenge(), RequiredScopes.requested());
+    }
+
+    @Override
+    public ConnectionView complete(String code, String state, String googleError, String signedInAccount) {
+        if (state == null || state.isBlank()) {
+            throw new ConnectionRefusedException(Problem.INVALID_STATE, "state is missing");
+        }
+        PendingAuthorization pending = states.consume(state, clock.instant());
+        if (signedInAccount != null && !signedInAccount.equals(pending.googleAccountId())) {
+            throw new ConnectionRefusedException(Problem.INVALID_STATE, "this state belongs to another person's connection attempt");
+        }
+        if (googleError != null && !googleError.isBlank()) {
+            throw new ConnectionRefusedException(Problem.CONSENT_DENIED,
+                    "Google did not grant access (" + googleError + "); connect again and allow access to your calendar");
+        }
+        if (code == null || code.isBlank()) {
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "code is missing");
+        }
+        GrantedTokens tokens = google.exchange(code, pending.codeVerifier());
+        if (tokens.googleAccountId() != null && !tokens.googleAccountId().equals(pending.googleAccountId())) {
+            throw new ConnectionRefusedException(Problem.ACCOUNT_MISMATCH,
+                    "access was granted by another Google account than the one you signed in with");
+        }
+        List<String> missing = RequiredScopes.missingFrom(tokens.scope());
+        if (!missing.isEmpty()) {
+            transactions.inTransaction(() -> {
+                CalendarConnection connection = store.lock(pending.googleAccountId(), tokens.email());
+                connection.scopesRefused().ifPresent(change -> {
+                    store.save(connection);
+                    events.publish(change);
+                });
+                return null;
+            });
+            throw new ConnectionRefusedException(Problem.SCOPES_MISSING,
+                    "Schedulr needs access to your Google Calendar; these permissions were not granted: " + String.join(", ", missing),
+                    missing);
+        }
+        return transactions.inTransaction(() -> connect(pending.googleAccountId(), tokens));
+    }
+
+    private ConnectionView connect(String googleAccountId, GrantedTokens tokens) {
+        CalendarConnection connection = store.lock(googleAccountId, tokens.email());
+        connection.seenAs(tokens.email());
+        String sealed;
+        if (tokens.refreshToken() != null) {
+            sealed = vault.seal(tokens.refreshToken());
+        } else if (connection.isConnected()) {
+            sealed = connection.sealedRefreshToken();
+        } else {
+            throw new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
+                    "Google gave no lasting access; connect again and accept the consent screen");
+        }
+        String calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), null);
+        var change = connection.connect(sealed, calendarId, clock.instant());
+        store.save(connection);
+        events.publish(change);
+        return ConnectionView.of(connection);
+    }
+}

@@ -1,0 +1,66 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.in.ManageConnectionUseCase;
+import io.schedulr.calendarsync.application.port.out.ConnectionEvents;
+import io.schedulr.calendarsync.application.port.out.ConnectionStore;
+import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
+import io.schedulr.calendarsync.application.port.out.TokenVault;
+import io.schedulr.calendarsync.application.port.out.Transactions;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A person's view of their connection, and disconnecting. */
+public class ManageConnectionService implements ManageConnectionUseCase {
+    private static final Logger LOG = Logger.getLogger(ManageConnectionService.class.getName());
+
+    private final ConnectionStore store;
+    private final ConnectionEvents events;
+    private final GoogleAuthorization google;
+    private final TokenVault vault;
+    private final Transactions transactions;
+
+    public ManageConnectionService(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
+                                   Transactions transactions) {
+        this.store = store;
+        this.events = events;
+        this.google = google;
+        this.vault = vault;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public ConnectionView connectionOf(Person person) {
+        return store.find(person.googleAccountId()).map(ConnectionView::of).orElseGet(ConnectionView::none);
+    }
+
+    @Override
+    public ConnectionView disconnect(Person person) {
+        Optional<CalendarConnection> current = store.find(person.googleAccountId());
+        if (current.isEmpty() || !current.get().isConnected()) {
+            return current.map(ConnectionView::of).orElseGet(ConnectionView::none);
+        }
+        revokeAtGoogle(current.get());
+        return transactions.inTransaction(() -> {
+            CalendarConnection connection = store.lock(person.googleAccountId(), person.email());
+            if (connection.isConnected()) {
+                var change = connection.disconnect();
+                store.save(connection);
+                events.publish(change);
+            }
+            return ConnectionView.of(connection);
+        });
+    }
+
+    /** The person asked us to let go: we forget the token even when Google cannot be told right now. */
+    private void revokeAtGoogle(CalendarConnection connection) {
+        try {
+            google.revoke(vault.open(connection.sealedRefreshToken()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not revoke the Google grant of " + connection.googleAccountId()
+                    + " (the token is forgotten anyway; the person can also remove access in their Google account): " + e);
+        }
+    }
+}
