@@ -10,21 +10,25 @@ import io.schedulr.scheduling.application.port.in.DeleteRoomUseCase;
 import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
 import io.schedulr.scheduling.application.port.in.PublishSlotsUseCase;
 import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
+import io.schedulr.scheduling.application.port.in.RecordCalendarConnectionUseCase;
 import io.schedulr.scheduling.application.port.in.RoomQueriesUseCase;
 import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheCalendarConnectionStore;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
 import io.schedulr.scheduling.application.service.BookRoomService;
 import io.schedulr.scheduling.application.service.BookSlotService;
+import io.schedulr.scheduling.application.service.CalendarGate;
 import io.schedulr.scheduling.application.service.CancelSlotService;
 import io.schedulr.scheduling.application.service.CreateRoomService;
 import io.schedulr.scheduling.application.service.DeleteRoomService;
 import io.schedulr.scheduling.application.service.EditRoomService;
 import io.schedulr.scheduling.application.service.PublishSlotsService;
+import io.schedulr.scheduling.application.service.RecordCalendarConnectionService;
 import io.schedulr.scheduling.application.service.RoomChangeFlow;
 import io.schedulr.scheduling.application.service.RoomChangeRecorder;
 import io.schedulr.scheduling.application.service.RoomDeletion;
@@ -66,6 +70,23 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
+    CalendarGate calendarGate(CalendarGateConfig config, PanacheCalendarConnectionStore connections) {
+        if (!config.required()) {
+            LOG.info("calendar gate: off (schedulr.calendar.required=false), core writes do not need a connected Google Calendar");
+            return CalendarGate.off();
+        }
+        LOG.infof("calendar gate: on, core writes need a connected Google Calendar (connect at %s)", config.connectUrl());
+        return new CalendarGate(true, connections);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordCalendarConnectionUseCase recordCalendarConnection(UnitOfWork tx, PanacheCalendarConnectionStore connections) {
+        return new RecordCalendarConnectionService(tx, connections);
+    }
+
+    @Produces
+    @Singleton
     RoomChangeRecorder roomChangeRecorder(UserDirectoryPort users, AppendOutboxPort outbox, AuditTrailPort audit) {
         return new RoomChangeRecorder(users, outbox, audit);
     }
@@ -79,15 +100,15 @@ public class UseCaseWiring {
     @Produces
     @ApplicationScoped
     CreateRoomUseCase createRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, VideoRoomProvider video,
-                                 RoomChangeRecorder changes, SchedulingConfig config, Clock clock) {
-        return new CreateRoomService(tx, users, rooms, video, changes, config.room().duration(), clock);
+                                 RoomChangeRecorder changes, CalendarGate gate, SchedulingConfig config, Clock clock) {
+        return new CreateRoomService(tx, users, rooms, video, changes, gate, config.room().duration(), clock);
     }
 
     @Produces
     @Singleton
     RoomChangeFlow roomChangeFlow(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes,
-                                  Clock clock) {
-        return new RoomChangeFlow(tx, users, rooms, rooms, changes, clock);
+                                  CalendarGate gate, Clock clock) {
+        return new RoomChangeFlow(tx, users, rooms, rooms, changes, gate, clock);
     }
 
     @Produces
@@ -117,16 +138,18 @@ public class UseCaseWiring {
     @Produces
     @ApplicationScoped
     PublishSlotsUseCase publishSlots(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, AuditTrailPort audit,
-                                     SchedulingConfig config, Clock clock) {
+                                     CalendarGate gate, SchedulingConfig config, Clock clock) {
         SchedulingConfig.Slots s = config.slots();
-        return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), clock);
+        return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), gate,
+                clock);
     }
 
     @Produces
     @ApplicationScoped
     BookSlotUseCase bookSlot(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, PanacheRoomRepository rooms,
-                             VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, Clock clock) {
-        return new BookSlotService(tx, users, slots, slots, rooms, video, audit, changes, clock);
+                             VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, CalendarGate gate,
+                             Clock clock) {
+        return new BookSlotService(tx, users, slots, slots, rooms, video, audit, changes, gate, clock);
     }
 
     @Produces

@@ -32,6 +32,12 @@ class InMemoryStorePortsTest extends StorePortsContract {
         return store;
     }
 
+    @SuppressWarnings("unchecked")
+    @Override
+    protected InMemoryScheduling calendarConnections() {
+        return store;
+    }
+
     @Override
     protected <T> T run(Supplier<Uni<T>> work) {
         return work.get().await().indefinitely();

@@ -2,6 +2,7 @@ package io.schedulr.scheduling.contract;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.schedulr.scheduling.adapter.out.persistence.PanacheCalendarConnectionStore;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
@@ -21,6 +22,8 @@ class PostgresStorePortsTest extends StorePortsContract {
     PanacheRoomRepository rooms;
     @Inject
     PanacheSlotRepository slots;
+    @Inject
+    PanacheCalendarConnectionStore calendarConnections;
 
     @Override
     protected UnitOfWork tx() {
@@ -42,6 +45,12 @@ class PostgresStorePortsTest extends StorePortsContract {
     @Override
     protected PanacheSlotRepository slots() {
         return slots;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    protected PanacheCalendarConnectionStore calendarConnections() {
+        return calendarConnections;
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.schedulr.scheduling.contract;
 
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
+import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
 import io.schedulr.scheduling.application.port.out.LoadSlotPort;
+import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.domain.CalendarConnection;
+import io.schedulr.scheduling.domain.CalendarConnectionStatus;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomId;
@@ -46,6 +50,8 @@ public abstract class StorePortsContract {
 
     protected abstract <P extends LoadSlotPort & SaveSlotPort> P slots();
 
+    protected abstract <P extends LoadCalendarConnectionPort & SaveCalendarConnectionPort> P calendarConnections();
+
     /** Runs the work as a use case does and waits for it. */
     protected abstract <T> T run(Supplier<Uni<T>> work);
 
@@ -61,6 +67,27 @@ public abstract class StorePortsContract {
     private PracticeRoom newRoom(int days) {
         return PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(now.plus(Duration.ofDays(days)), Duration.ofMinutes(45)),
                 false, null, "https://video/" + days, now);
+    }
+
+    /** For someone scheduling has never seen (no users row): the state comes from calendar-sync-service, not from a request. */
+    @Test
+    void aCalendarConnectionReadsBackAndNeverMovesBackwards() {
+        String person = "google-sub-" + UUID.randomUUID();
+        CalendarConnection connected = new CalendarConnection(person, CalendarConnectionStatus.CONNECTED, null, "cal-1@group.calendar.google.com",
+                now);
+        assertThat(inTx(() -> calendarConnections().load(person))).isEmpty();
+
+        assertThat(inTx(() -> calendarConnections().saveUnlessOlder(connected))).isTrue();
+        assertThat(inTx(() -> calendarConnections().load(person))).contains(connected);
+
+        CalendarConnection older = new CalendarConnection(person, CalendarConnectionStatus.REVOKED, "revoked", null, now.minusMillis(1));
+        assertThat(inTx(() -> calendarConnections().saveUnlessOlder(older))).as("an older change").isFalse();
+        assertThat(inTx(() -> calendarConnections().load(person))).contains(connected);
+
+        assertThat(inTx(() -> calendarConnections().saveUnlessOlder(connected))).as("the same change again").isTrue();
+        CalendarConnection newer = new CalendarConnection(person, CalendarConnectionStatus.NOT_CONNECTED, "user", null, now.plusSeconds(1));
+        assertThat(inTx(() -> calendarConnections().saveUnlessOlder(newer))).isTrue();
+        assertThat(inTx(() -> calendarConnections().load(person))).contains(newer);
     }
 
     @Test

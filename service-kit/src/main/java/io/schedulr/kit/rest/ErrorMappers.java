@@ -95,6 +95,10 @@ public class ErrorMappers {
     }
 
     public static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
+        return error(status, new ApiError(code, message));
+    }
+
+    public static Response error(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -36,10 +36,12 @@ public class BookSlotService implements BookSlotUseCase {
     private final VideoRoomProvider video;
     private final AuditTrailPort audit;
     private final RoomChangeRecorder changes;
+    private final CalendarGate gate;
     private final Clock clock;
 
     public BookSlotService(UnitOfWork tx, UserDirectoryPort users, LoadSlotPort loadSlots, SaveSlotPort saveSlots, SaveRoomPort rooms,
-                           VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, Clock clock) {
+                           VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, CalendarGate gate,
+                           Clock clock) {
         this.tx = tx;
         this.users = users;
         this.loadSlots = loadSlots;
@@ -48,6 +50,7 @@ public class BookSlotService implements BookSlotUseCase {
         this.video = video;
         this.audit = audit;
         this.changes = changes;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -55,7 +58,8 @@ public class BookSlotService implements BookSlotUseCase {
     public Uni<RoomDetails> book(UserProfile guest, SlotId slotId) {
         guest.requireEmail();
         RoomId roomId = RoomId.random();
-        return tx.inTransaction(() -> existing(slotId))
+        // The calendar gate rides on the first read, before any video room is made.
+        return tx.inTransaction(() -> gate.requireConnected(guest.id()).chain(() -> existing(slotId)))
                 .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
                 .chain(slot -> video.createRoom(roomId.value(), slot.window().start(), false))
                 .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url))

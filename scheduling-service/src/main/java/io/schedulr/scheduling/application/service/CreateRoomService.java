@@ -17,23 +17,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A host offers a session: video room first (outside the transaction), then room, round 1, event and audit together. */
+/**
+ * A host offers a session: the calendar gate first, then the video room (outside the transaction), then room, round 1,
+ * event and audit together.
+ */
 public class CreateRoomService implements CreateRoomUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
     private final SaveRoomPort rooms;
     private final VideoRoomProvider video;
     private final RoomChangeRecorder changes;
+    private final CalendarGate gate;
     private final Duration sessionLength;
     private final Clock clock;
 
     public CreateRoomService(UnitOfWork tx, UserDirectoryPort users, SaveRoomPort rooms, VideoRoomProvider video,
-                             RoomChangeRecorder changes, Duration sessionLength, Clock clock) {
+                             RoomChangeRecorder changes, CalendarGate gate, Duration sessionLength, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.rooms = rooms;
         this.video = video;
         this.changes = changes;
+        this.gate = gate;
         this.sessionLength = sessionLength;
         this.clock = clock;
     }
@@ -43,7 +48,9 @@ public class CreateRoomService implements CreateRoomUseCase {
         Instant now = clock.instant();
         TimeWindow window = TimeWindow.starting(command.start(), sessionLength).requireFuture(now);
         RoomId id = RoomId.random();
-        return video.createRoom(id.value(), window.start(), command.privateRoom())
+        // Checked before the video room is made: a refused host leaves no room behind at the provider.
+        return gate.requireConnected(tx, command.host().id())
+                .chain(() -> video.createRoom(id.value(), window.start(), command.privateRoom()))
                 .chain(url -> tx.inTransaction(() -> users.upsert(command.host())
                         .chain(host -> rooms.insert(PracticeRoom.offer(id, host.id(), window, command.privateRoom(), command.offerTo(), url, now)))
                         .chain(room -> changes.record(command.host().id(), RoomChangeType.CREATED, now, null, room))));

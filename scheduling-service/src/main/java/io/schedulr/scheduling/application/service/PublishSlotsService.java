@@ -23,15 +23,17 @@ public class PublishSlotsService implements PublishSlotsUseCase {
     private final SaveSlotPort slots;
     private final AuditTrailPort audit;
     private final SlotRules rules;
+    private final CalendarGate gate;
     private final Clock clock;
 
     public PublishSlotsService(UnitOfWork tx, UserDirectoryPort users, SaveSlotPort slots, AuditTrailPort audit, SlotRules rules,
-                               Clock clock) {
+                               CalendarGate gate, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.slots = slots;
         this.audit = audit;
         this.rules = rules;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -43,7 +45,8 @@ public class PublishSlotsService implements PublishSlotsUseCase {
         String host = command.host().id();
         Instant now = clock.instant();
         List<Slot> toInsert = command.windows().stream().map(w -> Slot.publish(host, w, rules, now)).toList();
-        return tx.inTransaction(() -> users.upsert(command.host())
+        return tx.inTransaction(() -> gate.requireConnected(host)
+                .chain(() -> users.upsert(command.host()))
                 .chain(() -> slots.insertAll(toInsert))
                 .call(inserted -> Multi.createFrom().iterable(inserted)
                         .onItem().transformToUniAndConcatenate(slot -> audit.recordSlot(host, "slot.published", null, slot))

@@ -17,7 +17,9 @@ import java.util.function.BiFunction;
 
 /**
  * The shape of every change to an existing room, in one transaction: load it, let its own rules make the change,
- * store it (version-checked; a lost race re-runs it all) and record the event and audit row.
+ * store it (version-checked; a lost race re-runs it all) and record the event and audit row. Every change through here
+ * (booking, reschedule, privacy, offer, stage) is a core write behind the {@link CalendarGate}; deleting a room does
+ * not come this way.
  */
 public class RoomChangeFlow {
     private final UnitOfWork tx;
@@ -25,15 +27,17 @@ public class RoomChangeFlow {
     private final LoadRoomPort load;
     private final SaveRoomPort save;
     private final RoomChangeRecorder changes;
+    private final CalendarGate gate;
     private final Clock clock;
 
     public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
-                          Clock clock) {
+                          CalendarGate gate, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.load = load;
         this.save = save;
         this.changes = changes;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -45,7 +49,8 @@ public class RoomChangeFlow {
                            BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type) {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            return users.upsert(actor)
+            return gate.requireConnected(actor.id())
+                    .chain(() -> users.upsert(actor))
                     .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                     .chain(before -> {
                         PracticeRoom changed = change.apply(before, now);

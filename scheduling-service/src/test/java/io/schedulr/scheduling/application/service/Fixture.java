@@ -26,11 +26,18 @@ final class Fixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final RoomChangeRecorder recorder = new RoomChangeRecorder(store, store, store);
     final RoomDeletion deletion = new RoomDeletion(recorder, store, store, store);
+    /** Off, as in Phase 1; {@link #withCalendarGate()} turns it on for the services made after it. */
+    CalendarGate gate = CalendarGate.off();
 
     Fixture() {
         store.putUser(host);
         store.putUser(guest);
         store.putUser(other);
+    }
+
+    Fixture withCalendarGate() {
+        gate = new CalendarGate(true, store);
+        return this;
     }
 
     PracticeRoom room() {
@@ -53,15 +60,15 @@ final class Fixture {
     }
 
     CreateRoomService createRoom() {
-        return new CreateRoomService(store, store, store, store, recorder, LENGTH, clock);
+        return new CreateRoomService(store, store, store, store, recorder, gate, LENGTH, clock);
     }
 
     BookRoomService bookRoom() {
-        return new BookRoomService(new RoomChangeFlow(store, store, store, store, recorder, clock));
+        return new BookRoomService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
     }
 
     EditRoomService editRoom() {
-        return new EditRoomService(new RoomChangeFlow(store, store, store, store, recorder, clock));
+        return new EditRoomService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
     }
 
     DeleteRoomService deleteRoom() {
@@ -69,11 +76,15 @@ final class Fixture {
     }
 
     PublishSlotsService publishSlots() {
-        return new PublishSlotsService(store, store, store, store, SLOT_RULES, clock);
+        return new PublishSlotsService(store, store, store, store, SLOT_RULES, gate, clock);
     }
 
     BookSlotService bookSlot() {
-        return new BookSlotService(store, store, store, store, store, store, store, recorder, clock);
+        return new BookSlotService(store, store, store, store, store, store, store, recorder, gate, clock);
+    }
+
+    RecordCalendarConnectionService recordCalendarConnection() {
+        return new RecordCalendarConnectionService(store, store);
     }
 
     CancelSlotService cancelSlot() {

@@ -4,13 +4,16 @@ import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
 import io.schedulr.scheduling.application.port.out.ListSlotsPort;
+import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
 import io.schedulr.scheduling.application.port.out.LoadSlotPort;
+import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
+import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChange;
@@ -39,7 +42,8 @@ import java.util.function.Supplier;
  * commits all or nothing, and a write at a stale version loses the race and runs the work again.
  */
 public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, LoadRoomPort, ListRoomsPort, SaveRoomPort, LoadSlotPort,
-        ListSlotsPort, SaveSlotPort, AppendOutboxPort, AuditTrailPort, VideoRoomProvider {
+        ListSlotsPort, SaveSlotPort, AppendOutboxPort, AuditTrailPort, VideoRoomProvider, LoadCalendarConnectionPort,
+        SaveCalendarConnectionPort {
 
     public record AuditRow(String actor, String action, Object before, Object after) {
     }
@@ -62,6 +66,7 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
         final Map<SlotId, Slot> slots = new LinkedHashMap<>();
         final List<RoomChange> outbox = new ArrayList<>();
         final List<AuditRow> audit = new ArrayList<>();
+        final Map<String, CalendarConnection> connections = new HashMap<>();
 
         State copy() {
             State c = new State();
@@ -70,6 +75,7 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
             c.slots.putAll(slots);
             c.outbox.addAll(outbox);
             c.audit.addAll(audit);
+            c.connections.putAll(connections);
             return c;
         }
     }
@@ -96,6 +102,10 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
 
     void putSlot(Slot slot) {
         state.slots.put(slot.id(), slot);
+    }
+
+    Map<String, CalendarConnection> calendarConnections() {
+        return Map.copyOf(state.connections);
     }
 
     void putUser(UserProfile user) {
@@ -250,6 +260,20 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     public Uni<Void> recordSlot(String actorId, String action, Slot before, Slot after) {
         state.audit.add(new AuditRow(actorId, action, before, after));
         return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Optional<CalendarConnection>> load(String userId) {
+        return Uni.createFrom().item(Optional.ofNullable(state.connections.get(userId)));
+    }
+
+    @Override
+    public Uni<Boolean> saveUnlessOlder(CalendarConnection connection) {
+        if (!connection.supersedes(state.connections.get(connection.userId()))) {
+            return Uni.createFrom().item(false);
+        }
+        state.connections.put(connection.userId(), connection);
+        return Uni.createFrom().item(true);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.schedulr.kit.rest.ApiError;
 import io.schedulr.kit.rest.ErrorMappers;
 import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
+import io.schedulr.scheduling.config.CalendarGateConfig;
+import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
@@ -12,6 +15,7 @@ import io.schedulr.scheduling.domain.RoomNotFoundException;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotNotFoundException;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +25,15 @@ import org.jboss.logging.Logger;
 /** Refusals of the domain and the use cases → HTTP status + JSON {code, message}. */
 public class DomainErrorMapper {
     private static final Logger LOG = Logger.getLogger(DomainErrorMapper.class);
+
+    @Inject
+    CalendarGateConfig calendar;
+
+    /** The calendar gate's 403 also says where to connect, so a client can send the person straight there. */
+    @ServerExceptionMapper
+    public Response calendarNotConnected(CalendarNotConnectedException e) {
+        return ErrorMappers.error(403, new ApiError(e.code(), e.getMessage(), calendar.connectUrl()));
+    }
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {

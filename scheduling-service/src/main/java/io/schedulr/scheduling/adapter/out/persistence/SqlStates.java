@@ -29,6 +29,24 @@ final class SqlStates {
         return false;
     }
 
+    /**
+     * The data itself was refused (SQLSTATE class 22 "data exception", e.g. a NUL byte in text or a time out of range;
+     * class 23 "integrity constraint violation"): trying the same values again cannot pass.
+     */
+    static boolean isDataRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static boolean named(String reported, String expected) {
         return reported == null || reported.equals(expected);
     }

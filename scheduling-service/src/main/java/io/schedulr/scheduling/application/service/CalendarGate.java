@@ -1,0 +1,51 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.domain.CalendarConnection;
+import io.schedulr.scheduling.domain.CalendarNotConnectedException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Phase 2's rule: core writes (create, book, change a room; publish or book a slot) need the caller's Google Calendar
+ * connected. Reads, deletions and cancellations never ask, so nobody is trapped in a booking. When the gate is off
+ * (a Phase-1-only deployment) it answers at once, without reading anything.
+ */
+public class CalendarGate {
+    private static final Uni<Void> OPEN = Uni.createFrom().voidItem();
+
+    private final boolean required;
+    private final LoadCalendarConnectionPort connections;
+
+    public CalendarGate(boolean required, LoadCalendarConnectionPort connections) {
+        this.required = required;
+        this.connections = connections;
+    }
+
+    /** No gate: everything as in Phase 1. */
+    public static CalendarGate off() {
+        return new CalendarGate(false, null);
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** Inside the use case's transaction: one key lookup when the gate is on; fails with {@link CalendarNotConnectedException}. */
+    public Uni<Void> requireConnected(String userId) {
+        if (!required) {
+            return OPEN;
+        }
+        return connections.load(userId).map(known -> {
+            if (!CalendarConnection.isConnected(known.orElse(null))) {
+                throw new CalendarNotConnectedException();
+            }
+            return null;
+        });
+    }
+
+    /** Before a use case calls out (e.g. makes a video room), in a transaction of its own; nothing at all when the gate is off. */
+    public Uni<Void> requireConnected(UnitOfWork tx, String userId) {
+        return required ? tx.inTransaction(() -> requireConnected(userId)) : OPEN;
+    }
+}
