@@ -94,7 +94,7 @@ public final class Bench {
         Path state = Files.createTempDirectory("schedulr-bench");
         StackOptions options = StackOptions.defaults(repo).withPorts(ports).withStateDir(state, true);
         List<ServiceSpec> specs = ServiceSpec.all(ports);
-        api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url());
+        api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url(), specs.get(2).url());
         watch = new ServiceWatch(specs, api);
         watch.watchReadiness();
         Instant started = Instant.now();

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final Object infraMonitor = new Object();
     private StateLock lock;
     private Infrastructure infra;
+    private GoogleSettings google;
     private volatile boolean closed;
     private volatile boolean startFailed;
 
@@ -125,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
             Path logDir = options.stateDir().resolve("logs");
             out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
             service = ServiceProcess.start(spec, runJars.get(serviceName), options.serviceJvmOptions(),
-                    environment(spec, infra.endpoints()), logDir, true);
+                    environment(spec, infra.endpoints(), google), logDir, true);
             services.add(service);
         }
         new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
@@ -158,6 +159,7 @@ public final class LocalStack implements AutoCloseable {
         out.println("starting PostgreSQL, Kafka, SMTP/IMAP and the token issuer (state: " + stateDir + ") ...");
         startInfrastructure(stateDir);
         InfraEndpoints endpoints = infra.endpoints();
+        google = GoogleSettings.of(endpoints.issuerUrl(), "http://localhost:" + options.ports().calendarSync(), stateDir);
 
         for (ServiceSpec spec : specs) {
             synchronized (services) {
@@ -166,14 +168,14 @@ public final class LocalStack implements AutoCloseable {
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
                 services.add(ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(),
-                        environment(spec, endpoints), logDir, false));
+                        environment(spec, endpoints, google), logDir, false));
             }
         }
         out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
         List<ServiceProcess> started = List.copyOf(services);
         new ReadinessWait(options.readyTimeout()).awaitAll(started);
         started.forEach(service -> service.reportUnexpectedExitTo(out));
-        out.println(StackTable.render(specs, endpoints, stateDir, logDir));
+        out.println(StackTable.render(specs, endpoints, google, stateDir, logDir));
     }
 
     private void requireBuilt() throws StackException {
@@ -203,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The environment each service reads (see docs/operations.md). */
-    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra) {
+    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(spec.database()));
@@ -217,6 +219,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_LOGIN", "NONE");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
+        env.putAll(google.environment(spec.name().equals("calendar-sync-service")));
         return env;
     }
 

@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import io.schedulr.testsupport.google.RegisteredClient;
 import io.schedulr.testsupport.infra.InfraEndpoints;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ final class StackTable {
     private StackTable() {
     }
 
-    static String render(List<ServiceSpec> services, InfraEndpoints infra, Path stateDir, Path logDir) {
+    static String render(List<ServiceSpec> services, InfraEndpoints infra, GoogleSettings google, Path stateDir, Path logDir) {
         StringBuilder b = new StringBuilder();
         b.append("\nschedulr local stack is ready (state: ").append(stateDir).append(")\n\n");
         row(b, "SERVICE", "URL", "DATABASE (JDBC)");
@@ -24,7 +25,11 @@ final class StackTable {
         row(b, "Kafka", infra.kafkaBootstrapServers(), "bootstrap servers (KRaft, single node)");
         row(b, "SMTP", "localhost:" + infra.smtpPort(), "GreenMail, no auth");
         row(b, "IMAP", "localhost:" + infra.imapPort(), "read mail back: user = recipient address, password = same");
-        row(b, "token issuer", infra.issuerUrl(), "POST /token (email, name, tz), /.well-known/openid-configuration");
+        row(b, "local Google", infra.issuerUrl(), "sign-in (POST /token: email, name, tz), OAuth 2.0, Calendar API v3, /_control");
+        boolean development = RegisteredClient.DEVELOPMENT_SECRET.equals(google.client().secret());
+        row(b, "OAuth client", google.client().id(), development
+                ? "secret " + google.client().secret() + " (development pair; GOOGLE_CLIENT_ID/SECRET override)"
+                : "secret from GOOGLE_CLIENT_SECRET (not printed)");
         row(b, "control", infra.controlUrl(), "POST /kafka/stop|start, /smtp/stop|start");
         row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
         String scheduling = services.get(0).url();
@@ -32,6 +37,7 @@ final class StackTable {
                 .append("  TOKEN=$(curl -s -X POST ").append(infra.issuerUrl())
                 .append("/token -d email=alice@example.com -d name=Alice -d tz=Europe/Berlin")
                 .append(" | sed -E 's/.*\"access_token\" *: *\"([^\"]+)\".*/\\1/')\n")
+                .append("  curl -s -L -H \"Authorization: Bearer $TOKEN\" ").append(google.connectUrl()).append("   # connect your calendar\n")
                 .append("  curl -i -H \"Authorization: Bearer $TOKEN\" ").append(scheduling).append("/api/whoami\n");
         return b.toString();
     }

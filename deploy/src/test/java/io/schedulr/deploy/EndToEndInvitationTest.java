@@ -36,6 +36,19 @@ class EndToEndInvitationTest {
     }
 
     @Test
+    void coreWritesWaitForTheGoogleCalendarConnection() throws Exception {
+        StackClient.Person newcomer = client.unconnectedPerson("Nia Newcomer", "Europe/Paris");
+        String room = "{\"datetimeUtc\":\"" + Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS) + "\",\"private\":false}";
+        String refused = client.call("POST", "/api/practice-room/create", newcomer, room, 403);
+        assertThat(refused).contains("\"code\":\"calendar_not_connected\"",
+                "\"connectUrl\":\"http://localhost:" + client.stack().services().get(2).port() + "/api/auth/google/start\"");
+
+        client.connectCalendar(newcomer);
+
+        client.call("POST", "/api/practice-room/create", newcomer, room, 201);
+    }
+
+    @Test
     void phaseOneBookRescheduleDeleteEmailsBothPeople() throws Exception {
         StackClient.Person host = client.person("Hana Host", "Europe/Berlin");
         StackClient.Person guest = client.person("Gus Guest", "America/New_York");

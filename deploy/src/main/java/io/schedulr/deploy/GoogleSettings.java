@@ -1,0 +1,74 @@
+package io.schedulr.deploy;
+
+import io.schedulr.testsupport.google.RegisteredClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the services need to talk to Google — here the local Google: our OAuth client (GOOGLE_CLIENT_ID/SECRET when
+ * set, else the development pair the local Google also uses), its URLs, the callback on this stack's
+ * calendar-sync-service and the keys that seal refresh tokens (SCHEDULR_GOOGLE_TOKEN_KEYS when set, else one made
+ * once and kept in the state folder, so tokens stored earlier still open after a restart).
+ */
+record GoogleSettings(RegisteredClient client, String issuerUrl, String calendarSyncUrl, String tokenKeys) {
+    static final String KEYS_FILE = "google-token-keys";
+
+    static GoogleSettings of(String issuerUrl, String calendarSyncUrl, Path stateDir) throws StackException {
+        String keys = System.getenv("SCHEDULR_GOOGLE_TOKEN_KEYS");
+        if (keys == null || keys.isBlank()) {
+            keys = keptKeys(stateDir.resolve(KEYS_FILE));
+        }
+        return new GoogleSettings(RegisteredClient.fromEnvironment(), issuerUrl, calendarSyncUrl, keys);
+    }
+
+    String connectUrl() {
+        return calendarSyncUrl + "/api/auth/google/start";
+    }
+
+    /** Variables for every service (the token audience is our client id) and, for calendar-sync-service, the rest. */
+    Map<String, String> environment(boolean calendarSync) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GOOGLE_CLIENT_ID", client.id());
+        // Said outright, so a build from before the audience followed GOOGLE_CLIENT_ID (bench/compare) agrees too.
+        env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", client.id());
+        env.put("SCHEDULR_CALENDAR_CONNECT_URL", connectUrl());
+        if (calendarSync) {
+            env.put("GOOGLE_CLIENT_SECRET", client.secret());
+            env.put("SCHEDULR_GOOGLE_REDIRECT_URI", calendarSyncUrl + "/api/auth/google/callback");
+            env.put("SCHEDULR_GOOGLE_AUTHORIZATION_URL", issuerUrl + "/o/oauth2/v2/auth");
+            env.put("SCHEDULR_GOOGLE_TOKEN_URL", issuerUrl + "/token");
+            env.put("SCHEDULR_GOOGLE_REVOKE_URL", issuerUrl + "/revoke");
+            env.put("SCHEDULR_GOOGLE_CALENDAR_ROOT_URL", issuerUrl + "/");
+            env.put("SCHEDULR_GOOGLE_TOKEN_KEYS", tokenKeys);
+        }
+        return env;
+    }
+
+    private static String keptKeys(Path file) throws StackException {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String keys = "local-1:" + Base64.getEncoder().encodeToString(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, keys + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new StackException("cannot keep the token keys in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
