@@ -44,7 +44,7 @@ public interface GoogleConfig {
     Duration stateLifetime();
 
     /** How often each connected person's grant is refreshed to find revocations. */
-    @WithDefault("PT6H")
+    @WithDefault("PT1H")
     Duration verifyInterval();
 
     /** Name of each person's dedicated secondary calendar. */
