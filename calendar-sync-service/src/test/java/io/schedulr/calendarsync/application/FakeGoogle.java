@@ -1,0 +1,63 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Google's OAuth endpoints as a test scripts them; records what was asked. */
+final class FakeGoogle implements GoogleAuthorization {
+    record ConsentRequest(String loginHint, String state, String codeChallenge, List<String> scopes) {
+    }
+
+    record Exchange(String code, String codeVerifier) {
+    }
+
+    final List<ConsentRequest> consents = new ArrayList<>();
+    final List<Exchange> exchanges = new ArrayList<>();
+    final List<String> refreshed = new ArrayList<>();
+    final List<String> revoked = new ArrayList<>();
+    /** What the next exchange answers. */
+    GrantedTokens grant;
+    /** What a refresh of a given token throws (absent: it works). */
+    final Map<String, RuntimeException> refreshFailures = new HashMap<>();
+    RuntimeException revokeFailure;
+    /** Runs at revocation time, to look at the store while Google is being told. */
+    Consumer<String> onRevoke = token -> { };
+
+    @Override
+    public String consentUrl(String loginHint, String state, String codeChallenge, List<String> scopes) {
+        consents.add(new ConsentRequest(loginHint, state, codeChallenge, scopes));
+        return "https://google.example/auth?state=" + state + "&code_challenge=" + codeChallenge;
+    }
+
+    @Override
+    public GrantedTokens exchange(String code, String codeVerifier) {
+        exchanges.add(new Exchange(code, codeVerifier));
+        if (grant == null) {
+            throw new AssertionError("no grant scripted for this exchange");
+        }
+        return grant;
+    }
+
+    @Override
+    public void refresh(String refreshToken) {
+        refreshed.add(refreshToken);
+        RuntimeException failure = refreshFailures.get(refreshToken);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void revoke(String token) {
+        revoked.add(token);
+        onRevoke.accept(token);
+        if (revokeFailure != null) {
+            throw revokeFailure;
+        }
+    }
+}
