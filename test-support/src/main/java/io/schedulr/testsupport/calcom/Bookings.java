@@ -1,0 +1,172 @@
+package io.schedulr.testsupport.calcom;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The bookings and what can happen to them — create, cancel, reschedule, request reschedule — each checked against
+ * availability and announced to {@link Listener} (the webhook sender) while the change is made, so no change goes
+ * unannounced.
+ */
+final class Bookings {
+    interface Listener {
+        void created(Booking booking);
+
+        void rescheduled(Booking booking, Booking previous);
+
+        void cancelled(Booking booking, boolean requestReschedule);
+    }
+
+    /** What {@code POST /v2/bookings} asks for, already read from the body. */
+    record Request(long eventTypeId, Instant start, Integer lengthInMinutes, Booking.Attendee attendee, List<String> guests,
+                   Map<String, String> metadata) {
+    }
+
+    private final Directory directory;
+    private final Availability availability;
+    private final Clock clock;
+    private final String baseUrl;
+    private final Listener listener;
+    private final Map<String, Booking> byUid = new LinkedHashMap<>();
+    private long nextId = 5001;
+
+    Bookings(Directory directory, Availability availability, Clock clock, String baseUrl, Listener listener) {
+        this.directory = directory;
+        this.availability = availability;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        this.listener = listener;
+    }
+
+    synchronized Booking create(Request request) {
+        Directory.EventType type = eventType(request.eventTypeId());
+        int minutes = length(type, request.lengthInMinutes());
+        Instant start = request.start();
+        Instant end = start.plusSeconds(60L * minutes);
+        List<Long> hosts = hostsFor(type, start, end, null);
+        String uid = newUid();
+        Booking booking = new Booking(nextId++, uid, uid + "@Cal.com", 0, type.id(), title(type, hosts, request.attendee()), start, end,
+                hosts, request.attendee(), request.guests(), request.metadata(), baseUrl + "/video/" + uid, clock.instant(), null, null,
+                null);
+        byUid.put(uid, booking);
+        listener.created(booking);
+        return booking;
+    }
+
+    synchronized Booking get(String uid) {
+        Booking booking = byUid.get(uid);
+        if (booking == null) {
+            throw CalcomError.notFound("Booking with uid=" + uid + " was not found in the database");
+        }
+        return booking;
+    }
+
+    synchronized List<Booking> all() {
+        return new ArrayList<>(byUid.values());
+    }
+
+    /** The attendee or host cancels; {@code requestReschedule} is the host asking the attendee to pick another time. */
+    synchronized Booking cancel(String uid, String reason, String cancelledBy, boolean requestReschedule) {
+        Booking booking = get(uid);
+        if (!booking.active()) {
+            throw CalcomError.badRequest("This booking has already been cancelled.");
+        }
+        booking.status = "cancelled";
+        booking.cancellationReason = reason;
+        booking.cancelledByEmail = cancelledBy;
+        booking.rescheduled = requestReschedule;
+        booking.updatedAt = clock.instant();
+        listener.cancelled(booking, requestReschedule);
+        return booking;
+    }
+
+    /**
+     * A new booking at {@code start} replacing {@code uid}: new uid, same iCalUID, iCalSequence + 1; the old one becomes
+     * cancelled with {@code rescheduledToUid}. A booking the host asked to reschedule may be rescheduled although it is
+     * already cancelled, as on Cal.com's reschedule page.
+     */
+    synchronized Booking reschedule(String uid, Instant start, String rescheduledBy, String reason) {
+        Booking previous = get(uid);
+        if (!previous.active() && !(previous.rescheduled && previous.rescheduledToUid == null)) {
+            throw CalcomError.badRequest("Can't reschedule booking with uid=" + uid + " because it has been cancelled. "
+                    + "Please provide uid of a booking that is not cancelled.");
+        }
+        Directory.EventType type = eventType(previous.eventTypeId);
+        int minutes = (int) previous.durationMinutes();
+        Instant end = start.plusSeconds(60L * minutes);
+        List<Long> hosts = hostsFor(type, start, end, previous.uid);
+        String newUid = newUid();
+        Booking booking = new Booking(nextId++, newUid, previous.icsUid, previous.iCalSequence + 1, type.id(), previous.title, start, end,
+                hosts, previous.attendee, previous.guests, previous.metadata, baseUrl + "/video/" + newUid, clock.instant(), previous.uid,
+                reason, rescheduledBy);
+        previous.status = "cancelled";
+        previous.rescheduled = true;
+        previous.rescheduledToUid = newUid;
+        previous.updatedAt = clock.instant();
+        byUid.put(newUid, booking);
+        listener.rescheduled(booking, previous);
+        return booking;
+    }
+
+    synchronized List<Instant> slots(Directory.EventType type, Instant from, Instant to, int minutes, String ignoredUid) {
+        return availability.slots(type, from, to, minutes, byUid.values(), ignoredUid, clock.instant());
+    }
+
+    Directory.EventType eventType(long id) {
+        Directory.EventType type = directory.eventType(id);
+        if (type == null) {
+            throw CalcomError.notFound("Event type with id=" + id + " was not found.");
+        }
+        return type;
+    }
+
+    static int length(Directory.EventType type, Integer requested) {
+        if (requested == null) {
+            return type.lengthInMinutes();
+        }
+        if (!type.lengthOptions().contains(requested)) {
+            throw CalcomError.badRequest("Provided lengthInMinutes=" + requested + " is not one of the possible lengths for the event type. "
+                    + "The possible lengths are: " + type.lengthOptions());
+        }
+        return requested;
+    }
+
+    private List<Long> hostsFor(Directory.EventType type, Instant start, Instant end, String ignoredUid) {
+        if (start.isBefore(clock.instant())) {
+            throw CalcomError.badRequest("Attempting to book a meeting in the past.");
+        }
+        if (!availability.anyHostWorking(type, start, end)) {
+            throw CalcomError.badRequest("User either already has booking at this time or is not available");
+        }
+        List<Long> free = availability.freeHosts(type, start, end, byUid.values(), ignoredUid);
+        if (free.isEmpty()) {
+            throw CalcomError.badRequest("User either already has booking at this time or is not available");
+        }
+        return "collective".equals(type.schedulingType()) ? free : List.of(free.get(0));
+    }
+
+    private String title(Directory.EventType type, List<Long> hosts, Booking.Attendee attendee) {
+        Directory.User organizer = directory.user(hosts.get(0));
+        return type.title() + " between " + organizer.name() + " and " + attendee.name();
+    }
+
+    private static String newUid() {
+        // Cal.com uids are short url-safe random strings (e.g. "8bYkhFgTPrq1HqByE7jwoE")
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    }
+
+    static boolean validZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
