@@ -19,12 +19,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Connecting a Google Calendar: the consent URL, then the callback — the code exchanged, every Calendar scope checked,
  * the refresh token sealed, the one dedicated calendar found or made, and the change announced, all or nothing.
  */
 public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase {
+    private static final Pattern OAUTH_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
     private final AuthorizationStates states;
     private final GoogleAuthorization google;
     private final DedicatedCalendars calendars;
@@ -67,7 +70,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         }
         if (googleError != null && !googleError.isBlank()) {
             throw new ConnectionRefusedException(Problem.CONSENT_DENIED,
-                    "Google did not grant access (" + googleError + "); connect again and allow access to your calendar");
+                    "Google did not grant access" + errorCode(googleError) + "; connect again and allow access to your calendar");
         }
         if (code == null || code.isBlank()) {
             throw new ConnectionRefusedException(Problem.INVALID_CODE, "code is missing");
@@ -92,6 +95,14 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
                     missing);
         }
         return transactions.inTransaction(() -> connect(pending.googleAccountId(), tokens));
+    }
+
+    /**
+     * Google's {@code error} as it comes back on the public redirect, repeated only when it looks like an OAuth error code
+     * ({@code access_denied}, …): anyone can put any text there, and the message is answered and logged.
+     */
+    private static String errorCode(String googleError) {
+        return OAUTH_ERROR_CODE.matcher(googleError).matches() ? " (" + googleError + ")" : "";
     }
 
     private ConnectionView connect(String googleAccountId, GrantedTokens tokens) {

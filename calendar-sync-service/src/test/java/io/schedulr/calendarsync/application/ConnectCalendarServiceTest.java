@@ -107,6 +107,19 @@ class ConnectCalendarServiceTest {
     }
 
     @Test
+    void anErrorThatIsNotAnOAuthErrorCodeIsNotRepeatedInTheRefusal() {
+        String injected = "access_denied\r\n12:00:00 INFO forged log line";
+        String huge = "e".repeat(7_000);
+
+        ConnectionRefusedException withLines = assertRefused(() -> service.complete(null, stateOf(ANA), injected, null), Problem.CONSENT_DENIED);
+        ConnectionRefusedException withBulk = assertRefused(() -> service.complete(null, stateOf(ANA), huge, null), Problem.CONSENT_DENIED);
+
+        assertThat(withLines.getMessage()).doesNotContain("\n", "\r", "forged");
+        assertThat(withBulk.getMessage()).hasSizeLessThan(200);
+        assertNothingHappened(ANA);
+    }
+
+    @Test
     void aMissingCodeIsRefused() {
         assertRefused(() -> service.complete(null, stateOf(ANA), null, null), Problem.INVALID_CODE);
         assertRefused(() -> service.complete(" ", stateOf(ANA), null, ANA.googleAccountId()), Problem.INVALID_CODE);
