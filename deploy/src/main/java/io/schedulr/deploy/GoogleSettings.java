@@ -39,6 +39,7 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
         // Said outright, so a build from before the audience followed GOOGLE_CLIENT_ID (bench/compare) agrees too.
         env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", client.id());
         env.put("SCHEDULR_CALENDAR_CONNECT_URL", connectUrl());
+        env.put("QUARKUS_REST_CLIENT_CALENDAR_SYNC_URL", calendarSyncUrl);
         if (calendarSync) {
             env.put("GOOGLE_CLIENT_SECRET", client.secret());
             env.put("SCHEDULR_GOOGLE_REDIRECT_URI", calendarSyncUrl + "/api/auth/google/callback");

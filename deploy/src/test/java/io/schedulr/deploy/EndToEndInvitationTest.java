@@ -45,7 +45,8 @@ class EndToEndInvitationTest {
 
         client.connectCalendar(newcomer);
 
-        client.call("POST", "/api/practice-room/create", newcomer, room, 201);
+        // right away, as a pasted script or a web app back from Google's consent page would
+        client.callAtOnce("POST", "/api/practice-room/create", newcomer, room, 201);
     }
 
     @Test

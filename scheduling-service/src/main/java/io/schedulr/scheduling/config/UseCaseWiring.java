@@ -23,6 +23,7 @@ import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
 import io.schedulr.scheduling.application.service.BookRoomService;
 import io.schedulr.scheduling.application.service.BookSlotService;
 import io.schedulr.scheduling.application.service.CalendarGate;
+import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncConnectionCheck;
 import io.schedulr.scheduling.application.service.CancelSlotService;
 import io.schedulr.scheduling.application.service.CreateRoomService;
 import io.schedulr.scheduling.application.service.DeleteRoomService;
@@ -70,13 +71,13 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    CalendarGate calendarGate(CalendarGateConfig config, PanacheCalendarConnectionStore connections) {
+    CalendarGate calendarGate(CalendarGateConfig config, PanacheCalendarConnectionStore connections, CalendarSyncConnectionCheck owner) {
         if (!config.required()) {
             LOG.info("calendar gate: off (schedulr.calendar.required=false), core writes do not need a connected Google Calendar");
             return CalendarGate.off();
         }
         LOG.infof("calendar gate: on, core writes need a connected Google Calendar (connect at %s)", config.connectUrl());
-        return new CalendarGate(true, connections);
+        return new CalendarGate(true, connections, owner);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.application.service;
 
+import io.schedulr.scheduling.application.port.out.AskCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.domain.CalendarConnection;
@@ -16,15 +17,21 @@ public class CalendarGate {
 
     private final boolean required;
     private final LoadCalendarConnectionPort connections;
+    private final AskCalendarConnectionPort owner;
 
-    public CalendarGate(boolean required, LoadCalendarConnectionPort connections) {
+    /**
+     * @param owner asked only when the stored state says "not connected": a person who connected a moment ago may be
+     *              ahead of the connection event, and must not be refused for it
+     */
+    public CalendarGate(boolean required, LoadCalendarConnectionPort connections, AskCalendarConnectionPort owner) {
         this.required = required;
         this.connections = connections;
+        this.owner = owner;
     }
 
     /** No gate: everything as in Phase 1. */
     public static CalendarGate off() {
-        return new CalendarGate(false, null);
+        return new CalendarGate(false, null, null);
     }
 
     public boolean required() {
@@ -36,12 +43,14 @@ public class CalendarGate {
         if (!required) {
             return OPEN;
         }
-        return connections.load(userId).map(known -> {
-            if (!CalendarConnection.isConnected(known.orElse(null))) {
-                throw new CalendarNotConnectedException();
-            }
-            return null;
-        });
+        return connections.load(userId).chain(known -> CalendarConnection.isConnected(known.orElse(null))
+                ? OPEN
+                : owner.connectedNow(userId).map(connected -> {
+                    if (!Boolean.TRUE.equals(connected)) {
+                        throw new CalendarNotConnectedException();
+                    }
+                    return null;
+                }));
     }
 
     /** Before a use case calls out (e.g. makes a video room), in a transaction of its own; nothing at all when the gate is off. */

@@ -54,6 +54,16 @@ class CalendarGateServicesTest {
     }
 
     @Test
+    void someoneWhoConnectedAMomentAgoIsLetThroughBeforeTheEventArrives() {
+        assertRefused(() -> f.createRoom().create(new CreateRoomCommand(f.host, START, false, null)).await().indefinitely());
+
+        f.connectedAtTheOwner.add(f.host.id());
+
+        assertThat(f.createRoom().create(new CreateRoomCommand(f.host, START, false, null)).await().indefinitely().room().hostId())
+                .isEqualTo(f.host.id());
+    }
+
+    @Test
     void deletingAndCancellingStayOpenSoNobodyIsTrappedInABooking() {
         PracticeRoom booked = f.bookedRoom();
         Slot slot = f.slot();

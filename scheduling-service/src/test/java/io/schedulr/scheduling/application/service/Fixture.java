@@ -35,8 +35,11 @@ final class Fixture {
         store.putUser(other);
     }
 
+    /** Whom calendar-sync-service would call connected right now (ahead of the connection event). */
+    final java.util.Set<String> connectedAtTheOwner = new java.util.HashSet<>();
+
     Fixture withCalendarGate() {
-        gate = new CalendarGate(true, store);
+        gate = new CalendarGate(true, store, userId -> io.smallrye.mutiny.Uni.createFrom().item(connectedAtTheOwner.contains(userId)));
         return this;
     }
 

@@ -1,0 +1,43 @@
+package io.schedulr.scheduling.adapter.out.calendarsync;
+
+import io.schedulr.scheduling.application.port.out.AskCalendarConnectionPort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Asks calendar-sync-service with the caller's own bearer token (it answers only about the caller), so no credential
+ * of our own is needed. Down, slow or odd answers mean "cannot tell": the gate stays closed for that call.
+ */
+@ApplicationScoped
+public class CalendarSyncConnectionCheck implements AskCalendarConnectionPort {
+    private static final Logger LOG = Logger.getLogger(CalendarSyncConnectionCheck.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    @Inject
+    @RestClient
+    CalendarSyncApi api;
+    @Inject
+    Instance<JsonWebToken> token;
+
+    @Override
+    public Uni<Boolean> connectedNow(String userId) {
+        JsonWebToken jwt = token.isResolvable() ? token.get() : null;
+        if (jwt == null || jwt.getRawToken() == null || !userId.equals(jwt.getSubject())) {
+            return Uni.createFrom().item(false);
+        }
+        return api.connection("Bearer " + jwt.getRawToken())
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(answer -> answer != null && "connected".equals(answer.status()))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("calendar gate: calendar-sync-service could not tell whether %s is connected: %s", userId, failure.toString());
+                    return false;
+                });
+    }
+}
