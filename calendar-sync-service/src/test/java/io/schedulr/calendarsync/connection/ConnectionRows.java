@@ -11,12 +11,12 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The service's database as an operator would read it. */
-final class ConnectionRows {
+/** The service's database as an operator would read it (also used by the hardening tables). */
+public final class ConnectionRows {
     private ConnectionRows() {
     }
 
-    static Map<String, String> connection(String googleAccountId) {
+    public static Map<String, String> connection(String googleAccountId) {
         try (Connection c = open(); PreparedStatement select = c.prepareStatement(
                 "SELECT status, reason, google_refresh_token, calendar_id FROM calendar_connection WHERE google_account_id = ?")) {
             select.setString(1, googleAccountId);
@@ -36,10 +36,23 @@ final class ConnectionRows {
         }
     }
 
-    static void execute(String sql, String parameter) {
+    public static void execute(String sql, String parameter) {
         try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, parameter);
             statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number a {@code SELECT count(*) … WHERE … = ?} answers. */
+    public static long count(String sql, String parameter) {
+        try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

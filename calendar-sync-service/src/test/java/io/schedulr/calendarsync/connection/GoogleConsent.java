@@ -16,24 +16,24 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** The browser's part of connecting: ask our service for the consent URL, let the local Google answer, read the redirect. */
-final class GoogleConsent {
+public final class GoogleConsent {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private GoogleConsent() {
     }
 
-    static String consentUrl(TestUser user) {
+    public static String consentUrl(TestUser user) {
         return given().header("Authorization", user.bearer()).accept(ContentType.JSON)
                 .when().get("/api/auth/google/start")
                 .then().statusCode(200).extract().jsonPath().getString("url");
     }
 
     /** Where Google sends the browser back: the callback's query parameters (code and state, or error and state). */
-    static Map<String, String> consent(TestUser user, String knobs) {
+    public static Map<String, String> consent(TestUser user, String knobs) {
         return redirectOf(consentUrl(user) + knobs);
     }
 
-    static Map<String, String> redirectOf(String consentUrl) {
+    public static Map<String, String> redirectOf(String consentUrl) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(consentUrl)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -49,7 +49,7 @@ final class GoogleConsent {
         }
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Looks at a person's Google side directly, as Google's own apps would: their token's fate, their calendars, the control API. */
-final class LocalGoogleAccount {
+public final class LocalGoogleAccount {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String DEV_CLIENT_ID = "schedulr-local.apps.googleusercontent.com";
     static final String DEV_CLIENT_SECRET = "local-google-development-only";
@@ -20,7 +20,7 @@ final class LocalGoogleAccount {
     }
 
     /** Google's answer to a refresh with this token. */
-    static HttpResponse<String> refresh(String refreshToken) {
+    public static HttpResponse<String> refresh(String refreshToken) {
         return send(HttpRequest.newBuilder(URI.create(google() + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + enc(DEV_CLIENT_ID)
@@ -28,14 +28,14 @@ final class LocalGoogleAccount {
     }
 
     /** The person's calendar list as JSON. */
-    static String calendarList(String refreshToken) {
+    public static String calendarList(String refreshToken) {
         HttpResponse<String> refreshed = refresh(refreshToken);
         String access = refreshed.body().replaceAll(".*\"access_token\" *: *\"([^\"]+)\".*", "$1");
         return send(HttpRequest.newBuilder(URI.create(google() + "/calendar/v3/users/me/calendarList"))
                 .header("Authorization", "Bearer " + access).GET().build()).body();
     }
 
-    static void control(String route, String json) {
+    public static void control(String route, String json) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(google() + "/_control/" + route))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
         if (answer.statusCode() / 100 != 2) {

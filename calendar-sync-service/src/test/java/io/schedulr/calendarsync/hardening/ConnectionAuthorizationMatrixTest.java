@@ -1,0 +1,286 @@
+package io.schedulr.calendarsync.hardening;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.schedulr.calendarsync.LocalGoogleTestResource;
+import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
+import io.schedulr.calendarsync.config.TokenKeys;
+import io.schedulr.calendarsync.connection.ConnectionRows;
+import io.schedulr.calendarsync.connection.GoogleConsent;
+import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The calendar connection routes × every kind of caller. Authenticated routes: every refused kind of token 401
+ * {@code {"code":"unauthorized"}} (and a front-end callback refused so leaves its state usable), a signed-in person
+ * (an admin is just a person here) the expected 2xx/302. The public Google redirect: no kind of token turns a bad state
+ * into a 401 or 500 (always 400 invalid_state), and a good state connects the person it names, whoever calls. Then one
+ * person can neither see nor change another's connection.
+ */
+@QuarkusTest
+class ConnectionAuthorizationMatrixTest {
+
+    enum Who {
+        NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, PERSON, ADMIN;
+
+        boolean refused() {
+            return this != PERSON && this != ADMIN;
+        }
+
+        /** The bearer token this kind of caller sends, or null; a person's own token for PERSON and ADMIN. */
+        String token(TestUser person) {
+            return refused() ? Tokens.Refused.valueOf(name()).token() : person.token();
+        }
+
+        TestUser newPerson() {
+            return this == ADMIN ? Tokens.newUserWithRoles("Conn Admin", "UTC", "admin") : Tokens.newUser("Conn Person", "UTC");
+        }
+    }
+
+    record Route(String name, String method, String path, boolean acceptJson, int person) {
+    }
+
+    static final List<Route> AUTHENTICATED = List.of(
+            new Route("start (redirect)", "GET", "/api/auth/google/start", false, 302),
+            new Route("start (JSON)", "GET", "/api/auth/google/start", true, 200),
+            new Route("front-end callback", "POST", "/api/auth/google/callback", true, 200),
+            new Route("read the connection", "GET", "/api/calendar/connection", true, 200),
+            new Route("disconnect", "DELETE", "/api/calendar/connection", true, 200));
+
+    record Cell(Route route, Who who) {
+        @Override
+        public String toString() {
+            return route.name() + " as " + who;
+        }
+    }
+
+    static List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (Route route : AUTHENTICATED) {
+            for (Who who : Who.values()) {
+                cells.add(new Cell(route, who));
+            }
+        }
+        return cells;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void authenticatedRoutesAnswerAsTheTableSays(Cell cell) {
+        Route route = cell.route();
+        TestUser person = cell.who().newPerson();
+        if (!cell.who().refused() && route.method().equals("DELETE")) {
+            connect(person);
+        }
+        // The front-end callback carries a real, unused consent of this person, so a refusal can be seen to leave it unused.
+        Map<String, String> consent = route.method().equals("POST") ? GoogleConsent.consent(person, "") : null;
+
+        RequestSpecification request = given().redirects().follow(false);
+        String token = cell.who().token(person);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (route.acceptJson()) {
+            request = request.accept(ContentType.JSON);
+        }
+        if (consent != null) {
+            request = request.contentType(ContentType.JSON).body(Map.of("code", consent.get("code"), "state", consent.get("state")));
+        }
+        Response response = switch (route.method()) {
+            case "POST" -> request.post(route.path());
+            case "DELETE" -> request.delete(route.path());
+            default -> request.get(route.path());
+        };
+
+        if (cell.who().refused()) {
+            assertUnauthorized(response);
+            if (consent != null) {
+                assertThat(ConnectionRows.connection(person.id())).as("nothing stored for the state's owner").isEmpty();
+                given().queryParam("code", consent.get("code")).queryParam("state", consent.get("state"))
+                        .get("/api/auth/google/callback").then().statusCode(200);
+            }
+            return;
+        }
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(route.person());
+        switch (route.name()) {
+            case "start (redirect)" -> {
+                assertThat(response.header("Location")).contains("/o/oauth2/v2/auth?").contains("state=");
+                assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+            }
+            case "start (JSON)" -> {
+                assertThat(response.jsonPath().getString("url")).contains("/o/oauth2/v2/auth?");
+                assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+            }
+            case "front-end callback" -> {
+                assertThat(response.jsonPath().getString("status")).isEqualTo("connected");
+                assertThat(ConnectionRows.connection(person.id())).containsEntry("status", "connected");
+            }
+            case "read the connection" -> assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
+            case "disconnect" -> {
+                assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
+                assertThat(ConnectionRows.connection(person.id())).containsEntry("status", "not_connected")
+                        .containsEntry("google_refresh_token", null);
+            }
+            default -> throw new AssertionError(route.name());
+        }
+    }
+
+    static List<Who> everyone() {
+        return List.of(Who.values());
+    }
+
+    @ParameterizedTest(name = "Google redirect without a valid state, as {0}")
+    @MethodSource("everyone")
+    void theGoogleRedirectWithoutAValidStateIsInvalidStateWhateverTokenComesWithIt(Who who) {
+        TestUser caller = who.newPerson();
+        String token = who.token(caller);
+        for (String query : List.of("", "?code=abc", "?code=abc&state=forged", "?code=abc&state=a.b.c", "?error=access_denied&state=x")) {
+            RequestSpecification request = given();
+            if (token != null) {
+                request = request.header("Authorization", "Bearer " + token);
+            }
+            Response response = request.get("/api/auth/google/callback" + query);
+
+            assertThat(response.statusCode()).as(query + " → " + response.asString()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/json");
+            assertThat(response.jsonPath().getString("code")).isEqualTo("invalid_state");
+            assertThat(response.jsonPath().getString("message")).isNotBlank();
+        }
+        assertThat(ConnectionRows.connection(caller.id())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "Google redirect with a valid state, as {0}")
+    @MethodSource("everyone")
+    void theGoogleRedirectConnectsThePersonTheStateNamesWhoeverCalls(Who who) {
+        TestUser owner = Tokens.newUser("Conn Owner", "UTC");
+        TestUser caller = who.newPerson();
+        Map<String, String> consent = GoogleConsent.consent(owner, "");
+        RequestSpecification request = given().queryParam("code", consent.get("code")).queryParam("state", consent.get("state"));
+        String token = who.token(caller);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+
+        Response response = request.get("/api/auth/google/callback");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("status")).isEqualTo("connected");
+        assertThat(ConnectionRows.connection(owner.id())).containsEntry("status", "connected");
+        assertThat(ConnectionRows.connection(caller.id())).as("the caller's token does not decide whose connection it is").isEmpty();
+    }
+
+    @Test
+    void someoneElseDisconnectingLeavesMyConnectionAndMyGrantAtGoogleAlone() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        String calendarId = connect(ana);
+        Map<String, String> before = ConnectionRows.connection(ana.id());
+
+        given().header("Authorization", ben.bearer()).delete("/api/calendar/connection")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("not_connected"));
+
+        assertThat(ConnectionRows.connection(ana.id())).isEqualTo(before);
+        assertThat(ConnectionRows.connection(ben.id())).as("ben never connected; nothing made for him").isEmpty();
+        given().header("Authorization", ana.bearer()).get("/api/calendar/connection")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("connected"))
+                .body("calendarId", org.hamcrest.Matchers.equalTo(calendarId));
+        assertThat(LocalGoogleAccount.refresh(vault().open(before.get("google_refresh_token"))).statusCode())
+                .as("ana's grant still works at Google").isEqualTo(200);
+    }
+
+    @Test
+    void readingShowsOnlyMyOwnConnection() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        String calendarId = connect(ana);
+
+        Response answer = given().header("Authorization", ben.bearer()).get("/api/calendar/connection");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("status")).isEqualTo("not_connected");
+        assertThat(answer.asString()).doesNotContain(calendarId).doesNotContain(ana.id()).doesNotContain(ana.email());
+    }
+
+    @Test
+    void postingSomeoneElsesStateIsRefusedAndConnectsNobody() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        Map<String, String> anas = GoogleConsent.consent(ana, "");
+
+        Response answer = given().header("Authorization", ben.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", anas.get("code"), "state", anas.get("state"))).post("/api/auth/google/callback");
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+        assertThat(answer.jsonPath().getString("code")).isEqualTo("invalid_state");
+        assertThat(ConnectionRows.connection(ana.id())).isEmpty();
+        assertThat(ConnectionRows.connection(ben.id())).isEmpty();
+        // the stolen attempt is spent: nobody can finish it now, but ana can start again
+        given().queryParam("code", anas.get("code")).queryParam("state", anas.get("state")).get("/api/auth/google/callback")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_state"));
+        connect(ana);
+        assertThat(ConnectionRows.connection(ben.id())).isEmpty();
+    }
+
+    @Test
+    void postingSomeoneElsesStateCannotChangeTheirExistingConnection() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        connect(ana);
+        Map<String, String> before = ConnectionRows.connection(ana.id());
+        Map<String, String> anas = GoogleConsent.consent(ana, "");
+
+        given().header("Authorization", ben.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", anas.get("code"), "state", anas.get("state"))).post("/api/auth/google/callback")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_state"));
+
+        assertThat(ConnectionRows.connection(ana.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aCodeFromSomeoneElsesConsentDoesNotCompleteMyState() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        Map<String, String> anas = GoogleConsent.consent(ana, "");
+        Map<String, String> bens = GoogleConsent.consent(ben, "");
+
+        Response answer = given().queryParam("code", bens.get("code")).queryParam("state", anas.get("state"))
+                .get("/api/auth/google/callback");
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+        assertThat(answer.jsonPath().getString("code")).as("the code was issued for another PKCE verifier").isEqualTo("invalid_code");
+        assertThat(ConnectionRows.connection(ana.id())).doesNotContainEntry("status", "connected");
+        assertThat(ConnectionRows.connection(ben.id())).doesNotContainEntry("status", "connected");
+    }
+
+    private static String connect(TestUser user) {
+        Map<String, String> back = GoogleConsent.consent(user, "");
+        return given().queryParam("code", back.get("code")).queryParam("state", back.get("state")).get("/api/auth/google/callback")
+                .then().statusCode(200).extract().jsonPath().getString("calendarId");
+    }
+
+    private static void assertUnauthorized(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.jsonPath().getString("code")).isEqualTo("unauthorized");
+        assertThat(response.jsonPath().getString("message")).isNotBlank();
+        assertThat(response.header("Location")).as("no redirect to Google for a refused caller").isNull();
+        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("/o/oauth2/");
+    }
+
+    private static AesGcmTokenVault vault() {
+        return new AesGcmTokenVault(TokenKeys.parse(System.getProperty(LocalGoogleTestResource.KEYS_PROPERTY)));
+    }
+}
