@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import io.schedulr.testsupport.calcom.LocalCalcom;
 import io.schedulr.testsupport.infra.InfraEndpoints;
 import io.schedulr.testsupport.infra.InfraSettings;
 import io.schedulr.testsupport.infra.Infrastructure;
@@ -34,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
     private StateLock lock;
     private Infrastructure infra;
     private GoogleSettings google;
+    private CalcomSettingsOfStack calcomSettings;
+    private LocalCalcom calcom;
     private volatile boolean closed;
     private volatile boolean startFailed;
 
@@ -126,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
             Path logDir = options.stateDir().resolve("logs");
             out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
             service = ServiceProcess.start(spec, runJars.get(serviceName), options.serviceJvmOptions(),
-                    environment(spec, infra.endpoints(), google), logDir, true);
+                    environment(spec, infra.endpoints(), google, calcomSettings), logDir, true);
             services.add(service);
         }
         new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
@@ -160,6 +163,8 @@ public final class LocalStack implements AutoCloseable {
         startInfrastructure(stateDir);
         InfraEndpoints endpoints = infra.endpoints();
         google = GoogleSettings.of(endpoints.issuerUrl(), "http://localhost:" + options.ports().calendarSync(), stateDir);
+        calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());
+        startCalcom();
 
         for (ServiceSpec spec : specs) {
             synchronized (services) {
@@ -168,14 +173,14 @@ public final class LocalStack implements AutoCloseable {
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
                 services.add(ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(),
-                        environment(spec, endpoints, google), logDir, false));
+                        environment(spec, endpoints, google, calcomSettings), logDir, false));
             }
         }
         out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
         List<ServiceProcess> started = List.copyOf(services);
         new ReadinessWait(options.readyTimeout()).awaitAll(started);
         started.forEach(service -> service.reportUnexpectedExitTo(out));
-        out.println(StackTable.render(specs, endpoints, google, stateDir, logDir));
+        out.println(StackTable.render(specs, endpoints, google, calcomSettings, stateDir, logDir));
     }
 
     private void requireBuilt() throws StackException {
@@ -205,7 +210,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The environment each service reads (see docs/operations.md). */
-    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google) {
+    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(spec.database()));
@@ -220,7 +225,24 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_LOGIN", "NONE");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
         env.putAll(google.environment(spec.name().equals("calendar-sync-service")));
+        if (spec.name().equals("calcom-gateway")) {
+            env.putAll(calcom.gatewayEnvironment());
+        }
         return env;
+    }
+
+    /** The local Cal.com, subscribed to calcom-gateway's webhook route (deliveries wait for nobody: Cal.com retries). */
+    private void startCalcom() throws StackException {
+        synchronized (infraMonitor) {
+            if (closed) {
+                throw new StackException("stopped while starting");
+            }
+            try {
+                calcom = LocalCalcom.start(options.ports().calcom(), calcomSettings.settings().withPingOnSubscribe(false));
+            } catch (IOException | RuntimeException e) {
+                throw new StackException("the local Cal.com did not start on port " + options.ports().calcom() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Stops the services (SIGTERM, then force after a grace period), then the infrastructure. Safe to call twice. */
@@ -244,6 +266,10 @@ public final class LocalStack implements AutoCloseable {
         boolean hadInfra;
         synchronized (infraMonitor) {
             hadInfra = infra != null;
+            if (calcom != null) {
+                calcom.close();
+                calcom = null;
+            }
             if (hadInfra) {
                 out.println("stopping the control endpoint, token issuer, SMTP/IMAP, Kafka and PostgreSQL ...");
                 infra.close();

@@ -25,7 +25,7 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
               --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091 (default)
               --ports=free       any free ports, to run beside another stack (state: a temporary folder
                                  removed at stop, unless --state is given)
-              --ports=BASE       eleven consecutive ports from BASE (state: .local-stack/ports-BASE)
+              --ports=BASE       twelve consecutive ports from BASE (state: .local-stack/ports-BASE)
               --timeout SECONDS  how long to wait for the services to get ready (default 180)
             environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
 
@@ -105,8 +105,8 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
             case "free" -> StackPorts.free();
             default -> {
                 int base = number("--ports", value);
-                if (base < 1024 || base > 65535 - 10) {
-                    throw new StackException("--ports=BASE needs a base between 1024 and 65525, not " + value);
+                if (base < 1024 || base > 65535 - (StackPorts.COUNT - 1)) {
+                    throw new StackException("--ports=BASE needs a base between 1024 and 65524, not " + value);
                 }
                 yield StackPorts.fromBase(base);
             }

@@ -17,24 +17,28 @@ public record StackPorts(
         int smtp,
         int imap,
         int issuer,
-        int control) {
+        int control,
+        int calcom) {
 
     /** The fixed ports people and scripts rely on (see docs/operations.md). */
     public static StackPorts fixed() {
-        return new StackPorts(8080, 8081, 8082, 8083, 15432, 19092, 19093, 3025, 3143, 8090, 8091);
+        return new StackPorts(8080, 8081, 8082, 8083, 15432, 19092, 19093, 3025, 3143, 8090, 8091, 8093);
     }
 
     /** Ports that are free right now, for a stack that runs beside another one (tests). */
     public static StackPorts free() {
         return new StackPorts(InfraPorts.free(), InfraPorts.free(), InfraPorts.free(), InfraPorts.free(),
                 InfraPorts.free(), InfraPorts.free(), InfraPorts.free(), InfraPorts.free(), InfraPorts.free(),
-                InfraPorts.free(), InfraPorts.free());
+                InfraPorts.free(), InfraPorts.free(), InfraPorts.free());
     }
 
-    /** Eleven consecutive ports from {@code base}, in the order of this record's components. */
+    /** How many ports a stack takes. */
+    public static final int COUNT = 12;
+
+    /** {@value #COUNT} consecutive ports from {@code base}, in the order of this record's components. */
     public static StackPorts fromBase(int base) {
         return new StackPorts(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7, base + 8,
-                base + 9, base + 10);
+                base + 9, base + 10, base + 11);
     }
 
     /** Each port with what uses it, in start order. */
@@ -47,6 +51,7 @@ public record StackPorts(
         ports.put(imap, "IMAP");
         ports.put(issuer, "token issuer");
         ports.put(control, "infrastructure control endpoint");
+        ports.put(calcom, "local Cal.com");
         ports.put(scheduling, "scheduling-service");
         ports.put(notification, "notification-service");
         ports.put(calendarSync, "calendar-sync-service");

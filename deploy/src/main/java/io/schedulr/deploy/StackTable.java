@@ -11,7 +11,8 @@ final class StackTable {
     private StackTable() {
     }
 
-    static String render(List<ServiceSpec> services, InfraEndpoints infra, GoogleSettings google, Path stateDir, Path logDir) {
+    static String render(List<ServiceSpec> services, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom,
+                         Path stateDir, Path logDir) {
         StringBuilder b = new StringBuilder();
         b.append("\nschedulr local stack is ready (state: ").append(stateDir).append(")\n\n");
         row(b, "SERVICE", "URL", "DATABASE (JDBC)");
@@ -30,6 +31,9 @@ final class StackTable {
         row(b, "OAuth client", google.client().id(), development
                 ? "secret " + google.client().secret() + " (development pair; GOOGLE_CLIENT_ID/SECRET override)"
                 : "secret from GOOGLE_CLIENT_SECRET (not printed)");
+        row(b, "local Cal.com", calcom.calcomUrl(), calcom.development()
+                ? "API v2 key " + calcom.apiKey() + ", webhook secret " + calcom.webhookSecrets() + " (development; CALCOM_API_KEY/CALCOM_WEBHOOK_SECRET override)"
+                : "API v2 with CALCOM_API_KEY, webhooks signed with CALCOM_WEBHOOK_SECRET (not printed)");
         row(b, "control", infra.controlUrl(), "POST /kafka/stop|start, /smtp/stop|start");
         row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
         String scheduling = services.get(0).url();

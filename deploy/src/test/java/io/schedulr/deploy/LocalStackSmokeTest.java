@@ -156,19 +156,19 @@ class LocalStackSmokeTest {
         return new Launch(process.exitValue(), output);
     }
 
-    /** A base for eleven consecutive free ports, away from the fixed ports of a running local stack. */
+    /** A base for twelve consecutive free ports, away from the fixed ports of a running local stack. */
     private static int freeBase() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20000, 30000);
             boolean allFree = true;
-            for (int port = base; port < base + 11 && allFree; port++) {
+            for (int port = base; port < base + StackPorts.COUNT && allFree; port++) {
                 allFree = !PortCheck.isTaken(port);
             }
             if (allFree) {
                 return base;
             }
         }
-        throw new IllegalStateException("no eleven consecutive free ports between 20000 and 30000");
+        throw new IllegalStateException("no twelve consecutive free ports between 20000 and 30000");
     }
 
     private static boolean eventuallyFree(int port) throws InterruptedException {

@@ -204,7 +204,7 @@ final class StackClient implements AutoCloseable {
     }
 
     private static boolean allFree(int base) {
-        for (int port = base; port < base + 11; port++) {
+        for (int port = base; port < base + StackPorts.COUNT; port++) {
             if (PortCheck.isTaken(port)) {
                 return false;
             }

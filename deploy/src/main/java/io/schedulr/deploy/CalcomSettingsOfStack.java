@@ -1,0 +1,49 @@
+package io.schedulr.deploy;
+
+import io.schedulr.testsupport.calcom.CalcomSettings;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The local Cal.com's API key and webhook secret: {@code CALCOM_API_KEY} and {@code CALCOM_WEBHOOK_SECRET} (the
+ * first one of a comma-separated list signs) when set, else development values made at start and printed in the
+ * table. Both go to the local Cal.com and calcom-gateway, and the gateway's webhook URL is subscribed, so a booking
+ * made on the local Cal.com arrives at the gateway.
+ */
+record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean development, String calcomUrl, String webhookUrl) {
+
+    static CalcomSettingsOfStack of(int calcomPort, String gatewayUrl) {
+        String key = System.getenv("CALCOM_API_KEY");
+        String secrets = System.getenv("CALCOM_WEBHOOK_SECRET");
+        boolean development = key == null || key.isBlank() || secrets == null || secrets.isBlank();
+        if (key == null || key.isBlank()) {
+            key = CalcomSettings.developmentKey();
+        }
+        if (secrets == null || secrets.isBlank()) {
+            byte[] bytes = new byte[16];
+            new SecureRandom().nextBytes(bytes);
+            secrets = "whsec_local_" + HexFormat.of().formatHex(bytes);
+        }
+        return new CalcomSettingsOfStack(key, secrets, development, "http://localhost:" + calcomPort, gatewayUrl + "/webhooks/calcom");
+    }
+
+    CalcomSettings settings() {
+        return CalcomSettings.defaults(apiKey).withWebhook(webhookUrl, webhookSecrets.split(",")[0].strip());
+    }
+
+    Map<String, String> gatewayEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CALCOM_API_KEY", apiKey);
+        env.put("CALCOM_WEBHOOK_SECRET", webhookSecrets);
+        env.put("QUARKUS_REST_CLIENT_CALCOM_URL", calcomUrl);
+        return env;
+    }
+
+    @Override
+    public String toString() {
+        return "CalcomSettingsOfStack[calcomUrl=" + calcomUrl + ", webhookUrl=" + webhookUrl + "]";
+    }
+}
