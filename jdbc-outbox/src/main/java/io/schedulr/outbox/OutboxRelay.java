@@ -1,4 +1,4 @@
-package io.schedulr.calendarsync.adapter.out.messaging;
+package io.schedulr.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,9 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends outbox rows to Kafka in id order on one thread, then marks them published. Woken right after a change commits
- * and every {@code schedulr.outbox.poll-interval} as a backstop; several replicas take turns through
- * {@code FOR UPDATE SKIP LOCKED} with a transaction-scoped advisory lock (per-person order holds). While Kafka is down
- * the rows wait and the relay backs off. The producer takes the service's one Kafka configuration ({@code kafka.*}).
+ * (see {@link Outbox#append}) and every {@code schedulr.outbox.poll-interval} as a backstop; several replicas take turns
+ * through {@code FOR UPDATE SKIP LOCKED} with a transaction-scoped advisory lock (per-key order holds). While Kafka is
+ * down the rows wait and the relay backs off. The producer takes the service's one Kafka configuration
+ * ({@code kafka.*}, the {@code default-kafka-broker} map). The service's own Flyway migration creates the table
+ * ({@link Outbox} gives its shape); each service has its own database, so one lock id serves all.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,6 +57,8 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
     @ConfigProperty(name = "schedulr.outbox.poll-interval", defaultValue = "PT2S")
     Duration pollInterval;
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "schedulr")
+    String applicationName;
 
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private ScheduledExecutorService thread;
@@ -70,7 +74,7 @@ public class OutboxRelay {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "calendar-sync-outbox-relay");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         config.keySet().removeIf(key -> key.startsWith("health") || key.startsWith("devservices") || key.startsWith("snappy"));
         producer = new KafkaProducer<>(config);
         thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
@@ -87,7 +91,7 @@ public class OutboxRelay {
     }
 
     /** Asks for a drain once the current transaction has committed (a row is visible only then). */
-    void wakeAfterCommit() {
+    public void wakeAfterCommit() {
         if (thread == null) {
             return;
         }
@@ -129,7 +133,7 @@ public class OutboxRelay {
         } catch (Exception e) {
             failures++;
             if (failures == 1 || failures % 10 == 0) {
-                LOG.warnf("outbox relay could not publish (attempt %d); connection events wait in the outbox: %s", failures, e.toString());
+                LOG.warnf("outbox relay could not publish (attempt %d); events wait in the outbox: %s", failures, e.toString());
             }
             sleepBackoff();
         }
