@@ -24,6 +24,9 @@ public final class EventCodec {
     private static final TypeReference<CloudEvent<CalendarConnectionEvent>> CONNECTION_EVENT = new TypeReference<>() {
     };
 
+    private static final TypeReference<CloudEvent<BookingEvent>> BOOKING_EVENT = new TypeReference<>() {
+    };
+
     private EventCodec() {
     }
 
@@ -88,6 +91,36 @@ public final class EventCodec {
         if (!java.util.Set.of(CalendarConnectionEvent.CONNECTED, CalendarConnectionEvent.NOT_CONNECTED, CalendarConnectionEvent.REVOKED)
                 .contains(data.status())) {
             throw new MalformedEventException("unknown connection status " + data.status());
+        }
+        return event;
+    }
+
+    /** Parses and checks a Cal.com booking event; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<BookingEvent> decodeBookingEvent(String json) {
+        CloudEvent<BookingEvent> event;
+        try {
+            event = MAPPER.readValue(json, BOOKING_EVENT);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a CloudEvents JSON Cal.com booking event: " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new MalformedEventException("empty record");
+        }
+        requirePresent(event.id(), "id");
+        requirePresent(event.type(), "type");
+        BookingEventType type = BookingEventType.fromCloudEventType(event.type())
+                .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
+        BookingEvent data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("event " + event.id() + " has no data");
+        }
+        requirePresent(data.icalUid(), "data.icalUid");
+        requirePresent(data.uid(), "data.uid");
+        if (data.start() == null || data.end() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no start or end");
+        }
+        if (type == BookingEventType.BOOKING_RESCHEDULED) {
+            requirePresent(data.previousUid(), "data.previousUid");
         }
         return event;
     }

@@ -6,6 +6,11 @@ public final class Topics {
     public static final String ROOM_EVENTS = "scheduling.room-events.v1";
     /** Every change of a person's Google Calendar connection, keyed by user id (the Google {@code sub}). */
     public static final String CALENDAR_CONNECTIONS = "calendar.connection-events.v1";
+    /**
+     * Every Cal.com booking change (created, rescheduled, cancelled) from calcom-gateway, keyed by the meeting's iCalUID
+     * so one meeting's changes stay in order although a reschedule gives the booking a new uid.
+     */
+    public static final String CALCOM_BOOKINGS = "calcom.booking-events.v1";
 
     private Topics() {
     }
