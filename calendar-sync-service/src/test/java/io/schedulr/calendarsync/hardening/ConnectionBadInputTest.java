@@ -59,11 +59,10 @@ class ConnectionBadInputTest {
         c.add(post("post: a string", "\"%CODE%\"", 400, "invalid_body"));
         c.add(post("post: a number", "42", 400, "invalid_body"));
         // POST: types
-        // Unlike scheduling-service (StrictJson), this service's Jackson reads a number or boolean where text belongs as that
-        // text, so these reach the use case and are refused for what they are as a code or a state.
-        c.add(post("post: code as number", "{\"code\":1,\"state\":\"%STATE%\"}", 400, "invalid_code"));
-        c.add(post("post: state as number", "{\"code\":\"%CODE%\",\"state\":1}", 400, "invalid_state"));
-        c.add(post("post: code as boolean", "{\"code\":true,\"state\":\"%STATE%\"}", 400, "invalid_code"));
+        // service-kit's StrictJson: a number or boolean where text belongs is a wrong type, never converted.
+        c.add(post("post: code as number", "{\"code\":1,\"state\":\"%STATE%\"}", 400, "invalid_field"));
+        c.add(post("post: state as number", "{\"code\":\"%CODE%\",\"state\":1}", 400, "invalid_field"));
+        c.add(post("post: code as boolean", "{\"code\":true,\"state\":\"%STATE%\"}", 400, "invalid_field"));
         c.add(post("post: code as object", "{\"code\":{},\"state\":\"%STATE%\"}", 400, "invalid_field"));
         c.add(post("post: state as list", "{\"code\":\"%CODE%\",\"state\":[\"%STATE%\"]}", 400, "invalid_field"));
         c.add(post("post: unknown field", "{\"code\":\"%CODE%\",\"state\":\"%STATE%\",\"googleAccountId\":\"someone\"}", 400,

@@ -1,4 +1,4 @@
-package io.schedulr.scheduling.adapter.in.rest;
+package io.schedulr.kit.rest;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Request bodies are read as typed: {@code "private": 1} or {@code "roomId": 5} are wrong types (400 naming the
- * field), not values to convert. A list body also takes a single object ({@code POST /api/slots}).
+ * field), not values to convert, in every service. A list body also takes a single object (scheduling-service's
+ * {@code POST /api/slots}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
