@@ -1,0 +1,50 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.port.in.BookingId;
+import io.schedulr.calcom.application.port.in.BookingsUseCase;
+import io.schedulr.calcom.application.port.in.CancelBookingCommand;
+import io.schedulr.calcom.application.port.in.CreateBookingCommand;
+import io.schedulr.calcom.application.port.in.RescheduleBookingCommand;
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.smallrye.mutiny.Uni;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Bookings on Cal.com, each carrying our interview id (and who booked it) in its metadata. */
+public class BookingsService implements BookingsUseCase {
+    /** Metadata key naming the signed-in person who booked through us. */
+    public static final String BOOKED_BY = "schedulrBookedBy";
+
+    private final CalcomApi calcom;
+
+    public BookingsService(CalcomApi calcom) {
+        this.calcom = calcom;
+    }
+
+    @Override
+    public Uni<Booking> book(CreateBookingCommand command) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(Booking.INTERVIEW_ID, command.interviewId());
+        metadata.put(BOOKED_BY, command.bookedBy());
+        CreateBookingCommand.Attendee a = command.attendee();
+        return calcom.createBooking(new CalcomApi.NewBooking(command.eventTypeId(), command.start(), command.lengthInMinutes(),
+                new Booking.Person(a.name(), a.email(), a.timeZone()), a.language(), command.guests(), metadata));
+    }
+
+    @Override
+    public Uni<Booking> booking(BookingId id) {
+        return calcom.booking(id.uid());
+    }
+
+    @Override
+    public Uni<Booking> cancel(CancelBookingCommand command) {
+        return calcom.cancel(command.uid(), command.reason());
+    }
+
+    @Override
+    public Uni<Booking> reschedule(RescheduleBookingCommand command) {
+        return calcom.reschedule(command.uid(), command.start(), command.reason());
+    }
+}

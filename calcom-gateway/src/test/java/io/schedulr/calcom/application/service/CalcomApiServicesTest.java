@@ -1,0 +1,159 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.port.in.BookingId;
+import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase.ConnectionStatus;
+import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase.State;
+import io.schedulr.calcom.application.port.in.CancelBookingCommand;
+import io.schedulr.calcom.application.port.in.CreateBookingCommand;
+import io.schedulr.calcom.application.port.in.FindSlotsQuery;
+import io.schedulr.calcom.application.port.in.InvalidInputException;
+import io.schedulr.calcom.application.port.in.RescheduleBookingCommand;
+import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.domain.booking.Availability;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.booking.EventType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Cal.com use cases without Quarkus: commands that validate themselves, services over an in-memory port. */
+class CalcomApiServicesTest {
+    private static final Instant NINE = Instant.parse("2030-09-02T07:00:00Z");
+    private final InMemoryCalcomApi calcom = new InMemoryCalcomApi();
+    private final EventType collective = new EventType(1001, "Interview (30 min)", "interview-30", "", 30, List.of(30, 60), 11L,
+            "collective", List.of(new EventType.Host(101, "Ada Host", "ada"), new EventType.Host(102, "Ben Panel", "ben")), "u");
+
+    private CreateBookingCommand booking(String interviewId, Instant start, List<String> guests) {
+        return new CreateBookingCommand(interviewId, 1001, start, null,
+                new CreateBookingCommand.Attendee("Grace Candidate", "grace@example.com", "America/New_York", null), guests, "sub-123");
+    }
+
+    @Test
+    void eventTypesAreTheKeyOwnersAndTheConfiguredTeams() {
+        EventType own = new EventType(5, "Intro", "intro", null, 20, null, null, null, List.of(), "u");
+        calcom.personal.add(own);
+        calcom.team.add(collective);
+
+        assertThat(new EventTypesService(calcom, Optional.of(11L)).eventTypes().await().indefinitely()).containsExactly(own, collective);
+        assertThat(new EventTypesService(calcom, Optional.empty()).eventTypes().await().indefinitely()).containsExactly(own);
+        assertThat(own.lengthOptions()).as("a type without options offers its own length").containsExactly(20);
+    }
+
+    @Test
+    void availabilityListsEveryHostOfACollectiveTypeWithEachFreeSlot() {
+        calcom.team.add(collective);
+        calcom.free.addAll(List.of(NINE, NINE.plusSeconds(1800), NINE.plus(Duration.ofDays(5))));
+
+        Availability a = new EventTypesService(calcom, Optional.of(11L))
+                .availability(new FindSlotsQuery(1001, NINE, NINE.plus(Duration.ofDays(1)), "Europe/Berlin", null)).await().indefinitely();
+
+        assertThat(a.everyHostAttends()).isTrue();
+        assertThat(a.slots()).extracting(s -> s.start().toInstant()).containsExactly(NINE, NINE.plusSeconds(1800));
+        assertThat(a.slots().get(0).start().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
+        assertThat(a.members()).extracting(m -> m.member().name()).containsExactly("Ada Host", "Ben Panel");
+        assertThat(a.members()).allSatisfy(m -> assertThat(m.slots()).hasSize(2));
+    }
+
+    @Test
+    void aBookingCarriesTheInterviewIdAndWhoBookedItInItsMetadata() {
+        calcom.free.add(NINE);
+        Booking made = new BookingsService(calcom).book(booking("iv-42", NINE, List.of("observer@partner.test"))).await().indefinitely();
+
+        assertThat(made.interviewId()).isEqualTo("iv-42");
+        assertThat(calcom.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.metadata()).containsEntry(Booking.INTERVIEW_ID, "iv-42").containsEntry(BookingsService.BOOKED_BY, "sub-123");
+            assertThat(sent.guests()).containsExactly("observer@partner.test");
+            assertThat(sent.attendee().timeZone()).isEqualTo("America/New_York");
+        });
+    }
+
+    @Test
+    void aTakenSlotIsCalcomsRejectionAndRescheduleAndCancelGoThrough() {
+        calcom.free.addAll(List.of(NINE, NINE.plusSeconds(3600)));
+        BookingsService service = new BookingsService(calcom);
+        Booking first = service.book(booking("iv-1", NINE, List.of())).await().indefinitely();
+
+        assertThatThrownBy(() -> service.book(booking("iv-2", NINE, List.of())).await().indefinitely())
+                .isInstanceOfSatisfying(CalcomException.class, e -> assertThat(e.kind()).isEqualTo(CalcomException.Kind.REJECTED));
+
+        Booking moved = service.reschedule(new RescheduleBookingCommand(first.uid(), NINE.plusSeconds(3600), "clash")).await().indefinitely();
+        assertThat(moved.uid()).isNotEqualTo(first.uid());
+        assertThat(moved.rescheduledFromUid()).isEqualTo(first.uid());
+        assertThat(moved.icsUid()).isEqualTo(first.icsUid());
+        assertThat(service.cancel(new CancelBookingCommand(moved.uid(), "no longer needed")).await().indefinitely().status()).isEqualTo("cancelled");
+        assertThat(service.booking(new BookingId(moved.uid())).await().indefinitely().cancellationReason()).isEqualTo("no longer needed");
+    }
+
+    @Test
+    void commandsNameTheFieldThatIsWrong() {
+        assertField(() -> booking(" ", NINE, List.of()), "interviewId");
+        assertField(() -> booking("iv", null, List.of()), "start");
+        assertField(() -> new CreateBookingCommand.Attendee("G", "not-an-email", "UTC", null), "attendee.email");
+        assertField(() -> new CreateBookingCommand.Attendee("G", "g@example.com", "Mars/Olympus", null), "attendee.timeZone");
+        assertField(() -> new CreateBookingCommand.Attendee("", "g@example.com", "UTC", null), "attendee.name");
+        assertField(() -> booking("iv", NINE, List.of("a@example.com", "A@example.com")), "guests[1]");
+        assertField(() -> booking("iv", NINE, List.of("grace@example.com")), "guests[0]");
+        assertField(() -> new FindSlotsQuery(1, NINE, NINE, null, null), "end");
+        assertField(() -> new FindSlotsQuery(1, NINE, NINE.plus(Duration.ofDays(90)), null, null), "end");
+        assertField(() -> new FindSlotsQuery(0, NINE, NINE.plusSeconds(60), null, null), "eventTypeId");
+        assertField(() -> new CancelBookingCommand("../../me", null), "uid");
+        assertField(() -> new RescheduleBookingCommand("abc", null, null), "start");
+        assertThat(calcom.calls).as("nothing reached Cal.com").isEmpty();
+    }
+
+    @Test
+    void theConnectionCheckSaysWhyCalcomCannotBeUsedAndIsReusedWhileFresh() {
+        MutableClock clock = new MutableClock();
+        CalcomConnectionService service = new CalcomConnectionService(calcom, clock, Duration.ofSeconds(30));
+
+        assertThat(service.status().await().indefinitely().state()).isEqualTo(State.CONNECTED);
+        calcom.failure = new CalcomException(CalcomException.Kind.KEY_REJECTED, "rejected", "UnauthorizedException", "corr-1", null);
+        assertThat(service.status().await().indefinitely().state()).as("still fresh").isEqualTo(State.CONNECTED);
+        clock.now = clock.now.plusSeconds(31);
+        ConnectionStatus rejected = service.status().await().indefinitely();
+        assertThat(rejected.state()).isEqualTo(State.KEY_REJECTED);
+        assertThat(rejected.state().usable()).isFalse();
+        assertThat(rejected.reason()).contains("rejected").contains("CALCOM_API_KEY").contains("corr-1");
+
+        calcom.failure = new CalcomException(CalcomException.Kind.NOT_CONFIGURED, "none");
+        assertThat(service.check().await().indefinitely().state()).isEqualTo(State.NOT_CONFIGURED);
+        calcom.failure = new CalcomException(CalcomException.Kind.UNAVAILABLE, "Cal.com is unreachable");
+        assertThat(service.check().await().indefinitely().reason()).contains("unreachable");
+        calcom.failure = new CalcomException(CalcomException.Kind.RATE_LIMITED, "429");
+        assertThat(service.check().await().indefinitely().state().usable()).as("throttled is not a broken key").isTrue();
+    }
+
+    private static void assertField(Runnable r, String field) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).startsWith("Field '" + field + "'");
+        });
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

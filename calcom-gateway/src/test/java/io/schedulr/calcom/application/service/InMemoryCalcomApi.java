@@ -1,0 +1,122 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.booking.EventType;
+import io.schedulr.calcom.domain.booking.Slot;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Cal.com port in memory: event types, bookings that take their slot, and a failure to answer with on demand. */
+class InMemoryCalcomApi implements CalcomApi {
+    final List<EventType> personal = new ArrayList<>();
+    final List<EventType> team = new ArrayList<>();
+    final Map<String, Booking> bookings = new LinkedHashMap<>();
+    final List<NewBooking> sent = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    CalcomException failure;
+    List<Instant> free = new ArrayList<>();
+    private int next = 1;
+
+    @Override
+    public Uni<CalcomAccount> me() {
+        return answer("me", () -> new CalcomAccount(7, "ada", "ada@example.com"));
+    }
+
+    @Override
+    public Uni<List<EventType>> personalEventTypes() {
+        return answer("personal", () -> List.copyOf(personal));
+    }
+
+    @Override
+    public Uni<List<EventType>> teamEventTypes(long teamId) {
+        return answer("team " + teamId, () -> List.copyOf(team));
+    }
+
+    @Override
+    public Uni<EventType> eventType(long eventTypeId) {
+        return answer("eventType " + eventTypeId, () -> {
+            List<EventType> all = new ArrayList<>(personal);
+            all.addAll(team);
+            return all.stream().filter(t -> t.id() == eventTypeId).findFirst()
+                    .orElseThrow(() -> new CalcomException(CalcomException.Kind.NOT_FOUND, "Event type with id=" + eventTypeId + " was not found."));
+        });
+    }
+
+    @Override
+    public Uni<List<Slot>> slots(long eventTypeId, Instant from, Instant to, String timeZone, Integer lengthInMinutes) {
+        return answer("slots " + eventTypeId, () -> free.stream().filter(s -> !s.isBefore(from) && s.isBefore(to))
+                .map(s -> new Slot(s.atZone(ZoneId.of(timeZone)).toOffsetDateTime(),
+                        s.plusSeconds(60L * (lengthInMinutes == null ? 30 : lengthInMinutes)).atZone(ZoneId.of(timeZone)).toOffsetDateTime()))
+                .toList());
+    }
+
+    @Override
+    public Uni<Booking> createBooking(NewBooking booking) {
+        return answer("create", () -> {
+            if (!free.remove(booking.start())) {
+                throw new CalcomException(CalcomException.Kind.REJECTED, "Cal.com refused: User either already has booking at this time or is not available");
+            }
+            sent.add(booking);
+            String uid = "uid" + next++;
+            Booking made = new Booking(uid, next, "Interview", "accepted", booking.start(),
+                    booking.start().plusSeconds(60L * (booking.lengthInMinutes() == null ? 30 : booking.lengthInMinutes())),
+                    booking.eventTypeId(), "https://meet/" + uid, uid + "@Cal.com", null, null, null, List.of(),
+                    List.of(booking.attendee()), booking.guests(), booking.metadata(), booking.metadata().get(Booking.INTERVIEW_ID));
+            bookings.put(uid, made);
+            return made;
+        });
+    }
+
+    @Override
+    public Uni<Booking> booking(String uid) {
+        return answer("booking " + uid, () -> find(uid));
+    }
+
+    @Override
+    public Uni<Booking> cancel(String uid, String reason) {
+        return answer("cancel " + uid, () -> {
+            Booking b = find(uid);
+            Booking cancelled = new Booking(b.uid(), b.id(), b.title(), "cancelled", b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
+                    b.icsUid(), null, null, reason, b.hosts(), b.attendees(), b.guests(), b.metadata(), b.interviewId());
+            bookings.put(uid, cancelled);
+            return cancelled;
+        });
+    }
+
+    @Override
+    public Uni<Booking> reschedule(String uid, Instant start, String reason) {
+        return answer("reschedule " + uid, () -> {
+            Booking b = find(uid);
+            String newUid = "uid" + next++;
+            Booking moved = new Booking(newUid, next, b.title(), "accepted", start, start.plus(java.time.Duration.between(b.start(), b.end())),
+                    b.eventTypeId(), b.meetingUrl(), b.icsUid(), uid, null, null, b.hosts(), b.attendees(), b.guests(), b.metadata(),
+                    b.interviewId());
+            bookings.put(newUid, moved);
+            return moved;
+        });
+    }
+
+    private Booking find(String uid) {
+        Booking b = bookings.get(uid);
+        if (b == null) {
+            throw new CalcomException(CalcomException.Kind.NOT_FOUND, "Booking with uid=" + uid + " was not found in the database");
+        }
+        return b;
+    }
+
+    private <T> Uni<T> answer(String call, java.util.function.Supplier<T> result) {
+        calls.add(call);
+        if (failure != null) {
+            return Uni.createFrom().failure(failure);
+        }
+        return Uni.createFrom().item(result);
+    }
+}
