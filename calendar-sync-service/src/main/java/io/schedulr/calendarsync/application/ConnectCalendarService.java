@@ -55,7 +55,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
     @Override
     public String start(Person person) {
         Pkce pkce = Pkce.create();
-        String state = states.issue(person.googleAccountId(), pkce.verifier(), clock.instant().plus(stateLifetime));
+        String state = states.issue(person.googleAccountId(), person.timeZone(), pkce.verifier(), clock.instant().plus(stateLifetime));
         return google.consentUrl(person.email(), state, pkce.challenge(), RequiredScopes.requested());
     }
 
@@ -94,7 +94,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
                     "Schedulr needs access to your Google Calendar; these permissions were not granted: " + String.join(", ", missing),
                     missing);
         }
-        return transactions.inTransaction(() -> connect(pending.googleAccountId(), tokens));
+        return transactions.inTransaction(() -> connect(pending, tokens));
     }
 
     /**
@@ -105,8 +105,8 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         return OAUTH_ERROR_CODE.matcher(googleError).matches() ? " (" + googleError + ")" : "";
     }
 
-    private ConnectionView connect(String googleAccountId, GrantedTokens tokens) {
-        CalendarConnection connection = store.lock(googleAccountId, tokens.email());
+    private ConnectionView connect(PendingAuthorization pending, GrantedTokens tokens) {
+        CalendarConnection connection = store.lock(pending.googleAccountId(), tokens.email());
         connection.seenAs(tokens.email());
         String sealed;
         if (tokens.refreshToken() != null) {
@@ -117,7 +117,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
             throw new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
                     "Google gave no lasting access; connect again and accept the consent screen");
         }
-        String calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), null);
+        String calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), pending.timeZone());
         var change = connection.connect(sealed, calendarId, clock.instant());
         store.save(connection);
         events.publish(change);

@@ -224,7 +224,8 @@ class ConnectCalendarServiceTest {
         assertThat(row.status()).isEqualTo(ConnectionStatus.CONNECTED);
         assertThat(row.sealedRefreshToken()).isNotEqualTo("refresh-ana").doesNotContain("refresh-ana");
         assertThat(vault.open(row.sealedRefreshToken())).isEqualTo("refresh-ana");
-        assertThat(calendars.calls).containsExactly(new FakeDedicatedCalendars.Call("access-" + ANA.googleAccountId(), null, null));
+        assertThat(calendars.calls).as("made in the person's time zone").containsExactly(
+                new FakeDedicatedCalendars.Call("access-" + ANA.googleAccountId(), null, "Europe/Berlin"));
         assertThat(row.calendarId()).isEqualTo(view.calendarId()).isNotNull();
         assertThat(row.connectedAt()).isEqualTo(NOW);
         assertThat(view).isEqualTo(new ConnectionView(ConnectionStatus.CONNECTED, null, row.calendarId(), NOW));
@@ -301,7 +302,7 @@ class ConnectCalendarServiceTest {
     }
 
     private String stateOf(Person person) {
-        return states.issue(person.googleAccountId(), "verifier-" + person.googleAccountId() + "-" + states.issued.size(), NOW.plusSeconds(60));
+        return states.issue(person.googleAccountId(), person.timeZone(), "verifier-" + person.googleAccountId() + "-" + states.issued.size(), NOW.plusSeconds(60));
     }
 
     private static GrantedTokens tokensFor(Person person, String refreshToken, String scope) {

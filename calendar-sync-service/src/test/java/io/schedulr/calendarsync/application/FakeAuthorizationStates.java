@@ -9,16 +9,16 @@ import java.util.Map;
 
 /** Single-use states in memory, with the same refusals as the signed ones. */
 final class FakeAuthorizationStates implements AuthorizationStates {
-    record Issued(String googleAccountId, String codeVerifier, Instant expiresAt) {
+    record Issued(String googleAccountId, String timeZone, String codeVerifier, Instant expiresAt) {
     }
 
     final Map<String, Issued> issued = new LinkedHashMap<>();
     private int next;
 
     @Override
-    public String issue(String googleAccountId, String codeVerifier, Instant expiresAt) {
+    public String issue(String googleAccountId, String timeZone, String codeVerifier, Instant expiresAt) {
         String state = "state-" + (++next);
-        issued.put(state, new Issued(googleAccountId, codeVerifier, expiresAt));
+        issued.put(state, new Issued(googleAccountId, timeZone, codeVerifier, expiresAt));
         return state;
     }
 
@@ -31,6 +31,6 @@ final class FakeAuthorizationStates implements AuthorizationStates {
         if (found.expiresAt().isBefore(now)) {
             throw new ConnectionRefusedException(Problem.STATE_EXPIRED, "the connection attempt expired");
         }
-        return new PendingAuthorization(found.googleAccountId(), found.codeVerifier());
+        return new PendingAuthorization(found.googleAccountId(), found.timeZone(), found.codeVerifier());
     }
 }

@@ -82,7 +82,8 @@ class CalendarConnectionTest {
         String refreshToken = rotatedVault().open(sealed);
         assertThat(sealed).doesNotContain(refreshToken);
         assertThat(LocalGoogleAccount.refresh(refreshToken).statusCode()).as("the stored token is the real one").isEqualTo(200);
-        assertThat(LocalGoogleAccount.calendarList(refreshToken)).contains("Schedulr Meetings", calendarId);
+        assertThat(LocalGoogleAccount.calendarList(refreshToken)).contains("Schedulr Meetings", calendarId)
+                .as("made in the person's time zone").contains("Europe/Berlin");
 
         CalendarConnectionEvent event = awaitEvent(ana, "io.schedulr.calendar.connected.v1");
         assertThat(event).isEqualTo(new CalendarConnectionEvent(ana.id(), ana.email(), "connected", null, calendarId));

@@ -46,17 +46,18 @@ public class SignedAuthorizationStates implements AuthorizationStates {
     }
 
     @Override
-    public String issue(String googleAccountId, String codeVerifier, Instant expiresAt) {
+    public String issue(String googleAccountId, String timeZone, String codeVerifier, Instant expiresAt) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO oauth_state (nonce, google_account_id, code_verifier, expires_at) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO oauth_state (nonce, google_account_id, code_verifier, expires_at, time_zone) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, nonce);
             insert.setString(2, googleAccountId);
             insert.setString(3, codeVerifier);
             insert.setTimestamp(4, Timestamp.from(expiresAt));
+            insert.setString(5, timeZone);
             insert.executeUpdate();
             // Expired attempts nobody finished are cleared as new ones start.
             try (PreparedStatement purge = c.prepareStatement("DELETE FROM oauth_state WHERE expires_at < now() - interval '1 day'")) {
@@ -78,7 +79,7 @@ public class SignedAuthorizationStates implements AuthorizationStates {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM oauth_state WHERE nonce = ? RETURNING google_account_id, code_verifier, expires_at")) {
+                     "DELETE FROM oauth_state WHERE nonce = ? RETURNING google_account_id, code_verifier, expires_at, time_zone")) {
             delete.setString(1, parts[0]);
             try (ResultSet rs = delete.executeQuery()) {
                 if (!rs.next()) {
@@ -90,7 +91,7 @@ public class SignedAuthorizationStates implements AuthorizationStates {
                 if (!rs.getString(1).equals(decode(parts[1]))) {
                     throw new ConnectionRefusedException(Problem.INVALID_STATE, "state is not one this service issued");
                 }
-                return new PendingAuthorization(rs.getString(1), rs.getString(2));
+                return new PendingAuthorization(rs.getString(1), rs.getString(4), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check a connection attempt", e);

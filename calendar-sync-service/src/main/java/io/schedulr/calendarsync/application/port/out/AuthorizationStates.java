@@ -6,8 +6,11 @@ import java.time.Instant;
 
 /** The OAuth {@code state} values: signed, bound to one person, expiring and good for one callback only. */
 public interface AuthorizationStates {
-    /** A new state for this person's consent; the PKCE verifier stays on our side until the callback. */
-    String issue(String googleAccountId, String codeVerifier, Instant expiresAt);
+    /**
+     * A new state for this person's consent; the PKCE verifier and the person's time zone (for their dedicated calendar)
+     * stay on our side until the callback.
+     */
+    String issue(String googleAccountId, String timeZone, String codeVerifier, Instant expiresAt);
 
     /**
      * Uses a state up. Throws {@link ConnectionRefusedException} ({@code INVALID_STATE}) for a forged, unknown or
@@ -15,6 +18,6 @@ public interface AuthorizationStates {
      */
     PendingAuthorization consume(String state, Instant now);
 
-    record PendingAuthorization(String googleAccountId, String codeVerifier) {
+    record PendingAuthorization(String googleAccountId, String timeZone, String codeVerifier) {
     }
 }
