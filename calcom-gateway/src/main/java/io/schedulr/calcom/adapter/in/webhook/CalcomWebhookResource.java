@@ -1,0 +1,80 @@
+package io.schedulr.calcom.adapter.in.webhook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.domain.WebhookSecrets;
+import io.schedulr.kit.rest.ErrorMappers;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+
+/**
+ * {@code POST /webhooks/calcom}: Cal.com's booking webhooks. No bearer token — the signature is the authentication:
+ * {@code X-Cal-Signature-256} must match the raw bytes under one of the configured secrets, checked before anything
+ * is parsed; otherwise 401 and nothing is stored. Then the body is read (400 with the reason when it cannot be), and
+ * the change is taken in one transaction (dedup, audit, ordering, outbox). Answers 200 for everything authentic and
+ * readable, duplicates included, so Cal.com does not send it again.
+ */
+@Path("/webhooks/calcom")
+public class CalcomWebhookResource {
+    static final String SIGNATURE_HEADER = "X-Cal-Signature-256";
+    private static final Logger LOG = Logger.getLogger(CalcomWebhookResource.class);
+
+    @Inject
+    WebhookSecrets secrets;
+    @Inject
+    ReceiveBookingChangeUseCase receiver;
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature) {
+        if (!secrets.configured()) {
+            LOG.error("Cal.com webhook refused: no webhook secret is configured (CALCOM_WEBHOOK_SECRET)");
+            return ErrorMappers.error(503, "webhook_secret_not_configured",
+                    "No Cal.com webhook secret is configured here, so no delivery can be verified.");
+        }
+        if (signature == null || signature.isBlank() || !secrets.verifies(body == null ? new byte[0] : body, signature)) {
+            LOG.warnf("Cal.com webhook refused: %s (%d bytes)", signature == null || signature.isBlank() ? "unsigned" : "signature does not match",
+                    body == null ? 0 : body.length);
+            return ErrorMappers.error(401, "invalid_signature",
+                    "X-Cal-Signature-256 is missing or does not match the body under any configured webhook secret.");
+        }
+        CalcomWebhookReader.Message message;
+        try {
+            message = new CalcomWebhookReader(mapper).read(body);
+        } catch (CalcomWebhookReader.Unreadable e) {
+            LOG.warnf("Cal.com webhook refused as unreadable: %s", e.getMessage());
+            return ErrorMappers.error(400, "invalid_webhook", e.getMessage());
+        }
+        if (message instanceof CalcomWebhookReader.NotTranslated ignored) {
+            LOG.infof("Cal.com webhook %s acknowledged, not translated", ignored.trigger());
+            return ok("ignored");
+        }
+        if (!(message instanceof CalcomWebhookReader.Booking booking)) {
+            return ok("pong");
+        }
+        WebhookReceipt receipt = QuarkusTransaction.requiringNew()
+                .call(() -> receiver.receive(new ReceiveBookingChangeCommand(booking.change(), body)));
+        LOG.infof("Cal.com webhook %s for meeting %s (sequence %d): %s", booking.change().kind().trigger(), booking.change().icalUid(),
+                booking.change().sequence(), receipt.wire());
+        return ok(receipt.wire());
+    }
+
+    private static Response ok(String outcome) {
+        return Response.ok(Map.of("status", outcome)).build();
+    }
+}

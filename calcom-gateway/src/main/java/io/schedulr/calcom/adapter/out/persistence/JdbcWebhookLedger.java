@@ -1,0 +1,138 @@
+package io.schedulr.calcom.adapter.out.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.MeetingLedger;
+import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dedup keys, the audit of deliveries, meeting states and held changes in PostgreSQL, through JDBC in the caller's JTA
+ * transaction. One meeting is serialised by a transaction-scoped advisory lock on its iCalUID (two-key space 21, apart
+ * from the outbox relay's one-key lock).
+ */
+@ApplicationScoped
+public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
+    private static final int MEETING_LOCK_SPACE = 21;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean markProcessed(String dedupKey, String trigger) {
+        return update("INSERT INTO processed_webhook (dedup_key, trigger) VALUES (?, ?) ON CONFLICT (dedup_key) DO NOTHING",
+                dedupKey, trigger) == 1;
+    }
+
+    @Override
+    public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
+        update("INSERT INTO webhook_delivery (trigger, dedup_key, outcome, body) VALUES (?, ?, ?, ?)", trigger, dedupKey, outcome.wire(),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Optional<MeetingState> lock(String icalUid) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, MEETING_LOCK_SPACE);
+                lock.setString(2, icalUid);
+                lock.execute();
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT sequence, cancelled, uid FROM meeting_state WHERE ical_uid = ?")) {
+                select.setString(1, icalUid);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(new MeetingState(icalUid, rs.getInt(1), rs.getBoolean(2), rs.getString(3))) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read meeting " + icalUid, e);
+        }
+    }
+
+    @Override
+    public void save(MeetingState state) {
+        update("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid) VALUES (?, ?, ?, ?) ON CONFLICT (ical_uid) DO UPDATE "
+                        + "SET sequence = excluded.sequence, cancelled = excluded.cancelled, uid = excluded.uid, updated_at = now()",
+                state.icalUid(), state.sequence(), state.cancelled(), state.uid());
+    }
+
+    @Override
+    public void hold(BookingChange change, Instant receivedAt) {
+        try {
+            update("INSERT INTO held_change (dedup_key, ical_uid, position, change, received_at) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (dedup_key) DO NOTHING", change.dedupKey(), change.icalUid(), change.position(),
+                    json.writeValueAsString(change), Timestamp.from(receivedAt));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not hold change " + change.dedupKey(), e);
+        }
+    }
+
+    @Override
+    public List<HeldChange> held(String icalUid) {
+        List<HeldChange> held = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT change, received_at FROM held_change WHERE ical_uid = ? ORDER BY position, received_at")) {
+            select.setString(1, icalUid);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    held.add(new HeldChange(json.readValue(rs.getString(1), BookingChange.class), rs.getTimestamp(2).toInstant()));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not read the held changes of " + icalUid, e);
+        }
+        return held;
+    }
+
+    @Override
+    public void release(BookingChange change) {
+        update("DELETE FROM held_change WHERE dedup_key = ?", change.dedupKey());
+    }
+
+    @Override
+    public List<String> meetingsHoldingSince(Instant before) {
+        List<String> meetings = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT DISTINCT ical_uid FROM held_change WHERE received_at < ? LIMIT 100")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    meetings.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list held changes", e);
+        }
+        return meetings;
+    }
+
+    private int update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook store failed: " + e.getMessage(), e);
+        }
+    }
+}

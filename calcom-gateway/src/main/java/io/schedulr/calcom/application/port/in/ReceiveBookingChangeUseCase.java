@@ -1,0 +1,9 @@
+package io.schedulr.calcom.application.port.in;
+
+/**
+ * Takes one authentic Cal.com booking delivery: keeps it for audit, drops it when the same change was already taken,
+ * and announces it in meeting order. Runs in the caller's transaction.
+ */
+public interface ReceiveBookingChangeUseCase {
+    WebhookReceipt receive(ReceiveBookingChangeCommand command);
+}

@@ -1,0 +1,28 @@
+package io.schedulr.calcom.application.port.out;
+
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Per meeting (iCalUID): what was announced, and changes held until their predecessor arrives. */
+public interface MeetingLedger {
+    /** Locks the meeting until the transaction ends (one delivery at a time per meeting) and reads its state. */
+    Optional<MeetingState> lock(String icalUid);
+
+    void save(MeetingState state);
+
+    void hold(BookingChange change, Instant receivedAt);
+
+    /** The meeting's held changes in meeting order. */
+    List<HeldChange> held(String icalUid);
+
+    void release(BookingChange change);
+
+    List<String> meetingsHoldingSince(Instant before);
+
+    record HeldChange(BookingChange change, Instant receivedAt) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.schedulr.calcom.config;
+
+import io.schedulr.calcom.adapter.out.messaging.OutboxBookingEvents;
+import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
+import io.schedulr.calcom.application.service.BookingWebhookService;
+import io.schedulr.calcom.domain.WebhookSecrets;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+
+/** Wires the webhook core to its adapters and configuration. */
+public class CalcomWebhookWiring {
+    private static final Logger LOG = Logger.getLogger(CalcomWebhookWiring.class);
+
+    @Produces
+    @Singleton
+    WebhookSecrets webhookSecrets(CalcomWebhookConfig config) {
+        WebhookSecrets secrets = WebhookSecrets.parse(config.secrets().orElse(null));
+        if (secrets.configured()) {
+            LOG.infof("Cal.com webhooks: %d secret(s) accepted", secrets.count());
+        } else {
+            LOG.warn("Cal.com webhooks: no secret configured (CALCOM_WEBHOOK_SECRET); every delivery is refused with 503");
+        }
+        return secrets;
+    }
+
+    @Produces
+    @Singleton
+    BookingWebhookService bookingWebhookService(JdbcWebhookLedger ledger, OutboxBookingEvents events, CalcomWebhookConfig config) {
+        return new BookingWebhookService(ledger, ledger, events, Clock.systemUTC(), config.reorderWindow());
+    }
+}

@@ -1,0 +1,66 @@
+package io.schedulr.calcom.domain.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One booking change Cal.com told us about, in our words. Checked when made: a change without its meeting
+ * ({@code icalUid}), booking {@code uid}, start or end, or a reschedule without the booking it replaces, is not one.
+ *
+ * @param sequence Cal.com's {@code iCalSequence}: 0 for a new booking, +1 for each reschedule; a cancellation keeps the
+ *                 sequence of the booking it cancels
+ */
+public record BookingChange(ChangeKind kind, String icalUid, int sequence, String uid, String previousUid, Long bookingId,
+                            Long eventTypeId, String title, String status, Instant start, Instant end, Instant previousStart,
+                            Instant previousEnd, Person organizer, List<Person> attendees, String location, String meetingUrl,
+                            Map<String, String> metadata, String cancellationReason, String cancelledBy, boolean requestReschedule,
+                            String rescheduledBy, Instant emittedAt) {
+
+    public BookingChange {
+        if (kind == null) {
+            throw new IllegalArgumentException("the kind of change is missing");
+        }
+        require(icalUid, "iCalUID");
+        require(uid, "uid");
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("startTime and endTime are required");
+        }
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("endTime is before startTime");
+        }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("iCalSequence is negative");
+        }
+        if (kind == ChangeKind.RESCHEDULED) {
+            require(previousUid, "rescheduleUid");
+        }
+        attendees = attendees == null ? List.of() : List.copyOf(attendees);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
+    /**
+     * What makes two deliveries the same change: trigger + booking uid + iCalSequence. Cal.com sends no delivery id;
+     * retries and replays repeat the bytes, but overlapping subscriptions (user, team, event type) each send their own
+     * delivery with a different {@code createdAt} (and possibly another secret), so a body hash would let those through
+     * twice. Each real change has its own triple: a reschedule makes a new uid with a higher sequence, and a booking is
+     * cancelled once.
+     */
+    public String dedupKey() {
+        return kind.trigger() + ":" + uid + ":" + sequence;
+    }
+
+    /**
+     * Where the change sits in its meeting's history: sequence first, and at one sequence the booking before its
+     * cancellation.
+     */
+    public int position() {
+        return MeetingState.position(sequence, kind == ChangeKind.CANCELLED);
+    }
+}

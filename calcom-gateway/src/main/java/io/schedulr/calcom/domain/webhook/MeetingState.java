@@ -1,0 +1,38 @@
+package io.schedulr.calcom.domain.webhook;
+
+/**
+ * How far one meeting (one iCalUID) has been announced: the last change published. Changes are announced in meeting
+ * order — the booking, each reschedule by rising {@code iCalSequence}, a cancellation after the booking it cancels —
+ * whatever order Cal.com delivers them in. A change whose predecessor has not arrived is held (see
+ * {@link OrderVerdict#EARLY}); one that is not ahead of the state is stale and never moves the meeting backwards.
+ */
+public record MeetingState(String icalUid, int sequence, boolean cancelled, String uid) {
+
+    static int position(int sequence, boolean cancelled) {
+        return sequence * 2 + (cancelled ? 1 : 0);
+    }
+
+    public int position() {
+        return position(sequence, cancelled);
+    }
+
+    /** Where {@code change} stands against a meeting we know nothing about yet ({@code state} null) or have announced. */
+    public static OrderVerdict judge(MeetingState state, BookingChange change) {
+        if (state == null) {
+            return change.kind() == ChangeKind.CREATED ? OrderVerdict.NEXT : OrderVerdict.EARLY;
+        }
+        if (change.position() <= state.position()) {
+            return OrderVerdict.STALE;
+        }
+        boolean next = switch (change.kind()) {
+            case CANCELLED -> change.sequence() == state.sequence();
+            case RESCHEDULED, CREATED -> change.sequence() == state.sequence() + 1;
+        };
+        return next ? OrderVerdict.NEXT : OrderVerdict.EARLY;
+    }
+
+    /** The state once {@code change} is announced. */
+    public static MeetingState after(BookingChange change) {
+        return new MeetingState(change.icalUid(), change.sequence(), change.kind() == ChangeKind.CANCELLED, change.uid());
+    }
+}

@@ -1,0 +1,204 @@
+package io.schedulr.calcom.application;
+
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.MeetingLedger;
+import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
+import io.schedulr.calcom.application.service.BookingWebhookService;
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.ChangeKind;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import io.schedulr.calcom.domain.webhook.Person;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The webhook core with in-memory ports: dedup, meeting order, holding and the reorder window. */
+class BookingWebhookServiceTest {
+    private static final Instant T0 = Instant.parse("2030-09-02T07:00:00Z");
+
+    private final InMemory store = new InMemory();
+    private final List<BookingChange> announced = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(T0);
+    private final BookingWebhookService service = new BookingWebhookService(store, store, announced::add, clock, Duration.ofMinutes(1));
+
+    static BookingChange created(String ics, String uid) {
+        return change(ChangeKind.CREATED, ics, 0, uid, null, false);
+    }
+
+    static BookingChange rescheduled(String ics, int sequence, String uid, String previousUid) {
+        return change(ChangeKind.RESCHEDULED, ics, sequence, uid, previousUid, false);
+    }
+
+    static BookingChange cancelled(String ics, int sequence, String uid, boolean requestReschedule) {
+        return change(ChangeKind.CANCELLED, ics, sequence, uid, null, requestReschedule);
+    }
+
+    static BookingChange change(ChangeKind kind, String ics, int sequence, String uid, String previousUid, boolean requestReschedule) {
+        Instant start = Instant.parse("2030-09-05T09:00:00Z").plus(Duration.ofDays(sequence));
+        return new BookingChange(kind, ics, sequence, uid, previousUid, 1L, 2L, "Interview", kind == ChangeKind.CANCELLED ? "cancelled" : "accepted",
+                start, start.plus(Duration.ofMinutes(30)), null, null, new Person("Ada", "ada@host.test", "Europe/Berlin"),
+                List.of(new Person("Grace", "grace@candidate.test", "America/New_York")), "integrations:daily", null, Map.of(),
+                null, null, requestReschedule, null, T0);
+    }
+
+    private WebhookReceipt receive(BookingChange change) {
+        return service.receive(new ReceiveBookingChangeCommand(change, ("{\"uid\":\"" + change.uid() + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void changesInOrderAreAnnouncedOneEach() {
+        assertThat(receive(created("m1", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(cancelled("m1", 1, "u2", false))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.RESCHEDULED, ChangeKind.CANCELLED);
+        assertThat(store.states.get("m1")).isEqualTo(new MeetingState("m1", 1, true, "u2"));
+    }
+
+    @Test
+    void theSameChangeTwiceIsADuplicateWithNoSecondEffectButBothAreAudited() {
+        receive(created("m1", "u1"));
+        assertThat(receive(created("m1", "u1"))).isEqualTo(WebhookReceipt.DUPLICATE);
+
+        assertThat(announced).hasSize(1);
+        assertThat(store.audit).containsExactly("BOOKING_CREATED:u1:0=PUBLISHED", "BOOKING_CREATED:u1:0=DUPLICATE");
+    }
+
+    @Test
+    void deliveriesInReverseAreHeldAndAnnouncedInMeetingOrder() {
+        assertThat(receive(cancelled("m1", 2, "u3", false))).isEqualTo(WebhookReceipt.HELD);
+        assertThat(receive(rescheduled("m1", 2, "u3", "u2"))).isEqualTo(WebhookReceipt.HELD);
+        assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.HELD);
+        assertThat(announced).isEmpty();
+
+        assertThat(receive(created("m1", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced).extracting(BookingChange::uid).containsExactly("u1", "u2", "u3", "u3");
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.RESCHEDULED,
+                ChangeKind.RESCHEDULED, ChangeKind.CANCELLED);
+        assertThat(store.held).isEmpty();
+    }
+
+    @Test
+    void aHeldChangeWhosePredecessorNeverComesIsAnnouncedAfterTheWindowAndTheLatePredecessorIsStale() {
+        assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.HELD);
+        clock.now = T0.plusSeconds(30);
+        assertThat(service.meetingsWithOverdueChanges()).isEmpty();
+
+        clock.now = T0.plusSeconds(61);
+        assertThat(service.meetingsWithOverdueChanges()).containsExactly("m1");
+        assertThat(service.releaseOverdue("m1")).isEqualTo(1);
+        assertThat(announced).extracting(BookingChange::uid).containsExactly("u2");
+
+        assertThat(receive(created("m1", "u1"))).as("a creation after its reschedule must not move the meeting back")
+                .isEqualTo(WebhookReceipt.STALE);
+        assertThat(announced).hasSize(1);
+        assertThat(store.states.get("m1").uid()).isEqualTo("u2");
+    }
+
+    @Test
+    void aRequestRescheduleCancellationIsAnnouncedAndTheLaterRescheduleFollowsIt() {
+        receive(created("m1", "u1"));
+        assertThat(receive(cancelled("m1", 0, "u1", true))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced.get(1).requestReschedule()).isTrue();
+        assertThat(announced.get(2).previousUid()).isEqualTo("u1");
+    }
+
+    @Test
+    void meetingsAreOrderedIndependently() {
+        assertThat(receive(rescheduled("m2", 1, "b2", "b1"))).isEqualTo(WebhookReceipt.HELD);
+        assertThat(receive(created("m1", "a1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced).extracting(BookingChange::uid).containsExactly("a1");
+    }
+
+    /** Dedup keys, audit, meeting states and held changes in maps. */
+    static final class InMemory implements WebhookDeliveryLog, MeetingLedger {
+        final Set<String> processed = new HashSet<>();
+        final List<String> audit = new ArrayList<>();
+        final Map<String, MeetingState> states = new HashMap<>();
+        final Map<String, HeldChange> held = new LinkedHashMap<>();
+
+        @Override
+        public boolean markProcessed(String dedupKey, String trigger) {
+            return processed.add(dedupKey);
+        }
+
+        @Override
+        public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
+            audit.add(dedupKey + "=" + outcome);
+        }
+
+        @Override
+        public Optional<MeetingState> lock(String icalUid) {
+            return Optional.ofNullable(states.get(icalUid));
+        }
+
+        @Override
+        public void save(MeetingState state) {
+            states.put(state.icalUid(), state);
+        }
+
+        @Override
+        public void hold(BookingChange change, Instant receivedAt) {
+            held.putIfAbsent(change.dedupKey(), new HeldChange(change, receivedAt));
+        }
+
+        @Override
+        public List<HeldChange> held(String icalUid) {
+            return held.values().stream().filter(h -> h.change().icalUid().equals(icalUid))
+                    .sorted(Comparator.comparingInt((HeldChange h) -> h.change().position()).thenComparing(HeldChange::receivedAt)).toList();
+        }
+
+        @Override
+        public void release(BookingChange change) {
+            held.remove(change.dedupKey());
+        }
+
+        @Override
+        public List<String> meetingsHoldingSince(Instant before) {
+            return held.values().stream().filter(h -> h.receivedAt().isBefore(before)).map(h -> h.change().icalUid()).distinct().toList();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

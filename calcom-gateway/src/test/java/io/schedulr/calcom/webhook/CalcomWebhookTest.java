@@ -1,0 +1,351 @@
+package io.schedulr.calcom.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.schedulr.calcom.domain.WebhookSignature;
+import io.schedulr.events.BookingEvent;
+import io.schedulr.events.BookingEventType;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.Topics;
+import io.schedulr.testsupport.TopicProbe;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Cal.com's webhooks end to end: a local Cal.com (test-support) books, reschedules, cancels and plays with deliveries
+ * over HTTP; its signed webhooks reach this service's {@code POST /webhooks/calcom}; what comes out is read from the
+ * real Kafka topic and the real database.
+ */
+@QuarkusTest
+class CalcomWebhookTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static LocalCalcomDriver calcom;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private TopicProbe topic;
+
+    static String[] secrets() {
+        return ConfigProvider.getConfig().getValue("calcom.webhook.secrets", String.class).split(",");
+    }
+
+    static String oldSecret() {
+        return secrets()[0];
+    }
+
+    static String newSecret() {
+        return secrets()[1];
+    }
+
+    static String webhookUrl() {
+        return "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class) + "/webhooks/calcom";
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        if (calcom == null) {
+            calcom = LocalCalcomDriver.start(webhookUrl(), newSecret());
+        }
+        topic = TopicProbe.fromNow(Topics.CALCOM_BOOKINGS);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        topic.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (calcom != null) {
+            calcom.close();
+            calcom = null;
+        }
+    }
+
+    private List<CloudEvent<BookingEvent>> events(String icsUid, int count) {
+        List<ConsumerRecord<String, String>> records = topic.await(r -> icsUid.equals(r.key()), count, WAIT);
+        assertThat(records).as("events for %s", icsUid).hasSize(count);
+        return records.stream().map(r -> EventCodec.decodeBookingEvent(r.value())).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> nothingMore(String icsUid) {
+        return topic.collect(r -> icsUid.equals(r.key()), Duration.ofSeconds(6));
+    }
+
+    private long count(String sql, String value) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void awaitSettled(long deliveryId) {
+        await().atMost(WAIT).until(() -> {
+            String state = calcom.delivery(deliveryId).get("state").asText();
+            return !state.equals("pending") && !state.equals("sending") && !state.equals("held");
+        });
+    }
+
+    @Test
+    void aBookingMadeOnCalcomArrivesAsOneCreatedEventKeyedByItsIcalUid() throws Exception {
+        Instant start = LocalCalcomDriver.freshSlot();
+        JsonNode booking = calcom.book(start, "created@candidate.test");
+        String ics = booking.get("icsUid").asText();
+        String uid = booking.get("uid").asText();
+
+        CloudEvent<BookingEvent> event = events(ics, 1).get(0);
+
+        assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(event.subject()).isEqualTo(ics);
+        assertThat(event.source()).isEqualTo("/calcom-gateway");
+        BookingEvent data = event.data();
+        assertThat(data.uid()).isEqualTo(uid);
+        assertThat(data.icalUid()).isEqualTo(ics);
+        assertThat(data.sequence()).isZero();
+        assertThat(data.start()).isEqualTo(start);
+        assertThat(data.end()).isEqualTo(start.plus(Duration.ofMinutes(30)));
+        assertThat(data.status()).isEqualTo("accepted");
+        assertThat(data.organizer().email()).isEqualTo("ada.host@schedulr.test");
+        assertThat(data.attendees()).extracting(a -> a.email()).contains("created@candidate.test", "observer@partner.test");
+        assertThat(data.metadata()).containsEntry("interviewId", "iv-42");
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'published'",
+                "BOOKING_CREATED:" + uid + ":0")).as("the delivery is kept for audit").isEqualTo(1);
+    }
+
+    @Test
+    void aRescheduleMapsTheOldUidToTheNewOneOnTheSameMeetingKey() throws Exception {
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "moved@candidate.test");
+        String ics = booking.get("icsUid").asText();
+        String oldUid = booking.get("uid").asText();
+        events(ics, 1);
+        Instant newStart = LocalCalcomDriver.freshSlot();
+
+        JsonNode moved = calcom.control("bookings/" + oldUid + "/reschedule",
+                "{\"start\":\"" + newStart + "\",\"reschedulingReason\":\"Clash\",\"by\":\"attendee\"}");
+
+        CloudEvent<BookingEvent> event = events(ics, 2).get(1);
+        assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_RESCHEDULED.cloudEventType());
+        assertThat(event.data().previousUid()).isEqualTo(oldUid);
+        assertThat(event.data().uid()).isEqualTo(moved.get("uid").asText()).isNotEqualTo(oldUid);
+        assertThat(event.data().icalUid()).isEqualTo(ics);
+        assertThat(event.data().sequence()).isEqualTo(1);
+        assertThat(event.data().start()).isEqualTo(newStart);
+        assertThat(event.data().previousStart()).isEqualTo(Instant.parse(booking.get("start").asText()));
+        assertThat(event.data().rescheduledBy()).isEqualTo("moved@candidate.test");
+    }
+
+    @Test
+    void aRequestRescheduleArrivesAsAFlaggedCancellation() throws Exception {
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "asked@candidate.test");
+        String ics = booking.get("icsUid").asText();
+        events(ics, 1);
+
+        calcom.control("bookings/" + booking.get("uid").asText() + "/request-reschedule", "{\"reason\":\"Panel changed\"}");
+
+        CloudEvent<BookingEvent> event = events(ics, 2).get(1);
+        assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
+        assertThat(event.data().requestReschedule()).isTrue();
+        assertThat(event.data().cancellationReason()).isEqualTo("Panel changed");
+        assertThat(event.data().cancelledBy()).isEqualTo("ada.host@schedulr.test");
+        assertThat(event.data().status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void duplicatedAndReplayedDeliveriesHaveOneEffect() throws Exception {
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "twice@candidate.test");
+        String ics = booking.get("icsUid").asText();
+        String uid = booking.get("uid").asText();
+        events(ics, 1);
+        long original = calcom.deliveryOf("BOOKING_CREATED", uid);
+
+        List<Long> copies = new ArrayList<>();
+        calcom.control("deliveries/" + original + "/duplicate", "{\"copies\":2}").forEach(d -> copies.add(d.get("id").asLong()));
+        copies.add(calcom.control("deliveries/" + original + "/replay", "{}").get("id").asLong());
+
+        for (long copy : copies) {
+            awaitSettled(copy);
+            assertThat(calcom.delivery(copy).get("state").asText()).as("a duplicate is answered 2xx, so Cal.com stops").isEqualTo("delivered");
+        }
+        assertThat(nothingMore(ics)).as("still the one event").hasSize(1);
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'duplicate'", "BOOKING_CREATED:" + uid + ":0"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void reorderedDeliveriesHaveOneEffectEachInMeetingOrder() throws Exception {
+        calcom.control("deliveries/hold", "{}");
+        String ics;
+        try {
+            JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "reverse@candidate.test");
+            ics = booking.get("icsUid").asText();
+            JsonNode moved = calcom.control("bookings/" + booking.get("uid").asText() + "/reschedule",
+                    "{\"start\":\"" + LocalCalcomDriver.freshSlot() + "\",\"by\":\"host\"}");
+            calcom.control("bookings/" + moved.get("uid").asText() + "/cancel", "{\"cancellationReason\":\"Filled\",\"by\":\"attendee\"}");
+        } finally {
+            calcom.control("deliveries/release", "{\"order\":\"reverse\"}");
+        }
+
+        List<CloudEvent<BookingEvent>> events = events(ics, 3);
+
+        assertThat(events).extracting(CloudEvent::type).containsExactly(BookingEventType.BOOKING_CREATED.cloudEventType(),
+                BookingEventType.BOOKING_RESCHEDULED.cloudEventType(), BookingEventType.BOOKING_CANCELLED.cloudEventType());
+        assertThat(events).extracting(e -> e.data().sequence()).containsExactly(0, 1, 1);
+        assertThat(events.get(2).data().uid()).isEqualTo(events.get(1).data().uid());
+        assertThat(nothingMore(ics)).hasSize(3);
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE outcome = 'held' AND body LIKE ?", "%" + ics + "%"))
+                .as("the reschedule and the cancellation came first and waited for the creation").isEqualTo(2);
+    }
+
+    @Test
+    void tamperedForgedUnsignedAndWrongSecretDeliveriesAre401AndNothingHappens() throws Exception {
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "tamper@candidate.test");
+        String ics = booking.get("icsUid").asText();
+        String uid = booking.get("uid").asText();
+        events(ics, 1);
+
+        JsonNode corrupted = calcom.control("deliveries/" + calcom.deliveryOf("BOOKING_CREATED", uid) + "/corrupt", "{}");
+        long corruptId = corrupted.get("id").asLong();
+        awaitSettled(corruptId);
+        JsonNode settled = calcom.delivery(corruptId);
+        assertThat(settled.get("state").asText()).isEqualTo("rejected");
+        assertThat(settled.get("attempts").get(0).get("status").asInt()).isEqualTo(401);
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE body = ?", corrupted.get("body").asText())).isZero();
+
+        String forgedIcs = "forged-" + System.nanoTime() + "@Cal.com";
+        byte[] body = ("{\"triggerEvent\":\"BOOKING_CREATED\",\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"payload\":{\"uid\":\"forged-uid-"
+                + System.nanoTime() + "\",\"iCalUID\":\"" + forgedIcs + "\",\"iCalSequence\":0,\"startTime\":\"2030-01-07T09:00:00Z\","
+                + "\"endTime\":\"2030-01-07T09:30:00Z\",\"title\":\"Forged\"}}").getBytes(StandardCharsets.UTF_8);
+        for (String signature : new String[]{null, "no-secret-provided", "0".repeat(64),
+                new WebhookSignature("whsec-not-ours").sign(body), new WebhookSignature(newSecret()).sign(body).substring(1)}) {
+            var request = given().contentType(ContentType.JSON).body(body);
+            if (signature != null) {
+                request = request.header("X-Cal-Signature-256", signature);
+            }
+            request.post("/webhooks/calcom").then().statusCode(401).body("code", equalTo("invalid_signature"));
+        }
+
+        assertThat(nothingMore(ics)).as("the tampered copy changed nothing").hasSize(1);
+        assertThat(topic.collect(r -> forgedIcs.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE body LIKE ?", "%" + forgedIcs + "%")).isZero();
+        assertThat(count("SELECT count(*) FROM processed_webhook WHERE dedup_key LIKE ?", "%forged-uid-%")).isZero();
+    }
+
+    @Test
+    void duringARotationTheOldAndTheNewSecretAreBothAccepted() throws Exception {
+        JsonNode second = calcom.subscribe(webhookUrl(), oldSecret());
+        try {
+            JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "rotation@candidate.test");
+            String ics = booking.get("icsUid").asText();
+            String uid = booking.get("uid").asText();
+
+            events(ics, 1);
+            List<JsonNode> deliveries = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                deliveries.clear();
+                calcom.deliveries().forEach(d -> {
+                    if (d.get("body").asText().contains("\"uid\":\"" + uid + "\"")) {
+                        deliveries.add(d);
+                    }
+                });
+                return deliveries.size() == 2 && deliveries.stream().allMatch(d -> d.get("state").asText().equals("delivered"));
+            });
+            assertThat(deliveries).extracting(d -> d.get("signature").asText()).doesNotHaveDuplicates();
+            assertThat(nothingMore(ics)).as("two subscriptions, one change, one event").hasSize(1);
+        } finally {
+            calcom.unsubscribe(second.get("id").asLong());
+        }
+    }
+
+    @Test
+    void pingIsAnswered200() throws Exception {
+        byte[] ping = "{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(oldSecret()).sign(ping)).body(ping)
+                .post("/webhooks/calcom").then().statusCode(200).body("status", equalTo("pong"));
+        JsonNode sent = calcom.control("webhooks/1/ping", "{}");
+        awaitSettled(sent.get("id").asLong());
+        assertThat(calcom.delivery(sent.get("id").asLong()).get("state").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void noSecretEverReachesTheLog() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                StringWriter trace = new StringWriter();
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(trace));
+                }
+                synchronized (lines) {
+                    lines.add(record.getLoggerName() + " " + message + " " + trace);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "logs@candidate.test");
+            events(booking.get("icsUid").asText(), 1);
+            calcom.control("deliveries/" + calcom.deliveryOf("BOOKING_CREATED", booking.get("uid").asText()) + "/corrupt", "{}");
+            byte[] unreadable = "{\"triggerEvent\":\"BOOKING_EXPLODED\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+            given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(newSecret()).sign(unreadable))
+                    .body(unreadable).post("/webhooks/calcom").then().statusCode(400);
+            await().atMost(WAIT).until(() -> {
+                synchronized (lines) {
+                    return lines.stream().anyMatch(l -> l.contains("signature does not match"));
+                }
+            });
+        } finally {
+            root.removeHandler(capture);
+        }
+        String log;
+        synchronized (lines) {
+            log = String.join("\n", lines);
+        }
+        assertThat(log).contains("Cal.com webhook BOOKING_CREATED", "Unknown triggerEvent");
+        for (String secret : secrets()) {
+            assertThat(log).doesNotContain(secret).doesNotContain(secret.substring(6, 30));
+        }
+    }
+}
