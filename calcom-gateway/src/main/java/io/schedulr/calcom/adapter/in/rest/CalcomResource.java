@@ -93,7 +93,7 @@ public class CalcomResource {
         }
         CalcomRequests.Attendee a = request.attendee();
         CreateBookingCommand command = new CreateBookingCommand(request.interviewId(), request.eventTypeId(),
-                request.start() == null ? null : request.start().toInstant(), request.lengthInMinutes(),
+                timestamp(request.start(), "start"), request.lengthInMinutes(),
                 a == null ? null : new CreateBookingCommand.Attendee(a.name(), a.email(), a.timeZone(), a.language()), request.guests(),
                 me.id());
         return bookings.book(command).map(b -> RestResponse.status(RestResponse.Status.CREATED, BookingJson.of(b)));
@@ -121,7 +121,7 @@ public class CalcomResource {
     public Uni<RestResponse<BookingJson>> reschedule(@PathParam("uid") String uid, byte[] body) throws IOException {
         caller.get();
         CalcomRequests.Reschedule request = bodies.read(body, CalcomRequests.Reschedule.class, true);
-        RescheduleBookingCommand command = new RescheduleBookingCommand(uid, request.start() == null ? null : request.start().toInstant(),
+        RescheduleBookingCommand command = new RescheduleBookingCommand(uid, timestamp(request.start(), "start"),
                 request.reschedulingReason());
         return bookings.reschedule(command).map(b -> RestResponse.status(RestResponse.Status.CREATED, BookingJson.of(b)));
     }
@@ -137,6 +137,21 @@ public class CalcomResource {
             throw new InvalidInputException(field, "must be a positive whole number.");
         }
         return Long.parseLong(text);
+    }
+
+    /** An ISO 8601 timestamp with an offset ({@code 2030-09-05T09:00:00Z}, {@code …+02:00}); null stays null for the command. */
+    private static Instant timestamp(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() > 40) {
+                throw new DateTimeException("too long");
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(field, "must be a timestamp with an offset, such as 2030-09-05T09:00:00Z.");
+        }
     }
 
     /** A date ({@code 2030-09-05}: its start, or for {@code end} its end, in UTC) or a timestamp with an offset. */

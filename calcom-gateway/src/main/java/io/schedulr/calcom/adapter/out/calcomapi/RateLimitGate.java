@@ -30,8 +30,12 @@ final class RateLimitGate {
     }
 
     Duration remaining() {
-        Duration wait = Duration.between(clock.instant(), blockedUntil.get().equals(Instant.MIN) ? clock.instant() : blockedUntil.get());
-        return wait.isNegative() ? Duration.ZERO : wait;
+        Instant until = blockedUntil.get();
+        if (until.equals(Instant.MIN)) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), until);
+        return wait.toMillis() < 1 ? Duration.ZERO : wait;
     }
 
     /**

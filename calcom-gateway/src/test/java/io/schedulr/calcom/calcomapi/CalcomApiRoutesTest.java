@@ -1,0 +1,173 @@
+package io.schedulr.calcom.calcomapi;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each route of calcom-gateway's Cal.com API against the local Cal.com over HTTP: what our caller sees, and what the
+ * local Cal.com then holds. Every request the local Cal.com accepted also carried the right key and cal-api-version,
+ * since it refuses others.
+ */
+@QuarkusTest
+class CalcomApiRoutesTest {
+    private final TestUser person = Tokens.newUser("Iris Recruiter", "Europe/Berlin");
+
+    private long eventTypeId(int minutes) {
+        List<Map<String, Object>> types = given().header("Authorization", person.bearer()).get("/api/calcom/event-types")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return types.stream().filter(t -> ((Number) t.get("lengthInMinutes")).intValue() == minutes)
+                .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    private Response book(long eventTypeId, Instant start, String interviewId, Integer length) {
+        String body = """
+                {"interviewId":"%s","eventTypeId":%d,"start":"%s",%s
+                 "attendee":{"name":"Grace Candidate","email":"grace@candidate.test","timeZone":"America/New_York"},
+                 "guests":["observer@partner.test"]}""".formatted(interviewId, eventTypeId, start,
+                length == null ? "" : "\"lengthInMinutes\":" + length + ",");
+        return given().header("Authorization", person.bearer()).contentType(ContentType.JSON).body(body).post("/api/calcom/bookings");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eventTypesListTitleSlugDurationsDescriptionAndHosts() {
+        Response response = given().header("Authorization", person.bearer()).get("/api/calcom/event-types");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        List<Map<String, Object>> types = response.jsonPath().getList("$");
+        assertThat(types).extracting(t -> t.get("slug")).containsExactly("interview-30", "interview-45", "interview-60");
+        assertThat(types).extracting(t -> t.get("title")).containsExactly("Interview (30 min)", "Interview (45 min)", "Interview (60 min)");
+        assertThat(types).allSatisfy(t -> {
+            assertThat(t).containsKeys("id", "description", "lengthInMinutes", "lengthOptions", "teamId", "schedulingType", "bookingUrl");
+            assertThat((List<Object>) t.get("lengthOptions")).contains(t.get("lengthInMinutes"));
+            assertThat((List<?>) t.get("hosts")).hasSize(3);
+        });
+    }
+
+    @Test
+    void slotsOfAnEventTypeInAWindowArePerHostingMemberAndInTheAskedZone() {
+        long id = eventTypeId(60);
+        LocalDate monday = LocalCalcomData.freshMonday();
+
+        Response response = given().header("Authorization", person.bearer())
+                .queryParam("eventTypeId", id).queryParam("start", monday.toString()).queryParam("end", monday.toString())
+                .queryParam("timeZone", "Europe/Berlin").get("/api/calcom/slots");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        List<String> starts = response.jsonPath().getList("slots.start");
+        assertThat(starts).hasSize(8).first().satisfies(s -> assertThat(OffsetDateTime.parse(s).toInstant())
+                .isEqualTo(LocalCalcomData.berlin(monday, 9, 0)));
+        assertThat(OffsetDateTime.parse(starts.get(0)).getOffset().getTotalSeconds()).as("written in Berlin time").isIn(3600, 7200);
+        assertThat(response.jsonPath().getString("schedulingType")).isEqualTo("collective");
+        assertThat(response.jsonPath().getBoolean("everyHostAttends")).isTrue();
+        assertThat(response.jsonPath().getList("members.member.name")).containsExactly("Ada Host", "Ben Panel", "Cleo Panel");
+        assertThat(response.jsonPath().getList("members[1].slots.start")).isEqualTo(starts);
+    }
+
+    @Test
+    void aBookingIsCreatedReadRescheduledAndCancelled() throws Exception {
+        long id = eventTypeId(30);
+        LocalDate monday = LocalCalcomData.freshMonday();
+        Instant ten = LocalCalcomData.berlin(monday, 10, 0);
+
+        Response created = book(id, ten, "iv-route-1", null);
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        String uid = created.jsonPath().getString("uid");
+        assertThat(created.jsonPath().getString("interviewId")).isEqualTo("iv-route-1");
+        assertThat(created.jsonPath().getString("status")).isEqualTo("accepted");
+        assertThat(Instant.parse(created.jsonPath().getString("start"))).isEqualTo(ten);
+        assertThat(Instant.parse(created.jsonPath().getString("end"))).isEqualTo(ten.plusSeconds(1800));
+        assertThat(created.jsonPath().getList("guests")).containsExactly("observer@partner.test");
+        assertThat(created.jsonPath().getList("attendees.email")).contains("grace@candidate.test");
+        assertThat(created.jsonPath().getString("meetingUrl")).isNotBlank();
+        assertThat(created.jsonPath().getMap("metadata")).containsEntry("schedulrInterviewId", "iv-route-1")
+                .containsEntry("schedulrBookedBy", person.id());
+        assertThat(LocalCalcomData.bookings(LocalCalcomApiResource.shared())).contains(uid).contains("iv-route-1");
+
+        Response read = given().header("Authorization", person.bearer()).get("/api/calcom/bookings/" + uid);
+        assertThat(read.statusCode()).as(read.asString()).isEqualTo(200);
+        assertThat(read.jsonPath().getString("icsUid")).isEqualTo(created.jsonPath().getString("icsUid"));
+
+        Instant eleven = LocalCalcomData.berlin(monday, 11, 0);
+        Response moved = given().header("Authorization", person.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("start", eleven.toString(), "reschedulingReason", "panel clash")).post("/api/calcom/bookings/" + uid + "/reschedule");
+        assertThat(moved.statusCode()).as(moved.asString()).isEqualTo(201);
+        String newUid = moved.jsonPath().getString("uid");
+        assertThat(newUid).isNotEqualTo(uid);
+        assertThat(moved.jsonPath().getString("rescheduledFromUid")).isEqualTo(uid);
+        assertThat(moved.jsonPath().getString("icsUid")).isEqualTo(created.jsonPath().getString("icsUid"));
+        assertThat(moved.jsonPath().getString("interviewId")).isEqualTo("iv-route-1");
+        assertThat(Instant.parse(moved.jsonPath().getString("start"))).isEqualTo(eleven);
+
+        Response cancelled = given().header("Authorization", person.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("cancellationReason", "position filled")).post("/api/calcom/bookings/" + newUid + "/cancel");
+        assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+        assertThat(cancelled.jsonPath().getString("status")).isEqualTo("cancelled");
+        assertThat(cancelled.jsonPath().getString("cancellationReason")).isEqualTo("position filled");
+        assertThat(given().header("Authorization", person.bearer()).get("/api/calcom/bookings/" + newUid).jsonPath().getString("status"))
+                .isEqualTo("cancelled");
+    }
+
+    @Test
+    void aCustomDurationThatTheEventTypeOffersIsBooked() {
+        long id = eventTypeId(45);
+        Instant start = LocalCalcomData.berlin(LocalCalcomData.freshMonday(), 9, 0);
+
+        Response created = book(id, start, "iv-length", 45);
+
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        assertThat(Instant.parse(created.jsonPath().getString("end"))).isEqualTo(start.plusSeconds(45 * 60));
+    }
+
+    @Test
+    void aTakenSlotIsCalcomRejectedWithCalcomsMessage() {
+        long id = eventTypeId(30);
+        Instant start = LocalCalcomData.berlin(LocalCalcomData.freshMonday(), 14, 0);
+        assertThat(book(id, start, "iv-first", null).statusCode()).isEqualTo(201);
+
+        Response second = book(id, start, "iv-second", null);
+
+        assertThat(second.statusCode()).as(second.asString()).isEqualTo(422);
+        assertThat(second.jsonPath().getString("code")).isEqualTo("calcom_rejected");
+        assertThat(second.jsonPath().getString("message")).contains("already has booking at this time");
+    }
+
+    @Test
+    void aDurationTheEventTypeDoesNotOfferIsCalcomRejected() {
+        Response response = book(eventTypeId(30), LocalCalcomData.berlin(LocalCalcomData.freshMonday(), 9, 0), "iv-odd", 50);
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("code")).isEqualTo("calcom_rejected");
+        assertThat(response.jsonPath().getString("message")).contains("lengthInMinutes");
+    }
+
+    @Test
+    void anUnknownBookingIs404CalcomNotFound() {
+        Response response = given().header("Authorization", person.bearer()).get("/api/calcom/bookings/doesNotExist123");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
+        assertThat(response.jsonPath().getString("code")).isEqualTo("calcom_not_found");
+    }
+
+    @Test
+    void theCalcomApiCheckIsUpInWellnessAndReadinessDoesNotDependOnIt() {
+        given().get("/q/health/well").then().statusCode(200);
+        Response well = given().get("/q/health/well");
+        assertThat(well.jsonPath().getString("checks.find { it.name == 'Cal.com API' }.status")).isEqualTo("UP");
+        assertThat(well.jsonPath().getString("checks.find { it.name == 'Cal.com API' }.data.state")).isEqualTo("connected");
+        assertThat(given().get("/q/health/ready").jsonPath().getList("checks.name")).doesNotContain("Cal.com API");
+    }
+}
