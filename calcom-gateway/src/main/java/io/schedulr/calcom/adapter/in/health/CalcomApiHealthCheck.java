@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * "Cal.com API" under {@code /q/health/well} (and {@code /q/health}): UP while Cal.com accepts our key; DOWN with the
+ * "Cal.com API" under {@code /q/health/well}: UP while Cal.com accepts our key; DOWN with the
  * reason when no key is configured, the key is rejected, or Cal.com is unreachable.
  * <p>
  * Deliberately <b>not</b> a readiness check: Kubernetes stops sending traffic to a pod that is not ready, and that traffic
