@@ -13,7 +13,7 @@ import java.util.Map;
  * table. Both go to the local Cal.com and calcom-gateway, and the gateway's webhook URL is subscribed, so a booking
  * made on the local Cal.com arrives at the gateway.
  */
-record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean development, String calcomUrl, String webhookUrl) {
+record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean development, String calcomUrl, String webhookUrl, long teamId) {
 
     static CalcomSettingsOfStack of(int calcomPort, String gatewayUrl) {
         String key = System.getenv("CALCOM_API_KEY");
@@ -27,7 +27,12 @@ record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean devel
             new SecureRandom().nextBytes(bytes);
             secrets = "whsec_local_" + HexFormat.of().formatHex(bytes);
         }
-        return new CalcomSettingsOfStack(key, secrets, development, "http://localhost:" + calcomPort, gatewayUrl + "/webhooks/calcom");
+        return new CalcomSettingsOfStack(key, secrets, development, "http://localhost:" + calcomPort, gatewayUrl + "/webhooks/calcom", 0);
+    }
+
+    /** The seeded team of the running local Cal.com (its id is known once it started). */
+    CalcomSettingsOfStack withTeam(long id) {
+        return new CalcomSettingsOfStack(apiKey, webhookSecrets, development, calcomUrl, webhookUrl, id);
     }
 
     CalcomSettings settings() {
@@ -39,6 +44,7 @@ record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean devel
         env.put("CALCOM_API_KEY", apiKey);
         env.put("CALCOM_WEBHOOK_SECRET", webhookSecrets);
         env.put("QUARKUS_REST_CLIENT_CALCOM_URL", calcomUrl);
+        env.put("CALCOM_TEAM_ID", String.valueOf(teamId));
         return env;
     }
 

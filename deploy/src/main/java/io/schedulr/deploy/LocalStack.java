@@ -239,6 +239,7 @@ public final class LocalStack implements AutoCloseable {
             }
             try {
                 calcom = LocalCalcom.start(options.ports().calcom(), calcomSettings.settings().withPingOnSubscribe(false));
+                calcomSettings = calcomSettings.withTeam(calcom.teamId());
             } catch (IOException | RuntimeException e) {
                 throw new StackException("the local Cal.com did not start on port " + options.ports().calcom() + ": " + e.getMessage(), e);
             }

@@ -5,7 +5,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.schedulr.events.BookingEvent;
+import io.schedulr.events.BookingEventType;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.Topics;
+import io.schedulr.testsupport.TopicProbe;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +42,35 @@ class EndToEndInvitationTest {
     static void stopStack() {
         if (client != null) {
             client.close();
+        }
+    }
+
+    @Test
+    void aBookingMadeThroughCalcomGatewayComesBackFromTheLocalCalcomAsASignedWebhookOnKafka() throws Exception {
+        StackClient.Person interviewer = client.person("Ivy Interviewer", "Europe/Berlin");
+        String types = client.gateway("GET", "/api/calcom/event-types", interviewer, null, 200);
+        Matcher type = Pattern.compile("\"id\":(\\d+)").matcher(types);
+        assertThat(type.find()).as("event types of the seeded team: " + types).isTrue();
+        String from = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String to = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        String slots = client.gateway("GET", "/api/calcom/slots?eventTypeId=" + type.group(1) + "&start=" + from + "&end=" + to,
+                interviewer, null, 200);
+        Matcher slot = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(slots);
+        assertThat(slot.find()).as("a free slot in " + slots).isTrue();
+
+        try (TopicProbe bookings = TopicProbe.fromNow(Topics.CALCOM_BOOKINGS,
+                Map.of("bootstrap.servers", client.stack().endpoints().kafkaBootstrapServers()))) {
+            String booking = client.gateway("POST", "/api/calcom/bookings", interviewer, "{\"interviewId\":\"iv-e2e\",\"eventTypeId\":"
+                    + type.group(1) + ",\"start\":\"" + slot.group(1) + "\",\"attendee\":{\"name\":\"Grace Candidate\","
+                    + "\"email\":\"grace@example.com\",\"timeZone\":\"America/New_York\"}}", 201);
+            Matcher uid = Pattern.compile("\"icsUid\":\"([^\"]+)\"").matcher(booking);
+            assertThat(uid.find()).as("icsUid in " + booking).isTrue();
+            String icsUid = uid.group(1);
+
+            var records = bookings.await(r -> icsUid.equals(r.key()), 1, Duration.ofSeconds(60));
+            CloudEvent<BookingEvent> event = EventCodec.decodeBookingEvent(records.get(0).value());
+            assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+            assertThat(records.get(0).value()).contains("iv-e2e");
         }
     }
 

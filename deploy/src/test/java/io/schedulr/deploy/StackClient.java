@@ -128,6 +128,20 @@ final class StackClient implements AutoCloseable {
         return r.body();
     }
 
+    /** Calls calcom-gateway and checks the status; returns the body. */
+    String gateway(String method, String path, Person who, String json, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.services().get(3).url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + who.token());
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + " → " + r.body()).isEqualTo(expected);
+        return r.body();
+    }
+
     /** POST to the stack's control endpoint, e.g. {@code /kafka/stop}. */
     void control(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().controlUrl() + path))
