@@ -42,6 +42,19 @@ final class CalcomError extends RuntimeException {
         return new CalcomError(429, "ThrottlerException", "Too Many Requests", "ThrottlerException: Too Many Requests");
     }
 
+    /** NestJS's {@code new InternalServerErrorException()}, as Cal.com answers an unhandled failure. */
+    static CalcomError internalServerError() {
+        return new CalcomError(500, "InternalServerErrorException", "Internal Server Error", "Internal Server Error");
+    }
+
+    static CalcomError badGateway() {
+        return new CalcomError(502, "BadGatewayException", "Bad Gateway", "Bad Gateway");
+    }
+
+    static CalcomError serviceUnavailable() {
+        return new CalcomError(503, "ServiceUnavailableException", "Service Unavailable", "Service Unavailable");
+    }
+
     int status() {
         return status;
     }

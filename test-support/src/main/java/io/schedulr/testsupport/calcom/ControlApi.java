@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * {@code /_control/…}: what tests (and people trying things by hand) do to the local Cal.com that its API cannot — act
- * as the attendee or host on Cal.com's own booking pages, seed members, schedules and event types, and play with
- * webhook deliveries. JSON in, JSON out, no key needed.
+ * as the attendee or host on Cal.com's own booking pages, seed members, schedules and event types, play with webhook
+ * deliveries, and make the API fail. JSON in, JSON out, no key needed.
  * <ul>
  *   <li>{@code POST /_control/bookings/{uid}/cancel} {@code {"cancellationReason","by":"attendee"|"host"}};
  *       {@code …/reschedule} {@code {"start","reschedulingReason","by"}}; {@code …/request-reschedule}
@@ -33,6 +33,19 @@ import java.util.Set;
  *       {@code {"order":"reverse"|"original"}}; {@code POST /_control/deliveries/{id}/replay};
  *       {@code …/duplicate} {@code {"copies":n}}; {@code …/corrupt}; {@code GET /_control/webhooks};
  *       {@code POST /_control/webhooks/{id}/ping}; {@code POST /_control/rate-limit/reset}</li>
+ *   <li>{@code POST /_control/fail} {@code {"count": n, "status": 500|502|503}}: the next n API v2 calls (any key, any
+ *       endpoint) are not carried out and answer that status in Cal.com's error envelope, {@code error.code}
+ *       {@code InternalServerErrorException}, {@code BadGatewayException} or {@code ServiceUnavailableException};
+ *       {@code {"count": n, "status": 429}}: they answer 429 {@code ThrottlerException} with
+ *       {@code X-RateLimit-Limit-Default}, {@code X-RateLimit-Remaining-Default: 0} and {@code X-RateLimit-Reset-Default}
+ *       (the window in seconds) and no {@code Retry-After}, as the throttler does; {@code {"count": n, "mode": "drop"}}:
+ *       the next n calls are carried out (a booking is made) but their answer is lost — the connection is closed
+ *       before any byte of it, a network error for the client, which cannot tell whether Cal.com acted. Injected
+ *       failures do not count against the rate limit; a new {@code fail} replaces what is left of the previous one,
+ *       {@code {"count": 0, "status": 500}} ends it. Answers {@code {"failing": n, "status"|"mode"}}.</li>
+ *   <li>{@code GET /_control/calls}: the API v2 calls received (the last 1000, oldest first), each
+ *       {@code {"method","path","status","dropped","at"}} with {@code status} 0 for a dropped one — how a test counts
+ *       a client's attempts and retries; {@code POST /_control/calls/clear}</li>
  * </ul>
  */
 final class ControlApi {
@@ -40,14 +53,19 @@ final class ControlApi {
     private final Bookings bookings;
     private final Webhooks webhooks;
     private final RateLimiter limiter;
+    private final FailureInjector failures;
+    private final CallLog calls;
     private final Outputs outputs;
     private final Clock clock;
 
-    ControlApi(Directory directory, Bookings bookings, Webhooks webhooks, RateLimiter limiter, Outputs outputs, Clock clock) {
+    ControlApi(Directory directory, Bookings bookings, Webhooks webhooks, RateLimiter limiter, FailureInjector failures, CallLog calls,
+               Outputs outputs, Clock clock) {
         this.directory = directory;
         this.bookings = bookings;
         this.webhooks = webhooks;
         this.limiter = limiter;
+        this.failures = failures;
+        this.calls = calls;
         this.outputs = outputs;
         this.clock = clock;
     }
@@ -105,6 +123,16 @@ final class ControlApi {
             limiter.reset();
             return Map.of("reset", true);
         }
+        if (route.equals("POST fail")) {
+            return fail(body);
+        }
+        if (route.equals("GET calls")) {
+            return calls.all().stream().map(CallLog.Call::view).toList();
+        }
+        if (route.equals("POST calls/clear")) {
+            calls.clear();
+            return Map.of("cleared", true);
+        }
         if (s.length == 4 && method.equals("POST") && s[1].equals("deliveries")) {
             long id = Long.parseLong(s[2]);
             return switch (s[3]) {
@@ -122,6 +150,21 @@ final class ControlApi {
             return bookingAction(s[2], s[3], body);
         }
         return null;
+    }
+
+    private Map<String, Object> fail(Map<String, Object> body) {
+        Long count = Json.number(body.get("count"));
+        String mode = Json.string(body.get("mode"));
+        Long status = Json.number(body.get("status"));
+        if (count == null || (mode == null) == (status == null) || (mode != null && !mode.equals("drop"))) {
+            throw CalcomError.badRequest("body must be {\"count\": n, \"status\": 429|500|502|503} or {\"count\": n, \"mode\": \"drop\"}");
+        }
+        boolean drop = mode != null;
+        failures.failNext(count.intValue(), drop ? 0 : status.intValue(), drop);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("failing", count);
+        answer.put(drop ? "mode" : "status", drop ? mode : status);
+        return answer;
     }
 
     private Object bookingAction(String uid, String action, Map<String, Object> body) {

@@ -57,9 +57,11 @@ public final class LocalCalcom implements AutoCloseable {
         Bookings bookings = new Bookings(directory, new Availability(directory), clock, url, webhooks);
         Outputs outputs = new Outputs(directory, url);
         RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateLimitWindow(), clock);
+        FailureInjector failures = new FailureInjector();
+        CallLog calls = new CallLog();
         route(server, "/v2/", new V2Api(settings.apiKeys(), limiter, directory, bookings, webhooks, outputs, clock,
-                settings.pingOnSubscribe())::handle, clock);
-        route(server, "/_control/", new ControlApi(directory, bookings, webhooks, limiter, outputs, clock)::handle, clock);
+                settings.pingOnSubscribe(), failures, calls)::handle, clock);
+        route(server, "/_control/", new ControlApi(directory, bookings, webhooks, limiter, failures, calls, outputs, clock)::handle, clock);
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-calcom");
             t.setDaemon(true);

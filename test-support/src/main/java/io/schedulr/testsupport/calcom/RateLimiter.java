@@ -52,6 +52,14 @@ final class RateLimiter {
         return new Decision(true, limit, limit - w.count, seconds(now, w.start.plus(window)));
     }
 
+    int limit() {
+        return limit;
+    }
+
+    Duration window() {
+        return window;
+    }
+
     synchronized void reset() {
         windows.clear();
     }

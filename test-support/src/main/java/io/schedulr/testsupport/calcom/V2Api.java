@@ -28,6 +28,10 @@ import java.util.Map;
  * {@code POST /v2/bookings/{uid}/cancel} (200), {@code POST /v2/bookings/{uid}/reschedule} (201);
  * {@code POST|GET /v2/webhooks}, {@code DELETE /v2/webhooks/{id}}.
  * <p>
+ * Every call is written to the {@link CallLog}; a failure set with {@code POST /_control/fail} ({@link FailureInjector})
+ * is answered before the rate limit and the key are looked at (it does not count against the limit), and a dropped call
+ * is carried out in full before its connection is closed.
+ * <p>
  * Stricter than Cal.com, on purpose: every endpoint needs the key (Cal.com lets slots and bookings through without
  * one), a wrong version is refused instead of served in an older shape, bookings are made by {@code eventTypeId} only
  * (not by slug and username), and slots are looked up by {@code eventTypeId} only.
@@ -41,9 +45,11 @@ final class V2Api {
     private final Outputs outputs;
     private final Clock clock;
     private final boolean pingOnSubscribe;
+    private final FailureInjector failures;
+    private final CallLog calls;
 
     V2Api(List<String> apiKeys, RateLimiter limiter, Directory directory, Bookings bookings, Webhooks webhooks, Outputs outputs, Clock clock,
-          boolean pingOnSubscribe) {
+          boolean pingOnSubscribe, FailureInjector failures, CallLog calls) {
         this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.limiter = limiter;
         this.directory = directory;
@@ -52,28 +58,59 @@ final class V2Api {
         this.outputs = outputs;
         this.clock = clock;
         this.pingOnSubscribe = pingOnSubscribe;
+        this.failures = failures;
+        this.calls = calls;
     }
 
     void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        FailureInjector.Fault fault = failures.next();
+        int status;
+        Object body;
         try {
+            if (fault != null && fault.error() != null) {
+                throw injected(exchange, fault.error());
+            }
             String key = CalcomExchange.bearer(exchange);
             RateLimiter.Decision decision = limiter.hit(key != null ? "key:" + key : "ip:" + exchange.getRemoteAddress().getAddress());
-            exchange.getResponseHeaders().set("X-RateLimit-Limit-Default", String.valueOf(decision.limit()));
-            exchange.getResponseHeaders().set("X-RateLimit-Remaining-Default", String.valueOf(decision.remaining()));
-            exchange.getResponseHeaders().set("X-RateLimit-Reset-Default", String.valueOf(decision.resetSeconds()));
+            rateLimitHeaders(exchange, decision.limit(), decision.remaining(), decision.resetSeconds());
             if (!decision.allowed()) {
                 throw CalcomError.throttled();
             }
             authenticate(key);
-            Answer answer = route(exchange, exchange.getRequestMethod().toUpperCase(Locale.ROOT), path);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "success");
-            body.put("data", answer.data);
-            CalcomExchange.json(exchange, answer.status, body);
+            Answer answer = route(exchange, method, path);
+            Map<String, Object> success = new LinkedHashMap<>();
+            success.put("status", "success");
+            success.put("data", answer.data);
+            status = answer.status;
+            body = success;
         } catch (CalcomError e) {
-            CalcomExchange.json(exchange, e.status(), e.envelope(path, clock));
+            status = e.status();
+            body = e.envelope(path, clock);
         }
+        if (fault != null && fault.drop()) {
+            // carried out, but the answer never leaves: closing the exchange before any header closes the connection
+            calls.add(new CallLog.Call(method, path, 0, clock.instant()));
+            exchange.close();
+            return;
+        }
+        calls.add(new CallLog.Call(method, path, status, clock.instant()));
+        CalcomExchange.json(exchange, status, body);
+    }
+
+    /** An injected error; the throttler's 429 carries its headers as if this key had just been blocked for a window. */
+    private CalcomError injected(HttpExchange exchange, CalcomError error) {
+        if (error.status() == 429) {
+            rateLimitHeaders(exchange, limiter.limit(), 0, Math.max(1, limiter.window().toSeconds()));
+        }
+        return error;
+    }
+
+    private static void rateLimitHeaders(HttpExchange exchange, int limit, int remaining, long resetSeconds) {
+        exchange.getResponseHeaders().set("X-RateLimit-Limit-Default", String.valueOf(limit));
+        exchange.getResponseHeaders().set("X-RateLimit-Remaining-Default", String.valueOf(remaining));
+        exchange.getResponseHeaders().set("X-RateLimit-Reset-Default", String.valueOf(resetSeconds));
     }
 
     private record Answer(int status, Object data) {
