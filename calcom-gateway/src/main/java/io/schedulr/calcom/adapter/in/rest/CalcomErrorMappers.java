@@ -2,7 +2,9 @@ package io.schedulr.calcom.adapter.in.rest;
 
 import io.schedulr.calcom.application.port.in.InvalidInputException;
 import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.config.CalcomApiConfig;
 import io.schedulr.kit.rest.ErrorMappers;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -11,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * failure with its correlation id, which the message repeats as "reference …".
  */
 public class CalcomErrorMappers {
+    @Inject
+    CalcomApiConfig config;
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
@@ -22,7 +26,7 @@ public class CalcomErrorMappers {
         return switch (e.kind()) {
             case NOT_CONFIGURED, KEY_REJECTED, UNAVAILABLE -> ErrorMappers.error(503, "calcom_unavailable", e.getMessage());
             case RATE_LIMITED -> Response.fromResponse(ErrorMappers.error(429, "calcom_rate_limited", e.getMessage()))
-                    .header("Retry-After", "60").build();
+                    .header("Retry-After", String.valueOf(Math.max(1, config.rateLimit().window().toSeconds()))).build();
             case REJECTED -> ErrorMappers.error(422, "calcom_rejected", e.getMessage());
             case NOT_FOUND -> ErrorMappers.error(404, "calcom_not_found", e.getMessage());
         };
