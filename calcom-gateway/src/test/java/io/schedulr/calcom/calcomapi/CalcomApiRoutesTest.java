@@ -97,6 +97,14 @@ class CalcomApiRoutesTest {
                 .containsEntry("schedulrBookedBy", person.id());
         assertThat(LocalCalcomData.bookings(LocalCalcomApiResource.shared())).contains(uid).contains("iv-route-1");
 
+        TestUser stranger = Tokens.newUser("Sam Stranger", "UTC");
+        given().header("Authorization", stranger.bearer()).get("/api/calcom/bookings/" + uid)
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("calcom_not_found"));
+        given().header("Authorization", stranger.bearer()).contentType("application/json").body(Map.of("cancellationReason", "mine"))
+                .post("/api/calcom/bookings/" + uid + "/cancel")
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("calcom_not_found"));
+        assertThat(LocalCalcomData.bookings(LocalCalcomApiResource.shared())).as("a stranger cancels nothing").doesNotContain("mine");
+
         Response read = given().header("Authorization", person.bearer()).get("/api/calcom/bookings/" + uid);
         assertThat(read.statusCode()).as(read.asString()).isEqualTo(200);
         assertThat(read.jsonPath().getString("icsUid")).isEqualTo(created.jsonPath().getString("icsUid"));

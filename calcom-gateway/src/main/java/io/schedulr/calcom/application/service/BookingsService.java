@@ -1,11 +1,13 @@
 package io.schedulr.calcom.application.service;
 
+import io.schedulr.calcom.application.port.in.Actor;
 import io.schedulr.calcom.application.port.in.BookingId;
 import io.schedulr.calcom.application.port.in.BookingsUseCase;
 import io.schedulr.calcom.application.port.in.CancelBookingCommand;
 import io.schedulr.calcom.application.port.in.CreateBookingCommand;
 import io.schedulr.calcom.application.port.in.RescheduleBookingCommand;
 import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.CalcomException;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.smallrye.mutiny.Uni;
 
@@ -34,17 +36,26 @@ public class BookingsService implements BookingsUseCase {
     }
 
     @Override
-    public Uni<Booking> booking(BookingId id) {
-        return calcom.booking(id.uid());
+    public Uni<Booking> booking(BookingId id, Actor actor) {
+        return owned(id.uid(), actor);
     }
 
     @Override
-    public Uni<Booking> cancel(CancelBookingCommand command) {
-        return calcom.cancel(command.uid(), command.reason());
+    public Uni<Booking> cancel(CancelBookingCommand command, Actor actor) {
+        return owned(command.uid(), actor).chain(ignored -> calcom.cancel(command.uid(), command.reason()));
     }
 
     @Override
-    public Uni<Booking> reschedule(RescheduleBookingCommand command) {
-        return calcom.reschedule(command.uid(), command.start(), command.reason());
+    public Uni<Booking> reschedule(RescheduleBookingCommand command, Actor actor) {
+        return owned(command.uid(), actor).chain(ignored -> calcom.reschedule(command.uid(), command.start(), command.reason()));
+    }
+
+    private Uni<Booking> owned(String uid, Actor actor) {
+        return calcom.booking(uid).map(booking -> {
+            if (!actor.admin() && !actor.id().equals(booking.metadata().get(BOOKED_BY))) {
+                throw new CalcomException(CalcomException.Kind.NOT_FOUND, "No booking " + uid + ".");
+            }
+            return booking;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.schedulr.calcom.application.service;
 
+import io.schedulr.calcom.application.port.in.Actor;
 import io.schedulr.calcom.application.port.in.BookingId;
 import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase.ConnectionStatus;
 import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase.State;
@@ -26,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Cal.com use cases without Quarkus: commands that validate themselves, services over an in-memory port. */
 class CalcomApiServicesTest {
+    private static final Actor BOOKER = new Actor("sub-123", false);
+    private static final Actor SOMEONE_ELSE = new Actor("sub-999", false);
+    private static final Actor OPERATOR = new Actor("sub-ops", true);
+
     private static final Instant NINE = Instant.parse("2030-09-02T07:00:00Z");
     private final InMemoryCalcomApi calcom = new InMemoryCalcomApi();
     private final EventType collective = new EventType(1001, "Interview (30 min)", "interview-30", "", 30, List.of(30, 60), 11L,
@@ -84,12 +89,31 @@ class CalcomApiServicesTest {
         assertThatThrownBy(() -> service.book(booking("iv-2", NINE, List.of())).await().indefinitely())
                 .isInstanceOfSatisfying(CalcomException.class, e -> assertThat(e.kind()).isEqualTo(CalcomException.Kind.REJECTED));
 
-        Booking moved = service.reschedule(new RescheduleBookingCommand(first.uid(), NINE.plusSeconds(3600), "clash")).await().indefinitely();
+        Booking moved = service.reschedule(new RescheduleBookingCommand(first.uid(), NINE.plusSeconds(3600), "clash"), BOOKER).await().indefinitely();
         assertThat(moved.uid()).isNotEqualTo(first.uid());
         assertThat(moved.rescheduledFromUid()).isEqualTo(first.uid());
         assertThat(moved.icsUid()).isEqualTo(first.icsUid());
-        assertThat(service.cancel(new CancelBookingCommand(moved.uid(), "no longer needed")).await().indefinitely().status()).isEqualTo("cancelled");
-        assertThat(service.booking(new BookingId(moved.uid())).await().indefinitely().cancellationReason()).isEqualTo("no longer needed");
+        assertThat(service.cancel(new CancelBookingCommand(moved.uid(), "no longer needed"), BOOKER).await().indefinitely().status()).isEqualTo("cancelled");
+        assertThat(service.booking(new BookingId(moved.uid()), BOOKER).await().indefinitely().cancellationReason()).isEqualTo("no longer needed");
+    }
+
+    @Test
+    void onlyWhoBookedAndOperatorsMayReadCancelOrRescheduleToOthersTheBookingDoesNotExist() {
+        calcom.free.addAll(List.of(NINE, NINE.plusSeconds(3600)));
+        BookingsService service = new BookingsService(calcom);
+        Booking made = service.book(booking("iv-7", NINE, List.of())).await().indefinitely();
+
+        for (Runnable attempt : List.<Runnable>of(
+                () -> service.booking(new BookingId(made.uid()), SOMEONE_ELSE).await().indefinitely(),
+                () -> service.cancel(new CancelBookingCommand(made.uid(), "mine now"), SOMEONE_ELSE).await().indefinitely(),
+                () -> service.reschedule(new RescheduleBookingCommand(made.uid(), NINE.plusSeconds(3600), null), SOMEONE_ELSE)
+                        .await().indefinitely())) {
+            assertThatThrownBy(attempt::run).isInstanceOfSatisfying(CalcomException.class,
+                    e -> assertThat(e.kind()).isEqualTo(CalcomException.Kind.NOT_FOUND));
+        }
+        assertThat(service.booking(new BookingId(made.uid()), BOOKER).await().indefinitely().status()).isEqualTo("accepted");
+
+        assertThat(service.cancel(new CancelBookingCommand(made.uid(), "ops"), OPERATOR).await().indefinitely().status()).isEqualTo("cancelled");
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.schedulr.calcom.application.port.in.EventTypesUseCase;
 import io.schedulr.calcom.application.port.in.FindSlotsQuery;
 import io.schedulr.calcom.application.port.in.InvalidInputException;
 import io.schedulr.calcom.application.port.in.RescheduleBookingCommand;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.schedulr.calcom.application.port.in.Actor;
 import io.schedulr.kit.security.Caller;
 import io.schedulr.kit.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +47,8 @@ import java.util.List;
 public class CalcomResource {
     @Inject
     CurrentCaller caller;
+    @Inject
+    SecurityIdentity identity;
     @Inject
     EventTypesUseCase eventTypes;
     @Inject
@@ -102,28 +106,31 @@ public class CalcomResource {
     @GET
     @Path("/bookings/{uid}")
     public Uni<BookingJson> booking(@PathParam("uid") String uid) {
-        caller.get();
-        return bookings.booking(new BookingId(uid)).map(BookingJson::of);
+        return bookings.booking(new BookingId(uid), actor()).map(BookingJson::of);
     }
 
     @POST
     @Path("/bookings/{uid}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<BookingJson> cancel(@PathParam("uid") String uid, byte[] body) throws IOException {
-        caller.get();
+        Actor actor = actor();
         CalcomRequests.Cancel request = bodies.read(body, CalcomRequests.Cancel.class, false);
-        return bookings.cancel(new CancelBookingCommand(uid, request.cancellationReason())).map(BookingJson::of);
+        return bookings.cancel(new CancelBookingCommand(uid, request.cancellationReason()), actor).map(BookingJson::of);
     }
 
     @POST
     @Path("/bookings/{uid}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<BookingJson>> reschedule(@PathParam("uid") String uid, byte[] body) throws IOException {
-        caller.get();
+        Actor actor = actor();
         CalcomRequests.Reschedule request = bodies.read(body, CalcomRequests.Reschedule.class, true);
         RescheduleBookingCommand command = new RescheduleBookingCommand(uid, timestamp(request.start(), "start"),
                 request.reschedulingReason());
-        return bookings.reschedule(command).map(b -> RestResponse.status(RestResponse.Status.CREATED, BookingJson.of(b)));
+        return bookings.reschedule(command, actor).map(b -> RestResponse.status(RestResponse.Status.CREATED, BookingJson.of(b)));
+    }
+
+    private Actor actor() {
+        return new Actor(caller.get().id(), identity.hasRole("admin"));
     }
 
     private static long number(String text, String field, boolean required) {
