@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No CALCOM_API_KEY: the service starts and is ready, says the key is missing, and the API answers 503. */
+/**
+ * No CALCOM_API_KEY and no CALCOM_WEBHOOK_SECRET: the service starts and is ready, says the key is missing, the API
+ * answers 503, and webhooks are refused with 503 rather than taken unsigned.
+ */
 @QuarkusTest
 @TestProfile(Profiles.NoKey.class)
 class CalcomNoKeyTest {
@@ -26,5 +29,21 @@ class CalcomNoKeyTest {
         assertThat(api.statusCode()).as(api.asString()).isEqualTo(503);
         assertThat(api.jsonPath().getString("code")).isEqualTo("calcom_unavailable");
         assertThat(api.jsonPath().getString("message")).contains("CALCOM_API_KEY");
+    }
+
+    @Test
+    void withoutAWebhookSecretEveryDeliveryIs503AndNothingIsAcceptedUnsigned() {
+        String ping = "{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"payload\":{}}";
+        for (String signature : new String[] {null, "no-secret-provided",
+                "80bec280bd71f16857b1b75c470c1ea8e1cc88c1c36bec11750526a29783427a"}) {
+            var request = given().contentType("application/json").body(ping);
+            if (signature != null) {
+                request = request.header("X-Cal-Signature-256", signature);
+            }
+            Response answer = request.post("/webhooks/calcom");
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+            assertThat(answer.jsonPath().getString("code")).isEqualTo("webhook_secret_not_configured");
+        }
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }

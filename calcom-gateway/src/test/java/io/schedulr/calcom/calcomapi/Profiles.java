@@ -11,7 +11,7 @@ public final class Profiles {
     public static class WrongKey implements QuarkusTestProfile {
     }
 
-    /** No key at all, as when CALCOM_API_KEY is not set. */
+    /** No key and no webhook secret, as when CALCOM_API_KEY and CALCOM_WEBHOOK_SECRET are not set. */
     public static class NoKey implements QuarkusTestProfile {
     }
 
