@@ -3,7 +3,13 @@ package io.schedulr.calendarsync.config;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.ManageConnectionService;
+import io.schedulr.calendarsync.application.RoomMirrorService;
 import io.schedulr.calendarsync.application.VerifyConnectionsService;
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
+import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
+import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.MirrorJobs;
+import io.schedulr.calendarsync.application.port.out.RoomMirrors;
 import io.schedulr.calendarsync.application.port.out.AuthorizationStates;
 import io.schedulr.calendarsync.application.port.out.ConnectionEvents;
 import io.schedulr.calendarsync.application.port.out.ConnectionStore;
@@ -50,5 +56,14 @@ public class UseCaseWiring {
     VerifyConnectionsService verify(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
                                     Transactions transactions, Clock clock, GoogleConfig config) {
         return new VerifyConnectionsService(store, events, google, vault, transactions, clock, config.verifyInterval());
+    }
+
+    @Produces
+    @Singleton
+    RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
+                                 ConnectionStore connections, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
+                                 Transactions transactions, Clock clock, MirrorConfig config) {
+        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, events, google, vault, transactions, clock,
+                config.firstBackoff(), config.maxBackoff());
     }
 }

@@ -44,12 +44,13 @@ final class FakeGoogle implements GoogleAuthorization {
     }
 
     @Override
-    public void refresh(String refreshToken) {
+    public AccessToken refresh(String refreshToken) {
         refreshed.add(refreshToken);
         RuntimeException failure = refreshFailures.get(refreshToken);
         if (failure != null) {
             throw failure;
         }
+        return new AccessToken("access-" + refreshed.size() + "-" + refreshToken, java.time.Instant.parse("2100-01-01T00:00:00Z"));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -83,11 +84,13 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public void refresh(String refreshToken) {
+    public AccessToken refresh(String refreshToken) {
         try {
-            new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, config.clientId(), config.clientSecret())
+            GoogleTokenResponse response = new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, config.clientId(), config.clientSecret())
                     .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
                     .execute();
+            long lifetime = response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds();
+            return new AccessToken(response.getAccessToken(), Instant.now().plusSeconds(lifetime));
         } catch (TokenResponseException e) {
             if (e.getDetails() != null && "invalid_grant".equals(e.getDetails().getError())) {
                 throw new GrantRevokedException("Google: " + e.getDetails().getErrorDescription());

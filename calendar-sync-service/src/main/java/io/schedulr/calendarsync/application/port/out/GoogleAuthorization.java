@@ -4,6 +4,7 @@ import io.schedulr.calendarsync.application.ConnectionRefusedException;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
 import io.schedulr.calendarsync.application.GrantRevokedException;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Google's OAuth 2.0 endpoints for our client. */
@@ -17,8 +18,11 @@ public interface GoogleAuthorization {
      */
     GrantedTokens exchange(String code, String codeVerifier);
 
-    /** Proves the refresh token still works. Throws {@link GrantRevokedException} on {@code invalid_grant}. */
-    void refresh(String refreshToken);
+    /**
+     * A fresh access token from the refresh token (which also proves the grant still works). Throws
+     * {@link GrantRevokedException} on {@code invalid_grant}.
+     */
+    AccessToken refresh(String refreshToken);
 
     /** Revokes the grant behind a token; a token Google no longer knows counts as revoked. */
     void revoke(String token);
@@ -32,6 +36,14 @@ public interface GoogleAuthorization {
         @Override
         public String toString() {
             return "GrantedTokens[googleAccountId=" + googleAccountId + ", scope=" + scope + "]";
+        }
+    }
+
+    /** An access token and when Google stops honouring it. */
+    record AccessToken(String value, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "AccessToken[expiresAt=" + expiresAt + "]";
         }
     }
 }

@@ -1,0 +1,163 @@
+package io.schedulr.calendarsync.adapter.out.google;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.util.DateTime;
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttendee;
+import com.google.api.services.calendar.model.EventDateTime;
+import com.google.api.services.calendar.model.Events;
+import io.schedulr.calendarsync.application.GoogleRejectedException;
+import io.schedulr.calendarsync.application.GoogleUnavailableException;
+import io.schedulr.calendarsync.application.RoomMirrorService;
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
+import io.schedulr.calendarsync.config.GoogleConfig;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Room events on the host's dedicated calendar through Google's Calendar v3 client. Each event carries the room id and
+ * its iCalendar UID as private extended properties, and {@code iCalUID} = the room's UID, so Google's invitation and our
+ * iCalendar email are one meeting. Changes are sent with {@code sendUpdates=all}. Short transient failures are retried
+ * here; longer ones reach the caller as {@link GoogleUnavailableException}.
+ */
+@ApplicationScoped
+public class GoogleCalendarEvents implements CalendarEvents {
+    private static final String SEND_UPDATES = "all";
+
+    @Inject
+    GoogleConfig config;
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId) {
+        Calendar calendar = client(accessToken);
+        try {
+            if (knownEventId != null) {
+                try {
+                    Event known = calendar.events().get(calendarId, knownEventId).execute();
+                    if (!"cancelled".equals(known.getStatus())) {
+                        return Optional.of(known.getId());
+                    }
+                } catch (GoogleJsonResponseException e) {
+                    if (e.getStatusCode() != 404 && e.getStatusCode() != 410) {
+                        throw e;
+                    }
+                }
+            }
+            return byRoom(calendar, calendarId, roomId);
+        } catch (IOException e) {
+            throw translate("finding the event of room " + roomId, e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public String insert(String accessToken, String calendarId, NewEvent event) {
+        Calendar calendar = client(accessToken);
+        Event body = new Event()
+                .setICalUID(event.icsUid())
+                .setSummary(event.summary())
+                .setDescription(event.description())
+                .setStart(time(event.startUtc(), event.timeZone()))
+                .setEnd(time(event.endUtc(), event.timeZone()))
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of(
+                        RoomMirrorService.ROOM_ID_PROPERTY, event.roomId(),
+                        RoomMirrorService.ICS_UID_PROPERTY, event.icsUid())));
+        if (event.guestEmail() != null) {
+            body.setAttendees(List.of(new EventAttendee().setEmail(event.guestEmail()).setDisplayName(event.guestName())));
+        }
+        try {
+            return calendar.events().insert(calendarId, body).setSendUpdates(SEND_UPDATES).execute().getId();
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 409) {
+                // Already there (an earlier attempt whose answer was lost): that is the room's event.
+                try {
+                    Optional<String> existing = byRoom(calendar, calendarId, event.roomId());
+                    if (existing.isPresent()) {
+                        return existing.get();
+                    }
+                } catch (IOException again) {
+                    throw translate("finding the event of room " + event.roomId(), again);
+                }
+            }
+            throw translate("inserting the event of room " + event.roomId(), e);
+        } catch (IOException e) {
+            throw translate("inserting the event of room " + event.roomId(), e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone) {
+        try {
+            client(accessToken).events()
+                    .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone)))
+                    .setSendUpdates(SEND_UPDATES).execute();
+        } catch (IOException e) {
+            throw translate("moving event " + eventId, e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public boolean delete(String accessToken, String calendarId, String eventId) {
+        try {
+            client(accessToken).events().delete(calendarId, eventId).setSendUpdates(SEND_UPDATES).execute();
+            return true;
+        } catch (HttpResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return false;
+            }
+            throw translate("deleting event " + eventId, e);
+        } catch (IOException e) {
+            throw translate("deleting event " + eventId, e);
+        }
+    }
+
+    private static Optional<String> byRoom(Calendar calendar, String calendarId, String roomId) throws IOException {
+        Events found = calendar.events().list(calendarId)
+                .setPrivateExtendedProperty(List.of(RoomMirrorService.ROOM_ID_PROPERTY + "=" + roomId))
+                .setShowDeleted(false)
+                .execute();
+        if (found.getItems() == null) {
+            return Optional.empty();
+        }
+        return found.getItems().stream().filter(e -> !"cancelled".equals(e.getStatus())).map(Event::getId).findFirst();
+    }
+
+    private static EventDateTime time(Instant instant, String timeZone) {
+        return new EventDateTime().setDateTime(DateTime.parseRfc3339(instant.toString())).setTimeZone(timeZone);
+    }
+
+    /** Transient (429, the rate-limit 403s, 5xx, network) → unavailable; any other answer → refused for good. */
+    private static RuntimeException translate(String what, IOException e) {
+        if (e instanceof HttpResponseException http && !GoogleFailures.transient_(http)) {
+            String reason = http instanceof GoogleJsonResponseException json && json.getDetails() != null
+                    ? json.getDetails().getMessage() : http.getStatusMessage();
+            return new GoogleRejectedException(http.getStatusCode(), what + ": Google answered " + http.getStatusCode() + " " + reason);
+        }
+        return GoogleFailures.translate(what, e);
+    }
+
+    private Calendar client(String accessToken) {
+        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
+                request -> request.getHeaders().setAuthorization("Bearer " + accessToken))
+                .setRootUrl(config.calendarRootUrl())
+                .setApplicationName("schedulr-calendar-sync")
+                .build();
+    }
+}

@@ -1,0 +1,113 @@
+package io.schedulr.calendarsync.adapter.out.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.schedulr.calendarsync.application.port.out.MirrorJobs;
+import io.schedulr.calendarsync.domain.MirrorJobStatus;
+import io.schedulr.calendarsync.domain.RoomChange;
+import io.schedulr.calendarsync.domain.RoomChangeKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code mirror_job} over JDBC: claimed with {@code FOR UPDATE SKIP LOCKED}, a room's earliest pending job only. */
+@ApplicationScoped
+public class JdbcMirrorJobs implements MirrorJobs {
+    private static final int MAX_NOTE = 2000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public void add(RoomChange change, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, "
+                     + "time_zone, guest_email, guest_name, title, room_url, start_utc, end_utc, next_attempt_at) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+            insert.setString(1, change.eventId());
+            insert.setString(2, change.roomId());
+            insert.setString(3, change.kind().name().toLowerCase(Locale.ROOT));
+            insert.setInt(4, change.sequence());
+            insert.setString(5, change.hostId());
+            insert.setString(6, change.icsUid());
+            insert.setString(7, change.timeZone());
+            insert.setString(8, change.guestEmail());
+            insert.setString(9, change.guestName());
+            insert.setString(10, change.title());
+            insert.setString(11, change.roomUrl());
+            insert.setTimestamp(12, Timestamp.from(change.startUtc()));
+            insert.setTimestamp(13, Timestamp.from(change.endUtc()));
+            insert.setTimestamp(14, Timestamp.from(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue event " + change.eventId() + " of room " + change.roomId(), e);
+        }
+    }
+
+    @Override
+    public Optional<QueuedJob> lockNextDue(Instant now) {
+        String sql = "SELECT j.event_id, j.kind, j.room_id, j.sequence, j.ics_uid, j.host_id, j.time_zone, j.guest_email, j.guest_name, "
+                + "j.title, j.room_url, j.start_utc, j.end_utc, j.attempts FROM mirror_job j "
+                + "WHERE j.status = 'pending' AND j.next_attempt_at <= ? "
+                + "AND EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = j.host_id AND c.status = 'connected') "
+                + "AND NOT EXISTS (SELECT 1 FROM mirror_job e WHERE e.room_id = j.room_id AND e.status = 'pending' "
+                + "AND (e.sequence < j.sequence OR (e.sequence = j.sequence AND e.id < j.id))) "
+                + "ORDER BY j.next_attempt_at, j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED";
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                RoomChange change = new RoomChange(rs.getString(1), RoomChangeKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant());
+                return Optional.of(new QueuedJob(change, rs.getInt(14)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim a mirror job", e);
+        }
+    }
+
+    @Override
+    public void finish(String eventId, MirrorJobStatus status, String note) {
+        update("UPDATE mirror_job SET status = ?, last_error = ?, updated_at = now() WHERE event_id = ?",
+                status.name().toLowerCase(Locale.ROOT), clip(note), eventId);
+    }
+
+    @Override
+    public void retryAt(String eventId, int attempts, Instant due, String reason) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE mirror_job SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = now() WHERE event_id = ?")) {
+            update.setInt(1, attempts);
+            update.setTimestamp(2, Timestamp.from(due));
+            update.setString(3, clip(reason));
+            update.setString(4, eventId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reschedule mirror job " + eventId, e);
+        }
+    }
+
+    private void update(String sql, String a, String b, String c3) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, a);
+            update.setString(2, b);
+            update.setString(3, c3);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update mirror job " + c3, e);
+        }
+    }
+
+    private static String clip(String note) {
+        return note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE);
+    }
+}

@@ -1,0 +1,29 @@
+package io.schedulr.calendarsync.application.port.out;
+
+import io.schedulr.calendarsync.application.GoogleRejectedException;
+import io.schedulr.calendarsync.application.GoogleUnavailableException;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Events on a person's dedicated Google calendar. Every method throws {@link GoogleUnavailableException} when Google
+ * cannot take the call now (throttling, 5xx, network) and {@link GoogleRejectedException} when it refuses it for good.
+ */
+public interface CalendarEvents {
+    /** The live event mirroring the room: the known one if it still exists, else one carrying the room's private property. */
+    Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId);
+
+    /** Creates the event (invitations sent to the guest) and answers its Google id. */
+    String insert(String accessToken, String calendarId, NewEvent event);
+
+    /** Moves the event (guest told). */
+    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone);
+
+    /** Deletes the event (guest told); false when Google says it was already gone. */
+    boolean delete(String accessToken, String calendarId, String eventId);
+
+    record NewEvent(String roomId, String icsUid, String summary, String description, Instant startUtc, Instant endUtc,
+                    String timeZone, String guestEmail, String guestName) {
+    }
+}

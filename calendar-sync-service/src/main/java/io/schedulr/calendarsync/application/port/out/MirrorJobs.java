@@ -1,0 +1,28 @@
+package io.schedulr.calendarsync.application.port.out;
+
+import io.schedulr.calendarsync.domain.MirrorJobStatus;
+import io.schedulr.calendarsync.domain.RoomChange;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Room changes waiting for Google, persisted so nothing is lost across an outage or a restart. */
+public interface MirrorJobs {
+    /** Queues the change (pending, due now); a change already queued under its event id is left alone. */
+    void add(RoomChange change, Instant now);
+
+    /**
+     * The next due job whose host is connected, locked until the transaction ends; only a room's earliest pending job
+     * (by sequence) is ever offered, so a room's changes run one at a time, in order. Jobs other replicas hold are skipped.
+     */
+    Optional<QueuedJob> lockNextDue(Instant now);
+
+    /** Done, dropped or parked, with a note for operators. */
+    void finish(String eventId, MirrorJobStatus status, String note);
+
+    /** Stays pending, due again at the given time. */
+    void retryAt(String eventId, int attempts, Instant due, String reason);
+
+    record QueuedJob(RoomChange change, int attempts) {
+    }
+}

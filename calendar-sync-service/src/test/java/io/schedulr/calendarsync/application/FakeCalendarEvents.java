@@ -1,0 +1,70 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A dedicated calendar in memory: live events by id, with failures queued for the next calls. */
+final class FakeCalendarEvents implements CalendarEvents {
+    record Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled) {
+    }
+
+    final Map<String, Stored> events = new LinkedHashMap<>();
+    final Deque<RuntimeException> failures = new ArrayDeque<>();
+    final Deque<String> tokensSeen = new ArrayDeque<>();
+    int inserts;
+
+    @Override
+    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId) {
+        call(accessToken);
+        if (knownEventId != null && events.containsKey(knownEventId) && !events.get(knownEventId).cancelled()) {
+            return Optional.of(knownEventId);
+        }
+        return events.entrySet().stream().filter(e -> !e.getValue().cancelled() && e.getValue().event().roomId().equals(roomId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    @Override
+    public String insert(String accessToken, String calendarId, NewEvent event) {
+        call(accessToken);
+        inserts++;
+        String id = "ev" + inserts;
+        events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false));
+        return id;
+    }
+
+    @Override
+    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone) {
+        call(accessToken);
+        Stored s = events.get(eventId);
+        events.put(eventId, new Stored(s.calendarId(), s.event(), startUtc, endUtc, false));
+    }
+
+    @Override
+    public boolean delete(String accessToken, String calendarId, String eventId) {
+        call(accessToken);
+        Stored s = events.get(eventId);
+        if (s == null || s.cancelled()) {
+            return false;
+        }
+        events.put(eventId, new Stored(s.calendarId(), s.event(), s.start(), s.end(), true));
+        return true;
+    }
+
+    long live() {
+        return events.values().stream().filter(s -> !s.cancelled()).count();
+    }
+
+    private void call(String token) {
+        tokensSeen.add(token);
+        RuntimeException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

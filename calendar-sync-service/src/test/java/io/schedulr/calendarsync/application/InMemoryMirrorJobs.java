@@ -1,0 +1,82 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
+import io.schedulr.calendarsync.application.port.out.MirrorJobs;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.MirrorJobStatus;
+import io.schedulr.calendarsync.domain.RoomChange;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The consumed-event ids and the job queue, as the JDBC adapters keep them: a room's earliest pending job only, hosts connected. */
+final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
+    private final InMemoryConnectionStore connections;
+    final Set<String> consumed = new HashSet<>();
+    final Map<String, Job> jobs = new LinkedHashMap<>();
+
+    InMemoryMirrorJobs(InMemoryConnectionStore connections) {
+        this.connections = connections;
+    }
+
+    static final class Job {
+        final RoomChange change;
+        final int order;
+        MirrorJobStatus status = MirrorJobStatus.PENDING;
+        int attempts;
+        Instant due;
+        String note;
+
+        Job(RoomChange change, int order, Instant due) {
+            this.change = change;
+            this.order = order;
+            this.due = due;
+        }
+    }
+
+    @Override
+    public boolean firstTime(String eventId) {
+        return consumed.add(eventId);
+    }
+
+    @Override
+    public void add(RoomChange change, Instant now) {
+        jobs.putIfAbsent(change.eventId(), new Job(change, jobs.size(), now));
+    }
+
+    @Override
+    public Optional<QueuedJob> lockNextDue(Instant now) {
+        Comparator<Job> roomOrder = Comparator.<Job>comparingInt(j -> j.change.sequence()).thenComparingInt(j -> j.order);
+        return jobs.values().stream()
+                .filter(j -> j.status == MirrorJobStatus.PENDING && !j.due.isAfter(now))
+                .filter(j -> connections.find(j.change.hostId()).map(CalendarConnection::isConnected).orElse(false))
+                .filter(j -> jobs.values().stream().filter(e -> e.status == MirrorJobStatus.PENDING && e.change.roomId().equals(j.change.roomId()))
+                        .min(roomOrder).orElseThrow() == j)
+                .min(Comparator.<Job, Instant>comparing(j -> j.due).thenComparingInt(j -> j.order))
+                .map(j -> new QueuedJob(j.change, j.attempts));
+    }
+
+    @Override
+    public void finish(String eventId, MirrorJobStatus status, String note) {
+        Job job = jobs.get(eventId);
+        job.status = status;
+        job.note = note;
+    }
+
+    @Override
+    public void retryAt(String eventId, int attempts, Instant due, String reason) {
+        Job job = jobs.get(eventId);
+        job.attempts = attempts;
+        job.due = due;
+        job.note = reason;
+    }
+
+    Job job(String eventId) {
+        return jobs.get(eventId);
+    }
+}

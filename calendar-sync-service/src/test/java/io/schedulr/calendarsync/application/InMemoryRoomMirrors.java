@@ -1,0 +1,32 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.RoomMirrors;
+import io.schedulr.calendarsync.domain.RoomMirror;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** room_mirror and the Google call audit in memory. */
+final class InMemoryRoomMirrors implements RoomMirrors, GoogleCallAudit {
+    final Map<String, RoomMirror> mirrors = new HashMap<>();
+    final List<String> audit = new ArrayList<>();
+
+    @Override
+    public Optional<RoomMirror> find(String roomId) {
+        return Optional.ofNullable(mirrors.get(roomId));
+    }
+
+    @Override
+    public void save(RoomMirror mirror) {
+        mirrors.put(mirror.roomId(), mirror);
+    }
+
+    @Override
+    public void record(String roomId, String personId, String operation, String outcome) {
+        audit.add(roomId + " " + personId + " " + operation + ": " + outcome);
+    }
+}

@@ -1,0 +1,181 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.in.RecordRoomChangeUseCase.Outcome;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.MirrorJobStatus;
+import io.schedulr.calendarsync.domain.RoomChange;
+import io.schedulr.calendarsync.domain.RoomChangeKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Room changes onto the host's Google calendar, with in-memory ports. */
+class RoomMirrorServiceTest {
+    private static final Instant START = Instant.parse("2031-03-04T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2031-03-01T08:00:00Z"));
+    private final FakeGoogle google = new FakeGoogle();
+    private final FakeTokenVault vault = new FakeTokenVault();
+    private final InMemoryConnectionStore store = new InMemoryConnectionStore();
+    private final RecordingConnectionEvents events = new RecordingConnectionEvents();
+    private final InMemoryMirrorJobs jobs = new InMemoryMirrorJobs(store);
+    private final InMemoryRoomMirrors mirrors = new InMemoryRoomMirrors();
+    private final FakeCalendarEvents calendar = new FakeCalendarEvents();
+    private RoomMirrorService service;
+
+    @BeforeEach
+    void wire() {
+        service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, events, google, vault,
+                new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
+                "cal-ana", clock.instant(), clock.instant()));
+    }
+
+    @Test
+    void aBookingBecomesOneEventWithTheGuestEvenWhenDeliveredAgain() {
+        assertThat(service.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.QUEUED);
+        assertThat(service.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.DUPLICATE);
+        drain();
+        // The same booking again under another id (a replay from the producer): found, not inserted again.
+        service.record(change("e1-replayed", RoomChangeKind.BOOKED, 0, START));
+        drain();
+
+        assertThat(calendar.inserts).isEqualTo(1);
+        FakeCalendarEvents.Stored event = calendar.events.get("ev1");
+        assertThat(event.calendarId()).isEqualTo("cal-ana");
+        assertThat(event.event().guestEmail()).isEqualTo("bo@example.com");
+        assertThat(event.event().icsUid()).isEqualTo("uid-room-1@schedulr");
+        assertThat(event.event().timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(event.event().description()).contains("https://rooms.example/room-1");
+        assertThat(mirrors.mirrors.get("room-1").googleEventId()).isEqualTo("ev1");
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
+        // One access token for all of it: refreshed once, then kept until shortly before it expires.
+        assertThat(google.refreshed).containsExactly("refresh-ana");
+    }
+
+    @Test
+    void aRescheduleMovesTheEventAndACancellationDeletesItALateRescheduleIsDroppedAndAudited() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
+        service.record(change("e3", RoomChangeKind.CANCELLED, 2, START.plusSeconds(3600)));
+        drain();
+        // A reschedule that arrives after the cancellation was applied (redelivered late).
+        service.record(change("e4", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(7200)));
+        drain();
+
+        FakeCalendarEvents.Stored event = calendar.events.get("ev1");
+        assertThat(event.start()).isEqualTo(START.plusSeconds(3600));
+        assertThat(event.cancelled()).isTrue();
+        assertThat(calendar.inserts).isEqualTo(1);
+        assertThat(jobs.job("e4").status).isEqualTo(MirrorJobStatus.DROPPED);
+        assertThat(mirrors.audit).anyMatch(line -> line.startsWith("room-1 ana rescheduled: dropped"));
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: ok", "room-1 ana events.delete: ok");
+    }
+
+    @Test
+    void googleUnavailableLeavesTheJobPendingWithABackoffThenItLandsOnce() {
+        calendar.failures.add(new GoogleUnavailableException("HTTP 500", null));
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+
+        assertThat(service.mirrorNext()).isTrue();
+        InMemoryMirrorJobs.Job job = jobs.job("e1");
+        assertThat(job.status).isEqualTo(MirrorJobStatus.PENDING);
+        assertThat(job.attempts).isEqualTo(1);
+        assertThat(job.due).isBetween(clock.instant().plusMillis(1000), clock.instant().plusMillis(3000));
+        assertThat(service.mirrorNext()).isFalse();
+
+        clock.advance(Duration.ofSeconds(3));
+        drain();
+        assertThat(job.status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.inserts).isEqualTo(1);
+        assertThat(mirrors.audit).anyMatch(line -> line.startsWith("room-1 ana events.find: unavailable"));
+    }
+
+    @Test
+    void aRevokedGrantMarksTheHostRevokedAndTheChangeWaitsForThemToReconnect() {
+        google.refreshFailures.put("refresh-ana", new GrantRevokedException("Token has been expired or revoked."));
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+
+        assertThat(store.row("ana").status()).isEqualTo(ConnectionStatus.REVOKED);
+        assertThat(events.published()).hasSize(1);
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PENDING);
+        assertThat(calendar.inserts).isZero();
+
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana-2"),
+                "cal-ana", clock.instant(), clock.instant()));
+        drain();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.inserts).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedAccessTokenIsRefreshedOnceAndAnyOtherRefusalParksTheJob() {
+        calendar.failures.add(new GoogleRejectedException(401, "Invalid Credentials"));
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(google.refreshed).hasSize(2);
+
+        calendar.failures.add(new GoogleRejectedException(400, "Bad Request"));
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(60)));
+        drain();
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.PARKED);
+        assertThat(jobs.job("e2").note).contains("Bad Request");
+    }
+
+    @Test
+    void aHostWithoutAConnectedCalendarGetsNothing() {
+        RoomChange change = new RoomChange("e9", RoomChangeKind.BOOKED, "room-9", 0, "uid-9", "nobody", "UTC", "bo@example.com", "Bo",
+                "Talk", null, START, START.plusSeconds(1800));
+        assertThat(service.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
+        assertThat(jobs.jobs).isEmpty();
+    }
+
+    private void drain() {
+        int guard = 0;
+        while (service.mirrorNext()) {
+            assertThat(++guard).isLessThan(50);
+        }
+    }
+
+    private static RoomChange change(String eventId, RoomChangeKind kind, int sequence, Instant start) {
+        return new RoomChange(eventId, kind, "room-1", sequence, "uid-room-1@schedulr", "ana", "Europe/Berlin", "bo@example.com", "Bo",
+                "Mentoring", "https://rooms.example/room-1", start, start.plusSeconds(1800));
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
