@@ -27,6 +27,12 @@ public final class EventCodec {
     private static final TypeReference<CloudEvent<BookingEvent>> BOOKING_EVENT = new TypeReference<>() {
     };
 
+    private static final TypeReference<CloudEvent<RoomMirrorFailure>> MIRROR_FAILURE = new TypeReference<>() {
+    };
+
+    private static final TypeReference<CloudEvent<RoomCommand>> ROOM_COMMAND = new TypeReference<>() {
+    };
+
     private EventCodec() {
     }
 
@@ -122,6 +128,60 @@ public final class EventCodec {
         if (type == BookingEventType.BOOKING_RESCHEDULED) {
             requirePresent(data.previousUid(), "data.previousUid");
         }
+        return event;
+    }
+
+    /** Parses and checks a room mirror failure; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<RoomMirrorFailure> decodeRoomMirrorFailure(String json) {
+        CloudEvent<RoomMirrorFailure> event = read(json, MIRROR_FAILURE, "room mirror failure");
+        if (!RoomMirrorFailure.CLOUD_EVENT_TYPE.equals(event.type())) {
+            throw new MalformedEventException("unknown event type " + event.type());
+        }
+        RoomMirrorFailure data = event.data();
+        if (data == null || data.room() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no room");
+        }
+        requirePresent(data.change(), "data.change");
+        if (RoomEventType.fromCloudEventType(data.change()).isEmpty()) {
+            throw new MalformedEventException("unknown room change " + data.change());
+        }
+        requirePresent(data.room().roomId(), "data.room.roomId");
+        requirePresent(data.room().icsUid(), "data.room.icsUid");
+        if (data.room().startUtc() == null || data.room().endUtc() == null || data.room().host() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no start, end or host");
+        }
+        return event;
+    }
+
+    /** Parses and checks a room command; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<RoomCommand> decodeRoomCommand(String json) {
+        CloudEvent<RoomCommand> event = read(json, ROOM_COMMAND, "room command");
+        RoomCommandType type = RoomCommandType.fromCloudEventType(event.type())
+                .orElseThrow(() -> new MalformedEventException("unknown command type " + event.type()));
+        RoomCommand data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("command " + event.id() + " has no data");
+        }
+        requirePresent(data.roomId(), "data.roomId");
+        requirePresent(data.actorId(), "data.actorId");
+        if (type == RoomCommandType.RESCHEDULE_ROOM && (data.newStart() == null || data.newEnd() == null)) {
+            throw new MalformedEventException("command " + event.id() + " has no new start or end");
+        }
+        return event;
+    }
+
+    private static <T> CloudEvent<T> read(String json, TypeReference<CloudEvent<T>> type, String what) {
+        CloudEvent<T> event;
+        try {
+            event = MAPPER.readValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a CloudEvents JSON " + what + ": " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new MalformedEventException("empty record");
+        }
+        requirePresent(event.id(), "id");
+        requirePresent(event.type(), "type");
         return event;
     }
 

@@ -12,6 +12,14 @@ public final class Topics {
      */
     public static final String CALCOM_BOOKINGS = "calcom.booking-events.v1";
 
+    /**
+     * Room changes calendar-sync-service could not write to Google for good ({@link RoomMirrorFailure}), keyed by room id;
+     * notification-service emails the participants Google will not invite.
+     */
+    public static final String CALENDAR_MIRROR_FAILURES = "calendar.mirror-failures.v1";
+    /** Changes people made in Google Calendar, as commands to scheduling-service ({@link RoomCommand}), keyed by room id. */
+    public static final String ROOM_COMMANDS = "scheduling.room-commands.v1";
+
     private Topics() {
     }
 }
