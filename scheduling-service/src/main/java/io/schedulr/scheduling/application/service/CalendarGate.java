@@ -34,6 +34,14 @@ public class CalendarGate {
         return new CalendarGate(false, null, null);
     }
 
+    /**
+     * This gate without asking calendar-sync-service: for work that has no caller's token to ask with (commands from
+     * Kafka), the stored state alone decides.
+     */
+    public CalendarGate storedStateOnly() {
+        return required ? new CalendarGate(true, connections, userId -> Uni.createFrom().item(false)) : this;
+    }
+
     public boolean required() {
         return required;
     }

@@ -43,7 +43,7 @@ public class EditRoomService implements EditRoomUseCase {
         return changed;
     }
 
-    private static RoomChangeType typeOf(PracticeRoom before, PracticeRoom after) {
+    static RoomChangeType typeOf(PracticeRoom before, PracticeRoom after) {
         return after.isBooked() && !after.start().equals(before.start()) ? RoomChangeType.RESCHEDULED : RoomChangeType.UPDATED;
     }
 }
