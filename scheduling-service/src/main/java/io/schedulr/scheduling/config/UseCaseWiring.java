@@ -2,6 +2,7 @@ package io.schedulr.scheduling.config;
 
 import io.schedulr.scheduling.adapter.out.video.DailyVideoRoomProvider;
 import io.schedulr.scheduling.adapter.out.video.KeylessVideoRoomProvider;
+import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeUseCase;
 import io.schedulr.scheduling.application.port.in.BookRoomUseCase;
 import io.schedulr.scheduling.application.port.in.BookSlotUseCase;
 import io.schedulr.scheduling.application.port.in.CancelSlotUseCase;
@@ -20,6 +21,7 @@ import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheCalendarConnectionStore;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
+import io.schedulr.scheduling.application.service.ApplyCalendarChangeService;
 import io.schedulr.scheduling.application.service.BookRoomService;
 import io.schedulr.scheduling.application.service.BookSlotService;
 import io.schedulr.scheduling.application.service.CalendarGate;
@@ -128,6 +130,15 @@ public class UseCaseWiring {
     @ApplicationScoped
     DeleteRoomUseCase deleteRoom(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomDeletion deletion, Clock clock) {
         return new DeleteRoomService(tx, users, rooms, deletion, clock);
+    }
+
+    /** Changes made in Google Calendar: the same flows, with a gate that answers from the stored state (no caller's token). */
+    @Produces
+    @ApplicationScoped
+    ApplyCalendarChangeUseCase applyCalendarChange(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms,
+                                                   RoomChangeRecorder changes, RoomDeletion deletion, CalendarGate gate, Clock clock) {
+        RoomChangeFlow flow = new RoomChangeFlow(tx, users, rooms, rooms, changes, gate.storedStateOnly(), clock);
+        return new ApplyCalendarChangeService(tx, users, rooms, flow, deletion, clock);
     }
 
     @Produces
