@@ -2,15 +2,19 @@ package io.schedulr.notification.config;
 
 import io.schedulr.notification.adapter.in.scheduling.DispatchTrigger;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
+import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
+import io.schedulr.notification.application.port.in.RecordCalendarConnectionUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.application.port.out.MailServerProbePort;
+import io.schedulr.notification.application.port.out.RecordCalendarConnectionPort;
 import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
+import io.schedulr.notification.application.service.CalendarConnectionService;
 import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
@@ -33,8 +37,20 @@ public class ServiceWiring {
 
     @Produces
     @ApplicationScoped
-    HandleRoomChangeUseCase handleRoomChange(RecordRoomChangePort store, DispatchTrigger trigger) {
-        return new RoomChangeService(store, new NotificationPlanner(), trigger::kick);
+    HandleRoomChangeUseCase handleRoomChange(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate) {
+        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandleMirrorFailureUseCase handleMirrorFailure(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate) {
+        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecordCalendarConnectionUseCase recordCalendarConnection(RecordCalendarConnectionPort connections) {
+        return new CalendarConnectionService(connections);
     }
 
     @Produces

@@ -11,5 +11,9 @@ public enum DeliveryOutcome {
     /** Not sent because a newer change of the same room for the same person replaced it before it went out. */
     SUPERSEDED,
     /** Not sent because the change was older than what the room's people were already told. */
-    SKIPPED_STALE
+    SKIPPED_STALE,
+    /** Not sent because Google invites the person for this change (host's calendar connected, calendar gate on). */
+    LEFT_TO_GOOGLE,
+    /** Not sent because the person already got, or is due to get, an email for the same change (room, sequence, method). */
+    SKIPPED_DUPLICATE
 }

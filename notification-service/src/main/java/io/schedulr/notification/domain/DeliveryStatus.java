@@ -9,5 +9,10 @@ public enum DeliveryStatus {
     SENT,
     SUPERSEDED,
     /** Its data cannot make a mail; set aside with the reason, for operators. */
-    UNDELIVERABLE
+    UNDELIVERABLE,
+    /**
+     * Never sent by us: Google invites this person for this change (the host's calendar is connected and the calendar
+     * gate is on). A later mirror failure for the same change queues an email after all.
+     */
+    LEFT_TO_GOOGLE
 }

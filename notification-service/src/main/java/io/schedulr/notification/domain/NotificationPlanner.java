@@ -3,25 +3,68 @@ package io.schedulr.notification.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decides which invitations a room change produces, honouring the room's order (RFC 5546 SEQUENCE rules). */
+/**
+ * Decides which invitations a room change produces, honouring the room's order (RFC 5546 SEQUENCE rules) and who
+ * sends the invitation: Google or us.
+ * <p>
+ * calendar-sync-service writes a booked room onto the host's Google calendar with the guest as attendee and
+ * {@code sendUpdates=all}. So with the calendar gate on and the host's calendar connected, Google invites both people
+ * (the guest by mail, the host on their own calendar) and this service emails neither; the mails are recorded as
+ * left to Google. In every other case (gate off, host not connected) both are emailed as before. When
+ * calendar-sync-service reports that a change will never reach Google, both are emailed after all. Whatever the order
+ * and the redeliveries, a person gets at most one email per change (room, sequence, method).
+ */
 public final class NotificationPlanner {
+    private final boolean calendarRequired;
+
+    /** A planner with the calendar gate off: every change is emailed (Phase-1 behaviour). */
+    public NotificationPlanner() {
+        this(false);
+    }
+
+    /** @param calendarRequired the calendar gate ({@code schedulr.calendar.required}) */
+    public NotificationPlanner(boolean calendarRequired) {
+        this.calendarRequired = calendarRequired;
+    }
 
     /**
      * @param current the room's state before this change, or null if nothing was ever sent for the room
      */
     public NotificationPlan plan(String eventId, InviteMethod method, Meeting meeting, RoomNotificationState current) {
+        return plan(eventId, method, meeting, RoomSituation.of(current), ChangeSource.ROOM_EVENT);
+    }
+
+    public NotificationPlan plan(String eventId, InviteMethod method, Meeting meeting, RoomSituation situation, ChangeSource source) {
+        RoomNotificationState current = situation.state();
         RoomNotificationState state = current != null ? current : new RoomNotificationState(meeting.roomId(), -1, false);
-        List<Invitation> invitations = new ArrayList<>();
-        invitations.add(new Invitation(eventId, method, meeting, meeting.organizer()));
+        List<Invitation> all = new ArrayList<>();
+        all.add(new Invitation(eventId, method, meeting, meeting.organizer()));
         if (!meeting.attendee().sameAddress(meeting.organizer())) {
-            invitations.add(new Invitation(eventId, method, meeting, meeting.attendee()));
+            all.add(new Invitation(eventId, method, meeting, meeting.attendee()));
         }
-        if (state.isStale(method, meeting.sequence())) {
+        boolean stale = source == ChangeSource.MIRROR_FAILURE
+                ? state.isBehind(method, meeting.sequence())
+                : state.isStale(method, meeting.sequence());
+        if (stale) {
             String reason = state.cancelled()
                     ? "room was already cancelled at sequence " + state.lastSequence()
                     : "sequence " + meeting.sequence() + " is older than the last sent " + state.lastSequence();
-            return new NotificationPlan(eventId, method, meeting.sequence(), List.of(), invitations, state, reason);
+            return new NotificationPlan(eventId, method, meeting.sequence(), List.of(), all, state, reason);
         }
-        return new NotificationPlan(eventId, method, meeting.sequence(), invitations, List.of(), state.after(method, meeting.sequence()), null);
+        boolean googleInvites = source == ChangeSource.ROOM_EVENT && calendarRequired && situation.hostCalendarConnected();
+        List<Invitation> send = new ArrayList<>();
+        List<Invitation> leftToGoogle = new ArrayList<>();
+        List<Invitation> duplicates = new ArrayList<>();
+        for (Invitation invitation : all) {
+            if (situation.alreadyEmailed().contains(invitation.recipient().email())) {
+                duplicates.add(invitation);
+            } else if (googleInvites) {
+                leftToGoogle.add(invitation);
+            } else {
+                send.add(invitation);
+            }
+        }
+        return new NotificationPlan(eventId, method, meeting.sequence(), send, List.of(), state.after(method, meeting.sequence()), null,
+                leftToGoogle, duplicates);
     }
 }

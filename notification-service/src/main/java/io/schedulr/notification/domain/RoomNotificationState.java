@@ -15,6 +15,18 @@ public record RoomNotificationState(String roomId, int lastSequence, boolean can
         return cancelled && sequence == lastSequence;
     }
 
+    /**
+     * Whether telling people about this change again now (its mirror to Google failed) would tell them something out of
+     * date: an older sequence, or a REQUEST at the sequence the room was cancelled at. A CANCEL at the cancelled
+     * sequence is the same change and still goes out.
+     */
+    public boolean isBehind(InviteMethod method, int sequence) {
+        if (sequence < lastSequence) {
+            return true;
+        }
+        return cancelled && sequence == lastSequence && method == InviteMethod.REQUEST;
+    }
+
     public RoomNotificationState after(InviteMethod method, int sequence) {
         return new RoomNotificationState(roomId, Math.max(lastSequence, sequence), method == InviteMethod.CANCEL);
     }

@@ -78,4 +78,43 @@ class NotificationPlannerTest {
         assertThatThrownBy(() -> new Meeting("r", " ", 0, meeting(0).start(), meeting(0).end(), "t", null, HOST, GUEST))
                 .isInstanceOf(InvalidRoomChangeException.class).hasMessageContaining("icsUid");
     }
+
+    @Test
+    void withTheGateOnAndTheHostConnectedGoogleInvitesBoth() {
+        NotificationPlan plan = new NotificationPlanner(true).plan("e1", InviteMethod.REQUEST, meeting(0),
+                new RoomSituation(null, true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+        assertThat(plan.invitations()).isEmpty();
+        assertThat(plan.leftToGoogle()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 0, false));
+    }
+
+    @Test
+    void theGateOffOrAHostWithoutCalendarMeansEmail() {
+        NotificationPlan gateOff = new NotificationPlanner(false).plan("e1", InviteMethod.REQUEST, meeting(0),
+                new RoomSituation(null, true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+        NotificationPlan notConnected = new NotificationPlanner(true).plan("e1", InviteMethod.REQUEST, meeting(0),
+                new RoomSituation(null, false, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+        assertThat(gateOff.invitations()).hasSize(2);
+        assertThat(notConnected.invitations()).hasSize(2);
+        assertThat(gateOff.leftToGoogle()).isEmpty();
+    }
+
+    @Test
+    void aMirrorFailureEmailsBothButNobodyTwiceForTheSameChange() {
+        NotificationPlan plan = new NotificationPlanner(true).plan("f1", InviteMethod.REQUEST, meeting(0),
+                new RoomSituation(new RoomNotificationState("room-1", 0, false), true, java.util.Set.of(GUEST.email())),
+                ChangeSource.MIRROR_FAILURE);
+        assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email());
+        assertThat(plan.duplicates()).extracting(i -> i.recipient().email()).containsExactly(GUEST.email());
+    }
+
+    @Test
+    void aMirroredCancelAtTheCancelledSequenceStillGoesOutButNoRequest() {
+        RoomNotificationState cancelled = new RoomNotificationState("room-1", 1, true);
+        NotificationPlanner gate = new NotificationPlanner(true);
+        assertThat(gate.plan("f", InviteMethod.CANCEL, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
+                ChangeSource.MIRROR_FAILURE).invitations()).hasSize(2);
+        assertThat(gate.plan("f", InviteMethod.REQUEST, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
+                ChangeSource.MIRROR_FAILURE).stale()).isTrue();
+    }
 }

@@ -1,8 +1,10 @@
 package io.schedulr.notification.application.service;
 
+import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.domain.ChangeSource;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.NotificationPlanner;
@@ -10,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.Optional;
 
-public class RoomChangeService implements HandleRoomChangeUseCase {
+public class RoomChangeService implements HandleRoomChangeUseCase, HandleMirrorFailureUseCase {
     private final RecordRoomChangePort store;
     private final NotificationPlanner planner;
     private final Runnable deliveriesQueued;
@@ -26,6 +28,15 @@ public class RoomChangeService implements HandleRoomChangeUseCase {
 
     @Override
     public Uni<Outcome> handle(HandleRoomChangeCommand command) {
+        return apply(command, ChangeSource.ROOM_EVENT);
+    }
+
+    @Override
+    public Uni<Outcome> handleMirrorFailure(HandleRoomChangeCommand command, String reason) {
+        return apply(command, ChangeSource.MIRROR_FAILURE);
+    }
+
+    private Uni<Outcome> apply(HandleRoomChangeCommand command, ChangeSource source) {
         Optional<InviteMethod> method = command.kind().method();
         if (method.isEmpty()) {
             return Uni.createFrom().item(Outcome.IGNORED);
@@ -35,7 +46,8 @@ public class RoomChangeService implements HandleRoomChangeUseCase {
             return store.markConsumed(command.eventId(), command.roomId()).replaceWith(Outcome.IGNORED);
         }
         Meeting meeting = command.meeting();
-        return store.recordOnce(command.eventId(), meeting.roomId(), state -> planner.plan(command.eventId(), method.get(), meeting, state))
+        return store.recordOnce(command.eventId(), meeting, method.get(),
+                        situation -> planner.plan(command.eventId(), method.get(), meeting, situation, source))
                 .map(plan -> {
                     if (plan == null) {
                         return Outcome.DUPLICATE;
@@ -43,8 +55,11 @@ public class RoomChangeService implements HandleRoomChangeUseCase {
                     if (plan.stale()) {
                         return Outcome.STALE;
                     }
-                    deliveriesQueued.run();
-                    return Outcome.QUEUED;
+                    if (!plan.invitations().isEmpty()) {
+                        deliveriesQueued.run();
+                        return Outcome.QUEUED;
+                    }
+                    return plan.leftToGoogle().isEmpty() ? Outcome.ALREADY_EMAILED : Outcome.LEFT_TO_GOOGLE;
                 });
     }
 }

@@ -2,12 +2,17 @@ package io.schedulr.notification.application.service;
 
 import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase.Outcome;
+import io.schedulr.notification.application.port.out.RecordCalendarConnectionPort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.domain.CalendarConnection;
 import io.schedulr.notification.domain.InvalidRoomChangeException;
+import io.schedulr.notification.domain.InviteMethod;
+import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.NotificationPlan;
 import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RoomChangeKind;
 import io.schedulr.notification.domain.RoomNotificationState;
+import io.schedulr.notification.domain.RoomSituation;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
@@ -71,19 +76,38 @@ class RoomChangeServiceTest {
         return new HandleRoomChangeCommand(eventId, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
     }
 
-    static final class InMemoryStore implements RecordRoomChangePort {
+    /**
+     * The unit of work in memory, with the same rules as PostgreSQL: consumed event ids, room state, delivery rows per
+     * change (room, sequence, method) and recipient, and the latest calendar connection per person.
+     */
+    static final class InMemoryStore implements RecordRoomChangePort, RecordCalendarConnectionPort {
+        record Row(String eventId, String roomId, int sequence, InviteMethod method, String recipient, String status) {
+        }
+
         final Set<String> consumed = new HashSet<>();
         final Map<String, RoomNotificationState> rooms = new HashMap<>();
         final List<String> queued = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
+        final Map<String, CalendarConnection> connections = new HashMap<>();
 
         @Override
-        public Uni<NotificationPlan> recordOnce(String eventId, String roomId, Function<RoomNotificationState, NotificationPlan> planner) {
+        public synchronized Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
+                                                             Function<RoomSituation, NotificationPlan> planner) {
             if (!consumed.add(eventId)) {
                 return Uni.createFrom().nullItem();
             }
-            NotificationPlan plan = planner.apply(rooms.get(roomId));
-            plan.invitations().forEach(i -> queued.add(i.eventId() + "/" + i.recipient().email()));
-            rooms.put(roomId, plan.nextState());
+            CalendarConnection host = meeting.organizer().id() == null ? null : connections.get(meeting.organizer().id());
+            Set<String> emailed = new HashSet<>();
+            rows.stream().filter(r -> r.roomId().equals(meeting.roomId()) && r.sequence() == meeting.sequence() && r.method() == method
+                    && !r.status().equals("LEFT_TO_GOOGLE")).forEach(r -> emailed.add(r.recipient()));
+            NotificationPlan plan = planner.apply(new RoomSituation(rooms.get(meeting.roomId()), host != null && host.connected(), emailed));
+            plan.invitations().forEach(i -> {
+                queued.add(i.eventId() + "/" + i.recipient().email());
+                rows.add(new Row(i.eventId(), meeting.roomId(), meeting.sequence(), method, i.recipient().email(), "PENDING"));
+            });
+            plan.leftToGoogle().forEach(i -> rows.add(new Row(i.eventId(), meeting.roomId(), meeting.sequence(), method,
+                    i.recipient().email(), "LEFT_TO_GOOGLE")));
+            rooms.put(meeting.roomId(), plan.nextState());
             return Uni.createFrom().item(plan);
         }
 
@@ -91,6 +115,21 @@ class RoomChangeServiceTest {
         public Uni<Void> markConsumed(String eventId, String roomId) {
             consumed.add(eventId);
             return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public synchronized Uni<Boolean> recordIfNewer(CalendarConnection connection) {
+            CalendarConnection known = connections.get(connection.userId());
+            if (known != null && !known.changedAt().isBefore(connection.changedAt())) {
+                return Uni.createFrom().item(false);
+            }
+            connections.put(connection.userId(), connection);
+            return Uni.createFrom().item(true);
+        }
+
+        /** Emails queued (not left to Google) to this address. */
+        long emailsTo(String email) {
+            return rows.stream().filter(r -> r.recipient().equals(email) && r.status().equals("PENDING")).count();
         }
     }
 }

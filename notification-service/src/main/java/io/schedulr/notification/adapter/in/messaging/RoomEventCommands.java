@@ -15,14 +15,18 @@ final class RoomEventCommands {
     }
 
     static HandleRoomChangeCommand toCommand(CloudEvent<RoomEvent> event, RoomEventType type) {
-        RoomEvent d = event.data();
+        return toCommand(event.id(), event.data(), type);
+    }
+
+    /** @param eventId the id of the record that told us (a room event, or a mirror failure carrying the room) */
+    static HandleRoomChangeCommand toCommand(String eventId, RoomEvent d, RoomEventType type) {
         RoomChangeKind kind = switch (type) {
             case ROOM_BOOKED -> RoomChangeKind.BOOKED;
             case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
             case ROOM_CANCELLED -> RoomChangeKind.CANCELLED;
             default -> RoomChangeKind.OTHER;
         };
-        return new HandleRoomChangeCommand(event.id(), kind, d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
+        return new HandleRoomChangeCommand(eventId, kind, d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
                 d.roomUrl(), person(d.host()), person(d.guest()));
     }
 

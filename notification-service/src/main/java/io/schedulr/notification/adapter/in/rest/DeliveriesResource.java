@@ -9,6 +9,7 @@ import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase.ListDeliveriesQuery;
 import io.schedulr.notification.config.MailIdentity;
 import io.schedulr.notification.domain.DeliveryAttemptRecord;
+import io.schedulr.notification.domain.DeliveryStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -71,7 +72,9 @@ public class DeliveriesResource {
 
     private AttemptJson toJson(DeliveryAttemptRecord r) {
         return new AttemptJson(r.attemptId(), r.deliveryId(), r.eventId(), r.roomId(), r.recipient(), r.method().name(), r.sequence(),
-                r.outcome().name(), r.error(), r.attemptedAt(), r.messageKey() == null ? null : mailIdentity.messageId(r.messageKey()),
+                r.outcome().name(), r.error(), r.attemptedAt(),
+                // a delivery left to Google never becomes a message of ours
+                r.messageKey() == null || r.deliveryStatus() == DeliveryStatus.LEFT_TO_GOOGLE ? null : mailIdentity.messageId(r.messageKey()),
                 r.deliveryStatus() == null ? null : r.deliveryStatus().name(),
                 r.notices().stream().map(n -> new NoticeJson(n.status().name(), n.detail(), n.occurredAt(), n.receivedAt())).toList());
     }

@@ -3,9 +3,11 @@ package io.schedulr.notification.adapter.out.persistence;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.domain.DeliveryOutcome;
 import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.NotificationPlan;
 import io.schedulr.notification.domain.RoomNotificationState;
+import io.schedulr.notification.domain.RoomSituation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -31,17 +35,56 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     }
 
     @Override
-    public Uni<NotificationPlan> recordOnce(String eventId, String roomId, Function<RoomNotificationState, NotificationPlan> planner) {
-        return pool.withTransaction(conn -> markConsumed(conn, eventId, roomId).flatMap(isNew -> {
+    public Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
+                                            Function<RoomSituation, NotificationPlan> planner) {
+        String roomId = meeting.roomId();
+        return pool.withTransaction(conn -> lockRoomChanges(conn, roomId).flatMap(locked -> markConsumed(conn, eventId, roomId)).flatMap(isNew -> {
             if (!isNew) {
                 return Uni.createFrom().nullItem();
             }
-            return lockRoom(conn, roomId).flatMap(state -> {
-                NotificationPlan plan = planner.apply(state);
-                Uni<Void> work = plan.stale() ? auditSkipped(conn, plan) : queue(conn, plan);
-                return work.flatMap(v -> saveState(conn, plan.nextState(), eventId)).replaceWith(plan);
-            });
+            return lockRoom(conn, roomId).flatMap(state -> hostConnected(conn, meeting.organizer().id())
+                    .flatMap(connected -> alreadyEmailed(conn, meeting, method)
+                            .map(emailed -> planner.apply(new RoomSituation(state, connected, emailed)))))
+                    .flatMap(plan -> {
+                        Uni<Void> work = plan.stale() ? auditSkipped(conn, plan)
+                                : queue(conn, plan).flatMap(v -> leaveToGoogle(conn, plan)).flatMap(v -> auditDuplicates(conn, plan));
+                        return work.flatMap(v -> saveState(conn, plan.nextState(), eventId)).replaceWith(plan);
+                    });
         }));
+    }
+
+    /**
+     * Room events and mirror failures of one room come from two consumers; this transaction-scoped lock makes their
+     * changes of the same room one after the other, also before the room has a room_state row.
+     */
+    private static Uni<Void> lockRoomChanges(SqlConnection conn, String roomId) {
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('notification-room:' || $1))")
+                .execute(Tuple.of(roomId)).replaceWithVoid();
+    }
+
+    private static Uni<Boolean> hostConnected(SqlConnection conn, String hostId) {
+        if (hostId == null || hostId.isBlank()) {
+            return Uni.createFrom().item(false);
+        }
+        return conn.preparedQuery("SELECT connected FROM calendar_connections WHERE user_id = $1")
+                .execute(Tuple.of(hostId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() && Boolean.TRUE.equals(it.next().getBoolean("connected"));
+                });
+    }
+
+    /** Who already got, or is due to get, an email for this change (same room, sequence and method), from any event. */
+    private static Uni<Set<String>> alreadyEmailed(SqlConnection conn, Meeting meeting, InviteMethod method) {
+        return conn.preparedQuery("""
+                        SELECT DISTINCT recipient_email FROM delivery
+                        WHERE room_id = $1 AND sequence = $2 AND method = $3 AND status <> 'LEFT_TO_GOOGLE'""")
+                .execute(Tuple.of(meeting.roomId(), meeting.sequence(), method.name()))
+                .map(rows -> {
+                    Set<String> emailed = new HashSet<>();
+                    rows.forEach(row -> emailed.add(row.getString("recipient_email")));
+                    return emailed;
+                });
     }
 
     @Override
@@ -76,7 +119,25 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
 
     private Uni<Void> queue(SqlConnection conn, NotificationPlan plan) {
         return Multi.createFrom().iterable(plan.invitations())
-                .onItem().transformToUniAndConcatenate(invitation -> supersedeOlder(conn, invitation).flatMap(v -> insert(conn, invitation)))
+                .onItem().transformToUniAndConcatenate(invitation -> supersedeOlder(conn, invitation)
+                        .flatMap(v -> insert(conn, invitation, "PENDING", DeliveryOutcome.QUEUED, null)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A delivery row that never goes out, so the room's deliveries show why nobody was emailed (and who may read them). */
+    private Uni<Void> leaveToGoogle(SqlConnection conn, NotificationPlan plan) {
+        return Multi.createFrom().iterable(plan.leftToGoogle())
+                .onItem().transformToUniAndConcatenate(invitation -> insert(conn, invitation, "LEFT_TO_GOOGLE", DeliveryOutcome.LEFT_TO_GOOGLE,
+                        "not emailed: the host's Google calendar is connected, so Google invites "
+                                + (invitation.toOrganizer() ? "the host (event on their calendar)" : "the guest (sendUpdates=all)")))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> auditDuplicates(SqlConnection conn, NotificationPlan plan) {
+        return Multi.createFrom().iterable(plan.duplicates())
+                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting().roomId(), i.recipient().email(),
+                        i.method().name(), i.meeting().sequence(), DeliveryOutcome.SKIPPED_DUPLICATE,
+                        "already emailed (or due to be) for this change: " + i.method() + " at sequence " + i.meeting().sequence()))
                 .collect().last().replaceWithVoid();
     }
 
@@ -96,20 +157,20 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                         .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> insert(SqlConnection conn, Invitation invitation) {
+    private Uni<Void> insert(SqlConnection conn, Invitation invitation, String status, DeliveryOutcome outcome, String note) {
         Meeting m = invitation.meeting();
         Tuple values = Tuple.from(Arrays.asList(invitation.eventId(), m.roomId(), invitation.method().name(), m.sequence(), m.icsUid(),
                 m.title(), ts(m.start()), ts(m.end()), m.roomUrl(),
                 m.organizer().email(), m.organizer().name(), m.organizer().timeZone(),
                 m.attendee().email(), m.attendee().name(), m.attendee().timeZone(),
                 invitation.recipient().email(), invitation.recipient().name(), invitation.recipient().timeZone(),
-                messageKey(invitation), m.organizer().id(), m.attendee().id()));
+                messageKey(invitation), m.organizer().id(), m.attendee().id(), status));
         return conn.preparedQuery("""
                         INSERT INTO delivery (event_id, room_id, method, sequence, ics_uid, title, start_utc, end_utc, room_url,
                             organizer_email, organizer_name, organizer_tz, attendee_email, attendee_name, attendee_tz,
                             recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                            'PENDING')
+                            $22)
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         RETURNING id""")
                 .execute(values)
@@ -119,7 +180,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                         return Uni.createFrom().voidItem();
                     }
                     return audit(conn, it.next().getLong("id"), invitation.eventId(), m.roomId(), invitation.recipient().email(),
-                            invitation.method().name(), m.sequence(), DeliveryOutcome.QUEUED, null);
+                            invitation.method().name(), m.sequence(), outcome, note);
                 });
     }
 

@@ -1,23 +1,28 @@
 package io.schedulr.notification.application.port.out;
 
+import io.schedulr.notification.domain.InviteMethod;
+import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.NotificationPlan;
-import io.schedulr.notification.domain.RoomNotificationState;
+import io.schedulr.notification.domain.RoomSituation;
 import io.smallrye.mutiny.Uni;
 
 import java.util.function.Function;
 
 /**
- * Unit of work for one consumed event: in one transaction, mark the event consumed, lock the room's state,
- * let the planner decide, queue the planned deliveries (superseding older unsent ones of the room to the same person),
- * audit stale decisions and store the room's new state.
+ * Unit of work for one consumed event: in one transaction, mark the event consumed, lock the room (its state, and
+ * against the other consumer of the same room), read the host's calendar connection and who was already emailed for
+ * this change, let the planner decide, queue the planned deliveries (superseding older unsent ones of the room to the
+ * same person), record those left to Google, audit stale and duplicate decisions and store the room's new state.
  */
 public interface RecordRoomChangePort {
 
     /**
-     * @param planner called with the room's locked state (null when the room is new), inside the transaction
+     * @param meeting the meeting after the change (room, sequence, host id)
+     * @param method  the change's method; with the meeting's room and sequence it identifies the change
+     * @param planner called with the room's locked situation, inside the transaction
      * @return the plan applied, or null when the event id was already consumed
      */
-    Uni<NotificationPlan> recordOnce(String eventId, String roomId, Function<RoomNotificationState, NotificationPlan> planner);
+    Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method, Function<RoomSituation, NotificationPlan> planner);
 
     /** Marks an event consumed that causes no mail, so a replay is recognised too. */
     Uni<Void> markConsumed(String eventId, String roomId);

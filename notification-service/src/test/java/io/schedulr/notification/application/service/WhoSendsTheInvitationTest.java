@@ -1,0 +1,119 @@
+package io.schedulr.notification.application.service;
+
+import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
+import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase.Outcome;
+import io.schedulr.notification.application.port.in.RecordCalendarConnectionUseCase;
+import io.schedulr.notification.domain.CalendarConnection;
+import io.schedulr.notification.domain.NotificationPlanner;
+import io.schedulr.notification.domain.Person;
+import io.schedulr.notification.domain.RoomChangeKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.schedulr.notification.support.Fixtures.END;
+import static io.schedulr.notification.support.Fixtures.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Google or us: the rule of docs/operations.md, on the application services with in-memory ports. */
+class WhoSendsTheInvitationTest {
+    private static final Person HOST = new Person("host-sub", "hanna@example.com", "Hanna", "Europe/Berlin");
+    private static final Person GUEST = new Person("guest-sub", "gustav@example.org", "Gustav", "America/New_York");
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final RoomChangeServiceTest.InMemoryStore store = new RoomChangeServiceTest.InMemoryStore();
+    private final AtomicInteger kicks = new AtomicInteger();
+    private final RoomChangeService gateOn = new RoomChangeService(store, new NotificationPlanner(true), kicks::incrementAndGet);
+    private final RoomChangeService gateOff = new RoomChangeService(store, new NotificationPlanner(false), kicks::incrementAndGet);
+    private final CalendarConnectionService connections = new CalendarConnectionService(store);
+
+    @Test
+    void aConnectedHostWithTheGateOnLeavesBothInvitationsToGoogle() {
+        connect("connected", T0);
+        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
+        assertThat(store.emailsTo(HOST.email())).isZero();
+        assertThat(store.emailsTo(GUEST.email())).isZero();
+        assertThat(store.rows).extracting(RoomChangeServiceTest.InMemoryStore.Row::status).containsOnly("LEFT_TO_GOOGLE").hasSize(2);
+        assertThat(kicks.get()).isZero();
+    }
+
+    @Test
+    void aHostWhoIsNotConnectedIsEmailedAsBefore() {
+        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        connect("connected", T0);
+        connect("revoked", T0.plusSeconds(5));
+        assertThat(gateOn.handle(change("r", RoomChangeKind.RESCHEDULED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(2);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderConnectionChangeNeverReplacesANewerOne() {
+        connect("connected", T0.plusSeconds(10));
+        assertThat(connections.record(new CalendarConnection(HOST.id(), "not_connected", T0)).await().indefinitely())
+                .isEqualTo(RecordCalendarConnectionUseCase.Outcome.STALE);
+        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
+    }
+
+    @Test
+    void withTheGateOffAConnectedHostIsEmailedAsBefore() {
+        connect("connected", T0);
+        assertThat(gateOff.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aMirrorFailureAfterTheChangeWasLeftToGoogleEmailsBothOnce() {
+        connect("connected", T0);
+        gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        assertThat(gateOn.handleMirrorFailure(change("f1", RoomChangeKind.BOOKED, 0), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
+        // the same failure again (redelivered), and a second report of the same change under another id
+        assertThat(gateOn.handleMirrorFailure(change("f1", RoomChangeKind.BOOKED, 0), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.DUPLICATE);
+        assertThat(gateOn.handleMirrorFailure(change("f2", RoomChangeKind.BOOKED, 0), "not_connected").await().indefinitely())
+                .isEqualTo(Outcome.ALREADY_EMAILED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aMirrorFailureBeforeTheRoomEventEmailsBothOnce() {
+        assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.BOOKED, 0), "not_connected").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
+        // host not connected: the room event alone would email both, but they were emailed for this change already
+        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.ALREADY_EMAILED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aMirrorFailureOfACancelAfterTheCancelWasLeftToGoogleStillCancelsByEmail() {
+        connect("connected", T0);
+        gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        gateOn.handle(change("c", RoomChangeKind.CANCELLED, 1)).await().indefinitely();
+        assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.CANCELLED, 1), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
+        assertThat(store.queued).containsExactly("f/" + HOST.email(), "f/" + GUEST.email());
+    }
+
+    @Test
+    void aMirrorFailureOfABookingAfterTheRoomWasCancelledSendsNoRequest() {
+        connect("connected", T0);
+        gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        gateOn.handle(change("c", RoomChangeKind.CANCELLED, 1)).await().indefinitely();
+        assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.BOOKED, 0), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.STALE);
+        assertThat(store.queued).isEmpty();
+    }
+
+    private void connect(String status, Instant at) {
+        connections.record(new CalendarConnection(HOST.id(), status, at)).await().indefinitely();
+    }
+
+    private static HandleRoomChangeCommand change(String eventId, RoomChangeKind kind, int sequence) {
+        return new HandleRoomChangeCommand(eventId, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
+    }
+}
