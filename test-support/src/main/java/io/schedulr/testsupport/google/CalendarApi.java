@@ -32,8 +32,11 @@ final class CalendarApi {
     private final WatchChannels channels;
     private final FailureInjector failures;
     private final String baseUrl;
+    private final InvitationMailer mailer;
 
-    CalendarApi(OAuthGrants grants, CalendarStore store, WatchChannels channels, FailureInjector failures, String baseUrl) {
+    CalendarApi(OAuthGrants grants, CalendarStore store, WatchChannels channels, FailureInjector failures, String baseUrl,
+                InvitationMailer mailer) {
+        this.mailer = mailer;
         this.grants = grants;
         this.store = store;
         this.channels = channels;
@@ -113,7 +116,8 @@ final class CalendarApi {
             }
             case "POST calendars/*/events" -> {
                 need(token, WRITE_EVENTS);
-                return store.insertEvent(email, path.get(1), body(exchange));
+                return notify(InvitationMailer.Change.CREATED, email, path.get(1), query,
+                        store.insertEvent(email, path.get(1), body(exchange)));
             }
             case "POST calendars/*/events/watch" -> {
                 need(token, READ);
@@ -128,15 +132,20 @@ final class CalendarApi {
             }
             case "PUT calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
-                return store.updateEvent(email, path.get(1), path.get(3), body(exchange));
+                return notify(InvitationMailer.Change.UPDATED, email, path.get(1), query,
+                        store.updateEvent(email, path.get(1), path.get(3), body(exchange)));
             }
             case "PATCH calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
-                return store.patchEvent(email, path.get(1), path.get(3), body(exchange));
+                return notify(InvitationMailer.Change.UPDATED, email, path.get(1), query,
+                        store.patchEvent(email, path.get(1), path.get(3), body(exchange)));
             }
             case "DELETE calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
                 store.deleteEvent(email, path.get(1), path.get(3));
+                if (InvitationMailer.notifies(query)) {
+                    notify(InvitationMailer.Change.CANCELLED, email, path.get(1), query, store.event(email, path.get(1), path.get(3)));
+                }
                 return null;
             }
             case "POST channels/stop" -> {
@@ -149,6 +158,15 @@ final class CalendarApi {
             }
             default -> throw GoogleError.notFound();
         }
+    }
+
+    /** With {@code sendUpdates=all|externalOnly} the attendees are mailed, as Google does (after the change is stored). */
+    private Map<String, Object> notify(InvitationMailer.Change change, String email, String calendarId, Map<String, List<String>> query,
+                                       Map<String, Object> event) {
+        if (InvitationMailer.notifies(query)) {
+            mailer.send(change, email, calendarId, event);
+        }
+        return event;
     }
 
     private static void need(OAuthGrants.AccessToken token, Set<String> anyOf) {

@@ -18,8 +18,10 @@ final class ControlApi {
     private final OAuthGrants grants;
     private final CalendarStore store;
     private final FailureInjector failures;
+    private final InvitationMailer mailer;
 
-    ControlApi(OAuthGrants grants, CalendarStore store, FailureInjector failures) {
+    ControlApi(OAuthGrants grants, CalendarStore store, FailureInjector failures, InvitationMailer mailer) {
+        this.mailer = mailer;
         this.grants = grants;
         this.store = store;
         this.failures = failures;
@@ -36,6 +38,7 @@ final class ControlApi {
                     yield Map.of("expired", true);
                 }
                 case "GET /_control/events" -> events(GoogleExchange.form(exchange).get("email"));
+                case "GET /_control/mails" -> mails(GoogleExchange.form(exchange).get("to"));
                 case "POST /_control/events/move" -> move(body(exchange));
                 case "POST /_control/events/delete" -> delete(body(exchange));
                 case "POST /_control/events/respond" -> respond(body(exchange));
@@ -59,6 +62,29 @@ final class ControlApi {
         }
         failures.failNext(count.intValue(), status.intValue());
         return Map.of("failing", count, "status", status);
+    }
+
+    /** The invitation mails Google sent attendees ({@code sendUpdates=all}), oldest first; {@code ?to=} keeps one person's. */
+    private Map<String, Object> mails(String to) {
+        List<Object> mails = new ArrayList<>();
+        for (InvitationMailer.SentMail mail : mailer.mails()) {
+            if (to != null && !to.equalsIgnoreCase(mail.to())) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("to", mail.to());
+            row.put("method", mail.method());
+            row.put("uid", mail.uid());
+            row.put("sequence", mail.sequence());
+            row.put("subject", mail.subject());
+            row.put("calendarId", mail.calendarId());
+            row.put("sentAt", mail.sentAt());
+            if (mail.error() != null) {
+                row.put("error", mail.error());
+            }
+            mails.add(row);
+        }
+        return Map.of("mails", mails);
     }
 
     private Map<String, Object> events(String email) {

@@ -37,8 +37,17 @@ public final class LocalGoogle implements AutoCloseable {
         this.idTokens = idTokens;
     }
 
-    /** Starts on the loopback interface; port 0 picks a free one. */
+    /** Starts on the loopback interface; port 0 picks a free one. Invitation mails are only recorded, never sent. */
     public static LocalGoogle start(int port, RegisteredClient client) throws IOException {
+        return start(port, client, null, 0);
+    }
+
+    /**
+     * Starts on the loopback interface; port 0 picks a free one. Writes with {@code sendUpdates=all} (or
+     * {@code externalOnly}) mail each attendee an iMIP invitation through this SMTP server, as Google does;
+     * {@code smtpHost} null records them only ({@code GET /_control/mails} lists both).
+     */
+    public static LocalGoogle start(int port, RegisteredClient client, String smtpHost, int smtpPort) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         String url = "http://localhost:" + server.getAddress().getPort();
         SigningKey key = SigningKey.generate();
@@ -62,8 +71,10 @@ public final class LocalGoogle implements AutoCloseable {
         WatchChannels channels = new WatchChannels(Clock.systemUTC());
         store.onChange(channels);
         FailureInjector failures = new FailureInjector();
-        route(server, "/calendar/v3/", new CalendarApi(grants, store, channels, failures, url)::handle);
-        route(server, "/_control/", new ControlApi(grants, store, failures)::handle);
+        InvitationMailer mailer = new InvitationMailer(smtpHost == null ? null : new InvitationMailer.Smtp(smtpHost, smtpPort), people,
+                Clock.systemUTC());
+        route(server, "/calendar/v3/", new CalendarApi(grants, store, channels, failures, url, mailer)::handle);
+        route(server, "/_control/", new ControlApi(grants, store, failures, mailer)::handle);
 
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-google");

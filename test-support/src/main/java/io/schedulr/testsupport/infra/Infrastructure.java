@@ -64,7 +64,8 @@ public final class Infrastructure implements AutoCloseable {
         mail = MailServer.start(smtpPort, imapPort);
         started.push(mail);
 
-        TokenIssuer issuer = TokenIssuer.start(s.issuerPort());
+        // The local Google mails attendees through this SMTP server, as Google does for sendUpdates=all.
+        TokenIssuer issuer = TokenIssuer.start(s.issuerPort(), smtpPort);
         started.push(issuer);
 
         ControlServer control = ControlServer.start(s.controlPort(), kafka, mail);

@@ -29,6 +29,11 @@ public final class TokenIssuer implements AutoCloseable {
         return new TokenIssuer(LocalGoogle.start(port, RegisteredClient.fromEnvironment()));
     }
 
+    /** The same, with the local Google mailing attendees' invitations ({@code sendUpdates=all}) through this SMTP port on localhost. */
+    public static TokenIssuer start(int port, int smtpPort) throws IOException {
+        return new TokenIssuer(LocalGoogle.start(port, RegisteredClient.fromEnvironment(), "localhost", smtpPort));
+    }
+
     public String issuer() {
         return google.url();
     }
