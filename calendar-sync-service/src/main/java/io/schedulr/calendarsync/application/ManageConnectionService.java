@@ -21,9 +21,11 @@ public class ManageConnectionService implements ManageConnectionUseCase {
     private final GoogleAuthorization google;
     private final TokenVault vault;
     private final Transactions transactions;
+    private final WatchCalendarsService watches;
 
     public ManageConnectionService(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
-                                   Transactions transactions) {
+                                   Transactions transactions, WatchCalendarsService watches) {
+        this.watches = watches;
         this.store = store;
         this.events = events;
         this.google = google;
@@ -42,6 +44,7 @@ public class ManageConnectionService implements ManageConnectionUseCase {
         if (current.isEmpty() || !current.get().isConnected()) {
             return current.map(ConnectionView::of).orElseGet(ConnectionView::none);
         }
+        stopPushChannels(current.get());
         revokeAtGoogle(current.get());
         return transactions.inTransaction(() -> {
             CalendarConnection connection = store.lock(person.googleAccountId(), person.email());
@@ -52,6 +55,18 @@ public class ManageConnectionService implements ManageConnectionUseCase {
             }
             return ConnectionView.of(connection);
         });
+    }
+
+    /** While the grant still works: afterwards no token could stop them. */
+    private void stopPushChannels(CalendarConnection connection) {
+        if (watches == null) {
+            return;
+        }
+        try {
+            watches.stopAllOf(connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not stop the push channels of " + connection.googleAccountId() + " now: " + e);
+        }
     }
 
     /** The person asked us to let go: we forget the token even when Google cannot be told right now. */

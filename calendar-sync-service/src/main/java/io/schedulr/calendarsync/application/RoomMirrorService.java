@@ -3,16 +3,13 @@ package io.schedulr.calendarsync.application;
 import io.schedulr.calendarsync.application.port.in.MirrorRoomsUseCase;
 import io.schedulr.calendarsync.application.port.in.RecordRoomChangeUseCase;
 import io.schedulr.calendarsync.application.port.out.CalendarEvents;
-import io.schedulr.calendarsync.application.port.out.ConnectionEvents;
 import io.schedulr.calendarsync.application.port.out.ConnectionStore;
 import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
-import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
-import io.schedulr.calendarsync.application.port.out.GoogleAuthorization.AccessToken;
 import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs.QueuedJob;
 import io.schedulr.calendarsync.application.port.out.RoomMirrors;
-import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
@@ -24,11 +21,8 @@ import io.schedulr.calendarsync.domain.RoomMirror;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,12 +34,12 @@ import java.util.logging.Logger;
  * moved, cancelled → deleted, each telling the guest. A change older than what was applied, or anything after the
  * cancellation, is dropped. Google throttling or failing → the job is tried again later (exponential backoff with
  * jitter, kept in the job); {@code invalid_grant} → the host is revoked and their jobs wait for them to reconnect;
- * any other refusal → the job is parked with the reason. Every call to Google is audited.
+ * any other refusal → the job is parked with the reason and announced as a mirror failure, as is every change of a host
+ * who never connected, so the participants are emailed instead. A move to the time the event already shows (the host
+ * moved it in Google) costs no call. Every call to Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
     private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
-    /** An access token is not used in its last minute. */
-    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
     public static final String ROOM_ID_PROPERTY = "schedulrRoomId";
     public static final String ICS_UID_PROPERTY = "schedulrIcsUid";
 
@@ -55,27 +49,24 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final CalendarEvents calendar;
     private final GoogleCallAudit audit;
     private final ConnectionStore connections;
-    private final ConnectionEvents connectionEvents;
-    private final GoogleAuthorization google;
-    private final TokenVault vault;
+    private final GoogleGrants grants;
+    private final MirrorFailures failures;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
 
     public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
-                             ConnectionStore connections, ConnectionEvents connectionEvents, GoogleAuthorization google, TokenVault vault,
-                             Transactions transactions, Clock clock, Duration firstBackoff, Duration maxBackoff) {
+                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
+                             Clock clock, Duration firstBackoff, Duration maxBackoff) {
         this.consumed = consumed;
         this.jobs = jobs;
         this.mirrors = mirrors;
         this.calendar = calendar;
         this.audit = audit;
         this.connections = connections;
-        this.connectionEvents = connectionEvents;
-        this.google = google;
-        this.vault = vault;
+        this.grants = grants;
+        this.failures = failures;
         this.transactions = transactions;
         this.clock = clock;
         this.firstBackoff = firstBackoff;
@@ -92,6 +83,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             boolean mirrored = connections.find(change.hostId())
                     .map(c -> c.status() == ConnectionStatus.CONNECTED || c.status() == ConnectionStatus.REVOKED).orElse(false);
             if (!mirrored) {
+                failures.publish(change, "not_connected");
                 return Outcome.HOST_NOT_CONNECTED;
             }
             jobs.add(change, clock.instant());
@@ -120,28 +112,21 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         Optional<RoomMirror> mirror = mirrors.find(change.roomId());
         String refused = mirror.map(m -> m.refuses(change)).orElse(null);
         if (refused != null) {
-            audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(java.util.Locale.ROOT), "dropped: " + refused);
+            audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + refused);
             jobs.finish(id, MirrorJobStatus.DROPPED, refused);
             LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + refused + ")");
             return;
         }
         try {
-            RoomMirror applied = withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null)));
+            RoomMirror applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null)));
             mirrors.save(applied);
             jobs.finish(id, MirrorJobStatus.DONE, null);
         } catch (GrantRevokedException e) {
-            accessTokens.remove(change.hostId());
-            LOG.info("Google no longer honours the calendar grant of " + change.hostId() + "; marked revoked, room "
-                    + change.roomId() + " waits for them to reconnect");
-            CalendarConnection locked = connections.lock(change.hostId(), host.get().email());
-            if (locked.isConnected()) {
-                var revoked = locked.revoked();
-                connections.save(locked);
-                connectionEvents.publish(revoked);
-            }
+            grants.revoked(host.get(), "room " + change.roomId() + " waits for them to reconnect");
             jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
         } catch (GoogleRejectedException e) {
             jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
+            failures.publish(change, "google_rejected:" + e.status());
             LOG.warning("room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: " + e.getMessage());
         } catch (RuntimeException e) {
             int attempts = job.attempts() + 1;
@@ -155,10 +140,15 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private RoomMirror apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror) {
         String calendarId = mirror != null && mirror.calendarId() != null ? mirror.calendarId() : host.calendarId();
         String known = mirror == null ? null : mirror.googleEventId();
+        if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
+            // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
+            audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
+            return mirrored(change, mirror.googleEventId(), calendarId, false);
+        }
         Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId()));
         if (change.kind() == RoomChangeKind.CANCELLED) {
             existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId)));
-            return new RoomMirror(change.roomId(), change.icsUid(), existing.orElse(known), change.hostId(), calendarId, change.sequence(), true);
+            return mirrored(change, existing.orElse(known), calendarId, true);
         }
         String eventId;
         if (existing.isEmpty()) {
@@ -172,7 +162,12 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 });
             }
         }
-        return new RoomMirror(change.roomId(), change.icsUid(), eventId, change.hostId(), calendarId, change.sequence(), false);
+        return mirrored(change, eventId, calendarId, false);
+    }
+
+    private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled) {
+        return new RoomMirror(change.roomId(), change.icsUid(), eventId, change.hostId(), calendarId, change.sequence(), cancelled,
+                change.startUtc(), change.endUtc(), change.guestEmail());
     }
 
     private static CalendarEvents.NewEvent newEvent(RoomChange change) {
@@ -181,63 +176,19 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 change.timeZone(), change.guestEmail(), change.guestName());
     }
 
-    /** Runs the work with the host's access token; a token Google does not accept (401) is refreshed once. */
-    private <T> T withAccessToken(CalendarConnection host, String roomId, Function<String, T> work) {
-        try {
-            return work.apply(accessToken(host, roomId, false));
-        } catch (GoogleRejectedException e) {
-            if (!e.unauthorized()) {
-                throw e;
-            }
-            return work.apply(accessToken(host, roomId, true));
-        }
-    }
-
-    private String accessToken(CalendarConnection host, String roomId, boolean fresh) {
-        AccessToken cached = accessTokens.get(host.googleAccountId());
-        if (!fresh && cached != null && cached.expiresAt().isAfter(clock.instant().plus(TOKEN_MARGIN))) {
-            return cached.value();
-        }
-        AccessToken token;
-        try {
-            token = google.refresh(vault.open(host.sealedRefreshToken()));
-        } catch (RuntimeException e) {
-            audit.record(roomId, host.googleAccountId(), "token.refresh", outcome(e));
-            throw e;
-        }
-        accessTokens.put(host.googleAccountId(), token);
-        return token.value();
-    }
-
     private <T> T call(RoomChange change, String operation, Supplier<T> google) {
         try {
             T result = google.get();
             audit.record(change.roomId(), change.hostId(), operation, "ok" + (result instanceof Boolean b && !b ? " (already gone)" : ""));
             return result;
         } catch (RuntimeException e) {
-            audit.record(change.roomId(), change.hostId(), operation, outcome(e));
+            audit.record(change.roomId(), change.hostId(), operation, GoogleOutcomes.of(e));
             throw e;
         }
     }
 
-    private static String outcome(RuntimeException e) {
-        if (e instanceof GrantRevokedException) {
-            return "invalid_grant";
-        }
-        if (e instanceof GoogleRejectedException rejected) {
-            return "refused " + rejected.status() + ": " + e.getMessage();
-        }
-        if (e instanceof GoogleUnavailableException) {
-            return "unavailable: " + e.getMessage();
-        }
-        return "failed: " + e;
-    }
-
     /** {@code first × 2^(attempts-1)}, capped, then a random half of it added or taken away so retries spread out. */
     Duration backoff(int attempts) {
-        long base = firstBackoff.toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(base, maxBackoff.toMillis());
-        long jitter = ThreadLocalRandom.current().nextLong(-capped / 2, capped / 2 + 1);
-        return Duration.ofMillis(Math.max(1, capped + jitter));
+        return Backoff.of(firstBackoff, maxBackoff, attempts);
     }
 }

@@ -17,10 +17,20 @@ import io.schedulr.calendarsync.application.port.out.DedicatedCalendars;
 import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
 import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.application.port.out.Transactions;
+import io.schedulr.calendarsync.application.CalendarSyncService;
+import io.schedulr.calendarsync.application.GoogleGrants;
+import io.schedulr.calendarsync.application.WatchCalendarsService;
+import io.schedulr.calendarsync.application.port.out.CalendarWatch;
+import io.schedulr.calendarsync.application.port.out.ChannelStore;
+import io.schedulr.calendarsync.application.port.out.MirrorFailures;
+import io.schedulr.calendarsync.application.port.out.RoomCommands;
+import io.schedulr.calendarsync.application.port.out.SyncStates;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** Builds the framework-free application services from their ports. */
 public class UseCaseWiring {
@@ -47,8 +57,34 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     ManageConnectionService manage(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
-                                   Transactions transactions) {
-        return new ManageConnectionService(store, events, google, vault, transactions);
+                                   Transactions transactions, WatchCalendarsService watches) {
+        return new ManageConnectionService(store, events, google, vault, transactions, watches);
+    }
+
+    @Produces
+    @Singleton
+    GoogleGrants grants(GoogleAuthorization google, TokenVault vault, GoogleCallAudit audit, ConnectionStore connections,
+                        ConnectionEvents events, Clock clock) {
+        return new GoogleGrants(google, vault, audit, connections, events, clock);
+    }
+
+    @Produces
+    @Singleton
+    WatchCalendarsService watches(ChannelStore channels, SyncStates syncs, ConnectionStore connections, CalendarWatch google,
+                                  GoogleGrants grants, GoogleCallAudit audit, Transactions transactions, Clock clock, SyncConfig config) {
+        // Read when a channel opens: under test the port is only known once the server runs.
+        Supplier<String> webhook = () -> ConfigProvider.getConfig().getValue("schedulr.sync.webhook-url", String.class);
+        return new WatchCalendarsService(channels, syncs, connections, google, grants, audit, transactions, clock, webhook,
+                config.channelTtl().orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    CalendarSyncService sync(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
+                             GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit, Transactions transactions, Clock clock,
+                             SyncConfig config) {
+        return new CalendarSyncService(channels, syncs, connections, mirrors, google, grants, commands, audit, transactions, clock,
+                config.firstBackoff(), config.maxBackoff());
     }
 
     @Produces
@@ -61,9 +97,9 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
-                                 ConnectionStore connections, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
-                                 Transactions transactions, Clock clock, MirrorConfig config) {
-        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, events, google, vault, transactions, clock,
+                                 ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
+                                 Clock clock, MirrorConfig config) {
+        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, clock,
                 config.firstBackoff(), config.maxBackoff());
     }
 }

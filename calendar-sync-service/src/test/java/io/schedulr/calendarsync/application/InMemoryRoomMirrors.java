@@ -21,6 +21,16 @@ final class InMemoryRoomMirrors implements RoomMirrors, GoogleCallAudit {
     }
 
     @Override
+    public Optional<RoomMirror> lock(String roomId) {
+        return find(roomId);
+    }
+
+    @Override
+    public List<RoomMirror> activeOn(String calendarId) {
+        return mirrors.values().stream().filter(m -> calendarId.equals(m.calendarId()) && !m.cancelled() && m.googleEventId() != null).toList();
+    }
+
+    @Override
     public void save(RoomMirror mirror) {
         mirrors.put(mirror.roomId(), mirror);
     }

@@ -26,7 +26,7 @@ class ManageConnectionServiceTest {
 
     @BeforeEach
     void wire() {
-        service = new ManageConnectionService(store, events, google, vault, new InMemoryTransactions(store, events));
+        service = new ManageConnectionService(store, events, google, vault, new InMemoryTransactions(store, events), null);
     }
 
     @Test

@@ -29,12 +29,13 @@ class RoomMirrorServiceTest {
     private final InMemoryMirrorJobs jobs = new InMemoryMirrorJobs(store);
     private final InMemoryRoomMirrors mirrors = new InMemoryRoomMirrors();
     private final FakeCalendarEvents calendar = new FakeCalendarEvents();
+    private final RecordingMirrorFailures failures = new RecordingMirrorFailures();
     private RoomMirrorService service;
 
     @BeforeEach
     void wire() {
-        service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, events, google, vault,
-                new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, new GoogleGrants(google, vault, mirrors, store, events, clock),
+                failures, new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
                 "cal-ana", clock.instant(), clock.instant()));
     }
@@ -130,6 +131,25 @@ class RoomMirrorServiceTest {
         drain();
         assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.PARKED);
         assertThat(jobs.job("e2").note).contains("Bad Request");
+        // Google will not invite anyone for it: announced, so the participants are emailed instead.
+        assertThat(failures.published).containsExactly("e2 google_rejected:400");
+    }
+
+    @Test
+    void aMoveToTheTimeGoogleAlreadyShowsCostsNoCallAndIsKept() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        // The host moved the event in Google; the sync noted the new time and the room followed with this change.
+        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.HostEdit.moved(START.plusSeconds(3600),
+                START.plusSeconds(3600 + 1800)));
+        mirrors.save(moved);
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
+        drain();
+
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START);
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: skipped: Google already shows this time");
+        assertThat(mirrors.mirrors.get("room-1").lastSequence()).isEqualTo(1);
     }
 
     @Test
@@ -138,6 +158,7 @@ class RoomMirrorServiceTest {
                 "Talk", null, START, START.plusSeconds(1800));
         assertThat(service.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
         assertThat(jobs.jobs).isEmpty();
+        assertThat(failures.published).containsExactly("e9 not_connected");
     }
 
     private void drain() {

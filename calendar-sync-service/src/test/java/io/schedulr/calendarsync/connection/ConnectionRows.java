@@ -45,13 +45,34 @@ public final class ConnectionRows {
         }
     }
 
-    /** The number a {@code SELECT count(*) … WHERE … = ?} answers. */
-    public static long count(String sql, String parameter) {
+    /** The number a {@code SELECT count(*) … WHERE … = ?} answers (0 when there is no row). */
+    public static long count(String sql, String... parameters) {
         try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first row a query answers, column name → text; empty when there is none. */
+    public static Map<String, String> row(String sql, String... parameters) {
+        try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                    }
+                }
+                return row;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -39,7 +39,7 @@ public class RoomEventsListener {
     public void receive(ConsumerRecord<String, String> record) throws InterruptedException {
         Optional<RoomChange> change;
         try {
-            change = toChange(EventCodec.decodeRoomEvent(record.value()));
+            change = toChange(EventCodec.decodeRoomEvent(record.value()), record.value());
         } catch (MalformedEventException | IllegalArgumentException e) {
             LOG.warnf("room events: skipping %s: %s", at(record), e.getMessage());
             return;
@@ -62,7 +62,7 @@ public class RoomEventsListener {
     }
 
     /** The change to mirror, or empty for room events that never reach a calendar (created, updated, deleted). */
-    static Optional<RoomChange> toChange(CloudEvent<RoomEvent> event) {
+    static Optional<RoomChange> toChange(CloudEvent<RoomEvent> event, String announcement) {
         RoomChangeKind kind = switch (RoomEventType.fromCloudEventType(event.type()).orElseThrow()) {
             case ROOM_BOOKED -> RoomChangeKind.BOOKED;
             case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
@@ -80,7 +80,7 @@ public class RoomEventsListener {
         }
         return Optional.of(new RoomChange(event.id(), kind, room.roomId(), room.sequence(), room.icsUid(), host.id(), host.timeZone(),
                 guest == null ? null : guest.email(), guest == null ? null : guest.name(), room.title(), room.roomUrl(),
-                room.startUtc(), room.endUtc()));
+                room.startUtc(), room.endUtc(), announcement));
     }
 
     private static String at(ConsumerRecord<?, ?> record) {

@@ -57,7 +57,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
             }
             return byRoom(calendar, calendarId, roomId);
         } catch (IOException e) {
-            throw translate("finding the event of room " + roomId, e);
+            throw GoogleFailures.refusedOrUnavailable("finding the event of room " + roomId, e);
         }
     }
 
@@ -89,12 +89,12 @@ public class GoogleCalendarEvents implements CalendarEvents {
                         return existing.get();
                     }
                 } catch (IOException again) {
-                    throw translate("finding the event of room " + event.roomId(), again);
+                    throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);
                 }
             }
-            throw translate("inserting the event of room " + event.roomId(), e);
+            throw GoogleFailures.refusedOrUnavailable("inserting the event of room " + event.roomId(), e);
         } catch (IOException e) {
-            throw translate("inserting the event of room " + event.roomId(), e);
+            throw GoogleFailures.refusedOrUnavailable("inserting the event of room " + event.roomId(), e);
         }
     }
 
@@ -107,7 +107,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                     .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone)))
                     .setSendUpdates(SEND_UPDATES).execute();
         } catch (IOException e) {
-            throw translate("moving event " + eventId, e);
+            throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);
         }
     }
 
@@ -122,9 +122,9 @@ public class GoogleCalendarEvents implements CalendarEvents {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
                 return false;
             }
-            throw translate("deleting event " + eventId, e);
+            throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
         } catch (IOException e) {
-            throw translate("deleting event " + eventId, e);
+            throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
         }
     }
 
@@ -143,21 +143,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
         return new EventDateTime().setDateTime(DateTime.parseRfc3339(instant.toString())).setTimeZone(timeZone);
     }
 
-    /** Transient (429, the rate-limit 403s, 5xx, network) → unavailable; any other answer → refused for good. */
-    private static RuntimeException translate(String what, IOException e) {
-        if (e instanceof HttpResponseException http && !GoogleFailures.transient_(http)) {
-            String reason = http instanceof GoogleJsonResponseException json && json.getDetails() != null
-                    ? json.getDetails().getMessage() : http.getStatusMessage();
-            return new GoogleRejectedException(http.getStatusCode(), what + ": Google answered " + http.getStatusCode() + " " + reason);
-        }
-        return GoogleFailures.translate(what, e);
-    }
-
     private Calendar client(String accessToken) {
-        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
-                request -> request.getHeaders().setAuthorization("Bearer " + accessToken))
-                .setRootUrl(config.calendarRootUrl())
-                .setApplicationName("schedulr-calendar-sync")
-                .build();
+        return GoogleFailures.calendar(config, accessToken);
     }
 }

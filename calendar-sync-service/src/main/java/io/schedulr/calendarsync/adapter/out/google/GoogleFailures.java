@@ -1,5 +1,9 @@
 package io.schedulr.calendarsync.adapter.out.google;
 
+import com.google.api.services.calendar.Calendar;
+import io.schedulr.calendarsync.application.GoogleRejectedException;
+import io.schedulr.calendarsync.config.GoogleConfig;
+
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
@@ -20,6 +24,25 @@ final class GoogleFailures {
             return new IllegalStateException(what + " failed: Google answered " + http.getStatusCode() + " " + http.getStatusMessage());
         }
         return new GoogleUnavailableException(what + " failed, Google did not answer usefully: " + summary(e), e);
+    }
+
+    /** Transient (429, the rate-limit 403s, 5xx, network) → unavailable; any other answer → refused for good. */
+    static RuntimeException refusedOrUnavailable(String what, IOException e) {
+        if (e instanceof HttpResponseException http && !transient_(http)) {
+            String reason = http instanceof GoogleJsonResponseException json && json.getDetails() != null
+                    ? json.getDetails().getMessage() : http.getStatusMessage();
+            return new GoogleRejectedException(http.getStatusCode(), what + ": Google answered " + http.getStatusCode() + " " + reason);
+        }
+        return translate(what, e);
+    }
+
+    /** The Calendar v3 client for one person's access token, pointed at the configured Google. */
+    static Calendar calendar(GoogleConfig config, String accessToken) {
+        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
+                request -> request.getHeaders().setAuthorization("Bearer " + accessToken))
+                .setRootUrl(config.calendarRootUrl())
+                .setApplicationName("schedulr-calendar-sync")
+                .build();
     }
 
     static boolean transient_(HttpResponseException http) {

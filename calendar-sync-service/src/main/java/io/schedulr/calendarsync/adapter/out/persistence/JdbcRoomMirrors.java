@@ -10,38 +10,45 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code room_mirror}: each room's Google event. */
 @ApplicationScoped
 public class JdbcRoomMirrors implements RoomMirrors {
+    private static final String SELECT = "SELECT room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status, "
+            + "start_utc, end_utc, guest_email FROM room_mirror ";
+
     @Inject
     AgroalDataSource dataSource;
 
     @Override
     public Optional<RoomMirror> find(String roomId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("SELECT room_id, ics_uid, "
-                + "google_event_id, host_id, calendar_id, last_sequence, status FROM room_mirror WHERE room_id = ?")) {
-            select.setString(1, roomId);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RoomMirror(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), "cancelled".equals(rs.getString(7))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the mirror of room " + roomId, e);
-        }
+        return query(SELECT + "WHERE room_id = ?", roomId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<RoomMirror> lock(String roomId) {
+        return query(SELECT + "WHERE room_id = ? FOR UPDATE", roomId).stream().findFirst();
+    }
+
+    @Override
+    public List<RoomMirror> activeOn(String calendarId) {
+        return query(SELECT + "WHERE calendar_id = ? AND status = 'active' AND google_event_id IS NOT NULL", calendarId);
     }
 
     @Override
     public void save(RoomMirror mirror) {
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO room_mirror "
-                + "(room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "(room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status, start_utc, end_utc, guest_email) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (room_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, google_event_id = EXCLUDED.google_event_id, "
                 + "host_id = EXCLUDED.host_id, calendar_id = EXCLUDED.calendar_id, last_sequence = EXCLUDED.last_sequence, "
-                + "status = EXCLUDED.status, updated_at = now()")) {
+                + "status = EXCLUDED.status, start_utc = EXCLUDED.start_utc, end_utc = EXCLUDED.end_utc, "
+                + "guest_email = EXCLUDED.guest_email, updated_at = now()")) {
             upsert.setString(1, mirror.roomId());
             upsert.setString(2, mirror.icsUid());
             upsert.setString(3, mirror.googleEventId());
@@ -49,9 +56,37 @@ public class JdbcRoomMirrors implements RoomMirrors {
             upsert.setString(5, mirror.calendarId());
             upsert.setInt(6, mirror.lastSequence());
             upsert.setString(7, mirror.cancelled() ? "cancelled" : "active");
+            upsert.setTimestamp(8, timestamp(mirror.startUtc()));
+            upsert.setTimestamp(9, timestamp(mirror.endUtc()));
+            upsert.setString(10, mirror.guestEmail());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not save the mirror of room " + mirror.roomId(), e);
         }
+    }
+
+    private List<RoomMirror> query(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            List<RoomMirror> found = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new RoomMirror(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), "cancelled".equals(rs.getString(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+                            rs.getString(10)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read room mirrors (" + parameter + ")", e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

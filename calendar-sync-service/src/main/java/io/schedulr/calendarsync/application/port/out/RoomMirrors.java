@@ -2,11 +2,18 @@ package io.schedulr.calendarsync.application.port.out;
 
 import io.schedulr.calendarsync.domain.RoomMirror;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Which Google event mirrors which room. */
 public interface RoomMirrors {
     Optional<RoomMirror> find(String roomId);
 
+    /** The mirror, locked until the transaction ends. */
+    Optional<RoomMirror> lock(String roomId);
+
     void save(RoomMirror mirror);
+
+    /** The live (not cancelled) mirrors with an event on this calendar. */
+    List<RoomMirror> activeOn(String calendarId);
 }

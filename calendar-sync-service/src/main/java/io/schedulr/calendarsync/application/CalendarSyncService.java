@@ -1,0 +1,226 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase;
+import io.schedulr.calendarsync.application.port.in.SyncCalendarsUseCase;
+import io.schedulr.calendarsync.application.port.out.CalendarWatch;
+import io.schedulr.calendarsync.application.port.out.ChannelStore;
+import io.schedulr.calendarsync.application.port.out.ConnectionStore;
+import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.RoomCommands;
+import io.schedulr.calendarsync.application.port.out.RoomMirrors;
+import io.schedulr.calendarsync.application.port.out.SyncStates;
+import io.schedulr.calendarsync.application.port.out.Transactions;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.ObservedEvent;
+import io.schedulr.calendarsync.domain.RoomMirror;
+import io.schedulr.calendarsync.domain.SyncState;
+import io.schedulr.calendarsync.domain.WatchChannel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Google → app. A push through a live channel with its token only marks the person's calendar as wanting a sync (so it
+ * answers at once, and a burst is one sync); the worker then fetches what changed with the stored sync token, page by
+ * page up to the next token — or, when there is none or Google answers 410, lists the whole calendar and compares it
+ * with the rooms we hold there, since a full listing has no tombstones. Only events carrying our private room property,
+ * on the person's dedicated calendar, matching the room's mirror, are judged: a host's move or delete becomes a command
+ * to scheduling-service (and the mirror notes it, so it is judged once); what shows the time we wrote is our own change
+ * coming back and is left alone.
+ */
+public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUseCase {
+    private static final Logger LOG = Logger.getLogger(CalendarSyncService.class.getName());
+    /** How long a replica holds a calendar it syncs before another may take it over. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final ChannelStore channels;
+    private final SyncStates syncs;
+    private final ConnectionStore connections;
+    private final RoomMirrors mirrors;
+    private final CalendarWatch google;
+    private final GoogleGrants grants;
+    private final RoomCommands commands;
+    private final GoogleCallAudit audit;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+
+    public CalendarSyncService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
+                               GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit, Transactions transactions, Clock clock,
+                               Duration firstBackoff, Duration maxBackoff) {
+        this.channels = channels;
+        this.syncs = syncs;
+        this.connections = connections;
+        this.mirrors = mirrors;
+        this.google = google;
+        this.grants = grants;
+        this.commands = commands;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    @Override
+    public Outcome receive(Push push) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<WatchChannel> channel = push.channelId() == null ? Optional.empty() : channels.find(push.channelId());
+            if (channel.isEmpty()) {
+                return Outcome.UNKNOWN_CHANNEL;
+            }
+            WatchChannel known = channel.get();
+            if (!known.admits(push.token(), push.resourceId(), now)) {
+                return known.expiresAt().isAfter(now) && known.status() != io.schedulr.calendarsync.domain.WatchChannelStatus.STOPPED
+                        ? Outcome.FORGED : Outcome.UNKNOWN_CHANNEL;
+            }
+            if ("sync".equals(push.state())) {
+                channels.confirm(known.channelId(), now);
+                return Outcome.CHANNEL_CONFIRMED;
+            }
+            syncs.request(known.userId(), known.calendarId(), now);
+            return Outcome.SYNC_REQUESTED;
+        });
+    }
+
+    @Override
+    public int requestStale(Duration interval) {
+        return transactions.inTransaction(() -> syncs.requestStale(interval, clock.instant()));
+    }
+
+    @Override
+    public boolean syncNext() {
+        Instant now = clock.instant();
+        Optional<SyncState> claimed = transactions.inTransaction(() -> syncs.claimNext(now, now.plus(LEASE)));
+        claimed.ifPresent(this::sync);
+        return claimed.isPresent();
+    }
+
+    /** Google is read outside any transaction (pushes never wait on it); what it showed is applied in one. */
+    private void sync(SyncState state) {
+        Optional<CalendarConnection> person = connections.find(state.userId()).filter(CalendarConnection::isConnected);
+        if (person.isEmpty() || !state.calendarId().equals(person.get().calendarId())) {
+            transactions.inTransaction(() -> {
+                syncs.forget(state.userId());
+                return null;
+            });
+            return;
+        }
+        try {
+            Listing listing = grants.withAccessToken(person.get(), null, token -> fetch(token, state));
+            transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                apply(state, listing, now);
+                syncs.synced(state, listing.nextSyncToken(), now);
+                return null;
+            });
+        } catch (GrantRevokedException e) {
+            transactions.inTransaction(() -> {
+                grants.revoked(person.get(), "syncing their calendar");
+                syncs.forget(state.userId());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            int attempts = state.attempts() + 1;
+            Instant due = clock.instant().plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+            transactions.inTransaction(() -> {
+                syncs.failed(state, attempts, due, String.valueOf(e.getMessage()));
+                return null;
+            });
+            LOG.warning("calendar of " + state.userId() + ": sync failed (attempt " + attempts + "), again at " + due + ": " + e);
+        }
+    }
+
+    private Listing fetch(String token, SyncState state) {
+        if (state.syncToken() != null) {
+            try {
+                return incremental(token, state);
+            } catch (SyncTokenExpiredException e) {
+                LOG.info("calendar of " + state.userId() + ": Google wants a full sync (" + e.getMessage() + ")");
+            }
+        }
+        return full(token, state);
+    }
+
+    private Listing incremental(String token, SyncState state) {
+        List<ObservedEvent> changed = new ArrayList<>();
+        String pageToken = null;
+        while (true) {
+            String page = pageToken;
+            CalendarWatch.Page changes = listed(state, "events.list(sync)", () -> google.changes(token, state.calendarId(), state.syncToken(), page));
+            changed.addAll(changes.events());
+            if (changes.nextPageToken() == null) {
+                return new Listing(false, changed, changes.nextSyncToken());
+            }
+            pageToken = changes.nextPageToken();
+        }
+    }
+
+    private Listing full(String token, SyncState state) {
+        List<ObservedEvent> live = new ArrayList<>();
+        String pageToken = null;
+        while (true) {
+            String page = pageToken;
+            CalendarWatch.Page listing = listed(state, "events.list(full)", () -> google.all(token, state.calendarId(), page));
+            live.addAll(listing.events());
+            if (listing.nextPageToken() == null) {
+                return new Listing(true, live, listing.nextSyncToken());
+            }
+            pageToken = listing.nextPageToken();
+        }
+    }
+
+    private void apply(SyncState state, Listing listing, Instant now) {
+        if (!listing.full()) {
+            listing.events().forEach(event -> judge(state, event, now));
+            return;
+        }
+        Map<String, ObservedEvent> live = new HashMap<>();
+        listing.events().stream().filter(ObservedEvent::ours).filter(e -> !e.cancelled()).forEach(e -> live.put(e.eventId(), e));
+        for (RoomMirror mirror : mirrors.activeOn(state.calendarId())) {
+            ObservedEvent event = live.get(mirror.googleEventId());
+            // Gone from a full listing: deleted in Google (a full sync carries no tombstones).
+            judge(state, event != null ? event : new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), now);
+        }
+    }
+
+    private void judge(SyncState state, ObservedEvent event, Instant now) {
+        if (!event.ours()) {
+            return;
+        }
+        Optional<RoomMirror> mirror = mirrors.lock(event.roomId())
+                .filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
+        mirror.ifPresent(m -> m.judge(event).ifPresent(edit -> {
+            mirrors.save(m.after(edit));
+            commands.publish(m, edit, now);
+            audit.record(m.roomId(), state.userId(), edit.deleted() ? "host.deleted" : "host.moved",
+                    edit.deleted() ? "cancel sent to scheduling" : "reschedule to " + edit.newStart() + " sent to scheduling");
+            LOG.info("room " + m.roomId() + ": the host " + (edit.deleted() ? "deleted its event" : "moved it to " + edit.newStart())
+                    + " in Google; told scheduling-service");
+        }));
+    }
+
+    /** What Google showed: everything (a full listing) or what changed since the token. */
+    private record Listing(boolean full, List<ObservedEvent> events, String nextSyncToken) {
+    }
+
+    private CalendarWatch.Page listed(SyncState state, String operation, java.util.function.Supplier<CalendarWatch.Page> call) {
+        try {
+            CalendarWatch.Page page = call.get();
+            audit.record(null, state.userId(), operation, "ok (" + page.events().size() + " events)");
+            return page;
+        } catch (RuntimeException e) {
+            audit.record(null, state.userId(), operation, GoogleOutcomes.of(e));
+            throw e;
+        }
+    }
+}

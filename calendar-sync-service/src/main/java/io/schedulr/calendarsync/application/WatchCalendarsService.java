@@ -1,0 +1,216 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.in.WatchCalendarsUseCase;
+import io.schedulr.calendarsync.application.port.out.CalendarWatch;
+import io.schedulr.calendarsync.application.port.out.ChannelStore;
+import io.schedulr.calendarsync.application.port.out.ConnectionStore;
+import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.SyncStates;
+import io.schedulr.calendarsync.application.port.out.Transactions;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.WatchChannel;
+import io.schedulr.calendarsync.domain.WatchChannelStatus;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * One working push channel per connected dedicated calendar. A connected person without a live channel (just connected,
+ * or theirs ends before the renewal margin) gets a new one — a fresh UUID and a random token — and a sync (a full one
+ * when none ran yet). The older channel keeps working until Google's first message on the new one proves it, then it
+ * is stopped; channels of people who disconnected or were revoked are stopped too, so none is left behind at Google.
+ */
+public class WatchCalendarsService implements WatchCalendarsUseCase {
+    private static final Logger LOG = Logger.getLogger(WatchCalendarsService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BATCH = 20;
+    /** How long a channel may stay half-opened (the service stopped between recording it and Google's answer). */
+    private static final Duration OPENING_GRACE = Duration.ofMinutes(2);
+
+    private final ChannelStore channels;
+    private final SyncStates syncs;
+    private final ConnectionStore connections;
+    private final CalendarWatch google;
+    private final GoogleGrants grants;
+    private final GoogleCallAudit audit;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Supplier<String> webhookAddress;
+    private final Duration channelTtl;
+
+    /**
+     * @param webhookAddress where Google posts (read when a channel opens: a test's port is known only once it runs)
+     * @param channelTtl     asked of Google for each channel; null for Google's default (about a week)
+     */
+    public WatchCalendarsService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, CalendarWatch google, GoogleGrants grants,
+                                 GoogleCallAudit audit, Transactions transactions, Clock clock, Supplier<String> webhookAddress,
+                                 Duration channelTtl) {
+        this.channels = channels;
+        this.syncs = syncs;
+        this.connections = connections;
+        this.google = google;
+        this.grants = grants;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.webhookAddress = webhookAddress;
+        this.channelTtl = channelTtl;
+    }
+
+    @Override
+    public int openChannels(Instant renewBefore) {
+        List<ChannelStore.Watchable> due = transactions.inTransaction(() -> channels.needingChannel(renewBefore, BATCH));
+        int opened = 0;
+        for (ChannelStore.Watchable person : due) {
+            try {
+                if (transactions.inTransaction(() -> open(person, renewBefore))) {
+                    opened++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("calendar of " + person.userId() + ": could not open a push channel, next round tries again: " + e);
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Recorded first (under the person's lock, so two replicas never open two channels for one calendar), since Google's
+     * first message on it may arrive before its answer; then Google is asked, outside any transaction; then it becomes
+     * the person's active channel and a sync catches up on what changed while none listened.
+     */
+    private boolean open(ChannelStore.Watchable person, Instant renewBefore) {
+        String channelId = UUID.randomUUID().toString();
+        String token = newToken();
+        Optional<CalendarConnection> recorded = transactions.inTransaction(() -> {
+            CalendarConnection connection = connections.lock(person.userId(), null);
+            if (!connection.isConnected() || !person.calendarId().equals(connection.calendarId())
+                    || channels.needingChannel(renewBefore, Integer.MAX_VALUE).stream().noneMatch(p -> p.userId().equals(person.userId()))) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            channels.opening(new WatchChannel(channelId, person.userId(), connection.calendarId(), null, token, now.plus(OPENING_GRACE),
+                    WatchChannelStatus.OPENING, null), now);
+            return Optional.of(connection);
+        });
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        CalendarConnection connection = recorded.get();
+        CalendarWatch.OpenedChannel opened;
+        try {
+            opened = grants.withAccessToken(connection, null,
+                    access -> google.watch(access, connection.calendarId(), channelId, token, webhookAddress.get(), channelTtl));
+        } catch (RuntimeException e) {
+            audit.record(null, person.userId(), "events.watch", GoogleOutcomes.of(e));
+            transactions.inTransaction(() -> {
+                channels.discard(channelId);
+                if (e instanceof GrantRevokedException) {
+                    grants.revoked(connection, "opening a push channel");
+                }
+                return null;
+            });
+            if (e instanceof GrantRevokedException) {
+                return false;
+            }
+            throw e;
+        }
+        audit.record(null, person.userId(), "events.watch", "ok: channel " + channelId + " until " + opened.expiresAt());
+        transactions.inTransaction(() -> {
+            channels.opened(channelId, opened.resourceId(), opened.expiresAt());
+            syncs.request(person.userId(), connection.calendarId(), clock.instant());
+            return null;
+        });
+        LOG.info("calendar of " + person.userId() + ": push channel " + channelId + " open until " + opened.expiresAt());
+        return true;
+    }
+
+    @Override
+    public int stopChannels() {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<WatchChannel> toStop = channels.lockToStop(now, BATCH);
+            int stopped = 0;
+            for (WatchChannel channel : toStop) {
+                try {
+                    stop(channel, now);
+                    stopped++;
+                } catch (RuntimeException e) {
+                    LOG.warning("push channel " + channel.channelId() + ": could not stop it now, next round tries again: " + e);
+                }
+            }
+            return stopped;
+        });
+    }
+
+    private void stop(WatchChannel channel, Instant now) {
+        Optional<CalendarConnection> owner = connections.find(channel.userId()).filter(CalendarConnection::isConnected);
+        if (channel.resourceId() == null) {
+            // Abandoned half-opened: without Google's resource id it cannot be stopped there; it ends on its own.
+            audit.record(null, channel.userId(), "channels.stop", "not called: channel " + channel.channelId() + " was never fully opened");
+        } else if (channel.expiresAt().isAfter(now) && owner.isPresent()) {
+            try {
+                grants.withAccessToken(owner.get(), null, access -> {
+                    google.stop(access, channel.channelId(), channel.resourceId());
+                    return null;
+                });
+                audit.record(null, channel.userId(), "channels.stop", "ok: channel " + channel.channelId());
+            } catch (GrantRevokedException e) {
+                audit.record(null, channel.userId(), "channels.stop", GoogleOutcomes.of(e));
+                grants.revoked(owner.get(), "stopping a push channel");
+            } catch (GoogleRejectedException e) {
+                audit.record(null, channel.userId(), "channels.stop", GoogleOutcomes.of(e) + " (taken as stopped)");
+            }
+            // GoogleUnavailableException propagates: the channel stays to stop next round.
+        } else if (channel.expiresAt().isAfter(now)) {
+            // The owner disconnected: their grant is revoked at Google, which ends the channel with it.
+            audit.record(null, channel.userId(), "channels.stop", "not called: the person is no longer connected, the grant is gone");
+        }
+        channels.stopped(channel.channelId(), now);
+        if (owner.isEmpty()) {
+            syncs.forget(channel.userId());
+        }
+        LOG.info("calendar of " + channel.userId() + ": push channel " + channel.channelId() + " stopped");
+    }
+
+    /**
+     * Stops every live channel of a person who is about to give up their grant: afterwards no token could. A channel
+     * Google cannot stop now is left to the regular round (then it ends with the revoked grant or its expiry).
+     */
+    public void stopAllOf(CalendarConnection person) {
+        transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            for (WatchChannel channel : channels.liveOf(person.googleAccountId())) {
+                if (channel.resourceId() == null) {
+                    channels.stopped(channel.channelId(), now);
+                    continue;
+                }
+                try {
+                    grants.withAccessToken(person, null, access -> {
+                        google.stop(access, channel.channelId(), channel.resourceId());
+                        return null;
+                    });
+                    audit.record(null, person.googleAccountId(), "channels.stop", "ok: channel " + channel.channelId() + " (disconnecting)");
+                    channels.stopped(channel.channelId(), now);
+                } catch (RuntimeException e) {
+                    audit.record(null, person.googleAccountId(), "channels.stop", GoogleOutcomes.of(e));
+                }
+            }
+            syncs.forget(person.googleAccountId());
+            return null;
+        });
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,135 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase.Outcome;
+import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase.Push;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.ObservedEvent;
+import io.schedulr.calendarsync.domain.RoomMirror;
+import io.schedulr.calendarsync.domain.WatchChannel;
+import io.schedulr.calendarsync.domain.WatchChannelStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static io.schedulr.calendarsync.application.FakeCalendarWatch.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Google → app with in-memory ports: pushes believed or refused, syncs and what they send to scheduling-service. */
+class CalendarSyncServiceTest {
+    private static final Instant NOW = Instant.parse("2031-03-01T08:00:00Z");
+    private static final Instant START = Instant.parse("2031-03-04T10:00:00Z");
+    private static final Instant END = START.plusSeconds(1800);
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryConnectionStore store = new InMemoryConnectionStore();
+    private final RecordingConnectionEvents events = new RecordingConnectionEvents();
+    private final InMemoryChannels channels = new InMemoryChannels(store);
+    private final InMemoryRoomMirrors mirrors = new InMemoryRoomMirrors();
+    private final FakeCalendarWatch google = new FakeCalendarWatch(NOW.plus(Duration.ofDays(7)));
+    private final RecordingRoomCommands commands = new RecordingRoomCommands();
+    private CalendarSyncService service;
+
+    @BeforeEach
+    void wire() {
+        FakeTokenVault vault = new FakeTokenVault();
+        GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, mirrors, store, events, clock);
+        service = new CalendarSyncService(channels, channels, store, mirrors, google, grants, commands, mirrors,
+                new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
+                NOW, NOW));
+        channels.channels.put("ch-1", new WatchChannel("ch-1", "ana", "cal-ana", "res-1", "secret-token", NOW.plus(Duration.ofDays(7)),
+                WatchChannelStatus.ACTIVE, null));
+        mirrors.save(new RoomMirror("room-1", "uid-1", "ev-1", "ana", "cal-ana", 3, false, START, END, "bo@example.com"));
+    }
+
+    @Test
+    void onlyALiveChannelWithItsTokenIsBelievedAndABurstIsOneSync() {
+        assertThat(service.receive(new Push("ch-unknown", "secret-token", "res-1", "exists"))).isEqualTo(Outcome.UNKNOWN_CHANNEL);
+        assertThat(service.receive(new Push("ch-1", "secret-tokeN", "res-1", "exists"))).isEqualTo(Outcome.FORGED);
+        assertThat(service.receive(new Push("ch-1", null, "res-1", "exists"))).isEqualTo(Outcome.FORGED);
+        assertThat(service.receive(new Push("ch-1", "secret-token", "res-other", "exists"))).isEqualTo(Outcome.FORGED);
+        assertThat(channels.syncs).isEmpty();
+
+        assertThat(service.receive(new Push("ch-1", "secret-token", "res-1", "sync"))).isEqualTo(Outcome.CHANNEL_CONFIRMED);
+        assertThat(channels.channels.get("ch-1").confirmedAt()).isEqualTo(NOW);
+        assertThat(channels.syncs).isEmpty();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(service.receive(new Push("ch-1", "secret-token", "res-1", "exists"))).isEqualTo(Outcome.SYNC_REQUESTED);
+        }
+        assertThat(service.syncNext()).isTrue();
+        assertThat(service.syncNext()).isFalse();
+        assertThat(google.listings).containsExactly("full");
+    }
+
+    @Test
+    void aMoveSeenInAnIncrementalSyncIsSentOnceAndTheNextTokenKept() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        google.changes.add(page("p2", null, new ObservedEvent("ev-other", null, false, START, END)));
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev-1", "room-1", false, START.plusSeconds(3600), END.plusSeconds(3600))));
+
+        service.syncNext();
+
+        assertThat(google.listings).containsExactly("sync token-1", "sync token-1 page p2");
+        assertThat(commands.sent).containsExactly("room-1 reschedule " + START.plusSeconds(3600) + " @3");
+        assertThat(channels.syncs.get("ana").token).isEqualTo("token-2");
+        assertThat(mirrors.mirrors.get("room-1").startUtc()).isEqualTo(START.plusSeconds(3600));
+
+        // Seen again (the next change on the calendar lists it once more): nothing new to send.
+        channels.request("ana", "cal-ana", NOW);
+        google.changes.add(page(null, "token-3", new ObservedEvent("ev-1", "room-1", false, START.plusSeconds(3600), END.plusSeconds(3600))));
+        service.syncNext();
+        assertThat(commands.sent).hasSize(1);
+    }
+
+    @Test
+    void ourOwnWriteComingBackAndEventsWeDidNotMakeAreLeftAlone() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        google.changes.add(page(null, "token-2",
+                new ObservedEvent("ev-1", "room-1", false, START, END),
+                new ObservedEvent("ev-lunch", null, true, null, null),
+                new ObservedEvent("ev-forged", "room-1", true, null, null)));
+
+        service.syncNext();
+
+        assertThat(commands.sent).isEmpty();
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isFalse();
+    }
+
+    @Test
+    void aRefusedSyncTokenLeadsToAFullSyncWhoseDiffFindsTheDeletedEvent() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-old";
+        google.changes.add(new SyncTokenExpiredException("410"));
+        google.full.add(page(null, "token-new", new ObservedEvent("ev-unrelated", null, false, START, END)));
+
+        service.syncNext();
+
+        assertThat(google.listings).containsExactly("sync token-old", "full");
+        assertThat(commands.sent).containsExactly("room-1 cancel @3");
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+        assertThat(channels.syncs.get("ana").token).isEqualTo("token-new");
+    }
+
+    @Test
+    void googleUnavailableKeepsTheSyncWantedWithABackoff() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        google.changes.add(new GoogleUnavailableException("HTTP 503", null));
+
+        service.syncNext();
+
+        InMemoryChannels.Sync sync = channels.syncs.get("ana");
+        assertThat(sync.attempts).isEqualTo(1);
+        assertThat(sync.requestedAt).isBetween(NOW.plusMillis(1000), NOW.plusMillis(3000));
+        assertThat(sync.token).isEqualTo("token-1");
+        assertThat(mirrors.audit).anyMatch(line -> line.contains("events.list(sync): unavailable"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.schedulr.calendarsync.application;
+
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.WatchChannel;
+import io.schedulr.calendarsync.domain.WatchChannelStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One working push channel per connected calendar, with in-memory ports. */
+class WatchCalendarsServiceTest {
+    private static final Instant NOW = Instant.parse("2031-03-01T08:00:00Z");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryConnectionStore store = new InMemoryConnectionStore();
+    private final RecordingConnectionEvents events = new RecordingConnectionEvents();
+    private final InMemoryChannels channels = new InMemoryChannels(store);
+    private final InMemoryRoomMirrors audit = new InMemoryRoomMirrors();
+    private final FakeCalendarWatch google = new FakeCalendarWatch(NOW.plus(Duration.ofDays(7)));
+    private final FakeTokenVault vault = new FakeTokenVault();
+    private WatchCalendarsService service;
+
+    @BeforeEach
+    void wire() {
+        GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, audit, store, events, clock);
+        service = new WatchCalendarsService(channels, channels, store, google, grants, audit, new InMemoryTransactions(store, events), clock,
+                () -> "https://schedulr.example/api/google/webhook", null);
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
+                NOW, NOW));
+    }
+
+    @Test
+    void aConnectedCalendarGetsOneChannelAndAFirstFullSync() {
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isZero();
+
+        WatchChannel channel = channels.channels.values().iterator().next();
+        assertThat(channel.status()).isEqualTo(WatchChannelStatus.ACTIVE);
+        assertThat(channel.resourceId()).isEqualTo("res-cal-ana");
+        assertThat(channel.token()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(google.watched).containsExactly(channel.channelId());
+        assertThat(channels.syncs.get("ana").requestedAt).isEqualTo(NOW);
+        assertThat(channels.syncs.get("ana").token).isNull();
+    }
+
+    @Test
+    void aRenewedChannelReplacesTheOldOneWhichIsStoppedOnlyOnceTheNewOneWorks() {
+        service.openChannels(NOW.plus(Duration.ofDays(1)));
+        String old = google.watched.get(0);
+
+        service.openChannels(NOW.plus(Duration.ofDays(8)));
+        String renewed = google.watched.get(1);
+        assertThat(channels.channels.get(old).status()).isEqualTo(WatchChannelStatus.REPLACED);
+        assertThat(service.stopChannels()).isZero();
+
+        channels.confirm(renewed, NOW);
+        assertThat(service.stopChannels()).isEqualTo(1);
+        assertThat(google.stopped).containsExactly(old);
+        assertThat(channels.channels.get(old).status()).isEqualTo(WatchChannelStatus.STOPPED);
+        assertThat(channels.channels.get(renewed).status()).isEqualTo(WatchChannelStatus.ACTIVE);
+    }
+
+    @Test
+    void disconnectingStopsThePersonsChannelsAndTheirSyncs() {
+        service.openChannels(NOW.plus(Duration.ofDays(1)));
+        String channel = google.watched.get(0);
+
+        service.stopAllOf(store.row("ana"));
+
+        assertThat(google.stopped).containsExactly(channel);
+        assertThat(channels.channels.get(channel).status()).isEqualTo(WatchChannelStatus.STOPPED);
+        assertThat(channels.syncs).doesNotContainKey("ana");
+    }
+
+    @Test
+    void aChannelOfSomeoneNoLongerConnectedIsStoppedWithoutAToken() {
+        service.openChannels(NOW.plus(Duration.ofDays(1)));
+        CalendarConnection ana = store.row("ana");
+        ana.revoked();
+        store.given(ana);
+
+        assertThat(service.stopChannels()).isEqualTo(1);
+        assertThat(google.stopped).isEmpty();
+        assertThat(channels.channels.values()).allMatch(c -> c.status() == WatchChannelStatus.STOPPED);
+        assertThat(audit.audit).anyMatch(line -> line.contains("channels.stop: not called"));
+    }
+}

@@ -1,0 +1,196 @@
+package io.schedulr.calendarsync.mirror;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calendarsync.application.port.in.WatchCalendarsUseCase;
+import io.schedulr.calendarsync.connection.ConnectionRows;
+import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.RoomCommand;
+import io.schedulr.events.RoomCommandType;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.events.Topics;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.TopicProbe;
+import io.schedulr.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * What a host does to a room's event in Google reaches scheduling-service as a command, through real push channels
+ * from the local Google to our webhook, the incremental sync and real PostgreSQL/Kafka; our own writes never come back.
+ */
+@QuarkusTest
+class GoogleToAppTest {
+    private static final Duration WAIT = MirrorFixtures.WAIT;
+    private TopicProbe commands;
+
+    @Inject
+    WatchCalendarsUseCase watches;
+
+    @BeforeEach
+    void probe() {
+        commands = TopicProbe.fromNow(Topics.ROOM_COMMANDS);
+    }
+
+    @AfterEach
+    void close() {
+        commands.close();
+    }
+
+    @Test
+    void theHostMovingOrDeletingTheEventInGoogleBecomesACommandAndOurOwnChangesDoNotComeBack() {
+        TestUser host = Tokens.newUser("Hana Host", "Europe/Berlin");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+
+        // Our insert made Google push; the sync sees the event as we wrote it: nothing is sent back.
+        awaitSyncedAfterMirror(host);
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).isEmpty();
+
+        Instant moved = room.start.plus(3, ChronoUnit.HOURS);
+        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
+                + moved + "\", \"end\": \"" + moved.plus(30, ChronoUnit.MINUTES) + "\"}");
+        CloudEvent<RoomCommand> reschedule = awaitCommand(room, 1);
+        assertThat(reschedule.type()).isEqualTo(RoomCommandType.RESCHEDULE_ROOM.cloudEventType());
+        assertThat(reschedule.data().actorId()).isEqualTo(host.id());
+        assertThat(reschedule.data().newStart()).isEqualTo(moved);
+        assertThat(reschedule.data().newEnd()).isEqualTo(moved.plus(30, ChronoUnit.MINUTES));
+        assertThat(reschedule.data().sequence()).isZero();
+        assertThat(reschedule.data().icsUid()).isEqualTo(room.icsUid);
+
+        // scheduling-service reschedules the room; its event reaches us and Google already shows that time: no call, no loop.
+        String followed = MirrorFixtures.publish(room, RoomEventType.ROOM_RESCHEDULED, 1, moved);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE status = 'done' AND event_id = ?",
+                followed) == 1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'events.patch'", room.id))
+                .isEqualTo(1);
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).hasSize(1);
+
+        LocalGoogleAccount.control("events/delete", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\"}");
+        CloudEvent<RoomCommand> cancel = awaitCommand(room, 2);
+        assertThat(cancel.type()).isEqualTo(RoomCommandType.CANCEL_ROOM.cloudEventType());
+        assertThat(cancel.data().sequence()).isEqualTo(1);
+        // The room's cancellation coming back deletes nothing more at Google.
+        String cancelled = MirrorFixtures.publish(room, RoomEventType.ROOM_CANCELLED, 2, moved);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE status = 'done' AND event_id = ?",
+                cancelled) == 1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'events.delete'", room.id))
+                .isZero();
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).hasSize(2);
+    }
+
+    @Test
+    void whenGoogleWantsAFullSyncTheDiffFindsAnEventDeletedMeanwhile() {
+        TestUser host = Tokens.newUser("Fran Fullsync", "UTC");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+        awaitSyncedAfterMirror(host);
+
+        LocalGoogleAccount.control("expire-sync-tokens", "{}");
+        LocalGoogleAccount.control("events/delete", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\"}");
+
+        CloudEvent<RoomCommand> cancel = awaitCommand(room, 1);
+        assertThat(cancel.type()).isEqualTo(RoomCommandType.CANCEL_ROOM.cloudEventType());
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation = 'events.list(sync)' "
+                + "AND outcome = '410 full sync required'", host.id())).isGreaterThanOrEqualTo(1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation = 'events.list(full)'",
+                host.id())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void forgedOrUnknownPushesAreRefusedAndChangeNothing() {
+        TestUser host = Tokens.newUser("Pia Push", "UTC");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        Map<String, String> channel = ConnectionRows.row("SELECT channel_id, resource_id FROM webhook_channels WHERE user_id = ? "
+                + "AND status = 'active'", host.id());
+        long before = requests(host);
+
+        push(null, "t", "exists").statusCode(400).body("code", equalTo("not_a_google_push"));
+        push("no-such-channel", "t", "exists").statusCode(404).body("code", equalTo("unknown_channel"));
+        push(channel.get("channel_id"), "not-the-token", "exists").statusCode(403).body("code", equalTo("channel_token_mismatch"));
+        push(channel.get("channel_id"), null, "exists").statusCode(403);
+        given().header("X-Goog-Channel-ID", channel.get("channel_id")).header("X-Goog-Channel-Token", "x")
+                .header("X-Goog-Resource-ID", "another-resource").header("X-Goog-Resource-State", "exists")
+                .when().post("/api/google/webhook").then().statusCode(403);
+
+        assertThat(requests(host)).isEqualTo(before);
+    }
+
+    @Test
+    void aRenewedChannelTakesOverBeforeTheOldOneIsStoppedAndDisconnectingStopsTheRest() {
+        TestUser host = Tokens.newUser("Remy Renew", "UTC");
+        MirrorFixtures.connect(host);
+        String first = MirrorFixtures.awaitWatched(host);
+
+        // As if the channel were about to end: a new one opens, the old one works until the new one is proven.
+        watches.openChannels(Instant.now().plus(30, ChronoUnit.DAYS));
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM webhook_channels WHERE user_id = ? AND status = 'active' "
+                + "AND confirmed_at IS NOT NULL AND channel_id <> '" + first + "'", host.id()) == 1);
+        await().atMost(WAIT).until(() -> "stopped".equals(ConnectionRows.row("SELECT status FROM webhook_channels WHERE channel_id = ?",
+                first).get("status")));
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation = 'channels.stop' "
+                + "AND outcome LIKE 'ok: channel " + first + "%'", host.id())).isEqualTo(1);
+        // Google no longer knows the old channel: stopping it again is a 404 there, and a push through it is refused here.
+        push(first, "whatever", "exists").statusCode(404);
+
+        given().auth().oauth2(host.token()).when().delete("/api/calendar/connection").then().statusCode(200);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM webhook_channels WHERE user_id = ? AND status <> 'stopped'",
+                host.id()) == 0);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM calendar_sync WHERE user_id = ?", host.id())).isZero();
+    }
+
+    private static io.restassured.response.ValidatableResponse push(String channelId, String token, String state) {
+        var request = given().header("X-Goog-Resource-State", state).header("X-Goog-Message-Number", "7");
+        if (channelId != null) {
+            request.header("X-Goog-Channel-ID", channelId);
+        }
+        if (token != null) {
+            request.header("X-Goog-Channel-Token", token);
+        }
+        return request.when().post("/api/google/webhook").then();
+    }
+
+    /** The push our own insert caused has been synced. */
+    private static void awaitSyncedAfterMirror(TestUser host) {
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM calendar_sync WHERE user_id = ? AND requested_at IS NULL "
+                + "AND synced_at > (SELECT max(at) FROM google_call_audit WHERE person_id = ? AND operation = 'events.insert')",
+                host.id(), host.id()) == 1);
+    }
+
+    private static long requests(TestUser host) {
+        return ConnectionRows.count("SELECT request_count FROM calendar_sync WHERE user_id = ?", host.id());
+    }
+
+    /** The room's {@code nth} command since the test began. */
+    private CloudEvent<RoomCommand> awaitCommand(MirrorFixtures.Room room, int nth) {
+        List<ConsumerRecord<String, String>> found = commands.await(forRoom(room), nth, WAIT);
+        assertThat(found).hasSize(nth);
+        return EventCodec.decodeRoomCommand(found.get(nth - 1).value());
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, String>> forRoom(MirrorFixtures.Room room) {
+        return record -> room.id.equals(record.key());
+    }
+}
