@@ -48,6 +48,8 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
             env.put("SCHEDULR_GOOGLE_REVOKE_URL", issuerUrl + "/revoke");
             env.put("SCHEDULR_GOOGLE_CALENDAR_ROOT_URL", issuerUrl + "/");
             env.put("SCHEDULR_GOOGLE_TOKEN_KEYS", tokenKeys);
+            // Where the local Google posts push notifications for changes made in it.
+            env.put("SCHEDULR_SYNC_WEBHOOK_URL", calendarSyncUrl + "/api/google/webhook");
         }
         return env;
     }
