@@ -89,6 +89,41 @@ final class StackClient implements AutoCloseable {
         assertThat(callback.body()).contains("\"status\":\"connected\"");
     }
 
+    /**
+     * The person disconnects their calendar ({@code DELETE /api/calendar/connection} at calendar-sync-service); returns
+     * once scheduling-service has heard of it (their core writes answer 403), so the services that read the same
+     * connection events have had the same moment to see it.
+     */
+    void disconnectCalendar(Person person) throws Exception {
+        String calendarSync = "http://localhost:" + stack.services().get(2).port();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(calendarSync + "/api/calendar/connection"))
+                .header("Authorization", "Bearer " + person.token()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("disconnect → " + r.body()).isEqualTo(200);
+        String room = "{\"datetimeUtc\":\"" + Instant.now().plus(400, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                + "\"}";
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            HttpResponse<String> create = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/practice-room/create"))
+                    .header("Authorization", "Bearer " + person.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(room)).build(), HttpResponse.BodyHandlers.ofString());
+            if (create.statusCode() == 403) {
+                break;
+            }
+            assertThat(Instant.now()).as("scheduling-service still lets " + person.email() + " write: " + create.body()).isBefore(deadline);
+            if (create.statusCode() == 201) {
+                call("DELETE", "/api/practice-room/" + field(create.body(), "id"), person, null, 204);
+            }
+            Thread.sleep(300);
+        }
+        Thread.sleep(1000);
+    }
+
+    /** The person's events on their Google calendars, as the local Google's control API lists them (JSON). */
+    String googleEvents(Person person) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/_control/events?email=" + person.email()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Person unconnectedPerson(String name, String tz) throws Exception {
         String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/token"))
