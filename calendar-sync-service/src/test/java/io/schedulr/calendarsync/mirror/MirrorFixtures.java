@@ -57,14 +57,20 @@ final class MirrorFixtures {
 
     /** A room the host booked with a guest, starting two days from now. */
     static final class Room {
-        final String id = "room-" + UUID.randomUUID();
-        final String icsUid = id + "@schedulr.test";
+        final String id;
+        final String icsUid;
         final String guestEmail = "guest-" + UUID.randomUUID() + "@example.com";
         final Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         final TestUser host;
 
         Room(TestUser host) {
+            this(host, "room-" + UUID.randomUUID());
+        }
+
+        Room(TestUser host, String id) {
             this.host = host;
+            this.id = id;
+            this.icsUid = "room-" + UUID.randomUUID() + "@schedulr.test";
         }
     }
 

@@ -1,0 +1,122 @@
+package io.schedulr.calendarsync.mirror;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calendarsync.connection.ConnectionRows;
+import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.RoomEventType;
+import io.schedulr.events.RoomMirrorFailure;
+import io.schedulr.events.Topics;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.TopicProbe;
+import io.schedulr.testsupport.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What Google throws at the mirror, over HTTP against the local Google with real PostgreSQL/Kafka: a throttling storm
+ * still lands every change once; a revoked grant makes the change wait for the host to reconnect; a refusal for good
+ * parks it and announces it (so the participants are emailed instead), as does a host who never connected.
+ */
+@QuarkusTest
+class MirrorFailuresTest {
+    private static final Duration WAIT = MirrorFixtures.WAIT;
+    private TopicProbe failures;
+
+    @BeforeEach
+    void probe() {
+        failures = TopicProbe.fromNow(Topics.CALENDAR_MIRROR_FAILURES);
+    }
+
+    @AfterEach
+    void close() {
+        failures.close();
+    }
+
+    @Test
+    void aStormOf429sStillLandsTheBookingExactlyOnce() {
+        TestUser host = Tokens.newUser("Stormy Host", "Europe/Berlin");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        LocalGoogleAccount.control("fail", "{\"count\": 8, \"status\": 429}");
+
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+        MirrorFixtures.awaitOneEvent(host, room);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'done'",
+                room.id) == 1);
+        assertThat(ConnectionRows.count("SELECT attempts FROM mirror_job WHERE room_id = ?", room.id)).isGreaterThanOrEqualTo(1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND outcome LIKE 'unavailable%'", room.id))
+                .isGreaterThanOrEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> MirrorFixtures.eventsOf(host, room).size() == 1);
+        assertThat(failures.collect(record -> room.id.equals(record.key()), Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void aRevokedGrantMakesTheChangeWaitUntilTheHostReconnects() {
+        TestUser host = Tokens.newUser("Revy Revoked", "UTC");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        LocalGoogleAccount.control("revoke", "{\"email\":\"" + host.email() + "\"}");
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+
+        String booked = MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+        await().atMost(WAIT).until(() -> "revoked".equals(ConnectionRows.connection(host.id()).get("status")));
+        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'pending'", booked)).isEqualTo(1);
+        assertThat(MirrorFixtures.eventsOf(host, room)).isEmpty();
+
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitOneEvent(host, room);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'done'",
+                booked) == 1);
+    }
+
+    @Test
+    void aChangeGoogleRefusesForGoodIsParkedAndAnnounced() {
+        TestUser host = Tokens.newUser("Parker Host", "UTC");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        // Google refuses a private property value over 1024 characters (400 invalid).
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host, "room-" + "x".repeat(1100));
+
+        String booked = MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'parked'",
+                booked) == 1);
+        assertThat(ConnectionRows.row("SELECT last_error FROM mirror_job WHERE event_id = ?", booked).get("last_error"))
+                .contains("400", "extended property");
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND outcome LIKE 'refused 400%'", room.id))
+                .isEqualTo(1);
+        CloudEvent<RoomMirrorFailure> announced = awaitFailure(room);
+        assertThat(announced.data().reason()).isEqualTo("google_rejected:400");
+        assertThat(announced.data().change()).isEqualTo(RoomEventType.ROOM_BOOKED.cloudEventType());
+        assertThat(announced.data().room().icsUid()).isEqualTo(room.icsUid);
+        assertThat(announced.data().room().guest().email()).isEqualTo(room.guestEmail);
+    }
+
+    @Test
+    void aHostWhoNeverConnectedIsAnnouncedSoTheParticipantsAreEmailed() {
+        TestUser host = Tokens.newUser("Nina Neverconnected", "UTC");
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+        CloudEvent<RoomMirrorFailure> announced = awaitFailure(room);
+        assertThat(announced.data().reason()).isEqualTo("not_connected");
+        assertThat(announced.data().room().host().email()).isEqualTo(host.email());
+    }
+
+    private CloudEvent<RoomMirrorFailure> awaitFailure(MirrorFixtures.Room room) {
+        List<ConsumerRecord<String, String>> found = failures.await(record -> room.id.equals(record.key()), 1, WAIT);
+        assertThat(found).hasSize(1);
+        return EventCodec.decodeRoomMirrorFailure(found.get(0).value());
+    }
+}
