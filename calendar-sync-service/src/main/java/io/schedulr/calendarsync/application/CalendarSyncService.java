@@ -202,10 +202,13 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
         mirror.ifPresent(m -> m.judge(event).ifPresent(edit -> {
             mirrors.save(m.after(edit));
             commands.publish(m, edit, now);
-            audit.record(m.roomId(), state.userId(), edit.deleted() ? "host.deleted" : "host.moved",
-                    edit.deleted() ? "cancel sent to scheduling" : "reschedule to " + edit.newStart() + " sent to scheduling");
-            LOG.info("room " + m.roomId() + ": the host " + (edit.deleted() ? "deleted its event" : "moved it to " + edit.newStart())
-                    + " in Google; told scheduling-service");
+            String what = switch (edit.kind()) {
+                case DELETED -> "the host deleted its event";
+                case MOVED -> "the host moved it to " + edit.newStart();
+                case DECLINED -> "the guest declined";
+            };
+            audit.record(m.roomId(), m.actorOf(edit), "google." + edit.kind().name().toLowerCase(java.util.Locale.ROOT), what + "; sent to scheduling");
+            LOG.info("room " + m.roomId() + ": " + what + " in Google; told scheduling-service");
         }));
     }
 

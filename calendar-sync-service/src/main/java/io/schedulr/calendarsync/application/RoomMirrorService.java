@@ -30,8 +30,9 @@ import java.util.logging.Logger;
 /**
  * Booked rooms on their host's dedicated Google calendar. A room change is queued in the transaction that remembers its
  * event id (a redelivery adds nothing); the worker then applies a room's changes one at a time, in sequence order:
- * booked → one event (found again by the stored id or the room's private property before any insert), rescheduled →
- * moved, cancelled → deleted, each telling the guest. A change older than what was applied, or anything after the
+ * booked → one event (found again by the stored id or the meeting's private properties before any insert), rescheduled →
+ * moved, cancelled or released (the guest left) → deleted, each telling the guest; a booking after the guest left is a
+ * new meeting (a new invitation UID) and gets its own event. A change older than what was applied, or anything after the
  * cancellation, is dropped. Google throttling or failing → the job is tried again later (exponential backoff with
  * jitter, kept in the job); {@code invalid_grant} → the host is revoked and their jobs wait for them to reconnect;
  * any other refusal → the job is parked with the reason and announced as a mirror failure, as is every change of a host
@@ -138,15 +139,16 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     }
 
     private RoomMirror apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror) {
-        String calendarId = mirror != null && mirror.calendarId() != null ? mirror.calendarId() : host.calendarId();
-        String known = mirror == null ? null : mirror.googleEventId();
+        boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
+        String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
+        String known = mirror == null || newMeeting ? null : mirror.googleEventId();
         if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
             // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
             return mirrored(change, mirror.googleEventId(), calendarId, false);
         }
-        Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId()));
-        if (change.kind() == RoomChangeKind.CANCELLED) {
+        Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
+        if (change.kind().ends()) {
             existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId)));
             return mirrored(change, existing.orElse(known), calendarId, true);
         }
@@ -167,7 +169,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
 
     private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled) {
         return new RoomMirror(change.roomId(), change.icsUid(), eventId, change.hostId(), calendarId, change.sequence(), cancelled,
-                change.startUtc(), change.endUtc(), change.guestEmail());
+                change.startUtc(), change.endUtc(), change.guestEmail(), change.guestId(), false);
     }
 
     private static CalendarEvents.NewEvent newEvent(RoomChange change) {

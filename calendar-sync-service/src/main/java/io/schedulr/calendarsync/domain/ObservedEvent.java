@@ -1,6 +1,8 @@
 package io.schedulr.calendarsync.domain;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * An event as Google listed it in a sync of a dedicated calendar.
@@ -8,8 +10,17 @@ import java.time.Instant;
  * @param roomId    our private {@code schedulrRoomId} property; null for an event we did not make (never touched)
  * @param cancelled deleted in Google (an incremental sync reports it with status {@code cancelled})
  * @param startUtc  null for an all-day or cancelled event
+ * @param declinedBy the attendees (lower-case email) who declined the invitation
  */
-public record ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc) {
+public record ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc, Set<String> declinedBy) {
+    public ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc) {
+        this(eventId, roomId, cancelled, startUtc, endUtc, Set.of());
+    }
+
+    public boolean declinedBy(String email) {
+        return email != null && declinedBy.contains(email.toLowerCase(Locale.ROOT));
+    }
+
     public boolean ours() {
         return roomId != null && !roomId.isBlank();
     }

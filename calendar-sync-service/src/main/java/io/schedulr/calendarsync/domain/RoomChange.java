@@ -11,16 +11,17 @@ import java.util.Objects;
  * @param hostId     the host's Google account id ({@code sub})
  * @param timeZone   the host's time zone, for the event's start and end
  * @param guestEmail null when the change has no guest
+ * @param guestId    the guest's Google account id ({@code sub}); null when the change has no guest or it is unknown
  * @param announcement the room event as scheduling-service published it (opaque here), passed on untouched when the change
  *                     cannot reach Google; null when unknown
  */
 public record RoomChange(String eventId, RoomChangeKind kind, String roomId, int sequence, String icsUid, String hostId,
                          String timeZone, String guestEmail, String guestName, String title, String roomUrl, Instant startUtc,
-                         Instant endUtc, String announcement) {
+                         Instant endUtc, String announcement, String guestId) {
 
     public RoomChange(String eventId, RoomChangeKind kind, String roomId, int sequence, String icsUid, String hostId, String timeZone,
                       String guestEmail, String guestName, String title, String roomUrl, Instant startUtc, Instant endUtc) {
-        this(eventId, kind, roomId, sequence, icsUid, hostId, timeZone, guestEmail, guestName, title, roomUrl, startUtc, endUtc, null);
+        this(eventId, kind, roomId, sequence, icsUid, hostId, timeZone, guestEmail, guestName, title, roomUrl, startUtc, endUtc, null, null);
     }
 
     public RoomChange {

@@ -4,5 +4,12 @@ package io.schedulr.calendarsync.domain;
 public enum RoomChangeKind {
     BOOKED,
     RESCHEDULED,
-    CANCELLED
+    CANCELLED,
+    /** The guest left: the meeting's event goes; a later booking of the room is a new meeting (a new invitation UID). */
+    RELEASED;
+
+    /** Whether the meeting's event goes away with this change. */
+    public boolean ends() {
+        return this == CANCELLED || this == RELEASED;
+    }
 }

@@ -6,29 +6,48 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A room as it stands on its host's Google Calendar: the Google event that mirrors it (the PRD's {@code google_event_id},
- * mapped to the room's {@code ics_uid}), the last change applied, and the time the event shows as far as we know —
- * what we wrote, or what we saw the host change it to. A Google event that shows exactly that is not a change a
- * person made, which is how changes we made ourselves never come back as commands.
+ * A room's meeting as it stands on its host's Google Calendar: the Google event that mirrors it (the PRD's
+ * {@code google_event_id}, mapped to the meeting's {@code ics_uid}), the last change applied, and the time the event
+ * shows as far as we know — what we wrote, or what we saw the host change it to. A Google event that shows exactly that
+ * is not a change a person made, which is how changes we made ourselves never come back as commands.
  *
- * @param googleEventId null when the room was cancelled before any event existed
+ * @param googleEventId null when the meeting ended before any event existed
+ * @param cancelled     the meeting's event is gone (cancelled, deleted in Google, or the guest left)
  * @param startUtc      null for a mirror recorded before the start was kept (then Google-side moves are not judged)
+ * @param releaseAsked  the guest's decline was seen and passed on once
  */
 public record RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence,
-                         boolean cancelled, Instant startUtc, Instant endUtc, String guestEmail) {
+                         boolean cancelled, Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked) {
+
+    public RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence, boolean cancelled,
+                      Instant startUtc, Instant endUtc, String guestEmail) {
+        this(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, cancelled, startUtc, endUtc, guestEmail, null, false);
+    }
 
     /**
-     * Why a change must not be applied on top of this mirror (a late, lower sequence, or anything but a cancellation
-     * after the cancellation), or null when it may.
+     * Why a change must not be applied on top of this mirror, or null when it may: a late, lower sequence of this
+     * meeting; anything but its end after the meeting ended; a change of an earlier meeting of the room. A booking under
+     * a new invitation UID after the meeting ended (the guest left) is a new meeting and always may.
      */
     public String refuses(RoomChange change) {
+        if (!icsUid.equals(change.icsUid())) {
+            if (cancelled && change.kind() == RoomChangeKind.BOOKED) {
+                return null;
+            }
+            return "change of another meeting of the room (" + change.icsUid() + ", now " + icsUid + ")";
+        }
         if (change.sequence() < lastSequence) {
             return "sequence " + change.sequence() + " is older than the applied " + lastSequence;
         }
-        if (cancelled && change.kind() != RoomChangeKind.CANCELLED) {
+        if (cancelled && !change.kind().ends()) {
             return change.kind().name().toLowerCase(Locale.ROOT) + " after the room was cancelled";
         }
         return null;
+    }
+
+    /** Whether a change starts a new meeting in the room (the event of the earlier one is not this one's). */
+    public boolean isEarlierMeetingOf(RoomChange change) {
+        return !icsUid.equals(change.icsUid());
     }
 
     /** Whether the Google event already shows the change's time (then there is nothing to move). */
@@ -37,15 +56,18 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
     }
 
     /**
-     * What the host did to the room's event in Google, judged against what we hold, or empty when the event shows what
-     * we hold (our own write coming back, or a change that does not concern the room, such as the title).
+     * What a person did to the meeting's event in Google, judged against what we hold, or empty when the event shows
+     * what we hold (our own write coming back, or a change that does not concern the room, such as the title).
      */
-    public Optional<HostEdit> judge(ObservedEvent event) {
+    public Optional<GoogleEdit> judge(ObservedEvent event) {
         if (cancelled || googleEventId == null || !googleEventId.equals(event.eventId())) {
             return Optional.empty();
         }
         if (event.cancelled()) {
-            return Optional.of(HostEdit.deletion());
+            return Optional.of(GoogleEdit.deletion());
+        }
+        if (!releaseAsked && guestId != null && event.declinedBy(guestEmail)) {
+            return Optional.of(GoogleEdit.decline());
         }
         if (startUtc == null || event.startUtc() == null || event.endUtc() == null) {
             return Optional.empty();
@@ -53,27 +75,41 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         if (event.startUtc().equals(startUtc) && event.endUtc().equals(endUtc)) {
             return Optional.empty();
         }
-        return Optional.of(HostEdit.moved(event.startUtc(), event.endUtc()));
+        return Optional.of(GoogleEdit.moved(event.startUtc(), event.endUtc()));
     }
 
-    /** The mirror once the host's edit is taken as what Google shows, so it is judged once only. */
-    public RoomMirror after(HostEdit edit) {
+    /** The mirror once the edit is taken as what Google shows, so it is judged once only. */
+    public RoomMirror after(GoogleEdit edit) {
         Objects.requireNonNull(edit, "edit");
-        if (edit.deleted()) {
-            return new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, true, startUtc, endUtc, guestEmail);
-        }
-        return new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, edit.newStart(), edit.newEnd(),
-                guestEmail);
+        return switch (edit.kind()) {
+            case DELETED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, true, startUtc, endUtc, guestEmail,
+                    guestId, releaseAsked);
+            case DECLINED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, startUtc, endUtc, guestEmail,
+                    guestId, true);
+            case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, edit.newStart(), edit.newEnd(),
+                    guestEmail, guestId, releaseAsked);
+        };
     }
 
-    /** An edit the host made in Google: the event was deleted, or moved to a new time. */
-    public record HostEdit(boolean deleted, Instant newStart, Instant newEnd) {
-        public static HostEdit deletion() {
-            return new HostEdit(true, null, null);
+    /** Who did it: the host moves or deletes, the guest declines. */
+    public String actorOf(GoogleEdit edit) {
+        return edit.kind() == GoogleEdit.Kind.DECLINED ? guestId : hostId;
+    }
+
+    /** An edit a person made in Google: the host deleted or moved the event, or the guest declined it. */
+    public record GoogleEdit(Kind kind, Instant newStart, Instant newEnd) {
+        public enum Kind { DELETED, MOVED, DECLINED }
+
+        public static GoogleEdit deletion() {
+            return new GoogleEdit(Kind.DELETED, null, null);
         }
 
-        public static HostEdit moved(Instant newStart, Instant newEnd) {
-            return new HostEdit(false, Objects.requireNonNull(newStart), Objects.requireNonNull(newEnd));
+        public static GoogleEdit decline() {
+            return new GoogleEdit(Kind.DECLINED, null, null);
+        }
+
+        public static GoogleEdit moved(Instant newStart, Instant newEnd) {
+            return new GoogleEdit(Kind.MOVED, Objects.requireNonNull(newStart), Objects.requireNonNull(newEnd));
         }
     }
 }

@@ -44,7 +44,7 @@ class CalendarSyncServiceTest {
                 NOW, NOW));
         channels.channels.put("ch-1", new WatchChannel("ch-1", "ana", "cal-ana", "res-1", "secret-token", NOW.plus(Duration.ofDays(7)),
                 WatchChannelStatus.ACTIVE, null));
-        mirrors.save(new RoomMirror("room-1", "uid-1", "ev-1", "ana", "cal-ana", 3, false, START, END, "bo@example.com"));
+        mirrors.save(new RoomMirror("room-1", "uid-1", "ev-1", "ana", "cal-ana", 3, false, START, END, "bo@example.com", "bo", false));
     }
 
     @Test
@@ -77,7 +77,7 @@ class CalendarSyncServiceTest {
         service.syncNext();
 
         assertThat(google.listings).containsExactly("sync token-1", "sync token-1 page p2");
-        assertThat(commands.sent).containsExactly("room-1 reschedule " + START.plusSeconds(3600) + " @3");
+        assertThat(commands.sent).containsExactly("room-1 reschedule " + START.plusSeconds(3600) + " by ana @3");
         assertThat(channels.syncs.get("ana").token).isEqualTo("token-2");
         assertThat(mirrors.mirrors.get("room-1").startUtc()).isEqualTo(START.plusSeconds(3600));
 
@@ -86,6 +86,21 @@ class CalendarSyncServiceTest {
         google.changes.add(page(null, "token-3", new ObservedEvent("ev-1", "room-1", false, START.plusSeconds(3600), END.plusSeconds(3600))));
         service.syncNext();
         assertThat(commands.sent).hasSize(1);
+    }
+
+    @Test
+    void theGuestDecliningIsSentOnceAsTheGuestsRelease() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        ObservedEvent declined = new ObservedEvent("ev-1", "room-1", false, START, END, java.util.Set.of("bo@example.com"));
+        google.changes.add(page(null, "token-2", declined));
+        service.syncNext();
+        channels.request("ana", "cal-ana", NOW);
+        google.changes.add(page(null, "token-3", declined));
+        service.syncNext();
+
+        assertThat(commands.sent).containsExactly("room-1 release by bo @3");
+        assertThat(mirrors.mirrors.get("room-1").releaseAsked()).isTrue();
     }
 
     @Test
@@ -113,7 +128,7 @@ class CalendarSyncServiceTest {
         service.syncNext();
 
         assertThat(google.listings).containsExactly("sync token-old", "full");
-        assertThat(commands.sent).containsExactly("room-1 cancel @3");
+        assertThat(commands.sent).containsExactly("room-1 cancel by ana @3");
         assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
         assertThat(channels.syncs.get("ana").token).isEqualTo("token-new");
     }

@@ -20,12 +20,13 @@ final class FakeCalendarEvents implements CalendarEvents {
     int inserts;
 
     @Override
-    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId) {
+    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
         call(accessToken);
         if (knownEventId != null && events.containsKey(knownEventId) && !events.get(knownEventId).cancelled()) {
             return Optional.of(knownEventId);
         }
-        return events.entrySet().stream().filter(e -> !e.getValue().cancelled() && e.getValue().event().roomId().equals(roomId))
+        return events.entrySet().stream().filter(e -> !e.getValue().cancelled() && e.getValue().event().roomId().equals(roomId)
+                        && e.getValue().event().icsUid().equals(icsUid))
                 .map(Map.Entry::getKey).findFirst();
     }
 

@@ -51,14 +51,21 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
 
     @Override
     public Optional<QueuedJob> lockNextDue(Instant now) {
-        Comparator<Job> roomOrder = Comparator.<Job>comparingInt(j -> j.change.sequence()).thenComparingInt(j -> j.order);
         return jobs.values().stream()
                 .filter(j -> j.status == MirrorJobStatus.PENDING && !j.due.isAfter(now))
                 .filter(j -> connections.find(j.change.hostId()).map(CalendarConnection::isConnected).orElse(false))
-                .filter(j -> jobs.values().stream().filter(e -> e.status == MirrorJobStatus.PENDING && e.change.roomId().equals(j.change.roomId()))
-                        .min(roomOrder).orElseThrow() == j)
+                .filter(j -> jobs.values().stream().noneMatch(e -> e.status == MirrorJobStatus.PENDING && e != j
+                        && e.change.roomId().equals(j.change.roomId()) && before(e, j)))
                 .min(Comparator.<Job, Instant>comparing(j -> j.due).thenComparingInt(j -> j.order))
                 .map(j -> new QueuedJob(j.change, j.attempts));
+    }
+
+    /** One meeting's changes in sequence order; a later meeting of the room (a new invitation UID) after it, as the SQL does. */
+    private static boolean before(Job e, Job j) {
+        if (e.change.icsUid().equals(j.change.icsUid())) {
+            return e.change.sequence() < j.change.sequence() || e.change.sequence() == j.change.sequence() && e.order < j.order;
+        }
+        return e.order < j.order;
     }
 
     @Override

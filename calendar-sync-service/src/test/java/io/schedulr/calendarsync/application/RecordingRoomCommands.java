@@ -12,7 +12,12 @@ final class RecordingRoomCommands implements RoomCommands {
     final List<String> sent = new ArrayList<>();
 
     @Override
-    public void publish(RoomMirror mirror, RoomMirror.HostEdit edit, Instant observedAt) {
-        sent.add(mirror.roomId() + (edit.deleted() ? " cancel" : " reschedule " + edit.newStart()) + " @" + mirror.lastSequence());
+    public void publish(RoomMirror mirror, RoomMirror.GoogleEdit edit, Instant observedAt) {
+        String what = switch (edit.kind()) {
+            case DELETED -> " cancel";
+            case MOVED -> " reschedule " + edit.newStart();
+            case DECLINED -> " release";
+        };
+        sent.add(mirror.roomId() + what + " by " + mirror.actorOf(edit) + " @" + mirror.lastSequence());
     }
 }

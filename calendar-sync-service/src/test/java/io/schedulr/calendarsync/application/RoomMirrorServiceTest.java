@@ -136,11 +136,31 @@ class RoomMirrorServiceTest {
     }
 
     @Test
+    void aGuestLeavingDeletesTheEventAndTheNextBookingIsANewMeetingWithItsOwnEvent() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        service.record(change("e2", RoomChangeKind.RELEASED, 1, START));
+        // The room is booked again: a new meeting under a new invitation UID, its sequence starting over.
+        service.record(new RoomChange("e3", RoomChangeKind.BOOKED, "room-1", 0, "uid-room-1-second@schedulr", "ana", "UTC", "cy@example.com",
+                "Cy", "Mentoring", null, START, START.plusSeconds(1800), null, "cy"));
+        // A late change of the first meeting is refused: it is over.
+        service.record(change("e4", RoomChangeKind.RESCHEDULED, 2, START.plusSeconds(60)));
+        drain();
+
+        assertThat(calendar.events.get("ev1").cancelled()).isTrue();
+        assertThat(calendar.events.get("ev2").cancelled()).isFalse();
+        assertThat(calendar.events.get("ev2").event().icsUid()).isEqualTo("uid-room-1-second@schedulr");
+        assertThat(calendar.events.get("ev2").event().guestEmail()).isEqualTo("cy@example.com");
+        assertThat(jobs.job("e4").status).isEqualTo(MirrorJobStatus.DROPPED);
+        assertThat(mirrors.mirrors.get("room-1").icsUid()).isEqualTo("uid-room-1-second@schedulr");
+        assertThat(mirrors.mirrors.get("room-1").guestId()).isEqualTo("cy");
+    }
+
+    @Test
     void aMoveToTheTimeGoogleAlreadyShowsCostsNoCallAndIsKept() {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         drain();
         // The host moved the event in Google; the sync noted the new time and the room followed with this change.
-        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.HostEdit.moved(START.plusSeconds(3600),
+        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
                 START.plusSeconds(3600 + 1800)));
         mirrors.save(moved);
         service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));

@@ -98,6 +98,32 @@ class GoogleToAppTest {
     }
 
     @Test
+    void theGuestDecliningReleasesTheBookingAndTheNextBookingIsANewEvent() {
+        TestUser host = Tokens.newUser("Dora Decline", "UTC");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+
+        LocalGoogleAccount.control("events/respond", "{\"email\": \"" + room.guestEmail + "\", \"iCalUID\": \"" + room.icsUid
+                + "\", \"response\": \"declined\"}");
+        CloudEvent<RoomCommand> release = awaitCommand(room, 1);
+        assertThat(release.type()).isEqualTo(RoomCommandType.RELEASE_BOOKING.cloudEventType());
+        assertThat(release.data().actorId()).isEqualTo("guest-sub-" + room.id);
+        assertThat(release.data().icsUid()).isEqualTo(room.icsUid);
+
+        // scheduling-service releases the booking: the event goes; the room booked again is a new meeting with its own event.
+        MirrorFixtures.publish(room, RoomEventType.ROOM_RELEASED, 1, room.start);
+        await().atMost(WAIT).until(() -> "cancelled".equals(MirrorFixtures.eventsOf(host, room).get(0).get("status")));
+        MirrorFixtures.Room again = new MirrorFixtures.Room(host, room.id);
+        MirrorFixtures.publish(again, RoomEventType.ROOM_BOOKED, 0, room.start);
+        await().atMost(WAIT).until(() -> MirrorFixtures.eventsOf(host, room).stream()
+                .anyMatch(e -> again.icsUid.equals(e.get("iCalUID")) && "confirmed".equals(e.get("status"))));
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
     void whenGoogleWantsAFullSyncTheDiffFindsAnEventDeletedMeanwhile() {
         TestUser host = Tokens.newUser("Fran Fullsync", "UTC");
         MirrorFixtures.connect(host);

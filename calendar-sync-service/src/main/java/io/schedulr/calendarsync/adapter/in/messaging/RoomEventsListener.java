@@ -67,6 +67,7 @@ public class RoomEventsListener {
             case ROOM_BOOKED -> RoomChangeKind.BOOKED;
             case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
             case ROOM_CANCELLED -> RoomChangeKind.CANCELLED;
+            case ROOM_RELEASED -> RoomChangeKind.RELEASED;
             default -> null;
         };
         if (kind == null) {
@@ -80,7 +81,7 @@ public class RoomEventsListener {
         }
         return Optional.of(new RoomChange(event.id(), kind, room.roomId(), room.sequence(), room.icsUid(), host.id(), host.timeZone(),
                 guest == null ? null : guest.email(), guest == null ? null : guest.name(), room.title(), room.roomUrl(),
-                room.startUtc(), room.endUtc(), announcement));
+                room.startUtc(), room.endUtc(), announcement, guest == null ? null : guest.id()));
     }
 
     private static String at(ConsumerRecord<?, ?> record) {

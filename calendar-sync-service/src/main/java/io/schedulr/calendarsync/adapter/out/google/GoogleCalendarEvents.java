@@ -40,7 +40,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId) {
+    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
         Calendar calendar = client(accessToken);
         try {
             if (knownEventId != null) {
@@ -55,7 +55,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                     }
                 }
             }
-            return byRoom(calendar, calendarId, roomId);
+            return byRoom(calendar, calendarId, roomId, icsUid);
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("finding the event of room " + roomId, e);
         }
@@ -84,7 +84,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
             if (e.getStatusCode() == 409) {
                 // Already there (an earlier attempt whose answer was lost): that is the room's event.
                 try {
-                    Optional<String> existing = byRoom(calendar, calendarId, event.roomId());
+                    Optional<String> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid());
                     if (existing.isPresent()) {
                         return existing.get();
                     }
@@ -128,9 +128,10 @@ public class GoogleCalendarEvents implements CalendarEvents {
         }
     }
 
-    private static Optional<String> byRoom(Calendar calendar, String calendarId, String roomId) throws IOException {
+    private static Optional<String> byRoom(Calendar calendar, String calendarId, String roomId, String icsUid) throws IOException {
         Events found = calendar.events().list(calendarId)
-                .setPrivateExtendedProperty(List.of(RoomMirrorService.ROOM_ID_PROPERTY + "=" + roomId))
+                .setPrivateExtendedProperty(List.of(RoomMirrorService.ROOM_ID_PROPERTY + "=" + roomId,
+                        RoomMirrorService.ICS_UID_PROPERTY + "=" + icsUid))
                 .setShowDeleted(false)
                 .execute();
         if (found.getItems() == null) {

@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -92,7 +95,11 @@ public class GoogleCalendarWatch implements CalendarWatch {
         if (event.getExtendedProperties() != null && event.getExtendedProperties().getPrivate() != null) {
             roomId = event.getExtendedProperties().getPrivate().get(RoomMirrorService.ROOM_ID_PROPERTY);
         }
-        return new ObservedEvent(event.getId(), roomId, "cancelled".equals(event.getStatus()), instant(event.getStart()), instant(event.getEnd()));
+        Set<String> declined = event.getAttendees() == null ? Set.of() : event.getAttendees().stream()
+                .filter(a -> "declined".equals(a.getResponseStatus()) && a.getEmail() != null)
+                .map(a -> a.getEmail().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return new ObservedEvent(event.getId(), roomId, "cancelled".equals(event.getStatus()), instant(event.getStart()), instant(event.getEnd()),
+                declined);
     }
 
     private static Instant instant(EventDateTime time) {

@@ -13,16 +13,20 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A host's edit in Google as a command to scheduling-service ({@code scheduling.room-commands.v1}, keyed by room id). */
+/** A person's edit in Google as a command to scheduling-service ({@code scheduling.room-commands.v1}, keyed by room id). */
 @ApplicationScoped
 public class OutboxRoomCommands implements RoomCommands {
     @Inject
     Outbox outbox;
 
     @Override
-    public void publish(RoomMirror mirror, RoomMirror.HostEdit edit, Instant observedAt) {
-        RoomCommandType type = edit.deleted() ? RoomCommandType.CANCEL_ROOM : RoomCommandType.RESCHEDULE_ROOM;
-        RoomCommand command = new RoomCommand(mirror.roomId(), mirror.icsUid(), mirror.hostId(), edit.newStart(), edit.newEnd(),
+    public void publish(RoomMirror mirror, RoomMirror.GoogleEdit edit, Instant observedAt) {
+        RoomCommandType type = switch (edit.kind()) {
+            case DELETED -> RoomCommandType.CANCEL_ROOM;
+            case MOVED -> RoomCommandType.RESCHEDULE_ROOM;
+            case DECLINED -> RoomCommandType.RELEASE_BOOKING;
+        };
+        RoomCommand command = new RoomCommand(mirror.roomId(), mirror.icsUid(), mirror.actorOf(edit), edit.newStart(), edit.newEnd(),
                 mirror.lastSequence(), observedAt);
         outbox.append(Topics.ROOM_COMMANDS, mirror.roomId(), CloudEvent.of(UUID.randomUUID().toString(), OutboxConnectionEvents.SOURCE,
                 type.cloudEventType(), observedAt, mirror.roomId(), command));

@@ -11,8 +11,8 @@ import java.util.Optional;
  * cannot take the call now (throttling, 5xx, network) and {@link GoogleRejectedException} when it refuses it for good.
  */
 public interface CalendarEvents {
-    /** The live event mirroring the room: the known one if it still exists, else one carrying the room's private property. */
-    Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId);
+    /** The live event of the room's meeting: the known one if it still exists, else one carrying its private properties. */
+    Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid);
 
     /** Creates the event (invitations sent to the guest) and answers its Google id. */
     String insert(String accessToken, String calendarId, NewEvent event);
