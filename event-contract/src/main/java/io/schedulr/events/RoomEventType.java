@@ -10,6 +10,12 @@ public enum RoomEventType {
     ROOM_BOOKED("io.schedulr.room.booked.v1"),
     ROOM_RESCHEDULED("io.schedulr.room.rescheduled.v1"),
     ROOM_CANCELLED("io.schedulr.room.cancelled.v1"),
+    /**
+     * The guest left a booked room (declined the invitation in Google Calendar). The payload is the booking as it ends:
+     * the room's invitation UID, a SEQUENCE above the last REQUEST, and the guest who left, so their invitation can be
+     * cancelled. The room is open again afterwards under a new invitation UID (a later booking is a new meeting).
+     */
+    ROOM_RELEASED("io.schedulr.room.released.v1"),
     /** An unbooked room was deleted: nobody had an invitation, so nobody is told. */
     ROOM_DELETED("io.schedulr.room.deleted.v1");
 
