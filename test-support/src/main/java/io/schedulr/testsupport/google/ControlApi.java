@@ -133,14 +133,34 @@ final class ControlApi {
             event.put("sequence", sequence + 1);
             return event;
         });
+        notifyAttendees(body, InvitationMailer.Change.UPDATED, uid);
         return counted(changed);
     }
 
+    /**
+     * {@code "sendUpdates": "all"} in a move or delete: the person chose to notify guests in Google's UI, so the
+     * attendees are mailed as through the API.
+     */
+    private void notifyAttendees(Map<String, Object> body, InvitationMailer.Change change, String uid) {
+        String sendUpdates = Json.string(body.get("sendUpdates"));
+        if (!"all".equals(sendUpdates) && !"externalOnly".equals(sendUpdates)) {
+            return;
+        }
+        String owner = email(body);
+        for (Map.Entry<CalendarStore.Calendar, Map<String, Object>> held : store.allEvents(owner)) {
+            if (uid.equals(held.getValue().get("iCalUID"))) {
+                mailer.send(change, owner, held.getKey().id, held.getValue());
+            }
+        }
+    }
+
     private Map<String, Object> delete(Map<String, Object> body) {
-        int changed = store.changeEvents(email(body), live(uid(body)), event -> {
+        String uid = uid(body);
+        int changed = store.changeEvents(email(body), live(uid), event -> {
             event.put("status", "cancelled");
             return event;
         });
+        notifyAttendees(body, InvitationMailer.Change.CANCELLED, uid);
         return counted(changed);
     }
 
