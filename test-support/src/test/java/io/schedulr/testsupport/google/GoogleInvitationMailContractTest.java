@@ -86,6 +86,30 @@ class GoogleInvitationMailContractTest {
     }
 
     @Test
+    void aHostMovingOrDeletingInGooglesUiWithNotifyMailsTheAttendeeAndWithoutItNobody() throws Exception {
+        ConnectedUser host = ConnectedUser.connect(google);
+        String guest = "ui-guest-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String calendarId = secondaryCalendar(host);
+        String uid = "room-" + UUID.randomUUID() + "@schedulr.io";
+        host.calendar().events().insert(calendarId, event(uid, "2030-02-01T10:00:00Z", "2030-02-01T10:30:00Z")
+                .setAttendees(List.of(new EventAttendee().setEmail(guest)))).setSendUpdates("none").execute();
+
+        assertThat(Control.post(google, "events/move", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid
+                + "\",\"start\":\"2030-02-02T09:00:00Z\",\"end\":\"2030-02-02T09:30:00Z\"}").statusCode()).isEqualTo(200);
+        assertThat(Control.post(google, "events/move", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid
+                + "\",\"start\":\"2030-02-03T09:00:00Z\",\"end\":\"2030-02-03T09:30:00Z\",\"sendUpdates\":\"all\"}").statusCode())
+                .isEqualTo(200);
+        MimeMessage update = mails(guest, 1).get(0);
+        assertThat(ics(update)).contains("METHOD:REQUEST", "UID:" + uid, "SEQUENCE:2", "DTSTART:20300203T090000Z");
+
+        assertThat(Control.post(google, "events/delete", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid
+                + "\",\"sendUpdates\":\"all\"}").statusCode()).isEqualTo(200);
+        assertThat(calendarMethod(mails(guest, 2).get(1))).isEqualTo("CANCEL");
+        Thread.sleep(500);
+        assertThat(Mailboxes.inbox(guest)).as("the move without notifying sent nothing").hasSize(2);
+    }
+
+    @Test
     void sendUpdatesNoneOrAbsentMailsNobody() throws Exception {
         ConnectedUser host = ConnectedUser.connect(google);
         String guest = "quiet-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
