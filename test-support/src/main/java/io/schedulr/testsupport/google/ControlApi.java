@@ -56,12 +56,28 @@ final class ControlApi {
         }
     }
 
+    /**
+     * {@code {"count": n, "status": s}}: the next n Calendar calls fail; {@code {"every": n, "status": s}}: every nth call
+     * fails until cleared; {@code {"count": 0}} (status optional) clears either.
+     */
     private Map<String, Object> fail(Map<String, Object> body) {
-        if (!(body.get("count") instanceof Number count) || !(body.get("status") instanceof Number status)) {
-            throw new IllegalArgumentException("body must be {\"count\": n, \"status\": 429|403|500}");
+        Object status = body.get("status");
+        if (body.get("every") instanceof Number every && !body.containsKey("count") && status instanceof Number s) {
+            failures.failEvery(every.intValue(), s.intValue());
+            return Map.of("failingEvery", every, "status", status);
         }
-        failures.failNext(count.intValue(), status.intValue());
-        return Map.of("failing", count, "status", status);
+        if (body.get("count") instanceof Number count && !body.containsKey("every")) {
+            if (count.intValue() <= 0 && status == null) {
+                failures.failNext(0, 500);
+                return Map.of("failing", 0);
+            }
+            if (status instanceof Number s) {
+                failures.failNext(count.intValue(), s.intValue());
+                return Map.of("failing", count, "status", status);
+            }
+        }
+        throw new IllegalArgumentException(
+                "body must be {\"count\": n, \"status\": 429|403|500}, {\"every\": n, \"status\": 429|403|500} or {\"count\": 0}");
     }
 
     /** The invitation mails Google sent attendees ({@code sendUpdates=all}), oldest first; {@code ?to=} keeps one person's. */

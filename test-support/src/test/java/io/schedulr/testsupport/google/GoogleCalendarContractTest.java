@@ -182,6 +182,40 @@ class GoogleCalendarContractTest {
     }
 
     @Test
+    void everyNthCallFailsUntilCountZeroClearsIt() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        Calendar.CalendarList calendarList = user.calendar().calendarList();
+        HttpResponse<String> set = Control.post(google, "fail", "{\"every\":3,\"status\":429}");
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("\"failingEvery\":3", "\"status\":429");
+        try {
+            for (int round = 0; round < 3; round++) {
+                assertThat(calendarList.list().execute().getItems()).isNotEmpty();
+                assertThat(calendarList.list().execute().getItems()).isNotEmpty();
+                assertGoogleError(() -> calendarList.list().execute(), 429, "rateLimitExceeded");
+            }
+        } finally {
+            assertThat(Control.post(google, "fail", "{\"count\":0}").statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(calendarList.list().execute().getItems()).as("call %d after clearing", i + 1).isNotEmpty();
+        }
+
+        assertThat(Control.post(google, "fail", "{\"every\":2,\"status\":500}").statusCode()).isEqualTo(200);
+        assertThat(calendarList.list().execute().getItems()).isNotEmpty();
+        assertGoogleError(() -> calendarList.list().execute(), 500, "backendError");
+        Control.post(google, "fail", "{\"count\":1,\"status\":403}");
+        assertGoogleError(() -> calendarList.list().execute(), 403, "userRateLimitExceeded");
+        assertThat(calendarList.list().execute().getItems()).as("count mode replaced every mode").isNotEmpty();
+        assertThat(calendarList.list().execute().getItems()).isNotEmpty();
+
+        assertThat(Control.post(google, "fail", "{\"every\":0,\"status\":429}").statusCode()).isEqualTo(400);
+        assertThat(Control.post(google, "fail", "{\"every\":3,\"status\":404}").statusCode()).isEqualTo(400);
+        assertThat(Control.post(google, "fail", "{\"every\":3}").statusCode()).isEqualTo(400);
+        assertThat(calendarList.list().execute().getItems()).as("refused settings change nothing").isNotEmpty();
+    }
+
+    @Test
     void theClientRefreshesOnA401AndGoesOn() throws Exception {
         ConnectedUser user = ConnectedUser.connect(google);
         com.google.auth.oauth2.UserCredentials stale = user.credentials().toBuilder()
