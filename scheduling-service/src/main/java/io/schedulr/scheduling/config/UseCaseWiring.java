@@ -12,6 +12,7 @@ import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
 import io.schedulr.scheduling.application.port.in.PublishSlotsUseCase;
 import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
 import io.schedulr.scheduling.application.port.in.RecordCalendarConnectionUseCase;
+import io.schedulr.scheduling.application.port.in.ReleaseBookingUseCase;
 import io.schedulr.scheduling.application.port.in.RoomQueriesUseCase;
 import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
@@ -32,6 +33,7 @@ import io.schedulr.scheduling.application.service.DeleteRoomService;
 import io.schedulr.scheduling.application.service.EditRoomService;
 import io.schedulr.scheduling.application.service.PublishSlotsService;
 import io.schedulr.scheduling.application.service.RecordCalendarConnectionService;
+import io.schedulr.scheduling.application.service.ReleaseBookingService;
 import io.schedulr.scheduling.application.service.RoomChangeFlow;
 import io.schedulr.scheduling.application.service.RoomChangeRecorder;
 import io.schedulr.scheduling.application.service.RoomDeletion;
@@ -124,6 +126,13 @@ public class UseCaseWiring {
     @ApplicationScoped
     EditRoomUseCase editRoom(RoomChangeFlow flow) {
         return new EditRoomService(flow);
+    }
+
+    /** The guest leaves their booking; not behind the calendar gate (see {@link RoomChangeFlow}). */
+    @Produces
+    @ApplicationScoped
+    ReleaseBookingUseCase releaseBooking(RoomChangeFlow flow) {
+        return new ReleaseBookingService(flow);
     }
 
     @Produces

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A practice session a host offers at a time. Once a guest books it, both get a calendar invitation whose UID
- * ({@code icsUid}) never changes and whose SEQUENCE ({@code icsSequence}) rises with every change of time.
+ * ({@code icsUid}) stays the same for the booking and whose SEQUENCE ({@code icsSequence}) rises with every change of
+ * time. When the guest leaves ({@link #release}), the room is open again under a new UID: a later booking is a new
+ * meeting.
  * Every change goes through a method here that refuses what is not allowed; the database's version check only
  * guards against two changes at the same moment.
  *
@@ -29,6 +31,8 @@ public record PracticeRoom(
         long version) {
 
     public static final int MAX_STAGE_LENGTH = 200;
+    /** The SEQUENCE of an invitation UID's first REQUEST. */
+    public static final int FIRST_SEQUENCE = 0;
 
     public PracticeRoom {
         Objects.requireNonNull(id, "id");
@@ -42,12 +46,18 @@ public record PracticeRoom(
                                      Instant now) {
         window.requireFuture(now);
         requireOfferable(hostId, privateRoom, offeredTo);
-        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, UUID.randomUUID(), 0, 0);
+        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, newIcsUid(), FIRST_SEQUENCE, 0);
     }
 
     /** A host's slot is booked: the room exists from the start with its guest. */
     public static PracticeRoom bookedFromSlot(RoomId id, Slot slot, String guestId, String roomUrl, Instant now) {
-        return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, null, now, slot.window(), UUID.randomUUID(), 0, 0);
+        return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, null, now, slot.window(), newIcsUid(), FIRST_SEQUENCE,
+                0);
+    }
+
+    /** Where every invitation UID comes from: a new room's, and a room's that is open again after its guest left. */
+    private static UUID newIcsUid() {
+        return UUID.randomUUID();
     }
 
     public Instant start() {
@@ -86,6 +96,25 @@ public record PracticeRoom(
             throw new UnprocessableActionException("room_in_past", "This session has already started; it can no longer be booked.");
         }
         return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version);
+    }
+
+    /**
+     * The guest leaves: the room is open again, under a new invitation UID at its first SEQUENCE (a later booking is a
+     * new meeting). Only the room's guest may, and only before the session starts. The booking as it ends is announced
+     * from the room before this ({@link #announcedAsReleased()}).
+     */
+    public PracticeRoom release(String actor, Instant now) {
+        if (!isBooked()) {
+            throw new UnprocessableActionException("room_not_booked", "Nobody has booked this room; there is no booking to release.");
+        }
+        if (!guestId.equals(actor)) {
+            throw new ForbiddenActionException("not_room_guest", "Only the room's guest can release its booking.");
+        }
+        if (!window.startsAfter(now)) {
+            throw new UnprocessableActionException("room_in_past", "This session has already started; its booking can no longer be released.");
+        }
+        return new PracticeRoom(id, hostId, null, stage, roomUrl, privateRoom, offeredTo, createdAt, window, newIcsUid(), FIRST_SEQUENCE,
+                version);
     }
 
     /** The host moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
@@ -145,6 +174,14 @@ public record PracticeRoom(
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom announcedAsCancelled() {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
+    }
+
+    /**
+     * The booking as it ends when its guest leaves: this room's UID and guest with a SEQUENCE above the last REQUEST, so
+     * the guest's invitation is cancelled (the room itself goes on under a new UID, see {@link #release}).
+     */
+    public PracticeRoom announcedAsReleased() {
         return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
     }
 

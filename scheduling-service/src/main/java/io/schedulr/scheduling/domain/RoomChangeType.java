@@ -10,6 +10,11 @@ public enum RoomChangeType {
     RESCHEDULED,
     /** A booked room was deleted: invitations are cancelled. */
     CANCELLED,
+    /**
+     * The guest left a booked room: announced as the booking as it ends (its UID, a higher SEQUENCE, the guest), so the
+     * guest's invitation is cancelled; the room is open again under a new UID.
+     */
+    RELEASED,
     /** An unbooked room was deleted: nobody had an invitation. */
     DELETED
 }

@@ -53,6 +53,11 @@ public final class RoomApi {
         return given().header("Authorization", caller.bearer()).delete("/api/practice-room/" + roomId).then();
     }
 
+    /** The guest leaves their booking. */
+    public static ValidatableResponse release(TestUser caller, String roomId) {
+        return given().header("Authorization", caller.bearer()).delete("/api/practice-room/" + roomId + "/booking").then();
+    }
+
     public static ValidatableResponse get(TestUser caller, String path) {
         return given().header("Authorization", caller.bearer()).get(path).then();
     }

@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.not;
 /**
  * Phase 2's calendar gate over HTTP, fed by calendar connection events on the real Kafka topic: every core write is
  * 403 calendar_not_connected with the connect URL until the person's CalendarConnected arrives, and again after a
- * CalendarDisconnected; reads, whoami, deleting and cancelling never are.
+ * CalendarDisconnected; reads, whoami, deleting, cancelling and leaving a booking never are.
  */
 @QuarkusTest
 @TestProfile(CalendarGateProfile.class)
@@ -83,7 +83,8 @@ class CalendarGateTest {
         assertThat(Db.text("SELECT status FROM calendar_connections WHERE user_id = ?", person.id())).isEqualTo("revoked");
         assertThat(Db.text("SELECT reason FROM calendar_connections WHERE user_id = ?", person.id())).isEqualTo("revoked");
 
-        // Nobody is trapped: a revoked person still cancels and deletes what they have.
+        // Nobody is trapped: a revoked person still cancels and deletes what they have, and leaves what they booked.
+        RoomApi.release(person, othersRoom).statusCode(200).body("booked", equalTo(false));
         given().header("Authorization", person.bearer()).delete("/api/slots/" + ownSlot).then().statusCode(200);
         RoomApi.delete(person, ownRoom).statusCode(204);
     }
@@ -104,6 +105,7 @@ class CalendarGateTest {
         RoomApi.delete(person, room).statusCode(403).body("code", equalTo("not_room_host"))
                 .body("$", not(hasKey("connectUrl"))).body("size()", equalTo(2));
         RoomApi.delete(person, UUID.randomUUID().toString()).statusCode(404);
+        RoomApi.release(person, room).statusCode(422).body("code", equalTo("room_not_booked")).body("$", not(hasKey("connectUrl")));
         given().header("Authorization", person.bearer()).delete("/api/slots/" + UUID.randomUUID()).then().statusCode(404);
     }
 

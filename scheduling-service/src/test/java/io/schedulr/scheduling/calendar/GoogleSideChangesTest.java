@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Changes hosts make in Google Calendar, as calendar-sync-service publishes them on the real
+ * Changes hosts and guests make in Google Calendar, as calendar-sync-service publishes them on the real
  * {@code scheduling.room-commands.v1}: they reach the room through the app's own rules, over HTTP and on the room
  * events topic as if made in the app; stale, foreign and malformed commands change nothing and hold nothing up.
  */
@@ -101,6 +101,47 @@ class GoogleSideChangesTest {
             CloudEvent<RoomEvent> cancelled = events.awaitOne(room, RoomEventType.ROOM_CANCELLED);
             assertThat(cancelled.data().sequence()).isGreaterThan(booked);
             RoomApi.get(guest, "/api/practice-rooms/" + room).statusCode(404);
+        }
+    }
+
+    @Test
+    void aDeclineByTheGuestReleasesTheBookingAndOnlyTheGuestsCurrentDeclineCounts() {
+        TestUser host = Tokens.newUser("Google Declined Host", "UTC");
+        TestUser guest = Tokens.newUser("Google Decliner", "UTC");
+        TestUser next = Tokens.newUser("Google Next Guest", "UTC");
+        try (RoomEvents events = new RoomEvents()) {
+            String room = RoomApi.createRoom(host, DAYS.incrementAndGet());
+            RoomApi.book(guest, room).statusCode(200);
+            RoomEvent bookedFirst = events.awaitOne(room, RoomEventType.ROOM_BOOKED).data();
+            RoomApi.update(host, "{\"roomId\":\"" + room + "\",\"datetimeUtc\":\"" + RoomApi.inDays(DAYS.incrementAndGet()) + "\"}")
+                    .statusCode(200);
+            RoomEvent booked = events.awaitOne(room, RoomEventType.ROOM_RESCHEDULED).data();
+
+            // The host is not the guest, another invitation is not this room's, a decline of the booking as it was before
+            // the move is stale: nothing changes.
+            RoomCommandRecords.release(room, booked.icsUid(), host.id(), booked.sequence());
+            RoomCommandRecords.release(room, java.util.UUID.randomUUID().toString(), guest.id(), booked.sequence());
+            RecordMetadata stale = RoomCommandRecords.release(room, booked.icsUid(), guest.id(), bookedFirst.sequence());
+            RoomCommandRecords.awaitConsumed(stale);
+            assertThat(RoomApi.get(host, "/api/practice-rooms/" + room).statusCode(200).extract().<String>path("guestId"))
+                    .isEqualTo(guest.id());
+
+            RoomCommandRecords.release(room, booked.icsUid(), guest.id(), booked.sequence());
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !RoomApi.get(host, "/api/practice-rooms/" + room).statusCode(200).extract().<Boolean>path("booked"));
+            CloudEvent<RoomEvent> released = events.awaitOne(room, RoomEventType.ROOM_RELEASED);
+            assertThat(released.data().icsUid()).isEqualTo(booked.icsUid());
+            assertThat(released.data().sequence()).isGreaterThan(booked.sequence());
+            assertThat(released.data().guest().id()).isEqualTo(guest.id());
+
+            RoomApi.book(next, room).statusCode(200);
+            assertThat(events.await(RoomEvents.of(room, RoomEventType.ROOM_BOOKED), 2, Duration.ofSeconds(20)))
+                    .extracting(e -> e.data().icsUid()).hasSize(2).doesNotHaveDuplicates();
+            assertThat(events.collect(RoomEvents.of(room), Duration.ofSeconds(1))).extracting(CloudEvent::type)
+                    .containsExactly(RoomEventType.ROOM_CREATED.cloudEventType(), RoomEventType.ROOM_BOOKED.cloudEventType(),
+                            RoomEventType.ROOM_RESCHEDULED.cloudEventType(), RoomEventType.ROOM_RELEASED.cloudEventType(),
+                            RoomEventType.ROOM_BOOKED.cloudEventType());
         }
     }
 

@@ -46,6 +46,10 @@ final class RoomCommandRecords {
         return publish(RoomCommandType.CANCEL_ROOM, new RoomCommand(roomId, null, actorId, null, null, sequence, Instant.now()));
     }
 
+    static RecordMetadata release(String roomId, String icsUid, String actorId, int sequence) {
+        return publish(RoomCommandType.RELEASE_BOOKING, new RoomCommand(roomId, icsUid, actorId, null, null, sequence, Instant.now()));
+    }
+
     static RecordMetadata publish(RoomCommandType type, RoomCommand command) {
         return publishRaw(command.roomId(), EventCodec.encode(CloudEvent.of(UUID.randomUUID().toString(), "/calendar-sync-service",
                 type.cloudEventType(), command.observedAt(), command.roomId(), command)));

@@ -113,6 +113,22 @@ public abstract class StorePortsContract {
     }
 
     @Test
+    void aReleasedRoomIsStoredOpenUnderItsNewInvitationUidAndAStaleReleaseLoses() {
+        PracticeRoom room = newRoom(3);
+        inTx(() -> rooms().insert(room));
+        PracticeRoom booked = inTx(() -> rooms().update(room.book(guest.id(), now)));
+
+        PracticeRoom released = inTx(() -> rooms().update(booked.release(guest.id(), now)));
+
+        PracticeRoom stored = inTx(() -> rooms().load(room.id())).orElseThrow();
+        assertThat(stored).isEqualTo(released);
+        assertThat(stored.guestId()).isNull();
+        assertThat(stored.icsUid()).isNotEqualTo(booked.icsUid());
+        assertThatThrownBy(() -> inTx(() -> rooms().update(booked.release(guest.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(inTx(() -> rooms().load(room.id())).orElseThrow()).isEqualTo(released);
+    }
+
+    @Test
     void aChangeMadeFromAStaleReadFailsAsAConcurrentChangeAndLeavesTheWinnerAlone() {
         PracticeRoom room = newRoom(3);
         inTx(() -> rooms().insert(room));

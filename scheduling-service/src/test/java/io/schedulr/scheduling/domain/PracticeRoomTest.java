@@ -106,4 +106,41 @@ class PracticeRoomTest {
                 .isInstanceOf(RoomAlreadyBookedException.class);
         assertThatThrownBy(() -> privateRoom.book("anyone", NOW)).as("offered to nobody yet").isInstanceOf(RoomNotFoundException.class);
     }
+
+    @Test
+    void theGuestReleasesTheBookingAndTheRoomIsOpenAgainUnderANewInvitation() {
+        PracticeRoom booked = room.book("guest", NOW).changeStage("guest", "Round 2").reschedule("host", T.plusSeconds(600), NOW);
+
+        PracticeRoom released = booked.release("guest", NOW);
+
+        assertThat(released.guestId()).isNull();
+        assertThat(released.isBooked()).isFalse();
+        assertThat(released.icsUid()).isNotEqualTo(booked.icsUid()).isNotEqualTo(room.icsUid());
+        assertThat(released.icsSequence()).isEqualTo(PracticeRoom.FIRST_SEQUENCE).isEqualTo(room.icsSequence());
+        assertThat(released.window()).isEqualTo(booked.window());
+        assertThat(released.hostId()).isEqualTo("host");
+        assertThat(released.version()).as("the stored version is checked when it is saved").isEqualTo(booked.version());
+        assertThat(released.book("next", NOW).icsUid()).as("the next booking is a new meeting").isEqualTo(released.icsUid());
+
+        PracticeRoom ending = booked.announcedAsReleased();
+        assertThat(ending.icsUid()).isEqualTo(booked.icsUid());
+        assertThat(ending.icsSequence()).as("a CANCEL outranks the last REQUEST").isEqualTo(booked.icsSequence() + 1);
+        assertThat(ending.guestId()).isEqualTo("guest");
+    }
+
+    @Test
+    void onlyTheGuestReleasesOnlyABookedRoomAndOnlyBeforeItStarts() {
+        PracticeRoom booked = room.book("guest", NOW);
+
+        assertThatThrownBy(() -> booked.release("host", NOW)).isInstanceOf(ForbiddenActionException.class)
+                .hasFieldOrPropertyWithValue("code", "not_room_guest");
+        assertThatThrownBy(() -> booked.release("stranger", NOW)).isInstanceOf(ForbiddenActionException.class)
+                .hasFieldOrPropertyWithValue("code", "not_room_guest");
+        assertThatThrownBy(() -> room.release("host", NOW)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "room_not_booked");
+        assertThatThrownBy(() -> booked.release("guest", NOW).release("guest", NOW)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "room_not_booked");
+        assertThatThrownBy(() -> booked.release("guest", T)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "room_in_past");
+    }
 }

@@ -142,6 +142,13 @@ class BadInputTableTest {
         c.add(delete("delete: not a UUID", "/api/practice-room/not-a-uuid", 400, "invalid_room_id"));
         c.add(delete("delete: unknown room", "/api/practice-room/" + UNKNOWN, 404, "room_not_found"));
         c.add(new Case("delete: stranger", "DELETE-OTHER", "/api/practice-room/%ROOM%", null, null, 403, "not_room_host"));
+        // leave a booking
+        c.add(delete("release: not a UUID", "/api/practice-room/not-a-uuid/booking", 400, "invalid_room_id"));
+        c.add(delete("release: roomId with SQL", "/api/practice-room/' OR 1=1 --/booking", 400, "invalid_room_id"));
+        c.add(delete("release: unknown room", "/api/practice-room/" + UNKNOWN + "/booking", 404, "room_not_found"));
+        c.add(delete("release: host of an open room", "/api/practice-room/%ROOM%/booking", 422, "room_not_booked"));
+        c.add(new Case("release: stranger on an open room", "DELETE-OTHER", "/api/practice-room/%ROOM%/booking", null, null, 422,
+                "room_not_booked"));
         // reads
         c.add(get("get: not a UUID", "/api/practice-rooms/nope", 400, "invalid_room_id"));
         c.add(get("get: unknown room", "/api/practice-rooms/" + UNKNOWN, 404, "room_not_found"));

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Takes over what a host did to a room's event in their Google Calendar, as the same change made in the app:
+ * Takes over what a host or guest did to a room's event in Google Calendar, as the same change made in the app:
  * <ul>
  *   <li>moved: the room is rescheduled to the new start exactly as {@link EditRoomService} does it (the room's own
  *   {@code reschedule} rule in a {@link RoomChangeFlow}: RESCHEDULED event for a booked room, audit row, the guest's
@@ -24,14 +24,17 @@ import java.util.List;
  *   the new start;</li>
  *   <li>deleted: the room is deleted exactly as {@link DeleteRoomService} does it ({@link RoomDeletion}: CANCELLED
  *   event for a booked room);</li>
- *   <li>declined by the guest: not supported yet, nothing changes ({@link Outcome#UNSUPPORTED}).</li>
+ *   <li>declined by the guest: the booking is released exactly as {@link ReleaseBookingService} does it (the room's
+ *   own {@code release} rule through {@link RoomChangeFlow#release}: RELEASED event with the booking as it ends, the room
+ *   open again under a new invitation UID).</li>
  * </ul>
- * Only the room's host may move or delete it. A change made in Google against an older state of the room (its
- * invitation SEQUENCE has moved on since calendar-sync-service last mirrored it) is {@link Outcome#STALE} and changes
- * nothing: the app's newer change wins and is mirrored back to Google. The actor's stored profile stands in for the
+ * Only the room's host may move or delete it, only its guest may release it. A change made in Google against an older
+ * state of the room (its invitation SEQUENCE has moved on since calendar-sync-service last mirrored it) is
+ * {@link Outcome#STALE} and changes nothing: the app's newer change wins and is mirrored back to Google. The actor's stored profile stands in for the
  * token claims of an app request; an actor scheduling-service does not know is refused. The calendar gate is asked
  * from the stored state only (there is no caller's token to ask calendar-sync-service with): a host who disconnected
- * meanwhile is refused. Every refusal is an {@link Outcome#REFUSED} with its reason, never a failure.
+ * meanwhile is refused. A deletion or a release is not gated, as in the app (nobody is trapped in a booking). Every
+ * refusal is an {@link Outcome#REFUSED} with its reason, never a failure.
  */
 public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
     private final UnitOfWork tx;
@@ -54,17 +57,17 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
 
     @Override
     public Uni<Result> apply(ApplyCalendarChangeCommand command) {
-        if (command.change() == ApplyCalendarChangeCommand.Change.RELEASE_BOOKING) {
-            return Uni.createFrom().item(new Result(Outcome.UNSUPPORTED,
-                    "release_not_supported: a guest declining in Google does not release the booking yet"));
-        }
         return tx.inTransaction(() -> users.findAll(List.of(command.actorId())))
                 .chain(known -> {
                     UserProfile actor = known.get(command.actorId());
                     if (actor == null) {
                         return Uni.createFrom().item(new Result(Outcome.REFUSED, "unknown_actor: " + command.actorId() + " is not a known user"));
                     }
-                    return command.change() == ApplyCalendarChangeCommand.Change.RESCHEDULE ? reschedule(actor, command) : cancel(actor, command);
+                    return switch (command.change()) {
+                        case RESCHEDULE -> reschedule(actor, command);
+                        case CANCEL -> cancel(actor, command);
+                        case RELEASE_BOOKING -> release(actor, command);
+                    };
                 })
                 .onFailure(NoChange.class).recoverWithItem(e -> ((NoChange) e).result)
                 .onFailure(ApplyCalendarChangeService::refusal).recoverWithItem(e -> {
@@ -82,6 +85,16 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
             }
             return moved;
         }, EditRoomService::typeOf).map(details -> Result.of(Outcome.RESCHEDULED));
+    }
+
+    private Uni<Result> release(UserProfile actor, ApplyCalendarChangeCommand command) {
+        return flow.release(actor, command.roomId(), (room, now) -> {
+            if (!actor.id().equals(room.guestId())) {
+                throw new ForbiddenActionException("not_room_guest", "Only the room's guest can release its booking.");
+            }
+            requireCurrent(room, command);
+            return room.release(actor.id(), now);
+        }).map(details -> Result.of(Outcome.RELEASED));
     }
 
     private Uni<Result> cancel(UserProfile actor, ApplyCalendarChangeCommand command) {
@@ -102,6 +115,11 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
         if (!room.isHost(actor.id())) {
             throw new ForbiddenActionException("not_room_host", notHost);
         }
+        requireCurrent(room, command);
+    }
+
+    /** The command is about this room's invitation and was made against its current SEQUENCE. */
+    private static void requireCurrent(PracticeRoom room, ApplyCalendarChangeCommand command) {
         if (command.icsUid() != null && !command.icsUid().equalsIgnoreCase(room.icsUid().toString())) {
             throw new ForbiddenActionException("other_invitation", "The change is about invitation " + command.icsUid()
                     + ", not this room's.");

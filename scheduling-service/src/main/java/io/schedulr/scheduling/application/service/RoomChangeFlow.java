@@ -17,9 +17,10 @@ import java.util.function.BiFunction;
 
 /**
  * The shape of every change to an existing room, in one transaction: load it, let its own rules make the change,
- * store it (version-checked; a lost race re-runs it all) and record the event and audit row. Every change through here
- * (booking, reschedule, privacy, offer, stage) is a core write behind the {@link CalendarGate}; deleting a room does
- * not come this way.
+ * store it (version-checked; a lost race re-runs it all) and record the event and audit row. Every change through
+ * {@link #apply} (booking, reschedule, privacy, offer, stage) is a core write behind the {@link CalendarGate}; a guest
+ * leaving their booking ({@link #release}) is not, like a deletion, so nobody is trapped in a booking. Deleting a room
+ * does not come this way.
  */
 public class RoomChangeFlow {
     private final UnitOfWork tx;
@@ -47,15 +48,32 @@ public class RoomChangeFlow {
      */
     Uni<RoomDetails> apply(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                            BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type) {
+        return run(actor, roomId, change, type, (before, after) -> after, true);
+    }
+
+    /**
+     * The guest leaves their booking: {@code change} ends in the room's {@link PracticeRoom#release}; announced as
+     * RELEASED with the booking as it ends ({@link PracticeRoom#announcedAsReleased()}), answered with the room open
+     * again. Not behind the calendar gate.
+     */
+    Uni<RoomDetails> release(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change) {
+        return run(actor, roomId, change, (before, after) -> RoomChangeType.RELEASED, (before, after) -> before.announcedAsReleased(), false);
+    }
+
+    private Uni<RoomDetails> run(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
+                                 BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type,
+                                 BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated) {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            return gate.requireConnected(actor.id())
+            Uni<Void> allowed = gated ? gate.requireConnected(actor.id()) : Uni.createFrom().voidItem();
+            return allowed
                     .chain(() -> users.upsert(actor))
                     .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                     .chain(before -> {
                         PracticeRoom changed = change.apply(before, now);
                         Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
-                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before, after));
+                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
+                                announced.apply(before, after), after));
                     });
         });
     }

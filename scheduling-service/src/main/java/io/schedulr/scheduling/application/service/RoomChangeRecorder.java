@@ -33,18 +33,35 @@ public class RoomChangeRecorder {
      */
     public Uni<RoomDetails> record(String actorId, RoomChangeType type, java.time.Instant now, PracticeRoom before,
                                    PracticeRoom announced) {
+        boolean gone = type == RoomChangeType.CANCELLED || type == RoomChangeType.DELETED;
+        return record(actorId, type, now, before, announced, gone ? null : announced);
+    }
+
+    /**
+     * A change announced otherwise than the room is afterwards (a released booking is announced as it ends, the room
+     * goes on open).
+     *
+     * @param after the room as stored afterwards (audited, and answered), null when it is gone
+     * @return the room as it is afterwards with its people; for deletions, the room as announced
+     */
+    public Uni<RoomDetails> record(String actorId, RoomChangeType type, java.time.Instant now, PracticeRoom before,
+                                   PracticeRoom announced, PracticeRoom after) {
         List<String> ids = new ArrayList<>(List.of(announced.hostId()));
         if (announced.guestId() != null) {
             ids.add(announced.guestId());
         }
-        boolean gone = type == RoomChangeType.CANCELLED || type == RoomChangeType.DELETED;
+        if (after != null && after.guestId() != null && !ids.contains(after.guestId())) {
+            ids.add(after.guestId());
+        }
         return users.findAll(ids).chain(people -> {
             UserProfile host = people.get(announced.hostId());
             UserProfile guest = announced.guestId() == null ? null : people.get(announced.guestId());
             RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest);
+            RoomDetails details = after == null ? new RoomDetails(announced, host, guest)
+                    : new RoomDetails(after, host, after.guestId() == null ? null : people.get(after.guestId()));
             return outbox.append(change)
-                    .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, gone ? null : announced))
-                    .map(ignored -> new RoomDetails(announced, host, guest));
+                    .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, after))
+                    .map(ignored -> details);
         });
     }
 }

@@ -186,14 +186,72 @@ class ApplyCalendarChangeServiceTest {
     }
 
     @Test
-    void aGuestDecliningIsNotSupportedYetAndChangesNothing() {
+    void aGuestDecliningAtTheCurrentSequenceReleasesTheBookingAsLeavingInTheAppDoes() {
+        PracticeRoom room = bookedRoomAtSequence(1);
+
+        Result result = apply(Change.RELEASE_BOOKING, room, f.guest, null, 1);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RELEASED);
+        PracticeRoom open = f.store.rooms().get(room.id());
+        assertThat(open.guestId()).isNull();
+        assertThat(open.icsUid()).isNotEqualTo(room.icsUid());
+        assertThat(open.icsSequence()).isEqualTo(PracticeRoom.FIRST_SEQUENCE);
+        assertThat(open.window()).isEqualTo(room.window());
+        assertThat(f.store.outbox()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(RoomChangeType.RELEASED);
+            assertThat(c.room().icsUid()).as("the booking as it ends").isEqualTo(room.icsUid());
+            assertThat(c.room().icsSequence()).as("a CANCEL outranks the last REQUEST").isEqualTo(2);
+            assertThat(c.guest()).isEqualTo(f.guest);
+            assertThat(c.host()).isEqualTo(f.host);
+        });
+        assertThat(f.store.audit()).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo(f.guest.id());
+            assertThat(a.action()).isEqualTo("room.released");
+            assertThat(a.after()).isEqualTo(open);
+        });
+    }
+
+    @Test
+    void aDeclineByAnyoneButTheGuestAgainstAnOlderSequenceOrAnotherInvitationChangesNothing() {
+        PracticeRoom room = bookedRoomAtSequence(1);
+
+        Result host = apply(Change.RELEASE_BOOKING, room, f.host, null, 1);
+        Result other = apply(Change.RELEASE_BOOKING, room, f.other, null, 1);
+        Result stale = apply(Change.RELEASE_BOOKING, room, f.guest, null, 0);
+        Result otherInvitation = service().apply(new ApplyCalendarChangeCommand(Change.RELEASE_BOOKING, room.id(),
+                UUID.randomUUID().toString(), f.guest.id(), null, 1)).await().indefinitely();
+
+        assertThat(host.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(host.reason()).startsWith("not_room_guest");
+        assertThat(other.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(other.reason()).startsWith("not_room_guest");
+        assertThat(stale.outcome()).isEqualTo(Outcome.STALE);
+        assertThat(stale.reason()).contains("SEQUENCE 0").contains("at 1");
+        assertThat(otherInvitation.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(otherInvitation.reason()).startsWith("other_invitation");
+        assertNothingChanged(room, 0, 0);
+    }
+
+    @Test
+    void aDeclineDeliveredTwiceReleasesOnceAndAnOpenRoomHasNobodyToRelease() {
+        PracticeRoom room = f.bookedRoom();
+        PracticeRoom open = f.room();
+
+        assertThat(apply(Change.RELEASE_BOOKING, room, f.guest, null, 0).outcome()).isEqualTo(Outcome.RELEASED);
+        Result again = apply(Change.RELEASE_BOOKING, room, f.guest, null, 0);
+        Result nobody = apply(Change.RELEASE_BOOKING, open, f.guest, null, 0);
+
+        assertThat(again.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(nobody.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(f.store.outbox()).extracting(RoomChange::type).containsExactly(RoomChangeType.RELEASED);
+    }
+
+    @Test
+    void aDeclineIsNotGatedLikeLeavingInTheApp() {
+        f.withCalendarGate();
         PracticeRoom room = f.bookedRoom();
 
-        Result result = apply(Change.RELEASE_BOOKING, room, f.guest, null, 0);
-
-        assertThat(result.outcome()).isEqualTo(Outcome.UNSUPPORTED);
-        assertNothingChanged(room, 0, 0);
-        assertThat(f.store.rooms().get(room.id()).guestId()).isEqualTo(f.guest.id());
+        assertThat(apply(Change.RELEASE_BOOKING, room, f.guest, null, 0).outcome()).isEqualTo(Outcome.RELEASED);
     }
 
     @Test

@@ -66,7 +66,11 @@ class CalendarGateServicesTest {
     @Test
     void deletingAndCancellingStayOpenSoNobodyIsTrappedInABooking() {
         PracticeRoom booked = f.bookedRoom();
+        PracticeRoom left = f.bookedRoom();
         Slot slot = f.slot();
+
+        assertThat(f.releaseBooking().release(f.guest, left.id()).await().indefinitely().room().isBooked())
+                .as("the guest leaves without a connected calendar").isFalse();
 
         f.deleteRoom().delete(f.host, booked.id()).await().indefinitely();
         f.cancelSlot().cancel(f.host, slot.id()).await().indefinitely();

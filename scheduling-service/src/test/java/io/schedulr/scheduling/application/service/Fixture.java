@@ -74,6 +74,10 @@ final class Fixture {
         return new EditRoomService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
     }
 
+    ReleaseBookingService releaseBooking() {
+        return new ReleaseBookingService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
+    }
+
     DeleteRoomService deleteRoom() {
         return new DeleteRoomService(store, store, store, deletion, clock);
     }

@@ -176,4 +176,47 @@ class RoomServicesTest {
 
         assertThat(f.store.outbox()).singleElement().satisfies(c -> assertThat(c.type()).isEqualTo(RoomChangeType.DELETED));
     }
+
+    @Test
+    void theGuestLeavingOpensTheRoomUnderANewInvitationAndAnnouncesTheBookingAsItEnds() {
+        PracticeRoom booked = f.bookedRoom();
+
+        RoomDetails open = f.releaseBooking().release(f.guest, booked.id()).await().indefinitely();
+
+        assertThat(open.room().guestId()).isNull();
+        assertThat(open.guest()).isNull();
+        assertThat(open.host()).isEqualTo(f.host);
+        assertThat(open.room().icsUid()).isNotEqualTo(booked.icsUid());
+        assertThat(f.store.rooms().get(booked.id())).isEqualTo(open.room());
+        assertThat(f.store.outbox()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(RoomChangeType.RELEASED);
+            assertThat(c.room().icsUid()).isEqualTo(booked.icsUid());
+            assertThat(c.room().icsSequence()).isEqualTo(booked.icsSequence() + 1);
+            assertThat(c.guest()).isEqualTo(f.guest);
+        });
+        assertThat(f.store.audit()).singleElement().satisfies(a -> assertThat(a.action()).isEqualTo("room.released"));
+
+        RoomDetails rebooked = f.bookRoom().book(new BookRoomCommand(f.other, booked.id(), null)).await().indefinitely();
+        assertThat(rebooked.room().icsUid()).as("a new meeting").isEqualTo(open.room().icsUid());
+        assertThat(f.store.outbox()).last().satisfies(c -> assertThat(c.room().icsUid()).isEqualTo(open.room().icsUid()));
+    }
+
+    @Test
+    void onlyTheGuestLeavesAndNothingChangesOtherwise() {
+        PracticeRoom booked = f.bookedRoom();
+        PracticeRoom open = f.room();
+
+        assertThatThrownBy(() -> f.releaseBooking().release(f.host, booked.id()).await().indefinitely())
+                .isInstanceOf(ForbiddenActionException.class).hasFieldOrPropertyWithValue("code", "not_room_guest");
+        assertThatThrownBy(() -> f.releaseBooking().release(f.other, booked.id()).await().indefinitely())
+                .isInstanceOf(ForbiddenActionException.class).hasFieldOrPropertyWithValue("code", "not_room_guest");
+        assertThatThrownBy(() -> f.releaseBooking().release(f.guest, open.id()).await().indefinitely())
+                .isInstanceOf(UnprocessableActionException.class).hasFieldOrPropertyWithValue("code", "room_not_booked");
+        assertThatThrownBy(() -> f.releaseBooking().release(f.guest, RoomId.random()).await().indefinitely())
+                .isInstanceOf(RoomNotFoundException.class);
+
+        assertThat(f.store.rooms().get(booked.id())).isEqualTo(booked);
+        assertThat(f.store.outbox()).isEmpty();
+        assertThat(f.store.audit()).isEmpty();
+    }
 }

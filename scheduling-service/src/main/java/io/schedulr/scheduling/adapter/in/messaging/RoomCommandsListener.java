@@ -28,7 +28,8 @@ import java.util.Set;
  * record, offsets committed once handled), through {@link ApplyCalendarChangeUseCase}. A record that is not a valid
  * command is logged and skipped, and so is a command the use case refuses or finds stale, so one bad command never
  * holds up the others; a passing failure (the database is unreachable, a lost race) is retried with back-off, so no
- * change is lost. Redelivery is harmless: an applied command's SEQUENCE is no longer the room's, so it is stale.
+ * change is lost. Redelivery is harmless: an applied command's SEQUENCE is no longer the room's, so it is stale (a
+ * released booking's decline is refused: the room has a new UID and no longer that guest).
  */
 @ApplicationScoped
 public class RoomCommandsListener {
@@ -36,7 +37,7 @@ public class RoomCommandsListener {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Outcomes an operator may want to look at: nothing changed although Google shows a change. */
-    private static final Set<Outcome> NOTEWORTHY = Set.of(Outcome.REFUSED, Outcome.UNSUPPORTED);
+    private static final Set<Outcome> NOTEWORTHY = Set.of(Outcome.REFUSED);
 
     @Inject
     ApplyCalendarChangeUseCase changes;

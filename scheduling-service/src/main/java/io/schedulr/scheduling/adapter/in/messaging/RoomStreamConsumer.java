@@ -5,6 +5,7 @@ import io.schedulr.events.EventCodec;
 import io.schedulr.events.MalformedEventException;
 import io.schedulr.events.Participant;
 import io.schedulr.events.RoomEvent;
+import io.schedulr.events.RoomEventType;
 import io.schedulr.scheduling.application.port.in.LiveRoomChange;
 import io.schedulr.scheduling.application.port.in.ShareRoomChangeUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,8 @@ public class RoomStreamConsumer {
 
     private static LiveRoomChange toChange(CloudEvent<RoomEvent> event) {
         RoomEvent e = event.data();
-        Participant guest = e.guest();
+        // A released booking is announced as it ends (with the guest who left); the room itself is open again.
+        Participant guest = RoomEventType.ROOM_RELEASED.cloudEventType().equals(event.type()) ? null : e.guest();
         return new LiveRoomChange(event.type(), event.id(), event.time(), e.roomId(), e.host().id(), e.host().name(),
                 guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.offeredTo(),
                 e.startUtc(), e.stage(), e.roomUrl());

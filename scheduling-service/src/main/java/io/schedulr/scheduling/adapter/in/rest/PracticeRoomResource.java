@@ -10,6 +10,7 @@ import io.schedulr.scheduling.application.port.in.CreateRoomUseCase;
 import io.schedulr.scheduling.application.port.in.DeleteRoomUseCase;
 import io.schedulr.scheduling.application.port.in.EditRoomCommand;
 import io.schedulr.scheduling.application.port.in.EditRoomUseCase;
+import io.schedulr.scheduling.application.port.in.ReleaseBookingUseCase;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.UserProfile;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
-/** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete. */
+/** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete, the guest leaving. */
 @Path("/api/practice-room")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +46,8 @@ public class PracticeRoomResource {
     EditRoomUseCase editRoom;
     @Inject
     DeleteRoomUseCase deleteRoom;
+    @Inject
+    ReleaseBookingUseCase releaseBooking;
 
     @POST
     @Path("/create")
@@ -96,6 +99,17 @@ public class PracticeRoomResource {
         return deleteRoom.delete(actor, id)
                 .invoke(() -> LOG.infof("room %s deleted by %s", id, actor.id()))
                 .map(ignored -> Response.noContent().build());
+    }
+
+    /** The guest leaves their booking: the room, open again, as the guest now sees it. */
+    @DELETE
+    @Path("/{roomId}/booking")
+    public Uni<RoomResponse> release(@PathParam("roomId") String roomId) {
+        UserProfile actor = Callers.toProfile(caller.get());
+        RoomId id = RequestValues.roomId(roomId);
+        return releaseBooking.release(actor, id)
+                .invoke(d -> LOG.infof("room %s released by its guest %s", id, actor.id()))
+                .map(d -> RoomResponse.of(d, actor.id()));
     }
 
     private static void log(RoomDetails d, UserProfile actor, EditRoomCommand c) {

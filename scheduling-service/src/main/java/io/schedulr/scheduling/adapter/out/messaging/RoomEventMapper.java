@@ -33,6 +33,7 @@ public class RoomEventMapper {
             case BOOKED -> RoomEventType.ROOM_BOOKED;
             case RESCHEDULED -> RoomEventType.ROOM_RESCHEDULED;
             case CANCELLED -> RoomEventType.ROOM_CANCELLED;
+            case RELEASED -> RoomEventType.ROOM_RELEASED;
             case DELETED -> RoomEventType.ROOM_DELETED;
         };
     }

@@ -70,13 +70,14 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
         // Native, not HQL: an HQL update is interpreted anew on every call, which cost more than the flush it replaced.
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE practice_rooms SET guest_id = :guest, stage = :stage, "
                                 + "private = :private, offered_to = :offeredTo, datetime_utc = :start, ends_at = :end, "
-                                + "ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
+                                + "ics_uid = :icsUid, ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
                         .setParameter("guest", changed.guestId())
                         .setParameter("stage", changed.stage())
                         .setParameter("private", changed.privateRoom())
                         .setParameter("offeredTo", changed.offeredTo())
                         .setParameter("start", changed.window().start())
                         .setParameter("end", changed.window().end())
+                        .setParameter("icsUid", changed.icsUid())
                         .setParameter("sequence", changed.icsSequence())
                         .setParameter("id", changed.id().value())
                         .setParameter("version", changed.version())

@@ -31,7 +31,7 @@ public class PracticeRoomEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "datetime_utc", nullable = false)
     public Instant datetimeUtc;
-    @Column(name = "ics_uid", nullable = false, updatable = false)
+    @Column(name = "ics_uid", nullable = false)
     public UUID icsUid;
     @Column(name = "ics_sequence", nullable = false)
     public int icsSequence;

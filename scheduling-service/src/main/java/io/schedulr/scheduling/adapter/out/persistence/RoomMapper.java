@@ -18,7 +18,6 @@ final class RoomMapper {
         e.id = r.id().value();
         e.hostId = r.hostId();
         e.createdAt = r.createdAt();
-        e.icsUid = r.icsUid();
         e.roomUrl = r.roomUrl();
         e.version = r.version();
         copyChangeableFields(r, e);
@@ -33,6 +32,7 @@ final class RoomMapper {
         e.offeredTo = r.offeredTo();
         e.datetimeUtc = r.window().start();
         e.endsAt = r.window().end();
+        e.icsUid = r.icsUid();
         e.icsSequence = r.icsSequence();
     }
 }

@@ -19,14 +19,14 @@ public interface ApplyCalendarChangeUseCase {
         UNCHANGED,
         /** The room is deleted (a booked room's CANCELLED event is published). */
         CANCELLED,
+        /** The guest left: the room is open again under a new invitation UID (a RELEASED event is published). */
+        RELEASED,
         /** The room no longer exists; nothing to cancel. */
         GONE,
         /** The change was made against an older state of the room (its SEQUENCE has moved on); nothing changed. */
         STALE,
         /** The room's rules, the actor or the calendar gate refused it; nothing changed. */
-        REFUSED,
-        /** This kind of change is not taken over from Google yet; nothing changed. */
-        UNSUPPORTED
+        REFUSED
     }
 
     /** @param reason why, for the log: a stable code and words (null when applied) */
