@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The calendar event an invitation describes: one room, one host (organizer), one guest (attendee).
  *
- * @param icsUid   the iCalendar UID; never changes for the life of the room
+ * @param icsUid   the iCalendar UID; one per meeting: it stays while the room is booked, rescheduled or cancelled,
+ *                 and a room released by its guest is booked again under a new UID (a new meeting)
  * @param sequence the iCalendar SEQUENCE after the change
  */
 public record Meeting(String roomId, String icsUid, int sequence, Instant start, Instant end, String title, String roomUrl,

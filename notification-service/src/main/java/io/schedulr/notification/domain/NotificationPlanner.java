@@ -12,7 +12,12 @@ import java.util.List;
  * (the guest by mail, the host on their own calendar) and this service emails neither; the mails are recorded as
  * left to Google. In every other case (gate off, host not connected) both are emailed as before. When
  * calendar-sync-service reports that a change will never reach Google, both are emailed after all. Whatever the order
- * and the redeliveries, a person gets at most one email per change (room, sequence, method).
+ * and the redeliveries, a person gets at most one email per change (room, UID, sequence, method).
+ * <p>
+ * A guest leaving a booked room (released) is a cancellation of that meeting: a CANCEL with the meeting's UID and the
+ * release's SEQUENCE to the guest who left and to the host, by the same rule (Google deletes the event with
+ * {@code sendUpdates=all} when the host is connected). Order is kept per meeting, i.e. per (room, UID): a later booking
+ * of the room carries a new UID and is a new meeting, whatever its SEQUENCE.
  */
 public final class NotificationPlanner {
     private final boolean calendarRequired;
@@ -36,7 +41,9 @@ public final class NotificationPlanner {
 
     public NotificationPlan plan(String eventId, InviteMethod method, Meeting meeting, RoomSituation situation, ChangeSource source) {
         RoomNotificationState current = situation.state();
-        RoomNotificationState state = current != null ? current : new RoomNotificationState(meeting.roomId(), -1, false);
+        // Another UID of the same room is another meeting (the room was released and booked again): its order says
+        // nothing about this one, which starts afresh.
+        RoomNotificationState state = current != null && current.isOf(meeting) ? current : RoomNotificationState.fresh(meeting);
         List<Invitation> all = new ArrayList<>();
         all.add(new Invitation(eventId, method, meeting, meeting.organizer()));
         if (!meeting.attendee().sameAddress(meeting.organizer())) {

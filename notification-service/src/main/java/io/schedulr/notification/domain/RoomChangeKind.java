@@ -7,13 +7,18 @@ public enum RoomChangeKind {
     BOOKED,
     RESCHEDULED,
     CANCELLED,
+    /**
+     * The guest left a booked room: that meeting is cancelled for the guest who left and the host (a CANCEL with its UID
+     * and the release's SEQUENCE). The room is open again under a new UID.
+     */
+    RELEASED,
     /** Any other change (created, updated ...): nobody is told. */
     OTHER;
 
     public Optional<InviteMethod> method() {
         return switch (this) {
             case BOOKED, RESCHEDULED -> Optional.of(InviteMethod.REQUEST);
-            case CANCELLED -> Optional.of(InviteMethod.CANCEL);
+            case CANCELLED, RELEASED -> Optional.of(InviteMethod.CANCEL);
             case OTHER -> Optional.empty();
         };
     }

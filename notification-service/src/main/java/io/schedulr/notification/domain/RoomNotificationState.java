@@ -1,10 +1,25 @@
 package io.schedulr.notification.domain;
 
+import java.util.Objects;
+
 /**
- * What this service last told people about a room: the highest SEQUENCE applied and whether it was a CANCEL.
- * Guards per-room order: nothing older than what was sent goes out, and no REQUEST follows a CANCEL unless it is newer.
+ * What this service last told people about one meeting of a room: the highest SEQUENCE applied and whether it was a
+ * CANCEL. A room's meeting is its invitation UID: when the guest leaves, the room is open again under a new UID, and a
+ * later booking is a new meeting with its own SEQUENCE (starting again), so the state is kept per (room, UID).
+ * Guards the meeting's order: nothing older than what was sent goes out, and no REQUEST follows a CANCEL unless it is
+ * newer.
  */
-public record RoomNotificationState(String roomId, int lastSequence, boolean cancelled) {
+public record RoomNotificationState(String roomId, String icsUid, int lastSequence, boolean cancelled) {
+
+    /** A meeting nobody was told about yet. */
+    public static RoomNotificationState fresh(Meeting meeting) {
+        return new RoomNotificationState(meeting.roomId(), meeting.icsUid(), -1, false);
+    }
+
+    /** Whether this state is the one of the meeting (same room and invitation UID). */
+    public boolean isOf(Meeting meeting) {
+        return Objects.equals(roomId, meeting.roomId()) && Objects.equals(icsUid, meeting.icsUid());
+    }
 
     /** Whether a change with this method and sequence would tell people something out of date. */
     public boolean isStale(InviteMethod method, int sequence) {
@@ -28,6 +43,6 @@ public record RoomNotificationState(String roomId, int lastSequence, boolean can
     }
 
     public RoomNotificationState after(InviteMethod method, int sequence) {
-        return new RoomNotificationState(roomId, Math.max(lastSequence, sequence), method == InviteMethod.CANCEL);
+        return new RoomNotificationState(roomId, icsUid, Math.max(lastSequence, sequence), method == InviteMethod.CANCEL);
     }
 }

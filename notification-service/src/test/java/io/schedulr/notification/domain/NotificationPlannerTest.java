@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NotificationPlannerTest {
+    static final String UID = meeting(0).icsUid();
     private final NotificationPlanner planner = new NotificationPlanner();
 
     @Test
@@ -18,27 +19,27 @@ class NotificationPlannerTest {
         assertThat(plan.stale()).isFalse();
         assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
         assertThat(plan.invitations()).allMatch(i -> i.method() == InviteMethod.REQUEST && i.eventId().equals("e1"));
-        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 0, false));
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 0, false));
     }
 
     @Test
     void aRescheduleWithAHigherSequenceGoesOut() {
-        NotificationPlan plan = planner.plan("e2", InviteMethod.REQUEST, meeting(2), new RoomNotificationState("room-1", 1, false));
+        NotificationPlan plan = planner.plan("e2", InviteMethod.REQUEST, meeting(2), new RoomNotificationState("room-1", UID, 1, false));
         assertThat(plan.stale()).isFalse();
         assertThat(plan.nextState().lastSequence()).isEqualTo(2);
     }
 
     @Test
     void aCancelAtTheSameSequenceAsTheLastRequestGoesOutAndMarksTheRoomCancelled() {
-        NotificationPlan plan = planner.plan("e3", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", 1, false));
+        NotificationPlan plan = planner.plan("e3", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", UID, 1, false));
         assertThat(plan.stale()).isFalse();
         assertThat(plan.invitations()).hasSize(2).allMatch(i -> i.method() == InviteMethod.CANCEL);
-        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 1, true));
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 1, true));
     }
 
     @Test
     void noRequestFollowsACancelUnlessItIsNewer() {
-        RoomNotificationState cancelled = new RoomNotificationState("room-1", 3, true);
+        RoomNotificationState cancelled = new RoomNotificationState("room-1", UID, 3, true);
 
         NotificationPlan stale = planner.plan("old", InviteMethod.REQUEST, meeting(3), cancelled);
         assertThat(stale.stale()).isTrue();
@@ -49,14 +50,14 @@ class NotificationPlannerTest {
 
         NotificationPlan rebooked = planner.plan("new", InviteMethod.REQUEST, meeting(4), cancelled);
         assertThat(rebooked.stale()).isFalse();
-        assertThat(rebooked.nextState()).isEqualTo(new RoomNotificationState("room-1", 4, false));
+        assertThat(rebooked.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 4, false));
     }
 
     @Test
     void anOlderChangeIsStale() {
-        assertThat(planner.plan("x", InviteMethod.REQUEST, meeting(1), new RoomNotificationState("room-1", 2, false)).stale()).isTrue();
-        assertThat(planner.plan("y", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", 2, false)).stale()).isTrue();
-        assertThat(planner.plan("z", InviteMethod.CANCEL, meeting(2), new RoomNotificationState("room-1", 2, true)).stale())
+        assertThat(planner.plan("x", InviteMethod.REQUEST, meeting(1), new RoomNotificationState("room-1", UID, 2, false)).stale()).isTrue();
+        assertThat(planner.plan("y", InviteMethod.CANCEL, meeting(1), new RoomNotificationState("room-1", UID, 2, false)).stale()).isTrue();
+        assertThat(planner.plan("z", InviteMethod.CANCEL, meeting(2), new RoomNotificationState("room-1", UID, 2, true)).stale())
                 .as("a second cancel of the same sequence tells nobody anything new").isTrue();
     }
 
@@ -85,7 +86,7 @@ class NotificationPlannerTest {
                 new RoomSituation(null, true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
         assertThat(plan.invitations()).isEmpty();
         assertThat(plan.leftToGoogle()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
-        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", 0, false));
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 0, false));
     }
 
     @Test
@@ -102,7 +103,7 @@ class NotificationPlannerTest {
     @Test
     void aMirrorFailureEmailsBothButNobodyTwiceForTheSameChange() {
         NotificationPlan plan = new NotificationPlanner(true).plan("f1", InviteMethod.REQUEST, meeting(0),
-                new RoomSituation(new RoomNotificationState("room-1", 0, false), true, java.util.Set.of(GUEST.email())),
+                new RoomSituation(new RoomNotificationState("room-1", UID, 0, false), true, java.util.Set.of(GUEST.email())),
                 ChangeSource.MIRROR_FAILURE);
         assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email());
         assertThat(plan.duplicates()).extracting(i -> i.recipient().email()).containsExactly(GUEST.email());
@@ -110,11 +111,67 @@ class NotificationPlannerTest {
 
     @Test
     void aMirroredCancelAtTheCancelledSequenceStillGoesOutButNoRequest() {
-        RoomNotificationState cancelled = new RoomNotificationState("room-1", 1, true);
+        RoomNotificationState cancelled = new RoomNotificationState("room-1", UID, 1, true);
         NotificationPlanner gate = new NotificationPlanner(true);
         assertThat(gate.plan("f", InviteMethod.CANCEL, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
                 ChangeSource.MIRROR_FAILURE).invitations()).hasSize(2);
         assertThat(gate.plan("f", InviteMethod.REQUEST, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
                 ChangeSource.MIRROR_FAILURE).stale()).isTrue();
+    }
+
+    // --- the guest leaves (io.schedulr.room.released.v1), and the room is booked again under a new UID ---
+
+    @Test
+    void aReleaseCancelsTheMeetingForTheGuestWhoLeftAndTheHost() {
+        NotificationPlan plan = planner.plan("rel", InviteMethod.CANCEL, meeting(2), new RoomNotificationState("room-1", UID, 1, false));
+
+        assertThat(plan.stale()).isFalse();
+        assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
+        assertThat(plan.invitations()).allSatisfy(i -> {
+            assertThat(i.method()).isEqualTo(InviteMethod.CANCEL);
+            assertThat(i.meeting().icsUid()).isEqualTo(UID);
+            assertThat(i.meeting().sequence()).isEqualTo(2);
+        });
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 2, true));
+    }
+
+    @Test
+    void aReleaseOfAConnectedHostsRoomIsLeftToGoogleAndItsMirrorFailureEmailsBoth() {
+        NotificationPlanner gate = new NotificationPlanner(true);
+        NotificationPlan left = gate.plan("rel", InviteMethod.CANCEL, meeting(2),
+                new RoomSituation(new RoomNotificationState("room-1", UID, 1, false), true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+        assertThat(left.invitations()).isEmpty();
+        assertThat(left.leftToGoogle()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
+
+        NotificationPlan failed = gate.plan("f", InviteMethod.CANCEL, meeting(2), new RoomSituation(left.nextState(), true, java.util.Set.of()),
+                ChangeSource.MIRROR_FAILURE);
+        assertThat(failed.stale()).isFalse();
+        assertThat(failed.invitations()).hasSize(2).allMatch(i -> i.method() == InviteMethod.CANCEL && i.meeting().sequence() == 2);
+    }
+
+    @Test
+    void aBookingUnderANewUidAfterTheReleaseIsANewMeetingWhateverItsSequence() {
+        RoomNotificationState released = new RoomNotificationState("room-1", UID, 5, true);
+        Person nextGuest = new Person("next-sub", "nele@example.net", "Nele Next", "Europe/Vienna");
+        Meeting next = new Meeting("room-1", "room-1-b@schedulr.test", 0, meeting(0).start(), meeting(0).end(), "Piano practice", null,
+                HOST, nextGuest);
+
+        NotificationPlan plan = planner.plan("b2", InviteMethod.REQUEST, next, released);
+
+        assertThat(plan.stale()).isFalse();
+        assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), nextGuest.email());
+        assertThat(plan.invitations()).allSatisfy(i -> {
+            assertThat(i.method()).isEqualTo(InviteMethod.REQUEST);
+            assertThat(i.meeting().icsUid()).isEqualTo("room-1-b@schedulr.test");
+            assertThat(i.meeting().sequence()).isZero();
+        });
+        assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", "room-1-b@schedulr.test", 0, false));
+    }
+
+    @Test
+    void aLateChangeOfTheReleasedMeetingStaysStale() {
+        RoomNotificationState released = new RoomNotificationState("room-1", UID, 2, true);
+        assertThat(planner.plan("late", InviteMethod.REQUEST, meeting(1), released).stale()).isTrue();
+        assertThat(planner.plan("late", InviteMethod.REQUEST, meeting(2), released).stale()).isTrue();
     }
 }

@@ -43,7 +43,13 @@ public final class RoomEvents {
     }
 
     public static CloudEvent<RoomEvent> event(RoomEventType type, String roomId, int sequence, Instant start, TestUser host, TestUser guest) {
-        RoomEvent data = new RoomEvent(roomId, roomId + "@rooms.schedulr.test", sequence, start, start.plus(45, ChronoUnit.MINUTES),
+        return event(type, roomId, roomId + "@rooms.schedulr.test", sequence, start, host, guest);
+    }
+
+    /** A room event of one meeting of the room: after a release the room is booked again under a new invitation UID. */
+    public static CloudEvent<RoomEvent> event(RoomEventType type, String roomId, String icsUid, int sequence, Instant start, TestUser host,
+                                              TestUser guest) {
+        RoomEvent data = new RoomEvent(roomId, icsUid, sequence, start, start.plus(45, ChronoUnit.MINUTES),
                 "Cello lesson", "https://rooms.schedulr.test/" + roomId, false, type.name(), participant(host), participant(guest));
         return CloudEvent.of(UUID.randomUUID().toString(), "/scheduling-service", type.cloudEventType(), Instant.now(), roomId, data);
     }

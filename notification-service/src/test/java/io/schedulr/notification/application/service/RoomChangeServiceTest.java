@@ -31,8 +31,11 @@ import static io.schedulr.notification.support.Fixtures.HOST;
 import static io.schedulr.notification.support.Fixtures.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RoomChangeServiceTest {
+    private static final io.schedulr.notification.domain.Person OTHER_GUEST =
+            new io.schedulr.notification.domain.Person("other-sub", "olga@example.net", "Olga Other", "Europe/Vienna");
     private final InMemoryStore store = new InMemoryStore();
     private final AtomicInteger kicks = new AtomicInteger();
     private final RoomChangeService service = new RoomChangeService(store, new NotificationPlanner(), kicks::incrementAndGet);
@@ -72,16 +75,48 @@ class RoomChangeServiceTest {
         assertThatThrownBy(() -> service.handle(noGuest).await().indefinitely()).isInstanceOf(InvalidRoomChangeException.class);
     }
 
+    @Test
+    void aReleaseCancelsForBothAndTheNextBookingUnderANewUidIsInvitedAfresh() {
+        service.handle(command("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        service.handle(command("r", RoomChangeKind.RESCHEDULED, 1)).await().indefinitely();
+        assertThat(service.handle(command("rel", RoomChangeKind.RELEASED, 2)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(store.rows).filteredOn(r -> r.eventId().equals("rel"))
+                .extracting(InMemoryStore.Row::recipient, InMemoryStore.Row::method, InMemoryStore.Row::icsUid, InMemoryStore.Row::sequence)
+                .containsExactlyInAnyOrder(tuple(HOST.email(), InviteMethod.CANCEL, "room-1@uid", 2),
+                        tuple(GUEST.email(), InviteMethod.CANCEL, "room-1@uid", 2));
+
+        // the room is open again; its next booking is a new meeting (new UID, sequence 0) with another guest
+        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
+                "Lesson", null, HOST, OTHER_GUEST);
+        assertThat(service.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(store.rows).filteredOn(r -> r.eventId().equals("b2"))
+                .extracting(InMemoryStore.Row::recipient, InMemoryStore.Row::method, InMemoryStore.Row::icsUid, InMemoryStore.Row::sequence)
+                .containsExactlyInAnyOrder(tuple(HOST.email(), InviteMethod.REQUEST, "room-1@uid-2", 0),
+                        tuple(OTHER_GUEST.email(), InviteMethod.REQUEST, "room-1@uid-2", 0));
+
+        // a late change of the released meeting still changes nothing
+        assertThat(service.handle(command("late", RoomChangeKind.RESCHEDULED, 1)).await().indefinitely()).isEqualTo(Outcome.STALE);
+    }
+
+    @Test
+    void aReleaseWithoutTheGuestTellsNobody() {
+        HandleRoomChangeCommand noGuest = new HandleRoomChangeCommand("x", RoomChangeKind.RELEASED, "room-1", "uid", 1, START, END,
+                "t", null, HOST, null);
+        assertThat(service.handle(noGuest).await().indefinitely()).isEqualTo(Outcome.IGNORED);
+        assertThat(store.consumed).contains("x");
+        assertThat(store.queued).isEmpty();
+    }
+
     private static HandleRoomChangeCommand command(String eventId, RoomChangeKind kind, int sequence) {
         return new HandleRoomChangeCommand(eventId, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
     }
 
     /**
-     * The unit of work in memory, with the same rules as PostgreSQL: consumed event ids, room state, delivery rows per
-     * change (room, sequence, method) and recipient, and the latest calendar connection per person.
+     * The unit of work in memory, with the same rules as PostgreSQL: consumed event ids, state per meeting (room, UID),
+     * delivery rows per change (room, UID, sequence, method) and recipient, and the latest calendar connection per person.
      */
     static final class InMemoryStore implements RecordRoomChangePort, RecordCalendarConnectionPort {
-        record Row(String eventId, String roomId, int sequence, InviteMethod method, String recipient, String status) {
+        record Row(String eventId, String roomId, String icsUid, int sequence, InviteMethod method, String recipient, String status) {
         }
 
         final Set<String> consumed = new HashSet<>();
@@ -98,17 +133,23 @@ class RoomChangeServiceTest {
             }
             CalendarConnection host = meeting.organizer().id() == null ? null : connections.get(meeting.organizer().id());
             Set<String> emailed = new HashSet<>();
-            rows.stream().filter(r -> r.roomId().equals(meeting.roomId()) && r.sequence() == meeting.sequence() && r.method() == method
+            rows.stream().filter(r -> r.roomId().equals(meeting.roomId()) && r.icsUid().equals(meeting.icsUid())
+                    && r.sequence() == meeting.sequence() && r.method() == method
                     && !r.status().equals("LEFT_TO_GOOGLE")).forEach(r -> emailed.add(r.recipient()));
-            NotificationPlan plan = planner.apply(new RoomSituation(rooms.get(meeting.roomId()), host != null && host.connected(), emailed));
+            NotificationPlan plan = planner.apply(new RoomSituation(rooms.get(meetingKey(meeting)), host != null && host.connected(), emailed));
             plan.invitations().forEach(i -> {
                 queued.add(i.eventId() + "/" + i.recipient().email());
-                rows.add(new Row(i.eventId(), meeting.roomId(), meeting.sequence(), method, i.recipient().email(), "PENDING"));
+                rows.add(new Row(i.eventId(), meeting.roomId(), meeting.icsUid(), meeting.sequence(), method, i.recipient().email(), "PENDING"));
             });
-            plan.leftToGoogle().forEach(i -> rows.add(new Row(i.eventId(), meeting.roomId(), meeting.sequence(), method,
+            plan.leftToGoogle().forEach(i -> rows.add(new Row(i.eventId(), meeting.roomId(), meeting.icsUid(), meeting.sequence(), method,
                     i.recipient().email(), "LEFT_TO_GOOGLE")));
-            rooms.put(meeting.roomId(), plan.nextState());
+            rooms.put(meetingKey(meeting), plan.nextState());
             return Uni.createFrom().item(plan);
+        }
+
+        /** State is kept per meeting: (room, UID). */
+        private static String meetingKey(Meeting meeting) {
+            return meeting.roomId() + "\n" + meeting.icsUid();
         }
 
         @Override

@@ -109,6 +109,35 @@ class WhoSendsTheInvitationTest {
         assertThat(store.queued).isEmpty();
     }
 
+    @Test
+    void aReleaseFollowsTheSameRuleAsACancellation() {
+        connect("connected", T0);
+        gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        assertThat(gateOn.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
+        assertThat(store.emailsTo(HOST.email())).isZero();
+        assertThat(store.emailsTo(GUEST.email())).isZero();
+
+        // calendar-sync-service could not delete the event in Google: both get our CANCEL, once
+        assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.RELEASED, 1), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
+        assertThat(gateOn.handleMirrorFailure(change("f2", RoomChangeKind.RELEASED, 1), "google_rejected:forbidden").await().indefinitely())
+                .isEqualTo(Outcome.ALREADY_EMAILED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseOfADisconnectedHostsRoomIsEmailedAndTheNextMeetingIsNotTakenForADuplicate() {
+        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(gateOn.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        // booked again: a new UID at sequence 0 again — the host's REQUEST at sequence 0 of the old UID is another change
+        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
+                "Lesson", null, HOST, GUEST);
+        assertThat(gateOn.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(store.emailsTo(HOST.email())).isEqualTo(3);
+        assertThat(store.emailsTo(GUEST.email())).isEqualTo(3);
+    }
+
     private void connect(String status, Instant at) {
         connections.record(new CalendarConnection(HOST.id(), status, at)).await().indefinitely();
     }

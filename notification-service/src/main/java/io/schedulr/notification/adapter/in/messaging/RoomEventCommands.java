@@ -20,14 +20,22 @@ final class RoomEventCommands {
 
     /** @param eventId the id of the record that told us (a room event, or a mirror failure carrying the room) */
     static HandleRoomChangeCommand toCommand(String eventId, RoomEvent d, RoomEventType type) {
-        RoomChangeKind kind = switch (type) {
+        return new HandleRoomChangeCommand(eventId, kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
+                d.roomUrl(), person(d.host()), person(d.guest()));
+    }
+
+    /**
+     * What the change means for invitations. {@code ROOM_RELEASED} (the guest left) cancels that meeting for the guest
+     * who left and the host; created, updated and deleted (unbooked) rooms tell nobody.
+     */
+    static RoomChangeKind kindOf(RoomEventType type) {
+        return switch (type) {
             case ROOM_BOOKED -> RoomChangeKind.BOOKED;
             case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
             case ROOM_CANCELLED -> RoomChangeKind.CANCELLED;
+            case ROOM_RELEASED -> RoomChangeKind.RELEASED;
             default -> RoomChangeKind.OTHER;
         };
-        return new HandleRoomChangeCommand(eventId, kind, d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
-                d.roomUrl(), person(d.host()), person(d.guest()));
     }
 
     static Person person(Participant p) {

@@ -63,7 +63,8 @@ public class RoomEventsListener {
         CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
         RoomEventType type = RoomEventType.fromCloudEventType(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
-        if (!type.notifiesParticipants()) {
+        // Our own mapping, not RoomEventType.notifiesParticipants(): a release (the guest left) cancels their invitation.
+        if (RoomEventCommands.kindOf(type).method().isEmpty()) {
             LOG.debugf("event %s (%s) notifies nobody", event.id(), event.type());
             return Uni.createFrom().voidItem();
         }

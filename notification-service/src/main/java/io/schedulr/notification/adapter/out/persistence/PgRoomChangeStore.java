@@ -42,7 +42,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
             if (!isNew) {
                 return Uni.createFrom().nullItem();
             }
-            return lockRoom(conn, roomId).flatMap(state -> hostConnected(conn, meeting.organizer().id())
+            return lockMeeting(conn, meeting).flatMap(state -> hostConnected(conn, meeting.organizer().id())
                     .flatMap(connected -> alreadyEmailed(conn, meeting, method)
                             .map(emailed -> planner.apply(new RoomSituation(state, connected, emailed)))))
                     .flatMap(plan -> {
@@ -74,12 +74,12 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 });
     }
 
-    /** Who already got, or is due to get, an email for this change (same room, sequence and method), from any event. */
+    /** Who already got, or is due to get, an email for this change (same meeting, sequence and method), from any event. */
     private static Uni<Set<String>> alreadyEmailed(SqlConnection conn, Meeting meeting, InviteMethod method) {
         return conn.preparedQuery("""
                         SELECT DISTINCT recipient_email FROM delivery
-                        WHERE room_id = $1 AND sequence = $2 AND method = $3 AND status <> 'LEFT_TO_GOOGLE'""")
-                .execute(Tuple.of(meeting.roomId(), meeting.sequence(), method.name()))
+                        WHERE room_id = $1 AND ics_uid = $2 AND sequence = $3 AND method = $4 AND status <> 'LEFT_TO_GOOGLE'""")
+                .execute(Tuple.of(meeting.roomId(), meeting.icsUid(), meeting.sequence(), method.name()))
                 .map(rows -> {
                     Set<String> emailed = new HashSet<>();
                     rows.forEach(row -> emailed.add(row.getString("recipient_email")));
@@ -97,24 +97,26 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 .execute(Tuple.of(eventId, roomId)).map(rows -> rows.rowCount() == 1);
     }
 
-    private Uni<RoomNotificationState> lockRoom(SqlConnection conn, String roomId) {
-        return conn.preparedQuery("SELECT last_sequence, cancelled FROM room_state WHERE room_id = $1 FOR UPDATE")
-                .execute(Tuple.of(roomId)).map(rows -> {
+    /** The state of this meeting of the room (its UID): another UID of the room is another meeting with its own order. */
+    private Uni<RoomNotificationState> lockMeeting(SqlConnection conn, Meeting meeting) {
+        String roomId = meeting.roomId();
+        return conn.preparedQuery("SELECT last_sequence, cancelled FROM room_state WHERE room_id = $1 AND ics_uid = $2 FOR UPDATE")
+                .execute(Tuple.of(roomId, meeting.icsUid())).map(rows -> {
                     var it = rows.iterator();
                     if (!it.hasNext()) {
                         return null;
                     }
                     Row row = it.next();
-                    return new RoomNotificationState(roomId, row.getInteger("last_sequence"), row.getBoolean("cancelled"));
+                    return new RoomNotificationState(roomId, meeting.icsUid(), row.getInteger("last_sequence"), row.getBoolean("cancelled"));
                 });
     }
 
     private Uni<Void> saveState(SqlConnection conn, RoomNotificationState state, String eventId) {
         return conn.preparedQuery("""
-                        INSERT INTO room_state (room_id, last_sequence, cancelled, last_event_id) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (room_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, cancelled = EXCLUDED.cancelled,
+                        INSERT INTO room_state (room_id, ics_uid, last_sequence, cancelled, last_event_id) VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (room_id, ics_uid) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, cancelled = EXCLUDED.cancelled,
                             last_event_id = EXCLUDED.last_event_id, updated_at = now()""")
-                .execute(Tuple.of(state.roomId(), state.lastSequence(), state.cancelled(), eventId)).replaceWithVoid();
+                .execute(Tuple.of(state.roomId(), state.icsUid(), state.lastSequence(), state.cancelled(), eventId)).replaceWithVoid();
     }
 
     private Uni<Void> queue(SqlConnection conn, NotificationPlan plan) {
@@ -141,14 +143,18 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 .collect().last().replaceWithVoid();
     }
 
-    /** Older unsent deliveries of the room to the same person are replaced by this newer one (not if one is being sent now). */
+    /**
+     * Older unsent deliveries of the meeting (room and UID) to the same person are replaced by this newer one (not if one
+     * is being sent now). A later meeting of the room (new UID after a release) replaces nothing: the CANCEL of the
+     * released one still goes out, before it.
+     */
     private Uni<Void> supersedeOlder(SqlConnection conn, Invitation invitation) {
         return conn.preparedQuery("""
                         UPDATE delivery SET status = 'SUPERSEDED', lease_until = NULL
-                        WHERE room_id = $1 AND recipient_email = $2 AND status IN ('PENDING', 'PARKED')
+                        WHERE room_id = $1 AND ics_uid = $3 AND recipient_email = $2 AND status IN ('PENDING', 'PARKED')
                           AND (lease_until IS NULL OR lease_until < now())
                         RETURNING id, event_id, recipient_email, method, sequence""")
-                .execute(Tuple.of(invitation.meeting().roomId(), invitation.recipient().email()))
+                .execute(Tuple.of(invitation.meeting().roomId(), invitation.recipient().email(), invitation.meeting().icsUid()))
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> audit(conn, row.getLong("id"), row.getString("event_id"),
                                 invitation.meeting().roomId(), row.getString("recipient_email"), row.getString("method"),

@@ -79,6 +79,18 @@ class RoomEventsListenerTest {
     }
 
     @Test
+    void aReleaseIsHandledAsTheEndOfTheGuestsBooking() {
+        listener(c -> Uni.createFrom().item(HandleRoomChangeUseCase.Outcome.QUEUED)).consume(record(booking(RoomEventType.ROOM_RELEASED, true)))
+                .await().atMost(WAIT);
+        assertThat(handled).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(RoomChangeKind.RELEASED);
+            assertThat(c.kind().method()).contains(io.schedulr.notification.domain.InviteMethod.CANCEL);
+            assertThat(c.icsUid()).isEqualTo("room-1@rooms.schedulr.test");
+            assertThat(c.guest().email()).isEqualTo("gary@example.com");
+        });
+    }
+
+    @Test
     void poisonIsRecognisedBehindWrappers() {
         assertThat(PoisonRecords.isPoison(new CompletionException(new InvalidRoomChangeException("x")))).isTrue();
         assertThat(PoisonRecords.isPoison(new MalformedEventException("x"))).isTrue();
