@@ -33,6 +33,7 @@ final class ControlApi {
             Map<String, Object> answer = switch (route) {
                 case "POST /_control/revoke" -> Map.of("revokedGrants", grants.revokeAll(email(body(exchange))));
                 case "POST /_control/fail" -> fail(body(exchange));
+                case "GET /_control/fail" -> failures.state();
                 case "POST /_control/expire-sync-tokens" -> {
                     store.expireSyncTokens();
                     yield Map.of("expired", true);

@@ -9,6 +9,8 @@ final class FailureInjector {
     private int every;
     private long calls;
     private int status;
+    private long served;
+    private long injected;
 
     synchronized void failNext(int count, int status) {
         check(status);
@@ -38,14 +40,28 @@ final class FailureInjector {
 
     /** The error this call must get, or null to serve it. */
     synchronized GoogleError next() {
+        served++;
         if (remaining > 0) {
             remaining--;
+            injected++;
             return error();
         }
         if (every > 0 && ++calls % every == 0) {
+            injected++;
             return error();
         }
         return null;
+    }
+
+    /** The current setting and, since the start, how many Calendar API calls came in and how many got an injected error. */
+    synchronized java.util.Map<String, Object> state() {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("count", remaining);
+        state.put("every", every);
+        state.put("status", status);
+        state.put("calls", served);
+        state.put("injected", injected);
+        return state;
     }
 
     private GoogleError error() {

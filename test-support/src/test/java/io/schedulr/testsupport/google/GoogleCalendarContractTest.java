@@ -188,12 +188,17 @@ class GoogleCalendarContractTest {
         HttpResponse<String> set = Control.post(google, "fail", "{\"every\":3,\"status\":429}");
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).contains("\"failingEvery\":3", "\"status\":429");
+        long[] before = counters();
         try {
             for (int round = 0; round < 3; round++) {
                 assertThat(calendarList.list().execute().getItems()).isNotEmpty();
                 assertThat(calendarList.list().execute().getItems()).isNotEmpty();
                 assertGoogleError(() -> calendarList.list().execute(), 429, "rateLimitExceeded");
             }
+            assertThat(Control.get(google, "fail").body()).contains("\"every\":3", "\"status\":429");
+            long[] after = counters();
+            assertThat(after[0] - before[0]).as("Calendar API calls counted").isEqualTo(9);
+            assertThat(after[1] - before[1]).as("of which answered with the injected error").isEqualTo(3);
         } finally {
             assertThat(Control.post(google, "fail", "{\"count\":0}").statusCode()).isEqualTo(200);
         }
@@ -213,6 +218,15 @@ class GoogleCalendarContractTest {
         assertThat(Control.post(google, "fail", "{\"every\":3,\"status\":404}").statusCode()).isEqualTo(400);
         assertThat(Control.post(google, "fail", "{\"every\":3}").statusCode()).isEqualTo(400);
         assertThat(calendarList.list().execute().getItems()).as("refused settings change nothing").isNotEmpty();
+    }
+
+    /** {calls, injected} from {@code GET /_control/fail}. */
+    private static long[] counters() throws Exception {
+        String body = Control.get(google, "fail").body();
+        java.util.regex.Matcher calls = java.util.regex.Pattern.compile("\"calls\":(\\d+)").matcher(body);
+        java.util.regex.Matcher injected = java.util.regex.Pattern.compile("\"injected\":(\\d+)").matcher(body);
+        assertThat(calls.find() && injected.find()).as("calls and injected in " + body).isTrue();
+        return new long[]{Long.parseLong(calls.group(1)), Long.parseLong(injected.group(1))};
     }
 
     @Test
