@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static io.schedulr.notification.flow.InvitationFlowTest.START;
 import static io.schedulr.notification.flow.InvitationFlowTest.onlyMail;
 import static io.schedulr.notification.support.RoomEvents.event;
@@ -24,6 +27,26 @@ class DeliveriesBySubjectTest {
     @BeforeAll
     static void topics() {
         RoomEvents.ensureTopics();
+    }
+
+    @Test
+    void aGuestWhoLeftAndTheNextGuestEachSeeOnlyTheirOwnMeeting() {
+        TestUser host = Tokens.newUser("Meeting Host", "UTC");
+        TestUser first = Tokens.newUser("First Guest", "UTC");
+        TestUser next = Tokens.newUser("Next Guest", "UTC");
+        String roomId = RoomEvents.newRoomId();
+        publish(event(RoomEventType.ROOM_BOOKED, roomId, roomId + "-a@rooms.schedulr.test", 0, START, host, first));
+        publish(event(RoomEventType.ROOM_RELEASED, roomId, roomId + "-a@rooms.schedulr.test", 1, START, host, first));
+        publish(event(RoomEventType.ROOM_BOOKED, roomId, roomId + "-b@rooms.schedulr.test", 0, START, host, next));
+        onlyMail(next, 1);
+        onlyMail(host, 3);
+
+        given().header("Authorization", next.bearer()).get("/api/rooms/{id}/deliveries", roomId).then().statusCode(200)
+                .body("recipient", everyItem(not(equalTo(first.email()))));
+        given().header("Authorization", first.bearer()).get("/api/rooms/{id}/deliveries", roomId).then().statusCode(200)
+                .body("recipient", everyItem(not(equalTo(next.email()))));
+        given().header("Authorization", host.bearer()).get("/api/rooms/{id}/deliveries", roomId).then().statusCode(200)
+                .body("recipient", hasItems(first.email(), next.email()));
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.List;
 
-/** Operators read any room's deliveries; the host and the guest (by user id) read their own room's; nobody else any. */
+/**
+ * Operators read any room's deliveries; the host and the guest (by user id) read those of the meetings they were in (a
+ * room booked again after its guest left is a new meeting); nobody else any.
+ */
 public class DeliveryHistoryService implements ListDeliveriesUseCase {
     private final LoadDeliveryHistoryPort history;
 
@@ -17,10 +20,10 @@ public class DeliveryHistoryService implements ListDeliveriesUseCase {
 
     @Override
     public Uni<List<DeliveryAttemptRecord>> list(ListDeliveriesQuery query) {
-        Uni<Boolean> mayRead = query.operator() ? Uni.createFrom().item(true)
-                : query.callerId() == null ? Uni.createFrom().item(false)
-                : history.isParticipant(query.roomId(), query.callerId());
-        return mayRead.flatMap(allowed -> allowed ? history.forRoom(query.roomId()) : Uni.createFrom().item(List.<DeliveryAttemptRecord>of()))
+        Uni<List<DeliveryAttemptRecord>> visible = query.operator() ? history.forRoom(query.roomId())
+                : query.callerId() == null ? Uni.createFrom().item(List.of())
+                : history.forRoomSeenBy(query.roomId(), query.callerId());
+        return visible
                 .flatMap(records -> records.isEmpty()
                         ? Uni.createFrom().failure(new RoomNotFoundException("No room " + query.roomId() + " is known to you here."))
                         : Uni.createFrom().item(records));

@@ -29,8 +29,9 @@ class DeliveryHistoryServiceTest {
         }
 
         @Override
-        public Uni<Boolean> isParticipant(String roomId, String userId) {
-            return Uni.createFrom().item(roomId.equals("room-1") && Set.of("host-sub", "guest-sub").contains(userId));
+        public Uni<List<DeliveryAttemptRecord>> forRoomSeenBy(String roomId, String userId) {
+            return Uni.createFrom().item(roomId.equals("room-1") && Set.of("host-sub", "guest-sub").contains(userId) ? List.of(ATTEMPT)
+                    : List.of());
         }
     };
     private final DeliveryHistoryService service = new DeliveryHistoryService(history);

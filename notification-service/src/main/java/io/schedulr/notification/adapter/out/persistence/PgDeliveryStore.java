@@ -122,11 +122,23 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
 
     @Override
     public Uni<List<DeliveryAttemptRecord>> forRoom(String roomId) {
+        return attempts("", Tuple.of(roomId));
+    }
+
+    @Override
+    public Uni<List<DeliveryAttemptRecord>> forRoomSeenBy(String roomId, String userId) {
+        return attempts(" AND a.delivery_id IN (SELECT m.id FROM delivery m WHERE m.room_id = $1 AND m.ics_uid IN ("
+                + "SELECT p.ics_uid FROM delivery p WHERE p.room_id = $1 AND (p.organizer_id = $2 OR p.attendee_id = $2)))",
+                Tuple.of(roomId, userId));
+    }
+
+    /** The room's attempts ({@code $1} = room id) that also meet {@code andWhere}, with their notices. */
+    private Uni<List<DeliveryAttemptRecord>> attempts(String andWhere, Tuple parameters) {
         Uni<Map<Long, List<DeliveryAttemptRecord.StatusNotice>>> notices = pool.preparedQuery("""
                         SELECT n.attempt_id, n.status, n.detail, n.occurred_at, n.received_at
                         FROM email_status_notice n JOIN delivery_attempt a ON a.id = n.attempt_id
-                        WHERE a.room_id = $1 ORDER BY n.id""")
-                .execute(Tuple.of(roomId))
+                        WHERE a.room_id = $1""" + andWhere + " ORDER BY n.id")
+                .execute(parameters)
                 .map(rows -> {
                     Map<Long, List<DeliveryAttemptRecord.StatusNotice>> byAttempt = new HashMap<>();
                     rows.forEach(row -> byAttempt.computeIfAbsent(row.getLong("attempt_id"), k -> new ArrayList<>())
@@ -138,8 +150,8 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                         SELECT a.id, a.delivery_id, a.event_id, a.room_id, a.recipient, a.method, a.sequence, a.outcome, a.error,
                                a.attempted_at, d.message_key, d.status
                         FROM delivery_attempt a LEFT JOIN delivery d ON d.id = a.delivery_id
-                        WHERE a.room_id = $1 ORDER BY a.id""")
-                .execute(Tuple.of(roomId))
+                        WHERE a.room_id = $1""" + andWhere + " ORDER BY a.id")
+                .execute(parameters)
                 .map(rows -> {
                     List<DeliveryAttemptRecord> records = new ArrayList<>();
                     rows.forEach(row -> {
@@ -155,14 +167,6 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                 }));
     }
 
-    @Override
-    public Uni<Boolean> isParticipant(String roomId, String userId) {
-        return pool.preparedQuery("""
-                        SELECT EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND organizer_id = $2)
-                            OR EXISTS (SELECT 1 FROM delivery WHERE room_id = $1 AND attendee_id = $2) AS participant""")
-                .execute(Tuple.of(roomId, userId))
-                .map(rows -> rows.iterator().next().getBoolean("participant"));
-    }
 
     @Override
     public Uni<Optional<Long>> record(EmailStatusNotice notice) {

@@ -10,6 +10,9 @@ public interface LoadDeliveryHistoryPort {
     /** Every audit row of the room, oldest first, with the notices recorded against each. */
     Uni<List<DeliveryAttemptRecord>> forRoom(String roomId);
 
-    /** Whether this user (token subject) is the host or the guest named by any delivery of the room. */
-    Uni<Boolean> isParticipant(String roomId, String userId);
+    /**
+     * The audit rows of the room's meetings (invitation UIDs) this user (token subject) took part in as host or guest,
+     * oldest first: a guest who left does not see the next guest's rows, nor the next guest theirs. Empty for anyone else.
+     */
+    Uni<List<DeliveryAttemptRecord>> forRoomSeenBy(String roomId, String userId);
 }
