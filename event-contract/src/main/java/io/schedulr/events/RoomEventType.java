@@ -31,7 +31,7 @@ public enum RoomEventType {
 
     /** Whether people are told about this change (an invite or a cancellation). */
     public boolean notifiesParticipants() {
-        return this == ROOM_BOOKED || this == ROOM_RESCHEDULED || this == ROOM_CANCELLED;
+        return this == ROOM_BOOKED || this == ROOM_RESCHEDULED || this == ROOM_CANCELLED || this == ROOM_RELEASED;
     }
 
     public static Optional<RoomEventType> fromCloudEventType(String type) {

@@ -43,5 +43,6 @@ class EventCodecTest {
         assertThat(RoomEventType.ROOM_UPDATED.notifiesParticipants()).isFalse();
         assertThat(RoomEventType.ROOM_BOOKED.notifiesParticipants()).isTrue();
         assertThat(RoomEventType.ROOM_CANCELLED.notifiesParticipants()).isTrue();
+        assertThat(RoomEventType.ROOM_RELEASED.notifiesParticipants()).as("the guest who left is told").isTrue();
     }
 }
