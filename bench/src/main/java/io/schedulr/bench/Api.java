@@ -118,6 +118,34 @@ final class Api {
         return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
     }
 
+    /** {@code GET /api/practice-rooms/{id}} as {@code user}. */
+    Answer room(User user, String roomId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/practice-rooms/" + roomId))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + user.token()).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
+    }
+
+    /** The local Google's control API: {@code GET /_control/<routeAndQuery>}. */
+    Answer googleGet(String routeAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/_control/" + routeAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
+    }
+
+    /** The local Google's control API: {@code POST /_control/<route>} with a JSON body. */
+    Answer googlePost(String route, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/_control/" + route))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
+    }
+
     int status(String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),

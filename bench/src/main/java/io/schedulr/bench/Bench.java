@@ -38,13 +38,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * one table, stops everything. Asserts nothing about time; exits 1 if a booking is lost or doubled.
  * Sizes: system properties {@code bench.workers}, {@code bench.warmup}, {@code bench.bookings}, {@code bench.contenders},
  * {@code bench.inbox}, {@code bench.inboxRate}; {@code bench.jfr=DIR} records the scheduling-service with JFR during the
- * measured bookings. The load section (hardening issue 12) runs alone with {@code bench.only=load}, after the others with
+ * measured bookings. The Google section (issue 14 section 4, {@link GoogleSection}) runs after section 3, or alone with
+ * {@code bench.only=google}. The load section (hardening issue 12) runs alone with {@code bench.only=load}, after the others with
  * {@code bench.load=true}; sizes {@code bench.loadSeconds}, {@code bench.loadClients}, {@code bench.loadWave}, {@code bench.loadWarmup}. It fails
  * the run on any 5xx, any call without an answer, any refused booking of a free room, and any wave that did not end
  * with exactly one 200 and 409 for everyone else.
  */
 public final class Bench {
     static final String BOOKED = "io.schedulr.room.booked.v1";
+    /**
+     * Invitation mails per booking under docs/operations.md, "Who sends the invitation: Google or us": every bench user
+     * connects their Google Calendar (scheduling-service's gate asks for it), so the host's calendar is connected,
+     * notification-service leaves the booking to Google (two LEFT_TO_GOOGLE delivery rows, no mail), calendar-sync-service
+     * puts the event on the host's calendar (the host's copy; no mail) and the local Google mails the guest an iMIP
+     * REQUEST with sendUpdates=all through the stack's SMTP server.
+     */
+    static final int HOST_MAILS = 0;
+    static final int GUEST_MAILS = 1;
+    /** The guests of section 1 (their invitations are counted from the server's store, not over IMAP). */
+    private static final java.util.regex.Pattern SECTION1_GUEST = java.util.regex.Pattern.compile("g\\d+@bench\\.test");
     private static final String NOTIFICATION = "notification-service";
     private static final LocalDateTime SLOTS_FROM = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(30).atStartOfDay();
 
@@ -60,6 +72,8 @@ public final class Bench {
     /** {@code load} runs the load section only, with the whole stack running (its invitations are checked). */
     private final boolean loadOnly = "load".equals(System.getProperty("bench.only"));
     private final boolean loadToo = Boolean.getBoolean("bench.load");
+    /** {@code google} runs the Google section only (issue 14 section 4). */
+    private final boolean googleOnly = "google".equals(System.getProperty("bench.only"));
     private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
     private final int loadClients = Integer.getInteger("bench.loadClients", 32);
     private final int loadWave = Integer.getInteger("bench.loadWave", 200);
@@ -78,6 +92,8 @@ public final class Bench {
     /** Address → how many invitations it must have received. */
     private final Map<String, Integer> expectedMail = new HashMap<>();
 
+    /** When the measured bookings of section 1 ended (epoch millis). */
+    private long section1Ended;
     private LocalStack stack;
     private InfraEndpoints infra;
     private Api api;
@@ -114,15 +130,18 @@ public final class Bench {
             watch.underLoad(true);
             if (loadOnly) {
                 load();
+            } else if (googleOnly) {
+                google();
             } else {
                 stack.stop(NOTIFICATION);
                 throughputAndLimit();
                 if (!throughputOnly) {
-                    log("starting notification-service again; it drains the invitations of section 1 from Kafka ...");
+                    log("starting notification-service again; it works through the events of section 1 from Kafka (left to Google) ...");
                     stack.restart(NOTIFICATION);
                     watch.rememberPid(NOTIFICATION);
                     contention();
                     bookingToInbox();
+                    google();
                     if (loadToo) {
                         load();
                     }
@@ -147,7 +166,7 @@ public final class Bench {
             return 1;
         }
         System.out.println("integrity: every booking has exactly one guest, one RoomBooked event"
-                + (throughputOnly ? " (invitations not checked)." : " and two invitations."));
+                + (throughputOnly ? " (invitations not checked)." : " and one invitation, the guest's from Google (none for the host)."));
         return 0;
     }
 
@@ -170,10 +189,11 @@ public final class Bench {
         startJfr();
         Map<String, Double> cpuBefore = cpu.snapshot();
         Stats service = closedLoop(workers, bookings, (w, i) -> book(guests.get(warmup + i), rooms.get(warmup + i)));
+        section1Ended = System.currentTimeMillis();
         Map<String, Double> serviceCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         stopJfr();
-        expectedMail.put(host.email(), total);
-        guests.forEach(g -> expectedMail.put(g.email(), 1));
+        expectedMail.put(host.email(), HOST_MAILS * total);
+        guests.forEach(g -> expectedMail.put(g.email(), GUEST_MAILS));
 
         log("limit: the booking SQL over JDBC, %d connections ...", workers);
         LimitWorkload limit = new LimitWorkload(infra.jdbcUrl("scheduling"), infra.postgresUser(), infra.postgresPassword());
@@ -254,7 +274,7 @@ public final class Bench {
             if (a.ok()) {
                 ok++;
                 bookedBy.put(room, guests.get(i).id());
-                expectedMail.put(guests.get(i).email(), 1);
+                expectedMail.put(guests.get(i).email(), GUEST_MAILS);
             } else if (a.status() == 409) {
                 conflict++;
                 expectedMail.put(guests.get(i).email(), 0);
@@ -265,7 +285,7 @@ public final class Bench {
         }
         long wall = System.nanoTime() - t0;
         pool.shutdown();
-        expectedMail.put(host.email(), 1);
+        expectedMail.put(host.email(), HOST_MAILS);
         if (ok != 1) {
             failures.add("contention: " + ok + " of " + contenders + " simultaneous bookings of one room succeeded (must be exactly 1)");
         }
@@ -283,11 +303,19 @@ public final class Bench {
 
     private void bookingToInbox() throws Exception {
         int expectedSoFar = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
-        log("waiting for the %d invitations of the bookings so far ...", expectedSoFar);
+        log("waiting for the %d invitations of the bookings so far (each guest's, sent by the local Google) ...", expectedSoFar);
         long drainStart = System.currentTimeMillis();
-        awaitTotalMail(expectedSoFar, Math.max(240, expectedSoFar / 10));
+        // As long as they keep coming: section 3 must not be measured behind section 1's backlog (calendar-sync-service's
+        // mirror works through it one job at a time).
+        awaitMailWhileItComes(expectedSoFar, 60);
         log("  all there %.1f s after the contention phase", (System.currentTimeMillis() - drainStart) / 1000.0);
-        List<Long> hostA = mail.receivedByAddress().getOrDefault("host-a@bench.test", List.of());
+        List<Long> section1 = new ArrayList<>();
+        mail.receivedByAddress().forEach((address, times) -> {
+            if (SECTION1_GUEST.matcher(address).matches()) {
+                section1.addAll(times);
+            }
+        });
+        java.util.Collections.sort(section1);
 
         List<Api.User> hosts = mintAll("h", inbox);
         List<Api.User> guests = mintAll("i", inbox);
@@ -314,51 +342,67 @@ public final class Bench {
         }
         pacer.shutdown();
         for (int i = 0; i < inbox; i++) {
-            expectedMail.put(hosts.get(i).email(), 1);
-            expectedMail.put(guests.get(i).email(), 1);
+            expectedMail.put(hosts.get(i).email(), HOST_MAILS);
+            expectedMail.put(guests.get(i).email(), GUEST_MAILS);
         }
         awaitTotalMail(expectedMail.values().stream().mapToInt(Integer::intValue).sum(), 120);
         Map<String, List<Long>> received = mail.receivedByAddress();
 
         Map<String, long[]> db = attribution(rooms);
         double[] total = new double[inbox];
-        List<double[]> segments = new ArrayList<>(); // relay, kafka->consumer, queue+render+smtp, smtp->stored, response->inbox
+        List<double[]> segments = new ArrayList<>(); // relay, kafka->mirror job, job->stored, outbox->stored, outbox->response
         int complete = 0;
         for (int i = 0; i < inbox; i++) {
-            List<Long> h = received.getOrDefault(hosts.get(i).email(), List.of());
             List<Long> g = received.getOrDefault(guests.get(i).email(), List.of());
-            if (h.isEmpty() || g.isEmpty()) {
+            if (g.isEmpty()) {
                 continue;
             }
-            long last = Math.max(h.get(0), g.get(0));
-            total[complete++] = last - respondedAt[i];
-            long[] t = db.get(rooms.get(i)); // outbox created, published, delivery created (min), sent (max)
+            long stored = g.get(0);
+            total[complete++] = stored - respondedAt[i];
+            long[] t = db.get(rooms.get(i)); // outbox created, published, mirror job created
             if (t != null) {
-                segments.add(new double[]{t[1] - t[0], t[2] - t[1], t[3] - t[2], last - t[3], last - t[0], respondedAt[i] - t[0]});
+                segments.add(new double[]{t[1] - t[0], t[2] - t[1], stored - t[2], stored - t[0], respondedAt[i] - t[0]});
             }
         }
+        int leftToGoogle = roomsLeftToGoogle(rooms);
         double[] measured = java.util.Arrays.copyOf(total, complete);
-        table.add(section("3. Booking -> inbox (" + inbox + " bookings at " + inboxRate + "/s, each to a new host and guest)"));
+        table.add(section("3. Booking -> inbox (" + inbox + " bookings at " + inboxRate + "/s, each to a new host and guest, both"
+                + " calendars connected: by the rule in docs/operations.md the guest's invitation comes from Google — here the"
+                + " local Google's iMIP REQUEST through the stack's SMTP — and the host gets no mail, the event is on their calendar)"));
         table.add(row("", "count", "p50", "p99", "max"));
-        table.add(row("response -> both invites stored", complete + "/" + inbox, ms(Stats.percentile(measured, 50)),
+        table.add(row("response -> guest's invite stored (via Google)", complete + "/" + inbox, ms(Stats.percentile(measured, 50)),
                 ms(Stats.percentile(measured, 99)), ms(Stats.percentile(measured, 100))));
-        String[] names = {"outbox row -> published (relay)", "published -> delivery rows (Kafka+consumer)",
-                "delivery rows -> last sent (queue+ICS+SMTP)", "last sent -> stored (GreenMail)", "outbox row -> both stored (sum)",
-                "outbox row -> HTTP response"};
+        String[] names = {"outbox row -> published (relay)", "published -> mirror job (Kafka+calendar-sync)",
+                "mirror job -> stored (poll+Google+SMTP)", "outbox row -> guest's invite stored (sum)", "outbox row -> HTTP response"};
         for (int k = 0; k < names.length; k++) {
             int idx = k;
             double[] v = segments.stream().mapToDouble(a -> a[idx]).toArray();
             table.add(row("  " + names[k], String.valueOf(v.length), ms(Stats.percentile(v, 50)), ms(Stats.percentile(v, 99)),
                     ms(Stats.percentile(v, 100))));
         }
-        if (hostA.size() > 1) {
-            double seconds = (hostA.get(hostA.size() - 1) - hostA.get(0)) / 1000.0;
-            table.add(row("mail backlog of section 1 (host mailbox)", hostA.size() + " mails",
-                    rate(hostA.size() / Math.max(seconds, 0.001), "/s"), String.format("%.1f s", seconds), ""));
+        table.add(row("  notification-service left to Google", leftToGoogle + "/" + inbox + " rooms", "(LEFT_TO_GOOGLE, both)", "", ""));
+        if (section1.size() > 1) {
+            double seconds = (section1.get(section1.size() - 1) - section1.get(0)) / 1000.0;
+            table.add(row("guest invites of section 1 (via Google)", section1.size() + " mails",
+                    rate(section1.size() / Math.max(seconds, 0.001), "/s"), String.format("%.1f s", seconds),
+                    section1Ended == 0 ? "" : String.format("last %.1f s after sect. 1", (section1.get(section1.size() - 1) - section1Ended) / 1000.0)));
         }
     }
 
-    /** Per room: outbox created_at, published_at (scheduling DB); first delivery created_at, last sent_at (notification DB). */
+    /** Rooms for which notification-service recorded both people as LEFT_TO_GOOGLE (the rule for a connected host). */
+    private int roomsLeftToGoogle(List<String> rooms) throws Exception {
+        try (Connection c = db("notification")) {
+            PreparedStatement q = c.prepareStatement("SELECT count(*) FROM (SELECT room_id FROM delivery WHERE room_id = ANY(?)"
+                    + " GROUP BY room_id HAVING count(*) FILTER (WHERE status = 'LEFT_TO_GOOGLE') = 2 AND count(*) = 2) r");
+            q.setArray(1, c.createArrayOf("text", rooms.toArray()));
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Per room: outbox created_at, published_at (scheduling DB); the booking's mirror job created_at (calendar_sync DB). */
     private Map<String, long[]> attribution(List<String> rooms) throws Exception {
         Map<String, long[]> times = new HashMap<>();
         try (Connection c = db("scheduling")) {
@@ -369,25 +413,24 @@ public final class Bench {
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     times.put(r.getString(1), new long[]{r.getTimestamp(2).getTime(),
-                            r.getTimestamp(3) == null ? 0 : r.getTimestamp(3).getTime(), 0, 0});
+                            r.getTimestamp(3) == null ? 0 : r.getTimestamp(3).getTime(), 0});
                 }
             }
         }
-        try (Connection c = db("notification")) {
+        try (Connection c = db("calendar_sync")) {
             PreparedStatement q = c.prepareStatement(
-                    "SELECT room_id, min(created_at), max(sent_at) FROM delivery WHERE room_id = ANY(?) GROUP BY room_id");
+                    "SELECT room_id, min(created_at) FROM mirror_job WHERE kind = 'booked' AND room_id = ANY(?) GROUP BY room_id");
             q.setArray(1, c.createArrayOf("text", rooms.toArray()));
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     long[] t = times.get(r.getString(1));
-                    if (t != null && r.getTimestamp(3) != null) {
+                    if (t != null) {
                         t[2] = r.getTimestamp(2).getTime();
-                        t[3] = r.getTimestamp(3).getTime();
                     }
                 }
             }
         }
-        times.values().removeIf(t -> t[1] == 0 || t[3] == 0);
+        times.values().removeIf(t -> t[1] == 0 || t[2] == 0);
         return times;
     }
 
@@ -399,6 +442,13 @@ public final class Bench {
         if (mail.total() < expected) {
             log("  only %d of %d invitations after %d s", mail.total(), expected, seconds);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- Google
+
+    private void google() throws Exception {
+        new GoogleSection(api, this::mintAll, this::db, Bench::slot, table, failures, bookedBy, expectedMail).run();
+        awaitTotalMail(expectedMail.values().stream().mapToInt(Integer::intValue).sum(), 60);
     }
 
     // ---------------------------------------------------------------------------------------------------- load
@@ -547,7 +597,7 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------------- integrity
 
     private void verify() throws Exception {
-        log("verifying: one guest, one RoomBooked, two invitations per booking ...");
+        log("verifying: one guest, one RoomBooked per booking; the guest's invitation (from the local Google), none for the host ...");
         Thread.sleep(3000); // a doubled event or mail would arrive within this
         try (Connection c = db("scheduling"); Statement s = c.createStatement()) {
             Map<String, String> guestOf = new HashMap<>();
@@ -596,13 +646,14 @@ public final class Bench {
         received.keySet().stream().filter(a -> !expectedMail.containsKey(a))
                 .forEach(a -> failures.add("unexpected mail to " + a));
         int expectedTotal = expectedMail.values().stream().mapToInt(Integer::intValue).sum();
-        if (expectedTotal != 2 * bookedBy.size()) {
-            failures.add(bookedBy.size() + " bookings but " + expectedTotal + " expected invitations");
+        if (expectedTotal != (HOST_MAILS + GUEST_MAILS) * bookedBy.size()) {
+            failures.add(bookedBy.size() + " bookings but " + expectedTotal + " expected invitations (must be "
+                    + (HOST_MAILS + GUEST_MAILS) + " per booking: the guest's, from Google)");
         }
         // The same counts through IMAP, as a mail client sees them, for the mailboxes of sections 2 and 3 and both hosts.
         int imapChecked = 0;
         for (Map.Entry<String, Integer> e : expectedMail.entrySet()) {
-            if (e.getKey().startsWith("g")) {
+            if (SECTION1_GUEST.matcher(e.getKey()).matches()) {
                 continue; // section 1 guests: counted above from the server's store
             }
             int got = mail.imapCount(e.getKey());
@@ -696,15 +747,15 @@ public final class Bench {
         return SLOTS_FROM.plusMinutes(i).toInstant(ZoneOffset.UTC).toString();
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.println("bench: " + String.format(format, args));
     }
 
-    private static String section(String title) {
+    static String section(String title) {
         return "\n" + title;
     }
 
-    private static String row(String name, String a, String b, String c, String d) {
+    static String row(String name, String a, String b, String c, String d) {
         return String.format("  %-46s %14s %22s %12s %22s", name, a, b, c, d);
     }
 
@@ -712,7 +763,7 @@ public final class Bench {
         return String.format("%.1f %s", value, unit);
     }
 
-    private static String ms(double value) {
+    static String ms(double value) {
         return Double.isNaN(value) ? "-" : String.format("%.1f ms", value);
     }
 
