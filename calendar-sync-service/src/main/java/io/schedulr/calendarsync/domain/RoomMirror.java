@@ -86,8 +86,10 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
                     guestId, releaseAsked);
             case DECLINED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, startUtc, endUtc, guestEmail,
                     guestId, true);
-            case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, edit.newStart(), edit.newEnd(),
-                    guestEmail, guestId, releaseAsked);
+            // The room will be at the next sequence once scheduling-service follows the move: the host's next edit is made
+            // against that, and the room's rescheduled event coming back (or an older one) moves nothing at Google.
+            case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence + 1, false, edit.newStart(),
+                    edit.newEnd(), guestEmail, guestId, releaseAsked);
         };
     }
 

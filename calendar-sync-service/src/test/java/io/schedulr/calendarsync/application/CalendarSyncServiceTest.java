@@ -80,6 +80,7 @@ class CalendarSyncServiceTest {
         assertThat(commands.sent).containsExactly("room-1 reschedule " + START.plusSeconds(3600) + " by ana @3");
         assertThat(channels.syncs.get("ana").token).isEqualTo("token-2");
         assertThat(mirrors.mirrors.get("room-1").startUtc()).isEqualTo(START.plusSeconds(3600));
+        assertThat(mirrors.mirrors.get("room-1").lastSequence()).as("the sequence the room has once it follows").isEqualTo(4);
 
         // Seen again (the next change on the calendar lists it once more): nothing new to send.
         channels.request("ana", "cal-ana", NOW);

@@ -173,6 +173,24 @@ class RoomMirrorServiceTest {
     }
 
     @Test
+    void twoQuickMovesInGoogleAreNotUndoneByTheFirstMoveComingBackLate() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        var first = START.plusSeconds(3600);
+        var second = START.plusSeconds(7200);
+        var mirror = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(first, first.plusSeconds(1800)));
+        mirrors.save(mirror.after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(second, second.plusSeconds(1800))));
+
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, first));
+        service.record(change("e3", RoomChangeKind.RESCHEDULED, 2, second));
+        drain();
+
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DROPPED);
+        assertThat(jobs.job("e3").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(mirrors.audit).noneMatch(line -> line.contains("events.patch: ok"));
+    }
+
+    @Test
     void aHostWithoutAConnectedCalendarGetsNothing() {
         RoomChange change = new RoomChange("e9", RoomChangeKind.BOOKED, "room-9", 0, "uid-9", "nobody", "UTC", "bo@example.com", "Bo",
                 "Talk", null, START, START.plusSeconds(1800));
