@@ -125,6 +125,76 @@ class EndToEndInvitationTest {
     }
 
     @Test
+    void whatTheHostDoesInGoogleReachesTheAppAndTheGuestIsToldOnce() throws Exception {
+        StackClient.Person host = client.person("Greta Googleside", "Europe/Berlin");
+        StackClient.Person guest = client.person("Gil Guest", "UTC");
+        String roomId = createRoom(host, 3);
+        client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
+        String uid = StackClient.line(client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)).get(0), "UID:");
+
+        // The host drags the event to another time in Google Calendar and lets Google tell the guest.
+        Instant later = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        client.inGoogle("events/move", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid + "\",\"start\":\"" + later
+                + "\",\"end\":\"" + later.plus(30, ChronoUnit.MINUTES) + "\",\"sendUpdates\":\"all\"}");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!client.call("GET", "/api/practice-rooms/" + roomId, host, null, 200).contains(later.toString())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(client.call("GET", "/api/practice-rooms/" + roomId, guest, null, 200)).as("the room follows Google")
+                .contains(later.toString());
+        String moved = client.awaitCalendars(guest.email(), 2, Duration.ofSeconds(60)).get(1);
+        assertThat(moved).contains("METHOD:REQUEST", "DTSTART:" + ical(later));
+        assertThat(StackClient.line(moved, "UID:")).isEqualTo(uid);
+
+        // The host deletes it in Google: the room is cancelled in the app, the guest told once.
+        client.inGoogle("events/delete", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid + "\",\"sendUpdates\":\"all\"}");
+        deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline) && !roomGone(host, roomId)) {
+            Thread.sleep(100);
+        }
+        assertThat(roomGone(host, roomId)).as("the room is cancelled in the app").isTrue();
+        assertThat(client.awaitCalendars(guest.email(), 3, Duration.ofSeconds(60)).get(2)).contains("METHOD:CANCEL");
+
+        Thread.sleep(3000); // a change coming back from the app would have reached Google and the inbox by now
+        assertThat(client.calendars(guest.email())).as("one mail per change, all from Google").hasSize(3);
+        assertThat(client.calendars(host.email())).isEmpty();
+    }
+
+    @Test
+    void aGuestDecliningInGoogleLeavesTheRoomOpenAndIsToldOnce() throws Exception {
+        StackClient.Person host = client.person("Dana Declined", "UTC");
+        StackClient.Person guest = client.person("Dex Decliner", "UTC");
+        String roomId = createRoom(host, 4);
+        client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
+        String uid = StackClient.line(client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)).get(0), "UID:");
+
+        client.inGoogle("events/respond", "{\"email\":\"" + guest.email() + "\",\"iCalUID\":\"" + uid + "\",\"response\":\"declined\"}");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (client.call("GET", "/api/practice-rooms/" + roomId, host, null, 200).contains(guest.id()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(client.call("GET", "/api/practice-rooms/" + roomId, host, null, 200)).as("the booking is released")
+                .doesNotContain(guest.id());
+        // The meeting's Google event goes (sendUpdates=all): Google tells the guest it is cancelled.
+        String cancel = client.awaitCalendars(guest.email(), 2, Duration.ofSeconds(60)).get(1);
+        assertThat(cancel).contains("METHOD:CANCEL");
+        assertThat(StackClient.line(cancel, "UID:")).isEqualTo(uid);
+        Thread.sleep(3000);
+        assertThat(client.calendars(guest.email())).hasSize(2);
+        assertThat(client.calendars(host.email())).isEmpty();
+    }
+
+    private static boolean roomGone(StackClient.Person host, String roomId) throws Exception {
+        try {
+            client.call("GET", "/api/practice-rooms/" + roomId, host, null, 404);
+            return true;
+        } catch (AssertionError stillThere) {
+            return false;
+        }
+    }
+
+    @Test
     void aHostWithoutAConnectedCalendarIsEmailedByUsOncePerChange() throws Exception {
         StackClient.Person host = client.person("Hugo Host", "Europe/Berlin");
         StackClient.Person guest = client.person("Gita Guest", "Asia/Kolkata");

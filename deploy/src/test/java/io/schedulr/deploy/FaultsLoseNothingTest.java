@@ -94,6 +94,63 @@ class FaultsLoseNothingTest {
         assertEveryoneGotExactlyOneRequestPerBooking(host, guests);
     }
 
+    @Test
+    void calendarSyncKilledWhileGoogleThrottles() throws Exception {
+        int bookings = 40;
+        StackClient.Person host = client.person("Mirror Host", "Europe/Berlin");
+        List<String> rooms = new ArrayList<>();
+        for (int i = 0; i < bookings; i++) {
+            String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+            rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
+                    "id"));
+        }
+        List<StackClient.Person> guests = new ArrayList<>();
+        for (int i = 0; i < bookings; i++) {
+            guests.add(client.person("Mirror Guest " + i, "UTC"));
+        }
+        // Google throttles while the rooms are booked and mirrored.
+        client.inGoogle("fail", "{\"count\": 25, \"status\": 429}");
+        for (int i = 0; i < bookings; i++) {
+            client.call("POST", "/api/practice-room/update", guests.get(i), "{\"roomId\":\"" + rooms.get(i) + "\",\"guestId\":null}", 200);
+        }
+        // Some rooms are on Google, the rest still queued or backing off: kill calendar-sync-service there.
+        Instant deadline = Instant.now().plus(DRAIN);
+        while (confirmedEvents(host).size() < 3 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        LocalStack stack = client.stack();
+        ProcessHandle process = ProcessHandle.of(stack.pid("calendar-sync-service").orElseThrow()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().join();
+        stack.stop("calendar-sync-service");
+        stack.restart("calendar-sync-service");
+
+        while (confirmedEvents(host).size() < bookings && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(3000); // anything doubled would have arrived by now
+        List<String> uids = confirmedEvents(host);
+        assertThat(uids).as("one Google event per booking on the host's calendar").hasSize(bookings).doesNotHaveDuplicates();
+        for (StackClient.Person guest : guests) {
+            List<String> invitations = client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60));
+            assertThat(client.calendars(guest.email())).as("Google's invitation of " + guest.email()).hasSize(1)
+                    .allMatch(ics -> ics.contains("METHOD:REQUEST"));
+            assertThat(uids).contains(StackClient.line(invitations.get(0), "UID:"));
+        }
+        assertThat(client.calendars(host.email())).as("the host has them on their calendar, not by mail").isEmpty();
+    }
+
+    /** The iCalUIDs of the live events on the person's Google calendars. */
+    private static List<String> confirmedEvents(StackClient.Person person) throws Exception {
+        List<String> uids = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*?\"iCalUID\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"status\"\\s*:\\s*\"confirmed\"")
+                .matcher(client.googleEvents(person));
+        while (m.find()) {
+            uids.add(m.group(1));
+        }
+        return uids;
+    }
+
     /** {@code BOOKINGS} rooms of the host, each its own hour; then the host disconnects their calendar. */
     private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host) throws Exception {
         List<String> rooms = new ArrayList<>();

@@ -124,6 +124,14 @@ final class StackClient implements AutoCloseable {
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** What a person does in Google's own calendar UI: {@code POST /_control/<route>} at the local Google. */
+    void inGoogle(String route, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/_control/" + route))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(route + " → " + r.body()).isEqualTo(200);
+    }
+
     Person unconnectedPerson(String name, String tz) throws Exception {
         String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/token"))
