@@ -1,6 +1,7 @@
 package io.schedulr.calendarsync.mirror;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calendarsync.application.port.in.SyncCalendarsUseCase;
 import io.schedulr.calendarsync.application.port.in.WatchCalendarsUseCase;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
@@ -41,6 +42,9 @@ class GoogleToAppTest {
 
     @Inject
     WatchCalendarsUseCase watches;
+
+    @Inject
+    SyncCalendarsUseCase syncs;
 
     @BeforeEach
     void probe() {
@@ -142,6 +146,23 @@ class GoogleToAppTest {
                 + "AND outcome = '410 full sync required'", host.id())).isGreaterThanOrEqualTo(1);
         assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation = 'events.list(full)'",
                 host.id())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theBackstopSyncsACalendarThatHeardNothingForAWhile() {
+        TestUser host = Tokens.newUser("Bea Backstop", "UTC");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        ConnectionRows.execute("UPDATE calendar_sync SET synced_at = now() - interval '1 hour' WHERE user_id = ?", host.id());
+        long listings = ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation LIKE 'events.list%'",
+                host.id());
+
+        assertThat(syncs.requestStale(Duration.ofMinutes(30))).isGreaterThanOrEqualTo(1);
+
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM calendar_sync WHERE user_id = ? "
+                + "AND synced_at > now() - interval '1 minute' AND requested_at IS NULL", host.id()) == 1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE person_id = ? AND operation LIKE 'events.list%'",
+                host.id())).isGreaterThan(listings);
     }
 
     @Test
