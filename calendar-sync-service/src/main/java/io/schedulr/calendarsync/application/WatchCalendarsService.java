@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +34,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
     private static final Logger LOG = Logger.getLogger(WatchCalendarsService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BATCH = 20;
+    private static final int MAX_BATCHES = 100;
     /** How long a channel may stay half-opened (the service stopped between recording it and Google's answer). */
     private static final Duration OPENING_GRACE = Duration.ofMinutes(2);
 
@@ -65,11 +68,32 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
         this.channelTtl = channelTtl;
     }
 
+    /**
+     * Batch after batch, so a burst of connections all get their channel in one round; a batch that opens nothing
+     * (Google unavailable) ends it. Nobody gets two channels in one round, so a channel lifetime below the renewal
+     * margin cannot spin.
+     */
     @Override
     public int openChannels(Instant renewBefore) {
-        List<ChannelStore.Watchable> due = transactions.inTransaction(() -> channels.needingChannel(renewBefore, BATCH));
+        Set<String> done = new HashSet<>();
+        int opened = 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            int openedNow = openBatch(renewBefore, done);
+            opened += openedNow;
+            if (openedNow == 0) {
+                break;
+            }
+        }
+        return opened;
+    }
+
+    private int openBatch(Instant renewBefore, Set<String> done) {
+        List<ChannelStore.Watchable> due = transactions.inTransaction(() -> channels.needingChannel(renewBefore, BATCH + done.size()));
         int opened = 0;
         for (ChannelStore.Watchable person : due) {
+            if (!done.add(person.userId())) {
+                continue;
+            }
             try {
                 if (transactions.inTransaction(() -> open(person, renewBefore))) {
                     opened++;

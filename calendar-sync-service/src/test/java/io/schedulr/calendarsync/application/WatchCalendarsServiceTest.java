@@ -51,6 +51,17 @@ class WatchCalendarsServiceTest {
     }
 
     @Test
+    void aBurstOfConnectionsAllGetTheirChannelInOneRound() {
+        for (int i = 0; i < 45; i++) {
+            store.given(new CalendarConnection("p" + i, "p" + i + "@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-" + i),
+                    "cal-" + i, NOW, NOW));
+        }
+
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isEqualTo(46);
+        assertThat(google.watched).hasSize(46);
+    }
+
+    @Test
     void aRenewedChannelReplacesTheOldOneWhichIsStoppedOnlyOnceTheNewOneWorks() {
         service.openChannels(NOW.plus(Duration.ofDays(1)));
         String old = google.watched.get(0);

@@ -17,6 +17,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class SyncCalendarsJob {
     private static final Logger LOG = Logger.getLogger(SyncCalendarsJob.class);
+    /** At most this many batches of channels to stop a round. */
+    private static final int MAX_BATCHES = 100;
 
     @Inject
     SyncCalendarsUseCase sync;
@@ -41,8 +43,12 @@ public class SyncCalendarsJob {
     @Scheduled(every = "${schedulr.watch-poll}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepChannels() {
         try {
+            // Batch after batch until every connected calendar has a channel (a burst of connections is not left waiting
+            // for later rounds); a batch that opens nothing (Google unavailable) ends the round.
             watches.openChannels(Instant.now().plus(config.renewAhead()));
-            watches.stopChannels();
+            for (int batch = 0; batch < MAX_BATCHES && watches.stopChannels() > 0; batch++) {
+                // next batch
+            }
         } catch (RuntimeException e) {
             LOG.warnf("keeping push channels failed; next round tries again: %s", e.toString());
         }
