@@ -113,10 +113,12 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
     private Uni<Void> auditAttempt(SqlConnection conn, QueuedDelivery delivery, DeliveryOutcome outcome, String error, Instant at) {
         Invitation i = delivery.invitation();
         return conn.preparedQuery("""
-                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error, attempted_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error, attempted_at,
+                                                      ics_uid)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
                 .execute(Tuple.from(Arrays.asList(delivery.id(), i.eventId(), i.meeting().roomId(), i.recipient().email(),
-                        i.method().name(), i.meeting().sequence(), outcome.name(), SqlValues.clip(error, 2000), ts(at))))
+                        i.method().name(), i.meeting().sequence(), outcome.name(), SqlValues.clip(error, 2000), ts(at),
+                        i.meeting().icsUid())))
                 .replaceWithVoid();
     }
 
@@ -127,8 +129,8 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
 
     @Override
     public Uni<List<DeliveryAttemptRecord>> forRoomSeenBy(String roomId, String userId) {
-        return attempts(" AND a.delivery_id IN (SELECT m.id FROM delivery m WHERE m.room_id = $1 AND m.ics_uid IN ("
-                + "SELECT p.ics_uid FROM delivery p WHERE p.room_id = $1 AND (p.organizer_id = $2 OR p.attendee_id = $2)))",
+        return attempts(" AND a.ics_uid IN (SELECT p.ics_uid FROM delivery p WHERE p.room_id = $1 "
+                + "AND (p.organizer_id = $2 OR p.attendee_id = $2))",
                 Tuple.of(roomId, userId));
     }
 

@@ -137,7 +137,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
 
     private Uni<Void> auditDuplicates(SqlConnection conn, NotificationPlan plan) {
         return Multi.createFrom().iterable(plan.duplicates())
-                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting().roomId(), i.recipient().email(),
+                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting(), i.recipient().email(),
                         i.method().name(), i.meeting().sequence(), DeliveryOutcome.SKIPPED_DUPLICATE,
                         "already emailed (or due to be) for this change: " + i.method() + " at sequence " + i.meeting().sequence()))
                 .collect().last().replaceWithVoid();
@@ -157,7 +157,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 .execute(Tuple.of(invitation.meeting().roomId(), invitation.recipient().email(), invitation.meeting().icsUid()))
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> audit(conn, row.getLong("id"), row.getString("event_id"),
-                                invitation.meeting().roomId(), row.getString("recipient_email"), row.getString("method"),
+                                invitation.meeting(), row.getString("recipient_email"), row.getString("method"),
                                 row.getInteger("sequence"), DeliveryOutcome.SUPERSEDED,
                                 "replaced by event " + invitation.eventId() + " (sequence " + invitation.meeting().sequence() + ")"))
                         .collect().last().replaceWithVoid());
@@ -185,25 +185,25 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                     if (!it.hasNext()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return audit(conn, it.next().getLong("id"), invitation.eventId(), m.roomId(), invitation.recipient().email(),
+                    return audit(conn, it.next().getLong("id"), invitation.eventId(), m, invitation.recipient().email(),
                             invitation.method().name(), m.sequence(), outcome, note);
                 });
     }
 
     private Uni<Void> auditSkipped(SqlConnection conn, NotificationPlan plan) {
         return Multi.createFrom().iterable(plan.skipped())
-                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting().roomId(), i.recipient().email(),
+                .onItem().transformToUniAndConcatenate(i -> audit(conn, null, i.eventId(), i.meeting(), i.recipient().email(),
                         i.method().name(), i.meeting().sequence(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason()))
                 .collect().last().replaceWithVoid();
     }
 
-    static Uni<Void> audit(SqlConnection conn, Long deliveryId, String eventId, String roomId, String recipient, String method,
+    static Uni<Void> audit(SqlConnection conn, Long deliveryId, String eventId, Meeting meeting, String recipient, String method,
                            int sequence, DeliveryOutcome outcome, String error) {
         return conn.preparedQuery("""
-                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                .execute(Tuple.from(Arrays.asList(deliveryId, eventId, roomId, recipient, method, sequence, outcome.name(),
-                        SqlValues.clip(error, 2000))))
+                        INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error, ics_uid)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                .execute(Tuple.from(Arrays.asList(deliveryId, eventId, meeting.roomId(), recipient, method, sequence, outcome.name(),
+                        SqlValues.clip(error, 2000), meeting.icsUid())))
                 .replaceWithVoid();
     }
 
