@@ -6,33 +6,18 @@ import io.schedulr.events.Participant;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.events.Topics;
-import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import static org.awaitility.Awaitility.await;
 
 /** Publishes room events to the real broker as scheduling-service would: CloudEvents JSON, key = room id. */
 public final class RoomEvents {
     public static final String DEAD_LETTER_TOPIC = "notification.dead-letter.v1";
-    private static KafkaProducer<String, String> producer;
 
     private RoomEvents() {
     }
@@ -68,35 +53,13 @@ public final class RoomEvents {
         return publishRaw(event.data().roomId(), EventCodec.encode(event));
     }
 
-    public static synchronized RecordMetadata publishRaw(String key, String value) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
-        }
-        try {
-            // The header scheduling-service's outbox relay sets on every record.
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ROOM_EVENTS, key, value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-            return producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.ROOM_EVENTS, e);
-        }
+    /** As scheduling-service's outbox relay sends it (with its content-type header). */
+    public static RecordMetadata publishRaw(String key, String value) {
+        return CalendarEvents.publish(Topics.ROOM_EVENTS, key, value);
     }
 
     /** Waits until the notification-service consumer group has committed past this record (so it was fully handled). */
     public static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("notification-service")
-                        .partitionsToOffsetAndMetadata().get();
-                OffsetAndMetadata committed = offsets.get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
+        CalendarEvents.awaitConsumed(record, "notification-service");
     }
 }
