@@ -33,6 +33,9 @@ public final class EventCodec {
     private static final TypeReference<CloudEvent<RoomCommand>> ROOM_COMMAND = new TypeReference<>() {
     };
 
+    private static final TypeReference<CloudEvent<InterviewEvent>> INTERVIEW_EVENT = new TypeReference<>() {
+    };
+
     private EventCodec() {
     }
 
@@ -166,6 +169,33 @@ public final class EventCodec {
         requirePresent(data.actorId(), "data.actorId");
         if (type == RoomCommandType.RESCHEDULE_ROOM && (data.newStart() == null || data.newEnd() == null)) {
             throw new MalformedEventException("command " + event.id() + " has no new start or end");
+        }
+        return event;
+    }
+
+    /** Parses and checks an interview event; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<InterviewEvent> decodeInterviewEvent(String json) {
+        CloudEvent<InterviewEvent> event = read(json, INTERVIEW_EVENT, "interview event");
+        if (InterviewEventType.fromCloudEventType(event.type()).isEmpty()) {
+            throw new MalformedEventException("unknown event type " + event.type());
+        }
+        InterviewEvent data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("event " + event.id() + " has no data");
+        }
+        requirePresent(data.interviewId(), "data.interviewId");
+        requirePresent(data.icsUid(), "data.icsUid");
+        if (data.startUtc() == null || data.endUtc() == null || !data.endUtc().isAfter(data.startUtc())) {
+            throw new MalformedEventException("event " + event.id() + " has no start and end in order");
+        }
+        if (data.organizer() == null) {
+            throw new MalformedEventException("event " + event.id() + " has no primary interviewer");
+        }
+        for (InterviewPerson person : data.people()) {
+            if (person == null || person.kind() == null) {
+                throw new MalformedEventException("event " + event.id() + " has a person without a kind");
+            }
+            requirePresent(person.email(), "data.people[].email");
         }
         return event;
     }

@@ -20,6 +20,12 @@ public final class Topics {
     /** Changes people made in Google Calendar, as commands to scheduling-service ({@link RoomCommand}), keyed by room id. */
     public static final String ROOM_COMMANDS = "scheduling.room-commands.v1";
 
+    /**
+     * Every change of an interview that people are told about ({@link InterviewEvent}), keyed by interview id so one
+     * interview's changes stay in order; notification-service emails the invitations, calendar-sync-service mirrors them.
+     */
+    public static final String INTERVIEW_EVENTS = "scheduling.interview-events.v1";
+
     private Topics() {
     }
 }
