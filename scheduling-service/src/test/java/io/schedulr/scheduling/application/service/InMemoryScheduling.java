@@ -263,6 +263,12 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
+    public Uni<Void> recordEntity(String actorId, String action, String entityType, String entityId, Object before, Object after) {
+        state.audit.add(new AuditRow(actorId, action, before, after));
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public Uni<Optional<CalendarConnection>> load(String userId) {
         return Uni.createFrom().item(Optional.ofNullable(state.connections.get(userId)));
     }

@@ -7,9 +7,11 @@ import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException
 import io.schedulr.scheduling.config.CalendarGateConfig;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
+import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.RoomAlreadyBookedException;
 import io.schedulr.scheduling.domain.RoomNotFoundException;
 import io.schedulr.scheduling.domain.SlotConflictException;
@@ -42,9 +44,10 @@ public class DomainErrorMapper {
             status = 400;
         } else if (e instanceof ForbiddenActionException) {
             status = 403;
-        } else if (e instanceof RoomNotFoundException || e instanceof SlotNotFoundException) {
+        } else if (e instanceof RoomNotFoundException || e instanceof SlotNotFoundException || e instanceof NotFoundException) {
             status = 404;
-        } else if (e instanceof RoomAlreadyBookedException || e instanceof ConcurrentChangeException || e instanceof SlotConflictException) {
+        } else if (e instanceof RoomAlreadyBookedException || e instanceof ConcurrentChangeException || e instanceof SlotConflictException
+                || e instanceof ConflictException) {
             status = 409;
         } else if (e instanceof UnprocessableActionException) {
             status = 422;

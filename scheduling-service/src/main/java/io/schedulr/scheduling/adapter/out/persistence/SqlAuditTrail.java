@@ -28,6 +28,11 @@ public class SqlAuditTrail implements AuditTrailPort {
                 AuditSnapshots.of(after));
     }
 
+    @Override
+    public Uni<Void> recordEntity(String actorId, String action, String entityType, String entityId, Object before, Object after) {
+        return insert(actorId, action, entityType, entityId, before, after);
+    }
+
     private Uni<Void> insert(String actorId, String action, String entityType, String entityId, Object before, Object after) {
         String sql = "INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) VALUES "
                 + "(:actor, :action, :type, :entity, "

@@ -10,4 +10,10 @@ public interface AuditTrailPort {
 
     /** The same for an availability slot. */
     Uni<Void> recordSlot(String actorId, String action, Slot before, Slot after);
+
+    /**
+     * The same for any other entity (team members, startups, interviews): its snapshots are plain records written as
+     * JSON; either may be null.
+     */
+    Uni<Void> recordEntity(String actorId, String action, String entityType, String entityId, Object before, Object after);
 }
