@@ -1,0 +1,69 @@
+package io.schedulr.scheduling.adapter.out.persistence.interview;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.schedulr.scheduling.application.port.out.interview.ContactStore;
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.EmailAddress;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** startup_contact rows through their Panache entity, in the session (and transaction) of the caller. */
+@ApplicationScoped
+public class PanacheContactStore implements ContactStore {
+    static final String EMAIL_INDEX = "startup_contact_email_unique";
+
+    @Override
+    public Uni<Optional<Contact>> find(UUID id) {
+        return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, id))
+                .map(e -> Optional.ofNullable(e).map(PanacheContactStore::toDomain));
+    }
+
+    @Override
+    public Uni<Optional<Contact>> findByEmail(UUID startupId, String email) {
+        return StartupContactEntity.<StartupContactEntity>find("startupId = ?1 and lower(email) = ?2", startupId, EmailAddress.key(email))
+                .firstResult().map(e -> Optional.ofNullable(e).map(PanacheContactStore::toDomain));
+    }
+
+    @Override
+    public Uni<List<Contact>> listOf(UUID startupId) {
+        return StartupContactEntity.<StartupContactEntity>find("startupId", Sort.by("lower(name)").and("id"), startupId).list()
+                .map(list -> list.stream().map(PanacheContactStore::toDomain).toList());
+    }
+
+    @Override
+    public Uni<List<Contact>> listOf(Collection<UUID> startupIds) {
+        if (startupIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return StartupContactEntity.<StartupContactEntity>find("startupId in ?1", Sort.by("lower(name)").and("id"),
+                        startupIds.stream().distinct().toList()).list()
+                .map(list -> list.stream().map(PanacheContactStore::toDomain).toList());
+    }
+
+    @Override
+    public Uni<Contact> add(Contact contact) {
+        StartupContactEntity e = new StartupContactEntity();
+        e.id = contact.id();
+        e.startupId = contact.startupId();
+        e.name = contact.name();
+        e.email = contact.email();
+        e.role = contact.role();
+        e.updatedAt = Instant.now();
+        return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
+                .onFailure(f -> UniqueViolations.of(f, EMAIL_INDEX))
+                .transform(f -> new ConflictException("contact_email_taken", "This startup has a contact with this email address already."))
+                .replaceWith(contact);
+    }
+
+    static Contact toDomain(StartupContactEntity e) {
+        return new Contact(e.id, e.startupId, e.name, e.email, e.role);
+    }
+}

@@ -1,0 +1,58 @@
+package io.schedulr.scheduling.adapter.out.persistence.interview;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.schedulr.scheduling.application.port.out.interview.StartupStore;
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.interview.Startup;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** startup rows through their Panache entity, in the session (and transaction) of the caller. */
+@ApplicationScoped
+public class PanacheStartupStore implements StartupStore {
+    static final String NAME_INDEX = "startup_name_unique";
+
+    @Override
+    public Uni<Optional<Startup>> find(UUID id) {
+        return Panache.getSession().chain(s -> s.find(StartupEntity.class, id)).map(e -> Optional.ofNullable(e).map(PanacheStartupStore::toDomain));
+    }
+
+    @Override
+    public Uni<Optional<Startup>> findByName(String name) {
+        return StartupEntity.<StartupEntity>find("lower(name) = ?1", name.strip().toLowerCase(Locale.ROOT)).firstResult()
+                .map(e -> Optional.ofNullable(e).map(PanacheStartupStore::toDomain));
+    }
+
+    @Override
+    public Uni<List<Startup>> search(String text, int limit, int offset) {
+        Sort byName = Sort.by("lower(name)").and("id");
+        var query = text == null || text.isBlank() ? StartupEntity.<StartupEntity>findAll(byName)
+                : StartupEntity.<StartupEntity>find("lower(name) like ?1 escape '\\'", byName,
+                "%" + UniqueViolations.likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
+        return query.range(offset, offset + limit - 1).list().map(list -> list.stream().map(PanacheStartupStore::toDomain).toList());
+    }
+
+    @Override
+    public Uni<Startup> add(Startup startup) {
+        StartupEntity e = new StartupEntity();
+        e.id = startup.id();
+        e.name = startup.name();
+        e.website = startup.website();
+        e.updatedAt = Instant.now();
+        return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
+                .onFailure(f -> UniqueViolations.of(f, NAME_INDEX))
+                .transform(f -> new ConflictException("startup_name_taken", "A startup with this name exists already."))
+                .replaceWith(startup);
+    }
+
+    static Startup toDomain(StartupEntity e) {
+        return new Startup(e.id, e.name, e.website);
+    }
+}

@@ -1,0 +1,29 @@
+package io.schedulr.scheduling.application.port.out.interview;
+
+import io.schedulr.scheduling.domain.interview.Contact;
+import io.smallrye.mutiny.Uni;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Contacts of startups, read and written in the caller's transaction. An email is unique among one startup's contacts
+ * without regard to case: {@link #add} fails with {@code ConflictException("contact_email_taken")} when another
+ * contact of the same startup has it.
+ */
+public interface ContactStore {
+    Uni<Optional<Contact>> find(UUID id);
+
+    /** The startup's contact with this address, compared without regard to case. */
+    Uni<Optional<Contact>> findByEmail(UUID startupId, String email);
+
+    /** A startup's contacts, sorted by name then id. */
+    Uni<List<Contact>> listOf(UUID startupId);
+
+    /** The contacts of several startups at once, each startup's sorted by name then id. */
+    Uni<List<Contact>> listOf(Collection<UUID> startupIds);
+
+    Uni<Contact> add(Contact contact);
+}
