@@ -3,7 +3,9 @@ package io.schedulr.calendarsync.config;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.ManageConnectionService;
+import io.schedulr.calendarsync.application.InterviewMirrorService;
 import io.schedulr.calendarsync.application.RoomMirrorService;
+import io.schedulr.calendarsync.application.port.out.InterviewMirrors;
 import io.schedulr.calendarsync.application.VerifyConnectionsService;
 import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
@@ -100,6 +102,15 @@ public class UseCaseWiring {
                                  ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
                                  Clock clock, MirrorConfig config) {
         return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, clock,
+                config.firstBackoff(), config.maxBackoff());
+    }
+
+    @Produces
+    @Singleton
+    InterviewMirrorService interviewMirror(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
+                                           ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
+                                           MirrorConfig config) {
+        return new InterviewMirrorService(consumed, interviews, calendar, audit, connections, grants, transactions, clock,
                 config.firstBackoff(), config.maxBackoff());
     }
 }

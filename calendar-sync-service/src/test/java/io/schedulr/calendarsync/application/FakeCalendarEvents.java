@@ -57,6 +57,32 @@ final class FakeCalendarEvents implements CalendarEvents {
         return true;
     }
 
+    /** Events put under our own id, by calendar and id: what each calendar shows (a deleted one stays, cancelled). */
+    record Own(String calendarId, String eventId, OwnEvent event, boolean cancelled) {
+    }
+
+    final Map<String, Own> own = new LinkedHashMap<>();
+    final java.util.List<String> quietCalls = new java.util.ArrayList<>();
+
+    @Override
+    public void put(String accessToken, String calendarId, String eventId, OwnEvent event) {
+        call(accessToken);
+        quietCalls.add("put " + calendarId + " " + eventId);
+        own.put(calendarId + "/" + eventId, new Own(calendarId, eventId, event, false));
+    }
+
+    @Override
+    public boolean remove(String accessToken, String calendarId, String eventId) {
+        call(accessToken);
+        quietCalls.add("delete " + calendarId + " " + eventId);
+        Own held = own.get(calendarId + "/" + eventId);
+        if (held == null || held.cancelled()) {
+            return false;
+        }
+        own.put(calendarId + "/" + eventId, new Own(calendarId, eventId, held.event(), true));
+        return true;
+    }
+
     long live() {
         return events.values().stream().filter(s -> !s.cancelled()).count();
     }

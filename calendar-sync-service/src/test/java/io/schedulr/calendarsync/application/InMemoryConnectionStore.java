@@ -24,6 +24,13 @@ final class InMemoryConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public Optional<CalendarConnection> findByEmail(String email) {
+        return rows.values().stream().filter(c -> email != null && email.equalsIgnoreCase(c.email()))
+                .min(Comparator.comparing((CalendarConnection c) -> !c.isConnected()))
+                .map(InMemoryConnectionStore::copy);
+    }
+
+    @Override
     public CalendarConnection lock(String googleAccountId, String email) {
         return find(googleAccountId).orElseGet(() -> CalendarConnection.none(googleAccountId, email));
     }

@@ -87,8 +87,12 @@ final class MirrorFixtures {
     }
 
     static void send(String key, String json) {
+        send(Topics.ROOM_EVENTS, key, json);
+    }
+
+    static void send(String topic, String key, String json) {
         try {
-            producer().send(new ProducerRecord<>(Topics.ROOM_EVENTS, key, json)).get();
+            producer().send(new ProducerRecord<>(topic, key, json)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,11 +28,14 @@ import java.util.Optional;
  * Room events on the host's dedicated calendar through Google's Calendar v3 client. Each event carries the room id and
  * its iCalendar UID as private extended properties, and {@code iCalUID} = the room's UID, so Google's invitation and our
  * iCalendar email are one meeting. Changes are sent with {@code sendUpdates=all}. Short transient failures are retried
- * here; longer ones reach the caller as {@link GoogleUnavailableException}.
+ * here; longer ones reach the caller as {@link GoogleUnavailableException}. Interviews are put under our own event id, without
+ * attendees and with {@code sendUpdates=none}.
  */
 @ApplicationScoped
 public class GoogleCalendarEvents implements CalendarEvents {
     private static final String SEND_UPDATES = "all";
+    /** Events only their owner sees (interviews, whose invitations notification-service emails): Google tells nobody. */
+    private static final String QUIET = "none";
 
     @Inject
     GoogleConfig config;
@@ -117,6 +120,53 @@ public class GoogleCalendarEvents implements CalendarEvents {
     public boolean delete(String accessToken, String calendarId, String eventId) {
         try {
             client(accessToken).events().delete(calendarId, eventId).setSendUpdates(SEND_UPDATES).execute();
+            return true;
+        } catch (HttpResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return false;
+            }
+            throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
+        } catch (IOException e) {
+            throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public void put(String accessToken, String calendarId, String eventId, OwnEvent event) {
+        Calendar calendar = client(accessToken);
+        Event body = new Event()
+                .setId(eventId)
+                .setStatus("confirmed")
+                .setSummary(event.summary())
+                .setDescription(event.description())
+                .setLocation(event.location())
+                .setStart(time(event.startUtc(), event.timeZone()))
+                .setEnd(time(event.endUtc(), event.timeZone()))
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(event.privateProperties()));
+        try {
+            try {
+                calendar.events().insert(calendarId, body).setSendUpdates(QUIET).execute();
+            } catch (GoogleJsonResponseException e) {
+                if (e.getStatusCode() != 409) {
+                    throw e;
+                }
+                // The id exists: an earlier change, an attempt whose answer was lost, or a deleted event (which Google keeps,
+                // and which this replaces and shows again).
+                calendar.events().update(calendarId, eventId, body).setSendUpdates(QUIET).execute();
+            }
+        } catch (IOException e) {
+            throw GoogleFailures.refusedOrUnavailable("putting event " + eventId, e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public boolean remove(String accessToken, String calendarId, String eventId) {
+        try {
+            client(accessToken).events().delete(calendarId, eventId).setSendUpdates(QUIET).execute();
             return true;
         } catch (HttpResponseException e) {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {

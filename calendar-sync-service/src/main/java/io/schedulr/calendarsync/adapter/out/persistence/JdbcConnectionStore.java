@@ -33,6 +33,15 @@ public class JdbcConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public Optional<CalendarConnection> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return query("SELECT " + COLUMNS + " FROM calendar_connection WHERE lower(email) = lower(?) "
+                + "ORDER BY status = 'connected' DESC, connected_at DESC NULLS LAST LIMIT 1", email).stream().findFirst();
+    }
+
+    @Override
     public CalendarConnection lock(String googleAccountId, String email) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO calendar_connection (google_account_id, email, status) "

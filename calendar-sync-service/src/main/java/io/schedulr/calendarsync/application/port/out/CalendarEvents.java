@@ -23,6 +23,20 @@ public interface CalendarEvents {
     /** Deletes the event (guest told); false when Google says it was already gone. */
     boolean delete(String accessToken, String calendarId, String eventId);
 
+    /**
+     * Puts an event under our own id ({@code sendUpdates=none}, no attendees: nobody is invited or told by Google):
+     * inserted, or — when the id exists, also as a deleted event — replaced and shown again.
+     */
+    void put(String accessToken, String calendarId, String eventId, OwnEvent event);
+
+    /** Deletes an event without telling anyone ({@code sendUpdates=none}); false when Google says it was already gone. */
+    boolean remove(String accessToken, String calendarId, String eventId);
+
+    /** An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters). */
+    record OwnEvent(String summary, String description, String location, Instant startUtc, Instant endUtc, String timeZone,
+                    java.util.Map<String, String> privateProperties) {
+    }
+
     record NewEvent(String roomId, String icsUid, String summary, String description, Instant startUtc, Instant endUtc,
                     String timeZone, String guestEmail, String guestName) {
     }

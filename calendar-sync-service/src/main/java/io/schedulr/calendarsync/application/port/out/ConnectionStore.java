@@ -10,6 +10,12 @@ import java.util.Optional;
 public interface ConnectionStore {
     Optional<CalendarConnection> find(String googleAccountId);
 
+    /**
+     * The connection of whoever signed in to Google with this address (case ignored): a connected one first, then the
+     * latest; empty when nobody did. Addresses are not keys — only for people known by address alone.
+     */
+    Optional<CalendarConnection> findByEmail(String email);
+
     /** The person's connection, locked until the transaction ends; a person seen for the first time is created not connected. */
     CalendarConnection lock(String googleAccountId, String email);
 
