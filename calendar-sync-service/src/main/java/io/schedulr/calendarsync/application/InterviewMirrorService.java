@@ -97,7 +97,8 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
                     continue;
                 }
                 InterviewEntry entry = earlier.get(memberId);
-                if (entry == null && !wantsCalendar(memberId)) {
+                if (entry == null && (change.cancels() || !wantsCalendar(memberId))) {
+                    // Nothing on their calendar to take off, or no calendar to put it on.
                     continue;
                 }
                 interviews.want(InterviewEntry.wanted(change, memberId, member.email(), member.timeZone(), entry), now);
@@ -151,8 +152,9 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
             interviews.done(entry.written(entry.calendarId()));
             return;
         }
-        // Shown: where it is, else the member's dedicated calendar. Taken off: where it was put.
-        String calendarId = entry.calendarId() != null ? entry.calendarId() : member.get().calendarId();
+        // Taken off, or shown again where it is: the calendar it was put on. Shown anew: the member's dedicated calendar now.
+        String calendarId = entry.calendarId() != null && (!entry.shown() || entry.applied() == InterviewEntry.Applied.SHOWN)
+                ? entry.calendarId() : member.get().calendarId();
         try {
             grants.withAccessToken(member.get(), entry.interviewId(), token -> apply(token, entry, calendarId));
             interviews.done(entry.written(calendarId));

@@ -141,9 +141,13 @@ class InterviewMirrorServiceTest {
     }
 
     @Test
-    void nobodyConnectedMeansNothingQueued() {
+    void nobodyConnectedOrNothingEverShownMeansNothingQueued() {
         assertThat(service.record(change("e1", 0, false, START, CY, DEE))).isEqualTo(Outcome.NO_CONNECTED_MEMBER);
+        // First seen cancelled: there is nothing on anyone's calendar to take off.
+        assertThat(service.record(new InterviewChange("e2", "iv-2", "uid-iv-2@schedulr", 1, true, "Interview", null, START,
+                START.plusSeconds(60), null, null, List.of(ANA, BO)))).isEqualTo(Outcome.NO_CONNECTED_MEMBER);
         assertThat(interviews.rows).isEmpty();
+        assertThat(calendar.quietCalls).isEmpty();
     }
 
     private void connected(String id, String email) {

@@ -34,11 +34,19 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
 
     @Override
     public Optional<InterviewMirror> lock(String interviewId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT last_sequence, cancelled FROM interview_mirror WHERE interview_id = ? FOR UPDATE")) {
+        // A new interview gets a placeholder row first, so two replicas taking in its first changes (a rebalance) wait for
+        // each other here; the placeholder (sequence -1) goes with a rollback, or is overwritten by save.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO interview_mirror (interview_id, last_sequence, cancelled) "
+                     + "VALUES (?, -1, false) ON CONFLICT (interview_id) DO NOTHING");
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT last_sequence, cancelled FROM interview_mirror WHERE interview_id = ? FOR UPDATE")) {
+            insert.setString(1, interviewId);
+            insert.executeUpdate();
             select.setString(1, interviewId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new InterviewMirror(interviewId, rs.getInt(1), rs.getBoolean(2))) : Optional.empty();
+                return rs.next() && rs.getInt(1) >= 0 ? Optional.of(new InterviewMirror(interviewId, rs.getInt(1), rs.getBoolean(2)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read interview " + interviewId, e);
