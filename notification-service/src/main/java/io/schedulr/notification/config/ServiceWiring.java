@@ -2,6 +2,7 @@ package io.schedulr.notification.config;
 
 import io.schedulr.notification.adapter.in.scheduling.DispatchTrigger;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
+import io.schedulr.notification.application.port.in.HandleInterviewChangeUseCase;
 import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.application.port.in.RecordCalendarConnectionUseCase;
@@ -12,12 +13,14 @@ import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.application.port.out.MailServerProbePort;
 import io.schedulr.notification.application.port.out.RecordCalendarConnectionPort;
 import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
+import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.application.service.CalendarConnectionService;
 import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
+import io.schedulr.notification.application.service.InterviewChangeService;
 import io.schedulr.notification.application.service.RoomChangeService;
 import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RedeliveryPolicy;
@@ -45,6 +48,12 @@ public class ServiceWiring {
     @ApplicationScoped
     HandleMirrorFailureUseCase handleMirrorFailure(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate) {
         return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandleInterviewChangeUseCase handleInterviewChange(RecordInterviewChangePort store, DispatchTrigger trigger) {
+        return new InterviewChangeService(store, trigger::kick);
     }
 
     @Produces

@@ -15,5 +15,7 @@ public enum DeliveryOutcome {
     /** Not sent because Google invites the person for this change (host's calendar connected, calendar gate on). */
     LEFT_TO_GOOGLE,
     /** Not sent because the person already got, or is due to get, an email for the same change (room, sequence, method). */
-    SKIPPED_DUPLICATE
+    SKIPPED_DUPLICATE,
+    /** Not sent because the person's address cannot be mailed (an interview's other people are mailed all the same). */
+    UNDELIVERABLE
 }

@@ -1,5 +1,7 @@
 package io.schedulr.notification.adapter.out.mail;
 
+import io.schedulr.notification.domain.InterviewDetails;
+import io.schedulr.notification.domain.InterviewParticipant;
 import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
@@ -64,7 +66,14 @@ public final class IcsInviteCalendar {
             event.add(new Url(URI.create(m.roomUrl())));
         }
         event.add(organizer(m.organizer(), systemAddress));
-        event.add(attendee(m.attendee(), cancel));
+        if (m.interview() == null) {
+            event.add(attendee(m.attendee(), cancel));
+        } else {
+            // Everyone taking part; the organizer as the chair who already accepted, the others asked to answer.
+            for (InterviewParticipant p : m.interview().people()) {
+                event.add(p.person().sameAddress(m.organizer()) ? chair(p.person()) : attendee(p.person(), cancel));
+            }
+        }
         event.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(cancel ? new Transp("TRANSPARENT") : new Transp("OPAQUE"));
 
@@ -147,11 +156,47 @@ public final class IcsInviteCalendar {
         return attendee;
     }
 
+    private static Attendee chair(Person organizer) {
+        Attendee attendee = new Attendee(mailto(organizer.email()));
+        attendee.add(cn(organizer.name()));
+        attendee.add(CuType.INDIVIDUAL);
+        attendee.add(Role.CHAIR);
+        attendee.add(PartStat.ACCEPTED);
+        attendee.add(Rsvp.FALSE);
+        return attendee;
+    }
+
     private static String description(Invitation invitation) {
         Meeting m = invitation.meeting();
+        if (m.interview() != null) {
+            return interviewDescription(invitation);
+        }
         String text = (invitation.method() == InviteMethod.CANCEL ? "Cancelled: " : "") + m.title() + " with "
                 + m.organizer().name() + " and " + m.attendee().name() + ".";
         return m.roomUrl() == null ? text : text + "\nJoin the room: " + m.roomUrl();
+    }
+
+    /** What, why (for a cancellation or a reschedule request), the join link and who takes part; never preparation notes. */
+    private static String interviewDescription(Invitation invitation) {
+        Meeting m = invitation.meeting();
+        InterviewDetails details = m.interview();
+        StringBuilder text = new StringBuilder();
+        switch (details.change()) {
+            case RESCHEDULE_REQUESTED -> text.append("Awaiting a new time (not a final cancellation): ").append(m.title()).append('.');
+            case CANCELLED -> text.append("Cancelled: ").append(m.title()).append('.');
+            default -> text.append(m.title()).append('.');
+        }
+        if (invitation.method() == InviteMethod.CANCEL && details.reason() != null) {
+            text.append("\nReason: ").append(details.reason());
+        }
+        if (m.roomUrl() != null && invitation.method() == InviteMethod.REQUEST) {
+            text.append("\nJoin: ").append(m.roomUrl());
+        }
+        text.append("\nWho takes part:");
+        for (InterviewParticipant p : details.people()) {
+            text.append("\n- ").append(p.describe());
+        }
+        return text.toString();
     }
 
     /** Built by the URI constructor that quotes what URIs do not allow ({@code %}, {@code {}, {@code |}, {@code #} …). */

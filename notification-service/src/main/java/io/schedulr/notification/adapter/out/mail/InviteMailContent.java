@@ -16,6 +16,9 @@ public record InviteMailContent(String subject, String text, String html) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     public static InviteMailContent of(Invitation invitation) {
+        if (invitation.meeting().interview() != null) {
+            return InterviewMailContent.of(invitation);
+        }
         Meeting m = invitation.meeting();
         Person recipient = invitation.recipient();
         Person other = invitation.toOrganizer() ? m.attendee() : m.organizer();

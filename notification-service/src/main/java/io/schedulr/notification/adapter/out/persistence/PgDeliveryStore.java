@@ -194,7 +194,8 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
         Person attendee = new Person(row.getString("attendee_email"), row.getString("attendee_name"), row.getString("attendee_tz"));
         Person recipient = new Person(row.getString("recipient_email"), row.getString("recipient_name"), row.getString("recipient_tz"));
         Meeting meeting = new Meeting(row.getString("room_id"), row.getString("ics_uid"), row.getInteger("sequence"),
-                instant(row, "start_utc"), instant(row, "end_utc"), row.getString("title"), row.getString("room_url"), organizer, attendee);
+                instant(row, "start_utc"), instant(row, "end_utc"), row.getString("title"), row.getString("room_url"), organizer, attendee,
+                InterviewJson.read(row.getJsonObject("interview")));
         Invitation invitation = new Invitation(row.getString("event_id"), InviteMethod.valueOf(row.getString("method")), meeting, recipient);
         return new QueuedDelivery(row.getLong("id"), row.getString("message_key"), row.getInteger("attempts"), invitation);
     }

@@ -57,7 +57,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
      * Room events and mirror failures of one room come from two consumers; this transaction-scoped lock makes their
      * changes of the same room one after the other, also before the room has a room_state row.
      */
-    private static Uni<Void> lockRoomChanges(SqlConnection conn, String roomId) {
+    static Uni<Void> lockRoomChanges(SqlConnection conn, String roomId) {
         return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('notification-room:' || $1))")
                 .execute(Tuple.of(roomId)).replaceWithVoid();
     }
@@ -92,7 +92,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
         return pool.withTransaction(conn -> markConsumed(conn, eventId, roomId)).replaceWithVoid();
     }
 
-    private Uni<Boolean> markConsumed(SqlConnection conn, String eventId, String roomId) {
+    static Uni<Boolean> markConsumed(SqlConnection conn, String eventId, String roomId) {
         return conn.preparedQuery("INSERT INTO consumed_event (event_id, room_id) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
                 .execute(Tuple.of(eventId, roomId)).map(rows -> rows.rowCount() == 1);
     }
@@ -120,7 +120,12 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     }
 
     private Uni<Void> queue(SqlConnection conn, NotificationPlan plan) {
-        return Multi.createFrom().iterable(plan.invitations())
+        return queue(conn, plan.invitations());
+    }
+
+    /** Queues each invitation (PENDING, with its QUEUED audit row), superseding older unsent ones of its meeting to the same person. */
+    static Uni<Void> queue(SqlConnection conn, java.util.List<Invitation> invitations) {
+        return Multi.createFrom().iterable(invitations)
                 .onItem().transformToUniAndConcatenate(invitation -> supersedeOlder(conn, invitation)
                         .flatMap(v -> insert(conn, invitation, "PENDING", DeliveryOutcome.QUEUED, null)))
                 .collect().last().replaceWithVoid();
@@ -148,7 +153,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
      * is being sent now). A later meeting of the room (new UID after a release) replaces nothing: the CANCEL of the
      * released one still goes out, before it.
      */
-    private Uni<Void> supersedeOlder(SqlConnection conn, Invitation invitation) {
+    private static Uni<Void> supersedeOlder(SqlConnection conn, Invitation invitation) {
         return conn.preparedQuery("""
                         UPDATE delivery SET status = 'SUPERSEDED', lease_until = NULL
                         WHERE room_id = $1 AND ics_uid = $3 AND recipient_email = $2 AND status IN ('PENDING', 'PARKED')
@@ -163,20 +168,20 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                         .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> insert(SqlConnection conn, Invitation invitation, String status, DeliveryOutcome outcome, String note) {
+    private static Uni<Void> insert(SqlConnection conn, Invitation invitation, String status, DeliveryOutcome outcome, String note) {
         Meeting m = invitation.meeting();
         Tuple values = Tuple.from(Arrays.asList(invitation.eventId(), m.roomId(), invitation.method().name(), m.sequence(), m.icsUid(),
                 m.title(), ts(m.start()), ts(m.end()), m.roomUrl(),
                 m.organizer().email(), m.organizer().name(), m.organizer().timeZone(),
                 m.attendee().email(), m.attendee().name(), m.attendee().timeZone(),
                 invitation.recipient().email(), invitation.recipient().name(), invitation.recipient().timeZone(),
-                messageKey(invitation), m.organizer().id(), m.attendee().id(), status));
+                messageKey(invitation), m.organizer().id(), m.attendee().id(), status, InterviewJson.of(m.interview())));
         return conn.preparedQuery("""
                         INSERT INTO delivery (event_id, room_id, method, sequence, ics_uid, title, start_utc, end_utc, room_url,
                             organizer_email, organizer_name, organizer_tz, attendee_email, attendee_name, attendee_tz,
-                            recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status)
+                            recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status, interview)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                            $22)
+                            $22, $23)
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         RETURNING id""")
                 .execute(values)

@@ -1,0 +1,92 @@
+package io.schedulr.notification.adapter.out.mail;
+
+import io.schedulr.notification.domain.InterviewChange;
+import io.schedulr.notification.domain.InterviewDetails;
+import io.schedulr.notification.domain.InterviewParticipant;
+import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.Meeting;
+import io.schedulr.notification.domain.Person;
+
+/**
+ * Subject and bodies of an interview invitation: the time in the recipient's own zone (zone named), the join link when
+ * known, who takes part, and for a cancellation or a reschedule request the reason. A reschedule request says the
+ * interview awaits a new time; it is not a final cancellation.
+ */
+final class InterviewMailContent {
+
+    private InterviewMailContent() {
+    }
+
+    static InviteMailContent of(Invitation invitation) {
+        Meeting m = invitation.meeting();
+        InterviewDetails details = m.interview();
+        Person recipient = invitation.recipient();
+        InterviewChange change = details.change();
+        String when = InviteMailContent.when(m, recipient.zone());
+        boolean cancel = change.method() == io.schedulr.notification.domain.InviteMethod.CANCEL;
+
+        String subject = switch (change) {
+            case SCHEDULED -> "Invitation: " + m.title() + " @ " + when;
+            case CONFIRMED, RESCHEDULED -> "Updated invitation: " + m.title() + " @ " + when;
+            case RESCHEDULE_REQUESTED -> "New time needed: " + m.title() + " (was " + when + ")";
+            case CANCELLED -> "Cancelled: " + m.title() + " @ " + when;
+        };
+        String headline = switch (change) {
+            case SCHEDULED -> "You are invited to " + m.title() + ".";
+            case CONFIRMED -> m.title() + " is confirmed" + (m.roomUrl() == null ? "." : "; the join link is below.");
+            case RESCHEDULED -> m.title() + " has moved to a new time.";
+            case RESCHEDULE_REQUESTED -> m.title() + " is awaiting a new time. The time below no longer holds, so it is removed from your "
+                    + "calendar; this is not a final cancellation, and you will get a new invitation once a new time is booked.";
+            case CANCELLED -> m.title() + " has been cancelled.";
+        };
+        String whenLabel = change == InterviewChange.RESCHEDULE_REQUESTED ? "Was" : "When";
+
+        StringBuilder text = new StringBuilder()
+                .append("Hello ").append(recipient.name()).append(",\n\n")
+                .append(headline).append("\n\n");
+        if (cancel && details.reason() != null) {
+            text.append("Reason: ").append(details.reason()).append("\n\n");
+        }
+        text.append("What: ").append(m.title()).append('\n')
+                .append(whenLabel).append(": ").append(when).append('\n');
+        if (m.roomUrl() != null && !cancel) {
+            text.append("Join: ").append(m.roomUrl()).append('\n');
+        }
+        text.append("Who takes part:\n");
+        for (InterviewParticipant p : details.people()) {
+            text.append("- ").append(p.describe()).append('\n');
+        }
+        text.append('\n').append(cancel
+                ? "Your calendar will remove the event when you open the attached cancellation.\n"
+                : "Open the attached invitation (invite.ics) to add it to your calendar.\n");
+
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html><html><body>")
+                .append("<p>Hello ").append(esc(recipient.name())).append(",</p>")
+                .append("<p>").append(esc(headline)).append("</p>");
+        if (cancel && details.reason() != null) {
+            html.append("<p>Reason: ").append(esc(details.reason())).append("</p>");
+        }
+        html.append("<table>")
+                .append(row("What", esc(m.title())))
+                .append(row(whenLabel, esc(when)));
+        if (m.roomUrl() != null && !cancel) {
+            html.append(row("Join", "<a href=\"" + esc(m.roomUrl()) + "\">" + esc(m.roomUrl()) + "</a>"));
+        }
+        StringBuilder who = new StringBuilder("<ul>");
+        for (InterviewParticipant p : details.people()) {
+            who.append("<li>").append(esc(p.describe())).append("</li>");
+        }
+        html.append(row("Who", who.append("</ul>").toString()))
+                .append("</table></body></html>");
+        return new InviteMailContent(subject, text.toString(), html.toString());
+    }
+
+    private static String row(String label, String valueHtml) {
+        return "<tr><th align=\"left\" valign=\"top\">" + label + "</th><td>" + valueHtml + "</td></tr>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

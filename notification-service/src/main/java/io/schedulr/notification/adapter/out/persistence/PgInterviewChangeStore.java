@@ -1,0 +1,88 @@
+package io.schedulr.notification.adapter.out.persistence;
+
+import io.schedulr.events.ParticipantRules;
+import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
+import io.schedulr.notification.domain.DeliveryOutcome;
+import io.schedulr.notification.domain.InterviewNotificationState;
+import io.schedulr.notification.domain.InterviewPlan;
+import io.schedulr.notification.domain.Invitation;
+import io.schedulr.notification.domain.Meeting;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One consumed interview event = one PostgreSQL transaction: consumed_event, interview_state (locked), and delivery rows
+ * with their audit rows in the same queue as rooms' (filed under {@code room_id = interview:<id>}).
+ */
+@ApplicationScoped
+public class PgInterviewChangeStore implements RecordInterviewChangePort {
+    private final Pool pool;
+
+    public PgInterviewChangeStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<InterviewPlan> recordOnce(String eventId, Meeting meeting, List<String> unusable,
+                                         Function<InterviewNotificationState, InterviewPlan> planner) {
+        String key = meeting.roomId();
+        String interviewId = meeting.interview().interviewId();
+        return pool.withTransaction(conn -> PgRoomChangeStore.lockRoomChanges(conn, key)
+                .flatMap(locked -> PgRoomChangeStore.markConsumed(conn, eventId, key)).flatMap(isNew -> {
+                    if (!isNew) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return lockState(conn, interviewId).map(planner).flatMap(plan -> {
+                        Uni<Void> work = plan.stale() ? auditAll(conn, plan.skipped(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason())
+                                : PgRoomChangeStore.queue(conn, plan.invitations()).flatMap(v -> auditUnusable(conn, eventId, meeting, unusable))
+                                        .flatMap(v -> saveState(conn, plan.nextState(), meeting, eventId));
+                        return work.replaceWith(plan);
+                    });
+                }));
+    }
+
+    private static Uni<InterviewNotificationState> lockState(SqlConnection conn, String interviewId) {
+        return conn.preparedQuery("SELECT last_sequence, cancelled FROM interview_state WHERE interview_id = $1 FOR UPDATE")
+                .execute(Tuple.of(interviewId)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    var row = it.next();
+                    return new InterviewNotificationState(interviewId, row.getInteger("last_sequence"), row.getBoolean("cancelled"));
+                });
+    }
+
+    private static Uni<Void> saveState(SqlConnection conn, InterviewNotificationState state, Meeting meeting, String eventId) {
+        return conn.preparedQuery("""
+                        INSERT INTO interview_state (interview_id, ics_uid, last_sequence, cancelled, last_event_id) VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (interview_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, last_sequence = EXCLUDED.last_sequence,
+                            cancelled = EXCLUDED.cancelled, last_event_id = EXCLUDED.last_event_id, updated_at = now()""")
+                .execute(Tuple.of(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(), eventId))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> auditAll(SqlConnection conn, List<Invitation> invitations, DeliveryOutcome outcome, String note) {
+        return Multi.createFrom().iterable(invitations)
+                .onItem().transformToUniAndConcatenate(i -> PgRoomChangeStore.audit(conn, null, i.eventId(), i.meeting(),
+                        i.recipient().email(), i.method().name(), i.meeting().sequence(), outcome, note))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A person whose address cannot be mailed: an audit row says so; the others' invitations are queued all the same. */
+    private static Uni<Void> auditUnusable(SqlConnection conn, String eventId, Meeting meeting, List<String> unusable) {
+        return Multi.createFrom().iterable(unusable)
+                .onItem().transformToUniAndConcatenate(address -> PgRoomChangeStore.audit(conn, null, eventId, meeting,
+                        SqlValues.clip(String.valueOf(ParticipantRules.cleanName(address)), 320),
+                        meeting.interview().change().method().name(), meeting.sequence(), DeliveryOutcome.UNDELIVERABLE,
+                        "not an address mail can be sent to; the interview's other people are invited all the same"))
+                .collect().last().replaceWithVoid();
+    }
+}

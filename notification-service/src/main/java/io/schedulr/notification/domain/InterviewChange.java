@@ -1,0 +1,19 @@
+package io.schedulr.notification.domain;
+
+/** The interview changes people are told about (scheduling.interview-events.v1), and the iTIP method each one sends. */
+public enum InterviewChange {
+    /** Invited for the first time. */
+    SCHEDULED,
+    /** Cal.com confirmed the booking (the join link is usually known now): an updated invitation. */
+    CONFIRMED,
+    /** Moved to a new time: an updated invitation, same UID, higher SEQUENCE. */
+    RESCHEDULED,
+    /** The host asked for another time: the old time is void (CANCEL), but the interview is not over. */
+    RESCHEDULE_REQUESTED,
+    /** Cancelled for good. */
+    CANCELLED;
+
+    public InviteMethod method() {
+        return this == RESCHEDULE_REQUESTED || this == CANCELLED ? InviteMethod.CANCEL : InviteMethod.REQUEST;
+    }
+}
