@@ -1,7 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence.interview;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.schedulr.scheduling.application.port.out.interview.ContactStore;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.interview.Contact;
@@ -34,7 +33,7 @@ public class PanacheContactStore implements ContactStore {
 
     @Override
     public Uni<List<Contact>> listOf(UUID startupId) {
-        return StartupContactEntity.<StartupContactEntity>find("startupId", Sort.by("lower(name)").and("id"), startupId).list()
+        return StartupContactEntity.<StartupContactEntity>find("startupId = ?1 order by lower(name), id", startupId).list()
                 .map(list -> list.stream().map(PanacheContactStore::toDomain).toList());
     }
 
@@ -43,7 +42,7 @@ public class PanacheContactStore implements ContactStore {
         if (startupIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return StartupContactEntity.<StartupContactEntity>find("startupId in ?1", Sort.by("lower(name)").and("id"),
+        return StartupContactEntity.<StartupContactEntity>find("startupId in ?1 order by lower(name), id",
                         startupIds.stream().distinct().toList()).list()
                 .map(list -> list.stream().map(PanacheContactStore::toDomain).toList());
     }

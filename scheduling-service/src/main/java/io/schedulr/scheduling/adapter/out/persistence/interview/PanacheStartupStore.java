@@ -1,7 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence.interview;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.interview.Startup;
@@ -32,9 +31,8 @@ public class PanacheStartupStore implements StartupStore {
 
     @Override
     public Uni<List<Startup>> search(String text, int limit, int offset) {
-        Sort byName = Sort.by("lower(name)").and("id");
-        var query = text == null || text.isBlank() ? StartupEntity.<StartupEntity>findAll(byName)
-                : StartupEntity.<StartupEntity>find("lower(name) like ?1 escape '\\'", byName,
+        var query = text == null || text.isBlank() ? StartupEntity.<StartupEntity>find("order by lower(name), id")
+                : StartupEntity.<StartupEntity>find("lower(name) like ?1 escape '\\' order by lower(name), id",
                 "%" + UniqueViolations.likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
         return query.range(offset, offset + limit - 1).list().map(list -> list.stream().map(PanacheStartupStore::toDomain).toList());
     }

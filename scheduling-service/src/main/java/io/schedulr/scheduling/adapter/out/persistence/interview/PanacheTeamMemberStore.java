@@ -1,7 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence.interview;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.NotFoundException;
@@ -24,6 +23,8 @@ public class PanacheTeamMemberStore implements TeamMemberStore {
     static final String CALCOM_USER_INDEX = "team_member_calcom_user_unique";
     /** A bound on one listing; a team is far smaller. */
     static final int MAX_LISTED = 1000;
+    /** What the team_member_by_name index serves. */
+    static final String BY_NAME = "order by lower(name), id";
 
     @Override
     public Uni<Optional<TeamMember>> find(UUID id) {
@@ -54,9 +55,7 @@ public class PanacheTeamMemberStore implements TeamMemberStore {
 
     @Override
     public Uni<List<TeamMember>> list(boolean includeInactive) {
-        Sort byName = Sort.by("lower(name)").and("id");
-        var query = includeInactive ? TeamMemberEntity.<TeamMemberEntity>findAll(byName)
-                : TeamMemberEntity.<TeamMemberEntity>find("active = true", byName);
+        var query = TeamMemberEntity.<TeamMemberEntity>find(includeInactive ? BY_NAME : "active = true " + BY_NAME);
         return query.range(0, MAX_LISTED - 1).list().map(list -> list.stream().map(PanacheTeamMemberStore::toDomain).toList());
     }
 

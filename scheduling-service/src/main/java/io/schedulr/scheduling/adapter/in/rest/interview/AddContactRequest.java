@@ -1,0 +1,9 @@
+package io.schedulr.scheduling.adapter.in.rest.interview;
+
+import io.schedulr.scheduling.domain.interview.PlainText;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/startups/{id}/contacts} body; the domain checks the values, this bounds their size first. */
+public record AddContactRequest(@Size(max = PlainText.MAX_NAME) String name, @Size(max = 254) String email,
+                                @Size(max = PlainText.MAX_ROLE) String role) {
+}

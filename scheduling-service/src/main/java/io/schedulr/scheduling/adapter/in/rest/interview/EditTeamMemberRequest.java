@@ -1,0 +1,92 @@
+package io.schedulr.scheduling.adapter.in.rest.interview;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.schedulr.scheduling.domain.interview.PlainText;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code PATCH /api/team-members/{id}} body: only the fields present change. The setters note which were present, so
+ * {@code "calcomUserId": null} unlinks the Cal.com user while an absent one leaves it, and an explicit null for a
+ * required field is refused rather than ignored (a record cannot tell "absent" from "null").
+ */
+public class EditTeamMemberRequest {
+    @Size(max = PlainText.MAX_NAME)
+    private String name;
+    private boolean nameGiven;
+    @Size(max = 254)
+    private String email;
+    private boolean emailGiven;
+    @Size(max = PlainText.MAX_ROLE)
+    private String role;
+    private boolean roleGiven;
+    private Long calcomUserId;
+    private boolean calcomUserIdGiven;
+    private Boolean active;
+    private boolean activeGiven;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+        this.nameGiven = true;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+        this.emailGiven = true;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+        this.roleGiven = true;
+    }
+
+    public Long getCalcomUserId() {
+        return calcomUserId;
+    }
+
+    @JsonDeserialize(using = StrictLong.class)
+    public void setCalcomUserId(Long calcomUserId) {
+        this.calcomUserId = calcomUserId;
+        this.calcomUserIdGiven = true;
+    }
+
+    public Boolean getActive() {
+        return active;
+    }
+
+    public void setActive(Boolean active) {
+        this.active = active;
+        this.activeGiven = true;
+    }
+
+    boolean nameGiven() {
+        return nameGiven;
+    }
+
+    boolean emailGiven() {
+        return emailGiven;
+    }
+
+    boolean roleGiven() {
+        return roleGiven;
+    }
+
+    boolean calcomUserIdGiven() {
+        return calcomUserIdGiven;
+    }
+
+    boolean activeGiven() {
+        return activeGiven;
+    }
+}

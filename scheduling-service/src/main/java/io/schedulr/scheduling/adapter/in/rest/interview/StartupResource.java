@@ -1,0 +1,111 @@
+package io.schedulr.scheduling.adapter.in.rest.interview;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.security.CurrentCaller;
+import io.schedulr.scheduling.application.port.in.interview.AddContactCommand;
+import io.schedulr.scheduling.application.port.in.interview.AddContactUseCase;
+import io.schedulr.scheduling.application.port.in.interview.AddStartupCommand;
+import io.schedulr.scheduling.application.port.in.interview.AddStartupUseCase;
+import io.schedulr.scheduling.application.port.in.interview.StartupDetails;
+import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
+import io.schedulr.scheduling.application.port.in.interview.StartupSearch;
+import io.schedulr.scheduling.config.SchedulingConfig;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.PlainText;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Startups we interview and their contacts, for everyone signed in. */
+@Path("/api/startups")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class StartupResource {
+    private static final Logger LOG = Logger.getLogger(StartupResource.class);
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    StartupQueriesUseCase queries;
+    @Inject
+    AddStartupUseCase addStartup;
+    @Inject
+    AddContactUseCase addContact;
+    @Inject
+    SchedulingConfig config;
+
+    /** Name contains {@code q} without regard to case (all when absent), sorted by name; each with its contacts. */
+    @GET
+    public Uni<List<StartupResponse>> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("50") String limit,
+                                             @QueryParam("offset") @DefaultValue("0") String offset) {
+        Actor viewer = actor();
+        if (q != null && q.length() > PlainText.MAX_NAME) {
+            throw ApiException.badRequest("invalid_q", "'q' is at most " + PlainText.MAX_NAME + " characters.");
+        }
+        StartupSearch search = new StartupSearch(q, TeamActors.number("limit", limit, 1, config.room().maxPageSize()),
+                TeamActors.number("offset", offset, 0, Integer.MAX_VALUE));
+        return queries.search(viewer, search).map(l -> l.stream().map(StartupResponse::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> add(@Valid AddStartupRequest body) {
+        Actor actor = actor();
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send {name, website?}.");
+        }
+        return addStartup.add(new AddStartupCommand(actor, body.name(), body.website()))
+                .invoke(s -> LOG.infof("startup %s added by %s", s.id(), actor.id()))
+                .map(s -> Response.status(201).entity(StartupResponse.of(new StartupDetails(s, List.of()))).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<StartupResponse> get(@PathParam("id") String id) {
+        Actor viewer = actor();
+        return queries.get(viewer, TeamActors.id("startup", id)).map(StartupResponse::of);
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    public Uni<List<ContactResponse>> contacts(@PathParam("id") String id) {
+        Actor viewer = actor();
+        return queries.contacts(viewer, TeamActors.id("startup", id)).map(l -> l.stream().map(ContactResponse::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> addContact(@PathParam("id") String id, @Valid AddContactRequest body) {
+        Actor actor = actor();
+        UUID startupId = TeamActors.id("startup", id);
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send {name, email, role?}.");
+        }
+        return addContact.add(new AddContactCommand(actor, startupId, body.name(), body.email(), body.role()))
+                .invoke(c -> LOG.infof("contact %s added to startup %s by %s", c.id(), startupId, actor.id()))
+                .map(c -> Response.status(201).entity(ContactResponse.of(c)).build());
+    }
+
+    private Actor actor() {
+        return TeamActors.of(caller.get(), identity);
+    }
+}

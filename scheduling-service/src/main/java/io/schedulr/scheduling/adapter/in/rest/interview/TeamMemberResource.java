@@ -1,0 +1,93 @@
+package io.schedulr.scheduling.adapter.in.rest.interview;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.security.CurrentCaller;
+import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberCommand;
+import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberUseCase;
+import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberCommand;
+import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberUseCase;
+import io.schedulr.scheduling.application.port.in.interview.TeamMemberQueriesUseCase;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Our interviewers: everyone signed in lists the active ones; admins add, change and deactivate them. */
+@Path("/api/team-members")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TeamMemberResource {
+    private static final Logger LOG = Logger.getLogger(TeamMemberResource.class);
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    TeamMemberQueriesUseCase queries;
+    @Inject
+    AddTeamMemberUseCase add;
+    @Inject
+    EditTeamMemberUseCase edit;
+
+    @GET
+    public Uni<List<TeamMemberResponse>> list(@QueryParam("includeInactive") String includeInactive) {
+        Actor viewer = TeamActors.of(caller.get(), identity);
+        boolean all = TeamActors.flag("include_inactive", "includeInactive", includeInactive);
+        return queries.list(viewer, all).map(l -> l.stream().map(TeamMemberResponse::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> add(@Valid AddTeamMemberRequest body) {
+        // The use case refuses non-admins too; asking first answers them 403 whatever the body holds.
+        Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("add team members");
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send {name, email, role, calcomUserId?}.");
+        }
+        return add.add(new AddTeamMemberCommand(actor, body.name(), body.email(), body.role(), body.calcomUserId()))
+                .invoke(m -> LOG.infof("team member %s added by %s", m.id(), actor.id()))
+                .map(m -> Response.status(201).entity(TeamMemberResponse.of(m)).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TeamMemberResponse> edit(@PathParam("id") String id, @Valid EditTeamMemberRequest body) {
+        Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("change team members");
+        UUID memberId = TeamActors.id("team_member", id);
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, email?, role?, calcomUserId?, active?}.");
+        }
+        notNull(body.nameGiven(), body.getName(), "name");
+        notNull(body.emailGiven(), body.getEmail(), "email");
+        notNull(body.roleGiven(), body.getRole(), "role");
+        notNull(body.activeGiven(), body.getActive(), "active");
+        return edit.edit(new EditTeamMemberCommand(actor, memberId, body.getName(), body.getEmail(), body.getRole(), body.calcomUserIdGiven(),
+                        body.getCalcomUserId(), body.getActive()))
+                .invoke(m -> LOG.infof("team member %s changed by %s", m.id(), actor.id()))
+                .map(TeamMemberResponse::of);
+    }
+
+    private static void notNull(boolean given, Object value, String field) {
+        if (given && value == null) {
+            throw ApiException.badRequest("invalid_" + field, "'" + field + "' cannot be null; leave it out to keep it.");
+        }
+    }
+}
