@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every route of scheduling-service × every kind of caller: the status each gets, as one table (the same table is in
  * docs/security.md). Valid people act on a fresh room booked by "guest" and hosted by "host", a fresh open room and a
- * fresh open slot of "host"; "third" is anyone else signed in. scheduling-service has no admin role.
+ * fresh open slot of "host"; "third" is anyone else signed in. Rows that name none of these get the people only.
+ * "admin" (token role {@code admin}) gets what "third" gets, except on the team routes, which only admins may change.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -34,6 +35,13 @@ class AuthorizationMatrixTest {
     /** Rooms of host: booked by guest, open, private and booked by guest, private and offered to guest; host's open slot. */
     record Scene(TestUser host, TestUser guest, TestUser third, TestUser admin, String bookedRoom, String openRoom, String privateBooked,
                  String privateOffered, String slot) {
+        /** The four people without rooms or slots (their ids name nothing), for routes that act on none of them. */
+        static Scene people() {
+            String none = UUID.randomUUID().toString();
+            return new Scene(Tokens.newUser("Matrix Host", "UTC"), Tokens.newUser("Matrix Guest", "UTC"), Tokens.newUser("Matrix Third", "UTC"),
+                    Tokens.newUserWithRoles("Matrix Admin", "UTC", "admin"), none, none, none, none, none);
+        }
+
         static Scene make() {
             TestUser host = Tokens.newUser("Matrix Host", "UTC");
             TestUser guest = Tokens.newUser("Matrix Guest", "UTC");
@@ -53,15 +61,38 @@ class AuthorizationMatrixTest {
         }
     }
 
-    record Route(String name, String method, String path, String body, int host, int guest, int third) {
+    record Route(String name, String method, String path, String body, int host, int guest, int third, int admin) {
+        /** A route on which an admin has no more rights than anyone else. */
+        Route(String name, String method, String path, String body, int host, int guest, int third) {
+            this(name, method, path, body, host, guest, third, third);
+        }
+
         int expectedFor(Who who) {
             return switch (who) {
                 case HOST -> host;
                 case GUEST -> guest;
-                case THIRD, ADMIN -> third;
+                case THIRD -> third;
+                case ADMIN -> admin;
                 default -> 401;
             };
         }
+
+        /** Whether it acts on the scene's rooms or slot (else the people are enough). */
+        boolean needsRooms() {
+            String text = path + (body == null ? "" : body);
+            return text.contains("%BOOKED%") || text.contains("%OPEN%") || text.contains("%PRIVATE_") || text.contains("%SLOT%");
+        }
+    }
+
+    /** A team member and a startup the team and startup rows act on, made once by an admin on first use. */
+    private static final class Team {
+        static final TestUser ADMIN = Tokens.newUserWithRoles("Matrix Team Admin", "UTC", "admin");
+        static final String MEMBER = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Matrix Member\",\"email\":\"matrix-member-" + UUID.randomUUID() + "@example.com\",\"role\":\"Partner\"}")
+                .post("/api/team-members").then().statusCode(201).extract().path("id");
+        static final String STARTUP = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Matrix Startup " + UUID.randomUUID() + "\"}")
+                .post("/api/startups").then().statusCode(201).extract().path("id");
     }
 
     static final List<Route> ROUTES = List.of(
@@ -90,7 +121,20 @@ class AuthorizationMatrixTest {
             new Route("list open slots", "GET", "/api/slots?status=open", null, 200, 200, 200),
             new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200),
             new Route("cancel the slot", "DELETE", "/api/slots/%SLOT%", null, 200, 403, 403),
-            new Route("who am I", "GET", "/api/whoami", null, 200, 200, 200));
+            new Route("who am I", "GET", "/api/whoami", null, 200, 200, 200),
+            // team members: everyone lists the active ones, only admins see the others and change the team
+            new Route("list team members", "GET", "/api/team-members", null, 200, 200, 200, 200),
+            new Route("list team members with inactive ones", "GET", "/api/team-members?includeInactive=true", null, 403, 403, 403, 200),
+            new Route("add a team member", "POST", "/api/team-members",
+                    "{\"name\":\"Matrix New\",\"email\":\"new-%UNIQUE%@example.com\",\"role\":\"Analyst\"}", 403, 403, 403, 201),
+            new Route("change a team member", "PATCH", "/api/team-members/%MEMBER%", "{\"role\":\"Partner\"}", 403, 403, 403, 200),
+            // startups and contacts: everyone signed in
+            new Route("search startups", "GET", "/api/startups?q=matrix", null, 200, 200, 200, 200),
+            new Route("add a startup", "POST", "/api/startups", "{\"name\":\"Matrix %UNIQUE%\"}", 201, 201, 201, 201),
+            new Route("read a startup", "GET", "/api/startups/%STARTUP%", null, 200, 200, 200, 200),
+            new Route("list a startup's contacts", "GET", "/api/startups/%STARTUP%/contacts", null, 200, 200, 200, 200),
+            new Route("add a contact", "POST", "/api/startups/%STARTUP%/contacts",
+                    "{\"name\":\"Matrix Contact\",\"email\":\"c-%UNIQUE%@example.com\",\"role\":\"CEO\"}", 201, 201, 201, 201));
 
     record Cell(Route route, Who who) {
         @Override
@@ -113,7 +157,7 @@ class AuthorizationMatrixTest {
     @MethodSource("cells")
     void answersAsTheTableSays(Cell cell) {
         boolean person = cell.who().compareTo(Who.HOST) >= 0;
-        Scene scene = person ? Scene.make() : null;
+        Scene scene = !person ? null : cell.route().needsRooms() ? Scene.make() : Scene.people();
         Instant start = Instant.now().plus(DAYS.addAndGet(1) + 800, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String fill = UUID.randomUUID().toString();
         String path = fillIn(cell.route().path(), scene, fill, start);
@@ -130,6 +174,7 @@ class AuthorizationMatrixTest {
         Response response = switch (cell.route().method()) {
             case "POST" -> request.post(path);
             case "DELETE" -> request.delete(path);
+            case "PATCH" -> request.patch(path);
             default -> request.get(path);
         };
 
@@ -144,7 +189,10 @@ class AuthorizationMatrixTest {
                 .replace("%BOOKED%", scene == null ? fill : scene.bookedRoom()).replace("%OPEN%", scene == null ? fill : scene.openRoom())
                 .replace("%PRIVATE_BOOKED%", scene == null ? fill : scene.privateBooked())
                 .replace("%PRIVATE_OFFERED%", scene == null ? fill : scene.privateOffered())
-                .replace("%SLOT%", scene == null ? fill : scene.slot());
+                .replace("%SLOT%", scene == null ? fill : scene.slot())
+                .replace("%UNIQUE%", UUID.randomUUID().toString().substring(0, 13))
+                .replace("%MEMBER%", text.contains("%MEMBER%") ? Team.MEMBER : "")
+                .replace("%STARTUP%", text.contains("%STARTUP%") ? Team.STARTUP : "");
     }
 
     private static String token(Who who, Scene scene) {

@@ -40,6 +40,19 @@ class BadInputTableTest {
                 .body("{\"startTs\":\"" + Instant.now().plus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS) + "\",\"endTs\":\""
                         + Instant.now().plus(9, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS) + "\"}")
                 .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+        /** Whose requests to the team routes are an admin's ({@code -ADMIN} cases), and the rows they aim at. */
+        static final TestUser ADMIN = Tokens.newUserWithRoles("Table Admin", "UTC", "admin");
+        static final String MEMBER_EMAIL = "table-member-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        static final String MEMBER = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Table Member\",\"email\":\"" + MEMBER_EMAIL + "\",\"role\":\"Partner\"}")
+                .post("/api/team-members").then().statusCode(201).extract().path("id");
+        static final String STARTUP_NAME = "Table Startup " + UUID.randomUUID().toString().substring(0, 8);
+        static final String STARTUP = given().header("Authorization", HOST.bearer()).contentType("application/json")
+                .body("{\"name\":\"" + STARTUP_NAME + "\"}").post("/api/startups").then().statusCode(201).extract().path("id");
+        static final String CONTACT_EMAIL = "table-contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        static final String CONTACT = given().header("Authorization", HOST.bearer()).contentType("application/json")
+                .body("{\"name\":\"Table Contact\",\"email\":\"" + CONTACT_EMAIL + "\",\"role\":\"CEO\"}")
+                .post("/api/startups/" + STARTUP + "/contacts").then().statusCode(201).extract().path("id");
     }
 
     record Case(String name, String method, String path, String body, String contentType, int status, String code) {
@@ -59,6 +72,95 @@ class BadInputTableTest {
 
     private static Case delete(String name, String path, int status, String code) {
         return new Case(name, "DELETE", path, null, null, status, code);
+    }
+
+    /** As an admin (the team routes refuse everyone else before looking at the values). */
+    private static Case admin(String method, String name, String path, String body, int status, String code) {
+        return new Case(name, method + "-ADMIN", path, body, body == null ? null : "application/json", status, code);
+    }
+
+    /** Team members, startups and contacts (interviews, issue #15). */
+    private static void teamCases(List<Case> c) {
+        String team = "/api/team-members";
+        String valid = "\"email\":\"fresh-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com\",\"role\":\"Partner\"";
+        c.add(admin("POST", "team: not JSON", team, "{oops", 400, "malformed_json"));
+        c.add(admin("POST", "team: a list", team, "[]", 400, "invalid_body"));
+        c.add(admin("POST", "team: null", team, "null", 400, "invalid_body"));
+        c.add(admin("POST", "team: empty object", team, "{}", 400, "invalid_name"));
+        c.add(admin("POST", "team: blank name", team, "{\"name\":\"  \"," + valid + "}", 400, "invalid_name"));
+        c.add(admin("POST", "team: name with NUL", team, "{\"name\":\"a\\u0000b\"," + valid + "}", 400, "invalid_name"));
+        c.add(admin("POST", "team: name too long", team, "{\"name\":\"" + "n".repeat(201) + "\"," + valid + "}", 400, "invalid_name"));
+        c.add(admin("POST", "team: name as number", team, "{\"name\":5," + valid + "}", 400, "invalid_field"));
+        c.add(admin("POST", "team: no email", team, "{\"name\":\"N\",\"role\":\"Partner\"}", 400, "invalid_email"));
+        c.add(admin("POST", "team: not an address", team, "{\"name\":\"N\",\"email\":\"nobody\",\"role\":\"Partner\"}", 400,
+                "invalid_email"));
+        c.add(admin("POST", "team: address with CRLF", team,
+                "{\"name\":\"N\",\"email\":\"a@b.example\\r\\nBcc: x@evil.example\",\"role\":\"Partner\"}", 400, "invalid_email"));
+        c.add(admin("POST", "team: 5 kB address", team, "{\"name\":\"N\",\"email\":\"" + LONG + "@x.example\",\"role\":\"P\"}", 400,
+                "invalid_email"));
+        c.add(admin("POST", "team: no role", team, "{\"name\":\"N\",\"email\":\"r-" + UNKNOWN + "@example.com\"}", 400, "invalid_role"));
+        c.add(admin("POST", "team: calcomUserId as string", team, "{\"name\":\"N\"," + valid + ",\"calcomUserId\":\"7\"}", 400,
+                "invalid_field"));
+        c.add(admin("POST", "team: calcomUserId fraction", team, "{\"name\":\"N\"," + valid + ",\"calcomUserId\":7.5}", 400,
+                "invalid_field"));
+        c.add(admin("POST", "team: calcomUserId beyond a long", team, "{\"name\":\"N\"," + valid + ",\"calcomUserId\":99999999999999999999}",
+                400, "invalid_field"));
+        c.add(admin("POST", "team: calcomUserId zero", team, "{\"name\":\"N\"," + valid + ",\"calcomUserId\":0}", 400,
+                "invalid_calcom_user_id"));
+        c.add(admin("POST", "team: unknown field", team, "{\"name\":\"N\"," + valid + ",\"active\":false}", 400, "unknown_field"));
+        c.add(admin("POST", "team: taken email in another case", team,
+                "{\"name\":\"N\",\"email\":\"%MEMBER_EMAIL_UPPER%\",\"role\":\"Partner\"}", 409, "team_member_email_taken"));
+        c.add(post("team: not an admin", team, "{\"name\":\"N\"," + valid + "}", 403, "admin_only"));
+        c.add(new Case("team: text body", "POST-ADMIN", team, "hello", "text/plain", 415, "unsupported_media_type"));
+        c.add(get("team: includeInactive not a boolean", team + "?includeInactive=maybe", 400, "invalid_include_inactive"));
+        c.add(get("team: includeInactive not an admin", team + "?includeInactive=true", 403, "admin_only"));
+        c.add(admin("PATCH", "team edit: not a UUID", team + "/nope", "{\"role\":\"P\"}", 400, "invalid_team_member_id"));
+        c.add(admin("PATCH", "team edit: unknown member", team + "/" + UNKNOWN, "{\"role\":\"P\"}", 404, "team_member_not_found"));
+        c.add(admin("PATCH", "team edit: nothing to change", team + "/%MEMBER%", "{}", 400, "nothing_to_update"));
+        c.add(admin("PATCH", "team edit: name null", team + "/%MEMBER%", "{\"name\":null}", 400, "invalid_name"));
+        c.add(admin("PATCH", "team edit: active null", team + "/%MEMBER%", "{\"active\":null}", 400, "invalid_active"));
+        c.add(admin("PATCH", "team edit: active as string", team + "/%MEMBER%", "{\"active\":\"false\"}", 400, "invalid_field"));
+        c.add(admin("PATCH", "team edit: active as number", team + "/%MEMBER%", "{\"active\":0}", 400, "invalid_field"));
+        c.add(admin("PATCH", "team edit: bad email", team + "/%MEMBER%", "{\"email\":\"x@\"}", 400, "invalid_email"));
+        c.add(admin("PATCH", "team edit: unknown field", team + "/%MEMBER%", "{\"id\":\"" + UNKNOWN + "\"}", 400, "unknown_field"));
+        c.add(new Case("team edit: not an admin", "PATCH", team + "/%MEMBER%", "{\"active\":false}", "application/json", 403, "admin_only"));
+        // startups
+        String startups = "/api/startups";
+        c.add(post("startups: not JSON", startups, "{oops", 400, "malformed_json"));
+        c.add(post("startups: a list", startups, "[{}]", 400, "invalid_body"));
+        c.add(post("startups: empty object", startups, "{}", 400, "invalid_name"));
+        c.add(post("startups: name as number", startups, "{\"name\":5}", 400, "invalid_field"));
+        c.add(post("startups: name with CRLF", startups, "{\"name\":\"a\\r\\nb\"}", 400, "invalid_name"));
+        c.add(post("startups: name too long", startups, "{\"name\":\"" + LONG + "\"}", 400, "invalid_name"));
+        c.add(post("startups: script website", startups, "{\"name\":\"S " + UNKNOWN + "\",\"website\":\"javascript:alert(1)\"}", 400,
+                "invalid_website"));
+        c.add(post("startups: website with a space", startups, "{\"name\":\"S " + UNKNOWN + "\",\"website\":\"https://a b.example\"}", 400,
+                "invalid_website"));
+        c.add(post("startups: unknown field", startups, "{\"name\":\"S " + UNKNOWN + "\",\"id\":\"x\"}", 400, "unknown_field"));
+        c.add(post("startups: taken name in another case", startups, "{\"name\":\" %STARTUP_NAME_UPPER% \"}", 409, "startup_name_taken"));
+        c.add(get("startups: q too long", startups + "?q=" + "q".repeat(201), 400, "invalid_q"));
+        c.add(get("startups: limit 0", startups + "?limit=0", 400, "invalid_limit"));
+        c.add(get("startups: limit huge", startups + "?limit=99999999999", 400, "invalid_limit"));
+        c.add(get("startups: offset negative", startups + "?offset=-1", 400, "invalid_offset"));
+        c.add(get("startups: get not a UUID", startups + "/nope", 400, "invalid_startup_id"));
+        c.add(get("startups: get unknown", startups + "/" + UNKNOWN, 404, "startup_not_found"));
+        c.add(get("startups: contacts of an unknown one", startups + "/" + UNKNOWN + "/contacts", 404, "startup_not_found"));
+        // contacts
+        String contacts = startups + "/%STARTUP%/contacts";
+        c.add(post("contacts: empty object", contacts, "{}", 400, "invalid_name"));
+        c.add(post("contacts: not an address", contacts, "{\"name\":\"C\",\"email\":\"c@\",\"role\":\"CEO\"}", 400, "invalid_email"));
+        c.add(post("contacts: role too long", contacts, "{\"name\":\"C\",\"email\":\"c-" + UNKNOWN + "@example.com\",\"role\":\""
+                + "r".repeat(101) + "\"}", 400, "invalid_role"));
+        c.add(post("contacts: role as list", contacts, "{\"name\":\"C\",\"email\":\"c-" + UNKNOWN + "@example.com\",\"role\":[]}", 400,
+                "invalid_field"));
+        c.add(post("contacts: unknown field", contacts, "{\"name\":\"C\",\"email\":\"c-" + UNKNOWN + "@example.com\",\"phone\":\"1\"}",
+                400, "unknown_field"));
+        c.add(post("contacts: taken email in another case", contacts,
+                "{\"name\":\"C\",\"email\":\"%CONTACT_EMAIL_UPPER%\",\"role\":\"CEO\"}", 409, "contact_email_taken"));
+        c.add(post("contacts: unknown startup", startups + "/" + UNKNOWN + "/contacts",
+                "{\"name\":\"C\",\"email\":\"c@example.com\",\"role\":\"CEO\"}", 404, "startup_not_found"));
+        c.add(post("contacts: startup not a UUID", startups + "/nope/contacts", "{\"name\":\"C\",\"email\":\"c@example.com\"}", 400,
+                "invalid_startup_id"));
     }
 
     static List<Case> cases() {
@@ -203,23 +305,29 @@ class BadInputTableTest {
                 "booking_changes_only_stage"));
         c.add(new Case("create: text body", "POST", create, "hello", "text/plain", 415, "unsupported_media_type"));
         c.add(new Case("update: text body", "POST", update, "hello", "text/plain", 415, "unsupported_media_type"));
+        teamCases(c);
         return c;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedWithItsCodeAndNothingIsWritten(Case c) {
-        TestUser caller = c.method().endsWith("-OTHER") ? Fixture.OTHER : Fixture.HOST;
-        String path = c.path().replace("%ROOM%", Fixture.ROOM).replace("%SLOT%", Fixture.SLOT);
-        String body = c.body() == null ? null : c.body().replace("%ROOM%", Fixture.ROOM);
+        TestUser caller = c.method().endsWith("-OTHER") ? Fixture.OTHER : c.method().endsWith("-ADMIN") ? Fixture.ADMIN : Fixture.HOST;
+        String path = c.path().replace("%ROOM%", Fixture.ROOM).replace("%SLOT%", Fixture.SLOT).replace("%MEMBER%", Fixture.MEMBER)
+                .replace("%STARTUP%", Fixture.STARTUP);
+        String body = c.body() == null ? null : c.body().replace("%ROOM%", Fixture.ROOM)
+                .replace("%MEMBER_EMAIL_UPPER%", Fixture.MEMBER_EMAIL.toUpperCase(java.util.Locale.ROOT))
+                .replace("%STARTUP_NAME_UPPER%", Fixture.STARTUP_NAME.toUpperCase(java.util.Locale.ROOT))
+                .replace("%CONTACT_EMAIL_UPPER%", Fixture.CONTACT_EMAIL.toUpperCase(java.util.Locale.ROOT));
         long[] before = counts();
 
         RequestSpecification request = given().header("Authorization", caller.bearer());
         if (body != null) {
             request = request.contentType(c.contentType()).body(body);
         }
-        Response response = switch (c.method().replace("-OTHER", "")) {
+        Response response = switch (c.method().replaceAll("-(OTHER|ADMIN)$", "")) {
             case "POST" -> request.post(path);
+            case "PATCH" -> request.patch(path);
             case "DELETE" -> request.delete(path);
             default -> request.get(path);
         };
@@ -228,12 +336,14 @@ class BadInputTableTest {
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(c.code());
         assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(400).doesNotContain("Exception", "\tat ");
-        assertThat(counts()).as("rooms, slots, outbox, audit rows").containsExactly(before);
+        assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts").containsExactly(before);
         given().get("/q/health/ready").then().statusCode(200);
     }
 
     private static long[] counts() {
         return new long[]{Db.count("SELECT count(*) FROM practice_rooms"), Db.count("SELECT count(*) FROM slots"),
-                Db.count("SELECT count(*) FROM outbox"), Db.count("SELECT count(*) FROM audit_log")};
+                Db.count("SELECT count(*) FROM outbox"), Db.count("SELECT count(*) FROM audit_log"),
+                Db.count("SELECT count(*) FROM team_member"), Db.count("SELECT count(*) FROM startup"),
+                Db.count("SELECT count(*) FROM startup_contact")};
     }
 }
