@@ -1,5 +1,7 @@
 package io.schedulr.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A person taking part in an interview, with what a consumer needs to address, greet and place them.
  *
@@ -21,6 +23,7 @@ public record InterviewPerson(String userId, String name, String email, String r
         GUEST
     }
 
+    @JsonIgnore
     public boolean isTeam() {
         return kind == Kind.PRIMARY_INTERVIEWER || kind == Kind.TEAM_MEMBER;
     }

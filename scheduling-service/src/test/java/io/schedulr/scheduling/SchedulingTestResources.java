@@ -2,10 +2,15 @@ package io.schedulr.scheduling;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.schedulr.scheduling.interview.FakeCalcomGatewayResource;
 import io.schedulr.testsupport.InfraTestResource;
 
-/** Every @QuarkusTest of this module runs against the real infrastructure and the "scheduling" database. */
+/**
+ * Every @QuarkusTest of this module runs against the real infrastructure and the "scheduling" database, and a stand-in for
+ * calcom-gateway's API.
+ */
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "scheduling"))
+@QuarkusTestResource(FakeCalcomGatewayResource.class)
 public final class SchedulingTestResources {
     private SchedulingTestResources() {
     }

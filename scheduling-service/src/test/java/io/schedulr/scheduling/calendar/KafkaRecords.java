@@ -19,14 +19,14 @@ import java.util.Properties;
 import static org.awaitility.Awaitility.await;
 
 /** Records onto the real broker as an outbox relay sends them (CloudEvents JSON), and waiting until a group handled one. */
-final class KafkaRecords {
+public final class KafkaRecords {
     private static KafkaProducer<String, String> producer;
 
     private KafkaRecords() {
     }
 
     /** Sends and waits for the broker's acknowledgement. */
-    static synchronized RecordMetadata publish(String topic, String key, String value) {
+    public static synchronized RecordMetadata publish(String topic, String key, String value) {
         if (producer == null) {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
@@ -45,7 +45,7 @@ final class KafkaRecords {
     }
 
     /** Waits until the consumer group has committed past this record, so it was handled. */
-    static void awaitConsumed(RecordMetadata record, String group) {
+    public static void awaitConsumed(RecordMetadata record, String group) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.schedulr.kit.rest.ApiError;
 import io.schedulr.kit.rest.ErrorMappers;
 import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
 import io.schedulr.scheduling.config.CalendarGateConfig;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
@@ -62,6 +63,16 @@ public class DomainErrorMapper {
         LOG.warnf("video provider failed: %s", e.getMessage());
         return ErrorMappers.error(502, "video_provider_unavailable",
                 "The video room could not be created right now; nothing was saved. Please try again.");
+    }
+
+    /** calcom-gateway's refusal passed on; its failure as 503 (nothing was changed, or the send waits for Cal.com's word). */
+    @ServerExceptionMapper
+    public Response calcom(CalcomGatewayException e) {
+        if (e.status() == 429) {
+            return Response.status(429).header("Retry-After", "60")
+                    .entity(new ApiError(e.code(), e.getMessage())).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).build();
+        }
+        return ErrorMappers.error(e.status(), e.code(), e.getMessage());
     }
 
     /** A field over its limits (Bean Validation on the request records): {@code invalid_<field>}. */

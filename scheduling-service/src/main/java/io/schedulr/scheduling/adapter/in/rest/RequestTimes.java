@@ -24,7 +24,7 @@ public class RequestTimes {
     @Inject
     SchedulingConfig config;
 
-    Instant required(String field, String value) {
+    public Instant required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("invalid_datetime", "'" + field + "' is required (ISO-8601 with offset, e.g. 2030-01-01T10:00:00Z).");
         }
@@ -37,7 +37,7 @@ public class RequestTimes {
         return parsed;
     }
 
-    Instant optional(String field, String value) {
+    public Instant optional(String field, String value) {
         return value == null ? null : required(field, value);
     }
 

@@ -1,0 +1,28 @@
+package io.schedulr.scheduling.application.port.in.interview;
+
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.EventTypeOption;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.SlotOptions;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.TeamMember;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Step 3's choices, from Cal.com through calcom-gateway: event types, and free slots with each member's availability. */
+public interface InterviewOptionsUseCase {
+    Uni<EventTypeChoices> eventTypes(Actor actor, UUID interviewId);
+
+    /** The event types, and our team members by Cal.com user id (to name the hosts). */
+    record EventTypeChoices(List<EventTypeOption> types, Map<Long, TeamMember> membersByCalcomUser) {
+    }
+
+    /** @param to exclusive; at most 62 days after {@code from} */
+    Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to);
+
+    /** The slots, in the interview's zone (or the viewer's while it has none), and our team members by Cal.com user id. */
+    record SlotChoices(SlotOptions options, Map<Long, TeamMember> membersByCalcomUser) {
+    }
+}

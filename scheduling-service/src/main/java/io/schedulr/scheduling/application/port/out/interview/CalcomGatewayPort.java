@@ -1,0 +1,47 @@
+package io.schedulr.scheduling.application.port.out.interview;
+
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * calcom-gateway, the only Cal.com caller, on behalf of the person of the current request. Failures are
+ * {@link CalcomGatewayException}s; nothing here retries a booking (calcom-gateway does what is safe).
+ */
+public interface CalcomGatewayPort {
+    Uni<List<EventTypeOption>> eventTypes();
+
+    Uni<SlotOptions> slots(long eventTypeId, Instant from, Instant to, String timeZone, Integer lengthInMinutes);
+
+    Uni<BookedMeeting> book(BookingRequest request);
+
+    record Host(long userId, String name) {
+    }
+
+    record EventTypeOption(long id, String title, String description, int lengthInMinutes, List<Integer> lengthOptions, List<Host> hosts) {
+        public boolean offers(int minutes) {
+            return lengthInMinutes == minutes || (lengthOptions != null && lengthOptions.contains(minutes));
+        }
+    }
+
+    record Slot(Instant start, Instant end) {
+    }
+
+    record MemberSlots(Host member, List<Slot> slots) {
+    }
+
+    /** @param everyHostAttends true when every host is free in every slot (collective types) */
+    record SlotOptions(long eventTypeId, String timeZone, boolean everyHostAttends, List<Slot> slots, List<MemberSlots> members) {
+    }
+
+    record Attendee(String name, String email, String timeZone) {
+    }
+
+    record BookingRequest(String interviewId, long eventTypeId, Instant start, Integer lengthInMinutes, Attendee attendee, List<String> guests) {
+    }
+
+    /** @param meetingProvider e.g. {@code cal-video}; null when Cal.com did not say */
+    record BookedMeeting(String uid, String icalUid, Instant start, Instant end, String meetingUrl, String meetingProvider) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.schedulr.scheduling.application.service.interview;
+
+import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
+import io.schedulr.scheduling.application.port.in.interview.SendInterviewUseCase;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookedMeeting;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookingRequest;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.Guest;
+import io.schedulr.scheduling.domain.interview.Interview;
+import io.schedulr.scheduling.domain.interview.InterviewChange;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Sends an interview in three steps: claim the draft (one send at a time), book on Cal.com outside any transaction, then
+ * record the booking and invite everyone. When Cal.com's answer is definite and negative the claim is released at once;
+ * when the outcome is unknown the claim holds for {@link Interview#SEND_LEASE}, and the booking, if it was made, arrives
+ * by webhook and is adopted by the draft (see {@link Interview#apply}) — so a lost answer never books twice.
+ */
+public class SendInterviewService implements SendInterviewUseCase {
+    private final UnitOfWork tx;
+    private final Interviews interviews;
+    private final CalcomGatewayPort calcom;
+    private final Clock clock;
+
+    public SendInterviewService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+        this.tx = tx;
+        this.interviews = interviews;
+        this.calcom = calcom;
+        this.clock = clock;
+    }
+
+    private record Claim(InterviewDetails details, boolean fresh) {
+    }
+
+    @Override
+    public Uni<InterviewDetails> send(Actor actor, UUID interviewId) {
+        return tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
+            Interview claimed = before.startSending(clock.instant());
+            if (claimed == before) {
+                return interviews.details(before).map(d -> new Claim(d, false));
+            }
+            return interviews.save(actor.id(), "sending", before, claimed).chain(interviews::details).map(d -> new Claim(d, true));
+        })).chain(claim -> claim.fresh() ? book(actor, claim.details()) : Uni.createFrom().item(claim.details()));
+    }
+
+    private Uni<InterviewDetails> book(Actor actor, InterviewDetails d) {
+        Interview interview = d.interview();
+        return calcom.book(request(d))
+                .onFailure(CalcomGatewayException.class).call(e -> ((CalcomGatewayException) e).definite() ? release(actor, interview.id())
+                        : Uni.createFrom().voidItem())
+                .chain(booked -> tx.inTransaction(() -> record(actor, interview.id(), booked)));
+    }
+
+    private static BookingRequest request(InterviewDetails d) {
+        Interview i = d.interview();
+        return new BookingRequest(i.id().toString(), i.eventTypeId(), i.startAt(), i.customDuration() ? i.durationMinutes() : null,
+                new CalcomGatewayPort.Attendee(d.contact().name(), d.contact().email(), i.timeZone()),
+                i.guests().stream().map(Guest::email).filter(e -> !e.equalsIgnoreCase(d.contact().email())).toList());
+    }
+
+    private Uni<InterviewDetails> record(Actor actor, UUID id, BookedMeeting booked) {
+        Instant now = clock.instant();
+        return interviews.store().find(id).chain(found -> {
+            Interview current = found.orElseThrow(() -> Interviews.notFound(id));
+            Interview sent = current.scheduled(booked.uid(), booked.icalUid(), booked.start(), booked.end(), booked.meetingUrl(),
+                    booked.meetingProvider(), now);
+            if (sent == current) {
+                // Cal.com's webhook was faster and the draft adopted the booking already.
+                return interviews.details(current);
+            }
+            return interviews.save(actor.id(), "sent", current, sent).chain(saved -> interviews.announce(saved, InterviewChange.SCHEDULED, now));
+        });
+    }
+
+    private Uni<Void> release(Actor actor, UUID id) {
+        return tx.inTransaction(() -> interviews.store().find(id).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Interview released = found.get().sendFailed(clock.instant());
+            return released == found.get() ? Uni.createFrom().voidItem()
+                    : interviews.save(actor.id(), "send_failed", found.get(), released).replaceWithVoid();
+        })).onFailure().recoverWithNull().replaceWithVoid();
+    }
+}

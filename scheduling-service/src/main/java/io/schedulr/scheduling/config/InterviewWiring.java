@@ -1,0 +1,66 @@
+package io.schedulr.scheduling.config;
+
+import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
+import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
+import io.schedulr.scheduling.application.port.in.interview.SendInterviewUseCase;
+import io.schedulr.scheduling.application.port.out.AuditTrailPort;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
+import io.schedulr.scheduling.application.port.out.interview.ContactStore;
+import io.schedulr.scheduling.application.port.out.interview.InterviewAnnouncements;
+import io.schedulr.scheduling.application.port.out.interview.InterviewStore;
+import io.schedulr.scheduling.application.port.out.interview.NotesSanitizer;
+import io.schedulr.scheduling.application.port.out.interview.StartupStore;
+import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
+import io.schedulr.scheduling.application.service.interview.ApplyCalcomBookingService;
+import io.schedulr.scheduling.application.service.interview.InterviewFlowService;
+import io.schedulr.scheduling.application.service.interview.InterviewOptionsService;
+import io.schedulr.scheduling.application.service.interview.Interviews;
+import io.schedulr.scheduling.application.service.interview.SendInterviewService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Wires the interview use cases to their adapters. */
+@ApplicationScoped
+public class InterviewWiring {
+    /** The Cal.com event type booked for a custom duration chosen without one (SCHEDULR_INTERVIEWS_CUSTOM_DURATION_EVENT_TYPE). */
+    @ConfigProperty(name = "schedulr.interviews.custom-duration-event-type")
+    Optional<Long> customDurationEventType;
+
+    @Produces
+    @Singleton
+    Interviews interviews(InterviewStore store, TeamMemberStore members, StartupStore startups, ContactStore contacts, AuditTrailPort audit,
+                          InterviewAnnouncements announcements) {
+        return new Interviews(store, members, startups, contacts, audit, announcements);
+    }
+
+    @Produces
+    @ApplicationScoped
+    InterviewFlowUseCase interviewFlow(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, NotesSanitizer sanitizer, Clock clock) {
+        return new InterviewFlowService(tx, interviews, calcom, sanitizer, customDurationEventType, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    InterviewOptionsUseCase interviewOptions(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom) {
+        return new InterviewOptionsService(tx, interviews, calcom);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SendInterviewUseCase sendInterview(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+        return new SendInterviewService(tx, interviews, calcom, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApplyCalcomBookingUseCase applyCalcomBooking(UnitOfWork tx, Interviews interviews, Clock clock) {
+        return new ApplyCalcomBookingService(tx, interviews, clock);
+    }
+}

@@ -1,0 +1,36 @@
+package io.schedulr.scheduling.domain.interview;
+
+import io.schedulr.scheduling.domain.InvalidRequestException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An external person invited to an interview, typed in or taken from a startup's contacts.
+ *
+ * @param contactId the contact this guest was taken from; null when typed in
+ * @param sentAt    when their invitation was sent; null while {@link Invitation#PENDING}
+ */
+public record Guest(String name, String email, String role, String company, UUID contactId, Invitation invitation, Instant sentAt) {
+    public enum Invitation { PENDING, SENT }
+
+    /** A new guest, invitation pending; refuses a missing name, an unusable address or over-long fields. */
+    public static Guest of(String name, String email, String role, String company, UUID contactId) {
+        String cleanName = PlainText.require(name, "guests.name", PlainText.MAX_NAME);
+        String address = EmailAddress.require(email, "guests.email");
+        return new Guest(cleanName, address, PlainText.optional(role, "guests.role", PlainText.MAX_ROLE),
+                PlainText.optional(company, "guests.company", PlainText.MAX_NAME), contactId, Invitation.PENDING, null);
+    }
+
+    public Guest sent(Instant at) {
+        return invitation == Invitation.SENT ? this : new Guest(name, email, role, company, contactId, Invitation.SENT, at);
+    }
+
+    boolean sameAddress(Guest other) {
+        return EmailAddress.same(email, other.email);
+    }
+
+    static InvalidRequestException duplicate(String email) {
+        return new InvalidRequestException("duplicate_guest", "'" + email + "' is listed twice among the guests.");
+    }
+}

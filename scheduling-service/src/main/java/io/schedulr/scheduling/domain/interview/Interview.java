@@ -1,0 +1,420 @@
+package io.schedulr.scheduling.domain.interview;
+
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.UnprocessableActionException;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An interview of a startup by our team: a draft filled step by step, then sent (a Cal.com booking), then moved by what
+ * Cal.com announces. Every rule of the flow and of the lifecycle is here; the methods return the changed interview and
+ * refuse what is not allowed.
+ *
+ * @param createdBy          user id of who started it (for a booking made on Cal.com directly: null)
+ * @param eventTypeId        the Cal.com event type booked
+ * @param customDuration     true when the duration was chosen rather than the type's own
+ * @param durationMinutes    the meeting's length
+ * @param guestsSaved        the guests step was saved (an interview may have no guests)
+ * @param detailsSaved       the details step was saved
+ * @param calcomBookingUid   the Cal.com booking the interview is now (after a reschedule: the newest)
+ * @param calcomIcalUid      Cal.com's iCalendar UID of the meeting, the same across reschedules
+ * @param calcomSequence     the last Cal.com change applied (its iCalSequence); null before the first
+ * @param sequence           iCalendar SEQUENCE of our invitations; rises with every change people are told about
+ * @param awaitingNewTime    the host asked on Cal.com for another time; the old one is void
+ * @param sendingSince       a send in progress (its Cal.com call) since then; null otherwise
+ * @param calcomHost         for a booking made on Cal.com directly: its host as Cal.com names them
+ * @param version            optimistic version of the stored row
+ */
+public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin, String createdBy, UUID startupId, UUID contactId,
+                        UUID primaryMemberId, List<UUID> additionalMemberIds, Long eventTypeId, boolean customDuration,
+                        Integer durationMinutes, Instant startAt, Instant endAt, String timeZone, String prepNotes,
+                        List<String> customQuestions, boolean guestsSaved, boolean detailsSaved, List<Guest> guests, String title,
+                        String calcomBookingUid, String calcomIcalUid, Integer calcomSequence, String meetingUrl, String meetingProvider,
+                        int sequence, boolean awaitingNewTime, String cancellationReason, Instant sendingSince, Instant sentAt,
+                        CalcomBookingChange.Person calcomHost, Instant createdAt, Instant updatedAt, long version) {
+    public static final int MAX_ADDITIONAL_MEMBERS = 10;
+    public static final int MAX_GUESTS = 30;
+    public static final int MAX_QUESTIONS = 20;
+    public static final int MAX_QUESTION_LENGTH = 500;
+    public static final int MAX_NOTES_LENGTH = 20_000;
+    public static final int MIN_DURATION = 5;
+    public static final int MAX_DURATION = 8 * 60;
+    /** How long a send may hold the interview before another send may try again (its Cal.com call died with it). */
+    public static final Duration SEND_LEASE = Duration.ofMinutes(2);
+
+    public Interview {
+        additionalMemberIds = List.copyOf(additionalMemberIds == null ? List.of() : additionalMemberIds);
+        customQuestions = List.copyOf(customQuestions == null ? List.of() : customQuestions);
+        guests = List.copyOf(guests == null ? List.of() : guests);
+    }
+
+    /** A new draft; {@code startupId} when the flow starts from a startup's page. */
+    public static Interview draft(UUID id, String createdBy, UUID startupId, Instant now) {
+        return new Interview(id, InterviewStatus.DRAFT, InterviewOrigin.FLOW, createdBy, startupId, null, null, List.of(), null, false,
+                null, null, null, null, null, List.of(), false, false, List.of(), null, null, null, null, null, null, 0, false, null,
+                null, null, null, now, now, 0);
+    }
+
+    /** The iCalendar UID of our invitations: stable for the interview's life. */
+    public String icsUid() {
+        return "interview-" + id + "@schedulr";
+    }
+
+    // ---- the flow -------------------------------------------------------------------------------------------------
+
+    /** Step 1: the startup and who at the startup is interviewed. */
+    public Interview chooseStartup(UUID startup, ContactRef contact, Instant now) {
+        requireDraft();
+        if (!contact.startupId().equals(startup)) {
+            throw new InvalidRequestException("invalid_contactId", "That contact is not at the chosen startup.");
+        }
+        return edit(now).startupId(startup).contactId(contact.id()).build();
+    }
+
+    /** Step 2: one primary interviewer and up to {@value #MAX_ADDITIONAL_MEMBERS} more, all active, none twice. */
+    public Interview chooseTeam(MemberRef primary, List<MemberRef> additional, Instant now) {
+        requireDraft();
+        if (!primary.active()) {
+            throw new InvalidRequestException("inactive_team_member", primary.name() + " is no longer an active team member.");
+        }
+        if (additional.size() > MAX_ADDITIONAL_MEMBERS) {
+            throw new InvalidRequestException("invalid_additionalMemberIds", "At most " + MAX_ADDITIONAL_MEMBERS + " additional members.");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (MemberRef member : additional) {
+            if (member.id().equals(primary.id()) || ids.contains(member.id())) {
+                throw new InvalidRequestException("invalid_additionalMemberIds",
+                        member.name() + " is listed twice (the primary interviewer need not be listed again).");
+            }
+            if (!member.active()) {
+                throw new InvalidRequestException("inactive_team_member", member.name() + " is no longer an active team member.");
+            }
+            ids.add(member.id());
+        }
+        return edit(now).primaryMemberId(primary.id()).additionalMemberIds(ids).build();
+    }
+
+    /** Step 3: a Cal.com event type with its own or a chosen duration, and a start that is still ahead. */
+    public Interview chooseBooking(long eventType, int minutes, boolean custom, Instant start, Instant now) {
+        requireDraft();
+        if (minutes < MIN_DURATION || minutes > MAX_DURATION) {
+            throw new InvalidRequestException("invalid_customDurationMinutes",
+                    "A duration is " + MIN_DURATION + " to " + MAX_DURATION + " minutes.");
+        }
+        if (!start.isAfter(now)) {
+            throw new InvalidRequestException("invalid_start", "The start must be in the future.");
+        }
+        return edit(now).eventTypeId(eventType).customDuration(custom).durationMinutes(minutes).startAt(start)
+                .endAt(start.plus(Duration.ofMinutes(minutes))).build();
+    }
+
+    /** Step 4: the external guests (possibly none), each address once. */
+    public Interview chooseGuests(List<Guest> chosen, Instant now) {
+        requireDraft();
+        if (chosen.size() > MAX_GUESTS) {
+            throw new InvalidRequestException("invalid_guests", "At most " + MAX_GUESTS + " guests.");
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (chosen.get(i).sameAddress(chosen.get(j))) {
+                    throw Guest.duplicate(chosen.get(i).email());
+                }
+            }
+        }
+        return edit(now).guests(chosen).guestsSaved(true).build();
+    }
+
+    /** Step 5: preparation notes (already made safe by the caller), custom questions in order, the meeting's zone. */
+    public Interview chooseDetails(String safeNotes, List<String> questions, String zone, Instant now) {
+        requireDraft();
+        if (safeNotes != null && safeNotes.length() > MAX_NOTES_LENGTH) {
+            throw new InvalidRequestException("invalid_prepNotes", "Preparation notes are at most " + MAX_NOTES_LENGTH + " characters.");
+        }
+        if (questions.size() > MAX_QUESTIONS) {
+            throw new InvalidRequestException("invalid_customQuestions", "At most " + MAX_QUESTIONS + " questions.");
+        }
+        List<String> clean = new ArrayList<>();
+        for (String q : questions) {
+            clean.add(PlainText.require(q, "customQuestions", MAX_QUESTION_LENGTH));
+        }
+        return edit(now).prepNotes(safeNotes == null || safeNotes.isBlank() ? null : safeNotes).customQuestions(clean)
+                .timeZone(zone(zone)).detailsSaved(true).build();
+    }
+
+    /** Which steps are complete, and for the others what is missing, in step order. */
+    public Map<InterviewStep, List<String>> missing() {
+        Map<InterviewStep, List<String>> missing = new LinkedHashMap<>();
+        missing.put(InterviewStep.STARTUP, need(startupId == null, "startupId", contactId == null, "contact"));
+        missing.put(InterviewStep.TEAM, need(primaryMemberId == null, "primaryMemberId", false, null));
+        missing.put(InterviewStep.BOOKING_TYPE, need(eventTypeId == null || durationMinutes == null, "eventTypeId or customDurationMinutes",
+                startAt == null, "start"));
+        missing.put(InterviewStep.GUESTS, need(!guestsSaved, "guests", false, null));
+        missing.put(InterviewStep.DETAILS, need(!detailsSaved, "timeZone", false, null));
+        missing.put(InterviewStep.SEND, need(status == InterviewStatus.DRAFT, "send", false, null));
+        return missing;
+    }
+
+    public boolean readyToSend() {
+        return missing().entrySet().stream().allMatch(e -> e.getKey() == InterviewStep.SEND || e.getValue().isEmpty());
+    }
+
+    /**
+     * Step 6 begins: claims the interview for one send. An interview already sent is answered as it is (sending again is
+     * idempotent); an incomplete one, or one another send holds, is refused.
+     */
+    public Interview startSending(Instant now) {
+        if (status != InterviewStatus.DRAFT) {
+            return this;
+        }
+        if (!readyToSend()) {
+            List<String> gaps = new ArrayList<>();
+            missing().forEach((step, what) -> {
+                if (step != InterviewStep.SEND && !what.isEmpty()) {
+                    gaps.add(step.name().toLowerCase(java.util.Locale.ROOT) + ": " + String.join(", ", what));
+                }
+            });
+            throw new UnprocessableActionException("interview_incomplete", "The interview cannot be sent yet; missing " + String.join("; ", gaps) + ".");
+        }
+        if (!startAt.isAfter(now)) {
+            throw new UnprocessableActionException("interview_start_passed", "The chosen start has passed; choose another time first.");
+        }
+        if (sendingSince != null && now.isBefore(sendingSince.plus(SEND_LEASE))) {
+            throw new ConflictException("interview_being_sent", "This interview is being sent right now; look again in a moment.");
+        }
+        return edit(now).sendingSince(now).build();
+    }
+
+    /** The Cal.com booking exists: scheduled, and every guest's invitation goes out now. */
+    public Interview scheduled(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider, Instant now) {
+        if (status != InterviewStatus.DRAFT) {
+            return this;
+        }
+        return edit(now).status(InterviewStatus.SCHEDULED).calcomBookingUid(bookingUid).calcomIcalUid(icalUid).startAt(start).endAt(end)
+                .meetingUrl(url).meetingProvider(provider).sendingSince(null).sentAt(now).guests(sentGuests(now)).sequence(0).build();
+    }
+
+    /** The send failed with a definite answer: another may try. */
+    public Interview sendFailed(Instant now) {
+        return status != InterviewStatus.DRAFT ? this : edit(now).sendingSince(null).build();
+    }
+
+    public boolean isDraft() {
+        return status == InterviewStatus.DRAFT;
+    }
+
+    /** Who may see it: the one who started it, its team, and admins (decided by the caller). */
+    public boolean involves(String userId, UUID memberId) {
+        return (userId != null && userId.equals(createdBy))
+                || (memberId != null && (memberId.equals(primaryMemberId) || additionalMemberIds.contains(memberId)));
+    }
+
+    /** Who may fill in and send the draft: who started it and its primary interviewer. */
+    public boolean editableBy(String userId, UUID memberId) {
+        return (userId != null && userId.equals(createdBy)) || (memberId != null && memberId.equals(primaryMemberId));
+    }
+
+    // ---- the lifecycle, from Cal.com -------------------------------------------------------------------------------
+
+    /** The interview after a Cal.com change, and what people are told; a stale or repeated change leaves it as it is. */
+    public record Applied(Interview interview, InterviewChange change) {
+    }
+
+    public Applied apply(CalcomBookingChange c, Instant now) {
+        if (status == InterviewStatus.CANCELLED || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        return switch (c.kind()) {
+            case CREATED -> created(c, now);
+            case RESCHEDULED -> rescheduled(c, now);
+            case CANCELLED -> cancelled(c, now);
+        };
+    }
+
+    private Applied created(CalcomBookingChange c, Instant now) {
+        if (status == InterviewStatus.CONFIRMED || (calcomBookingUid != null && !calcomBookingUid.equals(c.uid()))) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        // A draft whose send lost Cal.com's answer: the booking it made is adopted, never made twice.
+        Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
+                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).sendingSince(null)
+                .meetingUrl(c.meetingUrl() != null ? c.meetingUrl() : meetingUrl)
+                .meetingProvider(c.meetingProvider() != null ? c.meetingProvider() : meetingProvider);
+        if (status == InterviewStatus.DRAFT) {
+            b.sentAt(now).guests(sentGuests(now)).sequence(0);
+        } else {
+            b.sequence(sequence + 1);
+        }
+        return new Applied(b.build(), InterviewChange.CONFIRMED);
+    }
+
+    private Applied rescheduled(CalcomBookingChange c, Instant now) {
+        if (calcomSequence != null && c.calcomSequence() <= calcomSequence) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
+                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).cancellationReason(null)
+                .sendingSince(null).durationMinutes((int) Duration.between(c.start(), c.end()).toMinutes())
+                .meetingUrl(c.meetingUrl() != null ? c.meetingUrl() : meetingUrl)
+                .meetingProvider(c.meetingProvider() != null ? c.meetingProvider() : meetingProvider);
+        if (status == InterviewStatus.DRAFT) {
+            b.sentAt(now).guests(sentGuests(now)).sequence(0);
+            return new Applied(b.build(), InterviewChange.CONFIRMED);
+        }
+        return new Applied(b.sequence(sequence + 1).build(), InterviewChange.RESCHEDULED);
+    }
+
+    private Applied cancelled(CalcomBookingChange c, Instant now) {
+        if (calcomBookingUid != null && !calcomBookingUid.equals(c.uid())) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        Builder b = edit(now).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid() != null ? c.icalUid() : calcomIcalUid)
+                .calcomSequence(c.calcomSequence()).cancellationReason(c.reason()).sendingSince(null);
+        if (c.requestReschedule()) {
+            if (awaitingNewTime) {
+                return new Applied(this, InterviewChange.NONE);
+            }
+            return new Applied(b.awaitingNewTime(true).sequence(sequence + 1).build(), InterviewChange.RESCHEDULE_REQUESTED);
+        }
+        return new Applied(b.status(InterviewStatus.CANCELLED).sequence(isDraft() ? 0 : sequence + 1).build(), InterviewChange.CANCELLED);
+    }
+
+    /** A booking made on Cal.com directly, recorded as it is announced (no draft, no invitations of ours). */
+    public static Interview fromCalcom(UUID id, CalcomBookingChange c, UUID primaryMember, Instant now) {
+        List<Guest> attendees = new ArrayList<>();
+        for (CalcomBookingChange.Person p : c.people().stream().skip(1).toList()) {
+            if (p.email() != null && EmailAddress.isValid(p.email()) && attendees.stream().noneMatch(g -> g.email().equalsIgnoreCase(p.email()))) {
+                attendees.add(new Guest(p.name() == null || p.name().isBlank() ? p.email() : p.name(), p.email(), null, null, null,
+                        Guest.Invitation.SENT, now));
+            }
+        }
+        CalcomBookingChange.Person host = c.people().isEmpty() ? null : c.people().get(0);
+        InterviewStatus status = c.kind() == CalcomBookingChange.Kind.CANCELLED && !c.requestReschedule()
+                ? InterviewStatus.CANCELLED : InterviewStatus.CONFIRMED;
+        int minutes = (int) Duration.between(c.start(), c.end()).toMinutes();
+        return new Interview(id, status, InterviewOrigin.CALCOM, null, null, null, primaryMember, List.of(), null, false, minutes,
+                c.start(), c.end(), "UTC", null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
+                c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(),
+                c.reason(), null, now, host, now, now, 0);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private void requireDraft() {
+        if (status != InterviewStatus.DRAFT) {
+            throw new ConflictException("interview_not_draft",
+                    "This interview was already sent; change it on Cal.com (reschedule or cancel) instead.");
+        }
+    }
+
+    private List<Guest> sentGuests(Instant now) {
+        return guests.stream().map(g -> g.sent(now)).toList();
+    }
+
+    private static String zone(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException("invalid_timeZone", "'timeZone' is required (an IANA zone such as Europe/Berlin).");
+        }
+        try {
+            return ZoneId.of(value.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("invalid_timeZone", "'" + value + "' is not a time zone (use an IANA zone such as Europe/Berlin).");
+        }
+    }
+
+    private static List<String> need(boolean a, String aName, boolean b, String bName) {
+        List<String> out = new ArrayList<>();
+        if (a) {
+            out.add(aName);
+        }
+        if (b) {
+            out.add(bName);
+        }
+        return out;
+    }
+
+    private Builder edit(Instant now) {
+        return new Builder(this).updatedAt(now);
+    }
+
+    /** A team member as the flow needs them. */
+    public record MemberRef(UUID id, String name, boolean active) {
+    }
+
+    /** A contact as the flow needs them. */
+    public record ContactRef(UUID id, UUID startupId) {
+    }
+
+    /** Copies with changes; only this class makes changed interviews. */
+    private static final class Builder {
+        private UUID id, startupId, contactId, primaryMemberId;
+        private InterviewStatus status;
+        private InterviewOrigin origin;
+        private String createdBy, timeZone, prepNotes, title, calcomBookingUid, calcomIcalUid, meetingUrl, meetingProvider, cancellationReason;
+        private List<UUID> additionalMemberIds;
+        private Long eventTypeId;
+        private boolean customDuration, guestsSaved, detailsSaved, awaitingNewTime;
+        private Integer durationMinutes, calcomSequence;
+        private Instant startAt, endAt, sendingSince, sentAt, createdAt, updatedAt;
+        private List<String> customQuestions;
+        private List<Guest> guests;
+        private int sequence;
+        private CalcomBookingChange.Person calcomHost;
+        private long version;
+
+        Builder(Interview i) {
+            id = i.id; status = i.status; origin = i.origin; createdBy = i.createdBy; startupId = i.startupId; contactId = i.contactId;
+            primaryMemberId = i.primaryMemberId; additionalMemberIds = i.additionalMemberIds; eventTypeId = i.eventTypeId;
+            customDuration = i.customDuration; durationMinutes = i.durationMinutes; startAt = i.startAt; endAt = i.endAt;
+            timeZone = i.timeZone; prepNotes = i.prepNotes; customQuestions = i.customQuestions; guestsSaved = i.guestsSaved;
+            detailsSaved = i.detailsSaved; guests = i.guests; title = i.title; calcomBookingUid = i.calcomBookingUid;
+            calcomIcalUid = i.calcomIcalUid; calcomSequence = i.calcomSequence; meetingUrl = i.meetingUrl;
+            meetingProvider = i.meetingProvider; sequence = i.sequence; awaitingNewTime = i.awaitingNewTime;
+            cancellationReason = i.cancellationReason; sendingSince = i.sendingSince; sentAt = i.sentAt; calcomHost = i.calcomHost;
+            createdAt = i.createdAt; updatedAt = i.updatedAt; version = i.version;
+        }
+
+        Builder status(InterviewStatus v) { status = v; return this; }
+        Builder startupId(UUID v) { startupId = v; return this; }
+        Builder contactId(UUID v) { contactId = v; return this; }
+        Builder primaryMemberId(UUID v) { primaryMemberId = v; return this; }
+        Builder additionalMemberIds(List<UUID> v) { additionalMemberIds = v; return this; }
+        Builder eventTypeId(Long v) { eventTypeId = v; return this; }
+        Builder customDuration(boolean v) { customDuration = v; return this; }
+        Builder durationMinutes(Integer v) { durationMinutes = v; return this; }
+        Builder startAt(Instant v) { startAt = v; return this; }
+        Builder endAt(Instant v) { endAt = v; return this; }
+        Builder timeZone(String v) { timeZone = v; return this; }
+        Builder prepNotes(String v) { prepNotes = v; return this; }
+        Builder customQuestions(List<String> v) { customQuestions = v; return this; }
+        Builder guestsSaved(boolean v) { guestsSaved = v; return this; }
+        Builder detailsSaved(boolean v) { detailsSaved = v; return this; }
+        Builder guests(List<Guest> v) { guests = v; return this; }
+        Builder calcomBookingUid(String v) { calcomBookingUid = v; return this; }
+        Builder calcomIcalUid(String v) { calcomIcalUid = v; return this; }
+        Builder calcomSequence(Integer v) { calcomSequence = v; return this; }
+        Builder meetingUrl(String v) { meetingUrl = v; return this; }
+        Builder meetingProvider(String v) { meetingProvider = v; return this; }
+        Builder sequence(int v) { sequence = v; return this; }
+        Builder awaitingNewTime(boolean v) { awaitingNewTime = v; return this; }
+        Builder cancellationReason(String v) { cancellationReason = v; return this; }
+        Builder sendingSince(Instant v) { sendingSince = v; return this; }
+        Builder sentAt(Instant v) { sentAt = v; return this; }
+        Builder updatedAt(Instant v) { updatedAt = v; return this; }
+
+        Interview build() {
+            return new Interview(id, status, origin, createdBy, startupId, contactId, primaryMemberId, additionalMemberIds, eventTypeId,
+                    customDuration, durationMinutes, startAt, endAt, timeZone, prepNotes, customQuestions, guestsSaved, detailsSaved,
+                    guests, title, calcomBookingUid, calcomIcalUid, calcomSequence, meetingUrl, meetingProvider, sequence,
+                    awaitingNewTime, cancellationReason, sendingSince, sentAt, calcomHost, createdAt, updatedAt, version);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.schedulr.scheduling.application.service.interview;
+
+import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase.GuestInput;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.ForbiddenActionException;
+import io.schedulr.scheduling.domain.NotFoundException;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
+import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.InterviewAnnouncement;
+import io.schedulr.scheduling.domain.interview.InterviewChange;
+import io.schedulr.scheduling.domain.interview.InterviewStatus;
+import io.schedulr.scheduling.domain.interview.Startup;
+import io.schedulr.scheduling.domain.interview.TeamMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The interview use cases with in-memory ports: the flow, sending once, and Cal.com's changes. */
+class InterviewServicesTest {
+    private static final Instant NOW = Instant.parse("2030-03-01T08:00:00Z");
+    private static final Instant START = Instant.parse("2030-03-10T09:00:00Z");
+
+    private final InMemoryTeam team = new InMemoryTeam();
+    private final InMemoryInterviews store = new InMemoryInterviews();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Actor ada = new Actor(new UserProfile("ada", "ada@fund.test", "Ada", "Europe/Berlin"), false);
+    private final Actor ben = new Actor(new UserProfile("ben", "ben@fund.test", "Ben", "UTC"), false);
+    private final Actor stranger = new Actor(new UserProfile("eve", "eve@else.test", "Eve", "UTC"), false);
+    private InterviewFlowService flow;
+    private SendInterviewService sending;
+    private ApplyCalcomBookingService lifecycle;
+    private TeamMember adaMember;
+    private TeamMember benMember;
+    private Startup acme;
+    private Contact grace;
+
+    @BeforeEach
+    void setUp() {
+        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
+        flow = new InterviewFlowService(team, interviews, store, notes -> notes, Optional.empty(), clock);
+        sending = new SendInterviewService(team, interviews, store, clock);
+        lifecycle = new ApplyCalcomBookingService(team, interviews, clock);
+        adaMember = team.add(TeamMember.create("Ada", "ada@fund.test", "Partner", 101L)).await().indefinitely();
+        benMember = team.add(TeamMember.create("Ben", "ben@fund.test", "Associate", null)).await().indefinitely();
+        acme = team.startups().add(Startup.create("Acme", null)).await().indefinitely();
+        grace = team.contactStore().add(Contact.create(acme.id(), "Grace", "grace@acme.test", "CEO")).await().indefinitely();
+    }
+
+    private UUID ready() {
+        UUID id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
+        flow.chooseStartup(ada, id, acme.id(), grace.id(), null).await().indefinitely();
+        flow.chooseTeam(ada, id, adaMember.id(), List.of(benMember.id())).await().indefinitely();
+        flow.chooseBooking(ada, id, 1001L, null, START).await().indefinitely();
+        flow.chooseGuests(ada, id, List.of(new GuestInput("Olive", "olive@vc.test", null, "VC", null))).await().indefinitely();
+        flow.chooseDetails(ada, id, "notes", List.of("Why now?"), "Europe/Berlin").await().indefinitely();
+        return id;
+    }
+
+    @Test
+    void sendingBooksOnceAndAnnouncesEveryoneInOrder() {
+        UUID id = ready();
+        var sent = sending.send(ada, id).await().indefinitely();
+        assertThat(sent.interview().status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(store.bookings).hasSize(1);
+        assertThat(store.bookings.get(0).attendee().email()).isEqualTo("grace@acme.test");
+        assertThat(store.bookings.get(0).guests()).containsExactly("olive@vc.test");
+        assertThat(store.announced).hasSize(1);
+        InterviewAnnouncement a = store.announced.get(0);
+        assertThat(a.change()).isEqualTo(InterviewChange.SCHEDULED);
+        assertThat(a.title()).isEqualTo("Interview: Acme");
+        assertThat(a.people()).extracting(InterviewAnnouncement.Participant::kind).containsExactly(InterviewAnnouncement.Kind.PRIMARY_INTERVIEWER,
+                InterviewAnnouncement.Kind.TEAM_MEMBER, InterviewAnnouncement.Kind.CONTACT, InterviewAnnouncement.Kind.GUEST);
+
+        sending.send(ada, id).await().indefinitely();
+        assertThat(store.bookings).hasSize(1);
+        assertThat(store.announced).hasSize(1);
+        assertThat(team.audit()).extracting(InMemoryTeam.AuditRow::action).contains("interview.created", "interview.sending", "interview.sent");
+    }
+
+    @Test
+    void aDefiniteRefusalReleasesTheDraftAnUnknownOutcomeHoldsIt() {
+        UUID id = ready();
+        store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "slot taken", null));
+        assertThatThrownBy(() -> sending.send(ada, id).await().indefinitely()).isInstanceOf(CalcomGatewayException.class);
+        assertThat(store.interviews.get(id).sendingSince()).isNull();
+        store.failures.add(new CalcomGatewayException(503, "calcom_unavailable", "down", null));
+        assertThatThrownBy(() -> sending.send(ada, id).await().indefinitely()).isInstanceOf(CalcomGatewayException.class);
+        assertThatThrownBy(() -> sending.send(ada, id).await().indefinitely()).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "interview_being_sent");
+        assertThat(store.bookings).hasSize(2);
+    }
+
+    @Test
+    void onlyTheTeamSeesAnInterviewAndOnlyItsEditorsChangeIt() {
+        UUID id = ready();
+        assertThatThrownBy(() -> flow.get(stranger, id).await().indefinitely()).isInstanceOf(NotFoundException.class);
+        assertThat(flow.get(ben, id).await().indefinitely().interview().id()).isEqualTo(id);
+        assertThatThrownBy(() -> flow.chooseDetails(ben, id, null, List.of(), "UTC").await().indefinitely())
+                .isInstanceOf(ForbiddenActionException.class);
+        assertThat(flow.list(ben, null, 10, 0).await().indefinitely()).hasSize(1);
+        assertThat(flow.list(stranger, null, 10, 0).await().indefinitely()).isEmpty();
+    }
+
+    @Test
+    void calcomsChangesMoveTheInterviewAndABookingWeNeverMadeIsRecordedSilently() {
+        UUID id = ready();
+        var sent = sending.send(ada, id).await().indefinitely().interview();
+        CalcomBookingChange created = new CalcomBookingChange(CalcomBookingChange.Kind.CREATED, id, sent.calcomIcalUid(), 0, sent.calcomBookingUid(),
+                null, "t", START, START.plus(Duration.ofMinutes(30)), "https://meet.google.com/abc", "google-meet", null, false, List.of());
+        ApplyCalcomBookingUseCase.Result result = lifecycle.apply(created).await().indefinitely();
+        assertThat(result.change()).isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(store.interviews.get(id).meetingProvider()).isEqualTo("google-meet");
+        assertThat(lifecycle.apply(created).await().indefinitely().change()).isEqualTo(InterviewChange.NONE);
+        assertThat(store.announced).extracting(InterviewAnnouncement::change).containsExactly(InterviewChange.SCHEDULED, InterviewChange.CONFIRMED);
+
+        CalcomBookingChange direct = new CalcomBookingChange(CalcomBookingChange.Kind.CREATED, null, "direct@Cal.com", 0, "direct", null, "Chat",
+                START, START.plus(Duration.ofMinutes(30)), null, null, null, false,
+                List.of(new CalcomBookingChange.Person("Ada", "ADA@fund.test", "UTC"), new CalcomBookingChange.Person("Walk", "walk@in.test", "UTC")));
+        ApplyCalcomBookingUseCase.Result recorded = lifecycle.apply(direct).await().indefinitely();
+        assertThat(recorded.recorded()).isTrue();
+        assertThat(store.interviews.get(recorded.interviewId()).primaryMemberId()).isEqualTo(adaMember.id());
+        assertThat(store.announced).hasSize(2);
+        assertThat(lifecycle.apply(direct).await().indefinitely().recorded()).isFalse();
+    }
+}

@@ -1,0 +1,143 @@
+package io.schedulr.scheduling.domain.interview;
+
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.UnprocessableActionException;
+import io.schedulr.scheduling.domain.interview.CalcomBookingChange.Kind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InterviewTest {
+    private static final Instant NOW = Instant.parse("2030-01-01T08:00:00Z");
+    private static final Instant START = Instant.parse("2030-01-10T09:00:00Z");
+    private static final UUID STARTUP = UUID.randomUUID();
+    private static final Interview.MemberRef ADA = new Interview.MemberRef(UUID.randomUUID(), "Ada", true);
+    private static final Interview.MemberRef BEN = new Interview.MemberRef(UUID.randomUUID(), "Ben", true);
+
+    static Interview ready() {
+        return Interview.draft(UUID.randomUUID(), "u1", null, NOW)
+                .chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), STARTUP), NOW)
+                .chooseTeam(ADA, List.of(BEN), NOW)
+                .chooseBooking(1001, 30, false, START, NOW)
+                .chooseGuests(List.of(Guest.of("Olive", "olive@partner.test", null, null, null)), NOW)
+                .chooseDetails("notes", List.of("Why now?"), "Europe/Berlin", NOW);
+    }
+
+    static Interview sent() {
+        Interview claimed = ready().startSending(NOW);
+        return claimed.scheduled("bk1", "bk1@Cal.com", START, START.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/bk1", "cal-video", NOW);
+    }
+
+    static CalcomBookingChange change(Kind kind, int seq, String uid, String previous, Instant start, boolean requestReschedule) {
+        return new CalcomBookingChange(kind, null, "bk1@Cal.com", seq, uid, previous, "t", start, start.plus(Duration.ofMinutes(30)),
+                "https://app.cal.com/video/" + uid, "cal-video", "why", requestReschedule, List.of());
+    }
+
+    @Test
+    void aDraftKnowsWhichStepsAreMissingAndRefusesToBeSentUntilComplete() {
+        Interview draft = Interview.draft(UUID.randomUUID(), "u1", STARTUP, NOW);
+        assertThat(draft.missing().get(InterviewStep.STARTUP)).containsExactly("contact");
+        assertThat(draft.readyToSend()).isFalse();
+        assertThatThrownBy(() -> draft.startSending(NOW)).isInstanceOf(UnprocessableActionException.class)
+                .hasMessageContaining("team: primaryMemberId");
+        assertThat(ready().readyToSend()).isTrue();
+        assertThat(ready().missing().get(InterviewStep.SEND)).containsExactly("send");
+    }
+
+    @Test
+    void eachStepHoldsItsRules() {
+        Interview draft = Interview.draft(UUID.randomUUID(), "u1", null, NOW);
+        assertThatThrownBy(() -> draft.chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), UUID.randomUUID()), NOW))
+                .hasFieldOrPropertyWithValue("code", "invalid_contactId");
+        assertThatThrownBy(() -> draft.chooseTeam(ADA, List.of(ADA), NOW)).hasFieldOrPropertyWithValue("code", "invalid_additionalMemberIds");
+        assertThatThrownBy(() -> draft.chooseTeam(new Interview.MemberRef(UUID.randomUUID(), "Gone", false), List.of(), NOW))
+                .hasFieldOrPropertyWithValue("code", "inactive_team_member");
+        assertThatThrownBy(() -> draft.chooseBooking(1001, 30, false, NOW.minusSeconds(1), NOW)).hasFieldOrPropertyWithValue("code", "invalid_start");
+        assertThatThrownBy(() -> draft.chooseBooking(1001, 4, true, START, NOW)).hasFieldOrPropertyWithValue("code", "invalid_customDurationMinutes");
+        assertThatThrownBy(() -> draft.chooseGuests(List.of(Guest.of("A", "a@x.test", null, null, null), Guest.of("B", "A@X.test", null, null, null)), NOW))
+                .hasFieldOrPropertyWithValue("code", "duplicate_guest");
+        assertThatThrownBy(() -> Guest.of("A", "not mail", null, null, null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> draft.chooseDetails(null, List.of(), "Nowhere/Land", NOW)).hasFieldOrPropertyWithValue("code", "invalid_timeZone");
+        assertThat(draft.chooseBooking(1002, 45, true, START, NOW).endAt()).isEqualTo(START.plus(Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void sendingIsClaimedOnceAndASentInterviewNoLongerTakesSteps() {
+        Interview claimed = ready().startSending(NOW);
+        assertThatThrownBy(() -> claimed.startSending(NOW.plusSeconds(5))).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "interview_being_sent");
+        assertThat(claimed.startSending(NOW.plus(Interview.SEND_LEASE))).isNotSameAs(claimed);
+        assertThat(claimed.sendFailed(NOW).sendingSince()).isNull();
+        Interview sent = sent();
+        assertThat(sent.status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(sent.guests()).allMatch(g -> g.invitation() == Guest.Invitation.SENT && NOW.equals(g.sentAt()));
+        assertThat(sent.startSending(NOW)).isSameAs(sent);
+        assertThatThrownBy(() -> sent.chooseDetails(null, List.of(), "UTC", NOW)).hasFieldOrPropertyWithValue("code", "interview_not_draft");
+    }
+
+    @Test
+    void calcomChangesApplyInOrderAndStaleOrRepeatedOnesChangeNothing() {
+        Interview sent = sent();
+        Interview.Applied confirmed = sent.apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW);
+        assertThat(confirmed.change()).isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(confirmed.interview().sequence()).isEqualTo(1);
+        assertThat(confirmed.interview().apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+
+        Instant moved = START.plus(Duration.ofDays(1));
+        Interview.Applied rescheduled = confirmed.interview().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", moved, false), NOW);
+        assertThat(rescheduled.change()).isEqualTo(InterviewChange.RESCHEDULED);
+        assertThat(rescheduled.interview().startAt()).isEqualTo(moved);
+        assertThat(rescheduled.interview().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", moved, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+        // the old booking's cancellation (part of Cal.com's reschedule) is not the interview's
+        assertThat(rescheduled.interview().apply(change(Kind.CANCELLED, 1, "bk1", null, START, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+
+        Interview.Applied asked = rescheduled.interview().apply(change(Kind.CANCELLED, 1, "bk2", null, moved, true), NOW);
+        assertThat(asked.change()).isEqualTo(InterviewChange.RESCHEDULE_REQUESTED);
+        assertThat(asked.interview().awaitingNewTime()).isTrue();
+        assertThat(asked.interview().status()).isEqualTo(InterviewStatus.CONFIRMED);
+
+        Interview.Applied gone = asked.interview().apply(change(Kind.CANCELLED, 1, "bk2", null, moved, false), NOW);
+        assertThat(gone.interview().status()).isEqualTo(InterviewStatus.CANCELLED);
+        assertThat(gone.interview().status().invitationState()).isEqualTo(InterviewStatus.InvitationState.CANCELLED);
+        assertThat(gone.interview().apply(change(Kind.RESCHEDULED, 5, "bk9", "bk2", moved, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+    }
+
+    @Test
+    void aRescheduleBeforeItsCreationLeavesTheCreationStale() {
+        Instant moved = START.plus(Duration.ofDays(2));
+        Interview.Applied first = sent().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", moved, false), NOW);
+        assertThat(first.interview().status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(first.interview().apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+    }
+
+    @Test
+    void aDraftAdoptsTheBookingItsLostSendMade() {
+        Interview claimed = ready().startSending(NOW);
+        Interview.Applied adopted = claimed.apply(change(Kind.CREATED, 0, "bk7", null, START, false), NOW);
+        assertThat(adopted.change()).isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(adopted.interview().calcomBookingUid()).isEqualTo("bk7");
+        assertThat(adopted.interview().sendingSince()).isNull();
+        assertThat(adopted.interview().guests()).allMatch(g -> g.invitation() == Guest.Invitation.SENT);
+        assertThat(adopted.interview().startSending(NOW)).isSameAs(adopted.interview());
+    }
+
+    @Test
+    void aBookingMadeOnCalcomIsRecordedWithItsAttendeesAsGuests() {
+        CalcomBookingChange c = new CalcomBookingChange(Kind.CREATED, null, "x@Cal.com", 0, "x", null, "Chat", START, START.plusSeconds(1800),
+                null, null, null, false, List.of(new CalcomBookingChange.Person("Host", "host@schedulr.test", "UTC"),
+                new CalcomBookingChange.Person("Walk In", "walk@in.test", "UTC"), new CalcomBookingChange.Person(null, "WALK@in.test", null)));
+        Interview recorded = Interview.fromCalcom(UUID.randomUUID(), c, null, NOW);
+        assertThat(recorded.origin()).isEqualTo(InterviewOrigin.CALCOM);
+        assertThat(recorded.status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(recorded.guests()).extracting(Guest::email).containsExactly("walk@in.test");
+        assertThat(recorded.calcomHost().email()).isEqualTo("host@schedulr.test");
+        assertThat(recorded.durationMinutes()).isEqualTo(30);
+    }
+}
