@@ -72,6 +72,30 @@ class TeamMembersApiTest {
     }
 
     @Test
+    void ofRequestsAddingOneAddressAtOnceTheDatabaseLetsOnePass() throws Exception {
+        String u = TeamApi.unique();
+        List<java.util.concurrent.Callable<Integer>> adds = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> (java.util.concurrent.Callable<Integer>) () -> TeamApi.post(admin, "/api/team-members",
+                                "{\"name\":\"Racer " + i + "\",\"email\":\"racer-" + u + (i % 2 == 0 ? "@example.com" : "@EXAMPLE.com")
+                                        + "\",\"role\":\"Analyst\"}")
+                        .extract().statusCode())
+                .toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(adds)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("SELECT count(*) FROM team_member WHERE lower(email) = ?", "racer-" + u + "@example.com")).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'team_member.added' AND after->>'email' ILIKE ?",
+                "racer-" + u + "@example.com")).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
         long before = Db.count("SELECT count(*) FROM team_member");
         String u = TeamApi.unique();
