@@ -35,6 +35,11 @@ record CalcomSettingsOfStack(String apiKey, String webhookSecrets, boolean devel
         return new CalcomSettingsOfStack(apiKey, webhookSecrets, development, calcomUrl, webhookUrl, id);
     }
 
+    /** Where scheduling-service reaches calcom-gateway's API (the interview flow books through it). */
+    Map<String, String> schedulingEnvironment() {
+        return Map.of("QUARKUS_REST_CLIENT_CALCOM_GATEWAY_URL", webhookUrl.substring(0, webhookUrl.length() - "/webhooks/calcom".length()));
+    }
+
     CalcomSettings settings() {
         return CalcomSettings.defaults(apiKey).withWebhook(webhookUrl, webhookSecrets.split(",")[0].strip());
     }

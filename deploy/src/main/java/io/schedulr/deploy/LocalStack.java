@@ -94,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
         return infra.mailReceipts();
     }
 
+    /** The local Cal.com's base URL (its API under /v2, its control API under /_control). */
+    public String calcomUrl() {
+        return calcomSettings.calcomUrl();
+    }
+
     public List<ServiceSpec> services() {
         return specs;
     }
@@ -227,6 +232,9 @@ public final class LocalStack implements AutoCloseable {
         env.putAll(google.environment(spec.name().equals("calendar-sync-service")));
         if (spec.name().equals("calcom-gateway")) {
             env.putAll(calcom.gatewayEnvironment());
+        }
+        if (spec.name().equals("scheduling-service")) {
+            env.putAll(calcom.schedulingEnvironment());
         }
         return env;
     }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.schedulr.events.BookingEvent;
-import io.schedulr.events.BookingEventType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
@@ -15,7 +15,9 @@ import io.schedulr.testsupport.TopicProbe;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,33 +49,75 @@ class EndToEndInvitationTest {
         }
     }
 
+    /**
+     * Issue 15 end to end: the 6-step flow through scheduling-service books on the local Cal.com through calcom-gateway;
+     * Cal.com's signed webhook comes back over Kafka and confirms it; the guest gets our invitation and its update;
+     * the interviewer's Google calendar shows it; a cancellation on Cal.com cancels it for everyone.
+     */
     @Test
-    void aBookingMadeThroughCalcomGatewayComesBackFromTheLocalCalcomAsASignedWebhookOnKafka() throws Exception {
-        StackClient.Person interviewer = client.person("Ivy Interviewer", "Europe/Berlin");
-        String types = client.gateway("GET", "/api/calcom/event-types", interviewer, null, 200);
-        Matcher type = Pattern.compile("\"id\":(\\d+)").matcher(types);
-        assertThat(type.find()).as("event types of the seeded team: " + types).isTrue();
-        String from = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-        String to = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
-        String slots = client.gateway("GET", "/api/calcom/slots?eventTypeId=" + type.group(1) + "&start=" + from + "&end=" + to,
-                interviewer, null, 200);
-        Matcher slot = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(slots);
-        assertThat(slot.find()).as("a free slot in " + slots).isTrue();
+    void anInterviewSentThroughTheWizardIsBookedOnCalcomConfirmedByItsWebhookAndCancelledFromThere() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        StackClient.Person admin = client.admin("Ann Admin");
+        StackClient.Person ivy = client.person("Ivy Interviewer", "Europe/Berlin");
+        String draftTypes = client.gateway("GET", "/api/calcom/event-types", ivy, null, 200);
+        JsonNode type = json.readTree(draftTypes).get(0);
+        long hostId = type.path("hosts").get(0).path("userId").asLong();
+        String ivyMember = json.readTree(client.call("POST", "/api/team-members", admin, "{\"name\":\"Ivy Interviewer\",\"email\":\""
+                + ivy.email() + "\",\"role\":\"Partner\",\"calcomUserId\":" + hostId + "}", 201)).path("id").asText();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String startup = json.readTree(client.call("POST", "/api/startups", ivy, "{\"name\":\"Acme " + tag + "\"}", 201)).path("id").asText();
+        String contact = json.readTree(client.call("POST", "/api/startups/" + startup + "/contacts", ivy,
+                "{\"name\":\"Grace Founder\",\"email\":\"grace-" + tag + "@example.com\",\"role\":\"CEO\"}", 201)).path("id").asText();
+        String guest = "olive-" + tag + "@example.com";
 
-        try (TopicProbe bookings = TopicProbe.fromNow(Topics.CALCOM_BOOKINGS,
-                Map.of("bootstrap.servers", client.stack().endpoints().kafkaBootstrapServers()))) {
-            String booking = client.gateway("POST", "/api/calcom/bookings", interviewer, "{\"interviewId\":\"iv-e2e\",\"eventTypeId\":"
-                    + type.group(1) + ",\"start\":\"" + slot.group(1) + "\",\"attendee\":{\"name\":\"Grace Candidate\","
-                    + "\"email\":\"grace@example.com\",\"timeZone\":\"America/New_York\"}}", 201);
-            Matcher uid = Pattern.compile("\"icsUid\":\"([^\"]+)\"").matcher(booking);
-            assertThat(uid.find()).as("icsUid in " + booking).isTrue();
-            String icsUid = uid.group(1);
+        String id = json.readTree(client.call("POST", "/api/interviews", ivy, "{\"startupId\":\"" + startup + "\"}", 201)).path("id").asText();
+        String base = "/api/interviews/" + id;
+        client.call("PUT", base + "/steps/startup", ivy, "{\"startupId\":\"" + startup + "\",\"contactId\":\"" + contact + "\"}", 200);
+        client.call("PUT", base + "/steps/team", ivy, "{\"primaryMemberId\":\"" + ivyMember + "\"}", 200);
+        JsonNode offered = json.readTree(client.call("GET", base + "/options/event-types", ivy, null, 200)).get(0);
+        assertThat(offered.path("hosts").get(0).path("teamMember").path("id").asText()).isEqualTo(ivyMember);
+        Instant from = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        JsonNode slots = json.readTree(client.call("GET", base + "/options/slots?eventTypeId=" + offered.path("id").asLong() + "&from=" + from
+                + "&to=" + from.plus(8, ChronoUnit.DAYS), ivy, null, 200));
+        String start = slots.path("slots").get(0).path("start").asText();
+        client.call("PUT", base + "/steps/booking-type", ivy, "{\"eventTypeId\":" + offered.path("id").asLong() + ",\"start\":\"" + start + "\"}", 200);
+        client.call("PUT", base + "/steps/guests", ivy, "{\"guests\":[{\"name\":\"Olive Observer\",\"email\":\"" + guest + "\"}]}", 200);
+        client.call("PUT", base + "/steps/details", ivy, "{\"prepNotes\":\"Read the deck\",\"timeZone\":\"Europe/Berlin\"}", 200);
+        JsonNode sent = json.readTree(client.call("POST", base + "/send", ivy, null, 200));
+        assertThat(sent.path("status").asText()).isEqualTo("scheduled");
+        assertThat(sent.path("guests").get(0).path("invitationStatus").asText()).isEqualTo("sent");
+        String bookingUid = sent.path("calcomBookingUid").asText();
 
-            var records = bookings.await(r -> icsUid.equals(r.key()), 1, Duration.ofSeconds(60));
-            CloudEvent<BookingEvent> event = EventCodec.decodeBookingEvent(records.get(0).value());
-            assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
-            assertThat(records.get(0).value()).contains("iv-e2e");
+        // Cal.com's BOOKING_CREATED webhook, signed, through calcom-gateway and Kafka
+        JsonNode confirmed = awaitStatus(json, base, ivy, "confirmed");
+        assertThat(confirmed.path("meetingUrl").asText()).isNotBlank();
+        List<String> invitations = client.awaitCalendars(guest, 2, Duration.ofSeconds(60));
+        assertThat(invitations).allSatisfy(ics -> assertThat(StackClient.line(ics, "UID:")).isEqualTo("interview-" + id + "@schedulr"));
+        assertThat(invitations).extracting(ics -> StackClient.line(ics, "METHOD:")).containsOnly("REQUEST");
+        assertThat(invitations).extracting(ics -> StackClient.line(ics, "SEQUENCE:")).containsExactly("0", "1");
+        Instant googleDeadline = Instant.now().plusSeconds(60);
+        while (!client.googleEvents(ivy).contains("Acme " + tag) && Instant.now().isBefore(googleDeadline)) {
+            Thread.sleep(300);
         }
+        assertThat(client.googleEvents(ivy)).as("the interview on Ivy's Google calendar").contains("Acme " + tag);
+
+        client.onCalcom("bookings/" + bookingUid + "/cancel", "{\"cancellationReason\":\"The startup withdrew\",\"by\":\"host\"}");
+        JsonNode cancelled = awaitStatus(json, base, ivy, "cancelled");
+        assertThat(cancelled.path("cancellationReason").asText()).isEqualTo("The startup withdrew");
+        String cancel = client.awaitCalendars(guest, 3, Duration.ofSeconds(60)).get(2);
+        assertThat(StackClient.line(cancel, "METHOD:")).isEqualTo("CANCEL");
+        assertThat(StackClient.line(cancel, "SEQUENCE:")).isEqualTo("2");
+    }
+
+    private static JsonNode awaitStatus(ObjectMapper json, String path, StackClient.Person who, String status) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode interview = json.readTree(client.call("GET", path, who, null, 200));
+        while (!status.equals(interview.path("status").asText()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            interview = json.readTree(client.call("GET", path, who, null, 200));
+        }
+        assertThat(interview.path("status").asText()).as("interview " + interview).isEqualTo(status);
+        return interview;
     }
 
     @Test

@@ -185,6 +185,26 @@ final class StackClient implements AutoCloseable {
         return r.body();
     }
 
+    /** A signed-in person whose token carries the admin role (the {@code groups} claim). */
+    Person admin(String name) throws Exception {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().issuerUrl() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&name=" + name.replace(' ', '+') + "&tz=UTC&roles=admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return new Person(field(r.body(), "sub"), email, field(r.body(), "access_token"));
+    }
+
+    /** What a person does on Cal.com's own pages: {@code POST /_control/<route>} at the local Cal.com. */
+    String onCalcom(String route, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.calcomUrl() + "/_control/" + route))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(route + " → " + r.body()).isBetween(200, 201);
+        return r.body();
+    }
+
     /** POST to the stack's control endpoint, e.g. {@code /kafka/stop}. */
     void control(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.endpoints().controlUrl() + path))

@@ -53,8 +53,8 @@ public class InterviewFlowService implements InterviewFlowUseCase {
             Uni<Void> startupKnown = startupId == null ? Uni.createFrom().voidItem()
                     : interviews.startups().find(startupId).map(s -> s.orElseThrow(() -> startupNotFound(startupId))).replaceWithVoid();
             return startupKnown.chain(() -> interviews.save(actor.id(), "created", null,
-                    Interview.draft(UUID.randomUUID(), actor.id(), startupId, clock.instant())));
-        }).chain(interviews::details);
+                    Interview.draft(UUID.randomUUID(), actor.id(), startupId, clock.instant()))).chain(interviews::details);
+        });
     }
 
     @Override
