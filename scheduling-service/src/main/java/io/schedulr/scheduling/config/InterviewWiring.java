@@ -14,6 +14,7 @@ import io.schedulr.scheduling.application.port.out.interview.NotesSanitizer;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
 import io.schedulr.scheduling.application.service.interview.ApplyCalcomBookingService;
+import io.schedulr.scheduling.application.service.interview.ContactRegistration;
 import io.schedulr.scheduling.application.service.interview.InterviewFlowService;
 import io.schedulr.scheduling.application.service.interview.InterviewOptionsService;
 import io.schedulr.scheduling.application.service.interview.Interviews;
@@ -42,8 +43,9 @@ public class InterviewWiring {
 
     @Produces
     @ApplicationScoped
-    InterviewFlowUseCase interviewFlow(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, NotesSanitizer sanitizer, Clock clock) {
-        return new InterviewFlowService(tx, interviews, calcom, sanitizer, customDurationEventType, clock);
+    InterviewFlowUseCase interviewFlow(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, NotesSanitizer sanitizer,
+                                       ContactRegistration contacts, Clock clock) {
+        return new InterviewFlowService(tx, interviews, calcom, sanitizer, contacts, customDurationEventType, clock);
     }
 
     @Produces

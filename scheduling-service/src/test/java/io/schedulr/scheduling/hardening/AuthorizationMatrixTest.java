@@ -93,6 +93,19 @@ class AuthorizationMatrixTest {
         static final String STARTUP = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
                 .body("{\"name\":\"Matrix Startup " + UUID.randomUUID() + "\"}")
                 .post("/api/startups").then().statusCode(201).extract().path("id");
+
+        /** A draft the scene's host started, with the matrix member as primary interviewer and the guest on its team. */
+        static String interviewOf(Scene scene) {
+            String guestMember = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                    .body("{\"name\":\"Matrix Team Guest\",\"email\":\"" + scene.guest().email() + "\",\"role\":\"Associate\"}")
+                    .post("/api/team-members").then().statusCode(201).extract().path("id");
+            String id = given().header("Authorization", scene.host().bearer()).contentType("application/json").body("{}")
+                    .post("/api/interviews").then().statusCode(201).extract().path("id");
+            given().header("Authorization", scene.host().bearer()).contentType("application/json")
+                    .body("{\"primaryMemberId\":\"" + MEMBER + "\",\"additionalMemberIds\":[\"" + guestMember + "\"]}")
+                    .put("/api/interviews/" + id + "/steps/team").then().statusCode(200);
+            return id;
+        }
     }
 
     static final List<Route> ROUTES = List.of(
@@ -134,7 +147,15 @@ class AuthorizationMatrixTest {
             new Route("read a startup", "GET", "/api/startups/%STARTUP%", null, 200, 200, 200, 200),
             new Route("list a startup's contacts", "GET", "/api/startups/%STARTUP%/contacts", null, 200, 200, 200, 200),
             new Route("add a contact", "POST", "/api/startups/%STARTUP%/contacts",
-                    "{\"name\":\"Matrix Contact\",\"email\":\"c-%UNIQUE%@example.com\",\"role\":\"CEO\"}", 201, 201, 201, 201));
+                    "{\"name\":\"Matrix Contact\",\"email\":\"c-%UNIQUE%@example.com\",\"role\":\"CEO\"}", 201, 201, 201, 201),
+            // interviews: host started a draft, guest is on its team, third is not; admins see and change every interview
+            new Route("start an interview", "POST", "/api/interviews", "{}", 201, 201, 201, 201),
+            new Route("list interviews", "GET", "/api/interviews", null, 200, 200, 200, 200),
+            new Route("read the interview", "GET", "/api/interviews/%INTERVIEW%", null, 200, 200, 404, 200),
+            new Route("fill in a step of the interview", "PUT", "/api/interviews/%INTERVIEW%/steps/details", "{\"timeZone\":\"UTC\"}",
+                    200, 403, 404, 200),
+            new Route("list the interview's event types", "GET", "/api/interviews/%INTERVIEW%/options/event-types", null, 200, 200, 404, 200),
+            new Route("send the interview (incomplete)", "POST", "/api/interviews/%INTERVIEW%/send", null, 422, 403, 404, 422));
 
     record Cell(Route route, Who who) {
         @Override
@@ -160,7 +181,8 @@ class AuthorizationMatrixTest {
         Scene scene = !person ? null : cell.route().needsRooms() ? Scene.make() : Scene.people();
         Instant start = Instant.now().plus(DAYS.addAndGet(1) + 800, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String fill = UUID.randomUUID().toString();
-        String path = fillIn(cell.route().path(), scene, fill, start);
+        String interview = person && cell.route().path().contains("%INTERVIEW%") ? Team.interviewOf(scene) : fill;
+        String path = fillIn(cell.route().path(), scene, fill, start).replace("%INTERVIEW%", interview);
         String body = cell.route().body() == null ? null : fillIn(cell.route().body(), scene, fill, start);
 
         RequestSpecification request = given();
@@ -175,6 +197,7 @@ class AuthorizationMatrixTest {
             case "POST" -> request.post(path);
             case "DELETE" -> request.delete(path);
             case "PATCH" -> request.patch(path);
+            case "PUT" -> request.put(path);
             default -> request.get(path);
         };
 

@@ -53,6 +53,17 @@ class BadInputTableTest {
         static final String CONTACT = given().header("Authorization", HOST.bearer()).contentType("application/json")
                 .body("{\"name\":\"Table Contact\",\"email\":\"" + CONTACT_EMAIL + "\",\"role\":\"CEO\"}")
                 .post("/api/startups/" + STARTUP + "/contacts").then().statusCode(201).extract().path("id");
+        /** A draft interview of HOST's, its startup and contact chosen, that the interview cases aim at. */
+        static final String INTERVIEW = draftWithStartup();
+
+        private static String draftWithStartup() {
+            String id = given().header("Authorization", HOST.bearer()).contentType("application/json").body("{}")
+                    .post("/api/interviews").then().statusCode(201).extract().path("id");
+            given().header("Authorization", HOST.bearer()).contentType("application/json")
+                    .body("{\"startupId\":\"" + STARTUP + "\",\"contactId\":\"" + CONTACT + "\"}")
+                    .put("/api/interviews/" + id + "/steps/startup").then().statusCode(200);
+            return id;
+        }
     }
 
     record Case(String name, String method, String path, String body, String contentType, int status, String code) {
@@ -77,6 +88,71 @@ class BadInputTableTest {
     /** As an admin (the team routes refuse everyone else before looking at the values). */
     private static Case admin(String method, String name, String path, String body, int status, String code) {
         return new Case(name, method + "-ADMIN", path, body, body == null ? null : "application/json", status, code);
+    }
+
+    private static Case put(String name, String path, String body, int status, String code) {
+        return new Case(name, "PUT", path, body, "application/json", status, code);
+    }
+
+    /** The interview flow (issue #15): each step's refusals leave the draft and every table as they were. */
+    private static void interviewCases(List<Case> c) {
+        String interviews = "/api/interviews";
+        String steps = interviews + "/%INTERVIEW%/steps/";
+        c.add(post("interviews: not JSON", interviews, "{oops", 400, "malformed_json"));
+        c.add(post("interviews: startup not a UUID", interviews, "{\"startupId\":\"acme\"}", 400, "invalid_startupId"));
+        c.add(post("interviews: unknown startup", interviews, "{\"startupId\":\"" + UNKNOWN + "\"}", 404, "startup_not_found"));
+        c.add(post("interviews: unknown field", interviews, "{\"status\":\"confirmed\"}", 400, "unknown_field"));
+        c.add(get("interviews: id not a UUID", interviews + "/nope", 400, "invalid_interview_id"));
+        c.add(get("interviews: unknown id", interviews + "/" + UNKNOWN, 404, "interview_not_found"));
+        c.add(new Case("interviews: a stranger reads", "GET-OTHER", interviews + "/%INTERVIEW%", null, null, 404, "interview_not_found"));
+        c.add(get("interviews: bad status filter", interviews + "?status=maybe", 400, "invalid_status"));
+        c.add(get("interviews: limit 0", interviews + "?limit=0", 400, "invalid_limit"));
+        c.add(put("startup step: empty", steps + "startup", "{}", 400, "invalid_startupId"));
+        c.add(put("startup step: no contact", steps + "startup", "{\"startupId\":\"%STARTUP%\"}", 400, "invalid_contact"));
+        c.add(put("startup step: unknown contact", steps + "startup", "{\"startupId\":\"%STARTUP%\",\"contactId\":\"" + UNKNOWN + "\"}",
+                404, "contact_not_found"));
+        c.add(put("startup step: new contact with a bad address", steps + "startup",
+                "{\"startupId\":\"%STARTUP%\",\"newContact\":{\"name\":\"N\",\"email\":\"n@\"}}", 400, "invalid_email"));
+        c.add(new Case("startup step: a stranger", "PUT-OTHER", steps + "startup",
+                "{\"startupId\":\"%STARTUP%\",\"contactId\":\"%CONTACT%\"}", "application/json", 404, "interview_not_found"));
+        c.add(put("team step: no primary", steps + "team", "{\"additionalMemberIds\":[]}", 400, "invalid_primaryMemberId"));
+        c.add(put("team step: unknown member", steps + "team", "{\"primaryMemberId\":\"" + UNKNOWN + "\"}", 404, "team_member_not_found"));
+        c.add(put("team step: primary twice", steps + "team", "{\"primaryMemberId\":\"%MEMBER%\",\"additionalMemberIds\":[\"%MEMBER%\"]}",
+                400, "invalid_additionalMemberIds"));
+        c.add(put("team step: ids as numbers", steps + "team", "{\"primaryMemberId\":7}", 400, "invalid_field"));
+        c.add(put("booking step: no start", steps + "booking-type", "{\"eventTypeId\":1001}", 400, "invalid_datetime"));
+        c.add(put("booking step: past start", steps + "booking-type", "{\"eventTypeId\":1001,\"start\":\"2020-01-01T10:00:00Z\"}", 400,
+                "invalid_start"));
+        c.add(put("booking step: type as text", steps + "booking-type", "{\"eventTypeId\":\"1001\",\"start\":\"" + FUTURE + "\"}", 400,
+                "invalid_field"));
+        c.add(put("booking step: negative type", steps + "booking-type", "{\"eventTypeId\":-1,\"start\":\"" + FUTURE + "\"}", 400,
+                "invalid_eventTypeId"));
+        c.add(put("booking step: unknown type", steps + "booking-type", "{\"eventTypeId\":4242,\"start\":\"" + FUTURE + "\"}", 404,
+                "event_type_not_found"));
+        c.add(put("booking step: duration not offered", steps + "booking-type",
+                "{\"eventTypeId\":1001,\"customDurationMinutes\":45,\"start\":\"" + FUTURE + "\"}", 400, "invalid_customDurationMinutes"));
+        c.add(put("guests step: missing list", steps + "guests", "{}", 400, "invalid_guests"));
+        c.add(put("guests step: bad address", steps + "guests", "{\"guests\":[{\"name\":\"G\",\"email\":\"g@\"}]}", 400,
+                "invalid_guests.email"));
+        c.add(put("guests step: the same address twice", steps + "guests",
+                "{\"guests\":[{\"name\":\"G\",\"email\":\"g@x.test\"},{\"name\":\"H\",\"email\":\"G@X.TEST\"}]}", 400, "duplicate_guest"));
+        c.add(put("guests step: 31 guests", steps + "guests", "{\"guests\":[" + String.join(",", java.util.Collections.nCopies(31,
+                "{\"name\":\"G\",\"email\":\"g@x.test\"}")) + "]}", 400, "invalid_guests"));
+        c.add(put("details step: no zone", steps + "details", "{\"prepNotes\":\"x\"}", 400, "invalid_timeZone"));
+        c.add(put("details step: unknown zone", steps + "details", "{\"timeZone\":\"Mars/Olympus\"}", 400, "invalid_timeZone"));
+        c.add(put("details step: notes too long", steps + "details", "{\"prepNotes\":\"" + "n".repeat(20_001) + "\",\"timeZone\":\"UTC\"}",
+                400, "invalid_prepNotes"));
+        c.add(put("details step: blank question", steps + "details", "{\"customQuestions\":[\" \"],\"timeZone\":\"UTC\"}", 400,
+                "invalid_customQuestions"));
+        c.add(put("details step: question with CRLF", steps + "details", "{\"customQuestions\":[\"a\\r\\nb\"],\"timeZone\":\"UTC\"}", 400,
+                "invalid_customQuestions"));
+        c.add(post("send: an incomplete draft", interviews + "/%INTERVIEW%/send", null, 422, "interview_incomplete"));
+        c.add(new Case("send: a stranger", "POST-OTHER", interviews + "/%INTERVIEW%/send", null, null, 404, "interview_not_found"));
+        c.add(get("slots: no range", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001", 400, "invalid_datetime"));
+        c.add(get("slots: range backwards", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + LATER + "&to=" + FUTURE, 400,
+                "invalid_to"));
+        c.add(get("slots: no event type", interviews + "/%INTERVIEW%/options/slots?from=" + FUTURE + "&to=" + LATER, 400, "invalid_eventTypeId"));
+        c.add(new Case("steps: text body", "PUT", steps + "details", "hello", "text/plain", 415, "unsupported_media_type"));
     }
 
     /** Team members, startups and contacts (interviews, issue #15). */
@@ -306,6 +382,7 @@ class BadInputTableTest {
         c.add(new Case("create: text body", "POST", create, "hello", "text/plain", 415, "unsupported_media_type"));
         c.add(new Case("update: text body", "POST", update, "hello", "text/plain", 415, "unsupported_media_type"));
         teamCases(c);
+        interviewCases(c);
         return c;
     }
 
@@ -314,8 +391,9 @@ class BadInputTableTest {
     void isRefusedWithItsCodeAndNothingIsWritten(Case c) {
         TestUser caller = c.method().endsWith("-OTHER") ? Fixture.OTHER : c.method().endsWith("-ADMIN") ? Fixture.ADMIN : Fixture.HOST;
         String path = c.path().replace("%ROOM%", Fixture.ROOM).replace("%SLOT%", Fixture.SLOT).replace("%MEMBER%", Fixture.MEMBER)
-                .replace("%STARTUP%", Fixture.STARTUP);
-        String body = c.body() == null ? null : c.body().replace("%ROOM%", Fixture.ROOM)
+                .replace("%STARTUP%", Fixture.STARTUP).replace("%INTERVIEW%", c.path().contains("%INTERVIEW%") ? Fixture.INTERVIEW : "");
+        String body = c.body() == null ? null : c.body().replace("%ROOM%", Fixture.ROOM).replace("%STARTUP%", Fixture.STARTUP)
+                .replace("%CONTACT%", Fixture.CONTACT).replace("%MEMBER%", Fixture.MEMBER)
                 .replace("%MEMBER_EMAIL_UPPER%", Fixture.MEMBER_EMAIL.toUpperCase(java.util.Locale.ROOT))
                 .replace("%STARTUP_NAME_UPPER%", Fixture.STARTUP_NAME.toUpperCase(java.util.Locale.ROOT))
                 .replace("%CONTACT_EMAIL_UPPER%", Fixture.CONTACT_EMAIL.toUpperCase(java.util.Locale.ROOT));
@@ -328,6 +406,7 @@ class BadInputTableTest {
         Response response = switch (c.method().replaceAll("-(OTHER|ADMIN)$", "")) {
             case "POST" -> request.post(path);
             case "PATCH" -> request.patch(path);
+            case "PUT" -> request.put(path);
             case "DELETE" -> request.delete(path);
             default -> request.get(path);
         };
@@ -336,7 +415,7 @@ class BadInputTableTest {
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(c.code());
         assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(400).doesNotContain("Exception", "\tat ");
-        assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts").containsExactly(before);
+        assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts, interviews, interview versions").containsExactly(before);
         given().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -344,6 +423,7 @@ class BadInputTableTest {
         return new long[]{Db.count("SELECT count(*) FROM practice_rooms"), Db.count("SELECT count(*) FROM slots"),
                 Db.count("SELECT count(*) FROM outbox"), Db.count("SELECT count(*) FROM audit_log"),
                 Db.count("SELECT count(*) FROM team_member"), Db.count("SELECT count(*) FROM startup"),
-                Db.count("SELECT count(*) FROM startup_contact")};
+                Db.count("SELECT count(*) FROM startup_contact"), Db.count("SELECT count(*) FROM interview"),
+                Db.count("SELECT coalesce(sum(version), 0) FROM interview")};
     }
 }

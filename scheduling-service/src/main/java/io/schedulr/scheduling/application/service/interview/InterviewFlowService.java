@@ -33,12 +33,14 @@ public class InterviewFlowService implements InterviewFlowUseCase {
     private final Interviews interviews;
     private final CalcomGatewayPort calcom;
     private final NotesSanitizer sanitizer;
+    private final ContactRegistration contacts;
     private final Optional<Long> customDurationEventType;
     private final Clock clock;
 
     /** @param customDurationEventType the Cal.com event type booked for a custom duration chosen without one */
     public InterviewFlowService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, NotesSanitizer sanitizer,
-                                Optional<Long> customDurationEventType, Clock clock) {
+                                ContactRegistration contacts, Optional<Long> customDurationEventType, Clock clock) {
+        this.contacts = contacts;
         this.tx = tx;
         this.interviews = interviews;
         this.calcom = calcom;
@@ -101,8 +103,7 @@ public class InterviewFlowService implements InterviewFlowUseCase {
         // A contact typed in again is the one already there, not a second one.
         return interviews.contacts().findByEmail(startupId, candidate.email()).chain(existing -> existing.isPresent()
                 ? Uni.createFrom().item(existing.get())
-                : interviews.contacts().add(candidate).call(added -> interviews.audit(actor.id(), "contact.created", "contact",
-                        added.id().toString(), null, added)));
+                : contacts.register(actor.id(), candidate));
     }
 
     @Override

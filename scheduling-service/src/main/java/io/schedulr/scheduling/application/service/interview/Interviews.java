@@ -115,10 +115,6 @@ public class Interviews {
         return written.call(saved -> audit.recordEntity(actorId, "interview." + action, "interview", saved.id().toString(), before, saved));
     }
 
-    Uni<Void> audit(String actorId, String action, String entityType, String entityId, Object before, Object after) {
-        return audit.recordEntity(actorId, action, entityType, entityId, before, after);
-    }
-
     Uni<InterviewDetails> details(Interview interview) {
         Uni<Optional<Startup>> startup = interview.startupId() == null ? Uni.createFrom().item(Optional.empty()) : startups.find(interview.startupId());
         Uni<Optional<Contact>> contact = interview.contactId() == null ? Uni.createFrom().item(Optional.empty()) : contacts.find(interview.contactId());

@@ -51,7 +51,8 @@ class InterviewServicesTest {
     @BeforeEach
     void setUp() {
         Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
-        flow = new InterviewFlowService(team, interviews, store, notes -> notes, Optional.empty(), clock);
+        flow = new InterviewFlowService(team, interviews, store, notes -> notes,
+                new ContactRegistration(team.startups(), team.contactStore(), team), Optional.empty(), clock);
         sending = new SendInterviewService(team, interviews, store, clock);
         lifecycle = new ApplyCalcomBookingService(team, interviews, clock);
         adaMember = team.add(TeamMember.create("Ada", "ada@fund.test", "Partner", 101L)).await().indefinitely();
