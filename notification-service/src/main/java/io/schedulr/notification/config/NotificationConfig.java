@@ -66,6 +66,10 @@ public interface NotificationConfig {
         /** While the mail server is unreachable the dispatcher sends nothing and asks this often whether it answers again. */
         @WithDefault("PT1S")
         Duration probeEvery();
+
+        /** How often the delivery gauges ({@code schedulr_deliveries_*} on /q/metrics) read the delivery table. */
+        @WithDefault("PT10S")
+        Duration metricsRefresh();
     }
 
     interface Hooks {

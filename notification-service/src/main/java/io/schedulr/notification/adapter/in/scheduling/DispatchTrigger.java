@@ -1,6 +1,9 @@
 package io.schedulr.notification.adapter.in.scheduling;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.schedulr.notification.config.NotificationConfig;
@@ -37,6 +40,8 @@ public class DispatchTrigger {
     DispatchDeliveriesUseCase dispatch;
     @Inject
     NotificationConfig config;
+    @Inject
+    MeterRegistry registry;
 
     /** Asks for a dispatch round soon; calls while one is already waiting are folded into it. */
     public void kick() {
@@ -62,6 +67,7 @@ public class DispatchTrigger {
             DispatchDeliveriesUseCase.Report report;
             do {
                 report = dispatch.dispatchDue().await().atMost(Duration.ofMinutes(5));
+                count(report);
                 if (report.mailServerDown()) {
                     if (waitingForMailServer.compareAndSet(false, true)) {
                         LOG.warnf("the mail server cannot be reached; sending nothing and asking again every %s (%d deliveries given back)",
@@ -88,6 +94,27 @@ public class DispatchTrigger {
         } catch (RuntimeException e) {
             LOG.warnf("dispatch round failed, the next round retries: %s", e.toString());
         }
+    }
+
+    /**
+     * {@code schedulr_invitations_total{outcome}} on /q/metrics: mails the SMTP server accepted ({@code sent}) and
+     * attempts it refused, each parking its delivery for a later round ({@code failed}). Deliveries given back while the
+     * server could not be reached are no attempt and are not counted.
+     */
+    private void count(DispatchDeliveriesUseCase.Report report) {
+        invitations("sent").increment(report.sent());
+        invitations("failed").increment(report.failed());
+    }
+
+    private Counter invitations(String outcome) {
+        return Counter.builder("schedulr.invitations").tag("outcome", outcome)
+                .description("Invitation mails by outcome: sent (the SMTP server accepted it), failed (refused; the delivery is parked)")
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        invitations("sent");
+        invitations("failed");
     }
 
     void onStop(@Observes ShutdownEvent event) {
