@@ -79,6 +79,10 @@ public interface SchedulingConfig {
         /** Longest wait between attempts while Kafka is unreachable. */
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /** How often the backlog gauges ({@code schedulr_outbox_*} on /q/metrics) read the outbox table. */
+        @WithDefault("PT10S")
+        Duration metricsRefresh();
     }
 
     interface Events {

@@ -31,6 +31,8 @@ public class DomainErrorMapper {
 
     @Inject
     CalendarGateConfig calendar;
+    @Inject
+    BookingMeters meters;
 
     /** The calendar gate's 403 also says where to connect, so a client can send the person straight there. */
     @ServerExceptionMapper
@@ -50,6 +52,7 @@ public class DomainErrorMapper {
         } else if (e instanceof RoomAlreadyBookedException || e instanceof ConcurrentChangeException || e instanceof SlotConflictException
                 || e instanceof ConflictException) {
             status = 409;
+            meters.conflict(e.code());
         } else if (e instanceof UnprocessableActionException) {
             status = 422;
         } else {
@@ -71,6 +74,9 @@ public class DomainErrorMapper {
         if (e.status() == 429) {
             return Response.status(429).header("Retry-After", "60")
                     .entity(new ApiError(e.code(), e.getMessage())).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON).build();
+        }
+        if (e.status() == 409) {
+            meters.conflict(e.code());
         }
         return ErrorMappers.error(e.status(), e.code(), e.getMessage());
     }

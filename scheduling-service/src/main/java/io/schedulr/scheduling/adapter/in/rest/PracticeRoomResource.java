@@ -48,6 +48,8 @@ public class PracticeRoomResource {
     DeleteRoomUseCase deleteRoom;
     @Inject
     ReleaseBookingUseCase releaseBooking;
+    @Inject
+    BookingMeters meters;
 
     @POST
     @Path("/create")
@@ -82,6 +84,7 @@ public class PracticeRoomResource {
             }
             return bookRoom.book(BookRoomCommand.of(actor, roomId, request.getGuestId(), request.getStage()))
                     .invoke(d -> LOG.infof("room %s booked by %s", d.room().id(), actor.id()))
+                    .invoke(d -> meters.roomBooked())
                     .map(d -> RoomResponse.of(d, actor.id()));
         }
         EditRoomCommand command = new EditRoomCommand(actor, roomId, times.optional("datetimeUtc", request.getDatetimeUtc()),

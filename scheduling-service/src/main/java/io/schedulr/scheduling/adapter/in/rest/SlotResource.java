@@ -53,6 +53,8 @@ public class SlotResource {
     QuerySlotsUseCase query;
     @Inject
     SchedulingConfig config;
+    @Inject
+    BookingMeters meters;
 
     /** One {@code {startTs, endTs}} object, or a list of them (e.g. a week of availability). */
     @POST
@@ -94,6 +96,7 @@ public class SlotResource {
         SlotId id = RequestValues.slotId(slotId);
         return book.book(guest, id)
                 .invoke(d -> LOG.infof("slot %s booked by %s as room %s", id, guest.id(), d.room().id()))
+                .invoke(d -> meters.slotBooked())
                 .map(d -> RoomResponse.of(d, guest.id()));
     }
 
