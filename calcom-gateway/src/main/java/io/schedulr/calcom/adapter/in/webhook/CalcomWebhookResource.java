@@ -37,6 +37,8 @@ public class CalcomWebhookResource {
     ReceiveBookingChangeUseCase receiver;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    WebhookMeters meters;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -44,12 +46,14 @@ public class CalcomWebhookResource {
     public Response receive(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature) {
         if (!secrets.configured()) {
             LOG.error("Cal.com webhook refused: no webhook secret is configured (CALCOM_WEBHOOK_SECRET)");
+            meters.rejected("webhook_secret_not_configured");
             return ErrorMappers.error(503, "webhook_secret_not_configured",
                     "No Cal.com webhook secret is configured here, so no delivery can be verified.");
         }
         if (signature == null || signature.isBlank() || !secrets.verifies(body == null ? new byte[0] : body, signature)) {
             LOG.warnf("Cal.com webhook refused: %s (%d bytes)", signature == null || signature.isBlank() ? "unsigned" : "signature does not match",
                     body == null ? 0 : body.length);
+            meters.rejected("invalid_signature");
             return ErrorMappers.error(401, "invalid_signature",
                     "X-Cal-Signature-256 is missing or does not match the body under any configured webhook secret.");
         }
@@ -58,19 +62,27 @@ public class CalcomWebhookResource {
             message = new CalcomWebhookReader(mapper).read(body);
         } catch (CalcomWebhookReader.Unreadable e) {
             LOG.warnf("Cal.com webhook refused as unreadable: %s", e.getMessage());
+            meters.rejected("invalid_webhook");
             return ErrorMappers.error(400, "invalid_webhook", e.getMessage());
         }
         if (message instanceof CalcomWebhookReader.NotTranslated ignored) {
             LOG.infof("Cal.com webhook %s acknowledged, not translated", ignored.trigger());
+            meters.accepted("ignored");
             return ok("ignored");
         }
         if (!(message instanceof CalcomWebhookReader.Booking booking)) {
+            meters.accepted("pong");
             return ok("pong");
         }
         WebhookReceipt receipt = QuarkusTransaction.requiringNew()
                 .call(() -> receiver.receive(new ReceiveBookingChangeCommand(booking.change(), body)));
         LOG.infof("Cal.com webhook %s for meeting %s (sequence %d): %s", booking.change().kind().trigger(), booking.change().icalUid(),
                 booking.change().sequence(), receipt.wire());
+        if (receipt == WebhookReceipt.DUPLICATE) {
+            meters.duplicate();
+        } else {
+            meters.accepted(receipt.wire());
+        }
         return ok(receipt.wire());
     }
 

@@ -59,6 +59,8 @@ public class CalcomApiClient implements CalcomApi {
     CalcomV2Client api;
     @Inject
     CalcomApiConfig config;
+    @Inject
+    CalcomCallMeters meters;
 
     private final RateLimitGate gate = new RateLimitGate(Clock.systemUTC());
 
@@ -74,7 +76,8 @@ public class CalcomApiClient implements CalcomApi {
                     CalcomJson.Me me = data(envelope, endpoint, correlationId);
                     return new CalcomAccount(me.id(), me.username(), me.email());
                 })
-                .onFailure().transform(f -> classify(f, endpoint, correlationId, true));
+                .onFailure().transform(f -> classify(f, endpoint, correlationId, true))
+                .onItemOrFailure().invoke((ignored, failure) -> meters.record(endpoint, failure));
     }
 
     @Override
@@ -144,7 +147,8 @@ public class CalcomApiClient implements CalcomApi {
                     .call(gate::pause)
                     .chain(auth -> request.apply(auth, correlationId))
                     .map(envelope -> data(envelope, endpoint, correlationId))
-                    .onFailure().transform(f -> classify(f, endpoint, correlationId, idempotent));
+                    .onFailure().transform(f -> classify(f, endpoint, correlationId, idempotent))
+                    .onItemOrFailure().invoke((ignored, failure) -> meters.record(endpoint, failure));
         });
         return attempt.onFailure(RateLimitedFailure.class).retry().atMost(config.rateLimit().retries());
     }
