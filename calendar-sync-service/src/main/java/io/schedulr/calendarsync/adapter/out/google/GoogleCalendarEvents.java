@@ -39,6 +39,8 @@ public class GoogleCalendarEvents implements CalendarEvents {
 
     @Inject
     GoogleConfig config;
+    @Inject
+    GoogleCallMeters meters;
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
@@ -195,6 +197,6 @@ public class GoogleCalendarEvents implements CalendarEvents {
     }
 
     private Calendar client(String accessToken) {
-        return GoogleFailures.calendar(config, accessToken);
+        return GoogleFailures.calendar(config, meters, accessToken);
     }
 }

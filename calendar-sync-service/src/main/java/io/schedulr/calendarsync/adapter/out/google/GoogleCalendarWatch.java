@@ -32,6 +32,8 @@ import java.util.Map;
 public class GoogleCalendarWatch implements CalendarWatch {
     @Inject
     GoogleConfig config;
+    @Inject
+    GoogleCallMeters meters;
 
     @Override
     public OpenedChannel watch(String accessToken, String calendarId, String channelId, String channelToken, String address, Duration ttl) {
@@ -111,6 +113,6 @@ public class GoogleCalendarWatch implements CalendarWatch {
     }
 
     private Calendar client(String accessToken) {
-        return GoogleFailures.calendar(config, accessToken);
+        return GoogleFailures.calendar(config, meters, accessToken);
     }
 }

@@ -26,6 +26,8 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
 
     @Inject
     GoogleConfig config;
+    @Inject
+    GoogleCallMeters meters;
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
@@ -74,7 +76,7 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
 
     private Calendar client(String accessToken) {
         return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
-                request -> request.getHeaders().setAuthorization("Bearer " + accessToken))
+                meters.metered(request -> request.getHeaders().setAuthorization("Bearer " + accessToken)))
                 .setRootUrl(config.calendarRootUrl())
                 .setApplicationName("schedulr-calendar-sync")
                 .build();

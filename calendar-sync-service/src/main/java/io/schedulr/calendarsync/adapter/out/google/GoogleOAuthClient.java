@@ -38,6 +38,8 @@ public class GoogleOAuthClient implements GoogleAuthorization {
 
     @Inject
     GoogleConfig config;
+    @Inject
+    GoogleCallMeters meters;
 
     @Override
     public String consentUrl(String loginHint, String state, String codeChallenge, List<String> scopes) {
@@ -59,6 +61,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         GoogleAuthorizationCodeTokenRequest request = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, config.tokenUrl(),
                 config.clientId(), config.clientSecret(), code, config.redirectUri());
         request.set("code_verifier", codeVerifier);
+        request.setRequestInitializer(meters.metered(null));
         try {
             GoogleTokenResponse response = request.execute();
             String subject = null;
@@ -88,6 +91,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         try {
             GoogleTokenResponse response = new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, config.clientId(), config.clientSecret())
                     .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
+                    .setRequestInitializer(meters.metered(null))
                     .execute();
             long lifetime = response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds();
             return new AccessToken(response.getAccessToken(), Instant.now().plusSeconds(lifetime));
@@ -106,7 +110,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     @ExponentialBackoff
     public void revoke(String token) {
         try {
-            HttpResponse response = TRANSPORT.createRequestFactory()
+            HttpResponse response = TRANSPORT.createRequestFactory(meters.metered(null))
                     .buildPostRequest(new GenericUrl(config.revokeUrl()), new UrlEncodedContent(Map.of("token", token)))
                     .setThrowExceptionOnExecuteError(false)
                     .execute();
