@@ -1,9 +1,10 @@
 package io.schedulr.calcom.calcomapi;
 
+import io.schedulr.testsupport.Metrics;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.schedulr.calcom.Metrics;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import io.schedulr.testsupport.calcom.LocalCalcom;

@@ -1,9 +1,10 @@
 package io.schedulr.calcom.webhook;
 
+import io.schedulr.testsupport.Metrics;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.schedulr.calcom.Metrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

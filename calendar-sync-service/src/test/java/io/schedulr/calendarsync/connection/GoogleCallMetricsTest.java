@@ -1,5 +1,7 @@
 package io.schedulr.calendarsync.connection;
 
+import io.schedulr.testsupport.Metrics;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.schedulr.testsupport.TestUser;

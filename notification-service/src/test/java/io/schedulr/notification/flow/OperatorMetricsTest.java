@@ -1,10 +1,11 @@
 package io.schedulr.notification.flow;
 
+import io.schedulr.testsupport.Metrics;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.support.Db;
-import io.schedulr.notification.support.Metrics;
 import io.schedulr.notification.support.RoomEvents;
 import io.schedulr.testsupport.InfraControl;
 import io.schedulr.testsupport.Mailboxes;

@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.api;
 
+import io.schedulr.testsupport.Metrics;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

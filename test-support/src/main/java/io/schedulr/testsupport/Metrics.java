@@ -1,4 +1,4 @@
-package io.schedulr.calendarsync.connection;
+package io.schedulr.testsupport;
 
 import static io.restassured.RestAssured.given;
 
