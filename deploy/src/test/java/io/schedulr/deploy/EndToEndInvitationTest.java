@@ -7,16 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schedulr.events.CloudEvent;
-import io.schedulr.events.EventCodec;
-import io.schedulr.events.Topics;
-import io.schedulr.testsupport.TopicProbe;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
