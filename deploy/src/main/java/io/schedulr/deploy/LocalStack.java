@@ -229,6 +229,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_LOGIN", "NONE");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
+        // Readable text logs (with the trace id) on a developer's machine; JSON is for prod.
+        env.put("SCHEDULR_LOG_JSON", "false");
         env.putAll(google.environment(spec.name().equals("calendar-sync-service")));
         if (spec.name().equals("calcom-gateway")) {
             env.putAll(calcom.gatewayEnvironment());

@@ -3,6 +3,7 @@ package io.schedulr.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
+import io.schedulr.kit.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Appends a CloudEvent to the outbox in the caller's JTA transaction (the Agroal connection joins it), so the event is
- * sent if and only if the change it describes commits; {@link OutboxRelay} sends it after the commit. The service's
+ * sent if and only if the change it describes commits; {@link OutboxRelay} sends it after the commit, in the trace of
+ * the work that wrote the row ({@code traceparent}). The service's
  * Flyway migration creates the table:
  * <pre>
  * CREATE TABLE outbox (
@@ -24,7 +26,8 @@ import java.util.UUID;
  *     event_type   TEXT NOT NULL,
  *     payload      TEXT NOT NULL,
  *     created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
- *     published_at TIMESTAMPTZ
+ *     published_at TIMESTAMPTZ,
+ *     traceparent  TEXT
  * );
  * CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
  * </pre>
@@ -47,12 +50,13 @@ public class Outbox {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO outbox (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.fromString(event.id()));
             insert.setString(2, topic);
             insert.setString(3, key);
             insert.setString(4, event.type());
             insert.setString(5, EventCodec.encode(event));
+            insert.setString(6, TraceParents.current());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue event " + event.type() + " for key " + key, e);

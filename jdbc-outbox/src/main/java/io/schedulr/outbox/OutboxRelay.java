@@ -1,7 +1,12 @@
 package io.schedulr.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.schedulr.kit.tracing.TraceParents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -52,6 +57,8 @@ public class OutboxRelay {
     AgroalDataSource dataSource;
     @Inject
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    OpenTelemetry openTelemetry;
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -151,17 +158,23 @@ public class OutboxRelay {
             }
             List<Long> ids = new ArrayList<>();
             List<Future<?>> acks = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload FROM outbox WHERE published_at IS NULL "
+            List<Span> spans = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload, traceparent FROM outbox WHERE published_at IS NULL "
                     + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED"); ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                    spans.add(traced(record, rs.getString(5)));
                     ids.add(rs.getLong(1));
                     acks.add(producer.send(record));
                 }
             }
-            for (Future<?> ack : acks) {
-                ack.get(20, TimeUnit.SECONDS);
+            try {
+                for (Future<?> ack : acks) {
+                    ack.get(20, TimeUnit.SECONDS);
+                }
+            } finally {
+                spans.forEach(Span::end);
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement mark = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
@@ -171,6 +184,22 @@ public class OutboxRelay {
             }
             return ids.size();
         }
+    }
+
+    /**
+     * A producer span continuing the trace of the work that wrote the row, and its {@code traceparent} on the record, so
+     * the consumer's span joins the same trace.
+     */
+    private Span traced(ProducerRecord<String, String> record, String traceparent) {
+        Context parent = TraceParents.parse(traceparent);
+        Span span = openTelemetry.getTracer("io.schedulr.outbox").spanBuilder(record.topic() + " publish")
+                .setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(parent.with(span), record.headers(),
+                (headers, key, value) -> headers.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8)));
+        return span;
     }
 
     private void sleepBackoff() {

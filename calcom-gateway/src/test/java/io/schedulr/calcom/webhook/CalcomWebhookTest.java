@@ -2,6 +2,8 @@ package io.schedulr.calcom.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.schedulr.calcom.domain.WebhookSignature;
@@ -10,9 +12,11 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +55,8 @@ class CalcomWebhookTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    RecentSpans spans;
 
     private TopicProbe topic;
 
@@ -180,6 +186,27 @@ class CalcomWebhookTest {
         assertThat(event.data().cancellationReason()).isEqualTo("Panel changed");
         assertThat(event.data().cancelledBy()).isEqualTo("ada.host@schedulr.test");
         assertThat(event.data().status()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void theKafkaRecordContinuesTheTraceOfTheWebhookRequest() throws Exception {
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "traced@candidate.test");
+        String ics = booking.get("icsUid").asText();
+
+        ConsumerRecord<String, String> record = topic.await(r -> ics.equals(r.key()), 1, WAIT).get(0);
+        Header traceparent = record.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("traceparent header on the booking record").isNotNull();
+        String[] parts = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+
+        List<SpanData> trace = spans.awaitTrace(parts[1], t -> t.stream().anyMatch(s -> s.getSpanId().equals(parts[2])), WAIT);
+        assertThat(trace).as("the webhook request").anySatisfy(s -> {
+            assertThat(s.getKind()).isEqualTo(SpanKind.SERVER);
+            assertThat(s.getName()).contains("/webhooks/calcom");
+        });
+        assertThat(trace).as("the outbox relay's send, whose id the header names").anySatisfy(s -> {
+            assertThat(s.getSpanId()).isEqualTo(parts[2]);
+            assertThat(s.getKind()).isEqualTo(SpanKind.PRODUCER);
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.calendarsync.application.port.out.ConnectionStore;
 import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
 import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.JobTracing;
 import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs.QueuedJob;
@@ -44,6 +45,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     public static final String ROOM_ID_PROPERTY = "schedulrRoomId";
     public static final String ICS_UID_PROPERTY = "schedulrIcsUid";
 
+    private final JobTracing tracing;
     private final ConsumedEvents consumed;
     private final MirrorJobs jobs;
     private final RoomMirrors mirrors;
@@ -59,7 +61,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
 
     public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                              ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                             Clock clock, Duration firstBackoff, Duration maxBackoff) {
+                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff) {
+        this.tracing = tracing;
         this.consumed = consumed;
         this.jobs = jobs;
         this.mirrors = mirrors;
@@ -97,7 +100,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<QueuedJob> next = jobs.lockNextDue(now);
-            next.ifPresent(job -> run(job, now));
+            next.ifPresent(job -> tracing.within(job.traceContext(), "mirror room " + job.change().kind().name().toLowerCase(Locale.ROOT),
+                    () -> run(job, now)));
             return next.isPresent();
         });
     }

@@ -10,6 +10,7 @@ import io.schedulr.calendarsync.application.VerifyConnectionsService;
 import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
 import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
+import io.schedulr.calendarsync.application.port.out.JobTracing;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.application.port.out.RoomMirrors;
 import io.schedulr.calendarsync.application.port.out.AuthorizationStates;
@@ -100,8 +101,8 @@ public class UseCaseWiring {
     @Singleton
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                                  ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                                 Clock clock, MirrorConfig config) {
-        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, clock,
+                                 JobTracing tracing, Clock clock, MirrorConfig config) {
+        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock,
                 config.firstBackoff(), config.maxBackoff());
     }
 

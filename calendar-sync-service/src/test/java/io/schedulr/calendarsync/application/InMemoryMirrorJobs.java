@@ -57,7 +57,7 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
                 .filter(j -> jobs.values().stream().noneMatch(e -> e.status == MirrorJobStatus.PENDING && e != j
                         && e.change.roomId().equals(j.change.roomId()) && before(e, j)))
                 .min(Comparator.<Job, Instant>comparing(j -> j.due).thenComparingInt(j -> j.order))
-                .map(j -> new QueuedJob(j.change, j.attempts));
+                .map(j -> new QueuedJob(j.change, j.attempts, null));
     }
 
     /** One meeting's changes in sequence order; a later meeting of the room (a new invitation UID) after it, as the SQL does. */

@@ -1,5 +1,7 @@
 package io.schedulr.calendarsync.application;
 
+import io.schedulr.calendarsync.application.port.out.JobTracing;
+
 import io.schedulr.calendarsync.application.port.in.RecordRoomChangeUseCase.Outcome;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
@@ -35,7 +37,7 @@ class RoomMirrorServiceTest {
     @BeforeEach
     void wire() {
         service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, new GoogleGrants(google, vault, mirrors, store, events, clock),
-                failures, new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
+                failures, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
                 "cal-ana", clock.instant(), clock.instant()));
     }

@@ -75,6 +75,11 @@ final class MirrorFixtures {
     }
 
     static String publish(Room room, RoomEventType type, int sequence, Instant start) {
+        return publish(room, type, sequence, start, Map.of());
+    }
+
+    /** With extra record headers, e.g. the W3C {@code traceparent} scheduling-service's relay sends. */
+    static String publish(Room room, RoomEventType type, int sequence, Instant start, Map<String, String> headers) {
         String eventId = UUID.randomUUID().toString();
         RoomEvent data = new RoomEvent(room.id, room.icsUid, sequence, start, start.plus(30, ChronoUnit.MINUTES), "Mentoring with Hana",
                 "https://app.schedulr.test/rooms/" + room.id, false, "booked",
@@ -82,7 +87,13 @@ final class MirrorFixtures {
                 new Participant("guest-sub-" + room.id, room.guestEmail, "Gus Guest", "UTC"));
         String json = EventCodec.encode(CloudEvent.of(eventId, "/scheduling-service", type.cloudEventType(), Instant.now(), room.id, data));
         SENT.put(eventId, json);
-        send(room.id, json);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ROOM_EVENTS, room.id, json);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            producer().send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return eventId;
     }
 

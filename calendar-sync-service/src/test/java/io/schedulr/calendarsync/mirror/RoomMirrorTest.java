@@ -1,11 +1,15 @@
 package io.schedulr.calendarsync.mirror;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 class RoomMirrorTest {
+    @Inject
+    RecentSpans spans;
     private static final Duration WAIT = MirrorFixtures.WAIT;
 
     @Test
@@ -58,6 +65,24 @@ class RoomMirrorTest {
         assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ?", room.id)).isEqualTo(2);
         assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'events.insert' "
                 + "AND outcome = 'ok'", room.id)).isEqualTo(1);
+    }
+
+    @Test
+    void theGoogleWriteOfABookingBelongsToTheBookingsTrace() throws InterruptedException {
+        TestUser host = Tokens.newUser("Tara Host", "Europe/Berlin");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start,
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        MirrorFixtures.awaitOneEvent(host, room);
+
+        List<SpanData> trace = spans.awaitTrace(traceId, t -> t.stream().anyMatch(s -> s.getName().equals("mirror room booked")), WAIT);
+        assertThat(trace).as("the consumer's span, child of the producer's").anySatisfy(s -> {
+            assertThat(s.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(s.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        });
+        assertThat(trace).as("the job that wrote to Google").anySatisfy(s -> assertThat(s.getName()).isEqualTo("mirror room booked"));
     }
 
     @Test

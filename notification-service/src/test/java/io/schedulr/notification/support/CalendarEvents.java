@@ -76,7 +76,12 @@ public final class CalendarEvents {
         return publish(Topics.CALENDAR_MIRROR_FAILURES, failure.data().room().roomId(), EventCodec.encode(failure));
     }
 
-    public static synchronized RecordMetadata publish(String topic, String key, String value) {
+    public static RecordMetadata publish(String topic, String key, String value) {
+        return publish(topic, key, value, Map.of());
+    }
+
+    /** With extra record headers (e.g. a W3C {@code traceparent}, as scheduling-service's relay sends it). */
+    public static synchronized RecordMetadata publish(String topic, String key, String value, Map<String, String> headers) {
         if (producer == null) {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
@@ -88,6 +93,7 @@ public final class CalendarEvents {
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
             return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);

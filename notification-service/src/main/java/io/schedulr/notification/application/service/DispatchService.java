@@ -80,7 +80,7 @@ public class DispatchService implements DispatchDeliveriesUseCase {
             held.incrementAndGet();
             return queue.release(delivery);
         }
-        return sender.send(delivery.invitation(), delivery.messageKey())
+        return sender.send(delivery.invitation(), delivery.messageKey(), delivery.traceContext())
                 .onItemOrFailure().transformToUni((ok, error) -> {
                     Instant now = clock.instant();
                     if (error == null) {

@@ -33,10 +33,10 @@ class DispatchServiceTest {
 
     @Test
     void oneFailingDeliveryIsParkedWithBackoffAndTheOthersStillGoOut() {
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(1, "k1", 0, invitation(InviteMethod.REQUEST, 0, HOST)));
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(2, "k2", 2, invitation(InviteMethod.REQUEST, 0, GUEST)));
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(3, "k3", 0, invitation(InviteMethod.CANCEL, 1, HOST)));
-        SendInvitePort sender = (invitation, key) -> {
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(1, "k1", 0, invitation(InviteMethod.REQUEST, 0, HOST), null));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(2, "k2", 2, invitation(InviteMethod.REQUEST, 0, GUEST), null));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(3, "k3", 0, invitation(InviteMethod.CANCEL, 1, HOST), null));
+        SendInvitePort sender = (invitation, key, trace) -> {
             if (key.equals("k2")) {
                 return Uni.createFrom().failure(new IllegalStateException("550 no such user"));
             }
@@ -55,9 +55,9 @@ class DispatchServiceTest {
     @Test
     void anUnreachableMailServerCountsAgainstNoDeliveryAndPausesUntilItAnswersAgain() {
         for (int i = 1; i <= 4; i++) {
-            queue.due.add(new DeliveryQueuePort.QueuedDelivery(i, "k" + i, 0, invitation(InviteMethod.REQUEST, i, HOST)));
+            queue.due.add(new DeliveryQueuePort.QueuedDelivery(i, "k" + i, 0, invitation(InviteMethod.REQUEST, i, HOST), null));
         }
-        SendInvitePort sender = (invitation, key) -> {
+        SendInvitePort sender = (invitation, key, trace) -> {
             if (!serverAnswers.get()) {
                 return Uni.createFrom().failure(new MailServerUnavailableException("connection refused", null));
             }
@@ -83,7 +83,7 @@ class DispatchServiceTest {
 
     @Test
     void nothingDueIsAnEmptyRound() {
-        assertThat(service((i, k) -> Uni.createFrom().voidItem(), 4).dispatchDue().await().indefinitely())
+        assertThat(service((i, k, t) -> Uni.createFrom().voidItem(), 4).dispatchDue().await().indefinitely())
                 .isEqualTo(new Report(0, 0, 0, 0, false));
     }
 

@@ -1,5 +1,7 @@
 package io.schedulr.calendarsync.adapter.out.persistence;
 
+import io.schedulr.kit.tracing.TraceParents;
+
 import io.agroal.api.AgroalDataSource;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.domain.MirrorJobStatus;
@@ -29,8 +31,8 @@ public class JdbcMirrorJobs implements MirrorJobs {
     public void add(RoomChange change, Instant now) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, "
-                     + "time_zone, guest_email, guest_name, title, room_url, start_utc, end_utc, next_attempt_at, room_event, guest_id) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                     + "time_zone, guest_email, guest_name, title, room_url, start_utc, end_utc, next_attempt_at, room_event, guest_id, traceparent) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
             insert.setString(1, change.eventId());
             insert.setString(2, change.roomId());
             insert.setString(3, change.kind().name().toLowerCase(Locale.ROOT));
@@ -47,6 +49,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
             insert.setTimestamp(14, Timestamp.from(now));
             insert.setString(15, change.announcement());
             insert.setString(16, change.guestId());
+            insert.setString(17, TraceParents.current());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue event " + change.eventId() + " of room " + change.roomId(), e);
@@ -56,7 +59,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
     @Override
     public Optional<QueuedJob> lockNextDue(Instant now) {
         String sql = "SELECT j.event_id, j.kind, j.room_id, j.sequence, j.ics_uid, j.host_id, j.time_zone, j.guest_email, j.guest_name, "
-                + "j.title, j.room_url, j.start_utc, j.end_utc, j.attempts, j.room_event, j.guest_id FROM mirror_job j "
+                + "j.title, j.room_url, j.start_utc, j.end_utc, j.attempts, j.room_event, j.guest_id, j.traceparent FROM mirror_job j "
                 + "WHERE j.status = 'pending' AND j.next_attempt_at <= ? "
                 + "AND EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = j.host_id AND c.status = 'connected') "
                 + "AND NOT EXISTS (SELECT 1 FROM mirror_job e WHERE e.room_id = j.room_id AND e.status = 'pending' "
@@ -74,7 +77,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
                         rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
                         rs.getString(15), rs.getString(16));
-                return Optional.of(new QueuedJob(change, rs.getInt(14)));
+                return Optional.of(new QueuedJob(change, rs.getInt(14), rs.getString(17)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim a mirror job", e);

@@ -23,6 +23,7 @@ public interface MirrorJobs {
     /** Stays pending, due again at the given time. */
     void retryAt(String eventId, int attempts, Instant due, String reason);
 
-    record QueuedJob(RoomChange change, int attempts) {
+    /** @param traceContext the trace the job was queued in, opaque (for {@link JobTracing}); {@code null} when none */
+    record QueuedJob(RoomChange change, int attempts, String traceContext) {
     }
 }

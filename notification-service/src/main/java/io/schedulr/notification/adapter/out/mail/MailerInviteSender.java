@@ -1,6 +1,12 @@
 package io.schedulr.notification.adapter.out.mail;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.mailer.Mail;
+import io.schedulr.kit.tracing.TraceParents;
 import io.schedulr.notification.application.port.out.MailServerUnavailableException;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.config.MailIdentity;
@@ -22,18 +28,31 @@ public class MailerInviteSender implements SendInvitePort {
     private final SmtpTransport transport;
     private final MailIdentity identity;
     private final Clock clock;
+    private final Tracer tracer;
 
-    public MailerInviteSender(SmtpTransport transport, MailIdentity identity, Clock clock) {
+    public MailerInviteSender(SmtpTransport transport, MailIdentity identity, Clock clock, OpenTelemetry openTelemetry) {
         this.transport = transport;
         this.identity = identity;
         this.clock = clock;
+        this.tracer = openTelemetry.getTracer("io.schedulr.notification.mail");
     }
 
+    /** The send is a span of the trace that queued the mail (the booking's), so one booking is one trace up to SMTP. */
     @Override
-    public Uni<Void> send(Invitation invitation, String messageKey) {
+    public Uni<Void> send(Invitation invitation, String messageKey, String traceContext) {
+        Span span = tracer.spanBuilder("smtp send").setParent(TraceParents.parse(traceContext)).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("schedulr.invitation.method", invitation.method().name())
+                .setAttribute("schedulr.meeting.id", invitation.meeting().roomId())
+                .startSpan();
         return Uni.createFrom().deferred(() -> transport.send(compose(invitation, messageKey)))
                 .onFailure(e -> e instanceof CircuitBreakerOpenException || e instanceof TimeoutException)
-                .transform(e -> new MailServerUnavailableException("the SMTP server is unavailable: " + e.getMessage(), e));
+                .transform(e -> new MailServerUnavailableException("the SMTP server is unavailable: " + e.getMessage(), e))
+                .onItemOrFailure().invoke((ok, failure) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+                    }
+                    span.end();
+                });
     }
 
     Mail compose(Invitation invitation, String messageKey) {

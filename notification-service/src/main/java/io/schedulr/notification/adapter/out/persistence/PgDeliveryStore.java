@@ -197,6 +197,7 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                 instant(row, "start_utc"), instant(row, "end_utc"), row.getString("title"), row.getString("room_url"), organizer, attendee,
                 InterviewJson.read(row.getJsonObject("interview")));
         Invitation invitation = new Invitation(row.getString("event_id"), InviteMethod.valueOf(row.getString("method")), meeting, recipient);
-        return new QueuedDelivery(row.getLong("id"), row.getString("message_key"), row.getInteger("attempts"), invitation);
+        return new QueuedDelivery(row.getLong("id"), row.getString("message_key"), row.getInteger("attempts"), invitation,
+                row.getString("traceparent"));
     }
 }

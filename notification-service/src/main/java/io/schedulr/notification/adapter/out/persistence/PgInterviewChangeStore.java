@@ -8,6 +8,7 @@ import io.schedulr.notification.domain.InterviewPlan;
 import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.Meeting;
 import io.smallrye.mutiny.Multi;
+import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,6 +35,7 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                                          Function<InterviewNotificationState, InterviewPlan> planner) {
         String key = meeting.roomId();
         String interviewId = meeting.interview().interviewId();
+        String traceparent = TraceParents.current();
         return pool.withTransaction(conn -> PgRoomChangeStore.lockRoomChanges(conn, key)
                 .flatMap(locked -> PgRoomChangeStore.markConsumed(conn, eventId, key)).flatMap(isNew -> {
                     if (!isNew) {
@@ -41,7 +43,7 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                     }
                     return lockState(conn, interviewId).map(planner).flatMap(plan -> {
                         Uni<Void> work = plan.stale() ? auditAll(conn, plan.skipped(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason())
-                                : PgRoomChangeStore.queue(conn, plan.invitations()).flatMap(v -> auditUnusable(conn, eventId, meeting, unusable))
+                                : PgRoomChangeStore.queue(conn, plan.invitations(), traceparent).flatMap(v -> auditUnusable(conn, eventId, meeting, unusable))
                                         .flatMap(v -> saveState(conn, plan.nextState(), meeting, eventId));
                         return work.replaceWith(plan);
                     });

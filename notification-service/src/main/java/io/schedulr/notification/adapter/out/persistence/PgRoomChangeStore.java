@@ -9,6 +9,7 @@ import io.schedulr.notification.domain.NotificationPlan;
 import io.schedulr.notification.domain.RoomNotificationState;
 import io.schedulr.notification.domain.RoomSituation;
 import io.smallrye.mutiny.Multi;
+import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,6 +39,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     public Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
                                             Function<RoomSituation, NotificationPlan> planner) {
         String roomId = meeting.roomId();
+        String traceparent = TraceParents.current();
         return pool.withTransaction(conn -> lockRoomChanges(conn, roomId).flatMap(locked -> markConsumed(conn, eventId, roomId)).flatMap(isNew -> {
             if (!isNew) {
                 return Uni.createFrom().nullItem();
@@ -47,7 +49,8 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                             .map(emailed -> planner.apply(new RoomSituation(state, connected, emailed)))))
                     .flatMap(plan -> {
                         Uni<Void> work = plan.stale() ? auditSkipped(conn, plan)
-                                : queue(conn, plan).flatMap(v -> leaveToGoogle(conn, plan)).flatMap(v -> auditDuplicates(conn, plan));
+                                : queue(conn, plan.invitations(), traceparent).flatMap(v -> leaveToGoogle(conn, plan, traceparent))
+                                        .flatMap(v -> auditDuplicates(conn, plan));
                         return work.flatMap(v -> saveState(conn, plan.nextState(), eventId)).replaceWith(plan);
                     });
         }));
@@ -119,24 +122,24 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                 .execute(Tuple.of(state.roomId(), state.icsUid(), state.lastSequence(), state.cancelled(), eventId)).replaceWithVoid();
     }
 
-    private Uni<Void> queue(SqlConnection conn, NotificationPlan plan) {
-        return queue(conn, plan.invitations());
-    }
-
-    /** Queues each invitation (PENDING, with its QUEUED audit row), superseding older unsent ones of its meeting to the same person. */
-    static Uni<Void> queue(SqlConnection conn, java.util.List<Invitation> invitations) {
+    /**
+     * Queues each invitation (PENDING, with its QUEUED audit row), superseding older unsent ones of its meeting to the same
+     * person; each row keeps {@code traceparent}, the trace of the event that asked for it, for the SMTP send to continue.
+     */
+    static Uni<Void> queue(SqlConnection conn, java.util.List<Invitation> invitations, String traceparent) {
         return Multi.createFrom().iterable(invitations)
                 .onItem().transformToUniAndConcatenate(invitation -> supersedeOlder(conn, invitation)
-                        .flatMap(v -> insert(conn, invitation, "PENDING", DeliveryOutcome.QUEUED, null)))
+                        .flatMap(v -> insert(conn, invitation, "PENDING", DeliveryOutcome.QUEUED, null, traceparent)))
                 .collect().last().replaceWithVoid();
     }
 
     /** A delivery row that never goes out, so the room's deliveries show why nobody was emailed (and who may read them). */
-    private Uni<Void> leaveToGoogle(SqlConnection conn, NotificationPlan plan) {
+    private Uni<Void> leaveToGoogle(SqlConnection conn, NotificationPlan plan, String traceparent) {
         return Multi.createFrom().iterable(plan.leftToGoogle())
                 .onItem().transformToUniAndConcatenate(invitation -> insert(conn, invitation, "LEFT_TO_GOOGLE", DeliveryOutcome.LEFT_TO_GOOGLE,
                         "not emailed: the host's Google calendar is connected, so Google invites "
-                                + (invitation.toOrganizer() ? "the host (event on their calendar)" : "the guest (sendUpdates=all)")))
+                                + (invitation.toOrganizer() ? "the host (event on their calendar)" : "the guest (sendUpdates=all)"),
+                        traceparent))
                 .collect().last().replaceWithVoid();
     }
 
@@ -168,20 +171,21 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                         .collect().last().replaceWithVoid());
     }
 
-    private static Uni<Void> insert(SqlConnection conn, Invitation invitation, String status, DeliveryOutcome outcome, String note) {
+    private static Uni<Void> insert(SqlConnection conn, Invitation invitation, String status, DeliveryOutcome outcome, String note,
+                                    String traceparent) {
         Meeting m = invitation.meeting();
         Tuple values = Tuple.from(Arrays.asList(invitation.eventId(), m.roomId(), invitation.method().name(), m.sequence(), m.icsUid(),
                 m.title(), ts(m.start()), ts(m.end()), m.roomUrl(),
                 m.organizer().email(), m.organizer().name(), m.organizer().timeZone(),
                 m.attendee().email(), m.attendee().name(), m.attendee().timeZone(),
                 invitation.recipient().email(), invitation.recipient().name(), invitation.recipient().timeZone(),
-                messageKey(invitation), m.organizer().id(), m.attendee().id(), status, InterviewJson.of(m.interview())));
+                messageKey(invitation), m.organizer().id(), m.attendee().id(), status, InterviewJson.of(m.interview()), traceparent));
         return conn.preparedQuery("""
                         INSERT INTO delivery (event_id, room_id, method, sequence, ics_uid, title, start_utc, end_utc, room_url,
                             organizer_email, organizer_name, organizer_tz, attendee_email, attendee_name, attendee_tz,
-                            recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status, interview)
+                            recipient_email, recipient_name, recipient_tz, message_key, organizer_id, attendee_id, status, interview, traceparent)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                            $22, $23)
+                            $22, $23, $24)
                         ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
                         RETURNING id""")
                 .execute(values)

@@ -29,6 +29,10 @@ public interface DeliveryQueuePort {
      * @param attempts   failed attempts so far
      * @param messageKey stable per delivery: the local part of its Message-ID
      */
-    record QueuedDelivery(long id, String messageKey, int attempts, Invitation invitation) {
+    /**
+     * @param traceContext the trace of the change that queued it (W3C traceparent), opaque here: the sender continues
+     *                     that trace; {@code null} when there was none
+     */
+    record QueuedDelivery(long id, String messageKey, int attempts, Invitation invitation, String traceContext) {
     }
 }

@@ -12,6 +12,7 @@ import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewAnnouncement;
 import io.schedulr.scheduling.domain.interview.InterviewAnnouncement.Participant;
+import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
 
     @Override
     public Uni<Void> announce(InterviewAnnouncement announcement) {
+        String traceparent = TraceParents.current();
         List<String> emails = announcement.people().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).distinct().toList();
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "SELECT DISTINCT ON (lower(email)) lower(email), id, time_zone FROM users WHERE lower(email) IN (:emails) "
@@ -48,13 +50,14 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
                     }
                     CloudEvent<InterviewEvent> event = toCloudEvent(announcement, known);
                     return Panache.getSession().chain(s -> s.createNativeQuery(
-                                    "INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
-                                            + "VALUES (:id, :topic, :key, :type, CAST(CAST(:payload AS text) AS jsonb))")
+                                    "INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
+                                            + "VALUES (:id, :topic, :key, :type, CAST(CAST(:payload AS text) AS jsonb), :traceparent)")
                             .setParameter("id", announcement.id())
                             .setParameter("topic", Topics.INTERVIEW_EVENTS)
                             .setParameter("key", event.subject())
                             .setParameter("type", event.type())
                             .setParameter("payload", EventCodec.encode(event))
+                        .setParameter("traceparent", traceparent)
                             .executeUpdate());
                 })
                 .replaceWithVoid();

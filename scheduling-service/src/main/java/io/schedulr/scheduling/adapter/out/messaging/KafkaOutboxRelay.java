@@ -3,7 +3,9 @@ package io.schedulr.scheduling.adapter.out.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.schedulr.scheduling.config.SchedulingConfig;
+import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -36,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>While Kafka is down the batch fails, the transaction rolls back, the rows wait, and attempts back off.</li>
  * <li>A row Kafka refuses for good (see {@link PermanentPublishFailures}) is set aside with the reason, so one bad
  * event never holds back the others; operators find it by {@code set_aside_at} and may release it.</li>
+ * <li>Each record continues the trace of the request that wrote its row ({@code traceparent} column).</li>
  * <li>Records go out through the {@code room-events} channel (Quarkus Messaging), so the producer takes the one Kafka
  * configuration of the service ({@code kafka.*}, TLS and SASL included); the relay waits for every acknowledgement.</li>
  * </ul>
@@ -126,14 +129,15 @@ public class KafkaOutboxRelay {
     }
 
     private Uni<Integer> publishBatch(SqlConnection conn) {
-        return conn.preparedQuery("SELECT id, topic, message_key, event_type, event_id, payload::text AS payload FROM outbox "
+        return conn.preparedQuery("SELECT id, topic, message_key, event_type, event_id, payload::text AS payload, traceparent FROM outbox "
                         + "WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .chain(rows -> {
                     List<OutboxRow> batch = new ArrayList<>();
                     for (Row r : rows) {
                         batch.add(new OutboxRow(r.getLong("id"), r.getString("topic"), r.getString("message_key"),
-                                r.getString("event_type"), r.getUUID("event_id").toString(), r.getString("payload")));
+                                r.getString("event_type"), r.getUUID("event_id").toString(), r.getString("payload"),
+                                r.getString("traceparent")));
                     }
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -165,7 +169,10 @@ public class KafkaOutboxRelay {
             headers.add("content-type", CLOUDEVENTS_JSON.getBytes(StandardCharsets.UTF_8));
             OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build();
-            acks.add(emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata))
+            // The producer span (and the record's traceparent header) continues the trace of the request that wrote the row.
+            Message<String> message = Message.of(row.payload()).addMetadata(metadata)
+                    .addMetadata(TracingMetadata.withCurrent(TraceParents.parse(row.traceparent())));
+            acks.add(emitter.sendMessage(message)
                     .invoke(() -> LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key()))
                     .replaceWith(new Outcome(row.id(), null))
                     .onFailure(f -> PermanentPublishFailures.reason(f).isPresent()).recoverWithItem(f -> {
@@ -182,6 +189,6 @@ public class KafkaOutboxRelay {
     private record Outcome(long id, String setAsideReason) {
     }
 
-    private record OutboxRow(long id, String topic, String key, String type, String eventId, String payload) {
+    private record OutboxRow(long id, String topic, String key, String type, String eventId, String payload, String traceparent) {
     }
 }
