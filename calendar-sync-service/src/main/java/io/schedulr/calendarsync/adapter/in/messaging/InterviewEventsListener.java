@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public class InterviewEventsListener {
     public void receive(ConsumerRecord<String, String> record) throws InterruptedException {
         InterviewChange change;
         try {
+            MDC.put("interviewId", record.key()); // records are keyed by it; every log line of this record names it
             change = toChange(EventCodec.decodeInterviewEvent(record.value()));
         } catch (MalformedEventException | IllegalArgumentException | NullPointerException e) {
             LOG.warnf("interview events: skipping %s: %s", at(record), e.getMessage());

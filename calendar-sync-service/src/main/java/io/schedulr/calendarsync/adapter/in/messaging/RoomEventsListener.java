@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public class RoomEventsListener {
     public void receive(ConsumerRecord<String, String> record) throws InterruptedException {
         Optional<RoomChange> change;
         try {
+            MDC.put("roomId", record.key()); // records are keyed by it; every log line of this record names it
             change = toChange(EventCodec.decodeRoomEvent(record.value()), record.value());
         } catch (MalformedEventException | IllegalArgumentException e) {
             LOG.warnf("room events: skipping %s: %s", at(record), e.getMessage());

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 
@@ -40,6 +41,7 @@ public class InterviewEventsListener {
     @Incoming("interview-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return KafkaRetry.handle(LOG, "interview events", record, firstBackoff, () -> {
+            MDC.put("interviewId", record.key()); // records are keyed by it; every log line of this record names it
             CloudEvent<InterviewEvent> event = EventCodec.decodeInterviewEvent(record.value());
             InterviewEventType type = InterviewEventType.fromCloudEventType(event.type())
                     .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));

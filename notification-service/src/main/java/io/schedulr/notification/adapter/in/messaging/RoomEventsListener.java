@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 
@@ -60,6 +61,7 @@ public class RoomEventsListener {
     }
 
     private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
+        MDC.put("roomId", record.key()); // records are keyed by it; every log line of this record names it
         CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
         RoomEventType type = RoomEventType.fromCloudEventType(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));

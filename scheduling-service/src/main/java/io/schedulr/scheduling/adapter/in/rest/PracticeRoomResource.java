@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete, the guest leaving. */
 @Path("/api/practice-room")
@@ -77,6 +78,7 @@ public class PracticeRoomResource {
         }
         UserProfile actor = Callers.toProfile(caller.get());
         RoomId roomId = RequestValues.roomId(request.getRoomId());
+        MDC.put("roomId", roomId.toString()); // the path names no room here; the log lines of this request should
         if (request.isBooking()) {
             if (request.getDatetimeUtc() != null || request.getPrivateRoom() != null || request.getOfferTo() != null) {
                 throw ApiException.badRequest("booking_changes_only_stage",
