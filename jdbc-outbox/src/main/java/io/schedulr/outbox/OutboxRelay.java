@@ -1,6 +1,8 @@
 package io.schedulr.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -59,6 +61,8 @@ public class OutboxRelay {
     TransactionSynchronizationRegistry transactions;
     @Inject
     OpenTelemetry openTelemetry;
+    @Inject
+    MeterRegistry registry;
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -159,12 +163,14 @@ public class OutboxRelay {
             List<Long> ids = new ArrayList<>();
             List<Future<?>> acks = new ArrayList<>();
             List<Span> spans = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload, traceparent FROM outbox WHERE published_at IS NULL "
+            List<String[]> sent = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload, traceparent, event_type FROM outbox WHERE published_at IS NULL "
                     + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED"); ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
                     spans.add(traced(record, rs.getString(5)));
+                    sent.add(new String[]{rs.getString(2), rs.getString(6)});
                     ids.add(rs.getLong(1));
                     acks.add(producer.send(record));
                 }
@@ -175,6 +181,11 @@ public class OutboxRelay {
                 }
             } finally {
                 spans.forEach(Span::end);
+            }
+            for (String[] topicAndType : sent) {
+                Counter.builder("schedulr.events.published")
+                        .description("Domain events published to Kafka from the outbox, by topic and CloudEvent type")
+                        .tag("topic", topicAndType[0]).tag("type", topicAndType[1]).register(registry).increment();
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement mark = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {

@@ -12,6 +12,7 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
@@ -207,6 +208,8 @@ class CalcomWebhookTest {
             assertThat(s.getSpanId()).isEqualTo(parts[2]);
             assertThat(s.getKind()).isEqualTo(SpanKind.PRODUCER);
         });
+        assertThat(Metrics.count("schedulr_events_published_total", "topic=\"calcom.booking-events.v1\"",
+                "type=\"" + BookingEventType.BOOKING_CREATED.cloudEventType() + "\"")).as("published events, by type").isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -83,6 +84,27 @@ class RoomMirrorTest {
             assertThat(s.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
         });
         assertThat(trace).as("the job that wrote to Google").anySatisfy(s -> assertThat(s.getName()).isEqualTo("mirror room booked"));
+    }
+
+    @Test
+    void aChangeWaitingForGoogleShowsInTheCalendarSyncGauges() {
+        TestUser host = Tokens.newUser("Gauge Host", "UTC");
+        MirrorFixtures.connect(host);
+        String room = "room-" + UUID.randomUUID();
+        // A booking queued an hour ago whose next attempt is tomorrow (as after Google kept failing): the calendars lag.
+        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
+                + "start_utc, end_utc, next_attempt_at, created_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, '" + host.id()
+                + "', 'gauge@schedulr.test', 'UTC', 'Gauge', now() + interval '2 days', now() + interval '2 days 30 minutes', "
+                + "now() + interval '1 day', now() - interval '1 hour')", room);
+        try {
+            await().atMost(WAIT).until(() -> Metrics.value("schedulr_calendar_sync_oldest_pending_age_seconds", "kind=\"room\"") >= 3600);
+            assertThat(Metrics.value("schedulr_calendar_sync_pending", "kind=\"room\"")).isGreaterThanOrEqualTo(1);
+        } finally {
+            ConnectionRows.execute("UPDATE mirror_job SET status = 'dropped' WHERE room_id = ?", room);
+        }
+        await().atMost(WAIT).until(() -> Metrics.value("schedulr_calendar_sync_oldest_pending_age_seconds", "kind=\"room\"") < 3600);
+        assertThat(Metrics.value("schedulr_calendar_sync_pending", "kind=\"interview\"")).as("interview entries are watched too")
+                .isGreaterThanOrEqualTo(0);
     }
 
     @Test

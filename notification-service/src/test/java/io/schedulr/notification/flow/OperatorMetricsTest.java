@@ -56,6 +56,9 @@ class OperatorMetricsTest {
         Mailboxes.awaitInbox(guest.email(), 1, Duration.ofSeconds(45));
         await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.count("schedulr_invitations_total", SENT) == sent + 2);
         assertThat(Metrics.count("schedulr_invitations_total", "outcome=\"failed\"")).isEqualTo(failed);
+        // The broker's view of the consumer group (other tests' records may still wait, so no exact figure here).
+        await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.value("schedulr_consumer_lag_records",
+                "group=\"notification-service\"", "topic=\"scheduling.room-events.v1\"") >= 0);
     }
 
     @Test

@@ -56,6 +56,22 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void eachPublishedEventIsCountedByTypeAndEachConsumerGroupsLagIsShown() {
+        String booked = "type=\"io.schedulr.room.booked.v1\"";
+        double before = Metrics.count("schedulr_events_published_total", booked);
+        TestUser host = Tokens.newUser("Events Host", "UTC");
+        TestUser guest = Tokens.newUser("Events Guest", "UTC");
+
+        RoomApi.book(guest, RoomApi.createRoom(host, 5)).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.count("schedulr_events_published_total", booked) == before + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.value("schedulr_consumer_lag_records",
+                "group=\"scheduling-calcom-bookings\"", "topic=\"calcom.booking-events.v1\"") >= 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.value("schedulr_consumer_lag_records",
+                "group=\"scheduling-room-commands\"", "topic=\"scheduling.room-commands.v1\"") >= 0);
+    }
+
+    @Test
     void aLostBookingRaceIsCountedByItsCode() {
         String code = "code=\"room_already_booked\"";
         double before = Metrics.count("schedulr_conflicts_total", code);

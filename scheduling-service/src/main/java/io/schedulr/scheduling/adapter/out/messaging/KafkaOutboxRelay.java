@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.schedulr.scheduling.config.SchedulingConfig;
@@ -61,6 +63,8 @@ public class KafkaOutboxRelay {
     MutinyEmitter<String> emitter;
     @Inject
     SchedulingConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
@@ -174,6 +178,7 @@ public class KafkaOutboxRelay {
                     .addMetadata(TracingMetadata.withCurrent(TraceParents.parse(row.traceparent())));
             acks.add(emitter.sendMessage(message)
                     .invoke(() -> LOG.debugf("published %s %s for room %s", row.type(), row.eventId(), row.key()))
+                    .invoke(() -> published(row))
                     .replaceWith(new Outcome(row.id(), null))
                     .onFailure(f -> PermanentPublishFailures.reason(f).isPresent()).recoverWithItem(f -> {
                         String reason = PermanentPublishFailures.reason(f).orElseThrow();
@@ -183,6 +188,12 @@ public class KafkaOutboxRelay {
                     }));
         }
         return Uni.join().all(acks).andFailFast();
+    }
+
+    /** {@code schedulr_events_published_total{topic, type}}: each event once, when Kafka acknowledged it (after its commit). */
+    private void published(OutboxRow row) {
+        Counter.builder("schedulr.events.published").description("Domain events published to Kafka from the outbox, by topic and CloudEvent type")
+                .tag("topic", row.topic()).tag("type", row.type()).register(registry).increment();
     }
 
     /** What became of one row: published, or set aside with the reason. */
