@@ -49,6 +49,7 @@ class OpenApiDocumentTest {
         assertThat(seen).extracting(Seen::code)
                 .contains("invalid_state", "invalid_code", "consent_denied", "malformed_json", "unsupported_media_type", "body_too_large",
                         "uri_too_long", "unauthorized", "not_a_google_push", "channel_token_mismatch", "unknown_channel");
+        assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
         assertThat(OpenApiErrors.problems(document, seen.stream().distinct().toList())).isEmpty();
     }
 

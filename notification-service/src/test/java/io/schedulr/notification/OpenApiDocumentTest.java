@@ -54,6 +54,7 @@ class OpenApiDocumentTest {
         assertThat(perOperation).extracting(Seen::code)
                 .contains("invalid_room_id", "room_not_found", "unauthorized", "malformed_json", "unknown_message", "hook_not_configured",
                         "body_too_large", "uri_too_long", "headers_too_large");
+        assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
         assertThat(OpenApiErrors.problems(document, perOperation)).isEmpty();
     }
 

@@ -95,7 +95,10 @@ public class ErrorResponsesFilter implements OASFilter {
         guessed.forEach(operation.getResponses()::removeAPIResponse);
     }
 
-    /** The operation's own codes; SmallRye copies a method's extension onto its request body and responses, so it is removed there too. */
+    /**
+     * The operation's own codes; SmallRye copies a method's extension onto its request body, responses and method-level
+     * parameters, so it is removed there too.
+     */
     private static List<ErrorCode> ownCodes(String where, Operation operation) {
         Object named = operation.getExtensions() == null ? null : operation.getExtensions().get(CODES);
         if (named == null) {
@@ -107,6 +110,9 @@ public class ErrorResponsesFilter implements OASFilter {
         }
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
             operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(CODES));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(parameter -> parameter.removeExtension(CODES));
         }
         List<ErrorCode> codes = new ArrayList<>();
         for (String name : named.toString().split("[\\s,]+")) {
