@@ -1,10 +1,16 @@
 package io.schedulr.calendarsync;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calendarsync.hardening.ConnectionAuthorizationMatrixTest;
+import io.schedulr.calendarsync.hardening.ConnectionBadInputTest;
+import io.schedulr.calendarsync.hardening.GoogleWebhookHardeningTest;
 import io.schedulr.testsupport.OpenApiCoverage;
 import io.schedulr.testsupport.OpenApiCoverage.Route;
+import io.schedulr.testsupport.OpenApiErrors;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -16,7 +22,9 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * The OpenAPI document at {@code /q/openapi} describes every route of this service's resource classes (and the shared
- * {@code GET /api/whoami}), signed-in routes with the bearer (JWT) scheme and public ones without it; Swagger UI is served.
+ * {@code GET /api/whoami}), signed-in routes with the bearer (JWT) scheme and public ones without it, and every error
+ * answer the hardening tests see, under its operation and status, with the {@code {code, message}} schema; Swagger UI
+ * is served.
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -28,6 +36,32 @@ class OpenApiDocumentTest {
 
         assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/calendar/connection", "/api/auth/google/callback", "/api/google/webhook");
         assertThat(OpenApiCoverage.problems(document, "bearer", ROUTES)).isEmpty();
+    }
+
+    @Test
+    void describesEveryErrorAnswerTheTestsSee() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<Seen> seen = new ArrayList<>();
+        seen.addAll(ConnectionBadInputTest.errorAnswers());
+        seen.addAll(ConnectionAuthorizationMatrixTest.errorAnswers());
+        seen.addAll(GoogleWebhookHardeningTest.errorAnswers());
+
+        assertThat(seen).extracting(Seen::code)
+                .contains("invalid_state", "invalid_code", "consent_denied", "malformed_json", "unsupported_media_type", "body_too_large",
+                        "uri_too_long", "unauthorized", "not_a_google_push", "channel_token_mismatch", "unknown_channel");
+        assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
+        assertThat(OpenApiErrors.problems(document, seen.stream().distinct().toList())).isEmpty();
+    }
+
+    @Test
+    void errorsHaveTheCodeAndMessageSchema() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ErrorResponse.required", org.hamcrest.Matchers.containsInAnyOrder("code", "message"))
+                .body("components.schemas.ErrorResponse.properties.code.type", equalTo("string"))
+                .body("paths.'/api/google/webhook'.post.responses.'403'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ErrorResponse"))
+                .body("paths.'/api/auth/google/callback'.get.responses.'503'.content.'application/json'.examples.google_unavailable.value.code",
+                        equalTo("google_unavailable"));
     }
 
     @Test

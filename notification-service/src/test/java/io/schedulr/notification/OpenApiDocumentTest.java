@@ -1,11 +1,18 @@
 package io.schedulr.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.notification.flow.HookWithoutSecretTest;
+import io.schedulr.notification.hardening.AuthorizationMatrixTest;
+import io.schedulr.notification.hardening.BadInputTableTest;
 import io.schedulr.testsupport.OpenApiCoverage;
 import io.schedulr.testsupport.OpenApiCoverage.Route;
+import io.schedulr.testsupport.OpenApiErrors;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +23,9 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * The OpenAPI document at {@code /q/openapi} describes every route of this service's resource classes (and the shared
- * {@code GET /api/whoami}), signed-in routes with the bearer (JWT) scheme and public ones without it; Swagger UI is served.
+ * {@code GET /api/whoami}), signed-in routes with the bearer (JWT) scheme and public ones without it, and every error
+ * answer the hardening and flow tests see, under its operation and status, with the {@code {code, message}} schema;
+ * Swagger UI is served.
  */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -28,6 +37,36 @@ class OpenApiDocumentTest {
 
         assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/rooms/{roomId}/deliveries", "/api/hooks/email-status");
         assertThat(OpenApiCoverage.problems(document, "bearer", ROUTES)).isEmpty();
+    }
+
+    /** Answered by the router before any operation is chosen (an unknown path, a method a path lacks): not per operation. */
+    private static final Set<String> ROUTER_CODES = Set.of("not_found", "method_not_allowed");
+
+    @Test
+    void describesEveryErrorAnswerTheTestsSee() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<Seen> seen = new ArrayList<>();
+        seen.addAll(BadInputTableTest.errorAnswers());
+        seen.addAll(AuthorizationMatrixTest.errorAnswers());
+        seen.addAll(HookWithoutSecretTest.errorAnswers());
+        List<Seen> perOperation = seen.stream().filter(answer -> !ROUTER_CODES.contains(answer.code())).distinct().toList();
+
+        assertThat(perOperation).extracting(Seen::code)
+                .contains("invalid_room_id", "room_not_found", "unauthorized", "malformed_json", "unknown_message", "hook_not_configured",
+                        "body_too_large", "uri_too_long", "headers_too_large");
+        assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
+        assertThat(OpenApiErrors.problems(document, perOperation)).isEmpty();
+    }
+
+    @Test
+    void errorsHaveTheCodeAndMessageSchema() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ErrorResponse.required", org.hamcrest.Matchers.containsInAnyOrder("code", "message"))
+                .body("components.schemas.ErrorResponse.properties.code.type", equalTo("string"))
+                .body("paths.'/api/rooms/{roomId}/deliveries'.get.responses.'404'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ErrorResponse"))
+                .body("paths.'/api/hooks/email-status'.post.responses.'400'.content.'application/json'.examples.missing_field.value.code",
+                        equalTo("missing_field"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.schedulr.calcom.calcomapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * since it refuses others.
  */
 @QuarkusTest
-class CalcomApiRoutesTest {
+public class CalcomApiRoutesTest {
+    private static final String NOT_FOUND = "calcom_not_found";
+    private static final String REJECTED = "calcom_rejected";
+
+    /** The error answers this test sees (a stranger's read and cancel, a taken slot, an unknown booking), for OpenApiDocumentTest. */
+    public static List<Seen> errorAnswers() {
+        return List.of(new Seen("GET", "/api/calcom/bookings/abcDEF123", 404, NOT_FOUND),
+                new Seen("POST", "/api/calcom/bookings/abcDEF123/cancel", 404, NOT_FOUND),
+                new Seen("POST", "/api/calcom/bookings", 422, REJECTED));
+    }
+
     private final TestUser person = Tokens.newUser("Iris Recruiter", "Europe/Berlin");
 
     private long eventTypeId(int minutes) {
@@ -99,10 +110,10 @@ class CalcomApiRoutesTest {
 
         TestUser stranger = Tokens.newUser("Sam Stranger", "UTC");
         given().header("Authorization", stranger.bearer()).get("/api/calcom/bookings/" + uid)
-                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("calcom_not_found"));
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo(NOT_FOUND));
         given().header("Authorization", stranger.bearer()).contentType("application/json").body(Map.of("cancellationReason", "mine"))
                 .post("/api/calcom/bookings/" + uid + "/cancel")
-                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("calcom_not_found"));
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo(NOT_FOUND));
         assertThat(LocalCalcomData.bookings(LocalCalcomApiResource.shared())).as("a stranger cancels nothing").doesNotContain("mine");
 
         Response read = given().header("Authorization", person.bearer()).get("/api/calcom/bookings/" + uid);
@@ -149,7 +160,7 @@ class CalcomApiRoutesTest {
         Response second = book(id, start, "iv-second", null);
 
         assertThat(second.statusCode()).as(second.asString()).isEqualTo(422);
-        assertThat(second.jsonPath().getString("code")).isEqualTo("calcom_rejected");
+        assertThat(second.jsonPath().getString("code")).isEqualTo(REJECTED);
         assertThat(second.jsonPath().getString("message")).contains("already has booking at this time");
     }
 
@@ -158,7 +169,7 @@ class CalcomApiRoutesTest {
         Response response = book(eventTypeId(30), LocalCalcomData.berlin(LocalCalcomData.freshMonday(), 9, 0), "iv-odd", 50);
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
-        assertThat(response.jsonPath().getString("code")).isEqualTo("calcom_rejected");
+        assertThat(response.jsonPath().getString("code")).isEqualTo(REJECTED);
         assertThat(response.jsonPath().getString("message")).contains("lengthInMinutes");
     }
 
@@ -167,7 +178,7 @@ class CalcomApiRoutesTest {
         Response response = given().header("Authorization", person.bearer()).get("/api/calcom/bookings/doesNotExist123");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
-        assertThat(response.jsonPath().getString("code")).isEqualTo("calcom_not_found");
+        assertThat(response.jsonPath().getString("code")).isEqualTo(NOT_FOUND);
     }
 
     @Test

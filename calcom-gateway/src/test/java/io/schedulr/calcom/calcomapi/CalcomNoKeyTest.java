@@ -3,8 +3,11 @@ package io.schedulr.calcom.calcomapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(Profiles.NoKey.class)
-class CalcomNoKeyTest {
+public class CalcomNoKeyTest {
+    private static final Seen API_WITHOUT_KEY = new Seen("GET", "/api/calcom/bookings/abc123", 503, "calcom_unavailable");
+    private static final Seen WEBHOOK_WITHOUT_SECRET = new Seen("POST", "/webhooks/calcom", 503, "webhook_secret_not_configured");
+
+    /** The error answers this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return List.of(API_WITHOUT_KEY, WEBHOOK_WITHOUT_SECRET);
+    }
 
     @Test
     void theServiceStartsReadyAndReportsTheMissingKey() {
@@ -25,9 +35,9 @@ class CalcomNoKeyTest {
         assertThat(well.jsonPath().getString("checks.find { it.name == 'Cal.com API' }.data.state")).isEqualTo("not_configured");
         assertThat(well.jsonPath().getString("checks.find { it.name == 'Cal.com API' }.data.reason")).contains("CALCOM_API_KEY");
 
-        Response api = given().header("Authorization", Tokens.newUser("No Key", "UTC").bearer()).get("/api/calcom/bookings/abc123");
-        assertThat(api.statusCode()).as(api.asString()).isEqualTo(503);
-        assertThat(api.jsonPath().getString("code")).isEqualTo("calcom_unavailable");
+        Response api = given().header("Authorization", Tokens.newUser("No Key", "UTC").bearer()).get(API_WITHOUT_KEY.path());
+        assertThat(api.statusCode()).as(api.asString()).isEqualTo(API_WITHOUT_KEY.status());
+        assertThat(api.jsonPath().getString("code")).isEqualTo(API_WITHOUT_KEY.code());
         assertThat(api.jsonPath().getString("message")).contains("CALCOM_API_KEY");
     }
 
@@ -40,9 +50,9 @@ class CalcomNoKeyTest {
             if (signature != null) {
                 request = request.header("X-Cal-Signature-256", signature);
             }
-            Response answer = request.post("/webhooks/calcom");
-            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
-            assertThat(answer.jsonPath().getString("code")).isEqualTo("webhook_secret_not_configured");
+            Response answer = request.post(WEBHOOK_WITHOUT_SECRET.path());
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(WEBHOOK_WITHOUT_SECRET.status());
+            assertThat(answer.jsonPath().getString("code")).isEqualTo(WEBHOOK_WITHOUT_SECRET.code());
         }
         given().get("/q/health/ready").then().statusCode(200);
     }

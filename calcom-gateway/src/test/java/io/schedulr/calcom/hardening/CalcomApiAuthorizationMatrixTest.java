@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * route in {@code CalcomApiRoutesTest}.
  */
 @QuarkusTest
-class CalcomApiAuthorizationMatrixTest {
+public class CalcomApiAuthorizationMatrixTest {
     record Route(String method, String path, String body) {
         @Override
         public String toString() {
@@ -46,6 +47,11 @@ class CalcomApiAuthorizationMatrixTest {
             new Route("GET", "/api/calcom/bookings/abcDEF123", null),
             new Route("POST", "/api/calcom/bookings/abcDEF123/cancel", "{\"cancellationReason\":\"x\"}"),
             new Route("POST", "/api/calcom/bookings/abcDEF123/reschedule", "{\"start\":\"2031-03-03T10:00:00Z\"}"));
+
+    /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return ROUTES.stream().map(route -> new Seen(route.method(), route.path(), 401, "unauthorized")).toList();
+    }
 
     static List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();

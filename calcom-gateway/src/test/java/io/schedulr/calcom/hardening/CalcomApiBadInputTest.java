@@ -3,6 +3,7 @@ package io.schedulr.calcom.hardening;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ready. None of these reaches Cal.com.
  */
 @QuarkusTest
-class CalcomApiBadInputTest {
+public class CalcomApiBadInputTest {
     private static final String ATTENDEE = "\"attendee\":{\"name\":\"Grace\",\"email\":\"grace@example.com\",\"timeZone\":\"UTC\"}";
     private static final String GOOD = "\"interviewId\":\"iv-1\",\"eventTypeId\":1001,\"start\":\"2031-03-03T09:00:00Z\"," + ATTENDEE;
 
@@ -122,6 +123,11 @@ class CalcomApiBadInputTest {
         c.add(slots("slots: eventTypeId twice", "eventTypeId=1001&eventTypeId=1002&start=2031-03-03&end=2031-03-04", "invalid_field",
                 "eventTypeId"));
         return c;
+    }
+
+    /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return cases().stream().map(c -> new Seen(c.method(), c.path(), c.status(), c.code())).toList();
     }
 
     private static String guests(int n) {

@@ -13,6 +13,7 @@ import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
 import io.schedulr.testsupport.Metrics;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
@@ -50,7 +51,15 @@ import static org.hamcrest.Matchers.equalTo;
  * real Kafka topic and the real database.
  */
 @QuarkusTest
-class CalcomWebhookTest {
+public class CalcomWebhookTest {
+    private static final Seen FORGED = new Seen("POST", "/webhooks/calcom", 401, "invalid_signature");
+    private static final Seen UNREADABLE = new Seen("POST", "/webhooks/calcom", 400, "invalid_webhook");
+
+    /** The error answers this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return List.of(FORGED, UNREADABLE);
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static LocalCalcomDriver calcom;
 
@@ -283,7 +292,7 @@ class CalcomWebhookTest {
             if (signature != null) {
                 request = request.header("X-Cal-Signature-256", signature);
             }
-            request.post("/webhooks/calcom").then().statusCode(401).body("code", equalTo("invalid_signature"));
+            request.post(FORGED.path()).then().statusCode(FORGED.status()).body("code", equalTo(FORGED.code()));
         }
 
         assertThat(nothingMore(ics)).as("the tampered copy changed nothing").hasSize(1);
@@ -360,7 +369,8 @@ class CalcomWebhookTest {
             calcom.control("deliveries/" + calcom.deliveryOf("BOOKING_CREATED", booking.get("uid").asText()) + "/corrupt", "{}");
             byte[] unreadable = "{\"triggerEvent\":\"BOOKING_EXPLODED\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
             given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(newSecret()).sign(unreadable))
-                    .body(unreadable).post("/webhooks/calcom").then().statusCode(400);
+                    .body(unreadable).post(UNREADABLE.path()).then().statusCode(UNREADABLE.status())
+                    .body("code", equalTo(UNREADABLE.code()));
             await().atMost(WAIT).until(() -> {
                 synchronized (lines) {
                     return lines.stream().anyMatch(l -> l.contains("signature does not match"));

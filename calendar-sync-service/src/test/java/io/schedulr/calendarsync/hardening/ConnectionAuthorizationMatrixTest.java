@@ -10,6 +10,7 @@ import io.schedulr.calendarsync.config.TokenKeys;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.GoogleConsent;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person can neither see nor change another's connection.
  */
 @QuarkusTest
-class ConnectionAuthorizationMatrixTest {
+public class ConnectionAuthorizationMatrixTest {
+    private static final String CALLBACK = "/api/auth/google/callback";
+
 
     enum Who {
         NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, PERSON, ADMIN;
@@ -65,6 +68,16 @@ class ConnectionAuthorizationMatrixTest {
         public String toString() {
             return route.name() + " as " + who;
         }
+    }
+
+    /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        List<Seen> seen = new ArrayList<>();
+        AUTHENTICATED.forEach(route -> seen.add(new Seen(route.method(), route.path(), 401, "unauthorized")));
+        seen.add(new Seen("GET", CALLBACK, 400, "invalid_state"));
+        seen.add(new Seen("POST", CALLBACK, 400, "invalid_state"));
+        seen.add(new Seen("GET", CALLBACK, 400, "invalid_code"));
+        return seen;
     }
 
     static List<Cell> cells() {

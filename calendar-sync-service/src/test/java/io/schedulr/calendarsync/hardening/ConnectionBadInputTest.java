@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.GoogleConsent;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a real, unused consent of the caller from the local Google.
  */
 @QuarkusTest
-class ConnectionBadInputTest {
+public class ConnectionBadInputTest {
     private static final String CALLBACK = "/api/auth/google/callback";
     private static final String LONG = "x".repeat(5_000);
     private static final String FORGED = "bm9uY2U.c3ViLTE.c2lnbmF0dXJl";
@@ -115,6 +116,11 @@ class ConnectionBadInputTest {
         c.add(redirect("redirect: error with CRLF", "state=%STATE%&error=" + enc("access_denied\r\n12:00:00 INFO forged log line"), 400,
                 "consent_denied"));
         return c;
+    }
+
+    /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return cases().stream().map(c -> new Seen(c.method(), CALLBACK, c.status(), c.code())).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.mirror.MirrorFixturesAccess;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ import static org.hamcrest.Matchers.containsString;
  * token counts. {@code %CHANNEL%} / {@code %TOKEN%} / {@code %RESOURCE%} are a real live channel's.
  */
 @QuarkusTest
-class GoogleWebhookHardeningTest {
+public class GoogleWebhookHardeningTest {
     private static final String WEBHOOK = "/api/google/webhook";
     private static TestUser owner;
     private static Map<String, String> channel;
@@ -89,6 +90,11 @@ class GoogleWebhookHardeningTest {
         Map<String, String> withBody = new LinkedHashMap<>(push("", null, null, null, null, 0, null).headers());
         c.add(new Case("a JSON body and no headers", withBody, "{\"channelId\":\"%CHANNEL%\",\"token\":\"%TOKEN%\"}", 400, "not_a_google_push"));
         return c;
+    }
+
+    /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
+    public static List<Seen> errorAnswers() {
+        return cases().stream().map(c -> new Seen("POST", WEBHOOK, c.status(), c.code())).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.support.Db;
 import io.schedulr.notification.support.RoomEvents;
 import io.schedulr.testsupport.Mailboxes;
+import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audit, notices, consumed events), never a 500, and the service still ready afterwards. Later endpoints add rows here.
  */
 @QuarkusTest
-class BadInputTableTest {
+public class BadInputTableTest {
     private static final String SECRET = "test-only-hook-secret";
     private static final String HOOK = "/api/hooks/email-status";
     private static final String UNKNOWN = UUID.randomUUID().toString();
@@ -164,6 +165,21 @@ class BadInputTableTest {
         return c;
     }
 
+    /** The size limits {@link #oversizedRequestsAreRefusedWithJsonAndNothingIsWritten} sees. */
+    private static final Seen BODY_TOO_LARGE = new Seen("POST", HOOK, 413, "body_too_large");
+    private static final Seen URI_TOO_LONG = new Seen("GET", "/api/rooms/%ROOM%/deliveries", 414, "uri_too_long");
+    private static final Seen HEADERS_TOO_LARGE = new Seen("GET", "/api/rooms/%ROOM%/deliveries", 431, "headers_too_large");
+
+    /** Every error answer this test sees, placeholders filled with an unknown room, for the OpenAPI document's check. */
+    public static List<Seen> errorAnswers() {
+        List<Seen> seen = new ArrayList<>();
+        cases().forEach(c -> seen.add(new Seen(c.method(), c.path().replace("%ROOM%", UNKNOWN), c.status(), c.code())));
+        for (Seen limit : List.of(BODY_TOO_LARGE, URI_TOO_LONG, HEADERS_TOO_LARGE)) {
+            seen.add(new Seen(limit.method(), limit.path().replace("%ROOM%", UNKNOWN), limit.status(), limit.code()));
+        }
+        return seen;
+    }
+
     @BeforeAll
     static void fixture() {
         assertThat(Fixture.ROOM).isNotBlank();
@@ -216,18 +232,18 @@ class BadInputTableTest {
         byte[] huge = ("{\"messageId\":\"<k@schedulr.local>\",\"status\":\"bounced\",\"detail\":\"" + "d".repeat(10_000_000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         Response body = given().header("X-Hook-Secret", SECRET).contentType("application/json").body(huge).post(HOOK);
-        assertThat(body.statusCode()).as(body.asString()).isEqualTo(413);
-        assertIsError(body, "body_too_large");
+        assertThat(body.statusCode()).as(body.asString()).isEqualTo(BODY_TOO_LARGE.status());
+        assertIsError(body, BODY_TOO_LARGE.code());
 
         Response uri = given().header("Authorization", Fixture.HOST.bearer()).urlEncodingEnabled(false)
                 .get("/api/rooms/" + Fixture.ROOM + "/deliveries?" + "q".repeat(20_000) + "=1");
-        assertThat(uri.statusCode()).as(uri.asString()).isEqualTo(414);
-        assertIsError(uri, "uri_too_long");
+        assertThat(uri.statusCode()).as(uri.asString()).isEqualTo(URI_TOO_LONG.status());
+        assertIsError(uri, URI_TOO_LONG.code());
 
         Response headers = given().header("Authorization", Fixture.HOST.bearer()).header("X-Padding", "h".repeat(40_000))
                 .get("/api/rooms/" + Fixture.ROOM + "/deliveries");
-        assertThat(headers.statusCode()).as(headers.asString()).isEqualTo(431);
-        assertIsError(headers, "headers_too_large");
+        assertThat(headers.statusCode()).as(headers.asString()).isEqualTo(HEADERS_TOO_LARGE.status());
+        assertIsError(headers, HEADERS_TOO_LARGE.code());
 
         assertThat(Db.rowCounts()).containsExactly(before);
         given().get("/q/health/ready").then().statusCode(200);

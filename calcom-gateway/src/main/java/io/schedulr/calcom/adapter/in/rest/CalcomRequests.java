@@ -1,5 +1,7 @@
 package io.schedulr.calcom.adapter.in.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -11,18 +13,41 @@ public final class CalcomRequests {
     }
 
     /** {@code POST /api/calcom/bookings}. */
-    public record CreateBooking(String interviewId, Long eventTypeId, String start, Integer lengthInMinutes, Attendee attendee,
-                                List<String> guests) {
+    @Schema(name = "CreateBooking", description = "A booking to make on Cal.com; no other fields are accepted.",
+            additionalProperties = Schema.False.class)
+    public record CreateBooking(
+            @Schema(description = "Our interview the booking is for; at most 100 characters.", required = true, examples = "iv-42")
+            String interviewId,
+            @Schema(description = "The Cal.com event type.", required = true, examples = "1001") Long eventTypeId,
+            @Schema(description = "Start, ISO 8601 with an offset.", required = true, format = "date-time",
+                    examples = "2031-03-03T09:00:00Z") String start,
+            @Schema(description = "A custom duration; one of the event type's lengthOptions.", examples = "60") Integer lengthInMinutes,
+            @Schema(required = true) Attendee attendee,
+            @Schema(description = "Further addresses to invite; at most 30, none repeated.", examples = "[\"observer@partner.example\"]")
+            List<String> guests) {
     }
 
-    public record Attendee(String name, String email, String timeZone, String language) {
+    @Schema(name = "BookingAttendee", description = "Who books: Cal.com's attendee (the startup's contact).",
+            additionalProperties = Schema.False.class)
+    public record Attendee(
+            @Schema(required = true, examples = "Grace Candidate") String name,
+            @Schema(required = true, examples = "grace@example.com") String email,
+            @Schema(description = "IANA time zone.", required = true, examples = "America/New_York") String timeZone,
+            @Schema(description = "Language of Cal.com's mails to the attendee.", examples = "en") String language) {
     }
 
     /** {@code POST /api/calcom/bookings/{uid}/reschedule}. */
-    public record Reschedule(String start, String reschedulingReason) {
+    @Schema(name = "RescheduleBooking", additionalProperties = Schema.False.class)
+    public record Reschedule(
+            @Schema(description = "The new start, ISO 8601 with an offset.", required = true, format = "date-time",
+                    examples = "2031-03-03T10:00:00Z") String start,
+            @Schema(description = "Why; Cal.com shows it to the attendee.", examples = "The founder is travelling.")
+            String reschedulingReason) {
     }
 
     /** {@code POST /api/calcom/bookings/{uid}/cancel}; the body may be left out. */
-    public record Cancel(String cancellationReason) {
+    @Schema(name = "CancelBooking", additionalProperties = Schema.False.class)
+    public record Cancel(
+            @Schema(description = "Why; at most 500 characters.", examples = "The startup withdrew.") String cancellationReason) {
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.schedulr.calcom.adapter.in.rest.CalcomResponses.AvailabilityJson;
 import io.schedulr.calcom.adapter.in.rest.CalcomResponses.BookingJson;
 import io.schedulr.calcom.adapter.in.rest.CalcomResponses.EventTypeJson;
+import io.schedulr.calcom.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calcom.application.port.in.BookingId;
 import io.schedulr.calcom.application.port.in.BookingsUseCase;
 import io.schedulr.calcom.application.port.in.CancelBookingCommand;
@@ -27,6 +28,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.IOException;
@@ -44,7 +56,13 @@ import java.util.List;
 @Path("/api/calcom")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cal.com", description = "Event types, free slots and bookings on Cal.com, for the interview domain.")
 public class CalcomResource {
+    /** What every route that calls Cal.com may answer from Cal.com's side. */
+    private static final String CALCOM_FAILURES = " CALCOM_NOT_FOUND CALCOM_REJECTED CALCOM_RATE_LIMITED CALCOM_UNAVAILABLE";
+    /** What service-kit's JSON mappers and {@link StrictBodies} refuse in a request body. */
+    private static final String BODY_REFUSALS = " MALFORMED_JSON INVALID_BODY UNKNOWN_FIELD INVALID_FIELD UNSUPPORTED_MEDIA_TYPE";
+
     @Inject
     CurrentCaller caller;
     @Inject
@@ -58,6 +76,10 @@ public class CalcomResource {
 
     @GET
     @Path("/event-types")
+    @Operation(summary = "Event types", description = "The Cal.com event types an interview can be booked as, with their hosts.")
+    @APIResponse(responseCode = "200", description = "Every event type.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EventTypeJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "CALCOM_REJECTED CALCOM_RATE_LIMITED CALCOM_UNAVAILABLE")
     public Uni<List<EventTypeJson>> eventTypes() {
         caller.get();
         return eventTypes.eventTypes().map(types -> types.stream().map(EventTypeJson::of).toList());
@@ -66,6 +88,23 @@ public class CalcomResource {
     /** {@code ?eventTypeId&start&end[&timeZone][&lengthInMinutes]}; start and end are dates or timestamps with an offset. */
     @GET
     @Path("/slots")
+    @Operation(summary = "Free slots of an event type",
+            description = "Free slots in a window of at most a few weeks, per hosting member and in the asked zone. Each parameter "
+                    + "at most once; no other parameters.")
+    @Parameter(in = ParameterIn.QUERY, name = "eventTypeId", required = true, description = "The Cal.com event type.",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64"), example = "1001")
+    @Parameter(in = ParameterIn.QUERY, name = "start", required = true,
+            description = "Window start: a date (its start, UTC) or a timestamp with an offset.", example = "2031-03-03")
+    @Parameter(in = ParameterIn.QUERY, name = "end", required = true,
+            description = "Window end: a date (its end, UTC) or a timestamp with an offset; after start.", example = "2031-03-04")
+    @Parameter(in = ParameterIn.QUERY, name = "timeZone", description = "IANA zone to give the slots in; UTC when left out.",
+            example = "Europe/Berlin")
+    @Parameter(in = ParameterIn.QUERY, name = "lengthInMinutes",
+            description = "A duration the event type offers; its default when left out.",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32"), example = "45")
+    @APIResponse(responseCode = "200", description = "The free slots.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_FIELD" + CALCOM_FAILURES)
     public Uni<AvailabilityJson> slots(@Context UriInfo uri) {
         caller.get();
         var query = uri.getQueryParameters();
@@ -89,6 +128,17 @@ public class CalcomResource {
     @POST
     @Path("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book", description = "Books an interview on Cal.com for the caller; the booking's metadata names the "
+            + "interview and the caller, who alone (or an admin) may read, cancel or reschedule it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CalcomRequests.CreateBooking.class),
+            examples = @ExampleObject(name = "booking", value = "{\"interviewId\": \"iv-42\", "
+                    + "\"eventTypeId\": 1001, \"start\": \"2031-03-03T09:00:00Z\", \"lengthInMinutes\": 45, "
+                    + "\"attendee\": {\"name\": \"Grace Hopper\", \"email\": \"grace@example.com\", \"timeZone\": \"America/New_York\"}, "
+                    + "\"guests\": [\"ada@example.com\"]}")))
+    @APIResponse(responseCode = "201", description = "Booked.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_REQUEST" + BODY_REFUSALS + CALCOM_FAILURES)
     public Uni<RestResponse<BookingJson>> book(byte[] body) throws IOException {
         Caller me = caller.get();
         CalcomRequests.CreateBooking request = bodies.read(body, CalcomRequests.CreateBooking.class, true);
@@ -105,14 +155,27 @@ public class CalcomResource {
 
     @GET
     @Path("/bookings/{uid}")
-    public Uni<BookingJson> booking(@PathParam("uid") String uid) {
+    @Operation(summary = "A booking", description = "A booking the caller made (an admin: any); any other is calcom_not_found.")
+    @APIResponse(responseCode = "200", description = "The booking.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_FIELD" + CALCOM_FAILURES)
+    public Uni<BookingJson> booking(
+            @Parameter(description = "Cal.com's booking uid.", example = "8bYkhFgTPrq1HqByE7jwoE") @PathParam("uid") String uid) {
         return bookings.booking(new BookingId(uid), actor()).map(BookingJson::of);
     }
 
     @POST
     @Path("/bookings/{uid}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<BookingJson> cancel(@PathParam("uid") String uid, byte[] body) throws IOException {
+    @Operation(summary = "Cancel a booking", description = "Cancels a booking the caller made (an admin: any). The body may be left out.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalcomRequests.Cancel.class),
+            examples = @ExampleObject(name = "cancel", value = "{\"cancellationReason\": \"The startup withdrew.\"}")))
+    @APIResponse(responseCode = "200", description = "The booking after: cancelled.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = BODY_REFUSALS + CALCOM_FAILURES)
+    public Uni<BookingJson> cancel(
+            @Parameter(description = "Cal.com's booking uid.", example = "8bYkhFgTPrq1HqByE7jwoE") @PathParam("uid") String uid,
+            byte[] body) throws IOException {
         Actor actor = actor();
         CalcomRequests.Cancel request = bodies.read(body, CalcomRequests.Cancel.class, false);
         return bookings.cancel(new CancelBookingCommand(uid, request.cancellationReason()), actor).map(BookingJson::of);
@@ -121,7 +184,18 @@ public class CalcomResource {
     @POST
     @Path("/bookings/{uid}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<BookingJson>> reschedule(@PathParam("uid") String uid, byte[] body) throws IOException {
+    @Operation(summary = "Reschedule a booking", description = "Moves a booking the caller made (an admin: any) to a new start; "
+            + "Cal.com answers with a new booking uid that replaces the old one (same iCalendar UID).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CalcomRequests.Reschedule.class),
+            examples = @ExampleObject(name = "reschedule", value = "{\"start\": \"2031-03-03T10:00:00Z\", "
+                    + "\"reschedulingReason\": \"The founder is travelling.\"}")))
+    @APIResponse(responseCode = "201", description = "The new booking that replaces the old one.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_REQUEST" + BODY_REFUSALS + CALCOM_FAILURES)
+    public Uni<RestResponse<BookingJson>> reschedule(
+            @Parameter(description = "Cal.com's booking uid.", example = "8bYkhFgTPrq1HqByE7jwoE") @PathParam("uid") String uid,
+            byte[] body) throws IOException {
         Actor actor = actor();
         CalcomRequests.Reschedule request = bodies.read(body, CalcomRequests.Reschedule.class, true);
         RescheduleBookingCommand command = new RescheduleBookingCommand(uid, timestamp(request.start(), "start"),

@@ -2,6 +2,7 @@ package io.schedulr.calcom.adapter.in.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.schedulr.calcom.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
@@ -15,9 +16,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-
-import java.util.Map;
 
 /**
  * {@code POST /webhooks/calcom}: Cal.com's booking webhooks. No bearer token — the signature is the authentication:
@@ -27,6 +35,7 @@ import java.util.Map;
  * readable, duplicates included, so Cal.com does not send it again.
  */
 @Path("/webhooks/calcom")
+@Tag(name = "Cal.com webhook", description = "Called by Cal.com, authenticated by the body's signature.")
 public class CalcomWebhookResource {
     static final String SIGNATURE_HEADER = "X-Cal-Signature-256";
     private static final Logger LOG = Logger.getLogger(CalcomWebhookResource.class);
@@ -43,7 +52,31 @@ public class CalcomWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature) {
+    @Operation(summary = "Cal.com booking webhook",
+            description = "Cal.com's booking webhooks (BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED; PING). No bearer "
+                    + "token: X-Cal-Signature-256 must be the HMAC-SHA256 (hex) of the raw body under one of the configured secrets, "
+                    + "checked before anything is parsed. Each booking change becomes one event on calcom.booking-events.v1. "
+                    + "Everything authentic and readable is answered 200, duplicates included, so Cal.com does not send it again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CalcomWebhookPayload.class),
+            examples = @ExampleObject(name = "booking_created", value = """
+                    {"triggerEvent": "BOOKING_CREATED", "createdAt": "2031-03-01T12:00:00.000Z",
+                     "payload": {"uid": "8bYkhFgTPrq1HqByE7jwoE", "iCalUID": "8bYkhFgTPrq1HqByE7jwoE@Cal.com", "iCalSequence": 0,
+                      "bookingId": 5001, "eventTypeId": 1001, "title": "Interview (30 min)", "status": "ACCEPTED",
+                      "startTime": "2031-03-03T09:00:00Z", "endTime": "2031-03-03T09:30:00Z",
+                      "organizer": {"name": "Ada Host", "email": "ada@example.com", "timeZone": "Europe/Berlin"},
+                      "attendees": [{"name": "Grace Candidate", "email": "grace@example.com", "timeZone": "America/New_York"}],
+                      "location": "integrations:daily",
+                      "metadata": {"videoCallUrl": "https://app.cal.com/video/8bYkhFgTPrq1HqByE7jwoE",
+                                   "schedulrInterviewId": "iv-42"}}}""")))
+    @APIResponse(responseCode = "200", description = "Taken (or recognised as a duplicate, or acknowledged and ignored).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookOutcomeJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_WEBHOOK INVALID_SIGNATURE UNSUPPORTED_MEDIA_TYPE "
+            + "WEBHOOK_SECRET_NOT_CONFIGURED")
+    public Response receive(byte[] body,
+                            @Parameter(description = "HMAC-SHA256 of the raw body under the webhook secret, lower-case hex.",
+                                    required = true, example = "5d41402abc4b2a76b9719d911017c592aa1b1b2e06e1d9b4f1d33f9a1f0b7c3e")
+                            @HeaderParam(SIGNATURE_HEADER) String signature) {
         if (!secrets.configured()) {
             LOG.error("Cal.com webhook refused: no webhook secret is configured (CALCOM_WEBHOOK_SECRET)");
             meters.rejected("webhook_secret_not_configured");
@@ -87,6 +120,6 @@ public class CalcomWebhookResource {
     }
 
     private static Response ok(String outcome) {
-        return Response.ok(Map.of("status", outcome)).build();
+        return Response.ok(new WebhookOutcomeJson(outcome)).build();
     }
 }

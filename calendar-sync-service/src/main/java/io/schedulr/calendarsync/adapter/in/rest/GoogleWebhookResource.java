@@ -1,7 +1,8 @@
 package io.schedulr.calendarsync.adapter.in.rest;
 
-import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase;
+import io.schedulr.calendarsync.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase.Push;
+import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase;
 import io.schedulr.kit.rest.ApiError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -11,6 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +27,7 @@ import org.jboss.logging.Logger;
  * only asked for here, so Google gets its answer at once.
  */
 @Path("/api/google/webhook")
+@Tag(name = "Google webhook", description = "Called by Google when a watched calendar changes.")
 public class GoogleWebhookResource {
     private static final Logger LOG = Logger.getLogger(GoogleWebhookResource.class);
     private static final java.util.Set<String> STATES = java.util.Set.of("sync", "exists", "not_exists");
@@ -29,9 +38,25 @@ public class GoogleWebhookResource {
     @POST
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@HeaderParam("X-Goog-Channel-ID") String channelId, @HeaderParam("X-Goog-Channel-Token") String token,
-                            @HeaderParam("X-Goog-Resource-ID") String resourceId, @HeaderParam("X-Goog-Resource-State") String state,
-                            @HeaderParam("X-Goog-Message-Number") String messageNumber) {
+    @Operation(summary = "Google push notification",
+            description = "Google's events.watch notification: an empty POST whose headers name the channel, its token and what "
+                    + "happened. No bearer token; believed only from a known, live channel whose token and resource match. "
+                    + "Only asks for a sync, so Google gets its answer at once.")
+    @APIResponse(responseCode = "204", description = "Accepted: a sync of the channel's calendar is asked for, or the channel confirmed.")
+    @Extension(name = ErrorResponsesFilter.CODES, value = "NOT_A_GOOGLE_PUSH INVALID_RESOURCE_STATE CHANNEL_TOKEN_MISMATCH UNKNOWN_CHANNEL")
+    public Response receive(
+            @Parameter(description = "The channel's id, as we gave it when watching.", required = true,
+                    example = "6f0c2b8e-3d4a-4e5f-9a1b-2c3d4e5f6a7b") @HeaderParam("X-Goog-Channel-ID") String channelId,
+            @Parameter(description = "The channel's secret token, as we gave it when watching.")
+            @HeaderParam("X-Goog-Channel-Token") String token,
+            @Parameter(description = "Google's id of the watched resource.", example = "o3hgv1538sdjfh")
+            @HeaderParam("X-Goog-Resource-ID") String resourceId,
+            @Parameter(description = "What happened.", required = true,
+                    schema = @Schema(type = SchemaType.STRING,
+                            enumeration = {"sync", "exists", "not_exists"}), example = "exists")
+            @HeaderParam("X-Goog-Resource-State") String state,
+            @Parameter(description = "Google's message number on the channel.", example = "2")
+            @HeaderParam("X-Goog-Message-Number") String messageNumber) {
         if (blank(channelId) || blank(state)) {
             return error(Response.Status.BAD_REQUEST, "not_a_google_push", "A Google push names its channel (X-Goog-Channel-ID) and "
                     + "what happened (X-Goog-Resource-State).");

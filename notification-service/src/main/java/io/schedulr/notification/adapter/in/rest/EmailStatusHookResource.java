@@ -6,7 +6,9 @@ import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.rest.ErrorMappers;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.config.NotificationConfig;
+import io.schedulr.notification.domain.EmailStatus;
 import io.schedulr.notification.domain.EmailStatusNotice;
+import io.schedulr.notification.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +43,7 @@ import java.util.Optional;
  * its length leaks. Without a configured secret the hook is off (503).
  */
 @Path("/api/hooks/email-status")
+@Tag(name = "Hooks", description = "Called by the mail provider, authenticated by a shared secret.")
 public class EmailStatusHookResource {
     public static final String SECRET_HEADER = "X-Hook-Secret";
 
@@ -45,7 +59,23 @@ public class EmailStatusHookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> receive(@HeaderParam(SECRET_HEADER) String secret, byte[] body) {
+    @Operation(summary = "Report delivery status of a sent mail",
+            description = "The mail provider reports delivery, deferral, bounce, rejection or complaint of a message we sent. "
+                    + "The X-Hook-Secret header is checked before the body is read (the previous secret is accepted during a "
+                    + "rotation); the body is read as JSON whatever its Content-Type. No bearer token.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EmailStatusHookBody.class),
+            examples = @ExampleObject(name = "bounce", value = "{\"messageId\": \"<9d1c0c4e-2f1b-4a57-8a0e-5b3f3f1e2d11@schedulr.local>\", "
+                    + "\"status\": \"bounced\", \"detail\": \"550 5.1.1 mailbox unavailable\", \"occurredAt\": \"2030-01-01T09:00:05Z\"}")))
+    @APIResponse(responseCode = "202", description = "Recorded against the attempt that sent the message.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recorded.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "MALFORMED_JSON INVALID_BODY MISSING_FIELD UNKNOWN_FIELD INVALID_FIELD "
+            + "HOOK_SECRET_REQUIRED UNKNOWN_MESSAGE HOOK_NOT_CONFIGURED")
+    public Uni<Response> receive(
+            @Parameter(in = ParameterIn.HEADER, name = SECRET_HEADER, required = true,
+                    description = "The shared secret configured as notification.hooks.email-status-secret.")
+            @HeaderParam(SECRET_HEADER) String secret,
+            byte[] body) {
         Optional<String> expected = config.hooks().emailStatusSecret().filter(s -> !s.isBlank());
         if (expected.isEmpty()) {
             return Uni.createFrom().item(ErrorMappers.error(503, "hook_not_configured",
@@ -79,6 +109,10 @@ public class EmailStatusHookResource {
         }
     }
 
-    public record Recorded(long attemptId, String status) {
+    @Schema(name = "EmailStatusRecorded", description = "The report was stored against this attempt.")
+    public record Recorded(
+            @Schema(description = "The delivery attempt that sent the message.", examples = "17") long attemptId,
+            @Schema(description = "The reported status, upper case.", type = SchemaType.STRING, implementation = EmailStatus.class,
+                    examples = "BOUNCED") String status) {
     }
 }
