@@ -3,6 +3,7 @@ package io.schedulr.scheduling;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.schedulr.scheduling.adapter.in.rest.openapi.ErrorCode;
+import io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.scheduling.hardening.AuthorizationMatrixTest;
 import io.schedulr.scheduling.hardening.BadInputTableTest;
 import io.schedulr.testsupport.OpenApiErrors;
@@ -176,6 +177,7 @@ class OpenApiErrorAnswersTest {
             }
         }));
         assertThat(problems).isEmpty();
+        assertThat(document).as("the filter's own extension is not published").doesNotContain(ErrorResponsesFilter.CODES);
     }
 
     /** A sentence, not a method name in Title Case: some word after the first starts in lower case. */

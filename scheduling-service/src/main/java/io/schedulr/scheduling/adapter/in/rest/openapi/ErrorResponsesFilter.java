@@ -43,10 +43,12 @@ public class ErrorResponsesFilter implements OASFilter {
     private static final List<ErrorCode> ON_A_BODY = List.of(ErrorCode.MALFORMED_JSON, ErrorCode.INVALID_BODY, ErrorCode.INVALID_FIELD,
             ErrorCode.UNKNOWN_FIELD, ErrorCode.BODY_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
     private static final List<ErrorCode> EVERYWHERE = List.of(ErrorCode.URI_TOO_LONG, ErrorCode.HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+    /** What Quarkus writes on the 401 and 403 it adds to secured operations; ours say which refusals they are. */
+    private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
     private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(400, "The request is malformed or a value is refused; the code names which."),
             Map.entry(401, "No valid bearer token."),
-            Map.entry(403, "Signed in, but not allowed to do this."),
+            Map.entry(403, "Signed in, but not allowed to do this (or the token has no usable, verified email address)."),
             Map.entry(404, "What the request names does not exist, or the caller may not see it."),
             Map.entry(409, "Clashes with what exists, or with a change made at the same moment."),
             Map.entry(413, "The request body is over the size limit."),
@@ -94,7 +96,14 @@ public class ErrorResponsesFilter implements OASFilter {
         if (named == null) {
             return List.of();
         }
+        // SmallRye also copies a method's extensions onto the request body and responses annotated on it.
         operation.removeExtension(CODES);
+        if (operation.getRequestBody() != null) {
+            operation.getRequestBody().removeExtension(CODES);
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(CODES));
+        }
         List<ErrorCode> codes = new ArrayList<>();
         for (String code : named.toString().split("[\\s,]+")) {
             if (!code.isEmpty()) {
@@ -114,8 +123,11 @@ public class ErrorResponsesFilter implements OASFilter {
         String key = String.valueOf(status);
         APIResponse response = responses.getAPIResponse(key);
         if (response == null) {
-            response = OASFactory.createAPIResponse().description(DESCRIPTIONS.getOrDefault(status, "Refused."));
+            response = OASFactory.createAPIResponse();
             responses.addAPIResponse(key, response);
+        }
+        if (response.getDescription() == null || QUARKUS_DEFAULTS.contains(response.getDescription())) {
+            response.setDescription(DESCRIPTIONS.getOrDefault(status, "Refused."));
         }
         if (response.getContent() == null) {
             response.setContent(OASFactory.createContent());
