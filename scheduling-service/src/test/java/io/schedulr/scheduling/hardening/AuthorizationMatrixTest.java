@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.OpenApiErrors;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "admin" (token role {@code admin}) gets what "third" gets, except on the team routes, which only admins may change.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
     private static final AtomicInteger DAYS = new AtomicInteger(20);
 
     enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN }
@@ -61,10 +64,27 @@ class AuthorizationMatrixTest {
         }
     }
 
-    record Route(String name, String method, String path, String body, int host, int guest, int third, int admin) {
+    /** {@code codes}: the error code of each refusal status of this row other than 401 (always {@code unauthorized}). */
+    record Route(String name, String method, String path, String body, int host, int guest, int third, int admin,
+                 Map<Integer, String> codes) {
+        Route(String name, String method, String path, String body, int host, int guest, int third, int admin) {
+            this(name, method, path, body, host, guest, third, admin, Map.of());
+        }
+
         /** A route on which an admin has no more rights than anyone else. */
         Route(String name, String method, String path, String body, int host, int guest, int third) {
             this(name, method, path, body, host, guest, third, third);
+        }
+
+        /** This row, with {@code code} as the answer's code whenever its status is {@code status}. */
+        Route refusing(int status, String code) {
+            Map<Integer, String> all = new HashMap<>(codes);
+            all.put(status, code);
+            return new Route(name, method, path, body, host, guest, third, admin, Map.copyOf(all));
+        }
+
+        String codeFor(int status) {
+            return status == 401 ? "unauthorized" : codes.get(status);
         }
 
         int expectedFor(Who who) {
@@ -110,37 +130,49 @@ class AuthorizationMatrixTest {
 
     static final List<Route> ROUTES = List.of(
             new Route("create a room", "POST", "/api/practice-room/create", "{\"datetimeUtc\":\"%FUTURE%\"}", 201, 201, 201),
-            new Route("book the open room", "POST", "/api/practice-room/update", "{\"roomId\":\"%OPEN%\",\"guestId\":null}", 422, 200, 200),
+            new Route("book the open room", "POST", "/api/practice-room/update", "{\"roomId\":\"%OPEN%\",\"guestId\":null}", 422, 200, 200)
+                    .refusing(422, "host_cannot_book_own_room"),
             new Route("reschedule the booked room", "POST", "/api/practice-room/update",
-                    "{\"roomId\":\"%BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 403),
+                    "{\"roomId\":\"%BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 403).refusing(403, "not_room_host"),
             new Route("make the booked room private", "POST", "/api/practice-room/update", "{\"roomId\":\"%BOOKED%\",\"private\":true}",
-                    200, 403, 403),
+                    200, 403, 403).refusing(403, "not_room_host"),
             new Route("set the booked room's stage", "POST", "/api/practice-room/update", "{\"roomId\":\"%BOOKED%\",\"stage\":\"r2\"}",
-                    200, 200, 403),
-            new Route("delete the booked room", "DELETE", "/api/practice-room/%BOOKED%", null, 204, 403, 403),
-            new Route("leave the booked room", "DELETE", "/api/practice-room/%BOOKED%/booking", null, 403, 200, 403),
+                    200, 200, 403).refusing(403, "not_room_participant"),
+            new Route("delete the booked room", "DELETE", "/api/practice-room/%BOOKED%", null, 204, 403, 403)
+                    .refusing(403, "not_room_host"),
+            new Route("leave the booked room", "DELETE", "/api/practice-room/%BOOKED%/booking", null, 403, 200, 403)
+                    .refusing(403, "not_room_guest"),
             new Route("list rooms", "GET", "/api/practice-rooms?scope=mine", null, 200, 200, 200),
             new Route("read the booked room", "GET", "/api/practice-rooms/%BOOKED%", null, 200, 200, 200),
-            new Route("read the private room", "GET", "/api/practice-rooms/%PRIVATE_BOOKED%", null, 200, 200, 404),
+            new Route("read the private room", "GET", "/api/practice-rooms/%PRIVATE_BOOKED%", null, 200, 200, 404)
+                    .refusing(404, "room_not_found"),
             new Route("book the private room offered to guest", "POST", "/api/practice-room/update",
-                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"guestId\":null}", 422, 200, 404),
+                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"guestId\":null}", 422, 200, 404)
+                    .refusing(422, "host_cannot_book_own_room").refusing(404, "room_not_found"),
             new Route("reschedule the private room", "POST", "/api/practice-room/update",
-                    "{\"roomId\":\"%PRIVATE_BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 404),
+                    "{\"roomId\":\"%PRIVATE_BOOKED%\",\"datetimeUtc\":\"%FUTURE%\"}", 200, 403, 404)
+                    .refusing(403, "not_room_host").refusing(404, "room_not_found"),
             new Route("offer the private room to someone else", "POST", "/api/practice-room/update",
-                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"offerTo\":\"someone-else\"}", 200, 403, 404),
-            new Route("delete the private room", "DELETE", "/api/practice-room/%PRIVATE_BOOKED%", null, 204, 403, 404),
-            new Route("leave the private room", "DELETE", "/api/practice-room/%PRIVATE_BOOKED%/booking", null, 403, 200, 404),
+                    "{\"roomId\":\"%PRIVATE_OFFERED%\",\"offerTo\":\"someone-else\"}", 200, 403, 404)
+                    .refusing(403, "not_room_host").refusing(404, "room_not_found"),
+            new Route("delete the private room", "DELETE", "/api/practice-room/%PRIVATE_BOOKED%", null, 204, 403, 404)
+                    .refusing(403, "not_room_host").refusing(404, "room_not_found"),
+            new Route("leave the private room", "DELETE", "/api/practice-room/%PRIVATE_BOOKED%/booking", null, 403, 200, 404)
+                    .refusing(403, "not_room_guest").refusing(404, "room_not_found"),
             new Route("publish a slot", "POST", "/api/slots", "{\"startTs\":\"%FUTURE%\",\"endTs\":\"%FUTURE_END%\"}", 201, 201, 201),
             new Route("list open slots", "GET", "/api/slots?status=open", null, 200, 200, 200),
-            new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200),
-            new Route("cancel the slot", "DELETE", "/api/slots/%SLOT%", null, 200, 403, 403),
+            new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200).refusing(422, "cannot_book_own_slot"),
+            new Route("cancel the slot", "DELETE", "/api/slots/%SLOT%", null, 200, 403, 403).refusing(403, "not_slot_host"),
             new Route("who am I", "GET", "/api/whoami", null, 200, 200, 200),
             // team members: everyone lists the active ones, only admins see the others and change the team
             new Route("list team members", "GET", "/api/team-members", null, 200, 200, 200, 200),
-            new Route("list team members with inactive ones", "GET", "/api/team-members?includeInactive=true", null, 403, 403, 403, 200),
+            new Route("list team members with inactive ones", "GET", "/api/team-members?includeInactive=true", null, 403, 403, 403, 200)
+                    .refusing(403, "admin_only"),
             new Route("add a team member", "POST", "/api/team-members",
-                    "{\"name\":\"Matrix New\",\"email\":\"new-%UNIQUE%@example.com\",\"role\":\"Analyst\"}", 403, 403, 403, 201),
-            new Route("change a team member", "PATCH", "/api/team-members/%MEMBER%", "{\"role\":\"Partner\"}", 403, 403, 403, 200),
+                    "{\"name\":\"Matrix New\",\"email\":\"new-%UNIQUE%@example.com\",\"role\":\"Analyst\"}", 403, 403, 403, 201)
+                    .refusing(403, "admin_only"),
+            new Route("change a team member", "PATCH", "/api/team-members/%MEMBER%", "{\"role\":\"Partner\"}", 403, 403, 403, 200)
+                    .refusing(403, "admin_only"),
             // startups and contacts: everyone signed in
             new Route("search startups", "GET", "/api/startups?q=matrix", null, 200, 200, 200, 200),
             new Route("add a startup", "POST", "/api/startups", "{\"name\":\"Matrix %UNIQUE%\"}", 201, 201, 201, 201),
@@ -151,11 +183,37 @@ class AuthorizationMatrixTest {
             // interviews: host started a draft, guest is on its team, third is not; admins see and change every interview
             new Route("start an interview", "POST", "/api/interviews", "{}", 201, 201, 201, 201),
             new Route("list interviews", "GET", "/api/interviews", null, 200, 200, 200, 200),
-            new Route("read the interview", "GET", "/api/interviews/%INTERVIEW%", null, 200, 200, 404, 200),
+            new Route("read the interview", "GET", "/api/interviews/%INTERVIEW%", null, 200, 200, 404, 200)
+                    .refusing(404, "interview_not_found"),
             new Route("fill in a step of the interview", "PUT", "/api/interviews/%INTERVIEW%/steps/details", "{\"timeZone\":\"UTC\"}",
-                    200, 403, 404, 200),
-            new Route("list the interview's event types", "GET", "/api/interviews/%INTERVIEW%/options/event-types", null, 200, 200, 404, 200),
-            new Route("send the interview (incomplete)", "POST", "/api/interviews/%INTERVIEW%/send", null, 422, 403, 404, 422));
+                    200, 403, 404, 200).refusing(403, "not_interview_editor").refusing(404, "interview_not_found"),
+            new Route("list the interview's event types", "GET", "/api/interviews/%INTERVIEW%/options/event-types", null, 200, 200, 404, 200)
+                    .refusing(404, "interview_not_found"),
+            new Route("send the interview (incomplete)", "POST", "/api/interviews/%INTERVIEW%/send", null, 422, 403, 404, 422)
+                    .refusing(422, "interview_incomplete").refusing(403, "not_interview_editor").refusing(404, "interview_not_found"));
+
+    /**
+     * Every refusal of the table as the OpenAPI document must describe it (OpenApiErrorAnswersTest): method, a concrete
+     * path (ids filled in with a random UUID), status and code.
+     */
+    public static List<OpenApiErrors.Seen> expectedRefusals() {
+        List<OpenApiErrors.Seen> refusals = new ArrayList<>();
+        String id = UUID.randomUUID().toString();
+        for (Route r : ROUTES) {
+            String path = r.path().replaceAll("%[A-Z_]+%", id);
+            for (Who w : Who.values()) {
+                int status = r.expectedFor(w);
+                if (status >= 400) {
+                    String code = r.codeFor(status);
+                    if (code == null) {
+                        throw new IllegalStateException("row '" + r.name() + "' names no code for its " + status);
+                    }
+                    refusals.add(new OpenApiErrors.Seen(r.method(), path, status, code));
+                }
+            }
+        }
+        return refusals.stream().distinct().toList();
+    }
 
     record Cell(Route route, Who who) {
         @Override
@@ -203,7 +261,7 @@ class AuthorizationMatrixTest {
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(cell.route().expectedFor(cell.who()));
         if (response.statusCode() >= 400) {
-            assertThat(response.jsonPath().getString("code")).as(response.asString()).isNotBlank();
+            assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(cell.route().codeFor(response.statusCode()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.schedulr.scheduling.api.Db;
 import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.OpenApiErrors;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trace, and the service still ready afterwards. Later endpoints add their rows here.
  */
 @QuarkusTest
-class BadInputTableTest {
+public class BadInputTableTest {
     private static final String FUTURE = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
     private static final String LATER = Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
     private static final String UNKNOWN = UUID.randomUUID().toString();
@@ -384,6 +385,16 @@ class BadInputTableTest {
         teamCases(c);
         interviewCases(c);
         return c;
+    }
+
+    /**
+     * Every case as the OpenAPI document must describe it (OpenApiErrorAnswersTest): method, a concrete path (ids filled
+     * in with a random UUID), status and code.
+     */
+    public static List<OpenApiErrors.Seen> expectedRefusals() {
+        String id = UUID.randomUUID().toString();
+        return cases().stream().map(c -> new OpenApiErrors.Seen(c.method().replaceAll("-(OTHER|ADMIN)$", ""),
+                c.path().replaceAll("%[A-Z_]+%", id), c.status(), c.code())).distinct().toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,9 +16,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 @Path("/api/practice-rooms")
 @Authenticated
+@Tag(name = "Practice rooms")
 @Produces(MediaType.APPLICATION_JSON)
 public class PracticeRoomQueryResource {
     @Inject
@@ -29,6 +34,8 @@ public class PracticeRoomQueryResource {
     SchedulingConfig config;
 
     @GET
+    @Operation(summary = "List the open rooms the caller may book (scope=open, the default) or their own as host or guest (scope=mine)")
+    @Extension(name = CODES, value = "invalid_scope invalid_limit")
     public Uni<List<RoomResponse>> list(@QueryParam("scope") String scope, @QueryParam("limit") @DefaultValue("50") String limit) {
         UserProfile actor = Callers.toProfile(caller.get());
         return queries.list(actor, RequestValues.scope(scope), RequestValues.number("limit", limit, 1, config.room().maxPageSize()))
@@ -37,6 +44,8 @@ public class PracticeRoomQueryResource {
 
     @GET
     @Path("/{roomId}")
+    @Operation(summary = "Read one room (a private room only for its host, guest or the person it is offered to)")
+    @Extension(name = CODES, value = "invalid_room_id room_not_found")
     public Uni<RoomResponse> get(@PathParam("roomId") String roomId) {
         UserProfile actor = Callers.toProfile(caller.get());
         return queries.get(actor, RequestValues.roomId(roomId)).map(d -> RoomResponse.of(d, actor.id()));

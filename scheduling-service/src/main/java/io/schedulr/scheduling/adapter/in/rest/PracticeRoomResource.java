@@ -27,10 +27,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 /** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete, the guest leaving. */
 @Path("/api/practice-room")
 @Authenticated
+@Tag(name = "Practice rooms", description = "Create, book, reschedule, delete and leave practice interview rooms.")
 @Produces(MediaType.APPLICATION_JSON)
 public class PracticeRoomResource {
     private static final Logger LOG = Logger.getLogger(PracticeRoomResource.class);
@@ -55,6 +63,11 @@ public class PracticeRoomResource {
     @POST
     @Path("/create")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a practice room the caller hosts (public, or private and optionally offered to one person)")
+    @APIResponse(responseCode = "201", description = "The room, as its host sees it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomResponse.class)))
+    @Extension(name = CODES, value = "invalid_datetime datetime_in_past datetime_out_of_range invalid_hostId invalid_datetimeUtc "
+            + "invalid_offer_to offer_needs_private_room host_must_be_caller calendar_not_connected video_provider_unavailable")
     public Uni<Response> create(@Valid CreateRoomRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with datetimeUtc.");
@@ -72,6 +85,14 @@ public class PracticeRoomResource {
     @POST
     @Path("/update")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a room (a body with guestId), or change its time, privacy, offer or stage",
+            description = "A body naming guestId (null meaning the caller) books the room and may also set the stage; any other "
+                    + "body edits the fields it gives: the host reschedules, makes private or offers; host or guest set the stage.")
+    @Extension(name = CODES, value = "invalid_room_id invalid_roomId invalid_guestId invalid_datetimeUtc invalid_stage "
+            + "invalid_datetime datetime_in_past datetime_out_of_range invalid_offer_to offer_needs_private_room "
+            + "booking_changes_only_stage nothing_to_update cannot_book_for_someone_else not_room_host not_room_participant "
+            + "calendar_not_connected room_not_found room_already_booked changed_concurrently host_cannot_book_own_room "
+            + "room_in_past")
     public Uni<RoomResponse> update(@Valid UpdateRoomRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with roomId and the fields to change.");
@@ -98,6 +119,9 @@ public class PracticeRoomResource {
 
     @DELETE
     @Path("/{roomId}")
+    @Operation(summary = "Delete a room the caller hosts (its guest is told)")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @Extension(name = CODES, value = "invalid_room_id room_not_found not_room_host changed_concurrently")
     public Uni<Response> delete(@PathParam("roomId") String roomId) {
         UserProfile actor = Callers.toProfile(caller.get());
         RoomId id = RequestValues.roomId(roomId);
@@ -109,6 +133,9 @@ public class PracticeRoomResource {
     /** The guest leaves their booking: the room, open again, as the guest now sees it. */
     @DELETE
     @Path("/{roomId}/booking")
+    @Operation(summary = "Leave the booking as its guest: the room is open again")
+    @Extension(name = CODES, value = "invalid_room_id room_not_found not_room_guest room_not_booked room_in_past "
+            + "changed_concurrently")
     public Uni<RoomResponse> release(@PathParam("roomId") String roomId) {
         UserProfile actor = Callers.toProfile(caller.get());
         RoomId id = RequestValues.roomId(roomId);

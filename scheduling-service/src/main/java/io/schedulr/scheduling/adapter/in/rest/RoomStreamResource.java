@@ -15,6 +15,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/practice-rooms/stream}: Server-Sent Events of the room changes the caller may see. Every change
@@ -23,6 +28,7 @@ import java.time.Duration;
  */
 @Path("/api/practice-rooms/stream")
 @Authenticated
+@Tag(name = "Practice rooms")
 public class RoomStreamResource {
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -35,6 +41,10 @@ public class RoomStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events of the room changes the caller may see; Last-Event-ID resumes after a reconnect")
+    @APIResponse(responseCode = "200", description = "An endless event stream; each event's data is one RoomStreamEvent (connected, "
+            + "heartbeat every 20 s, a room event, or reload when the client should list the rooms again).",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = RoomStreamEvent.class)))
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId) {
         String viewer = caller.get().id();
         String resumeAfter = lastEventId == null || lastEventId.isBlank() || lastEventId.length() > 100 ? null : lastEventId.strip();

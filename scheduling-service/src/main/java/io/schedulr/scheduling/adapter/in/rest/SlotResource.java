@@ -31,10 +31,20 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 /** Phase 3 availability slots. */
 @Path("/api/slots")
 @Authenticated
+@Tag(name = "Slots", description = "Availability slots a host publishes and others book as a room.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlotResource {
     private static final Logger LOG = Logger.getLogger(SlotResource.class);
@@ -59,6 +69,15 @@ public class SlotResource {
     /** One {@code {startTs, endTs}} object, or a list of them (e.g. a week of availability). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish one or more availability slots of the caller")
+    @RequestBody(required = true, description = "One {startTs, endTs} window or a list of them (at most 100).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {SlotWindowRequest.class, SlotWindowRequest[].class})))
+    @APIResponse(responseCode = "201", description = "The published slots.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SlotResponse.class)))
+    @Extension(name = CODES, value = "invalid_startTs invalid_endTs invalid_datetime datetime_in_past datetime_out_of_range "
+            + "end_before_start invalid_slot_length no_slots too_many_slots slot_overlaps calendar_not_connected")
     public Uni<Response> publish(List<@Valid SlotWindowRequest> body) {
         UserProfile host = Callers.toProfile(caller.get());
         if (body == null) {
@@ -71,6 +90,9 @@ public class SlotResource {
     }
 
     @GET
+    @Operation(summary = "List other people's open slots, or the caller's own (mine=true) in any status")
+    @Extension(name = CODES, value = "invalid_status invalid_datetime datetime_out_of_range invalid_range invalid_limit "
+            + "invalid_offset")
     public Uni<List<SlotResponse>> list(@QueryParam("status") String status, @QueryParam("mine") @DefaultValue("false") String mine,
                                         @QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("limit") @DefaultValue("50") String limit,
@@ -91,6 +113,9 @@ public class SlotResource {
 
     @POST
     @Path("/{slotId}/book")
+    @Operation(summary = "Book an open slot: it becomes a room the caller is the guest of")
+    @Extension(name = CODES, value = "invalid_slot_id slot_not_found cannot_book_own_slot slot_in_past slot_not_open "
+            + "calendar_not_connected video_provider_unavailable changed_concurrently")
     public Uni<RoomResponse> book(@PathParam("slotId") String slotId) {
         UserProfile guest = Callers.toProfile(caller.get());
         SlotId id = RequestValues.slotId(slotId);
@@ -102,6 +127,8 @@ public class SlotResource {
 
     @DELETE
     @Path("/{slotId}")
+    @Operation(summary = "Cancel an open slot the caller published")
+    @Extension(name = CODES, value = "invalid_slot_id slot_not_found not_slot_host slot_not_open changed_concurrently")
     public Uni<SlotResponse> cancel(@PathParam("slotId") String slotId) {
         UserProfile host = Callers.toProfile(caller.get());
         SlotId id = RequestValues.slotId(slotId);

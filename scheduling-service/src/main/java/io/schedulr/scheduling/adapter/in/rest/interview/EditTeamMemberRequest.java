@@ -3,25 +3,37 @@ package io.schedulr.scheduling.adapter.in.rest.interview;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.schedulr.scheduling.domain.interview.PlainText;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code PATCH /api/team-members/{id}} body: only the fields present change. The setters note which were present, so
  * {@code "calcomUserId": null} unlinks the Cal.com user while an absent one leaves it, and an explicit null for a
  * required field is refused rather than ignored (a record cannot tell "absent" from "null").
  */
+@Schema(description = "The fields to change; those left out stay. calcomUserId null unlinks the Cal.com user.")
 public class EditTeamMemberRequest {
+    @Schema(description = "Full name.", example = "Grace Hopper")
     @Size(max = PlainText.MAX_NAME)
     private String name;
+    @Schema(hidden = true)
     private boolean nameGiven;
+    @Schema(description = "Email address, unique among team members (without regard to case).", example = "grace@schedulr.example")
     @Size(max = 254)
     private String email;
+    @Schema(hidden = true)
     private boolean emailGiven;
+    @Schema(description = "Role in the team.", example = "Partner")
     @Size(max = PlainText.MAX_ROLE)
     private String role;
+    @Schema(hidden = true)
     private boolean roleGiven;
+    @Schema(description = "Their Cal.com user id (a JSON number); null unlinks it.", example = "1042", nullable = true)
     private Long calcomUserId;
+    @Schema(hidden = true)
     private boolean calcomUserIdGiven;
+    @Schema(description = "false deactivates the member (they stay on past interviews).", example = "false")
     private Boolean active;
+    @Schema(hidden = true)
     private boolean activeGiven;
 
     public String getName() {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Step 3's choices as JSON: event types, and slots with each member's availability (our team member when we know them). */
 public final class InterviewOptionsResponse {
@@ -22,6 +23,7 @@ public final class InterviewOptionsResponse {
     public record Host(long calcomUserId, String name, Member teamMember) {
     }
 
+    @Schema(description = "A Cal.com event type, with the hosts that offer it (our team member when linked).")
     public record EventType(long id, String title, String description, int lengthInMinutes, List<Integer> lengthOptions, List<Host> hosts) {
     }
 
@@ -31,6 +33,7 @@ public final class InterviewOptionsResponse {
     public record MemberSlots(Host member, List<Slot> slots) {
     }
 
+    @Schema(description = "Free start times of an event type, overall and per host, in the interview's zone.")
     public record Slots(long eventTypeId, String timeZone, boolean everyHostAttends, List<Slot> slots, List<MemberSlots> members) {
     }
 

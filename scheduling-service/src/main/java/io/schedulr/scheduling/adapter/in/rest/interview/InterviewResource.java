@@ -30,10 +30,18 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 /** Interviews: the 6-step creation flow a wizard drives, step 3's options from Cal.com, and reading (docs/interviews-api.md). */
 @Path("/api/interviews")
 @Authenticated
+@Tag(name = "Interviews", description = "Interviews with startups: the six-step draft a wizard fills in, the Cal.com options, sending.")
 @Produces(MediaType.APPLICATION_JSON)
 public class InterviewResource {
     private static final Logger LOG = Logger.getLogger(InterviewResource.class);
@@ -54,6 +62,10 @@ public class InterviewResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a draft interview, optionally for a startup")
+    @APIResponse(responseCode = "201", description = "The new draft.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewResponse.class)))
+    @Extension(name = CODES, value = "invalid_startupId startup_not_found")
     public Uni<Response> start(@Valid InterviewRequests.Start body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID startup = body == null ? null : Ids.optional("startupId", body.startupId());
@@ -63,6 +75,8 @@ public class InterviewResource {
     }
 
     @GET
+    @Operation(summary = "List the interviews the caller may see (admins: all), newest first")
+    @Extension(name = CODES, value = "invalid_status invalid_limit invalid_offset")
     public Uni<List<InterviewResponse>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor actor = TeamActors.of(caller.get(), identity);
@@ -72,6 +86,8 @@ public class InterviewResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "Read one interview, with what each step still misses")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found")
     public Uni<InterviewResponse> get(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller.get(), identity);
         return flow.get(actor, TeamActors.id("interview", id)).map(d -> view(d, actor));
@@ -80,6 +96,10 @@ public class InterviewResource {
     @PUT
     @Path("/{id}/steps/startup")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Step 1: choose the startup and its contact (an existing one, or a new one to add)")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
+            + "changed_concurrently invalid_startupId invalid_contactId invalid_contact invalid_name invalid_email invalid_role "
+            + "startup_not_found contact_not_found contact_email_taken")
     public Uni<InterviewResponse> startupStep(@PathParam("id") String id, @Valid InterviewRequests.StartupStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -93,6 +113,9 @@ public class InterviewResource {
     @PUT
     @Path("/{id}/steps/team")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Step 2: choose the primary interviewer and up to 10 more team members")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
+            + "changed_concurrently invalid_primaryMemberId invalid_additionalMemberIds inactive_team_member team_member_not_found")
     public Uni<InterviewResponse> teamStep(@PathParam("id") String id, @Valid InterviewRequests.TeamStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -104,6 +127,8 @@ public class InterviewResource {
 
     @GET
     @Path("/{id}/options/event-types")
+    @Operation(summary = "Step 3's options: the Cal.com event types, with the team members who host them")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found calcom_rate_limited calcom_unavailable")
     public Uni<List<InterviewOptionsResponse.EventType>> eventTypes(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -112,6 +137,9 @@ public class InterviewResource {
 
     @GET
     @Path("/{id}/options/slots")
+    @Operation(summary = "Step 3's options: Cal.com's free times of an event type between from and to (at most 62 days)")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found invalid_eventTypeId invalid_datetime "
+            + "datetime_out_of_range invalid_to calcom_not_found calcom_rejected calcom_rate_limited calcom_unavailable")
     public Uni<InterviewOptionsResponse.Slots> slots(@PathParam("id") String id, @QueryParam("eventTypeId") String eventTypeId,
                                                      @QueryParam("from") String from, @QueryParam("to") String to) {
         Actor actor = TeamActors.of(caller.get(), identity);
@@ -124,6 +152,10 @@ public class InterviewResource {
     @PUT
     @Path("/{id}/steps/booking-type")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Step 3: choose the Cal.com event type (or a custom duration) and the start")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
+            + "changed_concurrently invalid_eventTypeId invalid_customDurationMinutes invalid_start invalid_datetime "
+            + "datetime_out_of_range custom_duration_unavailable event_type_not_found calcom_rate_limited calcom_unavailable")
     public Uni<InterviewResponse> bookingTypeStep(@PathParam("id") String id, @Valid InterviewRequests.BookingTypeStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -139,6 +171,11 @@ public class InterviewResource {
     @PUT
     @Path("/{id}/steps/guests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Step 4: the guests to invite (at most 30; contacts by id or anyone by name and address)")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
+            + "changed_concurrently invalid_guests invalid_guests.name invalid_guests.email invalid_guests.role "
+            + "invalid_guests.company invalid_name invalid_email invalid_role invalid_company invalid_contactId duplicate_guest "
+            + "contact_not_found")
     public Uni<InterviewResponse> guestsStep(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -158,6 +195,9 @@ public class InterviewResource {
     @PUT
     @Path("/{id}/steps/details")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Step 5: preparation notes, custom questions and the time zone the invitation is written in")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
+            + "changed_concurrently invalid_prepNotes invalid_customQuestions invalid_timeZone")
     public Uni<InterviewResponse> detailsStep(@PathParam("id") String id, @Valid InterviewRequests.DetailsStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -167,6 +207,10 @@ public class InterviewResource {
 
     @POST
     @Path("/{id}/send")
+    @Operation(summary = "Step 6: book the interview in Cal.com and send the invitations")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor changed_concurrently "
+            + "interview_incomplete interview_start_passed interview_being_sent calcom_rejected calcom_not_found "
+            + "calcom_rate_limited calcom_unavailable")
     public Uni<InterviewResponse> send(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);

@@ -16,12 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An interview as its viewers see it. Times are UTC ({@code startAt}, {@code endAt}), and also written in the meeting's
  * zone and in the viewer's own ({@code start}/{@code end} of {@code inMeetingZone} and {@code forViewer}).
  */
-public record InterviewResponse(UUID id, String status, String invitationStatus, String origin, boolean awaitingNewTime,
+@Schema(description = "An interview as its viewer sees it; startAt and endAt are UTC, inMeetingZone and forViewer the same times in "
+        + "the meeting's and the viewer's zones.")
+public record InterviewResponse(UUID id,
+                                @Schema(enumeration = {"draft", "scheduled", "confirmed", "cancelled"}, example = "draft")
+                                String status, String invitationStatus, String origin, boolean awaitingNewTime,
                                 Map<String, Step> steps, StartupRef startup, Person contact, Team team, Long eventTypeId,
                                 Integer customDurationMinutes, Integer durationMinutes, Instant startAt, Instant endAt, String timeZone,
                                 Times inMeetingZone, Times forViewer, String prepNotes, List<String> customQuestions, List<GuestJson> guests,

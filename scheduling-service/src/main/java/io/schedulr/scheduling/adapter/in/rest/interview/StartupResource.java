@@ -31,10 +31,18 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 /** Startups we interview and their contacts, for everyone signed in. */
 @Path("/api/startups")
 @Authenticated
+@Tag(name = "Startups", description = "Startups we interview and their contacts.")
 @Produces(MediaType.APPLICATION_JSON)
 public class StartupResource {
     private static final Logger LOG = Logger.getLogger(StartupResource.class);
@@ -54,6 +62,8 @@ public class StartupResource {
 
     /** Name contains {@code q} without regard to case (all when absent), sorted by name; each with its contacts. */
     @GET
+    @Operation(summary = "Search startups by name (case-insensitive), each with its contacts")
+    @Extension(name = CODES, value = "invalid_q invalid_limit invalid_offset")
     public Uni<List<StartupResponse>> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor viewer = actor();
@@ -67,6 +77,10 @@ public class StartupResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a startup")
+    @APIResponse(responseCode = "201", description = "The new startup.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartupResponse.class)))
+    @Extension(name = CODES, value = "invalid_name invalid_website startup_name_taken")
     public Uni<Response> add(@Valid AddStartupRequest body) {
         Actor actor = actor();
         if (body == null) {
@@ -79,6 +93,8 @@ public class StartupResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "Read one startup with its contacts")
+    @Extension(name = CODES, value = "invalid_startup_id startup_not_found")
     public Uni<StartupResponse> get(@PathParam("id") String id) {
         Actor viewer = actor();
         return queries.get(viewer, TeamActors.id("startup", id)).map(StartupResponse::of);
@@ -86,6 +102,8 @@ public class StartupResource {
 
     @GET
     @Path("/{id}/contacts")
+    @Operation(summary = "List a startup's contacts")
+    @Extension(name = CODES, value = "invalid_startup_id startup_not_found")
     public Uni<List<ContactResponse>> contacts(@PathParam("id") String id) {
         Actor viewer = actor();
         return queries.contacts(viewer, TeamActors.id("startup", id)).map(l -> l.stream().map(ContactResponse::of).toList());
@@ -94,6 +112,11 @@ public class StartupResource {
     @POST
     @Path("/{id}/contacts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a contact to a startup")
+    @APIResponse(responseCode = "201", description = "The new contact.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactResponse.class)))
+    @Extension(name = CODES, value = "invalid_startup_id startup_not_found invalid_name invalid_email invalid_role "
+            + "contact_email_taken")
     public Uni<Response> addContact(@PathParam("id") String id, @Valid AddContactRequest body) {
         Actor actor = actor();
         UUID startupId = TeamActors.id("startup", id);

@@ -27,10 +27,18 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
 
 /** Our interviewers: everyone signed in lists the active ones; admins add, change and deactivate them. */
 @Path("/api/team-members")
 @Authenticated
+@Tag(name = "Team members", description = "Our interviewers; admins add, change and deactivate them.")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamMemberResource {
     private static final Logger LOG = Logger.getLogger(TeamMemberResource.class);
@@ -47,6 +55,8 @@ public class TeamMemberResource {
     EditTeamMemberUseCase edit;
 
     @GET
+    @Operation(summary = "List the active team members (admins: includeInactive=true lists everyone)")
+    @Extension(name = CODES, value = "invalid_include_inactive admin_only")
     public Uni<List<TeamMemberResponse>> list(@QueryParam("includeInactive") String includeInactive) {
         Actor viewer = TeamActors.of(caller.get(), identity);
         boolean all = TeamActors.flag("include_inactive", "includeInactive", includeInactive);
@@ -55,6 +65,11 @@ public class TeamMemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a team member (admins only)")
+    @APIResponse(responseCode = "201", description = "The new team member.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamMemberResponse.class)))
+    @Extension(name = CODES, value = "admin_only invalid_name invalid_email invalid_role invalid_calcom_user_id "
+            + "team_member_email_taken team_member_calcom_user_taken")
     public Uni<Response> add(@Valid AddTeamMemberRequest body) {
         // The use case refuses non-admins too; asking first answers them 403 whatever the body holds.
         Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("add team members");
@@ -69,6 +84,9 @@ public class TeamMemberResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change or deactivate a team member (admins only); fields left out stay as they are")
+    @Extension(name = CODES, value = "admin_only invalid_team_member_id nothing_to_update invalid_name invalid_email invalid_role "
+            + "invalid_active invalid_calcom_user_id team_member_not_found team_member_email_taken team_member_calcom_user_taken")
     public Uni<TeamMemberResponse> edit(@PathParam("id") String id, @Valid EditTeamMemberRequest body) {
         Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("change team members");
         UUID memberId = TeamActors.id("team_member", id);
