@@ -219,6 +219,8 @@ public class CalcomWebhookTest {
         });
         assertThat(Metrics.count("schedulr_events_published_total", "topic=\"calcom.booking-events.v1\"",
                 "type=\"" + BookingEventType.BOOKING_CREATED.cloudEventType() + "\"")).as("published events, by type").isPositive();
+        await().atMost(WAIT).until(() -> Metrics.value("schedulr_outbox_backlog") == 0);
+        assertThat(Metrics.value("schedulr_outbox_oldest_age_seconds")).as("nothing waits in the outbox").isZero();
     }
 
     @Test
