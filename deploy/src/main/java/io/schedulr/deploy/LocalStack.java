@@ -5,6 +5,7 @@ import io.schedulr.testsupport.infra.InfraEndpoints;
 import io.schedulr.testsupport.infra.InfraSettings;
 import io.schedulr.testsupport.infra.Infrastructure;
 import io.schedulr.testsupport.infra.MailReceipt;
+import io.schedulr.testsupport.traces.LocalTraces;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +20,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local stack: PostgreSQL, Kafka, SMTP+IMAP, the token issuer and the control endpoint in this JVM, the four
- * services as child JVMs wired to them. {@link #main} keeps it in the foreground until Ctrl-C.
+ * The local stack: PostgreSQL, Kafka, SMTP+IMAP, the token issuer, the control endpoint, the local Cal.com and the local
+ * trace collector in this JVM, the four services as child JVMs wired to them. {@link #main} keeps it in the foreground
+ * until Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -37,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private GoogleSettings google;
     private CalcomSettingsOfStack calcomSettings;
     private LocalCalcom calcom;
+    private LocalTraces traces;
     private volatile boolean closed;
     private volatile boolean startFailed;
 
@@ -99,6 +102,11 @@ public final class LocalStack implements AutoCloseable {
         return calcomSettings.calcomUrl();
     }
 
+    /** The local trace collector every service exports its spans to. */
+    public LocalTraces traces() {
+        return traces;
+    }
+
     public List<ServiceSpec> services() {
         return specs;
     }
@@ -134,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
             Path logDir = options.stateDir().resolve("logs");
             out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
             service = ServiceProcess.start(spec, runJars.get(serviceName), options.serviceJvmOptions(),
-                    environment(spec, infra.endpoints(), google, calcomSettings), logDir, true);
+                    environment(spec, infra.endpoints(), google, calcomSettings, traces.url(), options.environmentOf(serviceName)), logDir, true);
             services.add(service);
         }
         new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
@@ -170,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
         google = GoogleSettings.of(endpoints.issuerUrl(), "http://localhost:" + options.ports().calendarSync(), stateDir);
         calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());
         startCalcom();
+        startTraces();
 
         for (ServiceSpec spec : specs) {
             synchronized (services) {
@@ -178,14 +187,14 @@ public final class LocalStack implements AutoCloseable {
                 }
                 out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
                 services.add(ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(),
-                        environment(spec, endpoints, google, calcomSettings), logDir, false));
+                        environment(spec, endpoints, google, calcomSettings, traces.url(), options.environmentOf(spec.name())), logDir, false));
             }
         }
         out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
         List<ServiceProcess> started = List.copyOf(services);
         new ReadinessWait(options.readyTimeout()).awaitAll(started);
         started.forEach(service -> service.reportUnexpectedExitTo(out));
-        out.println(StackTable.render(specs, endpoints, google, calcomSettings, stateDir, logDir));
+        out.println(StackTable.render(specs, endpoints, google, calcomSettings, traces.tracesUrl(), stateDir, logDir));
     }
 
     private void requireBuilt() throws StackException {
@@ -214,8 +223,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The environment each service reads (see docs/operations.md). */
-    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom) {
+    /** The environment each service reads (see docs/operations.md), then {@code overrides}. */
+    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom,
+                                           String tracesUrl, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(spec.database()));
@@ -231,6 +241,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
         // Readable text logs (with the trace id) on a developer's machine; JSON is for prod.
         env.put("SCHEDULR_LOG_JSON", "false");
+        // Every trace, to the local collector (Quarkus posts to <endpoint>/v1/traces), within about a second.
+        env.put("SCHEDULR_TRACE_SAMPLE_RATIO", "1");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", tracesUrl);
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         env.putAll(google.environment(spec.name().equals("calendar-sync-service")));
         if (spec.name().equals("calcom-gateway")) {
             env.putAll(calcom.gatewayEnvironment());
@@ -238,6 +253,7 @@ public final class LocalStack implements AutoCloseable {
         if (spec.name().equals("scheduling-service")) {
             env.putAll(calcom.schedulingEnvironment());
         }
+        env.putAll(overrides);
         return env;
     }
 
@@ -252,6 +268,20 @@ public final class LocalStack implements AutoCloseable {
                 calcomSettings = calcomSettings.withTeam(calcom.teamId());
             } catch (IOException | RuntimeException e) {
                 throw new StackException("the local Cal.com did not start on port " + options.ports().calcom() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The local trace collector, before the services so that their first spans find it. */
+    private void startTraces() throws StackException {
+        synchronized (infraMonitor) {
+            if (closed) {
+                throw new StackException("stopped while starting");
+            }
+            try {
+                traces = LocalTraces.start(options.ports().traces());
+            } catch (IOException | RuntimeException e) {
+                throw new StackException("the local trace collector did not start on port " + options.ports().traces() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -280,6 +310,10 @@ public final class LocalStack implements AutoCloseable {
             if (calcom != null) {
                 calcom.close();
                 calcom = null;
+            }
+            if (traces != null) {
+                traces.close();
+                traces = null;
             }
             if (hadInfra) {
                 out.println("stopping the control endpoint, token issuer, SMTP/IMAP, Kafka and PostgreSQL ...");

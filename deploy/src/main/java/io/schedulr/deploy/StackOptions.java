@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to start, from the command line.
@@ -14,33 +16,61 @@ import java.util.List;
  * @param stateDir          where PostgreSQL, Kafka, the lock and the logs live; wipe it to reset everything
  * @param serviceJvmOptions options for each service JVM
  * @param removeStateOnStop delete {@code stateDir} after stopping (a temporary folder)
+ * @param serviceEnvironment per service name, variables set after the launcher's own (tests: e.g. one service with JSON logs)
  */
 public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout,
-                           List<String> serviceJvmOptions, boolean removeStateOnStop) {
+                           List<String> serviceJvmOptions, boolean removeStateOnStop,
+                           Map<String, Map<String, String>> serviceEnvironment) {
+
+    public StackOptions {
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    public StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout, List<String> serviceJvmOptions,
+                        boolean removeStateOnStop) {
+        this(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, Map.of());
+    }
 
     public static final String USAGE = """
             usage: deploy/local/run [--build] [--state DIR] [--ports=fixed|free|BASE] [--timeout SECONDS]
               --build            rebuild everything first (./mvnw install -DskipTests)
               --state DIR        state folder (default: .local-stack at the repository root); wipe it to reset
-              --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091 (default)
+              --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091,
+                                 8093-8094 (default)
               --ports=free       any free ports, to run beside another stack (state: a temporary folder
                                  removed at stop, unless --state is given)
-              --ports=BASE       twelve consecutive ports from BASE (state: .local-stack/ports-BASE)
+              --ports=BASE       thirteen consecutive ports from BASE (state: .local-stack/ports-BASE)
               --timeout SECONDS  how long to wait for the services to get ready (default 180)
             environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     public StackOptions withPorts(StackPorts other) {
-        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions, removeStateOnStop);
+        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions, removeStateOnStop, serviceEnvironment);
     }
 
     public StackOptions withStateDir(Path other, boolean removeOnStop) {
-        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions, removeOnStop);
+        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions, removeOnStop, serviceEnvironment);
     }
 
     public StackOptions withReadyTimeout(Duration other) {
-        return new StackOptions(repoRoot, stateDir, ports, other, serviceJvmOptions, removeStateOnStop);
+        return new StackOptions(repoRoot, stateDir, ports, other, serviceJvmOptions, removeStateOnStop, serviceEnvironment);
+    }
+
+    /** These variables for {@code service} on top of what the launcher gives it (they win). */
+    public StackOptions withServiceEnvironment(String service, Map<String, String> variables) {
+        Map<String, Map<String, String>> all = new HashMap<>(serviceEnvironment);
+        all.merge(service, Map.copyOf(variables), (before, added) -> {
+            Map<String, String> merged = new HashMap<>(before);
+            merged.putAll(added);
+            return Map.copyOf(merged);
+        });
+        return new StackOptions(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, all);
+    }
+
+    /** The extra variables of one service (none unless {@link #withServiceEnvironment} set some). */
+    Map<String, String> environmentOf(String service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
     /** Defaults for the checkout at {@code repoRoot}: fixed ports, state in {@code .local-stack}. */
@@ -106,7 +136,7 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
             default -> {
                 int base = number("--ports", value);
                 if (base < 1024 || base > 65535 - (StackPorts.COUNT - 1)) {
-                    throw new StackException("--ports=BASE needs a base between 1024 and 65524, not " + value);
+                    throw new StackException("--ports=BASE needs a base between 1024 and " + (65535 - (StackPorts.COUNT - 1)) + ", not " + value);
                 }
                 yield StackPorts.fromBase(base);
             }

@@ -12,7 +12,7 @@ final class StackTable {
     }
 
     static String render(List<ServiceSpec> services, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom,
-                         Path stateDir, Path logDir) {
+                         String tracesUrl, Path stateDir, Path logDir) {
         StringBuilder b = new StringBuilder();
         b.append("\nschedulr local stack is ready (state: ").append(stateDir).append(")\n\n");
         row(b, "SERVICE", "URL", "DATABASE (JDBC)");
@@ -35,6 +35,7 @@ final class StackTable {
                 ? "API v2 key " + calcom.apiKey() + ", webhook secret " + calcom.webhookSecrets() + " (development; CALCOM_API_KEY/CALCOM_WEBHOOK_SECRET override)"
                 : "API v2 with CALCOM_API_KEY, webhooks signed with CALCOM_WEBHOOK_SECRET (not printed)");
         row(b, "control", infra.controlUrl(), "POST /kafka/stop|start, /smtp/stop|start");
+        row(b, "traces", tracesUrl, "every service's spans (OTLP/HTTP at POST /v1/traces); one trace: " + tracesUrl + "/{traceId}");
         row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
         String scheduling = services.get(0).url();
         b.append("\nTry it:\n")

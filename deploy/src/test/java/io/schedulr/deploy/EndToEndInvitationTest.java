@@ -7,9 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedulr.testsupport.traces.CollectedSpan;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.schedulr.deploy.BookingTraces.CALENDAR_SYNC;
+import static io.schedulr.deploy.BookingTraces.NOTIFICATION;
+import static io.schedulr.deploy.BookingTraces.SCHEDULING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * iCalendar REQUEST, a reschedule a REQUEST with a higher SEQUENCE, a deletion a CANCEL — exactly one per person per
  * change: from Google (the local Google mails the guest, the host has the event on their calendar) when the host's
  * calendar is connected, from notification-service to both otherwise (docs/operations.md, "Who sends the invitation").
+ * A booking is one trace across the services (the stack's local trace collector), and notification-service, which runs
+ * with JSON logs here as in production, names the trace and the room in its log lines.
  */
 class EndToEndInvitationTest {
     @TempDir
@@ -32,7 +41,9 @@ class EndToEndInvitationTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state, 30000, 40000);
+        // one service logs JSON, as in production; the others keep the local stack's readable text
+        client = StackClient.start(state, 30000, 40000,
+                options -> options.withServiceEnvironment(NOTIFICATION, Map.of("SCHEDULR_LOG_JSON", "true")));
     }
 
     @AfterAll
@@ -136,12 +147,24 @@ class EndToEndInvitationTest {
         assertThat(client.calendars(guest.email())).as("creating a room sends nothing").isEmpty();
 
         // booked: the room goes onto the host's Google calendar, and Google (sendUpdates=all) invites the guest
-        client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
+        Traceparent booking = Traceparent.random();
+        client.callTraced(booking.header(), "POST", "/api/practice-room/update", guest,
+                "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
         String request = client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)).get(0);
         assertThat(request).contains("METHOD:REQUEST", "SEQUENCE:0", "STATUS:CONFIRMED", "ATTENDEE", "mailto:" + guest.email(),
                 ":mailto:" + host.email());
         String uid = StackClient.line(request, "UID:");
         assertThat(client.googleEvents(host)).as("the event on the host's Google calendar is the same meeting").contains(uid);
+
+        // one trace: the request, its Kafka record, and calendar-sync-service's Google write (notification-service leaves it to Google)
+        List<CollectedSpan> trace = client.stack().traces().awaitTrace(booking.traceId(), t -> !BookingTraces.of(t, SCHEDULING, "SERVER").isEmpty()
+                && !BookingTraces.of(t, SCHEDULING, "PRODUCER").isEmpty() && !BookingTraces.of(t, CALENDAR_SYNC, "CONSUMER").isEmpty()
+                && BookingTraces.named(t, CALENDAR_SYNC, "mirror room booked") > 0 && !BookingTraces.of(t, NOTIFICATION, "CONSUMER").isEmpty(),
+                Duration.ofSeconds(30));
+        Set<String> producers = BookingTraces.assertSchedulingPart(trace, booking, "/api/practice-room/update");
+        BookingTraces.assertConsumedFrom(trace, CALENDAR_SYNC, producers);
+        assertThat(BookingTraces.named(trace, CALENDAR_SYNC, "mirror room booked")).as("the Google write's job span in " + trace).isPositive();
+        BookingTraces.assertConsumedFrom(trace, NOTIFICATION, producers);
 
         String later = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
         client.call("POST", "/api/practice-room/update", host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}", 200);
@@ -159,6 +182,8 @@ class EndToEndInvitationTest {
         Thread.sleep(3000); // anything doubled would have arrived by now
         assertThat(client.calendars(guest.email())).as("one invitation per change: Google's, none of ours besides").hasSize(3);
         assertThat(client.calendars(host.email())).as("the host has the meeting on their Google calendar, not by mail").isEmpty();
+        assertThat(BookingTraces.named(client.stack().traces().trace(booking.traceId()), NOTIFICATION, "smtp send"))
+                .as("no SMTP send of ours in the booking's trace").isZero();
     }
 
     @Test
@@ -238,12 +263,24 @@ class EndToEndInvitationTest {
         String roomId = createRoom(host, 3);
         client.disconnectCalendar(host);
 
-        client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
+        Traceparent booking = Traceparent.random();
+        client.callTraced(booking.header(), "POST", "/api/practice-room/update", guest,
+                "{\"roomId\":\"" + roomId + "\",\"guestId\":\"" + guest.id() + "\"}", 200);
         String hostRequest = client.awaitCalendars(host.email(), 1, Duration.ofSeconds(60)).get(0);
         String guestRequest = client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)).get(0);
         assertThat(hostRequest).contains("METHOD:REQUEST", "SEQUENCE:0", "SENT-BY");
         assertThat(guestRequest).contains("METHOD:REQUEST", "ATTENDEE", "SENT-BY");
         assertThat(StackClient.line(guestRequest, "UID:")).isEqualTo(StackClient.line(hostRequest, "UID:"));
+
+        // one trace: the request, its Kafka record, notification-service's consumer and its two SMTP sends
+        List<CollectedSpan> trace = client.stack().traces().awaitTrace(booking.traceId(), t -> !BookingTraces.of(t, SCHEDULING, "SERVER").isEmpty()
+                && !BookingTraces.of(t, SCHEDULING, "PRODUCER").isEmpty() && !BookingTraces.of(t, NOTIFICATION, "CONSUMER").isEmpty()
+                && BookingTraces.named(t, NOTIFICATION, "smtp send") >= 2, Duration.ofSeconds(30));
+        Set<String> producers = BookingTraces.assertSchedulingPart(trace, booking, "/api/practice-room/update");
+        BookingTraces.assertConsumedFrom(trace, NOTIFICATION, producers);
+        assertThat(trace).filteredOn(s -> s.service().equals(NOTIFICATION) && s.name().equals("smtp send"))
+                .as("one SMTP send per person in " + trace).hasSize(2).allSatisfy(s -> assertThat(s.kind()).isEqualTo("CLIENT"));
+        assertJsonLogLineOf(booking.traceId(), roomId);
 
         client.call("DELETE", "/api/practice-room/" + roomId, host, null, 204);
         String cancel = client.awaitCalendars(host.email(), 2, Duration.ofSeconds(60)).get(1);
@@ -296,6 +333,40 @@ class EndToEndInvitationTest {
         assertThat(client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)).get(0)).contains("METHOD:REQUEST");
         Thread.sleep(2000);
         assertThat(client.calendars(guest.email())).as("sent once, not again after the restart").hasSize(1);
+    }
+
+    /**
+     * notification-service (JSON logs in this stack) wrote one JSON object per line, and the line of the booked room's
+     * event carries the trace id and the room id in its MDC; the other services kept text.
+     */
+    private static void assertJsonLogLineOf(String traceId, String roomId) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path log = state.resolve("logs").resolve(NOTIFICATION + ".log");
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<JsonNode> lines = jsonLines(json, log);
+        while (lines.stream().noneMatch(l -> traceId.equals(l.path("mdc").path("traceId").asText())) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            lines = jsonLines(json, log);
+        }
+        assertThat(lines).as("JSON lines in " + log).hasSizeGreaterThan(10);
+        assertThat(lines).as("a line of the booking in " + log).anySatisfy(line -> {
+            assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId);
+            assertThat(line.path("mdc").path("roomId").asText()).isEqualTo(roomId);
+            assertThat(line.path("message").asText()).contains("ROOM_BOOKED");
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+        });
+        Path text = state.resolve("logs").resolve(SCHEDULING + ".log");
+        assertThat(Files.readAllLines(text)).as(text + " stays readable text").isNotEmpty().noneMatch(l -> l.startsWith("{"));
+    }
+
+    private static List<JsonNode> jsonLines(ObjectMapper json, Path log) throws Exception {
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
     }
 
     /** A room on the hour, {@code days} from now; returns its id. */

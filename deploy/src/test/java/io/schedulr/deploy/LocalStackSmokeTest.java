@@ -52,7 +52,8 @@ class LocalStackSmokeTest {
             }
             assertThat(output.toString(StandardCharsets.UTF_8))
                     .contains("http://localhost:" + ports.scheduling(), "localhost:" + ports.kafka(),
-                            "jdbc:postgresql://localhost:" + ports.postgres() + "/scheduling", "/token", "/api/whoami");
+                            "jdbc:postgresql://localhost:" + ports.postgres() + "/scheduling", "/token", "/api/whoami",
+                            "http://localhost:" + ports.traces() + "/traces");
 
             String token = token(stack.endpoints().issuerUrl());
             String whoami = "http://localhost:" + ports.scheduling() + "/api/whoami";
@@ -60,6 +61,8 @@ class LocalStackSmokeTest {
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(me.body()).contains("alice@example.com");
             assertThat(get(whoami, tamper(token)).statusCode()).isEqualTo(401);
+            assertThat(awaitTraceListing("http://localhost:" + ports.traces() + "/traces", "GET /api/whoami"))
+                    .as("the services export their spans to the stack's trace collector").contains("\"scheduling-service\"");
 
             for (ServiceSpec service : stack.services()) {
                 String commandLine = ProcessHandle.of(stack.pid(service.name()).orElseThrow()).orElseThrow().info().commandLine().orElse("");
@@ -80,6 +83,19 @@ class LocalStackSmokeTest {
         for (int port : ports.byPort().keySet()) {
             assertThat(eventuallyFree(port)).as("port " + port + " free after stop").isTrue();
         }
+    }
+
+    /** {@code GET /traces} of the collector, once a trace whose first span is {@code firstSpanName} is listed. */
+    private String awaitTraceListing(String tracesUrl, String firstSpanName) throws IOException, InterruptedException {
+        String listing = "";
+        for (int i = 0; i < 50 && !listing.contains("\"firstSpanName\":\"" + firstSpanName + "\""); i++) {
+            Thread.sleep(200);
+            HttpResponse<String> r = get(tracesUrl, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            listing = r.body();
+        }
+        assertThat(listing).contains("\"firstSpanName\":\"" + firstSpanName + "\"");
+        return listing;
     }
 
     private String token(String issuerUrl) throws IOException, InterruptedException {
@@ -156,7 +172,7 @@ class LocalStackSmokeTest {
         return new Launch(process.exitValue(), output);
     }
 
-    /** A base for twelve consecutive free ports, away from the fixed ports of a running local stack. */
+    /** A base for {@value StackPorts#COUNT} consecutive free ports, away from the fixed ports of a running local stack. */
     private static int freeBase() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20000, 30000);
@@ -168,7 +184,7 @@ class LocalStackSmokeTest {
                 return base;
             }
         }
-        throw new IllegalStateException("no twelve consecutive free ports between 20000 and 30000");
+        throw new IllegalStateException("no " + StackPorts.COUNT + " consecutive free ports between 20000 and 30000");
     }
 
     private static boolean eventuallyFree(int port) throws InterruptedException {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +50,18 @@ final class StackClient implements AutoCloseable {
 
     /** Starts the whole stack on a free block of ports in [from, to) with small service JVMs. */
     static StackClient start(Path state, int from, int to) throws Exception {
+        return start(state, from, to, UnaryOperator.identity());
+    }
+
+    /** The same, with the options changed by {@code adjust} (e.g. another environment for one service). */
+    static StackClient start(Path state, int from, int to, UnaryOperator<StackOptions> adjust) throws Exception {
         int base = ThreadLocalRandom.current().nextInt(from, to);
         while (!allFree(base)) {
             base = ThreadLocalRandom.current().nextInt(from, to);
         }
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, StackPorts.fromBase(base), Duration.ofSeconds(150),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
-        LocalStack stack = LocalStack.start(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        LocalStack stack = LocalStack.start(adjust.apply(options), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new StackClient(stack, "http://localhost:" + StackPorts.fromBase(base).scheduling());
     }
 
@@ -144,17 +150,26 @@ final class StackClient implements AutoCloseable {
 
     /** Calls scheduling-service and checks the status; returns the body. */
     String call(String method, String path, Person who, String json, int expected) throws Exception {
-        return call(method, path, who, json, expected, true);
+        return call(method, path, who, json, expected, true, null);
     }
 
     /** The same, taking the first answer even if the person's new connection has not reached scheduling-service yet. */
     String callAtOnce(String method, String path, Person who, String json, int expected) throws Exception {
-        return call(method, path, who, json, expected, false);
+        return call(method, path, who, json, expected, false, null);
     }
 
-    private String call(String method, String path, Person who, String json, int expected, boolean waitForGate) throws Exception {
+    /** The same as {@link #call}, as part of the caller's trace: a W3C {@code traceparent} header. */
+    String callTraced(String traceparent, String method, String path, Person who, String json, int expected) throws Exception {
+        return call(method, path, who, json, expected, true, traceparent);
+    }
+
+    private String call(String method, String path, Person who, String json, int expected, boolean waitForGate, String traceparent)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + who.token());
+        if (traceparent != null) {
+            b.header("traceparent", traceparent);
+        }
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {

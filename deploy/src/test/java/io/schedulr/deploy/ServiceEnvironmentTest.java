@@ -1,0 +1,57 @@
+package io.schedulr.deploy;
+
+import io.schedulr.testsupport.infra.InfraEndpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the launcher puts in each service's environment for tracing and logs, and the per-service overrides of tests. */
+class ServiceEnvironmentTest {
+    @TempDir
+    Path state;
+
+    @Test
+    void everyServiceExportsEveryTraceToTheLocalCollectorAndLogsText() throws Exception {
+        StackPorts ports = StackPorts.fromBase(41000);
+        for (ServiceSpec spec : ServiceSpec.all(ports)) {
+            Map<String, String> env = environment(spec, ports, Map.of());
+            assertThat(env).as(spec.name())
+                    .containsEntry("SCHEDULR_TRACE_SAMPLE_RATIO", "1")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://localhost:" + ports.traces())
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                    .containsEntry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")
+                    .containsEntry("SCHEDULR_LOG_JSON", "false");
+        }
+    }
+
+    @Test
+    void anOverrideReachesOnlyItsServiceAndWins() throws Exception {
+        StackPorts ports = StackPorts.fromBase(41000);
+        StackOptions options = new StackOptions(state, state, ports, Duration.ofSeconds(1), List.of(), false)
+                .withServiceEnvironment("notification-service", Map.of("SCHEDULR_LOG_JSON", "true"))
+                .withServiceEnvironment("notification-service", Map.of("EXTRA", "x"));
+        for (ServiceSpec spec : ServiceSpec.all(ports)) {
+            Map<String, String> env = environment(spec, ports, options.environmentOf(spec.name()));
+            if (spec.name().equals("notification-service")) {
+                assertThat(env).containsEntry("SCHEDULR_LOG_JSON", "true").containsEntry("EXTRA", "x");
+            } else {
+                assertThat(env).as(spec.name()).containsEntry("SCHEDULR_LOG_JSON", "false").doesNotContainKey("EXTRA");
+            }
+        }
+    }
+
+    private Map<String, String> environment(ServiceSpec spec, StackPorts ports, Map<String, String> overrides) throws Exception {
+        InfraEndpoints infra = new InfraEndpoints(ports.postgres(), "postgres", "postgres", "tls", "tls", "ca.pem",
+                "localhost:" + ports.kafka(), "localhost:1", "scram", "scram", ports.smtp(), ports.imap(),
+                "http://localhost:" + ports.issuer(), "http://localhost:" + ports.control());
+        GoogleSettings google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + ports.calendarSync(), state);
+        CalcomSettingsOfStack calcom = CalcomSettingsOfStack.of(ports.calcom(), "http://localhost:" + ports.calcomGateway());
+        return LocalStack.environment(spec, infra, google, calcom, "http://localhost:" + ports.traces(), overrides);
+    }
+}
