@@ -2,11 +2,11 @@ package io.schedulr.calcom.adapter.in.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.schedulr.calcom.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
 import io.schedulr.calcom.domain.WebhookSecrets;
+import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ErrorMappers;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,9 @@
 package io.schedulr.calendarsync.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
-import io.schedulr.calendarsync.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calendarsync.application.port.in.CompleteConnectionUseCase;
 import io.schedulr.calendarsync.application.port.in.StartConnectionUseCase;
+import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

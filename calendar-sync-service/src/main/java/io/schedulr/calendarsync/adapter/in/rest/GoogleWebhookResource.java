@@ -1,8 +1,8 @@
 package io.schedulr.calendarsync.adapter.in.rest;
 
-import io.schedulr.calendarsync.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase.Push;
 import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase;
+import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package io.schedulr.notification.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.Caller;
 import io.schedulr.kit.security.CurrentCaller;
@@ -13,7 +14,6 @@ import io.schedulr.notification.domain.DeliveryOutcome;
 import io.schedulr.notification.domain.DeliveryStatus;
 import io.schedulr.notification.domain.EmailStatus;
 import io.schedulr.notification.domain.InviteMethod;
-import io.schedulr.notification.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

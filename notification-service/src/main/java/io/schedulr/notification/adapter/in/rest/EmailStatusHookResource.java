@@ -1,6 +1,7 @@
 package io.schedulr.notification.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiError;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.rest.ErrorMappers;
@@ -8,7 +9,6 @@ import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.config.NotificationConfig;
 import io.schedulr.notification.domain.EmailStatus;
 import io.schedulr.notification.domain.EmailStatusNotice;
-import io.schedulr.notification.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

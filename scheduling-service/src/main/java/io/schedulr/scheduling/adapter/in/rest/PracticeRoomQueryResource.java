@@ -19,7 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
+import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 @Path("/api/practice-rooms")
 @Authenticated

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
+import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 /** Writes on practice rooms: create, update (a booking, or the host's and guest's edits), delete, the guest leaving. */
 @Path("/api/practice-room")

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
+import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 /** Phase 3 availability slots. */
 @Path("/api/slots")

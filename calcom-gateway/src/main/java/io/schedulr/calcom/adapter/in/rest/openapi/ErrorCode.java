@@ -1,12 +1,14 @@
 package io.schedulr.calcom.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.DocumentedError;
+
 /**
  * Every error calcom-gateway answers over HTTP, with its status and an example message: the catalog the OpenAPI
  * document's error examples are made from ({@link ErrorResponsesFilter}). A resource method names its own ones by
  * constant name in the {@value ErrorResponsesFilter#CODES} extension; the codes are thrown where the rule lives (the
  * resources, {@code CalcomErrorMappers}, {@code StrictBodies}, service-kit's mappers and request limits).
  */
-public enum ErrorCode {
+public enum ErrorCode implements DocumentedError {
     INVALID_REQUEST(400, "invalid_request", "A JSON object is required as the body."),
     MALFORMED_JSON(400, "malformed_json", "The request body is not valid JSON."),
     INVALID_BODY(400, "invalid_body", "The body has the wrong shape for this request (e.g. a list where an object belongs)."),
@@ -39,14 +41,17 @@ public enum ErrorCode {
         this.exampleMessage = exampleMessage;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String exampleMessage() {
         return exampleMessage;
     }

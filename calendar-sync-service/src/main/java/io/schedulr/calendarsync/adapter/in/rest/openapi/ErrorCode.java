@@ -1,12 +1,14 @@
 package io.schedulr.calendarsync.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.DocumentedError;
+
 /**
  * Every error calendar-sync-service answers over HTTP, with its status and an example message: the catalog the OpenAPI
  * document's error examples are made from ({@link ErrorResponsesFilter}). A resource method names its own ones by
  * constant name in the {@value ErrorResponsesFilter#CODES} extension; the codes are thrown where the rule lives (the
  * resources, {@code ConnectionErrorMappers}, service-kit's mappers and request limits).
  */
-public enum ErrorCode {
+public enum ErrorCode implements DocumentedError {
     INVALID_REQUEST(400, "invalid_request", "The body must be {\"code\": …, \"state\": …}."),
     MALFORMED_JSON(400, "malformed_json", "The request body is not valid JSON."),
     INVALID_BODY(400, "invalid_body", "The body has the wrong shape for this request (e.g. a list where an object belongs)."),
@@ -45,14 +47,17 @@ public enum ErrorCode {
         this.exampleMessage = exampleMessage;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String exampleMessage() {
         return exampleMessage;
     }

@@ -1,12 +1,14 @@
 package io.schedulr.notification.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.DocumentedError;
+
 /**
  * Every error notification-service answers over HTTP, with its status and an example message: the catalog the OpenAPI
  * document's error examples are made from ({@link ErrorResponsesFilter}). A resource method names its own ones by
  * constant name in the {@value ErrorResponsesFilter#CODES} extension; the codes are thrown where the rule lives (the
  * resources, the hook body reader, service-kit's mappers and request limits).
  */
-public enum ErrorCode {
+public enum ErrorCode implements DocumentedError {
     INVALID_ROOM_ID(400, "invalid_room_id", "Room id 'nope' is not a UUID."),
     UNKNOWN_PARAMETER(400, "unknown_parameter", "Query parameter 'limit' is not part of this request."),
     MALFORMED_JSON(400, "malformed_json", "The request body is not valid JSON."),
@@ -34,14 +36,17 @@ public enum ErrorCode {
         this.exampleMessage = exampleMessage;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String exampleMessage() {
         return exampleMessage;
     }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
+import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 /** Interviews: the 6-step creation flow a wizard drives, step 3's options from Cal.com, and reading (docs/interviews-api.md). */
 @Path("/api/interviews")

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import static io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter.CODES;
+import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 /** Startups we interview and their contacts, for everyone signed in. */
 @Path("/api/startups")

@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.DocumentedError;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  * lives (domain, use cases, request parsing, the exception mappers of this adapter and of service-kit); a test checks that
  * each code written in the sources is listed here and that each listed one is in the document.
  */
-public enum ErrorCode {
+public enum ErrorCode implements DocumentedError {
     // 400: the request itself is wrong (service-kit's JSON mappers first, then this service's checks)
     MALFORMED_JSON(400, "malformed_json", "The request body is not valid JSON."),
     INVALID_BODY(400, "invalid_body", "The body has the wrong shape for this request (e.g. a list where an object belongs)."),
@@ -145,14 +147,17 @@ public enum ErrorCode {
         this.exampleMessage = exampleMessage;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String exampleMessage() {
         return exampleMessage;
     }

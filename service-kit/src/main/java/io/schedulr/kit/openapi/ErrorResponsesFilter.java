@@ -1,0 +1,209 @@
+package io.schedulr.kit.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes every operation's error answers into the OpenAPI document: for each status, an {@code application/json} body of
+ * the {@value #SCHEMA} schema with one example per error code, keyed by the code. A service subclasses it with its error
+ * catalog and names the subclass in {@code mp.openapi.filter} (an OASFilter is instantiated by class name, not as a bean).
+ * <ul>
+ *   <li>An operation's own errors are named on the resource method, {@code @Extension(name = ErrorResponsesFilter.CODES,
+ *       value = "...")}, as the service's {@link #named} reads them; an unknown name fails the document's build, so a typo
+ *       cannot hide.</li>
+ *   <li>What many operations answer alike is added here: the service's {@link #signedIn} errors where the bearer scheme
+ *       is required, its {@link #onABody} errors where there is a request body, and its {@link #everywhere} errors on
+ *       every operation.</li>
+ * </ul>
+ */
+public abstract class ErrorResponsesFilter<E extends DocumentedError> implements OASFilter {
+    /** The operation extension naming its own errors, separated by spaces or commas; removed from the published document. */
+    public static final String CODES = "x-error-codes";
+    public static final String SCHEMA = "ErrorResponse";
+    private static final String BEARER = "bearer";
+    /** What Quarkus writes on the 401 and 403 it adds to secured operations; ours say which refusals they are. */
+    private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
+
+    /** The catalog entry a resource method names in {@link #CODES}, if there is one. */
+    protected abstract Optional<E> named(String name);
+
+    /** Added to every operation that requires the bearer scheme. */
+    protected abstract List<E> signedIn();
+
+    /** Added to every operation with a request body. */
+    protected abstract List<E> onABody();
+
+    /** Added to every operation. */
+    protected abstract List<E> everywhere();
+
+    /** The description of each status's answer; a status without one is described as "Refused.". */
+    protected abstract Map<Integer, String> descriptions();
+
+    /** The example code of the {@value #SCHEMA} schema's {@code code} property. */
+    protected abstract String schemaExampleCode();
+
+    /** The example message of the {@value #SCHEMA} schema's {@code message} property. */
+    protected abstract String schemaExampleMessage();
+
+    protected String codeDescription() {
+        return "Stable, machine-readable error code; the examples of each answer list the codes an operation gives with that status.";
+    }
+
+    /**
+     * SmallRye guesses some error answers without a body (e.g. 400 where a body is validated, 403 on every signed-in
+     * route). By default they are dropped and the ones the service gives are written anew, in status order; a service
+     * whose document keeps them in their place and wording (e.g. "Bad Request"), filled in with its examples, says so here.
+     */
+    protected boolean keepsGuessedErrors() {
+        return false;
+    }
+
+    /** The example body of an error; a service whose errors carry more than code and message adds it here. */
+    protected Map<String, Object> exampleBody(E error) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", error.code());
+        body.put("message", error.exampleMessage());
+        return body;
+    }
+
+    /** The {@value #SCHEMA} schema; a service whose errors carry more than code and message adds its properties here. */
+    protected Schema errorSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("The body of every error answer: a stable machine-readable code and a sentence for people.")
+                .addRequired("code").addRequired("message")
+                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description(codeDescription()).examples(List.of(schemaExampleCode())))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("What went wrong, in a sentence for people; its wording may change.")
+                        .examples(List.of(schemaExampleMessage())));
+    }
+
+    /** For catalogs whose resources name errors by enum constant, e.g. {@code "ROOM_NOT_FOUND"}. */
+    protected static <C extends Enum<C>> Optional<C> constantNamed(Class<C> catalog, String name) {
+        try {
+            return Optional.of(Enum.valueOf(catalog, name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(SCHEMA, errorSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                describeErrors(method + " " + path, operation, openAPI.getSecurity())));
+    }
+
+    private void describeErrors(String where, Operation operation, List<SecurityRequirement> documentSecurity) {
+        Set<E> errors = new LinkedHashSet<>(ownErrors(where, operation));
+        if (!keepsGuessedErrors()) {
+            dropGuessedErrors(operation);
+        }
+        if (requiresBearer(operation, documentSecurity)) {
+            errors.addAll(signedIn());
+        }
+        if (operation.getRequestBody() != null) {
+            errors.addAll(onABody());
+        }
+        errors.addAll(everywhere());
+        Map<Integer, List<E>> byStatus = new TreeMap<>();
+        errors.forEach(error -> byStatus.computeIfAbsent(error.status(), s -> new ArrayList<>()).add(error));
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        byStatus.forEach((status, ofStatus) -> addExamples(operation.getResponses(), status, ofStatus));
+    }
+
+    private static void dropGuessedErrors(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        List<String> guessed = operation.getResponses().getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().matches("[45]\\d\\d") && e.getValue().getContent() == null)
+                .map(Map.Entry::getKey).toList();
+        guessed.forEach(operation.getResponses()::removeAPIResponse);
+    }
+
+    /**
+     * The operation's own errors; SmallRye copies a method's extension onto its request body, responses and method-level
+     * parameters, so it is removed there too.
+     */
+    private List<E> ownErrors(String where, Operation operation) {
+        Object named = operation.getExtensions() == null ? null : operation.getExtensions().get(CODES);
+        if (named == null) {
+            return List.of();
+        }
+        operation.removeExtension(CODES);
+        if (operation.getRequestBody() != null) {
+            operation.getRequestBody().removeExtension(CODES);
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(CODES));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(parameter -> parameter.removeExtension(CODES));
+        }
+        List<E> errors = new ArrayList<>();
+        for (String name : named.toString().split("[\\s,]+")) {
+            if (!name.isEmpty()) {
+                errors.add(named(name).orElseThrow(() -> new IllegalStateException(
+                        where + " names error '" + name + "', which the service's error catalog does not list")));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean requiresBearer(Operation operation, List<SecurityRequirement> documentSecurity) {
+        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : documentSecurity;
+        return security != null && security.stream().filter(Objects::nonNull).anyMatch(r -> r.hasScheme(BEARER));
+    }
+
+    private void addExamples(APIResponses responses, int status, List<E> errors) {
+        String key = String.valueOf(status);
+        APIResponse response = responses.getAPIResponse(key);
+        if (response == null) {
+            response = OASFactory.createAPIResponse();
+            responses.addAPIResponse(key, response);
+        }
+        if (response.getDescription() == null || QUARKUS_DEFAULTS.contains(response.getDescription())) {
+            response.setDescription(descriptions().getOrDefault(status, "Refused."));
+        }
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent());
+        }
+        Content content = response.getContent();
+        MediaType json = content.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+        if (json == null) {
+            json = OASFactory.createMediaType();
+            content.addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, json);
+        }
+        json.setSchema(OASFactory.createSchema().ref(SCHEMA));
+        for (E error : errors) {
+            json.addExample(error.code(), OASFactory.createExample().summary(error.exampleMessage()).value(exampleBody(error)));
+        }
+    }
+}
