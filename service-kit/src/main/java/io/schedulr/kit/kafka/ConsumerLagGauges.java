@@ -52,7 +52,8 @@ public class ConsumerLagGauges {
     private final Map<GroupTopic, Double> lags = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private Admin admin;
-    private volatile boolean failing;
+    /** The pairs whose last read failed, so each failure is logged once, not on every round. */
+    private final java.util.Set<GroupTopic> failing = ConcurrentHashMap.newKeySet();
 
     /** One watched (group, topic) pair. */
     record GroupTopic(String group, String topic) {
@@ -130,19 +131,17 @@ public class ConsumerLagGauges {
                 lag += Math.max(0, latest.get(partition).offset() - from);
             }
             lags.put(watched, (double) lag);
-            if (failing) {
-                LOG.info("consumer lag gauges read the broker again");
+            if (failing.remove(watched)) {
+                LOG.infof("consumer lag gauges read %s on %s again", watched.group(), watched.topic());
             }
-            failing = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             lags.put(watched, Double.NaN);
-            if (!failing) {
+            if (failing.add(watched)) {
                 LOG.warnf("consumer lag gauges could not ask the broker about %s on %s (NaN until they can): %s", watched.group(),
                         watched.topic(), e.toString());
             }
-            failing = true;
         }
     }
 }

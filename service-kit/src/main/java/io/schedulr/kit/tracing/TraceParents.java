@@ -5,7 +5,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,10 +41,5 @@ public final class TraceParents {
             return Context.root();
         }
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), FROM_MAP);
-    }
-
-    /** The header names this module writes; for tests and documentation. */
-    public static List<String> headers() {
-        return List.of(HEADER);
     }
 }
