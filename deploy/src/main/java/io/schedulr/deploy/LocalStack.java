@@ -2,6 +2,7 @@ package io.schedulr.deploy;
 
 import io.schedulr.testsupport.calcom.LocalCalcom;
 import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.infra.InfraPorts;
 import io.schedulr.testsupport.infra.InfraSettings;
 import io.schedulr.testsupport.infra.Infrastructure;
 import io.schedulr.testsupport.infra.MailReceipt;
@@ -23,13 +24,23 @@ import java.util.concurrent.CountDownLatch;
  * The local stack: PostgreSQL, Kafka, SMTP+IMAP, the token issuer, the control endpoint, the local Cal.com and the local
  * trace collector in this JVM, the four services as child JVMs wired to them. {@link #main} keeps it in the foreground
  * until Ctrl-C.
+ *
+ * <p>As on Kubernetes (deploy/kubernetes), each service's schema is migrated once by a run that migrates and exits
+ * ({@code QUARKUS_INIT_AND_EXIT}); then its replicas start, validating the schema instead of migrating it.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** What the Kubernetes migration Job sets (deploy/kubernetes): run Flyway, then exit (validating first would refuse). */
+    static final Map<String, String> MIGRATE_AND_EXIT = Map.of(
+            "QUARKUS_INIT_AND_EXIT", "true",
+            "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
+            "QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
 
     private final StackOptions options;
     private final PrintStream out;
     private final List<ServiceSpec> specs;
+    /** Every replica of every service, the first replicas ({@link #specs}) first. */
+    private final List<ServiceSpec> instances = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     /** Service name → the copy of its build that it runs from (see {@link AppCopy}). */
     private final Map<String, Path> runJars = new LinkedHashMap<>();
@@ -111,9 +122,15 @@ public final class LocalStack implements AutoCloseable {
         return specs;
     }
 
+    /** The replicas of one service, the first one (on its documented port) first. */
+    public List<ServiceSpec> replicasOf(String serviceName) {
+        return instances.stream().filter(s -> s.name().equals(serviceName)).toList();
+    }
+
     /**
      * Stops one service (SIGTERM, then force after the grace period) while the rest of the stack goes on — what an
-     * operator sees when one deployment is down. {@link #restart} brings it back.
+     * operator sees when one pod is down. {@link #restart} brings it back. {@code serviceName} names a replica
+     * ({@link ServiceSpec#instance()}): the service's name is its first replica.
      */
     public void stop(String serviceName) throws StackException {
         ServiceProcess service;
@@ -129,20 +146,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a service stopped with {@link #stop} again (log appended) and returns once it is ready. */
     public void restart(String serviceName) throws StackException {
-        ServiceSpec spec = specs.stream().filter(s -> s.name().equals(serviceName)).findFirst()
+        ServiceSpec spec = instances.stream().filter(s -> s.instance().equals(serviceName)).findFirst()
                 .orElseThrow(() -> new StackException("no service named " + serviceName));
         ServiceProcess service;
         synchronized (services) {
             if (closed) {
                 throw new StackException("the stack is stopped");
             }
-            if (services.stream().anyMatch(s -> s.spec().name().equals(serviceName))) {
+            if (services.stream().anyMatch(s -> s.spec().instance().equals(serviceName))) {
                 throw new StackException(serviceName + " is already running");
             }
             Path logDir = options.stateDir().resolve("logs");
             out.println("starting " + serviceName + " again on port " + spec.port() + " (log: " + logDir.resolve(serviceName + ".log") + ")");
-            service = ServiceProcess.start(spec, runJars.get(serviceName), options.serviceJvmOptions(),
-                    environment(spec, infra.endpoints(), google, calcomSettings, traces.url(), options.environmentOf(serviceName)), logDir, true);
+            service = ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(), environmentOf(spec), logDir, true);
             services.add(service);
         }
         new ReadinessWait(options.readyTimeout()).awaitAll(List.of(service));
@@ -152,12 +168,12 @@ public final class LocalStack implements AutoCloseable {
     /** The process id of a running service. */
     public OptionalLong pid(String serviceName) {
         synchronized (services) {
-            return services.stream().filter(s -> s.spec().name().equals(serviceName)).mapToLong(ServiceProcess::pid).findFirst();
+            return services.stream().filter(s -> s.spec().instance().equals(serviceName)).mapToLong(ServiceProcess::pid).findFirst();
         }
     }
 
     private ServiceProcess running(String serviceName) throws StackException {
-        return services.stream().filter(s -> s.spec().name().equals(serviceName)).findFirst()
+        return services.stream().filter(s -> s.spec().instance().equals(serviceName)).findFirst()
                 .orElseThrow(() -> new StackException(serviceName + " is not running"));
     }
 
@@ -179,22 +195,72 @@ public final class LocalStack implements AutoCloseable {
         calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());
         startCalcom();
         startTraces();
+        migrateSchemas(logDir);
 
+        instances.addAll(specs);
+        for (int replica = 1; replica < options.replicas(); replica++) {
+            for (ServiceSpec spec : specs) {
+                instances.add(spec.replica(replica, InfraPorts.free()));
+            }
+        }
+        // One replica of each at a time, as a rolling deployment does: eight JVMs starting at once on two cores time out.
+        for (int replica = 0; replica < options.replicas(); replica++) {
+            int wave = replica;
+            startAndAwait(instances.stream().filter(spec -> spec.replica() == wave).toList(), logDir);
+        }
+        out.println(StackTable.render(specs, endpoints, google, calcomSettings, traces.tracesUrl(), stateDir, logDir));
+        instances.stream().filter(spec -> spec.replica() > 0)
+                .forEach(spec -> out.println("  also " + spec.instance() + ": " + spec.url()));
+    }
+
+    /**
+     * Each service's Flyway migrations, once, by a run of the service that migrates and exits — the Kubernetes
+     * migration Job's mode — before any replica starts (replicas only validate the schema).
+     */
+    private void startAndAwait(List<ServiceSpec> wave, Path logDir) throws StackException {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : wave) {
+            synchronized (services) {
+                if (closed) {
+                    throw new StackException("stopped while starting");
+                }
+                out.println("starting " + spec.instance() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.instance() + ".log") + ")");
+                ServiceProcess service = ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(), environmentOf(spec),
+                        logDir, false);
+                services.add(service);
+                started.add(service);
+            }
+        }
+        out.println("waiting for them to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
+        new ReadinessWait(options.readyTimeout()).awaitAll(started);
+        started.forEach(service -> service.reportUnexpectedExitTo(out));
+    }
+
+    private void migrateSchemas(Path logDir) throws StackException {
+        List<ServiceProcess> runs = new ArrayList<>();
         for (ServiceSpec spec : specs) {
             synchronized (services) {
                 if (closed) {
                     throw new StackException("stopped while starting");
                 }
-                out.println("starting " + spec.name() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.name() + ".log") + ")");
-                services.add(ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(),
-                        environment(spec, endpoints, google, calcomSettings, traces.url(), options.environmentOf(spec.name())), logDir, false));
+                Map<String, String> env = new LinkedHashMap<>(environmentOf(spec));
+                env.putAll(MIGRATE_AND_EXIT);
+                runs.add(ServiceProcess.start(spec, spec.name() + "-migrate", runJars.get(spec.name()), options.serviceJvmOptions(), env,
+                        logDir, false));
             }
         }
-        out.println("waiting for the services to be ready (up to " + options.readyTimeout().toSeconds() + " s) ...");
-        List<ServiceProcess> started = List.copyOf(services);
-        new ReadinessWait(options.readyTimeout()).awaitAll(started);
-        started.forEach(service -> service.reportUnexpectedExitTo(out));
-        out.println(StackTable.render(specs, endpoints, google, calcomSettings, traces.tracesUrl(), stateDir, logDir));
+        out.println("migrating the four databases (one migrate-and-exit run per service) ...");
+        for (ServiceProcess run : runs) {
+            if (!run.awaitExit(options.readyTimeout()) || run.exitValue() != 0) {
+                runs.forEach(ServiceProcess::requestStop);
+                throw new StackException("migrating " + run.spec().name() + "'s database failed; see " + run.log()
+                        + ReadinessWait.tail(run.log()));
+            }
+        }
+    }
+
+    private Map<String, String> environmentOf(ServiceSpec spec) {
+        return environment(spec, infra.endpoints(), google, calcomSettings, traces.url(), options.environmentOf(spec.name()));
     }
 
     private void requireBuilt() throws StackException {
@@ -239,6 +305,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_LOGIN", "NONE");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
+        // Replicas never migrate: the migrate-and-exit run did (as the Kubernetes Job does); they refuse an old schema.
+        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+        env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
         // Readable text logs (with the trace id) on a developer's machine; JSON is for prod.
         env.put("SCHEDULR_LOG_JSON", "false");
         // Every trace, to the local collector (Quarkus posts to <endpoint>/v1/traces), within about a second.

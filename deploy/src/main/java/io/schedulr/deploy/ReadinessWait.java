@@ -35,7 +35,7 @@ final class ReadinessWait {
         String last = "no answer";
         while (true) {
             if (!service.isAlive()) {
-                throw new StackException(service.spec().name() + " exited with code " + service.exitValue()
+                throw new StackException(service.spec().instance() + " exited with code " + service.exitValue()
                         + " before it was ready; see " + service.log() + tail(service.log()));
             }
             try {
@@ -49,17 +49,17 @@ final class ReadinessWait {
                 last = "no answer (" + e.getClass().getSimpleName() + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for " + service.spec().name());
+                throw new StackException("interrupted while waiting for " + service.spec().instance());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackException(service.spec().name() + " was not ready after " + timeout.toSeconds() + " s (last: "
+                throw new StackException(service.spec().instance() + " was not ready after " + timeout.toSeconds() + " s (last: "
                         + last + "); see " + service.log() + tail(service.log()));
             }
             sleep();
         }
     }
 
-    private static String tail(Path log) {
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());

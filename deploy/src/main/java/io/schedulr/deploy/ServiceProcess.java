@@ -26,10 +26,16 @@ final class ServiceProcess {
     /** Starts the service with {@code env} added to this JVM's environment; {@code appendLog} keeps an earlier run's log. */
     static ServiceProcess start(ServiceSpec spec, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir,
                                 boolean appendLog) throws StackException {
+        return start(spec, spec.instance(), jar, jvmOptions, env, logDir, appendLog);
+    }
+
+    /** As {@link #start(ServiceSpec, Path, List, Map, Path, boolean)}, logging to {@code logName}.log. */
+    static ServiceProcess start(ServiceSpec spec, String logName, Path jar, List<String> jvmOptions, Map<String, String> env,
+                                Path logDir, boolean appendLog) throws StackException {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(spec.name() + " is not built: " + jar + " is missing (run deploy/local/run --build)");
         }
-        Path log = logDir.resolve(spec.name() + ".log");
+        Path log = logDir.resolve(logName + ".log");
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
@@ -44,7 +50,7 @@ final class ServiceProcess {
             Files.createDirectories(logDir);
             return new ServiceProcess(spec, builder.start(), log);
         } catch (IOException e) {
-            throw new StackException("cannot start " + spec.name() + ": " + e.getMessage(), e);
+            throw new StackException("cannot start " + spec.instance() + ": " + e.getMessage(), e);
         }
     }
 
@@ -52,7 +58,7 @@ final class ServiceProcess {
     void reportUnexpectedExitTo(PrintStream out) {
         process.onExit().thenAccept(p -> {
             if (!stopping) {
-                out.println("!! " + spec.name() + " stopped unexpectedly (exit code " + p.exitValue() + "); see " + log);
+                out.println("!! " + spec.instance() + " stopped unexpectedly (exit code " + p.exitValue() + "); see " + log);
             }
         });
     }
@@ -75,6 +81,20 @@ final class ServiceProcess {
 
     int exitValue() {
         return process.exitValue();
+    }
+
+    /** Waits up to {@code timeout} for the process to end by itself; false if it is still running (then it is killed). */
+    boolean awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopping = true;
+        process.destroyForcibly();
+        return false;
     }
 
     /** Asks the JVM to end (SIGTERM: Quarkus shuts down gracefully); does not wait. */

@@ -17,22 +17,26 @@ import java.util.Map;
  * @param serviceJvmOptions options for each service JVM
  * @param removeStateOnStop delete {@code stateDir} after stopping (a temporary folder)
  * @param serviceEnvironment per service name, variables set after the launcher's own (tests: e.g. one service with JSON logs)
+ * @param replicas          copies of each service, all on the same databases and topics (as replicas on Kubernetes)
  */
 public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout,
                            List<String> serviceJvmOptions, boolean removeStateOnStop,
-                           Map<String, Map<String, String>> serviceEnvironment) {
+                           Map<String, Map<String, String>> serviceEnvironment, int replicas) {
 
     public StackOptions {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
+        }
     }
 
     public StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Duration readyTimeout, List<String> serviceJvmOptions,
                         boolean removeStateOnStop) {
-        this(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, Map.of());
+        this(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, Map.of(), 1);
     }
 
     public static final String USAGE = """
-            usage: deploy/local/run [--build] [--state DIR] [--ports=fixed|free|BASE] [--timeout SECONDS]
+            usage: deploy/local/run [--build] [--state DIR] [--ports=fixed|free|BASE] [--replicas N] [--timeout SECONDS]
               --build            rebuild everything first (./mvnw install -DskipTests)
               --state DIR        state folder (default: .local-stack at the repository root); wipe it to reset
               --ports=fixed      the documented ports 8080-8083, 15432, 19092-19093, 3025, 3143, 8090-8091,
@@ -40,21 +44,23 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
               --ports=free       any free ports, to run beside another stack (state: a temporary folder
                                  removed at stop, unless --state is given)
               --ports=BASE       thirteen consecutive ports from BASE (state: .local-stack/ports-BASE)
+              --replicas N       N copies of each service (default 1); the first on the ports above, the
+                                 others on free ports listed at start
               --timeout SECONDS  how long to wait for the services to get ready (default 180)
             environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     public StackOptions withPorts(StackPorts other) {
-        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions, removeStateOnStop, serviceEnvironment);
+        return new StackOptions(repoRoot, stateDir, other, readyTimeout, serviceJvmOptions, removeStateOnStop, serviceEnvironment, replicas);
     }
 
     public StackOptions withStateDir(Path other, boolean removeOnStop) {
-        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions, removeOnStop, serviceEnvironment);
+        return new StackOptions(repoRoot, other, ports, readyTimeout, serviceJvmOptions, removeOnStop, serviceEnvironment, replicas);
     }
 
     public StackOptions withReadyTimeout(Duration other) {
-        return new StackOptions(repoRoot, stateDir, ports, other, serviceJvmOptions, removeStateOnStop, serviceEnvironment);
+        return new StackOptions(repoRoot, stateDir, ports, other, serviceJvmOptions, removeStateOnStop, serviceEnvironment, replicas);
     }
 
     /** These variables for {@code service} on top of what the launcher gives it (they win). */
@@ -65,7 +71,12 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
             merged.putAll(added);
             return Map.copyOf(merged);
         });
-        return new StackOptions(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, all);
+        return new StackOptions(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, all, replicas);
+    }
+
+    /** {@code count} copies of each service (the first on its documented port, the others on free ports). */
+    public StackOptions withReplicas(int count) {
+        return new StackOptions(repoRoot, stateDir, ports, readyTimeout, serviceJvmOptions, removeStateOnStop, serviceEnvironment, count);
     }
 
     /** The extra variables of one service (none unless {@link #withServiceEnvironment} set some). */
@@ -92,7 +103,7 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
             if (name.equals("--build")) {
                 continue; // handled by deploy/local/run
             }
-            if (value == null && (name.equals("--state") || name.equals("--ports") || name.equals("--timeout"))) {
+            if (value == null && (name.equals("--state") || name.equals("--ports") || name.equals("--timeout") || name.equals("--replicas"))) {
                 if (i + 1 >= args.length) {
                     throw new StackException(name + " needs a value\n" + USAGE);
                 }
@@ -108,6 +119,13 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
                     portsChoice = value;
                 }
                 case "--timeout" -> options = options.withReadyTimeout(Duration.ofSeconds(number(name, value)));
+                case "--replicas" -> {
+                    int count = number(name, value);
+                    if (count < 1 || count > 4) {
+                        throw new StackException("--replicas needs 1 to 4, not " + value);
+                    }
+                    options = options.withReplicas(count);
+                }
                 default -> throw new StackException("unknown option " + arg + "\n" + USAGE);
             }
         }

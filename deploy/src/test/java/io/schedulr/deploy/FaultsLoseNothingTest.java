@@ -21,8 +21,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 100 bookings while Kafka is down for 30 s, 100 while SMTP is down for 60 s, 100 while notification-service is killed
- * (kill -9) in the middle of sending: afterwards every inbox, read over IMAP, holds exactly one REQUEST per booking —
+ * Two replicas of every service (as deploy/kubernetes runs them), each schema migrated once by a migrate-and-exit run,
+ * API calls spread over both scheduling-service replicas in turn. 100 bookings while Kafka is down for 30 s, 100 while SMTP is down for 60 s, 100 while notification-service is killed
+ * (one replica killed with kill -9) in the middle of sending: afterwards every inbox, read over IMAP, holds exactly one REQUEST per booking —
  * none missing, none doubled — and the outbox is empty. The host creates the rooms, then disconnects their Google
  * calendar before the fault, so every invitation is notification-service's email (with a connected host Google would
  * invite the guests instead: docs/operations.md, "Who sends the invitation").
@@ -38,7 +39,7 @@ class FaultsLoseNothingTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state, 40000, 50000);
+        client = StackClient.start(state, 40000, 50000, options -> options.withReplicas(2));
     }
 
     @AfterAll
@@ -46,6 +47,66 @@ class FaultsLoseNothingTest {
         if (client != null) {
             client.close();
         }
+    }
+
+    /**
+     * Rooms booked, rescheduled and deleted through alternating replicas: both replicas' live streams show every room's
+     * changes once each and in order; the host's Google calendar (mirrored by both calendar-sync replicas) follows to the
+     * end, and every guest's invitations from Google arrive with rising SEQUENCE, none twice, ending with the CANCEL.
+     */
+    @Test
+    void roomsChangedThroughBothReplicasReachEveryoneOnceAndInOrder() throws Exception {
+        int count = 20;
+        StackClient.Person host = client.person("Replica Host", "Europe/Berlin");
+        List<String> rooms = new ArrayList<>();
+        List<StackClient.Person> guests;
+        try (RoomStream first = client.roomStream(host, 0); RoomStream second = client.roomStream(host, 1)) {
+            for (int i = 0; i < count; i++) {
+                String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+                rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
+                        "id"));
+            }
+            guests = bookMany(rooms);
+            for (String room : rooms) {
+                String later = Instant.now().plus(++hoursAhead + 24L * 30, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
+                client.call("POST", "/api/practice-room/update", host, "{\"roomId\":\"" + room + "\",\"datetimeUtc\":\"" + later + "\"}", 200);
+            }
+            for (String room : rooms) {
+                client.call("DELETE", "/api/practice-room/" + room, host, null, 204);
+            }
+            first.await(rooms, 4, Duration.ofSeconds(60));
+            second.await(rooms, 4, Duration.ofSeconds(60));
+            Thread.sleep(2000); // anything doubled would have arrived by now
+            for (RoomStream stream : List.of(first, second)) {
+                stream.await(rooms, 4, Duration.ZERO).forEach((room, types) -> assertThat(types)
+                        .as("room " + room + " on a replica's live stream").containsExactly(
+                                "io.schedulr.room.created.v1", "io.schedulr.room.booked.v1", "io.schedulr.room.rescheduled.v1", "io.schedulr.room.cancelled.v1"));
+            }
+        }
+        Instant deadline = Instant.now().plus(DRAIN);
+        for (StackClient.Person guest : guests) {
+            while (cancels(client.calendars(guest.email())) < 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+        }
+        Thread.sleep(3000); // anything doubled or late would have arrived by now
+        for (StackClient.Person guest : guests) {
+            List<String> mails = client.calendars(guest.email());
+            assertThat(mails).as("invitations of " + guest.email()).isNotEmpty()
+                    .allMatch(ics -> StackClient.line(ics, "UID:").equals(StackClient.line(mails.get(0), "UID:")));
+            List<Integer> sequences = mails.stream().map(ics -> Integer.parseInt(StackClient.line(ics, "SEQUENCE:"))).toList();
+            assertThat(sequences).as("SEQUENCE of the mails to " + guest.email() + ", in arrival order").isSorted();
+            // Google's CANCEL carries the event's last SEQUENCE (a delete does not raise it), so a mail is one METHOD + SEQUENCE.
+            assertThat(mails).extracting(ics -> StackClient.line(ics, "METHOD:") + " " + StackClient.line(ics, "SEQUENCE:"))
+                    .as("the mails to " + guest.email()).doesNotHaveDuplicates();
+            assertThat(StackClient.line(mails.get(mails.size() - 1), "METHOD:")).as("the last mail to " + guest.email()).isEqualTo("CANCEL");
+        }
+        assertThat(confirmedEvents(host)).as("the host's Google calendar after the deletions").isEmpty();
+        assertThat(unpublishedOutboxRows()).as("the outbox drained").isZero();
+    }
+
+    private static long cancels(List<String> calendars) {
+        return calendars.stream().filter(ics -> ics.contains("METHOD:CANCEL")).count();
     }
 
     @Test
@@ -138,6 +199,22 @@ class FaultsLoseNothingTest {
             assertThat(uids).contains(StackClient.line(invitations.get(0), "UID:"));
         }
         assertThat(client.calendars(host.email())).as("the host has them on their calendar, not by mail").isEmpty();
+        assertThat(calendarsWatchedTwice()).as("push channels opened by both replicas' watch job for one calendar").isEmpty();
+    }
+
+    /** Calendars with more than one live push channel: the watch job would have run once per replica. */
+    private static List<String> calendarsWatchedTwice() throws Exception {
+        var endpoints = client.stack().endpoints();
+        List<String> calendars = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl("calendar_sync"), endpoints.postgresUser(), endpoints.postgresPassword());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT calendar_id FROM webhook_channels WHERE status IN ('opening', 'active') "
+                     + "GROUP BY calendar_id HAVING count(*) > 1")) {
+            while (r.next()) {
+                calendars.add(r.getString(1));
+            }
+        }
+        return calendars;
     }
 
     /** The iCalUIDs of the live events on the person's Google calendars. */
@@ -153,8 +230,12 @@ class FaultsLoseNothingTest {
 
     /** {@code BOOKINGS} rooms of the host, each its own hour; then the host disconnects their calendar. */
     private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host) throws Exception {
+        return roomsOfAHostWithoutCalendar(host, BOOKINGS);
+    }
+
+    private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host, int count) throws Exception {
         List<String> rooms = new ArrayList<>();
-        for (int i = 0; i < BOOKINGS; i++) {
+        for (int i = 0; i < count; i++) {
             String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
             rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
                     "id"));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +42,13 @@ final class StackClient implements AutoCloseable {
     }
 
     private final LocalStack stack;
-    private final String api;
+    /** scheduling-service's replicas: calls go to each in turn, as a load balancer in front of them would send them. */
+    private final List<String> apis;
+    private final AtomicInteger nextApi = new AtomicInteger();
 
-    private StackClient(LocalStack stack, String api) {
+    private StackClient(LocalStack stack, List<String> apis) {
         this.stack = stack;
-        this.api = api;
+        this.apis = List.copyOf(apis);
     }
 
     /** Starts the whole stack on a free block of ports in [from, to) with small service JVMs. */
@@ -62,7 +65,7 @@ final class StackClient implements AutoCloseable {
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, StackPorts.fromBase(base), Duration.ofSeconds(150),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
         LocalStack stack = LocalStack.start(adjust.apply(options), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        return new StackClient(stack, "http://localhost:" + StackPorts.fromBase(base).scheduling());
+        return new StackClient(stack, stack.replicasOf("scheduling-service").stream().map(ServiceSpec::url).toList());
     }
 
     LocalStack stack() {
@@ -108,18 +111,20 @@ final class StackClient implements AutoCloseable {
         String room = "{\"datetimeUtc\":\"" + Instant.now().plus(400, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                 + "\"}";
         Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            HttpResponse<String> create = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/practice-room/create"))
-                    .header("Authorization", "Bearer " + person.token()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(room)).build(), HttpResponse.BodyHandlers.ofString());
-            if (create.statusCode() == 403) {
-                break;
+        for (String api : apis) {
+            while (true) {
+                HttpResponse<String> create = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/practice-room/create"))
+                        .header("Authorization", "Bearer " + person.token()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(room)).build(), HttpResponse.BodyHandlers.ofString());
+                if (create.statusCode() == 403) {
+                    break;
+                }
+                assertThat(Instant.now()).as("scheduling-service still lets " + person.email() + " write: " + create.body()).isBefore(deadline);
+                if (create.statusCode() == 201) {
+                    call("DELETE", "/api/practice-room/" + field(create.body(), "id"), person, null, 204);
+                }
+                Thread.sleep(300);
             }
-            assertThat(Instant.now()).as("scheduling-service still lets " + person.email() + " write: " + create.body()).isBefore(deadline);
-            if (create.statusCode() == 201) {
-                call("DELETE", "/api/practice-room/" + field(create.body(), "id"), person, null, 204);
-            }
-            Thread.sleep(300);
         }
         Thread.sleep(1000);
     }
@@ -165,6 +170,7 @@ final class StackClient implements AutoCloseable {
 
     private String call(String method, String path, Person who, String json, int expected, boolean waitForGate, String traceparent)
             throws Exception {
+        String api = apis.get(Math.floorMod(nextApi.getAndIncrement(), apis.size()));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + who.token());
         if (traceparent != null) {
@@ -184,6 +190,11 @@ final class StackClient implements AutoCloseable {
         }
         assertThat(r.statusCode()).as(method + " " + path + " → " + r.body()).isEqualTo(expected);
         return r.body();
+    }
+
+    /** The room stream ({@code GET /api/practice-rooms/stream}) of {@code who} on scheduling-service's replica {@code replica}. */
+    RoomStream roomStream(Person who, int replica) throws Exception {
+        return RoomStream.open(HTTP, URI.create(apis.get(replica) + "/api/practice-rooms/stream"), who.token());
     }
 
     /** Calls calcom-gateway and checks the status; returns the body. */
