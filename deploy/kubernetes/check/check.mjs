@@ -205,8 +205,7 @@ async function modelFor(apiVersion, kind) {
     if (modelCache.has(id)) return modelCache.get(id);
     let spec;
     if (apiVersion.startsWith('postgresql.cnpg.io/')) spec = `@kubernetes-models/cloudnative-pg/${apiVersion}/${kind}`;
-    else if (!apiVersion.includes('/')) spec = `kubernetes-models/${apiVersion}/${kind}`;
-    else spec = `kubernetes-models/${apiVersion}/${kind}`;
+    else spec = `kubernetes-models/${apiVersion}/${kind}`; // core objects: kubernetes-models/v1/<Kind>
     let model = null;
     try {
         model = (await import(spec))[kind] ?? null;
@@ -436,8 +435,6 @@ async function checkOverlay(overlay, examples) {
                 const roles = cluster.spec.managed?.roles ?? [];
                 const role = roles.find(r => r.name === db.spec.owner);
                 expect(role && role.login === true && role.passwordSecret?.name, where, `owner ${db.spec.owner} of ${m[3]} is not a managed login role with a passwordSecret`);
-                const user = (pod => pod)(null);
-                void user;
                 const d = deploymentOf.get(mod.name) ?? {};
                 const c = (d.spec?.template.spec.containers ?? [])[0] ?? {};
                 const pw = (c.env ?? []).find(e => e.name === 'QUARKUS_DATASOURCE_PASSWORD')?.valueFrom?.secretKeyRef;
@@ -604,9 +601,7 @@ async function checkOverlay(overlay, examples) {
     }
     for (const d of deployments) {
         expect(byKind(objs, 'PodDisruptionBudget').some(p => matchesSelector(p.spec.selector, d.spec.template.metadata.labels)), W(d), 'no PodDisruptionBudget');
-        const min = overlay === 'prod' ? 2 : 1;
         expect(overlay === 'prod' ? d.spec.replicas >= 2 : d.spec.replicas === 1, W(d), `replicas must be ${overlay === 'prod' ? '≥ 2' : '1'} in ${overlay}, is ${d.spec.replicas}`);
-        void min;
     }
     const hpas = byKind(objs, 'HorizontalPodAutoscaler');
     for (const h of hpas) {
