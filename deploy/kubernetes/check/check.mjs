@@ -15,6 +15,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import * as k8sClient from '@kubernetes/client-node';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -225,6 +226,37 @@ async function modelFor(apiVersion, kind) {
     return model;
 }
 
+/**
+ * kubernetes-models validates types, enums and required fields but, like the API's OpenAPI schemas, lets unknown
+ * fields through. The Kubernetes client's models list every field of every built-in type (getAttributeTypeMap), so a
+ * misspelt or misplaced field is caught here; the API server would drop it silently (or refuse it with strict
+ * field validation).
+ */
+function clientType(apiVersion, kind) {
+    const version = apiVersion.split('/').pop();
+    const name = version[0].toUpperCase() + version.slice(1) + kind;
+    return typeof k8sClient[name]?.getAttributeTypeMap === 'function' ? name : null;
+}
+function strictFields(value, type, where) {
+    if (value === null || value === undefined) return;
+    let m = type.match(/^Array<(.+)>$/);
+    if (m) {
+        if (expect(Array.isArray(value), where, `must be a list (${type})`)) value.forEach((v, i) => strictFields(v, m[1], `${where}[${i}]`));
+        return;
+    }
+    m = type.match(/^\{ \[key: string\]: (.+); \}$/);
+    if (m) {
+        for (const [k, v] of Object.entries(value)) strictFields(v, m[1], `${where}.${k}`);
+        return;
+    }
+    const cls = k8sClient[type];
+    if (typeof cls?.getAttributeTypeMap !== 'function') return; // string, number, IntOrString, Quantity, any
+    const attrs = new Map(cls.getAttributeTypeMap().map(a => [a.baseName, a.type]));
+    for (const [k, v] of Object.entries(value)) {
+        if (expect(attrs.has(k), where, `unknown field "${k}" (not a field of ${type})`)) strictFields(v, attrs.get(k), `${where}.${k}`);
+    }
+}
+
 const STRIMZI_KEYS = {
     Kafka: { spec: ['kafka', 'zookeeper', 'entityOperator', 'clusterCa', 'clientsCa', 'cruiseControl', 'kafkaExporter', 'maintenanceTimeWindows'],
         'spec.kafka': ['version', 'metadataVersion', 'replicas', 'image', 'listeners', 'config', 'storage', 'authorization', 'rack',
@@ -304,6 +336,10 @@ async function checkOverlay(overlay, examples) {
     // 2. schemas
     for (const o of objs) {
         if (o.apiVersion?.startsWith('kafka.strimzi.io/')) { checkStrimzi(o, W(o)); continue; }
+        const clientName = clientType(o.apiVersion, o.kind);
+        if (!o.apiVersion.startsWith('postgresql.cnpg.io/')) {
+            if (expect(clientName, W(o), `no field list for ${o.apiVersion} ${o.kind}`)) strictFields(o, clientName, W(o));
+        }
         const Model = await modelFor(o.apiVersion, o.kind);
         if (!expect(Model, W(o), `no schema for ${o.apiVersion} ${o.kind}`)) continue;
         try {
@@ -669,6 +705,7 @@ for (const s of examples) {
         if (k === 'username') continue;
         expect(/change-me/.test(v), where, `${k} must be a placeholder containing "change-me", never a real value`);
     }
+    strictFields(s, 'V1Secret', where);
     const Model = await modelFor('v1', 'Secret');
     try { new Model(s).validate(); checks++; } catch (e) { expect(false, where, `schema: ${e.message}`); }
 }
