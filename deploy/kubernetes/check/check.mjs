@@ -155,6 +155,17 @@ function module(name) {
     return info;
 }
 
+/** The class-level JAX-RS @Path values (starting with /api or /webhooks …) of a service's REST adapters. */
+function resourcePaths(name) {
+    const out = new Set();
+    for (const file of javaFiles(path.join(repo, name, 'src', 'main', 'java'))) {
+        const src = fs.readFileSync(file, 'utf8');
+        if (/@RegisterRestClient/.test(src)) continue; // outbound clients, not served
+        for (const m of src.matchAll(/^@Path\("(\/[^"]*)"\)/gm)) out.add(m[1].replace(/\/$/, ''));
+    }
+    return [...out];
+}
+
 /** Is the environment variable NAME read by the service? */
 function readsEnv(mod, name) {
     if (/^(QUARKUS|JAVA|KAFKA)_/.test(name)) return true; // Quarkus/Kafka configuration and the image's run-java.sh
@@ -555,6 +566,11 @@ async function checkOverlay(overlay, examples) {
                     : ['/q/health/ready', '/q/metrics', '/q/openapi'].some(q => q === p.path || q.startsWith(p.path.endsWith('/') ? p.path : p.path + '/'));
                 expect(!exposesQ, where, `${p.pathType} ${p.path} publishes /q/* (health, metrics, OpenAPI) of ${b?.name}`);
                 publicPaths.push({ path: p.path, service: b?.name });
+                if (p.path !== '/' && b?.name) {
+                    const served = resourcePaths(b.name);
+                    expect(served.some(v => v === p.path || v.startsWith(p.path + '/') || p.path.startsWith(v + '/')), where,
+                        `${p.path}: ${b.name} has no JAX-RS resource under it (its @Path roots: ${served.join(', ')})`);
+                }
             }
         }
     }
