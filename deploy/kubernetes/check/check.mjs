@@ -582,6 +582,9 @@ async function checkOverlay(overlay, examples) {
     expect(publicPaths.some(x => x.path === '/' && x.service === 'scheduling-service'), `overlays/${overlay} Ingress`, '/ (web app) must reach scheduling-service');
     // public URLs the services hand out are served by the ingress
     const hosts = new Set(ingresses.flatMap(i => (i.spec.rules ?? []).map(r => r.host)));
+    const tlsHosts = new Set(ingresses.flatMap(i => (i.spec.tls ?? []).flatMap(t => t.hosts ?? [])));
+    expect(hosts.size === 1 && tlsHosts.size === 1 && [...hosts][0] === [...tlsHosts][0] && ingresses.every(i => (i.spec.tls ?? []).length > 0),
+        `overlays/${overlay} Ingress`, `every Ingress must serve the one public host over TLS (rules: ${[...hosts].join(', ')}; tls: ${[...tlsHosts].join(', ')})`);
     for (const d of deployments) {
         const env = environment(d.spec.template.spec.containers[0], W(d));
         for (const [k, v] of env) {
