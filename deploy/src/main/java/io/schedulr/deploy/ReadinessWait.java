@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Waits until each service answers {@code GET /q/health/ready} with 200 (status UP, database and Kafka included). */
+/** Waits until each service answers {@code GET /q/health/ready} with 200 (status UP: the database and whatever else the service counts as ready). */
 final class ReadinessWait {
     private static final Duration POLL = Duration.ofMillis(500);
 
