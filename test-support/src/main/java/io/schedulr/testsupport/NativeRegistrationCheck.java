@@ -339,6 +339,14 @@ public final class NativeRegistrationCheck {
                 result.add("resource " + path + " is not in quarkus.native.resources.includes (" + why + ")");
             }
         });
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        registered.stream().filter(name -> !name.endsWith("$")).forEach(name -> {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                result.add("@RegisterForReflection names " + name + ", which is not on the class path (a typo, or a class that went away)");
+            }
+        });
         allowed.keySet().stream().filter(name -> !needed.containsKey(name))
                 .forEach(name -> result.add("allowlist entry " + name + " is stale: no rule finds it any more"));
         return result;
