@@ -206,16 +206,52 @@ public final class NativeRegistrationCheck {
         return this;
     }
 
-    /** Every value of {@code keys} in a properties resource (e.g. ical4j.properties) names a class instantiated reflectively. */
-    public NativeRegistrationCheck requireClassesNamedIn(Path propertiesFile, String... keys) {
-        Properties properties = load(propertiesFile);
-        for (String key : keys) {
-            String value = properties.getProperty(key);
-            if (value != null) {
-                requireReflection(value.trim(), "named by " + key + " in " + propertiesFile.getFileName());
+    /**
+     * Every provider a library lists in its {@code META-INF/services/<servicePrefix>*} files must be registered for
+     * reflection and every such file included as a resource: Quarkus builds with GraalVM's automatic ServiceLoader
+     * registration turned off ({@code quarkus.native.auto-service-loader-registration=false}, the default), so
+     * {@code ServiceLoader} finds at run time only what was registered.
+     */
+    public NativeRegistrationCheck requireServiceProviders(Class<?> memberOfLibrary, String servicePrefix) {
+        Path source = codeSource(memberOfLibrary);
+        String prefix = "META-INF/services/" + servicePrefix;
+        for (String file : resourcesUnder(memberOfLibrary, prefix)) {
+            String service = file.substring("META-INF/services/".length());
+            requireResource(file, "ServiceLoader file of " + service);
+            for (String line : read(source, file).split("\\R")) {
+                String provider = line.replaceAll("#.*", "").trim();
+                if (!provider.isEmpty()) {
+                    requireReflection(provider, "ServiceLoader provider of " + service);
+                }
             }
         }
         return this;
+    }
+
+    /** Every value of a properties file (e.g. ical4j.properties) that is a class name is instantiated reflectively. */
+    public NativeRegistrationCheck requireClassesNamedIn(Path propertiesFile) {
+        Properties properties = load(propertiesFile);
+        Pattern className = Pattern.compile("([a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key).trim();
+            if (className.matcher(value).matches()) {
+                requireReflection(value, "named by " + key + " in " + propertiesFile.getFileName());
+            }
+        }
+        return this;
+    }
+
+    private static String read(Path source, String entry) {
+        try {
+            if (Files.isDirectory(source)) {
+                return Files.readString(source.resolve(entry));
+            }
+            try (JarFile jar = new JarFile(source.toFile()); InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The classes the rules find, each with the first reason found. */
