@@ -254,6 +254,22 @@ public final class NativeRegistrationCheck {
         }
     }
 
+    /** Library classes (names starting with {@code prefix}) our own indexed classes name as class constants. */
+    public Set<String> referencedClasses(String prefix) {
+        Set<String> names = new TreeSet<>();
+        bytecode.forEach((name, bytes) -> {
+            if (name.startsWith(OWN_PACKAGES)) {
+                for (String constant : classConstants(bytes)) {
+                    String other = constant == null ? "" : constant.replace('/', '.');
+                    if (other.startsWith(prefix)) {
+                        names.add(other);
+                    }
+                }
+            }
+        });
+        return names;
+    }
+
     /** The classes the rules find, each with the first reason found. */
     public Map<String, String> jacksonBound() {
         Map<String, String> found = new LinkedHashMap<>();
