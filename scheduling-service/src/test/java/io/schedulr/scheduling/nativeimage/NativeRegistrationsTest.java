@@ -1,0 +1,35 @@
+package io.schedulr.scheduling.nativeimage;
+
+import io.schedulr.events.EventCodec;
+import io.schedulr.kit.rest.ApiError;
+import io.schedulr.testsupport.NativeRegistrationCheck;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Native-image readiness in JVM mode (issue 17): every class Jackson binds reflectively — found in the compiled
+ * classes of this service, service-kit and the event contract by {@link NativeRegistrationCheck}'s rules — is
+ * registered with {@code @RegisterForReflection}. A new DTO without a registration fails here, naming it.
+ */
+class NativeRegistrationsTest {
+
+    static NativeRegistrationCheck check() {
+        return NativeRegistrationCheck.of(List.of(Path.of("target/classes"),
+                        NativeRegistrationCheck.codeSource(ApiError.class), NativeRegistrationCheck.codeSource(EventCodec.class)))
+                .withConfiguration(Path.of("src/main/resources/application.properties"))
+                .allow("io.schedulr.scheduling.adapter.out.messaging.KafkaOutboxRelay$Outcome",
+                        "private row-outcome holder of the relay's JDBC batch; never becomes JSON")
+                .allow("io.schedulr.scheduling.adapter.out.messaging.KafkaOutboxRelay$OutboxRow",
+                        "private JDBC row holder; its payload is already JSON text, the record itself is never bound")
+                .allow("io.schedulr.scheduling.adapter.out.messaging.InterviewOutboxAppender$Known",
+                        "private lookup result (user id, time zone) read from SQL; never becomes JSON");
+    }
+
+    @Test
+    void everyClassJacksonBindsIsRegisteredForReflection() {
+        NativeRegistrationCheck check = check();
+        check.assertComplete();
+    }
+}
