@@ -118,6 +118,20 @@ final class Api {
         return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
     }
 
+    /** {@code GET <path>} at scheduling-service as {@code user}. */
+    Answer get(User user, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + user.token()).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), System.nanoTime() - start);
+    }
+
+    /** scheduling-service's base URL. */
+    String schedulingUrl() {
+        return schedulingUrl;
+    }
+
     /** {@code GET /api/practice-rooms/{id}} as {@code user}. */
     Answer room(User user, String roomId) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/practice-rooms/" + roomId))

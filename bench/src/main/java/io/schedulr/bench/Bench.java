@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bench.only=google}. The load section (hardening issue 12) runs alone with {@code bench.only=load}, after the others with
  * {@code bench.load=true}; sizes {@code bench.loadSeconds}, {@code bench.loadClients}, {@code bench.loadWave}, {@code bench.loadWarmup}. It fails
  * the run on any 5xx, any call without an answer, any refused booking of a free room, and any wave that did not end
- * with exactly one 200 and 409 for everyone else.
+ * with exactly one 200 and 409 for everyone else. Sections 5 (open slots with {@code bench.slots} in the database) and 6
+ * (the live stream to {@code bench.streamSubscribers}) follow the Google section, or run alone with {@code bench.only=slots}
+ * / {@code stream}. {@code bench.durable} (true) chooses PostgreSQL's {@code synchronous_commit}.
  */
 public final class Bench {
     static final String BOOKED = "io.schedulr.room.booked.v1";
@@ -74,6 +76,16 @@ public final class Bench {
     private final boolean loadToo = Boolean.getBoolean("bench.load");
     /** {@code google} runs the Google section only (issue 14 section 4). */
     private final boolean googleOnly = "google".equals(System.getProperty("bench.only"));
+    /** {@code slots} / {@code stream} run section 5 (open slots) / 6 (live stream) only (issue 18). */
+    private final boolean slotsOnly = "slots".equals(System.getProperty("bench.only"));
+    private final boolean streamOnly = "stream".equals(System.getProperty("bench.only"));
+    /**
+     * PostgreSQL commits as a production database does (the default): {@code synchronous_commit=on} (fsync is on in the
+     * local stack). {@code bench.durable=false} measures with {@code synchronous_commit=off}, as the stack's embedded
+     * PostgreSQL runs by default; the table's section 1 says which.
+     */
+    private final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
+    private String databaseSettings = "";
     private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
     private final int loadClients = Integer.getInteger("bench.loadClients", 32);
     private final int loadWave = Integer.getInteger("bench.loadWave", 200);
@@ -131,11 +143,16 @@ public final class Bench {
             infra = stack.endpoints();
             mail = Mailboxes.of(stack);
             watch.watchMemory(stack::pid);
+            databaseSettings = commitSettings();
             watch.underLoad(true);
             if (loadOnly) {
                 load();
             } else if (googleOnly) {
                 google();
+            } else if (slotsOnly) {
+                slots();
+            } else if (streamOnly) {
+                stream();
             } else {
                 stack.stop(NOTIFICATION);
                 throughputAndLimit();
@@ -146,6 +163,8 @@ public final class Bench {
                     contention();
                     bookingToInbox();
                     google();
+                    slots();
+                    stream();
                     if (loadToo) {
                         load();
                     }
@@ -216,7 +235,8 @@ public final class Bench {
         limit.cleanUp();
 
         table.add(section("1. Booking throughput (" + bookings + " bookings after " + warmup + " warm-up, closed loop, " + workers
-                + " concurrent clients; notification-service stopped, so the service and the limit both run alone)"));
+                + " concurrent clients; notification-service stopped, so the service and the limit both run alone; PostgreSQL "
+                + databaseSettings + ")"));
         table.add(row("", "rate", "p50", "p99", "max"));
         table.add(row("create room over HTTP (setup)", rate(create.perSecond(), "req/s"), ms(create.p50Ms()), ms(create.p99Ms()),
                 ms(create.maxMs())));
@@ -455,6 +475,34 @@ public final class Bench {
         awaitTotalMail(expectedMail.values().stream().mapToInt(Integer::intValue).sum(), 60);
     }
 
+    // ---------------------------------------------------------------------------------------------------- 5, 6 (issue 18)
+
+    private void slots() throws Exception {
+        new SlotListingSection(api, this::db, this::closedLoop, table, failures).run();
+    }
+
+    private void stream() throws Exception {
+        new LiveStreamSection(api, this::mintAll, infra.kafkaBootstrapServers(), table, failures).run();
+    }
+
+    /** Sets {@code synchronous_commit} for {@link #durable} and returns the commit settings in force, for the table. */
+    private String commitSettings() throws Exception {
+        try (Connection c = db("scheduling"); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET synchronous_commit = " + (durable ? "'on'" : "'off'"));
+            s.execute("SELECT pg_reload_conf()");
+            Thread.sleep(500);
+            StringBuilder settings = new StringBuilder(durable ? "durable: " : "not durable: ");
+            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet r = s.executeQuery("SHOW " + name)) {
+                    r.next();
+                    settings.append(name).append('=').append(r.getString(1)).append(name.equals("full_page_writes") ? "" : " ");
+                }
+            }
+            log("PostgreSQL %s", settings);
+            return settings.toString();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- load
 
     private void load() throws Exception {
@@ -685,6 +733,15 @@ public final class Bench {
         long run(int worker, int index) throws Exception;
     }
 
+    /** {@link #closedLoop} for the sections in their own classes. */
+    interface Looper {
+        Stats run(int workers, int n, Op op) throws Exception;
+    }
+
+    static String clip(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
     /** {@code workers} threads take the next index until {@code n} are done; each op returns its latency in ns. */
     private Stats closedLoop(int workers, int n, Op op) throws Exception {
         long[] nanos = new long[n];
@@ -763,7 +820,7 @@ public final class Bench {
         return String.format("  %-46s %14s %22s %12s %22s", name, a, b, c, d);
     }
 
-    private static String rate(double value, String unit) {
+    static String rate(double value, String unit) {
         return String.format("%.1f %s", value, unit);
     }
 
