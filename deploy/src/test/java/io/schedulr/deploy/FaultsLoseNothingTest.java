@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,8 +153,10 @@ class FaultsLoseNothingTest {
         process.destroyForcibly();
         process.onExit().join();
         stack.stop("notification-service");
-        stack.restart("notification-service");
+        // The other replica takes over at once; the killed one comes back meanwhile, as Kubernetes would replace it.
+        CompletableFuture<Void> replaced = restartMeanwhile("notification-service");
         assertEveryoneGotExactlyOneRequestPerBooking(host, guests);
+        replaced.join();
     }
 
     @Test
@@ -184,7 +188,7 @@ class FaultsLoseNothingTest {
         process.destroyForcibly();
         process.onExit().join();
         stack.stop("calendar-sync-service");
-        stack.restart("calendar-sync-service");
+        CompletableFuture<Void> replaced = restartMeanwhile("calendar-sync-service");
 
         while (confirmedEvents(host).size() < bookings && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
@@ -200,6 +204,17 @@ class FaultsLoseNothingTest {
         }
         assertThat(client.calendars(host.email())).as("the host has them on their calendar, not by mail").isEmpty();
         assertThat(calendarsWatchedTwice()).as("push channels opened by both replicas' watch job for one calendar").isEmpty();
+        replaced.join();
+    }
+
+    private static CompletableFuture<Void> restartMeanwhile(String replica) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                client.stack().restart(replica);
+            } catch (StackException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     /** Calendars with more than one live push channel: the watch job would have run once per replica. */
