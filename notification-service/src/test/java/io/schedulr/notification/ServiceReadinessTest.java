@@ -11,6 +11,11 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 class ServiceReadinessTest extends ServiceContractTests {
 
+    @Override
+    protected boolean kafkaInReadiness() {
+        return true;
+    }
+
     @Test
     void theRoomEventConsumerIsAlive() {
         given().get("/q/health/live").then().statusCode(200)
