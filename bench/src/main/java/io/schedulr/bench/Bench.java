@@ -80,9 +80,9 @@ public final class Bench {
     private final boolean slotsOnly = "slots".equals(System.getProperty("bench.only"));
     private final boolean streamOnly = "stream".equals(System.getProperty("bench.only"));
     /**
-     * PostgreSQL commits as a production database does (the default): {@code synchronous_commit=on} (fsync is on in the
-     * local stack). {@code bench.durable=false} measures with {@code synchronous_commit=off}, as the stack's embedded
-     * PostgreSQL runs by default; the table's section 1 says which.
+     * PostgreSQL commits as a production database does (the default): fsync, synchronous commits and full-page writes
+     * on. {@code bench.durable=false} measures with the embedded PostgreSQL's defaults (fsync and synchronous_commit
+     * off); the table's section 1 says which.
      */
     private final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
     private String databaseSettings = "";
@@ -126,6 +126,7 @@ public final class Bench {
         for (ServiceSpec spec : specs) {
             options = options.withServiceEnvironment(spec.name(), Map.of("SCHEDULR_TRACE_SAMPLE_RATIO", "0"));
         }
+        System.setProperty(io.schedulr.testsupport.infra.InfraSettings.DURABLE_POSTGRES, String.valueOf(durable));
         api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url(), specs.get(2).url());
         watch = new ServiceWatch(specs, api);
         watch.watchReadiness();
@@ -482,15 +483,13 @@ public final class Bench {
     }
 
     private void stream() throws Exception {
-        new LiveStreamSection(api, this::mintAll, infra.kafkaBootstrapServers(), table, failures).run();
+        new LiveStreamSection(api, this::mintAll, infra.kafkaBootstrapServers(), table, failures, bookedBy, expectedMail).run();
+        awaitTotalMail(expectedMail.values().stream().mapToInt(Integer::intValue).sum(), 60);
     }
 
-    /** Sets {@code synchronous_commit} for {@link #durable} and returns the commit settings in force, for the table. */
+    /** The commit settings PostgreSQL runs with ({@link #durable} chose them at its start), for the table. */
     private String commitSettings() throws Exception {
         try (Connection c = db("scheduling"); Statement s = c.createStatement()) {
-            s.execute("ALTER SYSTEM SET synchronous_commit = " + (durable ? "'on'" : "'off'"));
-            s.execute("SELECT pg_reload_conf()");
-            Thread.sleep(500);
             StringBuilder settings = new StringBuilder(durable ? "durable: " : "not durable: ");
             for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet r = s.executeQuery("SHOW " + name)) {

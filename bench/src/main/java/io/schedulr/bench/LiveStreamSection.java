@@ -59,7 +59,13 @@ final class LiveStreamSection {
     private final Map<String, List<Long>> received = new ConcurrentHashMap<>();
     private final Map<String, Long> onKafka = new ConcurrentHashMap<>();
 
-    LiveStreamSection(Api api, GoogleSection.Minter minter, String kafkaBootstrap, List<String> table, List<String> failures) {
+    private final Map<String, String> bookedBy;
+    private final Map<String, Integer> expectedMail;
+
+    LiveStreamSection(Api api, GoogleSection.Minter minter, String kafkaBootstrap, List<String> table, List<String> failures,
+                      Map<String, String> bookedBy, Map<String, Integer> expectedMail) {
+        this.bookedBy = bookedBy;
+        this.expectedMail = expectedMail;
         this.api = api;
         this.minter = minter;
         this.kafkaBootstrap = kafkaBootstrap;
@@ -71,6 +77,7 @@ final class LiveStreamSection {
         List<Api.User> people = minter.mint("sv", viewers);
         Api.User host = api.mint("stream-host@bench.test", "StreamHost");
         List<Api.User> guests = minter.mint("sg", bookings);
+        expectedMail.merge(host.email(), Bench.HOST_MAILS * bookings, Integer::sum);
         List<String> rooms = new ArrayList<>();
         Instant base = Instant.now().plus(500, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         for (int i = 0; i < bookings; i++) {
@@ -106,6 +113,9 @@ final class LiveStreamSection {
             Api.Answer a = api.book(guests.get(i), room);
             if (a.status() != 200) {
                 failures.add("live stream: booking " + room + " answered " + a.status() + ": " + Bench.clip(a.body()));
+            } else {
+                bookedBy.put(room, guests.get(i).id());
+                expectedMail.merge(guests.get(i).email(), Bench.GUEST_MAILS, Integer::sum);
             }
             Thread.sleep(pauseMs);
         }

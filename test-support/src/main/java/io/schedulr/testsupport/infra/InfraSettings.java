@@ -22,6 +22,9 @@ public record InfraSettings(
         List<String> databases,
         boolean throwaway) {
 
+    /** System property: {@code true} runs PostgreSQL with fsync, synchronous commits and full-page writes on (bench/run). */
+    public static final String DURABLE_POSTGRES = "schedulr.postgres.durable";
+
     public static final List<String> SERVICE_DATABASES =
             List.of("scheduling", "notification", "calendar_sync", "calcom_gateway");
 

@@ -65,7 +65,10 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("ssl", "on")
                 .setServerConfig("ssl_cert_file", certificate.certificate().toAbsolutePath().toString())
                 .setServerConfig("ssl_key_file", certificate.privateKey().toAbsolutePath().toString());
-        if (throwaway) {
+        if (Boolean.getBoolean(InfraSettings.DURABLE_POSTGRES)) {
+            // As a production database commits (the embedded defaults turn both off): bench/run's headline figures.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on");
+        } else if (throwaway) {
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
         }
         PostgresServer server = new PostgresServer(builder.start());
