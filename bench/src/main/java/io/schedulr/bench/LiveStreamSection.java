@@ -86,8 +86,18 @@ final class LiveStreamSection {
         rooms.forEach(room -> received.put(room, java.util.Collections.synchronizedList(new ArrayList<>())));
 
         Bench.log("live stream: opening %d subscriptions as %d people ...", subscribers, viewers);
+        java.util.concurrent.ExecutorService callbacks = Executors.newFixedThreadPool(4);
+        try {
+            measure(rooms, people, guests, callbacks);
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    private void measure(List<String> rooms, List<Api.User> people, List<Api.User> guests, java.util.concurrent.ExecutorService callbacks)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
+                .executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
         CountDownLatch connected = new CountDownLatch(subscribers);
         List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
