@@ -4,9 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The calendar gate shared by the services ({@code SCHEDULR_CALENDAR_REQUIRED}). On: a room whose host's Google calendar
- * is connected is invited by Google (calendar-sync-service's mirror, {@code sendUpdates=all}), not by our email. Off
- * (a Phase-1-only deployment): every change is emailed.
+ * The calendar gate shared by the services ({@code SCHEDULR_CALENDAR_REQUIRED}). On: calendar-sync-service decides who tells
+ * the participants of a room change — Google (its mirror, {@code sendUpdates=all}) or, when it announces a mirror
+ * failure, our email. Off (a Phase-1-only deployment): every change is emailed.
  */
 @ConfigMapping(prefix = "schedulr.calendar")
 public interface CalendarGateConfig {

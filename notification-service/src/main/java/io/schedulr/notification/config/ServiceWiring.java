@@ -5,18 +5,15 @@ import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.HandleInterviewChangeUseCase;
 import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
-import io.schedulr.notification.application.port.in.RecordCalendarConnectionUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.application.port.out.MailServerProbePort;
-import io.schedulr.notification.application.port.out.RecordCalendarConnectionPort;
 import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
 import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
-import io.schedulr.notification.application.service.CalendarConnectionService;
 import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
@@ -54,12 +51,6 @@ public class ServiceWiring {
     @ApplicationScoped
     HandleInterviewChangeUseCase handleInterviewChange(RecordInterviewChangePort store, DispatchTrigger trigger) {
         return new InterviewChangeService(store, trigger::kick);
-    }
-
-    @Produces
-    @ApplicationScoped
-    RecordCalendarConnectionUseCase recordCalendarConnection(RecordCalendarConnectionPort connections) {
-        return new CalendarConnectionService(connections);
     }
 
     @Produces

@@ -8,11 +8,14 @@ import java.util.List;
  * sends the invitation: Google or us.
  * <p>
  * calendar-sync-service writes a booked room onto the host's Google calendar with the guest as attendee and
- * {@code sendUpdates=all}. So with the calendar gate on and the host's calendar connected, Google invites both people
- * (the guest by mail, the host on their own calendar) and this service emails neither; the mails are recorded as
- * left to Google. In every other case (gate off, host not connected) both are emailed as before. When
- * calendar-sync-service reports that a change will never reach Google, both are emailed after all. Whatever the order
- * and the redeliveries, a person gets at most one email per change (room, UID, sequence, method).
+ * {@code sendUpdates=all}, so Google invites both people (the guest by mail, the host on their own calendar). With the
+ * calendar gate on, calendar-sync-service alone decides whether that happens, since only it knows the host's connection
+ * at the moment it handles the change: a room event is left to Google (recorded as such, nobody emailed), and when
+ * calendar-sync-service announces that Google will not tell the participants (the host never connected, disconnected
+ * or was revoked; Google refused the write for good) both are emailed. A view of the connection kept here would lag
+ * behind calendar-sync-service's, and a booking made just after the host connected would be invited twice, by us and
+ * by Google. With the gate off every change is emailed. Whatever the order and the redeliveries, a person gets at most
+ * one email per change (room, UID, sequence, method).
  * <p>
  * A guest leaving a booked room (released) is a cancellation of that meeting: a CANCEL with the meeting's UID and the
  * release's SEQUENCE to the guest who left and to the host, by the same rule (Google deletes the event with
@@ -58,7 +61,7 @@ public final class NotificationPlanner {
                     : "sequence " + meeting.sequence() + " is older than the last sent " + state.lastSequence();
             return new NotificationPlan(eventId, method, meeting.sequence(), List.of(), all, state, reason);
         }
-        boolean googleInvites = source == ChangeSource.ROOM_EVENT && calendarRequired && situation.hostCalendarConnected();
+        boolean googleInvites = source == ChangeSource.ROOM_EVENT && calendarRequired;
         List<Invitation> send = new ArrayList<>();
         List<Invitation> leftToGoogle = new ArrayList<>();
         List<Invitation> duplicates = new ArrayList<>();

@@ -81,29 +81,30 @@ class NotificationPlannerTest {
     }
 
     @Test
-    void withTheGateOnAndTheHostConnectedGoogleInvitesBoth() {
+    void withTheGateOnARoomEventIsLeftToGoogle() {
         NotificationPlan plan = new NotificationPlanner(true).plan("e1", InviteMethod.REQUEST, meeting(0),
-                new RoomSituation(null, true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+                new RoomSituation(null, java.util.Set.of()), ChangeSource.ROOM_EVENT);
         assertThat(plan.invitations()).isEmpty();
         assertThat(plan.leftToGoogle()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
         assertThat(plan.nextState()).isEqualTo(new RoomNotificationState("room-1", UID, 0, false));
     }
 
     @Test
-    void theGateOffOrAHostWithoutCalendarMeansEmail() {
+    void theGateOffOrAMirrorFailureMeansEmail() {
         NotificationPlan gateOff = new NotificationPlanner(false).plan("e1", InviteMethod.REQUEST, meeting(0),
-                new RoomSituation(null, true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
-        NotificationPlan notConnected = new NotificationPlanner(true).plan("e1", InviteMethod.REQUEST, meeting(0),
-                new RoomSituation(null, false, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+                new RoomSituation(null, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+        NotificationPlan failure = new NotificationPlanner(true).plan("f1", InviteMethod.REQUEST, meeting(0),
+                new RoomSituation(null, java.util.Set.of()), ChangeSource.MIRROR_FAILURE);
         assertThat(gateOff.invitations()).hasSize(2);
-        assertThat(notConnected.invitations()).hasSize(2);
+        assertThat(failure.invitations()).hasSize(2);
         assertThat(gateOff.leftToGoogle()).isEmpty();
+        assertThat(failure.leftToGoogle()).isEmpty();
     }
 
     @Test
     void aMirrorFailureEmailsBothButNobodyTwiceForTheSameChange() {
         NotificationPlan plan = new NotificationPlanner(true).plan("f1", InviteMethod.REQUEST, meeting(0),
-                new RoomSituation(new RoomNotificationState("room-1", UID, 0, false), true, java.util.Set.of(GUEST.email())),
+                new RoomSituation(new RoomNotificationState("room-1", UID, 0, false), java.util.Set.of(GUEST.email())),
                 ChangeSource.MIRROR_FAILURE);
         assertThat(plan.invitations()).extracting(i -> i.recipient().email()).containsExactly(HOST.email());
         assertThat(plan.duplicates()).extracting(i -> i.recipient().email()).containsExactly(GUEST.email());
@@ -113,9 +114,9 @@ class NotificationPlannerTest {
     void aMirroredCancelAtTheCancelledSequenceStillGoesOutButNoRequest() {
         RoomNotificationState cancelled = new RoomNotificationState("room-1", UID, 1, true);
         NotificationPlanner gate = new NotificationPlanner(true);
-        assertThat(gate.plan("f", InviteMethod.CANCEL, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
+        assertThat(gate.plan("f", InviteMethod.CANCEL, meeting(1), new RoomSituation(cancelled, java.util.Set.of()),
                 ChangeSource.MIRROR_FAILURE).invitations()).hasSize(2);
-        assertThat(gate.plan("f", InviteMethod.REQUEST, meeting(1), new RoomSituation(cancelled, true, java.util.Set.of()),
+        assertThat(gate.plan("f", InviteMethod.REQUEST, meeting(1), new RoomSituation(cancelled, java.util.Set.of()),
                 ChangeSource.MIRROR_FAILURE).stale()).isTrue();
     }
 
@@ -139,11 +140,11 @@ class NotificationPlannerTest {
     void aReleaseOfAConnectedHostsRoomIsLeftToGoogleAndItsMirrorFailureEmailsBoth() {
         NotificationPlanner gate = new NotificationPlanner(true);
         NotificationPlan left = gate.plan("rel", InviteMethod.CANCEL, meeting(2),
-                new RoomSituation(new RoomNotificationState("room-1", UID, 1, false), true, java.util.Set.of()), ChangeSource.ROOM_EVENT);
+                new RoomSituation(new RoomNotificationState("room-1", UID, 1, false), java.util.Set.of()), ChangeSource.ROOM_EVENT);
         assertThat(left.invitations()).isEmpty();
         assertThat(left.leftToGoogle()).extracting(i -> i.recipient().email()).containsExactly(HOST.email(), GUEST.email());
 
-        NotificationPlan failed = gate.plan("f", InviteMethod.CANCEL, meeting(2), new RoomSituation(left.nextState(), true, java.util.Set.of()),
+        NotificationPlan failed = gate.plan("f", InviteMethod.CANCEL, meeting(2), new RoomSituation(left.nextState(), java.util.Set.of()),
                 ChangeSource.MIRROR_FAILURE);
         assertThat(failed.stale()).isFalse();
         assertThat(failed.invitations()).hasSize(2).allMatch(i -> i.method() == InviteMethod.CANCEL && i.meeting().sequence() == 2);

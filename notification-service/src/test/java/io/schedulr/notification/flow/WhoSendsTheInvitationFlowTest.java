@@ -1,7 +1,8 @@
 package io.schedulr.notification.flow;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.schedulr.events.CalendarConnectionEvent;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
@@ -31,12 +32,22 @@ import static io.schedulr.notification.support.RoomEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who sends the invitation, Google or us (docs/operations.md), end to end with the gate on (the default): connection
- * events and mirror failures on the real Kafka topics, mails in the real IMAP inboxes, the audit over the API.
+ * Who sends the invitation, Google or us (docs/operations.md), end to end with the gate on: room events left to Google
+ * (calendar-sync-service decides), mirror failures on the real Kafka topic emailed, mails in the real IMAP inboxes, the
+ * audit over the API.
  */
 @QuarkusTest
+@TestProfile(WhoSendsTheInvitationFlowTest.GateOn.class)
 class WhoSendsTheInvitationFlowTest {
+    public static class GateOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("schedulr.calendar.required", "true");
+        }
+    }
+
     static final Instant START = Instant.parse("2030-05-06T08:00:00Z");
+    static final Instant RELEASE_START = Instant.parse("2030-06-11T15:00:00Z");
     static final Duration QUIET = Duration.ofSeconds(3);
 
     @BeforeAll
@@ -46,11 +57,12 @@ class WhoSendsTheInvitationFlowTest {
     }
 
     @Test
-    void aConnectedHostsBookingIsLeftToGoogleAndTheDeliveriesSayWhy() {
+    void aBookingIsLeftToGoogleAndTheDeliveriesSayWhy() {
+        // No connection state is consulted here (it would lag behind calendar-sync-service's and double a booking made just
+        // after connecting): calendar-sync-service mirrors the room so Google invites, or announces that it cannot.
         TestUser host = Tokens.newUser("Gina Host", "Europe/Berlin");
         TestUser guest = Tokens.newUser("Gabe Guest", "Europe/Berlin");
         String roomId = RoomEvents.newRoomId();
-        CalendarEvents.connected(host, Instant.now());
 
         RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest)));
         sleep(QUIET);
@@ -62,24 +74,21 @@ class WhoSendsTheInvitationFlowTest {
             assertThat(a.get("outcome")).isEqualTo("LEFT_TO_GOOGLE");
             assertThat(a.get("deliveryStatus")).isEqualTo("LEFT_TO_GOOGLE");
             assertThat(a.get("messageId")).isNull();
-            assertThat((String) a.get("error")).contains("Google calendar is connected");
+            assertThat((String) a.get("error")).contains("calendar-sync-service puts the room on the host's Google calendar");
         });
         assertThat(audit).extracting(a -> a.get("recipient")).containsExactlyInAnyOrder(host.email(), guest.email());
         assertThat(deliveries(roomId, host)).isEqualTo(audit);
     }
 
     @Test
-    void aHostWhoseConnectionEndedIsEmailedAsBefore() {
+    void aRevokedHostsBookingIsEmailedWhenCalendarSyncSaysGoogleWillNotInvite() {
         TestUser host = Tokens.newUser("Nora Host", "UTC");
         TestUser guest = Tokens.newUser("Ned Guest", "UTC");
         String roomId = RoomEvents.newRoomId();
-        Instant connectedAt = Instant.now().minusSeconds(60);
-        CalendarEvents.connected(host, connectedAt);
-        CalendarEvents.disconnected(host, CalendarConnectionEvent.REVOKED, connectedAt.plusSeconds(30));
-        // an older "connected" redelivered late does not win over the newer revocation
-        CalendarEvents.connected(host, connectedAt);
+        CloudEvent<RoomEvent> booking = event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest);
+        RoomEvents.awaitConsumed(publish(booking));
 
-        publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest));
+        CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "revoked"));
 
         assertThat(onlyMail(host, 1).contentTypeMethod()).isEqualTo("REQUEST");
         assertThat(onlyMail(guest, 1).property(Property.UID)).isEqualTo(roomId + "@rooms.schedulr.test");
@@ -90,7 +99,6 @@ class WhoSendsTheInvitationFlowTest {
         TestUser host = Tokens.newUser("Fay Host", "Europe/Paris");
         TestUser guest = Tokens.newUser("Finn Guest", "America/Chicago");
         String roomId = RoomEvents.newRoomId();
-        CalendarEvents.connected(host, Instant.now());
         CloudEvent<RoomEvent> booking = event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest);
         RoomEvents.awaitConsumed(publish(booking));
         CloudEvent<RoomEvent> moved = event(RoomEventType.ROOM_RESCHEDULED, roomId, 1, START.plus(1, ChronoUnit.DAYS), host, guest);
@@ -157,17 +165,50 @@ class WhoSendsTheInvitationFlowTest {
     }
 
     @Test
-    void aBadRecordOnEitherCalendarTopicFailsAlone() {
+    void aBadMirrorFailureRecordFailsAlone() {
         TestUser host = Tokens.newUser("Bo Host", "UTC");
         TestUser guest = Tokens.newUser("Bea Guest", "UTC");
         String roomId = RoomEvents.newRoomId();
-        CalendarEvents.publish(io.schedulr.events.Topics.CALENDAR_CONNECTIONS, host.id(), "not json {");
         CalendarEvents.publish(io.schedulr.events.Topics.CALENDAR_MIRROR_FAILURES, roomId, "{\"id\":\"x\",\"type\":\"nope\"}");
         CloudEvent<RoomEvent> booking = event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest);
-        CalendarEvents.connected(host, Instant.now());
         CalendarEvents.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "google_rejected:invalid")),
                 CalendarEvents.MIRROR_FAILURES_GROUP);
         onlyMail(host, 1);
         onlyMail(guest, 1);
+    }
+
+    @Test
+    void aReleaseIsLeftToGoogleAndItsMirrorFailureEmailsBothOnce() {
+        TestUser host = Tokens.newUser("Lena Host", "Europe/Madrid");
+        TestUser guest = Tokens.newUser("Lars Leaver", "Europe/Madrid");
+        String roomId = RoomEvents.newRoomId();
+
+        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, RELEASE_START, host, guest)));
+        CloudEvent<RoomEvent> released = event(RoomEventType.ROOM_RELEASED, roomId, 1, RELEASE_START, host, guest);
+        RoomEvents.awaitConsumed(publish(released));
+        sleep(QUIET);
+
+        assertThat(Mailboxes.inbox(host.email())).isEmpty();
+        assertThat(Mailboxes.inbox(guest.email())).isEmpty();
+        List<Map<String, Object>> audit = deliveries(roomId, guest);
+        assertThat(audit).filteredOn(a -> "CANCEL".equals(a.get("method"))).hasSize(2).allSatisfy(a -> {
+            assertThat(a.get("outcome")).isEqualTo("LEFT_TO_GOOGLE");
+            assertThat(a.get("deliveryStatus")).isEqualTo("LEFT_TO_GOOGLE");
+            assertThat(a.get("sequence")).isEqualTo(1);
+        }).extracting(a -> a.get("recipient")).containsExactlyInAnyOrder(host.email(), guest.email());
+
+        // calendar-sync-service could not delete the event in Google: both get our CANCEL, once, however often reported
+        CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(released, "google_rejected:forbidden"));
+        for (TestUser person : List.of(host, guest)) {
+            InviteMails cancel = onlyMail(person, 1);
+            assertThat(cancel.contentTypeMethod()).isEqualTo("CANCEL");
+            assertThat(cancel.property(Property.UID)).isEqualTo(roomId + "@rooms.schedulr.test");
+            assertThat(cancel.property(Property.SEQUENCE)).isEqualTo("1");
+        }
+        CalendarEvents.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(released, "google_rejected:forbidden")),
+                CalendarEvents.MIRROR_FAILURES_GROUP);
+        sleep(QUIET);
+        assertThat(Mailboxes.inbox(host.email())).hasSize(1);
+        assertThat(Mailboxes.inbox(guest.email())).hasSize(1);
     }
 }

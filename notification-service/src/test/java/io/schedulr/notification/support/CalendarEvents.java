@@ -1,7 +1,5 @@
 package io.schedulr.notification.support;
 
-import io.schedulr.events.CalendarConnectionEvent;
-import io.schedulr.events.CalendarConnectionEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEvent;
@@ -30,11 +28,10 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Publishes what calendar-sync-service publishes, to the real broker: calendar connection events (key = user id) and
- * room mirror failures (key = room id), CloudEvents JSON.
+ * Publishes what calendar-sync-service publishes for notification-service, to the real broker: room mirror failures
+ * (key = room id), CloudEvents JSON.
  */
 public final class CalendarEvents {
-    public static final String CONNECTIONS_GROUP = "notification-calendar-connections";
     public static final String MIRROR_FAILURES_GROUP = "notification-mirror-failures";
     private static KafkaProducer<String, String> producer;
 
@@ -42,31 +39,10 @@ public final class CalendarEvents {
     }
 
     public static synchronized void ensureTopics() {
-        TopicProbe.ensureTopic(Topics.CALENDAR_CONNECTIONS, 3);
         TopicProbe.ensureTopic(Topics.CALENDAR_MIRROR_FAILURES, 3);
     }
 
-    /** The person connected their calendar at {@code at}; waits until notification-service has handled it. */
-    public static void connected(TestUser user, Instant at) {
-        awaitConsumed(publish(Topics.CALENDAR_CONNECTIONS, user.id(), EventCodec.encode(connection(user, CalendarConnectionEvent.CONNECTED,
-                at))), CONNECTIONS_GROUP);
-    }
-
-    /** The person's connection ended ({@code not_connected} or {@code revoked}); waits until handled. */
-    public static void disconnected(TestUser user, String status, Instant at) {
-        awaitConsumed(publish(Topics.CALENDAR_CONNECTIONS, user.id(), EventCodec.encode(connection(user, status, at))), CONNECTIONS_GROUP);
-    }
-
-    public static CloudEvent<CalendarConnectionEvent> connection(TestUser user, String status, Instant at) {
-        boolean connected = CalendarConnectionEvent.CONNECTED.equals(status);
-        CalendarConnectionEventType type = connected ? CalendarConnectionEventType.CALENDAR_CONNECTED
-                : CalendarConnectionEventType.CALENDAR_DISCONNECTED;
-        return CloudEvent.of(UUID.randomUUID().toString(), "/calendar-sync-service", type.cloudEventType(), at, user.id(),
-                new CalendarConnectionEvent(user.id(), user.email(), status, connected ? null : CalendarConnectionEvent.REASON_USER,
-                        connected ? "c_" + user.id() + "@group.calendar.google.com" : null));
-    }
-
-    /** calendar-sync-service gave up writing this room change (the room event as published) to Google. */
+    /** calendar-sync-service announces that Google will not tell the participants of this room change (the room event as published). */
     public static CloudEvent<RoomMirrorFailure> mirrorFailure(CloudEvent<RoomEvent> roomEvent, String reason) {
         return CloudEvent.of(UUID.randomUUID().toString(), "/calendar-sync-service", RoomMirrorFailure.CLOUD_EVENT_TYPE, Instant.now(),
                 roomEvent.data().roomId(), new RoomMirrorFailure(roomEvent.type(), reason, roomEvent.data()));

@@ -2,9 +2,7 @@ package io.schedulr.notification.application.service;
 
 import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase.Outcome;
-import io.schedulr.notification.application.port.out.RecordCalendarConnectionPort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
-import io.schedulr.notification.domain.CalendarConnection;
 import io.schedulr.notification.domain.InvalidRoomChangeException;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
@@ -113,9 +111,9 @@ class RoomChangeServiceTest {
 
     /**
      * The unit of work in memory, with the same rules as PostgreSQL: consumed event ids, state per meeting (room, UID),
-     * delivery rows per change (room, UID, sequence, method) and recipient, and the latest calendar connection per person.
+     * delivery rows per change (room, UID, sequence, method) and recipient.
      */
-    static final class InMemoryStore implements RecordRoomChangePort, RecordCalendarConnectionPort {
+    static final class InMemoryStore implements RecordRoomChangePort {
         record Row(String eventId, String roomId, String icsUid, int sequence, InviteMethod method, String recipient, String status) {
         }
 
@@ -123,7 +121,6 @@ class RoomChangeServiceTest {
         final Map<String, RoomNotificationState> rooms = new HashMap<>();
         final List<String> queued = new ArrayList<>();
         final List<Row> rows = new ArrayList<>();
-        final Map<String, CalendarConnection> connections = new HashMap<>();
 
         @Override
         public synchronized Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
@@ -131,12 +128,11 @@ class RoomChangeServiceTest {
             if (!consumed.add(eventId)) {
                 return Uni.createFrom().nullItem();
             }
-            CalendarConnection host = meeting.organizer().id() == null ? null : connections.get(meeting.organizer().id());
             Set<String> emailed = new HashSet<>();
             rows.stream().filter(r -> r.roomId().equals(meeting.roomId()) && r.icsUid().equals(meeting.icsUid())
                     && r.sequence() == meeting.sequence() && r.method() == method
                     && !r.status().equals("LEFT_TO_GOOGLE")).forEach(r -> emailed.add(r.recipient()));
-            NotificationPlan plan = planner.apply(new RoomSituation(rooms.get(meetingKey(meeting)), host != null && host.connected(), emailed));
+            NotificationPlan plan = planner.apply(new RoomSituation(rooms.get(meetingKey(meeting)), emailed));
             plan.invitations().forEach(i -> {
                 queued.add(i.eventId() + "/" + i.recipient().email());
                 rows.add(new Row(i.eventId(), meeting.roomId(), meeting.icsUid(), meeting.sequence(), method, i.recipient().email(), "PENDING"));
@@ -156,16 +152,6 @@ class RoomChangeServiceTest {
         public Uni<Void> markConsumed(String eventId, String roomId) {
             consumed.add(eventId);
             return Uni.createFrom().voidItem();
-        }
-
-        @Override
-        public synchronized Uni<Boolean> recordIfNewer(CalendarConnection connection) {
-            CalendarConnection known = connections.get(connection.userId());
-            if (known != null && !known.changedAt().isBefore(connection.changedAt())) {
-                return Uni.createFrom().item(false);
-            }
-            connections.put(connection.userId(), connection);
-            return Uni.createFrom().item(true);
         }
 
         /** Emails queued (not left to Google) to this address. */

@@ -2,14 +2,11 @@ package io.schedulr.notification.application.service;
 
 import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase.Outcome;
-import io.schedulr.notification.application.port.in.RecordCalendarConnectionUseCase;
-import io.schedulr.notification.domain.CalendarConnection;
 import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.Person;
 import io.schedulr.notification.domain.RoomChangeKind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.schedulr.notification.support.Fixtures.END;
@@ -20,17 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WhoSendsTheInvitationTest {
     private static final Person HOST = new Person("host-sub", "hanna@example.com", "Hanna", "Europe/Berlin");
     private static final Person GUEST = new Person("guest-sub", "gustav@example.org", "Gustav", "America/New_York");
-    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     private final RoomChangeServiceTest.InMemoryStore store = new RoomChangeServiceTest.InMemoryStore();
     private final AtomicInteger kicks = new AtomicInteger();
     private final RoomChangeService gateOn = new RoomChangeService(store, new NotificationPlanner(true), kicks::incrementAndGet);
     private final RoomChangeService gateOff = new RoomChangeService(store, new NotificationPlanner(false), kicks::incrementAndGet);
-    private final CalendarConnectionService connections = new CalendarConnectionService(store);
 
     @Test
-    void aConnectedHostWithTheGateOnLeavesBothInvitationsToGoogle() {
-        connect("connected", T0);
+    void withTheGateOnARoomEventIsLeftToGoogleWhateverThisServiceHeardOfTheHost() {
+        // calendar-sync-service alone knows the host's connection when it handles the change; it says so if Google won't invite
         assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
         assertThat(store.emailsTo(HOST.email())).isZero();
         assertThat(store.emailsTo(GUEST.email())).isZero();
@@ -39,26 +34,20 @@ class WhoSendsTheInvitationTest {
     }
 
     @Test
-    void aHostWhoIsNotConnectedIsEmailedAsBefore() {
-        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
-        connect("connected", T0);
-        connect("revoked", T0.plusSeconds(5));
-        assertThat(gateOn.handle(change("r", RoomChangeKind.RESCHEDULED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+    void aHostWhoIsNotConnectedOrRevokedIsEmailedOnceCalendarSyncSaysSo() {
+        gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
+        assertThat(gateOn.handleMirrorFailure(change("f-b", RoomChangeKind.BOOKED, 0), "not_connected").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
+        gateOn.handle(change("r", RoomChangeKind.RESCHEDULED, 1)).await().indefinitely();
+        assertThat(gateOn.handleMirrorFailure(change("f-r", RoomChangeKind.RESCHEDULED, 1), "revoked").await().indefinitely())
+                .isEqualTo(Outcome.QUEUED);
         assertThat(store.emailsTo(HOST.email())).isEqualTo(2);
         assertThat(store.emailsTo(GUEST.email())).isEqualTo(2);
+        assertThat(kicks.get()).isEqualTo(2);
     }
 
     @Test
-    void anOlderConnectionChangeNeverReplacesANewerOne() {
-        connect("connected", T0.plusSeconds(10));
-        assertThat(connections.record(new CalendarConnection(HOST.id(), "not_connected", T0)).await().indefinitely())
-                .isEqualTo(RecordCalendarConnectionUseCase.Outcome.STALE);
-        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
-    }
-
-    @Test
-    void withTheGateOffAConnectedHostIsEmailedAsBefore() {
-        connect("connected", T0);
+    void withTheGateOffEveryChangeIsEmailed() {
         assertThat(gateOff.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
         assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
@@ -66,7 +55,6 @@ class WhoSendsTheInvitationTest {
 
     @Test
     void aMirrorFailureAfterTheChangeWasLeftToGoogleEmailsBothOnce() {
-        connect("connected", T0);
         gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
         assertThat(gateOn.handleMirrorFailure(change("f1", RoomChangeKind.BOOKED, 0), "google_rejected:forbidden").await().indefinitely())
                 .isEqualTo(Outcome.QUEUED);
@@ -83,7 +71,7 @@ class WhoSendsTheInvitationTest {
     void aMirrorFailureBeforeTheRoomEventEmailsBothOnce() {
         assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.BOOKED, 0), "not_connected").await().indefinitely())
                 .isEqualTo(Outcome.QUEUED);
-        // host not connected: the room event alone would email both, but they were emailed for this change already
+        // the room event arrives second: both were emailed for this change already, nothing more is queued or left
         assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.ALREADY_EMAILED);
         assertThat(store.emailsTo(HOST.email())).isEqualTo(1);
         assertThat(store.emailsTo(GUEST.email())).isEqualTo(1);
@@ -91,7 +79,6 @@ class WhoSendsTheInvitationTest {
 
     @Test
     void aMirrorFailureOfACancelAfterTheCancelWasLeftToGoogleStillCancelsByEmail() {
-        connect("connected", T0);
         gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
         gateOn.handle(change("c", RoomChangeKind.CANCELLED, 1)).await().indefinitely();
         assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.CANCELLED, 1), "google_rejected:forbidden").await().indefinitely())
@@ -101,7 +88,6 @@ class WhoSendsTheInvitationTest {
 
     @Test
     void aMirrorFailureOfABookingAfterTheRoomWasCancelledSendsNoRequest() {
-        connect("connected", T0);
         gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
         gateOn.handle(change("c", RoomChangeKind.CANCELLED, 1)).await().indefinitely();
         assertThat(gateOn.handleMirrorFailure(change("f", RoomChangeKind.BOOKED, 0), "google_rejected:forbidden").await().indefinitely())
@@ -111,7 +97,6 @@ class WhoSendsTheInvitationTest {
 
     @Test
     void aReleaseFollowsTheSameRuleAsACancellation() {
-        connect("connected", T0);
         gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely();
         assertThat(gateOn.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.LEFT_TO_GOOGLE);
         assertThat(store.emailsTo(HOST.email())).isZero();
@@ -127,19 +112,15 @@ class WhoSendsTheInvitationTest {
     }
 
     @Test
-    void aReleaseOfADisconnectedHostsRoomIsEmailedAndTheNextMeetingIsNotTakenForADuplicate() {
-        assertThat(gateOn.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
-        assertThat(gateOn.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+    void withTheGateOffAReleaseIsEmailedAndTheNextMeetingIsNotTakenForADuplicate() {
+        assertThat(gateOff.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(gateOff.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         // booked again: a new UID at sequence 0 again — the host's REQUEST at sequence 0 of the old UID is another change
         HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
                 "Lesson", null, HOST, GUEST);
-        assertThat(gateOn.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
+        assertThat(gateOff.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         assertThat(store.emailsTo(HOST.email())).isEqualTo(3);
         assertThat(store.emailsTo(GUEST.email())).isEqualTo(3);
-    }
-
-    private void connect(String status, Instant at) {
-        connections.record(new CalendarConnection(HOST.id(), status, at)).await().indefinitely();
     }
 
     private static HandleRoomChangeCommand change(String eventId, RoomChangeKind kind, int sequence) {

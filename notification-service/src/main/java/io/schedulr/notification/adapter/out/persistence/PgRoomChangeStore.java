@@ -44,9 +44,8 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
             if (!isNew) {
                 return Uni.createFrom().nullItem();
             }
-            return lockMeeting(conn, meeting).flatMap(state -> hostConnected(conn, meeting.organizer().id())
-                    .flatMap(connected -> alreadyEmailed(conn, meeting, method)
-                            .map(emailed -> planner.apply(new RoomSituation(state, connected, emailed)))))
+            return lockMeeting(conn, meeting).flatMap(state -> alreadyEmailed(conn, meeting, method)
+                            .map(emailed -> planner.apply(new RoomSituation(state, emailed))))
                     .flatMap(plan -> {
                         Uni<Void> work = plan.stale() ? auditSkipped(conn, plan)
                                 : queue(conn, plan.invitations(), traceparent).flatMap(v -> leaveToGoogle(conn, plan, traceparent))
@@ -63,18 +62,6 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     static Uni<Void> lockRoomChanges(SqlConnection conn, String roomId) {
         return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('notification-room:' || $1))")
                 .execute(Tuple.of(roomId)).replaceWithVoid();
-    }
-
-    private static Uni<Boolean> hostConnected(SqlConnection conn, String hostId) {
-        if (hostId == null || hostId.isBlank()) {
-            return Uni.createFrom().item(false);
-        }
-        return conn.preparedQuery("SELECT connected FROM calendar_connections WHERE user_id = $1")
-                .execute(Tuple.of(hostId))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    return it.hasNext() && Boolean.TRUE.equals(it.next().getBoolean("connected"));
-                });
     }
 
     /** Who already got, or is due to get, an email for this change (same meeting, sequence and method), from any event. */
@@ -137,8 +124,9 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     private Uni<Void> leaveToGoogle(SqlConnection conn, NotificationPlan plan, String traceparent) {
         return Multi.createFrom().iterable(plan.leftToGoogle())
                 .onItem().transformToUniAndConcatenate(invitation -> insert(conn, invitation, "LEFT_TO_GOOGLE", DeliveryOutcome.LEFT_TO_GOOGLE,
-                        "not emailed: the host's Google calendar is connected, so Google invites "
-                                + (invitation.toOrganizer() ? "the host (event on their calendar)" : "the guest (sendUpdates=all)"),
+                        "not emailed: calendar-sync-service puts the room on the host's Google calendar, so Google invites "
+                                + (invitation.toOrganizer() ? "the host (event on their calendar)" : "the guest (sendUpdates=all)")
+                                + "; if it cannot, it says so and we email",
                         traceparent))
                 .collect().last().replaceWithVoid();
     }
