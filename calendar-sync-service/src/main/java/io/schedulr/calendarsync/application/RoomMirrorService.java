@@ -32,18 +32,24 @@ import java.util.logging.Logger;
  * Booked rooms on their host's dedicated Google calendar. A room change is queued in the transaction that remembers its
  * event id (a redelivery adds nothing); the worker then applies a room's changes one at a time, in sequence order:
  * booked → one event (found again by the stored id or the meeting's private properties before any insert), rescheduled →
- * moved, cancelled or released (the guest left) → deleted, each telling the guest; a booking after the guest left is a
- * new meeting (a new invitation UID) and gets its own event. A change older than what was applied, or anything after the
- * cancellation, is dropped. Google throttling or failing → the job is tried again later (exponential backoff with
- * jitter, kept in the job); {@code invalid_grant} → the host is revoked and their jobs wait for them to reconnect;
- * any other refusal → the job is parked with the reason and announced as a mirror failure, as is every change of a host
- * who never connected, so the participants are emailed instead. A move to the time the event already shows (the host
- * moved it in Google) costs no call. Every call to Google is audited.
+ * moved, cancelled or released (the guest left) → deleted, each telling the guest (unless announced, below); a booking
+ * after the guest left is a new meeting (a new invitation UID) and gets its own event. A change older than what was
+ * applied, or anything after the cancellation, is dropped. Google throttling or failing → the job is tried again later (exponential backoff with
+ * jitter, kept in the job); any other refusal → the job is parked with the reason and announced as a mirror failure, as is
+ * every change of a host who never connected, so the participants are emailed instead. A host whose grant is revoked
+ * ({@code invalid_grant}, found here or anywhere else) gets nothing from Google until they reconnect: each of their changes
+ * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
+ * the host was revoked elsewhere — by the worker) and its job marked silent; it stays pending and, once they reconnect,
+ * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
+ * second time. A move to the time the event already shows (the host moved it in Google) costs no call. Every call to
+ * Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
     private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
     public static final String ROOM_ID_PROPERTY = "schedulrRoomId";
     public static final String ICS_UID_PROPERTY = "schedulrIcsUid";
+    /** The mirror failure of a change whose host's grant is revoked. */
+    static final String REVOKED = "revoked";
 
     private final JobTracing tracing;
     private final ConsumedEvents consumed;
@@ -83,14 +89,18 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             if (!consumed.firstTime(change.eventId())) {
                 return Outcome.DUPLICATE;
             }
-            // A revoked host wanted their calendar: their changes wait for them to reconnect.
-            boolean mirrored = connections.find(change.hostId())
-                    .map(c -> c.status() == ConnectionStatus.CONNECTED || c.status() == ConnectionStatus.REVOKED).orElse(false);
-            if (!mirrored) {
+            ConnectionStatus status = connections.find(change.hostId()).map(CalendarConnection::status).orElse(null);
+            if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED) {
                 failures.publish(change, "not_connected");
                 return Outcome.HOST_NOT_CONNECTED;
             }
-            jobs.add(change, clock.instant());
+            // A revoked host wanted their calendar: the change waits for them to reconnect, but Google tells the guest
+            // nothing now, so it is announced (the participants are emailed) and mirrored silently later.
+            boolean revoked = status == ConnectionStatus.REVOKED;
+            if (revoked) {
+                failures.publish(change, REVOKED);
+            }
+            jobs.add(change, clock.instant(), revoked);
             return Outcome.QUEUED;
         });
     }
@@ -98,6 +108,14 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     @Override
     public boolean mirrorNext() {
         return transactions.inTransaction(() -> {
+            // A change queued before its host was revoked (by another job, the sync, the watch or the check): announced now.
+            Optional<QueuedJob> unannounced = jobs.lockNextUnannouncedOfRevokedHost();
+            if (unannounced.isPresent()) {
+                QueuedJob job = unannounced.get();
+                tracing.within(job.traceContext(), "announce room " + job.change().kind().name().toLowerCase(Locale.ROOT),
+                        () -> announceRevoked(job));
+                return true;
+            }
             Instant now = clock.instant();
             Optional<QueuedJob> next = jobs.lockNextDue(now);
             next.ifPresent(job -> tracing.within(job.traceContext(), "mirror room " + job.change().kind().name().toLowerCase(Locale.ROOT),
@@ -123,12 +141,14 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             return;
         }
         try {
-            RoomMirror applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null)));
+            RoomMirror applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null),
+                    !job.silent()));
             mirrors.save(applied);
             jobs.finish(id, MirrorJobStatus.DONE, null);
         } catch (GrantRevokedException e) {
             grants.revoked(host.get(), "room " + change.roomId() + " waits for them to reconnect");
             jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
+            announceRevoked(job);
         } catch (GoogleRejectedException e) {
             jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
             failures.publish(change, "google_rejected:" + e.status());
@@ -142,7 +162,18 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
     }
 
-    private RoomMirror apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror) {
+    /** Google will not tell the guest now: announced once, so the participants are emailed, and mirrored silently later. */
+    private void announceRevoked(QueuedJob job) {
+        if (job.silent()) {
+            return;
+        }
+        failures.publish(job.change(), REVOKED);
+        jobs.markSilent(job.change().eventId());
+        LOG.info("room " + job.change().roomId() + ": event " + job.change().eventId() + " announced (host revoked), mirrored silently "
+                + "once they reconnect");
+    }
+
+    private RoomMirror apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror, boolean notifyGuest) {
         boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
         String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
         String known = mirror == null || newMeeting ? null : mirror.googleEventId();
@@ -153,17 +184,17 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
         if (change.kind().ends()) {
-            existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId)));
+            existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId, notifyGuest)));
             return mirrored(change, existing.orElse(known), calendarId, true);
         }
         String eventId;
         if (existing.isEmpty()) {
-            eventId = call(change, "events.insert", () -> calendar.insert(token, calendarId, newEvent(change)));
+            eventId = call(change, "events.insert", () -> calendar.insert(token, calendarId, newEvent(change), notifyGuest));
         } else {
             eventId = existing.get();
             if (change.kind() == RoomChangeKind.RESCHEDULED) {
                 call(change, "events.patch", () -> {
-                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone());
+                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), notifyGuest);
                     return null;
                 });
             }

@@ -18,6 +18,8 @@ final class FakeCalendarEvents implements CalendarEvents {
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     final Deque<String> tokensSeen = new ArrayDeque<>();
     int inserts;
+    /** Each insert, move and delete as "insert ev1 notify=true", in call order: whether Google would mail the guest. */
+    final java.util.List<String> writes = new java.util.ArrayList<>();
 
     @Override
     public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
@@ -31,24 +33,28 @@ final class FakeCalendarEvents implements CalendarEvents {
     }
 
     @Override
-    public String insert(String accessToken, String calendarId, NewEvent event) {
+    public String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
         call(accessToken);
         inserts++;
         String id = "ev" + inserts;
+        writes.add("insert " + id + " notify=" + notifyGuest);
         events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false));
         return id;
     }
 
     @Override
-    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone) {
+    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+                     boolean notifyGuest) {
         call(accessToken);
+        writes.add("move " + eventId + " notify=" + notifyGuest);
         Stored s = events.get(eventId);
         events.put(eventId, new Stored(s.calendarId(), s.event(), startUtc, endUtc, false));
     }
 
     @Override
-    public boolean delete(String accessToken, String calendarId, String eventId) {
+    public boolean delete(String accessToken, String calendarId, String eventId, boolean notifyGuest) {
         call(accessToken);
+        writes.add("delete " + eventId + " notify=" + notifyGuest);
         Stored s = events.get(eventId);
         if (s == null || s.cancelled()) {
             return false;

@@ -3,6 +3,7 @@ package io.schedulr.calendarsync.application;
 import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.domain.ConnectionStatus;
 import io.schedulr.calendarsync.domain.MirrorJobStatus;
 import io.schedulr.calendarsync.domain.RoomChange;
 
@@ -31,6 +32,7 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
         int attempts;
         Instant due;
         String note;
+        boolean silent;
 
         Job(RoomChange change, int order, Instant due) {
             this.change = change;
@@ -45,8 +47,12 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
     }
 
     @Override
-    public void add(RoomChange change, Instant now) {
-        jobs.putIfAbsent(change.eventId(), new Job(change, jobs.size(), now));
+    public void add(RoomChange change, Instant now, boolean silent) {
+        if (!jobs.containsKey(change.eventId())) {
+            Job job = new Job(change, jobs.size(), now);
+            job.silent = silent;
+            jobs.put(change.eventId(), job);
+        }
     }
 
     @Override
@@ -57,7 +63,21 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
                 .filter(j -> jobs.values().stream().noneMatch(e -> e.status == MirrorJobStatus.PENDING && e != j
                         && e.change.roomId().equals(j.change.roomId()) && before(e, j)))
                 .min(Comparator.<Job, Instant>comparing(j -> j.due).thenComparingInt(j -> j.order))
-                .map(j -> new QueuedJob(j.change, j.attempts, null));
+                .map(j -> new QueuedJob(j.change, j.attempts, null, j.silent));
+    }
+
+    @Override
+    public Optional<QueuedJob> lockNextUnannouncedOfRevokedHost() {
+        return jobs.values().stream()
+                .filter(j -> j.status == MirrorJobStatus.PENDING && !j.silent)
+                .filter(j -> connections.find(j.change.hostId()).map(c -> c.status() == ConnectionStatus.REVOKED).orElse(false))
+                .min(Comparator.comparingInt(j -> j.order))
+                .map(j -> new QueuedJob(j.change, j.attempts, null, false));
+    }
+
+    @Override
+    public void markSilent(String eventId) {
+        jobs.get(eventId).silent = true;
     }
 
     /** One meeting's changes in sequence order; a later meeting of the room (a new invitation UID) after it, as the SQL does. */

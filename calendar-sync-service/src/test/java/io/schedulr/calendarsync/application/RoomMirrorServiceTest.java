@@ -5,6 +5,7 @@ import io.schedulr.calendarsync.application.port.out.JobTracing;
 import io.schedulr.calendarsync.application.port.in.RecordRoomChangeUseCase.Outcome;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.DisconnectReason;
 import io.schedulr.calendarsync.domain.MirrorJobStatus;
 import io.schedulr.calendarsync.domain.RoomChange;
 import io.schedulr.calendarsync.domain.RoomChangeKind;
@@ -81,6 +82,9 @@ class RoomMirrorServiceTest {
         assertThat(jobs.job("e4").status).isEqualTo(MirrorJobStatus.DROPPED);
         assertThat(mirrors.audit).anyMatch(line -> line.startsWith("room-1 ana rescheduled: dropped"));
         assertThat(mirrors.audit).contains("room-1 ana events.patch: ok", "room-1 ana events.delete: ok");
+        // The host is connected: Google tells the guest of each change.
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=true", "delete ev1 notify=true");
+        assertThat(failures.published).isEmpty();
     }
 
     @Test
@@ -103,21 +107,84 @@ class RoomMirrorServiceTest {
     }
 
     @Test
-    void aRevokedGrantMarksTheHostRevokedAndTheChangeWaitsForThemToReconnect() {
+    void aRevokedGrantMarksTheHostRevokedAnnouncesTheChangeOnceAndMirrorsItSilentlyAfterTheyReconnect() {
         google.refreshFailures.put("refresh-ana", new GrantRevokedException("Token has been expired or revoked."));
-        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        assertThat(service.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.QUEUED);
+        assertThat(jobs.job("e1").silent).isFalse();
         drain();
 
         assertThat(store.row("ana").status()).isEqualTo(ConnectionStatus.REVOKED);
         assertThat(events.published()).hasSize(1);
         assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PENDING);
         assertThat(calendar.inserts).isZero();
+        // Google tells the guest nothing now: announced, so the participants are emailed instead; and silent from now on.
+        assertThat(failures.published).containsExactly("e1 revoked");
+        assertThat(jobs.job("e1").silent).isTrue();
+        assertThat(service.mirrorNext()).isFalse();
 
-        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana-2"),
-                "cal-ana", clock.instant(), clock.instant()));
+        // They reconnect with a grant that is revoked again: still waiting, announced no second time.
+        google.refreshFailures.put("refresh-ana-2", new GrantRevokedException("Token has been expired or revoked."));
+        reconnect("refresh-ana-2");
+        drain();
+        assertThat(store.row("ana").status()).isEqualTo(ConnectionStatus.REVOKED);
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PENDING);
+        assertThat(failures.published).containsExactly("e1 revoked");
+
+        reconnect("refresh-ana-3");
         drain();
         assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
         assertThat(calendar.inserts).isEqualTo(1);
+        // On the host's calendar, without Google inviting the guest a second time.
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=false");
+        assertThat(calendar.events.get("ev1").event().guestEmail()).isEqualTo("bo@example.com");
+        assertThat(failures.published).containsExactly("e1 revoked");
+    }
+
+    @Test
+    void aRevokedHostsChangesAreAnnouncedWhenRecordedAndMirroredSilentlyOnceTheyReconnect() {
+        revoke();
+        assertThat(service.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.QUEUED);
+        assertThat(service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)))).isEqualTo(Outcome.QUEUED);
+        assertThat(failures.published).containsExactly("e1 revoked", "e2 revoked");
+        assertThat(jobs.job("e1").silent).isTrue();
+        assertThat(jobs.job("e2").silent).isTrue();
+        drain();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PENDING);
+        assertThat(calendar.writes).isEmpty();
+
+        reconnect("refresh-ana-2");
+        drain();
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START.plusSeconds(3600));
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=false", "move ev1 notify=false");
+
+        // Revoked again, the booking is cancelled: announced, and deleted silently once they are back.
+        revoke();
+        service.record(change("e3", RoomChangeKind.CANCELLED, 2, START.plusSeconds(3600)));
+        reconnect("refresh-ana-3");
+        drain();
+        assertThat(calendar.events.get("ev1").cancelled()).isTrue();
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=false", "move ev1 notify=false", "delete ev1 notify=false");
+        assertThat(failures.published).containsExactly("e1 revoked", "e2 revoked", "e3 revoked");
+        assertThat(mirrors.audit).contains("room-1 ana events.insert: ok", "room-1 ana events.patch: ok", "room-1 ana events.delete: ok");
+    }
+
+    @Test
+    void aChangeQueuedBeforeItsHostWasRevokedElsewhereIsAnnouncedOnceAndMirroredSilently() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        // The calendar sync (or the daily check) finds the grant revoked before the worker got to the change.
+        revoke();
+        drain();
+        assertThat(failures.published).containsExactly("e1 revoked");
+        assertThat(jobs.job("e1").silent).isTrue();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PENDING);
+        drain();
+        assertThat(failures.published).containsExactly("e1 revoked");
+
+        reconnect("refresh-ana-2");
+        drain();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=false");
     }
 
     @Test
@@ -199,6 +266,16 @@ class RoomMirrorServiceTest {
         assertThat(service.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
         assertThat(jobs.jobs).isEmpty();
         assertThat(failures.published).containsExactly("e9 not_connected");
+    }
+
+    private void revoke() {
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.REVOKED, DisconnectReason.REVOKED, null, "cal-ana",
+                clock.instant(), clock.instant()));
+    }
+
+    private void reconnect(String refreshToken) {
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal(refreshToken),
+                "cal-ana", clock.instant(), clock.instant()));
     }
 
     private void drain() {

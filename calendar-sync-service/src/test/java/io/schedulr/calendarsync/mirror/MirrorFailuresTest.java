@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What Google throws at the mirror, over HTTP against the local Google with real PostgreSQL/Kafka: a throttling storm
- * still lands every change once; a revoked grant makes the change wait for the host to reconnect; a refusal for good
+ * still lands every change once; a revoked grant announces the change (so the participants are emailed) and makes it wait
+ * for the host to reconnect, after which it is mirrored without Google mailing the guest again; a refusal for good
  * parks it and announces it (so the participants are emailed instead), as does a host who never connected.
  */
 @QuarkusTest
@@ -62,7 +63,7 @@ class MirrorFailuresTest {
     }
 
     @Test
-    void aRevokedGrantMakesTheChangeWaitUntilTheHostReconnects() {
+    void aRevokedGrantAnnouncesTheChangeAndMakesItWaitUntilTheHostReconnectsThenGoogleMailsNobody() {
         TestUser host = Tokens.newUser("Revy Revoked", "UTC");
         MirrorFixturesAccess.connectAndAwaitWatched(host);
         LocalGoogleAccount.control("revoke", "{\"email\":\"" + host.email() + "\"}");
@@ -71,13 +72,26 @@ class MirrorFailuresTest {
         String booked = MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
 
         await().atMost(WAIT).until(() -> "revoked".equals(ConnectionRows.connection(host.id()).get("status")));
-        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'pending'", booked)).isEqualTo(1);
+        // Google tells the guest nothing now: announced, so notification-service emails the participants.
+        CloudEvent<RoomMirrorFailure> announced = awaitFailure(room);
+        assertThat(announced.data().reason()).isEqualTo("revoked");
+        assertThat(announced.data().change()).isEqualTo(RoomEventType.ROOM_BOOKED.cloudEventType());
+        assertThat(announced.data().room().guest().email()).isEqualTo(room.guestEmail);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'pending' "
+                + "AND silent", booked) == 1);
         assertThat(MirrorFixtures.eventsOf(host, room)).isEmpty();
 
         MirrorFixtures.connect(host);
         MirrorFixtures.awaitOneEvent(host, room);
         await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'done'",
                 booked) == 1);
+        // On the host's calendar, with the guest, but Google mailed them nothing: they were emailed once already.
+        assertThat((List<?>) MirrorFixtures.awaitOneEvent(host, room).get("attendees")).singleElement().asString().contains(room.guestEmail);
+        assertThat(MirrorFixtures.mailsTo(room.guestEmail)).isEmpty();
+        assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'events.insert' "
+                + "AND outcome = 'ok'", room.id)).isEqualTo(1);
+        // Announced exactly once.
+        assertThat(failures.collect(record -> room.id.equals(record.key()), Duration.ofMillis(500))).hasSize(1);
     }
 
     @Test

@@ -132,6 +132,21 @@ final class MirrorFixtures {
         }
     }
 
+    /** The invitation mails the local Google sent this person (writes with {@code sendUpdates=all}), oldest first. */
+    static List<Map<String, Object>> mailsTo(String email) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(TestInfra.get().issuerUrl() + "/_control/mails?to="
+                    + URLEncoder.encode(email, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            return JsonPath.from(answer.body()).getList("mails");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Instant instant(Map<String, Object> event, String field) {
         return OffsetDateTime.parse((String) ((Map<String, Object>) event.get(field)).get("dateTime")).toInstant();

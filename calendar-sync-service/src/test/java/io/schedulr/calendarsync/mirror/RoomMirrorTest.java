@@ -66,6 +66,12 @@ class RoomMirrorTest {
         assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ?", room.id)).isEqualTo(2);
         assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'events.insert' "
                 + "AND outcome = 'ok'", room.id)).isEqualTo(1);
+        // The host is connected: Google invited the guest, once.
+        List<Map<String, Object>> mails = MirrorFixtures.mailsTo(room.guestEmail);
+        assertThat(mails).singleElement().satisfies(mail -> {
+            assertThat(mail.get("method")).isEqualTo("REQUEST");
+            assertThat(mail.get("uid")).isEqualTo(room.icsUid);
+        });
     }
 
     @Test

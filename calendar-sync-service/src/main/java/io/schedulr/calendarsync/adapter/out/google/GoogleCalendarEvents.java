@@ -27,14 +27,18 @@ import java.util.Optional;
 /**
  * Room events on the host's dedicated calendar through Google's Calendar v3 client. Each event carries the room id and
  * its iCalendar UID as private extended properties, and {@code iCalUID} = the room's UID, so Google's invitation and our
- * iCalendar email are one meeting. Changes are sent with {@code sendUpdates=all}. Short transient failures are retried
+ * iCalendar email are one meeting. Changes are sent with {@code sendUpdates=all}, or {@code none} when the guest must not be
+ * mailed (a change announced as a mirror failure, whose participants were emailed already). Short transient failures are retried
  * here; longer ones reach the caller as {@link GoogleUnavailableException}. Interviews are put under our own event id, without
  * attendees and with {@code sendUpdates=none}.
  */
 @ApplicationScoped
 public class GoogleCalendarEvents implements CalendarEvents {
     private static final String SEND_UPDATES = "all";
-    /** Events only their owner sees (interviews, whose invitations notification-service emails): Google tells nobody. */
+    /**
+     * Google tells nobody: events only their owner sees (interviews, whose invitations notification-service emails), and room
+     * changes announced as mirror failures (their participants were emailed already).
+     */
     private static final String QUIET = "none";
 
     @Inject
@@ -69,7 +73,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public String insert(String accessToken, String calendarId, NewEvent event) {
+    public String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
         Calendar calendar = client(accessToken);
         Event body = new Event()
                 .setICalUID(event.icsUid())
@@ -84,7 +88,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
             body.setAttendees(List.of(new EventAttendee().setEmail(event.guestEmail()).setDisplayName(event.guestName())));
         }
         try {
-            return calendar.events().insert(calendarId, body).setSendUpdates(SEND_UPDATES).execute().getId();
+            return calendar.events().insert(calendarId, body).setSendUpdates(sendUpdates(notifyGuest)).execute().getId();
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 409) {
                 // Already there (an earlier attempt whose answer was lost): that is the room's event.
@@ -106,11 +110,12 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone) {
+    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+                     boolean notifyGuest) {
         try {
             client(accessToken).events()
                     .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone)))
-                    .setSendUpdates(SEND_UPDATES).execute();
+                    .setSendUpdates(sendUpdates(notifyGuest)).execute();
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);
         }
@@ -119,9 +124,9 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public boolean delete(String accessToken, String calendarId, String eventId) {
+    public boolean delete(String accessToken, String calendarId, String eventId, boolean notifyGuest) {
         try {
-            client(accessToken).events().delete(calendarId, eventId).setSendUpdates(SEND_UPDATES).execute();
+            client(accessToken).events().delete(calendarId, eventId).setSendUpdates(sendUpdates(notifyGuest)).execute();
             return true;
         } catch (HttpResponseException e) {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
@@ -190,6 +195,10 @@ public class GoogleCalendarEvents implements CalendarEvents {
             return Optional.empty();
         }
         return found.getItems().stream().filter(e -> !"cancelled".equals(e.getStatus())).map(Event::getId).findFirst();
+    }
+
+    private static String sendUpdates(boolean notifyGuest) {
+        return notifyGuest ? SEND_UPDATES : QUIET;
     }
 
     private static EventDateTime time(Instant instant, String timeZone) {

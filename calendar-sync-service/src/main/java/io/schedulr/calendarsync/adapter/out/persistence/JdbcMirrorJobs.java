@@ -23,16 +23,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcMirrorJobs implements MirrorJobs {
     private static final int MAX_NOTE = 2000;
+    private static final String JOB_COLUMNS = "j.event_id, j.kind, j.room_id, j.sequence, j.ics_uid, j.host_id, j.time_zone, "
+            + "j.guest_email, j.guest_name, j.title, j.room_url, j.start_utc, j.end_utc, j.attempts, j.room_event, j.guest_id, "
+            + "j.traceparent, j.silent";
 
     @Inject
     AgroalDataSource dataSource;
 
     @Override
-    public void add(RoomChange change, Instant now) {
+    public void add(RoomChange change, Instant now, boolean silent) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, "
-                     + "time_zone, guest_email, guest_name, title, room_url, start_utc, end_utc, next_attempt_at, room_event, guest_id, traceparent) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                     + "time_zone, guest_email, guest_name, title, room_url, start_utc, end_utc, next_attempt_at, room_event, guest_id, traceparent, "
+                     + "silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
             insert.setString(1, change.eventId());
             insert.setString(2, change.roomId());
             insert.setString(3, change.kind().name().toLowerCase(Locale.ROOT));
@@ -50,6 +53,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
             insert.setString(15, change.announcement());
             insert.setString(16, change.guestId());
             insert.setString(17, TraceParents.current());
+            insert.setBoolean(18, silent);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue event " + change.eventId() + " of room " + change.roomId(), e);
@@ -58,8 +62,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
 
     @Override
     public Optional<QueuedJob> lockNextDue(Instant now) {
-        String sql = "SELECT j.event_id, j.kind, j.room_id, j.sequence, j.ics_uid, j.host_id, j.time_zone, j.guest_email, j.guest_name, "
-                + "j.title, j.room_url, j.start_utc, j.end_utc, j.attempts, j.room_event, j.guest_id, j.traceparent FROM mirror_job j "
+        String sql = "SELECT " + JOB_COLUMNS + " FROM mirror_job j "
                 + "WHERE j.status = 'pending' AND j.next_attempt_at <= ? "
                 + "AND EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = j.host_id AND c.status = 'connected') "
                 + "AND NOT EXISTS (SELECT 1 FROM mirror_job e WHERE e.room_id = j.room_id AND e.status = 'pending' "
@@ -70,18 +73,43 @@ public class JdbcMirrorJobs implements MirrorJobs {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             select.setTimestamp(1, Timestamp.from(now));
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                RoomChange change = new RoomChange(rs.getString(1), RoomChangeKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
-                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
-                        rs.getString(15), rs.getString(16));
-                return Optional.of(new QueuedJob(change, rs.getInt(14), rs.getString(17)));
+                return rs.next() ? Optional.of(job(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim a mirror job", e);
         }
+    }
+
+    @Override
+    public Optional<QueuedJob> lockNextUnannouncedOfRevokedHost() {
+        String sql = "SELECT " + JOB_COLUMNS + " FROM mirror_job j WHERE j.status = 'pending' AND NOT j.silent "
+                + "AND EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = j.host_id AND c.status = 'revoked') "
+                + "ORDER BY j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED";
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql);
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() ? Optional.of(job(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim a mirror job of a revoked host", e);
+        }
+    }
+
+    @Override
+    public void markSilent(String eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE mirror_job SET silent = true, updated_at = now() WHERE event_id = ?")) {
+            update.setString(1, eventId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark mirror job " + eventId + " silent", e);
+        }
+    }
+
+    private static QueuedJob job(ResultSet rs) throws SQLException {
+        RoomChange change = new RoomChange(rs.getString(1), RoomChangeKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
+                rs.getString(15), rs.getString(16));
+        return new QueuedJob(change, rs.getInt(14), rs.getString(17), rs.getBoolean(18));
     }
 
     @Override

@@ -14,14 +14,22 @@ public interface CalendarEvents {
     /** The live event of the room's meeting: the known one if it still exists, else one carrying its private properties. */
     Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid);
 
-    /** Creates the event (invitations sent to the guest) and answers its Google id. */
-    String insert(String accessToken, String calendarId, NewEvent event);
+    /**
+     * Creates the event and answers its Google id.
+     *
+     * @param notifyGuest Google mails the guest the invitation ({@code sendUpdates=all}); false: nobody is mailed
+     *                    ({@code sendUpdates=none}), the guest was told otherwise
+     */
+    String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
 
-    /** Moves the event (guest told). */
-    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone);
+    /** Moves the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}). */
+    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, boolean notifyGuest);
 
-    /** Deletes the event (guest told); false when Google says it was already gone. */
-    boolean delete(String accessToken, String calendarId, String eventId);
+    /**
+     * Deletes the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}).
+     * False when Google says it was already gone.
+     */
+    boolean delete(String accessToken, String calendarId, String eventId, boolean notifyGuest);
 
     /**
      * Puts an event under our own id ({@code sendUpdates=none}, no attendees: nobody is invited or told by Google):

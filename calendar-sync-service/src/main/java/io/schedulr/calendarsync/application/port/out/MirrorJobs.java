@@ -8,8 +8,12 @@ import java.util.Optional;
 
 /** Room changes waiting for Google, persisted so nothing is lost across an outage or a restart. */
 public interface MirrorJobs {
-    /** Queues the change (pending, due now); a change already queued under its event id is left alone. */
-    void add(RoomChange change, Instant now);
+    /**
+     * Queues the change (pending, due now); a change already queued under its event id is left alone.
+     *
+     * @param silent the guest was told already (the change was announced as a mirror failure): Google must not mail them
+     */
+    void add(RoomChange change, Instant now, boolean silent);
 
     /**
      * The next due job whose host is connected, locked until the transaction ends; only a room's earliest pending job
@@ -23,7 +27,19 @@ public interface MirrorJobs {
     /** Stays pending, due again at the given time. */
     void retryAt(String eventId, int attempts, Instant due, String reason);
 
-    /** @param traceContext the trace the job was queued in, opaque (for {@link JobTracing}); {@code null} when none */
-    record QueuedJob(RoomChange change, int attempts, String traceContext) {
+    /**
+     * The next pending job not yet silent whose host's grant is revoked (it waits for them to reconnect, and nobody told the
+     * guest yet), locked until the transaction ends. Jobs other replicas hold are skipped.
+     */
+    Optional<QueuedJob> lockNextUnannouncedOfRevokedHost();
+
+    /** From now on the job is mirrored without Google mailing the guest: the change was announced as a mirror failure. */
+    void markSilent(String eventId);
+
+    /**
+     * @param traceContext the trace the job was queued in, opaque (for {@link JobTracing}); {@code null} when none
+     * @param silent       announced as a mirror failure already: its Google writes must not mail the guest
+     */
+    record QueuedJob(RoomChange change, int attempts, String traceContext, boolean silent) {
     }
 }
