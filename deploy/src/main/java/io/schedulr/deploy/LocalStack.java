@@ -25,11 +25,17 @@ import java.util.concurrent.CountDownLatch;
  * trace collector in this JVM, the four services as child JVMs wired to them. {@link #main} keeps it in the foreground
  * until Ctrl-C.
  *
- * <p>As on Kubernetes (deploy/kubernetes), each service's schema is migrated once by a run that migrates and exits
- * ({@code QUARKUS_INIT_AND_EXIT}); then its replicas start, validating the schema instead of migrating it.
+ * <p>With several replicas, as on Kubernetes (deploy/kubernetes), each service's schema is migrated once by a run that
+ * migrates and exits ({@code QUARKUS_INIT_AND_EXIT}); then its replicas start, validating the schema instead of
+ * migrating it. A single replica migrates its schema as it starts (nothing races it), which saves a JVM start per
+ * service.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A lone replica migrates as it starts: nothing races it. */
+    static final Map<String, String> MIGRATE_AT_START = Map.of(
+            "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
+            "QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
     /** What the Kubernetes migration Job sets (deploy/kubernetes): run Flyway, then exit (validating first would refuse). */
     static final Map<String, String> MIGRATE_AND_EXIT = Map.of(
             "QUARKUS_INIT_AND_EXIT", "true",
@@ -195,7 +201,10 @@ public final class LocalStack implements AutoCloseable {
         calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());
         startCalcom();
         startTraces();
-        migrateSchemas(logDir);
+        boolean migrateFirst = options.replicas() > 1;
+        if (migrateFirst) {
+            migrateSchemas(logDir);
+        }
 
         instances.addAll(specs);
         for (int replica = 1; replica < options.replicas(); replica++) {
@@ -206,7 +215,7 @@ public final class LocalStack implements AutoCloseable {
         // One replica of each at a time, as a rolling deployment does: eight JVMs starting at once on two cores time out.
         for (int replica = 0; replica < options.replicas(); replica++) {
             int wave = replica;
-            startAndAwait(instances.stream().filter(spec -> spec.replica() == wave).toList(), logDir);
+            startAndAwait(instances.stream().filter(spec -> spec.replica() == wave).toList(), logDir, !migrateFirst);
         }
         out.println(StackTable.render(specs, endpoints, google, calcomSettings, traces.tracesUrl(), stateDir, logDir));
         instances.stream().filter(spec -> spec.replica() > 0)
@@ -217,7 +226,7 @@ public final class LocalStack implements AutoCloseable {
      * Each service's Flyway migrations, once, by a run of the service that migrates and exits — the Kubernetes
      * migration Job's mode — before any replica starts (replicas only validate the schema).
      */
-    private void startAndAwait(List<ServiceSpec> wave, Path logDir) throws StackException {
+    private void startAndAwait(List<ServiceSpec> wave, Path logDir, boolean migrate) throws StackException {
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : wave) {
             synchronized (services) {
@@ -225,8 +234,11 @@ public final class LocalStack implements AutoCloseable {
                     throw new StackException("stopped while starting");
                 }
                 out.println("starting " + spec.instance() + " on port " + spec.port() + " (log: " + logDir.resolve(spec.instance() + ".log") + ")");
-                ServiceProcess service = ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(), environmentOf(spec),
-                        logDir, false);
+                Map<String, String> env = new LinkedHashMap<>(environmentOf(spec));
+                if (migrate) {
+                    env.putAll(MIGRATE_AT_START);
+                }
+                ServiceProcess service = ServiceProcess.start(spec, runJars.get(spec.name()), options.serviceJvmOptions(), env, logDir, false);
                 services.add(service);
                 started.add(service);
             }
@@ -306,6 +318,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_LOGIN", "NONE");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.issuerUrl());
         // Replicas never migrate: the migrate-and-exit run did (as the Kubernetes Job does); they refuse an old schema.
+        // (A lone replica is told to migrate as it starts: MIGRATE_AT_START.)
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         env.put("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
         // Readable text logs (with the trace id) on a developer's machine; JSON is for prod.

@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends outbox rows to Kafka in id order on one thread, then marks them published. Woken right after a change commits
  * (see {@link Outbox#append}) and every {@code schedulr.outbox.poll-interval} as a backstop; several replicas take turns
  * through {@code FOR UPDATE SKIP LOCKED} with a transaction-scoped advisory lock (per-key order holds). While Kafka is
- * down the rows wait and the relay backs off. The producer takes the service's one Kafka configuration
+ * down the rows wait and the relay backs off (at most {@code schedulr.outbox.max-backoff}, 10 s). The producer takes the service's one Kafka configuration
  * ({@code kafka.*}, the {@code default-kafka-broker} map). The service's own Flyway migration creates the table
  * ({@link Outbox} gives its shape); each service has its own database, so one lock id serves all.
  */
@@ -68,6 +68,9 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
     @ConfigProperty(name = "schedulr.outbox.poll-interval", defaultValue = "PT2S")
     Duration pollInterval;
+    /** Longest wait between attempts while Kafka is unreachable: how late the rows go out once it is back. */
+    @ConfigProperty(name = "schedulr.outbox.max-backoff", defaultValue = "PT10S")
+    Duration maxBackoff;
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "schedulr")
     String applicationName;
 
@@ -215,7 +218,7 @@ public class OutboxRelay {
 
     private void sleepBackoff() {
         try {
-            Thread.sleep(Math.min(30_000L, 250L << Math.min(failures, 7)));
+            Thread.sleep(Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 7)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
