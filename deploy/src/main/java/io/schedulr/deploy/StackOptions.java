@@ -47,7 +47,8 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
               --replicas N       N copies of each service (default 1); the first on the ports above, the
                                  others on free ports listed at start
               --timeout SECONDS  how long to wait for the services to get ready (default 180)
-            environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m)""";
+            environment: SERVICE_JAVA_OPTS  JVM options of each service (default: -Xmx512m -XX:+UseSerialGC
+                                            -XX:TieredStopAtLevel=1)""";
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
@@ -84,9 +85,16 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
         return serviceEnvironment.getOrDefault(service, Map.of());
     }
 
+    /**
+     * The services' JVM options unless {@code SERVICE_JAVA_OPTS} says otherwise: the C1 compiler only and the serial
+     * collector start the four services at once in about 60 % of the time on two cores, with no less booking throughput
+     * in bench/run's section 1 (docs/performance.md, round 2).
+     */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     /** Defaults for the checkout at {@code repoRoot}: fixed ports, state in {@code .local-stack}. */
     public static StackOptions defaults(Path repoRoot) {
-        String javaOpts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m").trim();
+        String javaOpts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim();
         List<String> jvm = javaOpts.isEmpty() ? List.of() : Arrays.asList(javaOpts.split("\\s+"));
         return new StackOptions(repoRoot, repoRoot.resolve(".local-stack"), StackPorts.fixed(), DEFAULT_TIMEOUT, List.copyOf(jvm),
                 false);
