@@ -14,10 +14,13 @@ public class MirrorRoomsJob {
     @Inject
     MirrorRoomsUseCase mirror;
 
+    @Inject
+    ShutdownSignal shutdown;
+
     @Scheduled(every = "${schedulr.mirror-poll}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            while (mirror.mirrorNext()) {
+            while (!shutdown.requested() && mirror.mirrorNext()) {
                 // drain everything due
             }
         } catch (RuntimeException e) {

@@ -29,10 +29,13 @@ public class SyncCalendarsJob {
     @Inject
     SyncConfig config;
 
+    @Inject
+    ShutdownSignal shutdown;
+
     @Scheduled(every = "${schedulr.sync-poll}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void syncWanted() {
         try {
-            while (sync.syncNext()) {
+            while (!shutdown.requested() && sync.syncNext()) {
                 // drain everything wanted
             }
         } catch (RuntimeException e) {
@@ -46,7 +49,7 @@ public class SyncCalendarsJob {
             // Batch after batch until every connected calendar has a channel (a burst of connections is not left waiting
             // for later rounds); a batch that opens nothing (Google unavailable) ends the round.
             watches.openChannels(Instant.now().plus(config.renewAhead()));
-            for (int batch = 0; batch < MAX_BATCHES && watches.stopChannels() > 0; batch++) {
+            for (int batch = 0; batch < MAX_BATCHES && !shutdown.requested() && watches.stopChannels() > 0; batch++) {
                 // next batch
             }
         } catch (RuntimeException e) {

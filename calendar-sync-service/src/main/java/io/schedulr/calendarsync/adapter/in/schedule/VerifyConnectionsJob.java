@@ -14,10 +14,13 @@ public class VerifyConnectionsJob {
     @Inject
     VerifyConnectionsUseCase verify;
 
+    @Inject
+    ShutdownSignal shutdown;
+
     @Scheduled(every = "${schedulr.verify-poll}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
-            while (verify.verifyDue() > 0) {
+            while (!shutdown.requested() && verify.verifyDue() > 0) {
                 // drain everything due, a batch per transaction
             }
         } catch (RuntimeException e) {
