@@ -87,8 +87,8 @@ public record StackOptions(Path repoRoot, Path stateDir, StackPorts ports, Durat
 
     /**
      * The services' JVM options unless {@code SERVICE_JAVA_OPTS} says otherwise: the C1 compiler only and the serial
-     * collector start the four services at once in about 60 % of the time on two cores, with no less booking throughput
-     * in bench/run's section 1 (docs/performance.md, round 2).
+     * collector start the four services at once in about 60 % of the time on two cores, booking throughput in bench/run's
+     * section 1 within the noise (docs/performance.md, round 2).
      */
     public static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
