@@ -100,8 +100,8 @@ final class StackClient implements AutoCloseable {
 
     /**
      * The person disconnects their calendar ({@code DELETE /api/calendar/connection} at calendar-sync-service); returns
-     * once scheduling-service has heard of it (their core writes answer 403), so the services that read the same
-     * connection events have had the same moment to see it.
+     * once scheduling-service has heard of it (their core writes answer 403), so the rooms made before it are the last
+     * the person can make until they connect again.
      */
     void disconnectCalendar(Person person) throws Exception {
         String calendarSync = "http://localhost:" + stack.services().get(2).port();

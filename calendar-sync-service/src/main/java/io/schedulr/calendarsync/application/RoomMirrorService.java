@@ -34,12 +34,12 @@ import java.util.logging.Logger;
  * booked → one event (found again by the stored id or the meeting's private properties before any insert), rescheduled →
  * moved, cancelled or released (the guest left) → deleted, each telling the guest (unless announced, below); a booking
  * after the guest left is a new meeting (a new invitation UID) and gets its own event. A change older than what was
- * applied, or anything after the cancellation, is dropped. Google throttling or failing → the job is tried again later (exponential backoff with
- * jitter, kept in the job); any other refusal → the job is parked with the reason and announced as a mirror failure, as is
+ * applied, or anything after the cancellation, is dropped. Google throttling or failing → the job is tried again later
+ * (exponential backoff with jitter, kept in the job); any other refusal → the job is parked with the reason and announced as a mirror failure, as is
  * every change of a host who never connected, so the participants are emailed instead. A host whose grant is revoked
  * ({@code invalid_grant}, found here or anywhere else) gets nothing from Google until they reconnect: each of their changes
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
- * the host was revoked elsewhere — by the worker) and its job marked silent; it stays pending and, once they reconnect,
+ * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
  * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
  * second time. A move to the time the event already shows (the host moved it in Google) costs no call. Every call to
  * Google is audited.
@@ -106,16 +106,18 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     }
 
     @Override
+    public boolean announceNextOfRevokedHost() {
+        return transactions.inTransaction(() -> {
+            Optional<QueuedJob> unannounced = jobs.lockNextUnannouncedOfRevokedHost();
+            unannounced.ifPresent(job -> tracing.within(job.traceContext(),
+                    "announce room " + job.change().kind().name().toLowerCase(Locale.ROOT), () -> announceRevoked(job)));
+            return unannounced.isPresent();
+        });
+    }
+
+    @Override
     public boolean mirrorNext() {
         return transactions.inTransaction(() -> {
-            // A change queued before its host was revoked (by another job, the sync, the watch or the check): announced now.
-            Optional<QueuedJob> unannounced = jobs.lockNextUnannouncedOfRevokedHost();
-            if (unannounced.isPresent()) {
-                QueuedJob job = unannounced.get();
-                tracing.within(job.traceContext(), "announce room " + job.change().kind().name().toLowerCase(Locale.ROOT),
-                        () -> announceRevoked(job));
-                return true;
-            }
             Instant now = clock.instant();
             Optional<QueuedJob> next = jobs.lockNextDue(now);
             next.ifPresent(job -> tracing.within(job.traceContext(), "mirror room " + job.change().kind().name().toLowerCase(Locale.ROOT),

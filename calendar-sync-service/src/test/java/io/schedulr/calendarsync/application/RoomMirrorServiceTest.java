@@ -280,6 +280,9 @@ class RoomMirrorServiceTest {
 
     private void drain() {
         int guard = 0;
+        while (service.announceNextOfRevokedHost()) {
+            assertThat(++guard).isLessThan(50);
+        }
         while (service.mirrorNext()) {
             assertThat(++guard).isLessThan(50);
         }

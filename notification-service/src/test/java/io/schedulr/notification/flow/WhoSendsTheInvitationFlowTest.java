@@ -60,11 +60,10 @@ class WhoSendsTheInvitationFlowTest {
     void aBookingIsLeftToGoogleAndTheDeliveriesSayWhy() {
         // No connection state is consulted here (it would lag behind calendar-sync-service's and double a booking made just
         // after connecting): calendar-sync-service mirrors the room so Google invites, or announces that it cannot.
-        TestUser host = Tokens.newUser("Gina Host", "Europe/Berlin");
-        TestUser guest = Tokens.newUser("Gabe Guest", "Europe/Berlin");
-        String roomId = RoomEvents.newRoomId();
-
-        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest)));
+        Booked booked = booked("Gina Host", "Gabe Guest", "Europe/Berlin", START);
+        TestUser host = booked.host();
+        TestUser guest = booked.guest();
+        String roomId = booked.roomId();
         sleep(QUIET);
 
         assertThat(Mailboxes.inbox(host.email())).isEmpty();
@@ -179,11 +178,10 @@ class WhoSendsTheInvitationFlowTest {
 
     @Test
     void aReleaseIsLeftToGoogleAndItsMirrorFailureEmailsBothOnce() {
-        TestUser host = Tokens.newUser("Lena Host", "Europe/Madrid");
-        TestUser guest = Tokens.newUser("Lars Leaver", "Europe/Madrid");
-        String roomId = RoomEvents.newRoomId();
-
-        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, RELEASE_START, host, guest)));
+        Booked booked = booked("Lena Host", "Lars Leaver", "Europe/Madrid", RELEASE_START);
+        TestUser host = booked.host();
+        TestUser guest = booked.guest();
+        String roomId = booked.roomId();
         CloudEvent<RoomEvent> released = event(RoomEventType.ROOM_RELEASED, roomId, 1, RELEASE_START, host, guest);
         RoomEvents.awaitConsumed(publish(released));
         sleep(QUIET);
@@ -210,5 +208,15 @@ class WhoSendsTheInvitationFlowTest {
         sleep(QUIET);
         assertThat(Mailboxes.inbox(host.email())).hasSize(1);
         assertThat(Mailboxes.inbox(guest.email())).hasSize(1);
+    }
+
+    /** A host and a guest, and the room the guest booked at {@code start}, its event handled by the service. */
+    private record Booked(TestUser host, TestUser guest, String roomId) {
+    }
+
+    private static Booked booked(String hostName, String guestName, String zone, Instant start) {
+        Booked booked = new Booked(Tokens.newUser(hostName, zone), Tokens.newUser(guestName, zone), RoomEvents.newRoomId());
+        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, booked.roomId(), 0, start, booked.host(), booked.guest())));
+        return booked;
     }
 }

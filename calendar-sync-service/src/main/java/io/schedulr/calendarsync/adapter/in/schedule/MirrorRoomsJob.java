@@ -20,6 +20,9 @@ public class MirrorRoomsJob {
     @Scheduled(every = "${schedulr.mirror-poll}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
+            while (!shutdown.requested() && mirror.announceNextOfRevokedHost()) {
+                // changes of hosts found revoked elsewhere: the participants are emailed instead
+            }
             while (!shutdown.requested() && mirror.mirrorNext()) {
                 // drain everything due
             }

@@ -1,5 +1,6 @@
 package io.schedulr.calendarsync.adapter.in.schedule;
 
+import io.schedulr.calendarsync.application.port.in.MirrorRoomsUseCase;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,11 +15,19 @@ class JobsStopWhenAskedTest {
         AtomicInteger ran = new AtomicInteger();
         MirrorRoomsJob job = new MirrorRoomsJob();
         job.shutdown = signal;
-        job.mirror = () -> {
-            if (ran.incrementAndGet() == 3) {
-                signal.request(); // SIGTERM arrives while the third job runs
+        job.mirror = new MirrorRoomsUseCase() {
+            @Override
+            public boolean mirrorNext() {
+                if (ran.incrementAndGet() == 3) {
+                    signal.request(); // SIGTERM arrives while the third job runs
+                }
+                return true; // a backlog that never ends
             }
-            return true; // a backlog that never ends
+
+            @Override
+            public boolean announceNextOfRevokedHost() {
+                return false;
+            }
         };
 
         job.run();
