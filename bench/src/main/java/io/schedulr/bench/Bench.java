@@ -79,6 +79,8 @@ public final class Bench {
     /** {@code slots} / {@code stream} run section 5 (open slots) / 6 (live stream) only (issue 18). */
     private final boolean slotsOnly = "slots".equals(System.getProperty("bench.only"));
     private final boolean streamOnly = "stream".equals(System.getProperty("bench.only"));
+    /** {@code startup} runs section 4b (each service started alone) only. */
+    private final boolean startupOnly = "startup".equals(System.getProperty("bench.only"));
     /**
      * PostgreSQL commits as a production database does (the default): fsync, synchronous commits and full-page writes
      * on. {@code bench.durable=false} measures with the embedded PostgreSQL's defaults (fsync and synchronous_commit
@@ -154,6 +156,8 @@ public final class Bench {
                 slots();
             } else if (streamOnly) {
                 stream();
+            } else if (startupOnly) {
+                startAlone(state.resolve("logs"));
             } else {
                 stack.stop(NOTIFICATION);
                 throughputAndLimit();
@@ -169,6 +173,7 @@ public final class Bench {
                     if (loadToo) {
                         load();
                     }
+                    startAlone(state.resolve("logs"));
                 }
             }
             watch.underLoad(false);
@@ -216,20 +221,31 @@ public final class Bench {
         section1Ended = System.currentTimeMillis();
         Map<String, Double> serviceCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         stopJfr();
+        // The framework's floor: an authenticated request answered before any database work (the id does not parse).
+        log("floor: %d authenticated requests refused before the database, %d workers ...", bookings, workers);
+        closedLoop(workers, warmup, (w, i) -> refusedBeforeDatabase(guests.get(i)));
+        cpuBefore = cpu.snapshot();
+        Stats floor = closedLoop(workers, bookings, (w, i) -> refusedBeforeDatabase(guests.get(warmup + i)));
+        Map<String, Double> floorCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         expectedMail.put(host.email(), HOST_MAILS * total);
         guests.forEach(g -> expectedMail.put(g.email(), GUEST_MAILS));
 
-        log("limit: the booking SQL over JDBC, %d connections ...", workers);
+        log("limit: the minimal booking (one statement) and the service's booking SQL over JDBC, %d connections each ...", workers);
         LimitWorkload limit = new LimitWorkload(infra.jdbcUrl("scheduling"), infra.postgresUser(), infra.postgresPassword());
-        List<UUID> limitRooms = limit.prepare(total);
+        List<UUID> limitRooms = limit.prepare(2 * total, total);
         List<LimitWorkload.Worker> conns = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             conns.add(limit.new Worker());
         }
-        closedLoop(workers, warmup, (w, i) -> conns.get(w).book(limitRooms.get(i), "limit-guest-" + i));
+        closedLoop(workers, warmup, (w, i) -> conns.get(w).bookMinimal(limitRooms.get(i), "limit-guest-" + i));
         cpuBefore = cpu.snapshot();
-        Stats sql = closedLoop(workers, bookings, (w, i) -> conns.get(w).book(limitRooms.get(warmup + i), "limit-guest-" + (warmup + i)));
+        Stats sql = closedLoop(workers, bookings, (w, i) -> conns.get(w).bookMinimal(limitRooms.get(warmup + i), "limit-guest-" + (warmup + i)));
         Map<String, Double> limitCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
+        closedLoop(workers, warmup, (w, i) -> conns.get(w).book(limitRooms.get(total + i), "limit-svc-guest-" + i));
+        cpuBefore = cpu.snapshot();
+        Stats serviceSql = closedLoop(workers, bookings,
+                (w, i) -> conns.get(w).book(limitRooms.get(total + warmup + i), "limit-svc-guest-" + (warmup + i)));
+        Map<String, Double> serviceSqlCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         for (LimitWorkload.Worker c : conns) {
             c.close();
         }
@@ -243,17 +259,32 @@ public final class Bench {
                 ms(create.maxMs())));
         table.add(row("book over HTTP (service)", rate(service.perSecond(), "req/s"), ms(service.p50Ms()), ms(service.p99Ms()),
                 ms(service.maxMs())));
-        table.add(row("same SQL over JDBC (limit)", rate(sql.perSecond(), "tx/s"), ms(sql.p50Ms()), ms(sql.p99Ms()), ms(sql.maxMs())));
+        table.add(row("minimal booking over JDBC (limit)", rate(sql.perSecond(), "tx/s"), ms(sql.p50Ms()), ms(sql.p99Ms()), ms(sql.maxMs())));
+        table.add(row("  the service's SQL over JDBC", rate(serviceSql.perSecond(), "tx/s"), ms(serviceSql.p50Ms()), ms(serviceSql.p99Ms()),
+                ms(serviceSql.maxMs())));
+        table.add(row("authenticated 400, no database (floor)", rate(floor.perSecond(), "req/s"), ms(floor.p50Ms()), ms(floor.p99Ms()),
+                ms(floor.maxMs())));
         table.add(row("service / limit", String.format("%.2f", service.perSecond() / sql.perSecond()),
                 String.format("%.1fx", service.p50Ms() / sql.p50Ms()), String.format("%.1fx", service.p99Ms() / sql.p99Ms()), ""));
-        table.add(row("CPU per booking (ms, from /proc)", "service run", "limit run", "", ""));
+        table.add(row("CPU per booking (ms, from /proc)", "service run", "limit run", "service's SQL run", "floor run (per request)"));
         for (String process : serviceCpu.keySet()) {
-            table.add(row("  " + process, cpuMs(serviceCpu.get(process)), cpuMs(limitCpu.get(process)), "", ""));
+            table.add(row("  " + process, cpuMs(serviceCpu.get(process)), cpuMs(limitCpu.get(process)),
+                    cpuMs(serviceSqlCpu.get(process)), cpuMs(floorCpu.get(process))));
         }
     }
 
     private static String cpuMs(double value) {
         return String.format("%.2f ms", value);
+    }
+
+    private long refusedBeforeDatabase(Api.User caller) throws Exception {
+        Api.Answer a = api.get(caller, "/api/practice-rooms/not-a-room-id");
+        if (a.status() != 400) {
+            synchronized (failures) {
+                failures.add("GET /api/practice-rooms/not-a-room-id answered " + a.status() + ": " + clip(a.body()));
+            }
+        }
+        return a.nanos();
     }
 
     private long book(Api.User guest, String room) throws Exception {
@@ -479,7 +510,17 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------------- 5, 6 (issue 18)
 
     private void slots() throws Exception {
+        if (slotsOnly) {
+            startJfr();
+        }
         new SlotListingSection(api, this::db, this::closedLoop, table, failures).run();
+        if (slotsOnly) {
+            stopJfr();
+        }
+    }
+
+    private void startAlone(Path logDir) throws Exception {
+        new StartAloneSection(stack, api, watch, logDir, table).run();
     }
 
     private void stream() throws Exception {

@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The limit: the SQL one booking executes, in one transaction, straight over JDBC against the same PostgreSQL — refresh
- * the caller's profile, read the room, version-checked conditional update, read host and guest, insert the outbox row
- * (jsonb, with a NOTIFY trigger) and the audit row (two jsonb). It runs on copies of the service's tables in a schema of its
- * own ({@code bench_limit}, same columns, indexes, checks, foreign keys), so nothing reaches the relay, Kafka or mail.
- * The jsonb payloads are real ones taken from the service's outbox and audit log, so the row sizes match.
+ * Bookings straight over JDBC against the same PostgreSQL, two ways. {@link Worker#bookMinimal} is the limit issue 18
+ * fixes: the minimal transaction that books a room correctly — the guarded UPDATE, the outbox row (jsonb, with a NOTIFY
+ * trigger) and the audit row (two jsonb) — as one CTE statement, one round trip, one commit. {@link Worker#book} is the
+ * SQL the service's booking executes today, statement by statement in one transaction — refresh the caller's profile,
+ * read the room, version-checked conditional update, read host and guest, the outbox row, the audit row — shown beside
+ * it to say how much of the gap is the service's SQL and how much its own CPU. Both run on copies of the service's
+ * tables in a schema of their own ({@code bench_limit}, same columns, indexes, checks, foreign keys), so nothing reaches
+ * the relay, Kafka or mail. The jsonb payloads are real ones taken from the service's outbox and audit log, so the row
+ * sizes match.
  */
 final class LimitWorkload {
     private static final String SCHEMA = "bench_limit";
@@ -39,8 +43,8 @@ final class LimitWorkload {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
-    /** Copies the tables and inserts {@code rooms} free rooms of one host. */
-    List<UUID> prepare(int rooms) throws SQLException {
+    /** Copies the tables and inserts {@code rooms} free rooms of one host and {@code guests} guests ("limit-guest-N"). */
+    List<UUID> prepare(int rooms, int guests) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             s.execute("CREATE SCHEMA " + SCHEMA);
@@ -72,6 +76,9 @@ final class LimitWorkload {
             }
             s.execute("INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) "
                     + "VALUES ('" + HOST + "', 'limit-host@bench.test', 'Limit Host', 'UTC')");
+            // The minimal booking's guests are known people already (the service's booking refreshes its caller's profile).
+            s.execute("INSERT INTO " + SCHEMA + ".users (id, email, display_name, time_zone) SELECT 'limit-guest-' || g, "
+                    + "'limit-guest-' || g || '@bench.test', 'Guest limit-guest-' || g, 'UTC' FROM generate_series(0, " + (guests - 1) + ") g");
             s.execute("INSERT INTO " + SCHEMA + ".practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) "
                     + "SELECT gen_random_uuid(), '" + HOST + "', 'https://meet.jit.si/x-' || g, "
                     + "timestamptz '2030-01-01 00:00Z' + g * interval '1 hour', "
@@ -97,10 +104,23 @@ final class LimitWorkload {
         private final PreparedStatement selectUsers;
         private final PreparedStatement insertOutbox;
         private final PreparedStatement insertAudit;
+        private final Connection minimalConnection;
+        private final PreparedStatement minimalBooking;
 
         Worker() throws SQLException {
             c = connect();
             c.setAutoCommit(false);
+            minimalConnection = connect();
+            // The guards a booking needs (free, not the host's own room, not begun), the outbox row and the audit row; a
+            // statement in autocommit is its own transaction.
+            minimalBooking = minimalConnection.prepareStatement("WITH booked AS (UPDATE " + SCHEMA + ".practice_rooms "
+                    + "SET guest_id = ?, version = version + 1 WHERE id = ? AND guest_id IS NULL AND host_id <> ? "
+                    + "AND datetime_utc > now() RETURNING id), "
+                    + "event AS (INSERT INTO " + SCHEMA + ".outbox (event_id, topic, message_key, event_type, payload) "
+                    + "SELECT ?, 'scheduling.room-events.v1', CAST(id AS text), ?, CAST(CAST(? AS text) AS jsonb) FROM booked) "
+                    + "INSERT INTO " + SCHEMA + ".audit_log (actor_id, action, entity_type, entity_id, before, after) "
+                    + "SELECT ?, 'BOOKED', 'practice_room', CAST(id AS text), CAST(CAST(? AS text) AS jsonb), "
+                    + "CAST(CAST(? AS text) AS jsonb) FROM booked");
             // Same statement as PanacheUserDirectory.upsert.
             upsertUser = c.prepareStatement("WITH changed AS (UPDATE " + SCHEMA + ".users SET email = ?, display_name = ?, time_zone = ?, "
                     + "updated_at = now() WHERE id = ? AND (email, display_name, time_zone) IS DISTINCT FROM "
@@ -161,6 +181,24 @@ final class LimitWorkload {
             return System.nanoTime() - start;
         }
 
+        /** The minimal booking: one statement, one commit; returns its duration in nanoseconds. */
+        long bookMinimal(UUID roomId, String guestId) throws SQLException {
+            long start = System.nanoTime();
+            minimalBooking.setString(1, guestId);
+            minimalBooking.setObject(2, roomId);
+            minimalBooking.setString(3, guestId);
+            minimalBooking.setObject(4, UUID.randomUUID());
+            minimalBooking.setString(5, eventType);
+            minimalBooking.setString(6, outboxPayload);
+            minimalBooking.setString(7, guestId);
+            minimalBooking.setString(8, auditBefore);
+            minimalBooking.setString(9, auditAfter);
+            if (minimalBooking.executeUpdate() != 1) {
+                throw new SQLException("limit: room " + roomId + " was not free");
+            }
+            return System.nanoTime() - start;
+        }
+
         /** The room's version. */
         private long readRoom(UUID roomId) throws SQLException {
             selectRoom.setObject(1, roomId);
@@ -175,6 +213,7 @@ final class LimitWorkload {
         @Override
         public void close() throws SQLException {
             c.close();
+            minimalConnection.close();
         }
     }
 
