@@ -513,7 +513,7 @@ public final class Bench {
         if (slotsOnly) {
             startJfr();
         }
-        new SlotListingSection(api, this::db, this::closedLoop, table, failures).run();
+        new SlotListingSection(api, this::db, this::closedLoop, new CpuMeter(stack.pid(CpuMeter.SERVICE).orElseThrow()), table, failures).run();
         if (slotsOnly) {
             stopJfr();
         }

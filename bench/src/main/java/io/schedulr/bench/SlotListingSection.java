@@ -35,7 +35,10 @@ final class SlotListingSection {
     private final int requests = Integer.getInteger("bench.slotRequests", 1000);
     private final int workers = Integer.getInteger("bench.slotWorkers", 8);
 
-    SlotListingSection(Api api, GoogleSection.Db db, Bench.Looper loop, List<String> table, List<String> failures) {
+    private final CpuMeter cpu;
+
+    SlotListingSection(Api api, GoogleSection.Db db, Bench.Looper loop, CpuMeter cpu, List<String> table, List<String> failures) {
+        this.cpu = cpu;
         this.api = api;
         this.db = db;
         this.loop = loop;
@@ -52,8 +55,12 @@ final class SlotListingSection {
         Instant dayStart = from.plus(slots / hosts / 48, ChronoUnit.DAYS);
         String oneDay = "/api/slots?from=" + dayStart + "&to=" + dayStart.plus(1, ChronoUnit.DAYS);
         loop.run(workers, 200, (w, i) -> list(viewer, i % 2 == 0 ? firstPage : oneDay));
+        java.util.Map<String, Double> before = cpu.snapshot();
         Stats page = loop.run(workers, requests, (w, i) -> list(viewer, firstPage));
+        java.util.Map<String, Double> pageCpu = CpuMeter.perOperation(before, cpu.snapshot(), requests);
+        before = cpu.snapshot();
         Stats day = loop.run(workers, requests, (w, i) -> list(viewer, oneDay));
+        java.util.Map<String, Double> dayCpu = CpuMeter.perOperation(before, cpu.snapshot(), requests);
         Stats limitPage = jdbc(viewer.id(), Instant.now(), Instant.parse("9999-01-01T00:00:00Z"));
         Stats limitDay = jdbc(viewer.id(), dayStart, dayStart.plus(1, ChronoUnit.DAYS));
 
@@ -66,6 +73,10 @@ final class SlotListingSection {
         table.add(row("GET /api/slots?from&to (one day)", rate(day.perSecond(), "req/s"), ms(day.p50Ms()), ms(day.p99Ms()), ms(day.maxMs())));
         table.add(row("  same SQL over JDBC (limit)", rate(limitDay.perSecond(), "q/s"), ms(limitDay.p50Ms()), ms(limitDay.p99Ms()),
                 ms(limitDay.maxMs())));
+        table.add(row("CPU per listing (ms, from /proc)", "first 50", "one day", "", ""));
+        for (String process : pageCpu.keySet()) {
+            table.add(row("  " + process, String.format("%.2f ms", pageCpu.get(process)), String.format("%.2f ms", dayCpu.get(process)), "", ""));
+        }
     }
 
     private long list(Api.User viewer, String path) throws Exception {

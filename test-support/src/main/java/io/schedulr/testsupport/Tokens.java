@@ -72,6 +72,11 @@ public final class Tokens {
         return issue(email, "Expired", "UTC", -3600);
     }
 
+    /** Signed by the real issuer, valid for {@code seconds} more. */
+    public static String expiringIn(String email, long seconds) {
+        return issue(email, "Soon", "UTC", seconds);
+    }
+
     /** Same issuer, key id and claims, but signed with a key the issuer never had. */
     public static String forged(String email) {
         try {

@@ -24,7 +24,13 @@ class NativeRegistrationsTest {
                 .allow("io.schedulr.scheduling.adapter.out.messaging.KafkaOutboxRelay$OutboxRow",
                         "private JDBC row holder; its payload is already JSON text, the record itself is never bound")
                 .allow("io.schedulr.scheduling.adapter.out.messaging.InterviewOutboxAppender$Known",
-                        "private lookup result (user id, time zone) read from SQL; never becomes JSON");
+                        "private lookup result (user id, time zone) read from SQL; never becomes JSON")
+                .allow("io.schedulr.scheduling.adapter.in.rest.auth.VerifiedTokens$Entry",
+                        "private in-memory cache entry (identity, expiry); never becomes JSON")
+                .allow("io.schedulr.scheduling.adapter.out.persistence.CommittedProfiles$Committed",
+                        "private in-memory cache entry (profile, expiry); never becomes JSON")
+                .allow("io.schedulr.scheduling.domain.UserProfile",
+                        "domain value held by CommittedProfiles$Committed in memory; the REST answers map it to PersonResponse");
     }
 
     @Test

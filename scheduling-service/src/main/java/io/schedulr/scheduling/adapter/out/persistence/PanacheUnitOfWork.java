@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +20,25 @@ import java.util.function.Supplier;
 public class PanacheUnitOfWork implements UnitOfWork {
     static final int MAX_RETRIES = 4;
 
+    private final CommittedProfiles profiles;
+
+    PanacheUnitOfWork(CommittedProfiles profiles) {
+        this.profiles = profiles;
+    }
+
     @Override
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(work))
+        return Uni.createFrom().deferred(() -> once(work))
                 .onFailure(PanacheUnitOfWork::lostRace).retry().atMost(MAX_RETRIES)
                 .onFailure(PanacheUnitOfWork::lostRace).transform(e -> new ConcurrentChangeException());
+    }
+
+    /** One attempt; tells {@link CommittedProfiles} how the transaction of its session ended. */
+    private <T> Uni<T> once(Supplier<Uni<T>> work) {
+        AtomicReference<Object> session = new AtomicReference<>();
+        return Panache.withTransaction(() -> Panache.getSession().invoke(session::set).chain(s -> work.get()))
+                .invoke(() -> profiles.committed(session.get()))
+                .onFailure().invoke(() -> profiles.discarded(session.get()));
     }
 
     private static boolean lostRace(Throwable failure) {

@@ -14,14 +14,23 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PanacheUserDirectory implements UserDirectoryPort {
+    private final CommittedProfiles committed;
+
+    PanacheUserDirectory(CommittedProfiles committed) {
+        this.committed = committed;
+    }
 
     /**
      * Creates or refreshes the row without locking it when nothing changed. ({@code ON CONFLICT DO UPDATE} would lock
      * the row even when its WHERE is false, and every request of one person would then wait for the previous one's
-     * transaction to end.)
+     * transaction to end.) A profile this service has already written and seen committed a moment ago is not written
+     * again ({@link CommittedProfiles}).
      */
     @Override
     public Uni<UserProfile> upsert(UserProfile user) {
+        if (committed.isCommitted(user)) {
+            return Uni.createFrom().item(user);
+        }
         return Panache.getSession().chain(s -> s.createNativeQuery(
                                 "WITH changed AS (UPDATE users SET email = :email, display_name = :name, time_zone = :tz, updated_at = now() "
                                         + "WHERE id = :id AND (email, display_name, time_zone) IS DISTINCT FROM "
@@ -32,7 +41,8 @@ public class PanacheUserDirectory implements UserDirectoryPort {
                         .setParameter("email", user.email())
                         .setParameter("name", user.displayName())
                         .setParameter("tz", user.timeZone())
-                        .executeUpdate())
+                        .executeUpdate()
+                        .invoke(() -> committed.written(s, user)))
                 .replaceWith(user);
     }
 
