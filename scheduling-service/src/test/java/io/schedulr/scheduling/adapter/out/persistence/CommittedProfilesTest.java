@@ -1,19 +1,17 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.schedulr.scheduling.domain.UserProfile;
+import io.schedulr.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommittedProfilesTest {
     private static final UserProfile ALICE = new UserProfile("alice", "alice@example.com", "Alice", "UTC");
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final CommittedProfiles profiles = new CommittedProfiles(10, Duration.ofMinutes(1), clock);
     private final Object session = new Object();
 
@@ -63,7 +61,7 @@ class CommittedProfilesTest {
         profiles.written(session, ALICE);
         profiles.committed(session);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(profiles.isCommitted(ALICE)).isFalse();
     }
@@ -75,28 +73,5 @@ class CommittedProfilesTest {
         none.committed(session);
 
         assertThat(none.isCommitted(ALICE)).isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        private MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,13 +3,12 @@ package io.schedulr.scheduling.adapter.in.rest.auth;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.schedulr.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SettableClock clock = new SettableClock(NOW);
 
     @Test
     void anEntryLivesUntilTheTokenExpires() {
@@ -26,9 +25,9 @@ class VerifiedTokensTest {
         tokens.remember("token-a", alice);
 
         assertThat(tokens.find("token-a")).contains(alice);
-        clock.now = NOW.plusSeconds(59);
+        clock.set(NOW.plusSeconds(59));
         assertThat(tokens.find("token-a")).contains(alice);
-        clock.now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         assertThat(tokens.find("token-a")).isEmpty();
     }
 
@@ -37,7 +36,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(10, Duration.ofMinutes(5), clock);
         tokens.remember("token-a", identity("alice", NOW.plusSeconds(3600)));
 
-        clock.now = NOW.plus(Duration.ofMinutes(5));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
 
         assertThat(tokens.find("token-a")).isEmpty();
     }
@@ -99,29 +98,6 @@ class VerifiedTokensTest {
         @SuppressWarnings("unchecked")
         public <T> T getClaim(String claimName) {
             return (T) (claimName.equals("exp") ? Long.valueOf(expires) : getName);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        private MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
