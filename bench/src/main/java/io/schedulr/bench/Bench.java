@@ -88,6 +88,8 @@ public final class Bench {
      */
     private final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
     private String databaseSettings = "";
+    /** {@code bench.statements=true}: PostgreSQL loads pg_stat_statements; section 1 logs what each run executed. */
+    private final boolean statements = Boolean.getBoolean("bench.statements");
     private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
     private final int loadClients = Integer.getInteger("bench.loadClients", 32);
     private final int loadWave = Integer.getInteger("bench.loadWave", 200);
@@ -129,6 +131,7 @@ public final class Bench {
             options = options.withServiceEnvironment(spec.name(), Map.of("SCHEDULR_TRACE_SAMPLE_RATIO", "0"));
         }
         System.setProperty(io.schedulr.testsupport.infra.InfraSettings.DURABLE_POSTGRES, String.valueOf(durable));
+        System.setProperty(io.schedulr.testsupport.infra.InfraSettings.POSTGRES_STATEMENT_STATISTICS, String.valueOf(statements));
         api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url(), specs.get(2).url());
         watch = new ServiceWatch(specs, api);
         watch.watchReadiness();
@@ -216,11 +219,18 @@ public final class Bench {
         closedLoop(workers, warmup, (w, i) -> book(guests.get(i), rooms.get(i)));
         CpuMeter cpu = new CpuMeter(stack.pid(CpuMeter.SERVICE).orElseThrow());
         startJfr();
+        StatementStatistics statementStatistics = new StatementStatistics(this::db);
+        if (statements) {
+            statementStatistics.reset();
+        }
         Map<String, Double> cpuBefore = cpu.snapshot();
         Stats service = closedLoop(workers, bookings, (w, i) -> book(guests.get(warmup + i), rooms.get(warmup + i)));
         section1Ended = System.currentTimeMillis();
         Map<String, Double> serviceCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
         stopJfr();
+        if (statements) {
+            statementStatistics.print(System.out, "the service's bookings", bookings);
+        }
         // The framework's floor: an authenticated request answered before any database work (the id does not parse).
         log("floor: %d authenticated requests refused before the database, %d workers ...", bookings, workers);
         closedLoop(workers, warmup, (w, i) -> refusedBeforeDatabase(guests.get(i)));
@@ -238,9 +248,15 @@ public final class Bench {
             conns.add(limit.new Worker());
         }
         closedLoop(workers, warmup, (w, i) -> conns.get(w).bookMinimal(limitRooms.get(i), "limit-guest-" + i));
+        if (statements) {
+            statementStatistics.reset();
+        }
         cpuBefore = cpu.snapshot();
         Stats sql = closedLoop(workers, bookings, (w, i) -> conns.get(w).bookMinimal(limitRooms.get(warmup + i), "limit-guest-" + (warmup + i)));
         Map<String, Double> limitCpu = CpuMeter.perOperation(cpuBefore, cpu.snapshot(), bookings);
+        if (statements) {
+            statementStatistics.print(System.out, "the minimal bookings (limit)", bookings);
+        }
         closedLoop(workers, warmup, (w, i) -> conns.get(w).book(limitRooms.get(total + i), "limit-svc-guest-" + i));
         cpuBefore = cpu.snapshot();
         Stats serviceSql = closedLoop(workers, bookings,

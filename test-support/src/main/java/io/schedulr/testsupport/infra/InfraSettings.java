@@ -25,6 +25,9 @@ public record InfraSettings(
     /** System property: {@code true} runs PostgreSQL with fsync, synchronous commits and full-page writes on (bench/run). */
     public static final String DURABLE_POSTGRES = "schedulr.postgres.durable";
 
+    /** System property: {@code true} loads {@code pg_stat_statements} (bench/run's {@code bench.statements}). */
+    public static final String POSTGRES_STATEMENT_STATISTICS = "schedulr.postgres.statement-statistics";
+
     public static final List<String> SERVICE_DATABASES =
             List.of("scheduling", "notification", "calendar_sync", "calcom_gateway");
 

@@ -71,6 +71,11 @@ final class PostgresServer implements AutoCloseable {
         } else if (throwaway) {
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
         }
+        if (Boolean.getBoolean(InfraSettings.POSTGRES_STATEMENT_STATISTICS)) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
         PostgresServer server = new PostgresServer(builder.start());
         server.createDatabases(databases);
         server.createTlsOnlyRole();
