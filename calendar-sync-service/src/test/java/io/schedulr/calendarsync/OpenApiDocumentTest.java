@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.calendarsync.hardening.ConnectionAuthorizationMatrixTest;
 import io.schedulr.calendarsync.hardening.ConnectionBadInputTest;
 import io.schedulr.calendarsync.hardening.GoogleWebhookHardeningTest;
+import io.schedulr.calendarsync.hardening.SignInBadInputTest;
 import io.schedulr.testsupport.OpenApiCoverage;
 import io.schedulr.testsupport.OpenApiCoverage.Route;
 import io.schedulr.testsupport.OpenApiErrors;
@@ -45,6 +46,7 @@ class OpenApiDocumentTest {
         seen.addAll(ConnectionBadInputTest.errorAnswers());
         seen.addAll(ConnectionAuthorizationMatrixTest.errorAnswers());
         seen.addAll(GoogleWebhookHardeningTest.errorAnswers());
+        seen.addAll(SignInBadInputTest.errorAnswers());
 
         assertThat(seen).extracting(Seen::code)
                 .contains("invalid_state", "invalid_code", "consent_denied", "malformed_json", "unsupported_media_type", "body_too_large",

@@ -17,7 +17,9 @@ public class ConnectionRefusedException extends RuntimeException {
         /** The consent was given by another Google account than the one signed in. */
         ACCOUNT_MISMATCH,
         /** Google gave no refresh token and we hold none. */
-        NO_OFFLINE_ACCESS
+        NO_OFFLINE_ACCESS,
+        /** A sign-in asked Google to send the browser somewhere that is not one of our web app's pages. */
+        REDIRECT_NOT_ALLOWED
     }
 
     private final Problem problem;

@@ -3,6 +3,7 @@ package io.schedulr.calendarsync.config;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.ManageConnectionService;
+import io.schedulr.calendarsync.application.SignInService;
 import io.schedulr.calendarsync.application.InterviewMirrorService;
 import io.schedulr.calendarsync.application.RoomMirrorService;
 import io.schedulr.calendarsync.application.port.out.InterviewMirrors;
@@ -55,6 +56,12 @@ public class UseCaseWiring {
     ConnectCalendarService connect(AuthorizationStates states, GoogleAuthorization google, DedicatedCalendars calendars, TokenVault vault,
                                    ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock, GoogleConfig config) {
         return new ConnectCalendarService(states, google, calendars, vault, store, events, transactions, clock, config.stateLifetime());
+    }
+
+    @Produces
+    @Singleton
+    SignInService signIn(GoogleAuthorization google, WebConfig web) {
+        return new SignInService(google, web.signInRedirectUris());
     }
 
     @Produces

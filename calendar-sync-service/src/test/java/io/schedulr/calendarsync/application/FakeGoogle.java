@@ -35,6 +35,20 @@ final class FakeGoogle implements GoogleAuthorization {
     }
 
     @Override
+    public String signInUrl(String redirectUri, String state, String codeChallenge) {
+        return "https://google.example/auth?redirect_uri=" + redirectUri + "&state=" + state + "&code_challenge=" + codeChallenge;
+    }
+
+    /** Sign-in exchanges asked for (code, verifier, redirect). */
+    final List<List<String>> signIns = new ArrayList<>();
+
+    @Override
+    public SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri) {
+        signIns.add(List.of(code, codeVerifier, redirectUri));
+        return new SignInTokens("id-token-for-" + code, java.time.Instant.parse("2100-01-01T00:00:00Z"), "ada@example.com", "Ada");
+    }
+
+    @Override
     public GrantedTokens exchange(String code, String codeVerifier) {
         exchanges.add(new Exchange(code, codeVerifier));
         if (grant == null) {

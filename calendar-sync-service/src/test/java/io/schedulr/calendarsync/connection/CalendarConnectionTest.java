@@ -212,6 +212,24 @@ class CalendarConnectionTest {
         assertThat(ConnectionRows.connection(ida.id())).doesNotContainEntry("status", "connected");
     }
 
+    @Test
+    void aBrowserComingBackFromGoogleIsSentToTheWebAppWithTheOutcome() {
+        TestUser eva = Tokens.newUser("Eva", "Europe/Vienna");
+        Map<String, String> back = GoogleConsent.consent(eva, "");
+
+        given().accept("text/html,application/xhtml+xml").redirects().follow(false)
+                .queryParam("code", back.get("code")).queryParam("state", back.get("state"))
+                .when().get("/api/auth/google/callback")
+                .then().statusCode(303).header("Location", equalTo("http://localhost:8080/#calendar=connected"));
+        given().header("Authorization", eva.bearer()).when().get("/api/calendar/connection")
+                .then().statusCode(200).body("status", equalTo("connected"));
+
+        given().accept("text/html").redirects().follow(false)
+                .queryParam("code", back.get("code")).queryParam("state", back.get("state"))
+                .when().get("/api/auth/google/callback")
+                .then().statusCode(303).header("Location", equalTo("http://localhost:8080/#calendar-error=invalid_state"));
+    }
+
     private static String connect(TestUser user) {
         Map<String, String> back = GoogleConsent.consent(user, "");
         return callback(back.get("code"), back.get("state")).statusCode(200).body("status", equalTo("connected"))

@@ -15,6 +15,7 @@ import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ public class ConnectionAuthorizationMatrixTest {
         seen.add(new Seen("GET", CALLBACK, 400, "invalid_state"));
         seen.add(new Seen("POST", CALLBACK, 400, "invalid_state"));
         seen.add(new Seen("GET", CALLBACK, 400, "invalid_code"));
+        seen.add(new Seen("POST", SignInBadInputTest.SIGN_IN, 400, "invalid_code"));
         return seen;
     }
 
@@ -282,6 +284,28 @@ public class ConnectionAuthorizationMatrixTest {
         Map<String, String> back = GoogleConsent.consent(user, "");
         return given().queryParam("code", back.get("code")).queryParam("state", back.get("state")).get("/api/auth/google/callback")
                 .then().statusCode(200).extract().jsonPath().getString("calendarId");
+    }
+
+    /**
+     * Signing in is how a person gets a token, so both sign-in routes are public: whatever token comes along (none,
+     * forged, someone's), the answer is the same — the URL, or a refusal of the code — never a 401 or 500.
+     */
+    @ParameterizedTest(name = "sign-in as {0}")
+    @EnumSource(Who.class)
+    void signingInIsTheSameForEveryKindOfCaller(Who who) {
+        String token = who.token(who.newPerson());
+        RequestSpecification url = given().accept(ContentType.JSON).queryParam("redirectUri", SignInBadInputTest.WEB_APP)
+                .queryParam("state", "matrix-state-0123456789").queryParam("codeChallenge", SignInBadInputTest.CHALLENGE);
+        RequestSpecification finish = given().contentType(ContentType.JSON).body(Map.of("code", "never-issued",
+                "codeVerifier", SignInBadInputTest.VERIFIER, "redirectUri", SignInBadInputTest.WEB_APP));
+        if (token != null) {
+            url = url.header("Authorization", "Bearer " + token);
+            finish = finish.header("Authorization", "Bearer " + token);
+        }
+        url.get(SignInBadInputTest.SIGN_IN).then().statusCode(200);
+        Response refused = finish.post(SignInBadInputTest.SIGN_IN);
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("invalid_code");
     }
 
     private static void assertUnauthorized(Response response) {

@@ -161,8 +161,12 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
         if (operation.getRequestBody() != null) {
             operation.getRequestBody().removeExtension(CODES);
         }
-        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(CODES));
+        if (operation.getResponses() != null) {
+            // With a method-level response that has headers, SmallRye copies it onto the responses map as well.
+            operation.getResponses().removeExtension(CODES);
+            if (operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(CODES));
+            }
         }
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(parameter -> parameter.removeExtension(CODES));

@@ -21,10 +21,12 @@ import java.util.Set;
 final class AuthorizationEndpoint {
     private final RegisteredClient client;
     private final OAuthGrants grants;
+    private final People people;
 
-    AuthorizationEndpoint(RegisteredClient client, OAuthGrants grants) {
+    AuthorizationEndpoint(RegisteredClient client, OAuthGrants grants, People people) {
         this.client = client;
         this.grants = grants;
+        this.people = people;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -55,9 +57,17 @@ final class AuthorizationEndpoint {
             return;
         }
         String email = p.get("login_hint");
-        if (email == null || !email.contains("@")) {
-            errorPage(exchange, 400, "invalid_request", "The local Google needs login_hint=<email>: nobody is here to pick an account");
+        if (email == null || email.isBlank()) {
+            AccountChooser.show(exchange, p);
             return;
+        }
+        if (!email.contains("@")) {
+            errorPage(exchange, 400, "invalid_request", "login_hint is not an email address: " + email);
+            return;
+        }
+        if (p.get("name") != null && !p.get("name").isBlank()) {
+            // Chosen on the account page: what the person typed is what their ID token will say.
+            people.remember(email, p.get("name").strip(), zoneOrUtc(p.get("tz")));
         }
         if ("1".equals(p.get("deny")) || "true".equals(p.get("deny"))) {
             back(exchange, redirectUri, state, Map.of("error", "access_denied"));
@@ -102,6 +112,14 @@ final class AuthorizationEndpoint {
     private static void errorPage(HttpExchange exchange, int status, String error, String detail) throws IOException {
         GoogleExchange.respond(exchange, status, "text/plain; charset=UTF-8",
                 "Error " + status + ": " + error + "\n\n" + detail + "\n");
+    }
+
+    private static String zoneOrUtc(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? "UTC" : java.time.ZoneId.of(zone.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            return "UTC";
+        }
     }
 
     private static String enc(String s) {

@@ -63,7 +63,7 @@ public final class LocalGoogle implements AutoCloseable {
         route(server, "/oauth2/v1/certs", openId::certificates);
         route(server, "/v1/userinfo", openId::userinfo);
         route(server, "/oauth2/v3/userinfo", openId::userinfo);
-        route(server, "/o/oauth2/v2/auth", new AuthorizationEndpoint(client, grants)::handle);
+        route(server, "/o/oauth2/v2/auth", new AuthorizationEndpoint(client, grants, people)::handle);
         route(server, "/token", new TokenEndpoint(client, grants, idTokens, people, url, quickMint)::handle);
         route(server, "/revoke", new RevocationEndpoint(grants)::handle);
 

@@ -13,7 +13,13 @@ public class ConnectionErrorMappers {
 
     @ServerExceptionMapper
     public Response refused(ConnectionRefusedException e) {
-        String code = switch (e.problem()) {
+        String code = codeOf(e);
+        LOG.infof("calendar connection refused (%s): %s", code, e.getMessage());
+        return ErrorMappers.error(400, code, e.getMessage());
+    }
+
+    static String codeOf(ConnectionRefusedException e) {
+        return switch (e.problem()) {
             case INVALID_STATE -> "invalid_state";
             case STATE_EXPIRED -> "state_expired";
             case CONSENT_DENIED -> "consent_denied";
@@ -21,9 +27,8 @@ public class ConnectionErrorMappers {
             case SCOPES_MISSING -> "calendar_scopes_missing";
             case ACCOUNT_MISMATCH -> "google_account_mismatch";
             case NO_OFFLINE_ACCESS -> "offline_access_missing";
+            case REDIRECT_NOT_ALLOWED -> "redirect_uri_not_allowed";
         };
-        LOG.infof("calendar connection refused (%s): %s", code, e.getMessage());
-        return ErrorMappers.error(400, code, e.getMessage());
     }
 
     @ServerExceptionMapper

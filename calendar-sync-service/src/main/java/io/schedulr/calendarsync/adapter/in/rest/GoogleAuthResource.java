@@ -1,8 +1,11 @@
 package io.schedulr.calendarsync.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
+import io.schedulr.calendarsync.application.ConnectionRefusedException;
+import io.schedulr.calendarsync.application.GoogleUnavailableException;
 import io.schedulr.calendarsync.application.port.in.CompleteConnectionUseCase;
 import io.schedulr.calendarsync.application.port.in.StartConnectionUseCase;
+import io.schedulr.calendarsync.config.WebConfig;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +52,8 @@ public class GoogleAuthResource {
     CompleteConnectionUseCase complete;
     @ConfigProperty(name = "schedulr.calendar.connect-url")
     String connectUrl;
+    @Inject
+    WebConfig web;
 
     /** 302 to Google's consent page, or {@code 200 {"url": …}} for {@code Accept: application/json}. */
     @GET
@@ -75,6 +80,7 @@ public class GoogleAuthResource {
     @GET
     @Path("callback")
     @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Google's redirect back",
             description = "Where Google sends the browser after consent. No bearer token: the signed single-use state names the "
                     + "person. Exchanges the code, checks the granted scopes and creates the person's \"Schedulr Meetings\" calendar.")
@@ -82,13 +88,30 @@ public class GoogleAuthResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_STATE STATE_EXPIRED CONSENT_DENIED INVALID_CODE CALENDAR_SCOPES_MISSING "
             + "GOOGLE_ACCOUNT_MISMATCH OFFLINE_ACCESS_MISSING GOOGLE_UNAVAILABLE")
-    public ConnectionJson googleRedirect(
+    @APIResponse(responseCode = "303", description = "For a browser (Accept: text/html): back to the web app, with "
+            + "#calendar=connected or #calendar-error=<code> (the codes of the 400 and 503 answers).",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The web app.", schema = @Schema(type = SchemaType.STRING)))
+    public Response googleRedirect(
             @Parameter(description = "Google's authorization code.", example = "4/0AdQt8qh7rM2x9Yk3cUoW1pBfL")
             @QueryParam("code") String code,
             @Parameter(description = "The state this service issued at start.") @QueryParam("state") String state,
             @Parameter(description = "Google's OAuth error when the person did not grant access.", example = "access_denied")
-            @QueryParam("error") String error) {
-        return ConnectionJson.of(complete.complete(code, state, error, null), connectUrl);
+            @QueryParam("error") String error,
+            @Parameter(description = "text/html (a browser) for a redirect back to the web app instead of JSON.", example = "text/html")
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        if (accept == null || !accept.contains(MediaType.TEXT_HTML)) {
+            return Response.ok(ConnectionJson.of(complete.complete(code, state, error, null), connectUrl)).build();
+        }
+        String outcome;
+        try {
+            complete.complete(code, state, error, null);
+            outcome = "calendar=connected";
+        } catch (ConnectionRefusedException e) {
+            outcome = "calendar-error=" + ConnectionErrorMappers.codeOf(e);
+        } catch (GoogleUnavailableException e) {
+            outcome = "calendar-error=google_unavailable";
+        }
+        return Response.seeOther(URI.create(web.url() + "#" + outcome)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST

@@ -13,6 +13,19 @@ public interface GoogleAuthorization {
     String consentUrl(String loginHint, String state, String codeChallenge, List<String> scopes);
 
     /**
+     * Google's sign-in page for a person at a browser: {@code openid email profile}, PKCE S256, Google's account chooser;
+     * Google sends the browser back to {@code redirectUri} (a page of our web app) with a code.
+     */
+    String signInUrl(String redirectUri, String state, String codeChallenge);
+
+    /**
+     * Exchanges a sign-in code for the person's Google ID token (the bearer token of our APIs). Throws
+     * {@link ConnectionRefusedException} ({@code INVALID_CODE}) when Google refuses the code and
+     * {@link GoogleUnavailableException} when Google cannot be reached.
+     */
+    SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri);
+
+    /**
      * Exchanges an authorization code. Throws {@link ConnectionRefusedException} ({@code INVALID_CODE}) when Google
      * refuses the code and {@link GoogleUnavailableException} when Google cannot be reached.
      */
@@ -36,6 +49,14 @@ public interface GoogleAuthorization {
         @Override
         public String toString() {
             return "GrantedTokens[googleAccountId=" + googleAccountId + ", scope=" + scope + "]";
+        }
+    }
+
+    /** A signed-in person's ID token, when it expires, and who it names. */
+    record SignInTokens(String idToken, Instant expiresAt, String email, String name) {
+        @Override
+        public String toString() {
+            return "SignInTokens[email=" + email + ", expiresAt=" + expiresAt + "]";
         }
     }
 

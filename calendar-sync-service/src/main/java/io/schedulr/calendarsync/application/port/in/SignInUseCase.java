@@ -1,0 +1,22 @@
+package io.schedulr.calendarsync.application.port.in;
+
+import java.time.Instant;
+
+/**
+ * Google sign-in for our web app: the browser keeps the PKCE verifier and the state, this service adds what only it
+ * holds (the client secret) and hands back the person's Google ID token, the bearer token of every API.
+ */
+public interface SignInUseCase {
+    /** Google's sign-in page, sending the browser back to {@code redirectUri} (one of the web app's registered pages). */
+    String signInUrl(String redirectUri, String state, String codeChallenge);
+
+    /** The ID token for a code Google gave the web app. */
+    SignedIn signIn(String code, String codeVerifier, String redirectUri);
+
+    record SignedIn(String idToken, Instant expiresAt, String email, String name) {
+        @Override
+        public String toString() {
+            return "SignedIn[email=" + email + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+}
