@@ -17,15 +17,16 @@ import java.util.Map;
  * calendar-sync-service and the keys that seal refresh tokens (SCHEDULR_GOOGLE_TOKEN_KEYS when set, else one made
  * once and kept in the state folder, so tokens stored earlier still open after a restart).
  */
-record GoogleSettings(RegisteredClient client, String issuerUrl, String calendarSyncUrl, String tokenKeys) {
+record GoogleSettings(RegisteredClient client, String issuerUrl, String calendarSyncUrl, String webUrl, String tokenKeys) {
     static final String KEYS_FILE = "google-token-keys";
 
-    static GoogleSettings of(String issuerUrl, String calendarSyncUrl, Path stateDir) throws StackException {
+    /** @param webUrl the web app (scheduling-service's root), where Google sends a signing-in browser back */
+    static GoogleSettings of(String issuerUrl, String calendarSyncUrl, String webUrl, Path stateDir) throws StackException {
         String keys = System.getenv("SCHEDULR_GOOGLE_TOKEN_KEYS");
         if (keys == null || keys.isBlank()) {
             keys = keptKeys(stateDir.resolve(KEYS_FILE));
         }
-        return new GoogleSettings(RegisteredClient.fromEnvironment(), issuerUrl, calendarSyncUrl, keys);
+        return new GoogleSettings(RegisteredClient.fromEnvironment(), issuerUrl, calendarSyncUrl, webUrl, keys);
     }
 
     String connectUrl() {
@@ -40,6 +41,10 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
         env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", client.id());
         env.put("SCHEDULR_CALENDAR_CONNECT_URL", connectUrl());
         env.put("QUARKUS_REST_CLIENT_CALENDAR_SYNC_URL", calendarSyncUrl);
+        // The web app (served by scheduling-service) calls calendar-sync-service from the browser for sign-in and the connection.
+        env.put("SCHEDULR_WEB_CALENDAR_SYNC_URL", calendarSyncUrl);
+        env.put("SCHEDULR_WEB_URL", webUrl);
+        env.put("SCHEDULR_WEB_ORIGINS", webUrl.replaceAll("/$", ""));
         if (calendarSync) {
             env.put("GOOGLE_CLIENT_SECRET", client.secret());
             env.put("SCHEDULR_GOOGLE_REDIRECT_URI", calendarSyncUrl + "/api/auth/google/callback");

@@ -50,7 +50,8 @@ class ServiceEnvironmentTest {
         InfraEndpoints infra = new InfraEndpoints(ports.postgres(), "postgres", "postgres", "tls", "tls", "ca.pem",
                 "localhost:" + ports.kafka(), "localhost:1", "scram", "scram", ports.smtp(), ports.imap(),
                 "http://localhost:" + ports.issuer(), "http://localhost:" + ports.control());
-        GoogleSettings google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + ports.calendarSync(), state);
+        GoogleSettings google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + ports.calendarSync(),
+                "http://localhost:" + ports.scheduling() + "/", state);
         CalcomSettingsOfStack calcom = CalcomSettingsOfStack.of(ports.calcom(), "http://localhost:" + ports.calcomGateway());
         return LocalStack.environment(spec, infra, google, calcom, "http://localhost:" + ports.traces(), overrides);
     }

@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.adapter.in.rest.CreateRoomRequest",
         "io.schedulr.scheduling.adapter.in.rest.PersonResponse",
         "io.schedulr.scheduling.adapter.in.rest.RoomResponse",
+        "io.schedulr.scheduling.adapter.in.rest.WebConfigResource$WebConfig",
         "io.schedulr.scheduling.adapter.in.rest.RoomStreamEvent",
         "io.schedulr.scheduling.adapter.in.rest.RoomStreamEvent$Room",
         "io.schedulr.scheduling.adapter.in.rest.SlotResponse",

@@ -1,0 +1,178 @@
+package io.schedulr.deploy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web app in a real browser (Debian's headless chromium) against the whole local stack: two people in two browsers
+ * sign in through the local Google's account chooser, meet the calendar gate and connect, then the host offers a
+ * session, the guest sees it appear live and books it, the host sees the booking live and reschedules it with the
+ * date-time picker in their own zone, and the guest's updated invitation arrives. Screenshots of each main screen are
+ * kept in {@code deploy/target/screenshots}.
+ */
+class WebAppBrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path state;
+    private static StackClient client;
+    private static String app;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        client = StackClient.start(state, 50000, 60000);
+        app = "http://localhost:" + client.stack().services().get(0).port() + "/";
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Test
+    void aHostAndAGuestBookAndRescheduleWithLiveUpdatesAndTheInvitationArrives() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String hostEmail = "hana-" + tag + "@example.com";
+        String guestEmail = "gil-" + tag + "@example.com";
+        WebDriver host = browser();
+        WebDriver guest = browser();
+        try {
+            signIn(host, hostEmail, "Hana Host", "Europe/Berlin", "01-sign-in");
+            connect(host, "02-calendar-gate");
+            signIn(guest, guestEmail, "Gil Guest", "America/New_York", null);
+            connect(guest, null);
+
+            // The guest watches the open sessions; the host offers one for 2 days from now, 15:30 Berlin time.
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "live"));
+            ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(2).withHour(15).withMinute(30).withSecond(0).withNano(0);
+            setDateTime(host, host.findElement(By.id("offer-start")), start.toLocalDateTime());
+            host.findElement(By.id("offer")).click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Session offered"));
+            assertThat(host.findElement(By.id("session-list")).getText()).contains("15:30").contains("(Europe/Berlin)");
+
+            WebElement offered = wait(guest).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).stream()
+                    .filter(li -> li.getText().contains("Hana Host")).findFirst().orElse(null));
+            assertThat(offered.getText()).as("the guest sees it in their own zone")
+                    .contains(start.withZoneSameInstant(ZoneId.of("America/New_York")).format(DateTimeFormatter.ofPattern("HH:mm")))
+                    .contains("(America/New_York)");
+            shot(guest, "03-open-sessions");
+
+            // Booking: the host's "My sessions" shows it booked without a reload.
+            host.findElement(By.id("tab-mine")).click();
+            offered.findElement(By.cssSelector("button[data-action='book']")).click();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Booked"));
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"), "Gil Guest booked it"));
+            shot(host, "04-my-sessions-booked");
+
+            assertThat(guest.findElement(By.id("session-list")).getText()).as("the guest's own sessions").contains("you booked it");
+
+            // The host reschedules with the picker, in Berlin time.
+            host.findElement(By.cssSelector("#session-list li[data-room] button[data-action='reschedule']")).click();
+            WebElement picker = wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reschedule-form input")));
+            ZonedDateTime moved = start.plusDays(1).withHour(9).withMinute(0);
+            setDateTime(host, picker, moved.toLocalDateTime());
+            shot(host, "05-reschedule");
+            host.findElement(By.cssSelector("#reschedule-form button[type='submit']")).click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved to"));
+            assertThat(host.findElement(By.id("session-list")).getText()).contains("09:00").contains("(Europe/Berlin)");
+
+            // The guest's invitation from the host's Google calendar: first the booking, then the move (SEQUENCE above 0).
+            List<String> invitations = client.awaitCalendars(guestEmail, 2, Duration.ofSeconds(60));
+            String latest = invitations.get(invitations.size() - 1);
+            assertThat(latest).contains("METHOD:REQUEST").contains("DTSTART").contains(moved.withZoneSameInstant(ZoneId.of("UTC"))
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm")));
+            assertThat(StackClient.line(latest, "SEQUENCE:")).isNotEqualTo("SEQUENCE:0");
+            guest.findElement(By.id("tab-mine")).click();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"),
+                    moved.withZoneSameInstant(ZoneId.of("America/New_York")).format(DateTimeFormatter.ofPattern("HH:mm"))));
+            shot(guest, "06-guest-my-sessions");
+        } finally {
+            host.quit();
+            guest.quit();
+        }
+    }
+
+    private static WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Path.of("/usr/bin/chromium").toFile().exists() ? "/usr/bin/chromium" : "chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Sign in with Google: our page, the local Google's account chooser, back to the app. */
+    private static void signIn(WebDriver browser, String email, String name, String zone, String screenshot) throws Exception {
+        browser.get(app);
+        WebElement button = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        if (screenshot != null) {
+            shot(browser, screenshot);
+        }
+        button.click();
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        browser.findElement(By.id("name")).sendKeys(name);
+        WebElement tz = browser.findElement(By.id("tz"));
+        tz.clear();
+        tz.sendKeys(zone);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    /** The gate: nothing but "connect your calendar" until it is connected; the local Google consents at once. */
+    private static void connect(WebDriver browser, String screenshot) throws Exception {
+        WebElement gate = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("Connect your calendar");
+        assertThat(browser.findElements(By.id("offer-form"))).as("no sessions before the calendar is connected").isEmpty();
+        if (screenshot != null) {
+            shot(browser, screenshot);
+        }
+        gate.click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your Google Calendar is connected"));
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-form")));
+    }
+
+    /** A datetime-local field's value as the picker sets it (typing into it depends on the browser's locale). */
+    private static void setDateTime(WebDriver browser, WebElement input, LocalDateTime value) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                input, value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static void shot(WebDriver browser, String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

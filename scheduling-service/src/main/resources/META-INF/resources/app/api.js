@@ -1,0 +1,54 @@
+// One way to call our APIs: JSON in and out, {"code","message"} errors turned into ApiError with words a person can read.
+export class ApiError extends Error {
+  constructor(status, code, message, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+const FRIENDLY = {
+  room_already_booked: 'Someone else booked this session a moment ago.',
+  changed_concurrently: 'This session changed while you were looking at it; the list is up to date now.',
+  room_not_found: 'This session no longer exists.',
+  host_cannot_book_own_room: 'You host this session, so you cannot book it.',
+  datetime_in_past: 'Pick a time in the future.',
+  room_in_past: 'This session is already over.',
+  calendar_not_connected: 'Connect your Google Calendar first.',
+  google_unavailable: 'Google did not answer. Please try again in a moment.',
+  unauthorized: 'Your sign-in has expired. Please sign in again.',
+};
+
+export function friendly(error) {
+  if (error instanceof ApiError) {
+    return FRIENDLY[error.code] || error.message || `The request failed (${error.status}).`;
+  }
+  if (error instanceof TypeError) {
+    return 'The service cannot be reached. Check your connection and try again.';
+  }
+  return error.message || String(error);
+}
+
+export async function call(method, url, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (!response.ok) {
+    const code = json && json.code ? json.code : (response.status === 401 ? 'unauthorized' : `http_${response.status}`);
+    throw new ApiError(response.status, code, json && json.message ? json.message : `HTTP ${response.status}`, json);
+  }
+  return json;
+}

@@ -1,0 +1,60 @@
+// Google sign-in (authorization code + PKCE): the verifier and state stay in this tab's session storage; calendar-sync-service
+// exchanges the code with the client secret and hands back the ID token, the bearer token of every API.
+import { call } from './api.js';
+
+const SESSION = 'schedulr.session';
+const PENDING = 'schedulr.sign-in';
+
+export function redirectUri() {
+  return window.location.origin + '/';
+}
+
+export function currentSession() {
+  const s = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
+  if (!s || Date.parse(s.expiresAt) - Date.now() < 30_000) {
+    return null;
+  }
+  return s;
+}
+
+export function signOut() {
+  sessionStorage.removeItem(SESSION);
+}
+
+function random(bytes) {
+  const a = new Uint8Array(bytes);
+  crypto.getRandomValues(a);
+  return base64url(a);
+}
+
+function base64url(bytes) {
+  let s = '';
+  bytes.forEach(b => { s += String.fromCharCode(b); });
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export async function startSignIn(config) {
+  const verifier = random(32);
+  const state = random(24);
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const query = new URLSearchParams({ redirectUri: redirectUri(), state, codeChallenge: base64url(digest) });
+  const answer = await call('GET', `${config.calendarSyncUrl}/api/auth/google/sign-in?${query}`);
+  window.location.assign(answer.url);
+}
+
+/** Google sent the browser back with ?code&state (or ?error): finish, or say why not. */
+export async function finishSignIn(config, params) {
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  sessionStorage.removeItem(PENDING);
+  if (params.get('error')) {
+    throw new Error(params.get('error') === 'access_denied' ? 'You cancelled signing in with Google.' : `Google said: ${params.get('error')}`);
+  }
+  if (!pending || pending.state !== params.get('state')) {
+    throw new Error('This sign-in was not started here (or it was already used). Please sign in again.');
+  }
+  const signedIn = await call('POST', `${config.calendarSyncUrl}/api/auth/google/sign-in`,
+    { code: params.get('code'), codeVerifier: pending.verifier, redirectUri: redirectUri() });
+  sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
+  return signedIn;
+}

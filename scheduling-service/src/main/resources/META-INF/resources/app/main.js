@@ -1,0 +1,111 @@
+// The web app: sign in with Google, connect the calendar (the gate), then sessions with live updates.
+import { call, friendly, ApiError } from './api.js';
+import { currentSession, finishSignIn, signOut, startSignIn } from './auth.js';
+import { h, show, notice, busy } from './dom.js';
+import { viewerZone } from './time.js';
+import { sessionsView } from './sessions.js';
+
+const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null };
+
+async function start() {
+  try {
+    app.config = await call('GET', '/api/web-config');
+  } catch (e) {
+    show('error', h('div', { class: 'card center' }, h('h1', {}, 'schedulr is not reachable'), h('p', {}, friendly(e))));
+    return;
+  }
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('code') || params.has('error')) {
+    window.history.replaceState(null, '', '/');
+    try {
+      await busy(null, 'Signing you in…', () => finishSignIn(app.config, params));
+    } catch (e) {
+      notice(friendly(e));
+    }
+  }
+  const hash = new URLSearchParams(window.location.hash.slice(1));
+  if (hash.get('calendar') === 'connected') {
+    notice('Your Google Calendar is connected.', 'info');
+    window.history.replaceState(null, '', '/#/sessions');
+  } else if (hash.get('calendar-error')) {
+    notice(`Connecting your calendar did not work (${hash.get('calendar-error').replace(/_/g, ' ')}). Please try again.`);
+    window.history.replaceState(null, '', '/#/sessions');
+  }
+  route();
+}
+
+function signInView() {
+  document.getElementById('nav').hidden = true;
+  const button = h('button', { type: 'button', id: 'sign-in' }, 'Sign in with Google');
+  button.addEventListener('click', () => busy(button, 'Opening Google…', () => startSignIn(app.config)).catch(e => notice(friendly(e))));
+  show('sign-in', h('div', { class: 'card center' },
+    h('h1', {}, 'Practice sessions, booked in seconds'),
+    h('p', { class: 'muted' }, 'Sign in with your Google account. Your sessions go straight to your Google Calendar.'),
+    button));
+  button.focus();
+}
+
+function gateView(connection) {
+  const revoked = connection && connection.status === 'revoked';
+  const button = h('button', { type: 'button', id: 'connect-calendar' }, revoked ? 'Reconnect Google Calendar' : 'Connect Google Calendar');
+  button.addEventListener('click', () => busy(button, 'Opening Google…', async () => {
+    const answer = await call('GET', `${app.config.calendarSyncUrl}/api/auth/google/start`, undefined, app.session.idToken);
+    window.location.assign(answer.url);
+  }).catch(failed));
+  show('gate', h('div', { class: 'card center', id: 'gate' },
+    h('h1', {}, revoked ? 'Your calendar was disconnected' : 'Connect your calendar'),
+    h('p', {}, revoked
+      ? 'schedulr can no longer reach your Google Calendar (access was removed in Google). Reconnect it to book and offer sessions again.'
+      : 'schedulr puts every session you book or offer on a calendar of its own in your Google Calendar, "Schedulr Meetings". Connect it to start.'),
+    button));
+  button.focus();
+}
+
+function failed(e) {
+  if (e instanceof ApiError && e.status === 401) {
+    signOut();
+    notice(friendly(e));
+    route();
+    return;
+  }
+  if (e instanceof ApiError && e.code === 'calendar_not_connected') {
+    route();
+    return;
+  }
+  notice(friendly(e));
+}
+
+async function route() {
+  if (app.stopStream) {
+    app.stopStream();
+    app.stopStream = null;
+  }
+  app.session = currentSession();
+  if (!app.session) {
+    signInView();
+    return;
+  }
+  try {
+    app.me = await call('GET', '/api/whoami', undefined, app.session.idToken);
+    app.zone = viewerZone(app.me.timeZone);
+    const nav = document.getElementById('nav');
+    nav.hidden = false;
+    document.getElementById('who').textContent = `${app.me.name || app.me.email} · ${app.zone}`;
+    if (app.config.calendarRequired) {
+      const connection = await call('GET', `${app.config.calendarSyncUrl}/api/calendar/connection`, undefined, app.session.idToken);
+      if (connection.status !== 'connected') {
+        gateView(connection);
+        return;
+      }
+    }
+    app.stopStream = sessionsView(app, failed);
+  } catch (e) {
+    failed(e);
+  }
+}
+
+document.getElementById('sign-out').addEventListener('click', () => {
+  signOut();
+  route();
+});
+start();

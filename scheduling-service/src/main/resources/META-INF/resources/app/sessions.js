@@ -1,0 +1,158 @@
+// Open sessions and my sessions, updated live from the room stream; offer, book, reschedule, privacy, leave, delete.
+import { call, friendly } from './api.js';
+import { h, show, notice, busy } from './dom.js';
+import { formatWhen, toInstant, toLocalValue } from './time.js';
+import { watchRooms } from './stream.js';
+
+export function sessionsView(app, failed) {
+  const token = app.session.idToken;
+  const state = { tab: 'open', open: [], mine: [], editing: null };
+  const live = h('span', { class: 'live', id: 'live-state' }, 'connecting…');
+  const list = h('ul', { class: 'sessions', id: 'session-list', 'aria-live': 'polite' });
+  const tabOpen = h('button', { type: 'button', role: 'tab', id: 'tab-open' }, 'Open sessions');
+  const tabMine = h('button', { type: 'button', role: 'tab', id: 'tab-mine' }, 'My sessions');
+  tabOpen.addEventListener('click', () => { state.tab = 'open'; render(); });
+  tabMine.addEventListener('click', () => { state.tab = 'mine'; render(); });
+
+  const startInput = h('input', { type: 'datetime-local', id: 'offer-start', required: true, value: toLocalValue(nextHour(), app.zone) });
+  const privateInput = h('input', { type: 'checkbox', id: 'offer-private' });
+  const offerButton = h('button', { type: 'submit', id: 'offer' }, 'Offer session');
+  const offerForm = h('form', { class: 'card', id: 'offer-form' },
+    h('h2', {}, 'Offer a session'),
+    h('div', { class: 'row' },
+      h('div', {}, h('label', { for: 'offer-start' }, `Starts (${app.zone})`), startInput),
+      h('div', {}, h('label', { for: 'offer-private' }, h('span', {}, 'Private '), privateInput)),
+      offerButton));
+  offerForm.addEventListener('submit', event => {
+    event.preventDefault();
+    notice(null);
+    busy(offerButton, 'Offering your session…', async () => {
+      const room = await call('POST', '/api/practice-room/create',
+        { datetimeUtc: toInstant(startInput.value, app.zone), private: privateInput.checked }, token);
+      notice(`Session offered for ${formatWhen(room.datetimeUtc, app.zone)}.`, 'info');
+      state.tab = 'mine';
+      await reload();
+    }).catch(failed);
+  });
+
+  show('sessions', h('h1', {}, 'Sessions ', live), offerForm,
+    h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine), list));
+
+  async function reload() {
+    const [open, mine] = await Promise.all([
+      call('GET', '/api/practice-rooms?scope=open', undefined, token),
+      call('GET', '/api/practice-rooms?scope=mine', undefined, token)]);
+    state.open = open;
+    state.mine = mine;
+    render();
+  }
+
+  function render() {
+    tabOpen.setAttribute('aria-selected', String(state.tab === 'open'));
+    tabMine.setAttribute('aria-selected', String(state.tab === 'mine'));
+    const rooms = state.tab === 'open' ? state.open : state.mine;
+    if (rooms.length === 0) {
+      list.replaceChildren(h('li', { class: 'empty' }, state.tab === 'open'
+        ? 'No open sessions right now. New ones appear here as soon as someone offers them.'
+        : 'You have no sessions yet. Offer one above, or book an open one.'));
+      return;
+    }
+    list.replaceChildren(...rooms.map(room => item(room)));
+  }
+
+  function item(room) {
+    const hosting = room.hostId === app.me.id;
+    const status = room.booked ? h('span', { class: 'badge booked' }, 'Booked') : h('span', { class: 'badge' }, 'Open');
+    const who = hosting
+      ? (room.guest ? `You host · ${room.guest.name} booked it` : 'You host')
+      : `Hosted by ${room.host ? room.host.name : 'someone'}${room.guestId === app.me.id ? ' · you booked it' : ''}`;
+    const actions = h('div', { class: 'actions' });
+    const act = (label, cls, run) => {
+      const b = h('button', { type: 'button', class: cls, 'data-action': label.toLowerCase(), 'aria-label': `${label} session ${formatWhen(room.datetimeUtc, app.zone)}` }, label);
+      b.addEventListener('click', () => { notice(null); busy(b, `${label}…`, run).catch(failed); });
+      actions.append(b);
+    };
+    if (!hosting && !room.booked) {
+      act('Book', '', async () => {
+        await call('POST', '/api/practice-room/update', { roomId: room.id, guestId: null }, token);
+        notice(`Booked: ${formatWhen(room.datetimeUtc, app.zone)}. It is on your Google Calendar.`, 'info');
+        state.tab = 'mine';
+        await reload();
+      });
+    }
+    if (hosting) {
+      act('Reschedule', 'secondary', async () => { state.editing = room.id; render(); });
+      act(room.private ? 'Make public' : 'Make private', 'secondary', async () => {
+        await call('POST', '/api/practice-room/update', { roomId: room.id, private: !room.private }, token);
+        await reload();
+      });
+      act('Delete', 'danger', async () => {
+        if (!window.confirm(`Delete the session of ${formatWhen(room.datetimeUtc, app.zone)}?${room.booked ? ' Your guest gets a cancellation.' : ''}`)) {
+          return;
+        }
+        await call('DELETE', `/api/practice-room/${encodeURIComponent(room.id)}`, undefined, token);
+        notice('Session deleted.', 'info');
+        await reload();
+      });
+    } else if (room.guestId === app.me.id) {
+      act('Leave', 'danger', async () => {
+        await call('DELETE', `/api/practice-room/${encodeURIComponent(room.id)}/booking`, undefined, token);
+        notice('You left the session; it is open again.', 'info');
+        await reload();
+      });
+    }
+    const li = h('li', { 'data-room': room.id },
+      h('div', {}, h('div', { class: 'when' }, formatWhen(room.datetimeUtc, app.zone), status, room.private ? h('span', { class: 'badge' }, 'Private') : null),
+        h('div', { class: 'muted' }, who), room.roomUrl ? h('a', { href: room.roomUrl, target: '_blank', rel: 'noopener' }, 'Join video') : null),
+      actions);
+    if (state.editing === room.id) {
+      li.append(rescheduleForm(room));
+    }
+    return li;
+  }
+
+  function rescheduleForm(room) {
+    const id = `reschedule-${room.id}`;
+    const input = h('input', { type: 'datetime-local', id, value: toLocalValue(room.datetimeUtc, app.zone), required: true });
+    const save = h('button', { type: 'submit' }, 'Save new time');
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+    cancel.addEventListener('click', () => { state.editing = null; render(); });
+    const form = h('form', { class: 'row', id: 'reschedule-form' },
+      h('div', {}, h('label', { for: id }, `New start (${app.zone})`), input), save, cancel);
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      notice(null);
+      busy(save, 'Moving the session…', async () => {
+        const moved = await call('POST', '/api/practice-room/update', { roomId: room.id, datetimeUtc: toInstant(input.value, app.zone) }, token);
+        state.editing = null;
+        notice(`Moved to ${formatWhen(moved.datetimeUtc, app.zone)}. Your guest gets the updated invitation.`, 'info');
+        await reload();
+      }).catch(failed);
+    });
+    setTimeout(() => input.focus(), 0);
+    return form;
+  }
+
+  let pending = null;
+  const stop = watchRooms(token, event => {
+    if (event.type === 'heartbeat' || event.type === 'connected') {
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(() => reload().catch(failed), 150);
+  }, on => {
+    live.textContent = on ? 'live' : 'reconnecting…';
+    live.className = on ? 'live on' : 'live';
+    if (on) {
+      reload().catch(failed);
+    }
+  });
+  reload().catch(e => notice(friendly(e)));
+  return stop;
+}
+
+function nextHour() {
+  const d = new Date(Date.now() + 24 * 3600_000);
+  d.setUTCMinutes(0, 0, 0);
+  return d.toISOString();
+}

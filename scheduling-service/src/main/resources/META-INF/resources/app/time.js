@@ -1,0 +1,52 @@
+// Times in the viewer's own zone, always with the zone named; a date-time picked in that zone back to an instant.
+export function viewerZone(profileZone) {
+  const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return isZone(profileZone) ? profileZone : browser || 'UTC';
+}
+
+function isZone(zone) {
+  if (!zone) {
+    return false;
+  }
+  try {
+    Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+export function formatWhen(instant, zone) {
+  const d = new Date(instant);
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(d);
+  return `${text} (${zone})`;
+}
+
+/** The wall-clock fields of an instant in a zone. */
+function fields(ms, zone) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = type => Number(parts.find(p => p.type === type).value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+}
+
+/** "2030-01-15T10:00" meant in zone → ISO instant (UTC). */
+export function toInstant(localValue, zone) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(localValue || '');
+  if (!m) {
+    throw new Error('Pick a date and a time.');
+  }
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  let guess = wall - (fields(wall, zone) - wall);
+  guess = wall - (fields(guess, zone) - guess);
+  return new Date(guess).toISOString();
+}
+
+/** An instant as the value of an <input type="datetime-local"> in zone. */
+export function toLocalValue(instant, zone) {
+  return new Date(fields(Date.parse(instant), zone)).toISOString().slice(0, 16);
+}

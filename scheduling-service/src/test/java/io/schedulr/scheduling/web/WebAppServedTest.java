@@ -1,0 +1,38 @@
+package io.schedulr.scheduling.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The web app is served from this service's root, entirely by us (no CDN): its page, scripts and styles, and the
+ * public settings it reads before anyone has signed in. Its flows are tested in a browser by deploy's WebAppBrowserTest.
+ */
+@QuarkusTest
+class WebAppServedTest {
+
+    @Test
+    void thePageItsScriptsAndStylesComeFromHereAndNothingFromElsewhere() {
+        String page = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/app/main.js")).body(containsString("/app/app.css")).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page).doesNotContain("https://", "//cdn", "fonts.googleapis");
+        for (String file : new String[] {"main.js", "api.js", "auth.js", "dom.js", "sessions.js", "stream.js", "time.js"}) {
+            given().get("/app/" + file).then().statusCode(200).contentType(containsString("javascript"))
+                    .body(not(containsString("https://")));
+        }
+        given().get("/app/app.css").then().statusCode(200).contentType(containsString("text/css")).body(not(containsString("@import")));
+    }
+
+    @Test
+    void theSettingsArePublicWhateverTokenComesAlong() {
+        given().get("/api/web-config").then().statusCode(200)
+                .body("calendarSyncUrl", equalTo("http://localhost:8082")).body("calendarRequired", equalTo(false)); // the test profile turns the gate off (application.properties)
+        given().header("Authorization", "Bearer " + Tokens.Refused.EXPIRED.token()).get("/api/web-config").then().statusCode(200);
+        given().header("Authorization", "Bearer garbage").get("/api/web-config").then().statusCode(200);
+    }
+}
