@@ -163,6 +163,11 @@ function resourcePaths(name) {
         if (/@RegisterRestClient/.test(src)) continue; // outbound clients, not served
         for (const m of src.matchAll(/^@Path\("(\/[^"]*)"\)/gm)) out.add(m[1].replace(/\/$/, ''));
     }
+    // Static resources (the web app of scheduling-service) are served from META-INF/resources.
+    const statics = path.join(repo, name, 'src', 'main', 'resources', 'META-INF', 'resources');
+    if (fs.existsSync(statics)) {
+        for (const entry of fs.readdirSync(statics)) out.add('/' + entry);
+    }
     return [...out];
 }
 

@@ -44,7 +44,7 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
         // The web app (served by scheduling-service) calls calendar-sync-service from the browser for sign-in and the connection.
         env.put("SCHEDULR_WEB_CALENDAR_SYNC_URL", calendarSyncUrl);
         env.put("SCHEDULR_WEB_URL", webUrl);
-        env.put("SCHEDULR_WEB_ORIGINS", webUrl.replaceAll("/$", ""));
+        env.put("QUARKUS_HTTP_CORS_ORIGINS", webUrl.replaceAll("/$", ""));
         if (calendarSync) {
             env.put("GOOGLE_CLIENT_SECRET", client.secret());
             env.put("SCHEDULR_GOOGLE_REDIRECT_URI", calendarSyncUrl + "/api/auth/google/callback");
