@@ -122,6 +122,87 @@ class WebAppBrowserTest {
         }
     }
 
+    @Test
+    void aWeekOfSlotsIsPublishedAndBookedAndTheInterviewWizardEndsScheduled() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String ivyEmail = "ivy-" + tag + "@example.com";
+        // An admin puts Ivy on the team, linked to the local Cal.com's host of its first event type.
+        StackClient.Person admin = client.admin("Ann Admin");
+        String types = client.gateway("GET", "/api/calcom/event-types", admin, null, 200);
+        long hostId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(types).get(0).path("hosts").get(0).path("userId").asLong();
+        client.call("POST", "/api/team-members", admin, "{\"name\":\"Ivy Interviewer\",\"email\":\"" + ivyEmail
+                + "\",\"role\":\"Partner\",\"calcomUserId\":" + hostId + "}", 201);
+
+        WebDriver ivy = browser();
+        WebDriver sam = browser();
+        try {
+            signIn(ivy, ivyEmail, "Ivy Interviewer", "Europe/Berlin", null);
+            connect(ivy, null);
+            ivy.get(app + "#/slots");
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("publish-week"))).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Published 15 slots"));
+            shot(ivy, "07-availability");
+
+            signIn(sam, "sam-" + tag + "@example.com", "Sam Seeker", "Asia/Tokyo", null);
+            connect(sam, null);
+            sam.get(app + "#/slots");
+            WebElement book = wait(sam).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#open-slots button[data-action='book-slot']")));
+            assertThat(sam.findElement(By.id("open-slots")).getText()).contains("(Asia/Tokyo)");
+            book.click();
+            wait(sam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Booked"));
+            ivy.navigate().refresh();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-slots"), "booked"));
+
+            // The wizard: six steps, the indicator moving along, a refused step saying why.
+            ivy.get(app + "#/interviews");
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("new-interview"))).click();
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-new"))).sendKeys("Acme " + tag);
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-error"), "'name' is required"));
+            assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).as("a refused step stays").isEqualTo("1. Startup");
+            ivy.findElement(By.id("contact-name")).sendKeys("Grace Founder");
+            ivy.findElement(By.id("contact-email")).sendKeys("grace-" + tag + "@example.com");
+            ivy.findElement(By.id("step-next")).click();
+            WebElement primary = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("primary-member")));
+            assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("2. Team");
+            new org.openqa.selenium.support.ui.Select(primary).selectByVisibleText("Ivy Interviewer (Partner)");
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-event-type]"))).click();
+            WebElement day = ivy.findElement(By.id("interview-day"));
+            WebElement slot = null;
+            for (int d = 1; d <= 10 && slot == null; d++) {
+                ((JavascriptExecutor) ivy).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                        day, LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(d).toLocalDate().toString());
+                try {
+                    slot = new WebDriverWait(ivy, Duration.ofSeconds(3))
+                            .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#interview-slots button[data-start]")));
+                } catch (org.openqa.selenium.TimeoutException noneThatDay) {
+                    slot = null;
+                }
+            }
+            assertThat(slot).as("a free time on the local Cal.com within 10 days").isNotNull();
+            slot.click();
+            shot(ivy, "08-wizard-time");
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("add-guest"))).click();
+            ivy.findElement(By.id("guest-name-0")).sendKeys("Olive Observer");
+            ivy.findElement(By.id("guest-email-0")).sendKeys("olive-" + tag + "@example.com");
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-zone")));
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+            assertThat(ivy.findElement(By.id("review")).getText()).contains("Acme " + tag).contains("(Europe/Berlin)");
+            ivy.findElement(By.id("step-next")).click();
+
+            WebElement detail = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("interview-detail")));
+            assertThat(detail.getText()).contains("Interview with Acme " + tag).contains("scheduled").contains("Olive Observer").contains("sent");
+            shot(ivy, "09-interview-detail");
+        } finally {
+            ivy.quit();
+            sam.quit();
+        }
+    }
+
     private static WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Path.of("/usr/bin/chromium").toFile().exists() ? "/usr/bin/chromium" : "chromium");
@@ -168,8 +249,9 @@ class WebAppBrowserTest {
                 input, value.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     }
 
-    private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, WAIT);
+    /** Polls through page changes: an element read while the browser navigates (Google's redirects) is simply read again. */
+    private static org.openqa.selenium.support.ui.Wait<WebDriver> wait(WebDriver browser) {
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     private static void shot(WebDriver browser, String name) throws Exception {

@@ -4,6 +4,8 @@ import { currentSession, finishSignIn, signOut, startSignIn } from './auth.js';
 import { h, show, notice, busy } from './dom.js';
 import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
+import { slotsView } from './slots.js';
+import { interviewsView } from './interviews.js';
 
 const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null };
 
@@ -98,12 +100,29 @@ async function route() {
         return;
       }
     }
-    app.stopStream = sessionsView(app, failed);
+    const page = window.location.hash.replace(/^#\/?/, '').split(/[/?=]/)[0];
+    document.querySelectorAll('nav a').forEach(a => a.removeAttribute('aria-current'));
+    if (page === 'slots') {
+      document.getElementById('nav-slots').setAttribute('aria-current', 'page');
+      slotsView(app, failed);
+    } else if (page === 'interviews') {
+      document.getElementById('nav-interviews').setAttribute('aria-current', 'page');
+      interviewsView(app, failed);
+    } else {
+      document.getElementById('nav-sessions').setAttribute('aria-current', 'page');
+      app.stopStream = sessionsView(app, failed);
+    }
   } catch (e) {
     failed(e);
   }
 }
 
+window.addEventListener('hashchange', () => {
+  if (!/^#(calendar|calendar-error)=/.test(window.location.hash)) {
+    notice(null);
+    route();
+  }
+});
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
   route();

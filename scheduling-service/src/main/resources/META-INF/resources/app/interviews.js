@@ -1,0 +1,294 @@
+// Interviews: the list, the 6-step scheduling wizard (step indicator, per-step validation), the detail with its
+// one-click join link and guests, and team management for admins.
+import { call, friendly, ApiError } from './api.js';
+import { h, show, notice, busy } from './dom.js';
+import { formatWhen, toInstant, toLocalValue } from './time.js';
+
+const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
+
+export function interviewsView(app, failed) {
+  const id = window.location.hash.split('/')[2];
+  if (id) {
+    detailView(app, failed, decodeURIComponent(id));
+  } else {
+    listView(app, failed);
+  }
+}
+
+function listView(app, failed) {
+  const token = app.session.idToken;
+  const body = h('tbody', { id: 'interview-rows' });
+  const start = h('button', { type: 'button', id: 'new-interview' }, 'Schedule an interview');
+  start.addEventListener('click', () => wizard(app, failed));
+  const team = h('div', { id: 'team-admin' });
+  show('interviews', h('h1', {}, 'Interviews'), h('div', { class: 'card' }, start,
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), body)),
+  team);
+  call('GET', '/api/interviews', undefined, token).then(list => {
+    body.replaceChildren(...(list.length ? list.map(iv => h('tr', {},
+      h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
+      h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
+      h('td', {}, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
+  }).catch(failed);
+  teamAdmin(app, failed, team);
+}
+
+/** Admins see every member, add members and deactivate them; for anyone else this stays empty. */
+function teamAdmin(app, failed, container) {
+  const token = app.session.idToken;
+  call('GET', '/api/team-members?includeInactive=true', undefined, token).then(members => {
+    const name = h('input', { id: 'member-name', required: true, autocomplete: 'off' });
+    const email = h('input', { id: 'member-email', type: 'email', required: true, autocomplete: 'off' });
+    const role = h('input', { id: 'member-role', required: true, autocomplete: 'off' });
+    const add = h('button', { type: 'submit', id: 'add-member' }, 'Add member');
+    const form = h('form', { class: 'row' },
+      h('div', {}, h('label', { for: 'member-name' }, 'Name'), name),
+      h('div', {}, h('label', { for: 'member-email' }, 'Email'), email),
+      h('div', {}, h('label', { for: 'member-role' }, 'Role'), role), add);
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      busy(add, 'Adding…', async () => {
+        await call('POST', '/api/team-members', { name: name.value, email: email.value, role: role.value }, token);
+        notice(`${name.value} is on the team.`, 'info');
+        teamAdmin(app, failed, container);
+      }).catch(failed);
+    });
+    const rows = members.map(m => {
+      const toggle = h('button', { type: 'button', class: 'secondary' }, m.active ? 'Deactivate' : 'Activate');
+      toggle.addEventListener('click', () => busy(toggle, 'Saving…', async () => {
+        await call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`, { active: !m.active }, token);
+        teamAdmin(app, failed, container);
+      }).catch(failed));
+      return h('tr', {}, h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role), h('td', {}, m.active ? 'active' : 'inactive'), h('td', {}, toggle));
+    });
+    container.replaceChildren(h('div', { class: 'card' }, h('h2', {}, 'Team (admins)'), form,
+      h('table', {}, h('tbody', {}, ...rows))));
+  }).catch(e => {
+    if (!(e instanceof ApiError && e.status === 403)) {
+      failed(e);
+    }
+  });
+}
+
+function detailView(app, failed, id) {
+  const token = app.session.idToken;
+  show('interview', h('p', { class: 'muted' }, 'Loading…'));
+  call('GET', `/api/interviews/${encodeURIComponent(id)}`, undefined, token).then(iv => {
+    const team = iv.team ? [iv.team.primary, ...(iv.team.additional || [])].filter(Boolean) : [];
+    show('interview', h('p', {}, h('a', { href: '#/interviews' }, '← All interviews')),
+      h('div', { class: 'card', id: 'interview-detail' },
+        h('h1', {}, iv.startup ? `Interview with ${iv.startup.name}` : (iv.title || 'Interview'), h('span', { class: 'badge' }, iv.status)),
+        h('p', { class: 'when' }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet',
+          iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
+        iv.meetingUrl ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
+        iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
+        team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
+        h('h2', {}, 'Guests'),
+        (iv.guests || []).length ? h('table', { id: 'guests' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Invitation'))),
+          h('tbody', {}, ...iv.guests.map(g => h('tr', {}, h('td', {}, g.name), h('td', {}, g.email),
+            h('td', {}, g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
+          : h('p', { class: 'muted' }, 'No guests.'),
+        (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null));
+  }).catch(failed);
+}
+
+/** The 6-step modal: each step is saved on the draft when it is left, and the API's refusal is shown on the step. */
+function wizard(app, failed) {
+  const token = app.session.idToken;
+  const state = { step: 0, interview: null, eventType: null, start: null };
+  const indicator = h('ol', { class: 'steps', 'aria-label': 'Steps' });
+  const content = h('div', {});
+  const error = h('div', { class: 'field-error', role: 'alert', id: 'step-error' });
+  const back = h('button', { type: 'button', class: 'secondary', id: 'step-back' }, 'Back');
+  const next = h('button', { type: 'button', id: 'step-next' }, 'Next');
+  const close = h('button', { type: 'button', class: 'link', id: 'wizard-close', 'aria-label': 'Close' }, 'Close');
+  const dialog = h('dialog', { id: 'wizard', 'aria-labelledby': 'wizard-title' },
+    h('div', { class: 'row', style: 'justify-content:space-between' }, h('h2', { id: 'wizard-title' }, 'Schedule an interview'), close),
+    indicator, content, error, h('div', { class: 'row', style: 'justify-content:flex-end;margin-top:1rem' }, back, next));
+  document.body.append(dialog);
+  close.addEventListener('click', () => { dialog.close(); dialog.remove(); });
+  dialog.addEventListener('cancel', () => dialog.remove());
+  back.addEventListener('click', () => { if (state.step > 0) { state.step--; render(); } });
+  let save = async () => {};
+  next.addEventListener('click', () => {
+    error.textContent = '';
+    busy(next, state.step === 5 ? 'Booking on Cal.com and inviting everyone…' : 'Saving…', async () => {
+      await save();
+      if (state.step === 5) {
+        dialog.close();
+        dialog.remove();
+        notice('Interview scheduled. Everyone gets the invitation by email.', 'info');
+        window.location.hash = `#/interviews/${encodeURIComponent(state.interview.id)}`;
+        return;
+      }
+      state.step++;
+      render();
+    }).catch(e => {
+      if (e instanceof ApiError && e.status < 500 && e.status !== 401) {
+        error.textContent = friendly(e);
+      } else {
+        failed(e);
+      }
+    });
+  });
+
+  const put = async (step, body) => {
+    state.interview = await call('PUT', `/api/interviews/${encodeURIComponent(state.interview.id)}/steps/${step}`, body, token);
+  };
+  const field = (id, label, input) => h('div', {}, h('label', { for: id }, label), input);
+
+  async function render() {
+    indicator.replaceChildren(...STEPS.map((name, i) => h('li', { class: i < state.step ? 'done' : '', 'aria-current': i === state.step ? 'step' : false },
+      `${i + 1}. ${name}`)));
+    back.disabled = state.step === 0;
+    next.textContent = state.step === 5 ? 'Send invitations' : 'Next';
+    error.textContent = '';
+    content.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+    try {
+      save = await STEP_VIEWS[state.step]();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  const STEP_VIEWS = [
+    async () => {
+      const startups = await call('GET', '/api/startups?limit=100', undefined, token);
+      const pick = h('select', { id: 'startup' }, h('option', { value: '' }, 'Choose a startup…'),
+        ...startups.map(s => h('option', { value: s.id, selected: state.interview && state.interview.startup && state.interview.startup.id === s.id }, s.name)));
+      const newName = h('input', { id: 'startup-new', placeholder: 'or a new startup', autocomplete: 'off' });
+      const contact = h('select', { id: 'contact' }, h('option', { value: '' }, 'New contact (below)'));
+      const cName = h('input', { id: 'contact-name', autocomplete: 'off' });
+      const cEmail = h('input', { id: 'contact-email', type: 'email', autocomplete: 'off' });
+      const cRole = h('input', { id: 'contact-role', autocomplete: 'off' });
+      pick.addEventListener('change', async () => {
+        const contacts = pick.value ? await call('GET', `/api/startups/${encodeURIComponent(pick.value)}/contacts`, undefined, token) : [];
+        contact.replaceChildren(h('option', { value: '' }, 'New contact (below)'), ...contacts.map(c => h('option', { value: c.id }, `${c.name} <${c.email}>`)));
+      });
+      content.replaceChildren(h('div', { class: 'row' }, field('startup', 'Startup', pick), field('startup-new', 'New startup', newName)),
+        h('div', { class: 'row' }, field('contact', 'Contact', contact)),
+        h('div', { class: 'row' }, field('contact-name', 'Contact name', cName), field('contact-email', 'Contact email', cEmail),
+          field('contact-role', 'Contact role', cRole)));
+      return async () => {
+        let startupId = pick.value || (state.newStartup && state.newStartup.name === newName.value.trim() ? state.newStartup.id : null);
+        if (!startupId) {
+          if (!newName.value.trim()) {
+            throw new ApiError(400, 'invalid_startupId', 'Choose a startup, or name a new one.');
+          }
+          // Made once: a refused contact below does not make the startup twice when Next is pressed again.
+          state.newStartup = await call('POST', '/api/startups', { name: newName.value.trim() }, token);
+          startupId = state.newStartup.id;
+        }
+        if (!state.interview) {
+          state.interview = await call('POST', '/api/interviews', { startupId }, token);
+        }
+        await put('startup', contact.value ? { startupId, contactId: contact.value }
+          : { startupId, newContact: { name: cName.value, email: cEmail.value, role: cRole.value || null } });
+      };
+    },
+    async () => {
+      const members = await call('GET', '/api/team-members', undefined, token);
+      const primary = h('select', { id: 'primary-member' }, h('option', { value: '' }, 'Choose the interviewer…'),
+        ...members.map(m => h('option', { value: m.id }, `${m.name} (${m.role})`)));
+      const extras = members.map(m => h('label', {}, h('input', { type: 'checkbox', value: m.id, 'data-member': m.id }), ` ${m.name}`));
+      content.replaceChildren(field('primary-member', 'Primary interviewer', primary),
+        h('fieldset', { class: 'days' }, h('legend', {}, 'More interviewers (optional)'), ...extras));
+      return async () => put('team', {
+        primaryMemberId: primary.value || null,
+        additionalMemberIds: extras.map(l => l.querySelector('input')).filter(i => i.checked && i.value !== primary.value).map(i => i.value),
+      });
+    },
+    async () => {
+      const types = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/event-types`, undefined, token);
+      const typeChoices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Meeting type' });
+      const day = h('input', { type: 'date', id: 'interview-day', value: toLocalValue(new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
+      const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
+      const loadSlots = async () => {
+        if (!state.eventType || !day.value) {
+          return;
+        }
+        const from = toInstant(`${day.value}T00:00`, app.zone);
+        const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+        const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
+          + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, undefined, token);
+        slotChoices.replaceChildren(...(free.slots.length ? free.slots.map(s => {
+          const b = h('button', { type: 'button', 'aria-pressed': String(state.start === new Date(s.start).toISOString()), 'data-start': s.start },
+            new Intl.DateTimeFormat('en-GB', { timeZone: app.zone, hour: '2-digit', minute: '2-digit' }).format(new Date(s.start)));
+          b.addEventListener('click', () => {
+            state.start = new Date(s.start).toISOString();
+            slotChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
+          });
+          return b;
+        }) : [h('span', { class: 'muted' }, 'No free times that day.')]));
+      };
+      typeChoices.append(...types.map(t => {
+        const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, `${t.title} · ${t.lengthInMinutes} min`);
+        b.addEventListener('click', () => {
+          state.eventType = t.id;
+          typeChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
+          loadSlots().catch(failed);
+        });
+        return b;
+      }));
+      day.addEventListener('change', () => loadSlots().catch(failed));
+      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, field('interview-day', `Day (${app.zone})`, day),
+        h('p', {}, 'Free times'), slotChoices);
+      await loadSlots();
+      return async () => {
+        if (!state.eventType || !state.start) {
+          throw new ApiError(400, 'invalid_start', 'Choose a meeting type and one of the free times.');
+        }
+        await put('booking-type', { eventTypeId: state.eventType, start: state.start });
+      };
+    },
+    async () => {
+      const rows = h('div', { id: 'guest-rows' });
+      const addRow = (g = {}) => {
+        const i = rows.children.length;
+        const row = h('div', { class: 'row guest' },
+          field(`guest-name-${i}`, 'Name', h('input', { id: `guest-name-${i}`, value: g.name || '', autocomplete: 'off' })),
+          field(`guest-email-${i}`, 'Email', h('input', { id: `guest-email-${i}`, type: 'email', value: g.email || '', autocomplete: 'off' })),
+          field(`guest-role-${i}`, 'Role', h('input', { id: `guest-role-${i}`, value: g.role || '', autocomplete: 'off' })));
+        const remove = h('button', { type: 'button', class: 'link' }, 'Remove');
+        remove.addEventListener('click', () => row.remove());
+        row.append(remove);
+        rows.append(row);
+      };
+      (state.interview.guests || []).forEach(addRow);
+      const add = h('button', { type: 'button', class: 'secondary', id: 'add-guest' }, 'Add a guest');
+      add.addEventListener('click', () => addRow());
+      content.replaceChildren(h('p', { class: 'muted' }, 'Guests get the invitation too (optional).'), rows, add);
+      return async () => put('guests', {
+        guests: [...rows.querySelectorAll('.guest')].map(r => {
+          const [name, email, role] = r.querySelectorAll('input');
+          return { name: name.value, email: email.value, role: role.value || null };
+        }).filter(g => g.name || g.email),
+      });
+    },
+    async () => {
+      const notes = h('textarea', { id: 'prep-notes' });
+      notes.value = state.interview.prepNotes || '';
+      const questions = h('textarea', { id: 'questions' });
+      questions.value = (state.interview.customQuestions || []).join('\n');
+      const zone = h('input', { id: 'meeting-zone', value: state.interview.timeZone || app.zone, autocomplete: 'off' });
+      content.replaceChildren(field('prep-notes', 'Preparation notes for the team', notes),
+        field('questions', 'Questions (one per line)', questions), field('meeting-zone', 'Meeting time zone', zone));
+      return async () => put('details', {
+        prepNotes: notes.value, customQuestions: questions.value.split('\n').map(q => q.trim()).filter(Boolean), timeZone: zone.value.trim(),
+      });
+    },
+    async () => {
+      const iv = state.interview;
+      content.replaceChildren(h('div', { id: 'review' },
+        h('p', {}, h('strong', {}, iv.startup ? iv.startup.name : ''), iv.contact ? ` · ${iv.contact.name}` : ''),
+        h('p', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '', iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
+        h('p', {}, `${iv.summary ? iv.summary.participantCount : ''} participants, ${iv.summary ? iv.summary.guestCount : 0} guests`)));
+      return async () => {
+        state.interview = await call('POST', `/api/interviews/${encodeURIComponent(iv.id)}/send`, undefined, token);
+      };
+    },
+  ];
+
+  dialog.showModal();
+  render();
+}

@@ -1,0 +1,122 @@
+// Availability: publish a week of slots in one request, book other people's open slots, cancel your own.
+import { call } from './api.js';
+import { h, show, notice, busy } from './dom.js';
+import { formatWhen, toInstant } from './time.js';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function slotsView(app, failed) {
+  const token = app.session.idToken;
+  const week = h('input', { type: 'date', id: 'week-start', required: true, value: nextMonday() });
+  const from = h('input', { type: 'time', id: 'day-from', required: true, value: '09:00' });
+  const to = h('input', { type: 'time', id: 'day-to', required: true, value: '12:00' });
+  const length = h('select', { id: 'slot-length' }, ...[30, 45, 60].map(m => h('option', { value: m, selected: m === 60 }, `${m} minutes`)));
+  const dayBoxes = DAYS.map((d, i) => h('input', { type: 'checkbox', id: `day-${i}`, checked: i < 5 }));
+  const publish = h('button', { type: 'submit', id: 'publish-week' }, 'Publish the week');
+  const form = h('form', { class: 'card', id: 'publish-form' },
+    h('h2', {}, 'Publish your availability for a week'),
+    h('div', { class: 'row' },
+      h('div', {}, h('label', { for: 'week-start' }, 'Week starting'), week),
+      h('div', {}, h('label', { for: 'day-from' }, `From (${app.zone})`), from),
+      h('div', {}, h('label', { for: 'day-to' }, `Until (${app.zone})`), to),
+      h('div', {}, h('label', { for: 'slot-length' }, 'Each slot'), length)),
+    h('fieldset', { class: 'days' }, h('legend', {}, 'Days'), ...DAYS.map((d, i) => h('label', { for: `day-${i}` }, dayBoxes[i], d))),
+    publish);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    notice(null);
+    let windows;
+    try {
+      windows = weekWindows(week.value, from.value, to.value, Number(length.value), dayBoxes.map(b => b.checked), app.zone);
+    } catch (e) {
+      notice(e.message);
+      return;
+    }
+    busy(publish, `Publishing ${windows.length} slots…`, async () => {
+      const made = await call('POST', '/api/slots', windows, token);
+      notice(`Published ${made.length} slots.`, 'info');
+      await reload();
+    }).catch(failed);
+  });
+
+  const openList = h('ul', { class: 'sessions', id: 'open-slots' });
+  const mineList = h('ul', { class: 'sessions', id: 'my-slots' });
+  show('slots', h('h1', {}, 'Availability'), form,
+    h('div', { class: 'card' }, h('h2', {}, 'Open slots you can book'), openList),
+    h('div', { class: 'card' }, h('h2', {}, 'Your slots'), mineList));
+
+  async function reload() {
+    const [open, mine] = await Promise.all([
+      call('GET', '/api/slots?status=open&limit=100', undefined, token),
+      call('GET', '/api/slots?mine=true&limit=100', undefined, token)]);
+    openList.replaceChildren(...(open.length ? open.map(s => slotItem(s, false)) : [h('li', { class: 'empty' }, 'Nobody has open slots right now.')]));
+    mineList.replaceChildren(...(mine.length ? mine.map(s => slotItem(s, true)) : [h('li', { class: 'empty' }, 'You have not published any slots.')]));
+  }
+
+  function slotItem(slot, mine) {
+    const minutes = Math.round((Date.parse(slot.endTs) - Date.parse(slot.startTs)) / 60000);
+    const actions = h('div', { class: 'actions' });
+    const when = formatWhen(slot.startTs, app.zone);
+    if (!mine && slot.status === 'open') {
+      const b = h('button', { type: 'button', 'data-action': 'book-slot', 'aria-label': `Book the slot of ${when}` }, 'Book');
+      b.addEventListener('click', () => busy(b, 'Booking…', async () => {
+        await call('POST', `/api/slots/${encodeURIComponent(slot.id)}/book`, undefined, token);
+        notice(`Booked: ${when}. It is in your sessions and on your Google Calendar.`, 'info');
+        await reload();
+      }).catch(failed));
+      actions.append(b);
+    }
+    if (mine && slot.status === 'open') {
+      const b = h('button', { type: 'button', class: 'danger', 'data-action': 'cancel-slot', 'aria-label': `Cancel the slot of ${when}` }, 'Cancel');
+      b.addEventListener('click', () => busy(b, 'Cancelling…', async () => {
+        await call('DELETE', `/api/slots/${encodeURIComponent(slot.id)}`, undefined, token);
+        await reload();
+      }).catch(failed));
+      actions.append(b);
+    }
+    return h('li', { 'data-slot': slot.id },
+      h('div', {}, h('div', { class: 'when' }, when, h('span', { class: slot.status === 'open' ? 'badge' : 'badge booked' }, slot.status)),
+        h('div', { class: 'muted' }, `${minutes} minutes`)),
+      actions);
+  }
+
+  reload().catch(failed);
+}
+
+/** Every slot of the chosen days of the week, each [from, until) cut into slots of the given length, in the zone. */
+export function weekWindows(weekStart, from, until, minutes, days, zone) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(weekStart || '')) {
+    throw new Error('Pick the first day of the week.');
+  }
+  const [fh, fm] = from.split(':').map(Number);
+  const [uh, um] = until.split(':').map(Number);
+  if (uh * 60 + um - (fh * 60 + fm) < minutes) {
+    throw new Error(`"Until" must be at least ${minutes} minutes after "From".`);
+  }
+  const windows = [];
+  const base = new Date(`${weekStart}T00:00:00Z`);
+  for (let d = 0; d < 7; d++) {
+    const day = new Date(base.getTime() + d * 86_400_000);
+    if (!days[(day.getUTCDay() + 6) % 7]) {
+      continue;
+    }
+    const date = day.toISOString().slice(0, 10);
+    for (let t = fh * 60 + fm; t + minutes <= uh * 60 + um; t += minutes) {
+      const at = m => `${date}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      windows.push({ startTs: toInstant(at(t), zone), endTs: toInstant(at(t + minutes), zone) });
+    }
+  }
+  if (windows.length === 0) {
+    throw new Error('Choose at least one day.');
+  }
+  if (windows.length > 100) {
+    throw new Error(`That is ${windows.length} slots; at most 100 can be published at once.`);
+  }
+  return windows;
+}
+
+function nextMonday() {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
+  return d.toISOString().slice(0, 10);
+}
