@@ -38,6 +38,7 @@ final class StackTable {
         row(b, "traces", tracesUrl, "every service's spans (OTLP/HTTP at POST /v1/traces); one trace: " + tracesUrl + "/{traceId}");
         row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
         String scheduling = services.get(0).url();
+        b.append("\nOpen the web app: ").append(scheduling).append("/  (sign in with any address on the local Google's page)\n");
         b.append("\nTry it:\n")
                 .append("  TOKEN=$(curl -s -X POST ").append(infra.issuerUrl())
                 .append("/token -d email=alice@example.com -d name=Alice -d tz=Europe/Berlin")

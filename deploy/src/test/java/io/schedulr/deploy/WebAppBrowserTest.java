@@ -116,6 +116,25 @@ class WebAppBrowserTest {
             wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"),
                     moved.withZoneSameInstant(ZoneId.of("America/New_York")).format(DateTimeFormatter.ofPattern("HH:mm"))));
             shot(guest, "06-guest-my-sessions");
+
+            // The host withdraws schedulr's access in Google: the next change to their calendar finds it revoked, and
+            // the app asks them to reconnect before anything else.
+            localGoogle("/_control/revoke", "{\"email\":\"" + hostEmail + "\"}");
+            host.findElement(By.cssSelector("#session-list li[data-room] button[data-action='reschedule']")).click();
+            setDateTime(host, wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reschedule-form input"))),
+                    moved.plusHours(1).toLocalDateTime());
+            host.findElement(By.cssSelector("#reschedule-form button[type='submit']")).click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved to"));
+            WebElement reconnect = wait(host).until(d -> {
+                d.navigate().refresh();
+                return new WebDriverWait(d, Duration.ofSeconds(2)).until(ExpectedConditions.presenceOfElementLocated(By.id("connect-calendar")));
+            });
+            assertThat(host.findElement(By.id("view")).getText()).contains("Your calendar was disconnected");
+            assertThat(reconnect.getText()).isEqualTo("Reconnect Google Calendar");
+            shot(host, "10-reconnect");
+            reconnect.click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your Google Calendar is connected"));
+            wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-form")));
         } finally {
             host.quit();
             guest.quit();
@@ -146,12 +165,18 @@ class WebAppBrowserTest {
             signIn(sam, "sam-" + tag + "@example.com", "Sam Seeker", "Asia/Tokyo", null);
             connect(sam, null);
             sam.get(app + "#/slots");
-            WebElement book = wait(sam).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#open-slots button[data-action='book-slot']")));
+            WebElement stale = wait(sam).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#open-slots button[data-action='book-slot']")));
             assertThat(sam.findElement(By.id("open-slots")).getText()).contains("(Asia/Tokyo)");
-            book.click();
+            // Someone else takes the first slot while Sam looks at it: Sam's click says so, and the list moves on.
+            String taken = sam.findElement(By.cssSelector("#open-slots li[data-slot]")).getAttribute("data-slot");
+            client.call("POST", "/api/slots/" + taken + "/book", client.person("Olaf Other", "UTC"), null, 200);
+            stale.click();
+            wait(sam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Someone else booked this slot a moment ago"));
+            wait(sam).until(d -> !taken.equals(d.findElement(By.cssSelector("#open-slots li[data-slot]")).getAttribute("data-slot")));
+            sam.findElement(By.cssSelector("#open-slots button[data-action='book-slot']")).click();
             wait(sam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Booked"));
             ivy.navigate().refresh();
-            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-slots"), "booked"));
+            wait(ivy).until(d -> d.findElement(By.id("my-slots")).getText().split("booked", -1).length - 1 == 2);
 
             // The wizard: six steps, the indicator moving along, a refused step saying why.
             ivy.get(app + "#/interviews");
@@ -201,6 +226,13 @@ class WebAppBrowserTest {
             ivy.quit();
             sam.quit();
         }
+    }
+
+    private static void localGoogle(String path, String json) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(client.stack().endpoints().issuerUrl() + path)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
     }
 
     private static WebDriver browser() {

@@ -12,6 +12,7 @@ const FRIENDLY = {
   room_already_booked: 'Someone else booked this session a moment ago.',
   changed_concurrently: 'This session changed while you were looking at it; the list is up to date now.',
   room_not_found: 'This session no longer exists.',
+  slot_not_open: 'Someone else booked this slot a moment ago.',
   host_cannot_book_own_room: 'You host this session, so you cannot book it.',
   datetime_in_past: 'Pick a time in the future.',
   room_in_past: 'This session is already over.',

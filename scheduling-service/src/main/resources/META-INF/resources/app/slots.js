@@ -63,7 +63,10 @@ export function slotsView(app, failed) {
         await call('POST', `/api/slots/${encodeURIComponent(slot.id)}/book`, undefined, token);
         notice(`Booked: ${when}. It is in your sessions and on your Google Calendar.`, 'info');
         await reload();
-      }).catch(failed));
+      }).catch(e => {
+        failed(e);
+        reload().catch(() => {});
+      }));
       actions.append(b);
     }
     if (mine && slot.status === 'open') {

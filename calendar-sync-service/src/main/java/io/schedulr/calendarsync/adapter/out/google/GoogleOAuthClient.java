@@ -71,58 +71,51 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
     public SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri) {
-        GoogleAuthorizationCodeTokenRequest request = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, config.tokenUrl(),
-                config.clientId(), config.clientSecret(), code, redirectUri);
-        request.set("code_verifier", codeVerifier);
-        request.setRequestInitializer(meters.metered(null));
-        try {
-            GoogleTokenResponse response = request.execute();
-            if (response.getIdToken() == null) {
-                throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google answered the sign-in without an ID token; sign in again");
-            }
-            // Straight from Google's token endpoint over TLS: OpenID Connect Core 3.1.3.7 needs no signature check here;
-            // every API that receives it as a bearer token verifies it in full.
-            GoogleIdToken.Payload payload = response.parseIdToken().getPayload();
-            return new SignInTokens(response.getIdToken(), Instant.ofEpochSecond(payload.getExpirationTimeSeconds()),
-                    payload.getEmail(), (String) payload.get("name"));
-        } catch (TokenResponseException e) {
-            if (!GoogleFailures.transient_(e)) {
-                throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google refused the sign-in code ("
-                        + (e.getDetails() == null ? e.getStatusCode() : e.getDetails().getError()) + "); sign in again");
-            }
-            throw GoogleFailures.translate("exchanging the sign-in code", e);
-        } catch (IOException e) {
-            throw GoogleFailures.translate("exchanging the sign-in code", e);
+        GoogleTokenResponse response = redeem(code, codeVerifier, redirectUri, "sign-in code", "sign in again");
+        if (response.getIdToken() == null) {
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google answered the sign-in without an ID token; sign in again");
         }
+        // Every API that receives the ID token as a bearer token verifies it in full.
+        GoogleIdToken.Payload payload = idToken(response);
+        return new SignInTokens(response.getIdToken(), Instant.ofEpochSecond(payload.getExpirationTimeSeconds()),
+                payload.getEmail(), (String) payload.get("name"));
     }
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
     public GrantedTokens exchange(String code, String codeVerifier) {
+        GoogleTokenResponse response = redeem(code, codeVerifier, config.redirectUri(), "authorization code", "start connecting again");
+        GoogleIdToken.Payload payload = response.getIdToken() == null ? null : idToken(response);
+        return new GrantedTokens(payload == null ? null : payload.getSubject(), payload == null ? null : payload.getEmail(),
+                response.getAccessToken(), response.getRefreshToken(), response.getScope());
+    }
+
+    /** Google's token endpoint for an authorization code; a code Google refuses is INVALID_CODE, telling the person what to do. */
+    private GoogleTokenResponse redeem(String code, String codeVerifier, String redirectUri, String what, String remedy) {
         GoogleAuthorizationCodeTokenRequest request = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, config.tokenUrl(),
-                config.clientId(), config.clientSecret(), code, config.redirectUri());
+                config.clientId(), config.clientSecret(), code, redirectUri);
         request.set("code_verifier", codeVerifier);
         request.setRequestInitializer(meters.metered(null));
         try {
-            GoogleTokenResponse response = request.execute();
-            String subject = null;
-            String email = null;
-            if (response.getIdToken() != null) {
-                // Straight from Google's token endpoint over TLS: OpenID Connect Core 3.1.3.7 needs no signature check here.
-                GoogleIdToken.Payload payload = response.parseIdToken().getPayload();
-                subject = payload.getSubject();
-                email = payload.getEmail();
-            }
-            return new GrantedTokens(subject, email, response.getAccessToken(), response.getRefreshToken(), response.getScope());
+            return request.execute();
         } catch (TokenResponseException e) {
             if (!GoogleFailures.transient_(e)) {
-                throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google refused the authorization code ("
-                        + (e.getDetails() == null ? e.getStatusCode() : e.getDetails().getError()) + "); start connecting again");
+                throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google refused the " + what + " ("
+                        + (e.getDetails() == null ? e.getStatusCode() : e.getDetails().getError()) + "); " + remedy);
             }
-            throw GoogleFailures.translate("exchanging the authorization code", e);
+            throw GoogleFailures.translate("exchanging the " + what, e);
         } catch (IOException e) {
-            throw GoogleFailures.translate("exchanging the authorization code", e);
+            throw GoogleFailures.translate("exchanging the " + what, e);
+        }
+    }
+
+    /** Straight from Google's token endpoint over TLS: OpenID Connect Core 3.1.3.7 needs no signature check here. */
+    private static GoogleIdToken.Payload idToken(GoogleTokenResponse response) {
+        try {
+            return response.parseIdToken().getPayload();
+        } catch (IOException e) {
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google's answer carried an unreadable ID token; try again");
         }
     }
 
