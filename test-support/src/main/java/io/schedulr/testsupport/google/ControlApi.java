@@ -43,6 +43,7 @@ final class ControlApi {
                 case "POST /_control/events/move" -> move(body(exchange));
                 case "POST /_control/events/delete" -> delete(body(exchange));
                 case "POST /_control/events/respond" -> respond(body(exchange));
+                case "POST /_control/busy" -> busy(body(exchange));
                 default -> null;
             };
             if (answer == null) {
@@ -54,6 +55,30 @@ final class ControlApi {
             GoogleExchange.json(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
         } catch (GoogleError e) {
             GoogleExchange.json(exchange, e.code(), e.body());
+        }
+    }
+
+    /**
+     * {@code {"email","start","end"}} (RFC 3339): an event on the person's primary calendar, as if they had made it in
+     * Google — busy in free/busy over all their calendars, never on the dedicated one.
+     */
+    private Map<String, Object> busy(Map<String, Object> body) {
+        String email = email(body);
+        java.time.OffsetDateTime start = time(body, "start");
+        java.time.OffsetDateTime end = time(body, "end");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        Map<String, Object> event = store.insertEvent(email, "primary", Map.of("summary", "Busy (made in Google)",
+                "start", Map.of("dateTime", start.toString()), "end", Map.of("dateTime", end.toString())));
+        return Map.of("email", email, "calendarId", "primary", "eventId", event.get("id"));
+    }
+
+    private static java.time.OffsetDateTime time(Map<String, Object> body, String field) {
+        try {
+            return java.time.OffsetDateTime.parse(String.valueOf(body.get(field)));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an RFC 3339 time with an offset");
         }
     }
 

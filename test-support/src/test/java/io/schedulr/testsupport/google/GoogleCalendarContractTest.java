@@ -286,6 +286,29 @@ class GoogleCalendarContractTest {
                 .satisfies(e -> assertThat(e.getReason()).isEqualTo("notFound"));
     }
 
+    /** {@code POST /_control/busy}: as if the person made an event in Google — busy over their calendars, on the primary one. */
+    @Test
+    void theControlApiMakesAPersonBusyOnTheirPrimaryCalendar() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        String dedicated = secondaryCalendar(user);
+        assertThat(Control.post(google, "busy", "{\"email\":\"" + user.email()
+                + "\",\"start\":\"2030-06-03T09:00:00+02:00\",\"end\":\"2030-06-03T10:30:00+02:00\"}").statusCode()).isEqualTo(200);
+
+        FreeBusyResponse answer = user.calendar().freebusy().query(new FreeBusyRequest()
+                .setTimeMin(DateTime.parseRfc3339("2030-06-03T00:00:00Z")).setTimeMax(DateTime.parseRfc3339("2030-06-04T00:00:00Z"))
+                .setItems(List.of(new FreeBusyRequestItem().setId(user.email()), new FreeBusyRequestItem().setId(dedicated)))).execute();
+        assertThat(answer.getCalendars().get(user.email()).getBusy()).singleElement().satisfies(b -> {
+            assertThat(b.getStart().getValue()).isEqualTo(DateTime.parseRfc3339("2030-06-03T07:00:00Z").getValue());
+            assertThat(b.getEnd().getValue()).isEqualTo(DateTime.parseRfc3339("2030-06-03T08:30:00Z").getValue());
+        });
+        assertThat(answer.getCalendars().get(dedicated).getBusy()).as("nothing on the dedicated calendar").isEmpty();
+
+        assertThat(Control.post(google, "busy", "{\"email\":\"" + user.email()
+                + "\",\"start\":\"2030-06-03T10:00:00Z\",\"end\":\"2030-06-03T09:00:00Z\"}").statusCode()).isEqualTo(400);
+        assertThat(Control.post(google, "busy", "{\"email\":\"" + user.email() + "\",\"start\":\"tomorrow\",\"end\":\"later\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
     static String secondaryCalendar(ConnectedUser user) throws Exception {
         return user.calendar().calendars().insert(new com.google.api.services.calendar.model.Calendar().setSummary("Schedulr Meetings"))
                 .execute().getId();
