@@ -1,5 +1,7 @@
 package io.schedulr.calendarsync.application;
 
+import io.schedulr.testsupport.SettableClock;
+
 import io.schedulr.calendarsync.application.port.in.RecordInterviewChangeUseCase.Outcome;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
@@ -10,11 +12,8 @@ import io.schedulr.calendarsync.domain.InterviewParticipant.Part;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +32,7 @@ class InterviewMirrorServiceTest {
     private static final InterviewParticipant DEE = new InterviewParticipant(null, "Dee Founder", "dee@startup.example", "CEO", "Acme",
             "America/New_York", Part.CONTACT);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2031-03-01T08:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2031-03-01T08:00:00Z"));
     private final FakeGoogle google = new FakeGoogle();
     private final FakeTokenVault vault = new FakeTokenVault();
     private final InMemoryConnectionStore store = new InMemoryConnectionStore();
@@ -165,32 +164,5 @@ class InterviewMirrorServiceTest {
     private static InterviewChange change(String eventId, int sequence, boolean cancels, Instant start, InterviewParticipant... people) {
         return new InterviewChange(eventId, "iv-1", "uid-iv-1@schedulr", sequence, cancels, "Interview: Acme", "Acme", start,
                 start.plusSeconds(3600), "UTC", "https://meet.example/iv-1", List.of(people));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.schedulr.calendarsync.application;
 
+import io.schedulr.testsupport.SettableClock;
+
 import io.schedulr.calendarsync.application.port.out.JobTracing;
 
 import io.schedulr.calendarsync.application.port.in.RecordRoomChangeUseCase.Outcome;
@@ -12,11 +14,8 @@ import io.schedulr.calendarsync.domain.RoomChangeKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomMirrorServiceTest {
     private static final Instant START = Instant.parse("2031-03-04T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2031-03-01T08:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2031-03-01T08:00:00Z"));
     private final FakeGoogle google = new FakeGoogle();
     private final FakeTokenVault vault = new FakeTokenVault();
     private final InMemoryConnectionStore store = new InMemoryConnectionStore();
@@ -291,32 +290,5 @@ class RoomMirrorServiceTest {
     private static RoomChange change(String eventId, RoomChangeKind kind, int sequence, Instant start) {
         return new RoomChange(eventId, kind, "room-1", sequence, "uid-room-1@schedulr", "ana", "Europe/Berlin", "bo@example.com", "Bo",
                 "Mentoring", "https://rooms.example/room-1", start, start.plusSeconds(1800));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

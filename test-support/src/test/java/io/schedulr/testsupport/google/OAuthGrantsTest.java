@@ -1,33 +1,17 @@
 package io.schedulr.testsupport.google;
 
+import io.schedulr.testsupport.SettableClock;
+
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OAuthGrantsTest {
-    private Instant now = Instant.parse("2030-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
 
     @Test
     void accessTokensLiveAnHourAndRefreshTokensUntilRevoked() {
@@ -37,9 +21,9 @@ class OAuthGrantsTest {
         String access = grants.issueAccessToken(grant, "alice@example.com", Set.of(Scopes.CALENDAR));
         String refresh = grants.issueRefreshToken(grant, "alice@example.com", Set.of(Scopes.CALENDAR));
 
-        now = now.plus(Duration.ofSeconds(3599));
+        clock.advance(Duration.ofSeconds(3599));
         assertThat(grants.findAccessToken(access)).isNotNull();
-        now = now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(grants.findAccessToken(access)).as("expired after 3600 s").isNull();
         assertThat(grants.findRefreshToken(refresh)).isNotNull();
 
@@ -58,7 +42,7 @@ class OAuthGrantsTest {
         assertThat(grants.redeem(once)).isNull();
 
         String late = grants.issueCode(grant, "bob@example.com", "http://localhost/cb", Set.of("openid"), null, null, false);
-        now = now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertThat(grants.redeem(late)).isNull();
     }
 }
