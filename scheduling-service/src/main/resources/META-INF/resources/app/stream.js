@@ -43,7 +43,12 @@ export function watchRooms(token, onEvent, onState) {
               lastId = id;
             }
             if (data) {
-              const event = JSON.parse(data);
+              let event;
+              try {
+                event = JSON.parse(data);
+              } catch (e) {
+                continue; // one unreadable event is skipped; the stream and the next events go on
+              }
               if (event.type === 'connected') {
                 delay = 500;
                 onState(true);
