@@ -36,6 +36,9 @@ public final class EventCodec {
     private static final TypeReference<CloudEvent<InterviewEvent>> INTERVIEW_EVENT = new TypeReference<>() {
     };
 
+    private static final TypeReference<CloudEvent<ReminderPreferencesEvent>> REMINDER_PREFERENCES = new TypeReference<>() {
+    };
+
     private EventCodec() {
     }
 
@@ -196,6 +199,28 @@ public final class EventCodec {
                 throw new MalformedEventException("event " + event.id() + " has a person without a kind");
             }
             requirePresent(person.email(), "data.people[].email");
+        }
+        return event;
+    }
+
+    /** Parses and checks a person's reminder preferences, including their limits; anything else is a {@link MalformedEventException}. */
+    public static CloudEvent<ReminderPreferencesEvent> decodeReminderPreferences(String json) {
+        CloudEvent<ReminderPreferencesEvent> event = read(json, REMINDER_PREFERENCES, "reminder preferences event");
+        if (!ReminderPreferencesEvent.CLOUD_EVENT_TYPE.equals(event.type())) {
+            throw new MalformedEventException("unknown event type " + event.type());
+        }
+        ReminderPreferencesEvent data = event.data();
+        if (data == null) {
+            throw new MalformedEventException("event " + event.id() + " has no data");
+        }
+        requirePresent(data.userId(), "data.userId");
+        if (!ReminderPreferencesEvent.CHANNELS.contains(data.reminderChannel())) {
+            throw new MalformedEventException("unknown reminder channel " + data.reminderChannel());
+        }
+        if (data.reminderMinutes() == null || data.reminderMinutes().size() > ReminderPreferencesEvent.MAX_REMINDERS
+                || data.reminderMinutes().stream().anyMatch(m -> m == null || m < ReminderPreferencesEvent.MIN_MINUTES
+                || m > ReminderPreferencesEvent.MAX_MINUTES)) {
+            throw new MalformedEventException("event " + event.id() + " has reminder minutes out of bounds");
         }
         return event;
     }

@@ -72,7 +72,15 @@ public final class TopicCatalog {
                     "the interview id (UUID); one interview's changes stay in order on one partition",
                     SCHEDULING_SERVICE, InterviewEvent.class, types(InterviewEventType.values(), InterviewEventType::cloudEventType),
                     List.of(new Consumer(NOTIFICATION_SERVICE, "notification-interview-events", "emails the invitations"),
-                            new Consumer(CALENDAR_SYNC_SERVICE, "calendar-sync-interview-mirror", "mirrors interviews to Google calendars"))));
+                            new Consumer(CALENDAR_SYNC_SERVICE, "calendar-sync-interview-mirror", "mirrors interviews to Google calendars"))),
+            new Entry(Topics.REMINDER_PREFERENCES,
+                    "Every change of a person's reminder preferences; the payload is the whole state after the change (compacted topic).",
+                    "the user id (Google sub); the latest record per person is the person's preferences",
+                    SCHEDULING_SERVICE, ReminderPreferencesEvent.class,
+                    List.of(new EventType("REMINDER_PREFERENCES_CHANGED", ReminderPreferencesEvent.CLOUD_EVENT_TYPE)),
+                    List.of(new Consumer(NOTIFICATION_SERVICE, "notification-reminder-preferences", "plans each person's email reminders"),
+                            new Consumer(CALENDAR_SYNC_SERVICE, "calendar-sync-reminder-preferences",
+                                    "sets the reminders of the person's own Google events"))));
 
     private TopicCatalog() {
     }

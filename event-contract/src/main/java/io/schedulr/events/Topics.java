@@ -26,6 +26,12 @@ public final class Topics {
      */
     public static final String INTERVIEW_EVENTS = "scheduling.interview-events.v1";
 
+    /**
+     * Every change of a person's reminder preferences ({@link ReminderPreferencesEvent}), keyed by user id; compacted, so
+     * the latest record per person is kept for consumers that start later.
+     */
+    public static final String REMINDER_PREFERENCES = "scheduling.reminder-preferences.v1";
+
     private Topics() {
     }
 }

@@ -5,6 +5,7 @@ import io.schedulr.events.CalendarConnectionEventType;
 import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.RoomCommandType;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.events.ReminderPreferencesEvent;
 import io.schedulr.events.RoomMirrorFailure;
 import io.schedulr.events.Topics;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -141,7 +142,7 @@ class AsyncApiDocumentTest {
                         cloudEventTypes(BookingEventType.values(), BookingEventType::cloudEventType),
                         cloudEventTypes(RoomCommandType.values(), RoomCommandType::cloudEventType),
                         cloudEventTypes(InterviewEventType.values(), InterviewEventType::cloudEventType),
-                        List.of(RoomMirrorFailure.CLOUD_EVENT_TYPE))
+                        List.of(RoomMirrorFailure.CLOUD_EVENT_TYPE, ReminderPreferencesEvent.CLOUD_EVENT_TYPE))
                 .flatMap(List::stream).toList();
     }
 
