@@ -26,6 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         io.schedulr.events.RoomEvent.class,
         io.schedulr.events.RoomEventType.class,
         io.schedulr.events.RoomMirrorFailure.class,
+        io.schedulr.events.ReminderPreferencesEvent.class,
         io.schedulr.events.TopicCatalog.Consumer.class,
         io.schedulr.events.TopicCatalog.Entry.class,
         io.schedulr.events.TopicCatalog.EventType.class,
