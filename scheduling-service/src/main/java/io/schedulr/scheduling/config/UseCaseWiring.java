@@ -43,6 +43,10 @@ import io.schedulr.scheduling.application.service.SlotQueriesService;
 import io.schedulr.scheduling.domain.SlotRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
+import io.schedulr.scheduling.adapter.out.persistence.PanachePreferencesStore;
+import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
+import io.schedulr.scheduling.application.service.PreferencesService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -88,6 +92,12 @@ public class UseCaseWiring {
     @ApplicationScoped
     RecordCalendarConnectionUseCase recordCalendarConnection(UnitOfWork tx, PanacheCalendarConnectionStore connections) {
         return new RecordCalendarConnectionService(tx, connections);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PreferencesUseCase preferences(UnitOfWork tx, PanachePreferencesStore store, PreferencesOutboxAppender announcements) {
+        return new PreferencesService(tx, store, announcements);
     }
 
     @Produces

@@ -12,6 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(classNames = {
         "io.schedulr.scheduling.adapter.in.rest.CreateRoomRequest",
+        "io.schedulr.scheduling.adapter.in.rest.PreferencesRequest",
+        "io.schedulr.scheduling.adapter.in.rest.PreferencesResponse",
         "io.schedulr.scheduling.adapter.in.rest.PersonResponse",
         "io.schedulr.scheduling.adapter.in.rest.RoomResponse",
         "io.schedulr.scheduling.adapter.in.rest.WebConfigResource$WebConfig",

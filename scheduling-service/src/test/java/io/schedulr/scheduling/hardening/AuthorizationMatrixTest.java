@@ -164,6 +164,10 @@ public class AuthorizationMatrixTest {
             new Route("book the slot", "POST", "/api/slots/%SLOT%/book", null, 422, 200, 200).refusing(422, "cannot_book_own_slot"),
             new Route("cancel the slot", "DELETE", "/api/slots/%SLOT%", null, 200, 403, 403).refusing(403, "not_slot_host"),
             new Route("who am I", "GET", "/api/whoami", null, 200, 200, 200),
+            // preferences: everyone reads and replaces only their own (there is no way to name someone else)
+            new Route("read my preferences", "GET", "/api/me/preferences", null, 200, 200, 200, 200),
+            new Route("replace my preferences", "PUT", "/api/me/preferences", "{\"reminderMinutes\":[30],\"reminderChannel\":\"email\"}",
+                    200, 200, 200, 200),
             // team members: everyone lists the active ones, only admins see the others and change the team
             new Route("list team members", "GET", "/api/team-members", null, 200, 200, 200, 200),
             new Route("list team members with inactive ones", "GET", "/api/team-members?includeInactive=true", null, 403, 403, 403, 200)

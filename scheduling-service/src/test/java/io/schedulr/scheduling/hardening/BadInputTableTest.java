@@ -95,6 +95,44 @@ public class BadInputTableTest {
         return new Case(name, "PUT", path, body, "application/json", status, code);
     }
 
+    /** Reminder preferences (issue #20): each refusal names its field and changes nothing, nor announces anything. */
+    private static void preferenceCases(List<Case> c) {
+        String prefs = "/api/me/preferences";
+        c.add(put("preferences: not JSON", prefs, "{oops", 400, "malformed_json"));
+        c.add(put("preferences: empty body", prefs, "{}", 400, "invalid_reminderChannel"));
+        c.add(put("preferences: no minutes", prefs, "{\"reminderChannel\":\"email\"}", 400, "invalid_reminderMinutes"));
+        c.add(put("preferences: no channel", prefs, "{\"reminderMinutes\":[10]}", 400, "invalid_reminderChannel"));
+        c.add(put("preferences: four reminders", prefs, "{\"reminderMinutes\":[1,2,3,4],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: zero minutes", prefs, "{\"reminderMinutes\":[0],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: negative minutes", prefs, "{\"reminderMinutes\":[-10],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: over 7 days", prefs, "{\"reminderMinutes\":[10081],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: huge number", prefs, "{\"reminderMinutes\":[99999999999999],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: fraction", prefs, "{\"reminderMinutes\":[1.5],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: minutes as text", prefs, "{\"reminderMinutes\":[\"10\"],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: minutes not a list", prefs, "{\"reminderMinutes\":\"60,10\",\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: null minutes", prefs, "{\"reminderMinutes\":null,\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: the same lead twice", prefs, "{\"reminderMinutes\":[10,10],\"reminderChannel\":\"email\"}", 400,
+                "invalid_reminderMinutes"));
+        c.add(put("preferences: unknown channel", prefs, "{\"reminderMinutes\":[10],\"reminderChannel\":\"sms\"}", 400,
+                "invalid_reminderChannel"));
+        c.add(put("preferences: channel in capitals", prefs, "{\"reminderMinutes\":[10],\"reminderChannel\":\"EMAIL\"}", 400,
+                "invalid_reminderChannel"));
+        c.add(put("preferences: channel as number", prefs, "{\"reminderMinutes\":[10],\"reminderChannel\":1}", 400, "invalid_field"));
+        c.add(put("preferences: unknown field", prefs, "{\"reminderMinutes\":[10],\"reminderChannel\":\"email\",\"userId\":\"x\"}",
+                400, "unknown_field"));
+        c.add(put("preferences: a list", prefs, "[]", 400, "invalid_body"));
+        c.add(new Case("preferences: text body", "PUT", prefs, "hello", "text/plain", 415, "unsupported_media_type"));
+    }
+
     /** The interview flow (issue #15): each step's refusals leave the draft and every table as they were. */
     private static void interviewCases(List<Case> c) {
         String interviews = "/api/interviews";
@@ -384,6 +422,7 @@ public class BadInputTableTest {
         c.add(new Case("update: text body", "POST", update, "hello", "text/plain", 415, "unsupported_media_type"));
         teamCases(c);
         interviewCases(c);
+        preferenceCases(c);
         return c;
     }
 
@@ -426,7 +465,7 @@ public class BadInputTableTest {
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(c.code());
         assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(400).doesNotContain("Exception", "\tat ");
-        assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts, interviews, interview versions").containsExactly(before);
+        assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts, interviews, interview versions, preferences").containsExactly(before);
         given().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -435,6 +474,6 @@ public class BadInputTableTest {
                 Db.count("SELECT count(*) FROM outbox"), Db.count("SELECT count(*) FROM audit_log"),
                 Db.count("SELECT count(*) FROM team_member"), Db.count("SELECT count(*) FROM startup"),
                 Db.count("SELECT count(*) FROM startup_contact"), Db.count("SELECT count(*) FROM interview"),
-                Db.count("SELECT coalesce(sum(version), 0) FROM interview")};
+                Db.count("SELECT coalesce(sum(version), 0) FROM interview"), Db.count("SELECT count(*) FROM user_preferences")};
     }
 }

@@ -44,6 +44,8 @@ public enum ErrorCode implements DocumentedError {
     INVALID_LIMIT(400, "invalid_limit", "'limit' is a number from 1 to 100."),
     INVALID_OFFSET(400, "invalid_offset", "'offset' is a number from 0 to 2147483647."),
     INVALID_STATUS(400, "invalid_status", "'status' is open, booked or cancelled."),
+    INVALID_REMINDER_MINUTES(400, "invalid_reminderMinutes", "'reminderMinutes' holds at most 3 reminders."),
+    INVALID_REMINDER_CHANNEL(400, "invalid_reminderChannel", "'reminderChannel' is required: email or popup."),
     INVALID_RANGE(400, "invalid_range", "'to' must not be before 'from'."),
     NO_SLOTS(400, "no_slots", "Give one slot {startTs, endTs} or a list of them."),
     TOO_MANY_SLOTS(400, "too_many_slots", "At most 100 slots at once."),
