@@ -2,6 +2,8 @@ package io.schedulr.calendarsync.config;
 
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
+import io.schedulr.calendarsync.application.FreeBusyService;
+import io.schedulr.calendarsync.application.port.out.FreeBusyCalendars;
 import io.schedulr.calendarsync.application.ManageConnectionService;
 import io.schedulr.calendarsync.application.SignInService;
 import io.schedulr.calendarsync.application.InterviewMirrorService;
@@ -120,5 +122,12 @@ public class UseCaseWiring {
                                            MirrorConfig config) {
         return new InterviewMirrorService(consumed, interviews, calendar, audit, connections, grants, transactions, clock,
                 config.firstBackoff(), config.maxBackoff());
+    }
+
+    @Produces
+    @Singleton
+    FreeBusyService freeBusy(ConnectionStore connections, SyncStates syncs, FreeBusyCalendars google, GoogleGrants grants, GoogleCallAudit audit,
+                             Transactions transactions, Clock clock, FreeBusyConfig config) {
+        return new FreeBusyService(connections, syncs, google, grants, audit, transactions, clock, config.cacheTtl());
     }
 }

@@ -14,6 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.calendarsync.adapter.in.rest.CallbackRequest",
         "io.schedulr.calendarsync.adapter.in.rest.ConnectionJson",
         "io.schedulr.calendarsync.adapter.in.rest.ConsentUrlJson",
+        "io.schedulr.calendarsync.adapter.in.rest.FreeBusyJson",
+        "io.schedulr.calendarsync.adapter.in.rest.FreeBusyJson$Busy",
         "io.schedulr.calendarsync.adapter.in.rest.SignInRequest",
         "io.schedulr.calendarsync.adapter.in.rest.SignedInJson",
         "io.schedulr.calendarsync.adapter.in.rest.openapi.ErrorCode"

@@ -139,6 +139,12 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
     }
 
     @Override
+    public long requestsOf(String userId) {
+        Sync sync = syncs.get(userId);
+        return sync == null ? 0 : sync.requests;
+    }
+
+    @Override
     public void forget(String userId) {
         syncs.remove(userId);
     }

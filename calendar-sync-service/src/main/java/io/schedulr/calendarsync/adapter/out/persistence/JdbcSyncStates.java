@@ -73,6 +73,19 @@ public class JdbcSyncStates implements SyncStates {
     }
 
     @Override
+    public long requestsOf(String userId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT request_count FROM calendar_sync WHERE user_id = ?")) {
+            select.setString(1, userId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the sync requests of " + userId, e);
+        }
+    }
+
+    @Override
     public void forget(String userId) {
         update("DELETE FROM calendar_sync WHERE user_id = ?", userId);
     }

@@ -23,6 +23,13 @@ public interface SyncStates {
     /** Asks for a backstop sync of every calendar not synced for {@code interval}. */
     int requestStale(Duration interval, Instant now);
 
+    /**
+     * How many syncs of the person's calendar were asked for so far (each push Google sent about it, each backstop
+     * round): it moves whenever Google may have something new, so an answer cached under an older value is stale. 0 when
+     * there is no sync state for the person.
+     */
+    long requestsOf(String userId);
+
     /** The person is gone (disconnected): no more syncs. */
     void forget(String userId);
 }
