@@ -16,6 +16,8 @@ public interface NotificationConfig {
 
     Hooks hooks();
 
+    Reminders reminders();
+
     /** The room events consumer. All but {@code retryBackoff} feed the SmallRye channel room-events (application.properties). */
     interface Consumer {
         /** Whether the consumer runs in this instance. */
@@ -70,6 +72,28 @@ public interface NotificationConfig {
         /** How often the delivery gauges ({@code schedulr_deliveries_*} on /q/metrics) read the delivery table. */
         @WithDefault("PT10S")
         Duration metricsRefresh();
+    }
+
+    /** Email reminders before sessions (docs/notifications.md, "Reminders"). */
+    interface Reminders {
+        /** Period of the reminder sender's round (used by @Scheduled). */
+        @WithDefault("5s")
+        String every();
+
+        /** Reminders claimed per round trip; a round goes on while batches come back full. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a claimed reminder is reserved for its sender before another replica may take it. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** First delay after the mail server refused a reminder; doubles per failure up to {@link #retryMax()}. */
+        @WithDefault("PT15S")
+        Duration retryInitial();
+
+        @WithDefault("PT2M")
+        Duration retryMax();
     }
 
     interface Hooks {

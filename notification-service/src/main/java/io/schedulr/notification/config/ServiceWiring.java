@@ -7,17 +7,25 @@ import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
+import io.schedulr.notification.application.port.in.SendDueRemindersUseCase;
+import io.schedulr.notification.application.port.in.UpdateReminderPreferencesUseCase;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.application.port.out.MailServerProbePort;
 import io.schedulr.notification.application.port.out.RecordEmailStatusPort;
 import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.application.port.out.ReminderQueuePort;
+import io.schedulr.notification.application.port.out.ReminderUnitOfWorkPort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
+import io.schedulr.notification.application.port.out.SendReminderPort;
 import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
 import io.schedulr.notification.application.service.InterviewChangeService;
+import io.schedulr.notification.application.service.ReminderDispatchService;
+import io.schedulr.notification.application.service.ReminderPlanning;
+import io.schedulr.notification.application.service.ReminderPreferencesService;
 import io.schedulr.notification.application.service.RoomChangeService;
 import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RedeliveryPolicy;
@@ -37,20 +45,41 @@ public class ServiceWiring {
 
     @Produces
     @ApplicationScoped
-    HandleRoomChangeUseCase handleRoomChange(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate) {
-        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick);
+    ReminderPlanning reminderPlanning(Clock clock) {
+        return new ReminderPlanning(clock);
     }
 
     @Produces
     @ApplicationScoped
-    HandleMirrorFailureUseCase handleMirrorFailure(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate) {
-        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick);
+    HandleRoomChangeUseCase handleRoomChange(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate,
+                                             ReminderPlanning reminders) {
+        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick, reminders);
     }
 
     @Produces
     @ApplicationScoped
-    HandleInterviewChangeUseCase handleInterviewChange(RecordInterviewChangePort store, DispatchTrigger trigger) {
-        return new InterviewChangeService(store, trigger::kick);
+    HandleMirrorFailureUseCase handleMirrorFailure(RecordRoomChangePort store, DispatchTrigger trigger, CalendarGateConfig gate,
+                                                   ReminderPlanning reminders) {
+        return new RoomChangeService(store, new NotificationPlanner(gate.required()), trigger::kick, reminders);
+    }
+
+    @Produces
+    @ApplicationScoped
+    HandleInterviewChangeUseCase handleInterviewChange(RecordInterviewChangePort store, DispatchTrigger trigger, ReminderPlanning reminders) {
+        return new InterviewChangeService(store, trigger::kick, reminders);
+    }
+
+    @Produces
+    @ApplicationScoped
+    UpdateReminderPreferencesUseCase updateReminderPreferences(ReminderUnitOfWorkPort unitOfWork, ReminderPlanning reminders) {
+        return new ReminderPreferencesService(unitOfWork, reminders);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SendDueRemindersUseCase sendDueReminders(ReminderQueuePort queue, SendReminderPort sender, NotificationConfig config, Clock clock) {
+        NotificationConfig.Reminders r = config.reminders();
+        return new ReminderDispatchService(queue, sender, clock, new RedeliveryPolicy(r.retryInitial(), r.retryMax()), r.batchSize(), r.lease());
     }
 
     @Produces

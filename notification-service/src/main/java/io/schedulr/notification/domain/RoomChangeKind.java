@@ -12,6 +12,8 @@ public enum RoomChangeKind {
      * and the release's SEQUENCE). The room is open again under a new UID.
      */
     RELEASED,
+    /** An unbooked room was deleted: nobody is told (reminders of a session it still had end). */
+    DELETED,
     /** Any other change (created, updated ...): nobody is told. */
     OTHER;
 
@@ -19,7 +21,7 @@ public enum RoomChangeKind {
         return switch (this) {
             case BOOKED, RESCHEDULED -> Optional.of(InviteMethod.REQUEST);
             case CANCELLED, RELEASED -> Optional.of(InviteMethod.CANCEL);
-            case OTHER -> Optional.empty();
+            case DELETED, OTHER -> Optional.empty();
         };
     }
 }

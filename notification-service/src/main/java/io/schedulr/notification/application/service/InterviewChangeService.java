@@ -5,6 +5,9 @@ import io.schedulr.notification.application.port.in.HandleInterviewChangeCommand
 import io.schedulr.notification.application.port.in.HandleInterviewChangeCommand.PersonData;
 import io.schedulr.notification.application.port.in.HandleInterviewChangeUseCase;
 import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
+import io.schedulr.notification.application.port.out.ReminderPlanPort;
+import io.schedulr.notification.domain.InterviewChange;
+import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.InterviewDetails;
 import io.schedulr.notification.domain.InterviewParticipant;
 import io.schedulr.notification.domain.InterviewPlan;
@@ -17,6 +20,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Interview invitations: every person taking part gets the REQUEST (scheduled, confirmed, rescheduled) or the CANCEL
@@ -26,11 +30,16 @@ import java.util.Locale;
 public class InterviewChangeService implements HandleInterviewChangeUseCase {
     private final RecordInterviewChangePort store;
     private final Runnable deliveriesQueued;
+    private final ReminderPlanning reminders;
 
-    /** @param deliveriesQueued told after new deliveries are durably queued, so they go out without waiting for the next round */
-    public InterviewChangeService(RecordInterviewChangePort store, Runnable deliveriesQueued) {
+    /**
+     * @param deliveriesQueued told after new deliveries are durably queued, so they go out without waiting for the next round
+     * @param reminders        plans the interview's reminders in the event's transaction
+     */
+    public InterviewChangeService(RecordInterviewChangePort store, Runnable deliveriesQueued, ReminderPlanning reminders) {
         this.store = store;
         this.deliveriesQueued = deliveriesQueued;
+        this.reminders = reminders;
     }
 
     @Override
@@ -69,7 +78,12 @@ public class InterviewChangeService implements HandleInterviewChangeUseCase {
         title = title == null || title.isBlank() ? "Interview" : title;
         Meeting meeting = new Meeting(details.key(), command.icsUid(), command.sequence(), command.start(), command.end(), title,
                 joinLink(command.meetingUrl()), organizer, attendee, details);
-        return store.recordOnce(command.eventId(), meeting, unusable, state -> InterviewPlan.of(command.eventId(), meeting, state))
+        Function<ReminderPlanPort, Uni<?>> reminderChange = command.change().method() == InviteMethod.REQUEST
+                ? plan -> reminders.scheduled(plan, ReminderSessions.ofInterview(meeting))
+                : plan -> reminders.cancelled(plan, meeting.roomId(), meeting.icsUid(), meeting.sequence(),
+                        command.change() == InterviewChange.CANCELLED ? "the interview was cancelled" : "the interview awaits a new time");
+        return store.recordOnce(command.eventId(), meeting, unusable, state -> InterviewPlan.of(command.eventId(), meeting, state),
+                        reminderChange)
                 .map(plan -> {
                     if (plan == null) {
                         return Outcome.DUPLICATE;

@@ -34,7 +34,7 @@ class InterviewChangeServiceTest {
     private static final PersonData BROKEN = new PersonData(null, "Broken", "no address\r\n", null, null, null, Kind.GUEST);
 
     private final InMemoryStore store = new InMemoryStore();
-    private final InterviewChangeService service = new InterviewChangeService(store, () -> { });
+    private final InterviewChangeService service = new InterviewChangeService(store, () -> { }, new ReminderPlanning(java.time.Clock.systemUTC()));
 
     private static HandleInterviewChangeCommand change(String eventId, InterviewChange change, int sequence, List<PersonData> people,
                                                        String url) {
@@ -90,13 +90,17 @@ class InterviewChangeServiceTest {
         final List<String> unusable = new ArrayList<>();
         InterviewNotificationState state;
         Meeting lastMeeting;
+        /** The reminder tables, changed in the same unit of work as the event's. */
+        final InMemoryReminders reminderPlans = new InMemoryReminders();
 
         @Override
         public Uni<InterviewPlan> recordOnce(String eventId, Meeting meeting, List<String> unusableAddresses,
-                                             Function<InterviewNotificationState, InterviewPlan> planner) {
+                                             Function<InterviewNotificationState, InterviewPlan> planner,
+                                             Function<io.schedulr.notification.application.port.out.ReminderPlanPort, Uni<?>> reminders) {
             if (!consumed.add(eventId)) {
                 return Uni.createFrom().nullItem();
             }
+            reminders.apply(reminderPlans).await().indefinitely();
             lastMeeting = meeting;
             InterviewPlan plan = planner.apply(state);
             if (!plan.stale()) {

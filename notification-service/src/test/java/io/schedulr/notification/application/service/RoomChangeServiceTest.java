@@ -36,7 +36,8 @@ class RoomChangeServiceTest {
             new io.schedulr.notification.domain.Person("other-sub", "olga@example.net", "Olga Other", "Europe/Vienna");
     private final InMemoryStore store = new InMemoryStore();
     private final AtomicInteger kicks = new AtomicInteger();
-    private final RoomChangeService service = new RoomChangeService(store, new NotificationPlanner(), kicks::incrementAndGet);
+    private final RoomChangeService service = new RoomChangeService(store, new NotificationPlanner(), kicks::incrementAndGet,
+            new ReminderPlanning(java.time.Clock.systemUTC()));
 
     @Test
     void queuesOnceAndRecognisesTheReplay() {
@@ -121,10 +122,13 @@ class RoomChangeServiceTest {
         final Map<String, RoomNotificationState> rooms = new HashMap<>();
         final List<String> queued = new ArrayList<>();
         final List<Row> rows = new ArrayList<>();
+        /** The reminder tables, changed in the same unit of work as the event's. */
+        final InMemoryReminders reminderPlans = new InMemoryReminders();
 
         @Override
         public synchronized Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
-                                                             Function<RoomSituation, NotificationPlan> planner) {
+                                                             Function<RoomSituation, NotificationPlan> planner,
+                                                             Function<io.schedulr.notification.application.port.out.ReminderPlanPort, Uni<?>> reminders) {
             if (!consumed.add(eventId)) {
                 return Uni.createFrom().nullItem();
             }
@@ -140,6 +144,9 @@ class RoomChangeServiceTest {
             plan.leftToGoogle().forEach(i -> rows.add(new Row(i.eventId(), meeting.roomId(), meeting.icsUid(), meeting.sequence(), method,
                     i.recipient().email(), "LEFT_TO_GOOGLE")));
             rooms.put(meetingKey(meeting), plan.nextState());
+            if (reminders != null) {
+                reminders.apply(reminderPlans).await().indefinitely();
+            }
             return Uni.createFrom().item(plan);
         }
 
@@ -149,8 +156,11 @@ class RoomChangeServiceTest {
         }
 
         @Override
-        public Uni<Void> markConsumed(String eventId, String roomId) {
-            consumed.add(eventId);
+        public Uni<Void> markConsumed(String eventId, String roomId,
+                                      Function<io.schedulr.notification.application.port.out.ReminderPlanPort, Uni<?>> reminders) {
+            if (consumed.add(eventId) && reminders != null) {
+                reminders.apply(reminderPlans).await().indefinitely();
+            }
             return Uni.createFrom().voidItem();
         }
 

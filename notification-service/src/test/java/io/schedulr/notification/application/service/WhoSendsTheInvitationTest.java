@@ -20,8 +20,10 @@ class WhoSendsTheInvitationTest {
 
     private final RoomChangeServiceTest.InMemoryStore store = new RoomChangeServiceTest.InMemoryStore();
     private final AtomicInteger kicks = new AtomicInteger();
-    private final RoomChangeService gateOn = new RoomChangeService(store, new NotificationPlanner(true), kicks::incrementAndGet);
-    private final RoomChangeService gateOff = new RoomChangeService(store, new NotificationPlanner(false), kicks::incrementAndGet);
+    private final RoomChangeService gateOn = new RoomChangeService(store, new NotificationPlanner(true), kicks::incrementAndGet,
+            new ReminderPlanning(java.time.Clock.systemUTC()));
+    private final RoomChangeService gateOff = new RoomChangeService(store, new NotificationPlanner(false), kicks::incrementAndGet,
+            new ReminderPlanning(java.time.Clock.systemUTC()));
 
     @Test
     void withTheGateOnARoomEventIsLeftToGoogleWhateverThisServiceHeardOfTheHost() {

@@ -26,7 +26,8 @@ final class RoomEventCommands {
 
     /**
      * What the change means for invitations. {@code ROOM_RELEASED} (the guest left) cancels that meeting for the guest
-     * who left and the host; created, updated and deleted (unbooked) rooms tell nobody.
+     * who left and the host; created, updated and deleted (unbooked) rooms tell nobody
+     * (a deletion still ends reminders of a session it had).
      */
     static RoomChangeKind kindOf(RoomEventType type) {
         return switch (type) {
@@ -34,6 +35,7 @@ final class RoomEventCommands {
             case ROOM_RESCHEDULED -> RoomChangeKind.RESCHEDULED;
             case ROOM_CANCELLED -> RoomChangeKind.CANCELLED;
             case ROOM_RELEASED -> RoomChangeKind.RELEASED;
+            case ROOM_DELETED -> RoomChangeKind.DELETED;
             default -> RoomChangeKind.OTHER;
         };
     }

@@ -7,6 +7,7 @@ import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.config.NotificationConfig;
+import io.schedulr.notification.domain.RoomChangeKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class RoomEventsListener {
         RoomEventType type = RoomEventType.fromCloudEventType(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
         // Our own mapping, not RoomEventType.notifiesParticipants(): a release (the guest left) cancels their invitation.
-        if (RoomEventCommands.kindOf(type).method().isEmpty()) {
+        if (RoomEventCommands.kindOf(type) == RoomChangeKind.OTHER) {
             LOG.debugf("event %s (%s) notifies nobody", event.id(), event.type());
             return Uni.createFrom().voidItem();
         }

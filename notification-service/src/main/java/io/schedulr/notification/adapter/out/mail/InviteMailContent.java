@@ -61,8 +61,13 @@ public record InviteMailContent(String subject, String text, String html) {
 
     /** e.g. "Tuesday, 3 June 2025, 14:00 – 15:00 (Europe/Berlin, CEST)". */
     static String when(Meeting m, ZoneId zone) {
-        ZonedDateTime start = m.start().atZone(zone);
-        ZonedDateTime end = m.end().atZone(zone);
+        return when(m.start(), m.end(), zone);
+    }
+
+    /** e.g. "Thursday, 14 March 2030, 18:30 – 19:15 (Asia/Tokyo, JST)"; also for reminders. */
+    static String when(java.time.Instant startUtc, java.time.Instant endUtc, ZoneId zone) {
+        ZonedDateTime start = startUtc.atZone(zone);
+        ZonedDateTime end = endUtc.atZone(zone);
         String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
         String shortName = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(start);
         String zoneText = shortName.equals(zone.getId()) ? zone.getId() : zone.getId() + ", " + shortName;
@@ -73,7 +78,7 @@ public record InviteMailContent(String subject, String text, String html) {
         return "<tr><th align=\"left\">" + label + "</th><td>" + valueHtml + "</td></tr>";
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -2,6 +2,7 @@ package io.schedulr.notification.adapter.out.persistence;
 
 import io.schedulr.events.ParticipantRules;
 import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
+import io.schedulr.notification.application.port.out.ReminderPlanPort;
 import io.schedulr.notification.domain.DeliveryOutcome;
 import io.schedulr.notification.domain.InterviewNotificationState;
 import io.schedulr.notification.domain.InterviewPlan;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * One consumed interview event = one PostgreSQL transaction: consumed_event, interview_state (locked), and delivery rows
- * with their audit rows in the same queue as rooms' (filed under {@code room_id = interview:<id>}).
+ * with their audit rows in the same queue as rooms' (filed under {@code room_id = interview:<id>}), and the interview's
+ * reminders.
  */
 @ApplicationScoped
 public class PgInterviewChangeStore implements RecordInterviewChangePort {
@@ -32,7 +34,8 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
 
     @Override
     public Uni<InterviewPlan> recordOnce(String eventId, Meeting meeting, List<String> unusable,
-                                         Function<InterviewNotificationState, InterviewPlan> planner) {
+                                         Function<InterviewNotificationState, InterviewPlan> planner,
+                                         Function<ReminderPlanPort, Uni<?>> reminders) {
         String key = meeting.roomId();
         String interviewId = meeting.interview().interviewId();
         String traceparent = TraceParents.current();
@@ -45,7 +48,7 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                         Uni<Void> work = plan.stale() ? auditAll(conn, plan.skipped(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason())
                                 : PgRoomChangeStore.queue(conn, plan.invitations(), traceparent).flatMap(v -> auditUnusable(conn, eventId, meeting, unusable))
                                         .flatMap(v -> saveState(conn, plan.nextState(), meeting, eventId));
-                        return work.replaceWith(plan);
+                        return work.flatMap(v -> PgRoomChangeStore.reminders(conn, reminders)).replaceWith(plan);
                     });
                 }));
     }

@@ -1,6 +1,7 @@
 package io.schedulr.notification.adapter.out.persistence;
 
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
+import io.schedulr.notification.application.port.out.ReminderPlanPort;
 import io.schedulr.notification.domain.DeliveryOutcome;
 import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.InviteMethod;
@@ -26,7 +27,10 @@ import java.util.function.Function;
 
 import static io.schedulr.notification.adapter.out.persistence.SqlValues.ts;
 
-/** One consumed event = one PostgreSQL transaction: consumed_event, room_state (locked), delivery rows and their audit rows. */
+/**
+ * One consumed event = one PostgreSQL transaction: consumed_event, room_state (locked), delivery rows and their audit rows,
+ * and the session's reminders.
+ */
 @ApplicationScoped
 public class PgRoomChangeStore implements RecordRoomChangePort {
     private final Pool pool;
@@ -37,7 +41,7 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
 
     @Override
     public Uni<NotificationPlan> recordOnce(String eventId, Meeting meeting, InviteMethod method,
-                                            Function<RoomSituation, NotificationPlan> planner) {
+                                            Function<RoomSituation, NotificationPlan> planner, Function<ReminderPlanPort, Uni<?>> reminders) {
         String roomId = meeting.roomId();
         String traceparent = TraceParents.current();
         return pool.withTransaction(conn -> lockRoomChanges(conn, roomId).flatMap(locked -> markConsumed(conn, eventId, roomId)).flatMap(isNew -> {
@@ -50,7 +54,8 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
                         Uni<Void> work = plan.stale() ? auditSkipped(conn, plan)
                                 : queue(conn, plan.invitations(), traceparent).flatMap(v -> leaveToGoogle(conn, plan, traceparent))
                                         .flatMap(v -> auditDuplicates(conn, plan));
-                        return work.flatMap(v -> saveState(conn, plan.nextState(), eventId)).replaceWith(plan);
+                        return work.flatMap(v -> saveState(conn, plan.nextState(), eventId))
+                                .flatMap(v -> reminders(conn, reminders)).replaceWith(plan);
                     });
         }));
     }
@@ -78,8 +83,14 @@ public class PgRoomChangeStore implements RecordRoomChangePort {
     }
 
     @Override
-    public Uni<Void> markConsumed(String eventId, String roomId) {
-        return pool.withTransaction(conn -> markConsumed(conn, eventId, roomId)).replaceWithVoid();
+    public Uni<Void> markConsumed(String eventId, String roomId, Function<ReminderPlanPort, Uni<?>> reminders) {
+        return pool.withTransaction(conn -> lockRoomChanges(conn, roomId).flatMap(locked -> markConsumed(conn, eventId, roomId))
+                .flatMap(isNew -> isNew ? reminders(conn, reminders) : Uni.createFrom().voidItem()));
+    }
+
+    /** The change's effect on the session's reminders, in the event's transaction. */
+    static Uni<Void> reminders(SqlConnection conn, Function<ReminderPlanPort, Uni<?>> reminders) {
+        return reminders == null ? Uni.createFrom().voidItem() : reminders.apply(PgReminderStore.plans(conn)).replaceWithVoid();
     }
 
     static Uni<Boolean> markConsumed(SqlConnection conn, String eventId, String roomId) {

@@ -1,0 +1,95 @@
+package io.schedulr.notification.adapter.out.mail;
+
+import io.schedulr.notification.domain.DueReminder;
+import io.schedulr.notification.domain.ReminderSession;
+import io.schedulr.notification.domain.SessionParticipant;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Subject and bodies of a reminder: what, when in the recipient's own zone (zone named), how long until it starts, the join
+ * link when known and who else takes part (names and how they take part, no addresses). No calendar part: a reminder changes
+ * nobody's calendar.
+ */
+public record ReminderMailContent(String subject, String text, String html) {
+
+    public static ReminderMailContent of(DueReminder reminder, Instant now) {
+        ReminderSession s = reminder.session();
+        SessionParticipant recipient = reminder.recipient();
+        String when = InviteMailContent.when(s.start(), s.end(), recipient.person().zone());
+        // "Thursday, 14 March 2030, 18:30 (Asia/Tokyo, JST)": the start, with the zone as the full time names it
+        String startTime = when.substring(0, when.indexOf(" \u2013 ")) + when.substring(when.lastIndexOf(" ("));
+        String in = startsIn(Duration.between(now, s.start()));
+        List<SessionParticipant> others = reminder.others();
+
+        String subject = "Reminder: " + s.title() + " at " + startTime;
+        String headline = s.title() + " starts " + in + ".";
+        StringBuilder text = new StringBuilder()
+                .append("Hello ").append(recipient.person().name()).append(",\n\n")
+                .append(headline).append("\n\n")
+                .append("What: ").append(s.title()).append('\n')
+                .append("When: ").append(when).append('\n');
+        if (s.joinUrl() != null) {
+            text.append("Join: ").append(s.joinUrl()).append('\n');
+        }
+        if (!others.isEmpty()) {
+            text.append("With:\n");
+            others.forEach(p -> text.append("- ").append(p.describe()).append('\n'));
+        }
+        text.append("\nYou get this reminder ").append(reminder.slot().offsetMinutes())
+                .append(" minutes before the start; change when in your Schedulr preferences.\n");
+
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html><html><body>")
+                .append("<p>Hello ").append(esc(recipient.person().name())).append(",</p>")
+                .append("<p><strong>").append(esc(headline)).append("</strong></p>")
+                .append("<table>")
+                .append(row("What", esc(s.title())))
+                .append(row("When", esc(when)));
+        if (s.joinUrl() != null) {
+            html.append(row("Join", "<a href=\"" + esc(s.joinUrl()) + "\">" + esc(s.joinUrl()) + "</a>"));
+        }
+        if (!others.isEmpty()) {
+            StringBuilder who = new StringBuilder("<ul>");
+            others.forEach(p -> who.append("<li>").append(esc(p.describe())).append("</li>"));
+            html.append(row("With", who.append("</ul>").toString()));
+        }
+        html.append("</table>")
+                .append("<p>You get this reminder ").append(reminder.slot().offsetMinutes())
+                .append(" minutes before the start; change when in your Schedulr preferences.</p>")
+                .append("</body></html>");
+        return new ReminderMailContent(subject, text.toString(), html.toString());
+    }
+
+    /** "in 10 minutes", "in 1 hour", "in 2 hours 5 minutes", "in 2 days", "in less than a minute" (rounded to the minute). */
+    static String startsIn(Duration left) {
+        long minutes = Math.round(left.toSeconds() / 60.0);
+        if (minutes < 1) {
+            return "in less than a minute";
+        }
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        long mins = minutes % 60;
+        StringBuilder text = new StringBuilder("in");
+        if (days > 0) {
+            text.append(' ').append(days).append(days == 1 ? " day" : " days");
+        }
+        if (hours > 0) {
+            text.append(' ').append(hours).append(hours == 1 ? " hour" : " hours");
+        }
+        if (mins > 0) {
+            text.append(' ').append(mins).append(mins == 1 ? " minute" : " minutes");
+        }
+        return text.toString();
+    }
+
+    private static String row(String label, String valueHtml) {
+        return "<tr><th align=\"left\" valign=\"top\">" + label + "</th><td>" + valueHtml + "</td></tr>";
+    }
+
+    private static String esc(String s) {
+        return InviteMailContent.esc(s);
+    }
+}

@@ -1,0 +1,34 @@
+package io.schedulr.notification.application.port.in;
+
+import io.schedulr.notification.domain.InvalidRoomChangeException;
+
+import java.util.List;
+
+/**
+ * A person's reminder preferences as published (the whole state).
+ *
+ * @param minutes null together with {@code channel} when the person's record was removed (the defaults apply again)
+ * @param channel {@code email} or {@code popup} (no email reminders from us)
+ */
+public record UpdateReminderPreferencesCommand(String userId, List<Integer> minutes, String channel) {
+    public static final String EMAIL = "email";
+    public static final String POPUP = "popup";
+
+    public UpdateReminderPreferencesCommand {
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidRoomChangeException("reminder preferences without a user id");
+        }
+        if (channel != null && !channel.equals(EMAIL) && !channel.equals(POPUP)) {
+            throw new InvalidRoomChangeException("unknown reminder channel " + channel);
+        }
+        minutes = minutes == null ? null : List.copyOf(minutes);
+    }
+
+    public static UpdateReminderPreferencesCommand removed(String userId) {
+        return new UpdateReminderPreferencesCommand(userId, null, null);
+    }
+
+    public boolean isRemoval() {
+        return channel == null;
+    }
+}

@@ -1,0 +1,23 @@
+package io.schedulr.notification.domain;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * When a person wants email reminders: minutes before each session, and whether by email at all ({@code popup} = only the
+ * on-screen reminders of their own Google events, none from us).
+ */
+public record ReminderPreference(List<Integer> minutes, boolean email) {
+    /** What everyone without a stored choice gets, also guests and contacts without a user id: 60 and 10 minutes, by email. */
+    public static final ReminderPreference DEFAULT = new ReminderPreference(List.of(60, 10), true);
+
+    public ReminderPreference {
+        TreeSet<Integer> distinct = new TreeSet<>();
+        for (Integer m : minutes == null ? List.<Integer>of() : minutes) {
+            if (m != null && m > 0) {
+                distinct.add(m);
+            }
+        }
+        minutes = List.copyOf(distinct.descendingSet());
+    }
+}

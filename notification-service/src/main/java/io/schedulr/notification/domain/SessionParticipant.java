@@ -1,0 +1,21 @@
+package io.schedulr.notification.domain;
+
+import java.util.Objects;
+
+/**
+ * Someone taking part in a session that gets reminders.
+ *
+ * @param person their address (the recipient key), name, zone and, when known, user id (whose preferences apply)
+ * @param role   how they take part, as the reminder names them to the others: "host", "guest", "interviewer" ...
+ */
+public record SessionParticipant(Person person, String role) {
+    public SessionParticipant {
+        Objects.requireNonNull(person, "person");
+        role = role == null || role.isBlank() ? null : role.strip();
+    }
+
+    /** e.g. "Hanna Host (host)". */
+    public String describe() {
+        return role == null ? person.name() : person.name() + " (" + role + ")";
+    }
+}
