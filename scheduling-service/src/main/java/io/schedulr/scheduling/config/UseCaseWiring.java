@@ -47,6 +47,8 @@ import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
 import io.schedulr.scheduling.adapter.out.persistence.PanachePreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.service.PreferencesService;
+import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
+import io.schedulr.scheduling.application.service.ConflictCheck;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -122,8 +124,15 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     RoomChangeFlow roomChangeFlow(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes,
-                                  CalendarGate gate, Clock clock) {
-        return new RoomChangeFlow(tx, users, rooms, rooms, changes, gate, clock);
+                                  CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+        return new RoomChangeFlow(tx, users, rooms, rooms, changes, gate, conflicts, clock);
+    }
+
+    @Produces
+    @Singleton
+    ConflictCheck conflictCheck(PanacheRoomRepository rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
+                                AuditTrailPort audit) {
+        return new ConflictCheck(rooms, calendars, connections, audit);
     }
 
     @Produces
@@ -179,8 +188,8 @@ public class UseCaseWiring {
     @ApplicationScoped
     BookSlotUseCase bookSlot(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, PanacheRoomRepository rooms,
                              VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, CalendarGate gate,
-                             Clock clock) {
-        return new BookSlotService(tx, users, slots, slots, rooms, video, audit, changes, gate, clock);
+                             ConflictCheck conflicts, Clock clock) {
+        return new BookSlotService(tx, users, slots, slots, rooms, video, audit, changes, gate, conflicts, clock);
     }
 
     @Produces

@@ -11,7 +11,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code SharedRegistrations}.
  */
 @RegisterForReflection(classNames = {
+        "io.schedulr.scheduling.adapter.in.rest.ConflictResponse",
+        "io.schedulr.scheduling.adapter.in.rest.ConflictResponse$Period",
         "io.schedulr.scheduling.adapter.in.rest.CreateRoomRequest",
+        "io.schedulr.scheduling.adapter.out.calendarsync.FreeBusyAnswer",
+        "io.schedulr.scheduling.adapter.out.calendarsync.FreeBusyAnswer$Period",
         "io.schedulr.scheduling.adapter.in.rest.PreferencesRequest",
         "io.schedulr.scheduling.adapter.in.rest.PreferencesResponse",
         "io.schedulr.scheduling.adapter.in.rest.PersonResponse",

@@ -21,6 +21,6 @@ public class BookRoomService implements BookRoomUseCase {
         return flow.apply(command.guest(), command.roomId(), (room, now) -> {
             PracticeRoom booked = room.book(guest, now);
             return command.stage() == null ? booked : booked.changeStage(guest, command.stage());
-        }, (before, after) -> RoomChangeType.BOOKED);
+        }, (before, after) -> RoomChangeType.BOOKED, command.allowOwnConflicts());
     }
 }

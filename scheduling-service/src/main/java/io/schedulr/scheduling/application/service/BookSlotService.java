@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Books a slot so that notification and calendar flows are exactly Phase 1's: the booked room with round 1, the slot
@@ -37,11 +38,19 @@ public class BookSlotService implements BookSlotUseCase {
     private final AuditTrailPort audit;
     private final RoomChangeRecorder changes;
     private final CalendarGate gate;
+    private final ConflictCheck conflicts;
     private final Clock clock;
 
     public BookSlotService(UnitOfWork tx, UserDirectoryPort users, LoadSlotPort loadSlots, SaveSlotPort saveSlots, SaveRoomPort rooms,
                            VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, CalendarGate gate,
                            Clock clock) {
+        this(tx, users, loadSlots, saveSlots, rooms, video, audit, changes, gate, ConflictCheck.none(), clock);
+    }
+
+    public BookSlotService(UnitOfWork tx, UserDirectoryPort users, LoadSlotPort loadSlots, SaveSlotPort saveSlots, SaveRoomPort rooms,
+                           VideoRoomProvider video, AuditTrailPort audit, RoomChangeRecorder changes, CalendarGate gate,
+                           ConflictCheck conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.tx = tx;
         this.users = users;
         this.loadSlots = loadSlots;
@@ -55,15 +64,21 @@ public class BookSlotService implements BookSlotUseCase {
     }
 
     @Override
-    public Uni<RoomDetails> book(UserProfile guest, SlotId slotId) {
+    public Uni<RoomDetails> book(UserProfile guest, SlotId slotId, boolean allowOwnConflicts) {
         guest.requireEmail();
         RoomId roomId = RoomId.random();
-        // The calendar gate rides on the first read, before any video room is made.
-        return tx.inTransaction(() -> gate.requireConnected(guest.id()).chain(() -> existing(slotId)))
-                .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
-                .chain(slot -> video.createRoom(roomId.value(), slot.window().start(), false))
-                .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url))
-                        .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()));
+        // The calendar gate and the clash check ride on the first read, before any video room is made.
+        return tx.inTransaction(() -> gate.requireConnected(guest.id()).chain(() -> existing(slotId))
+                        .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
+                        .chain(slot -> conflicts.require(guest.id(), allowOwnConflicts, slot.window(), List.of(guest.id(), slot.hostId()), null, null)
+                                .map(warnings -> new Checked(slot, warnings))))
+                .chain(checked -> video.createRoom(roomId.value(), checked.slot().window().start(), false)
+                        .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url))
+                                .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()))
+                        .map(details -> details.withWarnings(checked.warnings())));
+    }
+
+    private record Checked(Slot slot, List<String> warnings) {
     }
 
     private Uni<RoomDetails> bookInTransaction(UserProfile guest, SlotId slotId, RoomId roomId, String url) {

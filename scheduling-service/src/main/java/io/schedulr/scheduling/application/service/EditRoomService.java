@@ -22,7 +22,8 @@ public class EditRoomService implements EditRoomUseCase {
 
     @Override
     public Uni<RoomDetails> edit(EditRoomCommand command) {
-        return flow.apply(command.actor(), command.roomId(), (room, now) -> apply(command, room, now), EditRoomService::typeOf);
+        return flow.apply(command.actor(), command.roomId(), (room, now) -> apply(command, room, now), EditRoomService::typeOf,
+                command.allowOwnConflicts());
     }
 
     private static PracticeRoom apply(EditRoomCommand c, PracticeRoom room, Instant now) {

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -29,10 +30,17 @@ public class RoomChangeFlow {
     private final SaveRoomPort save;
     private final RoomChangeRecorder changes;
     private final CalendarGate gate;
+    private final ConflictCheck conflicts;
     private final Clock clock;
 
     public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
                           CalendarGate gate, Clock clock) {
+        this(tx, users, load, save, changes, gate, ConflictCheck.none(), clock);
+    }
+
+    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
+                          CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.tx = tx;
         this.users = users;
         this.load = load;
@@ -48,7 +56,17 @@ public class RoomChangeFlow {
      */
     Uni<RoomDetails> apply(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                            BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type) {
-        return run(actor, roomId, change, type, (before, after) -> after, true);
+        return apply(actor, roomId, change, type, false);
+    }
+
+    /**
+     * As {@link #apply(UserProfile, RoomId, BiFunction, BiFunction)}; a change that books the room or moves a booked one is
+     * first checked against the host's and guest's calendars ({@link ConflictCheck}), the actor's own ignored when
+     * {@code allowOwnConflicts}.
+     */
+    Uni<RoomDetails> apply(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
+                           BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type, boolean allowOwnConflicts) {
+        return run(actor, roomId, change, type, (before, after) -> after, true, allowOwnConflicts);
     }
 
     /**
@@ -57,12 +75,14 @@ public class RoomChangeFlow {
      * again. Not behind the calendar gate.
      */
     Uni<RoomDetails> release(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change) {
-        return run(actor, roomId, change, (before, after) -> RoomChangeType.RELEASED, (before, after) -> before.announcedAsReleased(), false);
+        return run(actor, roomId, change, (before, after) -> RoomChangeType.RELEASED, (before, after) -> before.announcedAsReleased(), false,
+                true);
     }
 
     private Uni<RoomDetails> run(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                                  BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type,
-                                 BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated) {
+                                 BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated,
+                                 boolean allowOwnConflicts) {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
             Uni<Void> allowed = gated ? gate.requireConnected(actor.id()) : Uni.createFrom().voidItem();
@@ -71,10 +91,21 @@ public class RoomChangeFlow {
                     .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                     .chain(before -> {
                         PracticeRoom changed = change.apply(before, now);
-                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
-                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
-                                announced.apply(before, after), after));
+                        Uni<List<String>> checked = clashMatters(before, changed)
+                                ? conflicts.require(actor.id(), allowOwnConflicts, changed.window(), java.util.Arrays.asList(changed.hostId(), changed.guestId()),
+                                changed.id(), before.isBooked() ? before.window() : null)
+                                : Uni.createFrom().item(List.of());
+                        return checked.chain(warnings -> {
+                            Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
+                            return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
+                                    announced.apply(before, after), after)).map(details -> details.withWarnings(warnings));
+                        });
                     });
         });
+    }
+
+    /** Booking a room, or moving a booked one, commits its people to the time; other edits do not. */
+    private static boolean clashMatters(PracticeRoom before, PracticeRoom after) {
+        return after.isBooked() && (!before.isBooked() || !before.window().equals(after.window()));
     }
 }

@@ -6,6 +6,7 @@ import io.schedulr.kit.rest.ErrorMappers;
 import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
 import io.schedulr.scheduling.config.CalendarGateConfig;
+import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.ConflictException;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /** Refusals of the domain and the use cases → HTTP status + JSON {code, message}. */
 public class DomainErrorMapper {
     private static final Logger LOG = Logger.getLogger(DomainErrorMapper.class);
@@ -38,6 +41,15 @@ public class DomainErrorMapper {
     @ServerExceptionMapper
     public Response calendarNotConnected(CalendarNotConnectedException e) {
         return ErrorMappers.error(403, new ApiError(e.code(), e.getMessage(), calendar.connectUrl()));
+    }
+
+    /** The clash's times only: never what the other event is or who is in it. */
+    @ServerExceptionMapper
+    public Response calendarConflict(CalendarConflictException e) {
+        meters.conflict(e.code());
+        List<ConflictResponse.Period> periods = e.conflicts().stream().map(w -> new ConflictResponse.Period(w.start(), w.end())).toList();
+        return Response.status(409).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                .entity(new ConflictResponse(e.code(), e.getMessage(), periods)).build();
     }
 
     @ServerExceptionMapper

@@ -93,7 +93,7 @@ public class PracticeRoomResource {
             + "invalid_datetime datetime_in_past datetime_out_of_range invalid_offer_to offer_needs_private_room "
             + "booking_changes_only_stage nothing_to_update cannot_book_for_someone_else not_room_host not_room_participant "
             + "calendar_not_connected room_not_found room_already_booked changed_concurrently host_cannot_book_own_room "
-            + "room_in_past")
+            + "room_in_past calendar_conflict")
     public Uni<RoomResponse> update(@Valid UpdateRoomRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with roomId and the fields to change.");
@@ -106,13 +106,14 @@ public class PracticeRoomResource {
                 throw ApiException.badRequest("booking_changes_only_stage",
                         "A booking (guestId) can set the stage, not the time, privacy or offer; send those separately.");
             }
-            return bookRoom.book(BookRoomCommand.of(actor, roomId, request.getGuestId(), request.getStage()))
+            return bookRoom.book(BookRoomCommand.of(actor, roomId, request.getGuestId(), request.getStage(), request.allowsConflicts()))
                     .invoke(d -> LOG.infof("room %s booked by %s", d.room().id(), actor.id()))
                     .invoke(d -> meters.roomBooked())
                     .map(d -> RoomResponse.of(d, actor.id()));
         }
         EditRoomCommand command = new EditRoomCommand(actor, roomId, times.optional("datetimeUtc", request.getDatetimeUtc()),
-                request.getPrivateRoom(), RequestValues.optionalUserId("offerTo", request.getOfferTo()), request.getStage());
+                request.getPrivateRoom(), RequestValues.optionalUserId("offerTo", request.getOfferTo()), request.getStage(),
+                request.allowsConflicts());
         return editRoom.edit(command)
                 .invoke(d -> log(d, actor, command))
                 .map(d -> RoomResponse.of(d, actor.id()));

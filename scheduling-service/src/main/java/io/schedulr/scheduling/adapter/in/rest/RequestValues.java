@@ -40,6 +40,17 @@ final class RequestValues {
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
+    /** An optional true/false query parameter; absent is false. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("invalid_" + name, "'" + name + "' is true or false.");
+    }
+
     static int number(String name, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value);

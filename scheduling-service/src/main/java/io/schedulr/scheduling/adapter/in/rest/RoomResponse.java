@@ -6,6 +6,7 @@ import io.schedulr.scheduling.application.port.in.RoomDetails;
 import io.schedulr.scheduling.domain.PracticeRoom;
 
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -33,7 +34,11 @@ public record RoomResponse(
         @Schema(description = "When it was created (UTC).", example = "2029-12-01T08:12:45.120Z") Instant createdAt,
         @Schema(description = "When the session starts (UTC).", example = "2030-01-15T10:00:00Z") Instant datetimeUtc,
         @Schema(description = "The host.") PersonResponse host,
-        @Schema(description = "The guest; only for the host and the guest.", nullable = true) PersonResponse guest) {
+        @Schema(description = "The guest; only for the host and the guest.", nullable = true) PersonResponse guest,
+        @Schema(description = "What the caller should know although the change was made: calendar_unavailable means the "
+                + "caller's Google calendar could not be checked for clashes. Left out when there is nothing.",
+                example = "[\"calendar_unavailable\"]")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     static RoomResponse of(RoomDetails details, String viewerId) {
         PracticeRoom room = details.room();
@@ -41,6 +46,6 @@ public record RoomResponse(
         return new RoomResponse(room.id().toString(), room.hostId(), participant ? room.guestId() : null,
                 participant ? room.stage() : null, participant ? room.roomUrl() : null, room.privateRoom(),
                 room.isHost(viewerId) ? room.offeredTo() : null, room.isBooked(), room.createdAt(), room.start(),
-                PersonResponse.of(details.host()), participant ? PersonResponse.of(details.guest()) : null);
+                PersonResponse.of(details.host()), participant ? PersonResponse.of(details.guest()) : null, details.warnings());
     }
 }

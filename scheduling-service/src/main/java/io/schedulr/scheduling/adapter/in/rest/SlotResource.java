@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
@@ -115,11 +116,13 @@ public class SlotResource {
     @Path("/{slotId}/book")
     @Operation(summary = "Book an open slot: it becomes a room the caller is the guest of")
     @Extension(name = CODES, value = "invalid_slot_id slot_not_found cannot_book_own_slot slot_in_past slot_not_open "
-            + "calendar_not_connected video_provider_unavailable changed_concurrently")
-    public Uni<RoomResponse> book(@PathParam("slotId") String slotId) {
+            + "calendar_not_connected video_provider_unavailable changed_concurrently calendar_conflict invalid_allowConflicts")
+    public Uni<RoomResponse> book(@PathParam("slotId") String slotId,
+                                  @Parameter(description = "true: book although the slot clashes with the caller's own calendar.")
+                                  @QueryParam("allowConflicts") String allowConflicts) {
         UserProfile guest = Callers.toProfile(caller.get());
         SlotId id = RequestValues.slotId(slotId);
-        return book.book(guest, id)
+        return book.book(guest, id, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("slot %s booked by %s as room %s", id, guest.id(), d.room().id()))
                 .invoke(d -> meters.slotBooked())
                 .map(d -> RoomResponse.of(d, guest.id()));

@@ -32,6 +32,21 @@ public class UpdateRoomRequest {
             example = "Round 2: system design")
     @Size(max = 200)
     private String stage;
+    @Schema(description = "Booking or reschedule: go ahead although the time clashes with the caller's own calendar "
+            + "(their Google calendars and bookings); other people's calendars still count.", example = "false")
+    private Boolean allowConflicts;
+
+    public Boolean getAllowConflicts() {
+        return allowConflicts;
+    }
+
+    public void setAllowConflicts(Boolean allowConflicts) {
+        this.allowConflicts = allowConflicts;
+    }
+
+    boolean allowsConflicts() {
+        return Boolean.TRUE.equals(allowConflicts);
+    }
 
     public String getRoomId() {
         return roomId;

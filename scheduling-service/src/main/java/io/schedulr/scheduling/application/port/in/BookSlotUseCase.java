@@ -6,5 +6,10 @@ import io.smallrye.mutiny.Uni;
 
 /** Books an open slot of someone else: the slot, the room, round 1 and RoomBooked in one transaction. */
 public interface BookSlotUseCase {
-    Uni<RoomDetails> book(UserProfile guest, SlotId slotId);
+    default Uni<RoomDetails> book(UserProfile guest, SlotId slotId) {
+        return book(guest, slotId, false);
+    }
+
+    /** {@code allowOwnConflicts}: book although the slot clashes with the guest's own calendar (never the host's). */
+    Uni<RoomDetails> book(UserProfile guest, SlotId slotId, boolean allowOwnConflicts);
 }

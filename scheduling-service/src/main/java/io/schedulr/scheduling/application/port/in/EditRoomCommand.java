@@ -11,7 +11,12 @@ import java.util.Objects;
  * Changes a participant makes to a room in one step: a new time, privacy and the person a private room is offered to
  * (host), a stage (host or guest). Absent (null) fields are left alone; at least one is given.
  */
-public record EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String offerTo, String stage) {
+public record EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String offerTo, String stage,
+                              boolean allowOwnConflicts) {
+    public EditRoomCommand(UserProfile actor, RoomId roomId, Instant newStart, Boolean privateRoom, String offerTo, String stage) {
+        this(actor, roomId, newStart, privateRoom, offerTo, stage, false);
+    }
+
     public EditRoomCommand {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(roomId, "roomId");

@@ -1,0 +1,129 @@
+package io.schedulr.scheduling.application.service;
+
+import io.schedulr.scheduling.application.port.out.AuditTrailPort;
+import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
+import io.schedulr.scheduling.application.port.out.FindBookingsPort;
+import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
+import io.schedulr.scheduling.domain.CalendarConflictException;
+import io.schedulr.scheduling.domain.CalendarConnection;
+import io.schedulr.scheduling.domain.CalendarConnectionStatus;
+import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConflictCheckTest {
+    private static final Instant T = Instant.parse("2030-03-01T10:00:00Z");
+    private static final TimeWindow TEN_TO_ELEVEN = new TimeWindow(T, T.plusSeconds(3600));
+
+    /** Bookings, Google calendars, connections and audit of a few people, in memory. */
+    private static final class People implements FindBookingsPort, CalendarBusyPort, LoadCalendarConnectionPort, AuditTrailPort {
+        final Map<String, List<TimeWindow>> booked = new HashMap<>();
+        final Map<String, Answer> google = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+        final List<String> audit = new ArrayList<>();
+
+        @Override
+        public Uni<List<TimeWindow>> bookedTimes(String userId, TimeWindow window, RoomId except) {
+            return Uni.createFrom().item(booked.getOrDefault(userId, List.of()));
+        }
+
+        @Override
+        public Uni<Answer> busyTimes(String userId, TimeWindow window) {
+            asked.add(userId);
+            return Uni.createFrom().item(google.get(userId));
+        }
+
+        @Override
+        public Uni<Optional<CalendarConnection>> load(String userId) {
+            return Uni.createFrom().item(Optional.ofNullable(google.containsKey(userId)
+                    ? new CalendarConnection(userId, CalendarConnectionStatus.CONNECTED, null, "cal-" + userId, T) : null));
+        }
+
+        @Override
+        public Uni<Void> record(String actorId, String action, PracticeRoom before, PracticeRoom after) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> recordSlot(String actorId, String action, Slot before, Slot after) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> recordEntity(String actorId, String action, String entityType, String entityId, Object before, Object after) {
+            audit.add(actorId + " " + action + " " + after);
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private final People people = new People();
+    private final ConflictCheck check = new ConflictCheck(people, people, people, people);
+
+    private List<String> require(String actor, boolean allowOwn, List<String> who) {
+        return check.require(actor, allowOwn, TEN_TO_ELEVEN, who, null, null).await().indefinitely();
+    }
+
+    @Test
+    void aClashWithAnyonesBookingIsRefusedWithItsTimesOnly() {
+        TimeWindow guestsOther = new TimeWindow(T.minusSeconds(1800), T.plusSeconds(1800));
+        TimeWindow touching = new TimeWindow(T.plusSeconds(3600), T.plusSeconds(7200));
+        people.booked.put("guest", List.of(guestsOther, touching));
+
+        assertThatThrownBy(() -> require("guest", false, List.of("guest", "host")))
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> {
+                    assertThat(e.code()).isEqualTo("calendar_conflict");
+                    assertThat(e.conflicts()).containsExactly(guestsOther);
+                });
+        assertThat(require("host", false, List.of("host"))).isEmpty();
+    }
+
+    @Test
+    void theActorMayIgnoreTheirOwnCalendarButNeverSomeoneElses() {
+        people.booked.put("guest", List.of(TEN_TO_ELEVEN));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
+        assertThat(require("guest", true, List.of("guest", "host"))).isEmpty();
+        assertThat(people.asked).isEmpty();
+
+        people.booked.put("host", List.of(new TimeWindow(T.plusSeconds(600), T.plusSeconds(1200))));
+        assertThatThrownBy(() -> require("guest", true, List.of("guest", "host"))).isInstanceOf(CalendarConflictException.class);
+    }
+
+    @Test
+    void theActorsGoogleBusyTimeClashesButTheSessionsOwnEventDoesNot() {
+        TimeWindow dentist = new TimeWindow(T.plusSeconds(1800), T.plusSeconds(5400));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(dentist)));
+        assertThatThrownBy(() -> require("guest", false, List.of("guest"))).isInstanceOfSatisfying(CalendarConflictException.class,
+                e -> assertThat(e.conflicts()).containsExactly(dentist));
+
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
+        assertThat(check.require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, TEN_TO_ELEVEN).await().indefinitely()).isEmpty();
+    }
+
+    @Test
+    void googleNotAnsweringLetsTheBookingThroughWithAWarningAndAnAuditRow() {
+        people.google.put("guest", new CalendarBusyPort.Unavailable("timeout"));
+
+        assertThat(require("guest", false, List.of("guest", "host"))).containsExactly("calendar_unavailable");
+        assertThat(people.audit).singleElement().asString().contains("guest calendar_check_skipped", "timeout");
+    }
+
+    @Test
+    void nobodyIsAskedAboutSomeoneWhoIsNotConnected() {
+        assertThat(require("guest", false, List.of("guest", "host"))).isEmpty();
+        assertThat(people.asked).isEmpty();
+        assertThat(ConflictCheck.none().require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely()).isEmpty();
+    }
+}

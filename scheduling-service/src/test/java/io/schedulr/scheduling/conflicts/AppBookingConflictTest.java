@@ -1,0 +1,103 @@
+package io.schedulr.scheduling.conflicts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.scheduling.api.Db;
+import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A booking that clashes with another booking in this app of someone taking part: 409 calendar_conflict with the times. */
+@QuarkusTest
+class AppBookingConflictTest {
+
+    private static String roomAt(TestUser host, Instant start) {
+        return RoomApi.create(host, Map.of("datetimeUtc", start.toString())).statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aGuestCannotBookTwoSessionsAtOnceUnlessTheyAllowTheirOwnClash() {
+        Instant start = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser ana = Tokens.newUser("Ana Clash", "UTC");
+        TestUser first = Tokens.newUser("First Host", "UTC");
+        TestUser second = Tokens.newUser("Second Host", "UTC");
+        String booked = roomAt(first, start);
+        String overlapping = roomAt(second, start.plus(30, ChronoUnit.MINUTES));
+        RoomApi.book(ana, booked).statusCode(200);
+        long outbox = Db.count("SELECT count(*) FROM outbox");
+
+        RoomApi.book(ana, overlapping).statusCode(409).contentType(ContentType.JSON)
+                .body("code", equalTo("calendar_conflict"))
+                .body("conflicts", hasSize(1))
+                .body("conflicts[0].start", equalTo(start.toString()))
+                .body("conflicts[0].end", equalTo(start.plus(60, ChronoUnit.MINUTES).toString()))
+                .body("conflicts[0]", not(hasKey("title")));
+        assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = '" + overlapping + "' AND guest_id IS NULL")).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
+
+        RoomApi.update(ana, "{\"roomId\":\"" + overlapping + "\",\"guestId\":null,\"allowConflicts\":true}").statusCode(200)
+                .body("booked", equalTo(true)).body("$", not(hasKey("warnings")));
+    }
+
+    @Test
+    void theHostsOtherBookingStillCountsWhenTheGuestAllowsTheirOwnClash() {
+        Instant start = Instant.now().plus(41, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser host = Tokens.newUser("Busy Host", "UTC");
+        TestUser elsewhere = Tokens.newUser("Elsewhere Host", "UTC");
+        TestUser ben = Tokens.newUser("Ben Guest", "UTC");
+        String hostsBooking = roomAt(elsewhere, start);
+        RoomApi.book(host, hostsBooking).statusCode(200);
+        String room = roomAt(host, start.plus(15, ChronoUnit.MINUTES));
+
+        RoomApi.update(ben, "{\"roomId\":\"" + room + "\",\"guestId\":null,\"allowConflicts\":true}").statusCode(409)
+                .body("code", equalTo("calendar_conflict")).body("conflicts[0].start", equalTo(start.toString()));
+    }
+
+    @Test
+    void movingABookedSessionOntoAnotherOfTheHostsSessionsIsRefusedButMovingItNextToItselfIsNot() {
+        Instant start = Instant.now().plus(42, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser host = Tokens.newUser("Moving Host", "UTC");
+        TestUser guest = Tokens.newUser("Moving Guest", "UTC");
+        TestUser other = Tokens.newUser("Other Guest", "UTC");
+        String morning = roomAt(host, start);
+        String noon = roomAt(host, start.plus(3, ChronoUnit.HOURS));
+        RoomApi.book(guest, morning).statusCode(200);
+        RoomApi.book(other, noon).statusCode(200);
+
+        RoomApi.update(host, "{\"roomId\":\"" + morning + "\",\"datetimeUtc\":\"" + start.plus(150, ChronoUnit.MINUTES) + "\"}")
+                .statusCode(409).body("code", equalTo("calendar_conflict"))
+                .body("conflicts[0].start", equalTo(start.plus(3, ChronoUnit.HOURS).toString()));
+        RoomApi.update(host, "{\"roomId\":\"" + morning + "\",\"datetimeUtc\":\"" + start.plus(30, ChronoUnit.MINUTES) + "\"}")
+                .statusCode(200);
+    }
+
+    @Test
+    void aSlotThatClashesWithTheGuestsBookingIsRefusedUnlessAllowed() {
+        Instant start = Instant.now().plus(43, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser host = Tokens.newUser("Slot Host", "UTC");
+        TestUser other = Tokens.newUser("Room Host", "UTC");
+        TestUser guest = Tokens.newUser("Slot Guest", "UTC");
+        RoomApi.book(guest, roomAt(other, start)).statusCode(200);
+        String slot = given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body("{\"startTs\":\"" + start.plus(30, ChronoUnit.MINUTES) + "\",\"endTs\":\"" + start.plus(90, ChronoUnit.MINUTES) + "\"}")
+                .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+
+        given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book").then().statusCode(409)
+                .body("code", equalTo("calendar_conflict")).body("conflicts", hasSize(1));
+        assertThat(Db.count("SELECT count(*) FROM slots WHERE id = '" + slot + "' AND status = 'open'")).isEqualTo(1);
+        given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book?allowConflicts=true").then().statusCode(200)
+                .body("booked", equalTo(true));
+    }
+}
