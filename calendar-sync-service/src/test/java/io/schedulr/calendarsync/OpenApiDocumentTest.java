@@ -3,6 +3,7 @@ package io.schedulr.calendarsync;
 import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.calendarsync.hardening.ConnectionAuthorizationMatrixTest;
 import io.schedulr.calendarsync.hardening.ConnectionBadInputTest;
+import io.schedulr.calendarsync.hardening.FreeBusyBadInputTest;
 import io.schedulr.calendarsync.hardening.GoogleWebhookHardeningTest;
 import io.schedulr.calendarsync.hardening.SignInBadInputTest;
 import io.schedulr.testsupport.OpenApiCoverage;
@@ -35,7 +36,8 @@ class OpenApiDocumentTest {
     void describesEveryRouteWithItsSecurity() {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
-        assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/calendar/connection", "/api/auth/google/callback", "/api/google/webhook");
+        assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/calendar/connection", "/api/auth/google/callback", "/api/google/webhook",
+                "/api/calendar/free-busy");
         assertThat(OpenApiCoverage.problems(document, "bearer", ROUTES)).isEmpty();
     }
 
@@ -47,10 +49,13 @@ class OpenApiDocumentTest {
         seen.addAll(ConnectionAuthorizationMatrixTest.errorAnswers());
         seen.addAll(GoogleWebhookHardeningTest.errorAnswers());
         seen.addAll(SignInBadInputTest.errorAnswers());
+        seen.addAll(FreeBusyBadInputTest.errorAnswers());
+        seen.add(new Seen("GET", FreeBusyBadInputTest.FREE_BUSY, 503, "google_unavailable")); // FreeBusyTest, Google failing
 
         assertThat(seen).extracting(Seen::code)
                 .contains("invalid_state", "invalid_code", "consent_denied", "malformed_json", "unsupported_media_type", "body_too_large",
-                        "uri_too_long", "unauthorized", "not_a_google_push", "channel_token_mismatch", "unknown_channel");
+                        "uri_too_long", "unauthorized", "not_a_google_push", "channel_token_mismatch", "unknown_channel", "invalid_start", "invalid_end",
+                        "end_before_start", "range_too_long");
         assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
         assertThat(OpenApiErrors.problems(document, seen.stream().distinct().toList())).isEmpty();
     }

@@ -62,7 +62,8 @@ public class ConnectionAuthorizationMatrixTest {
             new Route("start (JSON)", "GET", "/api/auth/google/start", true, 200),
             new Route("front-end callback", "POST", "/api/auth/google/callback", true, 200),
             new Route("read the connection", "GET", "/api/calendar/connection", true, 200),
-            new Route("disconnect", "DELETE", "/api/calendar/connection", true, 200));
+            new Route("disconnect", "DELETE", "/api/calendar/connection", true, 200),
+            new Route("free/busy", "GET", FreeBusyBadInputTest.FREE_BUSY, true, 200));
 
     record Cell(Route route, Who who) {
         @Override
@@ -111,6 +112,9 @@ public class ConnectionAuthorizationMatrixTest {
         if (route.acceptJson()) {
             request = request.accept(ContentType.JSON);
         }
+        if (route.name().equals("free/busy")) {
+            request = request.queryParam("start", "2030-03-04T09:00:00Z").queryParam("end", "2030-03-05T09:00:00Z");
+        }
         if (consent != null) {
             request = request.contentType(ContentType.JSON).body(Map.of("code", consent.get("code"), "state", consent.get("state")));
         }
@@ -144,6 +148,10 @@ public class ConnectionAuthorizationMatrixTest {
                 assertThat(ConnectionRows.connection(person.id())).containsEntry("status", "connected");
             }
             case "read the connection" -> assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
+            case "free/busy" -> {
+                assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
+                assertThat(response.jsonPath().getList("busy")).isEmpty();
+            }
             case "disconnect" -> {
                 assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
                 assertThat(ConnectionRows.connection(person.id())).containsEntry("status", "not_connected")
@@ -227,6 +235,29 @@ public class ConnectionAuthorizationMatrixTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.jsonPath().getString("status")).isEqualTo("not_connected");
         assertThat(answer.asString()).doesNotContain(calendarId).doesNotContain(ana.id()).doesNotContain(ana.email());
+    }
+
+    /** Free/busy is always the caller's own: ben, connected or not, never sees ana's busy times; there is no parameter naming a person. */
+    @Test
+    void freeBusyShowsOnlyMyOwnBusyTimes() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        connect(ana);
+        LocalGoogleAccount.control("busy", "{\"email\": \"" + ana.email() + "\", \"start\": \"2030-03-04T10:00:00Z\", "
+                + "\"end\": \"2030-03-04T11:00:00Z\"}");
+        given().header("Authorization", ana.bearer()).queryParam("start", "2030-03-04T00:00:00Z").queryParam("end", "2030-03-05T00:00:00Z")
+                .get(FreeBusyBadInputTest.FREE_BUSY).then().statusCode(200).body("busy.size()", org.hamcrest.Matchers.equalTo(1));
+
+        Response notConnected = given().header("Authorization", ben.bearer()).queryParam("start", "2030-03-04T00:00:00Z")
+                .queryParam("end", "2030-03-05T00:00:00Z").get(FreeBusyBadInputTest.FREE_BUSY);
+        assertThat(notConnected.jsonPath().getString("status")).isEqualTo("not_connected");
+        connect(ben);
+        Response smuggled = given().header("Authorization", ben.bearer()).queryParam("start", "2030-03-04T00:00:00Z")
+                .queryParam("end", "2030-03-05T00:00:00Z").queryParam("userId", ana.id()).queryParam("email", ana.email())
+                .get(FreeBusyBadInputTest.FREE_BUSY);
+        assertThat(smuggled.statusCode()).isEqualTo(200);
+        assertThat(smuggled.jsonPath().getString("status")).isEqualTo("connected");
+        assertThat(smuggled.jsonPath().getList("busy")).as("ben's own calendar is free").isEmpty();
     }
 
     @Test

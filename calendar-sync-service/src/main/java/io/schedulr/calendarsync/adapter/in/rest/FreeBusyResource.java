@@ -75,7 +75,7 @@ public class FreeBusyResource {
         }
         try {
             // An offset's '+' sent unencoded arrives as a space: an ISO-8601 date-time never has one otherwise.
-            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_" + field, "'" + field + "' must be an ISO-8601 date-time with an offset, e.g. "
                     + "2030-01-01T09:00:00Z; got '" + echo(value) + "'.");
