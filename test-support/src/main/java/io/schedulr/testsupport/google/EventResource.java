@@ -9,13 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules Google applies to an event body: ids, required fields, defaults, private properties, patch and update. */
+/**
+ * The rules Google applies to an event body: ids, required fields, defaults, private properties, reminders, patch and
+ * update. Reminders are kept as the client sent them; without any, an event uses the calendar's defaults
+ * ({@code {"useDefault": true}}), also after an update that leaves them out.
+ */
 final class EventResource {
     private static final Pattern CLIENT_ID = Pattern.compile("[a-v0-9]{5,1024}");
     private static final int MAX_PROPERTY_KEY = 44;
     private static final int MAX_PROPERTY_VALUE = 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Fields the server owns: a client's update or patch never changes them. */
+    /** Google's limits of {@code reminders.overrides}: at most 5, each {@code email} or {@code popup}, 0 … 40320 minutes (4 weeks). */
+    private static final int MAX_REMINDERS = 5;
+    private static final int MAX_REMINDER_MINUTES = 40_320;
+    private static final Set<String> REMINDER_METHODS = Set.of("email", "popup");
     private static final Set<String> READ_ONLY = Set.of("kind", "etag", "id", "htmlLink", "created", "updated", "creator",
             "organizer", "iCalUID");
 
@@ -50,7 +58,7 @@ final class EventResource {
         event.put("organizer", organizer);
         event.put("iCalUID", iCalUid != null ? iCalUid : id + "@google.com");
         event.put("sequence", 0L);
-        event.put("reminders", Map.of("useDefault", true));
+        event.put("reminders", new LinkedHashMap<>(Map.of("useDefault", true)));
         event.put("eventType", "default");
         writable(body).forEach(event::put);
         return normalised(event, null);
@@ -66,6 +74,7 @@ final class EventResource {
         });
         event.put("status", "confirmed");
         writable(body).forEach(event::put);
+        event.putIfAbsent("reminders", new LinkedHashMap<>(Map.of("useDefault", true)));
         return normalised(event, current);
     }
 
@@ -138,6 +147,7 @@ final class EventResource {
             event.put("attendees", withStatus);
         }
         privateProperties(event);
+        reminders(event);
         long sequence = event.get("sequence") instanceof Number n ? n.longValue() : 0L;
         if (before != null) {
             long previous = before.get("sequence") instanceof Number n ? n.longValue() : 0L;
@@ -148,6 +158,43 @@ final class EventResource {
         }
         event.put("sequence", sequence);
         return event;
+    }
+
+    /**
+     * {@code reminders}: the calendar's defaults ({@code useDefault: true}, no overrides) or the event's own overrides, not
+     * both; at most 5 overrides, each with a method (email, popup) and 0 … 40320 minutes.
+     */
+    private static void reminders(Map<String, Object> event) {
+        Object value = event.get("reminders");
+        if (value == null) {
+            return;
+        }
+        Map<String, Object> reminders = Json.object(value);
+        if (reminders == null) {
+            throw GoogleError.badRequest("invalid", "Invalid value for: reminders");
+        }
+        List<Object> overrides = Json.list(reminders.get("overrides"));
+        if (Boolean.TRUE.equals(reminders.get("useDefault")) && overrides != null && !overrides.isEmpty()) {
+            throw GoogleError.badRequest("cannotUseDefaultRemindersAndSpecifyOverride",
+                    "Cannot specify both default reminders and overrides at the same time.");
+        }
+        if (overrides == null) {
+            return;
+        }
+        if (overrides.size() > MAX_REMINDERS) {
+            throw GoogleError.badRequest("invalid", "The maximum number of override reminders is " + MAX_REMINDERS + ".");
+        }
+        for (Object o : overrides) {
+            Map<String, Object> reminder = Json.object(o);
+            String method = reminder == null ? null : Json.string(reminder.get("method"));
+            if (method == null || !REMINDER_METHODS.contains(method)) {
+                throw GoogleError.badRequest("invalid", "Invalid value for: reminders.overrides.method");
+            }
+            if (!(reminder.get("minutes") instanceof Number minutes) || minutes.doubleValue() != Math.floor(minutes.doubleValue())
+                    || minutes.longValue() < 0 || minutes.longValue() > MAX_REMINDER_MINUTES) {
+                throw GoogleError.badRequest("invalid", "Invalid value for: reminders.overrides.minutes");
+            }
+        }
     }
 
     /** Keys longer than 44 characters are dropped without a word, as Google does; over-long values are refused. */

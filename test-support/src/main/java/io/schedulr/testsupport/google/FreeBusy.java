@@ -6,9 +6,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** freeBusy.query: busy intervals (clipped to the range) of the caller's calendars; others' come back as notFound. */
+/**
+ * freeBusy.query: busy intervals of the caller's calendars, clipped to the range, overlapping events of one calendar as
+ * one interval (free/busy shows when, never which events); others' calendars come back as notFound. Cancelled and
+ * transparent ("show as available") events are free.
+ */
 final class FreeBusy {
     private FreeBusy() {
+    }
+
+    /** The intervals sorted by start, overlapping ones made one. */
+    private static List<Object> merged(List<Object> busy) {
+        List<Instant[]> periods = new ArrayList<>();
+        for (Object b : busy) {
+            Map<String, Object> period = Json.object(b);
+            periods.add(new Instant[] {Instant.parse(String.valueOf(period.get("start"))), Instant.parse(String.valueOf(period.get("end")))});
+        }
+        periods.sort(java.util.Comparator.comparing((Instant[] p) -> p[0]));
+        List<Instant[]> joined = new ArrayList<>();
+        for (Instant[] p : periods) {
+            Instant[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && p[0].isBefore(last[1])) {
+                if (p[1].isAfter(last[1])) {
+                    last[1] = p[1];
+                }
+            } else {
+                joined.add(new Instant[] {p[0], p[1]});
+            }
+        }
+        List<Object> answer = new ArrayList<>();
+        joined.forEach(p -> answer.add(Map.of("start", Rfc3339.format(p[0]), "end", Rfc3339.format(p[1]))));
+        return answer;
     }
 
     static Map<String, Object> query(CalendarStore store, String email, Map<String, Object> body) {
@@ -45,8 +73,7 @@ final class FreeBusy {
                                 "end", Rfc3339.format(end.isAfter(max) ? max : end)));
                     }
                 }
-                busy.sort(java.util.Comparator.comparing(b -> String.valueOf(Json.object(b).get("start"))));
-                entry.put("busy", busy);
+                entry.put("busy", merged(busy));
             } catch (GoogleError notYours) {
                 entry.put("errors", List.of(Map.of("domain", "global", "reason", "notFound")));
                 entry.put("busy", List.of());

@@ -7,6 +7,7 @@ import com.google.api.services.calendar.model.CalendarListEntry;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
+import com.google.api.services.calendar.model.EventReminder;
 import com.google.api.services.calendar.model.Events;
 import com.google.api.services.calendar.model.FreeBusyRequest;
 import com.google.api.services.calendar.model.FreeBusyRequestItem;
@@ -307,6 +308,88 @@ class GoogleCalendarContractTest {
                 + "\",\"start\":\"2030-06-03T10:00:00Z\",\"end\":\"2030-06-03T09:00:00Z\"}").statusCode()).isEqualTo(400);
         assertThat(Control.post(google, "busy", "{\"email\":\"" + user.email() + "\",\"start\":\"tomorrow\",\"end\":\"later\"}")
                 .statusCode()).isEqualTo(400);
+    }
+
+    /** What Google does with {@code reminders}: kept as sent, the calendar's defaults when none are sent, refused when contradictory. */
+    @Test
+    void remindersAreKeptAsSentAndAreTheCalendarsDefaultsOnlyWhenNoneAreSent() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        String calendarId = secondaryCalendar(user);
+        Event.Reminders popups = new Event.Reminders().setUseDefault(false).setOverrides(List.of(
+                new EventReminder().setMethod("popup").setMinutes(1440), new EventReminder().setMethod("popup").setMinutes(15)));
+
+        Event own = user.calendar().events().insert(calendarId, event(null, "2030-07-01T10:00:00Z", "2030-07-01T11:00:00Z")
+                .setReminders(popups)).execute();
+        Event read = user.calendar().events().get(calendarId, own.getId()).execute();
+        assertThat(read.getReminders().getUseDefault()).isFalse();
+        assertThat(read.getReminders().getOverrides()).extracting(EventReminder::getMethod, EventReminder::getMinutes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("popup", 1440), org.assertj.core.groups.Tuple.tuple("popup", 15));
+
+        Event plain = user.calendar().events().insert(calendarId, event(null, "2030-07-02T10:00:00Z", "2030-07-02T11:00:00Z")).execute();
+        assertThat(plain.getReminders().getUseDefault()).isTrue();
+        assertThat(plain.getReminders().getOverrides()).isNull();
+
+        // update replaces everything: without reminders the event is back on the defaults; with them they are kept
+        Event updated = user.calendar().events().update(calendarId, own.getId(), event(null, "2030-07-01T10:00:00Z", "2030-07-01T11:30:00Z"))
+                .execute();
+        assertThat(updated.getReminders().getUseDefault()).isTrue();
+        updated = user.calendar().events().update(calendarId, own.getId(), event(null, "2030-07-01T10:00:00Z", "2030-07-01T11:30:00Z")
+                .setReminders(popups)).execute();
+        assertThat(updated.getReminders().getOverrides()).hasSize(2);
+        // patch: the overrides list is replaced as a whole
+        Event patched = user.calendar().events().patch(calendarId, own.getId(), new Event().setReminders(new Event.Reminders()
+                .setUseDefault(false).setOverrides(List.of(new EventReminder().setMethod("popup").setMinutes(5))))).execute();
+        assertThat(patched.getReminders().getOverrides()).extracting(EventReminder::getMinutes).containsExactly(5);
+        assertThat(user.calendar().events().get(calendarId, own.getId()).execute().getReminders().getOverrides())
+                .extracting(EventReminder::getMinutes).containsExactly(5);
+
+        assertGoogleError(() -> user.calendar().events().insert(calendarId, event(null, "2030-07-03T10:00:00Z", "2030-07-03T11:00:00Z")
+                .setReminders(new Event.Reminders().setUseDefault(true).setOverrides(List.of(new EventReminder().setMethod("popup")
+                        .setMinutes(10))))).execute(), 400, "cannotUseDefaultRemindersAndSpecifyOverride");
+        assertGoogleError(() -> user.calendar().events().insert(calendarId, event(null, "2030-07-03T10:00:00Z", "2030-07-03T11:00:00Z")
+                .setReminders(new Event.Reminders().setUseDefault(false).setOverrides(List.of(new EventReminder().setMethod("sms")
+                        .setMinutes(10))))).execute(), 400, "invalid");
+        assertGoogleError(() -> user.calendar().events().insert(calendarId, event(null, "2030-07-03T10:00:00Z", "2030-07-03T11:00:00Z")
+                .setReminders(new Event.Reminders().setUseDefault(false).setOverrides(List.of(new EventReminder().setMethod("popup")
+                        .setMinutes(40_321))))).execute(), 400, "invalid");
+        List<EventReminder> six = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            six.add(new EventReminder().setMethod("popup").setMinutes(i));
+        }
+        assertGoogleError(() -> user.calendar().events().insert(calendarId, event(null, "2030-07-03T10:00:00Z", "2030-07-03T11:00:00Z")
+                .setReminders(new Event.Reminders().setUseDefault(false).setOverrides(six))).execute(), 400, "invalid");
+    }
+
+    /**
+     * As calendar-sync-service asks it: every calendar on the person's list (calendarList.list), then one freeBusy.query
+     * with all their ids; overlapping events of one calendar are one busy interval, events are never named.
+     */
+    @Test
+    void freeBusyOverEveryCalendarOnThePersonsList() throws Exception {
+        ConnectedUser user = ConnectedUser.connect(google);
+        String dedicated = secondaryCalendar(user);
+        user.calendar().events().insert(dedicated, event(null, "2030-08-01T09:00:00Z", "2030-08-01T10:00:00Z")).execute();
+        user.calendar().events().insert(dedicated, event(null, "2030-08-01T09:30:00Z", "2030-08-01T10:30:00Z")).execute();
+        assertThat(Control.post(google, "busy", "{\"email\":\"" + user.email()
+                + "\",\"start\":\"2030-08-01T07:00:00Z\",\"end\":\"2030-08-01T08:00:00Z\"}").statusCode()).isEqualTo(200);
+
+        List<FreeBusyRequestItem> items = user.calendar().calendarList().list().execute().getItems().stream()
+                .map(entry -> new FreeBusyRequestItem().setId(entry.getId())).toList();
+        assertThat(items).hasSize(2);
+        FreeBusyResponse answer = user.calendar().freebusy().query(new FreeBusyRequest()
+                .setTimeMin(DateTime.parseRfc3339("2030-08-01T07:30:00Z")).setTimeMax(DateTime.parseRfc3339("2030-08-02T00:00:00Z"))
+                .setItems(items)).execute();
+
+        assertThat(answer.getCalendars()).containsOnlyKeys(user.email(), dedicated);
+        assertThat(answer.getCalendars().get(user.email()).getBusy()).singleElement().satisfies(b -> {
+            assertThat(b.getStart().getValue()).as("clipped").isEqualTo(DateTime.parseRfc3339("2030-08-01T07:30:00Z").getValue());
+            assertThat(b.getEnd().getValue()).isEqualTo(DateTime.parseRfc3339("2030-08-01T08:00:00Z").getValue());
+        });
+        assertThat(answer.getCalendars().get(dedicated).getBusy()).singleElement().satisfies(b -> {
+            assertThat(b.getStart().getValue()).isEqualTo(DateTime.parseRfc3339("2030-08-01T09:00:00Z").getValue());
+            assertThat(b.getEnd().getValue()).isEqualTo(DateTime.parseRfc3339("2030-08-01T10:30:00Z").getValue());
+        });
+        assertThat(answer.toString()).doesNotContain("Practice session").doesNotContain("Busy (made in Google)");
     }
 
     static String secondaryCalendar(ConnectedUser user) throws Exception {
