@@ -8,6 +8,7 @@ import io.schedulr.calendarsync.application.port.out.ConsumedEvents;
 import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
 import io.schedulr.calendarsync.application.port.out.InterviewMirrors;
 import io.schedulr.calendarsync.application.port.out.InterviewMirrors.QueuedEntry;
+import io.schedulr.calendarsync.application.port.out.ReminderPreferences;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
@@ -58,10 +59,12 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final ReminderPreferences reminders;
 
     public InterviewMirrorService(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
                                   ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
-                                  Duration firstBackoff, Duration maxBackoff) {
+                                  Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders) {
+        this.reminders = reminders;
         this.consumed = consumed;
         this.interviews = interviews;
         this.calendar = calendar;
@@ -174,17 +177,20 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
 
     private Boolean apply(String token, InterviewEntry entry, String calendarId) {
         if (entry.shown()) {
+            CalendarEvents.OwnEvent event = ownEvent(entry, reminders.minutesOf(entry.memberId()));
             return call(entry, "events.put", () -> {
-                calendar.put(token, calendarId, entry.googleEventId(), ownEvent(entry));
+                calendar.put(token, calendarId, entry.googleEventId(), event);
                 return true;
             });
         }
         return call(entry, "events.delete", () -> calendar.remove(token, calendarId, entry.googleEventId()));
     }
 
-    private static CalendarEvents.OwnEvent ownEvent(InterviewEntry entry) {
+    /** On the member's own calendar: their own reminders (popups at their minutes). */
+    private static CalendarEvents.OwnEvent ownEvent(InterviewEntry entry, List<Integer> reminderMinutes) {
         return new CalendarEvents.OwnEvent(entry.summary(), entry.description(), entry.location(), entry.startUtc(), entry.endUtc(),
-                entry.timeZone(), Map.of(INTERVIEW_ID_PROPERTY, entry.interviewId(), RoomMirrorService.ICS_UID_PROPERTY, entry.icsUid()));
+                entry.timeZone(), Map.of(INTERVIEW_ID_PROPERTY, entry.interviewId(), RoomMirrorService.ICS_UID_PROPERTY, entry.icsUid()),
+                reminderMinutes);
     }
 
     private <T> T call(InterviewEntry entry, String operation, Supplier<T> google) {

@@ -10,6 +10,7 @@ import io.schedulr.calendarsync.application.port.out.JobTracing;
 import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs.QueuedJob;
+import io.schedulr.calendarsync.application.port.out.ReminderPreferences;
 import io.schedulr.calendarsync.application.port.out.RoomMirrors;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
@@ -64,10 +65,12 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final ReminderPreferences reminders;
 
     public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                              ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff) {
+                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders) {
+        this.reminders = reminders;
         this.tracing = tracing;
         this.consumed = consumed;
         this.jobs = jobs;
@@ -191,7 +194,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         String eventId;
         if (existing.isEmpty()) {
-            eventId = call(change, "events.insert", () -> calendar.insert(token, calendarId, newEvent(change), notifyGuest));
+            CalendarEvents.NewEvent event = newEvent(change, reminders.minutesOf(change.hostId()));
+            eventId = call(change, "events.insert", () -> calendar.insert(token, calendarId, event, notifyGuest));
         } else {
             eventId = existing.get();
             if (change.kind() == RoomChangeKind.RESCHEDULED) {
@@ -209,10 +213,11 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 change.startUtc(), change.endUtc(), change.guestEmail(), change.guestId(), false);
     }
 
-    private static CalendarEvents.NewEvent newEvent(RoomChange change) {
+    /** The host's own reminders (popups at their minutes); the guest's copy keeps the guest's Google defaults. */
+    private static CalendarEvents.NewEvent newEvent(RoomChange change, java.util.List<Integer> reminderMinutes) {
         String description = change.roomUrl() == null ? "Booked through Schedulr." : "Join the room: " + change.roomUrl();
         return new CalendarEvents.NewEvent(change.roomId(), change.icsUid(), change.title(), description, change.startUtc(), change.endUtc(),
-                change.timeZone(), change.guestEmail(), change.guestName());
+                change.timeZone(), change.guestEmail(), change.guestName(), reminderMinutes);
     }
 
     private <T> T call(RoomChange change, String operation, Supplier<T> google) {

@@ -3,6 +3,8 @@ package io.schedulr.calendarsync.config;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.FreeBusyService;
+import io.schedulr.calendarsync.application.ReminderPreferencesService;
+import io.schedulr.calendarsync.application.port.out.ReminderPreferences;
 import io.schedulr.calendarsync.application.port.out.FreeBusyCalendars;
 import io.schedulr.calendarsync.application.ManageConnectionService;
 import io.schedulr.calendarsync.application.SignInService;
@@ -110,18 +112,24 @@ public class UseCaseWiring {
     @Singleton
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                                  ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                                 JobTracing tracing, Clock clock, MirrorConfig config) {
+                                 JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders) {
         return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock,
-                config.firstBackoff(), config.maxBackoff());
+                config.firstBackoff(), config.maxBackoff(), reminders);
     }
 
     @Produces
     @Singleton
     InterviewMirrorService interviewMirror(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
                                            ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
-                                           MirrorConfig config) {
+                                           MirrorConfig config, ReminderPreferences reminders) {
         return new InterviewMirrorService(consumed, interviews, calendar, audit, connections, grants, transactions, clock,
-                config.firstBackoff(), config.maxBackoff());
+                config.firstBackoff(), config.maxBackoff(), reminders);
+    }
+
+    @Produces
+    @Singleton
+    ReminderPreferencesService reminderPreferences(ReminderPreferences preferences, Transactions transactions) {
+        return new ReminderPreferencesService(preferences, transactions);
     }
 
     @Produces

@@ -41,12 +41,13 @@ class InterviewMirrorServiceTest {
     private final InMemoryRoomMirrors audit = new InMemoryRoomMirrors();
     private final FakeCalendarEvents calendar = new FakeCalendarEvents();
     private InterviewMirrorService service;
+    private final InMemoryReminderPreferences reminders = new InMemoryReminderPreferences();
 
     @BeforeEach
     void wire() {
         service = new InterviewMirrorService(interviews, interviews, calendar, audit, store,
                 new GoogleGrants(google, vault, audit, store, events, clock), new InMemoryTransactions(store, events), clock,
-                Duration.ofSeconds(2), Duration.ofMinutes(10));
+                Duration.ofSeconds(2), Duration.ofMinutes(10), reminders);
         connected("ana", "ana@example.com");
         connected("bo-sub", "bo@example.com");
     }
@@ -72,6 +73,23 @@ class InterviewMirrorServiceTest {
         assertThat(interviews.row("iv-1", "cy")).isNull();
         assertThat(interviews.row("iv-1", "bo-sub").entry.applied()).isEqualTo(InterviewEntry.Applied.SHOWN);
         assertThat(EVENT_ID).matches("[a-v0-9]{5,1024}");
+    }
+
+    @Test
+    void eachMembersEventCarriesTheirOwnReminderMinutes() {
+        reminders.save("ana", java.util.List.of(30), "email", "prefs-ana");
+        reminders.save("bo-sub", java.util.List.of(), "popup", "prefs-bo");
+        service.record(change("e1", 0, false, START, ANA, BO, CY, DEE));
+        drain();
+
+        assertThat(calendar.own.get("cal-ana/" + EVENT_ID).event().reminderMinutes()).containsExactly(30);
+        assertThat(calendar.own.get("cal-bo-sub/" + EVENT_ID).event().reminderMinutes()).as("bo wants none").isEmpty();
+
+        reminders.minutes.remove("ana");
+        service.record(change("e2", 1, false, START.plusSeconds(3600), ANA, BO, CY, DEE));
+        drain();
+        assertThat(calendar.own.get("cal-ana/" + EVENT_ID).event().reminderMinutes()).as("the whole event is put again")
+                .containsExactly(60, 10);
     }
 
     @Test

@@ -33,11 +33,13 @@ class RoomMirrorServiceTest {
     private final FakeCalendarEvents calendar = new FakeCalendarEvents();
     private final RecordingMirrorFailures failures = new RecordingMirrorFailures();
     private RoomMirrorService service;
+    private final InMemoryReminderPreferences reminders = new InMemoryReminderPreferences();
 
     @BeforeEach
     void wire() {
         service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, new GoogleGrants(google, vault, mirrors, store, events, clock),
-                failures, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
+                failures, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10),
+                reminders);
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
                 "cal-ana", clock.instant(), clock.instant()));
     }
@@ -62,6 +64,19 @@ class RoomMirrorServiceTest {
         assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
         // One access token for all of it: refreshed once, then kept until shortly before it expires.
         assertThat(google.refreshed).containsExactly("refresh-ana");
+    }
+
+    @Test
+    void theHostsEventCarriesTheHostsReminderMinutesTheContractsDefaultsWithoutARecord() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        assertThat(calendar.events.get("ev1").event().reminderMinutes()).containsExactly(60, 10);
+
+        reminders.save("ana", java.util.List.of(1440, 15), "popup", "prefs-1");
+        FakeCalendarEvents.Stored first = calendar.events.get("ev1");
+        service.record(change("e2", RoomChangeKind.CANCELLED, 1, START));
+        drain();
+        assertThat(calendar.events.get("ev1").event()).as("a written event is not rewritten for new preferences").isEqualTo(first.event());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
+import com.google.api.services.calendar.model.EventReminder;
 import com.google.api.services.calendar.model.Events;
 import io.schedulr.calendarsync.application.GoogleRejectedException;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
@@ -30,7 +31,8 @@ import java.util.Optional;
  * iCalendar email are one meeting. Changes are sent with {@code sendUpdates=all}, or {@code none} when the guest must not be
  * mailed (a change announced as a mirror failure, whose participants were emailed already). Short transient failures are retried
  * here; longer ones reach the caller as {@link GoogleUnavailableException}. Interviews are put under our own event id, without
- * attendees and with {@code sendUpdates=none}.
+ * attendees and with {@code sendUpdates=none}. Every event written carries its owner's reminders as popups
+ * ({@code reminders.useDefault=false}, see {@link #popups}).
  */
 @ApplicationScoped
 public class GoogleCalendarEvents implements CalendarEvents {
@@ -83,7 +85,8 @@ public class GoogleCalendarEvents implements CalendarEvents {
                 .setEnd(time(event.endUtc(), event.timeZone()))
                 .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of(
                         RoomMirrorService.ROOM_ID_PROPERTY, event.roomId(),
-                        RoomMirrorService.ICS_UID_PROPERTY, event.icsUid())));
+                        RoomMirrorService.ICS_UID_PROPERTY, event.icsUid())))
+                .setReminders(popups(event.reminderMinutes()));
         if (event.guestEmail() != null) {
             body.setAttendees(List.of(new EventAttendee().setEmail(event.guestEmail()).setDisplayName(event.guestName())));
         }
@@ -151,7 +154,8 @@ public class GoogleCalendarEvents implements CalendarEvents {
                 .setLocation(event.location())
                 .setStart(time(event.startUtc(), event.timeZone()))
                 .setEnd(time(event.endUtc(), event.timeZone()))
-                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(event.privateProperties()));
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(event.privateProperties()))
+                .setReminders(popups(event.reminderMinutes()));
         try {
             try {
                 calendar.events().insert(calendarId, body).setSendUpdates(QUIET).execute();
@@ -195,6 +199,15 @@ public class GoogleCalendarEvents implements CalendarEvents {
             return Optional.empty();
         }
         return found.getItems().stream().filter(e -> !"cancelled".equals(e.getStatus())).map(Event::getId).findFirst();
+    }
+
+    /**
+     * The owner's reminders: on-screen only, at their minutes, instead of the calendar's defaults. Never {@code email}:
+     * notification-service emails reminders, so Google must not send a second one.
+     */
+    static Event.Reminders popups(List<Integer> minutes) {
+        return new Event.Reminders().setUseDefault(false)
+                .setOverrides(minutes.stream().map(m -> new EventReminder().setMethod("popup").setMinutes(m)).toList());
     }
 
     private static String sendUpdates(boolean notifyGuest) {

@@ -40,12 +40,29 @@ public interface CalendarEvents {
     /** Deletes an event without telling anyone ({@code sendUpdates=none}); false when Google says it was already gone. */
     boolean remove(String accessToken, String calendarId, String eventId);
 
-    /** An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters). */
+    /**
+     * An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters).
+     *
+     * @param reminderMinutes the owner's reminders: on-screen (popup) ones this many minutes before, never Google's
+     *                        defaults and never email (notification-service emails reminders); empty: none
+     */
     record OwnEvent(String summary, String description, String location, Instant startUtc, Instant endUtc, String timeZone,
-                    java.util.Map<String, String> privateProperties) {
+                    java.util.Map<String, String> privateProperties, java.util.List<Integer> reminderMinutes) {
+        public OwnEvent {
+            reminderMinutes = java.util.List.copyOf(reminderMinutes);
+        }
     }
 
+    /**
+     * A room's event on its host's calendar.
+     *
+     * @param reminderMinutes the host's reminders, as for {@link OwnEvent}; the guest's copy follows the guest's own Google
+     *                        defaults (an organizer cannot set an attendee's reminders)
+     */
     record NewEvent(String roomId, String icsUid, String summary, String description, Instant startUtc, Instant endUtc,
-                    String timeZone, String guestEmail, String guestName) {
+                    String timeZone, String guestEmail, String guestName, java.util.List<Integer> reminderMinutes) {
+        public NewEvent {
+            reminderMinutes = java.util.List.copyOf(reminderMinutes);
+        }
     }
 }
