@@ -129,6 +129,31 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aPreferenceChangeRePlansTheUpcomingSessionsTheyTakePartIn() {
+        TestUser host = Tokens.newUser("Pia Host", "Europe/Rome");
+        TestUser guest = Tokens.newUser("Pat Guest", "Europe/Rome");
+        String roomId = RoomEvents.newRoomId();
+        Instant start = ReminderTime.CLOCK.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, start, host, guest)));
+        String guestPending = "SELECT count(*) FROM reminder WHERE status = 'PENDING' AND session_key = 'room:" + roomId
+                + "' AND recipient_email = '" + guest.email() + "'";
+        assertThat(Db.count(guestPending)).isEqualTo(2);
+
+        ReminderMails.prefer(guest, List.of(10), "popup"); // Google's on-screen reminders only: no email from us
+        assertThat(Db.count(guestPending)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM reminder WHERE status = 'PENDING' AND session_key = 'room:" + roomId + "'")).isEqualTo(2);
+
+        ReminderMails.prefer(guest, List.of(90, 5), "email");
+        assertThat(Db.count(guestPending + " AND offset_minutes IN (90, 5)")).isEqualTo(2);
+        assertThat(Db.count(guestPending)).isEqualTo(2);
+
+        clockAt(start.minus(Duration.ofMinutes(90)));
+        assertThat(text(awaitReminders(guest, 1).get(0), "text/plain")).contains("starts in 1 hour 30 minutes.");
+        sleep(SETTLE);
+        assertThat(reminders(host)).as("the host's 60- and 10-minute reminders are not due yet").isEmpty();
+    }
+
+    @Test
     void aCancelledRoomSendsNoReminder() {
         TestUser host = Tokens.newUser("Cora Host", "Europe/Paris");
         TestUser guest = Tokens.newUser("Carl Guest", "America/New_York");
