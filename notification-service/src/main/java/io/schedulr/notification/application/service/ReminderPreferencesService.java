@@ -4,6 +4,7 @@ import io.schedulr.notification.application.port.in.UpdateReminderPreferencesCom
 import io.schedulr.notification.application.port.in.UpdateReminderPreferencesUseCase;
 import io.schedulr.notification.application.port.out.ReminderUnitOfWorkPort;
 import io.schedulr.notification.domain.ReminderPreference;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A person's new reminder preferences (the whole state: the latest record per person) are stored and every upcoming session
@@ -19,7 +20,7 @@ public class ReminderPreferencesService implements UpdateReminderPreferencesUseC
     }
 
     @Override
-    public io.smallrye.mutiny.Uni<Integer> update(UpdateReminderPreferencesCommand command) {
+    public Uni<Integer> update(UpdateReminderPreferencesCommand command) {
         ReminderPreference preference = command.isRemoval() ? null
                 : new ReminderPreference(command.minutes(), UpdateReminderPreferencesCommand.EMAIL.equals(command.channel()));
         return unitOfWork.inTransaction(plan -> plan.savePreference(command.userId(), preference)
