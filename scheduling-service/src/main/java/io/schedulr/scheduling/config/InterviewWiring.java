@@ -20,6 +20,7 @@ import io.schedulr.scheduling.application.service.interview.InterviewOptionsServ
 import io.schedulr.scheduling.application.service.interview.Interviews;
 import io.schedulr.scheduling.application.service.interview.SendInterviewService;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.schedulr.scheduling.application.service.ConflictCheck;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,8 +57,8 @@ public class InterviewWiring {
 
     @Produces
     @ApplicationScoped
-    SendInterviewUseCase sendInterview(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
-        return new SendInterviewService(tx, interviews, calcom, clock);
+    SendInterviewUseCase sendInterview(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts, Clock clock) {
+        return new SendInterviewService(tx, interviews, calcom, conflicts, clock);
     }
 
     @Produces

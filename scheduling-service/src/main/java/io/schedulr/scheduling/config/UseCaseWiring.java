@@ -49,6 +49,8 @@ import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.service.PreferencesService;
 import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
 import io.schedulr.scheduling.application.service.ConflictCheck;
+import io.schedulr.scheduling.application.service.CalendarFitService;
+import io.schedulr.scheduling.application.port.in.CalendarFitUseCase;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -129,6 +131,12 @@ public class UseCaseWiring {
     }
 
     @Produces
+    @ApplicationScoped
+    CalendarFitUseCase calendarFit(UnitOfWork tx, ConflictCheck conflicts) {
+        return new CalendarFitService(tx, conflicts);
+    }
+
+    @Produces
     @Singleton
     ConflictCheck conflictCheck(PanacheRoomRepository rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
                                 AuditTrailPort audit) {
@@ -178,9 +186,9 @@ public class UseCaseWiring {
     @Produces
     @ApplicationScoped
     PublishSlotsUseCase publishSlots(UnitOfWork tx, UserDirectoryPort users, PanacheSlotRepository slots, AuditTrailPort audit,
-                                     CalendarGate gate, SchedulingConfig config, Clock clock) {
+                                     CalendarGate gate, SchedulingConfig config, ConflictCheck conflicts, Clock clock) {
         SchedulingConfig.Slots s = config.slots();
-        return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), gate,
+        return new PublishSlotsService(tx, users, slots, audit, new SlotRules(s.minLength(), s.maxLength(), s.maxPerRequest()), gate, conflicts,
                 clock);
     }
 

@@ -34,6 +34,13 @@ public final class RoomApi {
                 .statusCode(201).extract().path("id");
     }
 
+    /** A room at {@code start}: public, or private and offered to {@code offeredTo} when given. */
+    public static String createRoomAt(TestUser host, Instant start, TestUser offeredTo) {
+        Map<String, Object> body = offeredTo == null ? Map.of("datetimeUtc", start.toString())
+                : Map.of("datetimeUtc", start.toString(), "private", true, "offerTo", offeredTo.id());
+        return create(host, body).statusCode(201).extract().path("id");
+    }
+
     /** A private room offered to one person. */
     public static String createRoomOfferedTo(TestUser host, int days, TestUser person) {
         return create(host, Map.of("datetimeUtc", inDays(days).toString(), "private", true, "offerTo", person.id()))

@@ -100,4 +100,51 @@ class AppBookingConflictTest {
         given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book?allowConflicts=true").then().statusCode(200)
                 .body("booked", equalTo(true));
     }
+
+    @Test
+    void listingsCanLeaveOutWhatClashesWithTheCallersCalendar() {
+        Instant start = Instant.now().plus(44, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser host = Tokens.newUser("Listing Host", "UTC");
+        TestUser other = Tokens.newUser("Listing Other", "UTC");
+        TestUser cleo = Tokens.newUser("Cleo Lists", "UTC");
+        RoomApi.book(cleo, roomAt(other, start)).statusCode(200);
+        String clashing = roomAt(host, start.plus(30, ChronoUnit.MINUTES));
+        String fitting = roomAt(host, start.plus(60, ChronoUnit.MINUTES));
+        String clashingSlot = slotAt(host, start.minus(30, ChronoUnit.MINUTES));
+        String fittingSlot = slotAt(host, start.plus(2, ChronoUnit.HOURS));
+
+        java.util.List<String> all = given().header("Authorization", cleo.bearer()).get("/api/practice-rooms?limit=100")
+                .then().statusCode(200).extract().path("id");
+        java.util.List<String> fits = given().header("Authorization", cleo.bearer()).get("/api/practice-rooms?limit=100&fitsMyCalendar=true")
+                .then().statusCode(200).extract().path("id");
+        assertThat(all).contains(clashing, fitting);
+        assertThat(fits).contains(fitting).doesNotContain(clashing);
+
+        String window = "&from=" + start.minus(1, ChronoUnit.HOURS) + "&to=" + start.plus(3, ChronoUnit.HOURS);
+        java.util.List<String> slots = given().header("Authorization", cleo.bearer())
+                .get("/api/slots?status=open&limit=100&fitsMyCalendar=true" + window).then().statusCode(200).extract().path("id");
+        assertThat(slots).contains(fittingSlot).doesNotContain(clashingSlot);
+    }
+
+    private static String slotAt(TestUser host, Instant start) {
+        return given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(60, ChronoUnit.MINUTES) + "\"}")
+                .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+    }
+
+    @Test
+    void aHostCannotPostASlotOverTheirOwnBookedSessionUnlessTheyAllowIt() {
+        Instant start = Instant.now().plus(45, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser host = Tokens.newUser("Posting Host", "UTC");
+        TestUser other = Tokens.newUser("Posting Other", "UTC");
+        RoomApi.book(host, roomAt(other, start)).statusCode(200);
+        String body = "[{\"startTs\":\"" + start.plus(3, ChronoUnit.HOURS) + "\",\"endTs\":\"" + start.plus(4, ChronoUnit.HOURS) + "\"},"
+                + "{\"startTs\":\"" + start.plus(30, ChronoUnit.MINUTES) + "\",\"endTs\":\"" + start.plus(90, ChronoUnit.MINUTES) + "\"}]";
+
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body).post("/api/slots").then().statusCode(409)
+                .body("code", equalTo("calendar_conflict")).body("conflicts[0].start", equalTo(start.toString()));
+        assertThat(Db.count("SELECT count(*) FROM slots WHERE host_id = '" + host.id() + "'")).isZero();
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body).post("/api/slots?allowConflicts=true")
+                .then().statusCode(201).body("$", hasSize(2));
+    }
 }

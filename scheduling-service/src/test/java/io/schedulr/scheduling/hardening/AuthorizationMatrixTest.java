@@ -49,12 +49,14 @@ public class AuthorizationMatrixTest {
             TestUser host = Tokens.newUser("Matrix Host", "UTC");
             TestUser guest = Tokens.newUser("Matrix Guest", "UTC");
             int day = DAYS.addAndGet(1);
-            String booked = RoomApi.createRoom(host, day);
+            // two hours apart, so that the guest's bookings never clash with each other (a clash is its own test)
+            Instant at = RoomApi.inDays(day);
+            String booked = RoomApi.createRoomAt(host, at, null);
             RoomApi.book(guest, booked).statusCode(200);
-            String open = RoomApi.createRoom(host, day);
-            String privateBooked = RoomApi.createRoomOfferedTo(host, day, guest);
+            String open = RoomApi.createRoomAt(host, at.plus(2, ChronoUnit.HOURS), null);
+            String privateBooked = RoomApi.createRoomAt(host, at.plus(4, ChronoUnit.HOURS), guest);
             RoomApi.book(guest, privateBooked).statusCode(200);
-            String privateOffered = RoomApi.createRoomOfferedTo(host, day, guest);
+            String privateOffered = RoomApi.createRoomAt(host, at.plus(6, ChronoUnit.HOURS), guest);
             Instant start = Instant.now().plus(day + 400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
             String slot = given().header("Authorization", host.bearer()).contentType("application/json")
                     .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(1, ChronoUnit.HOURS) + "\"}")

@@ -81,6 +81,56 @@ public class ConflictCheck {
         });
     }
 
+    /**
+     * An interview's team, known by address: every member's booked sessions here, and the actor's own Google calendars;
+     * {@code allowOwnConflicts} leaves out the actor's own address and calendar.
+     */
+    public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
+                                            List<String> emails) {
+        if (bookings == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<TimeWindow> busy = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String email : new LinkedHashSet<>(emails)) {
+            if (!(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))) {
+                chain = chain.chain(() -> bookings.bookedTimesOfAddress(email, window)).invoke(busy::addAll).replaceWithVoid();
+            }
+        }
+        if (!allowOwnConflicts) {
+            chain = chain.chain(() -> ownCalendar(actorId, window, null, busy, warnings));
+        }
+        return chain.map(ignored -> {
+            List<TimeWindow> clashes = BusyTimes.clashingWith(window, busy);
+            if (!clashes.isEmpty()) {
+                throw new CalendarConflictException(clashes);
+            }
+            return List.copyOf(warnings);
+        });
+    }
+
+    /**
+     * Everything that makes {@code userId} busy within {@code range}: their booked sessions and, when connected, their
+     * Google busy times (none when Google does not answer).
+     */
+    public Uni<List<TimeWindow>> busyTimesOf(String userId, TimeWindow range) {
+        if (bookings == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<TimeWindow> busy = new ArrayList<>();
+        return bookings.bookedTimes(userId, range, null).invoke(busy::addAll)
+                .chain(() -> connections.load(userId))
+                .chain(connection -> connection.isPresent() && connection.get().connected()
+                        ? calendars.busyTimes(userId, range) : Uni.createFrom().item((CalendarBusyPort.Answer) null))
+                .map(answer -> {
+                    if (answer instanceof CalendarBusyPort.Busy known) {
+                        busy.addAll(known.times());
+                    }
+                    return List.copyOf(busy);
+                });
+    }
+
     private Uni<Void> ownCalendar(String actorId, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy, List<String> warnings) {
         return connections.load(actorId).chain(connection -> {
             if (connection.isEmpty() || !connection.get().connected()) {

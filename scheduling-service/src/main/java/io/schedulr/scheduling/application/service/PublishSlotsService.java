@@ -13,7 +13,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
+import io.schedulr.scheduling.domain.BusyTimes;
+import io.schedulr.scheduling.domain.CalendarConflictException;
+import io.schedulr.scheduling.domain.TimeWindow;
+
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** Availability goes to the database only: no room, no event that notifies anyone. */
@@ -24,10 +29,17 @@ public class PublishSlotsService implements PublishSlotsUseCase {
     private final AuditTrailPort audit;
     private final SlotRules rules;
     private final CalendarGate gate;
+    private final ConflictCheck conflicts;
     private final Clock clock;
 
     public PublishSlotsService(UnitOfWork tx, UserDirectoryPort users, SaveSlotPort slots, AuditTrailPort audit, SlotRules rules,
                                CalendarGate gate, Clock clock) {
+        this(tx, users, slots, audit, rules, gate, ConflictCheck.none(), clock);
+    }
+
+    public PublishSlotsService(UnitOfWork tx, UserDirectoryPort users, SaveSlotPort slots, AuditTrailPort audit, SlotRules rules,
+                               CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.tx = tx;
         this.users = users;
         this.slots = slots;
@@ -46,10 +58,23 @@ public class PublishSlotsService implements PublishSlotsUseCase {
         Instant now = clock.instant();
         List<Slot> toInsert = command.windows().stream().map(w -> Slot.publish(host, w, rules, now)).toList();
         return tx.inTransaction(() -> gate.requireConnected(host)
+                .chain(() -> command.allowOwnConflicts() ? Uni.createFrom().voidItem() : clashFree(host, toInsert))
                 .chain(() -> users.upsert(command.host()))
                 .chain(() -> slots.insertAll(toInsert))
                 .call(inserted -> Multi.createFrom().iterable(inserted)
                         .onItem().transformToUniAndConcatenate(slot -> audit.recordSlot(host, "slot.published", null, slot))
                         .collect().asList()));
+    }
+
+    /** One look at the host's booked sessions and Google busy times over the span of all the windows. */
+    private Uni<Void> clashFree(String host, List<Slot> toInsert) {
+        Instant from = toInsert.stream().map(s -> s.window().start()).min(Comparator.naturalOrder()).orElseThrow();
+        Instant to = toInsert.stream().map(s -> s.window().end()).max(Comparator.naturalOrder()).orElseThrow();
+        return conflicts.busyTimesOf(host, new TimeWindow(from, to)).invoke(busy -> {
+            List<TimeWindow> clashes = toInsert.stream().flatMap(s -> BusyTimes.clashingWith(s.window(), busy).stream()).distinct().toList();
+            if (!clashes.isEmpty()) {
+                throw new CalendarConflictException(BusyTimes.clashingWith(new TimeWindow(from, to), clashes));
+            }
+        }).replaceWithVoid();
     }
 }

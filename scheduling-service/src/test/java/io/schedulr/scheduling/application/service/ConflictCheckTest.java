@@ -41,6 +41,11 @@ class ConflictCheckTest {
         }
 
         @Override
+        public Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window) {
+            return Uni.createFrom().item(booked.getOrDefault(email, List.of()));
+        }
+
+        @Override
         public Uni<Answer> busyTimes(String userId, TimeWindow window) {
             asked.add(userId);
             return Uni.createFrom().item(google.get(userId));

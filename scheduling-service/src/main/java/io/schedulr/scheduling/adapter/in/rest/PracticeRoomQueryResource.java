@@ -19,6 +19,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.schedulr.scheduling.application.port.in.CalendarFitUseCase;
 import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
 @Path("/api/practice-rooms")
@@ -32,13 +34,20 @@ public class PracticeRoomQueryResource {
     RoomQueriesUseCase queries;
     @Inject
     SchedulingConfig config;
+    @Inject
+    CalendarFitUseCase calendarFit;
 
     @GET
     @Operation(summary = "List the open rooms the caller may book (scope=open, the default) or their own as host or guest (scope=mine)")
-    @Extension(name = CODES, value = "invalid_scope invalid_limit")
-    public Uni<List<RoomResponse>> list(@QueryParam("scope") String scope, @QueryParam("limit") @DefaultValue("50") String limit) {
+    @Extension(name = CODES, value = "invalid_scope invalid_limit invalid_fitsMyCalendar")
+    public Uni<List<RoomResponse>> list(@QueryParam("scope") String scope, @QueryParam("limit") @DefaultValue("50") String limit,
+                                        @Parameter(description = "true: leave out rooms that clash with the caller's booked sessions or "
+                                                + "Google busy times (the page may then hold fewer than limit).")
+                                        @QueryParam("fitsMyCalendar") String fitsMyCalendar) {
         UserProfile actor = Callers.toProfile(caller.get());
+        boolean fitting = RequestValues.flag("fitsMyCalendar", fitsMyCalendar);
         return queries.list(actor, RequestValues.scope(scope), RequestValues.number("limit", limit, 1, config.room().maxPageSize()))
+                .chain(rooms -> fitting ? calendarFit.fitting(actor.id(), rooms, d -> d.room().window()) : Uni.createFrom().item(rooms))
                 .map(rooms -> rooms.stream().map(d -> RoomResponse.of(d, actor.id())).toList());
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Reads the values clients send as text (JSON fields, path and query parameters); the wire names live here. */
-final class RequestValues {
+public final class RequestValues {
     private static final int EXCERPT = 40;
 
     private RequestValues() {
@@ -41,7 +41,7 @@ final class RequestValues {
     }
 
     /** An optional true/false query parameter; absent is false. */
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if (value == null || value.equals("false")) {
             return false;
         }

@@ -11,6 +11,8 @@ import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
 import io.schedulr.scheduling.application.port.in.SlotQuery;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.SlotId;
+import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.application.port.in.CalendarFitUseCase;
 import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
@@ -66,6 +68,8 @@ public class SlotResource {
     SchedulingConfig config;
     @Inject
     BookingMeters meters;
+    @Inject
+    CalendarFitUseCase calendarFit;
 
     /** One {@code {startTs, endTs}} object, or a list of them (e.g. a week of availability). */
     @POST
@@ -78,14 +82,18 @@ public class SlotResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SlotResponse.class)))
     @Extension(name = CODES, value = "invalid_startTs invalid_endTs invalid_datetime datetime_in_past datetime_out_of_range "
-            + "end_before_start invalid_slot_length no_slots too_many_slots slot_overlaps calendar_not_connected")
-    public Uni<Response> publish(List<@Valid SlotWindowRequest> body) {
+            + "end_before_start invalid_slot_length no_slots too_many_slots slot_overlaps calendar_not_connected calendar_conflict "
+            + "invalid_allowConflicts")
+    public Uni<Response> publish(List<@Valid SlotWindowRequest> body,
+                                 @Parameter(description = "true: publish although a slot clashes with the caller's own booked sessions "
+                                         + "or Google busy times.")
+                                 @QueryParam("allowConflicts") String allowConflicts) {
         UserProfile host = Callers.toProfile(caller.get());
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {startTs, endTs} or a list of them.");
         }
         List<TimeWindow> windows = body.stream().map(this::window).toList();
-        return publish.publish(new PublishSlotsCommand(host, windows))
+        return publish.publish(new PublishSlotsCommand(host, windows, RequestValues.flag("allowConflicts", allowConflicts)))
                 .invoke(slots -> LOG.infof("%d slot(s) published by %s", slots.size(), host.id()))
                 .map(slots -> Response.status(201).entity(slots.stream().map(SlotResponse::of).toList()).build());
     }
@@ -93,11 +101,14 @@ public class SlotResource {
     @GET
     @Operation(summary = "List other people's open slots, or the caller's own (mine=true) in any status")
     @Extension(name = CODES, value = "invalid_status invalid_datetime datetime_out_of_range invalid_range invalid_limit "
-            + "invalid_offset")
+            + "invalid_offset invalid_fitsMyCalendar")
     public Uni<List<SlotResponse>> list(@QueryParam("status") String status, @QueryParam("mine") @DefaultValue("false") String mine,
                                         @QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("limit") @DefaultValue("50") String limit,
-                                        @QueryParam("offset") @DefaultValue("0") String offset) {
+                                        @QueryParam("offset") @DefaultValue("0") String offset,
+                                        @Parameter(description = "Others' open slots only: true leaves out slots that clash with the "
+                                                + "caller's booked sessions or Google busy times (the page may then hold fewer than limit).")
+                                        @QueryParam("fitsMyCalendar") String fitsMyCalendar) {
         UserProfile viewer = Callers.toProfile(caller.get());
         SlotStatus wanted = RequestValues.slotStatus(status);
         SlotQuery q = new SlotQuery(wanted, times.optional("from", from), times.optional("to", to),
@@ -109,7 +120,10 @@ public class SlotResource {
         if (wanted != null && wanted != SlotStatus.OPEN) {
             throw ApiException.badRequest("invalid_status", "Other people's slots can only be listed with status=open.");
         }
-        return query.open(viewer, q).map(l -> l.stream().map(SlotResponse::of).toList());
+        boolean fitting = RequestValues.flag("fitsMyCalendar", fitsMyCalendar);
+        return query.open(viewer, q)
+                .chain(slots -> fitting ? calendarFit.fitting(viewer.id(), slots, Slot::window) : Uni.createFrom().item(slots))
+                .map(l -> l.stream().map(SlotResponse::of).toList());
     }
 
     @POST

@@ -39,6 +39,16 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
     }
 
     @Override
+    public Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window) {
+        return PracticeRoomEntity.<PracticeRoomEntity>find(
+                        "guestId is not null and datetimeUtc < ?2 and endsAt > ?3 and (hostId in (select u.id from UserEntity u where lower(u.email) = ?1) "
+                                + "or guestId in (select u.id from UserEntity u where lower(u.email) = ?1))",
+                        Sort.by("datetimeUtc"), email.toLowerCase(java.util.Locale.ROOT), window.end(), window.start())
+                .list()
+                .map(list -> list.stream().map(e -> new TimeWindow(e.datetimeUtc, e.endsAt)).toList());
+    }
+
+    @Override
     public Uni<Optional<PracticeRoom>> load(RoomId roomId) {
         return Panache.getSession().chain(s -> s.find(PracticeRoomEntity.class, roomId.value()).map(e -> {
             if (e == null) {

@@ -10,4 +10,7 @@ import java.util.List;
 public interface FindBookingsPort {
     /** Booked rooms of {@code userId} overlapping {@code window}, except room {@code except} (may be null). */
     Uni<List<TimeWindow>> bookedTimes(String userId, TimeWindow window, RoomId except);
+
+    /** The same for whoever signs in with {@code email} (any case): how team members, known by address, are found. */
+    Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window);
 }

@@ -13,7 +13,12 @@ import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewChange;
 import io.smallrye.mutiny.Uni;
 
+import io.schedulr.scheduling.application.service.ConflictCheck;
+import io.schedulr.scheduling.domain.TimeWindow;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,9 +32,15 @@ public class SendInterviewService implements SendInterviewUseCase {
     private final UnitOfWork tx;
     private final Interviews interviews;
     private final CalcomGatewayPort calcom;
+    private final ConflictCheck conflicts;
     private final Clock clock;
 
     public SendInterviewService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+        this(tx, interviews, calcom, ConflictCheck.none(), clock);
+    }
+
+    public SendInterviewService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts, Clock clock) {
+        this.conflicts = conflicts;
         this.tx = tx;
         this.interviews = interviews;
         this.calcom = calcom;
@@ -40,14 +51,30 @@ public class SendInterviewService implements SendInterviewUseCase {
     }
 
     @Override
-    public Uni<InterviewDetails> send(Actor actor, UUID interviewId) {
+    public Uni<InterviewDetails> send(Actor actor, UUID interviewId, boolean allowOwnConflicts) {
         return tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
             Interview claimed = before.startSending(clock.instant());
             if (claimed == before) {
                 return interviews.details(before).map(d -> new Claim(d, false));
             }
-            return interviews.save(actor.id(), "sending", before, claimed).chain(interviews::details).map(d -> new Claim(d, true));
+            return interviews.details(before).chain(d -> clashFree(actor, d, allowOwnConflicts))
+                    .chain(() -> interviews.save(actor.id(), "sending", before, claimed)).chain(interviews::details).map(d -> new Claim(d, true));
         })).chain(claim -> claim.fresh() ? book(actor, claim.details()) : Uni.createFrom().item(claim.details()));
+    }
+
+    /** The team's booked sessions here and the sender's own Google calendars, at the interview's time. */
+    private Uni<Void> clashFree(Actor actor, InterviewDetails d, boolean allowOwnConflicts) {
+        Interview i = d.interview();
+        if (i.startAt() == null || i.endAt() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> team = new ArrayList<>();
+        if (d.primary() != null) {
+            team.add(d.primary().email());
+        }
+        d.additional().forEach(member -> team.add(member.email()));
+        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team)
+                .replaceWithVoid();
     }
 
     private Uni<InterviewDetails> book(Actor actor, InterviewDetails d) {

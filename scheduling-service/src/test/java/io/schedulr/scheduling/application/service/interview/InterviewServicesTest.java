@@ -93,6 +93,43 @@ class InterviewServicesTest {
     }
 
     @Test
+    void aTeamMembersBookedSessionAtThatTimeStopsTheSendingAndOnlyTheSendersOwnClashMayBeIgnored() {
+        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
+        java.util.Map<String, List<io.schedulr.scheduling.domain.TimeWindow>> booked = new java.util.HashMap<>();
+        io.schedulr.scheduling.application.port.out.FindBookingsPort bookings = new io.schedulr.scheduling.application.port.out.FindBookingsPort() {
+            @Override
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(String userId,
+                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
+                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddress(String email,
+                    io.schedulr.scheduling.domain.TimeWindow window) {
+                return io.smallrye.mutiny.Uni.createFrom().item(booked.getOrDefault(email, List.of()));
+            }
+        };
+        io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
+                bookings, (user, window) -> io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.NotConnected()),
+                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.empty()), team);
+        SendInterviewService checked = new SendInterviewService(team, interviews, store, conflicts, clock);
+        UUID id = ready();
+        io.schedulr.scheduling.domain.TimeWindow bensSession = new io.schedulr.scheduling.domain.TimeWindow(START.plusSeconds(600), START.plusSeconds(4200));
+        booked.put("ben@fund.test", List.of(bensSession));
+
+        assertThatThrownBy(() -> checked.send(ada, id, true).await().indefinitely())
+                .isInstanceOfSatisfying(io.schedulr.scheduling.domain.CalendarConflictException.class,
+                        e -> assertThat(e.conflicts()).containsExactly(bensSession));
+        assertThat(store.bookings).isEmpty();
+        assertThat(store.interviews.get(id).sendingSince()).as("the draft is not claimed").isNull();
+
+        booked.clear();
+        booked.put("ada@fund.test", List.of(bensSession));
+        assertThatThrownBy(() -> checked.send(ada, id).await().indefinitely()).isInstanceOf(io.schedulr.scheduling.domain.CalendarConflictException.class);
+        assertThat(checked.send(ada, id, true).await().indefinitely().interview().status()).isEqualTo(InterviewStatus.SCHEDULED);
+    }
+
+    @Test
     void aDefiniteRefusalReleasesTheDraftAnUnknownOutcomeHoldsIt() {
         UUID id = ready();
         store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "slot taken", null));

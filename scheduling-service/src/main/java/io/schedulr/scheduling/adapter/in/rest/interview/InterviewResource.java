@@ -23,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.schedulr.scheduling.adapter.in.rest.RequestValues;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -210,11 +212,13 @@ public class InterviewResource {
     @Operation(summary = "Step 6: book the interview in Cal.com and send the invitations")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor changed_concurrently "
             + "interview_incomplete interview_start_passed interview_being_sent calcom_rejected calcom_not_found "
-            + "calcom_rate_limited calcom_unavailable")
-    public Uni<InterviewResponse> send(@PathParam("id") String id) {
+            + "calcom_rate_limited calcom_unavailable calendar_conflict invalid_allowConflicts")
+    public Uni<InterviewResponse> send(@PathParam("id") String id,
+                                       @Parameter(description = "true: send although the time clashes with the caller's own calendar.")
+                                       @QueryParam("allowConflicts") String allowConflicts) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
-        return sending.send(actor, interview)
+        return sending.send(actor, interview, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().status(), d.interview().calcomBookingUid()))
                 .map(d -> view(d, actor));

@@ -10,5 +10,10 @@ import java.util.UUID;
  * again is harmless: one Cal.com booking per interview.
  */
 public interface SendInterviewUseCase {
-    Uni<InterviewDetails> send(Actor actor, UUID interviewId);
+    default Uni<InterviewDetails> send(Actor actor, UUID interviewId) {
+        return send(actor, interviewId, false);
+    }
+
+    /** {@code allowOwnConflicts}: send although the time clashes with the sender's own calendar (never another member's). */
+    Uni<InterviewDetails> send(Actor actor, UUID interviewId, boolean allowOwnConflicts);
 }
