@@ -124,6 +124,41 @@ class EndToEndInvitationTest {
         return interview;
     }
 
+    /**
+     * Issue 20: a booking that clashes with something on the guest's own Google calendar (their primary calendar, not the
+     * dedicated one) answers 409 with the clashing times only; allowConflicts books anyway; with Google failing the
+     * booking still goes through, with the warning.
+     */
+    @Test
+    void aClashWithTheGuestsGoogleCalendarIsRefusedUnlessAllowedAndAGoogleOutageNeverBlocks() throws Exception {
+        StackClient.Person host = client.person("Clash Host", "UTC");
+        StackClient.Person guest = client.person("Clash Guest", "Europe/Berlin");
+        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String room = StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + start + "\"}", 201), "id");
+        String later = StackClient.field(client.call("POST", "/api/practice-room/create", host,
+                "{\"datetimeUtc\":\"" + start.plus(3, ChronoUnit.HOURS) + "\"}", 201), "id");
+        Instant dentist = start.plus(15, ChronoUnit.MINUTES);
+        client.inGoogle("busy", "{\"email\":\"" + guest.email() + "\",\"start\":\"" + dentist + "\",\"end\":\""
+                + dentist.plus(30, ChronoUnit.MINUTES) + "\"}");
+
+        String refused = client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + room + "\",\"guestId\":null}", 409);
+        assertThat(refused).contains("\"code\":\"calendar_conflict\"", "\"start\":\"" + dentist + "\"",
+                "\"end\":\"" + dentist.plus(30, ChronoUnit.MINUTES) + "\"");
+        assertThat(refused).doesNotContainIgnoringCase("summary").doesNotContain(guest.email());
+
+        String allowed = client.call("POST", "/api/practice-room/update", guest,
+                "{\"roomId\":\"" + room + "\",\"guestId\":null,\"allowConflicts\":true}", 200);
+        assertThat(allowed).contains("\"booked\":true").doesNotContain("warnings");
+
+        client.inGoogle("fail", "{\"count\":200,\"status\":500}");
+        try {
+            String warned = client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + later + "\",\"guestId\":null}", 200);
+            assertThat(warned).contains("\"booked\":true", "\"warnings\":[\"calendar_unavailable\"]");
+        } finally {
+            client.inGoogle("fail", "{\"count\":0}");
+        }
+    }
+
     @Test
     void coreWritesWaitForTheGoogleCalendarConnection() throws Exception {
         StackClient.Person newcomer = client.unconnectedPerson("Nia Newcomer", "Europe/Paris");

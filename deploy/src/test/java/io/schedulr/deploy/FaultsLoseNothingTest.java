@@ -111,6 +111,41 @@ class FaultsLoseNothingTest {
         return calendars.stream().filter(ics -> ics.contains("METHOD:CANCEL")).count();
     }
 
+    /**
+     * Issue 20: two replicas of notification-service claim due reminders from the same table; each person gets each
+     * reminder once (a one-minute reminder of a session starting in about 70 s), and none for a session deleted before.
+     */
+    @Test
+    void eachReminderReachesEachPersonOnceFromTwoReplicasAndNoneForADeletedSession() throws Exception {
+        StackClient.Person host = client.person("Reminded Host", "Europe/Berlin");
+        StackClient.Person guest = client.person("Reminded Guest", "Asia/Tokyo");
+        StackClient.Person dropped = client.person("Dropped Guest", "UTC");
+        for (StackClient.Person p : List.of(host, guest, dropped)) {
+            client.call("PUT", "/api/me/preferences", p, "{\"reminderMinutes\":[1],\"reminderChannel\":\"email\"}", 200);
+        }
+        Thread.sleep(3000); // the preferences reach notification-service before the bookings do (either order works; this keeps it fast)
+        Instant start = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
+        String room = StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + start + "\"}", 201), "id");
+        client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + room + "\",\"guestId\":null}", 200);
+        String deleted = StackClient.field(client.call("POST", "/api/practice-room/create", host,
+                "{\"datetimeUtc\":\"" + start.plus(2, ChronoUnit.HOURS) + "\"}", 201), "id");
+        client.call("POST", "/api/practice-room/update", dropped, "{\"roomId\":\"" + deleted + "\",\"guestId\":null}", 200);
+        client.call("DELETE", "/api/practice-room/" + deleted, host, null, 204);
+
+        Instant deadline = start.plusSeconds(5);
+        while (Instant.now().isBefore(deadline) && (reminders(host).isEmpty() || reminders(guest).isEmpty())) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(12_000); // two sending rounds of each replica: a reminder sent twice would be here by now
+        assertThat(reminders(host)).as("reminders of the host").hasSize(1);
+        assertThat(reminders(guest)).as("reminders of the guest").singleElement().asString().contains("(Asia/Tokyo");
+        assertThat(reminders(dropped)).as("reminders of the guest whose session was deleted").isEmpty();
+    }
+
+    private static List<String> reminders(StackClient.Person person) throws Exception {
+        return client.subjects(person.email()).stream().filter(subject -> subject != null && subject.startsWith("Reminder:")).toList();
+    }
+
     @Test
     void kafkaDownForThirtySeconds() throws Exception {
         StackClient.Person host = client.person("Kafka Host", "UTC");

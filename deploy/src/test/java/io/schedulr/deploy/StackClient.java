@@ -265,6 +265,26 @@ final class StackClient implements AutoCloseable {
         return found;
     }
 
+    /** The subjects of the inbox's mails, oldest first, read over IMAP. */
+    List<String> subjects(String email) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.host", "localhost");
+        props.put("mail.imap.port", String.valueOf(stack.endpoints().imapPort()));
+        List<String> subjects = new ArrayList<>();
+        try (Store store = Session.getInstance(props).getStore("imap")) {
+            store.connect(email, email);
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            for (Message m : folder.getMessages()) {
+                subjects.add(m.getSubject());
+            }
+            folder.close(false);
+        } catch (MessagingException e) {
+            return List.of();
+        }
+        return subjects;
+    }
+
     /** The text/calendar parts of the inbox, read over IMAP. */
     List<String> calendars(String email) throws Exception {
         Properties props = new Properties();

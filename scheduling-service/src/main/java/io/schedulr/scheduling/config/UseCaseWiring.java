@@ -139,8 +139,8 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     ConflictCheck conflictCheck(PanacheRoomRepository rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
-                                AuditTrailPort audit) {
-        return new ConflictCheck(rooms, calendars, connections, audit);
+                                AuditTrailPort audit, CalendarGateConfig gate) {
+        return new ConflictCheck(rooms, calendars, connections, audit, gate.required());
     }
 
     @Produces

@@ -33,8 +33,20 @@ public class ConflictCheck {
     private final CalendarBusyPort calendars;
     private final LoadCalendarConnectionPort connections;
     private final AuditTrailPort audit;
+    private final boolean askWithoutStoredConnection;
 
     public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, AuditTrailPort audit) {
+        this(bookings, calendars, connections, audit, false);
+    }
+
+    /**
+     * @param askWithoutStoredConnection ask calendar-sync-service even when no connection is stored here yet (with the
+     *                                   calendar gate on, everyone who writes is connected; the announcement of a fresh
+     *                                   connection may simply not have arrived)
+     */
+    public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, AuditTrailPort audit,
+                         boolean askWithoutStoredConnection) {
+        this.askWithoutStoredConnection = askWithoutStoredConnection;
         this.bookings = bookings;
         this.calendars = calendars;
         this.connections = connections;
@@ -121,8 +133,8 @@ public class ConflictCheck {
         List<TimeWindow> busy = new ArrayList<>();
         return bookings.bookedTimes(userId, range, null).invoke(busy::addAll)
                 .chain(() -> connections.load(userId))
-                .chain(connection -> connection.isPresent() && connection.get().connected()
-                        ? calendars.busyTimes(userId, range) : Uni.createFrom().item((CalendarBusyPort.Answer) null))
+                .chain(connection -> asks(connection) ? calendars.busyTimes(userId, range)
+                        : Uni.createFrom().item((CalendarBusyPort.Answer) null))
                 .map(answer -> {
                     if (answer instanceof CalendarBusyPort.Busy known) {
                         busy.addAll(known.times());
@@ -133,7 +145,7 @@ public class ConflictCheck {
 
     private Uni<Void> ownCalendar(String actorId, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy, List<String> warnings) {
         return connections.load(actorId).chain(connection -> {
-            if (connection.isEmpty() || !connection.get().connected()) {
+            if (!asks(connection)) {
                 return Uni.createFrom().voidItem();
             }
             return calendars.busyTimes(actorId, window).chain(answer -> {
@@ -149,5 +161,10 @@ public class ConflictCheck {
                 return Uni.createFrom().voidItem();
             });
         });
+    }
+
+    /** A stored "revoked" or "disconnected" is believed; no stored state is asked about when the gate is on. */
+    private boolean asks(java.util.Optional<io.schedulr.scheduling.domain.CalendarConnection> stored) {
+        return stored.map(io.schedulr.scheduling.domain.CalendarConnection::connected).orElse(askWithoutStoredConnection);
     }
 }

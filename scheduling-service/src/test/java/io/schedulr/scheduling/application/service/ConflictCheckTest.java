@@ -126,6 +126,16 @@ class ConflictCheckTest {
     }
 
     @Test
+    void withTheGateOnAFreshConnectionNotYetAnnouncedHereIsAskedAbout() {
+        TimeWindow dentist = new TimeWindow(T.plusSeconds(1800), T.plusSeconds(5400));
+        ConflictCheck gated = new ConflictCheck(people, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.Busy(List.of(dentist))),
+                user -> Uni.createFrom().item(Optional.empty()), people, true);
+
+        assertThatThrownBy(() -> gated.require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely())
+                .isInstanceOf(CalendarConflictException.class);
+    }
+
+    @Test
     void nobodyIsAskedAboutSomeoneWhoIsNotConnected() {
         assertThat(require("guest", false, List.of("guest", "host"))).isEmpty();
         assertThat(people.asked).isEmpty();
