@@ -4,6 +4,7 @@ import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.FreeBusyService;
 import io.schedulr.calendarsync.application.ReminderPreferencesService;
+import io.schedulr.calendarsync.application.port.out.ReminderPatches;
 import io.schedulr.calendarsync.application.port.out.ReminderPreferences;
 import io.schedulr.calendarsync.application.port.out.FreeBusyCalendars;
 import io.schedulr.calendarsync.application.ManageConnectionService;
@@ -128,8 +129,12 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    ReminderPreferencesService reminderPreferences(ReminderPreferences preferences, Transactions transactions) {
-        return new ReminderPreferencesService(preferences, transactions);
+    ReminderPreferencesService reminderPreferences(ReminderPreferences preferences, Transactions transactions, RoomMirrors rooms,
+                                                   InterviewMirrors interviews, ReminderPatches patches, CalendarEvents calendar,
+                                                   GoogleCallAudit audit, ConnectionStore connections, GoogleGrants grants, Clock clock,
+                                                   MirrorConfig config) {
+        return new ReminderPreferencesService(preferences, transactions, rooms, interviews, patches, calendar, audit, connections, grants,
+                clock, config.firstBackoff(), config.maxBackoff());
     }
 
     @Produces

@@ -89,6 +89,24 @@ final class FakeCalendarEvents implements CalendarEvents {
         return true;
     }
 
+    /** Each reminders patch as "calendar/event → minutes", in call order (nothing else of the event changes). */
+    final java.util.List<String> reminderPatches = new java.util.ArrayList<>();
+    /** The reminders each event (room or own) shows after a patch, by "calendar/event". */
+    final Map<String, java.util.List<Integer>> patchedReminders = new LinkedHashMap<>();
+
+    @Override
+    public boolean setReminders(String accessToken, String calendarId, String eventId, java.util.List<Integer> minutes) {
+        call(accessToken);
+        reminderPatches.add(calendarId + "/" + eventId + " -> " + minutes);
+        Stored room = events.get(eventId);
+        Own held = own.get(calendarId + "/" + eventId);
+        boolean live = room != null && room.calendarId().equals(calendarId) && !room.cancelled() || held != null && !held.cancelled();
+        if (live) {
+            patchedReminders.put(calendarId + "/" + eventId, java.util.List.copyOf(minutes));
+        }
+        return live;
+    }
+
     long live() {
         return events.values().stream().filter(s -> !s.cancelled()).count();
     }

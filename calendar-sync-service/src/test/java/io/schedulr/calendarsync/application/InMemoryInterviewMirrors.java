@@ -55,6 +55,12 @@ final class InMemoryInterviewMirrors implements InterviewMirrors, ConsumedEvents
     }
 
     @Override
+    public List<InterviewEntry> shownTo(String memberId) {
+        return rows.values().stream().map(r -> r.entry).filter(e -> e.memberId().equals(memberId)
+                && e.applied() == InterviewEntry.Applied.SHOWN && e.calendarId() != null).toList();
+    }
+
+    @Override
     public void want(InterviewEntry entry, Instant now) {
         Row row = rows.computeIfAbsent(key(entry), k -> new Row());
         InterviewEntry before = row.entry;

@@ -31,6 +31,11 @@ final class InMemoryRoomMirrors implements RoomMirrors, GoogleCallAudit {
     }
 
     @Override
+    public List<RoomMirror> activeOf(String hostId) {
+        return mirrors.values().stream().filter(m -> hostId.equals(m.hostId()) && !m.cancelled() && m.googleEventId() != null).toList();
+    }
+
+    @Override
     public void save(RoomMirror mirror) {
         mirrors.put(mirror.roomId(), mirror);
     }

@@ -76,7 +76,9 @@ class RoomMirrorServiceTest {
         FakeCalendarEvents.Stored first = calendar.events.get("ev1");
         service.record(change("e2", RoomChangeKind.CANCELLED, 1, START));
         drain();
-        assertThat(calendar.events.get("ev1").event()).as("a written event is not rewritten for new preferences").isEqualTo(first.event());
+        assertThat(calendar.events.get("ev1").event())
+                .as("the room mirror does not rewrite a written event for new preferences (ReminderPreferencesService patches them)")
+                .isEqualTo(first.event());
     }
 
     @Test

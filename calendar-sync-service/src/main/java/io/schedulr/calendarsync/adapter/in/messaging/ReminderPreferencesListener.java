@@ -19,7 +19,9 @@ import java.time.Duration;
 /**
  * People's reminder preferences from scheduling-service (channel {@code reminder-preferences}: the shared group
  * {@code calendar-sync-reminder-preferences}, from the earliest record of the compacted topic, in order per person). Each
- * record is the person's whole state and is stored before its offset becomes committable. A record that is not a valid
+ * record is the person's whole state and is stored before its offset becomes committable (with, when the minutes changed,
+ * the reminder patches of the person's future Google events, in the same transaction; Google is called later by the
+ * worker, never here). A record that is not a valid
  * preferences event is logged and skipped; a passing failure (the database is unreachable) is tried again with back-off.
  */
 @ApplicationScoped

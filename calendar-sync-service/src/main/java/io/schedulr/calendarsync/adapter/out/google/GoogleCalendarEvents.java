@@ -32,14 +32,15 @@ import java.util.Optional;
  * mailed (a change announced as a mirror failure, whose participants were emailed already). Short transient failures are retried
  * here; longer ones reach the caller as {@link GoogleUnavailableException}. Interviews are put under our own event id, without
  * attendees and with {@code sendUpdates=none}. Every event written carries its owner's reminders as popups
- * ({@code reminders.useDefault=false}, see {@link #popups}).
+ * ({@code reminders.useDefault=false}, see {@link #popups}); when the owner's minutes change they are patched alone
+ * ({@link #setReminders}, {@code sendUpdates=none}).
  */
 @ApplicationScoped
 public class GoogleCalendarEvents implements CalendarEvents {
     private static final String SEND_UPDATES = "all";
     /**
-     * Google tells nobody: events only their owner sees (interviews, whose invitations notification-service emails), and room
-     * changes announced as mirror failures (their participants were emailed already).
+     * Google tells nobody: events only their owner sees (interviews, whose invitations notification-service emails), room
+     * changes announced as mirror failures (their participants were emailed already), and reminder changes (the owner's own).
      */
     private static final String QUIET = "none";
 
@@ -186,6 +187,25 @@ public class GoogleCalendarEvents implements CalendarEvents {
             throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("deleting event " + eventId, e);
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
+    @ExponentialBackoff
+    public boolean setReminders(String accessToken, String calendarId, String eventId, List<Integer> minutes) {
+        try {
+            // Only reminders in the body: a patch changes nothing else; an empty overrides list is sent as [] (none).
+            client(accessToken).events().patch(calendarId, eventId, new Event().setReminders(popups(minutes)))
+                    .setSendUpdates(QUIET).execute();
+            return true;
+        } catch (HttpResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return false;
+            }
+            throw GoogleFailures.refusedOrUnavailable("setting the reminders of event " + eventId, e);
+        } catch (IOException e) {
+            throw GoogleFailures.refusedOrUnavailable("setting the reminders of event " + eventId, e);
         }
     }
 

@@ -85,6 +85,23 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
     }
 
     @Override
+    public List<InterviewEntry> shownTo(String memberId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(ENTRY
+                + "WHERE e.member_id = ? AND e.applied = 'shown' AND e.calendar_id IS NOT NULL ORDER BY e.start_utc")) {
+            select.setString(1, memberId);
+            List<InterviewEntry> found = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(entry(rs));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the interview entries of " + memberId, e);
+        }
+    }
+
+    @Override
     public void want(InterviewEntry entry, Instant now) {
         // What Google shows (applied, applied_sequence, calendar_id) is only ever written by the worker.
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO interview_mirror_entry "

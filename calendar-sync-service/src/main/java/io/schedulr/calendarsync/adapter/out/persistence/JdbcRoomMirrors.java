@@ -41,6 +41,11 @@ public class JdbcRoomMirrors implements RoomMirrors {
     }
 
     @Override
+    public List<RoomMirror> activeOf(String hostId) {
+        return query(SELECT + "WHERE host_id = ? AND status = 'active' AND google_event_id IS NOT NULL", hostId);
+    }
+
+    @Override
     public void save(RoomMirror mirror) {
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO room_mirror "
                 + "(room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status, start_utc, end_utc, guest_email, "

@@ -2,7 +2,10 @@ package io.schedulr.calendarsync.application.port.in;
 
 import java.util.List;
 
-/** A person's reminder preferences changed in scheduling-service: kept for the reminders of their own Google events. */
+/**
+ * A person's reminder preferences changed in scheduling-service: kept for the reminders of their own Google events, and
+ * — when the minutes changed — their future events already on Google queued for the new reminders.
+ */
 public interface RecordReminderPreferencesUseCase {
     void record(ReminderPreferencesChange change);
 

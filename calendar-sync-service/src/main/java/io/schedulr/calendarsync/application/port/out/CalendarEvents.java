@@ -41,6 +41,13 @@ public interface CalendarEvents {
     boolean remove(String accessToken, String calendarId, String eventId);
 
     /**
+     * Sets the event's reminders to its owner's minutes, as popups ({@code reminders.useDefault=false}, see {@link OwnEvent}),
+     * changing nothing else and telling nobody ({@code events.patch} with only {@code reminders}, {@code sendUpdates=none}).
+     * False when Google says the event is gone (deleted meanwhile): there is nothing to set.
+     */
+    boolean setReminders(String accessToken, String calendarId, String eventId, java.util.List<Integer> minutes);
+
+    /**
      * An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters).
      *
      * @param reminderMinutes the owner's reminders: on-screen (popup) ones this many minutes before, never Google's

@@ -20,6 +20,9 @@ public interface InterviewMirrors {
     /** The interview's member entries, locked until the transaction ends. */
     List<InterviewEntry> entriesOf(String interviewId);
 
+    /** The member's entries Google shows on their calendar as far as we know ({@code applied} shown, a calendar known). */
+    List<InterviewEntry> shownTo(String memberId);
+
     /** Stores the entry's wanted state and queues it (due now, attempts reset). */
     void want(InterviewEntry entry, Instant now);
 

@@ -16,4 +16,7 @@ public interface RoomMirrors {
 
     /** The live (not cancelled) mirrors with an event on this calendar. */
     List<RoomMirror> activeOn(String calendarId);
+
+    /** The live (not cancelled) mirrors with an event that this person hosts, on whichever of their calendars it is. */
+    List<RoomMirror> activeOf(String hostId);
 }

@@ -46,4 +46,22 @@ class JobsStopWhenAskedTest {
 
         assertThat(left.get()).isNegative();
     }
+
+    @Test
+    void theReminderLoopEndsAfterThePatchInHandWhenShutdownBegins() {
+        ShutdownSignal signal = new ShutdownSignal();
+        AtomicInteger ran = new AtomicInteger();
+        PatchRemindersJob job = new PatchRemindersJob();
+        job.shutdown = signal;
+        job.reminders = () -> {
+            if (ran.incrementAndGet() == 2) {
+                signal.request();
+            }
+            return true;
+        };
+
+        job.run();
+
+        assertThat(ran).hasValue(2);
+    }
 }
