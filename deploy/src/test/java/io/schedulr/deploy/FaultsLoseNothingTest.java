@@ -124,7 +124,7 @@ class FaultsLoseNothingTest {
             client.call("PUT", "/api/me/preferences", p, "{\"reminderMinutes\":[1],\"reminderChannel\":\"email\"}", 200);
         }
         Thread.sleep(3000); // the preferences reach notification-service before the bookings do (either order works; this keeps it fast)
-        Instant start = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = Instant.now().plusSeconds(66).truncatedTo(ChronoUnit.SECONDS);
         String room = StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + start + "\"}", 201), "id");
         client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + room + "\",\"guestId\":null}", 200);
         String deleted = StackClient.field(client.call("POST", "/api/practice-room/create", host,
@@ -136,7 +136,7 @@ class FaultsLoseNothingTest {
         while (Instant.now().isBefore(deadline) && (reminders(host).isEmpty() || reminders(guest).isEmpty())) {
             Thread.sleep(500);
         }
-        Thread.sleep(12_000); // two sending rounds of each replica: a reminder sent twice would be here by now
+        Thread.sleep(11_000); // two sending rounds of each replica: a reminder sent twice would be here by now
         assertThat(reminders(host)).as("reminders of the host").hasSize(1);
         assertThat(reminders(guest)).as("reminders of the guest").singleElement().asString().contains("(Asia/Tokyo");
         assertThat(reminders(dropped)).as("reminders of the guest whose session was deleted").isEmpty();

@@ -48,6 +48,7 @@ import io.schedulr.scheduling.adapter.out.persistence.PanachePreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.service.PreferencesService;
 import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
+import io.schedulr.scheduling.adapter.out.persistence.SqlBookedTimes;
 import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.application.service.CalendarFitService;
 import io.schedulr.scheduling.application.port.in.CalendarFitUseCase;
@@ -138,7 +139,7 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    ConflictCheck conflictCheck(PanacheRoomRepository rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
+    ConflictCheck conflictCheck(SqlBookedTimes rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
                                 AuditTrailPort audit, CalendarGateConfig gate) {
         return new ConflictCheck(rooms, calendars, connections, audit, gate.required());
     }

@@ -77,10 +77,7 @@ public class ConflictCheck {
         }
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String person : checked) {
-            chain = chain.chain(() -> bookings.bookedTimes(person, window, except)).invoke(busy::addAll).replaceWithVoid();
-        }
+        Uni<Void> chain = bookings.bookedTimes(checked, window, except).invoke(busy::addAll).replaceWithVoid();
         if (!allowOwnConflicts) {
             chain = chain.chain(() -> ownCalendar(actorId, window, ownEvent, busy, warnings));
         }
@@ -104,12 +101,8 @@ public class ConflictCheck {
         }
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String email : new LinkedHashSet<>(emails)) {
-            if (!(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))) {
-                chain = chain.chain(() -> bookings.bookedTimesOfAddress(email, window)).invoke(busy::addAll).replaceWithVoid();
-            }
-        }
+        List<String> checked = emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
+        Uni<Void> chain = bookings.bookedTimesOfAddresses(checked, window).invoke(busy::addAll).replaceWithVoid();
         if (!allowOwnConflicts) {
             chain = chain.chain(() -> ownCalendar(actorId, window, null, busy, warnings));
         }
@@ -131,7 +124,7 @@ public class ConflictCheck {
             return Uni.createFrom().item(List.of());
         }
         List<TimeWindow> busy = new ArrayList<>();
-        return bookings.bookedTimes(userId, range, null).invoke(busy::addAll)
+        return bookings.bookedTimes(List.of(userId), range, null).invoke(busy::addAll)
                 .chain(() -> connections.load(userId))
                 .chain(connection -> asks(connection) ? calendars.busyTimes(userId, range)
                         : Uni.createFrom().item((CalendarBusyPort.Answer) null))

@@ -36,13 +36,13 @@ class ConflictCheckTest {
         final List<String> audit = new ArrayList<>();
 
         @Override
-        public Uni<List<TimeWindow>> bookedTimes(String userId, TimeWindow window, RoomId except) {
-            return Uni.createFrom().item(booked.getOrDefault(userId, List.of()));
+        public Uni<List<TimeWindow>> bookedTimes(java.util.Collection<String> userIds, TimeWindow window, RoomId except) {
+            return Uni.createFrom().item(userIds.stream().flatMap(id -> booked.getOrDefault(id, List.of()).stream()).toList());
         }
 
         @Override
-        public Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window) {
-            return Uni.createFrom().item(booked.getOrDefault(email, List.of()));
+        public Uni<List<TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails, TimeWindow window) {
+            return bookedTimes(emails, window, null);
         }
 
         @Override

@@ -9,8 +9,6 @@ import io.schedulr.scheduling.application.port.out.SaveRoomPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomId;
 import io.smallrye.mutiny.Uni;
-import io.schedulr.scheduling.application.port.out.FindBookingsPort;
-import io.schedulr.scheduling.domain.TimeWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
@@ -25,28 +23,7 @@ import java.util.UUID;
  * detached, so a use case's flushes have nothing of it to dirty-check (the booking path pays for every flush).
  */
 @ApplicationScoped
-public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveRoomPort, FindBookingsPort {
-
-    /** Uses the host and guest indexes; only booked rooms commit a person to a time. */
-    @Override
-    public Uni<List<TimeWindow>> bookedTimes(String userId, TimeWindow window, RoomId except) {
-        UUID excluded = except == null ? new UUID(0, 0) : except.value();
-        return PracticeRoomEntity.<PracticeRoomEntity>find(
-                        "guestId is not null and (hostId = ?1 or guestId = ?1) and id <> ?2 and datetimeUtc < ?3 and endsAt > ?4",
-                        Sort.by("datetimeUtc"), userId, excluded, window.end(), window.start())
-                .list()
-                .map(list -> list.stream().map(e -> new TimeWindow(e.datetimeUtc, e.endsAt)).toList());
-    }
-
-    @Override
-    public Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window) {
-        return PracticeRoomEntity.<PracticeRoomEntity>find(
-                        "guestId is not null and datetimeUtc < ?2 and endsAt > ?3 and (hostId in (select u.id from UserEntity u where lower(u.email) = ?1) "
-                                + "or guestId in (select u.id from UserEntity u where lower(u.email) = ?1))",
-                        Sort.by("datetimeUtc"), email.toLowerCase(java.util.Locale.ROOT), window.end(), window.start())
-                .list()
-                .map(list -> list.stream().map(e -> new TimeWindow(e.datetimeUtc, e.endsAt)).toList());
-    }
+public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveRoomPort {
 
     @Override
     public Uni<Optional<PracticeRoom>> load(RoomId roomId) {

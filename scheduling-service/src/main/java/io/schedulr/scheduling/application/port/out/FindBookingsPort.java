@@ -4,13 +4,17 @@ import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
 
+import java.util.Collection;
 import java.util.List;
 
-/** The app's own bookings of a person (booked rooms they host or joined), as busy times. */
+/**
+ * What already commits people to a time in this app, as busy times: booked rooms they host or joined, and scheduled or
+ * confirmed interviews they are on the team of. One look for all the people asked about.
+ */
 public interface FindBookingsPort {
-    /** Booked rooms of {@code userId} overlapping {@code window}, except room {@code except} (may be null). */
-    Uni<List<TimeWindow>> bookedTimes(String userId, TimeWindow window, RoomId except);
+    /** Of the people with these user ids, overlapping {@code window}, except room {@code except} (may be null). */
+    Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except);
 
-    /** The same for whoever signs in with {@code email} (any case): how team members, known by address, are found. */
-    Uni<List<TimeWindow>> bookedTimesOfAddress(String email, TimeWindow window);
+    /** The same for whoever signs in with these addresses (any case): how team members, known by address, are found. */
+    Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window);
 }

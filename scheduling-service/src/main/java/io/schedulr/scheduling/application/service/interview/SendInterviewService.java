@@ -47,7 +47,7 @@ public class SendInterviewService implements SendInterviewUseCase {
         this.clock = clock;
     }
 
-    private record Claim(InterviewDetails details, boolean fresh) {
+    private record Claim(InterviewDetails details, boolean fresh, List<String> warnings) {
     }
 
     @Override
@@ -55,26 +55,27 @@ public class SendInterviewService implements SendInterviewUseCase {
         return tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
             Interview claimed = before.startSending(clock.instant());
             if (claimed == before) {
-                return interviews.details(before).map(d -> new Claim(d, false));
+                return interviews.details(before).map(d -> new Claim(d, false, List.of()));
             }
             return interviews.details(before).chain(d -> clashFree(actor, d, allowOwnConflicts))
-                    .chain(() -> interviews.save(actor.id(), "sending", before, claimed)).chain(interviews::details).map(d -> new Claim(d, true));
-        })).chain(claim -> claim.fresh() ? book(actor, claim.details()) : Uni.createFrom().item(claim.details()));
+                    .chain(warnings -> interviews.save(actor.id(), "sending", before, claimed).chain(interviews::details)
+                            .map(d -> new Claim(d, true, warnings)));
+        })).chain(claim -> claim.fresh() ? book(actor, claim.details()).map(d -> d.withWarnings(claim.warnings()))
+                : Uni.createFrom().item(claim.details()));
     }
 
     /** The team's booked sessions here and the sender's own Google calendars, at the interview's time. */
-    private Uni<Void> clashFree(Actor actor, InterviewDetails d, boolean allowOwnConflicts) {
+    private Uni<List<String>> clashFree(Actor actor, InterviewDetails d, boolean allowOwnConflicts) {
         Interview i = d.interview();
         if (i.startAt() == null || i.endAt() == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         List<String> team = new ArrayList<>();
         if (d.primary() != null) {
             team.add(d.primary().email());
         }
         d.additional().forEach(member -> team.add(member.email()));
-        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team)
-                .replaceWithVoid();
+        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team);
     }
 
     private Uni<InterviewDetails> book(Actor actor, InterviewDetails d) {

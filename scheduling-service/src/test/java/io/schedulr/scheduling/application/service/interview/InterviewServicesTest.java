@@ -98,15 +98,15 @@ class InterviewServicesTest {
         java.util.Map<String, List<io.schedulr.scheduling.domain.TimeWindow>> booked = new java.util.HashMap<>();
         io.schedulr.scheduling.application.port.out.FindBookingsPort bookings = new io.schedulr.scheduling.application.port.out.FindBookingsPort() {
             @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(String userId,
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(java.util.Collection<String> userIds,
                     io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
                 return io.smallrye.mutiny.Uni.createFrom().item(List.of());
             }
 
             @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddress(String email,
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails,
                     io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().item(booked.getOrDefault(email, List.of()));
+                return io.smallrye.mutiny.Uni.createFrom().item(emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
             }
         };
         io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(

@@ -32,7 +32,11 @@ public record InterviewResponse(UUID id,
                                 Times inMeetingZone, Times forViewer, String prepNotes, List<String> customQuestions, List<GuestJson> guests,
                                 Summary summary, String title, String calcomBookingUid, String meetingUrl, String meetingProvider,
                                 int sequence, String cancellationReason, Instant sentAt, Person calcomHost, Instant createdAt,
-                                Instant updatedAt) {
+                                Instant updatedAt,
+                                @Schema(description = "Left out when there is nothing: calendar_unavailable means the sender's Google "
+                                        + "calendar could not be checked for clashes.", example = "[\"calendar_unavailable\"]")
+                                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                List<String> warnings) {
 
     public record Step(boolean complete, List<String> missing) {
     }
@@ -75,7 +79,7 @@ public record InterviewResponse(UUID id,
                 new Summary(i.guests().size(), participants, i.durationMinutes(), i.timeZone()), i.title(), i.calcomBookingUid(),
                 i.meetingUrl(), i.meetingProvider(), i.sequence(), i.cancellationReason(), i.sentAt(),
                 i.calcomHost() == null ? null : new Person(null, i.calcomHost().name(), i.calcomHost().email(), null),
-                i.createdAt(), i.updatedAt());
+                i.createdAt(), i.updatedAt(), d.warnings());
     }
 
     static String stepName(InterviewStep step) {

@@ -1,0 +1,46 @@
+package io.schedulr.scheduling.interview;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static io.schedulr.scheduling.interview.InterviewApi.post;
+import static io.schedulr.scheduling.interview.InterviewApi.send;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Issue 20: an interview is not sent over a team member's booked session, and a scheduled interview is a booking too. */
+@QuarkusTest
+class InterviewConflictTest {
+
+    @Test
+    void aTeamMembersBookedSessionStopsTheSendingAndTheScheduledInterviewThenBlocksTheirBookings() {
+        InterviewFlowTest.Setup s = InterviewFlowTest.Setup.create();
+        String start = InterviewApi.hoursAhead(20, 9);
+        TestUser roomHost = Tokens.newUser("Room Host " + s.tag(), "UTC");
+        String room = RoomApi.create(roomHost, Map.of("datetimeUtc", Instant.parse(start).plus(10, ChronoUnit.MINUTES).toString()))
+                .statusCode(201).extract().path("id");
+        RoomApi.book(s.ben(), room).statusCode(200);
+        String id = s.readyDraft(start);
+
+        send(s.ada(), id).statusCode(409).body("code", equalTo("calendar_conflict")).body("conflicts", hasSize(1))
+                .body("conflicts[0].start", equalTo(Instant.parse(start).plus(10, ChronoUnit.MINUTES).toString()));
+        post(s.ada(), "/api/interviews/" + id + "/send?allowConflicts=true", null).statusCode(409)
+                .body("code", equalTo("calendar_conflict"));
+        InterviewApi.get(s.ada(), "/api/interviews/" + id).body("status", equalTo("draft"));
+
+        RoomApi.release(s.ben(), room).statusCode(200);
+        send(s.ada(), id).statusCode(200).body("status", equalTo("scheduled"));
+
+        String overlapping = RoomApi.create(roomHost, Map.of("datetimeUtc", Instant.parse(start).plus(5, ChronoUnit.MINUTES).toString()))
+                .statusCode(201).extract().path("id");
+        RoomApi.book(s.ben(), overlapping).statusCode(409).body("code", equalTo("calendar_conflict"))
+                .body("conflicts[0].start", equalTo(start));
+    }
+}
