@@ -4,15 +4,14 @@ import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Asks calendar-sync-service for the caller's busy times with the caller's own bearer token (it answers only about the
@@ -28,15 +27,15 @@ public class CalendarSyncBusyTimes implements CalendarBusyPort {
     @RestClient
     CalendarSyncApi api;
     @Inject
-    Instance<JsonWebToken> token;
+    CallerBearer bearer;
 
     @Override
     public Uni<Answer> busyTimes(String userId, TimeWindow window) {
-        JsonWebToken jwt = token.isResolvable() ? token.get() : null;
-        if (jwt == null || jwt.getRawToken() == null || !userId.equals(jwt.getSubject())) {
+        Optional<String> authorization = bearer.of(userId);
+        if (authorization.isEmpty()) {
             return Uni.createFrom().item(new NotConnected());
         }
-        return api.freeBusy("Bearer " + jwt.getRawToken(), window.start().toString(), window.end().toString())
+        return api.freeBusy(authorization.get(), window.start().toString(), window.end().toString())
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(CalendarSyncBusyTimes::toAnswer)
                 .onFailure().recoverWithItem(failure -> {

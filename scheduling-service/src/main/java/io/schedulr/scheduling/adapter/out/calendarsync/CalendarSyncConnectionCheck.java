@@ -3,13 +3,12 @@ package io.schedulr.scheduling.adapter.out.calendarsync;
 import io.schedulr.scheduling.application.port.out.AskCalendarConnectionPort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Asks calendar-sync-service with the caller's own bearer token (it answers only about the caller), so no credential
@@ -24,15 +23,15 @@ public class CalendarSyncConnectionCheck implements AskCalendarConnectionPort {
     @RestClient
     CalendarSyncApi api;
     @Inject
-    Instance<JsonWebToken> token;
+    CallerBearer bearer;
 
     @Override
     public Uni<Boolean> connectedNow(String userId) {
-        JsonWebToken jwt = token.isResolvable() ? token.get() : null;
-        if (jwt == null || jwt.getRawToken() == null || !userId.equals(jwt.getSubject())) {
+        Optional<String> authorization = bearer.of(userId);
+        if (authorization.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return api.connection("Bearer " + jwt.getRawToken())
+        return api.connection(authorization.get())
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(answer -> answer != null && "connected".equals(answer.status()))
                 .onFailure().recoverWithItem(failure -> {
