@@ -407,6 +407,10 @@ public class BadInputTableTest {
         c.add(get("slots: fitsMyCalendar not a flag", "/api/slots?fitsMyCalendar=yes", 400, "invalid_fitsMyCalendar"));
         c.add(get("list: fitsMyCalendar not a flag", "/api/practice-rooms?fitsMyCalendar=1", 400, "invalid_fitsMyCalendar"));
         c.add(post("slots: allowConflicts not a flag", "/api/slots/%SLOT%/book?allowConflicts=maybe", null, 400, "invalid_allowConflicts"));
+        c.add(post("slots: publish with allowConflicts not a flag", "/api/slots?allowConflicts=1",
+                "{\"startTs\":\"" + FUTURE + "\",\"endTs\":\"" + LATER + "\"}", 400, "invalid_allowConflicts"));
+        c.add(post("interviews: send with allowConflicts not a flag", "/api/interviews/%INTERVIEW%/send?allowConflicts=yes", null, 400,
+                "invalid_allowConflicts"));
         c.add(post("update: allowConflicts as text", update, "{\"roomId\":\"%ROOM%\",\"guestId\":null,\"allowConflicts\":\"yes\"}", 400,
                 "invalid_field"));
         c.add(post("create: offer on a public room", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"offerTo\":\"someone\"}", 400,
