@@ -140,8 +140,8 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     ConflictCheck conflictCheck(SqlBookedTimes rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
-                                AuditTrailPort audit, CalendarGateConfig gate) {
-        return new ConflictCheck(rooms, calendars, connections, audit, gate.required());
+                                UserDirectoryPort users, AuditTrailPort audit, CalendarGateConfig gate) {
+        return new ConflictCheck(rooms, calendars, connections, users, audit, gate.required());
     }
 
     @Produces

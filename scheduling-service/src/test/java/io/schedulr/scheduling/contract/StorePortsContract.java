@@ -69,6 +69,13 @@ public abstract class StorePortsContract {
                 false, null, "https://video/" + days, now);
     }
 
+    @Test
+    void peopleAreFoundByTheirSignInAddressInAnyCase() {
+        assertThat(inTx(() -> users().idsOfAddresses(List.of(host.email().toUpperCase(java.util.Locale.ROOT), "nobody-"
+                + UUID.randomUUID() + "@example.com")))).containsExactly(host.id());
+        assertThat(inTx(() -> users().idsOfAddresses(List.of()))).isEmpty();
+    }
+
     /** For someone scheduling has never seen (no users row): the state comes from calendar-sync-service, not from a request. */
     @Test
     void aCalendarConnectionReadsBackAndNeverMovesBackwards() {

@@ -4,6 +4,7 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.BusyTimes;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.RoomId;
@@ -16,27 +17,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Refuses a time that clashes with what the people taking part already have: every person's booked rooms in this app,
- * and the acting person's own Google calendars when they are connected (calendar-sync-service answers free/busy only to
- * the person themself). {@code allowOwnConflicts} lets the actor ignore their own calendar and bookings, never anyone
- * else's. Google not answering never blocks: the check of that calendar is skipped, audited, and answered as the warning
- * {@link #CALENDAR_UNAVAILABLE}.
+ * Refuses a time that clashes with what the people taking part already have: every person's booked rooms and interviews in
+ * this app, and every person's Google calendars when they are connected (calendar-sync-service answers about the actor
+ * with the actor's own token, about anyone else through its service-to-service route). {@code allowOwnConflicts} lets
+ * the actor ignore their own calendar and bookings, never anyone else's. Google not answering never blocks: the check of
+ * that calendar is skipped, audited, and answered as the warning {@link #CALENDAR_UNAVAILABLE}.
  */
 public class ConflictCheck {
     public static final String CALENDAR_UNAVAILABLE = "calendar_unavailable";
 
-    /** What was checked, for the audit row of a skipped Google check. */
-    record SkippedCheck(String window, String reason) {
+    /** What was checked, for the audit row of a skipped Google check: whose calendar, when, and why it was skipped. */
+    record SkippedCheck(String person, String window, String reason) {
     }
 
     private final FindBookingsPort bookings;
     private final CalendarBusyPort calendars;
     private final LoadCalendarConnectionPort connections;
+    private final UserDirectoryPort users;
     private final AuditTrailPort audit;
     private final boolean askWithoutStoredConnection;
 
-    public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, AuditTrailPort audit) {
-        this(bookings, calendars, connections, audit, false);
+    public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, UserDirectoryPort users,
+                         AuditTrailPort audit) {
+        this(bookings, calendars, connections, users, audit, false);
     }
 
     /**
@@ -44,24 +47,25 @@ public class ConflictCheck {
      *                                   calendar gate on, everyone who writes is connected; the announcement of a fresh
      *                                   connection may simply not have arrived)
      */
-    public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, AuditTrailPort audit,
-                         boolean askWithoutStoredConnection) {
+    public ConflictCheck(FindBookingsPort bookings, CalendarBusyPort calendars, LoadCalendarConnectionPort connections, UserDirectoryPort users,
+                         AuditTrailPort audit, boolean askWithoutStoredConnection) {
         this.askWithoutStoredConnection = askWithoutStoredConnection;
         this.bookings = bookings;
         this.calendars = calendars;
         this.connections = connections;
+        this.users = users;
         this.audit = audit;
     }
 
     /** A check that finds nothing: for wiring without the conflict rules (and tests of other rules). */
     public static ConflictCheck none() {
-        return new ConflictCheck(null, null, null, null);
+        return new ConflictCheck(null, null, null, null, null);
     }
 
     /**
      * @param people          everyone taking part (the actor among them or not)
      * @param except          the room being changed, whose own booking is no clash (may be null)
-     * @param ownEvent        the time the actor's Google calendar already shows for this very session (may be null)
+     * @param ownEvent        the time the Google calendars of the people already show for this very session (may be null)
      * @return the warnings to answer with (empty, or {@link #CALENDAR_UNAVAILABLE})
      */
     public Uni<List<String>> require(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except,
@@ -77,22 +81,14 @@ public class ConflictCheck {
         }
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Uni<Void> chain = bookings.bookedTimes(checked, window, except).invoke(busy::addAll).replaceWithVoid();
-        if (!allowOwnConflicts) {
-            chain = chain.chain(() -> ownCalendar(actorId, window, ownEvent, busy, warnings));
-        }
-        return chain.map(ignored -> {
-            List<TimeWindow> clashes = BusyTimes.clashingWith(window, busy);
-            if (!clashes.isEmpty()) {
-                throw new CalendarConflictException(clashes);
-            }
-            return List.copyOf(warnings);
-        });
+        return bookings.bookedTimes(checked, window, except).invoke(busy::addAll)
+                .chain(() -> googleCalendars(actorId, checked, window, ownEvent, busy, warnings))
+                .map(ignored -> refuseClashes(window, busy, warnings));
     }
 
     /**
-     * An interview's team, known by address: every member's booked sessions here, and the actor's own Google calendars;
-     * {@code allowOwnConflicts} leaves out the actor's own address and calendar.
+     * An interview's team, known by address: every member's booked sessions here, and the Google calendars of the members
+     * who sign in here and of the actor; {@code allowOwnConflicts} leaves out the actor's own address and calendar.
      */
     public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                             List<String> emails) {
@@ -102,17 +98,17 @@ public class ConflictCheck {
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> checked = emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
-        Uni<Void> chain = bookings.bookedTimesOfAddresses(checked, window).invoke(busy::addAll).replaceWithVoid();
-        if (!allowOwnConflicts) {
-            chain = chain.chain(() -> ownCalendar(actorId, window, null, busy, warnings));
-        }
-        return chain.map(ignored -> {
-            List<TimeWindow> clashes = BusyTimes.clashingWith(window, busy);
-            if (!clashes.isEmpty()) {
-                throw new CalendarConflictException(clashes);
-            }
-            return List.copyOf(warnings);
-        });
+        return bookings.bookedTimesOfAddresses(checked, window).invoke(busy::addAll)
+                .chain(() -> checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
+                .chain(memberIds -> {
+                    Set<String> calendarsOf = new LinkedHashSet<>();
+                    if (!allowOwnConflicts) {
+                        calendarsOf.add(actorId);
+                    }
+                    memberIds.stream().filter(id -> !(allowOwnConflicts && id.equals(actorId))).forEach(calendarsOf::add);
+                    return googleCalendars(actorId, calendarsOf, window, null, busy, warnings);
+                })
+                .map(ignored -> refuseClashes(window, busy, warnings));
     }
 
     /**
@@ -136,24 +132,52 @@ public class ConflictCheck {
                 });
     }
 
-    private Uni<Void> ownCalendar(String actorId, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy, List<String> warnings) {
-        return connections.load(actorId).chain(connection -> {
-            if (!asks(connection)) {
+    /**
+     * The Google busy times of everyone in {@code people} who is (or, with the gate on, may be) connected: the stored
+     * connections first (one session, one after the other), then calendar-sync-service about all of them at once.
+     */
+    private Uni<Void> googleCalendars(String actorId, Set<String> people, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy,
+                                      List<String> warnings) {
+        List<String> asked = new ArrayList<>();
+        Uni<Void> loaded = Uni.createFrom().voidItem();
+        for (String person : people) {
+            loaded = loaded.chain(() -> connections.load(person)).invoke(connection -> {
+                if (asks(connection)) {
+                    asked.add(person);
+                }
+            }).replaceWithVoid();
+        }
+        return loaded.chain(() -> {
+            if (asked.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return calendars.busyTimes(actorId, window).chain(answer -> {
-                if (answer instanceof CalendarBusyPort.Busy known) {
-                    known.times().stream().filter(t -> !t.equals(ownEvent)).forEach(busy::add);
-                    return Uni.createFrom().voidItem();
+            List<Uni<CalendarBusyPort.Answer>> questions = asked.stream().map(person -> calendars.busyTimes(person, window)).toList();
+            return Uni.join().all(questions).andFailFast().chain(answers -> {
+                Uni<Void> audited = Uni.createFrom().voidItem();
+                for (int i = 0; i < asked.size(); i++) {
+                    String person = asked.get(i);
+                    CalendarBusyPort.Answer answer = answers.get(i);
+                    if (answer instanceof CalendarBusyPort.Busy known) {
+                        known.times().stream().filter(t -> !t.equals(ownEvent)).forEach(busy::add);
+                    } else if (answer instanceof CalendarBusyPort.Unavailable unavailable) {
+                        if (!warnings.contains(CALENDAR_UNAVAILABLE)) {
+                            warnings.add(CALENDAR_UNAVAILABLE);
+                        }
+                        audited = audited.chain(() -> audit.recordEntity(actorId, "calendar_check_skipped", "calendar", person, null,
+                                new SkippedCheck(person, window.start() + "/" + window.end(), unavailable.reason())));
+                    }
                 }
-                if (answer instanceof CalendarBusyPort.Unavailable unavailable) {
-                    warnings.add(CALENDAR_UNAVAILABLE);
-                    return audit.recordEntity(actorId, "calendar_check_skipped", "calendar", actorId, null,
-                            new SkippedCheck(window.start() + "/" + window.end(), unavailable.reason()));
-                }
-                return Uni.createFrom().voidItem();
+                return audited;
             });
         });
+    }
+
+    private static List<String> refuseClashes(TimeWindow window, List<TimeWindow> busy, List<String> warnings) {
+        List<TimeWindow> clashes = BusyTimes.clashingWith(window, busy);
+        if (!clashes.isEmpty()) {
+            throw new CalendarConflictException(clashes);
+        }
+        return List.copyOf(warnings);
     }
 
     /** A stored "revoked" or "disconnected" is believed; no stored state is asked about when the gate is on. */

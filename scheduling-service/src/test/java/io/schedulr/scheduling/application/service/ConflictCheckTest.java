@@ -4,6 +4,7 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
+import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.CalendarConnectionStatus;
@@ -11,6 +12,7 @@ import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,10 @@ class ConflictCheckTest {
     private static final TimeWindow TEN_TO_ELEVEN = new TimeWindow(T, T.plusSeconds(3600));
 
     /** Bookings, Google calendars, connections and audit of a few people, in memory. */
-    private static final class People implements FindBookingsPort, CalendarBusyPort, LoadCalendarConnectionPort, AuditTrailPort {
+    private static final class People implements FindBookingsPort, CalendarBusyPort, LoadCalendarConnectionPort, UserDirectoryPort,
+            AuditTrailPort {
         final Map<String, List<TimeWindow>> booked = new HashMap<>();
+        final Map<String, String> addresses = new HashMap<>();
         final Map<String, Answer> google = new HashMap<>();
         final List<String> asked = new ArrayList<>();
         final List<String> audit = new ArrayList<>();
@@ -58,6 +62,22 @@ class ConflictCheckTest {
         }
 
         @Override
+        public Uni<UserProfile> upsert(UserProfile user) {
+            return Uni.createFrom().item(user);
+        }
+
+        @Override
+        public Uni<Map<String, UserProfile>> findAll(java.util.Collection<String> ids) {
+            return Uni.createFrom().item(Map.of());
+        }
+
+        @Override
+        public Uni<List<String>> idsOfAddresses(java.util.Collection<String> emails) {
+            return Uni.createFrom().item(addresses.entrySet().stream().filter(a -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(a.getKey())))
+                    .map(Map.Entry::getValue).toList());
+        }
+
+        @Override
         public Uni<Void> record(String actorId, String action, PracticeRoom before, PracticeRoom after) {
             return Uni.createFrom().voidItem();
         }
@@ -75,7 +95,7 @@ class ConflictCheckTest {
     }
 
     private final People people = new People();
-    private final ConflictCheck check = new ConflictCheck(people, people, people, people);
+    private final ConflictCheck check = new ConflictCheck(people, people, people, people, people);
 
     private List<String> require(String actor, boolean allowOwn, List<String> who) {
         return check.require(actor, allowOwn, TEN_TO_ELEVEN, who, null, null).await().indefinitely();
@@ -129,7 +149,7 @@ class ConflictCheckTest {
     void withTheGateOnAFreshConnectionNotYetAnnouncedHereIsAskedAbout() {
         TimeWindow dentist = new TimeWindow(T.plusSeconds(1800), T.plusSeconds(5400));
         ConflictCheck gated = new ConflictCheck(people, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.Busy(List.of(dentist))),
-                user -> Uni.createFrom().item(Optional.empty()), people, true);
+                user -> Uni.createFrom().item(Optional.empty()), people, people, true);
 
         assertThatThrownBy(() -> gated.require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely())
                 .isInstanceOf(CalendarConflictException.class);
@@ -140,5 +160,48 @@ class ConflictCheckTest {
         assertThat(require("guest", false, List.of("guest", "host"))).isEmpty();
         assertThat(people.asked).isEmpty();
         assertThat(ConflictCheck.none().require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely()).isEmpty();
+    }
+
+    @Test
+    void theHostsGoogleBusyTimeStopsTheGuestsBookingAndTheGuestCannotAllowIt() {
+        TimeWindow hostsDentist = new TimeWindow(T.plusSeconds(1200), T.plusSeconds(2400));
+        people.google.put("host", new CalendarBusyPort.Busy(List.of(hostsDentist)));
+
+        for (boolean allowOwn : List.of(false, true)) {
+            assertThatThrownBy(() -> require("guest", allowOwn, List.of("guest", "host"))).as("allowConflicts " + allowOwn)
+                    .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(hostsDentist));
+        }
+        assertThat(people.asked).containsOnly("host");
+    }
+
+    @Test
+    void theSessionsOwnEventOnTheOtherPersonsCalendarIsNoClashWhenItMoves() {
+        TimeWindow before = new TimeWindow(T.minusSeconds(1800), T.plusSeconds(1800));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(before)));
+
+        assertThat(check.require("host", false, TEN_TO_ELEVEN, List.of("host", "guest"), null, before).await().indefinitely()).isEmpty();
+        assertThatThrownBy(() -> require("host", false, List.of("host", "guest"))).isInstanceOf(CalendarConflictException.class);
+    }
+
+    @Test
+    void anotherPersonsGoogleNotAnsweringIsOneWarningAndAnAuditRowNamingThem() {
+        people.google.put("host", new CalendarBusyPort.Unavailable("timeout"));
+        people.google.put("guest", new CalendarBusyPort.Unavailable("timeout"));
+
+        assertThat(require("guest", false, List.of("guest", "host"))).containsExactly("calendar_unavailable");
+        assertThat(people.audit).hasSize(2).anySatisfy(row -> assertThat(row).startsWith("guest calendar_check_skipped").contains("person=host"));
+    }
+
+    @Test
+    void aTeamMembersGoogleBusyTimeStopsTheSendingWhateverTheSenderAllows() {
+        TimeWindow membersMeeting = new TimeWindow(T.plusSeconds(600), T.plusSeconds(1200));
+        people.addresses.put("Mia@Example.com", "mia");
+        people.google.put("mia", new CalendarBusyPort.Busy(List.of(membersMeeting)));
+        people.google.put("sender", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
+
+        assertThatThrownBy(() -> check.requireForTeam("sender", "sender@example.com", true, TEN_TO_ELEVEN, List.of("mia@example.com", "sender@example.com"))
+                .await().indefinitely())
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(membersMeeting));
+        assertThat(people.asked).containsExactly("mia");
     }
 }

@@ -139,6 +139,12 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
+    public Uni<List<String>> idsOfAddresses(Collection<String> emails) {
+        return Uni.createFrom().item(state.users.values().stream()
+                .filter(u -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(u.email()))).map(UserProfile::id).toList());
+    }
+
+    @Override
     public Uni<Map<String, UserProfile>> findAll(Collection<String> ids) {
         Map<String, UserProfile> found = new HashMap<>();
         ids.forEach(id -> Optional.ofNullable(state.users.get(id)).ifPresent(u -> found.put(id, u)));

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -55,6 +57,16 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         return Panache.getSession().chain(s -> s.find(UserEntity.class, ids.stream().distinct().toArray()))
                 .map(list -> list.stream().filter(Objects::nonNull).map(PanacheUserDirectory::toDomain)
                         .collect(Collectors.toMap(UserProfile::id, Function.identity())));
+    }
+
+    @Override
+    public Uni<List<String>> idsOfAddresses(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT id FROM users WHERE lower(email) IN (:emails)", String.class)
+                .setParameter("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList())
+                .getResultList());
     }
 
     private static UserProfile toDomain(UserEntity e) {

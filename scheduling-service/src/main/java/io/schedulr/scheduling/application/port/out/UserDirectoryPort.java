@@ -4,6 +4,7 @@ import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 public interface UserDirectoryPort {
@@ -12,4 +13,7 @@ public interface UserDirectoryPort {
 
     /** The known people among {@code ids}, by id. */
     Uni<Map<String, UserProfile>> findAll(Collection<String> ids);
+
+    /** The ids of the people who signed in with any of these addresses (compared in any case); none for an unknown one. */
+    Uni<List<String>> idsOfAddresses(Collection<String> emails);
 }

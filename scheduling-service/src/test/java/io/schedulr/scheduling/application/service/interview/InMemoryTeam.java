@@ -103,6 +103,12 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
     }
 
     @Override
+    public Uni<List<String>> idsOfAddresses(Collection<String> emails) {
+        return Uni.createFrom().item(state.users.values().stream()
+                .filter(u -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(u.email()))).map(UserProfile::id).toList());
+    }
+
+    @Override
     public Uni<Map<String, UserProfile>> findAll(Collection<String> ids) {
         Map<String, UserProfile> found = new HashMap<>();
         ids.stream().map(state.users::get).filter(Objects::nonNull).forEach(u -> found.put(u.id(), u));

@@ -111,7 +111,7 @@ class InterviewServicesTest {
         };
         io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
                 bookings, (user, window) -> io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.NotConnected()),
-                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.empty()), team);
+                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.empty()), team, team);
         SendInterviewService checked = new SendInterviewService(team, interviews, store, conflicts, clock);
         UUID id = ready();
         io.schedulr.scheduling.domain.TimeWindow bensSession = new io.schedulr.scheduling.domain.TimeWindow(START.plusSeconds(600), START.plusSeconds(4200));
