@@ -203,9 +203,9 @@ function requiredEnv(mod) {
 
 // Secrets the issue lists, per service: they must come from a Secret, never a literal value or a ConfigMap.
 const SECRET_ENV = {
-    'scheduling-service': ['QUARKUS_DATASOURCE_PASSWORD', 'SCHEDULING_VIDEO_DAILY_API_KEY'],
+    'scheduling-service': ['QUARKUS_DATASOURCE_PASSWORD', 'SCHEDULING_VIDEO_DAILY_API_KEY', 'SCHEDULR_CALENDAR_SYNC_SERVICE_KEY'],
     'notification-service': ['QUARKUS_DATASOURCE_PASSWORD', 'QUARKUS_MAILER_PASSWORD', 'NOTIFICATION_HOOKS_EMAIL_STATUS_SECRET'],
-    'calendar-sync-service': ['QUARKUS_DATASOURCE_PASSWORD', 'GOOGLE_CLIENT_SECRET', 'SCHEDULR_GOOGLE_TOKEN_KEYS'],
+    'calendar-sync-service': ['QUARKUS_DATASOURCE_PASSWORD', 'GOOGLE_CLIENT_SECRET', 'SCHEDULR_GOOGLE_TOKEN_KEYS', 'SCHEDULR_SERVICE_KEYS'],
     'calcom-gateway': ['QUARKUS_DATASOURCE_PASSWORD', 'CALCOM_API_KEY', 'CALCOM_WEBHOOK_SECRET'],
 };
 const HPA_SERVICES = ['scheduling-service', 'notification-service'];
@@ -570,6 +570,10 @@ async function checkOverlay(overlay, examples) {
                 const exposesQ = p.pathType === 'Exact' ? p.path.startsWith('/q/') || p.path === '/q'
                     : ['/q/health/ready', '/q/metrics', '/q/openapi'].some(q => q === p.path || q.startsWith(p.path.endsWith('/') ? p.path : p.path + '/'));
                 expect(!exposesQ, where, `${p.pathType} ${p.path} publishes /q/* (health, metrics, OpenAPI) of ${b?.name}`);
+                // Service-to-service routes (calendar-sync-service's /internal/free-busy) are for the cluster only.
+                const exposesInternal = p.pathType === 'Exact' ? p.path.startsWith('/internal')
+                    : '/internal/'.startsWith(p.path.endsWith('/') ? p.path : p.path + '/') || p.path.startsWith('/internal');
+                expect(!exposesInternal, where, `${p.pathType} ${p.path} publishes the service-to-service routes (/internal/*) of ${b?.name}`);
                 publicPaths.push({ path: p.path, service: b?.name });
                 if (p.path !== '/' && b?.name) {
                     const served = resourcePaths(b.name);

@@ -15,9 +15,11 @@ import java.util.Map;
  * What the services need to talk to Google — here the local Google: our OAuth client (GOOGLE_CLIENT_ID/SECRET when
  * set, else the development pair the local Google also uses), its URLs, the callback on this stack's
  * calendar-sync-service and the keys that seal refresh tokens (SCHEDULR_GOOGLE_TOKEN_KEYS when set, else one made
- * once and kept in the state folder, so tokens stored earlier still open after a restart).
+ * once and kept in the state folder, so tokens stored earlier still open after a restart), and the service key with which
+ * scheduling-service asks calendar-sync-service about other people's free/busy (SCHEDULR_CALENDAR_SYNC_SERVICE_KEY when
+ * set, else a new one for each run of the stack: both services start with it).
  */
-record GoogleSettings(RegisteredClient client, String issuerUrl, String calendarSyncUrl, String webUrl, String tokenKeys) {
+record GoogleSettings(RegisteredClient client, String issuerUrl, String calendarSyncUrl, String webUrl, String tokenKeys, String serviceKey) {
     static final String KEYS_FILE = "google-token-keys";
 
     /** @param webUrl the web app (scheduling-service's root), where Google sends a signing-in browser back */
@@ -26,7 +28,13 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
         if (keys == null || keys.isBlank()) {
             keys = keptKeys(stateDir.resolve(KEYS_FILE));
         }
-        return new GoogleSettings(RegisteredClient.fromEnvironment(), issuerUrl, calendarSyncUrl, webUrl, keys);
+        String serviceKey = System.getenv("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY");
+        if (serviceKey == null || serviceKey.isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            serviceKey = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        return new GoogleSettings(RegisteredClient.fromEnvironment(), issuerUrl, calendarSyncUrl, webUrl, keys, serviceKey);
     }
 
     String connectUrl() {
@@ -46,6 +54,7 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
         env.put("SCHEDULR_WEB_URL", webUrl);
         env.put("QUARKUS_HTTP_CORS_ORIGINS", webUrl.replaceAll("/$", ""));
         if (calendarSync) {
+            env.put("SCHEDULR_SERVICE_KEYS", serviceKey);
             env.put("GOOGLE_CLIENT_SECRET", client.secret());
             env.put("SCHEDULR_GOOGLE_REDIRECT_URI", calendarSyncUrl + "/api/auth/google/callback");
             env.put("SCHEDULR_GOOGLE_AUTHORIZATION_URL", issuerUrl + "/o/oauth2/v2/auth");
@@ -57,6 +66,11 @@ record GoogleSettings(RegisteredClient client, String issuerUrl, String calendar
             env.put("SCHEDULR_SYNC_WEBHOOK_URL", calendarSyncUrl + "/api/google/webhook");
         }
         return env;
+    }
+
+    /** For scheduling-service: the key it asks calendar-sync-service about other people's free/busy with. */
+    Map<String, String> schedulingEnvironment() {
+        return Map.of("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY", serviceKey);
     }
 
     private static String keptKeys(Path file) throws StackException {

@@ -335,6 +335,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (spec.name().equals("scheduling-service")) {
             env.putAll(calcom.schedulingEnvironment());
+            env.putAll(google.schedulingEnvironment());
         }
         env.putAll(overrides);
         return env;

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceEnvironmentTest {
     @TempDir
     Path state;
+    /** One stack's settings: every service of it gets the same keys. */
+    private GoogleSettings google;
 
     @Test
     void everyServiceExportsEveryTraceToTheLocalCollectorAndLogsText() throws Exception {
@@ -46,12 +48,37 @@ class ServiceEnvironmentTest {
         }
     }
 
+    @Test
+    void schedulingServiceHoldsTheServiceKeyCalendarSyncServiceAcceptsAndNoOtherServiceHasIt() throws Exception {
+        StackPorts ports = StackPorts.fromBase(41000);
+        Map<String, Map<String, String>> envs = new java.util.HashMap<>();
+        for (ServiceSpec spec : ServiceSpec.all(ports)) {
+            envs.put(spec.name(), environment(spec, ports, Map.of()));
+        }
+        String key = envs.get("scheduling-service").get("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY");
+
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(envs.get("calendar-sync-service")).containsEntry("SCHEDULR_SERVICE_KEYS", key);
+        envs.forEach((service, env) -> {
+            if (!service.equals("scheduling-service")) {
+                assertThat(env).as(service).doesNotContainKey("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY");
+            }
+            if (!service.equals("calendar-sync-service")) {
+                assertThat(env).as(service).doesNotContainKey("SCHEDULR_SERVICE_KEYS");
+            }
+        });
+        assertThat(GoogleSettings.of("http://localhost:1", "http://localhost:2", "http://localhost:3/", state).serviceKey())
+                .as("a new key for each run of the stack").isNotEqualTo(key);
+    }
+
     private Map<String, String> environment(ServiceSpec spec, StackPorts ports, Map<String, String> overrides) throws Exception {
         InfraEndpoints infra = new InfraEndpoints(ports.postgres(), "postgres", "postgres", "tls", "tls", "ca.pem",
                 "localhost:" + ports.kafka(), "localhost:1", "scram", "scram", ports.smtp(), ports.imap(),
                 "http://localhost:" + ports.issuer(), "http://localhost:" + ports.control());
-        GoogleSettings google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + ports.calendarSync(),
-                "http://localhost:" + ports.scheduling() + "/", state);
+        if (google == null) {
+            google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + ports.calendarSync(),
+                    "http://localhost:" + ports.scheduling() + "/", state);
+        }
         CalcomSettingsOfStack calcom = CalcomSettingsOfStack.of(ports.calcom(), "http://localhost:" + ports.calcomGateway());
         return LocalStack.environment(spec, infra, google, calcom, "http://localhost:" + ports.traces(), overrides);
     }
