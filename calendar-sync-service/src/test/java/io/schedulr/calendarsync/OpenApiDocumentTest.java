@@ -37,7 +37,7 @@ class OpenApiDocumentTest {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
         assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/calendar/connection", "/api/auth/google/callback", "/api/google/webhook",
-                "/api/calendar/free-busy");
+                "/api/calendar/free-busy", "/internal/free-busy");
         assertThat(OpenApiCoverage.problems(document, "bearer", ROUTES)).isEmpty();
     }
 
@@ -51,11 +51,13 @@ class OpenApiDocumentTest {
         seen.addAll(SignInBadInputTest.errorAnswers());
         seen.addAll(FreeBusyBadInputTest.errorAnswers());
         seen.add(new Seen("GET", FreeBusyBadInputTest.FREE_BUSY, 503, "google_unavailable")); // FreeBusyTest, Google failing
+        seen.add(new Seen("GET", FreeBusyBadInputTest.INTERNAL_FREE_BUSY, 503, "google_unavailable")); // InternalFreeBusyTest
+        seen.add(new Seen("GET", FreeBusyBadInputTest.INTERNAL_FREE_BUSY, 503, "service_key_not_configured")); // ServiceKeysTest
 
         assertThat(seen).extracting(Seen::code)
                 .contains("invalid_state", "invalid_code", "consent_denied", "malformed_json", "unsupported_media_type", "body_too_large",
                         "uri_too_long", "unauthorized", "not_a_google_push", "channel_token_mismatch", "unknown_channel", "invalid_start", "invalid_end",
-                        "end_before_start", "range_too_long");
+                        "end_before_start", "range_too_long", "invalid_person");
         assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
         assertThat(OpenApiErrors.problems(document, seen.stream().distinct().toList())).isEmpty();
     }
@@ -69,6 +71,26 @@ class OpenApiDocumentTest {
                         equalTo("#/components/schemas/ErrorResponse"))
                 .body("paths.'/api/auth/google/callback'.get.responses.'503'.content.'application/json'.examples.google_unavailable.value.code",
                         equalTo("google_unavailable"));
+    }
+
+    /** The internal route: tagged Internal, the key as a required header, no bearer scheme, its 401 saying which credential. */
+    @Test
+    void describesTheInternalRouteWithItsServiceKey() {
+        String operation = "paths.'/internal/free-busy'.get";
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(operation + ".tags", org.hamcrest.Matchers.contains("Internal"))
+                .body("tags.find { it.name == 'Internal' }.description", containsString("not exposed by the ingress"))
+                .body(operation + ".parameters.find { it.name == 'X-Schedulr-Service-Key' }.in", equalTo("header"))
+                .body(operation + ".parameters.find { it.name == 'X-Schedulr-Service-Key' }.required", equalTo(true))
+                .body(operation + ".parameters.find { it.name == 'person' }.required", equalTo(true))
+                .body(operation + ".security", org.hamcrest.Matchers.nullValue())
+                .body(operation + ".responses.'200'.content.'application/json'.schema.'$ref'", equalTo("#/components/schemas/FreeBusy"))
+                .body(operation + ".responses.'401'.description", containsString("X-Schedulr-Service-Key"))
+                .body(operation + ".responses.'503'.description", containsString("No service key is configured"))
+                .body(operation + ".responses.'401'.content.'application/json'.examples.unauthorized.value.message",
+                        containsString("X-Schedulr-Service-Key"))
+                .body(operation + ".responses.'503'.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("service_key_not_configured", "google_unavailable"));
     }
 
     @Test

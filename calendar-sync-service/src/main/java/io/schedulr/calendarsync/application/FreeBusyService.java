@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The caller's free/busy over all their Google calendars, for the conflict check before a booking. A person without a
+ * A person's free/busy over all their Google calendars, for the conflict check before a booking (asked by the person
+ * themselves or, for another participant, by another service: only the Google account id counts). A person without a
  * usable connection is {@code not connected} at once (no Google call); {@code invalid_grant} turns them revoked, as
  * everywhere else, and they are not connected either. Google failing, throttling or refusing is
  * {@link GoogleUnavailableException} (the adapter keeps that to a short time budget): the booking goes on without it.

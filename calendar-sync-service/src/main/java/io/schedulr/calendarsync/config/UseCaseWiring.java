@@ -1,5 +1,6 @@
 package io.schedulr.calendarsync.config;
 
+import io.schedulr.calendarsync.adapter.in.rest.ServiceKeys;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.FreeBusyService;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Builds the framework-free application services from their ports. */
@@ -142,5 +144,12 @@ public class UseCaseWiring {
     FreeBusyService freeBusy(ConnectionStore connections, SyncStates syncs, FreeBusyCalendars google, GoogleGrants grants, GoogleCallAudit audit,
                              Transactions transactions, Clock clock, FreeBusyConfig config) {
         return new FreeBusyService(connections, syncs, google, grants, audit, transactions, clock, config.cacheTtl());
+    }
+
+    /** The keys other services call the internal routes with (GET /internal/free-busy). */
+    @Produces
+    @Singleton
+    ServiceKeys serviceKeys(InternalConfig config) {
+        return new ServiceKeys(config.serviceKeys().orElse(List.of()));
     }
 }

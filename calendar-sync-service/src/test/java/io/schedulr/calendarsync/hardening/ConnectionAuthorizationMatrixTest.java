@@ -10,6 +10,7 @@ import io.schedulr.calendarsync.config.TokenKeys;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.GoogleConsent;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.calendarsync.freebusy.InternalFreeBusyTest;
 import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -30,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code {"code":"unauthorized"}} (and a front-end callback refused so leaves its state usable), a signed-in person
  * (an admin is just a person here) the expected 2xx/302. The public Google redirect: no kind of token turns a bad state
  * into a 401 or 500 (always 400 invalid_state), and a good state connects the person it names, whoever calls. Then one
- * person can neither see nor change another's connection.
+ * person can neither see nor change another's connection. The internal free/busy route ({@code GET /internal/free-busy})
+ * takes no token at all: whatever token comes along, no or a wrong service key 401 {@code {"code":"unauthorized"}}, a
+ * configured key 200.
  */
 @QuarkusTest
 public class ConnectionAuthorizationMatrixTest {
@@ -76,6 +79,7 @@ public class ConnectionAuthorizationMatrixTest {
     public static List<Seen> errorAnswers() {
         List<Seen> seen = new ArrayList<>();
         AUTHENTICATED.forEach(route -> seen.add(new Seen(route.method(), route.path(), 401, "unauthorized")));
+        seen.add(new Seen("GET", FreeBusyBadInputTest.INTERNAL_FREE_BUSY, 401, "unauthorized"));
         seen.add(new Seen("GET", CALLBACK, 400, "invalid_state"));
         seen.add(new Seen("POST", CALLBACK, 400, "invalid_state"));
         seen.add(new Seen("GET", CALLBACK, 400, "invalid_code"));
@@ -163,6 +167,64 @@ public class ConnectionAuthorizationMatrixTest {
 
     static List<Who> everyone() {
         return List.of(Who.values());
+    }
+
+    /** What an internal caller puts in X-Schedulr-Service-Key: nothing, a key that is not configured, or a configured one. */
+    enum ServiceKey {
+        NO_KEY(null), WRONG_KEY("test-service-key-0"), KEY(InternalFreeBusyTest.KEY);
+
+        final String value;
+
+        ServiceKey(String value) {
+            this.value = value;
+        }
+    }
+
+    record InternalCell(Who who, ServiceKey key) {
+        @Override
+        public String toString() {
+            return "internal free/busy as " + who + " with " + key;
+        }
+    }
+
+    static List<InternalCell> internalCells() {
+        List<InternalCell> cells = new ArrayList<>();
+        for (Who who : Who.values()) {
+            for (ServiceKey key : ServiceKey.values()) {
+                cells.add(new InternalCell(who, key));
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The internal route is for services: a token, refused or a person's (an admin's too), neither opens it nor stands in
+     * the way; only a configured key does (the person named here is the token's, never connected: not_connected).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("internalCells")
+    void theInternalFreeBusyRouteTakesAServiceKeyAndNoToken(InternalCell cell) {
+        TestUser person = cell.who().newPerson();
+        RequestSpecification request = given().redirects().follow(false).accept(ContentType.JSON)
+                .queryParam("person", person.id()).queryParam("start", "2030-03-04T09:00:00Z").queryParam("end", "2030-03-05T09:00:00Z");
+        String token = cell.who().token(person);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        if (cell.key().value != null) {
+            request = request.header(InternalFreeBusyTest.HEADER, cell.key().value);
+        }
+
+        Response response = request.get(FreeBusyBadInputTest.INTERNAL_FREE_BUSY);
+
+        if (cell.key() != ServiceKey.KEY) {
+            assertUnauthorized(response);
+            assertThat(response.jsonPath().getString("message")).contains(InternalFreeBusyTest.HEADER);
+            return;
+        }
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("status")).isEqualTo("not_connected");
+        assertThat(response.jsonPath().getList("busy")).isEmpty();
     }
 
     @ParameterizedTest(name = "Google redirect without a valid state, as {0}")
@@ -258,6 +320,30 @@ public class ConnectionAuthorizationMatrixTest {
         assertThat(smuggled.statusCode()).isEqualTo(200);
         assertThat(smuggled.jsonPath().getString("status")).isEqualTo("connected");
         assertThat(smuggled.jsonPath().getList("busy")).as("ben's own calendar is free").isEmpty();
+    }
+
+    /** With the key, the answer is about the person the service names: a person's token sent along changes nothing. */
+    @Test
+    void theInternalFreeBusyAnswerIsAboutThePersonNamedNotTheTokens() {
+        TestUser ana = Tokens.newUser("Iso Ana", "UTC");
+        TestUser ben = Tokens.newUser("Iso Ben", "UTC");
+        connect(ana);
+        connect(ben);
+        LocalGoogleAccount.control("busy", "{\"email\": \"" + ana.email() + "\", \"start\": \"2030-03-06T10:00:00Z\", "
+                + "\"end\": \"2030-03-06T11:00:00Z\"}");
+
+        Response anas = given().header("Authorization", ben.bearer()).header(InternalFreeBusyTest.HEADER, InternalFreeBusyTest.KEY)
+                .queryParam("person", ana.id()).queryParam("start", "2030-03-06T00:00:00Z").queryParam("end", "2030-03-07T00:00:00Z")
+                .get(FreeBusyBadInputTest.INTERNAL_FREE_BUSY);
+        Response bens = given().header("Authorization", ana.bearer()).header(InternalFreeBusyTest.HEADER, InternalFreeBusyTest.KEY)
+                .queryParam("person", ben.id()).queryParam("start", "2030-03-06T00:00:00Z").queryParam("end", "2030-03-07T00:00:00Z")
+                .get(FreeBusyBadInputTest.INTERNAL_FREE_BUSY);
+
+        assertThat(anas.statusCode()).as(anas.asString()).isEqualTo(200);
+        assertThat(anas.jsonPath().getString("status")).isEqualTo("connected");
+        assertThat(anas.jsonPath().getList("busy")).hasSize(1);
+        assertThat(bens.jsonPath().getString("status")).isEqualTo("connected");
+        assertThat(bens.jsonPath().getList("busy")).as("ben's calendar is free").isEmpty();
     }
 
     @Test

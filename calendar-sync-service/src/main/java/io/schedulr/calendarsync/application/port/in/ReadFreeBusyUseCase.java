@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * When the signed-in person is busy in Google, over all their calendars — for scheduling-service's conflict check before
- * a booking. Only ever about the caller: nobody can look at someone else's calendar through it.
+ * When a person is busy in Google, over all their calendars — for scheduling-service's conflict check before a booking.
+ * The inbound adapters decide whose: a signed-in person asks only about themselves (their token's person); another
+ * service, authenticated by a service key, names the person it asks about. Times only, never what the events are.
  */
 public interface ReadFreeBusyUseCase {
     /**

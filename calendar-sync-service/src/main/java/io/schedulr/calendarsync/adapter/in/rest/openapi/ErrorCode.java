@@ -6,7 +6,8 @@ import io.schedulr.kit.openapi.DocumentedError;
  * Every error calendar-sync-service answers over HTTP, with its status and an example message: the catalog the OpenAPI
  * document's error examples are made from ({@link ErrorResponsesFilter}). A resource method names its own ones by
  * constant name in the {@value ErrorResponsesFilter#CODES} extension; the codes are thrown where the rule lives (the
- * resources, {@code ConnectionErrorMappers}, service-kit's mappers and request limits).
+ * resources, {@code ServiceKeys}, {@code ConnectionErrorMappers}, service-kit's mappers and request limits). Two entries may
+ * share a code when they differ in what is missing (a bearer token, a service key): an operation names one of them.
  */
 public enum ErrorCode implements DocumentedError {
     INVALID_REQUEST(400, "invalid_request", "The body must be {\"code\": …, \"state\": …}."),
@@ -33,7 +34,9 @@ public enum ErrorCode implements DocumentedError {
     INVALID_END(400, "invalid_end", "'end' is required."),
     END_BEFORE_START(400, "end_before_start", "'end' must be after 'start'; got start 2030-01-02T09:00:00Z and end 2030-01-01T09:00:00Z."),
     RANGE_TOO_LONG(400, "range_too_long", "'end' must be at most 62 days after 'start'."),
+    INVALID_PERSON(400, "invalid_person", "'person' is required: the Google account id (sub) of the person asked about."),
     UNAUTHORIZED(401, "unauthorized", "A valid bearer token is required."),
+    SERVICE_KEY_REQUIRED(401, "unauthorized", "A valid X-Schedulr-Service-Key header is required."),
     CHANNEL_TOKEN_MISMATCH(403, "channel_token_mismatch", "The channel token does not match."),
     UNKNOWN_CHANNEL(404, "unknown_channel", "No live channel has this id."),
     BODY_TOO_LARGE(413, "body_too_large", "The request body is larger than 1048576 bytes."),
@@ -41,7 +44,8 @@ public enum ErrorCode implements DocumentedError {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "HTTP 415 Unsupported Media Type"),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are larger than 16384 bytes."),
     INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; it has been logged."),
-    GOOGLE_UNAVAILABLE(503, "google_unavailable", "Google did not answer; try again in a moment.");
+    GOOGLE_UNAVAILABLE(503, "google_unavailable", "Google did not answer; try again in a moment."),
+    SERVICE_KEY_NOT_CONFIGURED(503, "service_key_not_configured", "No service key is configured on this server; its internal routes are off.");
 
     private final int status;
     private final String code;
