@@ -38,7 +38,11 @@ final class Api {
     private final String schedulingUrl;
     private final String calendarSyncUrl;
 
-    Api(String issuerUrl, String schedulingUrl, String calendarSyncUrl) {
+    private final boolean connect;
+
+    /** @param connect whether each person minted connects their Google calendar (bench.calendar) */
+    Api(String issuerUrl, String schedulingUrl, String calendarSyncUrl, boolean connect) {
+        this.connect = connect;
         this.issuerUrl = issuerUrl;
         this.schedulingUrl = schedulingUrl;
         this.calendarSyncUrl = calendarSyncUrl;
@@ -54,7 +58,9 @@ final class Api {
             throw new IOException("token issuer answered " + r.statusCode() + ": " + r.body());
         }
         User user = new User(find(ACCESS_TOKEN, r.body()), find(SUB, r.body()), email);
-        connectCalendar(user);
+        if (connect) {
+            connectCalendar(user);
+        }
         return user;
     }
 

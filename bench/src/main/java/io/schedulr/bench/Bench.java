@@ -90,6 +90,11 @@ public final class Bench {
     private String databaseSettings = "";
     /** {@code bench.statements=true}: PostgreSQL loads pg_stat_statements; section 1 logs what each run executed. */
     private final boolean statements = Boolean.getBoolean("bench.statements");
+    /**
+     * {@code false}: Phase 1 only — scheduling-service runs with the calendar gate off (SCHEDULR_CALENDAR_REQUIRED=false)
+     * and nobody connects a Google calendar, so a booking asks Google nothing (as a build from before Google did).
+     */
+    private final boolean calendar = Boolean.parseBoolean(System.getProperty("bench.calendar", "true"));
     private final int loadSeconds = Integer.getInteger("bench.loadSeconds", 60);
     private final int loadClients = Integer.getInteger("bench.loadClients", 32);
     private final int loadWave = Integer.getInteger("bench.loadWave", 200);
@@ -130,9 +135,12 @@ public final class Bench {
         for (ServiceSpec spec : specs) {
             options = options.withServiceEnvironment(spec.name(), Map.of("SCHEDULR_TRACE_SAMPLE_RATIO", "0"));
         }
+        if (!calendar) {
+            options = options.withServiceEnvironment("scheduling-service", Map.of("SCHEDULR_CALENDAR_REQUIRED", "false"));
+        }
         System.setProperty(io.schedulr.testsupport.infra.InfraSettings.DURABLE_POSTGRES, String.valueOf(durable));
         System.setProperty(io.schedulr.testsupport.infra.InfraSettings.POSTGRES_STATEMENT_STATISTICS, String.valueOf(statements));
-        api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url(), specs.get(2).url());
+        api = new Api("http://localhost:" + ports.issuer(), specs.get(0).url(), specs.get(2).url(), calendar);
         watch = new ServiceWatch(specs, api);
         watch.watchReadiness();
         Instant started = Instant.now();

@@ -10,7 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -146,5 +153,39 @@ class AppBookingConflictTest {
         assertThat(Db.count("SELECT count(*) FROM slots WHERE host_id = '" + host.id() + "'")).isZero();
         given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(body).post("/api/slots?allowConflicts=true")
                 .then().statusCode(201).body("$", hasSize(2));
+    }
+
+    @Test
+    void oneGuestBookingEightOverlappingSessionsAtOnceGetsExactlyOneOfThem() throws Exception {
+        Instant start = Instant.now().plus(47, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser eager = Tokens.newUser("Eager Guest", "UTC");
+        List<String> rooms = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rooms.add(roomAt(Tokens.newUser("Parallel Host " + i, "UTC"), start.plus(i, ChronoUnit.MINUTES)));
+        }
+        // Known here before the race (a first request stores the person; concurrent first inserts of one person would
+        // wait for each other on the key and hide the race).
+        roomAt(eager, start.plus(30, ChronoUnit.DAYS));
+
+        ExecutorService pool = Executors.newFixedThreadPool(rooms.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String room : rooms) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return RoomApi.book(eager, room).extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one booking, seven clashes with it").containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE guest_id = '" + eager.id() + "'")).isEqualTo(1);
     }
 }

@@ -73,7 +73,7 @@ public class BookSlotService implements BookSlotUseCase {
                         .chain(slot -> conflicts.require(guest.id(), allowOwnConflicts, slot.window(), List.of(guest.id(), slot.hostId()), null, null)
                                 .map(warnings -> new Checked(slot, warnings))))
                 .chain(checked -> video.createRoom(roomId.value(), checked.slot().window().start(), false)
-                        .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url))
+                        .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url, allowOwnConflicts))
                                 .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()))
                         .map(details -> details.withWarnings(checked.warnings())));
     }
@@ -81,10 +81,12 @@ public class BookSlotService implements BookSlotUseCase {
     private record Checked(Slot slot, List<String> warnings) {
     }
 
-    private Uni<RoomDetails> bookInTransaction(UserProfile guest, SlotId slotId, RoomId roomId, String url) {
+    private Uni<RoomDetails> bookInTransaction(UserProfile guest, SlotId slotId, RoomId roomId, String url, boolean allowOwnConflicts) {
         Instant now = clock.instant();
         return users.upsert(guest)
                 .chain(() -> existing(slotId))
+                // Checked in full before the video room was made; the commitments here once more, held, against a race.
+                .call(slot -> conflicts.requireCommitments(guest.id(), allowOwnConflicts, slot.window(), List.of(guest.id(), slot.hostId()), null))
                 .chain(slot -> {
                     Slot booked = slot.book(guest.id(), roomId, now);
                     return rooms.insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), url, now))

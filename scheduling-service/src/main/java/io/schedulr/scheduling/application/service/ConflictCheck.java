@@ -73,17 +73,29 @@ public class ConflictCheck {
         if (bookings == null) {
             return Uni.createFrom().item(List.of());
         }
-        Set<String> checked = new LinkedHashSet<>();
-        for (String person : people) {
-            if (person != null && !(allowOwnConflicts && person.equals(actorId))) {
-                checked.add(person);
-            }
-        }
+        Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        return bookings.bookedTimes(checked, window, except).invoke(busy::addAll)
-                .chain(() -> googleCalendars(actorId, checked, window, ownEvent, busy, warnings))
+        // Google first: the hold on the people (kept until the transaction ends) then covers only the short rest.
+        return googleCalendars(actorId, checked, window, ownEvent, busy, warnings)
+                .chain(() -> bookings.holdPeople(checked))
+                .chain(() -> bookings.bookedTimes(checked, window, except)).invoke(busy::addAll)
                 .map(ignored -> refuseClashes(window, busy, warnings));
+    }
+
+    /**
+     * The commitments in this app only, under the hold on the people: for a change whose full check ran in an earlier
+     * transaction (booking a slot checks, then makes the video room, then books) and must not race another booking.
+     */
+    public Uni<Void> requireCommitments(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except) {
+        if (bookings == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
+        return bookings.holdPeople(checked)
+                .chain(() -> bookings.bookedTimes(checked, window, except))
+                .invoke(busy -> refuseClashes(window, busy, List.of()))
+                .replaceWithVoid();
     }
 
     /**
@@ -98,8 +110,7 @@ public class ConflictCheck {
         List<TimeWindow> busy = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> checked = emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
-        return bookings.bookedTimesOfAddresses(checked, window).invoke(busy::addAll)
-                .chain(() -> checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
+        return (checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
                 .chain(memberIds -> {
                     Set<String> calendarsOf = new LinkedHashSet<>();
                     if (!allowOwnConflicts) {
@@ -108,6 +119,8 @@ public class ConflictCheck {
                     memberIds.stream().filter(id -> !(allowOwnConflicts && id.equals(actorId))).forEach(calendarsOf::add);
                     return googleCalendars(actorId, calendarsOf, window, null, busy, warnings);
                 })
+                .chain(() -> bookings.holdAddresses(checked))
+                .chain(() -> bookings.bookedTimesOfAddresses(checked, window)).invoke(busy::addAll)
                 .map(ignored -> refuseClashes(window, busy, warnings));
     }
 
@@ -170,6 +183,16 @@ public class ConflictCheck {
                 return audited;
             });
         });
+    }
+
+    private static Set<String> checkedPeople(String actorId, boolean allowOwnConflicts, List<String> people) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (String person : people) {
+            if (person != null && !(allowOwnConflicts && person.equals(actorId))) {
+                checked.add(person);
+            }
+        }
+        return checked;
     }
 
     private static List<String> refuseClashes(TimeWindow window, List<TimeWindow> busy, List<String> warnings) {

@@ -38,6 +38,19 @@ class ConflictCheckTest {
         final Map<String, Answer> google = new HashMap<>();
         final List<String> asked = new ArrayList<>();
         final List<String> audit = new ArrayList<>();
+        final List<String> held = new ArrayList<>();
+
+        @Override
+        public Uni<Void> holdPeople(java.util.Collection<String> userIds) {
+            held.addAll(userIds);
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> holdAddresses(java.util.Collection<String> emails) {
+            held.addAll(emails);
+            return Uni.createFrom().voidItem();
+        }
 
         @Override
         public Uni<List<TimeWindow>> bookedTimes(java.util.Collection<String> userIds, TimeWindow window, RoomId except) {
@@ -113,6 +126,7 @@ class ConflictCheckTest {
                     assertThat(e.conflicts()).containsExactly(guestsOther);
                 });
         assertThat(require("host", false, List.of("host"))).isEmpty();
+        assertThat(people.held).as("everyone checked is held until the transaction ends").containsExactly("guest", "host", "host");
     }
 
     @Test
@@ -203,5 +217,18 @@ class ConflictCheckTest {
                 .await().indefinitely())
                 .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(membersMeeting));
         assertThat(people.asked).containsExactly("mia");
+    }
+
+    @Test
+    void theSecondLookAtTheCommitmentsHoldsThePeopleAndRefusesAClashButAsksNoGoogleCalendar() {
+        people.booked.put("host", List.of(TEN_TO_ELEVEN));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
+
+        assertThatThrownBy(() -> check.requireCommitments("guest", true, TEN_TO_ELEVEN, List.of("guest", "host"), null).await().indefinitely())
+                .isInstanceOf(CalendarConflictException.class);
+        assertThat(people.held).containsExactly("host");
+        assertThat(people.asked).isEmpty();
+        people.booked.clear();
+        check.requireCommitments("guest", false, TEN_TO_ELEVEN, List.of("guest", "host"), null).await().indefinitely();
     }
 }

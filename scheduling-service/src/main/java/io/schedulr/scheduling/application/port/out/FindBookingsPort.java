@@ -12,6 +12,15 @@ import java.util.List;
  * confirmed interviews they are on the team of. One look for all the people asked about.
  */
 public interface FindBookingsPort {
+    /**
+     * Until the caller's transaction ends, no other check of any of these people runs: taken before reading their
+     * bookings, so that of two changes committing one person at once, the second one sees the first one's booking.
+     */
+    Uni<Void> holdPeople(Collection<String> userIds);
+
+    /** {@link #holdPeople} for people known by address (team members); the same hold as by their user id. */
+    Uni<Void> holdAddresses(Collection<String> emails);
+
     /** Of the people with these user ids, overlapping {@code window}, except room {@code except} (may be null). */
     Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except);
 

@@ -104,6 +104,16 @@ class InterviewServicesTest {
             }
 
             @Override
+            public io.smallrye.mutiny.Uni<Void> holdPeople(java.util.Collection<String> userIds) {
+                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails) {
+                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            }
+
+            @Override
             public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails,
                     io.schedulr.scheduling.domain.TimeWindow window) {
                 return io.smallrye.mutiny.Uni.createFrom().item(emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
