@@ -130,7 +130,7 @@ class EndToEndInvitationTest {
      * booking still goes through, with the warning.
      */
     @Test
-    void aClashWithTheGuestsGoogleCalendarIsRefusedUnlessAllowedAndAGoogleOutageNeverBlocks() throws Exception {
+    void aClashWithTheGuestsOrTheHostsGoogleCalendarIsRefusedTheGuestMayAllowOnlyTheirOwnAndAGoogleOutageNeverBlocks() throws Exception {
         StackClient.Person host = client.person("Clash Host", "UTC");
         StackClient.Person guest = client.person("Clash Guest", "Europe/Berlin");
         Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -149,6 +149,18 @@ class EndToEndInvitationTest {
         String allowed = client.call("POST", "/api/practice-room/update", guest,
                 "{\"roomId\":\"" + room + "\",\"guestId\":null,\"allowConflicts\":true}", 200);
         assertThat(allowed).contains("\"booked\":true").doesNotContain("warnings");
+
+        // The host's own Google calendar counts too (read through calendar-sync-service's service-to-service route),
+        // and the guest's allowConflicts does not cover it.
+        String hostBusy = StackClient.field(client.call("POST", "/api/practice-room/create", host,
+                "{\"datetimeUtc\":\"" + start.plus(6, ChronoUnit.HOURS) + "\"}", 201), "id");
+        Instant hostsMeeting = start.plus(6, ChronoUnit.HOURS).plus(40, ChronoUnit.MINUTES);
+        client.inGoogle("busy", "{\"email\":\"" + host.email() + "\",\"start\":\"" + hostsMeeting + "\",\"end\":\""
+                + hostsMeeting.plus(1, ChronoUnit.HOURS) + "\"}");
+        String hostsClash = client.call("POST", "/api/practice-room/update", guest,
+                "{\"roomId\":\"" + hostBusy + "\",\"guestId\":null,\"allowConflicts\":true}", 409);
+        assertThat(hostsClash).contains("\"code\":\"calendar_conflict\"", "\"start\":\"" + hostsMeeting + "\"")
+                .doesNotContainIgnoringCase("summary").doesNotContain(host.email());
 
         client.inGoogle("fail", "{\"count\":200,\"status\":500}");
         try {
