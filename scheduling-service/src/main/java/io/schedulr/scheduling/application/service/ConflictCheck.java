@@ -78,7 +78,7 @@ public class ConflictCheck {
         List<String> warnings = new ArrayList<>();
         // Google first: the hold on the people (kept until the transaction ends) then covers only the short rest.
         return googleCalendars(actorId, checked, window, ownEvent, busy, warnings)
-                .chain(() -> bookings.holdPeople(checked))
+                .chain(() -> bookings.holdPeople(checked, window))
                 .chain(() -> bookings.bookedTimes(checked, window, except)).invoke(busy::addAll)
                 .map(ignored -> refuseClashes(window, busy, warnings));
     }
@@ -92,7 +92,7 @@ public class ConflictCheck {
             return Uni.createFrom().voidItem();
         }
         Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
-        return bookings.holdPeople(checked)
+        return bookings.holdPeople(checked, window)
                 .chain(() -> bookings.bookedTimes(checked, window, except))
                 .invoke(busy -> refuseClashes(window, busy, List.of()))
                 .replaceWithVoid();
@@ -119,7 +119,7 @@ public class ConflictCheck {
                     memberIds.stream().filter(id -> !(allowOwnConflicts && id.equals(actorId))).forEach(calendarsOf::add);
                     return googleCalendars(actorId, calendarsOf, window, null, busy, warnings);
                 })
-                .chain(() -> bookings.holdAddresses(checked))
+                .chain(() -> bookings.holdAddresses(checked, window))
                 .chain(() -> bookings.bookedTimesOfAddresses(checked, window)).invoke(busy::addAll)
                 .map(ignored -> refuseClashes(window, busy, warnings));
     }

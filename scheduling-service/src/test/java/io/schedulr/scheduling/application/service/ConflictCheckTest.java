@@ -41,13 +41,13 @@ class ConflictCheckTest {
         final List<String> held = new ArrayList<>();
 
         @Override
-        public Uni<Void> holdPeople(java.util.Collection<String> userIds) {
+        public Uni<Void> holdPeople(java.util.Collection<String> userIds, TimeWindow window) {
             held.addAll(userIds);
             return Uni.createFrom().voidItem();
         }
 
         @Override
-        public Uni<Void> holdAddresses(java.util.Collection<String> emails) {
+        public Uni<Void> holdAddresses(java.util.Collection<String> emails, TimeWindow window) {
             held.addAll(emails);
             return Uni.createFrom().voidItem();
         }

@@ -5,6 +5,7 @@ import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -19,8 +20,11 @@ import java.util.UUID;
  * repository of either: one statement per check (after the hold), whatever the number of people. Rooms use the host and guest indexes,
  * interviews the status/start index; a team member is matched to the people by their sign-in address.
  *
- * <p>A hold is a PostgreSQL advisory lock per person on their lower-cased sign-in address, taken in address order (so two
- * holds never wait for each other in a circle) and kept until the use case's transaction ends.
+ * <p>A hold is a set of PostgreSQL advisory transaction locks, one per person and clock hour the window touches (keyed by
+ * their lower-cased sign-in address and the hour since the epoch): two overlapping windows share an instant, so they
+ * share that instant's hour, and their holds meet; windows of one person at other hours do not wait for each other (a
+ * host whose rooms are booked by many guests at once is not a queue). The locks are taken in the order of their keys, so
+ * two holds never wait for each other in a circle, and kept until the use case's transaction ends.
  */
 @ApplicationScoped
 public class SqlBookedTimes implements FindBookingsPort {
@@ -30,29 +34,38 @@ public class SqlBookedTimes implements FindBookingsPort {
             + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
             + "WHERE lower(t.email) IN (:emails) AND i.status IN ('scheduled', 'confirmed') AND i.start_at < :end AND i.end_at > :start";
 
-    /** In address order (a sorted subquery feeds the aggregate), so two checks never wait for each other in a circle. */
-    private static final String LOCK_PEOPLE = "SELECT count(pg_advisory_xact_lock(hashtext('schedulr-person:' || a.address))) "
-            + "FROM (SELECT DISTINCT lower(email) AS address FROM users WHERE id IN (:people) ORDER BY 1) a";
-    private static final String LOCK_ADDRESSES = "SELECT count(pg_advisory_xact_lock(hashtext('schedulr-person:' || a.address))) "
-            + "FROM (SELECT DISTINCT lower(x) AS address FROM unnest(CAST(:addresses AS text[])) AS x ORDER BY 1) a";
+    private static final long HOUR_MILLIS = 3_600_000L;
+    /** The keys sorted (a sorted subquery feeds the aggregate): two holds never wait for each other in a circle. */
+    private static final String HOLD = "SELECT count(pg_advisory_xact_lock(k.key)) FROM (SELECT DISTINCT "
+            + "hashtextextended('schedulr-person:' || p.address || ':' || h.hour, 0) AS key FROM (%s) p "
+            + "CROSS JOIN generate_series(CAST(:firstHour AS bigint), CAST(:lastHour AS bigint)) AS h(hour) ORDER BY 1) k";
+    private static final String HOLD_PEOPLE = HOLD.formatted("SELECT lower(email) AS address FROM users WHERE id IN (:people)");
+    private static final String HOLD_ADDRESSES = HOLD.formatted("SELECT lower(x) AS address FROM unnest(CAST(:addresses AS text[])) AS x");
 
     @Override
-    public Uni<Void> holdPeople(Collection<String> userIds) {
+    public Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window) {
         if (userIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(LOCK_PEOPLE, Long.class).setParameter("people", List.copyOf(userIds))
+        return Panache.getSession().chain(s -> hours(s.createNativeQuery(HOLD_PEOPLE, Long.class), window)
+                .setParameter("people", List.copyOf(userIds))
                 .getSingleResult()).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> holdAddresses(Collection<String> emails) {
+    public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
         if (emails.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(LOCK_ADDRESSES, Long.class)
+        return Panache.getSession().chain(s -> hours(s.createNativeQuery(HOLD_ADDRESSES, Long.class), window)
                 .setParameter("addresses", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new))
                 .getSingleResult()).replaceWithVoid();
+    }
+
+    /** The clock hours (since the epoch) the window touches: its start's to its last instant's (the end is exclusive). */
+    private static <T> Mutiny.SelectionQuery<T> hours(Mutiny.SelectionQuery<T> query, TimeWindow window) {
+        return query.setParameter("firstHour", Math.floorDiv(window.start().toEpochMilli(), HOUR_MILLIS))
+                .setParameter("lastHour", Math.floorDiv(window.end().toEpochMilli() - 1, HOUR_MILLIS));
     }
 
     @Override
@@ -60,16 +73,27 @@ public class SqlBookedTimes implements FindBookingsPort {
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (host_id IN (:people) OR guest_id IN (:people)) "
-                + "AND id <> :except AND datetime_utc < :end AND ends_at > :start "
+        List<String> people = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        // One equality per person and role, not "IN (…)": a GiST index takes "=" as an index condition, not "= ANY".
+        StringBuilder whose = new StringBuilder();
+        for (int i = 0; i < people.size(); i++) {
+            whose.append(i == 0 ? "" : " OR ").append("host_id = :p").append(i).append(" OR guest_id = :p").append(i);
+        }
+        String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (" + whose + ") "
+                + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz)) AND id <> :except "
                 + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.replace("lower(t.email) IN (:emails)",
                 "lower(t.email) IN (SELECT lower(u.email) FROM users u WHERE u.id IN (:people))");
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter("people", List.copyOf(userIds))
-                        .setParameter("except", except == null ? NO_ROOM : except.value())
-                        .setParameter("start", window.start())
-                        .setParameter("end", window.end())
-                        .getResultList())
+        return Panache.getSession().chain(s -> {
+                    Mutiny.SelectionQuery<Object[]> query = s.createNativeQuery(sql, Object[].class)
+                            .setParameter("people", people)
+                            .setParameter("except", except == null ? NO_ROOM : except.value())
+                            .setParameter("start", window.start())
+                            .setParameter("end", window.end());
+                    for (int i = 0; i < people.size(); i++) {
+                        query.setParameter("p" + i, people.get(i));
+                    }
+                    return query.getResultList();
+                })
                 .map(SqlBookedTimes::windows);
     }
 

@@ -13,13 +13,14 @@ import java.util.List;
  */
 public interface FindBookingsPort {
     /**
-     * Until the caller's transaction ends, no other check of any of these people runs: taken before reading their
-     * bookings, so that of two changes committing one person at once, the second one sees the first one's booking.
+     * Until the caller's transaction ends, no other check of any of these people over a window overlapping {@code window}
+     * runs: taken before reading their bookings, so that of two changes committing one person to overlapping times at
+     * once, the second one sees the first one's booking. Checks of other times of the same person do not wait.
      */
-    Uni<Void> holdPeople(Collection<String> userIds);
+    Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window);
 
     /** {@link #holdPeople} for people known by address (team members); the same hold as by their user id. */
-    Uni<Void> holdAddresses(Collection<String> emails);
+    Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window);
 
     /** Of the people with these user ids, overlapping {@code window}, except room {@code except} (may be null). */
     Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except);

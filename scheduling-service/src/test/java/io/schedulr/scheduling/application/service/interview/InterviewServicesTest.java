@@ -104,12 +104,12 @@ class InterviewServicesTest {
             }
 
             @Override
-            public io.smallrye.mutiny.Uni<Void> holdPeople(java.util.Collection<String> userIds) {
+            public io.smallrye.mutiny.Uni<Void> holdPeople(java.util.Collection<String> userIds, io.schedulr.scheduling.domain.TimeWindow window) {
                 return io.smallrye.mutiny.Uni.createFrom().voidItem();
             }
 
             @Override
-            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails) {
+            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails, io.schedulr.scheduling.domain.TimeWindow window) {
                 return io.smallrye.mutiny.Uni.createFrom().voidItem();
             }
 
