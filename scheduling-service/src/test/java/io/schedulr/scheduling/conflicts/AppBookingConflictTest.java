@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.conflicts;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.scheduling.api.AllAtOnce;
 import io.schedulr.scheduling.api.Db;
 import io.schedulr.scheduling.api.RoomApi;
 import io.schedulr.testsupport.TestUser;
@@ -13,11 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -167,25 +163,10 @@ class AppBookingConflictTest {
         // wait for each other on the key and hide the race).
         roomAt(eager, start.plus(30, ChronoUnit.DAYS));
 
-        ExecutorService pool = Executors.newFixedThreadPool(rooms.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String room : rooms) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return RoomApi.book(eager, room).extract().statusCode();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).as("one booking, seven clashes with it").containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AllAtOnce.statuses(rooms.stream().<java.util.function.Supplier<Integer>>map(room ->
+                () -> RoomApi.book(eager, room).extract().statusCode()).toList());
+
+        assertThat(statuses).as("one booking, seven clashes with it").containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
         assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE guest_id = '" + eager.id() + "'")).isEqualTo(1);
     }
 }

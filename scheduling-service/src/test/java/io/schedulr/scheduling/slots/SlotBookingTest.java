@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.scheduling.api.AllAtOnce;
 import io.schedulr.scheduling.api.Db;
 import io.schedulr.scheduling.api.RoomApi;
 import io.schedulr.scheduling.api.RoomEvents;
@@ -15,10 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,28 +61,14 @@ class SlotBookingTest {
         for (int i = 0; i < 30; i++) {
             guests.add(Tokens.newUser("Racer " + i, "UTC"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(guests.size());
-        CountDownLatch go = new CountDownLatch(1);
         try (RoomEvents events = new RoomEvents()) {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (TestUser g : guests) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return SlotApi.book(g, slot).extract().statusCode();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
-            }
+            List<Integer> statuses = AllAtOnce.statuses(guests.stream().<java.util.function.Supplier<Integer>>map(g ->
+                    () -> SlotApi.book(g, slot).extract().statusCode()).toList());
             assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
             assertThat(statuses).filteredOn(s -> s == 409).hasSize(guests.size() - 1);
             String roomId = Db.text("SELECT room_id::text FROM slots WHERE id = ?::uuid", slot);
             assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE host_id = ?", host.id())).isEqualTo(1);
             assertThat(events.await(RoomEvents.of(roomId, RoomEventType.ROOM_BOOKED), 1, Duration.ofSeconds(20))).hasSize(1);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
