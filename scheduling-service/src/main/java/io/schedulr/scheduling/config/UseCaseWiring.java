@@ -169,7 +169,10 @@ public class UseCaseWiring {
         return new DeleteRoomService(tx, users, rooms, deletion, clock);
     }
 
-    /** Changes made in Google Calendar: the same flows, with a gate that answers from the stored state (no caller's token). */
+    /**
+     * Changes made in Google Calendar: the same flows, with a gate that answers from the stored state (no caller's token)
+     * and no clash check (they are done in Google already; ApplyCalendarChangeService runs them as such).
+     */
     @Produces
     @ApplicationScoped
     ApplyCalendarChangeUseCase applyCalendarChange(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms,

@@ -77,7 +77,7 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
     }
 
     private Uni<Result> reschedule(UserProfile actor, ApplyCalendarChangeCommand command) {
-        return flow.apply(actor, command.roomId(), (room, now) -> {
+        return flow.applyMadeInCalendar(actor, command.roomId(), (room, now) -> {
             requireHostOfCurrent(room, actor, command, "Only the host can reschedule a room.");
             PracticeRoom moved = room.reschedule(actor.id(), command.newStart(), now);
             if (moved.equals(room)) {

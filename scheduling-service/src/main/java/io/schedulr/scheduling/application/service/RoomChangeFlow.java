@@ -66,8 +66,22 @@ public class RoomChangeFlow {
      */
     Uni<RoomDetails> apply(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                            BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type, boolean allowOwnConflicts) {
-        return run(actor, roomId, change, type, (before, after) -> after, true, allowOwnConflicts);
+        return run(actor, roomId, change, type, (before, after) -> after, true, allowOwnConflicts ? Clashes.ALLOW_OWN : Clashes.CHECK);
     }
+
+    /**
+     * A change the actor has already made in their Google Calendar (a host moving the event there): gated like the same
+     * change in the app, but not checked for clashes — it is done in Google already (the session's event stands at the new
+     * time on the host's and, through Google, the guest's calendar), so refusing it here would only leave the app and
+     * Google apart.
+     */
+    Uni<RoomDetails> applyMadeInCalendar(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
+                                         BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type) {
+        return run(actor, roomId, change, type, (before, after) -> after, true, Clashes.SKIP);
+    }
+
+    /** Whether a change that commits people is checked for clashes, and whether the actor's own calendar counts. */
+    private enum Clashes { CHECK, ALLOW_OWN, SKIP }
 
     /**
      * The guest leaves their booking: {@code change} ends in the room's {@link PracticeRoom#release}; announced as
@@ -76,13 +90,12 @@ public class RoomChangeFlow {
      */
     Uni<RoomDetails> release(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change) {
         return run(actor, roomId, change, (before, after) -> RoomChangeType.RELEASED, (before, after) -> before.announcedAsReleased(), false,
-                true);
+                Clashes.ALLOW_OWN);
     }
 
     private Uni<RoomDetails> run(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                                  BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type,
-                                 BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated,
-                                 boolean allowOwnConflicts) {
+                                 BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated, Clashes clashes) {
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
             Uni<Void> allowed = gated ? gate.requireConnected(actor.id()) : Uni.createFrom().voidItem();
@@ -91,8 +104,8 @@ public class RoomChangeFlow {
                     .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
                     .chain(before -> {
                         PracticeRoom changed = change.apply(before, now);
-                        Uni<List<String>> checked = clashMatters(before, changed)
-                                ? conflicts.require(actor.id(), allowOwnConflicts, changed.window(), java.util.Arrays.asList(changed.hostId(), changed.guestId()),
+                        Uni<List<String>> checked = clashes != Clashes.SKIP && clashMatters(before, changed)
+                                ? conflicts.require(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), java.util.Arrays.asList(changed.hostId(), changed.guestId()),
                                 changed.id(), before.isBooked() ? before.window() : null)
                                 : Uni.createFrom().item(List.of());
                         return checked.chain(warnings -> {

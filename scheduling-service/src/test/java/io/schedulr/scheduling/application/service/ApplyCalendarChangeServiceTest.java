@@ -4,6 +4,9 @@ import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeCommand;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeCommand.Change;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeUseCase.Outcome;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeUseCase.Result;
+import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
+import io.schedulr.scheduling.application.port.out.FindBookingsPort;
+import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.CalendarConnectionStatus;
 import io.schedulr.scheduling.domain.InvalidRequestException;
@@ -13,10 +16,15 @@ import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
+import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.schedulr.scheduling.application.service.Fixture.LENGTH;
@@ -287,5 +295,49 @@ class ApplyCalendarChangeServiceTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> ApplyCalendarChangeCommand.of(Change.CANCEL, UUID.randomUUID().toString(), null, " ", null, 0))
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    /** Everyone is busy everywhere: a clash check that always refuses. */
+    private ConflictCheck everyoneBusy() {
+        FindBookingsPort busy = new FindBookingsPort() {
+            @Override
+            public Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return Uni.createFrom().item(List.of(window));
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().item(List.of(window));
+            }
+        };
+        return new ConflictCheck(busy, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.NotConnected()),
+                user -> Uni.createFrom().item(Optional.empty()), f.store, f.store);
+    }
+
+    @Test
+    void aMoveAlreadyMadeInGoogleIsNotRefusedForClashesThoughTheSameMoveInTheAppWouldBe() {
+        PracticeRoom room = bookedRoomAtSequence(1);
+        RoomChangeFlow flow = new RoomChangeFlow(f.store, f.store, f.store, f.store, f.recorder, f.gate.storedStateOnly(), everyoneBusy(), f.clock);
+        Instant later = LATER.plusSeconds(86400 * 5);
+
+        assertThatThrownBy(() -> flow.apply(f.host, room.id(), (r, now) -> r.reschedule(f.host.id(), later, now), EditRoomService::typeOf)
+                .await().indefinitely()).isInstanceOf(CalendarConflictException.class);
+
+        Result result = new ApplyCalendarChangeService(f.store, f.store, f.store, flow, f.deletion, f.clock)
+                .apply(new ApplyCalendarChangeCommand(Change.RESCHEDULE, room.id(), room.icsUid().toString(), f.host.id(), later, 1))
+                .await().indefinitely();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RESCHEDULED);
+        assertThat(f.store.rooms().get(room.id()).start()).isEqualTo(later);
     }
 }
