@@ -17,8 +17,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,15 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * none missing, none doubled — and the outbox is empty. The host creates the rooms, then disconnects their Google
  * calendar before the fault, so every invitation is notification-service's email (with a connected host Google would
  * invite the guests instead: docs/operations.md, "Who sends the invitation").
+ * <p>
+ * The guests and the host's rooms are made before the fault, a few at a time, and then only the bookings run during it:
+ * making each guest (sign-in and Google connect) one after the other between the bookings took longer than the 30 s
+ * outage itself.
  */
 class FaultsLoseNothingTest {
     private static final int BOOKINGS = 100;
     private static final Duration DRAIN = Duration.ofSeconds(240);
     private static int hoursAhead = 24;
+    /** A few calls at a time: the stack shares the machine's cores with this JVM. */
+    private static final int PARALLEL = 4;
 
     @TempDir
     static Path state;
     private static StackClient client;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLEL);
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -46,6 +58,7 @@ class FaultsLoseNothingTest {
 
     @AfterAll
     static void stopStack() {
+        POOL.shutdownNow();
         if (client != null) {
             client.close();
         }
@@ -60,15 +73,11 @@ class FaultsLoseNothingTest {
     void roomsChangedThroughBothReplicasReachEveryoneOnceAndInOrder() throws Exception {
         int count = 20;
         StackClient.Person host = client.person("Replica Host", "Europe/Berlin");
-        List<String> rooms = new ArrayList<>();
-        List<StackClient.Person> guests;
+        List<StackClient.Person> guests = guests("Guest", count);
+        List<String> rooms;
         try (RoomStream first = client.roomStream(host, 0); RoomStream second = client.roomStream(host, 1)) {
-            for (int i = 0; i < count; i++) {
-                String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
-                rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
-                        "id"));
-            }
-            guests = bookMany(rooms);
+            rooms = rooms(host, count);
+            book(guests, rooms);
             for (String room : rooms) {
                 String later = Instant.now().plus(++hoursAhead + 24L * 30, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
                 client.call("POST", "/api/practice-room/update", host, "{\"roomId\":\"" + room + "\",\"datetimeUtc\":\"" + later + "\"}", 200);
@@ -86,14 +95,17 @@ class FaultsLoseNothingTest {
             }
         }
         Instant deadline = Instant.now().plus(DRAIN);
-        for (StackClient.Person guest : guests) {
+        eachInParallel(guests, guest -> {
             while (cancels(client.calendars(guest.email())) < 1 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
             }
-        }
+            return null;
+        });
         Thread.sleep(3000); // anything doubled or late would have arrived by now
-        for (StackClient.Person guest : guests) {
-            List<String> mails = client.calendars(guest.email());
+        List<List<String>> inboxes = eachInParallel(guests, guest -> client.calendars(guest.email()));
+        for (int g = 0; g < guests.size(); g++) {
+            StackClient.Person guest = guests.get(g);
+            List<String> mails = inboxes.get(g);
             assertThat(mails).as("invitations of " + guest.email()).isNotEmpty()
                     .allMatch(ics -> StackClient.line(ics, "UID:").equals(StackClient.line(mails.get(0), "UID:")));
             List<Integer> sequences = mails.stream().map(ics -> Integer.parseInt(StackClient.line(ics, "SEQUENCE:"))).toList();
@@ -150,11 +162,11 @@ class FaultsLoseNothingTest {
     void kafkaDownForThirtySeconds() throws Exception {
         StackClient.Person host = client.person("Kafka Host", "UTC");
         List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
         client.control("/kafka/stop");
         Instant stopped = Instant.now();
-        List<StackClient.Person> guests;
         try {
-            guests = bookMany(rooms);
+            book(guests, rooms);
             sleepUntil(stopped.plusSeconds(30));
         } finally {
             client.control("/kafka/start");
@@ -166,11 +178,11 @@ class FaultsLoseNothingTest {
     void smtpDownForSixtySeconds() throws Exception {
         StackClient.Person host = client.person("Smtp Host", "UTC");
         List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
         client.control("/smtp/stop");
         Instant stopped = Instant.now();
-        List<StackClient.Person> guests;
         try {
-            guests = bookMany(rooms);
+            book(guests, rooms);
             sleepUntil(stopped.plusSeconds(60));
         } finally {
             client.control("/smtp/start");
@@ -181,7 +193,9 @@ class FaultsLoseNothingTest {
     @Test
     void notificationServiceKilledWhileSending() throws Exception {
         StackClient.Person host = client.person("Killed Host", "UTC");
-        List<StackClient.Person> guests = bookMany(roomsOfAHostWithoutCalendar(host));
+        List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
+        book(guests, rooms);
         client.awaitCalendars(host.email(), 1, Duration.ofSeconds(60));
         LocalStack stack = client.stack();
         ProcessHandle process = ProcessHandle.of(stack.pid("notification-service").orElseThrow()).orElseThrow();
@@ -198,16 +212,8 @@ class FaultsLoseNothingTest {
     void calendarSyncKilledWhileGoogleThrottles() throws Exception {
         int bookings = 40;
         StackClient.Person host = client.person("Mirror Host", "Europe/Berlin");
-        List<String> rooms = new ArrayList<>();
-        for (int i = 0; i < bookings; i++) {
-            String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
-            rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
-                    "id"));
-        }
-        List<StackClient.Person> guests = new ArrayList<>();
-        for (int i = 0; i < bookings; i++) {
-            guests.add(client.person("Mirror Guest " + i, "UTC"));
-        }
+        List<String> rooms = rooms(host, bookings);
+        List<StackClient.Person> guests = guests("Mirror Guest", bookings);
         // Google throttles while the rooms are booked and mirrored.
         client.inGoogle("fail", "{\"count\": 25, \"status\": 429}");
         for (int i = 0; i < bookings; i++) {
@@ -231,12 +237,13 @@ class FaultsLoseNothingTest {
         Thread.sleep(3000); // anything doubled would have arrived by now
         List<String> uids = confirmedEvents(host);
         assertThat(uids).as("one Google event per booking on the host's calendar").hasSize(bookings).doesNotHaveDuplicates();
-        for (StackClient.Person guest : guests) {
+        eachInParallel(guests, guest -> {
             List<String> invitations = client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60));
             assertThat(client.calendars(guest.email())).as("Google's invitation of " + guest.email()).hasSize(1)
                     .allMatch(ics -> ics.contains("METHOD:REQUEST"));
             assertThat(uids).contains(StackClient.line(invitations.get(0), "UID:"));
-        }
+            return null;
+        });
         assertThat(client.calendars(host.email())).as("the host has them on their calendar, not by mail").isEmpty();
         assertThat(calendarsWatchedTwice()).as("push channels opened by both replicas' watch job for one calendar").isEmpty();
         replaced.join();
@@ -284,41 +291,78 @@ class FaultsLoseNothingTest {
     }
 
     private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host, int count) throws Exception {
-        List<String> rooms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String when = Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString();
-            rooms.add(StackClient.field(client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201),
-                    "id"));
-        }
+        List<String> rooms = rooms(host, count);
         client.disconnectCalendar(host);
         return rooms;
     }
 
-    /** Each room booked by a new guest. */
-    private static List<StackClient.Person> bookMany(List<String> rooms) throws Exception {
-        List<StackClient.Person> guests = new ArrayList<>();
-        for (String room : rooms) {
-            StackClient.Person guest = client.person("Guest " + guests.size(), "UTC");
-            client.call("POST", "/api/practice-room/update", guest, "{\"roomId\":\"" + room + "\",\"guestId\":null}", 200);
-            guests.add(guest);
+    /** {@code count} rooms of the host, each its own hour, made a few at a time. */
+    private static List<String> rooms(StackClient.Person host, int count) throws Exception {
+        List<String> times = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            times.add(Instant.now().plus(++hoursAhead, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).toString());
         }
-        return guests;
+        return eachInParallel(times, when -> StackClient.field(
+                client.call("POST", "/api/practice-room/create", host, "{\"datetimeUtc\":\"" + when + "\"}", 201), "id"));
+    }
+
+    /** {@code count} new people, each signed in with Google Calendar connected, made a few at a time. */
+    private static List<StackClient.Person> guests(String name, int count) throws Exception {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(i);
+        }
+        return eachInParallel(numbers, i -> client.person(name + " " + i, "UTC"));
+    }
+
+    /** Guest i books room i, a few bookings at a time. */
+    private static void book(List<StackClient.Person> guests, List<String> rooms) throws Exception {
+        assertThat(guests).hasSameSizeAs(rooms);
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < rooms.size(); i++) {
+            numbers.add(i);
+        }
+        eachInParallel(numbers, i -> client.call("POST", "/api/practice-room/update", guests.get(i),
+                "{\"roomId\":\"" + rooms.get(i) + "\",\"guestId\":null}", 200));
+    }
+
+    /** {@code task} for every item on {@code PARALLEL} threads; the results in the items' order; the first failure thrown. */
+    private static <T, R> List<R> eachInParallel(List<T> items, ParallelTask<T, R> task) throws Exception {
+        List<Callable<R>> calls = items.stream().<Callable<R>>map(item -> () -> task.apply(item)).toList();
+        List<R> results = new ArrayList<>();
+        for (Future<R> future : POOL.invokeAll(calls)) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw (Exception) e.getCause();
+            }
+        }
+        return results;
+    }
+
+    @FunctionalInterface
+    private interface ParallelTask<T, R> {
+        R apply(T item) throws Exception;
     }
 
     private static void assertEveryoneGotExactlyOneRequestPerBooking(StackClient.Person host, List<StackClient.Person> guests)
             throws Exception {
         client.awaitCalendars(host.email(), BOOKINGS, DRAIN);
-        for (StackClient.Person guest : guests) {
-            client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60));
-        }
+        eachInParallel(guests, guest -> client.awaitCalendars(guest.email(), 1, Duration.ofSeconds(60)));
         Thread.sleep(3000); // anything doubled would have arrived by now
-        List<String> hostMail = client.calendars(host.email());
+        List<StackClient.Person> everyone = new ArrayList<>(List.of(host));
+        everyone.addAll(guests);
+        List<List<String>> inboxes = eachInParallel(everyone, person -> client.calendars(person.email()));
+        List<String> hostMail = inboxes.get(0);
         Set<String> uids = new HashSet<>();
         hostMail.forEach(ics -> uids.add(StackClient.line(ics, "UID:")));
         assertThat(hostMail).as("the host's invitations").hasSize(BOOKINGS).allMatch(ics -> ics.contains("METHOD:REQUEST"));
         assertThat(uids).as("one per booking").hasSize(BOOKINGS);
-        for (StackClient.Person guest : guests) {
-            assertThat(client.calendars(guest.email())).as("invitations of " + guest.email()).hasSize(1)
+        for (int g = 0; g < guests.size(); g++) {
+            assertThat(inboxes.get(g + 1)).as("invitations of " + guests.get(g).email()).hasSize(1)
                     .allMatch(ics -> ics.contains("METHOD:REQUEST"));
         }
         assertThat(unpublishedOutboxRows()).as("the outbox drained").isZero();
