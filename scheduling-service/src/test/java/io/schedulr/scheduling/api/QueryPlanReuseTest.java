@@ -1,16 +1,13 @@
 package io.schedulr.scheduling.api;
 
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import jakarta.inject.Inject;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -64,12 +61,7 @@ class QueryPlanReuseTest {
         given().header("Authorization", host.bearer()).delete("/api/slots/" + slot).then().statusCode(200);
     }
 
-    /** Hibernate Reactive keeps the ORM factory private; the size of its plan cache is what this test is about. */
     private int cachedPlans() throws ReflectiveOperationException {
-        Object reactive = ClientProxy.unwrap(sessionFactory);
-        Field delegate = reactive.getClass().getDeclaredField("delegate");
-        delegate.setAccessible(true);
-        SessionFactoryImplementor factory = (SessionFactoryImplementor) delegate.get(reactive);
-        return factory.getQueryEngine().getInterpretationCache().getNumberOfCachedQueryPlans();
+        return QueryPlans.cached(sessionFactory);
     }
 }

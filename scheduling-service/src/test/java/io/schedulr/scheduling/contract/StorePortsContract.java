@@ -98,6 +98,21 @@ public abstract class StorePortsContract {
     }
 
     @Test
+    void severalCalendarConnectionsAreLoadedTogetherAndTheNeverAnnouncedAreAbsent() {
+        String first = "google-sub-" + UUID.randomUUID();
+        String second = "google-sub-" + UUID.randomUUID();
+        String never = "google-sub-" + UUID.randomUUID();
+        CalendarConnection connected = new CalendarConnection(first, CalendarConnectionStatus.CONNECTED, null, "cal-1@group.calendar.google.com", now);
+        CalendarConnection revoked = new CalendarConnection(second, CalendarConnectionStatus.REVOKED, "revoked", null, now);
+        inTx(() -> calendarConnections().saveUnlessOlder(connected).chain(() -> calendarConnections().saveUnlessOlder(revoked)));
+
+        assertThat(inTx(() -> calendarConnections().loadAll(List.of(first, never, second, first))))
+                .containsOnly(java.util.Map.entry(first, connected), java.util.Map.entry(second, revoked));
+        assertThat(inTx(() -> calendarConnections().loadAll(List.of(never)))).isEmpty();
+        assertThat(inTx(() -> calendarConnections().loadAll(List.of()))).isEmpty();
+    }
+
+    @Test
     void aRoomReadsBackAsItWasStored() {
         PracticeRoom room = newRoom(3);
         inTx(() -> rooms().insert(room));

@@ -78,8 +78,7 @@ public class ConflictCheck {
         List<String> warnings = new ArrayList<>();
         // Google first: the hold on the people (kept until the transaction ends) then covers only the short rest.
         return googleCalendars(actorId, checked, window, ownEvent, busy, warnings)
-                .chain(() -> bookings.holdPeople(checked, window))
-                .chain(() -> bookings.bookedTimes(checked, window, except)).invoke(busy::addAll)
+                .chain(() -> bookings.heldBookedTimes(checked, window, except)).invoke(busy::addAll)
                 .map(ignored -> refuseClashes(window, busy, warnings));
     }
 
@@ -92,8 +91,7 @@ public class ConflictCheck {
             return Uni.createFrom().voidItem();
         }
         Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
-        return bookings.holdPeople(checked, window)
-                .chain(() -> bookings.bookedTimes(checked, window, except))
+        return bookings.heldBookedTimes(checked, window, except)
                 .invoke(busy -> refuseClashes(window, busy, List.of()))
                 .replaceWithVoid();
     }
@@ -147,19 +145,18 @@ public class ConflictCheck {
 
     /**
      * The Google busy times of everyone in {@code people} who is (or, with the gate on, may be) connected: the stored
-     * connections first (one session, one after the other), then calendar-sync-service about all of them at once.
+     * connections first (one lookup for all), then calendar-sync-service about all of them at once.
      */
     private Uni<Void> googleCalendars(String actorId, Set<String> people, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy,
                                       List<String> warnings) {
         List<String> asked = new ArrayList<>();
-        Uni<Void> loaded = Uni.createFrom().voidItem();
-        for (String person : people) {
-            loaded = loaded.chain(() -> connections.load(person)).invoke(connection -> {
-                if (asks(connection)) {
+        Uni<Void> loaded = people.isEmpty() ? Uni.createFrom().voidItem() : connections.loadAll(people).invoke(stored -> {
+            for (String person : people) {
+                if (asks(java.util.Optional.ofNullable(stored.get(person)))) {
                     asked.add(person);
                 }
-            }).replaceWithVoid();
-        }
+            }
+        }).replaceWithVoid();
         return loaded.chain(() -> {
             if (asked.isEmpty()) {
                 return Uni.createFrom().voidItem();

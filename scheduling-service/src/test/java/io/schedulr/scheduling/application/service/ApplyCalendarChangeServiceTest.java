@@ -301,8 +301,8 @@ class ApplyCalendarChangeServiceTest {
     private ConflictCheck everyoneBusy() {
         FindBookingsPort busy = new FindBookingsPort() {
             @Override
-            public Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window) {
-                return Uni.createFrom().voidItem();
+            public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return bookedTimes(userIds, window, except);
             }
 
             @Override

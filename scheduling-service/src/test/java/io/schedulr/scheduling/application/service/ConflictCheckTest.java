@@ -41,9 +41,9 @@ class ConflictCheckTest {
         final List<String> held = new ArrayList<>();
 
         @Override
-        public Uni<Void> holdPeople(java.util.Collection<String> userIds, TimeWindow window) {
+        public Uni<List<TimeWindow>> heldBookedTimes(java.util.Collection<String> userIds, TimeWindow window, RoomId except) {
             held.addAll(userIds);
-            return Uni.createFrom().voidItem();
+            return bookedTimes(userIds, window, except);
         }
 
         @Override

@@ -9,7 +9,10 @@ import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,24 @@ public class PanacheCalendarConnectionStore implements LoadCalendarConnectionPor
             }
             s.detach(e);
             return Optional.of(toDomain(e));
+        }));
+    }
+
+    /** One multi-load by id (one statement, no query plan to translate), detached like {@link #load}. */
+    @Override
+    public Uni<Map<String, CalendarConnection>> loadAll(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.find(CalendarConnectionEntity.class, userIds.stream().distinct().toArray()).map(found -> {
+            Map<String, CalendarConnection> known = new HashMap<>();
+            for (CalendarConnectionEntity e : found) {
+                if (e != null) {
+                    s.detach(e);
+                    known.put(e.userId, toDomain(e));
+                }
+            }
+            return known;
         }));
     }
 

@@ -35,21 +35,26 @@ public class SqlBookedTimes implements FindBookingsPort {
             + "WHERE lower(t.email) IN (:emails) AND i.status IN ('scheduled', 'confirmed') AND i.start_at < :end AND i.end_at > :start";
 
     private static final long HOUR_MILLIS = 3_600_000L;
-    /** The keys sorted (a sorted subquery feeds the aggregate): two holds never wait for each other in a circle. */
+    /**
+     * The keys sorted (a sorted subquery feeds the aggregate): two holds never wait for each other in a circle. Run as a
+     * statement without result (executeUpdate): Hibernate 7.2 adds a new query-plan cache entry on every execution of a
+     * native select whose plan it caches (QueryPlanReuseTest), and it would translate the statement again on every call
+     * with a list parameter; a result-less statement with array parameters is translated once and its plan reused.
+     */
     private static final String HOLD = "SELECT count(pg_advisory_xact_lock(k.key)) FROM (SELECT DISTINCT "
             + "hashtextextended('schedulr-person:' || p.address || ':' || h.hour, 0) AS key FROM (%s) p "
             + "CROSS JOIN generate_series(CAST(:firstHour AS bigint), CAST(:lastHour AS bigint)) AS h(hour) ORDER BY 1) k";
-    private static final String HOLD_PEOPLE = HOLD.formatted("SELECT lower(email) AS address FROM users WHERE id IN (:people)");
+    private static final String HOLD_PEOPLE = HOLD.formatted("SELECT lower(email) AS address FROM users WHERE id = ANY (CAST(:people AS text[]))");
     private static final String HOLD_ADDRESSES = HOLD.formatted("SELECT lower(x) AS address FROM unnest(CAST(:addresses AS text[])) AS x");
 
+    /** The hold, then the read: two statements, as the read must see what a holder that went first committed. */
     @Override
-    public Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window) {
+    public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
         if (userIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> hours(s.createNativeQuery(HOLD_PEOPLE, Long.class), window)
-                .setParameter("people", List.copyOf(userIds))
-                .getSingleResult()).replaceWithVoid();
+        return hold(HOLD_PEOPLE, "people", userIds.stream().distinct().toArray(String[]::new), window)
+                .chain(() -> bookedTimes(userIds, window, except));
     }
 
     @Override
@@ -57,15 +62,16 @@ public class SqlBookedTimes implements FindBookingsPort {
         if (emails.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> hours(s.createNativeQuery(HOLD_ADDRESSES, Long.class), window)
-                .setParameter("addresses", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new))
-                .getSingleResult()).replaceWithVoid();
+        return hold(HOLD_ADDRESSES, "addresses", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new), window);
     }
 
-    /** The clock hours (since the epoch) the window touches: its start's to its last instant's (the end is exclusive). */
-    private static <T> Mutiny.SelectionQuery<T> hours(Mutiny.SelectionQuery<T> query, TimeWindow window) {
-        return query.setParameter("firstHour", Math.floorDiv(window.start().toEpochMilli(), HOUR_MILLIS))
-                .setParameter("lastHour", Math.floorDiv(window.end().toEpochMilli() - 1, HOUR_MILLIS));
+    /** Locks the keys of the people for the clock hours (since the epoch) the window touches: its start's to its last instant's. */
+    private static Uni<Void> hold(String sql, String parameter, String[] values, TimeWindow window) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
+                .setParameter(parameter, values)
+                .setParameter("firstHour", Math.floorDiv(window.start().toEpochMilli(), HOUR_MILLIS))
+                .setParameter("lastHour", Math.floorDiv(window.end().toEpochMilli() - 1, HOUR_MILLIS))
+                .executeUpdate()).replaceWithVoid();
     }
 
     @Override

@@ -13,13 +13,14 @@ import java.util.List;
  */
 public interface FindBookingsPort {
     /**
-     * Until the caller's transaction ends, no other check of any of these people over a window overlapping {@code window}
-     * runs: taken before reading their bookings, so that of two changes committing one person to overlapping times at
-     * once, the second one sees the first one's booking. Checks of other times of the same person do not wait.
+     * Holds these people, then reads their booked times as {@link #bookedTimes} does, in one step: until the caller's
+     * transaction ends, no other check of any of them over a window overlapping {@code window} runs, and the read comes
+     * after the hold, so that of two changes committing one person to overlapping times at once, the second one sees the
+     * first one's booking. Checks of other times of the same person do not wait.
      */
-    Uni<Void> holdPeople(Collection<String> userIds, TimeWindow window);
+    Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except);
 
-    /** {@link #holdPeople} for people known by address (team members); the same hold as by their user id. */
+    /** The hold of {@link #heldBookedTimes} for people known by address (team members); the same hold as by their user id. */
     Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window);
 
     /** Of the people with these user ids, overlapping {@code window}, except room {@code except} (may be null). */

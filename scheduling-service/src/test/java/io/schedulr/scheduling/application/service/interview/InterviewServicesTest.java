@@ -104,8 +104,9 @@ class InterviewServicesTest {
             }
 
             @Override
-            public io.smallrye.mutiny.Uni<Void> holdPeople(java.util.Collection<String> userIds, io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> heldBookedTimes(java.util.Collection<String> userIds,
+                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
+                return bookedTimes(userIds, window, except);
             }
 
             @Override
