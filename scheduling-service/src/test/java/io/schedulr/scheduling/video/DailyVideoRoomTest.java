@@ -77,6 +77,41 @@ class DailyVideoRoomTest {
                 .allMatch(r -> r.authorization().equals("Bearer test-daily-key"));
     }
 
+    /**
+     * Booking a slot checks the guest's commitments, then makes the video room, then books: a room the same guest booked
+     * over the same time while Daily was answering is seen by the second, held look in the booking's transaction — the slot
+     * is refused and its video room given back, instead of the guest being booked twice.
+     */
+    @Test
+    void aRoomTheGuestBookedWhileTheSlotsVideoRoomWasMadeStopsTheSlotBooking() throws Exception {
+        FakeDaily.script(daily);
+        Instant start = Instant.now().plus(33, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        TestUser guest = Tokens.newUser("Double Guest", "UTC");
+        TestUser roomHost = Tokens.newUser("Room Host", "UTC");
+        String room = given().header("Authorization", roomHost.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("datetimeUtc", start.plus(30, ChronoUnit.MINUTES).toString())).post("/api/practice-room/create")
+                .then().statusCode(201).extract().path("id");
+        String slot = given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body("{\"startTs\":\"" + start + "\",\"endTs\":\"" + start.plus(1, ChronoUnit.HOURS) + "\"}")
+                .post("/api/slots").then().statusCode(201).extract().path("[0].id");
+        int before = FakeDaily.requests(daily).size();
+        FakeDaily.delayCreation(daily, 3000);
+
+        java.util.concurrent.CompletableFuture<io.restassured.response.Response> slotBooking = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> FakeDaily.requests(daily).size() > before);
+        given().header("Authorization", guest.bearer()).contentType(ContentType.JSON)
+                .body("{\"roomId\":\"" + room + "\",\"guestId\":null}").post("/api/practice-room/update").then().statusCode(200);
+
+        io.restassured.response.Response refused = slotBooking.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
+        assertThat(refused.jsonPath().getString("code")).isEqualTo("calendar_conflict");
+        given().header("Authorization", host.bearer()).get("/api/slots?mine=true&status=open").then().statusCode(200)
+                .body("find { it.id == '" + slot + "' }.status", equalTo("open"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                FakeDaily.requests(daily).stream().skip(before).anyMatch(r -> r.method().equals("DELETE")));
+    }
+
     @Test
     void retriesRateLimitsAndServerErrorsWithBackoff() {
         FakeDaily.script(daily, 429, 503, 500);
