@@ -223,7 +223,9 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("step-next")).click();
 
             WebElement detail = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("interview-detail")));
-            assertThat(detail.getText()).contains("Interview with Acme " + tag).contains("scheduled").contains("Olive Observer").contains("sent");
+            // Scheduled, or already confirmed when the local Cal.com's booking webhook came back through calcom-gateway first.
+            assertThat(detail.getText()).contains("Interview with Acme " + tag).containsPattern("scheduled|confirmed")
+                    .contains("Olive Observer").contains("sent");
             shot(ivy, "09-interview-detail");
         } finally {
             ivy.quit();
