@@ -67,18 +67,31 @@ public class BookSlotService implements BookSlotUseCase {
     public Uni<RoomDetails> book(UserProfile guest, SlotId slotId, boolean allowOwnConflicts) {
         guest.requireEmail();
         RoomId roomId = RoomId.random();
-        // The calendar gate and the clash check ride on the first read, before any video room is made.
-        return tx.inTransaction(() -> gate.requireConnected(guest.id()).chain(() -> existing(slotId))
+        // The calendar gate and the clash check come first, before any video room is made: the slot and whose Google
+        // calendars to ask read outside any transaction, Google asked with no connection held, then the commitments
+        // here looked at under the hold.
+        return gate.requireConnected(tx, guest.id())
+                .chain(() -> tx.reading(() -> existing(slotId)
                         .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
-                        .chain(slot -> conflicts.require(guest.id(), allowOwnConflicts, slot.window(), List.of(guest.id(), slot.hostId()), null, null)
-                                .map(warnings -> new Checked(slot, warnings))))
+                        .chain(slot -> conflicts.prepare(guest.id(), allowOwnConflicts, slot.window(), people(guest, slot), null)
+                                .map(question -> new Read(slot, question)))))
+                .chain(read -> conflicts.ask(read.question()).chain(answers -> tx.inTransaction(() -> conflicts.require(guest.id(),
+                                allowOwnConflicts, read.slot().window(), people(guest, read.slot()), null, null, answers)))
+                        .map(warnings -> new Checked(read.slot(), warnings)))
                 .chain(checked -> video.createRoom(roomId.value(), checked.slot().window().start(), false)
                         .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url, allowOwnConflicts))
                                 .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()))
                         .map(details -> details.withWarnings(checked.warnings())));
     }
 
+    private record Read(Slot slot, ConflictCheck.GoogleQuestion question) {
+    }
+
     private record Checked(Slot slot, List<String> warnings) {
+    }
+
+    private static List<String> people(UserProfile guest, Slot slot) {
+        return List.of(guest.id(), slot.hostId());
     }
 
     private Uni<RoomDetails> bookInTransaction(UserProfile guest, SlotId slotId, RoomId roomId, String url, boolean allowOwnConflicts) {
@@ -86,7 +99,7 @@ public class BookSlotService implements BookSlotUseCase {
         return users.upsert(guest)
                 .chain(() -> existing(slotId))
                 // Checked in full before the video room was made; the commitments here once more, held, against a race.
-                .call(slot -> conflicts.requireCommitments(guest.id(), allowOwnConflicts, slot.window(), List.of(guest.id(), slot.hostId()), null))
+                .call(slot -> conflicts.requireCommitments(guest.id(), allowOwnConflicts, slot.window(), people(guest, slot), null))
                 .chain(slot -> {
                     Slot booked = slot.book(guest.id(), roomId, now);
                     return rooms.insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), url, now))

@@ -31,7 +31,7 @@ public class CalendarFitService implements CalendarFitUseCase {
         }
         Instant from = items.stream().map(timeOf).map(TimeWindow::start).min(Comparator.naturalOrder()).orElseThrow();
         Instant to = items.stream().map(timeOf).map(TimeWindow::end).max(Comparator.naturalOrder()).orElseThrow();
-        return tx.inTransaction(() -> conflicts.busyTimesOf(userId, new TimeWindow(from, to)))
+        return conflicts.busyTimesOf(tx, userId, new TimeWindow(from, to))
                 .map(busy -> items.stream().filter(item -> BusyTimes.clashingWith(timeOf.apply(item), busy).isEmpty()).toList());
     }
 }

@@ -46,23 +46,38 @@ public class CalendarGate {
         return required;
     }
 
-    /** Inside the use case's transaction: one key lookup when the gate is on; fails with {@link CalendarNotConnectedException}. */
+    /**
+     * Inside the use case's transaction: one key lookup when the gate is on; fails with {@link CalendarNotConnectedException}.
+     * Asks calendar-sync-service, inside the transaction, when the stored state says "not connected": prefer
+     * {@link #requireConnected(UnitOfWork, String)} before the transaction.
+     */
     public Uni<Void> requireConnected(String userId) {
         if (!required) {
             return OPEN;
         }
-        return connections.load(userId).chain(known -> CalendarConnection.isConnected(known.orElse(null))
+        return connections.load(userId).chain(known -> confirmed(userId, known.orElse(null)));
+    }
+
+    /**
+     * Before a use case's transaction (or before it calls out, e.g. makes a video room): the stored state read outside
+     * any transaction, calendar-sync-service asked (when it must be) after that connection is given back; nothing at all
+     * when the gate is off.
+     */
+    public Uni<Void> requireConnected(UnitOfWork tx, String userId) {
+        if (!required) {
+            return OPEN;
+        }
+        return tx.reading(() -> connections.load(userId)).chain(known -> confirmed(userId, known.orElse(null)));
+    }
+
+    private Uni<Void> confirmed(String userId, CalendarConnection stored) {
+        return CalendarConnection.isConnected(stored)
                 ? OPEN
                 : owner.connectedNow(userId).map(connected -> {
                     if (!Boolean.TRUE.equals(connected)) {
                         throw new CalendarNotConnectedException();
                     }
                     return null;
-                }));
-    }
-
-    /** Before a use case calls out (e.g. makes a video room), in a transaction of its own; nothing at all when the gate is off. */
-    public Uni<Void> requireConnected(UnitOfWork tx, String userId) {
-        return required ? tx.inTransaction(() -> requireConnected(userId)) : OPEN;
+                });
     }
 }

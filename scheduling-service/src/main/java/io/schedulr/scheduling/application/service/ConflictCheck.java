@@ -4,6 +4,7 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.BusyTimes;
 import io.schedulr.scheduling.domain.CalendarConflictException;
@@ -27,7 +28,23 @@ public class ConflictCheck {
     public static final String CALENDAR_UNAVAILABLE = "calendar_unavailable";
 
     /** What was checked, for the audit row of a skipped Google check: whose calendar, when, and why it was skipped. */
-    record SkippedCheck(String person, String window, String reason) {
+    public record SkippedCheck(String person, String window, String reason) {
+    }
+
+    /**
+     * A check's question to Google, worked out before its transaction: whom the check covers ({@code checked}), at what
+     * time, which event of the session itself they may show ({@code ownEvent}, may be null), and of them whose calendars
+     * are asked.
+     */
+    public record GoogleQuestion(String actorId, Set<String> checked, TimeWindow window, TimeWindow ownEvent, List<String> asked) {
+        boolean covers(String actorId, Set<String> checked, TimeWindow window, TimeWindow ownEvent) {
+            return this.actorId.equals(actorId) && this.checked.equals(checked) && this.window.equals(window)
+                    && java.util.Objects.equals(this.ownEvent, ownEvent);
+        }
+    }
+
+    /** What Google said: busy times (the session's own event left out), the warning, and the checks skipped, to audit. */
+    public record GoogleAnswers(GoogleQuestion question, List<TimeWindow> busy, List<String> warnings, List<SkippedCheck> skipped) {
     }
 
     private final FindBookingsPort bookings;
@@ -63,6 +80,10 @@ public class ConflictCheck {
     }
 
     /**
+     * The whole check in one go, Google included: for callers already inside their transaction that have nothing to
+     * prepare beforehand. A use case that can should {@link #prepare} and {@link #ask} before its transaction, so no
+     * database connection waits on Google.
+     *
      * @param people          everyone taking part (the actor among them or not)
      * @param except          the room being changed, whose own booking is no clash (may be null)
      * @param ownEvent        the time the Google calendars of the people already show for this very session (may be null)
@@ -70,16 +91,76 @@ public class ConflictCheck {
      */
     public Uni<List<String>> require(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except,
                                      TimeWindow ownEvent) {
+        return require(actorId, allowOwnConflicts, window, people, except, ownEvent, null);
+    }
+
+    /**
+     * Step 1 of a check before the transaction, in a reading session: whom the check covers and whose Google calendars
+     * are asked about (the stored connections, one lookup for all).
+     */
+    public Uni<GoogleQuestion> prepare(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, TimeWindow ownEvent) {
+        Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
+        if (bookings == null || checked.isEmpty()) {
+            return Uni.createFrom().item(new GoogleQuestion(actorId, checked, window, ownEvent, List.of()));
+        }
+        return connections.loadAll(checked).map(stored -> new GoogleQuestion(actorId, checked, window, ownEvent,
+                checked.stream().filter(person -> asks(java.util.Optional.ofNullable(stored.get(person)))).toList()));
+    }
+
+    /**
+     * Step 2, outside any transaction and session: calendar-sync-service asked about everyone at once. Never fails for
+     * Google: a calendar that does not answer is a warning and a skipped check.
+     */
+    public Uni<GoogleAnswers> ask(GoogleQuestion question) {
+        if (question.asked().isEmpty()) {
+            return Uni.createFrom().item(new GoogleAnswers(question, List.of(), List.of(), List.of()));
+        }
+        List<Uni<CalendarBusyPort.Answer>> questions = question.asked().stream()
+                .map(person -> calendars.busyTimes(person, question.window())).toList();
+        return Uni.join().all(questions).andFailFast().map(answers -> {
+            List<TimeWindow> busy = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            List<SkippedCheck> skipped = new ArrayList<>();
+            for (int i = 0; i < question.asked().size(); i++) {
+                String person = question.asked().get(i);
+                CalendarBusyPort.Answer answer = answers.get(i);
+                if (answer instanceof CalendarBusyPort.Busy known) {
+                    known.times().stream().filter(t -> !t.equals(question.ownEvent())).forEach(busy::add);
+                } else if (answer instanceof CalendarBusyPort.Unavailable unavailable) {
+                    if (warnings.isEmpty()) {
+                        warnings.add(CALENDAR_UNAVAILABLE);
+                    }
+                    skipped.add(new SkippedCheck(person, question.window().start() + "/" + question.window().end(), unavailable.reason()));
+                }
+            }
+            return new GoogleAnswers(question, List.copyOf(busy), List.copyOf(warnings), List.copyOf(skipped));
+        });
+    }
+
+    /**
+     * Step 3, inside the transaction: the skipped Google checks audited, then the people held and their commitments here
+     * read. Google's answers are taken from {@code answered} when it was asked about exactly this check (same actor,
+     * people, time and own event); otherwise — the room changed between the steps, or nothing was asked beforehand —
+     * Google is asked here.
+     *
+     * @return the warnings to answer with (empty, or {@link #CALENDAR_UNAVAILABLE})
+     */
+    public Uni<List<String>> require(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except,
+                                     TimeWindow ownEvent, GoogleAnswers answered) {
         if (bookings == null) {
             return Uni.createFrom().item(List.of());
         }
         Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
-        List<TimeWindow> busy = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        Uni<GoogleAnswers> google = answered != null && answered.question().covers(actorId, checked, window, ownEvent)
+                ? Uni.createFrom().item(answered)
+                : prepare(actorId, allowOwnConflicts, window, people, ownEvent).chain(this::ask);
         // Google first: the hold on the people (kept until the transaction ends) then covers only the short rest.
-        return googleCalendars(actorId, checked, window, ownEvent, busy, warnings)
-                .chain(() -> bookings.heldBookedTimes(checked, window, except)).invoke(busy::addAll)
-                .map(ignored -> refuseClashes(window, busy, warnings));
+        return google.call(answers -> auditSkipped(actorId, answers.skipped()))
+                .chain(answers -> bookings.heldBookedTimes(checked, window, except).map(booked -> {
+                    List<TimeWindow> busy = new ArrayList<>(answers.busy());
+                    busy.addAll(booked);
+                    return refuseClashes(window, busy, answers.warnings());
+                }));
     }
 
     /**
@@ -102,12 +183,19 @@ public class ConflictCheck {
      */
     public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                             List<String> emails) {
+        return requireForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, null);
+    }
+
+    /**
+     * Step 1 of a team's check before the transaction, in a reading session: the members who sign in here found by
+     * address, and whose Google calendars are asked. The question covers the team by address.
+     */
+    public Uni<GoogleQuestion> prepareForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
+                                              List<String> emails) {
+        List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
         if (bookings == null) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, null, List.of()));
         }
-        List<TimeWindow> busy = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        List<String> checked = emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
         return (checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
                 .chain(memberIds -> {
                     Set<String> calendarsOf = new LinkedHashSet<>();
@@ -115,24 +203,51 @@ public class ConflictCheck {
                         calendarsOf.add(actorId);
                     }
                     memberIds.stream().filter(id -> !(allowOwnConflicts && id.equals(actorId))).forEach(calendarsOf::add);
-                    return googleCalendars(actorId, calendarsOf, window, null, busy, warnings);
+                    return calendarsOf.isEmpty() ? Uni.createFrom().item(List.<String>of())
+                            : connections.loadAll(calendarsOf).map(stored -> calendarsOf.stream()
+                            .filter(person -> asks(java.util.Optional.ofNullable(stored.get(person)))).toList());
                 })
-                .chain(() -> bookings.holdAddresses(checked, window))
-                .chain(() -> bookings.bookedTimesOfAddresses(checked, window)).invoke(busy::addAll)
-                .map(ignored -> refuseClashes(window, busy, warnings));
+                .map(asked -> new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, null, asked));
+    }
+
+    /**
+     * Step 3 of a team's check, inside the transaction: as {@link #require(String, boolean, TimeWindow, List, RoomId,
+     * TimeWindow, GoogleAnswers)}, the team held and read by address.
+     */
+    public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
+                                            List<String> emails, GoogleAnswers answered) {
+        if (bookings == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
+        Uni<GoogleAnswers> google = answered != null && answered.question().covers(actorId, new LinkedHashSet<>(checked), window, null)
+                ? Uni.createFrom().item(answered)
+                : prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails).chain(this::ask);
+        return google.call(answers -> auditSkipped(actorId, answers.skipped()))
+                .call(() -> bookings.holdAddresses(checked, window))
+                .chain(answers -> bookings.bookedTimesOfAddresses(checked, window).map(booked -> {
+                    List<TimeWindow> busy = new ArrayList<>(answers.busy());
+                    busy.addAll(booked);
+                    return refuseClashes(window, busy, answers.warnings());
+                }));
+    }
+
+    private static List<String> teamAddresses(String actorEmail, boolean allowOwnConflicts, List<String> emails) {
+        return emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
     }
 
     /**
      * Everything that makes {@code userId} busy within {@code range}: their booked sessions and, when connected, their
-     * Google busy times (none when Google does not answer).
+     * Google busy times (none when Google does not answer). Read outside any transaction; Google is asked after the
+     * reading session has given its connection back.
      */
-    public Uni<List<TimeWindow>> busyTimesOf(String userId, TimeWindow range) {
+    public Uni<List<TimeWindow>> busyTimesOf(UnitOfWork tx, String userId, TimeWindow range) {
         if (bookings == null) {
             return Uni.createFrom().item(List.of());
         }
         List<TimeWindow> busy = new ArrayList<>();
-        return bookings.bookedTimes(List.of(userId), range, null).invoke(busy::addAll)
-                .chain(() -> connections.load(userId))
+        return tx.reading(() -> bookings.bookedTimes(List.of(userId), range, null).invoke(busy::addAll)
+                        .chain(() -> connections.load(userId)))
                 .chain(connection -> asks(connection) ? calendars.busyTimes(userId, range)
                         : Uni.createFrom().item((CalendarBusyPort.Answer) null))
                 .map(answer -> {
@@ -143,43 +258,12 @@ public class ConflictCheck {
                 });
     }
 
-    /**
-     * The Google busy times of everyone in {@code people} who is (or, with the gate on, may be) connected: the stored
-     * connections first (one lookup for all), then calendar-sync-service about all of them at once.
-     */
-    private Uni<Void> googleCalendars(String actorId, Set<String> people, TimeWindow window, TimeWindow ownEvent, List<TimeWindow> busy,
-                                      List<String> warnings) {
-        List<String> asked = new ArrayList<>();
-        Uni<Void> loaded = people.isEmpty() ? Uni.createFrom().voidItem() : connections.loadAll(people).invoke(stored -> {
-            for (String person : people) {
-                if (asks(java.util.Optional.ofNullable(stored.get(person)))) {
-                    asked.add(person);
-                }
-            }
-        }).replaceWithVoid();
-        return loaded.chain(() -> {
-            if (asked.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<Uni<CalendarBusyPort.Answer>> questions = asked.stream().map(person -> calendars.busyTimes(person, window)).toList();
-            return Uni.join().all(questions).andFailFast().chain(answers -> {
-                Uni<Void> audited = Uni.createFrom().voidItem();
-                for (int i = 0; i < asked.size(); i++) {
-                    String person = asked.get(i);
-                    CalendarBusyPort.Answer answer = answers.get(i);
-                    if (answer instanceof CalendarBusyPort.Busy known) {
-                        known.times().stream().filter(t -> !t.equals(ownEvent)).forEach(busy::add);
-                    } else if (answer instanceof CalendarBusyPort.Unavailable unavailable) {
-                        if (!warnings.contains(CALENDAR_UNAVAILABLE)) {
-                            warnings.add(CALENDAR_UNAVAILABLE);
-                        }
-                        audited = audited.chain(() -> audit.recordEntity(actorId, "calendar_check_skipped", "calendar", person, null,
-                                new SkippedCheck(person, window.start() + "/" + window.end(), unavailable.reason())));
-                    }
-                }
-                return audited;
-            });
-        });
+    private Uni<Void> auditSkipped(String actorId, List<SkippedCheck> skipped) {
+        Uni<Void> audited = Uni.createFrom().voidItem();
+        for (SkippedCheck check : skipped) {
+            audited = audited.chain(() -> audit.recordEntity(actorId, "calendar_check_skipped", "calendar", check.person(), null, check));
+        }
+        return audited;
     }
 
     private static Set<String> checkedPeople(String actorId, boolean allowOwnConflicts, List<String> people) {

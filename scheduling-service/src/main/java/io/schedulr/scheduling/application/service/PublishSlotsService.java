@@ -57,20 +57,21 @@ public class PublishSlotsService implements PublishSlotsUseCase {
         String host = command.host().id();
         Instant now = clock.instant();
         List<Slot> toInsert = command.windows().stream().map(w -> Slot.publish(host, w, rules, now)).toList();
-        return tx.inTransaction(() -> gate.requireConnected(host)
+        // The gate and the clash check read before the transaction: Google is asked while no connection is held.
+        return gate.requireConnected(tx, host)
                 .chain(() -> command.allowOwnConflicts() ? Uni.createFrom().voidItem() : clashFree(host, toInsert))
-                .chain(() -> users.upsert(command.host()))
+                .chain(() -> tx.inTransaction(() -> users.upsert(command.host())
                 .chain(() -> slots.insertAll(toInsert))
                 .call(inserted -> Multi.createFrom().iterable(inserted)
                         .onItem().transformToUniAndConcatenate(slot -> audit.recordSlot(host, "slot.published", null, slot))
-                        .collect().asList()));
+                        .collect().asList())));
     }
 
     /** One look at the host's booked sessions and Google busy times over the span of all the windows. */
     private Uni<Void> clashFree(String host, List<Slot> toInsert) {
         Instant from = toInsert.stream().map(s -> s.window().start()).min(Comparator.naturalOrder()).orElseThrow();
         Instant to = toInsert.stream().map(s -> s.window().end()).max(Comparator.naturalOrder()).orElseThrow();
-        return conflicts.busyTimesOf(host, new TimeWindow(from, to)).invoke(busy -> {
+        return conflicts.busyTimesOf(tx, host, new TimeWindow(from, to)).invoke(busy -> {
             List<TimeWindow> clashes = toInsert.stream().flatMap(s -> BusyTimes.clashingWith(s.window(), busy).stream()).distinct().toList();
             if (!clashes.isEmpty()) {
                 throw new CalendarConflictException(BusyTimes.clashingWith(new TimeWindow(from, to), clashes));

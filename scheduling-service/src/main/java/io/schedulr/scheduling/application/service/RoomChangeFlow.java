@@ -8,17 +8,21 @@ import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
- * The shape of every change to an existing room, in one transaction: load it, let its own rules make the change,
- * store it (version-checked; a lost race re-runs it all) and record the event and audit row. Every change through
+ * The shape of every change to an existing room: read it, let its own rules make the change and, when the change commits
+ * people to a time, ask their Google calendars — all before the transaction, so no remote call waits inside one — then in
+ * one transaction check their commitments here under a hold, store the room (version-checked; a lost race re-runs the
+ * transaction on the room as it is then) and record the event and audit row. Every change through
  * {@link #apply} (booking, reschedule, privacy, offer, stage) is a core write behind the {@link CalendarGate}; a guest
  * leaving their booking ({@link #release}) is not, like a deletion, so nobody is trapped in a booking. Deleting a room
  * does not come this way.
@@ -96,25 +100,59 @@ public class RoomChangeFlow {
     private Uni<RoomDetails> run(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change,
                                  BiFunction<PracticeRoom, PracticeRoom, RoomChangeType> type,
                                  BiFunction<PracticeRoom, PracticeRoom, PracticeRoom> announced, boolean gated, Clashes clashes) {
-        return tx.inTransaction(() -> {
-            Instant now = clock.instant();
-            Uni<Void> allowed = gated ? gate.requireConnected(actor.id()) : Uni.createFrom().voidItem();
-            return allowed
-                    .chain(() -> users.upsert(actor))
-                    .chain(() -> Rooms.visibleTo(load, roomId, actor.id()))
-                    .chain(before -> {
-                        PracticeRoom changed = change.apply(before, now);
-                        Uni<List<String>> checked = clashes != Clashes.SKIP && clashMatters(before, changed)
-                                ? conflicts.require(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), java.util.Arrays.asList(changed.hostId(), changed.guestId()),
-                                changed.id(), before.isBooked() ? before.window() : null)
-                                : Uni.createFrom().item(List.of());
-                        return checked.chain(warnings -> {
-                            Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
-                            return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
-                                    announced.apply(before, after), after)).map(details -> details.withWarnings(warnings));
-                        });
+        // Before the transaction: the gate, the room as it is and, for a change that commits people to a time, what their
+        // Google calendars say — so a slow Google holds no connection and no transaction open. The transaction's first
+        // attempt works on the room read here (its version-checked save settles any change in between); a retry reads
+        // it again, and asks Google there only if the change now concerns other people or another time.
+        Uni<Void> allowed = gated ? gate.requireConnected(tx, actor.id()) : Uni.createFrom().voidItem();
+        return allowed
+                .chain(() -> tx.reading(() -> Rooms.visibleTo(load, roomId, actor.id()).chain(room -> {
+                    PracticeRoom changed = change.apply(room, clock.instant());
+                    return clashes != Clashes.SKIP && clashMatters(room, changed)
+                            ? conflicts.prepare(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), people(changed), ownEvent(room))
+                            .map(question -> new Read(room, question))
+                            : Uni.createFrom().item(new Read(room, null));
+                })))
+                .chain(read -> read.question() == null ? Uni.createFrom().item(new Asked(read.room(), null))
+                        : conflicts.ask(read.question()).map(answers -> new Asked(read.room(), answers)))
+                .chain(asked -> {
+                    AtomicReference<PracticeRoom> readBefore = new AtomicReference<>(asked.room());
+                    return tx.inTransaction(() -> {
+                        Instant now = clock.instant();
+                        PracticeRoom known = readBefore.getAndSet(null);
+                        return users.upsert(actor)
+                                .chain(() -> known != null ? Uni.createFrom().item(known) : Rooms.visibleTo(load, roomId, actor.id()))
+                                .chain(before -> {
+                                    PracticeRoom changed = change.apply(before, now);
+                                    Uni<List<String>> checked = clashes != Clashes.SKIP && clashMatters(before, changed)
+                                            ? conflicts.require(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), people(changed),
+                                            changed.id(), ownEvent(before), asked.answers())
+                                            : Uni.createFrom().item(List.of());
+                                    return checked.chain(warnings -> {
+                                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
+                                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
+                                                announced.apply(before, after), after)).map(details -> details.withWarnings(warnings));
+                                    });
+                                });
                     });
-        });
+                });
+    }
+
+    /** The room as read before the transaction, and the question to Google its change raises (null: none). */
+    private record Read(PracticeRoom room, ConflictCheck.GoogleQuestion question) {
+    }
+
+    /** The room as read before the transaction, and what Google answered (null: not asked). */
+    private record Asked(PracticeRoom room, ConflictCheck.GoogleAnswers answers) {
+    }
+
+    private static List<String> people(PracticeRoom room) {
+        return java.util.Arrays.asList(room.hostId(), room.guestId());
+    }
+
+    /** The time the session's event already shows on Google calendars: its booked time before the change. */
+    private static TimeWindow ownEvent(PracticeRoom before) {
+        return before.isBooked() ? before.window() : null;
     }
 
     /** Booking a room, or moving a booked one, commits its people to the time; other edits do not. */

@@ -59,6 +59,9 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     /** Runs once, inside the next write, as another transaction that committed just before it. */
     Runnable concurrentWrite;
     int transactions;
+    /** Whether a transaction is open now: what a remote call must never find. */
+    boolean inTransaction;
+    int readingSessions;
 
     private static final class State {
         final Map<String, UserProfile> users = new HashMap<>();
@@ -118,6 +121,7 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
             committed = state;
             state = committed.copy();
             transactions++;
+            inTransaction = true;
             try {
                 T result = work.get().await().indefinitely();
                 committed = state;
@@ -127,9 +131,27 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
             } catch (RuntimeException e) {
                 state = committed;
                 return Uni.createFrom().failure(e);
+            } finally {
+                inTransaction = false;
             }
         }
         return Uni.createFrom().failure(new ConcurrentChangeException());
+    }
+
+    /** Reads what is committed; a write inside would be lost, so none is allowed. */
+    @Override
+    public <T> Uni<T> reading(Supplier<Uni<T>> work) {
+        readingSessions++;
+        State before = state;
+        try {
+            return Uni.createFrom().item(work.get().await().indefinitely());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        } finally {
+            if (state != before) {
+                throw new AssertionError("a reading session replaced the state");
+            }
+        }
     }
 
     @Override

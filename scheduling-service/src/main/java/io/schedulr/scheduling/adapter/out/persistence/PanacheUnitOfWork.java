@@ -33,6 +33,11 @@ public class PanacheUnitOfWork implements UnitOfWork {
                 .onFailure(PanacheUnitOfWork::lostRace).transform(e -> new ConcurrentChangeException());
     }
 
+    @Override
+    public <T> Uni<T> reading(Supplier<Uni<T>> work) {
+        return Panache.withSession(() -> work.get());
+    }
+
     /** One attempt; tells {@link CommittedProfiles} how the transaction of its session ended. */
     private <T> Uni<T> once(Supplier<Uni<T>> work) {
         AtomicReference<Object> session = new AtomicReference<>();

@@ -12,4 +12,13 @@ import java.util.function.Supplier;
  */
 public interface UnitOfWork {
     <T> Uni<T> inTransaction(Supplier<Uni<T>> work);
+
+    /**
+     * Runs reads outside any transaction, each seeing what is committed when it runs: for what a use case works out
+     * before its transaction (e.g. whose Google calendars to ask), so nothing waits on a remote call inside one. The
+     * connection is given back when the work ends; call nothing remote inside it.
+     */
+    default <T> Uni<T> reading(Supplier<Uni<T>> work) {
+        return inTransaction(work);
+    }
 }

@@ -52,30 +52,51 @@ public class SendInterviewService implements SendInterviewUseCase {
 
     @Override
     public Uni<InterviewDetails> send(Actor actor, UUID interviewId, boolean allowOwnConflicts) {
-        return tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
-            Interview claimed = before.startSending(clock.instant());
-            if (claimed == before) {
-                return interviews.details(before).map(d -> new Claim(d, false, List.of()));
-            }
-            return interviews.details(before).chain(d -> clashFree(actor, d, allowOwnConflicts))
-                    .chain(warnings -> interviews.save(actor.id(), "sending", before, claimed).chain(interviews::details)
-                            .map(d -> new Claim(d, true, warnings)));
-        })).chain(claim -> claim.fresh() ? book(actor, claim.details()).map(d -> d.withWarnings(claim.warnings()))
-                : Uni.createFrom().item(claim.details()));
+        // The team's Google calendars are asked before the transaction, so a slow Google holds no connection; the
+        // transaction uses the answers when the interview still has the same team and time (else it asks again).
+        return tx.reading(() -> interviews.editable(actor, interviewId).chain(before -> before.startSending(clock.instant()) == before
+                        ? Uni.createFrom().item((ConflictCheck.GoogleQuestion) null)
+                        : interviews.details(before).chain(d -> question(actor, d, allowOwnConflicts))))
+                .chain(question -> question == null ? Uni.createFrom().item((ConflictCheck.GoogleAnswers) null) : conflicts.ask(question))
+                .chain(answers -> tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
+                    Interview claimed = before.startSending(clock.instant());
+                    if (claimed == before) {
+                        return interviews.details(before).map(d -> new Claim(d, false, List.of()));
+                    }
+                    return interviews.details(before).chain(d -> clashFree(actor, d, allowOwnConflicts, answers))
+                            .chain(warnings -> interviews.save(actor.id(), "sending", before, claimed).chain(interviews::details)
+                                    .map(d -> new Claim(d, true, warnings)));
+                })))
+                .chain(claim -> claim.fresh() ? book(actor, claim.details()).map(d -> d.withWarnings(claim.warnings()))
+                        : Uni.createFrom().item(claim.details()));
+    }
+
+    /** Whose Google calendars the sending asks about (null: the interview has no time yet, nothing to ask). */
+    private Uni<ConflictCheck.GoogleQuestion> question(Actor actor, InterviewDetails d, boolean allowOwnConflicts) {
+        Interview i = d.interview();
+        if (i.startAt() == null || i.endAt() == null) {
+            return Uni.createFrom().item((ConflictCheck.GoogleQuestion) null);
+        }
+        return conflicts.prepareForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team(d));
     }
 
     /** The team's booked sessions here and the sender's own Google calendars, at the interview's time. */
-    private Uni<List<String>> clashFree(Actor actor, InterviewDetails d, boolean allowOwnConflicts) {
+    private Uni<List<String>> clashFree(Actor actor, InterviewDetails d, boolean allowOwnConflicts, ConflictCheck.GoogleAnswers answers) {
         Interview i = d.interview();
         if (i.startAt() == null || i.endAt() == null) {
             return Uni.createFrom().item(List.of());
         }
+        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team(d),
+                answers);
+    }
+
+    private static List<String> team(InterviewDetails d) {
         List<String> team = new ArrayList<>();
         if (d.primary() != null) {
             team.add(d.primary().email());
         }
         d.additional().forEach(member -> team.add(member.email()));
-        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team);
+        return team;
     }
 
     private Uni<InterviewDetails> book(Actor actor, InterviewDetails d) {

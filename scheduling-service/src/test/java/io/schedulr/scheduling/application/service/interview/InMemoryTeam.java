@@ -49,6 +49,8 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
 
     private State state = new State();
     int transactions;
+    /** Whether a transaction is open now: what a remote call must never find. */
+    boolean inTransaction;
 
     private static final class State {
         final Map<String, UserProfile> users = new HashMap<>();
@@ -85,13 +87,22 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
         State committed = state;
         state = committed.copy();
         transactions++;
+        inTransaction = true;
         try {
             T result = work.get().await().indefinitely();
             return Uni.createFrom().item(result);
         } catch (RuntimeException e) {
             state = committed;
             return Uni.createFrom().failure(e);
+        } finally {
+            inTransaction = false;
         }
+    }
+
+    /** Reads what is committed (no copy, no transaction). */
+    @Override
+    public <T> Uni<T> reading(Supplier<Uni<T>> work) {
+        return work.get();
     }
 
     // users and audit

@@ -141,6 +141,53 @@ class InterviewServicesTest {
     }
 
     @Test
+    void theSendersGoogleCalendarIsAskedBeforeTheSendingsTransactionAndABusyTimeThereStopsIt() {
+        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
+        List<Boolean> askedInTransaction = new java.util.ArrayList<>();
+        List<io.schedulr.scheduling.domain.TimeWindow> adasGoogle = new java.util.ArrayList<>();
+        io.schedulr.scheduling.application.port.out.FindBookingsPort nothingBooked = new io.schedulr.scheduling.application.port.out.FindBookingsPort() {
+            @Override
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(java.util.Collection<String> userIds,
+                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
+                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> heldBookedTimes(java.util.Collection<String> userIds,
+                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
+                return bookedTimes(userIds, window, except);
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails, io.schedulr.scheduling.domain.TimeWindow window) {
+                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails,
+                    io.schedulr.scheduling.domain.TimeWindow window) {
+                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
+            }
+        };
+        io.schedulr.scheduling.application.port.out.CalendarBusyPort google = (user, window) -> {
+            askedInTransaction.add(team.inTransaction);
+            return io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Busy(List.copyOf(adasGoogle)));
+        };
+        io.schedulr.scheduling.domain.CalendarConnection connected = new io.schedulr.scheduling.domain.CalendarConnection("ada",
+                io.schedulr.scheduling.domain.CalendarConnectionStatus.CONNECTED, null, "cal-ada", NOW);
+        SendInterviewService checked = new SendInterviewService(team, interviews, store, new io.schedulr.scheduling.application.service.ConflictCheck(
+                nothingBooked, google, user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.of(connected)), team, team), clock);
+        UUID id = ready();
+        adasGoogle.add(new io.schedulr.scheduling.domain.TimeWindow(START, START.plusSeconds(600)));
+
+        assertThatThrownBy(() -> checked.send(ada, id).await().indefinitely()).isInstanceOf(io.schedulr.scheduling.domain.CalendarConflictException.class);
+        assertThat(store.interviews.get(id).sendingSince()).as("the draft is not claimed").isNull();
+        adasGoogle.clear();
+        assertThat(checked.send(ada, id).await().indefinitely().interview().status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(askedInTransaction).as("asked once per sending, never inside its transaction").containsExactly(false, false);
+    }
+
+    @Test
     void aDefiniteRefusalReleasesTheDraftAnUnknownOutcomeHoldsIt() {
         UUID id = ready();
         store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "slot taken", null));
