@@ -91,7 +91,7 @@ public final class Bench {
     /** {@code bench.statements=true}: PostgreSQL loads pg_stat_statements; section 1 logs what each run executed. */
     private final boolean statements = Boolean.getBoolean("bench.statements");
     /**
-     * {@code false}: Phase 1 only — scheduling-service runs with the calendar gate off (SCHEDULR_CALENDAR_REQUIRED=false)
+     * {@code false}: Phase 1 only — every service runs with the calendar gate off (SCHEDULR_CALENDAR_REQUIRED=false)
      * and nobody connects a Google calendar, so a booking asks Google nothing (as a build from before Google did).
      */
     private final boolean calendar = Boolean.parseBoolean(System.getProperty("bench.calendar", "true"));
@@ -136,7 +136,10 @@ public final class Bench {
             options = options.withServiceEnvironment(spec.name(), Map.of("SCHEDULR_TRACE_SAMPLE_RATIO", "0"));
         }
         if (!calendar) {
-            options = options.withServiceEnvironment("scheduling-service", Map.of("SCHEDULR_CALENDAR_REQUIRED", "false"));
+            // The one switch of every service, as a Phase-1-only deployment sets it.
+            for (ServiceSpec spec : specs) {
+                options = options.withServiceEnvironment(spec.name(), Map.of("SCHEDULR_CALENDAR_REQUIRED", "false"));
+            }
         }
         System.setProperty(io.schedulr.testsupport.infra.InfraSettings.DURABLE_POSTGRES, String.valueOf(durable));
         System.setProperty(io.schedulr.testsupport.infra.InfraSettings.POSTGRES_STATEMENT_STATISTICS, String.valueOf(statements));

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * after the guest left is a new meeting (a new invitation UID) and gets its own event. A change older than what was
  * applied, or anything after the cancellation, is dropped. Google throttling or failing → the job is tried again later
  * (exponential backoff with jitter, kept in the job); any other refusal → the job is parked with the reason and announced as a mirror failure, as is
- * every change of a host who never connected, so the participants are emailed instead. A host whose grant is revoked
+ * every change of a host who never connected (unless the calendar gate is off: then notification-service emails every
+ * change anyway), so the participants are emailed instead. A host whose grant is revoked
  * ({@code invalid_grant}, found here or anywhere else) gets nothing from Google until they reconnect: each of their changes
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
@@ -66,10 +67,24 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final ReminderPreferences reminders;
+    private final boolean calendarRequired;
 
     public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                              ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
                              JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders) {
+        this(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock, firstBackoff, maxBackoff,
+                reminders, true);
+    }
+
+    /**
+     * @param calendarRequired the calendar gate ({@code SCHEDULR_CALENDAR_REQUIRED}); off, a never-connected host's change
+     *                         is not announced as a mirror failure — notification-service emails every change itself then
+     */
+    public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
+                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
+                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders,
+                             boolean calendarRequired) {
+        this.calendarRequired = calendarRequired;
         this.reminders = reminders;
         this.tracing = tracing;
         this.consumed = consumed;
@@ -94,7 +109,11 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             }
             ConnectionStatus status = connections.find(change.hostId()).map(CalendarConnection::status).orElse(null);
             if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED) {
-                failures.publish(change, "not_connected");
+                // With the gate off, notification-service emails every change itself: the announcement would only be
+                // skipped there as a duplicate, one outbox row, Kafka record and audit row per booking for nothing.
+                if (calendarRequired) {
+                    failures.publish(change, "not_connected");
+                }
                 return Outcome.HOST_NOT_CONNECTED;
             }
             // A revoked host wanted their calendar: the change waits for them to reconnect, but Google tells the guest

@@ -36,6 +36,7 @@ import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.RoomCommands;
 import io.schedulr.calendarsync.application.port.out.SyncStates;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Singleton;
 
@@ -115,9 +116,10 @@ public class UseCaseWiring {
     @Singleton
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                                  ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                                 JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders) {
+                                 JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders,
+                                 @ConfigProperty(name = "schedulr.calendar.required") boolean calendarRequired) {
         return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock,
-                config.firstBackoff(), config.maxBackoff(), reminders);
+                config.firstBackoff(), config.maxBackoff(), reminders, calendarRequired);
     }
 
     @Produces

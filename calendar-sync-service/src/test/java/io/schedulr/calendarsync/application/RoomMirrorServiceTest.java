@@ -284,6 +284,20 @@ class RoomMirrorServiceTest {
         assertThat(failures.published).containsExactly("e9 not_connected");
     }
 
+    @Test
+    void withTheCalendarGateOffAHostWithoutAConnectedCalendarIsNotAnnouncedEither() {
+        RoomMirrorService gateOff = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store,
+                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, new InMemoryTransactions(store, events),
+                JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), reminders, false);
+        RoomChange change = new RoomChange("e10", RoomChangeKind.BOOKED, "room-10", 0, "uid-10", "nobody", "UTC", "bo@example.com", "Bo",
+                "Talk", null, START, START.plusSeconds(1800));
+
+        assertThat(gateOff.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
+        assertThat(jobs.jobs).isEmpty();
+        assertThat(failures.published).as("notification-service emails every change itself with the gate off").isEmpty();
+        assertThat(gateOff.record(change)).as("still recorded as seen").isEqualTo(Outcome.DUPLICATE);
+    }
+
     private void revoke() {
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.REVOKED, DisconnectReason.REVOKED, null, "cal-ana",
                 clock.instant(), clock.instant()));
