@@ -145,7 +145,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void aWeekOfSlotsIsPublishedAndBookedAndTheInterviewWizardEndsScheduled() throws Exception {
+    void aWeekOfSlotsIsPublishedAndBookedAndTheInterviewWizardEndsSent() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String ivyEmail = "ivy-" + tag + "@example.com";
         // An admin puts Ivy on the team, linked to the local Cal.com's host of its first event type.
