@@ -15,6 +15,10 @@ import io.schedulr.scheduling.domain.interview.InterviewChange;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
 import io.schedulr.scheduling.domain.interview.Startup;
 import io.schedulr.scheduling.domain.interview.TeamMember;
+import io.schedulr.scheduling.application.port.out.FindBookingsPort;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,30 +101,7 @@ class InterviewServicesTest {
     void aTeamMembersBookedSessionAtThatTimeStopsTheSendingAndOnlyTheSendersOwnClashMayBeIgnored() {
         Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
         java.util.Map<String, List<io.schedulr.scheduling.domain.TimeWindow>> booked = new java.util.HashMap<>();
-        io.schedulr.scheduling.application.port.out.FindBookingsPort bookings = new io.schedulr.scheduling.application.port.out.FindBookingsPort() {
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(java.util.Collection<String> userIds,
-                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
-                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> heldBookedTimes(java.util.Collection<String> userIds,
-                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
-                return bookedTimes(userIds, window, except);
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails, io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails,
-                    io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().item(emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
-            }
-        };
+        FindBookingsPort bookings = bookingsByAddress(booked);
         io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
                 bookings, (user, window) -> io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.NotConnected()),
                 user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.empty()), team, team);
@@ -145,30 +127,7 @@ class InterviewServicesTest {
         Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
         List<Boolean> askedInTransaction = new java.util.ArrayList<>();
         List<io.schedulr.scheduling.domain.TimeWindow> adasGoogle = new java.util.ArrayList<>();
-        io.schedulr.scheduling.application.port.out.FindBookingsPort nothingBooked = new io.schedulr.scheduling.application.port.out.FindBookingsPort() {
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimes(java.util.Collection<String> userIds,
-                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
-                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> heldBookedTimes(java.util.Collection<String> userIds,
-                    io.schedulr.scheduling.domain.TimeWindow window, io.schedulr.scheduling.domain.RoomId except) {
-                return bookedTimes(userIds, window, except);
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<Void> holdAddresses(java.util.Collection<String> emails, io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public io.smallrye.mutiny.Uni<List<io.schedulr.scheduling.domain.TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails,
-                    io.schedulr.scheduling.domain.TimeWindow window) {
-                return io.smallrye.mutiny.Uni.createFrom().item(List.of());
-            }
-        };
+        FindBookingsPort nothingBooked = bookingsByAddress(java.util.Map.of());
         io.schedulr.scheduling.application.port.out.CalendarBusyPort google = (user, window) -> {
             askedInTransaction.add(team.inTransaction);
             return io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Busy(List.copyOf(adasGoogle)));
@@ -231,5 +190,30 @@ class InterviewServicesTest {
         assertThat(store.interviews.get(recorded.interviewId()).primaryMemberId()).isEqualTo(adaMember.id());
         assertThat(store.announced).hasSize(2);
         assertThat(lifecycle.apply(direct).await().indefinitely().recorded()).isFalse();
+    }
+
+    /** Team members' booked sessions by address (rooms by user id: none). */
+    private static FindBookingsPort bookingsByAddress(java.util.Map<String, List<TimeWindow>> booked) {
+        return new FindBookingsPort() {
+            @Override
+            public Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return Uni.createFrom().item(List.of());
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return bookedTimes(userIds, window, except);
+            }
+
+            @Override
+            public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().item(emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
+            }
+        };
     }
 }
