@@ -467,6 +467,18 @@ async function checkOverlay(overlay, examples) {
     for (const svc of ['scheduling-service', 'notification-service', 'calendar-sync-service', 'calcom-gateway']) {
         expect(deploymentOf.has(svc), `overlays/${overlay}`, `no Deployment for ${svc}`);
     }
+    // The calendar gate is one switch for the whole system: with it off only on calendar-sync-service, nobody would email
+    // the changes of a host who never connected (notification-service leaves them to Google, calendar-sync announces nothing).
+    const gateValues = new Map();
+    for (const [svc, d] of deploymentOf) {
+        const mod = module(svc);
+        if (!mod.exists || !readsEnv(mod, 'SCHEDULR_CALENDAR_REQUIRED')) continue;
+        const value = environment(d.spec.template.spec.containers[0], W(d)).get('SCHEDULR_CALENDAR_REQUIRED')?.value;
+        expect(value !== undefined, W(d), 'SCHEDULR_CALENDAR_REQUIRED must be set on every service that reads it (one switch for the whole system)');
+        gateValues.set(svc, value);
+    }
+    expect(new Set(gateValues.values()).size <= 1, `overlays/${overlay}`,
+        `SCHEDULR_CALENDAR_REQUIRED differs between services: ${[...gateValues].map(([s, v]) => `${s}=${v}`).join(', ')}`);
 
     function checkEnvironment(mod, env, where) {
         for (const name of env.keys()) expect(readsEnv(mod, name), where, `${name} is set but ${mod.name} never reads it (not in its application.properties, config mappings, or QUARKUS_/JAVA_/KAFKA_)`);
