@@ -47,18 +47,6 @@ public class CalendarGate {
     }
 
     /**
-     * Inside the use case's transaction: one key lookup when the gate is on; fails with {@link CalendarNotConnectedException}.
-     * Asks calendar-sync-service, inside the transaction, when the stored state says "not connected": prefer
-     * {@link #requireConnected(UnitOfWork, String)} before the transaction.
-     */
-    public Uni<Void> requireConnected(String userId) {
-        if (!required) {
-            return OPEN;
-        }
-        return connections.load(userId).chain(known -> confirmed(userId, known.orElse(null)));
-    }
-
-    /**
      * Before a use case's transaction (or before it calls out, e.g. makes a video room): the stored state read outside
      * any transaction, calendar-sync-service asked (when it must be) after that connection is given back; nothing at all
      * when the gate is off.
