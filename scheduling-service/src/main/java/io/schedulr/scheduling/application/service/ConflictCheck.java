@@ -80,21 +80,6 @@ public class ConflictCheck {
     }
 
     /**
-     * The whole check in one go, Google included: for callers already inside their transaction that have nothing to
-     * prepare beforehand. A use case that can should {@link #prepare} and {@link #ask} before its transaction, so no
-     * database connection waits on Google.
-     *
-     * @param people          everyone taking part (the actor among them or not)
-     * @param except          the room being changed, whose own booking is no clash (may be null)
-     * @param ownEvent        the time the Google calendars of the people already show for this very session (may be null)
-     * @return the warnings to answer with (empty, or {@link #CALENDAR_UNAVAILABLE})
-     */
-    public Uni<List<String>> require(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except,
-                                     TimeWindow ownEvent) {
-        return require(actorId, allowOwnConflicts, window, people, except, ownEvent, null);
-    }
-
-    /**
      * Step 1 of a check before the transaction, in a reading session: whom the check covers and whose Google calendars
      * are asked about (the stored connections, one lookup for all).
      */
@@ -143,6 +128,10 @@ public class ConflictCheck {
      * people, time and own event); otherwise — the room changed between the steps, or nothing was asked beforehand —
      * Google is asked here.
      *
+     * @param people   everyone taking part (the actor among them or not)
+     * @param except   the room being changed, whose own booking is no clash (may be null)
+     * @param ownEvent the time the Google calendars of the people already show for this very session (may be null)
+     * @param answered what Google said, asked before the transaction (may be null)
      * @return the warnings to answer with (empty, or {@link #CALENDAR_UNAVAILABLE})
      */
     public Uni<List<String>> require(String actorId, boolean allowOwnConflicts, TimeWindow window, List<String> people, RoomId except,
@@ -177,18 +166,12 @@ public class ConflictCheck {
                 .replaceWithVoid();
     }
 
-    /**
-     * An interview's team, known by address: every member's booked sessions here, and the Google calendars of the members
-     * who sign in here and of the actor; {@code allowOwnConflicts} leaves out the actor's own address and calendar.
-     */
-    public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
-                                            List<String> emails) {
-        return requireForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, null);
-    }
 
     /**
-     * Step 1 of a team's check before the transaction, in a reading session: the members who sign in here found by
-     * address, and whose Google calendars are asked. The question covers the team by address.
+     * Step 1 of an interview team's check before the transaction, in a reading session. The team is known by address:
+     * every member's booked sessions here count, and the Google calendars of the members who sign in here and of the
+     * actor; {@code allowOwnConflicts} leaves out the actor's own address and calendar. Finds the members by address and
+     * whose Google calendars are asked; the question covers the team by address.
      */
     public Uni<GoogleQuestion> prepareForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                               List<String> emails) {

@@ -111,7 +111,14 @@ class ConflictCheckTest {
     private final ConflictCheck check = new ConflictCheck(people, people, people, people, people);
 
     private List<String> require(String actor, boolean allowOwn, List<String> who) {
-        return check.require(actor, allowOwn, TEN_TO_ELEVEN, who, null, null).await().indefinitely();
+        return inThreeSteps(check, actor, allowOwn, TEN_TO_ELEVEN, who, null);
+    }
+
+    /** As a use case runs the check: prepared in its reading session, Google asked, then required in its transaction. */
+    private static List<String> inThreeSteps(ConflictCheck check, String actor, boolean allowOwn, TimeWindow window, List<String> who,
+                                             TimeWindow ownEvent) {
+        return check.prepare(actor, allowOwn, window, who, ownEvent).chain(check::ask)
+                .chain(answers -> check.require(actor, allowOwn, window, who, null, ownEvent, answers)).await().indefinitely();
     }
 
     @Test
@@ -148,7 +155,7 @@ class ConflictCheckTest {
                 e -> assertThat(e.conflicts()).containsExactly(dentist));
 
         people.google.put("guest", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
-        assertThat(check.require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, TEN_TO_ELEVEN).await().indefinitely()).isEmpty();
+        assertThat(inThreeSteps(check, "guest", false, TEN_TO_ELEVEN, List.of("guest"), TEN_TO_ELEVEN)).isEmpty();
     }
 
     @Test
@@ -165,7 +172,7 @@ class ConflictCheckTest {
         ConflictCheck gated = new ConflictCheck(people, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.Busy(List.of(dentist))),
                 user -> Uni.createFrom().item(Optional.empty()), people, people, true);
 
-        assertThatThrownBy(() -> gated.require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely())
+        assertThatThrownBy(() -> inThreeSteps(gated, "guest", false, TEN_TO_ELEVEN, List.of("guest"), null))
                 .isInstanceOf(CalendarConflictException.class);
     }
 
@@ -173,7 +180,7 @@ class ConflictCheckTest {
     void nobodyIsAskedAboutSomeoneWhoIsNotConnected() {
         assertThat(require("guest", false, List.of("guest", "host"))).isEmpty();
         assertThat(people.asked).isEmpty();
-        assertThat(ConflictCheck.none().require("guest", false, TEN_TO_ELEVEN, List.of("guest"), null, null).await().indefinitely()).isEmpty();
+        assertThat(inThreeSteps(ConflictCheck.none(), "guest", false, TEN_TO_ELEVEN, List.of("guest"), null)).isEmpty();
     }
 
     @Test
@@ -193,7 +200,7 @@ class ConflictCheckTest {
         TimeWindow before = new TimeWindow(T.minusSeconds(1800), T.plusSeconds(1800));
         people.google.put("guest", new CalendarBusyPort.Busy(List.of(before)));
 
-        assertThat(check.require("host", false, TEN_TO_ELEVEN, List.of("host", "guest"), null, before).await().indefinitely()).isEmpty();
+        assertThat(inThreeSteps(check, "host", false, TEN_TO_ELEVEN, List.of("host", "guest"), before)).isEmpty();
         assertThatThrownBy(() -> require("host", false, List.of("host", "guest"))).isInstanceOf(CalendarConflictException.class);
     }
 
@@ -213,7 +220,9 @@ class ConflictCheckTest {
         people.google.put("mia", new CalendarBusyPort.Busy(List.of(membersMeeting)));
         people.google.put("sender", new CalendarBusyPort.Busy(List.of(TEN_TO_ELEVEN)));
 
-        assertThatThrownBy(() -> check.requireForTeam("sender", "sender@example.com", true, TEN_TO_ELEVEN, List.of("mia@example.com", "sender@example.com"))
+        assertThatThrownBy(() -> check.prepareForTeam("sender", "sender@example.com", true, TEN_TO_ELEVEN, List.of("mia@example.com", "sender@example.com"))
+                .chain(check::ask).chain(answers -> check.requireForTeam("sender", "sender@example.com", true, TEN_TO_ELEVEN,
+                        List.of("mia@example.com", "sender@example.com"), answers))
                 .await().indefinitely())
                 .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(membersMeeting));
         assertThat(people.asked).containsExactly("mia");
