@@ -22,7 +22,6 @@ import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -299,27 +298,7 @@ class ApplyCalendarChangeServiceTest {
 
     /** Everyone is busy everywhere: a clash check that always refuses. */
     private ConflictCheck everyoneBusy() {
-        FindBookingsPort busy = new FindBookingsPort() {
-            @Override
-            public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
-                return bookedTimes(userIds, window, except);
-            }
-
-            @Override
-            public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
-                return Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
-                return Uni.createFrom().item(List.of(window));
-            }
-
-            @Override
-            public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
-                return Uni.createFrom().item(List.of(window));
-            }
-        };
+        FindBookingsPort busy = new StubBookedTimes((people, window) -> List.of(window), (addresses, window) -> List.of(window));
         return new ConflictCheck(busy, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.NotConnected()),
                 user -> Uni.createFrom().item(Optional.empty()), f.store, f.store);
     }

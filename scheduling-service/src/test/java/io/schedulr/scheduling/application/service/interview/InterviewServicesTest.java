@@ -16,9 +16,7 @@ import io.schedulr.scheduling.domain.interview.InterviewStatus;
 import io.schedulr.scheduling.domain.interview.Startup;
 import io.schedulr.scheduling.domain.interview.TeamMember;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
-import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
-import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -194,26 +191,7 @@ class InterviewServicesTest {
 
     /** Team members' booked sessions by address (rooms by user id: none). */
     private static FindBookingsPort bookingsByAddress(java.util.Map<String, List<TimeWindow>> booked) {
-        return new FindBookingsPort() {
-            @Override
-            public Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
-                return Uni.createFrom().item(List.of());
-            }
-
-            @Override
-            public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
-                return bookedTimes(userIds, window, except);
-            }
-
-            @Override
-            public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
-                return Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
-                return Uni.createFrom().item(emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
-            }
-        };
+        return new io.schedulr.scheduling.application.service.StubBookedTimes((people, window) -> List.of(),
+                (emails, window) -> emails.stream().flatMap(e -> booked.getOrDefault(e, List.of()).stream()).toList());
     }
 }
