@@ -69,13 +69,6 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final ReminderPreferences reminders;
     private final boolean calendarRequired;
 
-    public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
-                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders) {
-        this(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock, firstBackoff, maxBackoff,
-                reminders, true);
-    }
-
     /**
      * @param calendarRequired the calendar gate ({@code SCHEDULR_CALENDAR_REQUIRED}); off, a never-connected host's change
      *                         is not announced as a mirror failure — notification-service emails every change itself then

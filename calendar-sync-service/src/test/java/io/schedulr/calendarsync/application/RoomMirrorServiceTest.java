@@ -39,7 +39,7 @@ class RoomMirrorServiceTest {
     void wire() {
         service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, new GoogleGrants(google, vault, mirrors, store, events, clock),
                 failures, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10),
-                reminders);
+                reminders, true);
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
                 "cal-ana", clock.instant(), clock.instant()));
     }

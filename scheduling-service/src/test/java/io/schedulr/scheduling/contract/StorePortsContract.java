@@ -69,6 +69,19 @@ public abstract class StorePortsContract {
                 false, null, "https://video/" + days, now);
     }
 
+    /** What a use case reads before its transaction: what is committed, by the same ports, with no transaction open. */
+    @Test
+    void aReadingSessionSeesWhatIsCommitted() {
+        PracticeRoom room = newRoom(5);
+        inTx(() -> rooms().insert(room));
+        String person = "google-sub-" + UUID.randomUUID();
+        inTx(() -> calendarConnections().saveUnlessOlder(new CalendarConnection(person, CalendarConnectionStatus.CONNECTED, null, "cal", now)));
+
+        assertThat(run(() -> tx().reading(() -> rooms().load(room.id())))).contains(room);
+        assertThat(run(() -> tx().reading(() -> calendarConnections().loadAll(List.of(person))))).containsOnlyKeys(person);
+        assertThat(run(() -> tx().reading(() -> rooms().load(RoomId.random())))).isEmpty();
+    }
+
     @Test
     void peopleAreFoundByTheirSignInAddressInAnyCase() {
         assertThat(inTx(() -> users().idsOfAddresses(List.of(host.email().toUpperCase(java.util.Locale.ROOT), "nobody-"

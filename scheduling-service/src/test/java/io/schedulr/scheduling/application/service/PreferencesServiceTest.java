@@ -37,6 +37,11 @@ class PreferencesServiceTest {
         }
 
         @Override
+        public <T> Uni<T> reading(Supplier<Uni<T>> work) {
+            return work.get();
+        }
+
+        @Override
         public Uni<Optional<ReminderPreferences>> load(String userId) {
             return Uni.createFrom().item(Optional.ofNullable(stored.get(userId)));
         }

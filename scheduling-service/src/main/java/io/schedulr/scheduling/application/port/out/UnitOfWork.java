@@ -18,7 +18,5 @@ public interface UnitOfWork {
      * before its transaction (e.g. whose Google calendars to ask), so nothing waits on a remote call inside one. The
      * connection is given back when the work ends; call nothing remote inside it.
      */
-    default <T> Uni<T> reading(Supplier<Uni<T>> work) {
-        return inTransaction(work);
-    }
+    <T> Uni<T> reading(Supplier<Uni<T>> work);
 }
