@@ -67,21 +67,12 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
 
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed) {
-        // Native, not HQL: an HQL update is interpreted anew on every call, which cost more than the flush it replaced.
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE practice_rooms SET guest_id = :guest, stage = :stage, "
-                                + "private = :private, offered_to = :offeredTo, datetime_utc = :start, ends_at = :end, "
-                                + "ics_uid = :icsUid, ics_sequence = :sequence, version = version + 1 WHERE id = :id AND version = :version")
-                        .setParameter("guest", changed.guestId())
-                        .setParameter("stage", changed.stage())
-                        .setParameter("private", changed.privateRoom())
-                        .setParameter("offeredTo", changed.offeredTo())
-                        .setParameter("start", changed.window().start())
-                        .setParameter("end", changed.window().end())
-                        .setParameter("icsUid", changed.icsUid())
-                        .setParameter("sequence", changed.icsSequence())
-                        .setParameter("id", changed.id().value())
-                        .setParameter("version", changed.version())
-                        .executeUpdate())
+        return SessionConnection.update("UPDATE practice_rooms SET guest_id = $1, stage = $2, private = $3, offered_to = $4, "
+                        + "datetime_utc = $5, ends_at = $6, ics_uid = $7, ics_sequence = $8, version = version + 1 "
+                        + "WHERE id = $9 AND version = $10",
+                        changed.guestId(), changed.stage(), changed.privateRoom(), changed.offeredTo(),
+                        SessionConnection.at(changed.window().start()), SessionConnection.at(changed.window().end()),
+                        changed.icsUid(), changed.icsSequence(), changed.id().value(), changed.version())
                 .map(updated -> {
                     if (updated != 1) {
                         throw new OptimisticLockException("practice room " + changed.id() + " changed since it was read");

@@ -33,17 +33,12 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         if (committed.isCommitted(user)) {
             return Uni.createFrom().item(user);
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "WITH changed AS (UPDATE users SET email = :email, display_name = :name, time_zone = :tz, updated_at = now() "
-                                        + "WHERE id = :id AND (email, display_name, time_zone) IS DISTINCT FROM "
-                                        + "(CAST(:email AS text), CAST(:name AS text), CAST(:tz AS text))) "
-                                        + "INSERT INTO users (id, email, display_name, time_zone) VALUES (:id, :email, :name, :tz) "
-                                        + "ON CONFLICT (id) DO NOTHING")
-                        .setParameter("id", user.id())
-                        .setParameter("email", user.email())
-                        .setParameter("name", user.displayName())
-                        .setParameter("tz", user.timeZone())
-                        .executeUpdate()
+        return Panache.getSession().chain(s -> SessionConnection.update(
+                                "WITH changed AS (UPDATE users SET email = $2, display_name = $3, time_zone = $4, updated_at = now() "
+                                        + "WHERE id = $1 AND (email, display_name, time_zone) IS DISTINCT FROM "
+                                        + "(CAST($2 AS text), CAST($3 AS text), CAST($4 AS text))) "
+                                        + "INSERT INTO users (id, email, display_name, time_zone) VALUES ($1, $2, $3, $4) "
+                                        + "ON CONFLICT (id) DO NOTHING", user.id(), user.email(), user.displayName(), user.timeZone())
                         .invoke(() -> committed.written(s, user)))
                 .replaceWith(user);
     }

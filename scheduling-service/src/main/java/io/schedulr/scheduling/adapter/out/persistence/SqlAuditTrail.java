@@ -2,7 +2,6 @@ package io.schedulr.scheduling.adapter.out.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.Slot;
@@ -34,24 +33,10 @@ public class SqlAuditTrail implements AuditTrailPort {
     }
 
     private Uni<Void> insert(String actorId, String action, String entityType, String entityId, Object before, Object after) {
-        String sql = "INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) VALUES "
-                + "(:actor, :action, :type, :entity, "
-                + (before == null ? "NULL" : "CAST(CAST(:before AS text) AS jsonb)") + ", "
-                + (after == null ? "NULL" : "CAST(CAST(:after AS text) AS jsonb)") + ")";
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql)
-                    .setParameter("actor", actorId)
-                    .setParameter("action", action)
-                    .setParameter("type", entityType)
-                    .setParameter("entity", entityId);
-            if (before != null) {
-                query.setParameter("before", write(before));
-            }
-            if (after != null) {
-                query.setParameter("after", write(after));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return SessionConnection.update("INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) "
+                        + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), CAST(CAST($6 AS text) AS jsonb))",
+                actorId, action, entityType, entityId, before == null ? null : write(before), after == null ? null : write(after))
+                .replaceWithVoid();
     }
 
     private String write(Object value) {

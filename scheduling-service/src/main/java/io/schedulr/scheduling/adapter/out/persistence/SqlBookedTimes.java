@@ -5,7 +5,6 @@ import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -43,9 +42,9 @@ public class SqlBookedTimes implements FindBookingsPort {
      */
     private static final String HOLD = "SELECT count(pg_advisory_xact_lock(k.key)) FROM (SELECT DISTINCT "
             + "hashtextextended('schedulr-person:' || p.address || ':' || h.hour, 0) AS key FROM (%s) p "
-            + "CROSS JOIN generate_series(CAST(:firstHour AS bigint), CAST(:lastHour AS bigint)) AS h(hour) ORDER BY 1) k";
-    private static final String HOLD_PEOPLE = HOLD.formatted("SELECT lower(email) AS address FROM users WHERE id = ANY (CAST(:people AS text[]))");
-    private static final String HOLD_ADDRESSES = HOLD.formatted("SELECT lower(x) AS address FROM unnest(CAST(:addresses AS text[])) AS x");
+            + "CROSS JOIN generate_series(CAST($2 AS bigint), CAST($3 AS bigint)) AS h(hour) ORDER BY 1) k";
+    private static final String HOLD_PEOPLE = HOLD.formatted("SELECT lower(email) AS address FROM users WHERE id = ANY (CAST($1 AS text[]))");
+    private static final String HOLD_ADDRESSES = HOLD.formatted("SELECT lower(x) AS address FROM unnest(CAST($1 AS text[])) AS x");
 
     /** The hold, then the read: two statements, as the read must see what a holder that went first committed. */
     @Override
@@ -53,7 +52,7 @@ public class SqlBookedTimes implements FindBookingsPort {
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return hold(HOLD_PEOPLE, "people", userIds.stream().distinct().toArray(String[]::new), window)
+        return hold(HOLD_PEOPLE, userIds.stream().distinct().toArray(String[]::new), window)
                 .chain(() -> bookedTimes(userIds, window, except));
     }
 
@@ -62,16 +61,13 @@ public class SqlBookedTimes implements FindBookingsPort {
         if (emails.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return hold(HOLD_ADDRESSES, "addresses", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new), window);
+        return hold(HOLD_ADDRESSES, emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new), window);
     }
 
     /** Locks the keys of the people for the clock hours (since the epoch) the window touches: its start's to its last instant's. */
-    private static Uni<Void> hold(String sql, String parameter, String[] values, TimeWindow window) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
-                .setParameter(parameter, values)
-                .setParameter("firstHour", Math.floorDiv(window.start().toEpochMilli(), HOUR_MILLIS))
-                .setParameter("lastHour", Math.floorDiv(window.end().toEpochMilli() - 1, HOUR_MILLIS))
-                .executeUpdate()).replaceWithVoid();
+    private static Uni<Void> hold(String sql, String[] values, TimeWindow window) {
+        return SessionConnection.update(sql, values, Math.floorDiv(window.start().toEpochMilli(), HOUR_MILLIS),
+                Math.floorDiv(window.end().toEpochMilli() - 1, HOUR_MILLIS)).replaceWithVoid();
     }
 
     @Override
@@ -80,27 +76,25 @@ public class SqlBookedTimes implements FindBookingsPort {
             return Uni.createFrom().item(List.of());
         }
         List<String> people = List.copyOf(new java.util.LinkedHashSet<>(userIds));
-        // One equality per person and role, not "IN (…)": a GiST index takes "=" as an index condition, not "= ANY".
+        // One equality per person and role, not "= ANY (…)": a GiST index takes "=" as an index condition, not "= ANY".
+        // Parameters: $1 the room left out, $2 and $3 the window, $4 all the people, $5… each person.
         StringBuilder whose = new StringBuilder();
+        Object[] parameters = new Object[4 + people.size()];
+        parameters[0] = except == null ? NO_ROOM : except.value();
+        parameters[1] = SessionConnection.at(window.start());
+        parameters[2] = SessionConnection.at(window.end());
+        parameters[3] = people.toArray(String[]::new);
         for (int i = 0; i < people.size(); i++) {
-            whose.append(i == 0 ? "" : " OR ").append("host_id = :p").append(i).append(" OR guest_id = :p").append(i);
+            int p = 5 + i;
+            whose.append(i == 0 ? "" : " OR ").append("host_id = $").append(p).append(" OR guest_id = $").append(p);
+            parameters[4 + i] = people.get(i);
         }
         String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (" + whose + ") "
-                + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST(:start AS timestamptz), CAST(:end AS timestamptz)) AND id <> :except "
+                + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST($2 AS timestamptz), CAST($3 AS timestamptz)) AND id <> $1 "
                 + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.replace("lower(t.email) IN (:emails)",
-                "lower(t.email) IN (SELECT lower(u.email) FROM users u WHERE u.id IN (:people))");
-        return Panache.getSession().chain(s -> {
-                    Mutiny.SelectionQuery<Object[]> query = s.createNativeQuery(sql, Object[].class)
-                            .setParameter("people", people)
-                            .setParameter("except", except == null ? NO_ROOM : except.value())
-                            .setParameter("start", window.start())
-                            .setParameter("end", window.end());
-                    for (int i = 0; i < people.size(); i++) {
-                        query.setParameter("p" + i, people.get(i));
-                    }
-                    return query.getResultList();
-                })
-                .map(SqlBookedTimes::windows);
+                "lower(t.email) IN (SELECT lower(u.email) FROM users u WHERE u.id = ANY (CAST($4 AS text[])))")
+                .replace(":end", "$3").replace(":start", "$2");
+        return SessionConnection.select(sql, parameters).map(SqlBookedTimes::windows);
     }
 
     @Override
