@@ -1,6 +1,6 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.InterviewEvent;
@@ -39,26 +39,18 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
     public Uni<Void> announce(InterviewAnnouncement announcement) {
         String traceparent = TraceParents.current();
         List<String> emails = announcement.people().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).distinct().toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "SELECT DISTINCT ON (lower(email)) lower(email), id, time_zone FROM users WHERE lower(email) IN (:emails) "
-                                        + "ORDER BY lower(email), updated_at DESC", Object[].class)
-                        .setParameter("emails", emails).getResultList())
+        return SessionConnection.select("SELECT DISTINCT ON (lower(email)) lower(email), id, time_zone FROM users "
+                                + "WHERE lower(email) = ANY (CAST($1 AS text[])) ORDER BY lower(email), updated_at DESC",
+                        (Object) emails.toArray(String[]::new))
                 .chain(rows -> {
                     Map<String, Known> known = new HashMap<>();
                     for (Object[] row : rows) {
                         known.put((String) row[0], new Known((String) row[1], (String) row[2]));
                     }
                     CloudEvent<InterviewEvent> event = toCloudEvent(announcement, known);
-                    return Panache.getSession().chain(s -> s.createNativeQuery(
-                                    "INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
-                                            + "VALUES (:id, :topic, :key, :type, CAST(CAST(:payload AS text) AS jsonb), :traceparent)")
-                            .setParameter("id", announcement.id())
-                            .setParameter("topic", Topics.INTERVIEW_EVENTS)
-                            .setParameter("key", event.subject())
-                            .setParameter("type", event.type())
-                            .setParameter("payload", EventCodec.encode(event))
-                        .setParameter("traceparent", traceparent)
-                            .executeUpdate());
+                    return SessionConnection.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
+                                    + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6)",
+                            announcement.id(), Topics.INTERVIEW_EVENTS, event.subject(), event.type(), EventCodec.encode(event), traceparent);
                 })
                 .replaceWithVoid();
     }

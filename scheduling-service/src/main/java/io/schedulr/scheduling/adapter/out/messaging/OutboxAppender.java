@@ -1,6 +1,6 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEvent;
@@ -28,16 +28,9 @@ public class OutboxAppender implements AppendOutboxPort {
     public Uni<Void> append(RoomChange change) {
         CloudEvent<RoomEvent> event = mapper.toCloudEvent(change);
         String traceparent = TraceParents.current();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
-                                        + "VALUES (:id, :topic, :key, :type, CAST(CAST(:payload AS text) AS jsonb), :traceparent)")
-                        .setParameter("id", UUID.fromString(event.id()))
-                        .setParameter("topic", Topics.ROOM_EVENTS)
-                        .setParameter("key", event.subject())
-                        .setParameter("type", event.type())
-                        .setParameter("payload", EventCodec.encode(event))
-                        .setParameter("traceparent", traceparent)
-                        .executeUpdate())
+        return SessionConnection.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
+                        + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6)",
+                        UUID.fromString(event.id()), Topics.ROOM_EVENTS, event.subject(), event.type(), EventCodec.encode(event), traceparent)
                 .replaceWithVoid();
     }
 }

@@ -1,6 +1,6 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.ReminderPreferencesEvent;
@@ -32,16 +32,9 @@ public class PreferencesOutboxAppender implements AnnouncePreferencesPort {
                 ReminderPreferencesEvent.CLOUD_EVENT_TYPE, clock.instant(), userId,
                 new ReminderPreferencesEvent(userId, preferences.minutes(), preferences.channel().name().toLowerCase(Locale.ROOT)));
         String traceparent = TraceParents.current();
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
-                                        + "VALUES (:id, :topic, :key, :type, CAST(CAST(:payload AS text) AS jsonb), :traceparent)")
-                        .setParameter("id", id)
-                        .setParameter("topic", Topics.REMINDER_PREFERENCES)
-                        .setParameter("key", userId)
-                        .setParameter("type", event.type())
-                        .setParameter("payload", EventCodec.encode(event))
-                        .setParameter("traceparent", traceparent)
-                        .executeUpdate())
+        return SessionConnection.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
+                        + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6)",
+                        id, Topics.REMINDER_PREFERENCES, userId, event.type(), EventCodec.encode(event), traceparent)
                 .replaceWithVoid();
     }
 }

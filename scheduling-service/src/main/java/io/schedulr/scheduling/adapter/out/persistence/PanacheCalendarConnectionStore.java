@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
@@ -55,18 +56,12 @@ public class PanacheCalendarConnectionStore implements LoadCalendarConnectionPor
     /** One statement: the WHERE of ON CONFLICT keeps a newer stored state (PostgreSQL locks the row, so racing saves serialise). */
     @Override
     public Uni<Boolean> saveUnlessOlder(CalendarConnection c) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO calendar_connections (user_id, status, reason, calendar_id, changed_at) "
-                                        + "VALUES (:user, :status, :reason, :calendar, :changedAt) "
-                                        + "ON CONFLICT (user_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, "
-                                        + "calendar_id = EXCLUDED.calendar_id, changed_at = EXCLUDED.changed_at, updated_at = now() "
-                                        + "WHERE calendar_connections.changed_at <= EXCLUDED.changed_at")
-                        .setParameter("user", c.userId())
-                        .setParameter("status", c.status().name().toLowerCase(Locale.ROOT))
-                        .setParameter("reason", c.reason())
-                        .setParameter("calendar", c.calendarId())
-                        .setParameter("changedAt", c.changedAt())
-                        .executeUpdate())
+        return SessionConnection.update("INSERT INTO calendar_connections (user_id, status, reason, calendar_id, changed_at) "
+                                + "VALUES ($1, $2, $3, $4, $5) "
+                                + "ON CONFLICT (user_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, "
+                                + "calendar_id = EXCLUDED.calendar_id, changed_at = EXCLUDED.changed_at, updated_at = now() "
+                                + "WHERE calendar_connections.changed_at <= EXCLUDED.changed_at",
+                        c.userId(), c.status().name().toLowerCase(Locale.ROOT), c.reason(), c.calendarId(), SessionConnection.at(c.changedAt()))
                 .map(rows -> rows > 0)
                 .onFailure(SqlStates::isDataRefusal).transform(e -> new InvalidRequestException("invalid_calendar_connection",
                         "The database refused the connection state of " + c.userId() + ": " + e.getMessage()));

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.PreferencesStore;
 import io.schedulr.scheduling.domain.ReminderChannel;
@@ -30,15 +31,11 @@ public class PanachePreferencesStore implements PreferencesStore {
     @Override
     public Uni<Void> save(String userId, ReminderPreferences preferences) {
         Integer[] minutes = preferences.minutes().toArray(new Integer[0]);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "INSERT INTO user_preferences (user_id, reminder_minutes, reminder_channel) "
-                                        + "VALUES (:user, CAST(:minutes AS integer[]), :channel) "
-                                        + "ON CONFLICT (user_id) DO UPDATE SET reminder_minutes = EXCLUDED.reminder_minutes, "
-                                        + "reminder_channel = EXCLUDED.reminder_channel, version = user_preferences.version + 1, updated_at = now()")
-                        .setParameter("user", userId)
-                        .setParameter("minutes", minutes)
-                        .setParameter("channel", preferences.channel().name().toLowerCase(Locale.ROOT))
-                        .executeUpdate())
+        return SessionConnection.update("INSERT INTO user_preferences (user_id, reminder_minutes, reminder_channel) "
+                        + "VALUES ($1, CAST($2 AS integer[]), $3) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET reminder_minutes = EXCLUDED.reminder_minutes, "
+                        + "reminder_channel = EXCLUDED.reminder_channel, version = user_preferences.version + 1, updated_at = now()",
+                        userId, minutes, preferences.channel().name().toLowerCase(Locale.ROOT))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.UserProfile;
@@ -59,9 +60,9 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         if (emails.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT id FROM users WHERE lower(email) IN (:emails)", String.class)
-                .setParameter("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList())
-                .getResultList());
+        return SessionConnection.select("SELECT id FROM users WHERE lower(email) = ANY (CAST($1 AS text[]))",
+                        (Object) emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new))
+                .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
     }
 
     private static UserProfile toDomain(UserEntity e) {

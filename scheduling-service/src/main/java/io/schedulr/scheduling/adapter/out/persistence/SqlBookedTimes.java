@@ -1,6 +1,6 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A read across two aggregates (rooms and interviews), so one native statement in the use case's session rather than a
- * repository of either: one statement per check (after the hold), whatever the number of people. Rooms use the host and guest indexes,
+ * A read across two aggregates (rooms and interviews), so one plain statement on the use case's session connection
+ * ({@link SessionConnection}) rather than a repository of either: one statement per check (after the hold), whatever the number of people. Rooms use the host and guest indexes,
  * interviews the status/start index; a team member is matched to the people by their sign-in address.
  *
  * <p>A hold is a set of PostgreSQL advisory transaction locks, one per person and clock hour the window touches (keyed by
@@ -29,17 +29,13 @@ import java.util.UUID;
 public class SqlBookedTimes implements FindBookingsPort {
     private static final UUID NO_ROOM = new UUID(0, 0);
 
+    /** Interviews of team members whose sign-in address is in the subquery {@code %s}; {@code $2} and {@code $3} the window. */
     private static final String INTERVIEWS_OF_ADDRESSES = "SELECT i.start_at, i.end_at FROM interview i JOIN team_member t "
             + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
-            + "WHERE lower(t.email) IN (:emails) AND i.status IN ('scheduled', 'confirmed') AND i.start_at < :end AND i.end_at > :start";
+            + "WHERE lower(t.email) IN (%s) AND i.status IN ('scheduled', 'confirmed') AND i.start_at < $3 AND i.end_at > $2";
 
     private static final long HOUR_MILLIS = 3_600_000L;
-    /**
-     * The keys sorted (a sorted subquery feeds the aggregate): two holds never wait for each other in a circle. Run as a
-     * statement without result (executeUpdate): Hibernate 7.2 adds a new query-plan cache entry on every execution of a
-     * native select whose plan it caches (QueryPlanReuseTest), and it would translate the statement again on every call
-     * with a list parameter; a result-less statement with array parameters is translated once and its plan reused.
-     */
+    /** The keys sorted (a sorted subquery feeds the aggregate): two holds never wait for each other in a circle. */
     private static final String HOLD = "SELECT count(pg_advisory_xact_lock(k.key)) FROM (SELECT DISTINCT "
             + "hashtextextended('schedulr-person:' || p.address || ':' || h.hour, 0) AS key FROM (%s) p "
             + "CROSS JOIN generate_series(CAST($2 AS bigint), CAST($3 AS bigint)) AS h(hour) ORDER BY 1) k";
@@ -91,9 +87,7 @@ public class SqlBookedTimes implements FindBookingsPort {
         }
         String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (" + whose + ") "
                 + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST($2 AS timestamptz), CAST($3 AS timestamptz)) AND id <> $1 "
-                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.replace("lower(t.email) IN (:emails)",
-                "lower(t.email) IN (SELECT lower(u.email) FROM users u WHERE u.id = ANY (CAST($4 AS text[])))")
-                .replace(":end", "$3").replace(":start", "$2");
+                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT lower(u.email) FROM users u WHERE u.id = ANY (CAST($4 AS text[]))");
         return SessionConnection.select(sql, parameters).map(SqlBookedTimes::windows);
     }
 
@@ -103,14 +97,10 @@ public class SqlBookedTimes implements FindBookingsPort {
             return Uni.createFrom().item(List.of());
         }
         String sql = "SELECT r.datetime_utc, r.ends_at FROM practice_rooms r JOIN users u ON u.id = r.host_id OR u.id = r.guest_id "
-                + "WHERE r.guest_id IS NOT NULL AND lower(u.email) IN (:emails) AND r.datetime_utc < :end AND r.ends_at > :start "
-                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES;
-        List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter("emails", addresses)
-                        .setParameter("start", window.start())
-                        .setParameter("end", window.end())
-                        .getResultList())
+                + "WHERE r.guest_id IS NOT NULL AND lower(u.email) = ANY (CAST($1 AS text[])) AND r.datetime_utc < $3 AND r.ends_at > $2 "
+                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT unnest(CAST($1 AS text[]))");
+        String[] addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        return SessionConnection.select(sql, addresses, SessionConnection.at(window.start()), SessionConnection.at(window.end()))
                 .map(SqlBookedTimes::windows);
     }
 

@@ -1,4 +1,4 @@
-package io.schedulr.scheduling.adapter.out.persistence;
+package io.schedulr.scheduling.adapter.out;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,23 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plain SQL on the connection of the use case's Hibernate Reactive session, so in its transaction: for the booking path's
- * statements that need nothing of Hibernate (no entity, no result mapping), which then skip its native-query machinery
- * (parameter metadata, plan-cache lookup, the auto-flush check) on every call. Parameters are positional ({@code $1}) and
+ * Plain SQL on the connection of the use case's Hibernate Reactive session, so in its transaction: for the statements no
+ * entity expresses (the outbox and audit rows, the profile upsert, the clash check's hold and reads), which then skip
+ * Hibernate's native-query machinery (parameter metadata, plan-cache lookup, the auto-flush check) on every call — a
+ * fifth of scheduling-service's CPU per booking (docs/performance.md). Shared by the outbound adapters that write in the
+ * use case's transaction (persistence and the outbox), so it belongs to neither. Parameters are positional ({@code $1}) and
  * of the PostgreSQL client's types ({@link #at} for instants). A statement here does not flush the session first: it must
  * neither read nor write rows of an entity the session may still hold changed.
  */
-final class SessionConnection {
+public final class SessionConnection {
     private SessionConnection() {
     }
 
     /** Rows changed. */
-    static Uni<Integer> update(String sql, Object... parameters) {
+    public static Uni<Integer> update(String sql, Object... parameters) {
         return Panache.getSession().chain(s -> Uni.createFrom().completionStage(() -> of(s).update(sql, parameters)));
     }
 
     /** Every row, as its columns. */
-    static Uni<List<Object[]>> select(String sql, Object... parameters) {
+    public static Uni<List<Object[]>> select(String sql, Object... parameters) {
         return Panache.getSession().chain(s -> Uni.createFrom().completionStage(() -> of(s).select(sql, parameters)))
                 .map(result -> {
                     List<Object[]> rows = new ArrayList<>(result.size());
@@ -39,7 +41,7 @@ final class SessionConnection {
     }
 
     /** An instant as the PostgreSQL client binds a {@code timestamptz}. */
-    static OffsetDateTime at(Instant instant) {
+    public static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
