@@ -1,12 +1,12 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.InterviewEvent;
 import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.InterviewPerson;
 import io.schedulr.events.Topics;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.interview.InterviewAnnouncements;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.interview.Interview;

@@ -1,10 +1,10 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.Topics;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.AppendOutboxPort;
 import io.schedulr.scheduling.domain.RoomChange;
 import io.schedulr.kit.tracing.TraceParents;

@@ -1,11 +1,11 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.ReminderPreferencesEvent;
 import io.schedulr.events.Topics;
 import io.schedulr.kit.tracing.TraceParents;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.AnnouncePreferencesPort;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.ReminderPreferences;

@@ -1,7 +1,7 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
 import io.schedulr.scheduling.domain.CalendarConnection;

@@ -1,9 +1,9 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;

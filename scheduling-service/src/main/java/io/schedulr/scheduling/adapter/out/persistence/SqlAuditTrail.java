@@ -1,8 +1,8 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.Slot;

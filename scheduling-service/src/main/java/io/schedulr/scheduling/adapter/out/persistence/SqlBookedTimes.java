@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * A read across two aggregates (rooms and interviews), so one plain statement on the use case's session connection
- * ({@link SessionConnection}) rather than a repository of either: one statement per check (after the hold), whatever the number of people. Rooms use the host and guest indexes,
- * interviews the status/start index; a team member is matched to the people by their sign-in address.
+ * ({@link SessionConnection}) rather than a repository of either: one statement per check (after the hold), whatever the
+ * number of people. Rooms use the host and guest indexes, interviews the status/start index; a team member is matched to
+ * the people by their sign-in address.
  *
  * <p>A hold is a set of PostgreSQL advisory transaction locks, one per person and clock hour the window touches (keyed by
  * their lower-cased sign-in address and the hour since the epoch): two overlapping windows share an instant, so they
