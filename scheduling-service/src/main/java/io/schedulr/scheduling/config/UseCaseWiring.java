@@ -19,7 +19,7 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
-import io.schedulr.scheduling.adapter.out.persistence.PanacheCalendarConnectionStore;
+import io.schedulr.scheduling.adapter.out.persistence.SqlCalendarConnectionStore;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
 import io.schedulr.scheduling.application.service.ApplyCalendarChangeService;
@@ -44,7 +44,7 @@ import io.schedulr.scheduling.domain.SlotRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
-import io.schedulr.scheduling.adapter.out.persistence.PanachePreferencesStore;
+import io.schedulr.scheduling.adapter.out.persistence.SqlPreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.service.PreferencesService;
 import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
@@ -84,7 +84,7 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    CalendarGate calendarGate(CalendarGateConfig config, PanacheCalendarConnectionStore connections, CalendarSyncConnectionCheck owner) {
+    CalendarGate calendarGate(CalendarGateConfig config, SqlCalendarConnectionStore connections, CalendarSyncConnectionCheck owner) {
         if (!config.required()) {
             LOG.info("calendar gate: off (schedulr.calendar.required=false), core writes do not need a connected Google Calendar");
             return CalendarGate.off();
@@ -95,13 +95,13 @@ public class UseCaseWiring {
 
     @Produces
     @ApplicationScoped
-    RecordCalendarConnectionUseCase recordCalendarConnection(UnitOfWork tx, PanacheCalendarConnectionStore connections) {
+    RecordCalendarConnectionUseCase recordCalendarConnection(UnitOfWork tx, SqlCalendarConnectionStore connections) {
         return new RecordCalendarConnectionService(tx, connections);
     }
 
     @Produces
     @ApplicationScoped
-    PreferencesUseCase preferences(UnitOfWork tx, PanachePreferencesStore store, PreferencesOutboxAppender announcements) {
+    PreferencesUseCase preferences(UnitOfWork tx, SqlPreferencesStore store, PreferencesOutboxAppender announcements) {
         return new PreferencesService(tx, store, announcements);
     }
 
@@ -139,7 +139,7 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    ConflictCheck conflictCheck(SqlBookedTimes rooms, CalendarSyncBusyTimes calendars, PanacheCalendarConnectionStore connections,
+    ConflictCheck conflictCheck(SqlBookedTimes rooms, CalendarSyncBusyTimes calendars, SqlCalendarConnectionStore connections,
                                 UserDirectoryPort users, AuditTrailPort audit, CalendarGateConfig gate) {
         return new ConflictCheck(rooms, calendars, connections, users, audit, gate.required());
     }

@@ -2,7 +2,7 @@ package io.schedulr.scheduling.contract;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.schedulr.scheduling.adapter.out.persistence.PanacheCalendarConnectionStore;
+import io.schedulr.scheduling.adapter.out.persistence.SqlCalendarConnectionStore;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheRoomRepository;
 import io.schedulr.scheduling.adapter.out.persistence.PanacheSlotRepository;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
@@ -23,7 +23,7 @@ class PostgresStorePortsTest extends StorePortsContract {
     @Inject
     PanacheSlotRepository slots;
     @Inject
-    PanacheCalendarConnectionStore calendarConnections;
+    SqlCalendarConnectionStore calendarConnections;
 
     @Override
     protected UnitOfWork tx() {
@@ -49,7 +49,7 @@ class PostgresStorePortsTest extends StorePortsContract {
 
     @SuppressWarnings("unchecked")
     @Override
-    protected PanacheCalendarConnectionStore calendarConnections() {
+    protected SqlCalendarConnectionStore calendarConnections() {
         return calendarConnections;
     }
 

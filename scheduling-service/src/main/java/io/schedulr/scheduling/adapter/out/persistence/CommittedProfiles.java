@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The people's profiles this service has written to {@code users} and seen committed in the last {@code max-age}, so
- * that the refresh every request does ({@link PanacheUserDirectory#upsert}) can skip a write that would change nothing
+ * that the refresh every request does ({@link SqlUserDirectory#upsert}) can skip a write that would change nothing
  * (issue 18: no per-request work that does not change the answer). A profile counts only once the transaction that
  * wrote it has committed: one that rolled back (a refused booking of a new person) leaves nothing behind, and the next
  * request writes the row again. Only the very profile last committed for a person counts, so a changed name, address or

@@ -8,18 +8,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
+/**
+ * users, the profiles of people as their sign-in tokens last said, in plain SQL on the use case's session connection
+ * ({@link SessionConnection}). No entity: nothing here is changed through the session.
+ */
 @ApplicationScoped
-public class PanacheUserDirectory implements UserDirectoryPort {
+public class SqlUserDirectory implements UserDirectoryPort {
     private final CommittedProfiles committed;
 
-    PanacheUserDirectory(CommittedProfiles committed) {
+    SqlUserDirectory(CommittedProfiles committed) {
         this.committed = committed;
     }
 
@@ -49,10 +51,15 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        // A multi-load by id, not "id in ?1": Hibernate translates a query with a list parameter again on every call.
-        return Panache.getSession().chain(s -> s.find(UserEntity.class, ids.stream().distinct().toArray()))
-                .map(list -> list.stream().filter(Objects::nonNull).map(PanacheUserDirectory::toDomain)
-                        .collect(Collectors.toMap(UserProfile::id, Function.identity())));
+        return SessionConnection.select("SELECT id, email, display_name, time_zone FROM users WHERE id = ANY (CAST($1 AS text[]))",
+                        (Object) ids.stream().distinct().toArray(String[]::new))
+                .map(rows -> {
+                    Map<String, UserProfile> found = new HashMap<>();
+                    for (Object[] row : rows) {
+                        found.put((String) row[0], new UserProfile((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
+                    }
+                    return found;
+                });
     }
 
     @Override
@@ -63,9 +70,5 @@ public class PanacheUserDirectory implements UserDirectoryPort {
         return SessionConnection.select("SELECT id FROM users WHERE lower(email) = ANY (CAST($1 AS text[]))",
                         (Object) emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new))
                 .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
-    }
-
-    private static UserProfile toDomain(UserEntity e) {
-        return new UserProfile(e.id, e.email, e.displayName, e.timeZone);
     }
 }

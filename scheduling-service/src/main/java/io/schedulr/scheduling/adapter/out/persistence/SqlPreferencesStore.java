@@ -1,6 +1,5 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.PreferencesStore;
 import io.schedulr.scheduling.domain.ReminderChannel;
@@ -12,20 +11,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** user_preferences: a load by key and a one-statement upsert, both in the use case's session. */
+/**
+ * user_preferences in plain SQL on the use case's session connection ({@link SessionConnection}): a lookup by key and a
+ * one-statement upsert. No entity: nothing here is changed through the session.
+ */
 @ApplicationScoped
-public class PanachePreferencesStore implements PreferencesStore {
+public class SqlPreferencesStore implements PreferencesStore {
 
     @Override
     public Uni<Optional<ReminderPreferences>> load(String userId) {
-        return Panache.getSession().chain(s -> s.find(UserPreferencesEntity.class, userId).map(e -> {
-            if (e == null) {
-                return Optional.<ReminderPreferences>empty();
-            }
-            s.detach(e);
-            return Optional.of(ReminderPreferences.ofMinutes(Arrays.asList(e.reminderMinutes),
-                    ReminderChannel.valueOf(e.reminderChannel.toUpperCase(Locale.ROOT))));
-        }));
+        return SessionConnection.select("SELECT reminder_minutes, reminder_channel FROM user_preferences WHERE user_id = $1", userId)
+                .map(rows -> rows.stream().findFirst().map(row -> ReminderPreferences.ofMinutes(Arrays.asList((Integer[]) row[0]),
+                        ReminderChannel.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)))));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
@@ -10,6 +9,7 @@ import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -17,40 +17,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * calendar_connections: the calendar gate's key lookup and the consumer's conditional upsert, both in the use case's
- * session. The lookup is a load by id (no query plan) of a detached entity, so the write's later flushes have nothing
- * more to dirty-check.
+ * calendar_connections, a copy of what calendar-sync-service announces, in plain SQL on the use case's session connection
+ * ({@link SessionConnection}): the calendar gate's and the clash check's key lookups and the consumer's conditional upsert.
+ * No entity: nothing here is changed through the session, so a lookup leaves nothing for the use case's flushes to check.
  */
 @ApplicationScoped
-public class PanacheCalendarConnectionStore implements LoadCalendarConnectionPort, SaveCalendarConnectionPort {
+public class SqlCalendarConnectionStore implements LoadCalendarConnectionPort, SaveCalendarConnectionPort {
+    private static final String COLUMNS = "SELECT user_id, status, reason, calendar_id, changed_at FROM calendar_connections ";
 
     @Override
     public Uni<Optional<CalendarConnection>> load(String userId) {
-        return Panache.getSession().chain(s -> s.find(CalendarConnectionEntity.class, userId).map(e -> {
-            if (e == null) {
-                return Optional.<CalendarConnection>empty();
-            }
-            s.detach(e);
-            return Optional.of(toDomain(e));
-        }));
+        return SessionConnection.select(COLUMNS + "WHERE user_id = $1", userId)
+                .map(rows -> rows.stream().findFirst().map(SqlCalendarConnectionStore::toDomain));
     }
 
-    /** One multi-load by id (one statement, no query plan to translate), detached like {@link #load}. */
+    /** One statement for all the people. */
     @Override
     public Uni<Map<String, CalendarConnection>> loadAll(Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().chain(s -> s.find(CalendarConnectionEntity.class, userIds.stream().distinct().toArray()).map(found -> {
-            Map<String, CalendarConnection> known = new HashMap<>();
-            for (CalendarConnectionEntity e : found) {
-                if (e != null) {
-                    s.detach(e);
-                    known.put(e.userId, toDomain(e));
-                }
-            }
-            return known;
-        }));
+        return SessionConnection.select(COLUMNS + "WHERE user_id = ANY (CAST($1 AS text[]))",
+                        (Object) userIds.stream().distinct().toArray(String[]::new))
+                .map(rows -> {
+                    Map<String, CalendarConnection> known = new HashMap<>();
+                    for (Object[] row : rows) {
+                        CalendarConnection c = toDomain(row);
+                        known.put(c.userId(), c);
+                    }
+                    return known;
+                });
     }
 
     /** One statement: the WHERE of ON CONFLICT keeps a newer stored state (PostgreSQL locks the row, so racing saves serialise). */
@@ -67,8 +63,8 @@ public class PanacheCalendarConnectionStore implements LoadCalendarConnectionPor
                         "The database refused the connection state of " + c.userId() + ": " + e.getMessage()));
     }
 
-    private static CalendarConnection toDomain(CalendarConnectionEntity e) {
-        return new CalendarConnection(e.userId, CalendarConnectionStatus.valueOf(e.status.toUpperCase(Locale.ROOT)), e.reason, e.calendarId,
-                e.changedAt);
+    private static CalendarConnection toDomain(Object[] row) {
+        return new CalendarConnection((String) row[0], CalendarConnectionStatus.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)),
+                (String) row[2], (String) row[3], ((OffsetDateTime) row[4]).toInstant());
     }
 }
