@@ -82,6 +82,19 @@ public abstract class StorePortsContract {
         assertThat(run(() -> tx().reading(() -> rooms().load(RoomId.random())))).isEmpty();
     }
 
+    /** A room's people as their sign-in tokens last said: a changed profile reads back changed, an unknown id is absent. */
+    @Test
+    void profilesReadBackAsLastSignedInAndUnknownPeopleAreAbsent() {
+        UserProfile renamed = new UserProfile(guest.id(), "New." + guest.email(), "Renamed Guest", "Asia/Tokyo");
+        String unknown = "nobody-" + UUID.randomUUID();
+        inTx(() -> users().upsert(renamed));
+
+        // Read outside inTx, which would sign both in again as they were.
+        assertThat(run(() -> tx().reading(() -> users().findAll(List.of(host.id(), guest.id(), unknown, host.id())))))
+                .containsOnly(java.util.Map.entry(host.id(), host), java.util.Map.entry(guest.id(), renamed));
+        assertThat(run(() -> tx().reading(() -> users().findAll(List.of())))).isEmpty();
+    }
+
     @Test
     void peopleAreFoundByTheirSignInAddressInAnyCase() {
         assertThat(inTx(() -> users().idsOfAddresses(List.of(host.email().toUpperCase(java.util.Locale.ROOT), "nobody-"
