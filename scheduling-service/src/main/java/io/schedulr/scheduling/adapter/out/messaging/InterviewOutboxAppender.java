@@ -1,7 +1,6 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
 import io.schedulr.events.CloudEvent;
-import io.schedulr.events.EventCodec;
 import io.schedulr.events.InterviewEvent;
 import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.InterviewPerson;
@@ -12,7 +11,6 @@ import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewAnnouncement;
 import io.schedulr.scheduling.domain.interview.InterviewAnnouncement.Participant;
-import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +35,6 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
 
     @Override
     public Uni<Void> announce(InterviewAnnouncement announcement) {
-        String traceparent = TraceParents.current();
         List<String> emails = announcement.people().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).distinct().toList();
         return SessionConnection.select("SELECT DISTINCT ON (lower(email)) lower(email), id, time_zone FROM users "
                                 + "WHERE lower(email) = ANY (CAST($1 AS text[])) ORDER BY lower(email), updated_at DESC",
@@ -48,9 +45,7 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
                         known.put((String) row[0], new Known((String) row[1], (String) row[2]));
                     }
                     CloudEvent<InterviewEvent> event = toCloudEvent(announcement, known);
-                    return SessionConnection.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
-                                    + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6)",
-                            announcement.id(), Topics.INTERVIEW_EVENTS, event.subject(), event.type(), EventCodec.encode(event), traceparent);
+                    return OutboxRows.append(announcement.id(), Topics.INTERVIEW_EVENTS, event);
                 })
                 .replaceWithVoid();
     }

@@ -1,11 +1,8 @@
 package io.schedulr.scheduling.adapter.out.messaging;
 
 import io.schedulr.events.CloudEvent;
-import io.schedulr.events.EventCodec;
 import io.schedulr.events.ReminderPreferencesEvent;
 import io.schedulr.events.Topics;
-import io.schedulr.kit.tracing.TraceParents;
-import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.AnnouncePreferencesPort;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.schedulr.scheduling.domain.ReminderPreferences;
@@ -31,10 +28,6 @@ public class PreferencesOutboxAppender implements AnnouncePreferencesPort {
         CloudEvent<ReminderPreferencesEvent> event = CloudEvent.of(id.toString(), config.events().source(),
                 ReminderPreferencesEvent.CLOUD_EVENT_TYPE, clock.instant(), userId,
                 new ReminderPreferencesEvent(userId, preferences.minutes(), preferences.channel().name().toLowerCase(Locale.ROOT)));
-        String traceparent = TraceParents.current();
-        return SessionConnection.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, traceparent) "
-                        + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6)",
-                        id, Topics.REMINDER_PREFERENCES, userId, event.type(), EventCodec.encode(event), traceparent)
-                .replaceWithVoid();
+        return OutboxRows.append(id, Topics.REMINDER_PREFERENCES, event);
     }
 }

@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -109,16 +108,8 @@ public class SqlBookedTimes implements FindBookingsPort {
         return rows.stream().map(row -> new TimeWindow(instant(row[0]), instant(row[1]))).toList();
     }
 
+    /** A {@code timestamptz} as the PostgreSQL client returns it. */
     private static java.time.Instant instant(Object value) {
-        if (value instanceof java.time.Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((OffsetDateTime) value).toInstant();
     }
 }
