@@ -187,6 +187,7 @@ public final class LocalStack implements AutoCloseable {
         Path stateDir = options.stateDir();
         lock = StateLock.acquire(stateDir);
         PortCheck.requireFree(options.ports());
+        InfraPorts.reserve(options.ports().byPort().keySet());
         requireBuilt();
         for (ServiceSpec spec : specs) {
             runJars.put(spec.name(), AppCopy.of(spec, options.repoRoot(), stateDir.resolve("apps")));

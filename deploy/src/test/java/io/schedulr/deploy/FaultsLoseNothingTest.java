@@ -53,7 +53,7 @@ class FaultsLoseNothingTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state, 40000, 50000, options -> options.withReplicas(2));
+        client = StackClient.start(state, 26000, 29000, options -> options.withReplicas(2));
     }
 
     @AfterAll

@@ -175,7 +175,7 @@ class LocalStackSmokeTest {
     /** A base for {@value StackPorts#COUNT} consecutive free ports, away from the fixed ports of a running local stack. */
     private static int freeBase() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 30000);
+            int base = ThreadLocalRandom.current().nextInt(20000, 23000);
             boolean allFree = true;
             for (int port = base; port < base + StackPorts.COUNT && allFree; port++) {
                 allFree = !PortCheck.isTaken(port);
@@ -184,7 +184,7 @@ class LocalStackSmokeTest {
                 return base;
             }
         }
-        throw new IllegalStateException("no " + StackPorts.COUNT + " consecutive free ports between 20000 and 30000");
+        throw new IllegalStateException("no " + StackPorts.COUNT + " consecutive free ports between 20000 and 23000");
     }
 
     private static boolean eventuallyFree(int port) throws InterruptedException {

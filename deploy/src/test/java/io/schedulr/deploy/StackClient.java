@@ -61,7 +61,11 @@ final class StackClient implements AutoCloseable {
         this.mail = Session.getInstance(props);
     }
 
-    /** Starts the whole stack on a free block of ports in [from, to) with small service JVMs. */
+    /**
+     * Starts the whole stack on a free block of ports in [from, to) with small service JVMs. Keep [from, to) below
+     * 32768, where the kernel picks the ports of outgoing connections: one of those can take a port of the block
+     * before its service binds it.
+     */
     static StackClient start(Path state, int from, int to) throws Exception {
         return start(state, from, to, UnaryOperator.identity());
     }

@@ -2,31 +2,36 @@ package io.schedulr.testsupport.infra;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free ports for tests; 0 in the settings means "pick one". A port is handed out once per JVM: the system may offer a
- * port it just freed again, and two listeners given the same one (Kafka's SASL and controller listeners, once in CI)
- * fail to start.
+ * Free ports for tests; 0 in the settings means "pick one". Ports are picked below the range the kernel hands to
+ * outgoing connections: a port picked there (what {@code new ServerSocket(0)} gives) can be taken by any client
+ * connection before the server that was meant to get it binds — in CI a second calcom-gateway replica, started minutes
+ * after its port was picked, found it taken. A port is also handed out once per JVM: two listeners given the same one
+ * (Kafka's SASL and controller listeners, once in CI) fail to start.
  */
 public final class InfraPorts {
+    /** Above the fixed ports of the local stack (8080–8094, 15432, 19092–19093). */
+    private static final int LOWEST = 20000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private InfraPorts() {
     }
 
     public static int free() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port", e);
-            }
-            if (HANDED_OUT.add(port)) {
+        int below = firstEphemeralPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = below - LOWEST >= 1000 ? ThreadLocalRandom.current().nextInt(LOWEST, below) : anyFree();
+            if (canBind(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
@@ -39,5 +44,42 @@ public final class InfraPorts {
             return port;
         }
         return free();
+    }
+
+    /** Ports this JVM gave away by other means (a stack's block of consecutive ports): {@link #free()} never returns them. */
+    public static void reserve(Collection<Integer> ports) {
+        HANDED_OUT.addAll(ports);
+    }
+
+    private static int firstEphemeralPort() {
+        try {
+            // readAllLines, not readString: readString trusts the size /proc reports and returned "3" here
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768; // Linux's default; other systems start higher
+        }
+    }
+
+    /** Services bind every address, the infrastructure loopback: the port must be free on both. */
+    private static boolean canBind(int port) {
+        return canBind(new InetSocketAddress(port)) && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    private static boolean canBind(InetSocketAddress address) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(address);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int anyFree() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
     }
 }
