@@ -7,10 +7,11 @@ import io.schedulr.testsupport.InfraTestResource;
 
 /**
  * Every @QuarkusTest of this module runs against the real infrastructure and the "scheduling" database, and a stand-in for
- * calcom-gateway's API.
+ * calcom-gateway's API; calendar-sync-service's address is a free port of the JVM ({@link CalendarSyncAddressResource}).
  */
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "scheduling"))
 @QuarkusTestResource(FakeCalcomGatewayResource.class)
+@QuarkusTestResource(CalendarSyncAddressResource.class)
 public final class SchedulingTestResources {
     private SchedulingTestResources() {
     }
