@@ -14,6 +14,7 @@ public final class ParticipantRules {
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final Pattern ADDRESS = Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")*");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\x{200B}-\\x{200F}\\x{2028}-\\x{202E}]+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private ParticipantRules() {
     }
@@ -30,7 +31,7 @@ public final class ParticipantRules {
         if (name == null) {
             return null;
         }
-        String clean = CONTROL.matcher(name).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String clean = WHITE_SPACE.matcher(CONTROL.matcher(name).replaceAll(" ")).replaceAll(" ").strip();
         if (clean.length() > MAX_NAME_LENGTH) {
             int end = MAX_NAME_LENGTH;
             if (Character.isHighSurrogate(clean.charAt(end - 1))) {
