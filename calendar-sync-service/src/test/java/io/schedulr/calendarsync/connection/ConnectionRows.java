@@ -1,23 +1,21 @@
 package io.schedulr.calendarsync.connection;
 
-import io.schedulr.testsupport.TestInfra;
-import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The service's database as an operator would read it (also used by the hardening tables). */
+/** The service's database as an operator would read it (also used by the hardening tables), on this thread's open connection. */
 public final class ConnectionRows {
     private ConnectionRows() {
     }
 
     public static Map<String, String> connection(String googleAccountId) {
-        try (Connection c = open(); PreparedStatement select = c.prepareStatement(
+        try (PreparedStatement select = open().prepareStatement(
                 "SELECT status, reason, google_refresh_token, calendar_id FROM calendar_connection WHERE google_account_id = ?")) {
             select.setString(1, googleAccountId);
             try (ResultSet rs = select.executeQuery()) {
@@ -37,7 +35,7 @@ public final class ConnectionRows {
     }
 
     public static void execute(String sql, String parameter) {
-        try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (PreparedStatement statement = open().prepareStatement(sql)) {
             statement.setString(1, parameter);
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -47,7 +45,7 @@ public final class ConnectionRows {
 
     /** The number a {@code SELECT count(*) … WHERE … = ?} answers (0 when there is no row). */
     public static long count(String sql, String... parameters) {
-        try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (PreparedStatement statement = open().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
@@ -61,7 +59,7 @@ public final class ConnectionRows {
 
     /** The first row a query answers, column name → text; empty when there is none. */
     public static Map<String, String> row(String sql, String... parameters) {
-        try (Connection c = open(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (PreparedStatement statement = open().prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
@@ -79,8 +77,8 @@ public final class ConnectionRows {
         }
     }
 
+    /** This thread's open connection: never closed here. */
     private static Connection open() throws SQLException {
-        InfraEndpoints e = TestInfra.get();
-        return DriverManager.getConnection(e.jdbcUrl("calendar_sync"), e.postgresUser(), e.postgresPassword());
+        return TestConnections.to("calendar_sync");
     }
 }

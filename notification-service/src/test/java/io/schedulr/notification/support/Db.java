@@ -1,10 +1,8 @@
 package io.schedulr.notification.support;
 
-import io.schedulr.testsupport.TestInfra;
-import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +13,7 @@ public final class Db {
     }
 
     public static long count(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = connect().createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {
@@ -24,7 +22,7 @@ public final class Db {
     }
 
     public static void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Statement s = connect().createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -37,8 +35,8 @@ public final class Db {
                 count("SELECT count(*) FROM email_status_notice"), count("SELECT count(*) FROM consumed_event")};
     }
 
+    /** This thread's open connection: never closed here. */
     private static Connection connect() throws SQLException {
-        InfraEndpoints e = TestInfra.get();
-        return DriverManager.getConnection(e.jdbcUrl("notification"), e.postgresUser(), e.postgresPassword());
+        return TestConnections.to("notification");
     }
 }

@@ -1,42 +1,29 @@
 package io.schedulr.scheduling.api;
 
-import io.schedulr.testsupport.TestInfra;
-import io.schedulr.testsupport.infra.InfraEndpoints;
+import io.schedulr.testsupport.TestConnections;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Looks at scheduling-service's own tables, as an operator with psql would. */
+/** Looks at scheduling-service's own tables, as an operator with psql would (on this thread's open connection). */
 public final class Db {
+    private static final String DATABASE = "scheduling";
+
     private Db() {
     }
 
     public static long count(String sql, Object... params) {
-        InfraEndpoints e = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (PreparedStatement s = prepare(sql, params); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     public static int execute(String sql, Object... params) {
-        InfraEndpoints e = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
+        try (PreparedStatement s = prepare(sql, params)) {
             return s.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
@@ -44,17 +31,23 @@ public final class Db {
     }
 
     public static String text(String sql, Object... params) {
-        InfraEndpoints e = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
-             PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = prepare(sql, params); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement s = TestConnections.to(DATABASE).prepareStatement(sql);
+        try {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
         }
     }
 }
