@@ -6,8 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.events.Topics;
-import io.schedulr.notification.support.CalendarEvents;
 import io.schedulr.notification.support.RoomEvents;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.Mailboxes;
 import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TestUser;
@@ -43,7 +43,7 @@ class InvitationTraceTest {
         String traceId = hex(16);
         String producerSpan = hex(8);
 
-        CalendarEvents.publish(Topics.ROOM_EVENTS, roomId,
+        KafkaRecords.publish(Topics.ROOM_EVENTS, roomId,
                 EventCodec.encode(RoomEvents.event(RoomEventType.ROOM_BOOKED, roomId, 0, Instant.parse("2030-05-02T08:00:00Z"), host, guest)),
                 Map.of("traceparent", "00-" + traceId + "-" + producerSpan + "-01"));
         assertThat(Mailboxes.awaitInbox(host.email(), 1, Duration.ofSeconds(45))).hasSize(1);

@@ -10,6 +10,7 @@ import io.schedulr.events.RoomMirrorFailure;
 import io.schedulr.notification.support.CalendarEvents;
 import io.schedulr.notification.support.InviteMails;
 import io.schedulr.notification.support.RoomEvents;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.Mailboxes;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -119,7 +120,7 @@ class WhoSendsTheInvitationFlowTest {
         CalendarEvents.publishFailure(failure);
         RecordMetadata again = CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(moved, "google_rejected:forbidden"));
         RecordMetadata replay = publish(moved);
-        CalendarEvents.awaitConsumed(again, CalendarEvents.MIRROR_FAILURES_GROUP);
+        KafkaRecords.awaitConsumed(again, CalendarEvents.MIRROR_FAILURES_GROUP);
         RoomEvents.awaitConsumed(replay);
         sleep(QUIET);
         assertThat(Mailboxes.inbox(host.email())).hasSize(1);
@@ -137,7 +138,7 @@ class WhoSendsTheInvitationFlowTest {
         String roomId = RoomEvents.newRoomId();
         CloudEvent<RoomEvent> booking = event(RoomEventType.ROOM_BOOKED, roomId, 2, START, host, guest);
 
-        CalendarEvents.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "not_connected")),
+        KafkaRecords.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "not_connected")),
                 CalendarEvents.MIRROR_FAILURES_GROUP);
         RoomEvents.awaitConsumed(publish(booking));
         for (TestUser person : List.of(host, guest)) {
@@ -168,9 +169,9 @@ class WhoSendsTheInvitationFlowTest {
         TestUser host = Tokens.newUser("Bo Host", "UTC");
         TestUser guest = Tokens.newUser("Bea Guest", "UTC");
         String roomId = RoomEvents.newRoomId();
-        CalendarEvents.publish(io.schedulr.events.Topics.CALENDAR_MIRROR_FAILURES, roomId, "{\"id\":\"x\",\"type\":\"nope\"}");
+        KafkaRecords.publish(io.schedulr.events.Topics.CALENDAR_MIRROR_FAILURES, roomId, "{\"id\":\"x\",\"type\":\"nope\"}");
         CloudEvent<RoomEvent> booking = event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest);
-        CalendarEvents.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "google_rejected:invalid")),
+        KafkaRecords.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(booking, "google_rejected:invalid")),
                 CalendarEvents.MIRROR_FAILURES_GROUP);
         onlyMail(host, 1);
         onlyMail(guest, 1);
@@ -203,7 +204,7 @@ class WhoSendsTheInvitationFlowTest {
             assertThat(cancel.property(Property.UID)).isEqualTo(roomId + "@rooms.schedulr.test");
             assertThat(cancel.property(Property.SEQUENCE)).isEqualTo("1");
         }
-        CalendarEvents.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(released, "google_rejected:forbidden")),
+        KafkaRecords.awaitConsumed(CalendarEvents.publishFailure(CalendarEvents.mirrorFailure(released, "google_rejected:forbidden")),
                 CalendarEvents.MIRROR_FAILURES_GROUP);
         sleep(QUIET);
         assertThat(Mailboxes.inbox(host.email())).hasSize(1);

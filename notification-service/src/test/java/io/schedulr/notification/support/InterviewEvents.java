@@ -6,6 +6,7 @@ import io.schedulr.events.InterviewEvent;
 import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.InterviewPerson;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -53,11 +54,11 @@ public final class InterviewEvents {
     }
 
     public static RecordMetadata publishRaw(String key, String value) {
-        return CalendarEvents.publish(Topics.INTERVIEW_EVENTS, key, value);
+        return KafkaRecords.publish(Topics.INTERVIEW_EVENTS, key, value);
     }
 
     /** Waits until notification-service's interview consumer group has committed past this record (so it was fully handled). */
     public static void awaitConsumed(RecordMetadata record) {
-        CalendarEvents.awaitConsumed(record, GROUP);
+        KafkaRecords.awaitConsumed(record, GROUP);
     }
 }

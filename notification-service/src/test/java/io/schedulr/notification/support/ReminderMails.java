@@ -4,6 +4,7 @@ import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.ReminderPreferencesEvent;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.Mailboxes;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
@@ -33,11 +34,11 @@ public final class ReminderMails {
     public static void prefer(TestUser person, List<Integer> minutes, String channel) {
         CloudEvent<ReminderPreferencesEvent> event = CloudEvent.of(UUID.randomUUID().toString(), "/scheduling-service",
                 ReminderPreferencesEvent.CLOUD_EVENT_TYPE, Instant.now(), person.id(), new ReminderPreferencesEvent(person.id(), minutes, channel));
-        CalendarEvents.awaitConsumed(publishRaw(person.id(), EventCodec.encode(event)), PREFERENCES_GROUP);
+        KafkaRecords.awaitConsumed(publishRaw(person.id(), EventCodec.encode(event)), PREFERENCES_GROUP);
     }
 
     public static RecordMetadata publishRaw(String key, String value) {
-        return CalendarEvents.publish(Topics.REMINDER_PREFERENCES, key, value);
+        return KafkaRecords.publish(Topics.REMINDER_PREFERENCES, key, value);
     }
 
     /** The reminder mails (Subject starting "Reminder:") in the person's inbox, oldest first. */

@@ -6,6 +6,7 @@ import io.schedulr.events.Participant;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 
 /** Publishes room events to the real broker as scheduling-service would: CloudEvents JSON, key = room id. */
 public final class RoomEvents {
@@ -55,11 +55,11 @@ public final class RoomEvents {
 
     /** As scheduling-service's outbox relay sends it (with its content-type header). */
     public static RecordMetadata publishRaw(String key, String value) {
-        return CalendarEvents.publish(Topics.ROOM_EVENTS, key, value);
+        return KafkaRecords.publish(Topics.ROOM_EVENTS, key, value);
     }
 
     /** Waits until the notification-service consumer group has committed past this record (so it was fully handled). */
     public static void awaitConsumed(RecordMetadata record) {
-        CalendarEvents.awaitConsumed(record, "notification-service");
+        KafkaRecords.awaitConsumed(record, "notification-service");
     }
 }

@@ -5,13 +5,13 @@ import io.schedulr.events.CalendarConnectionEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
 import java.util.UUID;
-
 
 /** Publishes calendar connection events to the real broker as calendar-sync-service's outbox relay does: CloudEvents JSON, key = user id. */
 final class CalendarConnectionEvents {

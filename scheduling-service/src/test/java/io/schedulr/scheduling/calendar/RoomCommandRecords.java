@@ -5,12 +5,12 @@ import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomCommand;
 import io.schedulr.events.RoomCommandType;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
 import java.util.UUID;
-
 
 /** Publishes room commands to the real broker as calendar-sync-service's outbox relay does: CloudEvents JSON, key = room id. */
 final class RoomCommandRecords {

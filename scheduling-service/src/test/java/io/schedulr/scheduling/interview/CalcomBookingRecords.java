@@ -6,7 +6,7 @@ import io.schedulr.events.BookingPerson;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
-import io.schedulr.scheduling.calendar.KafkaRecords;
+import io.schedulr.testsupport.KafkaRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Instant;
