@@ -1,9 +1,7 @@
 package io.schedulr.deploy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.schedulr.testsupport.infra.InfraPorts;
+
 import java.util.Map;
 
 /** Refuses to start when a port the stack needs is taken, with a message that says what to do. */
@@ -22,16 +20,6 @@ final class PortCheck {
 
     /** Taken when something listens on it on any address: the services bind all addresses, the infrastructure loopback. */
     static boolean isTaken(int port) {
-        return !canBind(new InetSocketAddress(port)) || !canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    }
-
-    private static boolean canBind(InetSocketAddress address) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(address);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return !InfraPorts.isFree(port);
     }
 }

@@ -31,7 +31,7 @@ public final class InfraPorts {
         int below = firstEphemeralPort();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = below - LOWEST >= 1000 ? ThreadLocalRandom.current().nextInt(LOWEST, below) : anyFree();
-            if (canBind(port) && HANDED_OUT.add(port)) {
+            if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
@@ -60,8 +60,8 @@ public final class InfraPorts {
         }
     }
 
-    /** Services bind every address, the infrastructure loopback: the port must be free on both. */
-    private static boolean canBind(int port) {
+    /** Nothing listens on it on any address: services bind every address, the infrastructure loopback. */
+    public static boolean isFree(int port) {
         return canBind(new InetSocketAddress(port)) && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
