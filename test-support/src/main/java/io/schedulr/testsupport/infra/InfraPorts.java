@@ -51,7 +51,8 @@ public final class InfraPorts {
         HANDED_OUT.addAll(ports);
     }
 
-    private static int firstEphemeralPort() {
+    /** Where the kernel's range for the local ports of outgoing connections starts. */
+    static int firstEphemeralPort() {
         try {
             // readAllLines, not readString: readString trusts the size /proc reports and returned "3" here
             return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
