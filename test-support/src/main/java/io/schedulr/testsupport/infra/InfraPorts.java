@@ -16,11 +16,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * outgoing connections: a port picked there (what {@code new ServerSocket(0)} gives) can be taken by any client
  * connection before the server that was meant to get it binds — in CI a second calcom-gateway replica, started minutes
  * after its port was picked, found it taken. A port is also handed out once per JVM: two listeners given the same one
- * (Kafka's SASL and controller listeners, once in CI) fail to start.
+ * (Kafka's SASL and controller listeners, once in CI) fail to start. The build runs two modules' tests at once
+ * ({@code .mvn/maven.config}), so each module's tests pick from a range of their own ({@value #RANGE_PROPERTY}, set in
+ * its pom): a port one JVM picked but has not bound yet, or let go to bring its server back (an SMTP outage), is never
+ * another JVM's pick.
  */
 public final class InfraPorts {
     /** Above the fixed ports of the local stack (8080–8094, 15432, 19092–19093). */
     private static final int LOWEST = 20000;
+    /** {@code from-to} (to exclusive): where this JVM picks; unset, from {@link #LOWEST} to the kernel's range. */
+    static final String RANGE_PROPERTY = "schedulr.test.ports";
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
@@ -28,9 +33,9 @@ public final class InfraPorts {
     }
 
     public static int free() {
-        int below = firstEphemeralPort();
+        int[] range = range();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = below - LOWEST >= 1000 ? ThreadLocalRandom.current().nextInt(LOWEST, below) : anyFree();
+            int port = range[1] - range[0] >= 1000 ? ThreadLocalRandom.current().nextInt(range[0], range[1]) : anyFree();
             if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
@@ -49,6 +54,17 @@ public final class InfraPorts {
     /** Ports this JVM gave away by other means (a stack's block of consecutive ports): {@link #free()} never returns them. */
     public static void reserve(Collection<Integer> ports) {
         HANDED_OUT.addAll(ports);
+    }
+
+    /** Where {@link #free()} picks, {@code [from, to)}: the configured range, never into the kernel's range. */
+    static int[] range() {
+        int below = firstEphemeralPort();
+        String configured = System.getProperty(RANGE_PROPERTY, "").trim();
+        if (configured.matches("\\d+-\\d+")) {
+            String[] bounds = configured.split("-");
+            return new int[]{Integer.parseInt(bounds[0]), Math.min(Integer.parseInt(bounds[1]), below)};
+        }
+        return new int[]{LOWEST, below};
     }
 
     /** Where the kernel's range for the local ports of outgoing connections starts. */

@@ -9,7 +9,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Picked ports stay below the range of outgoing connections (this machine's), never repeat, never hit a reserved one. */
+/**
+ * Picked ports stay below the range of outgoing connections (this machine's), within the module's own range when its
+ * build sets one, never repeat, never hit a reserved one.
+ */
 class InfraPortsTest {
 
     @Test
@@ -29,6 +32,23 @@ class InfraPortsTest {
         InfraPorts.reserve(reserved);
         for (int i = 0; i < 50; i++) {
             assertThat(InfraPorts.free()).isGreaterThanOrEqualTo(26000);
+        }
+    }
+
+    @Test
+    void aModuleWithItsOwnRangePicksOnlyThere() {
+        String before = System.getProperty(InfraPorts.RANGE_PROPERTY);
+        System.setProperty(InfraPorts.RANGE_PROPERTY, "27000-28500");
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertThat(InfraPorts.free()).isBetween(27000, 28499);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(InfraPorts.RANGE_PROPERTY);
+            } else {
+                System.setProperty(InfraPorts.RANGE_PROPERTY, before);
+            }
         }
     }
 }
