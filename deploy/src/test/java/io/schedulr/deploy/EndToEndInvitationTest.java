@@ -42,7 +42,7 @@ class EndToEndInvitationTest {
     @BeforeAll
     static void startStack() throws Exception {
         // one service logs JSON, as in production; the others keep the local stack's readable text
-        client = StackClient.start(state, 23000, 26000,
+        client = StackClient.start(state,
                 options -> options.withServiceEnvironment(NOTIFICATION, Map.of("SCHEDULR_LOG_JSON", "true")));
     }
 

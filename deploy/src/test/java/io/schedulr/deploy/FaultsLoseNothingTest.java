@@ -2,10 +2,7 @@ package io.schedulr.deploy;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -19,12 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,11 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The guests and the host's rooms are made before the fault, a few at a time, and then only the bookings run during it:
  * making each guest (sign-in and Google connect) one after the other between the bookings took longer than the 30 s
- * outage itself. The SMTP outage runs first, and the Kafka and kill tests' people and rooms are made while it waits out
- * its minute (making them needs Kafka, so not during the Kafka outage): the suite's longest wait does the next tests'
- * setup.
+ * outage itself.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsLoseNothingTest {
     private static final int BOOKINGS = 100;
     private static final Duration DRAIN = Duration.ofSeconds(240);
@@ -58,24 +50,14 @@ class FaultsLoseNothingTest {
     static Path state;
     private static StackClient client;
     private static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLEL);
-    /** Makes a fault test's bookings ahead of it; not {@link #POOL}, whose threads it waits for. */
-    private static final ExecutorService AHEAD = Executors.newSingleThreadExecutor();
-    private static final Map<String, CompletableFuture<Bookings>> PREPARED = new ConcurrentHashMap<>();
-    private static final String KAFKA_HOST = "Kafka Host";
-    private static final String KILLED_HOST = "Killed Host";
-
-    /** What a fault test books during its fault: guest i books room i of a host whose calendar is disconnected. */
-    private record Bookings(StackClient.Person host, List<String> rooms, List<StackClient.Person> guests) {
-    }
 
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state, 26000, 29000, options -> options.withReplicas(2));
+        client = StackClient.start(state, options -> options.withReplicas(2));
     }
 
     @AfterAll
     static void stopStack() {
-        AHEAD.shutdownNow();
         POOL.shutdownNow();
         if (client != null) {
             client.close();
@@ -177,44 +159,43 @@ class FaultsLoseNothingTest {
     }
 
     @Test
-    @Order(1)
-    void smtpDownForSixtySeconds() throws Exception {
-        Bookings bookings = bookings("Smtp Host");
-        client.control("/smtp/stop");
-        Instant stopped = Instant.now();
-        try {
-            book(bookings.guests(), bookings.rooms());
-            makeAhead(KAFKA_HOST);
-            makeAhead(KILLED_HOST);
-            sleepUntil(stopped.plusSeconds(60));
-        } finally {
-            client.control("/smtp/start");
-        }
-        assertEveryoneGotExactlyOneRequestPerBooking(bookings.host(), bookings.guests());
-    }
-
-    @Test
-    @Order(2)
     void kafkaDownForThirtySeconds() throws Exception {
-        Bookings bookings = bookings(KAFKA_HOST);
+        StackClient.Person host = client.person("Kafka Host", "UTC");
+        List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
         client.control("/kafka/stop");
         Instant stopped = Instant.now();
         try {
-            book(bookings.guests(), bookings.rooms());
+            book(guests, rooms);
             sleepUntil(stopped.plusSeconds(30));
         } finally {
             client.control("/kafka/start");
         }
-        assertEveryoneGotExactlyOneRequestPerBooking(bookings.host(), bookings.guests());
+        assertEveryoneGotExactlyOneRequestPerBooking(host, guests);
     }
 
     @Test
-    @Order(3)
+    void smtpDownForSixtySeconds() throws Exception {
+        StackClient.Person host = client.person("Smtp Host", "UTC");
+        List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
+        client.control("/smtp/stop");
+        Instant stopped = Instant.now();
+        try {
+            book(guests, rooms);
+            sleepUntil(stopped.plusSeconds(60));
+        } finally {
+            client.control("/smtp/start");
+        }
+        assertEveryoneGotExactlyOneRequestPerBooking(host, guests);
+    }
+
+    @Test
     void notificationServiceKilledWhileSending() throws Exception {
-        Bookings bookings = bookings(KILLED_HOST);
-        StackClient.Person host = bookings.host();
-        List<StackClient.Person> guests = bookings.guests();
-        book(guests, bookings.rooms());
+        StackClient.Person host = client.person("Killed Host", "UTC");
+        List<String> rooms = roomsOfAHostWithoutCalendar(host);
+        List<StackClient.Person> guests = guests("Guest", BOOKINGS);
+        book(guests, rooms);
         client.awaitCalendars(host.email(), 1, Duration.ofSeconds(60));
         LocalStack stack = client.stack();
         ProcessHandle process = ProcessHandle.of(stack.pid("notification-service").orElseThrow()).orElseThrow();
@@ -304,39 +285,15 @@ class FaultsLoseNothingTest {
         return uids;
     }
 
-    /** Starts making the bookings of the fault test whose host is {@code hostName}, while the current test waits. */
-    private static void makeAhead(String hostName) {
-        PREPARED.computeIfAbsent(hostName, name -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return makeBookings(name);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, AHEAD));
+    /** {@code BOOKINGS} rooms of the host, each its own hour; then the host disconnects their calendar. */
+    private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host) throws Exception {
+        return roomsOfAHostWithoutCalendar(host, BOOKINGS);
     }
 
-    /** The bookings of the fault test whose host is {@code hostName}: made ahead ({@link #makeAhead}), or now. */
-    private static Bookings bookings(String hostName) throws Exception {
-        CompletableFuture<Bookings> ahead = PREPARED.get(hostName);
-        if (ahead == null) {
-            return makeBookings(hostName);
-        }
-        try {
-            return ahead.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /** {@code BOOKINGS} rooms of a new host, each its own hour, then the host disconnects their calendar; a guest per room. */
-    private static Bookings makeBookings(String hostName) throws Exception {
-        StackClient.Person host = client.person(hostName, "UTC");
-        List<String> rooms = rooms(host, BOOKINGS);
+    private static List<String> roomsOfAHostWithoutCalendar(StackClient.Person host, int count) throws Exception {
+        List<String> rooms = rooms(host, count);
         client.disconnectCalendar(host);
-        return new Bookings(host, rooms, guests("Guest", BOOKINGS));
+        return rooms;
     }
 
     /** {@code count} rooms of the host, each its own hour, made a few at a time. */

@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import io.schedulr.testsupport.infra.InfraPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +38,7 @@ class LocalStackSmokeTest {
 
     @Test
     void startsEveryServiceReadyWithTokensCheckedRefusesASecondStartAndFreesItsPortsWhenStopped() throws Exception {
-        StackPorts ports = StackPorts.fromBase(freeBase());
+        StackPorts ports = StackPorts.fromBase(InfraPorts.freeBlock(StackPorts.COUNT));
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, ports, Duration.ofSeconds(150),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -170,21 +170,6 @@ class LocalStackSmokeTest {
             throw new AssertionError("second launch did not end: " + output);
         }
         return new Launch(process.exitValue(), output);
-    }
-
-    /** A base for {@value StackPorts#COUNT} consecutive free ports, away from the fixed ports of a running local stack. */
-    private static int freeBase() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 23000);
-            boolean allFree = true;
-            for (int port = base; port < base + StackPorts.COUNT && allFree; port++) {
-                allFree = !PortCheck.isTaken(port);
-            }
-            if (allFree) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no " + StackPorts.COUNT + " consecutive free ports between 20000 and 23000");
     }
 
     private static boolean eventuallyFree(int port) throws InterruptedException {

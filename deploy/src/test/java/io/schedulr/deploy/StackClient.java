@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import io.schedulr.testsupport.infra.InfraPorts;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -62,20 +62,16 @@ final class StackClient implements AutoCloseable {
     }
 
     /**
-     * Starts the whole stack on a free block of ports in [from, to) with small service JVMs. Keep [from, to) below
-     * 32768, where the kernel picks the ports of outgoing connections: one of those can take a port of the block
-     * before its service binds it.
+     * Starts the whole stack on a free block of ports in this test JVM's range ({@link InfraPorts#freeBlock}: below the
+     * ports of outgoing connections, apart from the test JVM forked beside it) with small service JVMs.
      */
-    static StackClient start(Path state, int from, int to) throws Exception {
-        return start(state, from, to, UnaryOperator.identity());
+    static StackClient start(Path state) throws Exception {
+        return start(state, UnaryOperator.identity());
     }
 
     /** The same, with the options changed by {@code adjust} (e.g. another environment for one service). */
-    static StackClient start(Path state, int from, int to, UnaryOperator<StackOptions> adjust) throws Exception {
-        int base = ThreadLocalRandom.current().nextInt(from, to);
-        while (!allFree(base)) {
-            base = ThreadLocalRandom.current().nextInt(from, to);
-        }
+    static StackClient start(Path state, UnaryOperator<StackOptions> adjust) throws Exception {
+        int base = InfraPorts.freeBlock(StackPorts.COUNT);
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, StackPorts.fromBase(base), Duration.ofSeconds(150),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
         LocalStack stack = LocalStack.start(adjust.apply(options), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -352,15 +348,6 @@ final class StackClient implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static boolean allFree(int base) {
-        for (int port = base; port < base + StackPorts.COUNT; port++) {
-            if (PortCheck.isTaken(port)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

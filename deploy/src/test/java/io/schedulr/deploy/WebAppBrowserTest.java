@@ -47,7 +47,7 @@ class WebAppBrowserTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state, 29000, 32000);
+        client = StackClient.start(state);
         app = "http://localhost:" + client.stack().services().get(0).port() + "/";
         Files.createDirectories(SCREENSHOTS);
     }

@@ -7,9 +7,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Free ports for tests; 0 in the settings means "pick one". Ports are picked below the range the kernel hands to
@@ -19,20 +21,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * (Kafka's SASL and controller listeners, once in CI) fail to start. The build runs two modules' tests at once
  * ({@code .mvn/maven.config}), so each module's tests pick from a range of their own ({@value #RANGE_PROPERTY}, set in
  * its pom): a port one JVM picked but has not bound yet, or let go to bring its server back (an SMTP outage), is never
- * another JVM's pick.
+ * another JVM's pick. Test JVMs forked side by side within one module take a slice of its range each
+ * ({@value #SLICE_PROPERTY}, {@code K/N}: the K-th of N equal parts).
  */
 public final class InfraPorts {
     /** Above the fixed ports of the local stack (8080–8094, 15432, 19092–19093). */
     private static final int LOWEST = 20000;
     /** {@code from-to} (to exclusive): where this JVM picks; unset, from {@link #LOWEST} to the kernel's range. */
     static final String RANGE_PROPERTY = "schedulr.test.ports";
+    static final String SLICE_PROPERTY = "schedulr.test.ports.slice";
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private InfraPorts() {
     }
 
-    public static int free() {
+    public static synchronized int free() {
         int[] range = range();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = range[1] - range[0] >= 1000 ? ThreadLocalRandom.current().nextInt(range[0], range[1]) : anyFree();
@@ -41,6 +45,23 @@ public final class InfraPorts {
             }
         }
         throw new IllegalStateException("no free port that was not handed out already");
+    }
+
+    /**
+     * The first of {@code count} consecutive ports, all free and none handed out before, in this JVM's range (a local
+     * stack's block); all of them are handed out.
+     */
+    public static synchronized int freeBlock(int count) {
+        int[] range = range();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(range[0], range[1] - count);
+            List<Integer> block = IntStream.range(base, base + count).boxed().toList();
+            if (block.stream().noneMatch(HANDED_OUT::contains) && block.stream().allMatch(InfraPorts::isFree)) {
+                HANDED_OUT.addAll(block);
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports in " + range[0] + "-" + range[1]);
     }
 
     public static int orFree(int port) {
@@ -60,11 +81,23 @@ public final class InfraPorts {
     static int[] range() {
         int below = firstEphemeralPort();
         String configured = System.getProperty(RANGE_PROPERTY, "").trim();
+        int from = LOWEST;
+        int to = below;
         if (configured.matches("\\d+-\\d+")) {
             String[] bounds = configured.split("-");
-            return new int[]{Integer.parseInt(bounds[0]), Math.min(Integer.parseInt(bounds[1]), below)};
+            from = Integer.parseInt(bounds[0]);
+            to = Math.min(Integer.parseInt(bounds[1]), below);
         }
-        return new int[]{LOWEST, below};
+        String slice = System.getProperty(SLICE_PROPERTY, "").trim();
+        if (slice.matches("\\d+/\\d+")) {
+            int k = Integer.parseInt(slice.split("/")[0]);
+            int n = Integer.parseInt(slice.split("/")[1]);
+            if (k >= 1 && k <= n) {
+                int size = (to - from) / n;
+                return new int[]{from + (k - 1) * size, from + k * size};
+            }
+        }
+        return new int[]{from, to};
     }
 
     /** Where the kernel's range for the local ports of outgoing connections starts. */

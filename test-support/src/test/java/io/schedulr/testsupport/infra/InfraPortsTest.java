@@ -37,18 +37,48 @@ class InfraPortsTest {
 
     @Test
     void aModuleWithItsOwnRangePicksOnlyThere() {
-        String before = System.getProperty(InfraPorts.RANGE_PROPERTY);
-        System.setProperty(InfraPorts.RANGE_PROPERTY, "27000-28500");
-        try {
+        withProperties("27000-28500", "", () -> {
             for (int i = 0; i < 50; i++) {
                 assertThat(InfraPorts.free()).isBetween(27000, 28499);
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty(InfraPorts.RANGE_PROPERTY);
-            } else {
-                System.setProperty(InfraPorts.RANGE_PROPERTY, before);
+        });
+    }
+
+    @Test
+    void aForkPicksOnlyInItsSliceOfTheModulesRangeAndBlocksNeverOverlap() {
+        withProperties("28500-32500", "2/2", () -> {
+            for (int i = 0; i < 50; i++) {
+                assertThat(InfraPorts.free()).isBetween(30500, 32499);
             }
+            Set<Integer> taken = new HashSet<>();
+            for (int i = 0; i < 20; i++) {
+                int base = InfraPorts.freeBlock(13);
+                assertThat(base).isBetween(30500, 32499 - 13);
+                IntStream.range(base, base + 13).forEach(port -> assertThat(taken.add(port)).as("port %d in two blocks", port).isTrue());
+            }
+            assertThat(InfraPorts.free()).isNotIn(taken);
+        });
+        withProperties("28500-32500", "1/2", () -> assertThat(InfraPorts.free()).isBetween(28500, 30499));
+    }
+
+    private static void withProperties(String range, String slice, Runnable body) {
+        String rangeBefore = System.getProperty(InfraPorts.RANGE_PROPERTY);
+        String sliceBefore = System.getProperty(InfraPorts.SLICE_PROPERTY);
+        System.setProperty(InfraPorts.RANGE_PROPERTY, range);
+        System.setProperty(InfraPorts.SLICE_PROPERTY, slice);
+        try {
+            body.run();
+        } finally {
+            restore(InfraPorts.RANGE_PROPERTY, rangeBefore);
+            restore(InfraPorts.SLICE_PROPERTY, sliceBefore);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 }
