@@ -53,6 +53,10 @@ public final class InfraPorts {
      */
     public static synchronized int freeBlock(int count) {
         int[] range = range();
+        if (range[1] - range[0] < 2 * count) {
+            throw new IllegalStateException("no room for " + count + " consecutive ports in " + range[0] + "-" + range[1]
+                    + " (" + RANGE_PROPERTY + ", below this machine's range for outgoing connections)");
+        }
         for (int attempt = 0; attempt < 200; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(range[0], range[1] - count);
             List<Integer> block = IntStream.range(base, base + count).boxed().toList();
