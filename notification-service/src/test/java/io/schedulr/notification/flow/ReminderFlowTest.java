@@ -3,6 +3,8 @@ package io.schedulr.notification.flow;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.adapter.in.scheduling.ReminderTrigger;
 import io.schedulr.notification.application.port.in.SendDueRemindersUseCase.Report;
@@ -231,6 +233,28 @@ class ReminderFlowTest {
         assertThat(Db.count("SELECT count(*) FROM reminder WHERE status = 'SKIPPED' AND session_key = 'room:" + roomId + "'")).isEqualTo(4);
         assertThat(Db.count("SELECT count(*) FROM reminder_audit WHERE outcome = 'SKIPPED_LATE' AND detail LIKE '%could no longer arrive%'"
                 + " AND session_key = 'room:" + roomId + "'")).isEqualTo(4);
+    }
+
+    @Test
+    void aBookingThatReachesUsAfterItsReminderMomentStillRemindsBeforeTheStart() {
+        TestUser host = Tokens.newUser("Kai Host", "Europe/Madrid");
+        TestUser guest = Tokens.newUser("Kim Guest", "America/Chicago");
+        String roomId = RoomEvents.newRoomId();
+        Instant now = ReminderTime.CLOCK.instant();
+        Instant start = now.plus(Duration.ofMinutes(45)).truncatedTo(ChronoUnit.MINUTES);
+        // Booked 20 minutes ago and only now read (Kafka was out): the 60-minute moment passed while the booking was on its way.
+        CloudEvent<RoomEvent> booked = event(RoomEventType.ROOM_BOOKED, roomId, 0, start, host, guest);
+        RoomEvents.awaitConsumed(publish(CloudEvent.of(booked.id(), booked.source(), booked.type(), now.minus(Duration.ofMinutes(20)),
+                booked.subject(), booked.data())));
+
+        MimeMessage toGuest = awaitReminders(guest, 1).get(0);
+        awaitReminders(host, 1);
+        assertThat(text(toGuest, "text/plain")).containsPattern("Cello lesson starts in 4[45] minutes\\.");
+        sleep(SETTLE);
+        assertThat(reminders(guest)).hasSize(1);
+        assertThat(reminders(host)).hasSize(1);
+        assertThat(Db.count("SELECT count(*) FROM reminder WHERE status = 'PENDING' AND offset_minutes = 10 AND session_key = 'room:"
+                + roomId + "'")).isEqualTo(2);
     }
 
     @Test

@@ -79,7 +79,7 @@ public class InterviewChangeService implements HandleInterviewChangeUseCase {
         Meeting meeting = new Meeting(details.key(), command.icsUid(), command.sequence(), command.start(), command.end(), title,
                 joinLink(command.meetingUrl()), organizer, attendee, details);
         Function<ReminderPlanPort, Uni<?>> reminderChange = command.change().method() == InviteMethod.REQUEST
-                ? plan -> reminders.scheduled(plan, ReminderSessions.ofInterview(meeting))
+                ? plan -> reminders.scheduled(plan, ReminderSessions.ofInterview(meeting), command.changedAt())
                 : plan -> reminders.cancelled(plan, meeting.roomId(), meeting.icsUid(), meeting.sequence(),
                         command.change() == InterviewChange.CANCELLED ? "the interview was cancelled" : "the interview awaits a new time");
         return store.recordOnce(command.eventId(), meeting, unusable, state -> InterviewPlan.of(command.eventId(), meeting, state),

@@ -8,14 +8,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Keeps each session's pending reminders in step with what we know, inside the unit of work of the change that told us:
  * a booking, reschedule or confirmation re-plans them (pending ones are replaced; one already sent or skipped for the same
- * moment is not planned again; one whose moment passed is not planned), a cancellation cancels them, and a change older than
- * the last one applied (lower SEQUENCE) changes nothing.
+ * moment is not planned again; one whose moment had passed when the change happened is not planned), a cancellation cancels
+ * them, and a change older than the last one applied (lower SEQUENCE) changes nothing.
  */
 public class ReminderPlanning {
     /** What re-planning did, for the caller's log line. */
@@ -32,13 +33,18 @@ public class ReminderPlanning {
         this.clock = clock;
     }
 
-    /** The session was booked, moved or confirmed (its state after the change). */
-    public Uni<Result> scheduled(ReminderPlanPort plan, ReminderSession session) {
+    /**
+     * The session was booked, moved or confirmed (its state after the change).
+     *
+     * @param changedAt when the change happened (its event's time), so a change that reached us late still plans the
+     *                  reminders whose moment passed while it was on its way
+     */
+    public Uni<Result> scheduled(ReminderPlanPort plan, ReminderSession session, Instant changedAt) {
         return plan.lockSession(session.key()).flatMap(state -> {
             if (state.isPresent() && state.get().staleRequest(session.icsUid(), session.sequence())) {
                 return Uni.createFrom().item(Result.STALE);
             }
-            return plan.saveSession(session).flatMap(v -> replan(plan, session)).replaceWith(Result.PLANNED);
+            return plan.saveSession(session).flatMap(v -> replan(plan, session, changedAt)).replaceWith(Result.PLANNED);
         });
     }
 
@@ -55,22 +61,25 @@ public class ReminderPlanning {
         });
     }
 
-    /** Re-plans a session already locked in this unit of work. */
-    Uni<Void> replan(ReminderPlanPort plan, ReminderSession session) {
+    /** Re-plans a session already locked in this unit of work, after a change that happened at {@code changedAt}. */
+    Uni<Void> replan(ReminderPlanPort plan, ReminderSession session, Instant changedAt) {
         List<String> userIds = session.people().stream().map(SessionParticipant::person).map(p -> p.id()).filter(Objects::nonNull)
                 .distinct().toList();
         return plan.preferences(userIds).flatMap(preferences -> plan.finished(session.key(), session.icsUid())
                 .flatMap(finished -> plan.replacePending(session,
-                        ReminderPlanner.pending(session, preferences::get, finished, clock.instant()))));
+                        ReminderPlanner.plan(session, preferences::get, finished, changedAt, clock.instant()))));
     }
 
-    /** Re-plans each of these sessions (already locked), one after the other. */
+    /**
+     * Re-plans each of these sessions (already locked), one after the other, as of now: a preference change plans no reminder
+     * whose moment has passed.
+     */
     Uni<Integer> replanAll(ReminderPlanPort plan, List<ReminderSession> sessions) {
         if (sessions.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(sessions)
-                .onItem().transformToUniAndConcatenate(s -> replan(plan, s))
+                .onItem().transformToUniAndConcatenate(s -> replan(plan, s, null))
                 .collect().last().replaceWith(sessions.size());
     }
 

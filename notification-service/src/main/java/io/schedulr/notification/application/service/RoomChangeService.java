@@ -87,7 +87,7 @@ public class RoomChangeService implements HandleRoomChangeUseCase, HandleMirrorF
             return null;
         }
         if (method == InviteMethod.REQUEST) {
-            return plan -> reminders.scheduled(plan, ReminderSessions.ofRoom(command, meeting));
+            return plan -> reminders.scheduled(plan, ReminderSessions.ofRoom(command, meeting), command.changedAt());
         }
         return cancelReminders(command, command.kind() == RoomChangeKind.RELEASED ? "the guest left the room" : "the room was cancelled");
     }

@@ -6,6 +6,7 @@ import io.schedulr.notification.application.port.out.ReminderUnitOfWorkPort;
 import io.schedulr.notification.domain.DueReminder;
 import io.schedulr.notification.domain.ReminderDecision;
 import io.schedulr.notification.domain.ReminderOutcome;
+import io.schedulr.notification.domain.ReminderPlan;
 import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.ReminderSlot;
@@ -109,15 +110,14 @@ final class InMemoryReminders implements ReminderPlanPort, ReminderUnitOfWorkPor
     }
 
     @Override
-    public synchronized Uni<Void> replacePending(ReminderSession session, List<ReminderSlot> slots) {
-        Set<String> wanted = new HashSet<>();
-        slots.forEach(s -> wanted.add(s.identity()));
+    public synchronized Uni<Void> replacePending(ReminderSession session, ReminderPlan plan) {
+        Set<String> wanted = plan.wanted();
         for (Row r : rows) {
             if (r.key.equals(session.key()) && r.status.equals("PENDING") && (!r.icsUid.equals(session.icsUid()) || !wanted.contains(r.slot.identity()))) {
                 cancel(r, "re-planned");
             }
         }
-        for (ReminderSlot slot : slots) {
+        for (ReminderSlot slot : plan.toPlan()) {
             Optional<Row> same = rows.stream().filter(r -> r.key.equals(session.key()) && r.icsUid.equals(session.icsUid())
                     && r.slot.identity().equals(slot.identity())).findFirst();
             if (same.isEmpty()) {

@@ -38,7 +38,7 @@ class InterviewChangeServiceTest {
 
     private static HandleInterviewChangeCommand change(String eventId, InterviewChange change, int sequence, List<PersonData> people,
                                                        String url) {
-        return new HandleInterviewChangeCommand(eventId, change, "iv-1", "iv-1@schedulr", sequence, START, START.plusSeconds(2700),
+        return new HandleInterviewChangeCommand(eventId, null, change, "iv-1", "iv-1@schedulr", sequence, START, START.plusSeconds(2700),
                 "Interview: Acme\r\nBcc: x@evil.test", "America/New_York", url, people, null);
     }
 

@@ -38,7 +38,7 @@ class ReminderPlanningTest {
     }
 
     static HandleRoomChangeCommand room(String eventId, RoomChangeKind kind, String uid, int sequence, Instant start) {
-        return new HandleRoomChangeCommand(eventId, kind, "room-1", uid, sequence, start, start.plus(Duration.ofMinutes(45)), "Cello lesson",
+        return new HandleRoomChangeCommand(eventId, null, kind, "room-1", uid, sequence, start, start.plus(Duration.ofMinutes(45)), "Cello lesson",
                 "https://rooms.example/room-1", HOST, GUEST);
     }
 
@@ -65,6 +65,54 @@ class ReminderPlanningTest {
 
         assertThat(reminders.pending()).containsExactlyInAnyOrder(pending(HOST, 10, NOW.plus(Duration.ofMinutes(30))),
                 pending(GUEST, 10, NOW.plus(Duration.ofMinutes(30))));
+    }
+
+    static HandleRoomChangeCommand bookedAt(Instant changedAt, String eventId, Instant start) {
+        return new HandleRoomChangeCommand(eventId, changedAt, RoomChangeKind.BOOKED, "room-1", "room-1@uid", 0, start,
+                start.plus(Duration.ofMinutes(45)), "Cello lesson", "https://rooms.example/room-1", HOST, GUEST);
+    }
+
+    @Test
+    void aBookingThatReachesUsLatePlansTheRemindersWhoseMomentPassedOnTheWayButNotThoseBeforeTheBooking() {
+        // Booked 20 minutes ago (Kafka was out, or the consumer was catching up) for 45 minutes from now: the 60-minute
+        // moment was 15 minutes ago, after the booking — planned, so the sender sends it at once; the 90-minute one was
+        // before the booking was made, so nobody could have had it.
+        Instant start = NOW.plus(Duration.ofMinutes(45));
+        preferenceService.update(new UpdateReminderPreferencesCommand("host-sub", List.of(90, 10), "email")).await().indefinitely();
+
+        handle(bookedAt(NOW.minus(Duration.ofMinutes(20)), "e1", start));
+
+        assertThat(reminders.pending()).containsExactlyInAnyOrder(pending(GUEST, 60, start), pending(GUEST, 10, start),
+                pending(HOST, 10, start));
+        assertThat(reminders.withStatus("PENDING")).filteredOn(r -> r.slot.offsetMinutes() == 60)
+                .allSatisfy(r -> assertThat(r.nextAttemptAt).isBefore(NOW));
+    }
+
+    @Test
+    void aChangeDatedInTheFutureCountsAsNowAndASessionThatIsOverPlansNothing() {
+        Instant start = NOW.plus(Duration.ofMinutes(30));
+        handle(bookedAt(NOW.plus(Duration.ofMinutes(5)), "e1", start)); // the other service's clock runs ahead
+        assertThat(reminders.pending()).containsExactlyInAnyOrder(pending(HOST, 10, start), pending(GUEST, 10, start));
+
+        RoomChangeServiceTest.InMemoryStore other = new RoomChangeServiceTest.InMemoryStore();
+        new RoomChangeService(other, new NotificationPlanner(false), () -> { }, planning)
+                .handle(bookedAt(NOW.minus(Duration.ofHours(3)), "e2", NOW.minus(Duration.ofHours(1)))).await().indefinitely();
+        assertThat(other.reminderPlans.pending()).as("a session over before we heard of it").isEmpty();
+    }
+
+    @Test
+    void aPendingReminderWhoseMomentHasPassedSurvivesARePlanThatStillWantsIt() {
+        handle(room("e1", RoomChangeKind.BOOKED, 0, START));
+        // The 60-minute moment came, sending failed (SMTP out), and the reminder waits for its next attempt ...
+        clock.set(START.minus(Duration.ofMinutes(55)));
+
+        // ... when a change that keeps the time, and a preference change of the guest that keeps the 60 minutes, re-plan.
+        handle(room("e2", RoomChangeKind.RESCHEDULED, 1, START));
+        preferenceService.update(new UpdateReminderPreferencesCommand("guest-sub", List.of(60, 5), "email")).await().indefinitely();
+
+        assertThat(reminders.pending()).containsExactlyInAnyOrder(pending(HOST, 60, START), pending(HOST, 10, START),
+                pending(GUEST, 60, START), pending(GUEST, 5, START));
+        assertThat(reminders.withStatus("CANCELLED")).extracting(r -> r.slot.offsetMinutes()).containsExactly(10);
     }
 
     @Test
@@ -148,7 +196,7 @@ class ReminderPlanningTest {
                 pending(GUEST, 60, START), pending(GUEST, 10, START));
 
         // Stored for sessions booked later as well.
-        handle(new HandleRoomChangeCommand("e2", RoomChangeKind.BOOKED, "room-2", "room-2@uid", 0, START.plus(Duration.ofDays(2)),
+        handle(new HandleRoomChangeCommand("e2", null, RoomChangeKind.BOOKED, "room-2", "room-2@uid", 0, START.plus(Duration.ofDays(2)),
                 START.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)), "Piano", null, HOST, GUEST));
         assertThat(reminders.withStatus("PENDING")).filteredOn(r -> r.key.equals("room:room-2") && r.slot.recipientEmail().equals(HOST.email()))
                 .extracting(r -> r.slot.offsetMinutes()).containsExactlyInAnyOrder(120, 30);
@@ -191,7 +239,7 @@ class ReminderPlanningTest {
                 new PersonData(null, "Grace", "grace@acme.test", "CEO", "Acme", null, Kind.CONTACT),
                 new PersonData(null, "Broken", "not an address", null, null, null, Kind.GUEST));
 
-        service.handle(new HandleInterviewChangeCommand("i1", InterviewChange.SCHEDULED, "int-1", "int-1@uid", 0, START,
+        service.handle(new HandleInterviewChangeCommand("i1", null, InterviewChange.SCHEDULED, "int-1", "int-1@uid", 0, START,
                 START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "javascript:alert(1)", people, null)).await().indefinitely();
 
         InMemoryReminders r = interviews.reminderPlans;
@@ -199,13 +247,13 @@ class ReminderPlanningTest {
                 "grace@acme.test 60 " + START.minus(Duration.ofMinutes(60)), "grace@acme.test 10 " + START.minus(Duration.ofMinutes(10)));
         assertThat(r.sessions.get("interview:int-1").joinUrl()).as("only an absolute http(s) link").isNull();
 
-        service.handle(new HandleInterviewChangeCommand("i2", InterviewChange.RESCHEDULE_REQUESTED, "int-1", "int-1@uid", 1, START,
+        service.handle(new HandleInterviewChangeCommand("i2", null, InterviewChange.RESCHEDULE_REQUESTED, "int-1", "int-1@uid", 1, START,
                 START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", null, people, "conflict")).await().indefinitely();
         assertThat(r.pending()).isEmpty();
         assertThat(r.audits).extracting(a -> a.detail()).containsOnly("the interview awaits a new time");
 
         Instant newTime = START.plus(Duration.ofDays(1));
-        service.handle(new HandleInterviewChangeCommand("i3", InterviewChange.RESCHEDULED, "int-1", "int-1@uid", 2, newTime,
+        service.handle(new HandleInterviewChangeCommand("i3", null, InterviewChange.RESCHEDULED, "int-1", "int-1@uid", 2, newTime,
                 newTime.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "https://meet.example/x", people, null)).await().indefinitely();
         assertThat(r.pending()).hasSize(3).contains("ada@schedulr.test 45 " + newTime.minus(Duration.ofMinutes(45)));
     }

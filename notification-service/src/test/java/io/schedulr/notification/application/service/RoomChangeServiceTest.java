@@ -59,7 +59,7 @@ class RoomChangeServiceTest {
     @Test
     void otherChangesAndUnbookedCancellationsTellNobody() {
         assertThat(service.handle(command("o", RoomChangeKind.OTHER, 0)).await().indefinitely()).isEqualTo(Outcome.IGNORED);
-        HandleRoomChangeCommand unbooked = new HandleRoomChangeCommand("x", RoomChangeKind.CANCELLED, "room-1", "uid", 1, START, END,
+        HandleRoomChangeCommand unbooked = new HandleRoomChangeCommand("x", null, RoomChangeKind.CANCELLED, "room-1", "uid", 1, START, END,
                 "t", null, HOST, null);
         assertThat(service.handle(unbooked).await().indefinitely()).isEqualTo(Outcome.IGNORED);
         assertThat(store.consumed).contains("x");
@@ -69,7 +69,7 @@ class RoomChangeServiceTest {
 
     @Test
     void aBookingWithoutGuestIsInvalid() {
-        HandleRoomChangeCommand noGuest = new HandleRoomChangeCommand("x", RoomChangeKind.BOOKED, "room-1", "uid", 1, START, END, "t",
+        HandleRoomChangeCommand noGuest = new HandleRoomChangeCommand("x", null, RoomChangeKind.BOOKED, "room-1", "uid", 1, START, END, "t",
                 null, HOST, null);
         assertThatThrownBy(() -> service.handle(noGuest).await().indefinitely()).isInstanceOf(InvalidRoomChangeException.class);
     }
@@ -85,7 +85,7 @@ class RoomChangeServiceTest {
                         tuple(GUEST.email(), InviteMethod.CANCEL, "room-1@uid", 2));
 
         // the room is open again; its next booking is a new meeting (new UID, sequence 0) with another guest
-        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
+        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", null, RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
                 "Lesson", null, HOST, OTHER_GUEST);
         assertThat(service.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         assertThat(store.rows).filteredOn(r -> r.eventId().equals("b2"))
@@ -99,7 +99,7 @@ class RoomChangeServiceTest {
 
     @Test
     void aReleaseWithoutTheGuestTellsNobody() {
-        HandleRoomChangeCommand noGuest = new HandleRoomChangeCommand("x", RoomChangeKind.RELEASED, "room-1", "uid", 1, START, END,
+        HandleRoomChangeCommand noGuest = new HandleRoomChangeCommand("x", null, RoomChangeKind.RELEASED, "room-1", "uid", 1, START, END,
                 "t", null, HOST, null);
         assertThat(service.handle(noGuest).await().indefinitely()).isEqualTo(Outcome.IGNORED);
         assertThat(store.consumed).contains("x");
@@ -107,7 +107,7 @@ class RoomChangeServiceTest {
     }
 
     private static HandleRoomChangeCommand command(String eventId, RoomChangeKind kind, int sequence) {
-        return new HandleRoomChangeCommand(eventId, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
+        return new HandleRoomChangeCommand(eventId, null, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
     }
 
     /**

@@ -118,7 +118,7 @@ class WhoSendsTheInvitationTest {
         assertThat(gateOff.handle(change("b", RoomChangeKind.BOOKED, 0)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         assertThat(gateOff.handle(change("rel", RoomChangeKind.RELEASED, 1)).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         // booked again: a new UID at sequence 0 again — the host's REQUEST at sequence 0 of the old UID is another change
-        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
+        HandleRoomChangeCommand next = new HandleRoomChangeCommand("b2", null, RoomChangeKind.BOOKED, "room-1", "room-1@uid-2", 0, START, END,
                 "Lesson", null, HOST, GUEST);
         assertThat(gateOff.handle(next).await().indefinitely()).isEqualTo(Outcome.QUEUED);
         assertThat(store.emailsTo(HOST.email())).isEqualTo(3);
@@ -126,6 +126,6 @@ class WhoSendsTheInvitationTest {
     }
 
     private static HandleRoomChangeCommand change(String eventId, RoomChangeKind kind, int sequence) {
-        return new HandleRoomChangeCommand(eventId, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
+        return new HandleRoomChangeCommand(eventId, null, kind, "room-1", "room-1@uid", sequence, START, END, "Lesson", null, HOST, GUEST);
     }
 }

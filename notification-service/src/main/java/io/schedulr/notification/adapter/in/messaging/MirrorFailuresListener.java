@@ -42,7 +42,7 @@ public class MirrorFailuresListener {
             RoomMirrorFailure failure = event.data();
             RoomEventType change = RoomEventType.fromCloudEventType(failure.change())
                     .orElseThrow(() -> new MalformedEventException("unknown room change " + failure.change()));
-            return mirrorFailures.handleMirrorFailure(RoomEventCommands.toCommand(event.id(), failure.room(), change), failure.reason())
+            return mirrorFailures.handleMirrorFailure(RoomEventCommands.toCommand(event, failure.room(), change), failure.reason())
                     .invoke(outcome -> LOG.infof("mirror failure %s (%s of room %s, sequence %d, %s): %s", event.id(), change,
                             failure.room().roomId(), failure.room().sequence(), failure.reason(), outcome));
         });

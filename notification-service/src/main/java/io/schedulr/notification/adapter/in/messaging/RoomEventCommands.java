@@ -15,12 +15,12 @@ final class RoomEventCommands {
     }
 
     static HandleRoomChangeCommand toCommand(CloudEvent<RoomEvent> event, RoomEventType type) {
-        return toCommand(event.id(), event.data(), type);
+        return toCommand(event, event.data(), type);
     }
 
-    /** @param eventId the id of the record that told us (a room event, or a mirror failure carrying the room) */
-    static HandleRoomChangeCommand toCommand(String eventId, RoomEvent d, RoomEventType type) {
-        return new HandleRoomChangeCommand(eventId, kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
+    /** @param event the record that told us (a room event, or a mirror failure carrying the room) */
+    static HandleRoomChangeCommand toCommand(CloudEvent<?> event, RoomEvent d, RoomEventType type) {
+        return new HandleRoomChangeCommand(event.id(), event.time(), kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
                 d.roomUrl(), person(d.host()), person(d.guest()));
     }
 

@@ -2,6 +2,7 @@ package io.schedulr.notification.adapter.out.persistence;
 
 import io.schedulr.notification.application.port.out.ReminderPlanPort;
 import io.schedulr.notification.domain.ReminderOutcome;
+import io.schedulr.notification.domain.ReminderPlan;
 import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.ReminderSlot;
@@ -101,9 +102,8 @@ final class PgReminderPlans implements ReminderPlanPort {
     }
 
     @Override
-    public Uni<Void> replacePending(ReminderSession session, List<ReminderSlot> slots) {
-        Set<String> wanted = new HashSet<>();
-        slots.forEach(slot -> wanted.add(slot.identity()));
+    public Uni<Void> replacePending(ReminderSession session, ReminderPlan plan) {
+        Set<String> wanted = plan.wanted();
         return conn.preparedQuery("""
                         SELECT id, ics_uid, recipient_email, recipient_user_id, offset_minutes, due_at FROM reminder
                         WHERE session_key = $1 AND status = 'PENDING'""")
@@ -117,7 +117,7 @@ final class PgReminderPlans implements ReminderPlanPort {
                     }
                     return cancel(obsolete, REPLANNED);
                 })
-                .flatMap(cancelled -> Multi.createFrom().iterable(slots)
+                .flatMap(cancelled -> Multi.createFrom().iterable(plan.toPlan())
                         .onItem().transformToUniAndConcatenate(slot -> insert(session, slot))
                         .collect().last().replaceWithVoid());
     }

@@ -11,12 +11,13 @@ import java.util.List;
  * An interview change as the event said it (scheduling.interview-events.v1). Addresses are not checked yet: one
  * person's unusable address must not stop the others' invitations.
  *
+ * @param changedAt  when the change happened (the event's time); null when unknown
  * @param timeZone   the meeting's zone, for people whose own zone is unknown
  * @param meetingUrl the join link; may be null
  * @param people     everyone taking part, as the event lists them
  * @param reason     for cancellations and reschedule requests; may be null
  */
-public record HandleInterviewChangeCommand(String eventId, InterviewChange change, String interviewId, String icsUid, int sequence,
+public record HandleInterviewChangeCommand(String eventId, Instant changedAt, InterviewChange change, String interviewId, String icsUid, int sequence,
                                            Instant start, Instant end, String title, String timeZone, String meetingUrl,
                                            List<PersonData> people, String reason) {
     public HandleInterviewChangeCommand {

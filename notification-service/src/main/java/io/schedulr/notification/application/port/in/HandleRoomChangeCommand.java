@@ -10,9 +10,10 @@ import java.time.Instant;
 /**
  * A room change as the event said it.
  *
- * @param guest null while the room is not booked
+ * @param changedAt when the change happened (the event's time); null when unknown
+ * @param guest     null while the room is not booked
  */
-public record HandleRoomChangeCommand(String eventId, RoomChangeKind kind, String roomId, String icsUid, int sequence,
+public record HandleRoomChangeCommand(String eventId, Instant changedAt, RoomChangeKind kind, String roomId, String icsUid, int sequence,
                                       Instant start, Instant end, String title, String roomUrl, Person host, Person guest) {
     public HandleRoomChangeCommand {
         if (eventId == null || eventId.isBlank()) {

@@ -1,5 +1,6 @@
 package io.schedulr.notification.application.port.out;
 
+import io.schedulr.notification.domain.ReminderPlan;
 import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.ReminderSlot;
@@ -34,10 +35,11 @@ public interface ReminderPlanPort {
     Uni<Set<String>> finished(String key, String icsUid);
 
     /**
-     * Replaces the session's pending reminders by these (a slot stopped before — cancelled — becomes pending again; one being
-     * sent right now is left to its sender).
+     * Brings the session's pending reminders in line with the plan: a pending one the plan does not want (or of another UID)
+     * is cancelled; each of {@link ReminderPlan#toPlan()} becomes pending (one cancelled before is pending again; one pending
+     * or being sent right now is left as it is).
      */
-    Uni<Void> replacePending(ReminderSession session, List<ReminderSlot> slots);
+    Uni<Void> replacePending(ReminderSession session, ReminderPlan plan);
 
     /** Every pending reminder of the session becomes CANCELLED, each with a CANCELLED audit row giving the reason. */
     Uni<Integer> cancelPending(String key, String reason);
