@@ -404,6 +404,7 @@ public class BadInputTableTest {
         c.add(get("slots: bad from", "/api/slots?from=yesterday", 400, "invalid_datetime"));
         c.add(get("slots: reversed range", "/api/slots?mine=true&from=" + LATER + "&to=" + FUTURE, 400, "invalid_range"));
         c.add(get("slots: negative offset", "/api/slots?offset=-1", 400, "invalid_offset"));
+        c.add(get("slots: mine not a flag", "/api/slots?mine=yes", 400, "invalid_mine"));
         c.add(get("slots: fitsMyCalendar not a flag", "/api/slots?fitsMyCalendar=yes", 400, "invalid_fitsMyCalendar"));
         c.add(get("list: fitsMyCalendar not a flag", "/api/practice-rooms?fitsMyCalendar=1", 400, "invalid_fitsMyCalendar"));
         c.add(post("slots: allowConflicts not a flag", "/api/slots/%SLOT%/book?allowConflicts=maybe", null, 400, "invalid_allowConflicts"));

@@ -101,8 +101,8 @@ public class SlotResource {
     @GET
     @Operation(summary = "List other people's open slots, or the caller's own (mine=true) in any status")
     @Extension(name = CODES, value = "invalid_status invalid_datetime datetime_out_of_range invalid_range invalid_limit "
-            + "invalid_offset invalid_fitsMyCalendar")
-    public Uni<List<SlotResponse>> list(@QueryParam("status") String status, @QueryParam("mine") @DefaultValue("false") String mine,
+            + "invalid_offset invalid_fitsMyCalendar invalid_mine")
+    public Uni<List<SlotResponse>> list(@QueryParam("status") String status, @QueryParam("mine") String mine,
                                         @QueryParam("from") String from, @QueryParam("to") String to,
                                         @QueryParam("limit") @DefaultValue("50") String limit,
                                         @QueryParam("offset") @DefaultValue("0") String offset,
@@ -114,7 +114,7 @@ public class SlotResource {
         SlotQuery q = new SlotQuery(wanted, times.optional("from", from), times.optional("to", to),
                 RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
                 RequestValues.number("offset", offset, 0, Integer.MAX_VALUE));
-        if (Boolean.parseBoolean(mine)) {
+        if (RequestValues.flag("mine", mine)) {
             return query.mine(viewer, q).map(l -> l.stream().map(SlotResponse::of).toList());
         }
         if (wanted != null && wanted != SlotStatus.OPEN) {
