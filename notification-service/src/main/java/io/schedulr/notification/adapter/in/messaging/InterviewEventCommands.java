@@ -24,8 +24,8 @@ final class InterviewEventCommands {
             people.add(new HandleInterviewChangeCommand.PersonData(p.userId(), p.name(), p.email(), p.role(), p.company(), p.timeZone(),
                     InterviewParticipant.Kind.valueOf(p.kind().name())));
         }
-        return new HandleInterviewChangeCommand(event.id(), event.time(), changeOf(type), d.interviewId(), d.icsUid(), d.sequence(), d.startUtc(),
-                d.endUtc(), d.title(), d.timeZone(), d.meetingUrl(), people, d.reason());
+        return new HandleInterviewChangeCommand(event.id(), event.time(), changeOf(type), d.interviewId(), d.icsUid(), d.sequence(),
+                d.startUtc(), d.endUtc(), d.title(), d.timeZone(), d.meetingUrl(), people, d.reason());
     }
 
     static InterviewChange changeOf(InterviewEventType type) {

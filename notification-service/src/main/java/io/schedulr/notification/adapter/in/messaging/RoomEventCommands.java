@@ -20,8 +20,8 @@ final class RoomEventCommands {
 
     /** @param event the record that told us (a room event, or a mirror failure carrying the room) */
     static HandleRoomChangeCommand toCommand(CloudEvent<?> event, RoomEvent d, RoomEventType type) {
-        return new HandleRoomChangeCommand(event.id(), event.time(), kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), d.title(),
-                d.roomUrl(), person(d.host()), person(d.guest()));
+        return new HandleRoomChangeCommand(event.id(), event.time(), kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(),
+                d.endUtc(), d.title(), d.roomUrl(), person(d.host()), person(d.guest()));
     }
 
     /**

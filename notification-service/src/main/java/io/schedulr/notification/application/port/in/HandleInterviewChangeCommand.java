@@ -17,8 +17,8 @@ import java.util.List;
  * @param people     everyone taking part, as the event lists them
  * @param reason     for cancellations and reschedule requests; may be null
  */
-public record HandleInterviewChangeCommand(String eventId, Instant changedAt, InterviewChange change, String interviewId, String icsUid, int sequence,
-                                           Instant start, Instant end, String title, String timeZone, String meetingUrl,
+public record HandleInterviewChangeCommand(String eventId, Instant changedAt, InterviewChange change, String interviewId, String icsUid,
+                                           int sequence, Instant start, Instant end, String title, String timeZone, String meetingUrl,
                                            List<PersonData> people, String reason) {
     public HandleInterviewChangeCommand {
         if (eventId == null || eventId.isBlank()) {

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param changedAt when the change happened (the event's time); null when unknown
  * @param guest     null while the room is not booked
  */
-public record HandleRoomChangeCommand(String eventId, Instant changedAt, RoomChangeKind kind, String roomId, String icsUid, int sequence,
-                                      Instant start, Instant end, String title, String roomUrl, Person host, Person guest) {
+public record HandleRoomChangeCommand(String eventId, Instant changedAt, RoomChangeKind kind, String roomId, String icsUid,
+                                      int sequence, Instant start, Instant end, String title, String roomUrl, Person host, Person guest) {
     public HandleRoomChangeCommand {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidRoomChangeException("missing event id");
