@@ -43,8 +43,8 @@ import java.util.logging.Logger;
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
  * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
- * second time. A move to the time the event already shows (the host moved it in Google) costs no call. Every call to
- * Google is audited.
+ * second time. A move to the time the event already shows (the host moved it in Google) costs no call; a move of an event
+ * a person deleted in Google meanwhile puts nothing back (the deletion cancels the room). Every call to Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
     private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
@@ -203,6 +203,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (change.kind().ends()) {
             existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId, notifyGuest)));
             return mirrored(change, existing.orElse(known), calendarId, true);
+        }
+        if (existing.isEmpty() && change.kind() == RoomChangeKind.RESCHEDULED && known != null) {
+            // The event we made is gone from Google: a person deleted it there after this move was made. Putting it back
+            // would undo their deletion and invite the guest again; the deletion comes back as a command (the watch, or
+            // the next full sync) and cancels the room.
+            audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: the event was deleted in Google");
+            return mirrored(change, known, calendarId, false);
         }
         String eventId;
         if (existing.isEmpty()) {

@@ -258,6 +258,26 @@ class RoomMirrorServiceTest {
     }
 
     @Test
+    void aMoveOfAnEventTheHostDeletedInGoogleMeanwhileDoesNotPutItBack() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        // The host deleted the event in Google; before the sync has seen it, a move of the room reaches the worker.
+        FakeCalendarEvents.Stored stored = calendar.events.get("ev1");
+        calendar.events.put("ev1", new FakeCalendarEvents.Stored(stored.calendarId(), stored.event(), stored.start(), stored.end(), true));
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
+        drain();
+
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.inserts).as("the deleted event is not made again").isEqualTo(1);
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true");
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: skipped: the event was deleted in Google");
+        // The sync then sees the deletion as the host's edit: it becomes a command and cancels the room.
+        var seen = new io.schedulr.calendarsync.domain.ObservedEvent("ev1", "room-1", true, null, null);
+        assertThat(mirrors.mirrors.get("room-1").judge(seen)).map(e -> e.kind())
+                .contains(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.Kind.DELETED);
+    }
+
+    @Test
     void twoQuickMovesInGoogleAreNotUndoneByTheFirstMoveComingBackLate() {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         drain();
