@@ -43,8 +43,10 @@ import java.util.logging.Logger;
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
  * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
- * second time. A move to the time the event already shows (the host moved it in Google) costs no call; a move of an event
- * a person deleted in Google meanwhile puts nothing back (the deletion cancels the room). Every call to Google is audited.
+ * second time. A move to the time the event already shows (the host moved it in Google) costs no call; when the host
+ * moved it to another length, the room keeps its own and the event's end is set back without mailing the guest again
+ * (Google told them of the move). A move of an event a person deleted in Google meanwhile puts nothing back (the deletion
+ * cancels the room). Every call to Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
     private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
@@ -218,8 +220,10 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         } else {
             eventId = existing.get();
             if (change.kind() == RoomChangeKind.RESCHEDULED) {
+                // After a move made in Google, only the room's length is set back: Google told the guest of the move once.
+                boolean notify = notifyGuest && (mirror == null || !mirror.followsMoveIn(change));
                 call(change, "events.patch", () -> {
-                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), notifyGuest);
+                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), notify);
                     return null;
                 });
             }

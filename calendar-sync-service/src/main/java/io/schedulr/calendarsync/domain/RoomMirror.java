@@ -56,6 +56,16 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
     }
 
     /**
+     * Whether the change is the room following a move the host made in Google: the start they gave the event, at the
+     * sequence that move led to ({@link #after}). The room keeps its own length, so the event may still need its end
+     * set back — but the guest was told of the move by Google already.
+     */
+    public boolean followsMoveIn(RoomChange change) {
+        return !cancelled && googleEventId != null && startUtc != null && change.startUtc().equals(startUtc)
+                && change.sequence() == lastSequence;
+    }
+
+    /**
      * What a person did to the meeting's event in Google, judged against what we hold, or empty when the event shows
      * what we hold (our own write coming back, or a change that does not concern the room, such as the title).
      */

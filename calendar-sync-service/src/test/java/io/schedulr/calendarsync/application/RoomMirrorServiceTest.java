@@ -258,6 +258,24 @@ class RoomMirrorServiceTest {
     }
 
     @Test
+    void aMoveInGoogleToAnotherLengthGetsTheRoomsLengthBackWithoutMailingTheGuestAgain() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        // The host moved the 30-minute event in Google to an hour later and made it 10 minutes long; the room followed
+        // the new start and kept its 30 minutes.
+        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
+                START.plusSeconds(3600 + 600)));
+        mirrors.save(moved);
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
+        // A later move in the app tells the guest as always.
+        service.record(change("e3", RoomChangeKind.RESCHEDULED, 2, START.plusSeconds(7200)));
+        drain();
+
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=false", "move ev1 notify=true");
+        assertThat(calendar.events.get("ev1").end()).isEqualTo(START.plusSeconds(7200 + 1800));
+    }
+
+    @Test
     void aMoveOfAnEventTheHostDeletedInGoogleMeanwhileDoesNotPutItBack() {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         drain();
