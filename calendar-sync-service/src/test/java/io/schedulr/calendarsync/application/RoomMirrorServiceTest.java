@@ -242,12 +242,8 @@ class RoomMirrorServiceTest {
 
     @Test
     void aMoveToTheTimeGoogleAlreadyShowsCostsNoCallAndIsKept() {
-        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
-        drain();
         // The host moved the event in Google; the sync noted the new time and the room followed with this change.
-        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
-                START.plusSeconds(3600 + 1800)));
-        mirrors.save(moved);
+        bookedThenMovedInGoogle(START.plusSeconds(3600), Duration.ofMinutes(30));
         service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
         drain();
 
@@ -259,13 +255,9 @@ class RoomMirrorServiceTest {
 
     @Test
     void aMoveInGoogleToAnotherLengthGetsTheRoomsLengthBackWithoutMailingTheGuestAgain() {
-        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
-        drain();
         // The host moved the 30-minute event in Google to an hour later and made it 10 minutes long; the room followed
         // the new start and kept its 30 minutes.
-        var moved = mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
-                START.plusSeconds(3600 + 600)));
-        mirrors.save(moved);
+        bookedThenMovedInGoogle(START.plusSeconds(3600), Duration.ofMinutes(10));
         service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
         // A later move in the app tells the guest as always.
         service.record(change("e3", RoomChangeKind.RESCHEDULED, 2, START.plusSeconds(7200)));
@@ -273,6 +265,14 @@ class RoomMirrorServiceTest {
 
         assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=false", "move ev1 notify=true");
         assertThat(calendar.events.get("ev1").end()).isEqualTo(START.plusSeconds(7200 + 1800));
+    }
+
+    /** The room booked and mirrored, then its event moved by the host in Google and seen by the sync. */
+    private void bookedThenMovedInGoogle(Instant newStart, Duration length) {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(newStart,
+                newStart.plus(length))));
     }
 
     @Test
