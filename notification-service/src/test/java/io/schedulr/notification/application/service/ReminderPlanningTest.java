@@ -38,8 +38,13 @@ class ReminderPlanningTest {
     }
 
     static HandleRoomChangeCommand room(String eventId, RoomChangeKind kind, String uid, int sequence, Instant start) {
-        return new HandleRoomChangeCommand(eventId, null, kind, "room-1", uid, sequence, start, start.plus(Duration.ofMinutes(45)), "Cello lesson",
-                "https://rooms.example/room-1", HOST, GUEST);
+        return room(null, eventId, kind, uid, sequence, start);
+    }
+
+    /** @param changedAt when the change happened (the event's time); null: when it is handled */
+    static HandleRoomChangeCommand room(Instant changedAt, String eventId, RoomChangeKind kind, String uid, int sequence, Instant start) {
+        return new HandleRoomChangeCommand(eventId, changedAt, kind, "room-1", uid, sequence, start, start.plus(Duration.ofMinutes(45)),
+                "Cello lesson", "https://rooms.example/room-1", HOST, GUEST);
     }
 
     void handle(HandleRoomChangeCommand command) {
@@ -68,8 +73,7 @@ class ReminderPlanningTest {
     }
 
     static HandleRoomChangeCommand bookedAt(Instant changedAt, String eventId, Instant start) {
-        return new HandleRoomChangeCommand(eventId, changedAt, RoomChangeKind.BOOKED, "room-1", "room-1@uid", 0, start,
-                start.plus(Duration.ofMinutes(45)), "Cello lesson", "https://rooms.example/room-1", HOST, GUEST);
+        return room(changedAt, eventId, RoomChangeKind.BOOKED, "room-1@uid", 0, start);
     }
 
     @Test
