@@ -9,28 +9,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Calls released together, one thread each, as many clients pressing at the same moment: their HTTP statuses, in order. */
+/** Calls released together, one thread each, as many clients pressing at the same moment: their answers, in order. */
 public final class AllAtOnce {
     private AllAtOnce() {
     }
 
+    /** Their HTTP statuses. */
     public static List<Integer> statuses(List<Supplier<Integer>> calls) throws Exception {
+        return answers(calls);
+    }
+
+    public static <T> List<T> answers(List<Supplier<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (Supplier<Integer> call : calls) {
+            List<Future<T>> answers = new ArrayList<>();
+            for (Supplier<T> call : calls) {
                 answers.add(pool.submit(() -> {
                     go.await();
                     return call.get();
                 }));
             }
             go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get(60, TimeUnit.SECONDS));
             }
-            return statuses;
+            return results;
         } finally {
             pool.shutdownNow();
         }

@@ -9,6 +9,7 @@ import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
+import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.RoomId;
@@ -81,7 +82,18 @@ public class BookSlotService implements BookSlotUseCase {
                 .chain(checked -> video.createRoom(roomId.value(), checked.slot().window().start(), false)
                         .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url, allowOwnConflicts))
                                 .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()))
-                        .map(details -> details.withWarnings(checked.warnings())));
+                        .map(details -> details.withWarnings(checked.warnings())))
+                .onFailure(CalendarConflictException.class).recoverWithUni(clash -> takenMeanwhile(guest, slotId, clash));
+    }
+
+    /**
+     * A clash found while another guest's booking of this slot committed is that booking (the host is busy now): the
+     * slot's own refusal says what happened. Any other clash stands.
+     */
+    private Uni<RoomDetails> takenMeanwhile(UserProfile guest, SlotId slotId, Throwable clash) {
+        return tx.reading(() -> existing(slotId))
+                .invoke(slot -> slot.requireBookableBy(guest.id(), clock.instant()))
+                .chain(slot -> Uni.createFrom().failure(clash));
     }
 
     private record Read(Slot slot, ConflictCheck.GoogleQuestion question) {

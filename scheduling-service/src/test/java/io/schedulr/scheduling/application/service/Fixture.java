@@ -90,6 +90,10 @@ final class Fixture {
         return new BookSlotService(store, store, store, store, store, store, store, recorder, gate, clock);
     }
 
+    BookSlotService bookSlot(ConflictCheck conflicts) {
+        return new BookSlotService(store, store, store, store, store, store, store, recorder, gate, conflicts, clock);
+    }
+
     RecordCalendarConnectionService recordCalendarConnection() {
         return new RecordCalendarConnectionService(store, store);
     }

@@ -2,17 +2,24 @@ package io.schedulr.scheduling.application.service;
 
 import io.schedulr.scheduling.application.port.in.PublishSlotsCommand;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
+import io.schedulr.scheduling.application.port.out.FindBookingsPort;
+import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
+import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.schedulr.scheduling.application.service.Fixture.LENGTH;
 import static io.schedulr.scheduling.application.service.Fixture.START;
@@ -81,6 +88,46 @@ class SlotServicesTest {
         assertThat(f.store.rooms().values()).singleElement().satisfies(r -> assertThat(r.guestId()).isEqualTo(f.other.id()));
         assertThat(f.store.releasedVideoRooms).hasSize(1).doesNotContain(f.store.rooms().keySet().iterator().next().value());
         assertThat(f.store.outbox()).hasSize(1);
+    }
+
+    @Test
+    void aClashWithTheHostsOtherBookingRefusesTheSlot() {
+        Slot slot = f.slot();
+        f.bookedRoom();
+
+        assertThatThrownBy(() -> f.bookSlot(bookedRoomsClash()).book(f.other, slot.id()).await().indefinitely())
+                .isInstanceOf(CalendarConflictException.class);
+        assertThat(f.store.slots().get(slot.id()).status()).isEqualTo(SlotStatus.OPEN);
+    }
+
+    @Test
+    void aGuestWhoseClashIsAnotherGuestsBookingOfTheSameSlotIsToldTheSlotIsTaken() {
+        Slot slot = f.slot();
+        AtomicBoolean raced = new AtomicBoolean();
+        // The other guest's booking of this slot commits while this one's clash check runs: the host is busy now.
+        ConflictCheck check = bookedRoomsClash(() -> {
+            if (raced.compareAndSet(false, true)) {
+                f.bookSlot().book(f.other, slot.id()).await().indefinitely();
+            }
+        });
+
+        assertThatThrownBy(() -> f.bookSlot(check).book(f.guest, slot.id()).await().indefinitely())
+                .isInstanceOf(SlotConflictException.class).hasFieldOrPropertyWithValue("code", "slot_not_open");
+        assertThat(f.store.rooms().values()).singleElement().satisfies(r -> assertThat(r.guestId()).isEqualTo(f.other.id()));
+    }
+
+    /** A clash check that sees the store's booked rooms (of anyone: every room here is the host's, at the slot's time). */
+    private ConflictCheck bookedRoomsClash() {
+        return bookedRoomsClash(() -> { });
+    }
+
+    private ConflictCheck bookedRoomsClash(Runnable beforeEachRead) {
+        FindBookingsPort booked = new StubBookedTimes((people, window) -> {
+            beforeEachRead.run();
+            return f.store.rooms().values().stream().filter(PracticeRoom::isBooked).map(PracticeRoom::window).toList();
+        }, (addresses, window) -> List.of());
+        return new ConflictCheck(booked, (user, window) -> Uni.createFrom().item(new CalendarBusyPort.NotConnected()),
+                user -> Uni.createFrom().item(Optional.empty()), f.store, f.store);
     }
 
     @Test
