@@ -38,8 +38,9 @@ public record ReminderMailContent(String subject, String text, String html) {
             text.append("With:\n");
             others.forEach(p -> text.append("- ").append(p.describe()).append('\n'));
         }
-        text.append("\nYou get this reminder ").append(reminder.slot().offsetMinutes())
-                .append(" minutes before the start; change when in your Schedulr preferences.\n");
+        String whenSent = "You get this reminder " + span(reminder.slot().offsetMinutes()) + " before the start; change when in your "
+                + "Schedulr preferences.";
+        text.append('\n').append(whenSent).append('\n');
 
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html><html><body>")
@@ -57,8 +58,7 @@ public record ReminderMailContent(String subject, String text, String html) {
             html.append(row("With", who.append("</ul>").toString()));
         }
         html.append("</table>")
-                .append("<p>You get this reminder ").append(reminder.slot().offsetMinutes())
-                .append(" minutes before the start; change when in your Schedulr preferences.</p>")
+                .append("<p>").append(esc(whenSent)).append("</p>")
                 .append("</body></html>");
         return new ReminderMailContent(subject, text.toString(), html.toString());
     }
@@ -66,13 +66,15 @@ public record ReminderMailContent(String subject, String text, String html) {
     /** "in 10 minutes", "in 1 hour", "in 2 hours 5 minutes", "in 2 days", "in less than a minute" (rounded to the minute). */
     static String startsIn(Duration left) {
         long minutes = Math.round(left.toSeconds() / 60.0);
-        if (minutes < 1) {
-            return "in less than a minute";
-        }
+        return minutes < 1 ? "in less than a minute" : "in " + span(minutes);
+    }
+
+    /** "1 minute", "15 minutes", "1 hour", "2 hours 5 minutes", "1 day": a positive number of minutes in words. */
+    static String span(long minutes) {
         long days = minutes / 1440;
         long hours = minutes % 1440 / 60;
         long mins = minutes % 60;
-        StringBuilder text = new StringBuilder("in");
+        StringBuilder text = new StringBuilder();
         if (days > 0) {
             text.append(' ').append(days).append(days == 1 ? " day" : " days");
         }
@@ -82,7 +84,7 @@ public record ReminderMailContent(String subject, String text, String html) {
         if (mins > 0) {
             text.append(' ').append(mins).append(mins == 1 ? " minute" : " minutes");
         }
-        return text.toString();
+        return text.substring(1);
     }
 
     private static String row(String label, String valueHtml) {
