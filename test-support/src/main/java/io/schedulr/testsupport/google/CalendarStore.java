@@ -241,6 +241,41 @@ final class CalendarStore {
         return json;
     }
 
+    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): every calendar and event. */
+    synchronized Map<String, Object> export() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("changes", changes);
+        json.put("syncEpoch", syncEpoch);
+        json.put("calendars", calendars.values().stream().map(c -> {
+            Map<String, Object> calendar = new LinkedHashMap<>();
+            calendar.put("id", c.id);
+            calendar.put("owner", c.owner);
+            calendar.put("primary", c.primary);
+            calendar.put("resourceId", c.resourceId);
+            calendar.put("settings", new LinkedHashMap<>(c.settings));
+            calendar.put("events", c.events.values().stream().map(e -> Map.of("json", e.json, "changeNumber", e.changeNumber)).toList());
+            return calendar;
+        }).toList());
+        return json;
+    }
+
+    synchronized void restore(Map<String, Object> saved) {
+        changes = ((Number) saved.get("changes")).longValue();
+        syncEpoch = ((Number) saved.get("syncEpoch")).intValue();
+        for (Object entry : Json.list(saved.get("calendars"))) {
+            Map<String, Object> json = Json.object(entry);
+            Calendar calendar = new Calendar(Json.string(json.get("id")), Json.string(json.get("owner")), Boolean.TRUE.equals(json.get("primary")),
+                    Json.string(json.get("resourceId")));
+            calendar.settings.putAll(Json.object(json.get("settings")));
+            for (Object event : Json.list(json.get("events"))) {
+                Map<String, Object> stored = Json.object(event);
+                Map<String, Object> body = Json.object(stored.get("json"));
+                calendar.events.put(Json.string(body.get("id")), new StoredEvent(body, ((Number) stored.get("changeNumber")).longValue()));
+            }
+            calendars.put(calendar.id, calendar);
+        }
+    }
+
     private Calendar primaryOf(String email) {
         String owner = key(email);
         Calendar primary = calendars.get(owner);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executors;
 /**
  * The local Google on one port: OpenID Connect (discovery, JWKS, PEM certificates, userinfo), OAuth 2.0 (consent,
  * token, revoke), Calendar API v3 and a control API for tests. Google's official clients work against it with only
- * their root and token URLs pointed here. State lives in memory and ends with the process.
+ * their root and token URLs pointed here. State lives in memory and ends with the process, unless a state file is given
+ * ({@link LocalGoogleState}: the local stack keeps one, tests do not).
  */
 public final class LocalGoogle implements AutoCloseable {
     /** The audience of quick-mint tokens that ask for none: what every service expects today. */
@@ -23,15 +25,17 @@ public final class LocalGoogle implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final WatchChannels channels;
+    private final LocalGoogleState state;
     private final String url;
     private final RegisteredClient client;
     private final IdTokens idTokens;
 
-    private LocalGoogle(HttpServer server, ExecutorService executor, WatchChannels channels, String url, RegisteredClient client,
-                        IdTokens idTokens) {
+    private LocalGoogle(HttpServer server, ExecutorService executor, WatchChannels channels, LocalGoogleState state, String url,
+                        RegisteredClient client, IdTokens idTokens) {
         this.server = server;
         this.executor = executor;
         this.channels = channels;
+        this.state = state;
         this.url = url;
         this.client = client;
         this.idTokens = idTokens;
@@ -48,6 +52,14 @@ public final class LocalGoogle implements AutoCloseable {
      * {@code smtpHost} null records them only ({@code GET /_control/mails} lists both).
      */
     public static LocalGoogle start(int port, RegisteredClient client, String smtpHost, int smtpPort) throws IOException {
+        return start(port, client, smtpHost, smtpPort, null);
+    }
+
+    /**
+     * The same, keeping people, grants, calendars, events and push channels in {@code stateFile} (null: in memory only), so
+     * that a restart on the same port finds them again.
+     */
+    public static LocalGoogle start(int port, RegisteredClient client, String smtpHost, int smtpPort, Path stateFile) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         String url = "http://localhost:" + server.getAddress().getPort();
         SigningKey key = SigningKey.generate();
@@ -70,6 +82,7 @@ public final class LocalGoogle implements AutoCloseable {
         CalendarStore store = new CalendarStore(people, Clock.systemUTC(), url);
         WatchChannels channels = new WatchChannels(Clock.systemUTC());
         store.onChange(channels);
+        LocalGoogleState state = stateFile == null ? null : LocalGoogleState.keep(stateFile, people, grants, store, channels);
         FailureInjector failures = new FailureInjector();
         InvitationMailer mailer = new InvitationMailer(smtpHost == null ? null : new InvitationMailer.Smtp(smtpHost, smtpPort), people,
                 Clock.systemUTC());
@@ -83,7 +96,7 @@ public final class LocalGoogle implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new LocalGoogle(server, executor, channels, url, client, idTokens);
+        return new LocalGoogle(server, executor, channels, state, url, client, idTokens);
     }
 
     /** Base URL, which is also the issuer of its ID tokens. */
@@ -113,6 +126,9 @@ public final class LocalGoogle implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (state != null) {
+            state.close();
+        }
         executor.shutdownNow();
         channels.close();
     }

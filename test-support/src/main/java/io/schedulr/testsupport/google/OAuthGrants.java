@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -127,6 +129,54 @@ final class OAuthGrants {
         refreshTokens.values().removeIf(t -> t.grant().equals(grant));
         accessTokens.values().removeIf(t -> t.grant().equals(grant));
         codes.values().removeIf(c -> c.grant().equals(grant));
+    }
+
+    /**
+     * What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): consents, refresh
+     * tokens and live access tokens (services keep using theirs). Codes live 10 minutes and are not kept.
+     */
+    synchronized Map<String, Object> export() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("consents", consents.entrySet().stream().map(e -> grant(e.getKey(), Map.of("scopes", List.copyOf(e.getValue())))).toList());
+        json.put("refreshTokens", refreshTokens.entrySet().stream().map(e -> grant(e.getValue().grant(), Map.of("token", e.getKey(),
+                "email", e.getValue().email(), "scopes", List.copyOf(e.getValue().scopes())))).toList());
+        Instant now = clock.instant();
+        json.put("accessTokens", accessTokens.entrySet().stream().filter(e -> e.getValue().expiresAt().isAfter(now))
+                .map(e -> grant(e.getValue().grant(), Map.of("token", e.getKey(), "email", e.getValue().email(),
+                        "scopes", List.copyOf(e.getValue().scopes()), "expiresAt", e.getValue().expiresAt().toString()))).toList());
+        return json;
+    }
+
+    synchronized void restore(Map<String, Object> saved) {
+        for (Object entry : Json.list(saved.get("consents"))) {
+            Map<String, Object> json = Json.object(entry);
+            consents.put(grantOf(json), new LinkedHashSet<>(scopes(json)));
+        }
+        for (Object entry : Json.list(saved.get("refreshTokens"))) {
+            Map<String, Object> json = Json.object(entry);
+            refreshTokens.put(Json.string(json.get("token")), new RefreshToken(grantOf(json), Json.string(json.get("email")), scopes(json)));
+        }
+        for (Object entry : Json.list(saved.get("accessTokens"))) {
+            Map<String, Object> json = Json.object(entry);
+            accessTokens.put(Json.string(json.get("token")), new AccessToken(grantOf(json), Json.string(json.get("email")), scopes(json),
+                    Instant.parse(Json.string(json.get("expiresAt")))));
+        }
+    }
+
+    private static Map<String, Object> grant(GrantKey grant, Map<String, Object> rest) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("grantEmail", grant.email());
+        json.put("clientId", grant.clientId());
+        json.putAll(rest);
+        return json;
+    }
+
+    private static GrantKey grantOf(Map<String, Object> json) {
+        return new GrantKey(Json.string(json.get("grantEmail")), Json.string(json.get("clientId")));
+    }
+
+    private static Set<String> scopes(Map<String, Object> json) {
+        return ordered(new LinkedHashSet<>(Json.list(json.get("scopes")).stream().map(String::valueOf).toList()));
     }
 
     private static Set<String> ordered(Set<String> scopes) {

@@ -1,6 +1,8 @@
 package io.schedulr.testsupport.google;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,24 @@ final class People {
     Person find(String email) {
         Person known = byEmail.get(key(email));
         return known != null ? known : new Person(subjectFor(email), email, email.substring(0, email.indexOf('@')), "UTC");
+    }
+
+    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}). */
+    List<Map<String, Object>> export() {
+        return byEmail.values().stream().map(p -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("email", p.email());
+            json.put("name", p.name());
+            json.put("zoneInfo", p.zoneInfo());
+            return json;
+        }).toList();
+    }
+
+    void restore(List<Object> saved) {
+        for (Object entry : saved) {
+            Map<String, Object> json = Json.object(entry);
+            remember(Json.string(json.get("email")), Json.string(json.get("name")), Json.string(json.get("zoneInfo")));
+        }
     }
 
     private static String key(String email) {

@@ -127,6 +127,34 @@ final class WatchChannels implements CalendarStore.ChangeListener, AutoCloseable
         }
     }
 
+    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): the open channels. */
+    synchronized List<Map<String, Object>> export() {
+        return channels.values().stream().map(c -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", c.id);
+            json.put("owner", c.owner);
+            json.put("calendarId", c.calendarId);
+            json.put("resourceId", c.resourceId);
+            json.put("resourceUri", c.resourceUri);
+            json.put("address", c.address);
+            json.put("token", c.token);
+            json.put("expiration", c.expiration.toString());
+            json.put("messageNumber", c.messageNumber);
+            return json;
+        }).toList();
+    }
+
+    synchronized void restore(List<Object> saved) {
+        for (Object entry : saved) {
+            Map<String, Object> json = Json.object(entry);
+            Channel channel = new Channel(Json.string(json.get("id")), Json.string(json.get("owner")), Json.string(json.get("calendarId")),
+                    Json.string(json.get("resourceId")), Json.string(json.get("resourceUri")), Json.string(json.get("address")),
+                    Json.string(json.get("token")), Instant.parse(Json.string(json.get("expiration"))));
+            channel.messageNumber = ((Number) json.get("messageNumber")).longValue();
+            channels.put(channel.id, channel);
+        }
+    }
+
     @Override
     public void close() {
         deliveries.shutdownNow();

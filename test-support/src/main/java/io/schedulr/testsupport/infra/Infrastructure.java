@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 public final class Infrastructure implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path stateDir;
+    /** In a kept state folder: the local Google's people, grants, calendars, events and push channels. */
+    public static final String GOOGLE_STATE_FILE = "google-state.json";
+
     private final boolean temporaryState;
     private InfraEndpoints endpoints;
     private MailServer mail;
@@ -65,7 +68,8 @@ public final class Infrastructure implements AutoCloseable {
         started.push(mail);
 
         // The local Google mails attendees through this SMTP server, as Google does for sendUpdates=all.
-        TokenIssuer issuer = TokenIssuer.start(s.issuerPort(), smtpPort);
+        // A kept state folder (the local stack) keeps the local Google's people, grants and calendars too.
+        TokenIssuer issuer = TokenIssuer.start(s.issuerPort(), smtpPort, temporaryState ? null : stateDir.resolve(GOOGLE_STATE_FILE));
         started.push(issuer);
 
         ControlServer control = ControlServer.start(s.controlPort(), kafka, mail);

@@ -4,6 +4,7 @@ import io.schedulr.testsupport.google.LocalGoogle;
 import io.schedulr.testsupport.google.RegisteredClient;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,7 +32,12 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** The same, with the local Google mailing attendees' invitations ({@code sendUpdates=all}) through this SMTP port on localhost. */
     public static TokenIssuer start(int port, int smtpPort) throws IOException {
-        return new TokenIssuer(LocalGoogle.start(port, RegisteredClient.fromEnvironment(), "localhost", smtpPort));
+        return start(port, smtpPort, null);
+    }
+
+    /** The same, the local Google keeping what people did in {@code stateFile} across restarts (null: in memory only). */
+    public static TokenIssuer start(int port, int smtpPort, Path stateFile) throws IOException {
+        return new TokenIssuer(LocalGoogle.start(port, RegisteredClient.fromEnvironment(), "localhost", smtpPort, stateFile));
     }
 
     public String issuer() {

@@ -28,17 +28,31 @@ record ConnectedUser(String email, GoogleTokenResponse tokens, UserCredentials c
         GoogleTokenResponse tokens = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, google.url() + "/token",
                 google.client().id(), google.client().secret(), code, Consent.REDIRECT_URI)
                 .set("code_verifier", consent.verifier).execute();
-        UserCredentials credentials = UserCredentials.newBuilder()
+        UserCredentials credentials = credentials(google, tokens.getRefreshToken(),
+                new AccessToken(tokens.getAccessToken(), new Date(System.currentTimeMillis() + 3_000_000)));
+        Calendar calendar = calendar(google, credentials);
+        return new ConnectedUser(email, tokens, credentials, calendar);
+    }
+
+    /** The Calendar client of an application holding only a refresh token: its first call gets an access token. */
+    static Calendar withRefreshToken(LocalGoogle google, String refreshToken) {
+        return calendar(google, credentials(google, refreshToken, null));
+    }
+
+    private static UserCredentials credentials(LocalGoogle google, String refreshToken, AccessToken accessToken) {
+        return UserCredentials.newBuilder()
                 .setClientId(google.client().id())
                 .setClientSecret(google.client().secret())
-                .setRefreshToken(tokens.getRefreshToken())
-                .setAccessToken(new AccessToken(tokens.getAccessToken(), new Date(System.currentTimeMillis() + 3_000_000)))
+                .setRefreshToken(refreshToken)
+                .setAccessToken(accessToken)
                 .setTokenServerUri(URI.create(google.url() + "/token"))
                 .build();
-        Calendar calendar = new Calendar.Builder(TRANSPORT, JSON, new HttpCredentialsAdapter(credentials))
+    }
+
+    private static Calendar calendar(LocalGoogle google, UserCredentials credentials) {
+        return new Calendar.Builder(TRANSPORT, JSON, new HttpCredentialsAdapter(credentials))
                 .setRootUrl(google.url() + "/")
                 .setApplicationName("schedulr-contract-test")
                 .build();
-        return new ConnectedUser(email, tokens, credentials, calendar);
     }
 }
