@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -116,6 +117,15 @@ class WebAppBrowserTest {
             wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"),
                     moved.withZoneSameInstant(ZoneId.of("America/New_York")).format(DateTimeFormatter.ofPattern("HH:mm"))));
             shot(guest, "06-guest-my-sessions");
+
+            // On a phone's width: nothing is wider than the screen, and signing out is still on it.
+            guest.manage().window().setSize(new Dimension(390, 844));
+            wait(guest).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"));
+            WebElement signOut = guest.findElement(By.id("sign-out"));
+            assertThat(signOut.getRect().getX() + signOut.getRect().getWidth()).as("Sign out within the screen")
+                    .isLessThanOrEqualTo(((Number) ((JavascriptExecutor) guest).executeScript("return window.innerWidth")).intValue());
+            shot(guest, "11-phone-my-sessions");
 
             // The host withdraws schedulr's access in Google: the next use of their grant finds it revoked, and the app
             // asks them to reconnect before anything else. That next use is the move below (its clash check, or its
