@@ -32,6 +32,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** In the state folder: the local Cal.com's bookings, so a restart finds them (the local Google keeps its own file). */
+    static final String CALCOM_STATE_FILE = "calcom-state.json";
     /** A lone replica migrates as it starts: nothing races it. */
     static final Map<String, String> MIGRATE_AT_START = Map.of(
             "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
@@ -349,7 +351,8 @@ public final class LocalStack implements AutoCloseable {
                 throw new StackException("stopped while starting");
             }
             try {
-                calcom = LocalCalcom.start(options.ports().calcom(), calcomSettings.settings().withPingOnSubscribe(false));
+                calcom = LocalCalcom.start(options.ports().calcom(), calcomSettings.settings().withPingOnSubscribe(false),
+                        options.stateDir().resolve(CALCOM_STATE_FILE));
                 calcomSettings = calcomSettings.withTeam(calcom.teamId());
             } catch (IOException | RuntimeException e) {
                 throw new StackException("the local Cal.com did not start on port " + options.ports().calcom() + ": " + e.getMessage(), e);

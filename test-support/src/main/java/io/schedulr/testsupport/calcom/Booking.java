@@ -62,6 +62,68 @@ final class Booking {
         this.rescheduledByEmail = rescheduledByEmail;
     }
 
+    /** As the local Cal.com keeps it across a restart ({@link io.schedulr.testsupport.StateFile}); not the API's shape. */
+    Map<String, Object> kept() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("uid", uid);
+        json.put("icsUid", icsUid);
+        json.put("iCalSequence", iCalSequence);
+        json.put("eventTypeId", eventTypeId);
+        json.put("title", title);
+        json.put("start", start.toString());
+        json.put("end", end.toString());
+        json.put("hostIds", hostIds);
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("name", attendee.name());
+        person.put("email", attendee.email());
+        person.put("timeZone", attendee.timeZone());
+        person.put("language", attendee.language());
+        json.put("attendee", person);
+        json.put("guests", guests);
+        json.put("metadata", metadata);
+        json.put("location", location);
+        json.put("createdAt", createdAt.toString());
+        json.put("rescheduledFromUid", rescheduledFromUid);
+        json.put("reschedulingReason", reschedulingReason);
+        json.put("rescheduledByEmail", rescheduledByEmail);
+        json.put("status", status);
+        json.put("cancellationReason", cancellationReason);
+        json.put("cancelledByEmail", cancelledByEmail);
+        json.put("rescheduledToUid", rescheduledToUid);
+        json.put("rescheduled", rescheduled);
+        json.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
+        return json;
+    }
+
+    static Booking fromKept(Map<String, Object> json) {
+        Map<String, Object> person = Json.object(json.get("attendee"));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        Json.object(json.get("metadata")).forEach((k, v) -> metadata.put(k, String.valueOf(v)));
+        Booking booking = new Booking(number(json, "id"), text(json, "uid"), text(json, "icsUid"), (int) number(json, "iCalSequence"),
+                number(json, "eventTypeId"), text(json, "title"), Instant.parse(text(json, "start")), Instant.parse(text(json, "end")),
+                Json.list(json.get("hostIds")).stream().map(h -> ((Number) h).longValue()).toList(),
+                new Attendee(text(person, "name"), text(person, "email"), text(person, "timeZone"), text(person, "language")),
+                Json.list(json.get("guests")).stream().map(String::valueOf).toList(), metadata, text(json, "location"),
+                Instant.parse(text(json, "createdAt")), text(json, "rescheduledFromUid"), text(json, "reschedulingReason"),
+                text(json, "rescheduledByEmail"));
+        booking.status = text(json, "status");
+        booking.cancellationReason = text(json, "cancellationReason");
+        booking.cancelledByEmail = text(json, "cancelledByEmail");
+        booking.rescheduledToUid = text(json, "rescheduledToUid");
+        booking.rescheduled = Boolean.TRUE.equals(json.get("rescheduled"));
+        booking.updatedAt = json.get("updatedAt") == null ? null : Instant.parse(text(json, "updatedAt"));
+        return booking;
+    }
+
+    private static long number(Map<String, Object> json, String field) {
+        return ((Number) json.get(field)).longValue();
+    }
+
+    private static String text(Map<String, Object> json, String field) {
+        return json.get(field) == null ? null : String.valueOf(json.get(field));
+    }
+
     boolean active() {
         return "accepted".equals(status);
     }

@@ -156,6 +156,22 @@ final class Bookings {
         return type.title() + " between " + organizer.name() + " and " + attendee.name();
     }
 
+    /** What lasts across a restart of a local Cal.com that keeps its state ({@link io.schedulr.testsupport.StateFile}). */
+    synchronized Map<String, Object> export() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("nextId", nextId);
+        json.put("bookings", byUid.values().stream().map(Booking::kept).toList());
+        return json;
+    }
+
+    synchronized void restore(Map<String, Object> saved) {
+        nextId = ((Number) saved.get("nextId")).longValue();
+        for (Object entry : Json.list(saved.get("bookings"))) {
+            Booking booking = Booking.fromKept(Json.object(entry));
+            byUid.put(booking.uid, booking);
+        }
+    }
+
     private static String newUid() {
         // Cal.com uids are short url-safe random strings (e.g. "8bYkhFgTPrq1HqByE7jwoE")
         return UUID.randomUUID().toString().replace("-", "").substring(0, 22);

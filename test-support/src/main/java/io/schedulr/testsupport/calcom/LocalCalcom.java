@@ -3,10 +3,12 @@ package io.schedulr.testsupport.calcom;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.schedulr.testsupport.StateFile;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,8 @@ import java.util.concurrent.Executors;
  * (see {@link Webhooks}); and a control API under {@code /_control/} for what a person does on Cal.com's own pages
  * (see {@link ControlApi}). Paths, versions and shapes follow Cal.com's OpenAPI document
  * ({@code docs/api-reference/v2/openapi.json} in calcom/cal.com); where it is simpler than Cal.com, the class that does
- * the simplifying says so. State lives in memory and ends with the process. The API key is never logged.
+ * the simplifying says so. State lives in memory and ends with the process, unless a state file keeps the bookings
+ * ({@link StateFile}: the local stack keeps one, tests do not). The API key is never logged.
  */
 public final class LocalCalcom implements AutoCloseable {
     /** {@code cal-api-version} of the bookings endpoints. */
@@ -34,9 +37,11 @@ public final class LocalCalcom implements AutoCloseable {
     private final ExecutorService executor;
     private final Webhooks webhooks;
     private final Directory directory;
+    private final StateFile state;
     private final String url;
 
-    private LocalCalcom(HttpServer server, ExecutorService executor, Webhooks webhooks, Directory directory, String url) {
+    private LocalCalcom(HttpServer server, ExecutorService executor, Webhooks webhooks, Directory directory, StateFile state, String url) {
+        this.state = state;
         this.server = server;
         this.executor = executor;
         this.webhooks = webhooks;
@@ -46,6 +51,11 @@ public final class LocalCalcom implements AutoCloseable {
 
     /** Starts on the loopback interface; port 0 picks a free one. */
     public static LocalCalcom start(int port, CalcomSettings settings) throws IOException {
+        return start(port, settings, null);
+    }
+
+    /** The same, keeping the bookings in {@code stateFile} (null: in memory only), so that a restart finds them again. */
+    public static LocalCalcom start(int port, CalcomSettings settings, Path stateFile) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         String url = "http://localhost:" + server.getAddress().getPort();
         Clock clock = Clock.systemUTC();
@@ -62,6 +72,7 @@ public final class LocalCalcom implements AutoCloseable {
         route(server, "/v2/", new V2Api(settings.apiKeys(), limiter, directory, bookings, webhooks, outputs, clock,
                 settings.pingOnSubscribe(), failures, calls)::handle, clock);
         route(server, "/_control/", new ControlApi(directory, bookings, webhooks, limiter, failures, calls, outputs, clock)::handle, clock);
+        StateFile state = stateFile == null ? null : StateFile.keep(stateFile, "local Cal.com", bookings::export, bookings::restore);
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-calcom");
             t.setDaemon(true);
@@ -69,7 +80,7 @@ public final class LocalCalcom implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new LocalCalcom(server, executor, webhooks, directory, url);
+        return new LocalCalcom(server, executor, webhooks, directory, state, url);
     }
 
     /** Base URL; the API is at {@code url() + "/v2"}. */
@@ -85,6 +96,9 @@ public final class LocalCalcom implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (state != null) {
+            state.close();
+        }
         executor.shutdownNow();
         webhooks.close();
     }

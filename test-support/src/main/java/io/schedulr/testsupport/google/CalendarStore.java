@@ -241,7 +241,7 @@ final class CalendarStore {
         return json;
     }
 
-    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): every calendar and event. */
+    /** What lasts across a restart of a local Google that keeps its state ({@link io.schedulr.testsupport.StateFile}): every calendar and event. */
     synchronized Map<String, Object> export() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("changes", changes);

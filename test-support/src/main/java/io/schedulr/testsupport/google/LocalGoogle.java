@@ -3,13 +3,16 @@ package io.schedulr.testsupport.google;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.schedulr.testsupport.StateFile;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.Executors;
  * The local Google on one port: OpenID Connect (discovery, JWKS, PEM certificates, userinfo), OAuth 2.0 (consent,
  * token, revoke), Calendar API v3 and a control API for tests. Google's official clients work against it with only
  * their root and token URLs pointed here. State lives in memory and ends with the process, unless a state file is given
- * ({@link LocalGoogleState}: the local stack keeps one, tests do not).
+ * ({@link StateFile}: the local stack keeps one, tests do not).
  */
 public final class LocalGoogle implements AutoCloseable {
     /** The audience of quick-mint tokens that ask for none: what every service expects today. */
@@ -25,12 +28,12 @@ public final class LocalGoogle implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final WatchChannels channels;
-    private final LocalGoogleState state;
+    private final StateFile state;
     private final String url;
     private final RegisteredClient client;
     private final IdTokens idTokens;
 
-    private LocalGoogle(HttpServer server, ExecutorService executor, WatchChannels channels, LocalGoogleState state, String url,
+    private LocalGoogle(HttpServer server, ExecutorService executor, WatchChannels channels, StateFile state, String url,
                         RegisteredClient client, IdTokens idTokens) {
         this.server = server;
         this.executor = executor;
@@ -82,7 +85,19 @@ public final class LocalGoogle implements AutoCloseable {
         CalendarStore store = new CalendarStore(people, Clock.systemUTC(), url);
         WatchChannels channels = new WatchChannels(Clock.systemUTC());
         store.onChange(channels);
-        LocalGoogleState state = stateFile == null ? null : LocalGoogleState.keep(stateFile, people, grants, store, channels);
+        StateFile state = stateFile == null ? null : StateFile.keep(stateFile, "local Google", () -> {
+            Map<String, Object> snapshot = new LinkedHashMap<>();
+            snapshot.put("people", people.export());
+            snapshot.put("grants", grants.export());
+            snapshot.put("calendars", store.export());
+            snapshot.put("channels", channels.export());
+            return snapshot;
+        }, saved -> {
+            people.restore(Json.list(saved.get("people")));
+            grants.restore(Json.object(saved.get("grants")));
+            store.restore(Json.object(saved.get("calendars")));
+            channels.restore(Json.list(saved.get("channels")));
+        });
         FailureInjector failures = new FailureInjector();
         InvitationMailer mailer = new InvitationMailer(smtpHost == null ? null : new InvitationMailer.Smtp(smtpHost, smtpPort), people,
                 Clock.systemUTC());

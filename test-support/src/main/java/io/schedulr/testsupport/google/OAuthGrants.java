@@ -132,7 +132,7 @@ final class OAuthGrants {
     }
 
     /**
-     * What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): consents, refresh
+     * What lasts across a restart of a local Google that keeps its state ({@link io.schedulr.testsupport.StateFile}): consents, refresh
      * tokens and live access tokens (services keep using theirs). Codes live 10 minutes and are not kept.
      */
     synchronized Map<String, Object> export() {

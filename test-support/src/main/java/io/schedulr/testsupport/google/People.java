@@ -30,7 +30,7 @@ final class People {
         return known != null ? known : new Person(subjectFor(email), email, email.substring(0, email.indexOf('@')), "UTC");
     }
 
-    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}). */
+    /** What lasts across a restart of a local Google that keeps its state ({@link io.schedulr.testsupport.StateFile}). */
     List<Map<String, Object>> export() {
         return byEmail.values().stream().map(p -> {
             Map<String, Object> json = new LinkedHashMap<>();

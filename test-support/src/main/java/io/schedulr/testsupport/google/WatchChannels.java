@@ -127,7 +127,7 @@ final class WatchChannels implements CalendarStore.ChangeListener, AutoCloseable
         }
     }
 
-    /** What lasts across a restart of a local Google that keeps its state ({@link LocalGoogleState}): the open channels. */
+    /** What lasts across a restart of a local Google that keeps its state ({@link io.schedulr.testsupport.StateFile}): the open channels. */
     synchronized List<Map<String, Object>> export() {
         return channels.values().stream().map(c -> {
             Map<String, Object> json = new LinkedHashMap<>();
