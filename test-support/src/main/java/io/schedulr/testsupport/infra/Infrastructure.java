@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 
 /** Starts PostgreSQL, Kafka, SMTP+IMAP, the token issuer and the control endpoint in this JVM; stops them in reverse. */
 public final class Infrastructure implements AutoCloseable {
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Path stateDir;
     /** In a kept state folder: the local Google's people, grants, calendars, events and push channels. */
     public static final String GOOGLE_STATE_FILE = "google-state.json";
 
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Path stateDir;
     private final boolean temporaryState;
     private InfraEndpoints endpoints;
     private MailServer mail;
