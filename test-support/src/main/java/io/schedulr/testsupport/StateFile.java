@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * A local stand-in's lasting state (the local Google's people, grants and calendars; the local Cal.com's bookings) in one
  * JSON file of the local stack's state folder, so that a restart finds what people did where they left it, as the real
  * service would. Read once at start; written when it changed, every few seconds and on close (write, then rename). A file
- * that cannot be read is set aside and the stand-in starts empty. Tests keep no such file.
+ * that cannot be read is set aside (kept as it was) and the stand-in goes on from what it took back before the failure:
+ * nothing when the file is not JSON. Tests keep no such file.
  */
 public final class StateFile implements AutoCloseable {
     private static final long SAVE_EVERY_SECONDS = 2;
