@@ -102,6 +102,37 @@ class GoogleToAppTest {
     }
 
     @Test
+    void aMoveTheRoomRefusesIsWrittenBackOntoTheEventAndTheHostsNextMoveIsJudgedAgainstIt() {
+        TestUser host = Tokens.newUser("Pia Putback", "Europe/Berlin");
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+        awaitSyncedAfterMirror(host);
+        int mailsBefore = MirrorFixtures.mailsTo(room.guestEmail).size();
+
+        Instant past = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
+                + past + "\", \"end\": \"" + past.plus(30, ChronoUnit.MINUTES) + "\"}");
+        assertThat(awaitCommand(room, 1).data().newStart()).isEqualTo(past);
+
+        // scheduling-service refuses a start that has passed: the room is announced again where it is, one SEQUENCE up.
+        MirrorFixtures.publish(room, RoomEventType.ROOM_RESCHEDULED, 1, room.start);
+        await().atMost(WAIT).until(() -> room.start.equals(MirrorFixtures.instant(MirrorFixtures.eventsOf(host, room).get(0), "start")));
+        assertThat(MirrorFixtures.instant(MirrorFixtures.eventsOf(host, room).get(0), "end")).isEqualTo(room.start.plus(30, ChronoUnit.MINUTES));
+        assertThat(MirrorFixtures.mailsTo(room.guestEmail)).as("Google tells the guest the time is back").hasSize(mailsBefore + 1);
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).as("our write back is no change of the host's").hasSize(1);
+
+        Instant later = room.start.plus(1, ChronoUnit.DAYS);
+        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
+                + later + "\", \"end\": \"" + later.plus(30, ChronoUnit.MINUTES) + "\"}");
+        CloudEvent<RoomCommand> next = awaitCommand(room, 2);
+        assertThat(next.data().newStart()).isEqualTo(later);
+        assertThat(next.data().sequence()).as("made against the room's SEQUENCE after the put-back").isEqualTo(1);
+    }
+
+    @Test
     void theGuestDecliningReleasesTheBookingAndTheNextBookingIsANewEvent() {
         TestUser host = Tokens.newUser("Dora Decline", "UTC");
         MirrorFixtures.connect(host);

@@ -127,6 +127,39 @@ public record PracticeRoom(
         return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid, icsSequence + 1, version);
     }
 
+    /**
+     * The host moved the booked session's event in their own calendar. The room follows a move its rules allow, keeping
+     * its own length ({@link #reschedule}). A move it refuses — to a start that has passed, or of the length only — leaves
+     * it where it is, announced again at a higher SEQUENCE, so the calendars that took the move show the room's own
+     * time again ({@link CalendarMove#putBack()} says why).
+     */
+    public CalendarMove followCalendarMove(String actor, Instant newStart, Instant now) {
+        requireHost(actor, "Only the host can reschedule a room.");
+        if (!isBooked()) {
+            throw new UnprocessableActionException("room_not_booked", "Nobody has booked this room; it has no calendar event to move.");
+        }
+        TimeWindow moved = window.movedTo(newStart);
+        if (!moved.startsAfter(now)) {
+            return new CalendarMove(announcedAgain(), "datetime_in_past: the new start " + newStart + " has passed; the session stays at "
+                    + window.start());
+        }
+        if (moved.equals(window)) {
+            return new CalendarMove(announcedAgain(), "length: the session keeps its " + window.length().toMinutes() + " minutes");
+        }
+        return new CalendarMove(reschedule(actor, newStart, now), null);
+    }
+
+    /** What a move made in a calendar did to the room: followed it ({@code putBack} null), or was put back, and why. */
+    public record CalendarMove(PracticeRoom room, String putBack) {
+        public boolean followed() {
+            return putBack == null;
+        }
+    }
+
+    private PracticeRoom announcedAgain() {
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
+    }
+
     public PracticeRoom changePrivacy(String actor, boolean makePrivate) {
         requireHost(actor, "Only the host can change a room's privacy.");
         return new PracticeRoom(id, hostId, guestId, stage, roomUrl, makePrivate, makePrivate ? offeredTo : null, createdAt, window, icsUid,

@@ -77,6 +77,33 @@ class GoogleSideChangesTest {
     }
 
     @Test
+    void aMoveIntoThePastIsPutBackAndTheHostsNextMoveIsFollowed() {
+        TestUser host = Tokens.newUser("Google Past Mover", "Europe/Berlin");
+        TestUser guest = Tokens.newUser("Google Past Guest", "UTC");
+        try (RoomEvents events = new RoomEvents()) {
+            String room = RoomApi.createRoom(host, DAYS.incrementAndGet());
+            RoomApi.book(guest, room).statusCode(200);
+            RoomEvent booked = events.awaitOne(room, RoomEventType.ROOM_BOOKED).data();
+
+            Instant past = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+            RoomCommandRecords.reschedule(room, host.id(), past, past.plus(60, ChronoUnit.MINUTES), booked.sequence());
+
+            // Announced again where it is, one SEQUENCE up: calendar-sync-service writes that time back onto the event.
+            CloudEvent<RoomEvent> putBack = events.awaitOne(room, RoomEventType.ROOM_RESCHEDULED);
+            assertThat(putBack.data().sequence()).isEqualTo(booked.sequence() + 1);
+            assertThat(putBack.data().startUtc()).isEqualTo(booked.startUtc());
+            assertThat(putBack.data().endUtc()).isEqualTo(booked.endUtc());
+            assertThat(putBack.data().guest().id()).isEqualTo(guest.id());
+            assertThat(startOf(host, room)).isEqualTo(booked.startUtc());
+
+            // The host's next move in Google is made against that SEQUENCE, and followed.
+            Instant moved = RoomApi.inDays(DAYS.incrementAndGet());
+            RoomCommandRecords.reschedule(room, host.id(), moved, moved.plus(60, ChronoUnit.MINUTES), putBack.data().sequence());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> moved.equals(startOf(host, room)));
+        }
+    }
+
+    @Test
     void malformedCommandsFailAloneAndTheNextDeletionStillCancelsTheRoom() {
         TestUser host = Tokens.newUser("Google Deleter", "UTC");
         TestUser guest = Tokens.newUser("Google Deleted Guest", "UTC");

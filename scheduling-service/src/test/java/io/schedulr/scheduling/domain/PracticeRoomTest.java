@@ -56,6 +56,30 @@ class PracticeRoomTest {
     }
 
     @Test
+    void aMoveInTheHostsCalendarIsFollowedWhenAllowedAndOtherwiseAnnouncedAgainWhereTheRoomIs() {
+        PracticeRoom booked = room.book("guest", NOW);
+
+        PracticeRoom.CalendarMove followed = booked.followCalendarMove("host", T.plusSeconds(600), NOW);
+        PracticeRoom.CalendarMove past = booked.followCalendarMove("host", NOW.minusSeconds(1), NOW);
+        PracticeRoom.CalendarMove lengthOnly = booked.followCalendarMove("host", T, NOW);
+
+        assertThat(followed.followed()).isTrue();
+        assertThat(followed.room()).isEqualTo(booked.reschedule("host", T.plusSeconds(600), NOW));
+        assertThat(past.followed()).isFalse();
+        assertThat(past.putBack()).startsWith("datetime_in_past");
+        assertThat(lengthOnly.putBack()).startsWith("length");
+        for (PracticeRoom putBack : new PracticeRoom[] {past.room(), lengthOnly.room()}) {
+            assertThat(putBack.window()).isEqualTo(booked.window());
+            assertThat(putBack.icsUid()).isEqualTo(booked.icsUid());
+            assertThat(putBack.icsSequence()).as("calendars that took the move take the room's time back").isEqualTo(1);
+            assertThat(putBack.guestId()).isEqualTo("guest");
+        }
+        assertThatThrownBy(() -> booked.followCalendarMove("guest", T.plusSeconds(600), NOW)).isInstanceOf(ForbiddenActionException.class);
+        assertThatThrownBy(() -> room.followCalendarMove("host", T.plusSeconds(600), NOW)).isInstanceOf(UnprocessableActionException.class)
+                .hasFieldOrPropertyWithValue("code", "room_not_booked");
+    }
+
+    @Test
     void privacyIsTheHostsAndTheStageBelongsToBothParticipants() {
         assertThat(room.changePrivacy("host", true).privateRoom()).isTrue();
         assertThatThrownBy(() -> room.changePrivacy("someone", true)).isInstanceOf(ForbiddenActionException.class);

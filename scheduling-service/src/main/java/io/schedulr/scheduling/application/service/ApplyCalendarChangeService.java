@@ -9,19 +9,23 @@ import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes over what a host or guest did to a room's event in Google Calendar, as the same change made in the app:
  * <ul>
  *   <li>moved: the room is rescheduled to the new start exactly as {@link EditRoomService} does it (the room's own
- *   {@code reschedule} rule in a {@link RoomChangeFlow}: RESCHEDULED event for a booked room, audit row, the guest's
- *   invitation updated). The room keeps its length: a start and end moved apart in Google are not taken over, only
- *   the new start;</li>
+ *   rule, {@link PracticeRoom#followCalendarMove}, in a {@link RoomChangeFlow}: RESCHEDULED event, audit row, the guest's
+ *   invitation updated). The room keeps its length. A move the room refuses (a start that has passed, or another
+ *   length only) is {@link Outcome#PUT_BACK}: the room stays, announced again as RESCHEDULED at a higher SEQUENCE, so
+ *   calendar-sync-service writes the room's time back onto the Google event and the room's SEQUENCE stays the one the
+ *   next edit in Google is made against;</li>
  *   <li>deleted: the room is deleted exactly as {@link DeleteRoomService} does it ({@link RoomDeletion}: CANCELLED
  *   event for a booked room);</li>
  *   <li>declined by the guest: the booking is released exactly as {@link ReleaseBookingService} does it (the room's
@@ -77,14 +81,19 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
     }
 
     private Uni<Result> reschedule(UserProfile actor, ApplyCalendarChangeCommand command) {
+        AtomicReference<String> putBack = new AtomicReference<>();
         return flow.applyMadeInCalendar(actor, command.roomId(), (room, now) -> {
             requireHostOfCurrent(room, actor, command, "Only the host can reschedule a room.");
-            PracticeRoom moved = room.reschedule(actor.id(), command.newStart(), now);
-            if (moved.equals(room)) {
-                throw new NoChange(new Result(Outcome.UNCHANGED, "already_there: the room already starts at " + command.newStart()));
-            }
-            return moved;
-        }, EditRoomService::typeOf).map(details -> Result.of(Outcome.RESCHEDULED));
+            PracticeRoom.CalendarMove move = room.followCalendarMove(actor.id(), command.newStart(), now);
+            putBack.set(move.putBack());
+            return move.room();
+        }, ApplyCalendarChangeService::typeOf).map(details -> putBack.get() == null ? Result.of(Outcome.RESCHEDULED)
+                : new Result(Outcome.PUT_BACK, putBack.get()));
+    }
+
+    /** A booked room announced at a higher SEQUENCE (moved, or put back where it was) updates its invitations. */
+    private static RoomChangeType typeOf(PracticeRoom before, PracticeRoom after) {
+        return after.isBooked() && after.icsSequence() != before.icsSequence() ? RoomChangeType.RESCHEDULED : RoomChangeType.UPDATED;
     }
 
     private Uni<Result> release(UserProfile actor, ApplyCalendarChangeCommand command) {

@@ -99,32 +99,74 @@ class ApplyCalendarChangeServiceTest {
         assertNothingChanged(room, 0, 0);
     }
 
+    /** The room as it was, announced again one SEQUENCE higher as RESCHEDULED, and audited so. */
+    private void assertPutBack(PracticeRoom room, Result result, String reason) {
+        assertThat(result.outcome()).isEqualTo(Outcome.PUT_BACK);
+        assertThat(result.reason()).startsWith(reason);
+        PracticeRoom stored = f.store.rooms().get(room.id());
+        assertThat(stored.window()).isEqualTo(room.window());
+        assertThat(stored.guestId()).isEqualTo(room.guestId());
+        assertThat(stored.icsSequence()).isEqualTo(room.icsSequence() + 1);
+        assertThat(f.store.outbox()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(RoomChangeType.RESCHEDULED);
+            assertThat(c.room().window()).isEqualTo(room.window());
+            assertThat(c.room().icsSequence()).isEqualTo(room.icsSequence() + 1);
+            assertThat(c.guest()).isEqualTo(f.guest);
+        });
+        assertThat(f.store.audit()).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo(f.host.id());
+            assertThat(a.action()).isEqualTo("room.rescheduled");
+        });
+    }
+
     @Test
-    void aMoveToWhereTheRoomAlreadyIsChangesNothing() {
+    void aMoveToAStartThatHasPassedIsPutBackSoGoogleShowsTheRoomsTimeAgain() {
+        PracticeRoom room = f.bookedRoom();
+
+        Result past = apply(Change.RESCHEDULE, room, f.host, NOW.minusSeconds(3600), 0);
+
+        assertPutBack(room, past, "datetime_in_past");
+    }
+
+    @Test
+    void aMoveOfTheLengthOnlyIsPutBackTheRoomKeepsItsLength() {
         PracticeRoom room = f.bookedRoom();
 
         Result result = apply(Change.RESCHEDULE, room, f.host, room.start(), 0);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.UNCHANGED);
-        assertNothingChanged(room, 0, 0);
+        assertPutBack(room, result, "length");
+    }
+
+    @Test
+    void afterAPutBackTheNextMoveInGoogleIsMadeAgainstTheNewSequenceAndFollowed() {
+        PracticeRoom room = f.bookedRoom();
+        apply(Change.RESCHEDULE, room, f.host, NOW.minusSeconds(3600), 0);
+
+        Result next = apply(Change.RESCHEDULE, room, f.host, LATER, 1);
+
+        assertThat(next.outcome()).isEqualTo(Outcome.RESCHEDULED);
+        assertThat(f.store.rooms().get(room.id()).start()).isEqualTo(LATER);
+        assertThat(f.store.rooms().get(room.id()).icsSequence()).isEqualTo(2);
     }
 
     @Test
     void theRoomsRulesStillRefuseAndNothingChanges() {
         PracticeRoom room = f.bookedRoom();
+        PracticeRoom open = f.room();
 
         Result guest = apply(Change.RESCHEDULE, room, f.guest, LATER, 0);
-        Result past = apply(Change.RESCHEDULE, room, f.host, NOW.minusSeconds(3600), 0);
         Result otherInvitation = service().apply(new ApplyCalendarChangeCommand(Change.RESCHEDULE, room.id(), UUID.randomUUID().toString(),
                 f.host.id(), LATER, 0)).await().indefinitely();
+        Result unbooked = apply(Change.RESCHEDULE, open, f.host, NOW.minusSeconds(3600), 0);
 
         assertThat(guest.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(guest.reason()).startsWith("not_room_host");
-        assertThat(past.outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(past.reason()).startsWith("datetime_in_past");
         assertThat(otherInvitation.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(otherInvitation.reason()).startsWith("other_invitation");
+        assertThat(unbooked.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(unbooked.reason()).startsWith("room_not_booked");
         assertNothingChanged(room, 0, 0);
+        assertThat(f.store.rooms().get(open.id())).isEqualTo(open);
     }
 
     @Test

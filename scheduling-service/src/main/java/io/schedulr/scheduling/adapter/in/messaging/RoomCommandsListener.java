@@ -36,8 +36,8 @@ public class RoomCommandsListener {
     private static final Logger LOG = Logger.getLogger(RoomCommandsListener.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-    /** Outcomes an operator may want to look at: nothing changed although Google shows a change. */
-    private static final Set<Outcome> NOTEWORTHY = Set.of(Outcome.REFUSED);
+    /** Outcomes an operator may want to look at: Google showed a change the room did not take over. */
+    private static final Set<Outcome> NOTEWORTHY = Set.of(Outcome.REFUSED, Outcome.PUT_BACK);
 
     @Inject
     ApplyCalendarChangeUseCase changes;

@@ -15,8 +15,11 @@ public interface ApplyCalendarChangeUseCase {
     enum Outcome {
         /** The room moved to the new start (a booked room's RESCHEDULED event is published). */
         RESCHEDULED,
-        /** The room already starts then; nothing changed. */
-        UNCHANGED,
+        /**
+         * The room refused the move (a start that has passed, or another length only): it stays where it is, announced
+         * again at a higher SEQUENCE (a RESCHEDULED event) so Google shows its time again.
+         */
+        PUT_BACK,
         /** The room is deleted (a booked room's CANCELLED event is published). */
         CANCELLED,
         /** The guest left: the room is open again under a new invitation UID (a RELEASED event is published). */
