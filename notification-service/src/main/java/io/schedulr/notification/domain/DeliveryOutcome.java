@@ -16,6 +16,11 @@ public enum DeliveryOutcome {
     LEFT_TO_GOOGLE,
     /** Not sent because the person already got, or is due to get, an email for the same change (room, sequence, method). */
     SKIPPED_DUPLICATE,
+    /**
+     * Not sent because the change shows the person nothing their invitation did not (Cal.com confirming an interview at
+     * its time and with its join link: the team is told, the contact and guests not).
+     */
+    SKIPPED_NOTHING_NEW,
     /** Not sent because the person's address cannot be mailed (an interview's other people are mailed all the same). */
     UNDELIVERABLE
 }

@@ -1,12 +1,24 @@
 package io.schedulr.notification.domain;
 
+import java.time.Instant;
+import java.util.Objects;
+
 /**
  * What this service last told an interview's people: the SEQUENCE of the last change handled and whether it was a
  * CANCEL. A change is only told when it is newer: a higher SEQUENCE, or a CANCEL at the SEQUENCE of the last REQUEST
  * (a reschedule request may keep the SEQUENCE; RFC 5546 lets a CANCEL carry the last one). So a duplicate or an older
  * change arriving late never mails twice nor rolls a calendar back.
+ *
+ * @param toldStart    the start the last REQUEST showed; null before any, or when not known (kept before V10)
+ * @param toldEnd      the end it showed
+ * @param toldJoinLink the join link it showed; null when it had none
  */
-public record InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled) {
+public record InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled, Instant toldStart, Instant toldEnd,
+                                         String toldJoinLink) {
+
+    public InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled) {
+        this(interviewId, lastSequence, cancelled, null, null, null);
+    }
 
     public static InterviewNotificationState fresh(String interviewId) {
         return new InterviewNotificationState(interviewId, -1, false);
@@ -19,7 +31,16 @@ public record InterviewNotificationState(String interviewId, int lastSequence, b
         return method == InviteMethod.CANCEL && !cancelled;
     }
 
-    public InterviewNotificationState after(InviteMethod method, int sequence) {
-        return new InterviewNotificationState(interviewId, sequence, method == InviteMethod.CANCEL);
+    /** Whether the last REQUEST (not cancelled since) showed this meeting's time and join link already. */
+    public boolean showed(Meeting meeting) {
+        return !cancelled && toldStart != null && toldStart.equals(meeting.start()) && Objects.equals(toldEnd, meeting.end())
+                && Objects.equals(toldJoinLink, meeting.roomUrl());
+    }
+
+    public InterviewNotificationState after(InviteMethod method, Meeting meeting) {
+        if (method == InviteMethod.CANCEL) {
+            return new InterviewNotificationState(interviewId, meeting.sequence(), true, toldStart, toldEnd, toldJoinLink);
+        }
+        return new InterviewNotificationState(interviewId, meeting.sequence(), false, meeting.start(), meeting.end(), meeting.roomUrl());
     }
 }

@@ -25,6 +25,11 @@ public record InterviewParticipant(Person person, Kind kind, String role, String
         company = blankToNull(ParticipantRules.cleanName(company));
     }
 
+    /** The interviewers: the primary one and the other team members (not the startup's contact, not guests). */
+    public boolean onTheTeam() {
+        return kind == Kind.PRIMARY_INTERVIEWER || kind == Kind.TEAM_MEMBER;
+    }
+
     /** e.g. "Ada Lovelace (Partner), primary interviewer" or "Grace Hopper (CEO, Acme), contact". */
     public String describe() {
         StringBuilder text = new StringBuilder(person.name());

@@ -6,15 +6,21 @@ import java.util.Objects;
 
 /**
  * What to do with one interview change: one invitation per person taking part, or nothing when the change is not newer
- * than what people were told.
+ * than what people were told. Cal.com confirming an interview at the time and with the join link its invitation showed
+ * tells its contact and guests nothing new: only the team is mailed (the issue's "the assigned team is emailed"); the
+ * others' calendars keep the invitation they have.
  *
  * @param invitations the mails to queue; empty when stale
- * @param skipped     when stale: the mails not sent (for the audit)
+ * @param skipped     the mails not sent (for the audit): all of them when stale, else those with nothing new for the person
  * @param nextState   the interview's state afterwards (unchanged when stale)
  * @param staleReason why nothing is sent, or null
  */
 public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipped, InterviewNotificationState nextState,
                             String staleReason) {
+    /** The audit note of a person a confirmation shows nothing new. */
+    public static final String NOTHING_NEW = "Cal.com confirmed the interview at the time and with the join link the invitation showed; "
+            + "only the team is told";
+
     public InterviewPlan {
         invitations = List.copyOf(invitations);
         skipped = List.copyOf(skipped);
@@ -33,15 +39,21 @@ public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipp
         InterviewDetails details = Objects.requireNonNull(meeting.interview(), "not an interview meeting");
         InviteMethod method = details.change().method();
         InterviewNotificationState state = current == null ? InterviewNotificationState.fresh(details.interviewId()) : current;
-        List<Invitation> all = new ArrayList<>();
-        for (InterviewParticipant p : details.people()) {
-            all.add(new Invitation(eventId, method, meeting, p.person()));
-        }
         if (!state.isNewer(method, meeting.sequence())) {
+            List<Invitation> all = new ArrayList<>();
+            for (InterviewParticipant p : details.people()) {
+                all.add(new Invitation(eventId, method, meeting, p.person()));
+            }
             String reason = "sequence " + meeting.sequence() + " (" + method + ") is not newer than the last handled "
                     + state.lastSequence() + (state.cancelled() ? " (CANCEL)" : " (REQUEST)");
             return new InterviewPlan(List.of(), all, state, reason);
         }
-        return new InterviewPlan(all, List.of(), state.after(method, meeting.sequence()), null);
+        boolean teamOnly = details.change() == InterviewChange.CONFIRMED && state.showed(meeting);
+        List<Invitation> send = new ArrayList<>();
+        List<Invitation> nothingNew = new ArrayList<>();
+        for (InterviewParticipant p : details.people()) {
+            (teamOnly && !p.onTheTeam() ? nothingNew : send).add(new Invitation(eventId, method, meeting, p.person()));
+        }
+        return new InterviewPlan(send, nothingNew, state.after(method, meeting), null);
     }
 }

@@ -162,6 +162,49 @@ class InterviewInvitationFlowTest {
     }
 
     @Test
+    void aConfirmationThatShowsNothingNewMailsOnlyTheTeamAndTheNextChangeEveryone() {
+        TestUser ida = Tokens.newUser("Ida Interviewer", "Europe/Berlin");
+        TestUser tim = Tokens.newUser("Tim Team", "Europe/Berlin");
+        TestUser cal = Tokens.newUser("Cal Contact", "UTC");
+        TestUser gia = Tokens.newUser("Gia Guest", "UTC");
+        List<InterviewPerson> people = List.of(person(ida, InterviewPerson.Kind.PRIMARY_INTERVIEWER, null, null),
+                person(tim, InterviewPerson.Kind.TEAM_MEMBER, null, null), person(cal, InterviewPerson.Kind.CONTACT, null, "Acme Robotics"),
+                person(gia, InterviewPerson.Kind.GUEST, null, null));
+        String id = InterviewEvents.newInterviewId();
+
+        // sent with the join link Cal.com answered at once; its webhook confirms the same time and link a moment later
+        publish(event(INTERVIEW_SCHEDULED, id, 0, START, URL, people, null));
+        for (TestUser p : List.of(ida, tim, cal, gia)) {
+            onlyMail(p, 1);
+        }
+        RecordMetadata confirmed = publish(event(INTERVIEW_CONFIRMED, id, 1, START, URL, people, null));
+        for (TestUser p : List.of(ida, tim)) {
+            InviteMails mail = onlyMail(p, 2);
+            assertThat(subject(mail)).startsWith("Updated invitation: ");
+            assertThat(mail.property(Property.SEQUENCE)).isEqualTo("1");
+            assertThat(attendees(mail)).as("the guests stay on the event").hasSize(4);
+        }
+        InterviewEvents.awaitConsumed(confirmed);
+        sleep(Duration.ofSeconds(2));
+        for (TestUser p : List.of(cal, gia)) {
+            assertThat(Mailboxes.inbox(p.email())).as("mails to %s", p.email()).hasSize(1);
+        }
+        assertThat(Db.count("SELECT count(*) FROM delivery_attempt WHERE room_id = 'interview:" + id
+                + "' AND outcome = 'SKIPPED_NOTHING_NEW'")).isEqualTo(2);
+
+        // a real change reaches everyone, the contact and guests at a SEQUENCE above what they hold
+        publish(event(INTERVIEW_RESCHEDULED, id, 2, MOVED, URL, people, null));
+        for (TestUser p : List.of(cal, gia)) {
+            InviteMails mail = onlyMail(p, 2);
+            assertThat(mail.property(Property.SEQUENCE)).isEqualTo("2");
+            assertThat(mail.property(Property.DTSTART)).isEqualTo("20300912T133000Z");
+        }
+        for (TestUser p : List.of(ida, tim)) {
+            assertThat(onlyMail(p, 3).property(Property.SEQUENCE)).isEqualTo("2");
+        }
+    }
+
+    @Test
     void aMalformedRecordIsSkippedAndOneUnusableAddressDoesNotStopTheOthers() {
         TestUser ivy = Tokens.newUser("Ivy Interviewer", "Europe/Paris");
         TestUser cora = Tokens.newUser("Cora Contact", "Europe/Paris");

@@ -79,8 +79,44 @@ class InterviewChangeServiceTest {
 
         assertThat(store.queued).extracting(i -> i.method() + "@" + i.meeting().sequence())
                 .containsExactly("REQUEST@0", "REQUEST@0", "REQUEST@1", "REQUEST@1", "CANCEL@1", "CANCEL@1", "REQUEST@2", "REQUEST@2");
-        assertThat(store.state).isEqualTo(new InterviewNotificationState("iv-1", 2, false));
+        assertThat(store.state).isEqualTo(new InterviewNotificationState("iv-1", 2, false, START, START.plusSeconds(2700), null));
         assertThat(InterviewChange.RESCHEDULE_REQUESTED.method()).isEqualTo(InviteMethod.CANCEL);
+    }
+
+    @Test
+    void aConfirmationShowingTheTimeAndLinkAlreadySentGoesToTheTeamOnly() {
+        PersonData tom = new PersonData("u2", "Tom", "tom@schedulr.test", null, null, null, Kind.TEAM_MEMBER);
+        PersonData gus = new PersonData(null, "Gus", "gus@guest.test", null, null, null, Kind.GUEST);
+        List<PersonData> people = List.of(ADA, tom, GRACE, gus);
+        String url = "https://cal.test/v/1";
+
+        service.handle(change("s", InterviewChange.SCHEDULED, 0, people, url)).await().indefinitely();
+        store.queued.clear();
+        service.handle(change("c", InterviewChange.CONFIRMED, 1, people, url)).await().indefinitely();
+
+        assertThat(store.queued).extracting(i -> i.recipient().email()).containsExactly("ada@schedulr.test", "tom@schedulr.test");
+        assertThat(store.lastPlan.skipped()).extracting(i -> i.recipient().email()).containsExactly("grace@acme.test", "gus@guest.test");
+        assertThat(store.lastMeeting.interview().people()).as("the team's update still lists everyone").hasSize(4);
+
+        // a confirmation that brings the join link, or another time, is news to everyone
+        store.queued.clear();
+        service.handle(change("s2", InterviewChange.RESCHEDULED, 2, people, null)).await().indefinitely();
+        service.handle(change("c2", InterviewChange.CONFIRMED, 3, people, url)).await().indefinitely();
+        assertThat(store.queued).extracting(i -> i.recipient().email() + "@" + i.meeting().sequence()).containsExactly(
+                "ada@schedulr.test@2", "tom@schedulr.test@2", "grace@acme.test@2", "gus@guest.test@2",
+                "ada@schedulr.test@3", "tom@schedulr.test@3", "grace@acme.test@3", "gus@guest.test@3");
+    }
+
+    @Test
+    void afterACancellationAConfirmationIsNewsToEveryone() {
+        List<PersonData> people = List.of(ADA, GRACE);
+        service.handle(change("s", InterviewChange.SCHEDULED, 0, people, null)).await().indefinitely();
+        service.handle(change("rr", InterviewChange.RESCHEDULE_REQUESTED, 0, people, null)).await().indefinitely();
+        store.queued.clear();
+
+        service.handle(change("c", InterviewChange.CONFIRMED, 1, people, null)).await().indefinitely();
+
+        assertThat(store.queued).extracting(i -> i.recipient().email()).containsExactly("ada@schedulr.test", "grace@acme.test");
     }
 
     /** What the PostgreSQL store does, in memory: consumed ids, the interview's state, the queue. */
@@ -90,6 +126,7 @@ class InterviewChangeServiceTest {
         final List<String> unusable = new ArrayList<>();
         InterviewNotificationState state;
         Meeting lastMeeting;
+        InterviewPlan lastPlan;
         /** The reminder tables, changed in the same unit of work as the event's. */
         final InMemoryReminders reminderPlans = new InMemoryReminders();
 
@@ -103,6 +140,7 @@ class InterviewChangeServiceTest {
             reminders.apply(reminderPlans).await().indefinitely();
             lastMeeting = meeting;
             InterviewPlan plan = planner.apply(state);
+            lastPlan = plan;
             if (!plan.stale()) {
                 queued.addAll(plan.invitations());
                 unusable.addAll(unusableAddresses);

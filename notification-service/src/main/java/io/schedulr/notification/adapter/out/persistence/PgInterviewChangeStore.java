@@ -47,6 +47,7 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                     return lockState(conn, interviewId).map(planner).flatMap(plan -> {
                         Uni<Void> work = plan.stale() ? auditAll(conn, plan.skipped(), DeliveryOutcome.SKIPPED_STALE, plan.staleReason())
                                 : PgRoomChangeStore.queue(conn, plan.invitations(), traceparent).flatMap(v -> auditUnusable(conn, eventId, meeting, unusable))
+                                        .flatMap(v -> auditAll(conn, plan.skipped(), DeliveryOutcome.SKIPPED_NOTHING_NEW, InterviewPlan.NOTHING_NEW))
                                         .flatMap(v -> saveState(conn, plan.nextState(), meeting, eventId));
                         return work.flatMap(v -> PgRoomChangeStore.reminders(conn, reminders)).replaceWith(plan);
                     });
@@ -54,24 +55,38 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
     }
 
     private static Uni<InterviewNotificationState> lockState(SqlConnection conn, String interviewId) {
-        return conn.preparedQuery("SELECT last_sequence, cancelled FROM interview_state WHERE interview_id = $1 FOR UPDATE")
+        return conn.preparedQuery("SELECT last_sequence, cancelled, told_start, told_end, told_join_link FROM interview_state "
+                        + "WHERE interview_id = $1 FOR UPDATE")
                 .execute(Tuple.of(interviewId)).map(rows -> {
                     var it = rows.iterator();
                     if (!it.hasNext()) {
                         return null;
                     }
                     var row = it.next();
-                    return new InterviewNotificationState(interviewId, row.getInteger("last_sequence"), row.getBoolean("cancelled"));
+                    return new InterviewNotificationState(interviewId, row.getInteger("last_sequence"), row.getBoolean("cancelled"),
+                            instant(row.getOffsetDateTime("told_start")), instant(row.getOffsetDateTime("told_end")),
+                            row.getString("told_join_link"));
                 });
     }
 
     private static Uni<Void> saveState(SqlConnection conn, InterviewNotificationState state, Meeting meeting, String eventId) {
         return conn.preparedQuery("""
-                        INSERT INTO interview_state (interview_id, ics_uid, last_sequence, cancelled, last_event_id) VALUES ($1, $2, $3, $4, $5)
+                        INSERT INTO interview_state (interview_id, ics_uid, last_sequence, cancelled, last_event_id, told_start, told_end,
+                            told_join_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                         ON CONFLICT (interview_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, last_sequence = EXCLUDED.last_sequence,
-                            cancelled = EXCLUDED.cancelled, last_event_id = EXCLUDED.last_event_id, updated_at = now()""")
-                .execute(Tuple.of(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(), eventId))
+                            cancelled = EXCLUDED.cancelled, last_event_id = EXCLUDED.last_event_id, told_start = EXCLUDED.told_start,
+                            told_end = EXCLUDED.told_end, told_join_link = EXCLUDED.told_join_link, updated_at = now()""")
+                .execute(Tuple.from(java.util.Arrays.asList(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(),
+                        eventId, offset(state.toldStart()), offset(state.toldEnd()), state.toldJoinLink())))
                 .replaceWithVoid();
+    }
+
+    private static java.time.Instant instant(java.time.OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static java.time.OffsetDateTime offset(java.time.Instant at) {
+        return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static Uni<Void> auditAll(SqlConnection conn, List<Invitation> invitations, DeliveryOutcome outcome, String note) {
