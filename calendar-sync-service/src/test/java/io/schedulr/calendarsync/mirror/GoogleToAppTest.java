@@ -59,19 +59,14 @@ class GoogleToAppTest {
     @Test
     void theHostMovingOrDeletingTheEventInGoogleBecomesACommandAndOurOwnChangesDoNotComeBack() {
         TestUser host = Tokens.newUser("Hana Host", "Europe/Berlin");
-        MirrorFixtures.connect(host);
-        MirrorFixtures.awaitWatched(host);
-        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
-        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
-        MirrorFixtures.awaitOneEvent(host, room);
+        MirrorFixtures.Room room = bookedOnGoogle(host);
 
         // Our insert made Google push; the sync sees the event as we wrote it: nothing is sent back.
         awaitSyncedAfterMirror(host);
         assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).isEmpty();
 
         Instant moved = room.start.plus(3, ChronoUnit.HOURS);
-        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
-                + moved + "\", \"end\": \"" + moved.plus(30, ChronoUnit.MINUTES) + "\"}");
+        moveInGoogle(host, room, moved, moved.plus(30, ChronoUnit.MINUTES));
         CloudEvent<RoomCommand> reschedule = awaitCommand(room, 1);
         assertThat(reschedule.type()).isEqualTo(RoomCommandType.RESCHEDULE_ROOM.cloudEventType());
         assertThat(reschedule.data().actorId()).isEqualTo(host.id());
@@ -104,17 +99,12 @@ class GoogleToAppTest {
     @Test
     void aMoveTheRoomRefusesIsWrittenBackOntoTheEventAndTheHostsNextMoveIsJudgedAgainstIt() {
         TestUser host = Tokens.newUser("Pia Putback", "Europe/Berlin");
-        MirrorFixtures.connect(host);
-        MirrorFixtures.awaitWatched(host);
-        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
-        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
-        MirrorFixtures.awaitOneEvent(host, room);
+        MirrorFixtures.Room room = bookedOnGoogle(host);
         awaitSyncedAfterMirror(host);
         int mailsBefore = MirrorFixtures.mailsTo(room.guestEmail).size();
 
         Instant past = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
-                + past + "\", \"end\": \"" + past.plus(30, ChronoUnit.MINUTES) + "\"}");
+        moveInGoogle(host, room, past, past.plus(30, ChronoUnit.MINUTES));
         assertThat(awaitCommand(room, 1).data().newStart()).isEqualTo(past);
 
         // scheduling-service refuses a start that has passed: the room is announced again where it is, one SEQUENCE up.
@@ -125,8 +115,7 @@ class GoogleToAppTest {
         assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).as("our write back is no change of the host's").hasSize(1);
 
         Instant later = room.start.plus(1, ChronoUnit.DAYS);
-        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
-                + later + "\", \"end\": \"" + later.plus(30, ChronoUnit.MINUTES) + "\"}");
+        moveInGoogle(host, room, later, later.plus(30, ChronoUnit.MINUTES));
         CloudEvent<RoomCommand> next = awaitCommand(room, 2);
         assertThat(next.data().newStart()).isEqualTo(later);
         assertThat(next.data().sequence()).as("made against the room's SEQUENCE after the put-back").isEqualTo(1);
@@ -135,11 +124,7 @@ class GoogleToAppTest {
     @Test
     void theGuestDecliningReleasesTheBookingAndTheNextBookingIsANewEvent() {
         TestUser host = Tokens.newUser("Dora Decline", "UTC");
-        MirrorFixtures.connect(host);
-        MirrorFixtures.awaitWatched(host);
-        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
-        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
-        MirrorFixtures.awaitOneEvent(host, room);
+        MirrorFixtures.Room room = bookedOnGoogle(host);
 
         LocalGoogleAccount.control("events/respond", "{\"email\": \"" + room.guestEmail + "\", \"iCalUID\": \"" + room.icsUid
                 + "\", \"response\": \"declined\"}");
@@ -161,11 +146,7 @@ class GoogleToAppTest {
     @Test
     void whenGoogleWantsAFullSyncTheDiffFindsAnEventDeletedMeanwhile() {
         TestUser host = Tokens.newUser("Fran Fullsync", "UTC");
-        MirrorFixtures.connect(host);
-        MirrorFixtures.awaitWatched(host);
-        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
-        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
-        MirrorFixtures.awaitOneEvent(host, room);
+        MirrorFixtures.Room room = bookedOnGoogle(host);
         awaitSyncedAfterMirror(host);
 
         LocalGoogleAccount.control("expire-sync-tokens", "{}");
@@ -248,6 +229,22 @@ class GoogleToAppTest {
             request.header("X-Goog-Channel-Token", token);
         }
         return request.when().post("/api/google/webhook").then();
+    }
+
+    /** A connected, watched host whose booked room is on their Google calendar. */
+    private static MirrorFixtures.Room bookedOnGoogle(TestUser host) {
+        MirrorFixtures.connect(host);
+        MirrorFixtures.awaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+        return room;
+    }
+
+    /** The host moves the room's event in Google. */
+    private static void moveInGoogle(TestUser host, MirrorFixtures.Room room, Instant start, Instant end) {
+        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\", \"start\": \""
+                + start + "\", \"end\": \"" + end + "\"}");
     }
 
     /** The push our own insert caused has been synced. */
