@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param offeredTo the one person (user id) a private room is offered to: besides the participants, the only one who
  *                  sees it and may book it; null for public rooms and private rooms offered to nobody yet
  * @param version   the stored version this state was read at (optimistic locking)
+ * @param earlierEventMayShow the guest of an earlier booking left while the room kept its time: calendars may still show
+ *                  that booking's event at this time until its deletion reaches them (see {@link #timeCalendarsMayShow()})
  */
 public record PracticeRoom(
         RoomId id,
@@ -28,7 +30,8 @@ public record PracticeRoom(
         TimeWindow window,
         UUID icsUid,
         int icsSequence,
-        long version) {
+        long version,
+        boolean earlierEventMayShow) {
 
     public static final int MAX_STAGE_LENGTH = 200;
     /** The SEQUENCE of an invitation UID's first REQUEST. */
@@ -46,18 +49,27 @@ public record PracticeRoom(
                                      Instant now) {
         window.requireFuture(now);
         requireOfferable(hostId, privateRoom, offeredTo);
-        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, newIcsUid(), FIRST_SEQUENCE, 0);
+        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, newIcsUid(), FIRST_SEQUENCE, 0, false);
     }
 
     /** A host's slot is booked: the room exists from the start with its guest. */
     public static PracticeRoom bookedFromSlot(RoomId id, Slot slot, String guestId, String roomUrl, Instant now) {
         return new PracticeRoom(id, slot.hostId(), guestId, null, roomUrl, false, null, now, slot.window(), newIcsUid(), FIRST_SEQUENCE,
-                0);
+                0, false);
     }
 
     /** Where every invitation UID comes from: a new room's, and a room's that is open again after its guest left. */
     private static UUID newIcsUid() {
         return UUID.randomUUID();
+    }
+
+    /**
+     * The time the Google calendars of its people may show an event of this room at: its booked time, or the time of an
+     * earlier booking whose guest left (until that event's deletion reaches them); null when nobody's calendar has one.
+     * A clash check does not count such an event as a clash with the room itself.
+     */
+    public TimeWindow timeCalendarsMayShow() {
+        return isBooked() || earlierEventMayShow ? window : null;
     }
 
     public Instant start() {
@@ -95,7 +107,7 @@ public record PracticeRoom(
         if (!window.startsAfter(now)) {
             throw new UnprocessableActionException("room_in_past", "This session has already started; it can no longer be booked.");
         }
-        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version, false);
     }
 
     /**
@@ -114,7 +126,7 @@ public record PracticeRoom(
             throw new UnprocessableActionException("room_in_past", "This session has already started; its booking can no longer be released.");
         }
         return new PracticeRoom(id, hostId, null, stage, roomUrl, privateRoom, offeredTo, createdAt, window, newIcsUid(), FIRST_SEQUENCE,
-                version);
+                version, true);
     }
 
     /** The host moves the session; a real move raises the invitation SEQUENCE so calendars take the update. */
@@ -124,7 +136,7 @@ public record PracticeRoom(
         if (moved.equals(window)) {
             return this;
         }
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid, icsSequence + 1, version, false);
     }
 
     /**
@@ -157,13 +169,13 @@ public record PracticeRoom(
     }
 
     private PracticeRoom announcedAgain() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
     }
 
     public PracticeRoom changePrivacy(String actor, boolean makePrivate) {
         requireHost(actor, "Only the host can change a room's privacy.");
         return new PracticeRoom(id, hostId, guestId, stage, roomUrl, makePrivate, makePrivate ? offeredTo : null, createdAt, window, icsUid,
-                icsSequence, version);
+                icsSequence, version, earlierEventMayShow);
     }
 
     /** The host offers a private room to one person (null: to nobody); only while nobody has booked it. */
@@ -173,7 +185,7 @@ public record PracticeRoom(
             throw new RoomAlreadyBookedException(id);
         }
         requireOfferable(hostId, privateRoom, person);
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, person, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, person, createdAt, window, icsUid, icsSequence, version, earlierEventMayShow);
     }
 
     private static void requireOfferable(String hostId, boolean privateRoom, String person) {
@@ -197,7 +209,7 @@ public record PracticeRoom(
             throw new InvalidRequestException("invalid_stage",
                     "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control characters.");
         }
-        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version);
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version, earlierEventMayShow);
     }
 
     /** Only the host deletes; the answer is how the deletion is announced (see {@link #announcedAsCancelled()}). */
@@ -207,7 +219,7 @@ public record PracticeRoom(
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom announcedAsCancelled() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
     }
 
     /**
@@ -215,12 +227,12 @@ public record PracticeRoom(
      * the guest's invitation is cancelled (the room itself goes on under a new UID, see {@link #release}).
      */
     public PracticeRoom announcedAsReleased() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
     }
 
     /** The same room as stored at another version. */
     public PracticeRoom atVersion(long storedVersion) {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, storedVersion);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, storedVersion, earlierEventMayShow);
     }
 
     private void requireHost(String actor, String message) {

@@ -172,6 +172,8 @@ public abstract class StorePortsContract {
         assertThat(stored).isEqualTo(released);
         assertThat(stored.guestId()).isNull();
         assertThat(stored.icsUid()).isNotEqualTo(booked.icsUid());
+        assertThat(stored.timeCalendarsMayShow()).as("the left booking's event until its deletion reaches the calendars")
+                .isEqualTo(room.window());
         assertThatThrownBy(() -> inTx(() -> rooms().update(booked.release(guest.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
         assertThat(inTx(() -> rooms().load(room.id())).orElseThrow()).isEqualTo(released);
     }

@@ -80,6 +80,19 @@ class PracticeRoomTest {
     }
 
     @Test
+    void calendarsMayShowTheRoomsTimeWhileBookedAndAfterItsGuestLeftUntilItMoves() {
+        PracticeRoom booked = room.book("guest", NOW);
+        PracticeRoom left = booked.release("guest", NOW);
+
+        assertThat(room.timeCalendarsMayShow()).as("never booked: no event anywhere").isNull();
+        assertThat(booked.timeCalendarsMayShow()).isEqualTo(room.window());
+        assertThat(left.timeCalendarsMayShow()).as("the left booking's event, until its deletion is mirrored").isEqualTo(room.window());
+        assertThat(left.changePrivacy("host", true).timeCalendarsMayShow()).isEqualTo(room.window());
+        assertThat(left.reschedule("host", T.plusSeconds(7200), NOW).timeCalendarsMayShow()).isNull();
+        assertThat(left.book("other", NOW).release("other", NOW).timeCalendarsMayShow()).isEqualTo(room.window());
+    }
+
+    @Test
     void privacyIsTheHostsAndTheStageBelongsToBothParticipants() {
         assertThat(room.changePrivacy("host", true).privateRoom()).isTrue();
         assertThatThrownBy(() -> room.changePrivacy("someone", true)).isInstanceOf(ForbiddenActionException.class);

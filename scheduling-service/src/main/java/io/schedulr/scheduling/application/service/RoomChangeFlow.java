@@ -150,9 +150,9 @@ public class RoomChangeFlow {
         return java.util.Arrays.asList(room.hostId(), room.guestId());
     }
 
-    /** The time the session's event already shows on Google calendars: its booked time before the change. */
+    /** The time the session's own event may already show on Google calendars, before the change. */
     private static TimeWindow ownEvent(PracticeRoom before) {
-        return before.isBooked() ? before.window() : null;
+        return before.timeCalendarsMayShow();
     }
 
     /** Booking a room, or moving a booked one, commits its people to the time; other edits do not. */

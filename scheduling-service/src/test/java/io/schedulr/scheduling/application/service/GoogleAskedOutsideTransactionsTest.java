@@ -114,6 +114,18 @@ class GoogleAskedOutsideTransactionsTest {
     }
 
     @Test
+    void aRoomWhoseGuestLeftIsBookedAtOnceThoughTheHostsCalendarStillShowsThatBookingsEvent() {
+        PracticeRoom booked = f.bookedRoom();
+        new ReleaseBookingService(flow()).release(f.guest, booked.id()).await().indefinitely();
+        // calendar-sync-service has not deleted the left booking's event yet
+        googleBusy.put(f.host.id(), List.of(booked.window()));
+
+        new BookRoomService(flow()).book(new BookRoomCommand(f.other, booked.id(), null)).await().indefinitely();
+
+        assertThat(f.store.rooms().get(booked.id()).guestId()).isEqualTo(f.other.id());
+    }
+
+    @Test
     void aRoomMovedBetweenTheQuestionAndTheTransactionIsAskedAboutAgainAtItsNewTime() {
         PracticeRoom room = f.room();
         TimeWindow later = TimeWindow.starting(START.plusSeconds(3600), LENGTH);

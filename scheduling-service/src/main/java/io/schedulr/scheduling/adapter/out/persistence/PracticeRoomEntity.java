@@ -40,4 +40,6 @@ public class PracticeRoomEntity extends PanacheEntityBase {
     public long version;
     @Column(name = "ends_at", nullable = false)
     public Instant endsAt;
+    @Column(name = "earlier_event_may_show", nullable = false)
+    public boolean earlierEventMayShow;
 }

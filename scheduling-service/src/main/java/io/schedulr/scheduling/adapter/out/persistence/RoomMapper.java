@@ -10,7 +10,7 @@ final class RoomMapper {
 
     static PracticeRoom toDomain(PracticeRoomEntity e) {
         return new PracticeRoom(new RoomId(e.id), e.hostId, e.guestId, e.stage, e.roomUrl, e.privateRoom, e.offeredTo, e.createdAt,
-                new TimeWindow(e.datetimeUtc, e.endsAt), e.icsUid, e.icsSequence, e.version);
+                new TimeWindow(e.datetimeUtc, e.endsAt), e.icsUid, e.icsSequence, e.version, e.earlierEventMayShow);
     }
 
     static PracticeRoomEntity toNewEntity(PracticeRoom r) {
@@ -34,5 +34,6 @@ final class RoomMapper {
         e.endsAt = r.window().end();
         e.icsUid = r.icsUid();
         e.icsSequence = r.icsSequence();
+        e.earlierEventMayShow = r.earlierEventMayShow();
     }
 }
