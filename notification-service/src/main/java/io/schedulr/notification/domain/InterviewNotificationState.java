@@ -9,7 +9,7 @@ import java.util.Objects;
  * (a reschedule request may keep the SEQUENCE; RFC 5546 lets a CANCEL carry the last one). So a duplicate or an older
  * change arriving late never mails twice nor rolls a calendar back.
  *
- * @param toldStart    the start the last REQUEST showed; null before any, or when not known (kept before V10)
+ * @param toldStart    the start the last REQUEST showed; null before any, or when not known (kept before V12)
  * @param toldEnd      the end it showed
  * @param toldJoinLink the join link it showed; null when it had none
  */

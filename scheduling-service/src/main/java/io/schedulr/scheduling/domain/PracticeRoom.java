@@ -49,7 +49,8 @@ public record PracticeRoom(
                                      Instant now) {
         window.requireFuture(now);
         requireOfferable(hostId, privateRoom, offeredTo);
-        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, newIcsUid(), FIRST_SEQUENCE, 0, false);
+        return new PracticeRoom(id, hostId, null, null, roomUrl, privateRoom, offeredTo, now, window, newIcsUid(), FIRST_SEQUENCE, 0,
+                false);
     }
 
     /** A host's slot is booked: the room exists from the start with its guest. */
@@ -107,7 +108,8 @@ public record PracticeRoom(
         if (!window.startsAfter(now)) {
             throw new UnprocessableActionException("room_in_past", "This session has already started; it can no longer be booked.");
         }
-        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version, false);
+        return new PracticeRoom(id, hostId, guest, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence,
+                version, false);
     }
 
     /**
@@ -123,7 +125,8 @@ public record PracticeRoom(
             throw new ForbiddenActionException("not_room_guest", "Only the room's guest can release its booking.");
         }
         if (!window.startsAfter(now)) {
-            throw new UnprocessableActionException("room_in_past", "This session has already started; its booking can no longer be released.");
+            throw new UnprocessableActionException("room_in_past",
+                    "This session has already started; its booking can no longer be released.");
         }
         return new PracticeRoom(id, hostId, null, stage, roomUrl, privateRoom, offeredTo, createdAt, window, newIcsUid(), FIRST_SEQUENCE,
                 version, true);
@@ -136,7 +139,8 @@ public record PracticeRoom(
         if (moved.equals(window)) {
             return this;
         }
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid, icsSequence + 1, version, false);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, moved, icsUid,
+                icsSequence + 1, version, false);
     }
 
     /**
@@ -169,7 +173,8 @@ public record PracticeRoom(
     }
 
     private PracticeRoom announcedAgain() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid,
+                icsSequence + 1, version, earlierEventMayShow);
     }
 
     public PracticeRoom changePrivacy(String actor, boolean makePrivate) {
@@ -185,7 +190,8 @@ public record PracticeRoom(
             throw new RoomAlreadyBookedException(id);
         }
         requireOfferable(hostId, privateRoom, person);
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, person, createdAt, window, icsUid, icsSequence, version, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, person, createdAt, window, icsUid, icsSequence,
+                version, earlierEventMayShow);
     }
 
     private static void requireOfferable(String hostId, boolean privateRoom, String person) {
@@ -193,7 +199,8 @@ public record PracticeRoom(
             return;
         }
         if (!privateRoom) {
-            throw new InvalidRequestException("offer_needs_private_room", "Only a private room is offered to one person; a public one is open to all.");
+            throw new InvalidRequestException("offer_needs_private_room",
+                    "Only a private room is offered to one person; a public one is open to all.");
         }
         if (person.equals(hostId)) {
             throw new InvalidRequestException("invalid_offer_to", "A room cannot be offered to its own host.");
@@ -209,7 +216,8 @@ public record PracticeRoom(
             throw new InvalidRequestException("invalid_stage",
                     "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control characters.");
         }
-        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, version, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid,
+                icsSequence, version, earlierEventMayShow);
     }
 
     /** Only the host deletes; the answer is how the deletion is announced (see {@link #announcedAsCancelled()}). */
@@ -219,7 +227,8 @@ public record PracticeRoom(
 
     /** The room as its cancellation is announced: a CANCEL must carry a SEQUENCE above the last REQUEST. */
     public PracticeRoom announcedAsCancelled() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid,
+                icsSequence + 1, version, earlierEventMayShow);
     }
 
     /**
@@ -227,12 +236,14 @@ public record PracticeRoom(
      * the guest's invitation is cancelled (the room itself goes on under a new UID, see {@link #release}).
      */
     public PracticeRoom announcedAsReleased() {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence + 1, version, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid,
+                icsSequence + 1, version, earlierEventMayShow);
     }
 
     /** The same room as stored at another version. */
     public PracticeRoom atVersion(long storedVersion) {
-        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence, storedVersion, earlierEventMayShow);
+        return new PracticeRoom(id, hostId, guestId, stage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid, icsSequence,
+                storedVersion, earlierEventMayShow);
     }
 
     private void requireHost(String actor, String message) {

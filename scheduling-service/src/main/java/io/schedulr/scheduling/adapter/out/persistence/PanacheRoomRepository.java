@@ -69,7 +69,8 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
     @Override
     public Uni<PracticeRoom> update(PracticeRoom changed) {
         return SessionConnection.update("UPDATE practice_rooms SET guest_id = $1, stage = $2, private = $3, offered_to = $4, "
-                        + "datetime_utc = $5, ends_at = $6, ics_uid = $7, ics_sequence = $8, earlier_event_may_show = $9, version = version + 1 "
+                        + "datetime_utc = $5, ends_at = $6, ics_uid = $7, ics_sequence = $8, earlier_event_may_show = $9, "
+                        + "version = version + 1 "
                         + "WHERE id = $10 AND version = $11",
                         changed.guestId(), changed.stage(), changed.privateRoom(), changed.offeredTo(),
                         SessionConnection.at(changed.window().start()), SessionConnection.at(changed.window().end()),
