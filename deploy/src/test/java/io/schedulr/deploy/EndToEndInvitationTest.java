@@ -98,7 +98,7 @@ class EndToEndInvitationTest {
         // Cal.com answered the send with the join link, so the confirmation shows the guest nothing new: only the team hears of it.
         List<String> team = client.awaitCalendars(ivy.email(), 2, Duration.ofSeconds(60));
         assertThat(team).extracting(ics -> StackClient.line(ics, "SEQUENCE:")).containsExactly("0", "1");
-        List<String> invitations = client.calendars(guest);
+        List<String> invitations = client.awaitCalendars(guest, 1, Duration.ofSeconds(60));
         assertThat(invitations).allSatisfy(ics -> assertThat(StackClient.line(ics, "UID:")).isEqualTo("interview-" + id + "@schedulr"));
         assertThat(invitations).extracting(ics -> StackClient.line(ics, "METHOD:")).containsOnly("REQUEST");
         assertThat(invitations).extracting(ics -> StackClient.line(ics, "SEQUENCE:")).containsExactly("0");
