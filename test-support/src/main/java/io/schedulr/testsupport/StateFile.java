@@ -60,7 +60,7 @@ public final class StateFile implements AutoCloseable {
             } catch (JoseException | RuntimeException e) {
                 Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
                 Files.move(file, aside);
-                System.err.println(owner + ": " + file + " could not be read (" + e + "); set aside as " + aside + ", starting empty");
+                System.err.println(owner + ": " + file + " could not be read (" + e + "); set aside as " + aside + "; going on from what was read before the failure");
             }
         }
         state.saver.scheduleWithFixedDelay(state::saveQuietly, SAVE_EVERY_SECONDS, SAVE_EVERY_SECONDS, TimeUnit.SECONDS);

@@ -9,7 +9,6 @@ import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.PracticeRoom;
-import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
@@ -87,13 +86,8 @@ public class ApplyCalendarChangeService implements ApplyCalendarChangeUseCase {
             PracticeRoom.CalendarMove move = room.followCalendarMove(actor.id(), command.newStart(), now);
             putBack.set(move.putBack());
             return move.room();
-        }, ApplyCalendarChangeService::typeOf).map(details -> putBack.get() == null ? Result.of(Outcome.RESCHEDULED)
+        }, EditRoomService::typeOf).map(details -> putBack.get() == null ? Result.of(Outcome.RESCHEDULED)
                 : new Result(Outcome.PUT_BACK, putBack.get()));
-    }
-
-    /** A booked room announced at a higher SEQUENCE (moved, or put back where it was) updates its invitations. */
-    private static RoomChangeType typeOf(PracticeRoom before, PracticeRoom after) {
-        return after.isBooked() && after.icsSequence() != before.icsSequence() ? RoomChangeType.RESCHEDULED : RoomChangeType.UPDATED;
     }
 
     private Uni<Result> release(UserProfile actor, ApplyCalendarChangeCommand command) {

@@ -44,7 +44,11 @@ public class EditRoomService implements EditRoomUseCase {
         return changed;
     }
 
+    /**
+     * A booked room whose invitation SEQUENCE rose (it moved, or a move made in Google was put back) updates its
+     * invitations; any other edit is an update.
+     */
     static RoomChangeType typeOf(PracticeRoom before, PracticeRoom after) {
-        return after.isBooked() && !after.start().equals(before.start()) ? RoomChangeType.RESCHEDULED : RoomChangeType.UPDATED;
+        return after.isBooked() && after.icsSequence() != before.icsSequence() ? RoomChangeType.RESCHEDULED : RoomChangeType.UPDATED;
     }
 }

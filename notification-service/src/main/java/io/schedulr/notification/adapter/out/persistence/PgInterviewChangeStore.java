@@ -16,6 +16,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -76,17 +80,17 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                         ON CONFLICT (interview_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, last_sequence = EXCLUDED.last_sequence,
                             cancelled = EXCLUDED.cancelled, last_event_id = EXCLUDED.last_event_id, told_start = EXCLUDED.told_start,
                             told_end = EXCLUDED.told_end, told_join_link = EXCLUDED.told_join_link, updated_at = now()""")
-                .execute(Tuple.from(java.util.Arrays.asList(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(),
+                .execute(Tuple.from(Arrays.asList(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(),
                         eventId, offset(state.toldStart()), offset(state.toldEnd()), state.toldJoinLink())))
                 .replaceWithVoid();
     }
 
-    private static java.time.Instant instant(java.time.OffsetDateTime at) {
+    private static Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }
 
-    private static java.time.OffsetDateTime offset(java.time.Instant at) {
-        return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     private static Uni<Void> auditAll(SqlConnection conn, List<Invitation> invitations, DeliveryOutcome outcome, String note) {
