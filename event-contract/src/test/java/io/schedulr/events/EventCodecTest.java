@@ -29,6 +29,27 @@ class EventCodecTest {
     }
 
     @Test
+    void carriesWhoCouldSeeTheRoomBeforeAndReadsEventsWithoutIt() {
+        RoomEvent r = room();
+        RoomEvent madePrivate = new RoomEvent(r.roomId(), r.icsUid(), r.sequence(), r.startUtc(), r.endUtc(), r.title(), r.roomUrl(), true,
+                r.stage(), r.host(), r.guest(), "u-2", false, "u-1");
+        CloudEvent<RoomEvent> event = CloudEvent.of("e4", "/scheduling-service", RoomEventType.ROOM_UPDATED.cloudEventType(),
+                Instant.parse("2029-12-01T00:00:00Z"), "r1", madePrivate);
+
+        String json = EventCodec.encode(event);
+
+        assertThat(json).contains("\"wasPrivate\":false", "\"wasOfferedTo\":\"u-1\"");
+        assertThat(EventCodec.decodeRoomEvent(json)).isEqualTo(event);
+        String older = json.replace("\"wasPrivate\":false,", "").replace(",\"wasOfferedTo\":\"u-1\"", "");
+        assertThat(older).doesNotContain("was");
+        assertThat(EventCodec.decodeRoomEvent(older).data()).satisfies(d -> {
+            assertThat(d.wasPrivate()).isNull();
+            assertThat(d.wasOfferedTo()).isNull();
+            assertThat(d.offeredTo()).isEqualTo("u-2");
+        });
+    }
+
+    @Test
     void rejectsGarbageAndUnknownTypes() {
         assertThatThrownBy(() -> EventCodec.decodeRoomEvent("{not json")).isInstanceOf(MalformedEventException.class);
         String unknown = EventCodec.encode(CloudEvent.of("e2", "/x", "io.other.v1", Instant.now(), "r1", room()));

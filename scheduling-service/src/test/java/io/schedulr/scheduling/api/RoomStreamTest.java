@@ -4,6 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -24,6 +26,12 @@ import static org.awaitility.Awaitility.await;
 class RoomStreamTest {
     @TestHTTPResource("/api/practice-rooms/stream")
     URI stream;
+    private final List<CompletableFuture<?>> watching = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopWatching() {
+        watching.forEach(w -> w.cancel(true));
+    }
 
     @Test
     void streamsVisibleChangesAndHidesOthersPrivateRooms() {
@@ -52,10 +60,39 @@ class RoomStreamTest {
     }
 
     @Test
+    void whoeverLosesSightOfARoomIsToldItIsHiddenAndNothingMore() {
+        TestUser viewer = Tokens.newUser("Onlooker", "UTC");
+        TestUser offered = Tokens.newUser("Chosen One", "UTC");
+        TestUser host = Tokens.newUser("Closing Host", "UTC");
+        List<String> lines = watch(viewer);
+        List<String> offeredLines = watch(offered);
+        String room = RoomApi.createRoom(host, 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> has(lines, room, "room.created"));
+
+        RoomApi.update(host, Map.of("roomId", room, "private", true, "offerTo", offered.id())).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> has(lines, room, "\"hidden\"") && has(offeredLines, room, "room.updated"));
+        assertThat(lines.stream().filter(l -> l.contains(room) && l.contains("\"hidden\"")))
+                .singleElement().satisfies(l -> assertThat(l).doesNotContain("hostId", "datetimeUtc", "private", offered.id()));
+        assertThat(offeredLines).noneMatch(l -> l.contains("\"hidden\""));
+    }
+
+    @Test
     void streamNeedsAToken() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
+    }
+
+    private List<String> watch(TestUser viewer) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(stream).header("Authorization", viewer.bearer()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        watching.add(response);
+        response.thenAccept(r -> r.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("\"connected\"")));
+        return lines;
     }
 
     private static boolean has(List<String> lines, String roomId, String type) {

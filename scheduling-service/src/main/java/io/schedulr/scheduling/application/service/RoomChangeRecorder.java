@@ -56,7 +56,7 @@ public class RoomChangeRecorder {
         return users.findAll(ids).chain(people -> {
             UserProfile host = people.get(announced.hostId());
             UserProfile guest = announced.guestId() == null ? null : people.get(announced.guestId());
-            RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest);
+            RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest, before);
             RoomDetails details = after == null ? new RoomDetails(announced, host, guest)
                     : new RoomDetails(after, host, after.guestId() == null ? null : people.get(after.guestId()));
             return outbox.append(change)

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Hands each room change to everyone watching, filtered and redacted per viewer by the room's visibility rule:
- * private rooms only to their participants, the guest and the video link only to participants. The last
+ * private rooms only to their participants, the guest and the video link only to participants. A viewer who could see
+ * the room before the change and may not any more gets a {@link LiveRoomChange#HIDDEN} notice with only its id, so a
+ * list showing it can drop it. The last
  * {@code replayWindow} changes are kept so that a client that reconnects gets what it missed; a watcher that does not
  * keep up is dropped once {@code perWatcherBuffer} changes wait for it (it reconnects and resumes).
  */
@@ -53,8 +55,8 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
             }
         }, BackPressureStrategy.ERROR);
         return all.onOverflow().buffer(perWatcherBuffer)
-                .filter(c -> c.visibleTo(viewerId))
-                .map(c -> redactedFor(c, viewerId));
+                .filter(c -> c.visibleTo(viewerId) || c.hidesFrom(viewerId))
+                .map(c -> c.visibleTo(viewerId) ? redactedFor(c, viewerId) : c.hiddenNotice());
     }
 
     /** The changes after the one with this id; a reload marker if it is no longer (or never was) in the window. */
@@ -76,6 +78,6 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
             return c;
         }
         return new LiveRoomChange(c.type(), c.eventId(), c.time(), c.roomId(), c.hostId(), c.hostName(), null, null, c.booked(),
-                c.privateRoom(), c.offeredTo(), c.start(), null, null);
+                c.privateRoom(), c.offeredTo(), c.start(), null, null, null);
     }
 }

@@ -13,7 +13,58 @@ class RoomFeedServiceTest {
 
     private static LiveRoomChange change(String room, String guest, boolean privateRoom) {
         return new LiveRoomChange("io.schedulr.room.booked.v1", "e-" + room, Instant.EPOCH, room, "host", "Hosta", guest,
-                guest == null ? null : "Guesto", guest != null, privateRoom, null, Instant.EPOCH, null, "https://video/" + room);
+                guest == null ? null : "Guesto", guest != null, privateRoom, null, Instant.EPOCH, null, "https://video/" + room, null);
+    }
+
+    /** A change of who may see the room: from {@code before} to private and offered to {@code offeredTo}. */
+    private static LiveRoomChange madePrivate(String room, String guest, LiveRoomChange.Audience before, String offeredTo) {
+        return new LiveRoomChange("io.schedulr.room.updated.v1", "e-" + room, Instant.EPOCH, room, "host", "Hosta", guest,
+                guest == null ? null : "Guesto", guest != null, true, offeredTo, Instant.EPOCH, null, "https://video/" + room, before);
+    }
+
+    @Test
+    void whoeverCouldSeeARoomThatWentPrivateIsToldItIsHiddenWithNothingButItsId() {
+        AssertSubscriber<LiveRoomChange> stranger = feed.watch("stranger", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<LiveRoomChange> offered = feed.watch("offered", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<LiveRoomChange> host = feed.watch("host", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+
+        feed.share(madePrivate("r1", null, new LiveRoomChange.Audience(null, false, null), "offered"));
+
+        assertThat(stranger.getItems()).singleElement().satisfies(c -> {
+            assertThat(c.isHidden()).isTrue();
+            assertThat(c.roomId()).isEqualTo("r1");
+            assertThat(c.eventId()).isEqualTo("e-r1");
+            assertThat(c.hostId()).isNull();
+            assertThat(c.start()).isNull();
+            assertThat(c.offeredTo()).isNull();
+        });
+        assertThat(offered.getItems()).singleElement().satisfies(c -> assertThat(c.type()).isEqualTo("io.schedulr.room.updated.v1"));
+        assertThat(host.getItems()).singleElement().satisfies(c -> assertThat(c.isHidden()).isFalse());
+    }
+
+    @Test
+    void anOfferMovedOnHidesTheRoomFromTheFormerOneOnlyAndAPrivateRoomNeverSeenStaysUnknown() {
+        AssertSubscriber<LiveRoomChange> former = feed.watch("former", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<LiveRoomChange> stranger = feed.watch("stranger", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+
+        feed.share(madePrivate("r1", null, new LiveRoomChange.Audience(null, true, "former"), "next"));
+        feed.share(madePrivate("r2", null, new LiveRoomChange.Audience(null, true, null), null));
+        feed.share(madePrivate("r3", null, null, null));
+
+        assertThat(former.getItems()).singleElement().satisfies(c -> {
+            assertThat(c.isHidden()).isTrue();
+            assertThat(c.roomId()).isEqualTo("r1");
+        });
+        assertThat(stranger.getItems()).isEmpty();
+    }
+
+    @Test
+    void aGuestWhoLeftAPrivateRoomIsToldItIsHidden() {
+        AssertSubscriber<LiveRoomChange> leaver = feed.watch("guest", null).subscribe().withSubscriber(AssertSubscriber.create(10));
+
+        feed.share(madePrivate("r1", null, new LiveRoomChange.Audience("guest", true, null), null));
+
+        assertThat(leaver.getItems()).singleElement().satisfies(c -> assertThat(c.isHidden()).isTrue());
     }
 
     @Test

@@ -41,8 +41,11 @@ public class RoomStreamConsumer {
         RoomEvent e = event.data();
         // A released booking is announced as it ends (with the guest who left); the room itself is open again.
         Participant guest = RoomEventType.ROOM_RELEASED.cloudEventType().equals(event.type()) ? null : e.guest();
+        // Before the change the guest was the same one, or for a release the one who left; a booking only adds a viewer.
+        LiveRoomChange.Audience before = e.wasPrivate() == null ? null
+                : new LiveRoomChange.Audience(e.guest() == null ? null : e.guest().id(), e.wasPrivate(), e.wasOfferedTo());
         return new LiveRoomChange(event.type(), event.id(), event.time(), e.roomId(), e.host().id(), e.host().name(),
                 guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.offeredTo(),
-                e.startUtc(), e.stage(), e.roomUrl());
+                e.startUtc(), e.stage(), e.roomUrl(), before);
     }
 }

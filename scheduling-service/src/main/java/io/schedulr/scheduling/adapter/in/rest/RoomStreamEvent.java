@@ -8,15 +8,17 @@ import java.time.Instant;
 
 /**
  * One item of the live stream. {@code type} is "connected", "heartbeat" or the room event's type
- * (e.g. {@code io.schedulr.room.booked.v1}), or "reload" when a reconnecting client missed more than the stream can
- * replay (it should list the rooms again). What a viewer may see was decided by the use case.
+ * (e.g. {@code io.schedulr.room.booked.v1}), "reload" when a reconnecting client missed more than the stream can
+ * replay (it should list the rooms again), or "hidden" with only the room's id when a room the viewer could see is no
+ * longer visible to them (made private, offered to someone else, or they left a private room's booking). What a viewer
+ * may see was decided by the use case.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomStreamEvent(String type, String eventId, Instant time, Room room) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Room(String id, String hostId, String hostName, String guestId, String guestName, boolean booked,
-                       @JsonProperty("private") boolean privateRoom, Instant datetimeUtc, String stage, String roomUrl) {
+    public record Room(String id, String hostId, String hostName, String guestId, String guestName, Boolean booked,
+                       @JsonProperty("private") Boolean privateRoom, Instant datetimeUtc, String stage, String roomUrl) {
     }
 
     static RoomStreamEvent connected() {
@@ -30,6 +32,10 @@ public record RoomStreamEvent(String type, String eventId, Instant time, Room ro
     static RoomStreamEvent of(LiveRoomChange c) {
         if (c.isReload()) {
             return new RoomStreamEvent(LiveRoomChange.RELOAD, null, Instant.now(), null);
+        }
+        if (c.isHidden()) {
+            return new RoomStreamEvent(c.type(), c.eventId(), c.time(), new Room(c.roomId(), null, null, null, null, null, null, null, null,
+                    null));
         }
         Room room = new Room(c.roomId(), c.hostId(), c.hostName(), c.guestId(), c.guestName(), c.booked(), c.privateRoom(), c.start(),
                 c.stage(), c.roomUrl());

@@ -43,7 +43,8 @@ public class RoomStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events of the room changes the caller may see; Last-Event-ID resumes after a reconnect")
     @APIResponse(responseCode = "200", description = "An endless event stream; each event's data is one RoomStreamEvent (connected, "
-            + "heartbeat every 20 s, a room event, or reload when the client should list the rooms again).",
+            + "heartbeat every 20 s, a room event, hidden (only the room's id) when a room the caller could see is no longer "
+            + "theirs to see, or reload when the client should list the rooms again).",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = RoomStreamEvent.class)))
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId) {
         String viewer = caller.get().id();

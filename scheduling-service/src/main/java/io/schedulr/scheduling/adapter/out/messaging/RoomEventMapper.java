@@ -19,9 +19,11 @@ public class RoomEventMapper {
 
     public CloudEvent<RoomEvent> toCloudEvent(RoomChange change) {
         PracticeRoom room = change.room();
+        PracticeRoom before = change.before();
         RoomEvent data = new RoomEvent(room.id().toString(), room.icsUid().toString(), room.icsSequence(), room.window().start(),
                 room.window().end(), config.room().title(), room.roomUrl(), room.privateRoom(), room.stage(),
-                participant(change.host()), participant(change.guest()), room.offeredTo());
+                participant(change.host()), participant(change.guest()), room.offeredTo(),
+                before == null ? null : before.privateRoom(), before == null ? null : before.offeredTo());
         return CloudEvent.of(change.eventId().toString(), config.events().source(), type(change).cloudEventType(),
                 change.occurredAt(), room.id().toString(), data);
     }

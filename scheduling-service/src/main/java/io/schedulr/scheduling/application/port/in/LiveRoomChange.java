@@ -7,23 +7,38 @@ import java.time.Instant;
 /**
  * One room change on the live stream.
  *
- * @param type    the published event type (e.g. {@code io.schedulr.room.booked.v1})
+ * @param type      the published event type (e.g. {@code io.schedulr.room.booked.v1}), or one of the stream's own
+ *                  ({@link #RELOAD}, {@link #HIDDEN})
  * @param guestId   null while unbooked, and for viewers who may not know who booked
  * @param offeredTo the person a private room is offered to, if any
+ * @param before    who could see the room before this change; null when that is not known (a new room)
  */
 public record LiveRoomChange(String type, String eventId, Instant time, String roomId, String hostId, String hostName,
                              String guestId, String guestName, boolean booked, boolean privateRoom, String offeredTo,
-                             Instant start, String stage, String roomUrl) {
+                             Instant start, String stage, String roomUrl, Audience before) {
 
     /** Type of the item a stream starts with when it cannot give a reconnecting client what it missed. */
     public static final String RELOAD = "reload";
+    /** Type of the item telling a viewer that a room they could see is no longer theirs to see (only its id). */
+    public static final String HIDDEN = "hidden";
+
+    /** Who could see a room: its guest, whether it was private and who it was offered to. */
+    public record Audience(String guestId, boolean privateRoom, String offeredTo) {
+        boolean includes(String hostId, String viewer) {
+            return RoomAccess.canSee(hostId, guestId, privateRoom, offeredTo, viewer);
+        }
+    }
 
     public static LiveRoomChange reload() {
-        return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null, null);
+        return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null, null, null);
     }
 
     public boolean isReload() {
         return RELOAD.equals(type);
+    }
+
+    public boolean isHidden() {
+        return HIDDEN.equals(type);
     }
 
     public boolean visibleTo(String viewer) {
@@ -31,6 +46,16 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
             return true;
         }
         return RoomAccess.canSee(hostId, guestId, privateRoom, offeredTo, viewer);
+    }
+
+    /** The viewer could see the room before this change and may not any more (it went private, or the offer moved on). */
+    public boolean hidesFrom(String viewer) {
+        return before != null && before.includes(hostId, viewer) && !visibleTo(viewer);
+    }
+
+    /** What a viewer who lost sight of the room is told: which room, nothing of what it is now. */
+    public LiveRoomChange hiddenNotice() {
+        return new LiveRoomChange(HIDDEN, eventId, time, roomId, null, null, null, null, false, false, null, null, null, null, null);
     }
 
     public boolean hasParticipant(String viewer) {
