@@ -43,7 +43,8 @@ import java.util.logging.Logger;
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
  * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
- * second time. A move to the time the event already shows (the host moved it in Google) costs no call; when the host
+ * second time. A host who disconnected is treated the same way (their changes announced as {@code not_connected} and
+ * mirrored silently once they connect again), since their dedicated calendar and our events on it stay in Google. A move to the time the event already shows (the host moved it in Google) costs no call; when the host
  * moved it to another length, the room keeps its own and the event's end is set back without mailing the guest again
  * (Google told them of the move). A move of an event a person deleted in Google meanwhile puts nothing back (the deletion
  * cancels the room). Every call to Google is audited.
@@ -102,12 +103,20 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             if (!consumed.firstTime(change.eventId())) {
                 return Outcome.DUPLICATE;
             }
-            ConnectionStatus status = connections.find(change.hostId()).map(CalendarConnection::status).orElse(null);
+            Optional<CalendarConnection> host = connections.find(change.hostId());
+            ConnectionStatus status = host.map(CalendarConnection::status).orElse(null);
             if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED) {
                 // With the gate off, notification-service emails every change itself: the announcement would only be
                 // skipped there as a duplicate, one outbox row, Kafka record and audit row per booking for nothing.
                 if (calendarRequired) {
                     failures.publish(change, "not_connected");
+                }
+                // A host who disconnected keeps their dedicated calendar, and our events on it: the change waits for
+                // them to connect again and is then mirrored silently (the participants were emailed), so the calendar
+                // they come back to shows neither a deleted session nor an old time.
+                if (host.map(CalendarConnection::hasDedicatedCalendar).orElse(false)) {
+                    jobs.add(change, clock.instant(), true);
+                    return Outcome.QUEUED;
                 }
                 return Outcome.HOST_NOT_CONNECTED;
             }

@@ -93,6 +93,11 @@ public final class CalendarConnection {
         return new ConnectionChange(googleAccountId, email, status, reason, status == ConnectionStatus.CONNECTED ? calendarId : null);
     }
 
+    /** Connected once: we made them a dedicated calendar, which neither a disconnect nor a revoked grant removes. */
+    public boolean hasDedicatedCalendar() {
+        return calendarId != null;
+    }
+
     public boolean isConnected() {
         return status == ConnectionStatus.CONNECTED;
     }

@@ -336,6 +336,28 @@ class RoomMirrorServiceTest {
         assertThat(gateOff.record(change)).as("still recorded as seen").isEqualTo(Outcome.DUPLICATE);
     }
 
+    @Test
+    void aHostWhoDisconnectedHasTheirChangesAnnouncedAndMirroredSilentlyOnceTheyConnectAgain() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.NOT_CONNECTED, DisconnectReason.USER, null,
+                "cal-ana", null, clock.instant()));
+
+        assertThat(service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)))).isEqualTo(Outcome.QUEUED);
+        assertThat(service.record(change("e3", RoomChangeKind.CANCELLED, 2, START.plusSeconds(3600)))).isEqualTo(Outcome.QUEUED);
+        drain();
+        assertThat(failures.published).containsExactly("e2 not_connected", "e3 not_connected");
+        assertThat(jobs.job("e3").silent).isTrue();
+        assertThat(jobs.job("e3").status).isEqualTo(MirrorJobStatus.PENDING);
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true");
+
+        reconnect("refresh-ana-2");
+        drain();
+        assertThat(calendar.events.get("ev1").cancelled()).isTrue();
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=false", "delete ev1 notify=false");
+        assertThat(failures.published).containsExactly("e2 not_connected", "e3 not_connected");
+    }
+
     private void revoke() {
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.REVOKED, DisconnectReason.REVOKED, null, "cal-ana",
                 clock.instant(), clock.instant()));

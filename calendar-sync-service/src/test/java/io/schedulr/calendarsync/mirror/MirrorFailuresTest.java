@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -126,6 +127,35 @@ class MirrorFailuresTest {
         CloudEvent<RoomMirrorFailure> announced = awaitFailure(room);
         assertThat(announced.data().reason()).isEqualTo("not_connected");
         assertThat(announced.data().room().host().email()).isEqualTo(host.email());
+    }
+
+    @Test
+    void aHostWhoDisconnectedComesBackToACalendarWithoutTheSessionDeletedMeanwhileAndGoogleMailsNobody() {
+        TestUser host = Tokens.newUser("Dora Disconnects", "UTC");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        MirrorFixtures.awaitOneEvent(host, room);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM room_mirror WHERE room_id = ? "
+                + "AND google_event_id IS NOT NULL", room.id) == 1);
+        given().header("Authorization", host.bearer()).when().delete("/api/calendar/connection").then().statusCode(200);
+
+        String cancelled = MirrorFixtures.publish(room, RoomEventType.ROOM_CANCELLED, 1, room.start);
+
+        // Google tells the guest nothing now: announced, so notification-service emails the participants.
+        CloudEvent<RoomMirrorFailure> announced = awaitFailure(room);
+        assertThat(announced.data().reason()).isEqualTo("not_connected");
+        assertThat(announced.data().change()).isEqualTo(RoomEventType.ROOM_CANCELLED.cloudEventType());
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'pending' "
+                + "AND silent", cancelled) == 1);
+        assertThat(MirrorFixtures.eventsOf(host, room)).singleElement().satisfies(e -> assertThat(e.get("status")).isEqualTo("confirmed"));
+
+        MirrorFixtures.connect(host);
+        await().atMost(WAIT).until(() -> "cancelled".equals(MirrorFixtures.eventsOf(host, room).get(0).get("status")));
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'done'",
+                cancelled) == 1);
+        // Google invited the guest when the room was booked, and says nothing of the deletion: we emailed them.
+        assertThat(MirrorFixtures.mailsTo(room.guestEmail)).singleElement().satisfies(m -> assertThat(m.get("method")).isEqualTo("REQUEST"));
     }
 
     private CloudEvent<RoomMirrorFailure> awaitFailure(MirrorFixtures.Room room) {

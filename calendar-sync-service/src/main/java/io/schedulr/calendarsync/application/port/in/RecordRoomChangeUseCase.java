@@ -7,11 +7,11 @@ public interface RecordRoomChangeUseCase {
     Outcome record(RoomChange change);
 
     enum Outcome {
-        /** Queued for the host's Google Calendar. */
+        /** Queued for the host's Google Calendar (of a host who disconnected: until they connect again). */
         QUEUED,
         /** This event id was taken in before: nothing added. */
         DUPLICATE,
-        /** The host never connected a calendar (or disconnected it): nothing to mirror. */
+        /** The host never connected a calendar: nothing to mirror. */
         HOST_NOT_CONNECTED
     }
 }
