@@ -47,6 +47,30 @@ class RoomListingTest {
     }
 
     @Test
+    void aLongTimeHostSeesTheirComingSessionsUnderMineAndTheEndedOnesUnderPastAPageAtATime() {
+        TestUser me = Tokens.newUser("Long Timer", "UTC");
+        List<String> ended = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String room = RoomApi.createRoom(me, 3);
+            // Sessions of the last weeks (rooms cannot be offered in the past, so their time is set back in the table).
+            Db.execute("UPDATE practice_rooms SET datetime_utc = now() - make_interval(days => " + (10 + i) + "), "
+                    + "ends_at = now() - make_interval(days => " + (10 + i) + ") + interval '1 hour' WHERE id = CAST(? AS uuid)", room);
+            ended.add(room);
+        }
+        String tomorrow = RoomApi.createRoom(me, 1);
+        String nextWeek = RoomApi.createRoom(me, 7);
+
+        List<String> mine = RoomApi.get(me, "/api/practice-rooms?scope=mine&limit=2").statusCode(200).extract().path("id");
+        assertThat(mine).as("the coming sessions, soonest first, not the oldest ones").containsExactly(tomorrow, nextWeek);
+        List<String> past = RoomApi.get(me, "/api/practice-rooms?scope=past").statusCode(200).extract().path("id");
+        assertThat(past).as("the latest first").containsExactlyElementsOf(ended);
+        List<String> secondPage = RoomApi.get(me, "/api/practice-rooms?scope=past&limit=2&offset=2").statusCode(200).extract().path("id");
+        assertThat(secondPage).containsExactly(ended.get(2));
+        RoomApi.get(me, "/api/practice-rooms?scope=mine&offset=-1").statusCode(400).body("code", equalTo("invalid_offset"));
+        RoomApi.get(me, "/api/practice-rooms?scope=all").statusCode(400).body("code", equalTo("invalid_scope"));
+    }
+
+    @Test
     void aPrivateRoomIsListedSeenAndBookedOnlyByThePersonItIsOfferedTo() {
         TestUser host = Tokens.newUser("Private Host", "UTC");
         TestUser friend = Tokens.newUser("Friend", "UTC");

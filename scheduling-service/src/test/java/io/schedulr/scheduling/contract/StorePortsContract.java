@@ -209,12 +209,35 @@ public abstract class StorePortsContract {
         inTx(() -> rooms().insert(open).chain(() -> rooms().insert(hidden)).chain(() -> rooms().insert(booked))
                 .chain(() -> rooms().insert(offered)).chain(() -> rooms().insert(offeredToOthers)));
 
-        List<PracticeRoom> forGuest = inTx(() -> rooms().listOpen(guest.id(), now, 500));
+        List<PracticeRoom> forGuest = inTx(() -> rooms().listOpen(guest.id(), now, 500, 0));
         assertThat(forGuest).extracting(PracticeRoom::id).contains(open.id(), offered.id())
                 .doesNotContain(hidden.id(), booked.id(), offeredToOthers.id());
         assertThat(forGuest).filteredOn(r -> r.id().equals(offered.id())).extracting(PracticeRoom::offeredTo).containsExactly(guest.id());
-        assertThat(inTx(() -> rooms().listOpen(host.id(), now, 500))).extracting(PracticeRoom::id).doesNotContain(open.id());
-        assertThat(inTx(() -> rooms().listOf(guest.id(), 500))).extracting(PracticeRoom::id).containsExactly(booked.id());
+        assertThat(inTx(() -> rooms().listOpen(host.id(), now, 500, 0))).extracting(PracticeRoom::id).doesNotContain(open.id());
+        assertThat(inTx(() -> rooms().listUpcomingOf(guest.id(), now, 500, 0))).extracting(PracticeRoom::id).containsExactly(booked.id());
+    }
+
+    @Test
+    void myRoomsAreThoseNotYetEndedSoonestFirstOrThoseEndedLatestFirstAPageAtATime() {
+        PracticeRoom first = newRoom(2).book(guest.id(), now);
+        PracticeRoom second = newRoom(3);
+        PracticeRoom third = newRoom(4).book(guest.id(), now);
+        PracticeRoom fourth = newRoom(5);
+        inTx(() -> rooms().insert(fourth).chain(() -> rooms().insert(second)).chain(() -> rooms().insert(third))
+                .chain(() -> rooms().insert(first)));
+        // A moment inside the second room: it has not ended yet.
+        Instant later = second.start().plus(Duration.ofMinutes(30));
+
+        assertThat(inTx(() -> rooms().listUpcomingOf(host.id(), later, 500, 0))).extracting(PracticeRoom::id)
+                .containsExactly(second.id(), third.id(), fourth.id());
+        assertThat(inTx(() -> rooms().listUpcomingOf(host.id(), later, 2, 1))).extracting(PracticeRoom::id)
+                .containsExactly(third.id(), fourth.id());
+        assertThat(inTx(() -> rooms().listPastOf(host.id(), later, 500, 0))).extracting(PracticeRoom::id).containsExactly(first.id());
+        Instant afterAll = fourth.window().end();
+        assertThat(inTx(() -> rooms().listPastOf(host.id(), afterAll, 500, 0))).extracting(PracticeRoom::id)
+                .containsExactly(fourth.id(), third.id(), second.id(), first.id());
+        assertThat(inTx(() -> rooms().listPastOf(guest.id(), afterAll, 1, 1))).extracting(PracticeRoom::id).containsExactly(first.id());
+        assertThat(inTx(() -> rooms().listUpcomingOf(host.id(), afterAll, 500, 0))).isEmpty();
     }
 
     @Test

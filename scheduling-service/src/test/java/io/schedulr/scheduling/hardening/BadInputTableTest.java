@@ -375,6 +375,9 @@ public class BadInputTableTest {
         c.add(get("list: limit negative", "/api/practice-rooms?limit=-5", 400, "invalid_limit"));
         c.add(get("list: limit huge", "/api/practice-rooms?limit=99999999999", 400, "invalid_limit"));
         c.add(get("list: limit words", "/api/practice-rooms?limit=abc", 400, "invalid_limit"));
+        c.add(get("list: offset negative", "/api/practice-rooms?scope=mine&offset=-1", 400, "invalid_offset"));
+        c.add(get("list: offset huge", "/api/practice-rooms?scope=past&offset=99999999999", 400, "invalid_offset"));
+        c.add(get("list: offset words", "/api/practice-rooms?offset=ten", 400, "invalid_offset"));
         // slots
         String slots = "/api/slots";
         c.add(post("slots: not JSON", slots, "{oops", 400, "malformed_json"));

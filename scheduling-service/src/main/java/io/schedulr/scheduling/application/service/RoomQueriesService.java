@@ -13,6 +13,7 @@ import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +35,8 @@ public class RoomQueriesService implements RoomQueriesUseCase {
     }
 
     @Override
-    public Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit) {
-        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> find(viewer, scope, limit)).chain(this::withPeople));
+    public Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit, int offset) {
+        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> find(viewer, scope, limit, offset)).chain(this::withPeople));
     }
 
     @Override
@@ -46,8 +47,13 @@ public class RoomQueriesService implements RoomQueriesUseCase {
                 .map(details -> details.get(0)));
     }
 
-    private Uni<List<PracticeRoom>> find(UserProfile viewer, RoomScope scope, int limit) {
-        return scope == RoomScope.OPEN ? list.listOpen(viewer.id(), clock.instant(), limit) : list.listOf(viewer.id(), limit);
+    private Uni<List<PracticeRoom>> find(UserProfile viewer, RoomScope scope, int limit, int offset) {
+        Instant now = clock.instant();
+        return switch (scope) {
+            case OPEN -> list.listOpen(viewer.id(), now, limit, offset);
+            case MINE -> list.listUpcomingOf(viewer.id(), now, limit, offset);
+            case PAST -> list.listPastOf(viewer.id(), now, limit, offset);
+        };
     }
 
     private Uni<List<RoomDetails>> withPeople(List<PracticeRoom> rooms) {

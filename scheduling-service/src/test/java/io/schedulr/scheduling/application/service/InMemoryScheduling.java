@@ -168,17 +168,26 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit) {
+    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset) {
         return Uni.createFrom().item(state.rooms.values().stream()
                 .filter(r -> !r.isBooked() && r.isVisibleTo(viewer) && r.start().isAfter(now) && !r.hostId().equals(viewer))
-                .sorted(Comparator.comparing(PracticeRoom::start)).limit(limit).toList());
+                .sorted(SOONEST).skip(offset).limit(limit).toList());
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOf(String userId, int limit) {
-        return Uni.createFrom().item(state.rooms.values().stream().filter(r -> r.isParticipant(userId))
-                .sorted(Comparator.comparing(PracticeRoom::start)).limit(limit).toList());
+    public Uni<List<PracticeRoom>> listUpcomingOf(String userId, Instant now, int limit, int offset) {
+        return Uni.createFrom().item(state.rooms.values().stream().filter(r -> r.isParticipant(userId) && r.window().end().isAfter(now))
+                .sorted(SOONEST).skip(offset).limit(limit).toList());
     }
+
+    @Override
+    public Uni<List<PracticeRoom>> listPastOf(String userId, Instant now, int limit, int offset) {
+        return Uni.createFrom().item(state.rooms.values().stream().filter(r -> r.isParticipant(userId) && !r.window().end().isAfter(now))
+                .sorted(SOONEST.reversed()).skip(offset).limit(limit).toList());
+    }
+
+    private static final Comparator<PracticeRoom> SOONEST = Comparator.comparing(PracticeRoom::start)
+            .thenComparing(r -> r.id().value());
 
     @Override
     public Uni<PracticeRoom> insert(PracticeRoom room) {

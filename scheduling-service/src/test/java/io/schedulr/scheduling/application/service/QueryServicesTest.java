@@ -27,9 +27,9 @@ class QueryServicesTest {
         PracticeRoom open = f.room();
         PracticeRoom booked = f.bookedRoom();
 
-        assertThat(rooms.list(f.other, RoomScope.OPEN, 10).await().indefinitely()).extracting(d -> d.room().id()).containsExactly(open.id());
-        assertThat(rooms.list(f.host, RoomScope.OPEN, 10).await().indefinitely()).isEmpty();
-        List<RoomDetails> mine = rooms.list(f.guest, RoomScope.MINE, 10).await().indefinitely();
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely()).extracting(d -> d.room().id()).containsExactly(open.id());
+        assertThat(rooms.list(f.host, RoomScope.OPEN, 10, 0).await().indefinitely()).isEmpty();
+        List<RoomDetails> mine = rooms.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely();
         assertThat(mine).singleElement().satisfies(d -> {
             assertThat(d.room().id()).isEqualTo(booked.id());
             assertThat(d.host()).isEqualTo(f.host);

@@ -28,6 +28,7 @@ import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 @Tag(name = "Practice rooms")
 @Produces(MediaType.APPLICATION_JSON)
 public class PracticeRoomQueryResource {
+    private static final int MAX_OFFSET = 1_000_000;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -38,15 +39,18 @@ public class PracticeRoomQueryResource {
     CalendarFitUseCase calendarFit;
 
     @GET
-    @Operation(summary = "List the open rooms the caller may book (scope=open, the default) or their own as host or guest (scope=mine)")
-    @Extension(name = CODES, value = "invalid_scope invalid_limit invalid_fitsMyCalendar")
+    @Operation(summary = "List the open rooms the caller may book (scope=open, the default), their own as host or guest that have "
+            + "not ended (scope=mine, soonest first) or that have ended (scope=past, the latest first); offset pages through them")
+    @Extension(name = CODES, value = "invalid_scope invalid_limit invalid_offset invalid_fitsMyCalendar")
     public Uni<List<RoomResponse>> list(@QueryParam("scope") String scope, @QueryParam("limit") @DefaultValue("50") String limit,
+                                        @QueryParam("offset") @DefaultValue("0") String offset,
                                         @Parameter(description = "true: leave out rooms that clash with the caller's booked sessions or "
                                                 + "Google busy times (the page may then hold fewer than limit).")
                                         @QueryParam("fitsMyCalendar") String fitsMyCalendar) {
         UserProfile actor = Callers.toProfile(caller.get());
         boolean fitting = RequestValues.flag("fitsMyCalendar", fitsMyCalendar);
-        return queries.list(actor, RequestValues.scope(scope), RequestValues.number("limit", limit, 1, config.room().maxPageSize()))
+        return queries.list(actor, RequestValues.scope(scope), RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
+                        RequestValues.number("offset", offset, 0, MAX_OFFSET))
                 .chain(rooms -> fitting ? calendarFit.fitting(actor.id(), rooms, d -> d.room().window()) : Uni.createFrom().item(rooms))
                 .map(rooms -> rooms.stream().map(d -> RoomResponse.of(d, actor.id())).toList());
     }

@@ -70,7 +70,10 @@ public final class RequestValues {
         if (value.equalsIgnoreCase("mine")) {
             return RoomScope.MINE;
         }
-        throw ApiException.badRequest("invalid_scope", "'scope' is 'open' or 'mine'; got '" + excerpt(value) + "'.");
+        if (value.equalsIgnoreCase("past")) {
+            return RoomScope.PAST;
+        }
+        throw ApiException.badRequest("invalid_scope", "'scope' is 'open', 'mine' or 'past'; got '" + excerpt(value) + "'.");
     }
 
     static SlotStatus slotStatus(String value) {

@@ -1,7 +1,7 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
@@ -38,19 +38,26 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit) {
-        return PracticeRoomEntity.<PracticeRoomEntity>find(
-                        "guestId is null and datetimeUtc > ?1 and hostId <> ?2 and (privateRoom = false or offeredTo = ?2)",
-                        Sort.by("datetimeUtc").and("id"), now, viewer)
-                .page(Page.ofSize(limit)).list()
-                .map(list -> list.stream().map(RoomMapper::toDomain).toList());
+    public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset) {
+        return page(PracticeRoomEntity.find(
+                "guestId is null and datetimeUtc > ?1 and hostId <> ?2 and (privateRoom = false or offeredTo = ?2)",
+                Sort.by("datetimeUtc").and("id"), now, viewer), limit, offset);
     }
 
     @Override
-    public Uni<List<PracticeRoom>> listOf(String userId, int limit) {
-        return PracticeRoomEntity.<PracticeRoomEntity>find("hostId = ?1 or guestId = ?1", Sort.by("datetimeUtc").and("id"), userId)
-                .page(Page.ofSize(limit)).list()
-                .map(list -> list.stream().map(RoomMapper::toDomain).toList());
+    public Uni<List<PracticeRoom>> listUpcomingOf(String userId, Instant now, int limit, int offset) {
+        return page(PracticeRoomEntity.find("(hostId = ?1 or guestId = ?1) and endsAt > ?2", Sort.by("datetimeUtc").and("id"), userId, now),
+                limit, offset);
+    }
+
+    @Override
+    public Uni<List<PracticeRoom>> listPastOf(String userId, Instant now, int limit, int offset) {
+        return page(PracticeRoomEntity.find("(hostId = ?1 or guestId = ?1) and endsAt <= ?2",
+                Sort.descending("datetimeUtc").and("id", Sort.Direction.Descending), userId, now), limit, offset);
+    }
+
+    private static Uni<List<PracticeRoom>> page(PanacheQuery<PracticeRoomEntity> query, int limit, int offset) {
+        return query.range(offset, offset + limit - 1).list().map(list -> list.stream().map(RoomMapper::toDomain).toList());
     }
 
     @Override

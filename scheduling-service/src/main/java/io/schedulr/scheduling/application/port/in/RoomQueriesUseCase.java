@@ -7,7 +7,8 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 public interface RoomQueriesUseCase {
-    Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit);
+    /** One page of the scope's rooms: {@code limit} of them after the first {@code offset}. */
+    Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit, int offset);
 
     /** Any room by id, private ones included (they are shared by link). */
     Uni<RoomDetails> get(UserProfile viewer, RoomId roomId);

@@ -11,8 +11,11 @@ public interface ListRoomsPort {
      * Future, unbooked rooms of other hosts the viewer may book, soonest first: the public ones and the private ones
      * offered to the viewer (the rule of {@link io.schedulr.scheduling.domain.RoomAccess}).
      */
-    Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit);
+    Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset);
 
-    /** Rooms the person hosts or booked, soonest first. */
-    Uni<List<PracticeRoom>> listOf(String userId, int limit);
+    /** Rooms the person hosts or booked that end after {@code now}, soonest first. */
+    Uni<List<PracticeRoom>> listUpcomingOf(String userId, Instant now, int limit, int offset);
+
+    /** Rooms the person hosts or booked that ended by {@code now}, the latest first. */
+    Uni<List<PracticeRoom>> listPastOf(String userId, Instant now, int limit, int offset);
 }
