@@ -91,6 +91,22 @@ class SlotPublishingTest {
     }
 
     @Test
+    void aHostsOwnSlotsAreListedFromNowUnlessAnEarlierFromIsAsked() {
+        TestUser host = Tokens.newUser("Months Of Slots", "UTC");
+        String last = SlotApi.publishOne(host, SlotApi.at(2, 0), SlotApi.at(2, 1));
+        String coming = SlotApi.publishOne(host, SlotApi.at(3, 0), SlotApi.at(3, 1));
+        // A slot of last month (slots cannot be published in the past, so its time is set back in the table).
+        Db.execute("UPDATE slots SET start_ts = now() - interval '30 days', end_ts = now() - interval '30 days' + interval '1 hour' "
+                + "WHERE id = CAST(? AS uuid)", last);
+
+        List<String> ids = SlotApi.list(host, "?mine=true&limit=1").statusCode(200).extract().path("id");
+        assertThat(ids).as("the next one, not last month's").containsExactly(coming);
+        List<String> all = SlotApi.list(host, "?mine=true&from=" + Instant.now().minus(Duration.ofDays(60))).statusCode(200)
+                .extract().path("id");
+        assertThat(all).containsExactly(last, coming);
+    }
+
+    @Test
     void badInputGetsClear4xx() {
         TestUser host = Tokens.newUser("Bad Input", "UTC");
         SlotApi.publish(host, SlotApi.window(SlotApi.at(2, 1), SlotApi.at(2, 0))).statusCode(400).body("code", equalTo("end_before_start"));

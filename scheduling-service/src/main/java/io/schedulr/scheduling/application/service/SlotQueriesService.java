@@ -36,7 +36,9 @@ public class SlotQueriesService implements QuerySlotsUseCase {
 
     @Override
     public Uni<List<Slot>> mine(UserProfile host, SlotQuery q) {
+        // From now unless asked otherwise: a host who has offered slots for months sees what is to come, not the oldest.
+        Instant from = q.from() == null ? clock.instant() : q.from();
         return tx.inTransaction(() -> users.upsert(host)
-                .chain(() -> slots.listOf(host.id(), q.status(), q.from(), q.to(), q.limit(), q.offset())));
+                .chain(() -> slots.listOf(host.id(), q.status(), from, q.to(), q.limit(), q.offset())));
     }
 }

@@ -60,4 +60,27 @@ class QueryServicesTest {
         assertThat(slots.mine(f.host, new SlotQuery(SlotStatus.OPEN, null, null, 10, 0)).await().indefinitely()).hasSize(1);
         assertThat(slots.open(f.guest, new SlotQuery(null, slot.window().end(), null, 10, 0)).await().indefinitely()).isEmpty();
     }
+
+    @Test
+    void myOwnSlotsAreListedFromNowUnlessAnEarlierFromIsAsked() {
+        Slot coming = f.slot();
+        SlotQueriesService later = new SlotQueriesService(f.store, f.store, f.store,
+                java.time.Clock.fixed(coming.window().end(), java.time.ZoneOffset.UTC));
+
+        assertThat(later.mine(f.host, new SlotQuery(null, null, null, 10, 0)).await().indefinitely()).isEmpty();
+        assertThat(later.mine(f.host, new SlotQuery(null, coming.window().start(), null, 10, 0)).await().indefinitely())
+                .extracting(Slot::id).containsExactly(coming.id());
+    }
+
+    @Test
+    void onceARoomHasEndedItIsNoLongerAmongMineButAmongPast() {
+        PracticeRoom booked = f.bookedRoom();
+        RoomQueriesService afterwards = new RoomQueriesService(f.store, f.store, f.store, f.store,
+                java.time.Clock.fixed(booked.window().end(), java.time.ZoneOffset.UTC));
+
+        assertThat(afterwards.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely()).isEmpty();
+        assertThat(afterwards.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely()).extracting(d -> d.room().id())
+                .containsExactly(booked.id());
+        assertThat(rooms.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely()).isEmpty();
+    }
 }

@@ -99,7 +99,8 @@ public class SlotResource {
     }
 
     @GET
-    @Operation(summary = "List other people's open slots, or the caller's own (mine=true) in any status")
+    @Operation(summary = "List other people's open slots, or the caller's own (mine=true) in any status; both by start, from now "
+            + "unless 'from' says otherwise (the caller's own may be listed from an earlier 'from')")
     @Extension(name = CODES, value = "invalid_status invalid_datetime datetime_out_of_range invalid_range invalid_limit "
             + "invalid_offset invalid_fitsMyCalendar invalid_mine")
     public Uni<List<SlotResponse>> list(@QueryParam("status") String status, @QueryParam("mine") String mine,
