@@ -102,6 +102,13 @@ class WebAppBrowserTest {
             WebElement picker = wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reschedule-form input")));
             ZonedDateTime moved = start.plusDays(1).withHour(9).withMinute(0);
             setDateTime(host, picker, moved.toLocalDateTime());
+            // Someone else offers a session meanwhile: the host's list is drawn again, and the time being typed stays.
+            WebElement drawnBefore = host.findElement(By.cssSelector("#session-list li[data-room]"));
+            client.call("POST", "/api/practice-room/create", client.person("Otto Offerer", "UTC"),
+                    "{\"datetimeUtc\":\"" + start.plusDays(3).toInstant() + "\",\"private\":false}", 201);
+            wait(host).until(ExpectedConditions.stalenessOf(drawnBefore));
+            assertThat(host.findElement(By.cssSelector("#reschedule-form input")).getAttribute("value"))
+                    .isEqualTo(moved.toLocalDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
             shot(host, "05-reschedule");
             host.findElement(By.cssSelector("#reschedule-form button[type='submit']")).click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved to"));

@@ -7,6 +7,9 @@ import { watchRooms } from './stream.js';
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
   const state = { tab: 'open', open: [], mine: [], editing: null };
+  // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
+  // wipe the new time the host is typing.
+  let editor = null;
   const live = h('span', { class: 'live', id: 'live-state' }, 'connecting…');
   const list = h('ul', { class: 'sessions', id: 'session-list', 'aria-live': 'polite' });
   const tabOpen = h('button', { type: 'button', role: 'tab', id: 'tab-open' }, 'Open sessions');
@@ -57,7 +60,11 @@ export function sessionsView(app, failed) {
         : 'You have no sessions yet. Offer one above, or book an open one.'));
       return;
     }
+    const focused = document.activeElement;
     list.replaceChildren(...rooms.map(room => item(room)));
+    if (focused && list.contains(focused) && document.activeElement !== focused) {
+      focused.focus();
+    }
   }
 
   function item(room) {
@@ -106,7 +113,10 @@ export function sessionsView(app, failed) {
         h('div', { class: 'muted' }, who), room.roomUrl ? h('a', { href: room.roomUrl, target: '_blank', rel: 'noopener' }, 'Join video') : null),
       actions);
     if (state.editing === room.id) {
-      li.append(rescheduleForm(room));
+      if (!editor || editor.roomId !== room.id) {
+        editor = { roomId: room.id, form: rescheduleForm(room) };
+      }
+      li.append(editor.form);
     }
     return li;
   }
@@ -116,7 +126,7 @@ export function sessionsView(app, failed) {
     const input = h('input', { type: 'datetime-local', id, value: toLocalValue(room.datetimeUtc, app.zone), required: true });
     const save = h('button', { type: 'submit' }, 'Save new time');
     const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
-    cancel.addEventListener('click', () => { state.editing = null; render(); });
+    cancel.addEventListener('click', () => { state.editing = null; editor = null; render(); });
     const form = h('form', { class: 'row', id: 'reschedule-form' },
       h('div', {}, h('label', { for: id }, `New start (${app.zone})`), input), save, cancel);
     form.addEventListener('submit', event => {
@@ -125,6 +135,7 @@ export function sessionsView(app, failed) {
       busy(save, 'Moving the session…', async () => {
         const moved = await call('POST', '/api/practice-room/update', { roomId: room.id, datetimeUtc: toInstant(input.value, app.zone) }, token);
         state.editing = null;
+        editor = null;
         notice(`Moved to ${formatWhen(moved.datetimeUtc, app.zone)}. Your guest gets the updated invitation.`, 'info');
         await reload();
       }).catch(failed);
