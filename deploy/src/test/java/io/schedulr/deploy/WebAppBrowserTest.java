@@ -228,6 +228,18 @@ class WebAppBrowserTest {
             assertThat(slot).as("a free time on the local Cal.com within 10 days").isNotNull();
             slot.click();
             shot(ivy, "08-wizard-time");
+            // Back to the first step and forward again: what was saved is still chosen, nothing has to be picked again.
+            ivy.findElement(By.id("step-back")).click();
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("primary-member")));
+            ivy.findElement(By.id("step-back")).click();
+            wait(ivy).until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("contact"))).getFirstSelectedOption().getText()
+                    .startsWith("Grace Founder"));
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(By.id("primary-member"))).getFirstSelectedOption()
+                    .getText().equals("Ivy Interviewer (Partner)"));
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#interview-slots button[aria-pressed='true']")));
+            assertThat(ivy.findElement(By.id("step-error")).getText()).isEmpty();
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("add-guest"))).click();
             ivy.findElement(By.id("guest-name-0")).sendKeys("Olive Observer");

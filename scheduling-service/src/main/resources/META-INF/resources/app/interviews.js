@@ -161,10 +161,15 @@ function wizard(app, failed) {
       const cName = h('input', { id: 'contact-name', autocomplete: 'off' });
       const cEmail = h('input', { id: 'contact-email', type: 'email', autocomplete: 'off' });
       const cRole = h('input', { id: 'contact-role', autocomplete: 'off' });
-      pick.addEventListener('change', async () => {
+      const chosen = state.interview && state.interview.contact ? state.interview.contact.id : null;
+      const loadContacts = async () => {
         const contacts = pick.value ? await call('GET', `/api/startups/${encodeURIComponent(pick.value)}/contacts`, undefined, token) : [];
-        contact.replaceChildren(h('option', { value: '' }, 'New contact (below)'), ...contacts.map(c => h('option', { value: c.id }, `${c.name} <${c.email}>`)));
-      });
+        contact.replaceChildren(h('option', { value: '' }, 'New contact (below)'),
+          ...contacts.map(c => h('option', { value: c.id, selected: c.id === chosen }, `${c.name} <${c.email}>`)));
+      };
+      pick.addEventListener('change', () => loadContacts().catch(failed));
+      // Back on this step: the startup and contact saved before are chosen again.
+      await loadContacts();
       content.replaceChildren(h('div', { class: 'row' }, field('startup', 'Startup', pick), field('startup-new', 'New startup', newName)),
         h('div', { class: 'row' }, field('contact', 'Contact', contact)),
         h('div', { class: 'row' }, field('contact-name', 'Contact name', cName), field('contact-email', 'Contact email', cEmail),
@@ -188,9 +193,13 @@ function wizard(app, failed) {
     },
     async () => {
       const members = await call('GET', '/api/team-members', undefined, token);
+      const team = (state.interview && state.interview.team) || {};
+      const primaryId = team.primary ? team.primary.id : null;
+      const extraIds = (team.additional || []).map(m => m.id);
       const primary = h('select', { id: 'primary-member' }, h('option', { value: '' }, 'Choose the interviewer…'),
-        ...members.map(m => h('option', { value: m.id }, `${m.name} (${m.role})`)));
-      const extras = members.map(m => h('label', {}, h('input', { type: 'checkbox', value: m.id, 'data-member': m.id }), ` ${m.name}`));
+        ...members.map(m => h('option', { value: m.id, selected: m.id === primaryId }, `${m.name} (${m.role})`)));
+      const extras = members.map(m => h('label', {},
+        h('input', { type: 'checkbox', value: m.id, 'data-member': m.id, checked: extraIds.includes(m.id) }), ` ${m.name}`));
       content.replaceChildren(field('primary-member', 'Primary interviewer', primary),
         h('fieldset', { class: 'days' }, h('legend', {}, 'More interviewers (optional)'), ...extras));
       return async () => put('team', {
@@ -201,7 +210,9 @@ function wizard(app, failed) {
     async () => {
       const types = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/event-types`, undefined, token);
       const typeChoices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Meeting type' });
-      const day = h('input', { type: 'date', id: 'interview-day', value: toLocalValue(new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
+      // The day of the time chosen before (back on this step), else tomorrow.
+      const day = h('input', { type: 'date', id: 'interview-day',
+        value: toLocalValue(state.start || new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
       const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
       const loadSlots = async () => {
         if (!state.eventType || !day.value) {
