@@ -79,7 +79,7 @@ export function slotsView(app, failed) {
     }
     return h('li', { 'data-slot': slot.id },
       h('div', {}, h('div', { class: 'when' }, when, h('span', { class: slot.status === 'open' ? 'badge' : 'badge booked' }, slot.status)),
-        h('div', { class: 'muted' }, `${minutes} minutes`)),
+        h('div', { class: 'muted' }, !mine && slot.host ? `${minutes} minutes with ${slot.host.name}` : `${minutes} minutes`)),
       actions);
   }
 

@@ -82,6 +82,9 @@ class SlotPublishingTest {
 
         List<String> ids = SlotApi.list(viewer, "?status=open&from=" + from + "&to=" + to + "&limit=200").statusCode(200).extract().path("id");
         assertThat(ids).containsSubsequence(early, late).doesNotContain(mine);
+        List<String> hosts = SlotApi.list(viewer, "?status=open&from=" + from + "&to=" + to + "&limit=200").extract()
+                .path("findAll { it.id == '" + early + "' }.host.name");
+        assertThat(hosts).as("whom a booking would meet").containsExactly("Listing Host");
         List<String> firstPage = SlotApi.list(viewer, "?status=open&from=" + from + "&to=" + to + "&limit=1").extract().path("id");
         List<String> secondPage = SlotApi.list(viewer, "?status=open&from=" + from + "&to=" + to + "&limit=1&offset=1").extract().path("id");
         assertThat(firstPage).hasSize(1);

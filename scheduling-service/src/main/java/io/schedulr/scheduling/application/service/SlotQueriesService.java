@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.application.service;
 
 import io.schedulr.scheduling.application.port.in.QuerySlotsUseCase;
+import io.schedulr.scheduling.application.port.in.SlotDetails;
 import io.schedulr.scheduling.application.port.in.SlotQuery;
 import io.schedulr.scheduling.application.port.out.ListSlotsPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
@@ -28,10 +29,13 @@ public class SlotQueriesService implements QuerySlotsUseCase {
     }
 
     @Override
-    public Uni<List<Slot>> open(UserProfile viewer, SlotQuery q) {
+    public Uni<List<SlotDetails>> open(UserProfile viewer, SlotQuery q) {
         Instant now = clock.instant();
         Instant from = q.from() == null || q.from().isBefore(now) ? now : q.from();
-        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> slots.listOpen(viewer.id(), from, q.to(), q.limit(), q.offset())));
+        return tx.inTransaction(() -> users.upsert(viewer)
+                .chain(() -> slots.listOpen(viewer.id(), from, q.to(), q.limit(), q.offset()))
+                .chain(found -> users.findAll(found.stream().map(Slot::hostId).distinct().toList())
+                        .map(hosts -> found.stream().map(s -> new SlotDetails(s, hosts.get(s.hostId()))).toList())));
     }
 
     @Override

@@ -54,7 +54,10 @@ class QueryServicesTest {
         Slot slot = f.slot();
         SlotQuery any = new SlotQuery(null, null, null, 10, 0);
 
-        assertThat(slots.open(f.guest, any).await().indefinitely()).extracting(Slot::id).containsExactly(slot.id());
+        assertThat(slots.open(f.guest, any).await().indefinitely()).singleElement().satisfies(d -> {
+            assertThat(d.slot().id()).isEqualTo(slot.id());
+            assertThat(d.host()).as("whom a booking would meet").isEqualTo(f.host);
+        });
         assertThat(slots.open(f.host, any).await().indefinitely()).isEmpty();
         assertThat(slots.mine(f.host, new SlotQuery(SlotStatus.BOOKED, null, null, 10, 0)).await().indefinitely()).isEmpty();
         assertThat(slots.mine(f.host, new SlotQuery(SlotStatus.OPEN, null, null, 10, 0)).await().indefinitely()).hasSize(1);

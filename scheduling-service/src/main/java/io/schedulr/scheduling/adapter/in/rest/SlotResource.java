@@ -123,7 +123,7 @@ public class SlotResource {
         }
         boolean fitting = RequestValues.flag("fitsMyCalendar", fitsMyCalendar);
         return query.open(viewer, q)
-                .chain(slots -> fitting ? calendarFit.fitting(viewer.id(), slots, Slot::window) : Uni.createFrom().item(slots))
+                .chain(slots -> fitting ? calendarFit.fitting(viewer.id(), slots, d -> d.slot().window()) : Uni.createFrom().item(slots))
                 .map(l -> l.stream().map(SlotResponse::of).toList());
     }
 

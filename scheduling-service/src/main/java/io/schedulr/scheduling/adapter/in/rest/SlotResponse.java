@@ -1,6 +1,9 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.schedulr.scheduling.application.port.in.SlotDetails;
 import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.UserProfile;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,9 +27,19 @@ public record SlotResponse(
         @Schema(description = "When it was published (UTC).", example = "2029-12-01T08:12:45.120Z")
         Instant createdAt,
         @Schema(description = "When it last changed (UTC).", example = "2029-12-02T17:03:11.004Z")
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The host, in listings of others' open slots: whom a booking would meet.", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) PersonResponse host) {
     static SlotResponse of(Slot s) {
+        return of(s, null);
+    }
+
+    static SlotResponse of(SlotDetails d) {
+        return of(d.slot(), d.host());
+    }
+
+    private static SlotResponse of(Slot s, UserProfile host) {
         return new SlotResponse(s.id().toString(), s.hostId(), s.window().start(), s.window().end(), s.status().label(),
-                s.roomId() == null ? null : s.roomId().toString(), s.createdAt(), s.updatedAt());
+                s.roomId() == null ? null : s.roomId().toString(), s.createdAt(), s.updatedAt(), PersonResponse.of(host));
     }
 }

@@ -7,8 +7,8 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 public interface QuerySlotsUseCase {
-    /** Open future slots of everyone but the viewer ({@code query.status} is ignored). */
-    Uni<List<Slot>> open(UserProfile viewer, SlotQuery query);
+    /** Open future slots of everyone but the viewer, each with its host ({@code query.status} is ignored). */
+    Uni<List<SlotDetails>> open(UserProfile viewer, SlotQuery query);
 
     Uni<List<Slot>> mine(UserProfile host, SlotQuery query);
 }
