@@ -44,8 +44,9 @@ import java.util.logging.Logger;
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
  * is mirrored with {@code sendUpdates=none}, so the event shows on their calendar without Google mailing the guest a
  * second time. A host who disconnected is treated the same way (their changes announced as {@code not_connected} and
- * mirrored silently once they connect again), since their dedicated calendar and our events on it stay in Google. A move to the time the event already shows (the host moved it in Google) costs no call; when the host
- * moved it to another length, the room keeps its own and the event's end is set back without mailing the guest again
+ * mirrored silently once they connect again), since their dedicated calendar and our events on it stay in Google. A
+ * move to the time the event already shows (the host moved it in Google) costs no call; when the host moved it to
+ * another length, the room keeps its own and the event's end is set back without mailing the guest again
  * (Google told them of the move). A move of an event a person deleted in Google meanwhile puts nothing back (the deletion
  * cancels the room). Every call to Google is audited.
  */
