@@ -173,6 +173,8 @@ class InterviewFlowTest {
         step(s.ada(), id, "guests", "{\"guests\":[{\"name\":\"A\",\"email\":\"nope\"}]}").statusCode(400).body("code", equalTo("invalid_guests.email"));
         step(s.ada(), id, "guests", "{\"guests\":[{\"name\":\"A\",\"email\":\"a@x.test\"},{\"name\":\"B\",\"email\":\"A@X.test\"}]}")
                 .statusCode(400).body("code", equalTo("duplicate_guest"));
+        step(s.ada(), id, "guests", "{\"guests\":[{\"contactId\":\"" + s.contactId() + "\"}]}").statusCode(400)
+                .body("code", equalTo("duplicate_guest")).body("message", containsString("the startup's contact"));
         step(s.ada(), id, "guests", "{}").statusCode(400).body("code", equalTo("invalid_guests"));
         step(s.ada(), id, "details", "{\"timeZone\":\"Mars/Olympus\"}").statusCode(400).body("code", equalTo("invalid_timeZone"));
         step(s.ada(), id, "details", "{\"customQuestions\":[\"  \"],\"timeZone\":\"UTC\"}").statusCode(400)

@@ -117,11 +117,23 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                 .endAt(start.plus(Duration.ofMinutes(minutes))).build();
     }
 
-    /** Step 4: the external guests (possibly none), each address once. */
-    public Interview chooseGuests(List<Guest> chosen, Instant now) {
+    /**
+     * Step 4: the external guests (possibly none), each address once, none of them someone invited otherwise.
+     *
+     * @param invitedOtherwise the addresses already invited as the startup's contact or a team member ({@link EmailAddress#key}),
+     *                         each with who they are (e.g. "the startup's contact")
+     */
+    public Interview chooseGuests(List<Guest> chosen, Map<String, String> invitedOtherwise, Instant now) {
         requireDraft();
         if (chosen.size() > MAX_GUESTS) {
             throw new InvalidRequestException("invalid_guests", "At most " + MAX_GUESTS + " guests.");
+        }
+        for (Guest guest : chosen) {
+            String who = invitedOtherwise.get(EmailAddress.key(guest.email()));
+            if (who != null) {
+                throw new InvalidRequestException("duplicate_guest",
+                        "'" + guest.email() + "' is invited already, as " + who + "; list them once.");
+            }
         }
         for (int i = 0; i < chosen.size(); i++) {
             for (int j = 0; j < i; j++) {

@@ -26,7 +26,7 @@ class InterviewTest {
                 .chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), STARTUP), NOW)
                 .chooseTeam(ADA, List.of(BEN), NOW)
                 .chooseBooking(1001, 30, false, START, NOW)
-                .chooseGuests(List.of(Guest.of("Olive", "olive@partner.test", null, null, null)), NOW)
+                .chooseGuests(List.of(Guest.of("Olive", "olive@partner.test", null, null, null)), java.util.Map.of(), NOW)
                 .chooseDetails("notes", List.of("Why now?"), "Europe/Berlin", NOW);
     }
 
@@ -61,8 +61,11 @@ class InterviewTest {
                 .hasFieldOrPropertyWithValue("code", "inactive_team_member");
         assertThatThrownBy(() -> draft.chooseBooking(1001, 30, false, NOW.minusSeconds(1), NOW)).hasFieldOrPropertyWithValue("code", "invalid_start");
         assertThatThrownBy(() -> draft.chooseBooking(1001, 4, true, START, NOW)).hasFieldOrPropertyWithValue("code", "invalid_customDurationMinutes");
-        assertThatThrownBy(() -> draft.chooseGuests(List.of(Guest.of("A", "a@x.test", null, null, null), Guest.of("B", "A@X.test", null, null, null)), NOW))
+        assertThatThrownBy(() -> draft.chooseGuests(List.of(Guest.of("A", "a@x.test", null, null, null), Guest.of("B", "A@X.test", null, null, null)), java.util.Map.of(), NOW))
                 .hasFieldOrPropertyWithValue("code", "duplicate_guest");
+        assertThatThrownBy(() -> draft.chooseGuests(List.of(Guest.of("Gracie", "Grace@Acme.test", null, null, null)),
+                java.util.Map.of("grace@acme.test", "Grace, the startup's contact"), NOW))
+                .hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("the startup's contact");
         assertThatThrownBy(() -> Guest.of("A", "not mail", null, null, null)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> draft.chooseDetails(null, List.of(), "Nowhere/Land", NOW)).hasFieldOrPropertyWithValue("code", "invalid_timeZone");
         assertThat(draft.chooseBooking(1002, 45, true, START, NOW).endAt()).isEqualTo(START.plus(Duration.ofMinutes(45)));

@@ -12,6 +12,7 @@ import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.schedulr.scheduling.domain.interview.Guest;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,8 +189,25 @@ public class InterviewFlowService implements InterviewFlowUseCase {
                     return list;
                 }));
             }
-            return chosen.map(list -> interview.chooseGuests(list, clock.instant()));
+            return chosen.chain(list -> invitedOtherwise(interview).map(taken -> interview.chooseGuests(list, taken, clock.instant())));
         });
+    }
+
+    /** The addresses the interview invites already: its contact's and its team's, each with who they are. */
+    private Uni<Map<String, String>> invitedOtherwise(Interview interview) {
+        List<UUID> team = new ArrayList<>(interview.additionalMemberIds());
+        if (interview.primaryMemberId() != null) {
+            team.add(interview.primaryMemberId());
+        }
+        Uni<Optional<Contact>> contact = interview.contactId() == null ? Uni.createFrom().item(Optional.empty())
+                : interviews.contacts().find(interview.contactId());
+        Uni<List<TeamMember>> members = team.isEmpty() ? Uni.createFrom().item(List.of()) : interviews.members().findByIds(team);
+        return contact.chain(c -> members.map(found -> {
+            Map<String, String> taken = new HashMap<>();
+            found.forEach(m -> taken.put(EmailAddress.key(m.email()), m.name() + " on the team"));
+            c.ifPresent(x -> taken.put(EmailAddress.key(x.email()), x.name() + ", the startup's contact"));
+            return taken;
+        }));
     }
 
     private Uni<Guest> guest(GuestInput input) {

@@ -74,6 +74,18 @@ class InterviewServicesTest {
     }
 
     @Test
+    void aGuestWhoIsTheContactOrOnTheTeamIsRefusedNamingWhoTheyAre() {
+        UUID id = ready();
+
+        assertThatThrownBy(() -> flow.chooseGuests(ada, id, List.of(new GuestInput("Grace again", "GRACE@acme.test", null, null, null)))
+                .await().indefinitely()).hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("startup's contact");
+        assertThatThrownBy(() -> flow.chooseGuests(ada, id, List.of(new GuestInput("Ben", "ben@fund.test", null, null, null)))
+                .await().indefinitely()).hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("Ben on the team");
+        assertThatThrownBy(() -> flow.chooseGuests(ada, id, List.of(new GuestInput(null, null, null, null, grace.id())))
+                .await().indefinitely()).hasFieldOrPropertyWithValue("code", "duplicate_guest");
+    }
+
+    @Test
     void sendingBooksOnceAndAnnouncesEveryoneInOrder() {
         UUID id = ready();
         var sent = sending.send(ada, id).await().indefinitely();
