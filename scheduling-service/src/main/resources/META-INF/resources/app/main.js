@@ -71,6 +71,9 @@ function failed(e) {
     return;
   }
   if (e instanceof ApiError && e.code === 'calendar_not_connected') {
+    // Said, not only routed: if calendar-sync-service already counts the calendar as connected, the page comes back
+    // unchanged, and the person must still learn that their action was not carried out.
+    notice(friendly(e));
     route();
     return;
   }
