@@ -37,6 +37,7 @@ import io.schedulr.scheduling.application.service.ReleaseBookingService;
 import io.schedulr.scheduling.application.service.RoomChangeFlow;
 import io.schedulr.scheduling.application.service.RoomChangeRecorder;
 import io.schedulr.scheduling.application.service.RoomDeletion;
+import io.schedulr.scheduling.application.service.SlotOfRoom;
 import io.schedulr.scheduling.application.service.RoomFeedService;
 import io.schedulr.scheduling.application.service.RoomQueriesService;
 import io.schedulr.scheduling.application.service.SlotQueriesService;
@@ -113,8 +114,14 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    RoomDeletion roomDeletion(RoomChangeRecorder changes, PanacheRoomRepository rooms, PanacheSlotRepository slots) {
-        return new RoomDeletion(changes, rooms, slots, slots);
+    SlotOfRoom slotOfRoom(PanacheSlotRepository slots) {
+        return new SlotOfRoom(slots, slots);
+    }
+
+    @Produces
+    @Singleton
+    RoomDeletion roomDeletion(RoomChangeRecorder changes, PanacheRoomRepository rooms, SlotOfRoom slots) {
+        return new RoomDeletion(changes, rooms, slots);
     }
 
     @Produces
@@ -126,9 +133,9 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    RoomChangeFlow roomChangeFlow(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, RoomChangeRecorder changes,
-                                  CalendarGate gate, ConflictCheck conflicts, Clock clock) {
-        return new RoomChangeFlow(tx, users, rooms, rooms, changes, gate, conflicts, clock);
+    RoomChangeFlow roomChangeFlow(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, SlotOfRoom slots,
+                                  RoomChangeRecorder changes, CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+        return new RoomChangeFlow(tx, users, rooms, rooms, slots, changes, gate, conflicts, clock);
     }
 
     @Produces
@@ -175,9 +182,9 @@ public class UseCaseWiring {
      */
     @Produces
     @ApplicationScoped
-    ApplyCalendarChangeUseCase applyCalendarChange(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms,
+    ApplyCalendarChangeUseCase applyCalendarChange(UnitOfWork tx, UserDirectoryPort users, PanacheRoomRepository rooms, SlotOfRoom slots,
                                                    RoomChangeRecorder changes, RoomDeletion deletion, CalendarGate gate, Clock clock) {
-        RoomChangeFlow flow = new RoomChangeFlow(tx, users, rooms, rooms, changes, gate.storedStateOnly(), clock);
+        RoomChangeFlow flow = new RoomChangeFlow(tx, users, rooms, rooms, slots, changes, gate.storedStateOnly(), clock);
         return new ApplyCalendarChangeService(tx, users, rooms, flow, deletion, clock);
     }
 

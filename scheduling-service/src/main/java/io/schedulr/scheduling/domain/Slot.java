@@ -55,6 +55,20 @@ public record Slot(SlotId id, String hostId, TimeWindow window, SlotStatus statu
         return new Slot(id, hostId, window, SlotStatus.BOOKED, room, createdAt, now, version);
     }
 
+    /**
+     * Its room was moved: a booked slot stands for its session, so it takes the session's time. The time it was
+     * offered at is free again (open slots may be published there).
+     */
+    public Slot movedWithRoom(TimeWindow roomWindow, Instant now) {
+        if (status != SlotStatus.BOOKED) {
+            throw new IllegalStateException("only a booked slot has a room to move with");
+        }
+        if (roomWindow.equals(window)) {
+            return this;
+        }
+        return new Slot(id, hostId, roomWindow, status, roomId, createdAt, now, version);
+    }
+
     /** The host withdraws it; a booked slot's room is deleted by the caller in the same transaction. */
     public Slot cancel(String actor, Instant now) {
         if (!isHost(actor)) {

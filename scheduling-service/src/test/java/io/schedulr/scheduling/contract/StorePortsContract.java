@@ -266,4 +266,23 @@ public abstract class StorePortsContract {
         assertThat(inTx(() -> slots().findByRoom(roomId))).contains(booked);
         assertThatThrownBy(() -> inTx(() -> slots().update(slot.cancel(host.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
     }
+
+    @Test
+    void aBookedSlotMovesWithItsRoomOverItsHostsOtherTimesAndItsOldTimeCanBeOfferedAgain() {
+        TimeWindow offered = TimeWindow.starting(now.plus(Duration.ofDays(9)), Duration.ofHours(1));
+        Slot slot = Slot.publish(host.id(), offered, RULES, now);
+        Slot openLater = Slot.publish(host.id(), TimeWindow.starting(offered.start().plus(Duration.ofHours(3)), Duration.ofHours(1)), RULES, now);
+        inTx(() -> slots().insertAll(List.of(slot, openLater)));
+        RoomId roomId = RoomId.random();
+        Slot booked = inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), "https://video/s", now))
+                .chain(() -> slots().update(slot.book(guest.id(), roomId, now))));
+
+        Slot moved = inTx(() -> slots().update(booked.movedWithRoom(openLater.window(), now)));
+
+        assertThat(inTx(() -> slots().load(slot.id())).orElseThrow()).isEqualTo(moved);
+        assertThat(moved.window()).isEqualTo(openLater.window());
+        Slot again = Slot.publish(host.id(), offered, RULES, now);
+        inTx(() -> slots().insertAll(List.of(again)));
+        assertThat(inTx(() -> slots().load(again.id()))).contains(again);
+    }
 }

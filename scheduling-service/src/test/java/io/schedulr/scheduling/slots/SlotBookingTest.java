@@ -127,4 +127,23 @@ class SlotBookingTest {
         RoomApi.delete(host, roomId).statusCode(204);
         assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", slot)).isEqualTo("cancelled");
     }
+
+    @Test
+    void aBookedSlotMovesWithItsRoomAndTheTimeItLeftCanBeOfferedAgain() {
+        TestUser host = Tokens.newUser("Mover", "UTC");
+        TestUser guest = Tokens.newUser("Guest", "UTC");
+        String slot = SlotApi.publishOne(host, SlotApi.at(12, 0), SlotApi.at(12, 1));
+        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        Instant later = SlotApi.at(12, 5);
+
+        RoomApi.update(host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200);
+
+        SlotApi.list(host, "?mine=true").statusCode(200)
+                .body("find { it.id == '" + slot + "' }.startTs", equalTo(later.toString()))
+                .body("find { it.id == '" + slot + "' }.endTs", equalTo(SlotApi.at(12, 6).toString()))
+                .body("find { it.id == '" + slot + "' }.status", equalTo("booked"));
+        // the old time is free to offer again; the session's new time is not
+        SlotApi.publishOne(host, SlotApi.at(12, 0), SlotApi.at(12, 1));
+        SlotApi.publish(host, SlotApi.window(SlotApi.at(12, 5), SlotApi.at(12, 6))).statusCode(409).body("code", equalTo("calendar_conflict"));
+    }
 }

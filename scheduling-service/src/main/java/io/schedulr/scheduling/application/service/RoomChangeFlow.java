@@ -32,18 +32,20 @@ public class RoomChangeFlow {
     private final UserDirectoryPort users;
     private final LoadRoomPort load;
     private final SaveRoomPort save;
+    private final SlotOfRoom slots;
     private final RoomChangeRecorder changes;
     private final CalendarGate gate;
     private final ConflictCheck conflicts;
     private final Clock clock;
 
-    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
-                          CalendarGate gate, Clock clock) {
-        this(tx, users, load, save, changes, gate, ConflictCheck.none(), clock);
+    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, SlotOfRoom slots,
+                          RoomChangeRecorder changes, CalendarGate gate, Clock clock) {
+        this(tx, users, load, save, slots, changes, gate, ConflictCheck.none(), clock);
     }
 
-    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, RoomChangeRecorder changes,
-                          CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+    public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, SlotOfRoom slots,
+                          RoomChangeRecorder changes, CalendarGate gate, ConflictCheck conflicts, Clock clock) {
+        this.slots = slots;
         this.conflicts = conflicts;
         this.tx = tx;
         this.users = users;
@@ -129,7 +131,8 @@ public class RoomChangeFlow {
                                             changed.id(), ownEvent(before), asked.answers())
                                             : Uni.createFrom().item(List.of());
                                     return checked.chain(warnings -> {
-                                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before) : save.update(changed);
+                                        Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before)
+                                                : save.update(changed).call(after -> slots.roomChanged(before, after, now));
                                         return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
                                                 announced.apply(before, after), after)).map(details -> details.withWarnings(warnings));
                                     });

@@ -1,8 +1,6 @@
 package io.schedulr.scheduling.application.service;
 
-import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
-import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
 import io.schedulr.scheduling.domain.RoomChangeType;
 import io.smallrye.mutiny.Uni;
@@ -16,22 +14,19 @@ import java.time.Instant;
 public class RoomDeletion {
     private final RoomChangeRecorder changes;
     private final SaveRoomPort rooms;
-    private final LoadSlotPort loadSlots;
-    private final SaveSlotPort saveSlots;
+    private final SlotOfRoom slots;
 
-    public RoomDeletion(RoomChangeRecorder changes, SaveRoomPort rooms, LoadSlotPort loadSlots, SaveSlotPort saveSlots) {
+    public RoomDeletion(RoomChangeRecorder changes, SaveRoomPort rooms, SlotOfRoom slots) {
         this.changes = changes;
         this.rooms = rooms;
-        this.loadSlots = loadSlots;
-        this.saveSlots = saveSlots;
+        this.slots = slots;
     }
 
     Uni<Void> delete(String actorId, PracticeRoom room, Instant now) {
         RoomChangeType type = room.isBooked() ? RoomChangeType.CANCELLED : RoomChangeType.DELETED;
         PracticeRoom announced = room.isBooked() ? room.announcedAsCancelled() : room;
         return changes.record(actorId, type, now, room, announced)
-                .chain(() -> loadSlots.findByRoom(room.id()))
-                .chain(slot -> slot.isPresent() ? saveSlots.update(slot.get().released(now)).replaceWithVoid() : Uni.createFrom().voidItem())
+                .chain(() -> slots.roomDeleted(room, now))
                 .chain(() -> rooms.delete(room));
     }
 }

@@ -39,7 +39,7 @@ class ApplyCalendarChangeServiceTest {
     private final Fixture f = new Fixture();
 
     private ApplyCalendarChangeService service() {
-        RoomChangeFlow flow = new RoomChangeFlow(f.store, f.store, f.store, f.store, f.recorder, f.gate.storedStateOnly(), f.clock);
+        RoomChangeFlow flow = new RoomChangeFlow(f.store, f.store, f.store, f.store, f.slotOfRoom, f.recorder, f.gate.storedStateOnly(), f.clock);
         return new ApplyCalendarChangeService(f.store, f.store, f.store, flow, f.deletion, f.clock);
     }
 
@@ -348,7 +348,7 @@ class ApplyCalendarChangeServiceTest {
     @Test
     void aMoveAlreadyMadeInGoogleIsNotRefusedForClashesThoughTheSameMoveInTheAppWouldBe() {
         PracticeRoom room = bookedRoomAtSequence(1);
-        RoomChangeFlow flow = new RoomChangeFlow(f.store, f.store, f.store, f.store, f.recorder, f.gate.storedStateOnly(), everyoneBusy(), f.clock);
+        RoomChangeFlow flow = new RoomChangeFlow(f.store, f.store, f.store, f.store, f.slotOfRoom, f.recorder, f.gate.storedStateOnly(), everyoneBusy(), f.clock);
         Instant later = LATER.plusSeconds(86400 * 5);
 
         assertThatThrownBy(() -> flow.apply(f.host, room.id(), (r, now) -> r.reschedule(f.host.id(), later, now), EditRoomService::typeOf)

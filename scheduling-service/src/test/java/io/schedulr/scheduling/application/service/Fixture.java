@@ -25,7 +25,8 @@ final class Fixture {
     final InMemoryScheduling store = new InMemoryScheduling();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final RoomChangeRecorder recorder = new RoomChangeRecorder(store, store, store);
-    final RoomDeletion deletion = new RoomDeletion(recorder, store, store, store);
+    final SlotOfRoom slotOfRoom = new SlotOfRoom(store, store);
+    final RoomDeletion deletion = new RoomDeletion(recorder, store, slotOfRoom);
     /** Off, as in Phase 1; {@link #withCalendarGate()} turns it on for the services made after it. */
     CalendarGate gate = CalendarGate.off();
 
@@ -67,15 +68,15 @@ final class Fixture {
     }
 
     BookRoomService bookRoom() {
-        return new BookRoomService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
+        return new BookRoomService(new RoomChangeFlow(store, store, store, store, slotOfRoom, recorder, gate, clock));
     }
 
     EditRoomService editRoom() {
-        return new EditRoomService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
+        return new EditRoomService(new RoomChangeFlow(store, store, store, store, slotOfRoom, recorder, gate, clock));
     }
 
     ReleaseBookingService releaseBooking() {
-        return new ReleaseBookingService(new RoomChangeFlow(store, store, store, store, recorder, gate, clock));
+        return new ReleaseBookingService(new RoomChangeFlow(store, store, store, store, slotOfRoom, recorder, gate, clock));
     }
 
     DeleteRoomService deleteRoom() {

@@ -81,7 +81,7 @@ class GoogleAskedOutsideTransactionsTest {
     }
 
     private RoomChangeFlow flow() {
-        return new RoomChangeFlow(f.store, f.store, f.store, f.store, f.recorder, f.gate, conflicts, f.clock);
+        return new RoomChangeFlow(f.store, f.store, f.store, f.store, f.slotOfRoom, f.recorder, f.gate, conflicts, f.clock);
     }
 
     @Test
@@ -162,7 +162,7 @@ class GoogleAskedOutsideTransactionsTest {
                 .await().indefinitely();
         PracticeRoom room = f.room();
 
-        new BookRoomService(new RoomChangeFlow(f.store, f.store, f.store, f.store, f.recorder, gate, conflicts, f.clock))
+        new BookRoomService(new RoomChangeFlow(f.store, f.store, f.store, f.store, f.slotOfRoom, f.recorder, gate, conflicts, f.clock))
                 .book(new BookRoomCommand(f.guest, room.id(), null)).await().indefinitely();
 
         assertThat(askedInTransaction).containsExactly(false);

@@ -247,10 +247,10 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     @Override
     public Uni<List<Slot>> insertAll(List<Slot> slots) {
         for (Slot s : slots) {
-            boolean overlaps = state.slots.values().stream().anyMatch(o -> o.isHost(s.hostId()) && o.status() != SlotStatus.CANCELLED
+            boolean overlaps = state.slots.values().stream().anyMatch(o -> o.isHost(s.hostId()) && o.status() == SlotStatus.OPEN
                     && o.window().start().isBefore(s.window().end()) && s.window().start().isBefore(o.window().end()));
             if (overlaps) {
-                throw new SlotConflictException("slot_overlaps", "These times overlap another open or booked slot of yours.");
+                throw new SlotConflictException("slot_overlaps", "These times overlap another open slot of yours.");
             }
             state.slots.put(s.id(), s);
         }

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.application.service;
 
+import io.schedulr.scheduling.application.port.in.EditRoomCommand;
 import io.schedulr.scheduling.application.port.in.PublishSlotsCommand;
 import io.schedulr.scheduling.application.port.in.RoomDetails;
 import io.schedulr.scheduling.application.port.out.CalendarBusyPort;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -151,5 +153,35 @@ class SlotServicesTest {
         assertThat(cancelled.roomId()).isNull();
         assertThat(f.store.rooms()).doesNotContainKey(booked.room().id());
         assertThat(f.store.outbox()).extracting(c -> c.type()).containsExactly(RoomChangeType.BOOKED, RoomChangeType.CANCELLED);
+    }
+
+    @Test
+    void aBookedSlotMovesWithItsRoomSoItsOldTimeCanBeOfferedAgain() {
+        Slot slot = f.slot();
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+        Instant later = slot.window().start().plus(Duration.ofHours(3));
+
+        RoomDetails moved = f.editRoom().edit(new EditRoomCommand(f.host, booked.room().id(), later,
+                null, null, null)).await().indefinitely();
+
+        Slot after = f.store.slots().get(slot.id());
+        assertThat(after.window()).isEqualTo(moved.room().window());
+        assertThat(after.status()).isEqualTo(SlotStatus.BOOKED);
+        assertThat(after.roomId()).isEqualTo(booked.room().id());
+        List<Slot> again = f.publishSlots().publish(new PublishSlotsCommand(f.host, List.of(slot.window()))).await().indefinitely();
+        assertThat(again).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(SlotStatus.OPEN));
+    }
+
+    @Test
+    void aRoomEditThatKeepsItsTimeLeavesItsSlotAlone() {
+        Slot slot = f.slot();
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+        long version = f.store.slots().get(slot.id()).version();
+
+        f.editRoom().edit(new EditRoomCommand(f.host, booked.room().id(), null, true, null, null))
+                .await().indefinitely();
+
+        assertThat(f.store.slots().get(slot.id()).version()).isEqualTo(version);
+        assertThat(f.store.slots().get(slot.id()).window()).isEqualTo(slot.window());
     }
 }

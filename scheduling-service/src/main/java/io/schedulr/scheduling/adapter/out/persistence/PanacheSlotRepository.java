@@ -21,7 +21,7 @@ import java.util.Optional;
 /** Slots in PostgreSQL through their Panache entity; overlaps are refused by the table's exclusion constraint. */
 @ApplicationScoped
 public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveSlotPort {
-    private static final String OVERLAP_CONSTRAINT = "slots_of_a_host_do_not_overlap";
+    private static final String OVERLAP_CONSTRAINT = "open_slots_of_a_host_do_not_overlap";
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
     private static final Instant FAR_PAST = Instant.parse("1970-01-01T00:00:00Z");
 
@@ -42,7 +42,7 @@ public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveS
         return Panache.getSession()
                 .chain(s -> s.persistAll(entities).chain(s::flush))
                 .onFailure(f -> SqlStates.violates(f, SqlStates.EXCLUSION_VIOLATION, OVERLAP_CONSTRAINT))
-                .transform(e -> new SlotConflictException("slot_overlaps", "These times overlap another open or booked slot of yours."))
+                .transform(e -> new SlotConflictException("slot_overlaps", "These times overlap another open slot of yours."))
                 .replaceWith(slots);
     }
 

@@ -21,8 +21,6 @@ final class SlotMapper {
         SlotEntity e = new SlotEntity();
         e.id = slot.id().value();
         e.hostId = slot.hostId();
-        e.startTs = slot.window().start();
-        e.endTs = slot.window().end();
         e.createdAt = slot.createdAt();
         e.version = slot.version();
         copyChangeableFields(slot, e);
@@ -30,6 +28,8 @@ final class SlotMapper {
     }
 
     static void copyChangeableFields(Slot slot, SlotEntity e) {
+        e.startTs = slot.window().start();
+        e.endTs = slot.window().end();
         e.status = status(slot.status());
         e.roomId = slot.roomId() == null ? null : slot.roomId().value();
         e.updatedAt = slot.updatedAt();

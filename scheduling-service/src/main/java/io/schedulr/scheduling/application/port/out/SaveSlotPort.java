@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Stores slots; like rooms, updates check the version the slot was read at. */
 public interface SaveSlotPort {
-    /** Inserts all or none; fails with {@link SlotConflictException} if one overlaps another open or booked slot of the host. */
+    /** Inserts all or none; fails with {@link SlotConflictException} if one overlaps another open slot of the host. */
     Uni<List<Slot>> insertAll(List<Slot> slots);
 
     /** @return the slot as stored, at its new version */

@@ -113,7 +113,7 @@ public enum ErrorCode implements DocumentedError {
             + "(1 clash); pick another time, or send allowConflicts: true to ignore your own calendar. The answer also lists the "
             + "clashing times: \"conflicts\": [{\"start\", \"end\"}]."),
     CHANGED_CONCURRENTLY(409, "changed_concurrently", "This was changed by someone else just now; reload and try again."),
-    SLOT_OVERLAPS(409, "slot_overlaps", "These times overlap another open or booked slot of yours."),
+    SLOT_OVERLAPS(409, "slot_overlaps", "These times overlap another open slot of yours."),
     SLOT_NOT_OPEN(409, "slot_not_open", "This slot is no longer open."),
     STARTUP_NAME_TAKEN(409, "startup_name_taken", "A startup named 'Robo Labs' exists already."),
     CONTACT_EMAIL_TAKEN(409, "contact_email_taken", "This startup has a contact with that address already."),
