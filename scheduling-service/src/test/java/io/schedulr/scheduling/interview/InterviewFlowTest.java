@@ -187,6 +187,15 @@ class InterviewFlowTest {
                 .body("steps.startup.complete", equalTo(true)).body("steps.team.complete", equalTo(false))
                 .body("steps.bookingType.complete", equalTo(true)).body("eventTypeId", equalTo(1002));
         assertThat(InterviewApi.gatewayBookings()).doesNotContain(id);
+
+        // a guest chosen first cannot then become the contact or join the team: they would be invited twice over
+        step(s.ada(), id, "guests", "{\"guests\":[{\"name\":\"Olive\",\"email\":\"olive@partner.test\"},{\"name\":\"Ada\",\"email\":\""
+                + s.ada().email().toUpperCase(java.util.Locale.ROOT) + "\"}]}").statusCode(200);
+        step(s.ada(), id, "startup", "{\"startupId\":\"" + s.startupId() + "\",\"newContact\":{\"name\":\"Olive\",\"email\":\"Olive@partner.test\"}}")
+                .statusCode(400).body("code", equalTo("duplicate_guest")).body("message", containsString("contact"));
+        step(s.ada(), id, "team", "{\"primaryMemberId\":\"" + s.adaId() + "\"}").statusCode(400)
+                .body("code", equalTo("duplicate_guest")).body("message", containsString("team"));
+        get(s.ada(), "/api/interviews/" + id).statusCode(200).body("contact.id", equalTo(s.contactId()));
     }
 
     @Test

@@ -77,6 +77,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (!contact.startupId().equals(startup)) {
             throw new InvalidRequestException("invalid_contactId", "That contact is not at the chosen startup.");
         }
+        requireNotAGuest(contact.email(), "choosing them as the startup's contact");
         return edit(now).startupId(startup).contactId(contact.id()).build();
     }
 
@@ -100,6 +101,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             }
             ids.add(member.id());
         }
+        requireNotAGuest(primary.email(), "putting them on the team");
+        additional.forEach(member -> requireNotAGuest(member.email(), "putting them on the team"));
         return edit(now).primaryMemberId(primary.id()).additionalMemberIds(ids).build();
     }
 
@@ -143,6 +146,14 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             }
         }
         return edit(now).guests(chosen).guestsSaved(true).build();
+    }
+
+    /** Step 4's rule seen from steps 1 and 2, taken again after the guests: nobody is invited twice over. */
+    private void requireNotAGuest(String email, String doing) {
+        if (email != null && guests.stream().anyMatch(g -> EmailAddress.same(g.email(), email))) {
+            throw new InvalidRequestException("duplicate_guest",
+                    "'" + email + "' is one of this interview's guests; take them off the guests (step 4) before " + doing + ".");
+        }
     }
 
     /** Step 5: preparation notes (already made safe by the caller), custom questions in order, the meeting's zone. */
@@ -358,11 +369,11 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     }
 
     /** A team member as the flow needs them. */
-    public record MemberRef(UUID id, String name, boolean active) {
+    public record MemberRef(UUID id, String name, boolean active, String email) {
     }
 
     /** A contact as the flow needs them. */
-    public record ContactRef(UUID id, UUID startupId) {
+    public record ContactRef(UUID id, UUID startupId, String email) {
     }
 
     /** Copies with changes; only this class makes changed interviews. */

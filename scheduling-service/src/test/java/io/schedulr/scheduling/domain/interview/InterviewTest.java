@@ -18,12 +18,12 @@ class InterviewTest {
     private static final Instant NOW = Instant.parse("2030-01-01T08:00:00Z");
     private static final Instant START = Instant.parse("2030-01-10T09:00:00Z");
     private static final UUID STARTUP = UUID.randomUUID();
-    private static final Interview.MemberRef ADA = new Interview.MemberRef(UUID.randomUUID(), "Ada", true);
-    private static final Interview.MemberRef BEN = new Interview.MemberRef(UUID.randomUUID(), "Ben", true);
+    private static final Interview.MemberRef ADA = new Interview.MemberRef(UUID.randomUUID(), "Ada", true, "ada@team.test");
+    private static final Interview.MemberRef BEN = new Interview.MemberRef(UUID.randomUUID(), "Ben", true, "ben@team.test");
 
     static Interview ready() {
         return Interview.draft(UUID.randomUUID(), "u1", null, NOW)
-                .chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), STARTUP), NOW)
+                .chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), STARTUP, "carla@startup.test"), NOW)
                 .chooseTeam(ADA, List.of(BEN), NOW)
                 .chooseBooking(1001, 30, false, START, NOW)
                 .chooseGuests(List.of(Guest.of("Olive", "olive@partner.test", null, null, null)), java.util.Map.of(), NOW)
@@ -54,10 +54,10 @@ class InterviewTest {
     @Test
     void eachStepHoldsItsRules() {
         Interview draft = Interview.draft(UUID.randomUUID(), "u1", null, NOW);
-        assertThatThrownBy(() -> draft.chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), UUID.randomUUID()), NOW))
+        assertThatThrownBy(() -> draft.chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), UUID.randomUUID(), "x@startup.test"), NOW))
                 .hasFieldOrPropertyWithValue("code", "invalid_contactId");
         assertThatThrownBy(() -> draft.chooseTeam(ADA, List.of(ADA), NOW)).hasFieldOrPropertyWithValue("code", "invalid_additionalMemberIds");
-        assertThatThrownBy(() -> draft.chooseTeam(new Interview.MemberRef(UUID.randomUUID(), "Gone", false), List.of(), NOW))
+        assertThatThrownBy(() -> draft.chooseTeam(new Interview.MemberRef(UUID.randomUUID(), "Gone", false, "gone@team.test"), List.of(), NOW))
                 .hasFieldOrPropertyWithValue("code", "inactive_team_member");
         assertThatThrownBy(() -> draft.chooseBooking(1001, 30, false, NOW.minusSeconds(1), NOW)).hasFieldOrPropertyWithValue("code", "invalid_start");
         assertThatThrownBy(() -> draft.chooseBooking(1001, 4, true, START, NOW)).hasFieldOrPropertyWithValue("code", "invalid_customDurationMinutes");
@@ -66,6 +66,11 @@ class InterviewTest {
         assertThatThrownBy(() -> draft.chooseGuests(List.of(Guest.of("Gracie", "Grace@Acme.test", null, null, null)),
                 java.util.Map.of("grace@acme.test", "Grace, the startup's contact"), NOW))
                 .hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("the startup's contact");
+        Interview withOlive = ready();
+        assertThatThrownBy(() -> withOlive.chooseStartup(STARTUP, new Interview.ContactRef(UUID.randomUUID(), STARTUP, "Olive@Partner.test"), NOW))
+                .hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("the startup's contact");
+        assertThatThrownBy(() -> withOlive.chooseTeam(ADA, List.of(new Interview.MemberRef(UUID.randomUUID(), "Olive", true, "olive@partner.test")), NOW))
+                .hasFieldOrPropertyWithValue("code", "duplicate_guest").hasMessageContaining("on the team");
         assertThatThrownBy(() -> Guest.of("A", "not mail", null, null, null)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> draft.chooseDetails(null, List.of(), "Nowhere/Land", NOW)).hasFieldOrPropertyWithValue("code", "invalid_timeZone");
         assertThat(draft.chooseBooking(1002, 45, true, START, NOW).endAt()).isEqualTo(START.plus(Duration.ofMinutes(45)));

@@ -94,7 +94,7 @@ public class InterviewFlowService implements InterviewFlowUseCase {
         return step(actor, interviewId, "startup_chosen", interview ->
                 interviews.startups().find(startupId).map(s -> s.orElseThrow(() -> startupNotFound(startupId)))
                         .chain(startup -> contactFor(startupId, contactId, candidate, actor))
-                        .map(contact -> interview.chooseStartup(startupId, new Interview.ContactRef(contact.id(), contact.startupId()), clock.instant())));
+                        .map(contact -> interview.chooseStartup(startupId, new Interview.ContactRef(contact.id(), contact.startupId(), contact.email()), clock.instant())));
     }
 
     private Uni<Contact> contactFor(UUID startupId, UUID contactId, Contact candidate, Actor actor) {
@@ -132,7 +132,7 @@ public class InterviewFlowService implements InterviewFlowUseCase {
     }
 
     private static Interview.MemberRef ref(TeamMember m) {
-        return new Interview.MemberRef(m.id(), m.name(), m.active());
+        return new Interview.MemberRef(m.id(), m.name(), m.active(), m.email());
     }
 
     @Override

@@ -101,7 +101,7 @@ public class InterviewResource {
     @Operation(summary = "Step 1: choose the startup and its contact (an existing one, or a new one to add)")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
             + "changed_concurrently invalid_startupId invalid_contactId invalid_contact invalid_name invalid_email invalid_role "
-            + "startup_not_found contact_not_found contact_email_taken")
+            + "startup_not_found contact_not_found contact_email_taken duplicate_guest")
     public Uni<InterviewResponse> startupStep(@PathParam("id") String id, @Valid InterviewRequests.StartupStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
@@ -117,7 +117,8 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Step 2: choose the primary interviewer and up to 10 more team members")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
-            + "changed_concurrently invalid_primaryMemberId invalid_additionalMemberIds inactive_team_member team_member_not_found")
+            + "changed_concurrently invalid_primaryMemberId invalid_additionalMemberIds inactive_team_member team_member_not_found "
+            + "duplicate_guest")
     public Uni<InterviewResponse> teamStep(@PathParam("id") String id, @Valid InterviewRequests.TeamStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
