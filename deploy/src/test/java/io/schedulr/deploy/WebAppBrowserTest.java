@@ -79,7 +79,7 @@ class WebAppBrowserTest {
             setDateTime(host, host.findElement(By.id("offer-start")), start.toLocalDateTime());
             host.findElement(By.id("offer")).click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Session offered"));
-            assertThat(host.findElement(By.id("session-list")).getText()).contains("15:30").contains("(Europe/Berlin)");
+            assertThat(host.findElement(By.id("session-list")).getText()).contains("15:30").contains("(Europe/Berlin)").contains("60 minutes");
 
             WebElement offered = wait(guest).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).stream()
                     .filter(li -> li.getText().contains("Hana Host")).findFirst().orElse(null));

@@ -70,9 +70,10 @@ export function sessionsView(app, failed) {
   function item(room) {
     const hosting = room.hostId === app.me.id;
     const status = room.booked ? h('span', { class: 'badge booked' }, 'Booked') : h('span', { class: 'badge' }, 'Open');
-    const who = hosting
+    const length = room.endUtc ? `${Math.round((Date.parse(room.endUtc) - Date.parse(room.datetimeUtc)) / 60000)} minutes · ` : '';
+    const who = length + (hosting
       ? (room.guest ? `You host · ${room.guest.name} booked it` : 'You host')
-      : `Hosted by ${room.host ? room.host.name : 'someone'}${room.guestId === app.me.id ? ' · you booked it' : ''}`;
+      : `Hosted by ${room.host ? room.host.name : 'someone'}${room.guestId === app.me.id ? ' · you booked it' : ''}`);
     const actions = h('div', { class: 'actions' });
     const act = (label, cls, run) => {
       const b = h('button', { type: 'button', class: cls, 'data-action': label.toLowerCase(), 'aria-label': `${label} session ${formatWhen(room.datetimeUtc, app.zone)}` }, label);

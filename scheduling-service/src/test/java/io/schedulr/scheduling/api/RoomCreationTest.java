@@ -28,6 +28,7 @@ class RoomCreationTest {
                     .body("hostId", equalTo(host.id()))
                     .body("guestId", nullValue())
                     .body("datetimeUtc", equalTo(when))
+                    .body("endUtc", equalTo(java.time.Instant.parse(when).plusSeconds(3600).toString()))
                     .body("private", equalTo(false))
                     .body("roomUrl", startsWith("https://meet.jit.si/schedulr-"))
                     .body("host.name", equalTo("Hana Host"))

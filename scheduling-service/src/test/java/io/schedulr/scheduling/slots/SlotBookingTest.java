@@ -37,6 +37,7 @@ class SlotBookingTest {
                     .body("hostId", equalTo(host.id()))
                     .body("guestId", equalTo(guest.id()))
                     .body("datetimeUtc", equalTo(start.toString()))
+                    .body("endUtc", equalTo(end.toString()))
                     .extract().path("id");
 
             CloudEvent<RoomEvent> booked = events.awaitOne(roomId, RoomEventType.ROOM_BOOKED);
@@ -136,7 +137,8 @@ class SlotBookingTest {
         String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
         Instant later = SlotApi.at(12, 5);
 
-        RoomApi.update(host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200);
+        RoomApi.update(host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200)
+                .body("endUtc", equalTo(SlotApi.at(12, 6).toString()));
 
         SlotApi.list(host, "?mine=true").statusCode(200)
                 .body("find { it.id == '" + slot + "' }.startTs", equalTo(later.toString()))

@@ -33,6 +33,8 @@ public record RoomResponse(
         @Schema(description = "Whether someone booked it.", example = "true") boolean booked,
         @Schema(description = "When it was created (UTC).", example = "2029-12-01T08:12:45.120Z") Instant createdAt,
         @Schema(description = "When the session starts (UTC).", example = "2030-01-15T10:00:00Z") Instant datetimeUtc,
+        @Schema(description = "When the session ends (UTC): the slot's end for a room booked from a slot, otherwise the start "
+                + "plus the default session length; a reschedule keeps the length.", example = "2030-01-15T11:00:00Z") Instant endUtc,
         @Schema(description = "The host.") PersonResponse host,
         @Schema(description = "The guest; only for the host and the guest.", nullable = true) PersonResponse guest,
         @Schema(description = "What the caller should know although the change was made: calendar_unavailable means the "
@@ -45,7 +47,7 @@ public record RoomResponse(
         boolean participant = room.isParticipant(viewerId);
         return new RoomResponse(room.id().toString(), room.hostId(), participant ? room.guestId() : null,
                 participant ? room.stage() : null, participant ? room.roomUrl() : null, room.privateRoom(),
-                room.isHost(viewerId) ? room.offeredTo() : null, room.isBooked(), room.createdAt(), room.start(),
+                room.isHost(viewerId) ? room.offeredTo() : null, room.isBooked(), room.createdAt(), room.start(), room.window().end(),
                 PersonResponse.of(details.host()), participant ? PersonResponse.of(details.guest()) : null, details.warnings());
     }
 }
