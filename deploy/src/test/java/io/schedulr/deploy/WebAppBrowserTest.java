@@ -137,6 +137,7 @@ class WebAppBrowserTest {
             // asks them to reconnect before anything else. That next use is the move below (its clash check, or its
             // event's patch), or calendar-sync-service's sync after Google's push about the first move if that comes
             // later than the revocation: then the move is refused at once with the reconnect screen. Either is right.
+            String roomId = host.findElement(By.cssSelector("#session-list li[data-room]")).getAttribute("data-room");
             localGoogle("/_control/revoke", "{\"email\":\"" + hostEmail + "\"}");
             host.findElement(By.cssSelector("#session-list li[data-room] button[data-action='reschedule']")).click();
             setDateTime(host, wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reschedule-form input"))),
@@ -154,6 +155,20 @@ class WebAppBrowserTest {
             reconnect.click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your Google Calendar is connected"));
             wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-form")));
+
+            // Time passes (the session is moved into the past in the database): it leaves "My sessions" and is shown,
+            // read-only, under "Past sessions".
+            sql("UPDATE practice_rooms SET datetime_utc = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '60 minutes' "
+                    + "WHERE id = '" + roomId + "'::uuid");
+            host.findElement(By.id("tab-past")).click();
+            WebElement past = wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room='" + roomId + "']")).stream()
+                    .findFirst().orElse(null));
+            assertThat(past.getText()).contains("Gil Guest booked it").contains("60 minutes");
+            assertThat(past.findElements(By.cssSelector("button"))).as("a past session is only shown").isEmpty();
+            assertThat(host.findElement(By.id("more-past")).isDisplayed()).as("one page holds it all").isFalse();
+            host.findElement(By.id("tab-mine")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room='" + roomId + "']")).isEmpty()
+                    && !d.findElements(By.cssSelector("#session-list li")).isEmpty());
         } finally {
             host.quit();
             guest.quit();
@@ -276,6 +291,14 @@ class WebAppBrowserTest {
                 .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    private static void sql(String update) throws Exception {
+        var endpoints = client.stack().endpoints();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(endpoints.jdbcUrl("scheduling"), endpoints.postgresUser(),
+                endpoints.postgresPassword()); java.sql.Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(update)).isEqualTo(1);
+        }
     }
 
     /** Sign in with Google: our page, the local Google's account chooser, back to the app. */

@@ -1,4 +1,5 @@
-// Open sessions and my sessions, updated live from the room stream; offer, book, reschedule, privacy, leave, delete.
+// Open sessions, my sessions and my past sessions; the shown list is updated live from the room stream; offer, book,
+// reschedule, privacy, leave, delete.
 import { call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, toInstant, toLocalValue } from './time.js';
@@ -6,7 +7,9 @@ import { watchRooms } from './stream.js';
 
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
-  const state = { tab: 'open', open: [], mine: [], editing: null };
+  const PAGE = 50;
+  // Only the list on screen is asked for (again on every room change): the other tabs load when chosen.
+  const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, morePast: false, editing: null };
   // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
   // wipe the new time the host is typing.
   let editor = null;
@@ -14,8 +17,20 @@ export function sessionsView(app, failed) {
   const list = h('ul', { class: 'sessions', id: 'session-list', 'aria-live': 'polite' });
   const tabOpen = h('button', { type: 'button', role: 'tab', id: 'tab-open' }, 'Open sessions');
   const tabMine = h('button', { type: 'button', role: 'tab', id: 'tab-mine' }, 'My sessions');
-  tabOpen.addEventListener('click', () => { state.tab = 'open'; render(); });
-  tabMine.addEventListener('click', () => { state.tab = 'mine'; render(); });
+  const tabPast = h('button', { type: 'button', role: 'tab', id: 'tab-past' }, 'Past sessions');
+  const tabs = { open: tabOpen, mine: tabMine, past: tabPast };
+  const choose = tab => { state.tab = tab; render(); reload().catch(failed); };
+  tabOpen.addEventListener('click', () => choose('open'));
+  tabMine.addEventListener('click', () => choose('mine'));
+  tabPast.addEventListener('click', () => choose('past'));
+  const morePast = h('button', { type: 'button', class: 'secondary', id: 'more-past' }, 'Show earlier sessions');
+  morePast.addEventListener('click', () => busy(morePast, 'Loading…', async () => {
+    const earlier = await call('GET', `/api/practice-rooms?scope=past&limit=${PAGE}&offset=${state.rooms.past.length}`, undefined, token);
+    const known = new Set(state.rooms.past.map(room => room.id));
+    state.rooms.past = state.rooms.past.concat(earlier.filter(room => !known.has(room.id)));
+    state.morePast = earlier.length === PAGE;
+    render();
+  }).catch(failed));
 
   const startInput = h('input', { type: 'datetime-local', id: 'offer-start', required: true, value: toLocalValue(nextHour(), app.zone) });
   const privateInput = h('input', { type: 'checkbox', id: 'offer-private' });
@@ -39,37 +54,47 @@ export function sessionsView(app, failed) {
   });
 
   show('sessions', h('h1', {}, 'Sessions ', live), offerForm,
-    h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine), list));
+    h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine, tabPast), list, morePast));
 
   async function reload() {
-    const [open, mine] = await Promise.all([
-      call('GET', '/api/practice-rooms?scope=open', undefined, token),
-      call('GET', '/api/practice-rooms?scope=mine', undefined, token)]);
-    state.open = open;
-    state.mine = mine;
-    render();
+    const tab = state.tab;
+    const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}`, undefined, token);
+    state.rooms[tab] = rooms;
+    if (tab === 'past') {
+      state.morePast = rooms.length === PAGE;
+    }
+    if (state.tab === tab) {
+      render();
+    }
   }
 
+  const EMPTY = {
+    open: 'No open sessions right now. New ones appear here as soon as someone offers them.',
+    mine: 'You have no sessions coming up. Offer one above, or book an open one.',
+    past: 'No past sessions yet.',
+  };
+
   function render() {
-    tabOpen.setAttribute('aria-selected', String(state.tab === 'open'));
-    tabMine.setAttribute('aria-selected', String(state.tab === 'mine'));
-    const rooms = state.tab === 'open' ? state.open : state.mine;
+    for (const [tab, button] of Object.entries(tabs)) {
+      button.setAttribute('aria-selected', String(state.tab === tab));
+    }
+    morePast.hidden = !(state.tab === 'past' && state.morePast);
+    const rooms = state.rooms[state.tab];
     if (rooms.length === 0) {
-      list.replaceChildren(h('li', { class: 'empty' }, state.tab === 'open'
-        ? 'No open sessions right now. New ones appear here as soon as someone offers them.'
-        : 'You have no sessions yet. Offer one above, or book an open one.'));
+      list.replaceChildren(h('li', { class: 'empty' }, EMPTY[state.tab]));
       return;
     }
     const focused = document.activeElement;
-    list.replaceChildren(...rooms.map(room => item(room)));
+    list.replaceChildren(...rooms.map(room => item(room, state.tab === 'past')));
     if (focused && list.contains(focused) && document.activeElement !== focused) {
       focused.focus();
     }
   }
 
-  function item(room) {
+  /** One session; a past one is only shown (it can no longer be booked, moved or left). */
+  function item(room, past) {
     const hosting = room.hostId === app.me.id;
-    const status = room.booked ? h('span', { class: 'badge booked' }, 'Booked') : h('span', { class: 'badge' }, 'Open');
+    const status = room.booked ? h('span', { class: 'badge booked' }, 'Booked') : h('span', { class: 'badge' }, past ? 'Not booked' : 'Open');
     const length = room.endUtc ? `${Math.round((Date.parse(room.endUtc) - Date.parse(room.datetimeUtc)) / 60000)} minutes · ` : '';
     const who = length + (hosting
       ? (room.guest ? `You host · ${room.guest.name} booked it` : 'You host')
@@ -80,7 +105,9 @@ export function sessionsView(app, failed) {
       b.addEventListener('click', () => { notice(null); busy(b, `${label}…`, run).catch(failed); });
       actions.append(b);
     };
-    if (!hosting && !room.booked) {
+    if (past) {
+      // shown only
+    } else if (!hosting && !room.booked) {
       act('Book', '', async () => {
         await call('POST', '/api/practice-room/update', { roomId: room.id, guestId: null }, token);
         notice(`Booked: ${formatWhen(room.datetimeUtc, app.zone)}. It is on your Google Calendar.`, 'info');
@@ -88,7 +115,9 @@ export function sessionsView(app, failed) {
         await reload();
       });
     }
-    if (hosting) {
+    if (past) {
+      // shown only
+    } else if (hosting) {
       act('Reschedule', 'secondary', async () => { state.editing = room.id; render(); });
       act(room.private ? 'Make public' : 'Make private', 'secondary', async () => {
         await call('POST', '/api/practice-room/update', { roomId: room.id, private: !room.private }, token);
@@ -147,7 +176,8 @@ export function sessionsView(app, failed) {
 
   let pending = null;
   const stop = watchRooms(token, event => {
-    if (event.type === 'heartbeat' || event.type === 'connected') {
+    // Past sessions are not changed by what happens now; reloading them would also drop the pages the person opened.
+    if (event.type === 'heartbeat' || event.type === 'connected' || state.tab === 'past') {
       return;
     }
     clearTimeout(pending);
