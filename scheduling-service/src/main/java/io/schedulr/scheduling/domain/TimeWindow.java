@@ -30,6 +30,11 @@ public record TimeWindow(Instant start, Instant end) {
         return starting(newStart, length());
     }
 
+    /** Whether the two share a moment; touching ends do not. */
+    public boolean overlaps(TimeWindow other) {
+        return start.isBefore(other.end) && other.start.isBefore(end);
+    }
+
     public boolean startsAfter(Instant moment) {
         return start.isAfter(moment);
     }

@@ -21,7 +21,7 @@ class RoomListingTest {
         TestUser booker = Tokens.newUser("Booker", "UTC");
         String open = RoomApi.createRoom(host, 10);
         String privateRoom = RoomApi.createRoom(host, 10, true);
-        String booked = RoomApi.createRoom(host, 10);
+        String booked = RoomApi.createRoom(host, 11);
         RoomApi.book(booker, booked).statusCode(200);
         String own = RoomApi.createRoom(viewer, 10);
 

@@ -3,6 +3,7 @@ package io.schedulr.scheduling.contract;
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
 import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.LoadRoomPort;
+import io.schedulr.scheduling.application.port.out.ListSlotsPort;
 import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
@@ -48,7 +49,7 @@ public abstract class StorePortsContract {
 
     protected abstract <P extends LoadRoomPort & ListRoomsPort & SaveRoomPort> P rooms();
 
-    protected abstract <P extends LoadSlotPort & SaveSlotPort> P slots();
+    protected abstract <P extends LoadSlotPort & SaveSlotPort & ListSlotsPort> P slots();
 
     protected abstract <P extends LoadCalendarConnectionPort & SaveCalendarConnectionPort> P calendarConnections();
 
@@ -284,5 +285,30 @@ public abstract class StorePortsContract {
         Slot again = Slot.publish(host.id(), offered, RULES, now);
         inTx(() -> slots().insertAll(List.of(again)));
         assertThat(inTx(() -> slots().load(again.id()))).contains(again);
+    }
+
+    @Test
+    void openOffersOfAHostWhoIsBookedThenAreNotListedTheirOtherOffersAre() {
+        UserProfile viewer = person("viewer");
+        TimeWindow day = TimeWindow.starting(now.plus(Duration.ofDays(10)), Duration.ofMinutes(45));
+        PracticeRoom offer = PracticeRoom.offer(RoomId.random(), host.id(), day, false, null, "https://video/a", now);
+        // the host books someone else's session overlapping their own offer
+        PracticeRoom hostIsAGuest = PracticeRoom.offer(RoomId.random(), guest.id(), TimeWindow.starting(day.start().plusSeconds(1800),
+                Duration.ofMinutes(45)), false, null, "https://video/b", now).book(host.id(), now);
+        PracticeRoom freeOffer = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(day.start().plus(Duration.ofHours(2)), Duration.ofMinutes(45)),
+                false, null, "https://video/c", now);
+        TimeWindow later = TimeWindow.starting(day.start().plus(Duration.ofHours(3)), Duration.ofMinutes(30));
+        Slot slot = Slot.publish(host.id(), later, RULES, now);
+        Slot freeSlot = Slot.publish(host.id(), TimeWindow.starting(later.end(), Duration.ofMinutes(30)), RULES, now);
+        // a session the host moved onto their own open slot's time
+        PracticeRoom movedHere = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(later.start().minusSeconds(600),
+                Duration.ofMinutes(20)), false, null, "https://video/d", now).book(guest.id(), now);
+        inTx(() -> rooms().insert(offer).chain(() -> rooms().insert(hostIsAGuest)).chain(() -> rooms().insert(freeOffer))
+                .chain(() -> rooms().insert(movedHere)).chain(() -> slots().insertAll(List.of(slot, freeSlot))));
+
+        assertThat(inTx(() -> rooms().listOpen(viewer.id(), now, 500, 0))).extracting(PracticeRoom::id)
+                .contains(freeOffer.id()).doesNotContain(offer.id());
+        assertThat(inTx(() -> slots().listOpen(viewer.id(), now, null, 500, 0))).extracting(Slot::id)
+                .contains(freeSlot.id()).doesNotContain(slot.id());
     }
 }

@@ -45,7 +45,11 @@ final class Fixture {
     }
 
     PracticeRoom room() {
-        PracticeRoom room = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(START, LENGTH), false, null, "https://video",
+        return roomAt(START);
+    }
+
+    PracticeRoom roomAt(java.time.Instant start) {
+        PracticeRoom room = PracticeRoom.offer(RoomId.random(), host.id(), TimeWindow.starting(start, LENGTH), false, null, "https://video",
                 NOW);
         store.putRoom(room);
         return room;

@@ -22,6 +22,7 @@ import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
@@ -170,7 +171,8 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     @Override
     public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset) {
         return Uni.createFrom().item(state.rooms.values().stream()
-                .filter(r -> !r.isBooked() && r.isVisibleTo(viewer) && r.start().isAfter(now) && !r.hostId().equals(viewer))
+                .filter(r -> !r.isBooked() && r.isVisibleTo(viewer) && r.start().isAfter(now) && !r.hostId().equals(viewer)
+                        && !bookedThen(r.hostId(), r.window()))
                 .sorted(SOONEST).skip(offset).limit(limit).toList());
     }
 
@@ -232,8 +234,13 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     public Uni<List<Slot>> listOpen(String viewerId, Instant from, Instant to, int limit, int offset) {
         return Uni.createFrom().item(state.slots.values().stream()
                 .filter(s -> s.status() == SlotStatus.OPEN && !s.isHost(viewerId) && !s.window().start().isBefore(from)
-                        && (to == null || s.window().start().isBefore(to)))
+                        && (to == null || s.window().start().isBefore(to)) && !bookedThen(s.hostId(), s.window()))
                 .sorted(Comparator.comparing(s -> s.window().start())).skip(offset).limit(limit).toList());
+    }
+
+    /** The person has a booked session overlapping the window. */
+    private boolean bookedThen(String person, TimeWindow window) {
+        return state.rooms.values().stream().anyMatch(r -> r.isBooked() && r.isParticipant(person) && r.window().overlaps(window));
     }
 
     @Override
