@@ -23,7 +23,12 @@ import static io.schedulr.bench.Bench.section;
 final class SlotListingSection {
     /** The query scheduling-service runs for the listing (PanacheSlotRepository.listOpen), as plain SQL. */
     static final String OPEN_SLOTS = "SELECT id, host_id, start_ts, end_ts, status, room_id, version FROM slots "
-            + "WHERE status = 'open' AND host_id <> ? AND start_ts >= ? AND start_ts < ? ORDER BY start_ts, id LIMIT 50 OFFSET 0";
+            + "WHERE status = 'open' AND host_id <> ? AND start_ts >= ? AND start_ts < ? "
+            + "AND NOT EXISTS (SELECT 1 FROM practice_rooms b WHERE b.guest_id IS NOT NULL AND b.host_id = slots.host_id "
+            + "AND b.datetime_utc < slots.end_ts AND b.ends_at > slots.start_ts) "
+            + "AND NOT EXISTS (SELECT 1 FROM practice_rooms b WHERE b.guest_id = slots.host_id "
+            + "AND b.datetime_utc < slots.end_ts AND b.ends_at > slots.start_ts) "
+            + "ORDER BY start_ts, id LIMIT 50 OFFSET 0";
 
     private final Api api;
     private final GoogleSection.Db db;

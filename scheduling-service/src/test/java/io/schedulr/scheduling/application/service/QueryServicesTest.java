@@ -26,7 +26,6 @@ class QueryServicesTest {
     void openRoomsAreOthersUnbookedPublicOnesAndMineAreTheOnesIHostOrBooked() {
         PracticeRoom booked = f.bookedRoom();
         PracticeRoom open = f.roomAt(Fixture.START.plus(java.time.Duration.ofHours(3)));
-        f.roomAt(Fixture.START.plus(Fixture.LENGTH.dividedBy(2))); // the host is booked then: nobody could book it
 
         assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely()).extracting(d -> d.room().id()).containsExactly(open.id());
         assertThat(rooms.list(f.host, RoomScope.OPEN, 10, 0).await().indefinitely()).isEmpty();

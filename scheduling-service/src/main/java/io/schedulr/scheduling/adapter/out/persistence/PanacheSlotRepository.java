@@ -59,8 +59,7 @@ public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveS
     @Override
     public Uni<List<Slot>> listOpen(String viewerId, Instant from, Instant to, int limit, int offset) {
         return SlotEntity.<SlotEntity>find("from SlotEntity s where s.status = :open and s.hostId <> :viewer and s.startTs >= :from "
-                                + "and s.startTs < :to and not exists ("
-                                + PanacheRoomRepository.HOST_BOOKED_THEN.formatted("s.hostId", "s.startTs", "s.endTs") + ")",
+                                + "and s.startTs < :to and " + PanacheRoomRepository.NOT_BOOKED_THEN.formatted("s.hostId", "s.startTs", "s.endTs"),
                         Sort.by("startTs").and("id"),
                         Parameters.with("open", SlotEntity.Status.open).and("viewer", viewerId).and("from", from)
                                 .and("to", to == null ? FAR_FUTURE : to))

@@ -9,8 +9,7 @@ import java.util.List;
 public interface ListRoomsPort {
     /**
      * Future, unbooked rooms of other hosts the viewer may book, soonest first: the public ones and the private ones
-     * offered to the viewer (the rule of {@link io.schedulr.scheduling.domain.RoomAccess}). Offers whose host has a booked
-     * session at an overlapping time are left out: the host's clash check would refuse every guest.
+     * offered to the viewer (the rule of {@link io.schedulr.scheduling.domain.RoomAccess}).
      */
     Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset);
 
