@@ -67,4 +67,16 @@ class PreferencesApiTest {
         given().header("Authorization", ana.bearer()).get("/api/me/preferences").then().statusCode(200)
                 .body("reminderMinutes.size()", equalTo(0));
     }
+
+    @Test
+    void aRefusedChannelIsNamedAndAnotherContentTypeIsToldWhatToSend() {
+        TestUser ana = Tokens.newUser("Ana Typo", "UTC");
+        given().header("Authorization", ana.bearer()).contentType("application/json")
+                .body("{\"reminderMinutes\":[30],\"reminderChannel\":\"sms\"}").put("/api/me/preferences").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("invalid_reminderChannel"))
+                .body("message", org.hamcrest.Matchers.equalTo("'reminderChannel' is email or popup, not 'sms'."));
+        given().header("Authorization", ana.bearer()).contentType("text/plain").body("30 minutes by email").put("/api/me/preferences")
+                .then().statusCode(415).body("code", org.hamcrest.Matchers.equalTo("unsupported_media_type"))
+                .body("message", org.hamcrest.Matchers.containsString("Content-Type: application/json"));
+    }
 }

@@ -81,6 +81,10 @@ public class ErrorMappers {
             case 431 -> "headers_too_large";
             default -> "client_error";
         };
+        if (status == 415) {
+            // The framework's own text names its annotations ("@Consumes"); say what to send instead.
+            return error(status, code, "This route reads JSON: send the body with Content-Type: application/json.");
+        }
         return error(status, code, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage());
     }
 

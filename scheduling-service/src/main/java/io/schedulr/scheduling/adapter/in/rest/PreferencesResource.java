@@ -82,7 +82,8 @@ public class PreferencesResource {
                 }
             }
         }
-        throw ApiException.badRequest("invalid_reminderChannel", "'reminderChannel' is required: email or popup.");
+        throw ApiException.badRequest("invalid_reminderChannel", value == null ? "'reminderChannel' is required: email or popup."
+                : "'reminderChannel' is email or popup, not '" + RequestValues.excerpt(value) + "'.");
     }
 
     private static List<Integer> minutes(JsonNode value) {

@@ -21,7 +21,7 @@ public enum ErrorCode implements DocumentedError {
     CALCOM_NOT_FOUND(404, "calcom_not_found", "No booking abcDEF123."),
     BODY_TOO_LARGE(413, "body_too_large", "The request body is larger than 1048576 bytes."),
     URI_TOO_LONG(414, "uri_too_long", "The request URI is longer than 8192 characters."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "HTTP 415 Unsupported Media Type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "This route reads JSON: send the body with Content-Type: application/json."),
     CALCOM_REJECTED(422, "calcom_rejected", "Cal.com refused: User either already has booking at this time or is not available."),
     CALCOM_RATE_LIMITED(429, "calcom_rate_limited",
             "Cal.com is limiting how often we may call it; try again in about a minute (reference 7c1e9a)."),

@@ -41,7 +41,7 @@ public enum ErrorCode implements DocumentedError {
     UNKNOWN_CHANNEL(404, "unknown_channel", "No live channel has this id."),
     BODY_TOO_LARGE(413, "body_too_large", "The request body is larger than 1048576 bytes."),
     URI_TOO_LONG(414, "uri_too_long", "The request URI is longer than 8192 characters."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "HTTP 415 Unsupported Media Type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "This route reads JSON: send the body with Content-Type: application/json."),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are larger than 16384 bytes."),
     INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; it has been logged."),
     GOOGLE_UNAVAILABLE(503, "google_unavailable", "Google did not answer; try again in a moment."),

@@ -124,7 +124,7 @@ public enum ErrorCode implements DocumentedError {
     // size limits of every request (service-kit RequestLimits) and the body's media type
     BODY_TOO_LARGE(413, "body_too_large", "The request body is larger than 1048576 bytes."),
     URI_TOO_LONG(414, "uri_too_long", "The request URI is longer than 8192 characters."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "HTTP 415 Unsupported Media Type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "This route reads JSON: send the body with Content-Type: application/json."),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are larger than 16384 bytes."),
     // 422: understood, but the state of things does not allow it
     HOST_CANNOT_BOOK_OWN_ROOM(422, "host_cannot_book_own_room", "You host this room; someone else has to book it."),
