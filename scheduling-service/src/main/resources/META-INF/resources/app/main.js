@@ -107,7 +107,7 @@ async function route() {
     document.querySelectorAll('nav a').forEach(a => a.removeAttribute('aria-current'));
     if (page === 'slots') {
       document.getElementById('nav-slots').setAttribute('aria-current', 'page');
-      slotsView(app, failed);
+      app.stopStream = slotsView(app, failed);
     } else if (page === 'interviews') {
       document.getElementById('nav-interviews').setAttribute('aria-current', 'page');
       interviewsView(app, failed);

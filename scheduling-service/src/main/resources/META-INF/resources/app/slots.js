@@ -1,7 +1,9 @@
-// Availability: publish a week of slots in one request, book other people's open slots, cancel your own.
+// Availability: publish a week of slots in one request, book other people's open slots, cancel your own. Kept up to
+// date from the room stream: a booked slot becomes a room, so a room change may change the lists.
 import { call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, toInstant } from './time.js';
+import { watchRooms } from './stream.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -83,7 +85,20 @@ export function slotsView(app, failed) {
       actions);
   }
 
+  let pending = null;
+  const stop = watchRooms(token, event => {
+    if (event.type === 'heartbeat' || event.type === 'connected') {
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(() => reload().catch(failed), 150);
+  }, on => {
+    if (on) {
+      reload().catch(failed);
+    }
+  });
   reload().catch(failed);
+  return stop;
 }
 
 /** Every slot of the chosen days of the week, each [from, until) cut into slots of the given length, in the zone. */
