@@ -3,6 +3,7 @@ package io.schedulr.scheduling.slots;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,5 +44,16 @@ final class SlotApi {
 
     static ValidatableResponse cancel(TestUser host, String slotId) {
         return given().header("Authorization", host.bearer()).delete("/api/slots/" + slotId).then();
+    }
+
+    /** A host's one-hour slot on day {@code days}, booked by a new guest. */
+    record BookedSlot(TestUser host, TestUser guest, String slotId, String roomId) {
+    }
+
+    static BookedSlot booked(String hostName, int days) {
+        TestUser host = Tokens.newUser(hostName, "UTC");
+        TestUser guest = Tokens.newUser("Guest", "UTC");
+        String slot = publishOne(host, at(days, 0), at(days, 1));
+        return new BookedSlot(host, guest, slot, book(guest, slot).statusCode(200).extract().path("id"));
     }
 }

@@ -103,14 +103,14 @@ class SlotBookingTest {
 
     @Test
     void cancellingABookedSlotCancelsItsRoomThroughThePhaseOneFlow() {
-        TestUser host = Tokens.newUser("Canceller", "UTC");
-        TestUser guest = Tokens.newUser("Guest", "UTC");
-        String slot = SlotApi.publishOne(host, SlotApi.at(10, 0), SlotApi.at(10, 1));
-        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        SlotApi.BookedSlot booked = SlotApi.booked("Canceller", 10);
+        TestUser host = booked.host();
+        String slot = booked.slotId();
+        String roomId = booked.roomId();
         try (RoomEvents events = new RoomEvents()) {
             SlotApi.cancel(host, slot).statusCode(200).body("status", equalTo("cancelled")).body("roomId", org.hamcrest.Matchers.nullValue());
             CloudEvent<RoomEvent> cancelled = events.awaitOne(roomId, RoomEventType.ROOM_CANCELLED);
-            assertThat(cancelled.data().guest().email()).isEqualTo(guest.email());
+            assertThat(cancelled.data().guest().email()).isEqualTo(booked.guest().email());
             assertThat(cancelled.data().sequence()).isEqualTo(1);
         }
         assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = ?::uuid", roomId)).isZero();
@@ -121,20 +121,20 @@ class SlotBookingTest {
 
     @Test
     void deletingASlotsRoomReleasesTheSlotAsCancelled() {
-        TestUser host = Tokens.newUser("Room Deleter", "UTC");
-        TestUser guest = Tokens.newUser("Guest", "UTC");
-        String slot = SlotApi.publishOne(host, SlotApi.at(11, 0), SlotApi.at(11, 1));
-        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        SlotApi.BookedSlot booked = SlotApi.booked("Room Deleter", 11);
+        TestUser host = booked.host();
+        String slot = booked.slotId();
+        String roomId = booked.roomId();
         RoomApi.delete(host, roomId).statusCode(204);
         assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", slot)).isEqualTo("cancelled");
     }
 
     @Test
     void aBookedSlotMovesWithItsRoomAndTheTimeItLeftCanBeOfferedAgain() {
-        TestUser host = Tokens.newUser("Mover", "UTC");
-        TestUser guest = Tokens.newUser("Guest", "UTC");
-        String slot = SlotApi.publishOne(host, SlotApi.at(12, 0), SlotApi.at(12, 1));
-        String roomId = SlotApi.book(guest, slot).statusCode(200).extract().path("id");
+        SlotApi.BookedSlot booked = SlotApi.booked("Mover", 12);
+        TestUser host = booked.host();
+        String slot = booked.slotId();
+        String roomId = booked.roomId();
         Instant later = SlotApi.at(12, 5);
 
         RoomApi.update(host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200)
