@@ -104,48 +104,42 @@ class SlotBookingTest {
     @Test
     void cancellingABookedSlotCancelsItsRoomThroughThePhaseOneFlow() {
         SlotApi.BookedSlot booked = SlotApi.booked("Canceller", 10);
-        TestUser host = booked.host();
-        String slot = booked.slotId();
-        String roomId = booked.roomId();
         try (RoomEvents events = new RoomEvents()) {
-            SlotApi.cancel(host, slot).statusCode(200).body("status", equalTo("cancelled")).body("roomId", org.hamcrest.Matchers.nullValue());
-            CloudEvent<RoomEvent> cancelled = events.awaitOne(roomId, RoomEventType.ROOM_CANCELLED);
+            SlotApi.cancel(booked.host(), booked.slotId()).statusCode(200).body("status", equalTo("cancelled"))
+                    .body("roomId", org.hamcrest.Matchers.nullValue());
+            CloudEvent<RoomEvent> cancelled = events.awaitOne(booked.roomId(), RoomEventType.ROOM_CANCELLED);
             assertThat(cancelled.data().guest().email()).isEqualTo(booked.guest().email());
             assertThat(cancelled.data().sequence()).isEqualTo(1);
         }
-        assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = ?::uuid", roomId)).isZero();
-        assertThat(Db.count("SELECT count(*) FROM practice_rounds WHERE room_id = ?::uuid", roomId)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = ?::uuid", booked.roomId())).isZero();
+        assertThat(Db.count("SELECT count(*) FROM practice_rounds WHERE room_id = ?::uuid", booked.roomId())).isZero();
         // the freed time can be offered again
-        SlotApi.publishOne(host, SlotApi.at(10, 0), SlotApi.at(10, 1));
+        SlotApi.publishOne(booked.host(), SlotApi.at(10, 0), SlotApi.at(10, 1));
     }
 
     @Test
     void deletingASlotsRoomReleasesTheSlotAsCancelled() {
         SlotApi.BookedSlot booked = SlotApi.booked("Room Deleter", 11);
-        TestUser host = booked.host();
-        String slot = booked.slotId();
-        String roomId = booked.roomId();
-        RoomApi.delete(host, roomId).statusCode(204);
-        assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", slot)).isEqualTo("cancelled");
+        RoomApi.delete(booked.host(), booked.roomId()).statusCode(204);
+        assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", booked.slotId())).isEqualTo("cancelled");
     }
 
     @Test
     void aBookedSlotMovesWithItsRoomAndTheTimeItLeftCanBeOfferedAgain() {
         SlotApi.BookedSlot booked = SlotApi.booked("Mover", 12);
-        TestUser host = booked.host();
-        String slot = booked.slotId();
-        String roomId = booked.roomId();
         Instant later = SlotApi.at(12, 5);
 
-        RoomApi.update(host, "{\"roomId\":\"" + roomId + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200)
+        RoomApi.update(booked.host(), "{\"roomId\":\"" + booked.roomId() + "\",\"datetimeUtc\":\"" + later + "\"}").statusCode(200)
                 .body("endUtc", equalTo(SlotApi.at(12, 6).toString()));
 
-        SlotApi.list(host, "?mine=true").statusCode(200)
-                .body("find { it.id == '" + slot + "' }.startTs", equalTo(later.toString()))
-                .body("find { it.id == '" + slot + "' }.endTs", equalTo(SlotApi.at(12, 6).toString()))
-                .body("find { it.id == '" + slot + "' }.status", equalTo("booked"));
+        String mine = "find { it.id == '" + booked.slotId() + "' }";
+        SlotApi.list(booked.host(), "?mine=true").statusCode(200)
+                .body(mine + ".startTs", equalTo(later.toString()))
+                .body(mine + ".endTs", equalTo(SlotApi.at(12, 6).toString()))
+                .body(mine + ".status", equalTo("booked"));
         // the old time is free to offer again; the session's new time is not
-        SlotApi.publishOne(host, SlotApi.at(12, 0), SlotApi.at(12, 1));
-        SlotApi.publish(host, SlotApi.window(SlotApi.at(12, 5), SlotApi.at(12, 6))).statusCode(409).body("code", equalTo("calendar_conflict"));
+        SlotApi.publishOne(booked.host(), SlotApi.at(12, 0), SlotApi.at(12, 1));
+        SlotApi.publish(booked.host(), SlotApi.window(SlotApi.at(12, 5), SlotApi.at(12, 6))).statusCode(409)
+                .body("code", equalTo("calendar_conflict"));
     }
 }
