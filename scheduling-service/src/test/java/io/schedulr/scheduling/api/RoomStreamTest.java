@@ -55,7 +55,7 @@ class RoomStreamTest {
         assertThat(lines).noneMatch(l -> l.contains(privateRoom));
         assertThat(lines.stream().filter(l -> l.contains(publicRoom))).allMatch(l -> !l.contains("roomUrl") && !l.contains("guest"));
         assertThat(lines.stream().filter(l -> l.contains(myPrivateBooking) && l.contains("room.booked")))
-                .allMatch(l -> l.contains("roomUrl") && l.contains(viewer.id()));
+                .allMatch(l -> l.contains("roomUrl") && l.contains(viewer.id()) && l.contains("\"endUtc\""));
         response.cancel(true);
     }
 
@@ -73,7 +73,7 @@ class RoomStreamTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> has(lines, room, "\"hidden\"") && has(offeredLines, room, "room.updated"));
         assertThat(lines.stream().filter(l -> l.contains(room) && l.contains("\"hidden\"")))
-                .singleElement().satisfies(l -> assertThat(l).doesNotContain("hostId", "datetimeUtc", "private", offered.id()));
+                .singleElement().satisfies(l -> assertThat(l).doesNotContain("hostId", "datetimeUtc", "endUtc", "private", offered.id()));
         assertThat(offeredLines).noneMatch(l -> l.contains("\"hidden\""));
     }
 

@@ -78,6 +78,6 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
             return c;
         }
         return new LiveRoomChange(c.type(), c.eventId(), c.time(), c.roomId(), c.hostId(), c.hostName(), null, null, c.booked(),
-                c.privateRoom(), c.offeredTo(), c.start(), null, null, null);
+                c.privateRoom(), c.offeredTo(), c.start(), c.end(), null, null, null);
     }
 }

@@ -13,13 +13,13 @@ class RoomFeedServiceTest {
 
     private static LiveRoomChange change(String room, String guest, boolean privateRoom) {
         return new LiveRoomChange("io.schedulr.room.booked.v1", "e-" + room, Instant.EPOCH, room, "host", "Hosta", guest,
-                guest == null ? null : "Guesto", guest != null, privateRoom, null, Instant.EPOCH, null, "https://video/" + room, null);
+                guest == null ? null : "Guesto", guest != null, privateRoom, null, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), null, "https://video/" + room, null);
     }
 
     /** A change of who may see the room: from {@code before} to private and offered to {@code offeredTo}. */
     private static LiveRoomChange madePrivate(String room, String guest, LiveRoomChange.Audience before, String offeredTo) {
         return new LiveRoomChange("io.schedulr.room.updated.v1", "e-" + room, Instant.EPOCH, room, "host", "Hosta", guest,
-                guest == null ? null : "Guesto", guest != null, true, offeredTo, Instant.EPOCH, null, "https://video/" + room, before);
+                guest == null ? null : "Guesto", guest != null, true, offeredTo, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), null, "https://video/" + room, before);
     }
 
     @Test

@@ -46,6 +46,6 @@ public class RoomStreamConsumer {
                 : new LiveRoomChange.Audience(e.guest() == null ? null : e.guest().id(), e.wasPrivate(), e.wasOfferedTo());
         return new LiveRoomChange(event.type(), event.id(), event.time(), e.roomId(), e.host().id(), e.host().name(),
                 guest == null ? null : guest.id(), guest == null ? null : guest.name(), guest != null, e.privateRoom(), e.offeredTo(),
-                e.startUtc(), e.stage(), e.roomUrl(), before);
+                e.startUtc(), e.endUtc(), e.stage(), e.roomUrl(), before);
     }
 }

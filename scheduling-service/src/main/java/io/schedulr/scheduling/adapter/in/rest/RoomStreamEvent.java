@@ -18,7 +18,7 @@ public record RoomStreamEvent(String type, String eventId, Instant time, Room ro
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Room(String id, String hostId, String hostName, String guestId, String guestName, Boolean booked,
-                       @JsonProperty("private") Boolean privateRoom, Instant datetimeUtc, String stage, String roomUrl) {
+                       @JsonProperty("private") Boolean privateRoom, Instant datetimeUtc, Instant endUtc, String stage, String roomUrl) {
     }
 
     static RoomStreamEvent connected() {
@@ -35,10 +35,10 @@ public record RoomStreamEvent(String type, String eventId, Instant time, Room ro
         }
         if (c.isHidden()) {
             return new RoomStreamEvent(c.type(), c.eventId(), c.time(), new Room(c.roomId(), null, null, null, null, null, null, null, null,
-                    null));
+                    null, null));
         }
         Room room = new Room(c.roomId(), c.hostId(), c.hostName(), c.guestId(), c.guestName(), c.booked(), c.privateRoom(), c.start(),
-                c.stage(), c.roomUrl());
+                c.end(), c.stage(), c.roomUrl());
         return new RoomStreamEvent(c.type(), c.eventId(), c.time(), room);
     }
 }

@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public record LiveRoomChange(String type, String eventId, Instant time, String roomId, String hostId, String hostName,
                              String guestId, String guestName, boolean booked, boolean privateRoom, String offeredTo,
-                             Instant start, String stage, String roomUrl, Audience before) {
+                             Instant start, Instant end, String stage, String roomUrl, Audience before) {
 
     /** Type of the item a stream starts with when it cannot give a reconnecting client what it missed. */
     public static final String RELOAD = "reload";
@@ -30,7 +30,7 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
     }
 
     public static LiveRoomChange reload() {
-        return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null, null, null);
+        return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null, null, null, null);
     }
 
     public boolean isReload() {
@@ -55,7 +55,7 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
 
     /** What a viewer who lost sight of the room is told: which room, nothing of what it is now. */
     public LiveRoomChange hiddenNotice() {
-        return new LiveRoomChange(HIDDEN, eventId, time, roomId, null, null, null, null, false, false, null, null, null, null, null);
+        return new LiveRoomChange(HIDDEN, eventId, time, roomId, null, null, null, null, false, false, null, null, null, null, null, null);
     }
 
     public boolean hasParticipant(String viewer) {
