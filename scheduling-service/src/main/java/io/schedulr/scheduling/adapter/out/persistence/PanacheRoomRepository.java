@@ -37,17 +37,6 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
         }));
     }
 
-    /**
-     * HQL condition: the person (%1$s) has no booked session overlapping [%2$s, %3$s) — else an open offer of theirs at
-     * that time could not be booked by anyone. Used by the open slots' listing. Hosting and joining are asked apart: one
-     * "host or guest" test made PostgreSQL walk every booked room that started before the slot ends (15 ms a page beside a
-     * host with 3,000 past sessions, against 1 ms so; docs/performance.md).
-     */
-    static final String NOT_BOOKED_THEN = "not exists (select 1 from PracticeRoomEntity hosted where hosted.guestId is not null "
-            + "and hosted.hostId = %1$s and hosted.datetimeUtc < %3$s and hosted.endsAt > %2$s) "
-            + "and not exists (select 1 from PracticeRoomEntity joined where joined.guestId = %1$s "
-            + "and joined.datetimeUtc < %3$s and joined.endsAt > %2$s)";
-
     @Override
     public Uni<List<PracticeRoom>> listOpen(String viewer, Instant now, int limit, int offset) {
         return page(PracticeRoomEntity.find(
