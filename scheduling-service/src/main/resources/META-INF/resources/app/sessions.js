@@ -2,8 +2,8 @@
 // reschedule, privacy, leave, delete.
 import { call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { formatWhen, toInstant, toLocalValue } from './time.js';
-import { watchRooms } from './stream.js';
+import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
+import { reloadOnRoomChanges } from './stream.js';
 
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
@@ -91,23 +91,21 @@ export function sessionsView(app, failed) {
     }
   }
 
-  /** One session; a past one is only shown (it can no longer be booked, moved or left). */
   function item(room, past) {
     const hosting = room.hostId === app.me.id;
     const status = room.booked ? h('span', { class: 'badge booked' }, 'Booked') : h('span', { class: 'badge' }, past ? 'Not booked' : 'Open');
-    const length = room.endUtc ? `${Math.round((Date.parse(room.endUtc) - Date.parse(room.datetimeUtc)) / 60000)} minutes · ` : '';
+    const length = room.endUtc ? `${minutesBetween(room.datetimeUtc, room.endUtc)} minutes · ` : '';
     const who = length + (hosting
       ? (room.guest ? `You host · ${room.guest.name} booked it` : 'You host')
       : `Hosted by ${room.host ? room.host.name : 'someone'}${room.guestId === app.me.id ? ' · you booked it' : ''}`);
     const actions = h('div', { class: 'actions' });
-    const act = (label, cls, run) => {
+    // A past session is only shown: it can no longer be booked, moved or left.
+    const act = past ? () => {} : (label, cls, run) => {
       const b = h('button', { type: 'button', class: cls, 'data-action': label.toLowerCase(), 'aria-label': `${label} session ${formatWhen(room.datetimeUtc, app.zone)}` }, label);
       b.addEventListener('click', () => { notice(null); busy(b, `${label}…`, run).catch(failed); });
       actions.append(b);
     };
-    if (past) {
-      // shown only
-    } else if (!hosting && !room.booked) {
+    if (!hosting && !room.booked) {
       act('Book', '', async () => {
         await call('POST', '/api/practice-room/update', { roomId: room.id, guestId: null }, token);
         notice(`Booked: ${formatWhen(room.datetimeUtc, app.zone)}. It is on your Google Calendar.`, 'info');
@@ -115,9 +113,7 @@ export function sessionsView(app, failed) {
         await reload();
       });
     }
-    if (past) {
-      // shown only
-    } else if (hosting) {
+    if (hosting) {
       act('Reschedule', 'secondary', async () => { state.editing = room.id; render(); });
       act(room.private ? 'Make public' : 'Make private', 'secondary', async () => {
         await call('POST', '/api/practice-room/update', { roomId: room.id, private: !room.private }, token);
@@ -174,20 +170,13 @@ export function sessionsView(app, failed) {
     return form;
   }
 
-  let pending = null;
-  const stop = watchRooms(token, event => {
+  const stop = reloadOnRoomChanges(token, () => reload().catch(failed), {
     // Past sessions are not changed by what happens now; reloading them would also drop the pages the person opened.
-    if (event.type === 'heartbeat' || event.type === 'connected' || state.tab === 'past') {
-      return;
-    }
-    clearTimeout(pending);
-    pending = setTimeout(() => reload().catch(failed), 150);
-  }, on => {
-    live.textContent = on ? 'live' : 'reconnecting…';
-    live.className = on ? 'live on' : 'live';
-    if (on) {
-      reload().catch(failed);
-    }
+    skip: () => state.tab === 'past',
+    onState: on => {
+      live.textContent = on ? 'live' : 'reconnecting…';
+      live.className = on ? 'live on' : 'live';
+    },
   });
   reload().catch(e => notice(friendly(e)));
   return stop;

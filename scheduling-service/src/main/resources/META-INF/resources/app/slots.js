@@ -2,8 +2,8 @@
 // date from the room stream: a booked slot becomes a room, so a room change may change the lists.
 import { call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { formatWhen, toInstant } from './time.js';
-import { watchRooms } from './stream.js';
+import { formatWhen, minutesBetween, toInstant } from './time.js';
+import { reloadOnRoomChanges } from './stream.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -56,7 +56,7 @@ export function slotsView(app, failed) {
   }
 
   function slotItem(slot, mine) {
-    const minutes = Math.round((Date.parse(slot.endTs) - Date.parse(slot.startTs)) / 60000);
+    const minutes = minutesBetween(slot.startTs, slot.endTs);
     const actions = h('div', { class: 'actions' });
     const when = formatWhen(slot.startTs, app.zone);
     if (!mine && slot.status === 'open') {
@@ -85,18 +85,7 @@ export function slotsView(app, failed) {
       actions);
   }
 
-  let pending = null;
-  const stop = watchRooms(token, event => {
-    if (event.type === 'heartbeat' || event.type === 'connected') {
-      return;
-    }
-    clearTimeout(pending);
-    pending = setTimeout(() => reload().catch(failed), 150);
-  }, on => {
-    if (on) {
-      reload().catch(failed);
-    }
-  });
+  const stop = reloadOnRoomChanges(token, () => reload().catch(failed));
   reload().catch(failed);
   return stop;
 }

@@ -76,3 +76,23 @@ export function watchRooms(token, onEvent, onState) {
     }
   };
 }
+
+/**
+ * Calls reload (at most once per 150 ms burst) after any room change and after each (re)connection, so a list drawn
+ * from the API stays current. skip() true: changes are ignored for now. onState(on) follows the connection.
+ */
+export function reloadOnRoomChanges(token, reload, { skip = () => false, onState = () => {} } = {}) {
+  let pending = null;
+  return watchRooms(token, event => {
+    if (event.type === 'heartbeat' || event.type === 'connected' || skip()) {
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(reload, 150);
+  }, on => {
+    onState(on);
+    if (on) {
+      reload();
+    }
+  });
+}

@@ -25,6 +25,11 @@ export function formatWhen(instant, zone) {
   return `${text} (${zone})`;
 }
 
+/** Whole minutes from one instant to another (a session's or a slot's length). */
+export function minutesBetween(start, end) {
+  return Math.round((Date.parse(end) - Date.parse(start)) / 60000);
+}
+
 /** The wall-clock fields of an instant in a zone. */
 function fields(ms, zone) {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -94,7 +94,8 @@ public class InterviewFlowService implements InterviewFlowUseCase {
         return step(actor, interviewId, "startup_chosen", interview ->
                 interviews.startups().find(startupId).map(s -> s.orElseThrow(() -> startupNotFound(startupId)))
                         .chain(startup -> contactFor(startupId, contactId, candidate, actor))
-                        .map(contact -> interview.chooseStartup(startupId, new Interview.ContactRef(contact.id(), contact.startupId(), contact.email()), clock.instant())));
+                        .map(contact -> interview.chooseStartup(startupId,
+                                new Interview.ContactRef(contact.id(), contact.startupId(), contact.email()), clock.instant())));
     }
 
     private Uni<Contact> contactFor(UUID startupId, UUID contactId, Contact candidate, Actor actor) {
