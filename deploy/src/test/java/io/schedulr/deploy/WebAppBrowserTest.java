@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -123,6 +124,30 @@ class WebAppBrowserTest {
             wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"),
                     moved.withZoneSameInstant(ZoneId.of("America/New_York")).format(DateTimeFormatter.ofPattern("HH:mm"))));
             shot(guest, "06-guest-my-sessions");
+
+            // A move onto something already in the host's own Google calendar: the app asks, says nothing changed when
+            // the host says no, and moves it when they go ahead.
+            ZonedDateTime dentist = moved.withHour(12);
+            localGoogle("/_control/busy", "{\"email\":\"" + hostEmail + "\",\"start\":\"" + dentist.toOffsetDateTime()
+                    + "\",\"end\":\"" + dentist.plusHours(1).toOffsetDateTime() + "\"}");
+            for (boolean goAhead : List.of(false, true)) {
+                host.findElement(By.cssSelector("#session-list li[data-room] button[data-action='reschedule']")).click();
+                setDateTime(host, wait(host).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reschedule-form input"))),
+                        dentist.withMinute(30).toLocalDateTime());
+                host.findElement(By.cssSelector("#reschedule-form button[type='submit']")).click();
+                Alert ask = wait(host).until(ExpectedConditions.alertIsPresent());
+                assertThat(ask.getText()).contains("already in your calendar").contains("12:30").contains("until 13:00")
+                        .contains("Go ahead anyway?");
+                if (goAhead) {
+                    ask.accept();
+                    wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved to"));
+                } else {
+                    ask.dismiss();
+                    wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Nothing was changed"));
+                    host.findElement(By.cssSelector("#reschedule-form button.secondary")).click();
+                }
+            }
+            assertThat(host.findElement(By.id("session-list")).getText()).contains("12:30");
 
             // On a phone's width: nothing is wider than the screen, and signing out is still on it.
             guest.manage().window().setSize(new Dimension(390, 844));

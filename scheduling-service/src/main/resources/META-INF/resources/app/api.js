@@ -1,4 +1,6 @@
 // One way to call our APIs: JSON in and out, {"code","message"} errors turned into ApiError with words a person can read.
+import { formatSpan } from './time.js';
+
 export class ApiError extends Error {
   constructor(status, code, message, body) {
     super(message);
@@ -22,6 +24,11 @@ const FRIENDLY = {
 };
 
 export function friendly(error) {
+  if (error instanceof ApiError && error.code === 'calendar_conflict') {
+    return error.body && error.body.ownCalendarOnly
+      ? 'This time clashes with something already in your calendar. Nothing was changed.'
+      : 'Someone taking part is busy at this time. Pick another time.';
+  }
   if (error instanceof ApiError) {
     return FRIENDLY[error.code] || error.message || `The request failed (${error.status}).`;
   }
@@ -52,4 +59,23 @@ export async function call(method, url, body, token) {
     throw new ApiError(response.status, code, json && json.message ? json.message : `HTTP ${response.status}`, json);
   }
   return json;
+}
+
+/**
+ * Runs a change (run(false)); when the only clashes are with the person's own calendar, asks whether to go ahead and, if
+ * so, runs it again ignoring their own calendar (run(true)); the clashing times are shown in {@code zone}. A clash with
+ * someone else's calendar cannot be ignored.
+ */
+export async function allowingOwnClash(run, zone) {
+  try {
+    return await run(false);
+  } catch (e) {
+    const own = e instanceof ApiError && e.code === 'calendar_conflict' && e.body && e.body.ownCalendarOnly;
+    const clashes = own && Array.isArray(e.body.conflicts) ? e.body.conflicts : [];
+    if (own && window.confirm(`This clashes with ${clashes.length === 1 ? 'something' : `${clashes.length} things`} already in your calendar`
+        + `${clashes.length ? ` (${clashes.map(c => formatSpan(c.start, c.end, zone)).join('; ')})` : ''}. Go ahead anyway?`)) {
+      return run(true);
+    }
+    throw e;
+  }
 }

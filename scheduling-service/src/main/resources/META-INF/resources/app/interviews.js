@@ -1,6 +1,6 @@
 // Interviews: the list, the 6-step scheduling wizard (step indicator, per-step validation), the detail with its
 // one-click join link and guests, and team management for admins.
-import { call, friendly, ApiError } from './api.js';
+import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, toInstant, toLocalValue } from './time.js';
 
@@ -295,7 +295,9 @@ function wizard(app, failed) {
         h('p', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '', iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
         h('p', {}, `${iv.summary ? iv.summary.participantCount : ''} participants, ${iv.summary ? iv.summary.guestCount : 0} guests`)));
       return async () => {
-        state.interview = await call('POST', `/api/interviews/${encodeURIComponent(iv.id)}/send`, undefined, token);
+        state.interview = await allowingOwnClash(allow => call('POST',
+          `/api/interviews/${encodeURIComponent(iv.id)}/send${allow ? '?allowConflicts=true' : ''}`, undefined, token),
+          app.zone);
       };
     },
   ];

@@ -1,6 +1,6 @@
 // Open sessions, my sessions and my past sessions; the shown list is updated live from the room stream; offer, book,
 // reschedule, privacy, leave, delete.
-import { call, friendly } from './api.js';
+import { allowingOwnClash, call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
@@ -107,7 +107,8 @@ export function sessionsView(app, failed) {
     };
     if (!hosting && !room.booked) {
       act('Book', '', async () => {
-        await call('POST', '/api/practice-room/update', { roomId: room.id, guestId: null }, token);
+        await allowingOwnClash(allow => call('POST', '/api/practice-room/update',
+          { roomId: room.id, guestId: null, allowConflicts: allow }, token), app.zone);
         notice(`Booked: ${formatWhen(room.datetimeUtc, app.zone)}. It is on your Google Calendar.`, 'info');
         state.tab = 'mine';
         await reload();
@@ -159,7 +160,9 @@ export function sessionsView(app, failed) {
       event.preventDefault();
       notice(null);
       busy(save, 'Moving the session…', async () => {
-        const moved = await call('POST', '/api/practice-room/update', { roomId: room.id, datetimeUtc: toInstant(input.value, app.zone) }, token);
+        const start = toInstant(input.value, app.zone);
+        const moved = await allowingOwnClash(allow => call('POST', '/api/practice-room/update',
+          { roomId: room.id, datetimeUtc: start, allowConflicts: allow }, token), app.zone);
         state.editing = null;
         editor = null;
         notice(`Moved to ${formatWhen(moved.datetimeUtc, app.zone)}. Your guest gets the updated invitation.`, 'info');

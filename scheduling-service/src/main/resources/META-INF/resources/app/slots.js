@@ -1,6 +1,6 @@
 // Availability: publish a week of slots in one request, book other people's open slots, cancel your own. Kept up to
 // date from the room stream: a booked slot becomes a room, so a room change may change the lists.
-import { call } from './api.js';
+import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
@@ -35,7 +35,7 @@ export function slotsView(app, failed) {
       return;
     }
     busy(publish, `Publishing ${windows.length} slots…`, async () => {
-      const made = await call('POST', '/api/slots', windows, token);
+      const made = await allowingOwnClash(allow => call('POST', `/api/slots${allow ? '?allowConflicts=true' : ''}`, windows, token), app.zone);
       notice(`Published ${made.length} slots.`, 'info');
       await reload();
     }).catch(failed);
@@ -62,7 +62,8 @@ export function slotsView(app, failed) {
     if (!mine && slot.status === 'open') {
       const b = h('button', { type: 'button', 'data-action': 'book-slot', 'aria-label': `Book the slot of ${when}` }, 'Book');
       b.addEventListener('click', () => busy(b, 'Booking…', async () => {
-        await call('POST', `/api/slots/${encodeURIComponent(slot.id)}/book`, undefined, token);
+        await allowingOwnClash(allow => call('POST', `/api/slots/${encodeURIComponent(slot.id)}/book${allow ? '?allowConflicts=true' : ''}`,
+          undefined, token), app.zone);
         notice(`Booked: ${when}. It is in your sessions and on your Google Calendar.`, 'info');
         await reload();
       }).catch(e => {

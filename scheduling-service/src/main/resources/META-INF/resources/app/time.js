@@ -25,6 +25,12 @@ export function formatWhen(instant, zone) {
   return `${text} (${zone})`;
 }
 
+/** A span of time, its end as a time of day: "Sun, 6 Dec 2026, 12:30 CET (Europe/Berlin) until 13:00". */
+export function formatSpan(start, end, zone) {
+  const until = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(end));
+  return `${formatWhen(start, zone)} until ${until}`;
+}
+
 /** Whole minutes from one instant to another (a session's or a slot's length). */
 export function minutesBetween(start, end) {
   return Math.round((Date.parse(end) - Date.parse(start)) / 60000);

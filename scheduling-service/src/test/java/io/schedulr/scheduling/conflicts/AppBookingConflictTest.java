@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -46,7 +47,8 @@ class AppBookingConflictTest {
                 .body("conflicts", hasSize(1))
                 .body("conflicts[0].start", equalTo(start.toString()))
                 .body("conflicts[0].end", equalTo(start.plus(60, ChronoUnit.MINUTES).toString()))
-                .body("conflicts[0]", not(hasKey("title")));
+                .body("conflicts[0]", not(hasKey("title")))
+                .body("ownCalendarOnly", equalTo(true));
         assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = '" + overlapping + "' AND guest_id IS NULL")).isEqualTo(1);
         assertThat(Db.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
 
@@ -65,7 +67,8 @@ class AppBookingConflictTest {
         String room = roomAt(host, start.plus(15, ChronoUnit.MINUTES));
 
         RoomApi.update(ben, "{\"roomId\":\"" + room + "\",\"guestId\":null,\"allowConflicts\":true}").statusCode(409)
-                .body("code", equalTo("calendar_conflict")).body("conflicts[0].start", equalTo(start.toString()));
+                .body("code", equalTo("calendar_conflict")).body("conflicts[0].start", equalTo(start.toString()))
+                .body("ownCalendarOnly", equalTo(false)).body("message", containsString("someone else taking part"));
     }
 
     @Test
@@ -98,7 +101,7 @@ class AppBookingConflictTest {
                 .post("/api/slots").then().statusCode(201).extract().path("[0].id");
 
         given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book").then().statusCode(409)
-                .body("code", equalTo("calendar_conflict")).body("conflicts", hasSize(1));
+                .body("code", equalTo("calendar_conflict")).body("conflicts", hasSize(1)).body("ownCalendarOnly", equalTo(true));
         assertThat(Db.count("SELECT count(*) FROM slots WHERE id = '" + slot + "' AND status = 'open'")).isEqualTo(1);
         given().header("Authorization", guest.bearer()).post("/api/slots/" + slot + "/book?allowConflicts=true").then().statusCode(200)
                 .body("booked", equalTo(true));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Refuses a time that clashes with what the people taking part already have: every person's booked rooms and interviews in
@@ -43,8 +44,12 @@ public class ConflictCheck {
         }
     }
 
-    /** What Google said: busy times (the session's own event left out), the warning, and the checks skipped, to audit. */
-    public record GoogleAnswers(GoogleQuestion question, List<TimeWindow> busy, List<String> warnings, List<SkippedCheck> skipped) {
+    /**
+     * What Google said: busy times (the session's own event left out), those of people other than the actor among them,
+     * the warning, and the checks skipped, to audit.
+     */
+    public record GoogleAnswers(GoogleQuestion question, List<TimeWindow> busy, List<TimeWindow> busyOfOthers, List<String> warnings,
+                                List<SkippedCheck> skipped) {
     }
 
     private final FindBookingsPort bookings;
@@ -98,19 +103,24 @@ public class ConflictCheck {
      */
     public Uni<GoogleAnswers> ask(GoogleQuestion question) {
         if (question.asked().isEmpty()) {
-            return Uni.createFrom().item(new GoogleAnswers(question, List.of(), List.of(), List.of()));
+            return Uni.createFrom().item(new GoogleAnswers(question, List.of(), List.of(), List.of(), List.of()));
         }
         List<Uni<CalendarBusyPort.Answer>> questions = question.asked().stream()
                 .map(person -> calendars.busyTimes(person, question.window())).toList();
         return Uni.join().all(questions).andFailFast().map(answers -> {
             List<TimeWindow> busy = new ArrayList<>();
+            List<TimeWindow> busyOfOthers = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             List<SkippedCheck> skipped = new ArrayList<>();
             for (int i = 0; i < question.asked().size(); i++) {
                 String person = question.asked().get(i);
                 CalendarBusyPort.Answer answer = answers.get(i);
                 if (answer instanceof CalendarBusyPort.Busy known) {
-                    known.times().stream().filter(t -> !t.equals(question.ownEvent())).forEach(busy::add);
+                    List<TimeWindow> times = known.times().stream().filter(t -> !t.equals(question.ownEvent())).toList();
+                    busy.addAll(times);
+                    if (!person.equals(question.actorId())) {
+                        busyOfOthers.addAll(times);
+                    }
                 } else if (answer instanceof CalendarBusyPort.Unavailable unavailable) {
                     if (warnings.isEmpty()) {
                         warnings.add(CALENDAR_UNAVAILABLE);
@@ -118,7 +128,7 @@ public class ConflictCheck {
                     skipped.add(new SkippedCheck(person, question.window().start() + "/" + question.window().end(), unavailable.reason()));
                 }
             }
-            return new GoogleAnswers(question, List.copyOf(busy), List.copyOf(warnings), List.copyOf(skipped));
+            return new GoogleAnswers(question, List.copyOf(busy), List.copyOf(busyOfOthers), List.copyOf(warnings), List.copyOf(skipped));
         });
     }
 
@@ -145,10 +155,12 @@ public class ConflictCheck {
                 : prepare(actorId, allowOwnConflicts, window, people, ownEvent).chain(this::ask);
         // Google first: the hold on the people (kept until the transaction ends) then covers only the short rest.
         return google.call(answers -> auditSkipped(actorId, answers.skipped()))
-                .chain(answers -> bookings.heldBookedTimes(checked, window, except).map(booked -> {
+                .chain(answers -> bookings.heldBookedTimes(checked, window, except).chain(booked -> {
                     List<TimeWindow> busy = new ArrayList<>(answers.busy());
                     busy.addAll(booked);
-                    return refuseClashes(window, busy, answers.warnings());
+                    return refuseClashes(window, busy, answers.warnings(), !checked.contains(actorId) ? null
+                            : () -> bookings.bookedTimes(othersThan(checked, actorId), window, except)
+                            .map(othersBooked -> concat(answers.busyOfOthers(), othersBooked)));
                 }));
     }
 
@@ -162,7 +174,8 @@ public class ConflictCheck {
         }
         Set<String> checked = checkedPeople(actorId, allowOwnConflicts, people);
         return bookings.heldBookedTimes(checked, window, except)
-                .invoke(busy -> refuseClashes(window, busy, List.of()))
+                .chain(busy -> refuseClashes(window, busy, List.of(), !checked.contains(actorId) ? null
+                        : () -> bookings.bookedTimes(othersThan(checked, actorId), window, except)))
                 .replaceWithVoid();
     }
 
@@ -208,10 +221,13 @@ public class ConflictCheck {
                 : prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails).chain(this::ask);
         return google.call(answers -> auditSkipped(actorId, answers.skipped()))
                 .call(() -> bookings.holdAddresses(checked, window))
-                .chain(answers -> bookings.bookedTimesOfAddresses(checked, window).map(booked -> {
+                .chain(answers -> bookings.bookedTimesOfAddresses(checked, window).chain(booked -> {
                     List<TimeWindow> busy = new ArrayList<>(answers.busy());
                     busy.addAll(booked);
-                    return refuseClashes(window, busy, answers.warnings());
+                    List<String> others = checked.stream().filter(email -> !email.equalsIgnoreCase(actorEmail)).toList();
+                    return refuseClashes(window, busy, answers.warnings(), allowOwnConflicts ? null
+                            : () -> bookings.bookedTimesOfAddresses(others, window)
+                            .map(othersBooked -> concat(answers.busyOfOthers(), othersBooked)));
                 }));
     }
 
@@ -259,12 +275,30 @@ public class ConflictCheck {
         return checked;
     }
 
-    private static List<String> refuseClashes(TimeWindow window, List<TimeWindow> busy, List<String> warnings) {
+    /**
+     * The warnings when nothing clashes; otherwise the refusal, which says whether the clashes are all the actor's own:
+     * {@code busyOfOthers} (null when the actor's own calendar was not checked) is read only then, so a check that passes
+     * costs nothing more.
+     */
+    private static Uni<List<String>> refuseClashes(TimeWindow window, List<TimeWindow> busy, List<String> warnings,
+                                                   Supplier<Uni<List<TimeWindow>>> busyOfOthers) {
         List<TimeWindow> clashes = BusyTimes.clashingWith(window, busy);
-        if (!clashes.isEmpty()) {
-            throw new CalendarConflictException(clashes);
+        if (clashes.isEmpty()) {
+            return Uni.createFrom().item(List.copyOf(warnings));
         }
-        return List.copyOf(warnings);
+        Uni<Boolean> ownOnly = busyOfOthers == null ? Uni.createFrom().item(false)
+                : busyOfOthers.get().map(others -> BusyTimes.clashingWith(window, others).isEmpty());
+        return ownOnly.chain(own -> Uni.createFrom().failure(new CalendarConflictException(clashes, own)));
+    }
+
+    private static List<String> othersThan(Set<String> checked, String actorId) {
+        return checked.stream().filter(person -> !person.equals(actorId)).toList();
+    }
+
+    private static List<TimeWindow> concat(List<TimeWindow> first, List<TimeWindow> second) {
+        List<TimeWindow> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** A stored "revoked" or "disconnected" is believed; no stored state is asked about when the gate is on. */

@@ -74,7 +74,7 @@ public class PublishSlotsService implements PublishSlotsUseCase {
         return conflicts.busyTimesOf(tx, host, new TimeWindow(from, to)).invoke(busy -> {
             List<TimeWindow> clashes = toInsert.stream().flatMap(s -> BusyTimes.clashingWith(s.window(), busy).stream()).distinct().toList();
             if (!clashes.isEmpty()) {
-                throw new CalendarConflictException(BusyTimes.clashingWith(new TimeWindow(from, to), clashes));
+                throw new CalendarConflictException(BusyTimes.clashingWith(new TimeWindow(from, to), clashes), true);
             }
         }).replaceWithVoid();
     }

@@ -131,6 +131,8 @@ class ConflictCheckTest {
                 .isInstanceOfSatisfying(CalendarConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("calendar_conflict");
                     assertThat(e.conflicts()).containsExactly(guestsOther);
+                    assertThat(e.ownOnly()).as("only the guest's own booking clashes").isTrue();
+                    assertThat(e.getMessage()).contains("your calendar", "allowConflicts: true");
                 });
         assertThat(require("host", false, List.of("host"))).isEmpty();
         assertThat(people.held).as("everyone checked is held until the transaction ends").containsExactly("guest", "host", "host");
@@ -190,7 +192,11 @@ class ConflictCheckTest {
 
         for (boolean allowOwn : List.of(false, true)) {
             assertThatThrownBy(() -> require("guest", allowOwn, List.of("guest", "host"))).as("allowConflicts " + allowOwn)
-                    .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(hostsDentist));
+                    .isInstanceOfSatisfying(CalendarConflictException.class, e -> {
+                        assertThat(e.conflicts()).containsExactly(hostsDentist);
+                        assertThat(e.ownOnly()).isFalse();
+                        assertThat(e.getMessage()).contains("someone else taking part", "ignores only your own calendar");
+                    });
         }
         assertThat(people.asked).containsOnly("host");
     }
@@ -224,8 +230,41 @@ class ConflictCheckTest {
                 .chain(check::ask).chain(answers -> check.requireForTeam("sender", "sender@example.com", true, TEN_TO_ELEVEN,
                         List.of("mia@example.com", "sender@example.com"), answers))
                 .await().indefinitely())
-                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(membersMeeting));
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> {
+                    assertThat(e.conflicts()).containsExactly(membersMeeting);
+                    assertThat(e.ownOnly()).isFalse();
+                });
         assertThat(people.asked).containsExactly("mia");
+    }
+
+    @Test
+    void aClashIsTheActorsOwnOnlyWhenNobodyElseTakingPartIsBusyThen() {
+        TimeWindow guestsDentist = new TimeWindow(T.plusSeconds(600), T.plusSeconds(1200));
+        TimeWindow hostsMeeting = new TimeWindow(T.plusSeconds(1800), T.plusSeconds(2400));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(guestsDentist)));
+        people.google.put("host", new CalendarBusyPort.Busy(List.of()));
+        assertThatThrownBy(() -> require("guest", false, List.of("guest", "host")))
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.ownOnly()).isTrue());
+
+        people.booked.put("host", List.of(hostsMeeting));
+        assertThatThrownBy(() -> require("guest", false, List.of("guest", "host")))
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> {
+                    assertThat(e.conflicts()).containsExactly(guestsDentist, hostsMeeting);
+                    assertThat(e.ownOnly()).as("allowConflicts would not help: the host is busy too").isFalse();
+                });
+        assertThatThrownBy(() -> check.requireCommitments("host", false, TEN_TO_ELEVEN, List.of("host", "guest"), null).await().indefinitely())
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.ownOnly()).isTrue());
+    }
+
+    @Test
+    void theSendersOwnSessionIsTheirOwnClashInATeamCheck() {
+        people.booked.put("sender@example.com", List.of(TEN_TO_ELEVEN));
+        List<String> team = List.of("mia@example.com", "sender@example.com");
+
+        assertThatThrownBy(() -> check.prepareForTeam("sender", "sender@example.com", false, TEN_TO_ELEVEN, team)
+                .chain(check::ask).chain(answers -> check.requireForTeam("sender", "Sender@Example.com", false, TEN_TO_ELEVEN, team, answers))
+                .await().indefinitely())
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.ownOnly()).isTrue());
     }
 
     @Test

@@ -49,7 +49,7 @@ public class DomainErrorMapper {
         meters.conflict(e.code());
         List<ConflictResponse.Period> periods = e.conflicts().stream().map(w -> new ConflictResponse.Period(w.start(), w.end())).toList();
         return Response.status(409).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                .entity(new ConflictResponse(e.code(), e.getMessage(), periods)).build();
+                .entity(new ConflictResponse(e.code(), e.getMessage(), periods, e.ownOnly())).build();
     }
 
     @ServerExceptionMapper

@@ -109,9 +109,10 @@ public enum ErrorCode implements DocumentedError {
     CALCOM_NOT_FOUND(404, "calcom_not_found", "Cal.com has no such event type."),
     // 409: clashes with what exists or with a change made at the same moment
     ROOM_ALREADY_BOOKED(409, "room_already_booked", "Practice room 3f6c2a9e-1b7d-4c5e-9a8f-2d4b6c8e0f12 is already booked."),
-    CALENDAR_CONFLICT(409, "calendar_conflict", "This time clashes with something already in the calendar of someone taking part "
-            + "(1 clash); pick another time, or send allowConflicts: true to ignore your own calendar. The answer also lists the "
-            + "clashing times: \"conflicts\": [{\"start\", \"end\"}]."),
+    CALENDAR_CONFLICT(409, "calendar_conflict", "This time clashes with something already in your calendar (1 clash); pick "
+            + "another time, or send allowConflicts: true to ignore your own calendar. The answer also lists the clashing times, "
+            + "\"conflicts\": [{\"start\", \"end\"}], and \"ownCalendarOnly\": false when someone else taking part is busy "
+            + "then (allowConflicts cannot help)."),
     CHANGED_CONCURRENTLY(409, "changed_concurrently", "This was changed by someone else just now; reload and try again."),
     SLOT_OVERLAPS(409, "slot_overlaps", "These times overlap another open slot of yours."),
     SLOT_NOT_OPEN(409, "slot_not_open", "This slot is no longer open."),
