@@ -232,8 +232,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             if (change.kind() == RoomChangeKind.RESCHEDULED) {
                 // After a move made in Google, only the room's length is set back: Google told the guest of the move once.
                 boolean notify = notifyGuest && (mirror == null || !mirror.followsMoveIn(change));
+                // What the host did in Google and the room did not take is undone; the event says why (the next write of
+                // the event's time, one without a put-back, writes the description without it).
+                Optional<RoomMirror.PutBack> putBack = mirror == null ? Optional.empty() : mirror.putsBack(change, clock.instant());
+                putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
+                String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
                 call(change, "events.patch", () -> {
-                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), notify);
+                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), description, notify);
                     return null;
                 });
             }
@@ -247,8 +252,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     }
 
     /** The host's own reminders (popups at their minutes); the guest's copy keeps the guest's Google defaults. */
-    private static CalendarEvents.NewEvent newEvent(RoomChange change, java.util.List<Integer> reminderMinutes) {
-        String description = change.roomUrl() == null ? "Booked through Schedulr." : "Join the room: " + change.roomUrl();
+    private CalendarEvents.NewEvent newEvent(RoomChange change, java.util.List<Integer> reminderMinutes) {
+        String description = EventDescriptions.of(change, null, clock.instant());
         return new CalendarEvents.NewEvent(change.roomId(), change.icsUid(), change.title(), description, change.startUtc(), change.endUtc(),
                 change.timeZone(), change.guestEmail(), change.guestName(), reminderMinutes);
     }

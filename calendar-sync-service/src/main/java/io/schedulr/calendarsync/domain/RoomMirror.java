@@ -66,6 +66,33 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
     }
 
     /**
+     * Why the change undoes what the host did to the event in Google, or empty when it does not. A move made in Google
+     * leaves this mirror at the SEQUENCE the room reaches by following it ({@link #after}); a rescheduled event at that
+     * SEQUENCE showing another time is the room not following: the length set back (the start followed, the room keeps
+     * its length), a start that had passed, or a newer change made in the app winning.
+     */
+    public Optional<PutBack> putsBack(RoomChange change, Instant now) {
+        if (change.kind() != RoomChangeKind.RESCHEDULED || cancelled || googleEventId == null || startUtc == null || endUtc == null
+                || change.sequence() != lastSequence || shows(change)) {
+            return Optional.empty();
+        }
+        if (change.startUtc().equals(startUtc)) {
+            return Optional.of(PutBack.LENGTH);
+        }
+        return Optional.of(startUtc.isAfter(now) ? PutBack.NEWER_CHANGE : PutBack.PAST);
+    }
+
+    /** Why a change made in Google was undone. */
+    public enum PutBack {
+        /** The event's length: a session keeps its own. */
+        LENGTH,
+        /** A start that had passed. */
+        PAST,
+        /** A change made in the app at the same time won. */
+        NEWER_CHANGE
+    }
+
+    /**
      * What a person did to the meeting's event in Google, judged against what we hold, or empty when the event shows
      * what we hold (our own write coming back, or a change that does not concern the room, such as the title).
      */

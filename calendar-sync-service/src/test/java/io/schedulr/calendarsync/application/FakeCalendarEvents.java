@@ -44,11 +44,13 @@ final class FakeCalendarEvents implements CalendarEvents {
 
     @Override
     public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
-                     boolean notifyGuest) {
+                     String description, boolean notifyGuest) {
         call(accessToken);
         writes.add("move " + eventId + " notify=" + notifyGuest);
         Stored s = events.get(eventId);
-        events.put(eventId, new Stored(s.calendarId(), s.event(), startUtc, endUtc, false));
+        CalendarEvents.NewEvent e = s.event();
+        events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
+                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, false));
     }
 
     @Override

@@ -265,6 +265,43 @@ class RoomMirrorServiceTest {
 
         assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=false", "move ev1 notify=true");
         assertThat(calendar.events.get("ev1").end()).isEqualTo(START.plusSeconds(7200 + 1800));
+        assertThat(calendar.events.get("ev1").event().description()).as("the next move clears the note")
+                .isEqualTo("Join the room: https://rooms.example/room-1");
+    }
+
+    @Test
+    void theEventSaysWhyTheHostsChangeInGoogleWasUndone() {
+        // Only the length changed in Google: the room keeps its 30 minutes.
+        bookedThenMovedInGoogle(START, Duration.ofMinutes(45));
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START));
+        drain();
+        assertThat(calendar.events.get("ev1").end()).isEqualTo(START.plusSeconds(1800));
+        assertThat(calendar.events.get("ev1").event().description()).isEqualTo("Join the room: https://rooms.example/room-1\n\n"
+                + "Schedulr set this session back to its 30 minutes (1 Mar 2031, 09:00 Europe/Berlin): a session's length cannot be "
+                + "changed in Google Calendar.");
+
+        // Moved in Google to yesterday: the room stays where it was.
+        Instant yesterday = clock.instant().minus(Duration.ofDays(1));
+        mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(yesterday,
+                yesterday.plusSeconds(1800))));
+        service.record(change("e3", RoomChangeKind.RESCHEDULED, 2, START));
+        drain();
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START);
+        assertThat(calendar.events.get("ev1").event().description()).endsWith("it cannot be moved to a time that has passed.");
+
+        // Moved in Google while the host moved it in the app: the app's change stands.
+        mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
+                START.plusSeconds(5400))));
+        service.record(change("e4", RoomChangeKind.RESCHEDULED, 3, START.plusSeconds(7200)));
+        drain();
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START.plusSeconds(7200));
+        assertThat(calendar.events.get("ev1").event().description()).endsWith("it was changed in Schedulr while you moved it here, "
+                + "and that change stands.");
+
+        // A move made in the app, nothing undone: no note.
+        service.record(change("e5", RoomChangeKind.RESCHEDULED, 4, START.plusSeconds(10800)));
+        drain();
+        assertThat(calendar.events.get("ev1").event().description()).isEqualTo("Join the room: https://rooms.example/room-1");
     }
 
     /** The room booked and mirrored, then its event moved by the host in Google and seen by the sync. */

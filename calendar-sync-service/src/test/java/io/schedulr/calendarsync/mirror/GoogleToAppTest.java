@@ -111,6 +111,8 @@ class GoogleToAppTest {
         MirrorFixtures.publish(room, RoomEventType.ROOM_RESCHEDULED, 1, room.start);
         await().atMost(WAIT).until(() -> room.start.equals(MirrorFixtures.instant(MirrorFixtures.eventsOf(host, room).get(0), "start")));
         assertThat(MirrorFixtures.instant(MirrorFixtures.eventsOf(host, room).get(0), "end")).isEqualTo(room.start.plus(30, ChronoUnit.MINUTES));
+        assertThat(String.valueOf(MirrorFixtures.eventsOf(host, room).get(0).get("description"))).as("the event says why")
+                .contains("Schedulr put this session back at its time").contains("it cannot be moved to a time that has passed");
         // Google tells the guest the time is back (its mail may follow the write by a moment)
         await().atMost(WAIT).until(() -> MirrorFixtures.mailsTo(room.guestEmail).size() == mailsBefore + 1);
         assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).as("our write back is no change of the host's").hasSize(1);

@@ -115,10 +115,11 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
     public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
-                     boolean notifyGuest) {
+                     String description, boolean notifyGuest) {
         try {
             client(accessToken).events()
-                    .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone)))
+                    .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone))
+                            .setDescription(description))
                     .setSendUpdates(sendUpdates(notifyGuest)).execute();
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);

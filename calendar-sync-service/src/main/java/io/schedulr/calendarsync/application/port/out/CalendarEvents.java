@@ -22,8 +22,12 @@ public interface CalendarEvents {
      */
     String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
 
-    /** Moves the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}). */
-    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, boolean notifyGuest);
+    /**
+     * Moves the event and sets its description; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all},
+     * else {@code none}).
+     */
+    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, String description,
+              boolean notifyGuest);
 
     /**
      * Deletes the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}).
