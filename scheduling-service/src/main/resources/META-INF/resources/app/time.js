@@ -45,17 +45,25 @@ function fields(ms, zone) {
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 }
 
-/** "2030-01-15T10:00" meant in zone → ISO instant (UTC). */
+/**
+ * "2030-01-15T10:00" meant in zone → ISO instant (UTC). A wall time that happens twice (the clocks going back) is its
+ * first occurrence; one that never happens (the clocks going forward) is moved later by the gap — as RFC 5545 and
+ * java.time resolve them, so the picker and the server's invitations agree.
+ */
 export function toInstant(localValue, zone) {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(localValue || '');
   if (!m) {
     throw new Error('Pick a date and a time.');
   }
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  let guess = wall - (fields(wall, zone) - wall);
-  guess = wall - (fields(guess, zone) - guess);
-  return new Date(guess).toISOString();
+  // The zone's offsets a day before and a day after: the wall time lies between them, and at most one change does.
+  const before = fields(wall - DAY, zone) - (wall - DAY);
+  const after = fields(wall + DAY, zone) - (wall + DAY);
+  const occurrences = [wall - before, wall - after].filter(t => fields(t, zone) === wall).sort((a, b) => a - b);
+  return new Date(occurrences.length ? occurrences[0] : wall - before).toISOString();
 }
+
+const DAY = 86_400_000;
 
 /** An instant as the value of an <input type="datetime-local"> in zone. */
 export function toLocalValue(instant, zone) {
