@@ -50,7 +50,10 @@ public class RoomQueriesService implements RoomQueriesUseCase {
     private Uni<List<PracticeRoom>> find(UserProfile viewer, RoomScope scope, int limit, int offset) {
         Instant now = clock.instant();
         return switch (scope) {
-            case OPEN -> list.listOpen(viewer.id(), now, limit, offset);
+            // A room whose host is booked elsewhere then is left out: nobody could book it. The page may then hold fewer
+            // than the limit; the next page still starts at offset + limit.
+            case OPEN -> list.listOpen(viewer.id(), now, limit, offset).chain(rooms -> list.hostBookedThen(rooms)
+                    .map(unbookable -> rooms.stream().filter(room -> !unbookable.contains(room.id())).toList()));
             case MINE -> list.listUpcomingOf(viewer.id(), now, limit, offset);
             case PAST -> list.listPastOf(viewer.id(), now, limit, offset);
         };

@@ -176,6 +176,13 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
+    public Uni<java.util.Set<RoomId>> hostBookedThen(java.util.Collection<PracticeRoom> rooms) {
+        return Uni.createFrom().item(rooms.stream().filter(room -> state.rooms.values().stream().anyMatch(other -> other.isBooked()
+                        && !other.id().equals(room.id()) && other.isParticipant(room.hostId()) && other.window().overlaps(room.window())))
+                .map(PracticeRoom::id).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
     public Uni<List<PracticeRoom>> listUpcomingOf(String userId, Instant now, int limit, int offset) {
         return Uni.createFrom().item(state.rooms.values().stream().filter(r -> r.isParticipant(userId) && r.window().end().isAfter(now))
                 .sorted(SOONEST).skip(offset).limit(limit).toList());

@@ -38,6 +38,18 @@ class QueryServicesTest {
     }
 
     @Test
+    void anOpenRoomWhoseHostIsBookedElsewhereThenIsNotListedForNobodyCouldBookIt() {
+        PracticeRoom booked = f.bookedRoom();
+        PracticeRoom clashing = f.roomAt(booked.start().plus(java.time.Duration.ofMinutes(30)));
+        PracticeRoom after = f.roomAt(booked.window().end());
+
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely()).extracting(d -> d.room().id())
+                .containsExactly(after.id());
+        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely()).as("the host still sees it among theirs")
+                .extracting(d -> d.room().id()).contains(clashing.id());
+    }
+
+    @Test
     void aRoomIsReadByIdWithItsPeopleAndTheCallersProfileIsRefreshed() {
         PracticeRoom room = f.bookedRoom();
         UserProfile renamed = new UserProfile(f.other.id(), f.other.email(), "Otto Renamed", "UTC");

@@ -14,9 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Rooms in PostgreSQL through their Panache entity. Every change is version-checked: an update is one SQL statement
@@ -42,6 +45,25 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
         return page(PracticeRoomEntity.find(
                 "guestId is null and datetimeUtc > ?1 and hostId <> ?2 and (privateRoom = false or offeredTo = ?2)",
                 Sort.by("datetimeUtc").and("id"), now, viewer), limit, offset);
+    }
+
+    /**
+     * One statement over the page's rooms, after the page was read: asked inside the listing's query, PostgreSQL
+     * anti-joined every open room before sorting (21 ms a page beside 10,000 open rooms, against 1.8 ms;
+     * docs/performance.md). Hosting and joining are asked apart, each an index lookup of the host.
+     */
+    @Override
+    public Uni<Set<RoomId>> hostBookedThen(Collection<PracticeRoom> rooms) {
+        if (rooms.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        UUID[] ids = rooms.stream().map(r -> r.id().value()).toArray(UUID[]::new);
+        return SessionConnection.select("SELECT r.id FROM practice_rooms r WHERE r.id = ANY ($1) AND ("
+                        + "EXISTS (SELECT 1 FROM practice_rooms hosted WHERE hosted.guest_id IS NOT NULL AND hosted.host_id = r.host_id "
+                        + "AND hosted.id <> r.id AND tstzrange(hosted.datetime_utc, hosted.ends_at) && tstzrange(r.datetime_utc, r.ends_at)) "
+                        + "OR EXISTS (SELECT 1 FROM practice_rooms joined WHERE joined.guest_id = r.host_id "
+                        + "AND tstzrange(joined.datetime_utc, joined.ends_at) && tstzrange(r.datetime_utc, r.ends_at)))", (Object) ids)
+                .map(rows -> rows.stream().map(row -> new RoomId((UUID) row[0])).collect(Collectors.toSet()));
     }
 
     @Override
