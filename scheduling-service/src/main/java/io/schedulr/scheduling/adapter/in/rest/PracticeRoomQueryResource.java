@@ -40,7 +40,9 @@ public class PracticeRoomQueryResource {
 
     @GET
     @Operation(summary = "List the open rooms the caller may book (scope=open, the default), their own as host or guest that have "
-            + "not ended (scope=mine, soonest first) or that have ended (scope=past, the latest first); offset pages through them")
+            + "not ended (scope=mine, soonest first) or that have ended (scope=past, the latest first); offset pages through them. "
+            + "An open room whose host is booked elsewhere at its time is left out, so an open page may hold fewer than limit; the "
+            + "next page still starts at offset + limit")
     @Extension(name = CODES, value = "invalid_scope invalid_limit invalid_offset invalid_fitsMyCalendar")
     public Uni<List<RoomResponse>> list(@QueryParam("scope") String scope, @QueryParam("limit") @DefaultValue("50") String limit,
                                         @QueryParam("offset") @DefaultValue("0") String offset,
