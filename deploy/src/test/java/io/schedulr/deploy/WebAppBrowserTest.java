@@ -191,6 +191,18 @@ class WebAppBrowserTest {
             assertThat(past.getText()).contains("Gil Guest booked it").contains("60 minutes");
             assertThat(past.findElements(By.cssSelector("button"))).as("a past session is only shown").isEmpty();
             assertThat(host.findElement(By.id("more-past")).isDisplayed()).as("one page holds it all").isFalse();
+            // Fifty older sessions: the first page is full, "Show earlier sessions" brings the rest, after the newest.
+            sql("INSERT INTO practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) SELECT gen_random_uuid(), r.host_id, "
+                    + "r.room_url, r.datetime_utc - i * interval '1 day', r.ends_at - i * interval '1 day', gen_random_uuid() "
+                    + "FROM practice_rooms r, generate_series(1, 50) i WHERE r.id = '" + roomId + "'::uuid", 50);
+            host.findElement(By.id("tab-past")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() == 50
+                    && d.findElement(By.id("more-past")).isDisplayed());
+            host.findElement(By.id("more-past")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() == 51
+                    && !d.findElement(By.id("more-past")).isDisplayed());
+            assertThat(host.findElement(By.cssSelector("#session-list li[data-room]")).getAttribute("data-room")).as("the latest first")
+                    .isEqualTo(roomId);
             host.findElement(By.id("tab-mine")).click();
             wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room='" + roomId + "']")).isEmpty()
                     && !d.findElements(By.cssSelector("#session-list li")).isEmpty());
@@ -317,10 +329,14 @@ class WebAppBrowserTest {
     }
 
     private static void sql(String update) throws Exception {
+        sql(update, 1);
+    }
+
+    private static void sql(String update, int rows) throws Exception {
         var endpoints = client.stack().endpoints();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(endpoints.jdbcUrl("scheduling"), endpoints.postgresUser(),
                 endpoints.postgresPassword()); java.sql.Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate(update)).isEqualTo(1);
+            assertThat(s.executeUpdate(update)).isEqualTo(rows);
         }
     }
 
