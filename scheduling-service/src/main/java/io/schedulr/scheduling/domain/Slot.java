@@ -80,6 +80,17 @@ public record Slot(SlotId id, String hostId, TimeWindow window, SlotStatus statu
         return released(now);
     }
 
+    /**
+     * The guest left the session booked from it: its time is offered as this slot again (the caller deletes the room,
+     * which stood only for the booking).
+     */
+    public Slot reopened(Instant now) {
+        if (status != SlotStatus.BOOKED) {
+            throw new IllegalStateException("only a booked slot is reopened when its guest leaves");
+        }
+        return new Slot(id, hostId, window, SlotStatus.OPEN, null, createdAt, now, version);
+    }
+
     /** Its room is gone (the host deleted it): the slot is not offered again. */
     public Slot released(Instant now) {
         return new Slot(id, hostId, window, SlotStatus.CANCELLED, null, createdAt, now, version);

@@ -269,6 +269,24 @@ public abstract class StorePortsContract {
     }
 
     @Test
+    void anOpenSlotOfTheHostOverlappingATimeIsFoundBookedAndOthersAreNot() {
+        TimeWindow hour = TimeWindow.starting(now.plus(Duration.ofDays(11)), Duration.ofHours(1));
+        Slot open = Slot.publish(host.id(), hour, RULES, now);
+        Slot later = Slot.publish(host.id(), TimeWindow.starting(hour.end().plus(Duration.ofHours(1)), Duration.ofHours(1)), RULES, now);
+        inTx(() -> slots().insertAll(List.of(open, later)));
+        RoomId roomId = RoomId.random();
+        inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, later, guest.id(), "https://video/o", now))
+                .chain(() -> slots().update(later.book(guest.id(), roomId, now))));
+
+        assertThat(inTx(() -> slots().openSlotOverlaps(host.id(), TimeWindow.starting(hour.start().plusSeconds(1800), Duration.ofHours(1)))))
+                .isTrue();
+        assertThat(inTx(() -> slots().openSlotOverlaps(host.id(), TimeWindow.starting(hour.end(), Duration.ofMinutes(30)))))
+                .as("touching is no overlap").isFalse();
+        assertThat(inTx(() -> slots().openSlotOverlaps(host.id(), later.window()))).as("a booked slot is not open").isFalse();
+        assertThat(inTx(() -> slots().openSlotOverlaps(guest.id(), hour))).as("another host's").isFalse();
+    }
+
+    @Test
     void aBookedSlotMovesWithItsRoomOverItsHostsOtherTimesAndItsOldTimeCanBeOfferedAgain() {
         TimeWindow offered = TimeWindow.starting(now.plus(Duration.ofDays(9)), Duration.ofHours(1));
         Slot slot = Slot.publish(host.id(), offered, RULES, now);

@@ -46,6 +46,16 @@ class SlotTest {
     }
 
     @Test
+    void aBookedSlotWhoseGuestLeftIsOpenAgainWithoutItsRoom() {
+        Slot reopened = slot.book("guest", RoomId.random(), NOW).reopened(NOW);
+        assertThat(reopened.status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(reopened.roomId()).isNull();
+        assertThat(reopened.window()).isEqualTo(slot.window());
+        assertThat(reopened.book("other", RoomId.random(), NOW).status()).isEqualTo(SlotStatus.BOOKED);
+        assertThatThrownBy(() -> slot.reopened(NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aSlotHasARoomExactlyWhenBooked() {
         assertThatThrownBy(() -> new Slot(SlotId.random(), "host", slot.window(), SlotStatus.BOOKED, null, NOW, NOW, 0))
                 .isInstanceOf(IllegalArgumentException.class);

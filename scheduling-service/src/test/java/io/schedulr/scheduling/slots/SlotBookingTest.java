@@ -57,6 +57,24 @@ class SlotBookingTest {
     }
 
     @Test
+    void whenTheGuestLeavesTheSlotIsOfferedAgainAndItsRoomIsGone() {
+        try (RoomEvents events = new RoomEvents()) {
+            SlotApi.BookedSlot booked = SlotApi.booked("Reopening Host", 8);
+            TestUser next = Tokens.newUser("Next Guest", "UTC");
+
+            RoomApi.release(booked.guest(), booked.roomId()).statusCode(200).body("booked", equalTo(false));
+
+            events.awaitOne(booked.roomId(), RoomEventType.ROOM_RELEASED);
+            events.awaitOne(booked.roomId(), RoomEventType.ROOM_DELETED);
+            assertThat(Db.text("SELECT status::text || ':' || coalesce(room_id::text, '-') FROM slots WHERE id = ?::uuid", booked.slotId()))
+                    .isEqualTo("open:-");
+            RoomApi.get(booked.host(), "/api/practice-rooms/" + booked.roomId()).statusCode(404);
+            SlotApi.list(next, "?status=open&limit=200").statusCode(200).body("id", org.hamcrest.Matchers.hasItem(booked.slotId()));
+            SlotApi.book(next, booked.slotId()).statusCode(200).body("guestId", equalTo(next.id()));
+        }
+    }
+
+    @Test
     void concurrentBookersOfOneSlotGetExactlyOneRoom() throws Exception {
         TestUser host = Tokens.newUser("Busy Host", "UTC");
         String slot = SlotApi.publishOne(host, SlotApi.at(7, 0), SlotApi.at(7, 1));

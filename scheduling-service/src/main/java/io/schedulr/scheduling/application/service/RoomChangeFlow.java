@@ -33,6 +33,7 @@ public class RoomChangeFlow {
     private final LoadRoomPort load;
     private final SaveRoomPort save;
     private final SlotOfRoom slots;
+    private final RoomDeletion deletion;
     private final RoomChangeRecorder changes;
     private final CalendarGate gate;
     private final ConflictCheck conflicts;
@@ -46,6 +47,7 @@ public class RoomChangeFlow {
     public RoomChangeFlow(UnitOfWork tx, UserDirectoryPort users, LoadRoomPort load, SaveRoomPort save, SlotOfRoom slots,
                           RoomChangeRecorder changes, CalendarGate gate, ConflictCheck conflicts, Clock clock) {
         this.slots = slots;
+        this.deletion = new RoomDeletion(changes, save, slots);
         this.conflicts = conflicts;
         this.tx = tx;
         this.users = users;
@@ -92,7 +94,7 @@ public class RoomChangeFlow {
     /**
      * The guest leaves their booking: {@code change} ends in the room's {@link PracticeRoom#release}; announced as
      * RELEASED with the booking as it ends ({@link PracticeRoom#announcedAsReleased()}), answered with the room open
-     * again. Not behind the calendar gate.
+     * again — a room booked from a slot is then deleted and its slot open again. Not behind the calendar gate.
      */
     Uni<RoomDetails> release(UserProfile actor, RoomId roomId, BiFunction<PracticeRoom, Instant, PracticeRoom> change) {
         return run(actor, roomId, change, (before, after) -> RoomChangeType.RELEASED, (before, after) -> before.announcedAsReleased(), false,
@@ -133,12 +135,25 @@ public class RoomChangeFlow {
                                     return checked.chain(warnings -> {
                                         Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before)
                                                 : save.update(changed).call(after -> slots.roomChanged(before, after, now));
-                                        return stored.chain(after -> changes.record(actor.id(), type.apply(before, after), now, before,
-                                                announced.apply(before, after), after)).map(details -> details.withWarnings(warnings));
+                                        return stored.chain(after -> {
+                                            RoomChangeType announcedAs = type.apply(before, after);
+                                            return changes.record(actor.id(), announcedAs, now, before, announced.apply(before, after), after)
+                                                    .call(() -> announcedAs == RoomChangeType.RELEASED ? slotRoomGoes(actor, after, now)
+                                                            : Uni.createFrom().voidItem());
+                                        }).map(details -> details.withWarnings(warnings));
                                     });
                                 });
                     });
                 });
+    }
+
+    /**
+     * The guest left a session booked from a slot: the slot is offered again and the room, which stood only for that
+     * booking, goes (announced as DELETED after the RELEASED event). A room made directly stays open.
+     */
+    private Uni<Void> slotRoomGoes(UserProfile actor, PracticeRoom released, Instant now) {
+        return slots.roomReleased(released, now)
+                .chain(hadSlot -> hadSlot ? deletion.delete(actor.id(), released, now) : Uni.createFrom().voidItem());
     }
 
     /** The room as read before the transaction, and the question to Google its change raises (null: none). */

@@ -3,6 +3,7 @@ package io.schedulr.scheduling.application.service;
 import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.Slot;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
@@ -28,6 +29,23 @@ public class SlotOfRoom {
         return load.findByRoom(after.id()).chain(slot -> slot.isPresent()
                 ? save.update(slot.get().movedWithRoom(after.window(), now)).replaceWithVoid()
                 : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The guest left {@code room}: the slot it was booked from, if any, is open again — or cancelled when the host has
+     * since published another open slot over that time (it is offered anyway). True when there was a slot: the room
+     * stood only for the booking, and the caller deletes it.
+     */
+    Uni<Boolean> roomReleased(PracticeRoom room, Instant now) {
+        return load.findByRoom(room.id()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            Slot slot = found.get();
+            return load.openSlotOverlaps(slot.hostId(), slot.window())
+                    .chain(overlaps -> save.update(overlaps ? slot.released(now) : slot.reopened(now)))
+                    .replaceWith(true);
+        });
     }
 
     Uni<Void> roomDeleted(PracticeRoom room, Instant now) {

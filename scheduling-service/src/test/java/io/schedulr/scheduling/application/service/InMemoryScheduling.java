@@ -237,6 +237,12 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
+    public Uni<Boolean> openSlotOverlaps(String hostId, TimeWindow window) {
+        return Uni.createFrom().item(state.slots.values().stream()
+                .anyMatch(s -> s.status() == SlotStatus.OPEN && s.isHost(hostId) && s.window().overlaps(window)));
+    }
+
+    @Override
     public Uni<List<Slot>> listOpen(String viewerId, Instant from, Instant to, int limit, int offset) {
         return Uni.createFrom().item(state.slots.values().stream()
                 .filter(s -> s.status() == SlotStatus.OPEN && !s.isHost(viewerId) && !s.window().start().isBefore(from)

@@ -184,4 +184,48 @@ class SlotServicesTest {
         assertThat(f.store.slots().get(slot.id()).version()).isEqualTo(version);
         assertThat(f.store.slots().get(slot.id()).window()).isEqualTo(slot.window());
     }
+
+    @Test
+    void whenTheGuestLeavesTheSlotIsOpenAgainAndItsRoomGoes() {
+        Slot slot = f.slot();
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+
+        RoomDetails left = f.releaseBooking().release(f.guest, booked.room().id()).await().indefinitely();
+
+        assertThat(left.room().isBooked()).isFalse();
+        Slot again = f.store.slots().get(slot.id());
+        assertThat(again.status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(again.roomId()).isNull();
+        assertThat(again.window()).isEqualTo(slot.window());
+        assertThat(f.store.rooms()).as("the room stood only for the booking").doesNotContainKey(booked.room().id());
+        assertThat(f.store.outbox()).extracting(c -> c.type())
+                .containsExactly(RoomChangeType.BOOKED, RoomChangeType.RELEASED, RoomChangeType.DELETED);
+        RoomDetails rebooked = f.bookSlot().book(f.other, slot.id()).await().indefinitely();
+        assertThat(rebooked.room().guestId()).isEqualTo(f.other.id());
+    }
+
+    @Test
+    void whenTheGuestLeavesASlotTheHostHasOfferedAgainMeanwhileItIsCancelledNotReopened() {
+        Slot slot = f.slot();
+        RoomDetails booked = f.bookSlot().book(f.guest, slot.id()).await().indefinitely();
+        // the host offered the same time again, past their own clash (a booked slot does not block open ones)
+        Slot overlapping = Slot.publish(f.host.id(), slot.window(), Fixture.SLOT_RULES, Fixture.NOW);
+        f.store.putSlot(overlapping);
+
+        f.releaseBooking().release(f.guest, booked.room().id()).await().indefinitely();
+
+        assertThat(f.store.slots().get(slot.id()).status()).isEqualTo(SlotStatus.CANCELLED);
+        assertThat(f.store.slots().get(overlapping.id()).status()).isEqualTo(SlotStatus.OPEN);
+        assertThat(f.store.rooms()).doesNotContainKey(booked.room().id());
+    }
+
+    @Test
+    void whenTheGuestLeavesARoomMadeDirectlyTheRoomStaysOpen() {
+        PracticeRoom booked = f.bookedRoom();
+
+        f.releaseBooking().release(f.guest, booked.id()).await().indefinitely();
+
+        assertThat(f.store.rooms().get(booked.id()).isBooked()).isFalse();
+        assertThat(f.store.outbox()).extracting(c -> c.type()).containsExactly(RoomChangeType.RELEASED);
+    }
 }

@@ -8,6 +8,7 @@ import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotStatus;
@@ -34,6 +35,12 @@ public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveS
     public Uni<Optional<Slot>> findByRoom(RoomId roomId) {
         return SlotEntity.<SlotEntity>find("roomId", roomId.value()).firstResult()
                 .map(e -> Optional.ofNullable(e).map(SlotMapper::toDomain));
+    }
+
+    @Override
+    public Uni<Boolean> openSlotOverlaps(String hostId, TimeWindow window) {
+        return SlotEntity.count("hostId = ?1 and status = ?2 and startTs < ?3 and endTs > ?4", hostId, SlotEntity.Status.open,
+                window.end(), window.start()).map(count -> count > 0);
     }
 
     @Override
