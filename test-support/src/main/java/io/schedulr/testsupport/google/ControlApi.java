@@ -211,7 +211,7 @@ final class ControlApi {
     private Map<String, Object> respond(Map<String, Object> body) {
         String email = email(body);
         String response = Json.string(body.get("response"));
-        if (!List.of("accepted", "declined", "tentative", "needsAction").contains(response)) {
+        if (response == null || !List.of("accepted", "declined", "tentative", "needsAction").contains(response)) {
             throw new IllegalArgumentException("response must be accepted, declined, tentative or needsAction");
         }
         int changed = store.changeEventsOfEveryone(live(uid(body)).and(e -> attendee(e, email) != null), event -> {

@@ -104,6 +104,8 @@ class GoogleWatchAndControlContractTest {
         assertThat(afterMove.getSequence()).isEqualTo(1);
 
         assertThat(Control.post(google, "events/respond", "{\"email\":\"" + guest + "\",\"iCalUID\":\"" + uid
+                + "\",\"responseStatus\":\"declined\"}").statusCode()).as("the field misnamed: told, not a 500").isEqualTo(400);
+        assertThat(Control.post(google, "events/respond", "{\"email\":\"" + guest + "\",\"iCalUID\":\"" + uid
                 + "\",\"response\":\"declined\"}").statusCode()).isEqualTo(200);
         assertThat(next()).containsEntry("X-Goog-Resource-State", "exists");
         assertThat(host.calendar().events().get(calendarId, event.getId()).execute().getAttendees())
