@@ -258,13 +258,10 @@ public abstract class StorePortsContract {
     void aBookedSlotIsFoundByItsRoom() {
         Slot slot = Slot.publish(host.id(), TimeWindow.starting(now.plus(Duration.ofDays(8)), Duration.ofHours(1)), RULES, now);
         inTx(() -> slots().insertAll(List.of(slot)));
-        RoomId roomId = RoomId.random();
-
-        Slot booked = inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), "https://video/s", now))
-                .chain(() -> slots().update(slot.book(guest.id(), roomId, now))));
+        Slot booked = bookedByGuest(slot);
 
         assertThat(booked.version()).isEqualTo(slot.version() + 1);
-        assertThat(inTx(() -> slots().findByRoom(roomId))).contains(booked);
+        assertThat(inTx(() -> slots().findByRoom(booked.roomId()))).contains(booked);
         assertThatThrownBy(() -> inTx(() -> slots().update(slot.cancel(host.id(), now)))).isInstanceOf(ConcurrentChangeException.class);
     }
 
@@ -274,9 +271,7 @@ public abstract class StorePortsContract {
         Slot open = Slot.publish(host.id(), hour, RULES, now);
         Slot later = Slot.publish(host.id(), TimeWindow.starting(hour.end().plus(Duration.ofHours(1)), Duration.ofHours(1)), RULES, now);
         inTx(() -> slots().insertAll(List.of(open, later)));
-        RoomId roomId = RoomId.random();
-        inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, later, guest.id(), "https://video/o", now))
-                .chain(() -> slots().update(later.book(guest.id(), roomId, now))));
+        bookedByGuest(later);
 
         assertThat(inTx(() -> slots().openSlotOverlaps(host.id(), TimeWindow.starting(hour.start().plusSeconds(1800), Duration.ofHours(1)))))
                 .isTrue();
@@ -292,9 +287,7 @@ public abstract class StorePortsContract {
         Slot slot = Slot.publish(host.id(), offered, RULES, now);
         Slot openLater = Slot.publish(host.id(), TimeWindow.starting(offered.start().plus(Duration.ofHours(3)), Duration.ofHours(1)), RULES, now);
         inTx(() -> slots().insertAll(List.of(slot, openLater)));
-        RoomId roomId = RoomId.random();
-        Slot booked = inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), "https://video/s", now))
-                .chain(() -> slots().update(slot.book(guest.id(), roomId, now))));
+        Slot booked = bookedByGuest(slot);
 
         Slot moved = inTx(() -> slots().update(booked.movedWithRoom(openLater.window(), now)));
 
@@ -331,5 +324,12 @@ public abstract class StorePortsContract {
                 .containsExactly(offer.id());
         assertThat(inTx(() -> slots().listOpen(viewer.id(), now, null, 500, 0))).extracting(Slot::id)
                 .contains(freeSlot.id()).doesNotContain(slot.id());
+    }
+
+    /** The guest books the stored slot: its room inserted, the slot booked into it; the slot as stored. */
+    private Slot bookedByGuest(Slot slot) {
+        RoomId roomId = RoomId.random();
+        return inTx(() -> rooms().insert(PracticeRoom.bookedFromSlot(roomId, slot, guest.id(), "https://video/" + roomId, now))
+                .chain(() -> slots().update(slot.book(guest.id(), roomId, now))));
     }
 }

@@ -8,10 +8,10 @@ import io.schedulr.scheduling.application.port.out.LoadSlotPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
-import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.SlotConflictException;
 import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
