@@ -2,6 +2,8 @@ package io.schedulr.scheduling;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.schedulr.kit.openapi.CommonError;
+import io.schedulr.kit.openapi.DocumentedError;
 import io.schedulr.scheduling.adapter.in.rest.openapi.ErrorCode;
 import io.schedulr.scheduling.adapter.in.rest.openapi.ErrorResponsesFilter;
 import io.schedulr.scheduling.hardening.AuthorizationMatrixTest;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document is the error contract: every refusal the tests expect (the bad-input table, the authorization
  * matrix, the conflicts and provider failures of the other API tests) is described on its operation with its status and
- * its code as an example key; every code of the {@link ErrorCode} catalog is somewhere in the document, and every code
+ * its code as an example key; every code of the {@link ErrorCode} and {@link CommonError} catalogs is somewhere in the document, and every code
  * written in the sources is in the catalog; the {@code {code, message}} schema exists; bodies and operations are described.
  */
 @QuarkusTest
@@ -75,7 +77,7 @@ class OpenApiErrorAnswersTest {
 
     /**
      * Codes written in the sources that no operation answers, and why. Everything else the scan finds must be in
-     * {@link ErrorCode}, so a new code cannot reach clients without being in the document.
+     * {@link ErrorCode} or {@link CommonError}, so a new code cannot reach clients without being in the document.
      */
     private static final Map<String, String> NOT_ON_AN_OPERATION = Map.of(
             "invalid_calendar_connection", "refuses a calendar-sync Kafka record, never an HTTP request",
@@ -126,7 +128,7 @@ class OpenApiErrorAnswersTest {
     @Test
     void namesEveryCodeOfTheCatalogOnSomeOperation() {
         Set<String> described = describedCodes();
-        List<String> missing = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).filter(code -> !described.contains(code)).toList();
+        List<String> missing = catalog().stream().filter(code -> !described.contains(code)).toList();
         assertThat(missing).as("catalog codes no operation describes").isEmpty();
     }
 
@@ -136,10 +138,10 @@ class OpenApiErrorAnswersTest {
         assertThat(written).as("the scan finds codes of each kind of source")
                 .contains("room_not_found", "not_room_host", "calendar_not_connected", "malformed_json", "body_too_large",
                         "unsupported_media_type");
-        Set<String> catalog = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
+        Set<String> catalog = catalog();
         List<String> uncatalogued = written.stream().filter(code -> !catalog.contains(code) && !NOT_ON_AN_OPERATION.containsKey(code))
                 .toList();
-        assertThat(uncatalogued).as("codes in the sources missing from ErrorCode (or from NOT_ON_AN_OPERATION, with the reason)")
+        assertThat(uncatalogued).as("codes in the sources missing from ErrorCode and CommonError (or from NOT_ON_AN_OPERATION, with the reason)")
                 .isEmpty();
     }
 
@@ -222,5 +224,11 @@ class OpenApiErrorAnswersTest {
             }
         }
         return codes;
+    }
+
+    /** This service's catalog and service-kit's, whose codes every service answers. */
+    private static Set<String> catalog() {
+        return Stream.concat(Arrays.stream(ErrorCode.values()), Arrays.stream(CommonError.values()))
+                .map(DocumentedError::code).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -27,14 +27,14 @@ import java.util.TreeMap;
  * catalog and names the subclass in {@code mp.openapi.filter} (an OASFilter is instantiated by class name, not as a bean).
  * <ul>
  *   <li>An operation's own errors are named on the resource method, {@code @Extension(name = ErrorResponsesFilter.CODES,
- *       value = "...")}, as the service's {@link #named} reads them; an unknown name fails the document's build, so a typo
- *       cannot hide.</li>
- *   <li>What many operations answer alike is added here: the service's {@link #signedIn} errors where the bearer scheme
- *       is required, its {@link #onABody} errors where there is a request body, and its {@link #everywhere} errors on
- *       every operation.</li>
+ *       value = "...")}, as the service's {@link #named} reads them, or else as one of service-kit's {@link CommonError}s;
+ *       an unknown name fails the document's build, so a typo cannot hide.</li>
+ *   <li>What many operations answer alike is added here: the {@link #signedIn} errors where the bearer scheme is
+ *       required, the {@link #onABody} errors where there is a request body, and the {@link #everywhere} errors on every
+ *       operation — by default service-kit's own, which a service widens.</li>
  * </ul>
  */
-public abstract class ErrorResponsesFilter<E extends DocumentedError> implements OASFilter {
+public abstract class ErrorResponsesFilter implements OASFilter {
     /** The operation extension naming its own errors, separated by spaces or commas; removed from the published document. */
     public static final String CODES = "x-error-codes";
     public static final String SCHEMA = "ErrorResponse";
@@ -42,19 +42,37 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
     /** What Quarkus writes on the 401 and 403 it adds to secured operations; ours say which refusals they are. */
     private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
 
-    /** The catalog entry a resource method names in {@link #CODES}, if there is one. */
-    protected abstract Optional<E> named(String name);
+    /** What service-kit's own answers mean; a service's {@link #descriptions} say it for their service where they differ. */
+    private static final Map<Integer, String> COMMON_DESCRIPTIONS = Map.of(
+            401, "No valid bearer token.",
+            413, "The request body is over the size limit.",
+            414, "The request URI is over the length limit.",
+            415, "The body is not application/json.",
+            431, "The request headers are over the size limit.",
+            500, "Unexpected failure; it has been logged.");
+
+    /** The service's own catalog entry a resource method names in {@link #CODES}, if there is one. */
+    protected abstract Optional<? extends DocumentedError> named(String name);
 
     /** Added to every operation that requires the bearer scheme. */
-    protected abstract List<E> signedIn();
+    protected List<? extends DocumentedError> signedIn() {
+        return List.of(CommonError.UNAUTHORIZED);
+    }
 
     /** Added to every operation with a request body. */
-    protected abstract List<E> onABody();
+    protected List<? extends DocumentedError> onABody() {
+        return List.of(CommonError.BODY_TOO_LARGE);
+    }
 
     /** Added to every operation. */
-    protected abstract List<E> everywhere();
+    protected List<? extends DocumentedError> everywhere() {
+        return List.of(CommonError.URI_TOO_LONG, CommonError.HEADERS_TOO_LARGE, CommonError.INTERNAL_ERROR);
+    }
 
-    /** The description of each status's answer; a status without one is described as "Refused.". */
+    /**
+     * The description of each status's answer where the service's differs from service-kit's; a status described by
+     * neither is "Refused.".
+     */
     protected abstract Map<Integer, String> descriptions();
 
     /** The example code of the {@value #SCHEMA} schema's {@code code} property. */
@@ -77,7 +95,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
     }
 
     /** The example body of an error; a service whose errors carry more than code and message adds it here. */
-    protected Map<String, Object> exampleBody(E error) {
+    protected Map<String, Object> exampleBody(DocumentedError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.code());
         body.put("message", error.exampleMessage());
@@ -119,7 +137,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
     }
 
     private void describeErrors(String where, Operation operation, List<SecurityRequirement> documentSecurity) {
-        Set<E> errors = new LinkedHashSet<>(ownErrors(where, operation));
+        Set<DocumentedError> errors = new LinkedHashSet<>(ownErrors(where, operation));
         if (!keepsGuessedErrors()) {
             dropGuessedErrors(operation);
         }
@@ -130,7 +148,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
             errors.addAll(onABody());
         }
         errors.addAll(everywhere());
-        Map<Integer, List<E>> byStatus = new TreeMap<>();
+        Map<Integer, List<DocumentedError>> byStatus = new TreeMap<>();
         errors.forEach(error -> byStatus.computeIfAbsent(error.status(), s -> new ArrayList<>()).add(error));
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
@@ -152,7 +170,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
      * The operation's own errors; SmallRye copies a method's extension onto its request body, responses and method-level
      * parameters, so it is removed there too.
      */
-    private List<E> ownErrors(String where, Operation operation) {
+    private List<DocumentedError> ownErrors(String where, Operation operation) {
         Object named = operation.getExtensions() == null ? null : operation.getExtensions().get(CODES);
         if (named == null) {
             return List.of();
@@ -171,14 +189,19 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(parameter -> parameter.removeExtension(CODES));
         }
-        List<E> errors = new ArrayList<>();
+        List<DocumentedError> errors = new ArrayList<>();
         for (String name : named.toString().split("[\\s,]+")) {
             if (!name.isEmpty()) {
-                errors.add(named(name).orElseThrow(() -> new IllegalStateException(
-                        where + " names error '" + name + "', which the service's error catalog does not list")));
+                errors.add(catalogued(name).orElseThrow(() -> new IllegalStateException(
+                        where + " names error '" + name + "', which neither the service's error catalog nor CommonError lists")));
             }
         }
         return errors;
+    }
+
+    private Optional<DocumentedError> catalogued(String name) {
+        Optional<? extends DocumentedError> own = named(name);
+        return own.isPresent() ? Optional.of(own.get()) : CommonError.named(name).map(DocumentedError.class::cast);
     }
 
     private static boolean requiresBearer(Operation operation, List<SecurityRequirement> documentSecurity) {
@@ -186,7 +209,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
         return security != null && security.stream().filter(Objects::nonNull).anyMatch(r -> r.hasScheme(BEARER));
     }
 
-    private void addExamples(APIResponses responses, int status, List<E> errors) {
+    private void addExamples(APIResponses responses, int status, List<DocumentedError> errors) {
         String key = String.valueOf(status);
         APIResponse response = responses.getAPIResponse(key);
         if (response == null) {
@@ -194,7 +217,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
             responses.addAPIResponse(key, response);
         }
         if (response.getDescription() == null || QUARKUS_DEFAULTS.contains(response.getDescription())) {
-            response.setDescription(descriptions().getOrDefault(status, "Refused."));
+            response.setDescription(descriptions().getOrDefault(status, COMMON_DESCRIPTIONS.getOrDefault(status, "Refused.")));
         }
         if (response.getContent() == null) {
             response.setContent(OASFactory.createContent());
@@ -206,7 +229,7 @@ public abstract class ErrorResponsesFilter<E extends DocumentedError> implements
             content.addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, json);
         }
         json.setSchema(OASFactory.createSchema().ref(SCHEMA));
-        for (E error : errors) {
+        for (DocumentedError error : errors) {
             json.addExample(error.code(), OASFactory.createExample().summary(error.exampleMessage()).value(exampleBody(error)));
         }
     }

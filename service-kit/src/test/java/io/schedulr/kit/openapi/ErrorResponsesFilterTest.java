@@ -3,11 +3,11 @@ package io.schedulr.kit.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,55 +17,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ErrorResponsesFilterTest {
     enum ThingError implements DocumentedError {
         THING_NOT_FOUND(404, "thing_not_found", "No thing 7."),
-        UNAUTHORIZED(401, "unauthorized", "A valid bearer token is required."),
-        BODY_TOO_LARGE(413, "body_too_large", "The request body is too large."),
-        INTERNAL_ERROR(500, "internal_error", "Something went wrong.");
+        MALFORMED_JSON(400, "malformed_json", "The thing is not JSON.");
 
-        private final int status;
-        private final String code;
-        private final String exampleMessage;
+        private final Entry entry;
 
         ThingError(int status, String code, String exampleMessage) {
-            this.status = status;
-            this.code = code;
-            this.exampleMessage = exampleMessage;
+            this.entry = new Entry(status, code, exampleMessage);
         }
 
         @Override
-        public int status() {
-            return status;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String exampleMessage() {
-            return exampleMessage;
+        public Entry entry() {
+            return entry;
         }
     }
 
-    static class ThingErrorsFilter extends ErrorResponsesFilter<ThingError> {
+    /** Its own catalog, service-kit's everywhere and on bodies, and only what differs described. */
+    static class ThingErrorsFilter extends ErrorResponsesFilter {
         @Override
         protected Optional<ThingError> named(String name) {
             return constantNamed(ThingError.class, name);
-        }
-
-        @Override
-        protected List<ThingError> signedIn() {
-            return List.of(ThingError.UNAUTHORIZED);
-        }
-
-        @Override
-        protected List<ThingError> onABody() {
-            return List.of(ThingError.BODY_TOO_LARGE);
-        }
-
-        @Override
-        protected List<ThingError> everywhere() {
-            return List.of(ThingError.INTERNAL_ERROR);
         }
 
         @Override
@@ -92,15 +62,36 @@ class ErrorResponsesFilterTest {
         new ThingErrorsFilter().filterOpenAPI(openAPI);
 
         APIResponses responses = operation.getResponses();
-        assertThat(responses.getAPIResponses()).containsOnlyKeys("200", "401", "404", "413", "500");
+        assertThat(responses.getAPIResponses()).containsOnlyKeys("200", "401", "404", "413", "414", "431", "500");
         assertThat(responses.getAPIResponse("404").getDescription()).isEqualTo("No such thing.");
-        assertThat(responses.getAPIResponse("413").getDescription()).isEqualTo("Refused.");
+        assertThat(responses.getAPIResponse("413").getDescription()).isEqualTo("The request body is over the size limit.");
+        assertThat(responses.getAPIResponse("401").getContent().getMediaType("application/json").getExamples())
+                .containsOnlyKeys("unauthorized");
         MediaType json = responses.getAPIResponse("404").getContent().getMediaType("application/json");
         assertThat(json.getSchema().getRef()).endsWith(ErrorResponsesFilter.SCHEMA);
         assertThat(json.getExamples()).containsOnlyKeys("thing_not_found");
         assertThat(json.getExamples().get("thing_not_found").getValue()).isEqualTo(Map.of("code", "thing_not_found", "message", "No thing 7."));
         assertThat(operation.getExtensions()).doesNotContainKey(ErrorResponsesFilter.CODES);
         assertThat(openAPI.getComponents().getSchemas()).containsKey(ErrorResponsesFilter.SCHEMA);
+    }
+
+    @Test
+    void findsServiceKitsErrorsByNameOrCodeAndTheServicesOwnFirst() {
+        Operation operation = signedInPostWithBody("UNSUPPORTED_MEDIA_TYPE unknown_field MALFORMED_JSON");
+        OpenAPI openAPI = documentWith(operation);
+
+        new ThingErrorsFilter().filterOpenAPI(openAPI);
+
+        APIResponses responses = operation.getResponses();
+        assertThat(responses.getAPIResponse("415").getContent().getMediaType("application/json").getExamples())
+                .containsOnlyKeys("unsupported_media_type");
+        assertThat(responses.getAPIResponse("415").getDescription()).isEqualTo("The body is not application/json.");
+        Map<String, Example> refusals = responses.getAPIResponse("400").getContent()
+                .getMediaType("application/json").getExamples();
+        assertThat(refusals).containsOnlyKeys("unknown_field", "malformed_json");
+        assertThat(refusals.get("malformed_json").getSummary()).as("the service's own example").isEqualTo("The thing is not JSON.");
+        assertThat(refusals.get("unknown_field").getSummary()).isEqualTo(CommonError.UNKNOWN_FIELD.exampleMessage());
+        assertThat(responses.getAPIResponse("400").getDescription()).isEqualTo("Refused.");
     }
 
     @Test

@@ -9,17 +9,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every error code scheduling-service answers over HTTP, with its status and an example message: the catalog the OpenAPI
- * document's error examples are made from ({@link ErrorResponsesFilter}). The codes themselves are thrown where the rule
+ * Every error code scheduling-service answers over HTTP, with its status and an example message, beyond service-kit's
+ * {@link io.schedulr.kit.openapi.CommonError}: the catalog the OpenAPI document's error examples are made from
+ * ({@link ErrorResponsesFilter}). The codes themselves are thrown where the rule
  * lives (domain, use cases, request parsing, the exception mappers of this adapter and of service-kit); a test checks that
- * each code written in the sources is listed here and that each listed one is in the document.
+ * each code written in the sources is listed here or there and that each listed one is in the document.
  */
 public enum ErrorCode implements DocumentedError {
-    // 400: the request itself is wrong (service-kit's JSON mappers first, then this service's checks)
-    MALFORMED_JSON(400, "malformed_json", "The request body is not valid JSON."),
-    INVALID_BODY(400, "invalid_body", "The body has the wrong shape for this request (e.g. a list where an object belongs)."),
+    // 400: the request itself is wrong (service-kit's JSON mappers, CommonError, come first; then this service's checks)
     INVALID_FIELD(400, "invalid_field", "Field 'datetimeUtc' has the wrong type."),
-    UNKNOWN_FIELD(400, "unknown_field", "Field 'role' is not part of this request."),
     INVALID_DATETIME(400, "invalid_datetime", "'datetimeUtc' must be an ISO-8601 date-time with an offset, e.g. 2030-01-01T10:00:00Z; got 'tomorrow'."),
     DATETIME_IN_PAST(400, "datetime_in_past", "The start must be in the future; got 2001-01-01T00:00:00Z."),
     DATETIME_OUT_OF_RANGE(400, "datetime_out_of_range", "'datetimeUtc' must lie between 1970 and 2000 days from now."),
@@ -82,8 +80,6 @@ public enum ErrorCode implements DocumentedError {
     INVALID_CUSTOM_QUESTIONS(400, "invalid_customQuestions", "'customQuestions' holds an empty entry."),
     INVALID_TIME_ZONE(400, "invalid_timeZone", "'Mars/Olympus' is not a time zone (use an IANA zone such as Europe/Berlin)."),
     INVALID_TO(400, "invalid_to", "'to' must be after 'from', at most 62 days later."),
-    // 401
-    UNAUTHORIZED(401, "unauthorized", "A valid bearer token is required."),
     // 403: signed in, but not allowed; the first three for any token without a usable address (service-kit CurrentCaller)
     EMAIL_REQUIRED(403, "email_required", "Your sign-in carries no email address; invitations need one."),
     EMAIL_UNVERIFIED(403, "email_unverified", "Your email address is not verified by your sign-in provider."),
@@ -122,11 +118,6 @@ public enum ErrorCode implements DocumentedError {
     TEAM_MEMBER_CALCOM_USER_TAKEN(409, "team_member_calcom_user_taken", "Another team member is linked to this Cal.com user."),
     INTERVIEW_NOT_DRAFT(409, "interview_not_draft", "This interview was sent already; its steps can no longer change."),
     INTERVIEW_BEING_SENT(409, "interview_being_sent", "This interview is being sent right now; look again in a moment."),
-    // size limits of every request (service-kit RequestLimits) and the body's media type
-    BODY_TOO_LARGE(413, "body_too_large", "The request body is larger than 1048576 bytes."),
-    URI_TOO_LONG(414, "uri_too_long", "The request URI is longer than 8192 characters."),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "This route reads JSON: send the body with Content-Type: application/json."),
-    HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are larger than 16384 bytes."),
     // 422: understood, but the state of things does not allow it
     HOST_CANNOT_BOOK_OWN_ROOM(422, "host_cannot_book_own_room", "You host this room; someone else has to book it."),
     ROOM_IN_PAST(422, "room_in_past", "This session has already started; it can no longer be booked."),
@@ -139,36 +130,21 @@ public enum ErrorCode implements DocumentedError {
     CALCOM_REJECTED(422, "calcom_rejected", "Cal.com refused: invalid duration."),
     // 429, 5xx: try again later
     CALCOM_RATE_LIMITED(429, "calcom_rate_limited", "Cal.com's rate limit is reached; try again in a minute."),
-    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; it has been logged."),
     VIDEO_PROVIDER_UNAVAILABLE(502, "video_provider_unavailable",
             "The video room could not be created right now; nothing was saved. Please try again."),
     CALCOM_UNAVAILABLE(503, "calcom_unavailable", "Cal.com cannot be reached right now; nothing was changed. Please try again.");
 
     private static final Map<String, ErrorCode> BY_CODE = Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
 
-    private final int status;
-    private final String code;
-    private final String exampleMessage;
+    private final Entry entry;
 
     ErrorCode(int status, String code, String exampleMessage) {
-        this.status = status;
-        this.code = code;
-        this.exampleMessage = exampleMessage;
+        this.entry = new Entry(status, code, exampleMessage);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String exampleMessage() {
-        return exampleMessage;
+    public Entry entry() {
+        return entry;
     }
 
     public static Optional<ErrorCode> of(String code) {

@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.CommonError;
+import io.schedulr.kit.openapi.DocumentedError;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -12,27 +14,20 @@ import java.util.Optional;
  * codes by {@link ErrorCode#code()}, e.g. {@code "room_not_found not_room_host"}. Every signed-in route also refuses
  * tokens without a usable email address, every body is strict JSON, and the calendar gate's 403 says where to connect.
  */
-public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponsesFilter<ErrorCode> {
+public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponsesFilter {
     private static final String CONNECT_URL = "connectUrl";
     /** Who is signed in is read on every such operation, and a token without a usable address is refused then. */
-    private static final List<ErrorCode> SIGNED_IN = List.of(ErrorCode.UNAUTHORIZED, ErrorCode.EMAIL_REQUIRED, ErrorCode.EMAIL_UNVERIFIED,
-            ErrorCode.EMAIL_UNUSABLE);
-    private static final List<ErrorCode> ON_A_BODY = List.of(ErrorCode.MALFORMED_JSON, ErrorCode.INVALID_BODY, ErrorCode.INVALID_FIELD,
-            ErrorCode.UNKNOWN_FIELD, ErrorCode.BODY_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-    private static final List<ErrorCode> EVERYWHERE = List.of(ErrorCode.URI_TOO_LONG, ErrorCode.HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+    private static final List<DocumentedError> SIGNED_IN = List.of(CommonError.UNAUTHORIZED, ErrorCode.EMAIL_REQUIRED,
+            ErrorCode.EMAIL_UNVERIFIED, ErrorCode.EMAIL_UNUSABLE);
+    private static final List<DocumentedError> ON_A_BODY = List.of(CommonError.MALFORMED_JSON, CommonError.INVALID_BODY,
+            ErrorCode.INVALID_FIELD, CommonError.UNKNOWN_FIELD, CommonError.BODY_TOO_LARGE, CommonError.UNSUPPORTED_MEDIA_TYPE);
     private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(400, "The request is malformed or a value is refused; the code names which."),
-            Map.entry(401, "No valid bearer token."),
             Map.entry(403, "Signed in, but not allowed to do this (or the token has no usable, verified email address)."),
             Map.entry(404, "What the request names does not exist, or the caller may not see it."),
             Map.entry(409, "Clashes with what exists, or with a change made at the same moment."),
-            Map.entry(413, "The request body is over the size limit."),
-            Map.entry(414, "The request URI is over the length limit."),
-            Map.entry(415, "The body is not application/json."),
             Map.entry(422, "Understood, but the current state does not allow it."),
             Map.entry(429, "Cal.com's rate limit is reached; Retry-After says when to try again."),
-            Map.entry(431, "The request headers are over the size limit."),
-            Map.entry(500, "Unexpected failure; it has been logged."),
             Map.entry(502, "The video provider failed; nothing was saved."),
             Map.entry(503, "Cal.com cannot be reached; nothing was changed."));
 
@@ -48,18 +43,13 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
     }
 
     @Override
-    protected List<ErrorCode> signedIn() {
+    protected List<DocumentedError> signedIn() {
         return SIGNED_IN;
     }
 
     @Override
-    protected List<ErrorCode> onABody() {
+    protected List<DocumentedError> onABody() {
         return ON_A_BODY;
-    }
-
-    @Override
-    protected List<ErrorCode> everywhere() {
-        return EVERYWHERE;
     }
 
     @Override
@@ -84,7 +74,7 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
     }
 
     @Override
-    protected Map<String, Object> exampleBody(ErrorCode error) {
+    protected Map<String, Object> exampleBody(DocumentedError error) {
         Map<String, Object> body = super.exampleBody(error);
         if (error == ErrorCode.CALENDAR_NOT_CONNECTED) {
             body.put(CONNECT_URL, "https://calendar.schedulr.example/api/auth/google/start");
