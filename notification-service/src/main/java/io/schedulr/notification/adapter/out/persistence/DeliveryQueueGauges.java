@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.schedulr.kit.metrics.PolledFigures;
 import io.schedulr.notification.config.NotificationConfig;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,9 +12,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 
 /**
  * The delivery queue as an operator watches it ({@code /q/metrics}, docs/operations.md "Metrics"):
@@ -31,10 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class DeliveryQueueGauges {
-    private static final Logger LOG = Logger.getLogger(DeliveryQueueGauges.class);
     private static final String FIGURES = "SELECT "
-            + "count(*) FILTER (WHERE status = 'PENDING') AS pending, "
-            + "count(*) FILTER (WHERE status = 'PARKED') AS parked, "
+            + "count(*) FILTER (WHERE status = 'PENDING')::float8 AS pending, "
+            + "count(*) FILTER (WHERE status = 'PARKED')::float8 AS parked, "
             + "coalesce(extract(epoch FROM clock_timestamp() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8, 0) AS oldest_pending "
             + "FROM delivery WHERE status IN ('PENDING', 'PARKED')";
 
@@ -47,55 +46,25 @@ public class DeliveryQueueGauges {
     @Inject
     NotificationConfig config;
 
-    private volatile double pending = Double.NaN;
-    private volatile double parked = Double.NaN;
-    private volatile double oldestPending = Double.NaN;
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private volatile boolean failing;
-    private long timer = -1;
+    private final PolledFigures figures = new PolledFigures("the delivery table", () -> pool.query(FIGURES).execute().map(rows -> {
+        Row row = rows.iterator().next();
+        return Map.of("pending", row.getDouble("pending"), "parked", row.getDouble("parked"),
+                "oldest_pending", row.getDouble("oldest_pending"));
+    }));
 
     void start(@Observes StartupEvent event) {
         String description = "Mails waiting to be sent: pending (no attempt yet) or parked (refused, waiting for the next attempt)";
-        Gauge.builder("schedulr.deliveries.waiting", this, g -> g.pending).tag("status", "pending").description(description)
+        Gauge.builder("schedulr.deliveries.waiting", figures, f -> f.get("pending")).tag("status", "pending").description(description)
                 .register(registry);
-        Gauge.builder("schedulr.deliveries.waiting", this, g -> g.parked).tag("status", "parked").description(description)
+        Gauge.builder("schedulr.deliveries.waiting", figures, f -> f.get("parked")).tag("status", "parked").description(description)
                 .register(registry);
-        Gauge.builder("schedulr.deliveries.oldest.pending.age", this, g -> g.oldestPending).baseUnit("seconds")
+        Gauge.builder("schedulr.deliveries.oldest.pending.age", figures, f -> f.get("oldest_pending")).baseUnit("seconds")
                 .description("Age of the oldest mail waiting for its first attempt: the mail delivery lag (0 when none waits)")
                 .register(registry);
-        timer = vertx.setPeriodic(config.dispatch().metricsRefresh().toMillis(), id -> refresh());
-        refresh();
+        figures.start(vertx, config.dispatch().metricsRefresh());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void refresh() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
-        pool.query(FIGURES).execute().subscribe().with(rows -> {
-            Row row = rows.iterator().next();
-            pending = row.getLong("pending");
-            parked = row.getLong("parked");
-            oldestPending = row.getDouble("oldest_pending");
-            if (failing) {
-                LOG.info("delivery gauges read the delivery table again");
-            }
-            failing = false;
-            reading.set(false);
-        }, failure -> {
-            pending = Double.NaN;
-            parked = Double.NaN;
-            oldestPending = Double.NaN;
-            if (!failing) {
-                LOG.warnf("delivery gauges could not read the delivery table (NaN until they can): %s", failure.toString());
-            }
-            failing = true;
-            reading.set(false);
-        });
+        figures.stop(vertx);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.schedulr.kit.metrics.PolledFigures;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,9 +12,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 
 /**
  * The outbox as an operator watches it ({@code /q/metrics}, docs/operations.md "Metrics"):
@@ -28,11 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class OutboxBacklogGauges {
-    private static final Logger LOG = Logger.getLogger(OutboxBacklogGauges.class);
     private static final String FIGURES = "SELECT "
-            + "(SELECT count(*) FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL) AS backlog, "
-            + "(SELECT extract(epoch FROM clock_timestamp() - created_at)::float8 FROM outbox "
-            + "WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT 1) AS oldest_age";
+            + "(SELECT count(*) FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL)::float8 AS backlog, "
+            + "coalesce((SELECT extract(epoch FROM clock_timestamp() - created_at)::float8 FROM outbox "
+            + "WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT 1), 0) AS oldest_age";
 
     @Inject
     Pool pool;
@@ -43,49 +42,20 @@ public class OutboxBacklogGauges {
     @Inject
     SchedulingConfig config;
 
-    private volatile double backlog = Double.NaN;
-    private volatile double oldestAge = Double.NaN;
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private volatile boolean failing;
-    private long timer = -1;
+    private final PolledFigures figures = new PolledFigures("the outbox", () -> pool.query(FIGURES).execute().map(rows -> {
+        Row row = rows.iterator().next();
+        return Map.of("backlog", row.getDouble("backlog"), "oldest_age", row.getDouble("oldest_age"));
+    }));
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("schedulr.outbox.backlog", this, g -> g.backlog)
+        Gauge.builder("schedulr.outbox.backlog", figures, f -> f.get("backlog"))
                 .description("Outbox rows not yet published to Kafka (set-aside rows excluded)").register(registry);
-        Gauge.builder("schedulr.outbox.oldest.age", this, g -> g.oldestAge).baseUnit("seconds")
+        Gauge.builder("schedulr.outbox.oldest.age", figures, f -> f.get("oldest_age")).baseUnit("seconds")
                 .description("Age of the oldest outbox row not yet published (0 when none waits)").register(registry);
-        timer = vertx.setPeriodic(config.outbox().metricsRefresh().toMillis(), id -> refresh());
-        refresh();
+        figures.start(vertx, config.outbox().metricsRefresh());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void refresh() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
-        pool.query(FIGURES).execute().subscribe().with(rows -> {
-            Row row = rows.iterator().next();
-            backlog = row.getLong("backlog");
-            Double age = row.getDouble("oldest_age");
-            oldestAge = age == null ? 0 : age;
-            if (failing) {
-                LOG.info("outbox gauges read the outbox again");
-            }
-            failing = false;
-            reading.set(false);
-        }, failure -> {
-            backlog = Double.NaN;
-            oldestAge = Double.NaN;
-            if (!failing) {
-                LOG.warnf("outbox gauges could not read the outbox (NaN until they can): %s", failure.toString());
-            }
-            failing = true;
-            reading.set(false);
-        });
+        figures.stop(vertx);
     }
 }
