@@ -7,8 +7,9 @@ import io.schedulr.scheduling.domain.interview.Contact;
 import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheContactStore implements ContactStore {
     static final String EMAIL_INDEX = "startup_contact_email_unique";
+
+    @Inject
+    Clock clock;
 
     @Override
     public Uni<Optional<Contact>> find(UUID id) {
@@ -55,7 +59,7 @@ public class PanacheContactStore implements ContactStore {
         e.name = contact.name();
         e.email = contact.email();
         e.role = contact.role();
-        e.updatedAt = Instant.now();
+        e.updatedAt = clock.instant();
         return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
                 .onFailure(f -> UniqueViolations.of(f, EMAIL_INDEX))
                 .transform(f -> new ConflictException("contact_email_taken", "This startup has a contact with this email address already."))

@@ -6,8 +6,9 @@ import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.interview.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheStartupStore implements StartupStore {
     static final String NAME_INDEX = "startup_name_unique";
+
+    @Inject
+    Clock clock;
 
     @Override
     public Uni<Optional<Startup>> find(UUID id) {
@@ -43,7 +47,7 @@ public class PanacheStartupStore implements StartupStore {
         e.id = startup.id();
         e.name = startup.name();
         e.website = startup.website();
-        e.updatedAt = Instant.now();
+        e.updatedAt = clock.instant();
         return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
                 .onFailure(f -> UniqueViolations.of(f, NAME_INDEX))
                 .transform(f -> new ConflictException("startup_name_taken", "A startup with this name exists already."))

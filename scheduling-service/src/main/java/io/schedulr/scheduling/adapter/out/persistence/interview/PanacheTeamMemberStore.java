@@ -8,8 +8,9 @@ import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.schedulr.scheduling.domain.interview.TeamMember;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,9 @@ public class PanacheTeamMemberStore implements TeamMemberStore {
     static final int MAX_LISTED = 1000;
     /** What the team_member_by_name index serves. */
     static final String BY_NAME = "order by lower(name), id";
+
+    @Inject
+    Clock clock;
 
     @Override
     public Uni<Optional<TeamMember>> find(UUID id) {
@@ -93,13 +97,13 @@ public class PanacheTeamMemberStore implements TeamMemberStore {
         return failure;
     }
 
-    private static void copy(TeamMember member, TeamMemberEntity e) {
+    private void copy(TeamMember member, TeamMemberEntity e) {
         e.name = member.name();
         e.email = member.email();
         e.role = member.role();
         e.calcomUserId = member.calcomUserId();
         e.active = member.active();
-        e.updatedAt = Instant.now();
+        e.updatedAt = clock.instant();
     }
 
     static TeamMember toDomain(TeamMemberEntity e) {
