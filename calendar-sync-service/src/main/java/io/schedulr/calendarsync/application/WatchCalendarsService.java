@@ -116,7 +116,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
         Optional<CalendarConnection> recorded = transactions.inTransaction(() -> {
             CalendarConnection connection = connections.lock(person.userId(), null);
             if (!connection.isConnected() || !person.calendarId().equals(connection.calendarId())
-                    || channels.needingChannel(renewBefore, Integer.MAX_VALUE).stream().noneMatch(p -> p.userId().equals(person.userId()))) {
+                    || !channels.needsChannel(person.userId(), renewBefore)) {
                 return Optional.empty();
             }
             Instant now = clock.instant();

@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.port.out.ChannelStore;
 import io.schedulr.calendarsync.application.port.out.SyncStates;
+import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.SyncState;
 import io.schedulr.calendarsync.domain.WatchChannel;
 import io.schedulr.calendarsync.domain.WatchChannelStatus;
@@ -19,6 +20,8 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
     final Map<String, WatchChannel> channels = new LinkedHashMap<>();
     final Map<String, Sync> syncs = new LinkedHashMap<>();
     private final InMemoryConnectionStore connections;
+    /** Runs after each read of the people needing a channel: what another replica does meanwhile. */
+    Runnable meanwhile = () -> { };
 
     static final class Sync {
         String calendarId;
@@ -42,14 +45,25 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
     public List<Watchable> needingChannel(Instant renewBefore, int limit) {
         List<Watchable> due = new ArrayList<>();
         for (var c : connections.snapshot().values()) {
-            boolean live = channels.values().stream().anyMatch(w -> w.userId().equals(c.googleAccountId())
-                    && (w.status() == WatchChannelStatus.OPENING
-                    || w.status() == WatchChannelStatus.ACTIVE && w.expiresAt().isAfter(renewBefore) && w.calendarId().equals(c.calendarId())));
-            if (c.isConnected() && !live) {
+            if (c.isConnected() && !live(c, renewBefore)) {
                 due.add(new Watchable(c.googleAccountId(), c.calendarId()));
             }
         }
-        return due.stream().limit(limit).toList();
+        List<Watchable> read = due.stream().limit(limit).toList();
+        meanwhile.run();
+        return read;
+    }
+
+    @Override
+    public boolean needsChannel(String userId, Instant renewBefore) {
+        return connections.snapshot().values().stream().filter(c -> c.googleAccountId().equals(userId))
+                .anyMatch(c -> c.isConnected() && !live(c, renewBefore));
+    }
+
+    private boolean live(CalendarConnection c, Instant renewBefore) {
+        return channels.values().stream().anyMatch(w -> w.userId().equals(c.googleAccountId())
+                && (w.status() == WatchChannelStatus.OPENING
+                || w.status() == WatchChannelStatus.ACTIVE && w.expiresAt().isAfter(renewBefore) && w.calendarId().equals(c.calendarId())));
     }
 
     @Override

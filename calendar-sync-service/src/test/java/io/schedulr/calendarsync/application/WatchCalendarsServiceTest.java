@@ -62,6 +62,20 @@ class WatchCalendarsServiceTest {
     }
 
     @Test
+    void aCalendarAnotherReplicaStartedOpeningAChannelForAfterThisRoundReadItIsLeftToThatReplica() {
+        channels.meanwhile = () -> {
+            if (channels.channels.isEmpty()) {
+                channels.opening(new WatchChannel("other-replica", "ana", "cal-ana", null, "token", NOW.plus(Duration.ofMinutes(2)),
+                        WatchChannelStatus.OPENING, null), NOW);
+            }
+        };
+
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isZero();
+        assertThat(google.watched).isEmpty();
+        assertThat(channels.channels).containsOnlyKeys("other-replica");
+    }
+
+    @Test
     void aRenewedChannelReplacesTheOldOneWhichIsStoppedOnlyOnceTheNewOneWorks() {
         service.openChannels(NOW.plus(Duration.ofDays(1)));
         String old = google.watched.get(0);

@@ -22,6 +22,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcChannelStore implements ChannelStore {
     private static final String COLUMNS = "channel_id, user_id, calendar_id, resource_id, token, expiration_ts, status, confirmed_at";
+    /** Connected people without an active channel living past {@code ?} (the renewal margin), none being opened just now. */
+    private static final String NEEDING_CHANNEL = "SELECT c.google_account_id, c.calendar_id FROM calendar_connection c "
+            + "WHERE c.status = 'connected' "
+            + "AND NOT EXISTS (SELECT 1 FROM webhook_channels w WHERE w.user_id = c.google_account_id AND w.status = 'active' "
+            + "AND w.calendar_id = c.calendar_id AND w.expiration_ts > ?) "
+            + "AND NOT EXISTS (SELECT 1 FROM webhook_channels o WHERE o.user_id = c.google_account_id AND o.status = 'opening' "
+            + "AND o.created_at > now() - interval '2 minutes')";
 
     @Inject
     AgroalDataSource dataSource;
@@ -34,12 +41,8 @@ public class JdbcChannelStore implements ChannelStore {
 
     @Override
     public List<Watchable> needingChannel(Instant renewBefore, int limit) {
-        String sql = "SELECT c.google_account_id, c.calendar_id FROM calendar_connection c WHERE c.status = 'connected' "
-                + "AND NOT EXISTS (SELECT 1 FROM webhook_channels w WHERE w.user_id = c.google_account_id AND w.status = 'active' "
-                + "AND w.calendar_id = c.calendar_id AND w.expiration_ts > ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM webhook_channels o WHERE o.user_id = c.google_account_id AND o.status = 'opening' "
-                + "AND o.created_at > now() - interval '2 minutes') ORDER BY c.google_account_id LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(NEEDING_CHANNEL + " ORDER BY c.google_account_id LIMIT ?")) {
             select.setTimestamp(1, Timestamp.from(renewBefore));
             select.setInt(2, limit);
             List<Watchable> due = new ArrayList<>();
@@ -51,6 +54,20 @@ public class JdbcChannelStore implements ChannelStore {
             return due;
         } catch (SQLException e) {
             throw new IllegalStateException("could not find calendars needing a push channel", e);
+        }
+    }
+
+    @Override
+    public boolean needsChannel(String userId, Instant renewBefore) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(NEEDING_CHANNEL + " AND c.google_account_id = ?")) {
+            select.setTimestamp(1, Timestamp.from(renewBefore));
+            select.setString(2, userId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not find whether " + userId + " needs a push channel", e);
         }
     }
 

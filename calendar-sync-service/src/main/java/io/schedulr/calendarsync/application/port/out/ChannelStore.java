@@ -16,6 +16,9 @@ public interface ChannelStore {
      */
     List<Watchable> needingChannel(Instant renewBefore, int limit);
 
+    /** Whether this one person is among {@link #needingChannel}'s (one row read, however many others are). */
+    boolean needsChannel(String userId, Instant renewBefore);
+
     /** Records a channel about to be opened at Google (Google's first message may arrive before its answer). */
     void opening(WatchChannel channel, Instant now);
 
