@@ -62,8 +62,10 @@ public final class PolledFigures {
         } catch (RuntimeException e) {
             next = Uni.createFrom().failure(e);
         }
-        next.subscribe().with(figures -> {
-            last = Map.copyOf(figures);
+        // Copied inside the pipeline: a figure the read gives as null fails this read, rather than the callback (which
+        // would leave the read marked running, and the gauges stuck, for good).
+        next.map(Map::copyOf).subscribe().with(figures -> {
+            last = figures;
             if (failing) {
                 LOG.infof("gauges read %s again", what);
             }

@@ -42,6 +42,21 @@ class PolledFiguresTest {
     }
 
     @Test
+    void aReadGivingANullFigureFailsAloneAndTheNextReadStillRuns() {
+        Map<String, Double> withNull = new java.util.HashMap<>();
+        withNull.put("oldest_age", null);
+        AtomicReference<Uni<Map<String, Double>>> next = new AtomicReference<>(Uni.createFrom().item(withNull));
+        PolledFigures figures = new PolledFigures("the outbox", next::get);
+
+        figures.refresh();
+        assertThat(figures.get("oldest_age")).isNaN();
+
+        next.set(Uni.createFrom().item(Map.of("oldest_age", 4.0)));
+        figures.refresh();
+        assertThat(figures.get("oldest_age")).isEqualTo(4.0);
+    }
+
+    @Test
     void doesNotStartASecondReadWhileOneIsRunning() {
         AtomicInteger reads = new AtomicInteger();
         CompletableFuture<Map<String, Double>> running = new CompletableFuture<>();

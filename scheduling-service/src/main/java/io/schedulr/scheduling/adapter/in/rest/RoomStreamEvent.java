@@ -21,17 +21,18 @@ public record RoomStreamEvent(String type, String eventId, Instant time, Room ro
                        @JsonProperty("private") Boolean privateRoom, Instant datetimeUtc, Instant endUtc, String stage, String roomUrl) {
     }
 
-    static RoomStreamEvent connected() {
-        return new RoomStreamEvent("connected", null, Instant.now(), null);
+    static RoomStreamEvent connected(Instant now) {
+        return new RoomStreamEvent("connected", null, now, null);
     }
 
-    static RoomStreamEvent heartbeat() {
-        return new RoomStreamEvent("heartbeat", null, Instant.now(), null);
+    static RoomStreamEvent heartbeat(Instant now) {
+        return new RoomStreamEvent("heartbeat", null, now, null);
     }
 
-    static RoomStreamEvent of(LiveRoomChange c) {
+    /** {@code now}: the time of a reload, which has no event of its own. */
+    static RoomStreamEvent of(LiveRoomChange c, Instant now) {
         if (c.isReload()) {
-            return new RoomStreamEvent(LiveRoomChange.RELOAD, null, Instant.now(), null);
+            return new RoomStreamEvent(LiveRoomChange.RELOAD, null, now, null);
         }
         if (c.isHidden()) {
             return new RoomStreamEvent(c.type(), c.eventId(), c.time(), new Room(c.roomId(), null, null, null, null, null, null, null, null,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +37,8 @@ public class RoomStreamResource {
     CurrentCaller caller;
     @Inject
     WatchRoomsUseCase rooms;
+    @Inject
+    Clock clock;
     @Context
     Sse sse;
 
@@ -49,10 +52,10 @@ public class RoomStreamResource {
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId) {
         String viewer = caller.get().id();
         String resumeAfter = lastEventId == null || lastEventId.isBlank() || lastEventId.length() > 100 ? null : lastEventId.strip();
-        Multi<OutboundSseEvent> changes = rooms.watch(viewer, resumeAfter).map(c -> event(c.eventId(), RoomStreamEvent.of(c)));
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> event(null, RoomStreamEvent.heartbeat()));
+        Multi<OutboundSseEvent> changes = rooms.watch(viewer, resumeAfter).map(c -> event(c.eventId(), RoomStreamEvent.of(c, clock.instant())));
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> event(null, RoomStreamEvent.heartbeat(clock.instant())));
         // Merging subscribes to the changes before "connected" is sent, so a client that waits for it misses nothing.
-        return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(event(null, RoomStreamEvent.connected())));
+        return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(event(null, RoomStreamEvent.connected(clock.instant()))));
     }
 
     private OutboundSseEvent event(String id, RoomStreamEvent data) {
