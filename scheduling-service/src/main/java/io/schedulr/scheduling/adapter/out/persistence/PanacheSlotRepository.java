@@ -14,6 +14,7 @@ import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +61,10 @@ public class PanacheSlotRepository implements LoadSlotPort, ListSlotsPort, SaveS
                     SlotMapper.copyChangeableFields(changed, entity);
                     return ManagedEntities.flush();
                 })
+                // Only a slot opened again can meet another open one: one the host published over its time since it was
+                // read. That is a lost race like a version check's; the unit of work runs the change again and sees it.
+                .onFailure(f -> SqlStates.violates(f, SqlStates.EXCLUSION_VIOLATION, OVERLAP_CONSTRAINT))
+                .transform(e -> new OptimisticLockException("another open slot of the host took this time meanwhile", e))
                 .map(SlotMapper::toDomain);
     }
 
