@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One Hibernate Reactive transaction per use case. A transaction that lost a race (a version check failed) runs
- * again in a fresh session, so the domain rules decide on the state that won; the retry is immediate, on the same
+ * One Hibernate Reactive transaction per use case. A transaction that lost a race (a version check failed, or PostgreSQL
+ * ended it to break a deadlock) runs again in a fresh session, so the domain rules decide on the state that won; the retry is immediate, on the same
  * event-loop thread Hibernate Reactive requires.
  */
 @ApplicationScoped
@@ -49,6 +49,9 @@ public class PanacheUnitOfWork implements UnitOfWork {
     private static boolean lostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
+            }
+            if (SqlStates.isTransientConflict(t)) {
                 return true;
             }
             if (t.getCause() == t) {

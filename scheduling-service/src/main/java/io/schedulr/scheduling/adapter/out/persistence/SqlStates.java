@@ -47,6 +47,25 @@ final class SqlStates {
         return false;
     }
 
+    /**
+     * PostgreSQL gave up the transaction to end a deadlock (40P01) or a serialization failure (40001): nothing in it was
+     * wrong, it met another transaction at a bad moment, and running it again can pass.
+     */
+    static boolean isTransientConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if ("40P01".equals(state) || "40001".equals(state)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static boolean named(String reported, String expected) {
         return reported == null || reported.equals(expected);
     }
