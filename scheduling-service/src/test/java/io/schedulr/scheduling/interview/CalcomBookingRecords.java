@@ -60,6 +60,14 @@ final class CalcomBookingRecords {
         return KafkaRecords.publish(Topics.CALCOM_BOOKINGS, m.icalUid(), EventCodec.encode(event));
     }
 
+    /** As {@link #created}, under another record key: on the same partition as that key's records, so handled after them. */
+    static RecordMetadata createdUnderKey(String key, Meeting m, String uid, Instant start, Instant end) {
+        CloudEvent<BookingEvent> event = CloudEvent.of(UUID.randomUUID().toString(), "/calcom-gateway",
+                BookingEventType.BOOKING_CREATED.cloudEventType(), Instant.now(), m.icalUid(),
+                m.booking(0, uid, null, start, end, "accepted", null, false));
+        return KafkaRecords.publish(Topics.CALCOM_BOOKINGS, key, EventCodec.encode(event));
+    }
+
     static RecordMetadata publishRaw(String key, String value) {
         return KafkaRecords.publish(Topics.CALCOM_BOOKINGS, key, value);
     }

@@ -135,6 +135,44 @@ class InterviewLifecycleTest {
     }
 
     @Test
+    void controlCharactersTypedOnCalcomAreLeftOutOfTheRecordedBooking() {
+        Setup s = Setup.create();
+        Instant start = Instant.parse(InterviewApi.hoursAhead(15, 10));
+        String uid = "nul" + UUID.randomUUID().toString().substring(0, 10);
+        // The title is made of the host's name; a NUL arrives fine as JSON but could not be stored in PostgreSQL's text.
+        Meeting m = Meeting.of(null, uid + "@Cal.com", new BookingPerson("Ada\u0000", s.ada().email(), "Europe/Berlin"),
+                new BookingPerson("Walk\u0007In", "ctl-" + s.tag() + "@startup.test", "UTC"));
+
+        handled(created(m, uid, start, start.plus(Duration.ofMinutes(30))));
+
+        String id = Db.text("SELECT id::text FROM interview WHERE calcom_booking_uid = ?", uid);
+        assertThat(id).as("the booking is recorded").isNotNull();
+        get(s.ada(), "/api/interviews/" + id).statusCode(200).body("title", equalTo("Interview with Ada"))
+                .body("guests[0].name", equalTo("Walk In"));
+    }
+
+    @Test
+    void aBookingTheDatabaseRefusesIsSkippedAndTheNextOnItsPartitionIsHandled() {
+        Setup s = Setup.create();
+        // Past the last year PostgreSQL can store (294276): Cal.com would never send it, but a bad record must not stop
+        // the records after it.
+        Instant far = Instant.parse("+295000-01-01T10:00:00Z");
+        String refusedUid = "far" + UUID.randomUUID().toString().substring(0, 10);
+        Meeting refused = Meeting.of(null, refusedUid + "@Cal.com", new BookingPerson("Ada", s.ada().email(), "Europe/Berlin"),
+                new BookingPerson("Walk In", "far-" + s.tag() + "@startup.test", "UTC"));
+        String nextUid = "next" + UUID.randomUUID().toString().substring(0, 10);
+        Meeting next = Meeting.of(null, nextUid + "@Cal.com", new BookingPerson("Ada", s.ada().email(), "Europe/Berlin"),
+                new BookingPerson("Walk In Too", "next-" + s.tag() + "@startup.test", "UTC"));
+        Instant start = Instant.parse(InterviewApi.hoursAhead(15, 12));
+
+        created(refused, refusedUid, far, far.plus(Duration.ofMinutes(30)));
+        handled(CalcomBookingRecords.createdUnderKey(refused.icalUid(), next, nextUid, start, start.plus(Duration.ofMinutes(30))));
+
+        assertThat(Db.text("SELECT status FROM interview WHERE calcom_booking_uid = ?", nextUid)).isEqualTo("confirmed");
+        assertThat(Db.count("SELECT count(*) FROM interview WHERE calcom_booking_uid = ?", refusedUid)).isZero();
+    }
+
+    @Test
     void aBookingWhoseAnswerWasLostIsAdoptedByItsDraftNeverBookedTwice() {
         Setup s = Setup.create();
         String id = s.readyDraft(InterviewApi.hoursAhead(14, 9));

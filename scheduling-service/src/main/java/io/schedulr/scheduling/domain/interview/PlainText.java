@@ -17,6 +17,18 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /**
+     * A text another system gave us (a Cal.com booking's title, an attendee's name), which cannot be sent back to be
+     * corrected: its control and invisible direction characters become spaces, then it is trimmed; null when nothing is left.
+     */
+    public static String cleaned(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = FORBIDDEN.matcher(value).replaceAll(" ").strip();
+        return text.isEmpty() ? null : text;
+    }
+
     /** The trimmed text; missing, blank, too long or with control characters → {@code invalid_<field>}. */
     public static String require(String value, String field, int maxLength) {
         String text = optional(value, field, maxLength);

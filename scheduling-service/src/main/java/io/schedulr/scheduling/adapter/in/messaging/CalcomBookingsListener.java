@@ -7,20 +7,17 @@ import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.MalformedEventException;
 import io.schedulr.scheduling.domain.interview.MeetingProviders;
+import io.schedulr.scheduling.domain.interview.PlainText;
 import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
-import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +32,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CalcomBookingsListener {
     private static final Logger LOG = Logger.getLogger(CalcomBookingsListener.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Where calcom-gateway puts our interview id in a booking's metadata. */
     static final String INTERVIEW_ID = "schedulrInterviewId";
 
@@ -49,26 +44,13 @@ public class CalcomBookingsListener {
         try {
             change = toChange(EventCodec.decodeBookingEvent(record.value()));
         } catch (MalformedEventException | DomainException | IllegalArgumentException e) {
-            LOG.warnf("calcom bookings: skipping %s: %s", at(record), e.getMessage());
+            LOG.warnf("calcom bookings: skipping %s: %s", RecordAttempts.at(record), e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        // Hibernate Reactive must run on this record's Vert.x context, so a retry after a back-off goes back to it.
-        Context context = Vertx.currentContext();
-        Uni<ApplyCalcomBookingUseCase.Result> attempt = Uni.createFrom().deferred(() -> bookings.apply(change));
-        if (context != null) {
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
-                .onFailure(CalcomBookingsListener::passing).invoke(e -> LOG.warnf("calcom bookings: %s failed (%s); retrying", at(record), e.toString()))
-                .onFailure(CalcomBookingsListener::passing).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
-                .invoke(result -> LOG.infof("calcom bookings: %s %s of booking %s (meeting %s, sequence %d) → interview %s: %s%s", at(record),
+        return RecordAttempts.untilSettled(LOG, "calcom bookings", record, () -> bookings.apply(change),
+                result -> LOG.infof("calcom bookings: %s %s of booking %s (meeting %s, sequence %d) → interview %s: %s%s", RecordAttempts.at(record),
                         change.kind(), change.uid(), change.icalUid(), change.calcomSequence(), result.interviewId(), result.change(),
-                        result.recorded() ? " (recorded: not booked through Schedulr)" : ""))
-                .onFailure(DomainException.class).recoverWithItem(e -> {
-                    LOG.warnf("calcom bookings: skipping %s: %s", at(record), e.getMessage());
-                    return null;
-                })
-                .replaceWithVoid();
+                        result.recorded() ? " (recorded: not booked through Schedulr)" : ""));
     }
 
     static CalcomBookingChange toChange(CloudEvent<BookingEvent> event) {
@@ -90,8 +72,11 @@ public class CalcomBookingsListener {
         if (b.attendees() != null) {
             b.attendees().stream().filter(p -> p != null).forEach(p -> people.add(person(p)));
         }
-        String reason = b.cancellationReason();
-        return new CalcomBookingChange(kind, interviewId(b), b.icalUid(), b.sequence(), b.uid(), b.previousUid(), b.title(), b.start(), b.end(),
+        // Texts typed on Cal.com's booking page go to people's calendars and mails: no control characters (a NUL
+        // could not even be stored).
+        String reason = PlainText.cleaned(b.cancellationReason());
+        return new CalcomBookingChange(kind, interviewId(b), b.icalUid(), b.sequence(), b.uid(), b.previousUid(), PlainText.cleaned(b.title()),
+                b.start(), b.end(),
                 b.meetingUrl(), MeetingProviders.of(b.location(), b.meetingUrl()), reason, b.requestReschedule(), people);
     }
 
@@ -108,14 +93,6 @@ public class CalcomBookingsListener {
     }
 
     private static CalcomBookingChange.Person person(BookingPerson p) {
-        return new CalcomBookingChange.Person(p.name(), p.email(), p.timeZone());
-    }
-
-    private static boolean passing(Throwable failure) {
-        return !(failure instanceof DomainException) || failure instanceof ConcurrentChangeException;
-    }
-
-    private static String at(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
+        return new CalcomBookingChange.Person(PlainText.cleaned(p.name()), p.email(), p.timeZone());
     }
 }

@@ -9,15 +9,12 @@ import io.schedulr.scheduling.application.port.in.RecordCalendarConnectionUseCas
 import io.schedulr.scheduling.domain.CalendarConnectionStatus;
 import io.schedulr.scheduling.domain.DomainException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -30,8 +27,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class CalendarConnectionListener {
     private static final Logger LOG = Logger.getLogger(CalendarConnectionListener.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     @Inject
     RecordCalendarConnectionUseCase connections;
@@ -42,26 +37,12 @@ public class CalendarConnectionListener {
         try {
             command = toCommand(EventCodec.decodeCalendarConnectionEvent(record.value()));
         } catch (MalformedEventException | DomainException e) {
-            LOG.warnf("calendar connections: skipping %s: %s", at(record), e.getMessage());
+            LOG.warnf("calendar connections: skipping %s: %s", RecordAttempts.at(record), e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        // Hibernate Reactive must run on this record's Vert.x context, so a retry after a back-off goes back to it.
-        Context context = Vertx.currentContext();
-        Uni<RecordCalendarConnectionUseCase.Outcome> attempt = Uni.createFrom().deferred(() -> connections.record(command));
-        if (context != null) {
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
-                .onFailure(CalendarConnectionListener::passing).invoke(e -> LOG.warnf("calendar connections: %s failed (%s); retrying",
-                        at(record), e.toString()))
-                .onFailure(CalendarConnectionListener::passing).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
-                .invoke(outcome -> LOG.infof("calendar connections: %s %s for %s at %s: %s", at(record),
-                        command.connection().status(), command.connection().userId(), command.connection().changedAt(), outcome))
-                .onFailure(DomainException.class).recoverWithItem(e -> {
-                    LOG.warnf("calendar connections: skipping %s: %s", at(record), e.getMessage());
-                    return null;
-                })
-                .replaceWithVoid();
+        return RecordAttempts.untilSettled(LOG, "calendar connections", record, () -> connections.record(command),
+                outcome -> LOG.infof("calendar connections: %s %s for %s at %s: %s", RecordAttempts.at(record),
+                        command.connection().status(), command.connection().userId(), command.connection().changedAt(), outcome));
     }
 
     private static RecordCalendarConnectionCommand toCommand(CloudEvent<CalendarConnectionEvent> event) {
@@ -71,14 +52,5 @@ public class CalendarConnectionListener {
         CalendarConnectionEvent data = event.data();
         CalendarConnectionStatus status = CalendarConnectionStatus.valueOf(data.status().toUpperCase(Locale.ROOT));
         return new RecordCalendarConnectionCommand(data.userId(), status, data.reason(), data.calendarId(), event.time());
-    }
-
-    /** What may pass when tried again; a refusal of the values themselves will not. */
-    private static boolean passing(Throwable failure) {
-        return !(failure instanceof DomainException);
-    }
-
-    private static String at(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

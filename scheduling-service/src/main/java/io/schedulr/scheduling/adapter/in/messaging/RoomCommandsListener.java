@@ -8,18 +8,14 @@ import io.schedulr.events.RoomCommandType;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeCommand;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeUseCase;
 import io.schedulr.scheduling.application.port.in.ApplyCalendarChangeUseCase.Outcome;
-import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -34,8 +30,6 @@ import java.util.Set;
 @ApplicationScoped
 public class RoomCommandsListener {
     private static final Logger LOG = Logger.getLogger(RoomCommandsListener.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Outcomes an operator may want to look at: Google showed a change the room did not take over. */
     private static final Set<Outcome> NOTEWORTHY = Set.of(Outcome.REFUSED, Outcome.PUT_BACK);
 
@@ -51,27 +45,13 @@ public class RoomCommandsListener {
             type = event.type();
             command = toCommand(event);
         } catch (MalformedEventException | DomainException e) {
-            LOG.warnf("room commands: skipping %s: %s", at(record), e.getMessage());
+            LOG.warnf("room commands: skipping %s: %s", RecordAttempts.at(record), e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        // Hibernate Reactive must run on this record's Vert.x context, so a retry after a back-off goes back to it.
-        Context context = Vertx.currentContext();
-        Uni<ApplyCalendarChangeUseCase.Result> attempt = Uni.createFrom().deferred(() -> changes.apply(command));
-        if (context != null) {
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
-                .onFailure(RoomCommandsListener::passing).invoke(e -> LOG.warnf("room commands: %s failed (%s); retrying",
-                        at(record), e.toString()))
-                .onFailure(RoomCommandsListener::passing).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
-                .invoke(result -> LOG.logf(NOTEWORTHY.contains(result.outcome()) ? Logger.Level.WARN : Logger.Level.INFO,
-                        "room commands: %s %s of room %s by %s at SEQUENCE %d: %s", at(record), type, command.roomId(),
-                        command.actorId(), command.sequence(), result))
-                .onFailure(DomainException.class).recoverWithItem(e -> {
-                    LOG.warnf("room commands: skipping %s: %s", at(record), e.getMessage());
-                    return null;
-                })
-                .replaceWithVoid();
+        return RecordAttempts.untilSettled(LOG, "room commands", record, () -> changes.apply(command),
+                result -> LOG.logf(NOTEWORTHY.contains(result.outcome()) ? Logger.Level.WARN : Logger.Level.INFO,
+                        "room commands: %s %s of room %s by %s at SEQUENCE %d: %s", RecordAttempts.at(record), type, command.roomId(),
+                        command.actorId(), command.sequence(), result));
     }
 
     private static ApplyCalendarChangeCommand toCommand(CloudEvent<RoomCommand> event) {
@@ -84,14 +64,5 @@ public class RoomCommandsListener {
             case RELEASE_BOOKING -> ApplyCalendarChangeCommand.Change.RELEASE_BOOKING;
         };
         return ApplyCalendarChangeCommand.of(change, data.roomId(), data.icsUid(), data.actorId(), data.newStart(), data.sequence());
-    }
-
-    /** What may pass when tried again: anything but a refusal of the command itself; a lost race may. */
-    private static boolean passing(Throwable failure) {
-        return !(failure instanceof DomainException) || failure instanceof ConcurrentChangeException;
-    }
-
-    private static String at(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

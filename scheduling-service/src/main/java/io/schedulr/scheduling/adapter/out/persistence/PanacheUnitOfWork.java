@@ -2,6 +2,7 @@ package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.UnstorableValueException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ public class PanacheUnitOfWork implements UnitOfWork {
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> once(work))
                 .onFailure(PanacheUnitOfWork::lostRace).retry().atMost(MAX_RETRIES)
-                .onFailure(PanacheUnitOfWork::lostRace).transform(e -> new ConcurrentChangeException());
+                .onFailure(PanacheUnitOfWork::lostRace).transform(e -> new ConcurrentChangeException())
+                .onFailure(SqlStates::isRefusedValue).transform(UnstorableValueException::new);
     }
 
     @Override

@@ -48,6 +48,25 @@ final class SqlStates {
     }
 
     /**
+     * The row's own values were refused: SQLSTATE class 22 "data exception" (a NUL character in text, a time out of
+     * range), a check constraint (23514) or a missing value (23502), which look at the row alone. Unlike a unique, foreign
+     * key or exclusion constraint, which another transaction's change may have tripped, no retry can pass.
+     */
+    static boolean isRefusedValue(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && (state.startsWith("22") || state.equals("23514") || state.equals("23502"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
      * PostgreSQL gave up the transaction to end a deadlock (40P01) or a serialization failure (40001): nothing in it was
      * wrong, it met another transaction at a bad moment, and running it again can pass.
      */

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Runs work in one database transaction: the state change and its outbox row commit together or not at all.
  * When the transaction lost a race (something it read was changed by another one), the work runs again from the
- * start, so its rules see the new state; after a few lost races it fails with {@link ConcurrentChangeException}.
+ * start, so its rules see the new state; after a few lost races it fails with {@link ConcurrentChangeException}. When
+ * the database refused a value itself, it fails with {@link UnstorableValueException}: trying again cannot help.
  */
 public interface UnitOfWork {
     <T> Uni<T> inTransaction(Supplier<Uni<T>> work);
