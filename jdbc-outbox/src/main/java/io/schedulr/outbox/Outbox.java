@@ -27,9 +27,11 @@ import java.util.UUID;
  *     payload      TEXT NOT NULL,
  *     created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
  *     published_at TIMESTAMPTZ,
- *     traceparent  TEXT
+ *     traceparent  TEXT,
+ *     set_aside_at     TIMESTAMPTZ,
+ *     set_aside_reason TEXT
  * );
- * CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+ * CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL AND set_aside_at IS NULL;
  * </pre>
  */
 @ApplicationScoped

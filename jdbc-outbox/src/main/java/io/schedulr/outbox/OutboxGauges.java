@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox as an operator watches it, as scheduling-service reports its own ({@code /q/metrics}, docs/operations.md
- * "Metrics"): {@code schedulr_outbox_backlog} (rows not yet on Kafka) and {@code schedulr_outbox_oldest_age_seconds}
+ * "Metrics"): {@code schedulr_outbox_backlog} (rows waiting for Kafka, not set aside) and {@code schedulr_outbox_oldest_age_seconds}
  * (how long the oldest of them has waited; 0 when none waits). A timer reads the table every
  * {@code schedulr.outbox.metrics-refresh}, a scrape never does; NaN while the database cannot be read.
  */
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxGauges {
     private static final Logger LOG = Logger.getLogger(OutboxGauges.class);
     private static final String FIGURES = "SELECT count(*), extract(epoch FROM clock_timestamp() - min(created_at))::float8 "
-            + "FROM outbox WHERE published_at IS NULL";
+            + "FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL";
 
     @Inject
     AgroalDataSource dataSource;

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.schedulr.kit.kafka.PermanentPublishFailures;
 import io.schedulr.kit.tracing.TraceParents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +22,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,8 +35,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends outbox rows to Kafka in id order on one thread, then marks them published. Woken right after a change commits
  * (see {@link Outbox#append}) and every {@code schedulr.outbox.poll-interval} as a backstop; several replicas take turns
  * through {@code FOR UPDATE SKIP LOCKED} with a transaction-scoped advisory lock (per-key order holds). While Kafka is
- * down the rows wait and the relay backs off (at most {@code schedulr.outbox.max-backoff}, 10 s). The producer takes the service's one Kafka configuration
+ * down the rows wait and the relay backs off (at most {@code schedulr.outbox.max-backoff}, 10 s). A row Kafka refuses for
+ * good (too large, an invalid topic: {@link PermanentPublishFailures}) is set aside with the reason ({@code set_aside_at},
+ * {@code set_aside_reason}), so one bad event never holds back the others. The producer takes the service's one Kafka configuration
  * ({@code kafka.*}, the {@code default-kafka-broker} map). The service's own Flyway migration creates the table
  * ({@link Outbox} gives its shape); each service has its own database, so one lock id serves all.
  */
@@ -167,36 +174,69 @@ public class OutboxRelay {
             List<Future<?>> acks = new ArrayList<>();
             List<Span> spans = new ArrayList<>();
             List<String[]> sent = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload, traceparent, event_type FROM outbox WHERE published_at IS NULL "
-                    + "ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED"); ResultSet rs = select.executeQuery()) {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, topic, message_key, payload, traceparent, event_type FROM outbox "
+                    + "WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED");
+                 ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4));
                     record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
                     spans.add(traced(record, rs.getString(5)));
-                    sent.add(new String[]{rs.getString(2), rs.getString(6)});
+                    sent.add(new String[]{rs.getString(2), rs.getString(6), rs.getString(3)});
                     ids.add(rs.getLong(1));
-                    acks.add(producer.send(record));
+                    acks.add(send(record));
                 }
             }
+            List<Long> published = new ArrayList<>();
+            Map<Long, String> setAside = new LinkedHashMap<>();
             try {
-                for (Future<?> ack : acks) {
-                    ack.get(20, TimeUnit.SECONDS);
+                for (int i = 0; i < acks.size(); i++) {
+                    try {
+                        acks.get(i).get(20, TimeUnit.SECONDS);
+                        published.add(ids.get(i));
+                    } catch (ExecutionException e) {
+                        // Refused for good: set aside so that it never holds back the events after it. Else the batch waits.
+                        String reason = PermanentPublishFailures.reason(e.getCause()).orElseThrow(() -> e);
+                        LOG.errorf("outbox row %d (%s, key %s) set aside, Kafka refuses it for good: %s", ids.get(i), sent.get(i)[1],
+                                sent.get(i)[2], reason);
+                        setAside.put(ids.get(i), reason);
+                    }
                 }
             } finally {
                 spans.forEach(Span::end);
             }
-            for (String[] topicAndType : sent) {
-                Counter.builder("schedulr.events.published")
-                        .description("Domain events published to Kafka from the outbox, by topic and CloudEvent type")
-                        .tag("topic", topicAndType[0]).tag("type", topicAndType[1]).register(registry).increment();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!setAside.containsKey(ids.get(i))) {
+                    Counter.builder("schedulr.events.published")
+                            .description("Domain events published to Kafka from the outbox, by topic and CloudEvent type")
+                            .tag("topic", sent.get(i)[0]).tag("type", sent.get(i)[1]).register(registry).increment();
+                }
             }
-            if (!ids.isEmpty()) {
+            if (!published.isEmpty()) {
                 try (PreparedStatement mark = c.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
-                    mark.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                    mark.setArray(1, c.createArrayOf("bigint", published.toArray()));
                     mark.executeUpdate();
                 }
             }
+            if (!setAside.isEmpty()) {
+                try (PreparedStatement aside = c.prepareStatement("UPDATE outbox SET set_aside_at = now(), set_aside_reason = ? WHERE id = ?")) {
+                    for (Map.Entry<Long, String> row : setAside.entrySet()) {
+                        aside.setString(1, row.getValue());
+                        aside.setLong(2, row.getKey());
+                        aside.addBatch();
+                    }
+                    aside.executeBatch();
+                }
+            }
             return ids.size();
+        }
+    }
+
+    /** The producer's answer for one record; a refusal it throws at once (before sending) comes back the same way. */
+    private Future<?> send(ProducerRecord<String, String> record) {
+        try {
+            return producer.send(record);
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -224,10 +264,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows not yet on Kafka; for readiness and tests. */
+    /** Rows waiting for Kafka (not published, not set aside); for readiness and tests. */
     public long backlog() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL");
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL");
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);

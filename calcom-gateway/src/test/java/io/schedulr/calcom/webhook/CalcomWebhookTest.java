@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -158,6 +159,28 @@ public class CalcomWebhookTest {
         assertThat(data.metadata()).containsEntry("interviewId", "iv-42");
         assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'published'",
                 "BOOKING_CREATED:" + uid + ":0")).as("the delivery is kept for audit").isEqualTo(1);
+    }
+
+    @Test
+    void anOutboxRowKafkaRefusesForGoodIsSetAsideAndLaterEventsStillGoOut() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        // 2 MB: over the producer's max.request.size (1 MB), so Kafka refuses it whatever the relay does.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO outbox "
+                + "(event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, 'io.schedulr.calcom.booking.created.v1', "
+                + "repeat('x', 2000000))")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, Topics.CALCOM_BOOKINGS);
+            s.setString(3, poisonKey);
+            s.executeUpdate();
+        }
+
+        JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "after-poison@candidate.test");
+
+        assertThat(events(booking.get("icsUid").asText(), 1)).hasSize(1);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox WHERE message_key = ? AND set_aside_at IS NOT NULL", poisonKey) == 1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE message_key = ? AND set_aside_reason LIKE 'RecordTooLargeException%'", poisonKey))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE message_key = ? AND published_at IS NOT NULL", poisonKey)).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.schedulr.scheduling.config.SchedulingConfig;
+import io.schedulr.kit.kafka.PermanentPublishFailures;
 import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;

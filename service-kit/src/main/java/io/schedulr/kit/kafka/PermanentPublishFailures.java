@@ -1,4 +1,4 @@
-package io.schedulr.scheduling.adapter.out.messaging;
+package io.schedulr.kit.kafka;
 
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -11,14 +11,15 @@ import java.util.Optional;
 /**
  * Failures that mean Kafka will never take this one record, whatever happens to the cluster: sending it again cannot
  * help, so the relay sets it aside instead of retrying it forever ahead of everyone else's events. Anything else
- * (broker down, timeouts, authorisation of the whole client) is transient and the batch waits.
+ * (broker down, timeouts, authorisation of the whole client) is transient and the batch waits. Both outbox relays use it:
+ * scheduling-service's and jdbc-outbox's.
  */
-final class PermanentPublishFailures {
+public final class PermanentPublishFailures {
     private PermanentPublishFailures() {
     }
 
     /** The reason to record when the failure is about this record alone. */
-    static Optional<String> reason(Throwable failure) {
+    public static Optional<String> reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException || t instanceof InvalidTopicException
                     || t instanceof InvalidRecordException || t instanceof SerializationException) {
