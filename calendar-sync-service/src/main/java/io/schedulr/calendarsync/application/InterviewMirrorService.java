@@ -135,12 +135,9 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
 
     @Override
     public boolean mirrorNext() {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            Optional<QueuedEntry> next = interviews.lockNextDue(now);
-            next.ifPresent(queued -> run(queued, now));
-            return next.isPresent();
-        });
+        Instant now = clock.instant();
+        return DueJobs.runNext(transactions, () -> interviews.lockNextDue(now), queued -> run(queued, now),
+                (queued, failure) -> retryLater(queued, now, failure));
     }
 
     private void run(QueuedEntry queued, Instant now) {
@@ -160,19 +157,28 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
                 ? entry.calendarId() : member.get().calendarId();
         try {
             grants.withAccessToken(member.get(), entry.interviewId(), token -> apply(token, entry, calendarId));
-            interviews.done(entry.written(calendarId));
         } catch (GrantRevokedException e) {
             grants.revoked(member.get(), what + " waits for them to reconnect");
             interviews.retryAt(entry, queued.attempts(), now, "waiting for the member to reconnect: " + e.getMessage());
+            return;
         } catch (GoogleRejectedException e) {
             interviews.park(entry, e.getMessage());
             LOG.warning(what + ": parked (sequence " + entry.sequence() + "): Google refused it: " + e.getMessage());
+            return;
         } catch (RuntimeException e) {
-            int attempts = queued.attempts() + 1;
-            Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
-            interviews.retryAt(entry, attempts, due, String.valueOf(e.getMessage()));
-            LOG.log(Level.WARNING, what + " failed (attempt " + attempts + "), trying again at " + due + ": " + e);
+            retryLater(queued, now, e);
+            return;
         }
+        interviews.done(entry.written(calendarId));
+    }
+
+    private void retryLater(QueuedEntry queued, Instant now, RuntimeException failure) {
+        InterviewEntry entry = queued.entry();
+        int attempts = queued.attempts() + 1;
+        Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+        interviews.retryAt(entry, attempts, due, DueJobs.reason(failure));
+        LOG.log(Level.WARNING, "interview " + entry.interviewId() + " on the calendar of " + entry.memberId() + " failed (attempt "
+                + attempts + "), trying again at " + due + ": " + DueJobs.reason(failure));
     }
 
     private Boolean apply(String token, InterviewEntry entry, String calendarId) {

@@ -125,12 +125,9 @@ public class ReminderPreferencesService implements RecordReminderPreferencesUseC
 
     @Override
     public boolean patchNext() {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            Optional<QueuedPatch> next = patches.lockNextDue(now);
-            next.ifPresent(queued -> run(queued, now));
-            return next.isPresent();
-        });
+        Instant now = clock.instant();
+        return DueJobs.runNext(transactions, () -> patches.lockNextDue(now), queued -> run(queued, now),
+                (queued, failure) -> retryLater(queued, now, failure));
     }
 
     private void run(QueuedPatch queued, Instant now) {
@@ -147,22 +144,32 @@ public class ReminderPreferencesService implements RecordReminderPreferencesUseC
             return;
         }
         List<Integer> minutes = preferences.minutesOf(patch.personId());
+        boolean set;
         try {
-            boolean set = grants.withAccessToken(person.get(), patch.subjectId(),
+            set = grants.withAccessToken(person.get(), patch.subjectId(),
                     token -> call(patch, () -> calendar.setReminders(token, patch.calendarId(), patch.eventId(), minutes)));
-            patches.done(patch, set ? null : "gone in Google");
         } catch (GrantRevokedException e) {
             grants.revoked(person.get(), what + " wait for them to reconnect");
             patches.retryAt(patch, queued.attempts(), now, "waiting for the person to reconnect: " + e.getMessage());
+            return;
         } catch (GoogleRejectedException e) {
             patches.park(patch, e.getMessage());
             LOG.warning(what + ": parked: Google refused it: " + e.getMessage());
+            return;
         } catch (RuntimeException e) {
-            int attempts = queued.attempts() + 1;
-            Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
-            patches.retryAt(patch, attempts, due, String.valueOf(e.getMessage()));
-            LOG.log(Level.WARNING, what + " failed (attempt " + attempts + "), trying again at " + due + ": " + e);
+            retryLater(queued, now, e);
+            return;
         }
+        patches.done(patch, set ? null : "gone in Google");
+    }
+
+    private void retryLater(QueuedPatch queued, Instant now, RuntimeException failure) {
+        Patch patch = queued.patch();
+        int attempts = queued.attempts() + 1;
+        Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+        patches.retryAt(patch, attempts, due, DueJobs.reason(failure));
+        LOG.log(Level.WARNING, "reminders of event " + patch.eventId() + " on the calendar of " + patch.personId() + " failed (attempt "
+                + attempts + "), trying again at " + due + ": " + DueJobs.reason(failure));
     }
 
     private Boolean call(Patch patch, Supplier<Boolean> google) {

@@ -144,13 +144,11 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
 
     @Override
     public boolean mirrorNext() {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            Optional<QueuedJob> next = jobs.lockNextDue(now);
-            next.ifPresent(job -> tracing.within(job.traceContext(), "mirror room " + job.change().kind().name().toLowerCase(Locale.ROOT),
-                    () -> run(job, now)));
-            return next.isPresent();
-        });
+        Instant now = clock.instant();
+        return DueJobs.runNext(transactions, () -> jobs.lockNextDue(now),
+                job -> tracing.within(job.traceContext(), "mirror room " + job.change().kind().name().toLowerCase(Locale.ROOT),
+                        () -> run(job, now)),
+                (job, failure) -> retryLater(job, now, failure));
     }
 
     private void run(QueuedJob job, Instant now) {
@@ -169,26 +167,34 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + refused + ")");
             return;
         }
+        RoomMirror applied;
         try {
-            RoomMirror applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null),
+            applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null),
                     !job.silent()));
-            mirrors.save(applied);
-            jobs.finish(id, MirrorJobStatus.DONE, null);
         } catch (GrantRevokedException e) {
             grants.revoked(host.get(), "room " + change.roomId() + " waits for them to reconnect");
             jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
             announceRevoked(job);
+            return;
         } catch (GoogleRejectedException e) {
             jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
             failures.publish(change, "google_rejected:" + e.status());
             LOG.warning("room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: " + e.getMessage());
+            return;
         } catch (RuntimeException e) {
-            int attempts = job.attempts() + 1;
-            Instant due = now.plus(backoff(attempts));
-            jobs.retryAt(id, attempts, due, String.valueOf(e.getMessage()));
-            LOG.log(Level.WARNING, "room " + change.roomId() + ": event " + id + " failed (attempt " + attempts + "), trying again at "
-                    + due + ": " + e);
+            retryLater(job, now, e);
+            return;
         }
+        mirrors.save(applied);
+        jobs.finish(id, MirrorJobStatus.DONE, null);
+    }
+
+    private void retryLater(QueuedJob job, Instant now, RuntimeException failure) {
+        int attempts = job.attempts() + 1;
+        Instant due = now.plus(backoff(attempts));
+        jobs.retryAt(job.change().eventId(), attempts, due, DueJobs.reason(failure));
+        LOG.log(Level.WARNING, "room " + job.change().roomId() + ": event " + job.change().eventId() + " failed (attempt " + attempts
+                + "), trying again at " + due + ": " + DueJobs.reason(failure));
     }
 
     /** Google will not tell the guest now: announced once, so the participants are emailed, and mirrored silently later. */
