@@ -181,6 +181,10 @@ public class BadInputTableTest {
         c.add(put("details step: unknown zone", steps + "details", "{\"timeZone\":\"Mars/Olympus\"}", 400, "invalid_timeZone"));
         c.add(put("details step: notes too long", steps + "details", "{\"prepNotes\":\"" + "n".repeat(20_001) + "\",\"timeZone\":\"UTC\"}",
                 400, "invalid_prepNotes"));
+        c.add(put("details step: notes with a NUL", steps + "details", "{\"prepNotes\":\"Read\\u0000 the deck\",\"timeZone\":\"UTC\"}",
+                400, "invalid_prepNotes"));
+        c.add(put("details step: notes with a bell", steps + "details", "{\"prepNotes\":\"Read\\u0007 the deck\",\"timeZone\":\"UTC\"}",
+                400, "invalid_prepNotes"));
         c.add(put("details step: blank question", steps + "details", "{\"customQuestions\":[\" \"],\"timeZone\":\"UTC\"}", 400,
                 "invalid_customQuestions"));
         c.add(put("details step: question with CRLF", steps + "details", "{\"customQuestions\":[\"a\\r\\nb\"],\"timeZone\":\"UTC\"}", 400,

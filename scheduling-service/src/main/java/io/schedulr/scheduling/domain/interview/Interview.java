@@ -159,8 +159,9 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     /** Step 5: preparation notes (already made safe by the caller), custom questions in order, the meeting's zone. */
     public Interview chooseDetails(String safeNotes, List<String> questions, String zone, Instant now) {
         requireDraft();
-        if (safeNotes != null && safeNotes.length() > MAX_NOTES_LENGTH) {
-            throw new InvalidRequestException("invalid_prepNotes", "Preparation notes are at most " + MAX_NOTES_LENGTH + " characters.");
+        if (safeNotes != null && (safeNotes.length() > MAX_NOTES_LENGTH || PlainText.hasControlBesidesLineBreaks(safeNotes))) {
+            throw new InvalidRequestException("invalid_prepNotes", "Preparation notes are at most " + MAX_NOTES_LENGTH
+                    + " characters, without control characters other than line breaks and tabs.");
         }
         if (questions.size() > MAX_QUESTIONS) {
             throw new InvalidRequestException("invalid_customQuestions", "At most " + MAX_QUESTIONS + " questions.");

@@ -29,6 +29,11 @@ public final class PlainText {
         return text.isEmpty() ? null : text;
     }
 
+    /** Whether a text of several lines (notes) holds a control character other than a line break or a tab (a NUL, a bell). */
+    public static boolean hasControlBesidesLineBreaks(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+
     /** The trimmed text; missing, blank, too long or with control characters → {@code invalid_<field>}. */
     public static String require(String value, String field, int maxLength) {
         String text = optional(value, field, maxLength);

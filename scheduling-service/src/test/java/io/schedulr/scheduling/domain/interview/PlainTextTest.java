@@ -24,4 +24,11 @@ class PlainTextTest {
         assertThat(PlainText.cleaned(null)).isNull();
         assertThat(PlainText.cleaned("Grace Hopper")).isEqualTo("Grace Hopper");
     }
+
+    @Test
+    void notesMayHoldLineBreaksAndTabsButNoOtherControlCharacter() {
+        assertThat(PlainText.hasControlBesidesLineBreaks("# Agenda\r\n\t- the deck\n- the team")).isFalse();
+        assertThat(PlainText.hasControlBesidesLineBreaks("Read\u0000 the deck")).isTrue();
+        assertThat(PlainText.hasControlBesidesLineBreaks("Ring\u0007")).isTrue();
+    }
 }

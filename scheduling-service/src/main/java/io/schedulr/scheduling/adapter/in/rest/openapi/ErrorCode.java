@@ -76,7 +76,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_GUESTS_ROLE(400, "invalid_guests.role", "'guests.role' is at most 100 characters, without control characters."),
     INVALID_GUESTS_COMPANY(400, "invalid_guests.company", "'guests.company' is at most 200 characters, without control characters."),
     DUPLICATE_GUEST(400, "duplicate_guest", "'g@x.test' is listed twice among the guests."),
-    INVALID_PREP_NOTES(400, "invalid_prepNotes", "Preparation notes are at most 20000 characters."),
+    INVALID_PREP_NOTES(400, "invalid_prepNotes", "Preparation notes are at most 20000 characters, without control characters other than line breaks and tabs."),
     INVALID_CUSTOM_QUESTIONS(400, "invalid_customQuestions", "'customQuestions' holds an empty entry."),
     INVALID_TIME_ZONE(400, "invalid_timeZone", "'Mars/Olympus' is not a time zone (use an IANA zone such as Europe/Berlin)."),
     INVALID_TO(400, "invalid_to", "'to' must be after 'from', at most 62 days later."),
