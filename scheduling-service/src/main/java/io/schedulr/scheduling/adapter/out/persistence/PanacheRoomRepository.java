@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Rooms in PostgreSQL through their Panache entity. Every change is version-checked: an update is one SQL statement
- * guarded by {@code version = ?}, a deletion goes through the managed entity ({@link ManagedEntities}). A room is read
+ * guarded by {@code version = ?}, and so is a deletion (with the room's rounds). A room is read
  * detached, so a use case's flushes have nothing of it to dirty-check (the booking path pays for every flush).
  */
 @ApplicationScoped
@@ -114,10 +114,19 @@ public class PanacheRoomRepository implements LoadRoomPort, ListRoomsPort, SaveR
 
     @Override
     public Uni<Void> delete(PracticeRoom room) {
-        return ManagedEntities.current(PracticeRoomEntity.class, room.id().value(), room.version(), e -> e.version)
-                .call(entity -> PracticeRoundEntity.delete("roomId", room.id().value()))
-                .call(entity -> Panache.getSession().chain(s -> s.remove(entity)))
-                .call(ManagedEntities::flush)
-                .replaceWithVoid();
+        // Plain statements, not the entity's removal: under concurrent requests Hibernate Reactive's entity delete could
+        // complete on another event-loop thread than its session's (HR000069, quarkusio/quarkus#41945, #23324); the
+        // request failed and its transaction was left open, holding the room's and its slot's row locks, so every later
+        // change of that room waited. Seen only under concurrent requests (guests leaving slots' sessions while slots are
+        // booked and published), never by a single one.
+        return SessionConnection.update("DELETE FROM practice_rounds WHERE room_id = $1", room.id().value())
+                .chain(() -> SessionConnection.update("DELETE FROM practice_rooms WHERE id = $1 AND version = $2", room.id().value(),
+                        room.version()))
+                .map(deleted -> {
+                    if (deleted != 1) {
+                        throw new OptimisticLockException("practice room " + room.id() + " changed since it was read");
+                    }
+                    return null;
+                });
     }
 }
