@@ -76,18 +76,9 @@ class BookingRacingAnotherChangeTest {
             }
             CompletableFuture<ExtractableResponse<Response>> booking =
                     CompletableFuture.supplyAsync(() -> RoomApi.book(guest, room).extract());
-            awaitBookingWaitingForTheRow();
+            Db.awaitWaitingOnLock("update practice_rooms%set%guest_id%");
             held.commit();
             return booking.get(20, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void awaitBookingWaitingForTheRow() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND lower(query) LIKE 'update practice_rooms%set%guest_id%'") == 0) {
-            assertThat(System.currentTimeMillis()).as("the booking reached the row lock in time").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

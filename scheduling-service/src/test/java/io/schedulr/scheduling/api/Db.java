@@ -38,6 +38,20 @@ public final class Db {
         }
     }
 
+    /**
+     * Waits (10 s at most) until a statement of the service that starts with {@code statementPattern} (lower case, SQL
+     * LIKE) waits for a lock: the moment a test holding that lock in its own transaction lets go.
+     */
+    public static void awaitWaitingOnLock(String statementPattern) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND lower(query) LIKE ?", statementPattern) == 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no statement like '" + statementPattern + "' waited for a lock within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static PreparedStatement prepare(String sql, Object... params) throws SQLException {
         PreparedStatement s = TestConnections.to(DATABASE).prepareStatement(sql);
         try {

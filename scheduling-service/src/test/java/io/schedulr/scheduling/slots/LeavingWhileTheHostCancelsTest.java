@@ -47,7 +47,7 @@ class LeavingWhileTheHostCancelsTest {
             }
             CompletableFuture<ExtractableResponse<Response>> leave =
                     CompletableFuture.supplyAsync(() -> RoomApi.release(booked.guest(), booked.roomId()).extract());
-            awaitLeaveWaitingForTheSlot();
+            Db.awaitWaitingOnLock("update slots%");
             try (PreparedStatement rounds = host.prepareStatement("DELETE FROM practice_rounds WHERE room_id = ?");
                  PreparedStatement rooms = host.prepareStatement("DELETE FROM practice_rooms WHERE id = ?")) {
                 rounds.setObject(1, room);
@@ -63,14 +63,5 @@ class LeavingWhileTheHostCancelsTest {
         assertThat((String) answer.path("code")).isEqualTo("room_not_found");
         assertThat(Db.text("SELECT status::text FROM slots WHERE id = ?::uuid", booked.slotId())).isEqualTo("cancelled");
         assertThat(Db.count("SELECT count(*) FROM practice_rooms WHERE id = ?", room)).isZero();
-    }
-
-    private static void awaitLeaveWaitingForTheSlot() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND lower(query) LIKE 'update slots%'") == 0) {
-            assertThat(System.currentTimeMillis()).as("the leave reached the host's slot in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

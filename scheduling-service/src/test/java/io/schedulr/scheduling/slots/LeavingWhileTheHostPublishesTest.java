@@ -48,7 +48,7 @@ class LeavingWhileTheHostPublishesTest {
             }
             CompletableFuture<ExtractableResponse<Response>> leave =
                     CompletableFuture.supplyAsync(() -> RoomApi.release(booked.guest(), booked.roomId()).extract());
-            awaitLeaveWaitingForThePublish();
+            Db.awaitWaitingOnLock("update slots%");
             held.commit();
             answer = leave.get(20, TimeUnit.SECONDS);
         }
@@ -61,14 +61,5 @@ class LeavingWhileTheHostPublishesTest {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static void awaitLeaveWaitingForThePublish() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (Db.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND lower(query) LIKE 'update slots%'") == 0) {
-            assertThat(System.currentTimeMillis()).as("the leave reached the publish's slot in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

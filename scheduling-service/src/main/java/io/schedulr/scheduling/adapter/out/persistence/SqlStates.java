@@ -34,17 +34,7 @@ final class SqlStates {
      * class 23 "integrity constraint violation"): trying the same values again cannot pass.
      */
     static boolean isDataRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String state = t instanceof PgException pg ? pg.getSqlState()
-                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
-            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyState(failure, state -> state.startsWith("22") || state.startsWith("23"));
     }
 
     /**
@@ -53,17 +43,7 @@ final class SqlStates {
      * key or exclusion constraint, which another transaction's change may have tripped, no retry can pass.
      */
     static boolean isRefusedValue(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String state = t instanceof PgException pg ? pg.getSqlState()
-                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
-            if (state != null && (state.startsWith("22") || state.equals("23514") || state.equals("23502"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyState(failure, state -> state.startsWith("22") || state.equals("23514") || state.equals("23502"));
     }
 
     /**
@@ -71,15 +51,17 @@ final class SqlStates {
      * wrong, it met another transaction at a bad moment, and running it again can pass.
      */
     static boolean isTransientConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        return anyState(failure, state -> state.equals("40P01") || state.equals("40001"));
+    }
+
+    /** Whether the failure or one of its causes carries a SQLSTATE that {@code matches}. */
+    private static boolean anyState(Throwable failure, java.util.function.Predicate<String> matches) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String state = t instanceof PgException pg ? pg.getSqlState()
                     : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
                     : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
-            if ("40P01".equals(state) || "40001".equals(state)) {
+            if (state != null && matches.test(state)) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;
