@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.domain;
 
+import io.schedulr.scheduling.domain.interview.PlainText;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -212,9 +214,9 @@ public record PracticeRoom(
         if (!isParticipant(actor)) {
             throw new ForbiddenActionException("not_room_participant", "Only the host or the guest can set the stage.");
         }
-        if (newStage != null && (newStage.length() > MAX_STAGE_LENGTH || newStage.chars().anyMatch(Character::isISOControl))) {
+        if (newStage != null && (newStage.length() > MAX_STAGE_LENGTH || PlainText.hasHiddenCharacters(newStage))) {
             throw new InvalidRequestException("invalid_stage",
-                    "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control characters.");
+                    "The stage is at most " + MAX_STAGE_LENGTH + " characters, without control, invisible or direction characters.");
         }
         return new PracticeRoom(id, hostId, guestId, newStage, roomUrl, privateRoom, offeredTo, createdAt, window, icsUid,
                 icsSequence, version, earlierEventMayShow);

@@ -341,6 +341,8 @@ public class BadInputTableTest {
         c.add(post("update: stage too long", update, "{\"roomId\":\"%ROOM%\",\"stage\":\"" + "s".repeat(201) + "\"}", 400, "invalid_stage"));
         c.add(post("update: stage with NUL", update, "{\"roomId\":\"%ROOM%\",\"stage\":\"a\\u0000b\"}", 400, "invalid_stage"));
         c.add(post("update: stage with CRLF", update, "{\"roomId\":\"%ROOM%\",\"stage\":\"a\\r\\nb\"}", 400, "invalid_stage"));
+        c.add(post("update: stage with a direction override", update, "{\"roomId\":\"%ROOM%\",\"stage\":\"\\u202Egnp.exe\"}", 400,
+                "invalid_stage"));
         c.add(post("update: bad date", update, "{\"roomId\":\"%ROOM%\",\"datetimeUtc\":\"soon\"}", 400, "invalid_datetime"));
         c.add(post("update: past date", update, "{\"roomId\":\"%ROOM%\",\"datetimeUtc\":\"2001-01-01T00:00:00Z\"}", 400, "datetime_in_past"));
         c.add(post("update: far date", update, "{\"roomId\":\"%ROOM%\",\"datetimeUtc\":\"+999999999-12-31T23:59:59Z\"}", 400,
@@ -427,6 +429,8 @@ public class BadInputTableTest {
                 "invalid_offer_to"));
         c.add(post("create: offer with NUL", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":\"a\\u0000b\"}",
                 400, "invalid_offer_to"));
+        c.add(post("create: offer with a direction override", create, "{\"datetimeUtc\":\"" + FUTURE
+                + "\",\"private\":true,\"offerTo\":\"a\\u202Eb\"}", 400, "invalid_offer_to"));
         c.add(post("create: offer too long", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":\"" + LONG + "\"}",
                 400, "invalid_offer_to"));
         c.add(post("create: offer as number", create, "{\"datetimeUtc\":\"" + FUTURE + "\",\"private\":true,\"offerTo\":5}", 400,

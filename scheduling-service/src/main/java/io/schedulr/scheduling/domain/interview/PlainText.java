@@ -29,6 +29,11 @@ public final class PlainText {
         return text.isEmpty() ? null : text;
     }
 
+    /** Whether a text holds a control character, a line or paragraph separator, or an invisible or direction character. */
+    public static boolean hasHiddenCharacters(String text) {
+        return FORBIDDEN.matcher(text).find();
+    }
+
     /** Whether a text of several lines (notes) holds a control character other than a line break or a tab (a NUL, a bell). */
     public static boolean hasControlBesidesLineBreaks(String text) {
         return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');

@@ -5,6 +5,7 @@ import io.schedulr.scheduling.application.port.in.RoomScope;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.SlotId;
 import io.schedulr.scheduling.domain.SlotStatus;
+import io.schedulr.scheduling.domain.interview.PlainText;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -29,9 +30,9 @@ public final class RequestValues {
         if (value == null) {
             return null;
         }
-        if (value.isBlank() || value.length() > 255 || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.isBlank() || value.length() > 255 || PlainText.hasHiddenCharacters(value)) {
             throw ApiException.badRequest("invalid_" + snake(name),
-                    "'" + name + "' is a person's id: 1 to 255 characters without control characters.");
+                    "'" + name + "' is a person's id: 1 to 255 characters without control, invisible or direction characters.");
         }
         return value;
     }

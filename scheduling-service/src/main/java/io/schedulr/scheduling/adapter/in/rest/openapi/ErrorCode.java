@@ -33,7 +33,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_START_TS(400, "invalid_startTs", "'startTs' size must be between 0 and 64."),
     INVALID_END_TS(400, "invalid_endTs", "'endTs' size must be between 0 and 64."),
     INVALID_OFFER_TO(400, "invalid_offer_to", "A room cannot be offered to its own host."),
-    INVALID_STAGE(400, "invalid_stage", "The stage is at most 200 characters, without control characters."),
+    INVALID_STAGE(400, "invalid_stage", "The stage is at most 200 characters, without control, invisible or direction characters."),
     OFFER_NEEDS_PRIVATE_ROOM(400, "offer_needs_private_room", "Only a private room is offered to one person; a public one is open to all."),
     BOOKING_CHANGES_ONLY_STAGE(400, "booking_changes_only_stage",
             "A booking (guestId) can set the stage, not the time, privacy or offer; send those separately."),
