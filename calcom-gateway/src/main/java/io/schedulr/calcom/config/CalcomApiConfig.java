@@ -31,6 +31,13 @@ public interface CalcomApiConfig {
     @WithDefault("PT30S")
     Duration healthFreshFor();
 
+    /**
+     * How long the list of event types, and an event type read by id, are reused before Cal.com is asked again: every
+     * interview step asks for them, and the key's 120 requests a minute are the whole platform's. {@code PT0S}: always ask.
+     */
+    @WithDefault("PT1M")
+    Duration eventTypesFreshFor();
+
     interface RateLimit {
         /**
          * Cal.com blocks a key for 60 s after 120 requests a minute and sends no Retry-After: after a 429 no request is sent

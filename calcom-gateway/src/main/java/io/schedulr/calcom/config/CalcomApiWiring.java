@@ -18,7 +18,7 @@ public class CalcomApiWiring {
     @Produces
     @Singleton
     EventTypesUseCase eventTypes(CalcomApi calcom, CalcomApiConfig config) {
-        return new EventTypesService(calcom, config.teamId());
+        return new EventTypesService(calcom, config.teamId(), Clock.systemUTC(), config.eventTypesFreshFor());
     }
 
     @Produces

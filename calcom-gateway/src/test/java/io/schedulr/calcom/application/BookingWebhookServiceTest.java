@@ -9,13 +9,12 @@ import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.ChangeKind;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.schedulr.calcom.domain.webhook.Person;
+import io.schedulr.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ class BookingWebhookServiceTest {
 
     private final InMemory store = new InMemory();
     private final List<BookingChange> announced = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private final BookingWebhookService service = new BookingWebhookService(store, store, announced::add, clock, Duration.ofMinutes(1));
 
     static BookingChange created(String ics, String uid) {
@@ -98,10 +97,10 @@ class BookingWebhookServiceTest {
     @Test
     void aHeldChangeWhosePredecessorNeverComesIsAnnouncedAfterTheWindowAndTheLatePredecessorIsStale() {
         assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.HELD);
-        clock.now = T0.plusSeconds(30);
+        clock.set(T0.plusSeconds(30));
         assertThat(service.meetingsWithOverdueChanges()).isEmpty();
 
-        clock.now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         assertThat(service.meetingsWithOverdueChanges()).containsExactly("m1");
         assertThat(service.releaseOverdue("m1")).isEqualTo(1);
         assertThat(announced).extracting(BookingChange::uid).containsExactly("u2");
@@ -179,26 +178,4 @@ class BookingWebhookServiceTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -89,6 +89,28 @@ public class CalcomApiRoutesTest {
     }
 
     @Test
+    void eventTypesAskedAgainWithinAMinuteCostNoRequestToCalcomButSlotsAlwaysDo() throws Exception {
+        long id = eventTypeId(60);
+        LocalDate monday = LocalCalcomData.freshMonday();
+        String typePath = "/v2/event-types/" + id;
+        int lists = LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", "/v2/event-types").size();
+        int reads = LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", typePath).size();
+        int slotAsks = LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", "/v2/slots").size();
+
+        for (int i = 0; i < 3; i++) {
+            eventTypeId(60);
+            given().header("Authorization", person.bearer())
+                    .queryParam("eventTypeId", id).queryParam("start", monday.toString()).queryParam("end", monday.toString())
+                    .queryParam("timeZone", "Europe/Berlin").get("/api/calcom/slots").then().statusCode(200);
+        }
+
+        assertThat(LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", "/v2/event-types")).hasSize(lists);
+        assertThat(LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", typePath)).as("read once for three slot lists")
+                .hasSizeBetween(reads, reads + 1);
+        assertThat(LocalCalcomData.answered(LocalCalcomApiResource.shared(), "GET", "/v2/slots")).hasSize(slotAsks + 3);
+    }
+
+    @Test
     void aBookingIsCreatedReadRescheduledAndCancelled() throws Exception {
         long id = eventTypeId(30);
         LocalDate monday = LocalCalcomData.freshMonday();

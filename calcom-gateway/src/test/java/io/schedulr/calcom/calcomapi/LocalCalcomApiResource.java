@@ -77,6 +77,10 @@ public class LocalCalcomApiResource implements QuarkusTestResourceLifecycleManag
         config.put("calcom.api-key", key);
         config.put("calcom.rate-limit.window", limited ? "PT5S" : "PT1S");
         config.put("calcom.health-fresh-for", "PT0.5S");
+        if (limited) {
+            // its test spends the rate limit with event type lists, so each must reach Cal.com
+            config.put("calcom.event-types-fresh-for", "PT0S");
+        }
         String client = "io.schedulr.calcom.adapter.out.calcomapi.CalcomApiClient";
         config.put(client + "/Retry/delay", "20");
         config.put(client + "/Retry/jitter", "10");

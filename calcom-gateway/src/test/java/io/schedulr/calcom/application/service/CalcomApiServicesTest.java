@@ -13,9 +13,9 @@ import io.schedulr.calcom.application.port.out.CalcomException;
 import io.schedulr.calcom.domain.booking.Availability;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.schedulr.calcom.domain.booking.EventType;
+import io.schedulr.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,8 +47,8 @@ class CalcomApiServicesTest {
         calcom.personal.add(own);
         calcom.team.add(collective);
 
-        assertThat(new EventTypesService(calcom, Optional.of(11L)).eventTypes().await().indefinitely()).containsExactly(own, collective);
-        assertThat(new EventTypesService(calcom, Optional.empty()).eventTypes().await().indefinitely()).containsExactly(own);
+        assertThat(new EventTypesService(calcom, Optional.of(11L), clock(), Duration.ZERO).eventTypes().await().indefinitely()).containsExactly(own, collective);
+        assertThat(new EventTypesService(calcom, Optional.empty(), clock(), Duration.ZERO).eventTypes().await().indefinitely()).containsExactly(own);
         assertThat(own.lengthOptions()).as("a type without options offers its own length").containsExactly(20);
     }
 
@@ -57,7 +57,7 @@ class CalcomApiServicesTest {
         calcom.team.add(collective);
         calcom.free.addAll(List.of(NINE, NINE.plusSeconds(1800), NINE.plus(Duration.ofDays(5))));
 
-        Availability a = new EventTypesService(calcom, Optional.of(11L))
+        Availability a = new EventTypesService(calcom, Optional.of(11L), clock(), Duration.ZERO)
                 .availability(new FindSlotsQuery(1001, NINE, NINE.plus(Duration.ofDays(1)), "Europe/Berlin", null)).await().indefinitely();
 
         assertThat(a.everyHostAttends()).isTrue();
@@ -65,6 +65,65 @@ class CalcomApiServicesTest {
         assertThat(a.slots().get(0).start().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
         assertThat(a.members()).extracting(m -> m.member().name()).containsExactly("Ada Host", "Ben Panel");
         assertThat(a.members()).allSatisfy(m -> assertThat(m.slots()).hasSize(2));
+    }
+
+    @Test
+    void eventTypesAreAskedOncePerFreshnessWindow() {
+        calcom.team.add(collective);
+        SettableClock clock = clock();
+        EventTypesService service = new EventTypesService(calcom, Optional.of(11L), clock, Duration.ofMinutes(1));
+
+        service.eventTypes().await().indefinitely();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(service.eventTypes().await().indefinitely()).containsExactly(collective);
+        assertThat(calcom.calls).containsExactly("personal", "team 11");
+
+        clock.advance(Duration.ofSeconds(1));
+        service.eventTypes().await().indefinitely();
+        assertThat(calcom.calls).containsExactly("personal", "team 11", "personal", "team 11");
+    }
+
+    @Test
+    void aFailureIsNotKeptAndTheNextAskGoesToCalcom() {
+        calcom.team.add(collective);
+        EventTypesService service = new EventTypesService(calcom, Optional.of(11L), clock(), Duration.ofMinutes(1));
+        calcom.failure = new CalcomException(CalcomException.Kind.UNAVAILABLE, "Cal.com is down.");
+
+        assertThatThrownBy(() -> service.eventTypes().await().indefinitely()).isInstanceOf(CalcomException.class);
+        calcom.failure = null;
+
+        assertThat(service.eventTypes().await().indefinitely()).containsExactly(collective);
+        assertThat(calcom.calls).containsExactly("personal", "personal", "team 11");
+    }
+
+    @Test
+    void slotsAreAskedEveryTimeTheirEventTypeOncePerWindowAndAnUnknownTypeEveryTime() {
+        calcom.team.add(collective);
+        calcom.free.add(NINE);
+        EventTypesService service = new EventTypesService(calcom, Optional.of(11L), clock(), Duration.ofMinutes(1));
+        FindSlotsQuery query = new FindSlotsQuery(1001, NINE, NINE.plus(Duration.ofDays(1)), "Europe/Berlin", null);
+        FindSlotsQuery unknown = new FindSlotsQuery(4040, NINE, NINE.plus(Duration.ofDays(1)), "Europe/Berlin", null);
+
+        service.availability(query).await().indefinitely();
+        assertThat(service.availability(query).await().indefinitely().slots()).hasSize(1);
+        assertThatThrownBy(() -> service.availability(unknown).await().indefinitely()).isInstanceOf(CalcomException.class);
+        assertThatThrownBy(() -> service.availability(unknown).await().indefinitely()).isInstanceOf(CalcomException.class);
+
+        assertThat(calcom.calls).containsExactly("eventType 1001", "slots 1001", "slots 1001", "eventType 4040", "eventType 4040");
+    }
+
+    @Test
+    void aZeroWindowAsksEveryTime() {
+        EventTypesService service = new EventTypesService(calcom, Optional.empty(), clock(), Duration.ZERO);
+
+        service.eventTypes().await().indefinitely();
+        service.eventTypes().await().indefinitely();
+
+        assertThat(calcom.calls).containsExactly("personal", "personal");
+    }
+
+    private static SettableClock clock() {
+        return new SettableClock(NINE);
     }
 
     @Test
@@ -135,13 +194,13 @@ class CalcomApiServicesTest {
 
     @Test
     void theConnectionCheckSaysWhyCalcomCannotBeUsedAndIsReusedWhileFresh() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
         CalcomConnectionService service = new CalcomConnectionService(calcom, clock, Duration.ofSeconds(30));
 
         assertThat(service.status().await().indefinitely().state()).isEqualTo(State.CONNECTED);
         calcom.failure = new CalcomException(CalcomException.Kind.KEY_REJECTED, "rejected", "UnauthorizedException", "corr-1", null);
         assertThat(service.status().await().indefinitely().state()).as("still fresh").isEqualTo(State.CONNECTED);
-        clock.now = clock.now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         ConnectionStatus rejected = service.status().await().indefinitely();
         assertThat(rejected.state()).isEqualTo(State.KEY_REJECTED);
         assertThat(rejected.state().usable()).isFalse();
@@ -162,22 +221,4 @@ class CalcomApiServicesTest {
         });
     }
 
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
