@@ -143,15 +143,15 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private Listing fetch(String token, SyncState state) {
         if (state.syncToken() != null) {
             try {
-                return incremental(token, state);
+                return incremental(token, state, clock.instant());
             } catch (SyncTokenExpiredException e) {
                 LOG.info("calendar of " + state.userId() + ": Google wants a full sync (" + e.getMessage() + ")");
             }
         }
-        return full(token, state);
+        return full(token, state, clock.instant());
     }
 
-    private Listing incremental(String token, SyncState state) {
+    private Listing incremental(String token, SyncState state, Instant startedAt) {
         List<ObservedEvent> changed = new ArrayList<>();
         String pageToken = null;
         while (true) {
@@ -159,13 +159,13 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             CalendarWatch.Page changes = listed(state, "events.list(sync)", () -> google.changes(token, state.calendarId(), state.syncToken(), page));
             changed.addAll(changes.events());
             if (changes.nextPageToken() == null) {
-                return new Listing(false, changed, changes.nextSyncToken());
+                return new Listing(false, changed, changes.nextSyncToken(), startedAt);
             }
             pageToken = changes.nextPageToken();
         }
     }
 
-    private Listing full(String token, SyncState state) {
+    private Listing full(String token, SyncState state, Instant startedAt) {
         List<ObservedEvent> live = new ArrayList<>();
         String pageToken = null;
         while (true) {
@@ -173,7 +173,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             CalendarWatch.Page listing = listed(state, "events.list(full)", () -> google.all(token, state.calendarId(), page));
             live.addAll(listing.events());
             if (listing.nextPageToken() == null) {
-                return new Listing(true, live, listing.nextSyncToken());
+                return new Listing(true, live, listing.nextSyncToken(), startedAt);
             }
             pageToken = listing.nextPageToken();
         }
@@ -181,24 +181,34 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
 
     private void apply(SyncState state, Listing listing, Instant now) {
         if (!listing.full()) {
-            listing.events().forEach(event -> judge(state, event, now));
+            listing.events().forEach(event -> judge(state, event, null, now));
             return;
         }
         Map<String, ObservedEvent> live = new HashMap<>();
         listing.events().stream().filter(ObservedEvent::ours).filter(e -> !e.cancelled()).forEach(e -> live.put(e.eventId(), e));
         for (RoomMirror mirror : mirrors.activeOn(state.calendarId())) {
             ObservedEvent event = live.get(mirror.googleEventId());
-            // Gone from a full listing: deleted in Google (a full sync carries no tombstones).
-            judge(state, event != null ? event : new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), now);
+            // Gone from a full listing: deleted in Google (a full sync carries no tombstones) — unless we wrote it after the
+            // listing began, when the page that would show it may have been read before it existed.
+            if (event == null) {
+                judge(state, new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), listing.startedAt(), now);
+            } else {
+                judge(state, event, null, now);
+            }
         }
     }
 
-    private void judge(SyncState state, ObservedEvent event, Instant now) {
+    /** @param absentFrom when the full listing that did not show the event began; null for an event Google listed */
+    private void judge(SyncState state, ObservedEvent event, Instant absentFrom, Instant now) {
         if (!event.ours()) {
             return;
         }
         Optional<RoomMirror> mirror = mirrors.lock(event.roomId())
                 .filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
+        if (absentFrom != null && mirror.filter(m -> m.writtenSince(absentFrom)).isPresent()) {
+            LOG.info("room " + event.roomId() + ": its event is not in a full listing begun before we wrote it; not taken as deleted");
+            return;
+        }
         mirror.ifPresent(m -> m.judge(event).ifPresent(edit -> {
             mirrors.save(m.after(edit));
             commands.publish(m, edit, now);
@@ -212,8 +222,8 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
         }));
     }
 
-    /** What Google showed: everything (a full listing) or what changed since the token. */
-    private record Listing(boolean full, List<ObservedEvent> events, String nextSyncToken) {
+    /** What Google showed: everything (a full listing) or what changed since the token; {@code startedAt} by our clock. */
+    private record Listing(boolean full, List<ObservedEvent> events, String nextSyncToken, Instant startedAt) {
     }
 
     private CalendarWatch.Page listed(SyncState state, String operation, java.util.function.Supplier<CalendarWatch.Page> call) {

@@ -159,7 +159,9 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             jobs.retryAt(id, job.attempts(), now.plus(firstBackoff), "waiting for the host to connect their calendar");
             return;
         }
-        Optional<RoomMirror> mirror = mirrors.find(change.roomId());
+        // Locked until this job's transaction ends: a sync judging the room's event meanwhile waits for what we wrote, and
+        // what it saved is not overwritten by the mirror we read before it.
+        Optional<RoomMirror> mirror = mirrors.lock(change.roomId());
         String refused = mirror.map(m -> m.refuses(change)).orElse(null);
         if (refused != null) {
             audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + refused);
@@ -212,49 +214,55 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
         String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
         String known = mirror == null || newMeeting ? null : mirror.googleEventId();
+        RoomMirror.LastWrite lastWrite = mirror == null || newMeeting ? null : mirror.lastWrite();
         if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
             // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
-            return mirrored(change, mirror.googleEventId(), calendarId, false);
+            return mirrored(change, mirror.googleEventId(), calendarId, false, lastWrite);
         }
         Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
         if (change.kind().ends()) {
             existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId, notifyGuest)));
-            return mirrored(change, existing.orElse(known), calendarId, true);
+            return mirrored(change, existing.orElse(known), calendarId, true, lastWrite);
         }
         if (existing.isEmpty() && change.kind() == RoomChangeKind.RESCHEDULED && known != null) {
             // The event we made is gone from Google: a person deleted it there after this move was made. Putting it back
             // would undo their deletion and invite the guest again; the deletion comes back as a command (the watch, or
             // the next full sync) and cancels the room.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: the event was deleted in Google");
-            return mirrored(change, known, calendarId, false);
+            return mirrored(change, known, calendarId, false, lastWrite);
         }
-        String eventId;
         if (existing.isEmpty()) {
             CalendarEvents.NewEvent event = newEvent(change, reminders.minutesOf(change.hostId()));
-            eventId = call(change, "events.insert", () -> calendar.insert(token, calendarId, event, notifyGuest));
-        } else {
-            eventId = existing.get();
-            if (change.kind() == RoomChangeKind.RESCHEDULED) {
-                // After a move made in Google, only the room's length is set back: Google told the guest of the move once.
-                boolean notify = notifyGuest && (mirror == null || !mirror.followsMoveIn(change));
-                // What the host did in Google and the room did not take is undone; the event says why (the next write of
-                // the event's time, one without a put-back, writes the description without it).
-                Optional<RoomMirror.PutBack> putBack = mirror == null ? Optional.empty() : mirror.putsBack(change, clock.instant());
-                putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
-                String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
-                call(change, "events.patch", () -> {
-                    calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), description, notify);
-                    return null;
-                });
-            }
+            CalendarEvents.Written inserted = call(change, "events.insert", () -> calendar.insert(token, calendarId, event, notifyGuest));
+            return mirrored(change, inserted.eventId(), calendarId, false, writtenNow(inserted));
         }
-        return mirrored(change, eventId, calendarId, false);
+        String eventId = existing.get();
+        if (change.kind() == RoomChangeKind.RESCHEDULED) {
+            // After a move made in Google, only the room's length is set back: Google told the guest of the move once.
+            boolean notify = notifyGuest && (mirror == null || !mirror.followsMoveIn(change));
+            // What the host did in Google and the room did not take is undone; the event says why (the next write of
+            // the event's time, one without a put-back, writes the description without it).
+            Optional<RoomMirror.PutBack> putBack = mirror == null ? Optional.empty() : mirror.putsBack(change, clock.instant());
+            putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
+            String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
+            CalendarEvents.Written moved = call(change, "events.patch",
+                    () -> calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
+            return mirrored(change, eventId, calendarId, false, writtenNow(moved));
+        }
+        // Our own event found again (an insert whose answer was lost): written by now at the latest, its stamp unknown.
+        boolean same = lastWrite != null && eventId.equals(known);
+        return mirrored(change, eventId, calendarId, false, same ? lastWrite : new RoomMirror.LastWrite(clock.instant(), null));
     }
 
-    private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled) {
+    /** Taken once Google has answered, so it is never before the write itself. */
+    private RoomMirror.LastWrite writtenNow(CalendarEvents.Written written) {
+        return new RoomMirror.LastWrite(clock.instant(), written.updated());
+    }
+
+    private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, RoomMirror.LastWrite lastWrite) {
         return new RoomMirror(change.roomId(), change.icsUid(), eventId, change.hostId(), calendarId, change.sequence(), cancelled,
-                change.startUtc(), change.endUtc(), change.guestEmail(), change.guestId(), false);
+                change.startUtc(), change.endUtc(), change.guestEmail(), change.guestId(), false, lastWrite);
     }
 
     /** The host's own reminders (popups at their minutes); the guest's copy keeps the guest's Google defaults. */

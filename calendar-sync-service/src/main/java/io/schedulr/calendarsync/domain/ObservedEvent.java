@@ -11,10 +11,16 @@ import java.util.Set;
  * @param cancelled deleted in Google (an incremental sync reports it with status {@code cancelled})
  * @param startUtc  null for an all-day or cancelled event
  * @param declinedBy the attendees (lower-case email) who declined the invitation
+ * @param updated   the event's last change, by Google's clock ({@code updated}); null when not known
  */
-public record ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc, Set<String> declinedBy) {
+public record ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc, Set<String> declinedBy,
+                            Instant updated) {
     public ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc) {
-        this(eventId, roomId, cancelled, startUtc, endUtc, Set.of());
+        this(eventId, roomId, cancelled, startUtc, endUtc, Set.of(), null);
+    }
+
+    public ObservedEvent(String eventId, String roomId, boolean cancelled, Instant startUtc, Instant endUtc, Set<String> declinedBy) {
+        this(eventId, roomId, cancelled, startUtc, endUtc, declinedBy, null);
     }
 
     public boolean declinedBy(String email) {

@@ -15,13 +15,43 @@ import java.util.Optional;
  * @param cancelled     the meeting's event is gone (cancelled, deleted in Google, or the guest left)
  * @param startUtc      null for a mirror recorded before the start was kept (then Google-side moves are not judged)
  * @param releaseAsked  the guest's decline was seen and passed on once
+ * @param lastWrite     our last insert or move of the event; null before the first (or for a mirror recorded before it was kept)
  */
 public record RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence,
-                         boolean cancelled, Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked) {
+                         boolean cancelled, Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked,
+                         LastWrite lastWrite) {
 
     public RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence, boolean cancelled,
-                      Instant startUtc, Instant endUtc, String guestEmail) {
-        this(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, cancelled, startUtc, endUtc, guestEmail, null, false);
+                      Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked) {
+        this(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, cancelled, startUtc, endUtc, guestEmail, guestId, releaseAsked,
+                null);
+    }
+
+    /**
+     * Our last write of the event: when we made it, by our clock, and the event's {@code updated} as Google answered it.
+     * A listing of the calendar can be read from Google before that write and judged after it; what it shows of the event
+     * is then older than what we wrote, and taken as a person's edit it would undo our write (a move back to the old time,
+     * or a booking cancelled because a listing begun before its event existed did not show it).
+     *
+     * @param googleUpdated null when Google's answer did not say (then only {@code at} is known)
+     */
+    public record LastWrite(Instant at, Instant googleUpdated) {
+        public LastWrite {
+            Objects.requireNonNull(at, "at");
+        }
+
+        /** Whether what Google listed of the event is as it was at or before this write, so this write replaced it. */
+        boolean supersedes(ObservedEvent event) {
+            return googleUpdated != null && event.updated() != null && !event.updated().isAfter(googleUpdated);
+        }
+    }
+
+    /**
+     * Whether we wrote the event at or after {@code listingStarted}: a listing begun before then says nothing about the
+     * event's absence (it may not have existed yet when its page was read).
+     */
+    public boolean writtenSince(Instant listingStarted) {
+        return lastWrite != null && !lastWrite.at().isBefore(listingStarted);
     }
 
     /**
@@ -100,6 +130,9 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         if (cancelled || googleEventId == null || !googleEventId.equals(event.eventId())) {
             return Optional.empty();
         }
+        if (lastWrite != null && lastWrite.supersedes(event)) {
+            return Optional.empty();
+        }
         if (event.cancelled()) {
             return Optional.of(GoogleEdit.deletion());
         }
@@ -120,13 +153,13 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         Objects.requireNonNull(edit, "edit");
         return switch (edit.kind()) {
             case DELETED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, true, startUtc, endUtc, guestEmail,
-                    guestId, releaseAsked);
+                    guestId, releaseAsked, lastWrite);
             case DECLINED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, startUtc, endUtc, guestEmail,
-                    guestId, true);
+                    guestId, true, lastWrite);
             // The room will be at the next sequence once scheduling-service follows the move: the host's next edit is made
             // against that, and the room's rescheduled event coming back (or an older one) moves nothing at Google.
             case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence + 1, false, edit.newStart(),
-                    edit.newEnd(), guestEmail, guestId, releaseAsked);
+                    edit.newEnd(), guestEmail, guestId, releaseAsked, lastWrite);
         };
     }
 

@@ -18,6 +18,8 @@ final class FakeCalendarEvents implements CalendarEvents {
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     final Deque<String> tokensSeen = new ArrayDeque<>();
     int inserts;
+    /** The {@code updated} Google answers for the next write; each write moves it a second on. */
+    Instant nextUpdated = Instant.parse("2031-01-01T00:00:00Z");
     /** Each insert, move and delete as "insert ev1 notify=true", in call order: whether Google would mail the guest. */
     final java.util.List<String> writes = new java.util.ArrayList<>();
 
@@ -33,24 +35,31 @@ final class FakeCalendarEvents implements CalendarEvents {
     }
 
     @Override
-    public String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
+    public Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
         call(accessToken);
         inserts++;
         String id = "ev" + inserts;
         writes.add("insert " + id + " notify=" + notifyGuest);
         events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false));
-        return id;
+        return written(id);
     }
 
     @Override
-    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
-                     String description, boolean notifyGuest) {
+    public Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+                        String description, boolean notifyGuest) {
         call(accessToken);
         writes.add("move " + eventId + " notify=" + notifyGuest);
         Stored s = events.get(eventId);
         CalendarEvents.NewEvent e = s.event();
         events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
                 e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, false));
+        return written(eventId);
+    }
+
+    private Written written(String eventId) {
+        Instant updated = nextUpdated;
+        nextUpdated = nextUpdated.plusSeconds(1);
+        return new Written(eventId, updated);
     }
 
     @Override

@@ -19,6 +19,8 @@ final class FakeCalendarWatch implements CalendarWatch {
     final Deque<Object> changes = new ArrayDeque<>();
     /** Pages the next full listings answer, in order. */
     final Deque<Page> full = new ArrayDeque<>();
+    /** Runs while the next listing is read, after its answer was taken: what happens meanwhile elsewhere. */
+    Runnable whileListing;
     private final Instant expiry;
 
     FakeCalendarWatch(Instant expiry) {
@@ -40,6 +42,7 @@ final class FakeCalendarWatch implements CalendarWatch {
     public Page changes(String accessToken, String calendarId, String syncToken, String pageToken) {
         listings.add("sync " + syncToken + (pageToken == null ? "" : " page " + pageToken));
         Object next = changes.isEmpty() ? new Page(List.of(), null, syncToken) : changes.poll();
+        meanwhile();
         if (next instanceof RuntimeException e) {
             throw e;
         }
@@ -49,7 +52,17 @@ final class FakeCalendarWatch implements CalendarWatch {
     @Override
     public Page all(String accessToken, String calendarId, String pageToken) {
         listings.add("full" + (pageToken == null ? "" : " page " + pageToken));
-        return full.isEmpty() ? new Page(List.of(), null, "token-full") : full.poll();
+        Page next = full.isEmpty() ? new Page(List.of(), null, "token-full") : full.poll();
+        meanwhile();
+        return next;
+    }
+
+    private void meanwhile() {
+        Runnable now = whileListing;
+        whileListing = null;
+        if (now != null) {
+            now.run();
+        }
     }
 
     static Page page(String nextPage, String nextSync, ObservedEvent... events) {

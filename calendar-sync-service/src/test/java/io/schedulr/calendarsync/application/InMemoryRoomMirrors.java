@@ -16,13 +16,8 @@ final class InMemoryRoomMirrors implements RoomMirrors, GoogleCallAudit {
     final List<String> audit = new ArrayList<>();
 
     @Override
-    public Optional<RoomMirror> find(String roomId) {
-        return Optional.ofNullable(mirrors.get(roomId));
-    }
-
-    @Override
     public Optional<RoomMirror> lock(String roomId) {
-        return find(roomId);
+        return Optional.ofNullable(mirrors.get(roomId));
     }
 
     @Override

@@ -147,6 +147,7 @@ final class ControlApi {
             row.put("start", event.get("start"));
             row.put("end", event.get("end"));
             row.put("sequence", event.get("sequence"));
+            row.put("updated", event.get("updated"));
             List<Object> attendees = new ArrayList<>();
             for (Object a : Objects.requireNonNullElse(Json.list(event.get("attendees")), List.of())) {
                 Map<String, Object> attendee = Json.object(a);

@@ -76,7 +76,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
+    public Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
         Calendar calendar = client(accessToken);
         Event body = new Event()
                 .setICalUID(event.icsUid())
@@ -92,14 +92,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
             body.setAttendees(List.of(new EventAttendee().setEmail(event.guestEmail()).setDisplayName(event.guestName())));
         }
         try {
-            return calendar.events().insert(calendarId, body).setSendUpdates(sendUpdates(notifyGuest)).execute().getId();
+            return written(calendar.events().insert(calendarId, body).setSendUpdates(sendUpdates(notifyGuest)).execute());
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 409) {
                 // Already there (an earlier attempt whose answer was lost): that is the room's event.
                 try {
                     Optional<String> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid());
                     if (existing.isPresent()) {
-                        return existing.get();
+                        return new Written(existing.get(), null);
                     }
                 } catch (IOException again) {
                     throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);
@@ -114,13 +114,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
-                     String description, boolean notifyGuest) {
+    public Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+                        String description, boolean notifyGuest) {
         try {
-            client(accessToken).events()
+            Event moved = client(accessToken).events()
                     .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone))
                             .setDescription(description))
                     .setSendUpdates(sendUpdates(notifyGuest)).execute();
+            return new Written(eventId, updated(moved));
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);
         }
@@ -237,6 +238,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
 
     private static EventDateTime time(Instant instant, String timeZone) {
         return new EventDateTime().setDateTime(DateTime.parseRfc3339(instant.toString())).setTimeZone(timeZone);
+    }
+
+    private static Written written(Event event) {
+        return new Written(event.getId(), updated(event));
+    }
+
+    private static Instant updated(Event event) {
+        return event.getUpdated() == null ? null : Instant.ofEpochMilli(event.getUpdated().getValue());
     }
 
     private Calendar client(String accessToken) {

@@ -100,8 +100,9 @@ public class GoogleCalendarWatch implements CalendarWatch {
         Set<String> declined = event.getAttendees() == null ? Set.of() : event.getAttendees().stream()
                 .filter(a -> "declined".equals(a.getResponseStatus()) && a.getEmail() != null)
                 .map(a -> a.getEmail().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Instant updated = event.getUpdated() == null ? null : Instant.ofEpochMilli(event.getUpdated().getValue());
         return new ObservedEvent(event.getId(), roomId, "cancelled".equals(event.getStatus()), instant(event.getStart()), instant(event.getEnd()),
-                declined);
+                declined, updated);
     }
 
     private static Instant instant(EventDateTime time) {

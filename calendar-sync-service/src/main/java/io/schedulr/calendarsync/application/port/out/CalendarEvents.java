@@ -15,19 +15,19 @@ public interface CalendarEvents {
     Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid);
 
     /**
-     * Creates the event and answers its Google id.
+     * Creates the event and answers it as written.
      *
      * @param notifyGuest Google mails the guest the invitation ({@code sendUpdates=all}); false: nobody is mailed
      *                    ({@code sendUpdates=none}), the guest was told otherwise
      */
-    String insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
+    Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
 
     /**
      * Moves the event and sets its description; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all},
      * else {@code none}).
      */
-    void move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, String description,
-              boolean notifyGuest);
+    Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, String description,
+                 boolean notifyGuest);
 
     /**
      * Deletes the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}).
@@ -50,6 +50,15 @@ public interface CalendarEvents {
      * False when Google says the event is gone (deleted meanwhile): there is nothing to set.
      */
     boolean setReminders(String accessToken, String calendarId, String eventId, java.util.List<Integer> minutes);
+
+    /**
+     * An event as Google answered our write of it.
+     *
+     * @param updated the event's {@code updated} after the write, by Google's clock; null when Google's answer did not say
+     *                (an insert whose answer was lost, found again)
+     */
+    record Written(String eventId, Instant updated) {
+    }
 
     /**
      * An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters).

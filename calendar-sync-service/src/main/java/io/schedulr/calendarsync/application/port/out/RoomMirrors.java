@@ -7,8 +7,6 @@ import java.util.Optional;
 
 /** Which Google event mirrors which room. */
 public interface RoomMirrors {
-    Optional<RoomMirror> find(String roomId);
-
     /** The mirror, locked until the transaction ends. */
     Optional<RoomMirror> lock(String roomId);
 
