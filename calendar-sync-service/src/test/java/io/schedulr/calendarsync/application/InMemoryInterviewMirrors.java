@@ -21,6 +21,8 @@ final class InMemoryInterviewMirrors implements InterviewMirrors, ConsumedEvents
     final Set<String> consumed = new HashSet<>();
     final Map<String, InterviewMirror> interviews = new HashMap<>();
     final Map<String, Row> rows = new LinkedHashMap<>();
+    /** A member whose entries the database refuses to mark done, as PostgreSQL refusing a value would. */
+    String refusesDoneOf;
 
     InMemoryInterviewMirrors(InMemoryConnectionStore connections) {
         this.connections = connections;
@@ -85,6 +87,9 @@ final class InMemoryInterviewMirrors implements InterviewMirrors, ConsumedEvents
 
     @Override
     public void done(InterviewEntry written) {
+        if (written.memberId().equals(refusesDoneOf)) {
+            throw new IllegalStateException("could not mark the entry done: refused by the test");
+        }
         Row row = rows.get(key(written));
         row.entry = written;
         row.status = "done";

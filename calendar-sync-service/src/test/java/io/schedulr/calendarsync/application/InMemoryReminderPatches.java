@@ -12,6 +12,8 @@ import java.util.Optional;
 final class InMemoryReminderPatches implements ReminderPatches {
     private final InMemoryConnectionStore connections;
     final Map<String, Row> rows = new LinkedHashMap<>();
+    /** A calendar whose patches the database refuses to mark done, as PostgreSQL refusing a value would. */
+    String refusesDoneOn;
 
     InMemoryReminderPatches(InMemoryConnectionStore connections) {
         this.connections = connections;
@@ -46,6 +48,9 @@ final class InMemoryReminderPatches implements ReminderPatches {
 
     @Override
     public void done(Patch patch, String note) {
+        if (patch.calendarId().equals(refusesDoneOn)) {
+            throw new IllegalStateException("could not mark the patch done: refused by the test");
+        }
         Row row = rows.get(key(patch));
         row.status = "done";
         row.note = note;

@@ -172,6 +172,25 @@ class InterviewMirrorServiceTest {
                 clock.instant(), clock.instant()));
     }
 
+    @Test
+    void anEntryWhoseWriteTheDatabaseRefusesWaitsItsBackOffAndTheOtherMembersGetTheirs() {
+        interviews.refusesDoneOf = "ana";
+        service.record(change("e1", 0, false, START, ANA, BO));
+        drain();
+
+        assertThat(interviews.row("iv-1", "bo-sub").status).isEqualTo("done");
+        InMemoryInterviewMirrors.Row ana = interviews.row("iv-1", "ana");
+        assertThat(ana.status).isEqualTo("pending");
+        assertThat(ana.attempts).isEqualTo(1);
+        assertThat(ana.due).isAfter(clock.instant());
+        assertThat(ana.note).contains("refused by the test");
+
+        interviews.refusesDoneOf = null;
+        clock.advance(Duration.ofMinutes(10));
+        drain();
+        assertThat(interviews.row("iv-1", "ana").status).isEqualTo("done");
+    }
+
     private void drain() {
         int guard = 0;
         while (service.mirrorNext()) {

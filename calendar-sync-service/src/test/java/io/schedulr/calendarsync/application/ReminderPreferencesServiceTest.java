@@ -100,6 +100,28 @@ class ReminderPreferencesServiceTest {
     }
 
     @Test
+    void aPatchWhoseRecordTheDatabaseRefusesWaitsItsBackOffAndTheOthersArePatched() {
+        book("room-ana", "ana", FUTURE);
+        book("room-bo", "bo", FUTURE);
+        patches.refusesDoneOn = "cal-ana";
+        service.record(prefs("p1", "ana", List.of(30), "popup"));
+        service.record(prefs("p2", "bo", List.of(5), "popup"));
+        drainPatches();
+
+        assertThat(patches.row("cal-bo", "ev2").status).isEqualTo("done");
+        InMemoryReminderPatches.Row ana = patches.row("cal-ana", "ev1");
+        assertThat(ana.status).isEqualTo("pending");
+        assertThat(ana.attempts).isEqualTo(1);
+        assertThat(ana.due).isAfter(clock.instant());
+        assertThat(ana.note).contains("refused by the test");
+
+        patches.refusesDoneOn = null;
+        clock.advance(Duration.ofMinutes(10));
+        drainPatches();
+        assertThat(patches.row("cal-ana", "ev1").status).isEqualTo("done");
+    }
+
+    @Test
     void googleFailingIsRetriedWithBackoffWithoutHoldingUpOthersAndADeletedEventIsNoError() {
         book("room-ana", "ana", FUTURE);
         book("room-bo", "bo", FUTURE);
