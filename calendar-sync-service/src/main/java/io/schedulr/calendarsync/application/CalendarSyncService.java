@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.port.in.ReceivePushUseCase;
 import io.schedulr.calendarsync.application.port.in.SyncCalendarsUseCase;
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.calendarsync.application.port.out.CalendarWatch;
 import io.schedulr.calendarsync.application.port.out.ChannelStore;
 import io.schedulr.calendarsync.application.port.out.ConnectionStore;
@@ -21,9 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +48,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private final ConnectionStore connections;
     private final RoomMirrors mirrors;
     private final CalendarWatch google;
+    private final CalendarEvents events;
     private final GoogleGrants grants;
     private final RoomCommands commands;
     private final GoogleCallAudit audit;
@@ -54,13 +58,14 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private final Duration maxBackoff;
 
     public CalendarSyncService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
-                               GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit, Transactions transactions, Clock clock,
-                               Duration firstBackoff, Duration maxBackoff) {
+                               CalendarEvents events, GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit,
+                               Transactions transactions, Clock clock, Duration firstBackoff, Duration maxBackoff) {
         this.channels = channels;
         this.syncs = syncs;
         this.connections = connections;
         this.mirrors = mirrors;
         this.google = google;
+        this.events = events;
         this.grants = grants;
         this.commands = commands;
         this.audit = audit;
@@ -143,15 +148,43 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private Listing fetch(String token, SyncState state) {
         if (state.syncToken() != null) {
             try {
-                return incremental(token, state, clock.instant());
+                return incremental(token, state);
             } catch (SyncTokenExpiredException e) {
                 LOG.info("calendar of " + state.userId() + ": Google wants a full sync (" + e.getMessage() + ")");
             }
         }
-        return full(token, state, clock.instant());
+        return leftOutAskedFor(token, state, full(token, state));
     }
 
-    private Listing incremental(String token, SyncState state, Instant startedAt) {
+    /**
+     * A full listing leaves out what was deleted, but also an event we wrote after its page was read. Each live mirror it
+     * leaves out is asked for by id (outside any transaction, like the listing), so only an event Google no longer has
+     * counts as deleted.
+     */
+    private Listing leftOutAskedFor(String token, SyncState state, Listing listing) {
+        Set<String> listed = new HashSet<>();
+        listing.events().stream().filter(ObservedEvent::ours).filter(e -> !e.cancelled()).forEach(e -> listed.add(e.eventId()));
+        Set<String> gone = new HashSet<>();
+        for (RoomMirror mirror : mirrors.activeOn(state.calendarId())) {
+            if (listed.contains(mirror.googleEventId())) {
+                continue;
+            }
+            boolean there;
+            try {
+                there = events.find(token, state.calendarId(), mirror.googleEventId(), mirror.roomId(), mirror.icsUid()).isPresent();
+            } catch (RuntimeException e) {
+                audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
+                throw e;
+            }
+            audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", there ? "ok (still there)" : "ok (gone)");
+            if (!there) {
+                gone.add(mirror.googleEventId());
+            }
+        }
+        return new Listing(true, listing.events(), listing.nextSyncToken(), Set.copyOf(gone));
+    }
+
+    private Listing incremental(String token, SyncState state) {
         List<ObservedEvent> changed = new ArrayList<>();
         String pageToken = null;
         while (true) {
@@ -159,13 +192,13 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             CalendarWatch.Page changes = listed(state, "events.list(sync)", () -> google.changes(token, state.calendarId(), state.syncToken(), page));
             changed.addAll(changes.events());
             if (changes.nextPageToken() == null) {
-                return new Listing(false, changed, changes.nextSyncToken(), startedAt);
+                return new Listing(false, changed, changes.nextSyncToken(), Set.of());
             }
             pageToken = changes.nextPageToken();
         }
     }
 
-    private Listing full(String token, SyncState state, Instant startedAt) {
+    private Listing full(String token, SyncState state) {
         List<ObservedEvent> live = new ArrayList<>();
         String pageToken = null;
         while (true) {
@@ -173,7 +206,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             CalendarWatch.Page listing = listed(state, "events.list(full)", () -> google.all(token, state.calendarId(), page));
             live.addAll(listing.events());
             if (listing.nextPageToken() == null) {
-                return new Listing(true, live, listing.nextSyncToken(), startedAt);
+                return new Listing(true, live, listing.nextSyncToken(), Set.of());
             }
             pageToken = listing.nextPageToken();
         }
@@ -181,34 +214,31 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
 
     private void apply(SyncState state, Listing listing, Instant now) {
         if (!listing.full()) {
-            listing.events().forEach(event -> judge(state, event, null, now));
+            listing.events().forEach(event -> judge(state, event, now));
             return;
         }
         Map<String, ObservedEvent> live = new HashMap<>();
         listing.events().stream().filter(ObservedEvent::ours).filter(e -> !e.cancelled()).forEach(e -> live.put(e.eventId(), e));
         for (RoomMirror mirror : mirrors.activeOn(state.calendarId())) {
             ObservedEvent event = live.get(mirror.googleEventId());
-            // Gone from a full listing: deleted in Google (a full sync carries no tombstones) — unless we wrote it after the
-            // listing began, when the page that would show it may have been read before it existed.
-            if (event == null) {
-                judge(state, new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), listing.startedAt(), now);
+            if (event != null) {
+                judge(state, event, now);
+            } else if (listing.gone().contains(mirror.googleEventId())) {
+                // Left out of a full listing (which carries no tombstones) and no longer in Google: deleted there.
+                judge(state, new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), now);
             } else {
-                judge(state, event, null, now);
+                // Still in Google when asked by id, or written after that: the listing was read before we wrote it.
+                LOG.info("room " + mirror.roomId() + ": its event is not in a full listing read before we wrote it; not taken as deleted");
             }
         }
     }
 
-    /** @param absentFrom when the full listing that did not show the event began; null for an event Google listed */
-    private void judge(SyncState state, ObservedEvent event, Instant absentFrom, Instant now) {
+    private void judge(SyncState state, ObservedEvent event, Instant now) {
         if (!event.ours()) {
             return;
         }
         Optional<RoomMirror> mirror = mirrors.lock(event.roomId())
                 .filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
-        if (absentFrom != null && mirror.filter(m -> m.writtenSince(absentFrom)).isPresent()) {
-            LOG.info("room " + event.roomId() + ": its event is not in a full listing begun before we wrote it; not taken as deleted");
-            return;
-        }
         mirror.ifPresent(m -> m.judge(event).ifPresent(edit -> {
             mirrors.save(m.after(edit));
             commands.publish(m, edit, now);
@@ -222,8 +252,12 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
         }));
     }
 
-    /** What Google showed: everything (a full listing) or what changed since the token; {@code startedAt} by our clock. */
-    private record Listing(boolean full, List<ObservedEvent> events, String nextSyncToken, Instant startedAt) {
+    /**
+     * What Google showed: everything (a full listing) or what changed since the token.
+     *
+     * @param gone events of live mirrors a full listing left out that Google, asked by id, no longer has
+     */
+    private record Listing(boolean full, List<ObservedEvent> events, String nextSyncToken, Set<String> gone) {
     }
 
     private CalendarWatch.Page listed(SyncState state, String operation, java.util.function.Supplier<CalendarWatch.Page> call) {

@@ -214,7 +214,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
         String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
         String known = mirror == null || newMeeting ? null : mirror.googleEventId();
-        RoomMirror.LastWrite lastWrite = mirror == null || newMeeting ? null : mirror.lastWrite();
+        Instant lastWrite = mirror == null || newMeeting ? null : mirror.lastWriteUpdated();
         if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
             // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
@@ -235,7 +235,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (existing.isEmpty()) {
             CalendarEvents.NewEvent event = newEvent(change, reminders.minutesOf(change.hostId()));
             CalendarEvents.Written inserted = call(change, "events.insert", () -> calendar.insert(token, calendarId, event, notifyGuest));
-            return mirrored(change, inserted.eventId(), calendarId, false, writtenNow(inserted));
+            return mirrored(change, inserted.eventId(), calendarId, false, inserted.updated());
         }
         String eventId = existing.get();
         if (change.kind() == RoomChangeKind.RESCHEDULED) {
@@ -248,19 +248,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
             CalendarEvents.Written moved = call(change, "events.patch",
                     () -> calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
-            return mirrored(change, eventId, calendarId, false, writtenNow(moved));
+            return mirrored(change, eventId, calendarId, false, moved.updated());
         }
-        // Our own event found again (an insert whose answer was lost): written by now at the latest, its stamp unknown.
-        boolean same = lastWrite != null && eventId.equals(known);
-        return mirrored(change, eventId, calendarId, false, same ? lastWrite : new RoomMirror.LastWrite(clock.instant(), null));
+        // Our own event found again (an insert whose answer was lost): its stamp is unknown.
+        return mirrored(change, eventId, calendarId, false, eventId.equals(known) ? lastWrite : null);
     }
 
-    /** Taken once Google has answered, so it is never before the write itself. */
-    private RoomMirror.LastWrite writtenNow(CalendarEvents.Written written) {
-        return new RoomMirror.LastWrite(clock.instant(), written.updated());
-    }
-
-    private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, RoomMirror.LastWrite lastWrite) {
+    private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, Instant lastWrite) {
         return new RoomMirror(change.roomId(), change.icsUid(), eventId, change.hostId(), calendarId, change.sequence(), cancelled,
                 change.startUtc(), change.endUtc(), change.guestEmail(), change.guestId(), false, lastWrite);
     }

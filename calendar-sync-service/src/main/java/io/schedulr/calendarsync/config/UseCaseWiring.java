@@ -99,9 +99,9 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     CalendarSyncService sync(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
-                             GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit, Transactions transactions, Clock clock,
-                             SyncConfig config) {
-        return new CalendarSyncService(channels, syncs, connections, mirrors, google, grants, commands, audit, transactions, clock,
+                             CalendarEvents events, GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit,
+                             Transactions transactions, Clock clock, SyncConfig config) {
+        return new CalendarSyncService(channels, syncs, connections, mirrors, google, events, grants, commands, audit, transactions, clock,
                 config.firstBackoff(), config.maxBackoff());
     }
 

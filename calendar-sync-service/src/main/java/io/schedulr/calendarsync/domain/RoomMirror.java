@@ -15,11 +15,11 @@ import java.util.Optional;
  * @param cancelled     the meeting's event is gone (cancelled, deleted in Google, or the guest left)
  * @param startUtc      null for a mirror recorded before the start was kept (then Google-side moves are not judged)
  * @param releaseAsked  the guest's decline was seen and passed on once
- * @param lastWrite     our last insert or move of the event; null before the first (or for a mirror recorded before it was kept)
+ * @param lastWriteUpdated Google's {@code updated} of the event as our last insert or move left it; null when not known
  */
 public record RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence,
                          boolean cancelled, Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked,
-                         LastWrite lastWrite) {
+                         Instant lastWriteUpdated) {
 
     public RoomMirror(String roomId, String icsUid, String googleEventId, String hostId, String calendarId, int lastSequence, boolean cancelled,
                       Instant startUtc, Instant endUtc, String guestEmail, String guestId, boolean releaseAsked) {
@@ -28,30 +28,12 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
     }
 
     /**
-     * Our last write of the event: when we made it, by our clock, and the event's {@code updated} as Google answered it.
-     * A listing of the calendar can be read from Google before that write and judged after it; what it shows of the event
-     * is then older than what we wrote, and taken as a person's edit it would undo our write (a move back to the old time,
-     * or a booking cancelled because a listing begun before its event existed did not show it).
-     *
-     * @param googleUpdated null when Google's answer did not say (then only {@code at} is known)
+     * Whether Google listed the event as it was at or before our last write of it. A sync reads its listing before judging
+     * it, and the mirror worker may write the event in between: what such a listing shows is older than our write, and
+     * taken as a person's edit it would undo it (a move back to the old time).
      */
-    public record LastWrite(Instant at, Instant googleUpdated) {
-        public LastWrite {
-            Objects.requireNonNull(at, "at");
-        }
-
-        /** Whether what Google listed of the event is as it was at or before this write, so this write replaced it. */
-        boolean supersedes(ObservedEvent event) {
-            return googleUpdated != null && event.updated() != null && !event.updated().isAfter(googleUpdated);
-        }
-    }
-
-    /**
-     * Whether we wrote the event at or after {@code listingStarted}: a listing begun before then says nothing about the
-     * event's absence (it may not have existed yet when its page was read).
-     */
-    public boolean writtenSince(Instant listingStarted) {
-        return lastWrite != null && !lastWrite.at().isBefore(listingStarted);
+    boolean listedBeforeOurLastWrite(ObservedEvent event) {
+        return lastWriteUpdated != null && event.updated() != null && !event.updated().isAfter(lastWriteUpdated);
     }
 
     /**
@@ -130,7 +112,7 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         if (cancelled || googleEventId == null || !googleEventId.equals(event.eventId())) {
             return Optional.empty();
         }
-        if (lastWrite != null && lastWrite.supersedes(event)) {
+        if (listedBeforeOurLastWrite(event)) {
             return Optional.empty();
         }
         if (event.cancelled()) {
@@ -153,13 +135,13 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         Objects.requireNonNull(edit, "edit");
         return switch (edit.kind()) {
             case DELETED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, true, startUtc, endUtc, guestEmail,
-                    guestId, releaseAsked, lastWrite);
+                    guestId, releaseAsked, lastWriteUpdated);
             case DECLINED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence, false, startUtc, endUtc, guestEmail,
-                    guestId, true, lastWrite);
+                    guestId, true, lastWriteUpdated);
             // The room will be at the next sequence once scheduling-service follows the move: the host's next edit is made
             // against that, and the room's rescheduled event coming back (or an older one) moves nothing at Google.
             case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence + 1, false, edit.newStart(),
-                    edit.newEnd(), guestEmail, guestId, releaseAsked, lastWrite);
+                    edit.newEnd(), guestEmail, guestId, releaseAsked, lastWriteUpdated);
         };
     }
 

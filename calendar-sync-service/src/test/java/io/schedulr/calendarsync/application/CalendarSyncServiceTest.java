@@ -38,7 +38,7 @@ class CalendarSyncServiceTest {
     void wire() {
         FakeTokenVault vault = new FakeTokenVault();
         GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, mirrors, store, events, clock);
-        service = new CalendarSyncService(channels, channels, store, mirrors, google, grants, commands, mirrors,
+        service = new CalendarSyncService(channels, channels, store, mirrors, google, new FakeCalendarEvents(), grants, commands, mirrors,
                 new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
                 NOW, NOW));

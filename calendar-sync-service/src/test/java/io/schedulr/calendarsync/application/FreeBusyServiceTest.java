@@ -51,7 +51,7 @@ class FreeBusyServiceTest {
         service = new FreeBusyService(store, channels, google, grants, (room, person, operation, outcome) -> audited.add(person + " " + operation
                 + " " + outcome), transactions, clock, TTL);
         InMemoryRoomMirrors mirrors = new InMemoryRoomMirrors();
-        pushes = new CalendarSyncService(channels, channels, store, mirrors, new FakeCalendarWatch(NOW.plus(Duration.ofDays(7))), grants,
+        pushes = new CalendarSyncService(channels, channels, store, mirrors, new FakeCalendarWatch(NOW.plus(Duration.ofDays(7))), new FakeCalendarEvents(), grants,
                 new RecordingRoomCommands(), mirrors, transactions, clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
                 NOW.minus(Duration.ofDays(3)), NOW));

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A sync reads Google's listing outside any transaction and judges it afterwards; the mirror worker may write the room's
  * event in between. What the listing shows of the event is then older than our write and must not come back as a
- * person's change: a move back to the old time, or a fresh booking cancelled because its event was not listed yet.
+ * person's change: a move back to the old time, or a fresh booking cancelled because its event was not listed yet (an event
+ * a full listing leaves out is asked for by id before it counts as deleted).
  * Both services here share the in-memory mirrors, and the worker runs while the sync's listing is being read.
  */
 class ListingReadBeforeOurWriteTest {
@@ -45,7 +46,7 @@ class ListingReadBeforeOurWriteTest {
         InMemoryTransactions transactions = new InMemoryTransactions(store, events);
         worker = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, grants, new RecordingMirrorFailures(), transactions,
                 JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), new InMemoryReminderPreferences(), true);
-        sync = new CalendarSyncService(channels, channels, store, mirrors, google, grants, commands, mirrors, transactions, clock,
+        sync = new CalendarSyncService(channels, channels, store, mirrors, google, calendar, grants, commands, mirrors, transactions, clock,
                 Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
                 clock.instant(), clock.instant()));
@@ -54,7 +55,7 @@ class ListingReadBeforeOurWriteTest {
     @Test
     void aListingReadBeforeOurMoveDoesNotMoveTheRoomBack() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
-        Instant inserted = mirrors.mirrors.get("room-1").lastWrite().googleUpdated();
+        Instant inserted = mirrors.mirrors.get("room-1").lastWriteUpdated();
         syncWanted("token-1");
         google.changes.add(page(null, "token-2", event(START, inserted)));
         google.whileListing = () -> mirror(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER));
@@ -69,7 +70,7 @@ class ListingReadBeforeOurWriteTest {
     @Test
     void theHostsMoveAfterOurWriteIsStillTaken() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
-        Instant inserted = mirrors.mirrors.get("room-1").lastWrite().googleUpdated();
+        Instant inserted = mirrors.mirrors.get("room-1").lastWriteUpdated();
         syncWanted("token-1");
         google.changes.add(page(null, "token-2", event(LATER, inserted.plusMillis(1))));
 
@@ -81,10 +82,7 @@ class ListingReadBeforeOurWriteTest {
     @Test
     void aFullListingBegunBeforeTheEventWasInsertedDoesNotCancelTheBooking() {
         syncWanted(null);
-        google.whileListing = () -> {
-            clock.advance(Duration.ofMillis(300));
-            mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
-        };
+        google.whileListing = () -> mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
 
         sync.syncNext();
 
@@ -95,14 +93,15 @@ class ListingReadBeforeOurWriteTest {
     }
 
     @Test
-    void anEventMissingFromAFullListingBegunAfterOurWriteWasDeleted() {
+    void anEventAFullListingLeavesOutAndGoogleNoLongerHasWasDeletedThere() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
-        clock.advance(Duration.ofSeconds(1));
+        calendar.delete("t", "cal-ana", "ev1", false); // the host deleted it in Google
         syncWanted(null);
 
         sync.syncNext();
 
         assertThat(commands.sent).containsExactly("room-1 cancel by ana @0");
+        assertThat(mirrors.audit).contains("room-1 ana events.find(left out of a full listing): ok (gone)");
     }
 
     private void mirror(RoomChange change) {

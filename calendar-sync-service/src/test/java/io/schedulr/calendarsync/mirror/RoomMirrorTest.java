@@ -128,7 +128,7 @@ class RoomMirrorTest {
         // The mirror keeps Google's stamp of our move: a listing read before it is not taken as the host moving it back.
         String stamp = (String) MirrorFixtures.eventsOf(host, room).get(0).get("updated");
         await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM room_mirror WHERE room_id = ? "
-                + "AND event_updated = ?::timestamptz AND written_at IS NOT NULL", room.id, stamp) == 1);
+                + "AND event_updated = ?::timestamptz", room.id, stamp) == 1);
 
         MirrorFixtures.publish(room, RoomEventType.ROOM_CANCELLED, 2, moved);
         await().atMost(WAIT).until(() -> "cancelled".equals(MirrorFixtures.eventsOf(host, room).get(0).get("status")));

@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcRoomMirrors implements RoomMirrors {
     private static final String SELECT = "SELECT room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status, "
-            + "start_utc, end_utc, guest_email, guest_id, release_asked, written_at, event_updated FROM room_mirror ";
+            + "start_utc, end_utc, guest_email, guest_id, release_asked, event_updated FROM room_mirror ";
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,12 +44,12 @@ public class JdbcRoomMirrors implements RoomMirrors {
     public void save(RoomMirror mirror) {
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO room_mirror "
                 + "(room_id, ics_uid, google_event_id, host_id, calendar_id, last_sequence, status, start_utc, end_utc, guest_email, "
-                + "guest_id, release_asked, written_at, event_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "guest_id, release_asked, event_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (room_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, google_event_id = EXCLUDED.google_event_id, "
                 + "host_id = EXCLUDED.host_id, calendar_id = EXCLUDED.calendar_id, last_sequence = EXCLUDED.last_sequence, "
                 + "status = EXCLUDED.status, start_utc = EXCLUDED.start_utc, end_utc = EXCLUDED.end_utc, "
                 + "guest_email = EXCLUDED.guest_email, guest_id = EXCLUDED.guest_id, release_asked = EXCLUDED.release_asked, "
-                + "written_at = EXCLUDED.written_at, event_updated = EXCLUDED.event_updated, updated_at = now()")) {
+                + "event_updated = EXCLUDED.event_updated, updated_at = now()")) {
             upsert.setString(1, mirror.roomId());
             upsert.setString(2, mirror.icsUid());
             upsert.setString(3, mirror.googleEventId());
@@ -62,9 +62,7 @@ public class JdbcRoomMirrors implements RoomMirrors {
             upsert.setString(10, mirror.guestEmail());
             upsert.setString(11, mirror.guestId());
             upsert.setBoolean(12, mirror.releaseAsked());
-            RoomMirror.LastWrite lastWrite = mirror.lastWrite();
-            upsert.setTimestamp(13, lastWrite == null ? null : timestamp(lastWrite.at()));
-            upsert.setTimestamp(14, lastWrite == null ? null : timestamp(lastWrite.googleUpdated()));
+            upsert.setTimestamp(13, timestamp(mirror.lastWriteUpdated()));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not save the mirror of room " + mirror.roomId(), e);
@@ -79,17 +77,13 @@ public class JdbcRoomMirrors implements RoomMirrors {
                 while (rs.next()) {
                     found.add(new RoomMirror(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getInt(6), "cancelled".equals(rs.getString(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-                            rs.getString(10), rs.getString(11), rs.getBoolean(12), lastWrite(rs.getTimestamp(13), rs.getTimestamp(14))));
+                            rs.getString(10), rs.getString(11), rs.getBoolean(12), instant(rs.getTimestamp(13))));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read room mirrors (" + parameter + ")", e);
         }
-    }
-
-    private static RoomMirror.LastWrite lastWrite(Timestamp at, Timestamp googleUpdated) {
-        return at == null ? null : new RoomMirror.LastWrite(at.toInstant(), instant(googleUpdated));
     }
 
     private static Timestamp timestamp(Instant instant) {
