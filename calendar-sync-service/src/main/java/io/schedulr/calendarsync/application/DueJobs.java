@@ -2,11 +2,15 @@ package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.port.out.Transactions;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One due job claimed and run per transaction. A job's own handling absorbs what Google does; when its transaction fails
@@ -27,6 +31,25 @@ final class DueJobs {
             }
         }
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason.toString();
+    }
+
+    /** Where a job is put back: its attempts so far, when it is due again, and why. */
+    @FunctionalInterface
+    interface PutBack {
+        void retryAt(int attempts, Instant due, String reason);
+    }
+
+    /**
+     * A job that failed is tried again later: one attempt more, due after its back-off ({@link Backoff}), its last error the
+     * failure's words; logged as {@code what} failed.
+     */
+    static void retryLater(Logger log, String what, int attemptsSoFar, Instant now, Duration firstBackoff, Duration maxBackoff,
+                           RuntimeException failure, PutBack putBack) {
+        int attempts = attemptsSoFar + 1;
+        Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+        String reason = reason(failure);
+        putBack.retryAt(attempts, due, reason);
+        log.log(Level.WARNING, what + " failed (attempt " + attempts + "), trying again at " + due + ": " + reason);
     }
 
     /** True when a job was due (run or put back); the claim's own failure (the database unreachable) is thrown. */

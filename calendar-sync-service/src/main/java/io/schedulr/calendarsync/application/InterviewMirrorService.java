@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -174,11 +173,8 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
 
     private void retryLater(QueuedEntry queued, Instant now, RuntimeException failure) {
         InterviewEntry entry = queued.entry();
-        int attempts = queued.attempts() + 1;
-        Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
-        interviews.retryAt(entry, attempts, due, DueJobs.reason(failure));
-        LOG.log(Level.WARNING, "interview " + entry.interviewId() + " on the calendar of " + entry.memberId() + " failed (attempt "
-                + attempts + "), trying again at " + due + ": " + DueJobs.reason(failure));
+        DueJobs.retryLater(LOG, "interview " + entry.interviewId() + " on the calendar of " + entry.memberId(), queued.attempts(), now,
+                firstBackoff, maxBackoff, failure, (attempts, due, reason) -> interviews.retryAt(entry, attempts, due, reason));
     }
 
     private Boolean apply(String token, InterviewEntry entry, String calendarId) {

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -165,11 +164,8 @@ public class ReminderPreferencesService implements RecordReminderPreferencesUseC
 
     private void retryLater(QueuedPatch queued, Instant now, RuntimeException failure) {
         Patch patch = queued.patch();
-        int attempts = queued.attempts() + 1;
-        Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));
-        patches.retryAt(patch, attempts, due, DueJobs.reason(failure));
-        LOG.log(Level.WARNING, "reminders of event " + patch.eventId() + " on the calendar of " + patch.personId() + " failed (attempt "
-                + attempts + "), trying again at " + due + ": " + DueJobs.reason(failure));
+        DueJobs.retryLater(LOG, "reminders of event " + patch.eventId() + " on the calendar of " + patch.personId(), queued.attempts(),
+                now, firstBackoff, maxBackoff, failure, (attempts, due, reason) -> patches.retryAt(patch, attempts, due, reason));
     }
 
     private Boolean call(Patch patch, Supplier<Boolean> google) {

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -192,11 +191,9 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     }
 
     private void retryLater(QueuedJob job, Instant now, RuntimeException failure) {
-        int attempts = job.attempts() + 1;
-        Instant due = now.plus(backoff(attempts));
-        jobs.retryAt(job.change().eventId(), attempts, due, DueJobs.reason(failure));
-        LOG.log(Level.WARNING, "room " + job.change().roomId() + ": event " + job.change().eventId() + " failed (attempt " + attempts
-                + "), trying again at " + due + ": " + DueJobs.reason(failure));
+        String eventId = job.change().eventId();
+        DueJobs.retryLater(LOG, "room " + job.change().roomId() + ": event " + eventId, job.attempts(), now, firstBackoff, maxBackoff,
+                failure, (attempts, due, reason) -> jobs.retryAt(eventId, attempts, due, reason));
     }
 
     /** Google will not tell the guest now: announced once, so the participants are emailed, and mirrored silently later. */
@@ -275,10 +272,5 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             audit.record(change.roomId(), change.hostId(), operation, GoogleOutcomes.of(e));
             throw e;
         }
-    }
-
-    /** {@code first × 2^(attempts-1)}, capped, then a random half of it added or taken away so retries spread out. */
-    Duration backoff(int attempts) {
-        return Backoff.of(firstBackoff, maxBackoff, attempts);
     }
 }
