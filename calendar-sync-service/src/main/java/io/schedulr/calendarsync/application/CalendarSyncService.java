@@ -159,7 +159,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     /**
      * A full listing leaves out what was deleted, but also an event we wrote after its page was read. Each live mirror it
      * leaves out is asked for by id (outside any transaction, like the listing), so only an event Google no longer has
-     * counts as deleted.
+     * counts as deleted. One that Google refuses to look up is left as it is, so it cannot hold up this person's sync.
      */
     private Listing leftOutAskedFor(String token, SyncState state, Listing listing) {
         Set<String> listed = new HashSet<>();
@@ -172,6 +172,10 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             boolean there;
             try {
                 there = events.find(token, state.calendarId(), mirror.googleEventId(), mirror.roomId(), mirror.icsUid()).isPresent();
+            } catch (GoogleRejectedException e) {
+                audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
+                LOG.warning("room " + mirror.roomId() + ": Google refused to look up its event (" + e.getMessage() + "); not taken as deleted");
+                continue;
             } catch (RuntimeException e) {
                 audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
                 throw e;

@@ -23,7 +23,7 @@ final class DueJobs {
     }
 
     /** A failure as an operator reads it in a job's last error: its message and its causes' (the database's words). */
-    static String reason(Throwable failure) {
+    private static String reason(Throwable failure) {
         StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause.getMessage() != null && !reason.toString().contains(cause.getMessage())) {

@@ -104,6 +104,21 @@ class ListingReadBeforeOurWriteTest {
         assertThat(mirrors.audit).contains("room-1 ana events.find(left out of a full listing): ok (gone)");
     }
 
+    @Test
+    void anEventGoogleRefusesToLookUpIsLeftAsItIsAndTheSyncGoesOn() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        calendar.delete("t", "cal-ana", "ev1", false);
+        syncWanted(null);
+        calendar.failures.add(new GoogleRejectedException(400, "Bad Request"));
+
+        sync.syncNext();
+
+        assertThat(commands.sent).isEmpty();
+        assertThat(channels.syncs.get("ana").attempts).as("the sync itself did not fail").isZero();
+        assertThat(channels.syncs.get("ana").token).isEqualTo("token-full");
+        assertThat(mirrors.audit).anyMatch(line -> line.startsWith("room-1 ana events.find(left out of a full listing): "));
+    }
+
     private void mirror(RoomChange change) {
         worker.record(change);
         while (worker.mirrorNext()) {
