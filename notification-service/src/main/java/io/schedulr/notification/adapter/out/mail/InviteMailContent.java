@@ -14,6 +14,7 @@ import java.util.Locale;
 public record InviteMailContent(String subject, String text, String html) {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     public static InviteMailContent of(Invitation invitation) {
         if (invitation.meeting().interview() != null) {
@@ -64,13 +65,20 @@ public record InviteMailContent(String subject, String text, String html) {
         return when(m.start(), m.end(), zone);
     }
 
-    /** e.g. "Thursday, 14 March 2030, 18:30 – 19:15 (Asia/Tokyo, JST)"; also for reminders. */
+    /**
+     * e.g. "Thursday, 14 March 2030, 18:30 – 19:15 (Asia/Tokyo, JST)"; also for reminders. A session during which the
+     * clocks change names each time's own offset — "02:30 CEST – 02:15 CET (Europe/Berlin)" — as one name for both would
+     * make it read as ending before it starts, or as an hour longer than it is.
+     */
     static String when(java.time.Instant startUtc, java.time.Instant endUtc, ZoneId zone) {
         ZonedDateTime start = startUtc.atZone(zone);
         ZonedDateTime end = endUtc.atZone(zone);
         String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
-        String shortName = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(start);
-        String zoneText = shortName.equals(zone.getId()) ? zone.getId() : zone.getId() + ", " + shortName;
+        String startName = ZONE_NAME.format(start);
+        if (!start.getOffset().equals(end.getOffset())) {
+            return DAY_TIME.format(start) + " " + startName + " \u2013 " + endText + " " + ZONE_NAME.format(end) + " (" + zone.getId() + ")";
+        }
+        String zoneText = startName.equals(zone.getId()) ? zone.getId() : zone.getId() + ", " + startName;
         return DAY_TIME.format(start) + " \u2013 " + endText + " (" + zoneText + ")";
     }
 

@@ -38,6 +38,24 @@ class InviteMailTest {
     }
 
     @Test
+    void aSessionDuringWhichTheClocksChangeNamesEachTimesOwnOffset() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        // 27 October 2030, 03:00 CEST becomes 02:00 CET: a 45-minute session from 00:30 UTC ends at an earlier wall time.
+        assertThat(InviteMailContent.when(java.time.Instant.parse("2030-10-27T00:30:00Z"), java.time.Instant.parse("2030-10-27T01:15:00Z"), berlin))
+                .isEqualTo("Sunday, 27 October 2030, 02:30 CEST \u2013 02:15 CET (Europe/Berlin)");
+        // 31 March 2030, 02:00 CET becomes 03:00 CEST: the same 45 minutes span an hour and three quarters of wall time.
+        assertThat(InviteMailContent.when(java.time.Instant.parse("2030-03-31T00:30:00Z"), java.time.Instant.parse("2030-03-31T01:15:00Z"), berlin))
+                .isEqualTo("Sunday, 31 March 2030, 01:30 CET \u2013 03:15 CEST (Europe/Berlin)");
+        // Lord Howe Island moves its clocks by half an hour.
+        assertThat(InviteMailContent.when(java.time.Instant.parse("2030-04-06T14:30:00Z"), java.time.Instant.parse("2030-04-06T15:30:00Z"),
+                java.time.ZoneId.of("Australia/Lord_Howe")))
+                .isEqualTo("Sunday, 7 April 2030, 01:30 LHDT \u2013 02:00 LHST (Australia/Lord_Howe)");
+        // An ordinary day keeps its one name.
+        assertThat(InviteMailContent.when(java.time.Instant.parse("2030-10-28T00:30:00Z"), java.time.Instant.parse("2030-10-28T01:15:00Z"), berlin))
+                .isEqualTo("Monday, 28 October 2030, 01:30 \u2013 02:15 (Europe/Berlin, CET)");
+    }
+
+    @Test
     void htmlEscapesNames() {
         var evil = new io.schedulr.notification.domain.Person("x@example.com", "<script>alert(1)</script>", "UTC");
         var meeting = new io.schedulr.notification.domain.Meeting("r", "u", 0, io.schedulr.notification.support.Fixtures.START,
