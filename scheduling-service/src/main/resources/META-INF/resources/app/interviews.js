@@ -2,7 +2,7 @@
 // one-click join link and guests, and team management for admins.
 import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { formatWhen, toInstant, toLocalValue } from './time.js';
+import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -218,13 +218,14 @@ function wizard(app, failed) {
         if (!state.eventType || !day.value) {
           return;
         }
-        const from = toInstant(`${day.value}T00:00`, app.zone);
-        const to = new Date(Date.parse(from) + 86_400_000).toISOString();
+        // The day in the viewer's zone (23 or 25 hours when the clocks change; then each time names its zone, as a
+        // time of day can come twice).
+        const { from, to, hours } = dayInZone(day.value, app.zone);
         const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
           + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, undefined, token);
         slotChoices.replaceChildren(...(free.slots.length ? free.slots.map(s => {
           const b = h('button', { type: 'button', 'aria-pressed': String(state.start === new Date(s.start).toISOString()), 'data-start': s.start },
-            new Intl.DateTimeFormat('en-GB', { timeZone: app.zone, hour: '2-digit', minute: '2-digit' }).format(new Date(s.start)));
+            formatTimeOfDay(s.start, app.zone, hours !== 24));
           b.addEventListener('click', () => {
             state.start = new Date(s.start).toISOString();
             slotChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));

@@ -25,10 +25,37 @@ export function formatWhen(instant, zone) {
   return `${text} (${zone})`;
 }
 
-/** A span of time, its end as a time of day: "Sun, 6 Dec 2026, 12:30 CET (Europe/Berlin) until 13:00". */
+/**
+ * A span of time, its end as a time of day: "Sun, 6 Dec 2026, 12:30 CET (Europe/Berlin) until 13:00". When the clocks
+ * change during it, the end names its own zone ("… 02:30 CEST (Europe/Berlin) until 02:15 CET"), or it would read as
+ * ending before it starts, or as an hour longer than it is.
+ */
 export function formatSpan(start, end, zone) {
-  const until = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(end));
-  return `${formatWhen(start, zone)} until ${until}`;
+  const changed = zoneName(start, zone) !== zoneName(end, zone);
+  return `${formatWhen(start, zone)} until ${formatTimeOfDay(end, zone, changed)}`;
+}
+
+function zoneName(instant, zone) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(instant))
+    .find(p => p.type === 'timeZoneName').value;
+}
+
+/**
+ * A calendar day ("2030-10-27") in a zone as the instants it runs between: midnight to the next midnight, which is 23 or
+ * 25 hours apart on a day the clocks change. {from, to, hours}.
+ */
+export function dayInZone(dateValue, zone) {
+  const next = new Date(Date.parse(`${dateValue}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+  const from = toInstant(`${dateValue}T00:00`, zone);
+  const to = toInstant(`${next}T00:00`, zone);
+  return { from, to, hours: (Date.parse(to) - Date.parse(from)) / 3_600_000 };
+}
+
+/** A time of day in a zone, "14:30"; with the zone's name ("02:30 CEST") when asked, e.g. on a day the clocks change. */
+export function formatTimeOfDay(instant, zone, withZoneName) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, hour: '2-digit', minute: '2-digit', ...(withZoneName ? { timeZoneName: 'short' } : {}),
+  }).format(new Date(instant));
 }
 
 /** Whole minutes from one instant to another (a session's or a slot's length). */
