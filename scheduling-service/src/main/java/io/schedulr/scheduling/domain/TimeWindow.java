@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** A start and an end, the end strictly after the start; stored with the database's microsecond precision. */
+/**
+ * A start and an end, the end strictly after the start, in whole seconds: iCalendar (RFC 5545) and Google Calendar keep
+ * no fractions, so a fraction kept here would read back from Google as a move of the session.
+ */
 public record TimeWindow(Instant start, Instant end) {
     public TimeWindow {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
-        start = start.truncatedTo(ChronoUnit.MICROS);
-        end = end.truncatedTo(ChronoUnit.MICROS);
+        start = start.truncatedTo(ChronoUnit.SECONDS);
+        end = end.truncatedTo(ChronoUnit.SECONDS);
         if (!end.isAfter(start)) {
             throw new InvalidRequestException("end_before_start", "The end must be after the start.");
         }

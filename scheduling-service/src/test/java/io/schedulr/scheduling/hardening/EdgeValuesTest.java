@@ -48,6 +48,29 @@ class EdgeValuesTest {
     }
 
     @Test
+    void aFractionOfASecondIsDroppedAsCalendarsDropIt() {
+        // Google and iCalendar keep whole seconds: a start kept at 09:00:00.123456 read back from Google as "moved to
+        // 09:00:00.123" the first time the guest answered the invitation there.
+        Instant start = RoomApi.inDays(6);
+        String room = RoomApi.create(host, Map.of("datetimeUtc", start.plusNanos(123_456_789).toString())).statusCode(201)
+                .body("datetimeUtc", equalTo(start.toString())).body("endUtc", equalTo(start.plusSeconds(3600).toString()))
+                .extract().path("id");
+        assertThat(Db.text("SELECT to_char(datetime_utc AT TIME ZONE 'UTC', 'HH24:MI:SS.US') FROM practice_rooms WHERE id = ?::uuid", room))
+                .endsWith(".000000");
+
+        Instant later = start.plus(1, ChronoUnit.DAYS);
+        RoomApi.update(host, "{\"roomId\":\"" + room + "\",\"datetimeUtc\":\"" + later.plusMillis(700) + "\"}").statusCode(200)
+                .body("datetimeUtc", equalTo(later.toString()));
+
+        Instant slot = start.plus(2, ChronoUnit.DAYS);
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body("{\"startTs\":\"" + slot.plusMillis(250) + "\",\"endTs\":\"" + slot.plusSeconds(1800).plusMillis(250) + "\"}")
+                .post("/api/slots").then().statusCode(201);
+        assertThat(Db.text("SELECT to_char(start_ts AT TIME ZONE 'UTC', 'HH24:MI:SS.US') FROM slots WHERE host_id = ? AND start_ts = ?::timestamptz",
+                host.id(), slot.toString())).endsWith(".000000");
+    }
+
+    @Test
     void aTrailingNulInADateAndAReversedRangeAreRefused() {
         RoomApi.create(host, Map.of("datetimeUtc", RoomApi.inDays(3) + "\u0000")).statusCode(400).body("code", equalTo("invalid_datetime"));
         given().header("Authorization", host.bearer())

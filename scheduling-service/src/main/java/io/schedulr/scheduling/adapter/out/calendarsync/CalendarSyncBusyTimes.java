@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,7 +75,9 @@ public class CalendarSyncBusyTimes implements CalendarBusyPort {
             return new NotConnected();
         }
         List<FreeBusyAnswer.Period> busy = answer.busy() == null ? List.of() : answer.busy();
-        return new Busy(busy.stream().filter(Objects::nonNull).filter(p -> p.start() != null && p.end() != null && p.end().isAfter(p.start()))
+        // Whole seconds, as a TimeWindow keeps them: a busy time shorter than that is nothing to clash with.
+        return new Busy(busy.stream().filter(Objects::nonNull).filter(p -> p.start() != null && p.end() != null
+                        && p.end().truncatedTo(ChronoUnit.SECONDS).isAfter(p.start().truncatedTo(ChronoUnit.SECONDS)))
                 .map(p -> new TimeWindow(p.start(), p.end())).toList());
     }
 }
