@@ -2,7 +2,7 @@
 // date from the room stream: a booked slot becomes a room, so a room change may change the lists.
 import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { formatWhen, minutesBetween, toInstant } from './time.js';
+import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -110,8 +110,13 @@ export function weekWindows(weekStart, from, until, minutes, days, zone) {
     }
     const date = day.toISOString().slice(0, 10);
     for (let t = fh * 60 + fm; t + minutes <= uh * 60 + um; t += minutes) {
-      const at = m => `${date}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-      windows.push({ startTs: toInstant(at(t), zone), endTs: toInstant(at(t + minutes), zone) });
+      const local = `${date}T${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+      const start = toInstant(local, zone);
+      // On the night the clocks go forward a time the clocks skip is no slot; each slot lasts its minutes even when
+      // the clocks change during it (its end read off the wall would make it an hour longer, or end before it starts).
+      if (toLocalValue(start, zone) === local) {
+        windows.push({ startTs: start, endTs: new Date(Date.parse(start) + minutes * 60_000).toISOString() });
+      }
     }
   }
   if (windows.length === 0) {

@@ -1,0 +1,35 @@
+// The week of slots the availability page publishes, on weeks when the clocks change.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { weekWindows } from '../../main/resources/META-INF/resources/app/slots.js';
+
+const sundayOnly = [false, false, false, false, false, false, true];
+
+test('an ordinary day: every slot in the zone, each as long as asked', () => {
+  assert.deepEqual(weekWindows('2026-12-07', '09:00', '10:00', 30, [true, false, false, false, false, false, false], 'Europe/Berlin'), [
+    { startTs: '2026-12-07T08:00:00.000Z', endTs: '2026-12-07T08:30:00.000Z' },
+    { startTs: '2026-12-07T08:30:00.000Z', endTs: '2026-12-07T09:00:00.000Z' },
+  ]);
+});
+
+test('the clocks go forward: the skipped times are no slots, the rest keep their length', () => {
+  // Berlin, 29 March 2026: 02:00 CET becomes 03:00 CEST.
+  assert.deepEqual(weekWindows('2026-03-23', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin'), [
+    { startTs: '2026-03-29T00:30:00.000Z', endTs: '2026-03-29T01:00:00.000Z' },
+    { startTs: '2026-03-29T01:00:00.000Z', endTs: '2026-03-29T01:30:00.000Z' },
+  ]);
+});
+
+test('the clocks go back: every slot lasts its minutes, none overlaps another', () => {
+  // Berlin, 25 October 2026: 03:00 CEST becomes 02:00 CET, so 02:00–03:00 comes twice.
+  const windows = weekWindows('2026-10-19', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin');
+  for (const w of windows) {
+    assert.equal(Date.parse(w.endTs) - Date.parse(w.startTs), 30 * 60_000, JSON.stringify(w));
+  }
+  const sorted = windows.map(w => [Date.parse(w.startTs), Date.parse(w.endTs)]).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < sorted.length; i++) {
+    assert.ok(sorted[i][0] >= sorted[i - 1][1], 'overlap at ' + new Date(sorted[i][0]).toISOString());
+  }
+  assert.equal(windows[0].startTs, '2026-10-24T23:30:00.000Z');
+  assert.equal(windows.at(-1).startTs, '2026-10-25T02:00:00.000Z');
+});
