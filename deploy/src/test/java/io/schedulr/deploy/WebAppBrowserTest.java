@@ -206,6 +206,22 @@ class WebAppBrowserTest {
             host.findElement(By.id("tab-mine")).click();
             wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room='" + roomId + "']")).isEmpty()
                     && !d.findElements(By.cssSelector("#session-list li")).isEmpty());
+            // Sixty sessions far ahead: "My sessions" shows the soonest fifty, "Show later sessions" the rest, and going
+            // back to the tab (a reload, as a live change makes) keeps what was opened.
+            sql("INSERT INTO practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) SELECT gen_random_uuid(), r.host_id, "
+                    + "r.room_url, now() + (400 + i) * interval '1 day', now() + (400 + i) * interval '1 day' + interval '60 minutes', "
+                    + "gen_random_uuid() FROM practice_rooms r, generate_series(1, 60) i WHERE r.id = '" + roomId + "'::uuid", 60);
+            host.findElement(By.id("tab-mine")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() == 50
+                    && d.findElement(By.id("more-mine")).isDisplayed());
+            host.findElement(By.id("more-mine")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() > 50
+                    && !d.findElement(By.id("more-mine")).isDisplayed());
+            int opened = host.findElements(By.cssSelector("#session-list li[data-room]")).size();
+            host.findElement(By.id("tab-open")).click();
+            host.findElement(By.id("tab-mine")).click();
+            wait(host).until(d -> d.findElements(By.cssSelector("#session-list[aria-busy]")).isEmpty());
+            assertThat(host.findElements(By.cssSelector("#session-list li[data-room]"))).hasSize(opened);
         } finally {
             host.quit();
             guest.quit();
@@ -246,6 +262,16 @@ class WebAppBrowserTest {
             wait(sam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Booked"));
             // Ivy, the host, watching her availability: both bookings show, without a reload.
             wait(ivy).until(d -> d.findElement(By.id("my-slots")).getText().split("booked", -1).length - 1 == 2);
+            // A hundred more, far ahead: the first page shows a hundred of her 115, "Show more of your slots" the rest.
+            sql("INSERT INTO slots (id, host_id, start_ts, end_ts) SELECT gen_random_uuid(), u.id, now() + (300 + i) * interval '1 day', "
+                    + "now() + (300 + i) * interval '1 day' + interval '30 minutes' FROM users u, generate_series(1, 100) i "
+                    + "WHERE u.email = '" + ivyEmail + "'", 100);
+            ivy.navigate().refresh();
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#my-slots li[data-slot]")).size() == 100
+                    && d.findElement(By.id("more-my-slots")).isDisplayed());
+            ivy.findElement(By.id("more-my-slots")).click();
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#my-slots li[data-slot]")).size() == 115
+                    && !d.findElement(By.id("more-my-slots")).isDisplayed());
 
             // The wizard: six steps, the indicator moving along, a refused step saying why.
             ivy.get(app + "#/interviews");

@@ -8,8 +8,9 @@ import { reloadOnRoomChanges } from './stream.js';
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
   const PAGE = 50;
+  const MAX_PAGE = 200;
   // Only the list on screen is asked for (again on every room change): the other tabs load when chosen.
-  const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, morePast: false, editing: null };
+  const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, more: { open: false, mine: false, past: false }, editing: null };
   // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
   // wipe the new time the host is typing.
   let editor = null;
@@ -23,12 +24,15 @@ export function sessionsView(app, failed) {
   tabOpen.addEventListener('click', () => choose('open'));
   tabMine.addEventListener('click', () => choose('mine'));
   tabPast.addEventListener('click', () => choose('past'));
-  const morePast = h('button', { type: 'button', class: 'secondary', id: 'more-past' }, 'Show earlier sessions');
-  morePast.addEventListener('click', () => busy(morePast, 'Loading…', async () => {
-    const earlier = await call('GET', `/api/practice-rooms?scope=past&limit=${PAGE}&offset=${state.rooms.past.length}`, undefined, token);
-    const known = new Set(state.rooms.past.map(room => room.id));
-    state.rooms.past = state.rooms.past.concat(earlier.filter(room => !known.has(room.id)));
-    state.morePast = earlier.length === PAGE;
+  // Every list comes a page at a time: the next page follows what is shown (past: earlier ones; mine: later ones).
+  const MORE = { open: 'Show more open sessions', mine: 'Show later sessions', past: 'Show earlier sessions' };
+  const more = h('button', { type: 'button', class: 'secondary', id: 'more-past' }, MORE.past);
+  more.addEventListener('click', () => busy(more, 'Loading…', async () => {
+    const tab = state.tab;
+    const next = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${state.rooms[tab].length}`, undefined, token);
+    const known = new Set(state.rooms[tab].map(room => room.id));
+    state.rooms[tab] = state.rooms[tab].concat(next.filter(room => !known.has(room.id)));
+    state.more[tab] = next.length === PAGE;
     render();
   }).catch(failed));
 
@@ -54,15 +58,19 @@ export function sessionsView(app, failed) {
   });
 
   show('sessions', h('h1', {}, 'Sessions ', live), offerForm,
-    h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine, tabPast), list, morePast));
+    h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine, tabPast), list, more));
 
+  let loading = 0;
   async function reload() {
     const tab = state.tab;
-    const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}`, undefined, token);
+    // A live change reloads as many as are shown (up to the API's 200), so the pages a person opened stay open.
+    const limit = Math.min(MAX_PAGE, Math.max(PAGE, state.rooms[tab].length));
+    loading++;
+    list.setAttribute('aria-busy', 'true');
+    const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token)
+      .finally(() => { if (--loading === 0) list.removeAttribute('aria-busy'); });
     state.rooms[tab] = rooms;
-    if (tab === 'past') {
-      state.morePast = rooms.length === PAGE;
-    }
+    state.more[tab] = rooms.length === limit;
     if (state.tab === tab) {
       render();
     }
@@ -78,7 +86,9 @@ export function sessionsView(app, failed) {
     for (const [tab, button] of Object.entries(tabs)) {
       button.setAttribute('aria-selected', String(state.tab === tab));
     }
-    morePast.hidden = !(state.tab === 'past' && state.morePast);
+    more.id = `more-${state.tab}`;
+    more.textContent = MORE[state.tab];
+    more.hidden = !state.more[state.tab];
     const rooms = state.rooms[state.tab];
     if (rooms.length === 0) {
       list.replaceChildren(h('li', { class: 'empty' }, EMPTY[state.tab]));

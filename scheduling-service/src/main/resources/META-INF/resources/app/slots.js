@@ -6,6 +6,8 @@ import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const PAGE = 100;
+const MAX_PAGE = 200;
 
 export function slotsView(app, failed) {
   const token = app.session.idToken;
@@ -43,16 +45,36 @@ export function slotsView(app, failed) {
 
   const openList = h('ul', { class: 'sessions', id: 'open-slots' });
   const mineList = h('ul', { class: 'sessions', id: 'my-slots' });
+  // Both lists come a page at a time; a live change reloads as many as are shown (up to the API's 200).
+  const lists = {
+    open: { query: 'status=open', el: openList, shown: [], empty: 'Nobody has open slots right now.',
+      more: h('button', { type: 'button', class: 'secondary', id: 'more-open-slots', hidden: true }, 'Show more open slots') },
+    mine: { query: 'mine=true', el: mineList, shown: [], empty: 'You have not published any slots.',
+      more: h('button', { type: 'button', class: 'secondary', id: 'more-my-slots', hidden: true }, 'Show more of your slots') },
+  };
+  for (const list of Object.values(lists)) {
+    list.more.addEventListener('click', () => busy(list.more, 'Loading…', async () => {
+      const next = await call('GET', `/api/slots?${list.query}&limit=${PAGE}&offset=${list.shown.length}`, undefined, token);
+      const known = new Set(list.shown.map(slot => slot.id));
+      showSlots(list, list.shown.concat(next.filter(slot => !known.has(slot.id))), next.length === PAGE);
+    }).catch(failed));
+  }
   show('slots', h('h1', {}, 'Availability'), form,
-    h('div', { class: 'card' }, h('h2', {}, 'Open slots you can book'), openList),
-    h('div', { class: 'card' }, h('h2', {}, 'Your slots'), mineList));
+    h('div', { class: 'card' }, h('h2', {}, 'Open slots you can book'), openList, lists.open.more),
+    h('div', { class: 'card' }, h('h2', {}, 'Your slots'), mineList, lists.mine.more));
 
   async function reload() {
-    const [open, mine] = await Promise.all([
-      call('GET', '/api/slots?status=open&limit=100', undefined, token),
-      call('GET', '/api/slots?mine=true&limit=100', undefined, token)]);
-    openList.replaceChildren(...(open.length ? open.map(s => slotItem(s, false)) : [h('li', { class: 'empty' }, 'Nobody has open slots right now.')]));
-    mineList.replaceChildren(...(mine.length ? mine.map(s => slotItem(s, true)) : [h('li', { class: 'empty' }, 'You have not published any slots.')]));
+    await Promise.all(Object.values(lists).map(async list => {
+      const limit = Math.min(MAX_PAGE, Math.max(PAGE, list.shown.length));
+      const slots = await call('GET', `/api/slots?${list.query}&limit=${limit}`, undefined, token);
+      showSlots(list, slots, slots.length === limit);
+    }));
+  }
+
+  function showSlots(list, slots, more) {
+    list.shown = slots;
+    list.el.replaceChildren(...(slots.length ? slots.map(s => slotItem(s, list === lists.mine)) : [h('li', { class: 'empty' }, list.empty)]));
+    list.more.hidden = !more;
   }
 
   function slotItem(slot, mine) {
