@@ -192,9 +192,7 @@ class WebAppBrowserTest {
             assertThat(past.findElements(By.cssSelector("button"))).as("a past session is only shown").isEmpty();
             assertThat(host.findElement(By.id("more-past")).isDisplayed()).as("one page holds it all").isFalse();
             // Fifty older sessions: the first page is full, "Show earlier sessions" brings the rest, after the newest.
-            sql("INSERT INTO practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) SELECT gen_random_uuid(), r.host_id, "
-                    + "r.room_url, r.datetime_utc - i * interval '1 day', r.ends_at - i * interval '1 day', gen_random_uuid() "
-                    + "FROM practice_rooms r, generate_series(1, 50) i WHERE r.id = '" + roomId + "'::uuid", 50);
+            copiesOf(roomId, 50, "r.datetime_utc - i * interval '1 day'");
             host.findElement(By.id("tab-past")).click();
             wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() == 50
                     && d.findElement(By.id("more-past")).isDisplayed());
@@ -208,9 +206,7 @@ class WebAppBrowserTest {
                     && !d.findElements(By.cssSelector("#session-list li")).isEmpty());
             // Sixty sessions far ahead: "My sessions" shows the soonest fifty, "Show later sessions" the rest, and going
             // back to the tab (a reload, as a live change makes) keeps what was opened.
-            sql("INSERT INTO practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) SELECT gen_random_uuid(), r.host_id, "
-                    + "r.room_url, now() + (400 + i) * interval '1 day', now() + (400 + i) * interval '1 day' + interval '60 minutes', "
-                    + "gen_random_uuid() FROM practice_rooms r, generate_series(1, 60) i WHERE r.id = '" + roomId + "'::uuid", 60);
+            copiesOf(roomId, 60, "now() + (400 + i) * interval '1 day'");
             host.findElement(By.id("tab-mine")).click();
             wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).size() == 50
                     && d.findElement(By.id("more-mine")).isDisplayed());
@@ -356,6 +352,13 @@ class WebAppBrowserTest {
 
     private static void sql(String update) throws Exception {
         sql(update, 1);
+    }
+
+    /** {@code count} sessions of the room's host, unbooked, the i-th (from 1) starting at {@code start}, an hour long. */
+    private static void copiesOf(String roomId, int count, String start) throws Exception {
+        sql("INSERT INTO practice_rooms (id, host_id, room_url, datetime_utc, ends_at, ics_uid) SELECT gen_random_uuid(), r.host_id, "
+                + "r.room_url, " + start + ", " + start + " + interval '60 minutes', gen_random_uuid() "
+                + "FROM practice_rooms r, generate_series(1, " + count + ") i WHERE r.id = '" + roomId + "'::uuid", count);
     }
 
     private static void sql(String update, int rows) throws Exception {
