@@ -26,7 +26,7 @@ export function sessionsView(app, failed) {
   tabPast.addEventListener('click', () => choose('past'));
   // Every list comes a page at a time: the next page follows what is shown (past: earlier ones; mine: later ones).
   const MORE = { open: 'Show more open sessions', mine: 'Show later sessions', past: 'Show earlier sessions' };
-  const more = h('button', { type: 'button', class: 'secondary', id: 'more-past' }, MORE.past);
+  const more = h('button', { type: 'button', class: 'secondary', id: 'more-open', hidden: true }, MORE.open);
   more.addEventListener('click', () => busy(more, 'Loading…', async () => {
     const tab = state.tab;
     const next = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${state.rooms[tab].length}`, undefined, token);
