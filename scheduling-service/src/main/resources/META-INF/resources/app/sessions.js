@@ -4,11 +4,11 @@ import { allowingOwnClash, call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
+import { reloadLimit, withNextPage } from './paging.js';
 
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
   const PAGE = 50;
-  const MAX_PAGE = 200;
   // Only the list on screen is asked for (again on every room change): the other tabs load when chosen.
   const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, more: { open: false, mine: false, past: false }, editing: null };
   // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
@@ -30,8 +30,7 @@ export function sessionsView(app, failed) {
   more.addEventListener('click', () => busy(more, 'Loading…', async () => {
     const tab = state.tab;
     const next = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${state.rooms[tab].length}`, undefined, token);
-    const known = new Set(state.rooms[tab].map(room => room.id));
-    state.rooms[tab] = state.rooms[tab].concat(next.filter(room => !known.has(room.id)));
+    state.rooms[tab] = withNextPage(state.rooms[tab], next);
     state.more[tab] = next.length === PAGE;
     render();
   }).catch(failed));
@@ -63,8 +62,7 @@ export function sessionsView(app, failed) {
   let loading = 0;
   async function reload() {
     const tab = state.tab;
-    // A live change reloads as many as are shown (up to the API's 200), so the pages a person opened stay open.
-    const limit = Math.min(MAX_PAGE, Math.max(PAGE, state.rooms[tab].length));
+    const limit = reloadLimit(state.rooms[tab], PAGE);
     loading++;
     list.setAttribute('aria-busy', 'true');
     const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token)

@@ -4,10 +4,10 @@ import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
+import { reloadLimit, withNextPage } from './paging.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const PAGE = 100;
-const MAX_PAGE = 200;
 
 export function slotsView(app, failed) {
   const token = app.session.idToken;
@@ -45,7 +45,7 @@ export function slotsView(app, failed) {
 
   const openList = h('ul', { class: 'sessions', id: 'open-slots' });
   const mineList = h('ul', { class: 'sessions', id: 'my-slots' });
-  // Both lists come a page at a time; a live change reloads as many as are shown (up to the API's 200).
+  // Both lists come a page at a time (paging.js).
   const lists = {
     open: { query: 'status=open', el: openList, shown: [], empty: 'Nobody has open slots right now.',
       more: h('button', { type: 'button', class: 'secondary', id: 'more-open-slots', hidden: true }, 'Show more open slots') },
@@ -55,8 +55,7 @@ export function slotsView(app, failed) {
   for (const list of Object.values(lists)) {
     list.more.addEventListener('click', () => busy(list.more, 'Loading…', async () => {
       const next = await call('GET', `/api/slots?${list.query}&limit=${PAGE}&offset=${list.shown.length}`, undefined, token);
-      const known = new Set(list.shown.map(slot => slot.id));
-      showSlots(list, list.shown.concat(next.filter(slot => !known.has(slot.id))), next.length === PAGE);
+      showSlots(list, withNextPage(list.shown, next), next.length === PAGE);
     }).catch(failed));
   }
   show('slots', h('h1', {}, 'Availability'), form,
@@ -65,7 +64,7 @@ export function slotsView(app, failed) {
 
   async function reload() {
     await Promise.all(Object.values(lists).map(async list => {
-      const limit = Math.min(MAX_PAGE, Math.max(PAGE, list.shown.length));
+      const limit = reloadLimit(list.shown, PAGE);
       const slots = await call('GET', `/api/slots?${list.query}&limit=${limit}`, undefined, token);
       showSlots(list, slots, slots.length === limit);
     }));
