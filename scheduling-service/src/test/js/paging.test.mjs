@@ -1,7 +1,7 @@
 // The web app's lists shown a page at a time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reloadLimit, withNextPage } from '../../main/resources/META-INF/resources/app/paging.js';
+import { newestAnswers, reloadLimit, withNextPage } from '../../main/resources/META-INF/resources/app/paging.js';
 
 const items = n => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }));
 
@@ -13,4 +13,20 @@ test('a reload asks for what is shown: at least a page, at most the API\'s large
 
 test('the next page follows what is shown, without showing one twice', () => {
   assert.deepEqual(withNextPage(items(2), [{ id: 'r1' }, { id: 'r7' }]).map(x => x.id), ['r0', 'r1', 'r7']);
+});
+
+test('of two reloads answered out of order, only the newer answer is shown', async () => {
+  const ask = newestAnswers();
+  const shown = [];
+  const reload = async (answer, delay) => {
+    const isNewest = ask();
+    await new Promise(resolve => setTimeout(resolve, delay));
+    if (isNewest()) {
+      shown.push(answer);
+    }
+  };
+  await Promise.all([reload('before the move', 30), reload('after the move', 0)]);
+  assert.deepEqual(shown, ['after the move']);
+  await reload('the next change', 0);
+  assert.deepEqual(shown, ['after the move', 'the next change']);
 });

@@ -80,7 +80,7 @@ class WebAppBrowserTest {
             setDateTime(host, host.findElement(By.id("offer-start")), start.toLocalDateTime());
             host.findElement(By.id("offer")).click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Session offered"));
-            assertThat(host.findElement(By.id("session-list")).getText()).contains("15:30").contains("(Europe/Berlin)").contains("60 minutes");
+            assertThat(sessionsShowing(host, "15:30")).contains("(Europe/Berlin)").contains("60 minutes");
 
             WebElement offered = wait(guest).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).stream()
                     .filter(li -> li.getText().contains("Hana Host")).findFirst().orElse(null));
@@ -95,7 +95,7 @@ class WebAppBrowserTest {
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"), "Gil Guest booked it"));
             shot(host, "04-my-sessions-booked");
 
-            assertThat(guest.findElement(By.id("session-list")).getText()).as("the guest's own sessions").contains("you booked it");
+            sessionsShowing(guest, "you booked it");
 
             // The host reschedules with the picker, in Berlin time.
             host.findElement(By.cssSelector("#session-list li[data-room] button[data-action='reschedule']")).click();
@@ -112,7 +112,7 @@ class WebAppBrowserTest {
             shot(host, "05-reschedule");
             host.findElement(By.cssSelector("#reschedule-form button[type='submit']")).click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved to"));
-            assertThat(host.findElement(By.id("session-list")).getText()).contains("09:00").contains("(Europe/Berlin)");
+            assertThat(sessionsShowing(host, "09:00")).contains("(Europe/Berlin)");
 
             // The guest's invitation from the host's Google calendar: first the booking, then the move (SEQUENCE above 0).
             List<String> invitations = client.awaitCalendars(guestEmail, 2, Duration.ofSeconds(60));
@@ -147,7 +147,7 @@ class WebAppBrowserTest {
                     host.findElement(By.cssSelector("#reschedule-form button.secondary")).click();
                 }
             }
-            assertThat(host.findElement(By.id("session-list")).getText()).contains("12:30");
+            sessionsShowing(host, "12:30");
 
             // On a phone's width: nothing is wider than the screen, and signing out is still on it.
             guest.manage().window().setSize(new Dimension(390, 844));
@@ -383,6 +383,12 @@ class WebAppBrowserTest {
         tz.clear();
         tz.sendKeys(zone);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    /** The sessions list once it shows the text: the notice of a change comes before the list is loaded again. */
+    private static String sessionsShowing(WebDriver browser, String text) {
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"), text));
+        return browser.findElement(By.id("session-list")).getText();
     }
 
     /**

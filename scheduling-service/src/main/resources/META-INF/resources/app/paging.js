@@ -10,3 +10,16 @@ export function withNextPage(shown, next) {
   const known = new Set(shown.map(item => item.id));
   return shown.concat(next.filter(item => !known.has(item.id)));
 }
+
+/**
+ * Orders a list's reloads: ask() before each request returns isNewest(), true while no later request was asked for.
+ * Answers can arrive out of order (a live change's reload, then the one after the person's own move); an older answer
+ * arriving last would put back the list as it was before the move.
+ */
+export function newestAnswers() {
+  let asked = 0;
+  return () => {
+    const mine = ++asked;
+    return () => mine === asked;
+  };
+}

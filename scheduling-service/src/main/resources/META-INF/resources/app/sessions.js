@@ -4,7 +4,7 @@ import { allowingOwnClash, call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
-import { reloadLimit, withNextPage } from './paging.js';
+import { newestAnswers, reloadLimit, withNextPage } from './paging.js';
 
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
@@ -60,13 +60,18 @@ export function sessionsView(app, failed) {
     h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine, tabPast), list, more));
 
   let loading = 0;
+  const ask = newestAnswers();
   async function reload() {
     const tab = state.tab;
     const limit = reloadLimit(state.rooms[tab], PAGE);
+    const isNewest = ask();
     loading++;
     list.setAttribute('aria-busy', 'true');
     const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token)
       .finally(() => { if (--loading === 0) list.removeAttribute('aria-busy'); });
+    if (!isNewest()) {
+      return;
+    }
     state.rooms[tab] = rooms;
     state.more[tab] = rooms.length === limit;
     if (state.tab === tab) {

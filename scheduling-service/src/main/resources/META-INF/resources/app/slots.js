@@ -4,7 +4,7 @@ import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
-import { reloadLimit, withNextPage } from './paging.js';
+import { newestAnswers, reloadLimit, withNextPage } from './paging.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const PAGE = 100;
@@ -53,6 +53,7 @@ export function slotsView(app, failed) {
       more: h('button', { type: 'button', class: 'secondary', id: 'more-my-slots', hidden: true }, 'Show more of your slots') },
   };
   for (const list of Object.values(lists)) {
+    list.ask = newestAnswers();
     list.more.addEventListener('click', () => busy(list.more, 'Loading…', async () => {
       const next = await call('GET', `/api/slots?${list.query}&limit=${PAGE}&offset=${list.shown.length}`, undefined, token);
       showSlots(list, withNextPage(list.shown, next), next.length === PAGE);
@@ -65,8 +66,11 @@ export function slotsView(app, failed) {
   async function reload() {
     await Promise.all(Object.values(lists).map(async list => {
       const limit = reloadLimit(list.shown, PAGE);
+      const isNewest = list.ask();
       const slots = await call('GET', `/api/slots?${list.query}&limit=${limit}`, undefined, token);
-      showSlots(list, slots, slots.length === limit);
+      if (isNewest()) {
+        showSlots(list, slots, slots.length === limit);
+      }
     }));
   }
 
