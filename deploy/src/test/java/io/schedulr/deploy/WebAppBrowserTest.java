@@ -269,10 +269,17 @@ class WebAppBrowserTest {
             wait(ivy).until(d -> d.findElements(By.cssSelector("#my-slots li[data-slot]")).size() == 115
                     && !d.findElement(By.id("more-my-slots")).isDisplayed());
 
-            // The wizard: six steps, the indicator moving along, a refused step saying why.
+            // The wizard: six steps, the indicator moving along, a refused step saying why. Acme is known already, after a
+            // hundred others by name, so not in the first step's list: typing its name (in any case) chooses it.
+            client.call("POST", "/api/startups", admin, "{\"name\":\"Acme " + tag + "\"}", 201);
+            sql("INSERT INTO startup (id, name) SELECT gen_random_uuid(), 'Aa ' || i || ' " + tag + "' FROM generate_series(1, 100) i", 100);
             ivy.get(app + "#/interviews");
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("new-interview"))).click();
-            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-new"))).sendKeys("Acme " + tag);
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-new"))).sendKeys("acme " + tag.toUpperCase());
+            ivy.findElement(By.id("step-next")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-error"), "exists already and is chosen above"));
+            assertThat(new org.openqa.selenium.support.ui.Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Acme " + tag);
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-error"), "'name' is required"));
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).as("a refused step stays").isEqualTo("1. Startup");

@@ -154,8 +154,13 @@ function wizard(app, failed) {
   const STEP_VIEWS = [
     async () => {
       const startups = await call('GET', '/api/startups?limit=100', undefined, token);
+      // The startup saved before is chosen again, also when it is not among the first 100.
+      const saved = state.interview && state.interview.startup;
+      if (saved && !startups.some(s => s.id === saved.id)) {
+        startups.unshift(saved);
+      }
       const pick = h('select', { id: 'startup' }, h('option', { value: '' }, 'Choose a startup…'),
-        ...startups.map(s => h('option', { value: s.id, selected: state.interview && state.interview.startup && state.interview.startup.id === s.id }, s.name)));
+        ...startups.map(s => h('option', { value: s.id, selected: saved && saved.id === s.id }, s.name)));
       const newName = h('input', { id: 'startup-new', placeholder: 'or a new startup', autocomplete: 'off' });
       const contact = h('select', { id: 'contact' }, h('option', { value: '' }, 'New contact (below)'));
       const cName = h('input', { id: 'contact-name', autocomplete: 'off' });
@@ -168,6 +173,25 @@ function wizard(app, failed) {
           ...contacts.map(c => h('option', { value: c.id, selected: c.id === chosen }, `${c.name} <${c.email}>`)));
       };
       pick.addEventListener('change', () => loadContacts().catch(failed));
+      // The list holds the first 100 by name. A name typed that a startup has already (any case) chooses that one,
+      // older ones too, and stops here so its contacts can be picked.
+      const chooseExisting = async (refused, name) => {
+        if (!(refused instanceof ApiError) || refused.code !== 'startup_name_taken') {
+          throw refused;
+        }
+        const found = await call('GET', `/api/startups?q=${encodeURIComponent(name)}&limit=200`, undefined, token);
+        const existing = found.find(s => s.name.toLowerCase() === name.toLowerCase());
+        if (!existing) {
+          throw refused;
+        }
+        if (![...pick.options].some(o => o.value === existing.id)) {
+          pick.append(h('option', { value: existing.id }, existing.name));
+        }
+        pick.value = existing.id;
+        newName.value = '';
+        await loadContacts();
+        throw new ApiError(409, 'startup_chosen', `${existing.name} exists already and is chosen above. Pick its contact or add one, then press Next.`);
+      };
       // Back on this step: the startup and contact saved before are chosen again.
       await loadContacts();
       content.replaceChildren(h('div', { class: 'row' }, field('startup', 'Startup', pick), field('startup-new', 'New startup', newName)),
@@ -181,7 +205,8 @@ function wizard(app, failed) {
             throw new ApiError(400, 'invalid_startupId', 'Choose a startup, or name a new one.');
           }
           // Made once: a refused contact below does not make the startup twice when Next is pressed again.
-          state.newStartup = await call('POST', '/api/startups', { name: newName.value.trim() }, token);
+          state.newStartup = await call('POST', '/api/startups', { name: newName.value.trim() }, token)
+            .catch(e => chooseExisting(e, newName.value.trim()));
           startupId = state.newStartup.id;
         }
         if (!state.interview) {
