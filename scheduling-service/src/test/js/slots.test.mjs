@@ -30,6 +30,21 @@ test('the clocks go back: every slot lasts its minutes, none overlaps another', 
   for (let i = 1; i < sorted.length; i++) {
     assert.ok(sorted[i][0] >= sorted[i - 1][1], 'overlap at ' + new Date(sorted[i][0]).toISOString());
   }
-  assert.equal(windows[0].startTs, '2026-10-24T23:30:00.000Z');
-  assert.equal(windows.at(-1).startTs, '2026-10-25T02:00:00.000Z');
+  // 01:30 CEST, then the repeated hour twice (02:00 and 02:30 CEST, 02:00 and 02:30 CET), then 03:00 CET.
+  assert.deepEqual(windows.map(w => w.startTs), ['2026-10-24T23:30:00.000Z', '2026-10-25T00:00:00.000Z',
+    '2026-10-25T00:30:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T01:30:00.000Z', '2026-10-25T02:00:00.000Z']);
+});
+
+test('the clocks go back under slots longer than the repeated hour: the repeats that would overlap are left out', () => {
+  const windows = weekWindows('2026-10-19', '01:00', '04:00', 90, sundayOnly, 'Europe/Berlin');
+  // 01:00 CEST, 02:30 CEST; 02:30 CET would overlap the slot before it; the wall's 04:00 CET ends the window.
+  assert.deepEqual(windows, [
+    { startTs: '2026-10-24T23:00:00.000Z', endTs: '2026-10-25T00:30:00.000Z' },
+    { startTs: '2026-10-25T00:30:00.000Z', endTs: '2026-10-25T02:00:00.000Z' },
+  ]);
+});
+
+test('the clocks go forward under a slot: it still ends by "until" on the wall', () => {
+  // 01:30 CET plus 60 minutes is 03:30 CEST, after 03:00.
+  assert.throws(() => weekWindows('2026-03-23', '01:30', '03:00', 60, sundayOnly, 'Europe/Berlin'), /No slot fits/);
 });

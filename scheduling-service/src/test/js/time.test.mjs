@@ -1,7 +1,7 @@
 // The web app's time helpers, run by WebAppScriptsTest with Node's own test runner (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayInZone, formatSpan, formatTimeOfDay, minutesBetween, toInstant, toLocalValue } from '../../main/resources/META-INF/resources/app/time.js';
+import { dayInZone, formatSpan, formatTimeOfDay, minutesBetween, occurrencesOf, toInstant, toLocalValue } from '../../main/resources/META-INF/resources/app/time.js';
 
 test('a wall time in a zone is the instant java.time gives it', () => {
   assert.equal(toInstant('2026-12-01T10:00', 'Europe/Berlin'), '2026-12-01T09:00:00.000Z');
@@ -67,4 +67,10 @@ test('a time of day that comes twice is told apart by its zone name', () => {
   assert.match(second, /^02:30 \S+$/);
   assert.notEqual(first, second);
   assert.equal(formatTimeOfDay('2030-10-28T13:30:00Z', 'Europe/Berlin', false), '14:30');
+});
+
+test('a wall time happens once, twice when the clocks go back, never when they go forward', () => {
+  assert.deepEqual(occurrencesOf('2026-12-01T10:00', 'Europe/Berlin'), ['2026-12-01T09:00:00.000Z']);
+  assert.deepEqual(occurrencesOf('2026-10-25T02:30', 'Europe/Berlin'), ['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+  assert.deepEqual(occurrencesOf('2026-03-29T02:30', 'Europe/Berlin'), []);
 });

@@ -2,7 +2,7 @@
 // date from the room stream: a booked slot becomes a room, so a room change may change the lists.
 import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
+import { formatWhen, minutesBetween, occurrencesOf, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
 import { newestAnswers, reloadLimit, withNextPage } from './paging.js';
 
@@ -134,23 +134,40 @@ export function weekWindows(weekStart, from, until, minutes, days, zone) {
       continue;
     }
     const date = day.toISOString().slice(0, 10);
+    const end = `${date}T${hhmm(uh * 60 + um)}`;
+    // Each time on the wall from "from" on, as often as the clocks read it: none on the night they go forward, twice
+    // in the hour repeated on the night they go back. A slot lasts its minutes even when the clocks change during it,
+    // and ends by "until" on the wall.
     for (let t = fh * 60 + fm; t + minutes <= uh * 60 + um; t += minutes) {
-      const local = `${date}T${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
-      const start = toInstant(local, zone);
-      // On the night the clocks go forward a time the clocks skip is no slot; each slot lasts its minutes even when
-      // the clocks change during it (its end read off the wall would make it an hour longer, or end before it starts).
-      if (toLocalValue(start, zone) === local) {
-        windows.push({ startTs: start, endTs: new Date(Date.parse(start) + minutes * 60_000).toISOString() });
+      for (const start of occurrencesOf(`${date}T${hhmm(t)}`, zone)) {
+        const slot = { startTs: start, endTs: new Date(Date.parse(start) + minutes * 60_000).toISOString() };
+        if (toLocalValue(slot.endTs, zone) <= end) {
+          windows.push(slot);
+        }
       }
     }
   }
-  if (windows.length === 0) {
+  // Slots longer than the repeated hour would overlap their repeats: the earlier one stays.
+  windows.sort((a, b) => a.startTs.localeCompare(b.startTs));
+  for (let i = 1; i < windows.length; i++) {
+    if (windows[i].startTs < windows[i - 1].endTs) {
+      windows.splice(i--, 1);
+    }
+  }
+  if (!days.some(Boolean)) {
     throw new Error('Choose at least one day.');
+  }
+  if (windows.length === 0) {
+    throw new Error('No slot fits between "From" and "Until" on the chosen days (the clocks change that night).');
   }
   if (windows.length > 100) {
     throw new Error(`That is ${windows.length} slots; at most 100 can be published at once.`);
   }
   return windows;
+}
+
+function hhmm(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function nextMonday() {

@@ -78,6 +78,16 @@ function fields(ms, zone) {
  * java.time resolve them, so the picker and the server's invitations agree.
  */
 export function toInstant(localValue, zone) {
+  const { wall, before, occurrences } = readWall(localValue, zone);
+  return new Date(occurrences.length ? occurrences[0] : wall - before).toISOString();
+}
+
+/** Every instant the wall clock in zone reads localValue, earliest first: none, one, or two (the clocks going back). */
+export function occurrencesOf(localValue, zone) {
+  return readWall(localValue, zone).occurrences.map(t => new Date(t).toISOString());
+}
+
+function readWall(localValue, zone) {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(localValue || '');
   if (!m) {
     throw new Error('Pick a date and a time.');
@@ -86,8 +96,8 @@ export function toInstant(localValue, zone) {
   // The zone's offsets a day before and a day after: the wall time lies between them, and at most one change does.
   const before = fields(wall - DAY, zone) - (wall - DAY);
   const after = fields(wall + DAY, zone) - (wall + DAY);
-  const occurrences = [wall - before, wall - after].filter(t => fields(t, zone) === wall).sort((a, b) => a - b);
-  return new Date(occurrences.length ? occurrences[0] : wall - before).toISOString();
+  const occurrences = [...new Set([wall - before, wall - after])].filter(t => fields(t, zone) === wall).sort((a, b) => a - b);
+  return { wall, before, occurrences };
 }
 
 const DAY = 86_400_000;
