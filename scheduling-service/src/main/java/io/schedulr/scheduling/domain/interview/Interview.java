@@ -2,6 +2,7 @@ package io.schedulr.scheduling.domain.interview;
 
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
 
 import java.time.DateTimeException;
@@ -113,11 +114,13 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             throw new InvalidRequestException("invalid_customDurationMinutes",
                     "A duration is " + MIN_DURATION + " to " + MAX_DURATION + " minutes.");
         }
-        if (!start.isAfter(now)) {
+        // Whole seconds, as rooms and slots keep them (TimeWindow): calendars keep no fractions.
+        TimeWindow window = TimeWindow.starting(start, Duration.ofMinutes(minutes));
+        if (!window.startsAfter(now)) {
             throw new InvalidRequestException("invalid_start", "The start must be in the future.");
         }
-        return edit(now).eventTypeId(eventType).customDuration(custom).durationMinutes(minutes).startAt(start)
-                .endAt(start.plus(Duration.ofMinutes(minutes))).build();
+        return edit(now).eventTypeId(eventType).customDuration(custom).durationMinutes(minutes).startAt(window.start())
+                .endAt(window.end()).build();
     }
 
     /**

@@ -74,6 +74,9 @@ class InterviewTest {
         assertThatThrownBy(() -> Guest.of("A", "not mail", null, null, null)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> draft.chooseDetails(null, List.of(), "Nowhere/Land", NOW)).hasFieldOrPropertyWithValue("code", "invalid_timeZone");
         assertThat(draft.chooseBooking(1002, 45, true, START, NOW).endAt()).isEqualTo(START.plus(Duration.ofMinutes(45)));
+        Interview fraction = draft.chooseBooking(1002, 45, true, START.plusMillis(123), NOW);
+        assertThat(fraction.startAt()).as("whole seconds, as calendars keep them").isEqualTo(START);
+        assertThat(fraction.endAt()).isEqualTo(START.plus(Duration.ofMinutes(45)));
     }
 
     @Test
