@@ -334,6 +334,18 @@ class WebAppBrowserTest {
             assertThat(detail.getText()).contains("Interview with Acme " + tag).containsPattern("scheduled|confirmed")
                     .contains("Olive Observer").contains("sent");
             shot(ivy, "09-interview-detail");
+
+            // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.
+            String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
+            sql("INSERT INTO interview (id, status, origin, created_by, startup_id, created_at, updated_at) SELECT gen_random_uuid(), "
+                    + "'draft', 'flow', i.created_by, i.startup_id, i.created_at - n * interval '1 minute', now() "
+                    + "FROM interview i, generate_series(1, 50) n WHERE i.id = '" + interviewId + "'::uuid", 50);
+            ivy.get(app + "#/interviews");
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 50
+                    && d.findElement(By.id("more-interviews")).isDisplayed());
+            ivy.findElement(By.id("more-interviews")).click();
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 51
+                    && !d.findElement(By.id("more-interviews")).isDisplayed());
         } finally {
             ivy.quit();
             sam.quit();

@@ -3,6 +3,7 @@
 import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
+import { withNextPage } from './paging.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -21,15 +22,24 @@ function listView(app, failed) {
   const start = h('button', { type: 'button', id: 'new-interview' }, 'Schedule an interview');
   start.addEventListener('click', () => wizard(app, failed));
   const team = h('div', { id: 'team-admin' });
+  // A page at a time (by start, latest first; drafts without a time last): "Show more interviews" brings the next.
+  const PAGE = 50;
+  let shown = [];
+  const more = h('button', { type: 'button', class: 'secondary', id: 'more-interviews', hidden: true }, 'Show more interviews');
   show('interviews', h('h1', {}, 'Interviews'), h('div', { class: 'card' }, start,
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), body)),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), body), more),
   team);
-  call('GET', '/api/interviews', undefined, token).then(list => {
-    body.replaceChildren(...(list.length ? list.map(iv => h('tr', {},
+  const load = async () => {
+    const next = await call('GET', `/api/interviews?limit=${PAGE}&offset=${shown.length}`, undefined, token);
+    shown = withNextPage(shown, next);
+    more.hidden = next.length < PAGE;
+    body.replaceChildren(...(shown.length ? shown.map(iv => h('tr', {},
       h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
       h('td', {}, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
-  }).catch(failed);
+  };
+  more.addEventListener('click', () => busy(more, 'Loading…', load).catch(failed));
+  load().catch(failed);
   teamAdmin(app, failed, team);
 }
 
