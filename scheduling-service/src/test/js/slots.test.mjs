@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { weekWindows } from '../../main/resources/META-INF/resources/app/slots.js';
 
 const sundayOnly = [false, false, false, false, false, false, true];
+const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 test('an ordinary day: every slot in the zone, each as long as asked', () => {
-  assert.deepEqual(weekWindows('2026-12-07', '09:00', '10:00', 30, [true, false, false, false, false, false, false], 'Europe/Berlin'), [
+  assert.deepEqual(weekWindows('2026-12-07', '09:00', '10:00', 30, [true, false, false, false, false, false, false], 'Europe/Berlin', NOW), [
     { startTs: '2026-12-07T08:00:00.000Z', endTs: '2026-12-07T08:30:00.000Z' },
     { startTs: '2026-12-07T08:30:00.000Z', endTs: '2026-12-07T09:00:00.000Z' },
   ]);
@@ -14,7 +15,7 @@ test('an ordinary day: every slot in the zone, each as long as asked', () => {
 
 test('the clocks go forward: the skipped times are no slots, the rest keep their length', () => {
   // Berlin, 29 March 2026: 02:00 CET becomes 03:00 CEST.
-  assert.deepEqual(weekWindows('2026-03-23', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin'), [
+  assert.deepEqual(weekWindows('2026-03-23', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin', NOW), [
     { startTs: '2026-03-29T00:30:00.000Z', endTs: '2026-03-29T01:00:00.000Z' },
     { startTs: '2026-03-29T01:00:00.000Z', endTs: '2026-03-29T01:30:00.000Z' },
   ]);
@@ -22,7 +23,7 @@ test('the clocks go forward: the skipped times are no slots, the rest keep their
 
 test('the clocks go back: every slot lasts its minutes, none overlaps another', () => {
   // Berlin, 25 October 2026: 03:00 CEST becomes 02:00 CET, so 02:00–03:00 comes twice.
-  const windows = weekWindows('2026-10-19', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin');
+  const windows = weekWindows('2026-10-19', '01:30', '03:30', 30, sundayOnly, 'Europe/Berlin', NOW);
   for (const w of windows) {
     assert.equal(Date.parse(w.endTs) - Date.parse(w.startTs), 30 * 60_000, JSON.stringify(w));
   }
@@ -36,7 +37,7 @@ test('the clocks go back: every slot lasts its minutes, none overlaps another', 
 });
 
 test('the clocks go back under slots longer than the repeated hour: the repeats that would overlap are left out', () => {
-  const windows = weekWindows('2026-10-19', '01:00', '04:00', 90, sundayOnly, 'Europe/Berlin');
+  const windows = weekWindows('2026-10-19', '01:00', '04:00', 90, sundayOnly, 'Europe/Berlin', NOW);
   // 01:00 CEST, 02:30 CEST; 02:30 CET would overlap the slot before it; the wall's 04:00 CET ends the window.
   assert.deepEqual(windows, [
     { startTs: '2026-10-24T23:00:00.000Z', endTs: '2026-10-25T00:30:00.000Z' },
@@ -46,5 +47,14 @@ test('the clocks go back under slots longer than the repeated hour: the repeats 
 
 test('the clocks go forward under a slot: it still ends by "until" on the wall', () => {
   // 01:30 CET plus 60 minutes is 03:30 CEST, after 03:00.
-  assert.throws(() => weekWindows('2026-03-23', '01:30', '03:00', 60, sundayOnly, 'Europe/Berlin'), /No slot fits/);
+  assert.throws(() => weekWindows('2026-03-23', '01:30', '03:00', 60, sundayOnly, 'Europe/Berlin', NOW), /No slot fits/);
+});
+
+test('a week already begun: the times already past are left out', () => {
+  const monday = [true, false, false, false, false, false, false];
+  const now = Date.parse('2026-12-07T08:30:00Z'); // Monday 09:30 in Berlin: the slots of 09:00 and 09:30 are no more
+  assert.deepEqual(weekWindows('2026-12-07', '09:00', '11:00', 30, monday, 'Europe/Berlin', now).map(w => w.startTs),
+    ['2026-12-07T09:00:00.000Z', '2026-12-07T09:30:00.000Z']);
+  assert.throws(() => weekWindows('2026-12-07', '09:00', '11:00', 30, monday, 'Europe/Berlin', Date.parse('2026-12-08T00:00:00Z')),
+    /still ahead/);
 });

@@ -116,8 +116,8 @@ export function slotsView(app, failed) {
   return stop;
 }
 
-/** Every slot of the chosen days of the week, each [from, until) cut into slots of the given length, in the zone. */
-export function weekWindows(weekStart, from, until, minutes, days, zone) {
+/** Every slot of the chosen days of the week still ahead of now, each [from, until) cut into slots of the given length, in the zone. */
+export function weekWindows(weekStart, from, until, minutes, days, zone, now = Date.now()) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(weekStart || '')) {
     throw new Error('Pick the first day of the week.');
   }
@@ -141,7 +141,7 @@ export function weekWindows(weekStart, from, until, minutes, days, zone) {
     for (let t = fh * 60 + fm; t + minutes <= uh * 60 + um; t += minutes) {
       for (const start of occurrencesOf(`${date}T${hhmm(t)}`, zone)) {
         const slot = { startTs: start, endTs: new Date(Date.parse(start) + minutes * 60_000).toISOString() };
-        if (toLocalValue(slot.endTs, zone) <= end) {
+        if (toLocalValue(slot.endTs, zone) <= end && Date.parse(start) > now) {
           windows.push(slot);
         }
       }
@@ -158,7 +158,7 @@ export function weekWindows(weekStart, from, until, minutes, days, zone) {
     throw new Error('Choose at least one day.');
   }
   if (windows.length === 0) {
-    throw new Error('No slot fits between "From" and "Until" on the chosen days (the clocks change that night).');
+    throw new Error('No slot fits between "From" and "Until" on the chosen days that is still ahead.');
   }
   if (windows.length > 100) {
     throw new Error(`That is ${windows.length} slots; at most 100 can be published at once.`);
