@@ -3,7 +3,7 @@
 import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
-import { withNextPage } from './paging.js';
+import { newestAnswers, withNextPage } from './paging.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -177,8 +177,13 @@ function wizard(app, failed) {
       const cEmail = h('input', { id: 'contact-email', type: 'email', autocomplete: 'off' });
       const cRole = h('input', { id: 'contact-role', autocomplete: 'off' });
       const chosen = state.interview && state.interview.contact ? state.interview.contact.id : null;
+      const askContacts = newestAnswers();
       const loadContacts = async () => {
+        const isNewest = askContacts();
         const contacts = pick.value ? await call('GET', `/api/startups/${encodeURIComponent(pick.value)}/contacts`, undefined, token) : [];
+        if (!isNewest()) {
+          return; // another startup was chosen meanwhile
+        }
         contact.replaceChildren(h('option', { value: '' }, 'New contact (below)'),
           ...contacts.map(c => h('option', { value: c.id, selected: c.id === chosen }, `${c.name} <${c.email}>`)));
       };
@@ -249,6 +254,8 @@ function wizard(app, failed) {
       const day = h('input', { type: 'date', id: 'interview-day',
         value: toLocalValue(state.start || new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
       const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
+      // Only the times of the day and type chosen last are shown, whichever answer comes back last.
+      const ask = newestAnswers();
       const loadSlots = async () => {
         if (!state.eventType || !day.value) {
           return;
@@ -256,8 +263,12 @@ function wizard(app, failed) {
         // The day in the viewer's zone (23 or 25 hours when the clocks change; then each time names its zone, as a
         // time of day can come twice).
         const { from, to, hours } = dayInZone(day.value, app.zone);
+        const isNewest = ask();
         const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
           + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, undefined, token);
+        if (!isNewest()) {
+          return;
+        }
         slotChoices.replaceChildren(...(free.slots.length ? free.slots.map(s => {
           const b = h('button', { type: 'button', 'aria-pressed': String(state.start === new Date(s.start).toISOString()), 'data-start': s.start },
             formatTimeOfDay(s.start, app.zone, hours !== 24));
