@@ -20,7 +20,8 @@ function listView(app, failed) {
   const token = app.session.idToken;
   const body = h('tbody', { id: 'interview-rows' });
   const start = h('button', { type: 'button', id: 'new-interview' }, 'Schedule an interview');
-  start.addEventListener('click', () => wizard(app, failed));
+  // Closed before it was sent, the wizard leaves a draft: the list shows it.
+  start.addEventListener('click', () => wizard(app, failed, null, () => { shown = []; load().catch(failed); }));
   const team = h('div', { id: 'team-admin' });
   // A page at a time (by start, latest first; drafts without a time last): "Show more interviews" brings the next.
   const PAGE = 50;
@@ -88,6 +89,8 @@ function detailView(app, failed, id) {
     show('interview', h('p', {}, h('a', { href: '#/interviews' }, '← All interviews')),
       h('div', { class: 'card', id: 'interview-detail' },
         h('h1', {}, iv.startup ? `Interview with ${iv.startup.name}` : (iv.title || 'Interview'), h('span', { class: 'badge' }, iv.status)),
+        iv.status === 'draft' ? h('p', {}, h('button', { type: 'button', id: 'continue-interview', onclick: () => wizard(app, failed, iv) },
+          'Continue scheduling')) : null,
         h('p', { class: 'when' }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet',
           iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
         iv.meetingUrl ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
@@ -102,10 +105,19 @@ function detailView(app, failed, id) {
   }).catch(failed);
 }
 
-/** The 6-step modal: each step is saved on the draft when it is left, and the API's refusal is shown on the step. */
-function wizard(app, failed) {
+/**
+ * The 6-step modal: each step is saved on the draft when it is left, and the API's refusal is shown on the step. A draft
+ * left before it was sent is continued from its first step not yet done.
+ */
+function wizard(app, failed, draft = null, closed = () => {}) {
   const token = app.session.idToken;
-  const state = { step: 0, interview: null, eventType: null, start: null };
+  const state = { step: 0, interview: draft, eventType: null, start: null };
+  if (draft) {
+    state.eventType = draft.eventTypeId;
+    state.start = draft.startAt ? new Date(draft.startAt).toISOString() : null;
+    const done = ['startup', 'team', 'bookingType', 'guests', 'details'].map(step => draft.steps && draft.steps[step] && draft.steps[step].complete);
+    state.step = done.includes(false) ? done.indexOf(false) : 5;
+  }
   const indicator = h('ol', { class: 'steps', 'aria-label': 'Steps' });
   const content = h('div', {});
   const error = h('div', { class: 'field-error', role: 'alert', id: 'step-error' });
@@ -116,8 +128,8 @@ function wizard(app, failed) {
     h('div', { class: 'row', style: 'justify-content:space-between' }, h('h2', { id: 'wizard-title' }, 'Schedule an interview'), close),
     indicator, content, error, h('div', { class: 'row', style: 'justify-content:flex-end;margin-top:1rem' }, back, next));
   document.body.append(dialog);
-  close.addEventListener('click', () => { dialog.close(); dialog.remove(); });
-  dialog.addEventListener('cancel', () => dialog.remove());
+  close.addEventListener('click', () => { dialog.close(); dialog.remove(); closed(); });
+  dialog.addEventListener('cancel', () => { dialog.remove(); closed(); });
   back.addEventListener('click', () => { if (state.step > 0) { state.step--; render(); } });
   let save = async () => {};
   next.addEventListener('click', () => {
@@ -127,8 +139,17 @@ function wizard(app, failed) {
       if (state.step === 5) {
         dialog.close();
         dialog.remove();
+        const shown = `#/interviews/${encodeURIComponent(state.interview.id)}`;
+        if (window.location.hash === shown) {
+          detailView(app, failed, state.interview.id);
+        } else {
+          // The notice after the page change, which clears the notices of the page left.
+          await new Promise(resolve => {
+            window.addEventListener('hashchange', resolve, { once: true });
+            window.location.hash = shown;
+          });
+        }
         notice('Interview scheduled. Everyone gets the invitation by email.', 'info');
-        window.location.hash = `#/interviews/${encodeURIComponent(state.interview.id)}`;
         return;
       }
       state.step++;
