@@ -356,6 +356,12 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("more-interviews")).click();
             wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 51
                     && !d.findElement(By.id("more-interviews")).isDisplayed());
+
+            // Cancelled (as Cal.com's webhook would have it): its page says so and why, and offers no link to join.
+            sql("UPDATE interview SET status = 'cancelled', cancellation_reason = 'The founder is ill' WHERE id = '" + interviewId + "'::uuid");
+            ivy.get(app + "#/interviews/" + interviewId);
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"), "Cancelled: The founder is ill"));
+            assertThat(ivy.findElements(By.id("join"))).isEmpty();
         } finally {
             ivy.quit();
             sam.quit();

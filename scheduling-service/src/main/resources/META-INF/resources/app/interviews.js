@@ -93,7 +93,11 @@ function detailView(app, failed, id) {
           'Continue scheduling')) : null,
         h('p', { class: 'when' }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet',
           iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
-        iv.meetingUrl ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
+        iv.status === 'cancelled' ? h('p', { id: 'interview-state' }, `Cancelled${iv.cancellationReason ? `: ${iv.cancellationReason}` : '.'}`)
+          : iv.awaitingNewTime ? h('p', { id: 'interview-state' }, 'The host asked on Cal.com for another time; this one no longer holds.')
+            : null,
+        // A cancelled meeting, or one whose time the host gave up on, has no link to join.
+        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
         iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
         team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
