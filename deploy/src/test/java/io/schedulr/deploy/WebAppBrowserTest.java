@@ -189,7 +189,8 @@ class WebAppBrowserTest {
             WebElement past = wait(host).until(d -> d.findElements(By.cssSelector("#session-list li[data-room='" + roomId + "']")).stream()
                     .findFirst().orElse(null));
             assertThat(past.getText()).contains("Gil Guest booked it").contains("60 minutes");
-            assertThat(past.findElements(By.cssSelector("button"))).as("a past session is only shown").isEmpty();
+            assertThat(past.findElements(By.cssSelector("button"))).as("a past session is only shown; its guest can be offered the next")
+                    .extracting(b -> b.getAttribute("data-action")).containsExactly("offer-again");
             assertThat(host.findElement(By.id("more-past")).isDisplayed()).as("one page holds it all").isFalse();
             // Fifty older sessions: the first page is full, "Show earlier sessions" brings the rest, after the newest.
             copiesOf(roomId, 50, "r.datetime_utc - i * interval '1 day'");
@@ -218,6 +219,20 @@ class WebAppBrowserTest {
             host.findElement(By.id("tab-mine")).click();
             wait(host).until(d -> d.findElements(By.cssSelector("#session-list[aria-busy]")).isEmpty());
             assertThat(host.findElements(By.cssSelector("#session-list li[data-room]"))).hasSize(opened);
+
+            // From the past session, the host offers its guest the next one: private, so only Gil sees it in the open ones.
+            host.findElement(By.id("tab-past")).click();
+            wait(host).until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                    "#session-list li[data-room='" + roomId + "'] button[data-action='offer-again']"))).click();
+            assertThat(host.findElement(By.id("offer-to")).getText()).contains("Only for Gil Guest");
+            setDateTime(host, host.findElement(By.id("offer-start")), start.plusDays(20).toLocalDateTime());
+            host.findElement(By.id("offer")).click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Session offered to Gil Guest"));
+            guest.findElement(By.id("tab-open")).click();
+            WebElement offeredToGil = wait(guest).until(d -> d.findElements(By.cssSelector("#session-list li[data-room]")).stream()
+                    .filter(li -> li.getText().contains("Hana Host") && li.getText().contains("Private")).findFirst().orElse(null));
+            assertThat(client.call("GET", "/api/practice-rooms?scope=open&limit=200", client.person("Otto Offerer", "UTC"), null, 200))
+                    .as("nobody else sees it").doesNotContain(offeredToGil.getAttribute("data-room"));
         } finally {
             host.quit();
             guest.quit();

@@ -38,8 +38,22 @@ export function sessionsView(app, failed) {
   const startInput = h('input', { type: 'datetime-local', id: 'offer-start', required: true, value: toLocalValue(nextHour(), app.zone) });
   const privateInput = h('input', { type: 'checkbox', id: 'offer-private' });
   const offerButton = h('button', { type: 'submit', id: 'offer' }, 'Offer session');
+  // Offered to one person (someone from an earlier session): private, so only they see it and can book it.
+  let offerTo = null;
+  const offerToName = h('strong', {});
+  const anyone = h('button', { type: 'button', class: 'link', id: 'offer-to-anyone' }, 'Offer to anyone instead');
+  const offerToLine = h('p', { id: 'offer-to', hidden: true }, 'Only for ', offerToName, ' (private: nobody else sees it). ', anyone);
+  const offerToPerson = person => {
+    offerTo = person;
+    offerToLine.hidden = !person;
+    offerToName.textContent = person ? person.name : '';
+    privateInput.checked = Boolean(person);
+    privateInput.disabled = Boolean(person);
+  };
+  anyone.addEventListener('click', () => offerToPerson(null));
   const offerForm = h('form', { class: 'card', id: 'offer-form' },
     h('h2', {}, 'Offer a session'),
+    offerToLine,
     h('div', { class: 'row' },
       h('div', {}, h('label', { for: 'offer-start' }, `Starts (${app.zone})`), startInput),
       h('div', {}, h('label', { for: 'offer-private' }, h('span', {}, 'Private '), privateInput)),
@@ -48,9 +62,11 @@ export function sessionsView(app, failed) {
     event.preventDefault();
     notice(null);
     busy(offerButton, 'Offering your session…', async () => {
-      const room = await call('POST', '/api/practice-room/create',
-        { datetimeUtc: toInstant(startInput.value, app.zone), private: privateInput.checked }, token);
-      notice(`Session offered for ${formatWhen(room.datetimeUtc, app.zone)}.`, 'info');
+      const room = await call('POST', '/api/practice-room/create', offerTo
+        ? { datetimeUtc: toInstant(startInput.value, app.zone), private: true, offerTo: offerTo.id }
+        : { datetimeUtc: toInstant(startInput.value, app.zone), private: privateInput.checked }, token);
+      notice(`Session offered${offerTo ? ` to ${offerTo.name}` : ''} for ${formatWhen(room.datetimeUtc, app.zone)}.`, 'info');
+      offerToPerson(null);
       state.tab = 'mine';
       await reload();
     }).catch(failed);
@@ -147,6 +163,18 @@ export function sessionsView(app, failed) {
         notice('You left the session; it is open again.', 'info');
         await reload();
       });
+    }
+    // The other person of a session (also a past one) can be offered the next one.
+    const other = hosting ? (room.guestId ? { id: room.guestId, name: room.guest ? room.guest.name : 'your guest' } : null)
+      : (room.guestId === app.me.id ? { id: room.hostId, name: room.host ? room.host.name : 'your host' } : null);
+    if (other) {
+      const b = h('button', { type: 'button', class: 'secondary', 'data-action': 'offer-again' }, `Offer ${other.name} a session`);
+      b.addEventListener('click', () => {
+        offerToPerson(other);
+        offerForm.scrollIntoView({ block: 'start' });
+        startInput.focus();
+      });
+      actions.append(b);
     }
     const li = h('li', { 'data-room': room.id },
       h('div', {}, h('div', { class: 'when' }, formatWhen(room.datetimeUtc, app.zone), status, room.private ? h('span', { class: 'badge' }, 'Private') : null),
