@@ -1,7 +1,7 @@
 // The week of slots the availability page publishes, on weeks when the clocks change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { weekWindows } from '../../main/resources/META-INF/resources/app/slots.js';
+import { nextMonday, weekWindows } from '../../main/resources/META-INF/resources/app/slots.js';
 
 const sundayOnly = [false, false, false, false, false, false, true];
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -57,4 +57,12 @@ test('a week already begun: the times already past are left out', () => {
     ['2026-12-07T09:00:00.000Z', '2026-12-07T09:30:00.000Z']);
   assert.throws(() => weekWindows('2026-12-07', '09:00', '11:00', 30, monday, 'Europe/Berlin', Date.parse('2026-12-08T00:00:00Z')),
     /still ahead/);
+});
+
+test('the week offered starts on the coming Monday of the viewer\'s calendar, not of UTC', () => {
+  // Sunday 17:00 in Los Angeles is already Monday 01:00 in UTC: the coming Monday is tomorrow there, not in 8 days.
+  assert.equal(nextMonday('America/Los_Angeles', Date.parse('2026-12-07T01:00:00Z')), '2026-12-07');
+  // Monday 00:30 in Berlin is still Sunday in UTC: on Monday, the coming Monday is a week later.
+  assert.equal(nextMonday('Europe/Berlin', Date.parse('2026-12-06T23:30:00Z')), '2026-12-14');
+  assert.equal(nextMonday('UTC', Date.parse('2026-12-04T01:40:00Z')), '2026-12-07');
 });

@@ -22,6 +22,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -256,7 +257,9 @@ class WebAppBrowserTest {
             signIn(ivy, ivyEmail, "Ivy Interviewer", "Europe/Berlin", null);
             connect(ivy, null);
             ivy.get(app + "#/slots");
-            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("publish-week"))).click();
+            WebElement publish = wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("publish-week")));
+            String publishedWeek = ivy.findElement(By.id("week-start")).getAttribute("value");
+            publish.click();
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Published 15 slots"));
             shot(ivy, "07-availability");
 
@@ -314,9 +317,12 @@ class WebAppBrowserTest {
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("3. Time");
             WebElement day = ivy.findElement(By.id("interview-day"));
             WebElement slot = null;
-            for (int d = 1; d <= 10 && slot == null; d++) {
+            // After the week of slots published above: a time in it could clash with a booked slot in Ivy's calendar, and
+            // the send would be refused (rightly, but not what this test is about).
+            LocalDate afterPublishedWeek = LocalDate.parse(publishedWeek).plusDays(7);
+            for (int d = 0; d < 10 && slot == null; d++) {
                 ((JavascriptExecutor) ivy).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
-                        day, LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(d).toLocalDate().toString());
+                        day, afterPublishedWeek.plusDays(d).toString());
                 try {
                     slot = new WebDriverWait(ivy, Duration.ofSeconds(3))
                             .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#interview-slots button[data-start]")));

@@ -11,7 +11,7 @@ const PAGE = 100;
 
 export function slotsView(app, failed) {
   const token = app.session.idToken;
-  const week = h('input', { type: 'date', id: 'week-start', required: true, value: nextMonday() });
+  const week = h('input', { type: 'date', id: 'week-start', required: true, value: nextMonday(app.zone) });
   const from = h('input', { type: 'time', id: 'day-from', required: true, value: '09:00' });
   const to = h('input', { type: 'time', id: 'day-to', required: true, value: '12:00' });
   const length = h('select', { id: 'slot-length' }, ...[30, 45, 60].map(m => h('option', { value: m, selected: m === 60 }, `${m} minutes`)));
@@ -170,8 +170,9 @@ function hhmm(minutes) {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-function nextMonday() {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d.toISOString().slice(0, 10);
+/** The date of the coming Monday on the viewer's calendar (not UTC's, which is a day off near midnight). */
+export function nextMonday(zone, now = Date.now()) {
+  const today = new Date(toLocalValue(new Date(now).toISOString(), zone).slice(0, 10) + 'T00:00:00Z');
+  today.setUTCDate(today.getUTCDate() + ((8 - today.getUTCDay()) % 7 || 7));
+  return today.toISOString().slice(0, 10);
 }
