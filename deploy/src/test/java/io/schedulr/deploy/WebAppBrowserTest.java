@@ -234,6 +234,10 @@ class WebAppBrowserTest {
                     .filter(li -> li.getText().contains("Hana Host") && li.getText().contains("Private")).findFirst().orElse(null));
             // Nobody else sees it: to them it does not exist.
             client.call("GET", "/api/practice-rooms/" + offeredToGil.getAttribute("data-room"), client.person("Otto Offerer", "UTC"), null, 404);
+            // The host sees to whom it is offered.
+            host.findElement(By.id("tab-mine")).click();
+            wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                    "#session-list li[data-room='" + offeredToGil.getAttribute("data-room") + "']"), "Private · only for Gil Guest"));
         } finally {
             host.quit();
             guest.quit();

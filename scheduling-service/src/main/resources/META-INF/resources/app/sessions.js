@@ -177,7 +177,7 @@ export function sessionsView(app, failed) {
       actions.append(b);
     }
     const li = h('li', { 'data-room': room.id },
-      h('div', {}, h('div', { class: 'when' }, formatWhen(room.datetimeUtc, app.zone), status, room.private ? h('span', { class: 'badge' }, 'Private') : null),
+      h('div', {}, h('div', { class: 'when' }, formatWhen(room.datetimeUtc, app.zone), status, room.private ? h('span', { class: 'badge' }, room.offeredToPerson ? `Private · only for ${room.offeredToPerson.name}` : 'Private') : null),
         h('div', { class: 'muted' }, who), room.roomUrl ? h('a', { href: room.roomUrl, target: '_blank', rel: 'noopener' }, 'Join video') : null),
       actions);
     if (state.editing === room.id) {

@@ -50,15 +50,15 @@ public class RoomChangeRecorder {
         if (announced.guestId() != null) {
             ids.add(announced.guestId());
         }
-        if (after != null && after.guestId() != null && !ids.contains(after.guestId())) {
-            ids.add(after.guestId());
+        if (after != null) {
+            RoomDetails.peopleOf(after).filter(id -> !ids.contains(id)).forEach(ids::add);
         }
         return users.findAll(ids).chain(people -> {
             UserProfile host = people.get(announced.hostId());
             UserProfile guest = announced.guestId() == null ? null : people.get(announced.guestId());
             RoomChange change = new RoomChange(UUID.randomUUID(), type, now, announced, host, guest, before);
             RoomDetails details = after == null ? new RoomDetails(announced, host, guest)
-                    : new RoomDetails(after, host, after.guestId() == null ? null : people.get(after.guestId()));
+                    : RoomDetails.of(after, people);
             return outbox.append(change)
                     .chain(() -> audit.record(actorId, "room." + type.name().toLowerCase(Locale.ROOT), before, after))
                     .map(ignored -> details);

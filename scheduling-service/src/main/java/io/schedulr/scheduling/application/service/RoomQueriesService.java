@@ -61,14 +61,7 @@ public class RoomQueriesService implements RoomQueriesUseCase {
 
     private Uni<List<RoomDetails>> withPeople(List<PracticeRoom> rooms) {
         Set<String> ids = new HashSet<>();
-        rooms.forEach(r -> {
-            ids.add(r.hostId());
-            if (r.guestId() != null) {
-                ids.add(r.guestId());
-            }
-        });
-        return users.findAll(ids).map(people -> rooms.stream()
-                .map(r -> new RoomDetails(r, people.get(r.hostId()), r.guestId() == null ? null : people.get(r.guestId())))
-                .toList());
+        rooms.forEach(r -> RoomDetails.peopleOf(r).forEach(ids::add));
+        return users.findAll(ids).map(people -> rooms.stream().map(r -> RoomDetails.of(r, people)).toList());
     }
 }

@@ -62,6 +62,16 @@ class QueryServicesTest {
     }
 
     @Test
+    void aPrivateRoomIsReadWithThePersonItIsOfferedTo() {
+        PracticeRoom offered = f.room().changePrivacy(f.host.id(), true).offerTo(f.host.id(), f.other.id());
+        f.store.putRoom(offered);
+
+        assertThat(rooms.get(f.host, offered.id()).await().indefinitely().offeredTo()).isEqualTo(f.other);
+        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely()).singleElement()
+                .satisfies(d -> assertThat(d.offeredTo()).isEqualTo(f.other));
+    }
+
+    @Test
     void openSlotsAreOthersAndStartNoEarlierThanNowAndMineCanBeFilteredByStatus() {
         Slot slot = f.slot();
         SlotQuery any = new SlotQuery(null, null, null, 10, 0);

@@ -30,6 +30,8 @@ public record RoomResponse(
         @Schema(description = "Only for the host of a private room: whom it is offered to.",
                 example = "google-oauth2|118263548790123456789", nullable = true)
         @JsonInclude(JsonInclude.Include.NON_NULL) String offeredTo,
+        @Schema(description = "Only for the host of a private room offered to someone: that person.", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) PersonResponse offeredToPerson,
         @Schema(description = "Whether someone booked it.", example = "true") boolean booked,
         @Schema(description = "When it was created (UTC).", example = "2029-12-01T08:12:45.120Z") Instant createdAt,
         @Schema(description = "When the session starts (UTC).", example = "2030-01-15T10:00:00Z") Instant datetimeUtc,
@@ -47,7 +49,8 @@ public record RoomResponse(
         boolean participant = room.isParticipant(viewerId);
         return new RoomResponse(room.id().toString(), room.hostId(), participant ? room.guestId() : null,
                 participant ? room.stage() : null, participant ? room.roomUrl() : null, room.privateRoom(),
-                room.isHost(viewerId) ? room.offeredTo() : null, room.isBooked(), room.createdAt(), room.start(), room.window().end(),
+                room.isHost(viewerId) ? room.offeredTo() : null, room.isHost(viewerId) ? PersonResponse.of(details.offeredTo()) : null,
+                room.isBooked(), room.createdAt(), room.start(), room.window().end(),
                 PersonResponse.of(details.host()), participant ? PersonResponse.of(details.guest()) : null, details.warnings());
     }
 }
