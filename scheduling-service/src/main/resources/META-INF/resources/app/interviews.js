@@ -3,7 +3,7 @@
 import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
-import { newestAnswers, withNextPage } from './paging.js';
+import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -21,11 +21,13 @@ function listView(app, failed) {
   const body = h('tbody', { id: 'interview-rows' });
   const start = h('button', { type: 'button', id: 'new-interview' }, 'Schedule an interview');
   // Closed before it was sent, the wizard leaves a draft: the list shows it.
-  start.addEventListener('click', () => wizard(app, failed, null, () => { shown = []; load().catch(failed); }));
+  start.addEventListener('click', () => wizard(app, failed, null, () => loads.reload(() => { shown = []; return load(); }).catch(failed)));
   const team = h('div', { id: 'team-admin' });
   // A page at a time (by start, latest first; drafts without a time last): "Show more interviews" brings the next.
   const PAGE = 50;
   let shown = [];
+  // The first page again after the wizard, and "Show more", one at a time (paging.js): neither undoes the other.
+  const loads = oneAtATime();
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-interviews', hidden: true }, 'Show more interviews');
   show('interviews', h('h1', {}, 'Interviews'), h('div', { class: 'card' }, start,
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), body), more),
@@ -39,8 +41,8 @@ function listView(app, failed) {
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
       h('td', {}, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
   };
-  more.addEventListener('click', () => busy(more, 'Loading…', load).catch(failed));
-  load().catch(failed);
+  more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(load)).catch(failed));
+  loads.next(load).catch(failed);
   teamAdmin(app, failed, team);
 }
 

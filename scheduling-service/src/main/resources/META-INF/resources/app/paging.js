@@ -23,3 +23,31 @@ export function newestAnswers() {
     return () => mine === asked;
   };
 }
+
+/**
+ * Runs a list's loads one after another, in the order asked, so that no answer undoes another: a reload answered after
+ * the person's own move, or after "Show more" opened a page, would otherwise put the list back as it was before. Each
+ * load reads what is shown when its turn comes. A reload asked while another is still waiting for its turn is that same
+ * reload: it has not read anything yet, so one is enough.
+ */
+export function oneAtATime() {
+  let last = Promise.resolve();
+  let waiting = null;
+  const next = work => {
+    const turn = last.then(() => work());
+    last = turn.catch(() => {});
+    return turn;
+  };
+  return {
+    reload(work) {
+      if (!waiting) {
+        waiting = next(() => {
+          waiting = null;
+          return work();
+        });
+      }
+      return waiting;
+    },
+    next,
+  };
+}

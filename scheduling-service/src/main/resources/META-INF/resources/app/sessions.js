@@ -4,13 +4,15 @@ import { allowingOwnClash, call, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
-import { newestAnswers, reloadLimit, withNextPage } from './paging.js';
+import { oneAtATime, reloadLimit, withNextPage } from './paging.js';
 
 export function sessionsView(app, failed) {
   const token = app.session.idToken;
   const PAGE = 50;
   // Only the list on screen is asked for (again on every room change): the other tabs load when chosen.
   const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, more: { open: false, mine: false, past: false }, editing: null };
+  // Reloads (live changes, tabs, the person's own changes) and "Show more" run one at a time (paging.js).
+  const loads = oneAtATime();
   // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
   // wipe the new time the host is typing.
   let editor = null;
@@ -27,13 +29,15 @@ export function sessionsView(app, failed) {
   // Every list comes a page at a time: the next page follows what is shown (past: earlier ones; mine: later ones).
   const MORE = { open: 'Show more open sessions', mine: 'Show later sessions', past: 'Show earlier sessions' };
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-open', hidden: true }, MORE.open);
-  more.addEventListener('click', () => busy(more, 'Loading…', async () => {
+  more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(async () => {
     const tab = state.tab;
     const next = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${state.rooms[tab].length}`, undefined, token);
     state.rooms[tab] = withNextPage(state.rooms[tab], next);
     state.more[tab] = next.length === PAGE;
-    render();
-  }).catch(failed));
+    if (state.tab === tab) {
+      render();
+    }
+  })).catch(failed));
 
   const startInput = h('input', { type: 'datetime-local', id: 'offer-start', required: true, value: toLocalValue(nextHour(), app.zone) });
   const privateInput = h('input', { type: 'checkbox', id: 'offer-private' });
@@ -76,23 +80,23 @@ export function sessionsView(app, failed) {
     h('div', { class: 'card' }, h('div', { class: 'tabs', role: 'tablist' }, tabOpen, tabMine, tabPast), list, more));
 
   let loading = 0;
-  const ask = newestAnswers();
-  async function reload() {
-    const tab = state.tab;
-    const limit = reloadLimit(state.rooms[tab], PAGE);
-    const isNewest = ask();
+  function reload() {
     loading++;
     list.setAttribute('aria-busy', 'true');
-    const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token)
-      .finally(() => { if (--loading === 0) list.removeAttribute('aria-busy'); });
-    if (!isNewest()) {
-      return;
-    }
-    state.rooms[tab] = rooms;
-    state.more[tab] = rooms.length === limit;
-    if (state.tab === tab) {
-      render();
-    }
+    return loads.reload(async () => {
+      const tab = state.tab;
+      const limit = reloadLimit(state.rooms[tab], PAGE);
+      const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token);
+      state.rooms[tab] = rooms;
+      state.more[tab] = rooms.length === limit;
+      if (state.tab === tab) {
+        render();
+      }
+    }).finally(() => {
+      if (--loading === 0) {
+        list.removeAttribute('aria-busy');
+      }
+    });
   }
 
   const EMPTY = {

@@ -4,7 +4,7 @@ import { allowingOwnClash, call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, occurrencesOf, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
-import { newestAnswers, reloadLimit, withNextPage } from './paging.js';
+import { oneAtATime, reloadLimit, withNextPage } from './paging.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const PAGE = 100;
@@ -53,25 +53,22 @@ export function slotsView(app, failed) {
       more: h('button', { type: 'button', class: 'secondary', id: 'more-my-slots', hidden: true }, 'Show more of your slots') },
   };
   for (const list of Object.values(lists)) {
-    list.ask = newestAnswers();
-    list.more.addEventListener('click', () => busy(list.more, 'Loading…', async () => {
+    list.loads = oneAtATime();
+    list.more.addEventListener('click', () => busy(list.more, 'Loading…', () => list.loads.next(async () => {
       const next = await call('GET', `/api/slots?${list.query}&limit=${PAGE}&offset=${list.shown.length}`, undefined, token);
       showSlots(list, withNextPage(list.shown, next), next.length === PAGE);
-    }).catch(failed));
+    })).catch(failed));
   }
   show('slots', h('h1', {}, 'Availability'), form,
     h('div', { class: 'card' }, h('h2', {}, 'Open slots you can book'), openList, lists.open.more),
     h('div', { class: 'card' }, h('h2', {}, 'Your slots'), mineList, lists.mine.more));
 
   async function reload() {
-    await Promise.all(Object.values(lists).map(async list => {
+    await Promise.all(Object.values(lists).map(list => list.loads.reload(async () => {
       const limit = reloadLimit(list.shown, PAGE);
-      const isNewest = list.ask();
       const slots = await call('GET', `/api/slots?${list.query}&limit=${limit}`, undefined, token);
-      if (isNewest()) {
-        showSlots(list, slots, slots.length === limit);
-      }
-    }));
+      showSlots(list, slots, slots.length === limit);
+    })));
   }
 
   function showSlots(list, slots, more) {
