@@ -293,7 +293,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         const { from, to, hours } = dayInZone(day.value, app.zone);
         const isNewest = ask();
         const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
-          + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, undefined, token);
+          + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&fitsCalendars=true`, undefined, token);
         if (!isNewest()) {
           return;
         }
@@ -305,7 +305,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
             slotChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
           });
           return b;
-        }) : [h('span', { class: 'muted' }, 'No free times that day.')]));
+        }) : [h('span', { class: 'muted' }, 'No free times that day that fit the team\'s calendars.')]));
       };
       typeChoices.append(...types.map(t => {
         const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, `${t.title} · ${t.lengthInMinutes} min`);
@@ -318,7 +318,8 @@ function wizard(app, failed, draft = null, closed = () => {}) {
       }));
       day.addEventListener('change', () => loadSlots().catch(failed));
       content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, field('interview-day', `Day (${app.zone})`, day),
-        h('p', {}, 'Free times'), slotChoices);
+        h('p', {}, 'Free times'), h('p', { class: 'muted' }, 'Cal.com\'s free times, without those that clash with the team\'s calendars.'),
+        slotChoices);
       await loadSlots();
       return async () => {
         if (!state.eventType || !state.start) {

@@ -51,8 +51,8 @@ public class InterviewWiring {
 
     @Produces
     @ApplicationScoped
-    InterviewOptionsUseCase interviewOptions(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom) {
-        return new InterviewOptionsService(tx, interviews, calcom);
+    InterviewOptionsUseCase interviewOptions(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts) {
+        return new InterviewOptionsService(tx, interviews, calcom, conflicts);
     }
 
     @Produces

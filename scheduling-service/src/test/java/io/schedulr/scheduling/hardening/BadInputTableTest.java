@@ -195,6 +195,8 @@ public class BadInputTableTest {
         c.add(get("slots: range backwards", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + LATER + "&to=" + FUTURE, 400,
                 "invalid_to"));
         c.add(get("slots: no event type", interviews + "/%INTERVIEW%/options/slots?from=" + FUTURE + "&to=" + LATER, 400, "invalid_eventTypeId"));
+        c.add(get("slots: fitsCalendars not a flag", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + FUTURE + "&to=" + LATER
+                + "&fitsCalendars=yes", 400, "invalid_fitsCalendars"));
         c.add(new Case("steps: text body", "PUT", steps + "details", "hello", "text/plain", 415, "unsupported_media_type"));
     }
 

@@ -88,6 +88,16 @@ class InterviewFlowTest {
         get(s.ada(), "/api/interviews/" + id + "/options/slots?eventTypeId=1001&from=" + day + "T00:00:00Z&to=" + day + "T23:59:00Z")
                 .statusCode(200).body("slots", hasSize(3)).body("timeZone", equalTo("Europe/Berlin"))
                 .body("slots[0].start", org.hamcrest.Matchers.anyOf(containsString("+01:00"), containsString("+02:00"))).body("members[0].slots", hasSize(3));
+        // Ben has a booked session at 09:00 UTC on a later day: asked to fit the team's calendars, step 3 leaves that time out.
+        String later = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).toString();
+        String bensRoom = io.schedulr.scheduling.api.RoomApi.createRoomAt(s.ben(), java.time.Instant.parse(later + "T09:00:00Z"), null);
+        io.schedulr.scheduling.api.RoomApi.book(Tokens.newUser("Booker " + s.tag(), "UTC"), bensRoom).statusCode(200);
+        String laterSlots = "/api/interviews/" + id + "/options/slots?eventTypeId=1001&from=" + later + "T00:00:00Z&to=" + later + "T23:59:00Z";
+        get(s.ada(), laterSlots).statusCode(200).body("slots", hasSize(3));
+        List<String> fitting = get(s.ada(), laterSlots + "&fitsCalendars=true").statusCode(200).body("members[0].slots", hasSize(2))
+                .extract().path("slots.start");
+        assertThat(fitting).extracting(t -> java.time.OffsetDateTime.parse(t).toInstant())
+                .containsExactly(java.time.Instant.parse(later + "T10:00:00Z"), java.time.Instant.parse(later + "T11:00:00Z"));
 
         String start = day + "T10:00:00Z";
         step(s.ada(), id, "booking-type", "{\"eventTypeId\":1001,\"start\":\"" + start + "\"}").statusCode(200)

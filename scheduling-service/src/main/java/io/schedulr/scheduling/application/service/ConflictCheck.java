@@ -231,6 +231,28 @@ public class ConflictCheck {
                 }));
     }
 
+    /**
+     * Everything that makes an interview team busy within {@code range}, as a send's check counts it (the actor's own
+     * clashes included): the members' booked sessions here, by address, and the Google busy times of the actor and of
+     * the members who sign in here (none from a calendar that does not answer). Read outside any transaction; Google is
+     * asked after the reading session has given its connection back.
+     */
+    public Uni<List<TimeWindow>> teamBusyTimes(UnitOfWork tx, String actorId, String actorEmail, List<String> emails, TimeWindow range) {
+        if (bookings == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<TimeWindow> busy = new ArrayList<>();
+        List<String> team = teamAddresses(actorEmail, false, emails);
+        return tx.reading(() -> (team.isEmpty() ? Uni.createFrom().voidItem() : bookings.bookedTimesOfAddresses(team, range).invoke(busy::addAll)
+                        .replaceWithVoid())
+                        .chain(() -> prepareForTeam(actorId, actorEmail, false, range, emails)))
+                .chain(this::ask)
+                .map(answers -> {
+                    busy.addAll(answers.busy());
+                    return List.copyOf(busy);
+                });
+    }
+
     private static List<String> teamAddresses(String actorEmail, boolean allowOwnConflicts, List<String> emails) {
         return emails.stream().filter(email -> !(allowOwnConflicts && email.equalsIgnoreCase(actorEmail))).distinct().toList();
     }

@@ -4,6 +4,12 @@ import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseC
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.EventTypeOption;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.MemberSlots;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.Slot;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.SlotOptions;
+import io.schedulr.scheduling.application.service.ConflictCheck;
+import io.schedulr.scheduling.domain.BusyTimes;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Interview;
@@ -23,14 +29,20 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
     private final UnitOfWork tx;
     private final Interviews interviews;
     private final CalcomGatewayPort calcom;
+    private final ConflictCheck conflicts;
 
     public InterviewOptionsService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom) {
+        this(tx, interviews, calcom, ConflictCheck.none());
+    }
+
+    public InterviewOptionsService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts) {
         this.tx = tx;
         this.interviews = interviews;
         this.calcom = calcom;
+        this.conflicts = conflicts;
     }
 
-    private record Seen(Interview interview, List<TeamMember> members) {
+    private record Seen(Interview interview, List<String> team, List<TeamMember> members) {
     }
 
     @Override
@@ -46,22 +58,36 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
     }
 
     @Override
-    public Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to) {
+    public Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to, boolean fitsCalendars) {
         if (from == null || to == null) {
             throw new InvalidRequestException(from == null ? "invalid_from" : "invalid_to", "'from' and 'to' are required.");
         }
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new InvalidRequestException("invalid_to", "'to' must be after 'from', at most 62 days later.");
         }
-        return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(interview ->
-                        interviews.members().list(false).map(members -> new Seen(interview, members))))
+        return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(interview -> interviews.details(interview)
+                        .chain(details -> interviews.members().list(false).map(members -> new Seen(interview, details.teamAddresses(), members)))))
                 .chain(seen -> {
                     Interview interview = seen.interview();
-                    List<TeamMember> members = seen.members();
                     String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().timeZone();
                     Integer length = interview.customDuration() && interview.eventTypeId() != null && interview.eventTypeId() == eventTypeId
                             ? interview.durationMinutes() : null;
-                    return calcom.slots(eventTypeId, from, to, zone, length).map(options -> new SlotChoices(options, byCalcomUser(members)));
+                    Uni<SlotOptions> offered = calcom.slots(eventTypeId, from, to, zone, length);
+                    if (fitsCalendars) {
+                        offered = offered.chain(options -> conflicts.teamBusyTimes(tx, actor.id(), actor.person().email(), seen.team(),
+                                new TimeWindow(from, to)).map(busy -> fitting(options, busy)));
+                    }
+                    return offered.map(options -> new SlotChoices(options, byCalcomUser(seen.members())));
                 });
+    }
+
+    /** The options without the times that clash with {@code busy}: the send would refuse them. */
+    private static SlotOptions fitting(SlotOptions options, List<TimeWindow> busy) {
+        return new SlotOptions(options.eventTypeId(), options.timeZone(), options.everyHostAttends(), fitting(options.slots(), busy),
+                options.members().stream().map(m -> new MemberSlots(m.member(), fitting(m.slots(), busy))).toList());
+    }
+
+    private static List<Slot> fitting(List<Slot> slots, List<TimeWindow> busy) {
+        return slots.stream().filter(s -> BusyTimes.clashingWith(new TimeWindow(s.start(), s.end()), busy).isEmpty()).toList();
     }
 }

@@ -17,7 +17,6 @@ import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.domain.TimeWindow;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
@@ -77,7 +76,7 @@ public class SendInterviewService implements SendInterviewUseCase {
         if (i.startAt() == null || i.endAt() == null) {
             return Uni.createFrom().item((ConflictCheck.GoogleQuestion) null);
         }
-        return conflicts.prepareForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team(d));
+        return conflicts.prepareForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), d.teamAddresses());
     }
 
     /** The team's booked sessions here and the sender's own Google calendars, at the interview's time. */
@@ -86,17 +85,8 @@ public class SendInterviewService implements SendInterviewUseCase {
         if (i.startAt() == null || i.endAt() == null) {
             return Uni.createFrom().item(List.of());
         }
-        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), team(d),
+        return conflicts.requireForTeam(actor.id(), actor.person().email(), allowOwnConflicts, new TimeWindow(i.startAt(), i.endAt()), d.teamAddresses(),
                 answers);
-    }
-
-    private static List<String> team(InterviewDetails d) {
-        List<String> team = new ArrayList<>();
-        if (d.primary() != null) {
-            team.add(d.primary().email());
-        }
-        d.additional().forEach(member -> team.add(member.email()));
-        return team;
     }
 
     private Uni<InterviewDetails> book(Actor actor, InterviewDetails d) {

@@ -89,8 +89,10 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
 
     @Override
     public Uni<SlotOptions> slots(long eventTypeId, Instant from, Instant to, String timeZone, Integer lengthInMinutes) {
-        return Uni.createFrom().item(new SlotOptions(eventTypeId, timeZone, true, List.of(new Slot(from, from.plus(Duration.ofMinutes(30)))),
-                List.of()));
+        // Three half hours from the start of the range, and the first two again for a member.
+        List<Slot> slots = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> new Slot(from.plus(Duration.ofMinutes(30L * i)), from.plus(Duration.ofMinutes(30L * i + 30)))).toList();
+        return Uni.createFrom().item(new SlotOptions(eventTypeId, timeZone, true, slots, List.of(new MemberSlots(new Host(101, "Ada"), slots.subList(0, 2)))));
     }
 
     @Override

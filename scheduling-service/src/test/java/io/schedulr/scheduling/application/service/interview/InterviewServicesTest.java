@@ -3,6 +3,7 @@ package io.schedulr.scheduling.application.service.interview;
 import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase.GuestInput;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.NotFoundException;
@@ -199,6 +200,30 @@ class InterviewServicesTest {
         assertThat(store.interviews.get(recorded.interviewId()).primaryMemberId()).isEqualTo(adaMember.id());
         assertThat(store.announced).hasSize(2);
         assertThat(lifecycle.apply(direct).await().indefinitely().recorded()).isFalse();
+    }
+
+    @Test
+    void stepThreeCanLeaveOutTheTimesTheSendWouldRefuse() {
+        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
+        TimeWindow bensSession = new TimeWindow(START, START.plus(Duration.ofMinutes(10)));
+        TimeWindow adasGoogle = new TimeWindow(START.plus(Duration.ofMinutes(40)), START.plus(Duration.ofMinutes(50)));
+        io.schedulr.scheduling.domain.CalendarConnection connected = new io.schedulr.scheduling.domain.CalendarConnection("ada",
+                io.schedulr.scheduling.domain.CalendarConnectionStatus.CONNECTED, null, "cal-ada", NOW);
+        io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
+                bookingsByAddress(java.util.Map.of("ben@fund.test", List.of(bensSession))),
+                (user, window) -> io.smallrye.mutiny.Uni.createFrom().item(new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Busy(
+                        user.equals("ada") ? List.of(adasGoogle) : List.of())),
+                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.of(connected)), team, team);
+        InterviewOptionsService options = new InterviewOptionsService(team, interviews, store, conflicts);
+        UUID id = ready();
+
+        CalcomGatewayPort.SlotOptions all = options.slots(ada, id, 1001L, START, START.plus(Duration.ofDays(1)), false).await().indefinitely().options();
+        CalcomGatewayPort.SlotOptions fitting = options.slots(ada, id, 1001L, START, START.plus(Duration.ofDays(1)), true).await().indefinitely().options();
+
+        assertThat(all.slots()).hasSize(3);
+        assertThat(fitting.slots()).as("Ben's booked session and Ada's Google busy time clash with the first two")
+                .extracting(CalcomGatewayPort.Slot::start).containsExactly(START.plus(Duration.ofMinutes(60)));
+        assertThat(fitting.members()).singleElement().satisfies(m -> assertThat(m.slots()).isEmpty());
     }
 
     /** Team members' booked sessions by address (rooms by user id: none). */

@@ -142,13 +142,18 @@ public class InterviewResource {
     @Path("/{id}/options/slots")
     @Operation(summary = "Step 3's options: Cal.com's free times of an event type between from and to (at most 62 days)")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found invalid_eventTypeId invalid_datetime "
-            + "datetime_out_of_range invalid_to calcom_not_found calcom_rejected calcom_rate_limited calcom_unavailable")
+            + "datetime_out_of_range invalid_to invalid_fitsCalendars calcom_not_found calcom_rejected calcom_rate_limited calcom_unavailable")
     public Uni<InterviewOptionsResponse.Slots> slots(@PathParam("id") String id, @QueryParam("eventTypeId") String eventTypeId,
-                                                     @QueryParam("from") String from, @QueryParam("to") String to) {
+                                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                                     @Parameter(description = "true: leave out the times that clash with the team's "
+                                                             + "booked sessions here or with the Google busy times of the caller and of "
+                                                             + "the members who sign in here — the times sending would refuse.")
+                                                     @QueryParam("fitsCalendars") String fitsCalendars) {
         Actor actor = TeamActors.of(caller.get(), identity);
         UUID interview = TeamActors.id("interview", id);
         long type = TeamActors.number("eventTypeId", eventTypeId, 1, Integer.MAX_VALUE);
-        return options.slots(actor, interview, type, times.required("from", from), times.required("to", to))
+        boolean fitting = RequestValues.flag("fitsCalendars", fitsCalendars);
+        return options.slots(actor, interview, type, times.required("from", from), times.required("to", to), fitting)
                 .map(InterviewOptionsResponse::slots);
     }
 

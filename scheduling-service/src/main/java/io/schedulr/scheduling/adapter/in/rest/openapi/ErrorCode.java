@@ -43,6 +43,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_OFFSET(400, "invalid_offset", "'offset' is a number from 0 to 2147483647."),
     INVALID_STATUS(400, "invalid_status", "'status' is open, booked or cancelled."),
     INVALID_FITS_MY_CALENDAR(400, "invalid_fitsMyCalendar", "'fitsMyCalendar' is true or false."),
+    INVALID_FITS_CALENDARS(400, "invalid_fitsCalendars", "'fitsCalendars' is true or false."),
     INVALID_MINE(400, "invalid_mine", "'mine' is true or false."),
     INVALID_ALLOW_CONFLICTS(400, "invalid_allowConflicts", "'allowConflicts' is true or false."),
     INVALID_REMINDER_MINUTES(400, "invalid_reminderMinutes", "'reminderMinutes' holds at most 3 reminders."),

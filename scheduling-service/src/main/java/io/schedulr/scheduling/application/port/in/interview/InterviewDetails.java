@@ -21,6 +21,16 @@ public record InterviewDetails(Interview interview, Startup startup, Contact con
         this(interview, startup, contact, primary, additional, List.of());
     }
 
+    /** The team's addresses: the primary interviewer's first, then the other members'. */
+    public List<String> teamAddresses() {
+        List<String> team = new java.util.ArrayList<>();
+        if (primary != null) {
+            team.add(primary.email());
+        }
+        additional.forEach(member -> team.add(member.email()));
+        return team;
+    }
+
     public InterviewDetails withWarnings(List<String> more) {
         return more.isEmpty() ? this : new InterviewDetails(interview, startup, contact, primary, additional, more);
     }

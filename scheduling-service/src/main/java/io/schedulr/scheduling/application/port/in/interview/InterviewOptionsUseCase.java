@@ -19,8 +19,11 @@ public interface InterviewOptionsUseCase {
     record EventTypeChoices(List<EventTypeOption> types, Map<Long, TeamMember> membersByCalcomUser) {
     }
 
-    /** @param to exclusive; at most 62 days after {@code from} */
-    Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to);
+    /**
+     * @param to            exclusive; at most 62 days after {@code from}
+     * @param fitsCalendars leave out the times that clash with the team's calendars, which the send would refuse
+     */
+    Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to, boolean fitsCalendars);
 
     /** The slots, in the interview's zone (or the viewer's while it has none), and our team members by Cal.com user id. */
     record SlotChoices(SlotOptions options, Map<Long, TeamMember> membersByCalcomUser) {
