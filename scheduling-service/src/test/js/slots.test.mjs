@@ -50,6 +50,16 @@ test('the clocks go forward under a slot: it still ends by "until" on the wall',
   assert.throws(() => weekWindows('2026-03-23', '01:30', '03:00', 60, sundayOnly, 'Europe/Berlin', NOW), /No slot fits/);
 });
 
+test('"until" in the hour the clocks skip: the slot that ends as they jump is made', () => {
+  // 02:30 never comes on 29 March 2026 in Berlin; 01:30 CET plus 30 minutes is the jump to 03:00 CEST.
+  assert.deepEqual(weekWindows('2026-03-23', '01:00', '02:30', 30, sundayOnly, 'Europe/Berlin', NOW), [
+    { startTs: '2026-03-29T00:00:00.000Z', endTs: '2026-03-29T00:30:00.000Z' },
+    { startTs: '2026-03-29T00:30:00.000Z', endTs: '2026-03-29T01:00:00.000Z' },
+  ]);
+  // A 45-minute slot from 01:45 CET would run to 03:30 CEST, past the jump and past "until": not made.
+  assert.throws(() => weekWindows('2026-03-23', '01:45', '02:30', 45, sundayOnly, 'Europe/Berlin', NOW), /No slot fits/);
+});
+
 test('a week already begun: the times already past are left out', () => {
   const monday = [true, false, false, false, false, false, false];
   const now = Date.parse('2026-12-07T08:30:00Z'); // Monday 09:30 in Berlin: the slots of 09:00 and 09:30 are no more

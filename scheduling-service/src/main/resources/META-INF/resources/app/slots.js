@@ -134,11 +134,13 @@ export function weekWindows(weekStart, from, until, minutes, days, zone, now = D
     const end = `${date}T${hhmm(uh * 60 + um)}`;
     // Each time on the wall from "from" on, as often as the clocks read it: none on the night they go forward, twice
     // in the hour repeated on the night they go back. A slot lasts its minutes even when the clocks change during it,
-    // and ends by "until" on the wall.
+    // and the wall clock reads no later than "until" before it ends (its last minute is before "until"): so a slot may
+    // end as the clocks jump forward over an "until" that never comes that night.
     for (let t = fh * 60 + fm; t + minutes <= uh * 60 + um; t += minutes) {
       for (const start of occurrencesOf(`${date}T${hhmm(t)}`, zone)) {
         const slot = { startTs: start, endTs: new Date(Date.parse(start) + minutes * 60_000).toISOString() };
-        if (toLocalValue(slot.endTs, zone) <= end && Date.parse(start) > now) {
+        const lastMinute = new Date(Date.parse(slot.endTs) - 60_000).toISOString();
+        if (toLocalValue(lastMinute, zone) < end && Date.parse(start) > now) {
           windows.push(slot);
         }
       }
