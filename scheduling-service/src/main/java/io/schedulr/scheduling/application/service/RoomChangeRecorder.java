@@ -10,8 +10,8 @@ import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -46,12 +46,10 @@ public class RoomChangeRecorder {
      */
     public Uni<RoomDetails> record(String actorId, RoomChangeType type, java.time.Instant now, PracticeRoom before,
                                    PracticeRoom announced, PracticeRoom after) {
-        List<String> ids = new ArrayList<>(List.of(announced.hostId()));
-        if (announced.guestId() != null) {
-            ids.add(announced.guestId());
-        }
+        Set<String> ids = new LinkedHashSet<>();
+        RoomDetails.peopleOf(announced).forEach(ids::add);
         if (after != null) {
-            RoomDetails.peopleOf(after).filter(id -> !ids.contains(id)).forEach(ids::add);
+            RoomDetails.peopleOf(after).forEach(ids::add);
         }
         return users.findAll(ids).chain(people -> {
             UserProfile host = people.get(announced.hostId());

@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.application.service.interview;
 
+import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
@@ -65,8 +66,10 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new InvalidRequestException("invalid_to", "'to' must be after 'from', at most 62 days later.");
         }
-        return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(interview -> interviews.details(interview)
-                        .chain(details -> interviews.members().list(false).map(members -> new Seen(interview, details.teamAddresses(), members)))))
+        // The team's addresses are read only when the times must fit their calendars.
+        return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(interview -> (fitsCalendars
+                        ? interviews.details(interview).map(InterviewDetails::teamAddresses) : Uni.createFrom().item(List.<String>of()))
+                        .chain(team -> interviews.members().list(false).map(members -> new Seen(interview, team, members)))))
                 .chain(seen -> {
                     Interview interview = seen.interview();
                     String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().timeZone();
