@@ -852,7 +852,7 @@ public final class Bench {
 
     private void startJfr() throws Exception {
         if (jfrDir != null) {
-            jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + Path.of(jfrDir, "scheduling-service.jfr").toAbsolutePath());
+            jcmd("JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfrSettings", "profile"), "filename=" + Path.of(jfrDir, "scheduling-service.jfr").toAbsolutePath());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.schedulr.kit.security;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.UnauthorizedException;
 import io.schedulr.events.ParticipantRules;
 import io.schedulr.kit.rest.ApiException;
@@ -35,8 +36,18 @@ public class CurrentCaller {
         if (!ParticipantRules.isSendable(email)) {
             throw new ApiException(403, "email_unusable", "Invitations cannot be sent to the email address of your sign-in.");
         }
-        String name = ParticipantRules.cleanName(jwt.getClaim("name"));
+        String name = ParticipantRules.cleanName(textClaimOutsideTheStandardSet(jwt, "name"));
         return new Caller(jwt.getSubject(), email, name == null || name.isBlank() ? email : name, zone(jwt.getClaim("zoneinfo")));
+    }
+
+    /**
+     * A claim MicroProfile JWT has no constant for ("name"): SmallRye's {@code getClaim} first looks the name up as an enum
+     * constant and throws and catches an exception when there is none — with a reactive stack's depth, on every request.
+     * The token's own claims answer without one. A value that is not text counts as absent.
+     */
+    private static String textClaimOutsideTheStandardSet(JsonWebToken jwt, String claim) {
+        Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(claim) : jwt.getClaim(claim);
+        return value instanceof String text ? text : null;
     }
 
     /** Google sends a boolean, some issuers the string "false"; an issuer that does not send it is taken at its word. */
