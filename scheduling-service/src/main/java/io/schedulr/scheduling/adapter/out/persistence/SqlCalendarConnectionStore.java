@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,8 @@ public class SqlCalendarConnectionStore implements LoadCalendarConnectionPort, S
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return SessionConnection.select(COLUMNS + "WHERE user_id = ANY (CAST($1 AS text[]))",
-                        (Object) userIds.stream().distinct().toArray(String[]::new))
+        List<String> distinct = userIds.stream().distinct().toList();
+        return SessionConnection.select(connectionsOf(distinct.size()), SessionConnection.isInValues(distinct))
                 .map(rows -> {
                     Map<String, CalendarConnection> known = new HashMap<>();
                     for (Object[] row : rows) {
@@ -47,6 +48,10 @@ public class SqlCalendarConnectionStore implements LoadCalendarConnectionPort, S
                     }
                     return known;
                 });
+    }
+
+    static String connectionsOf(int people) {
+        return COLUMNS + "WHERE " + SessionConnection.isIn("user_id", 1, people);
     }
 
     /** One statement: the WHERE of ON CONFLICT keeps a newer stored state (PostgreSQL locks the row, so racing saves serialise). */

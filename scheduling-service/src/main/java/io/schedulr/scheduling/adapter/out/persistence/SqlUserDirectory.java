@@ -51,8 +51,8 @@ public class SqlUserDirectory implements UserDirectoryPort {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return SessionConnection.select("SELECT id, email, display_name, time_zone FROM users WHERE id = ANY (CAST($1 AS text[]))",
-                        (Object) ids.stream().distinct().toArray(String[]::new))
+        List<String> distinct = ids.stream().distinct().toList();
+        return SessionConnection.select(profilesOf(distinct.size()), SessionConnection.isInValues(distinct))
                 .map(rows -> {
                     Map<String, UserProfile> found = new HashMap<>();
                     for (Object[] row : rows) {
@@ -60,6 +60,10 @@ public class SqlUserDirectory implements UserDirectoryPort {
                     }
                     return found;
                 });
+    }
+
+    static String profilesOf(int people) {
+        return "SELECT id, email, display_name, time_zone FROM users WHERE " + SessionConnection.isIn("id", 1, people);
     }
 
     @Override

@@ -1,0 +1,115 @@
+package io.schedulr.scheduling.adapter.out.persistence;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.testsupport.TestInfra;
+import io.schedulr.testsupport.infra.InfraEndpoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lookups of a booking's people that the service runs as cached statements — their profiles, their calendar
+ * connections and the clash check's hold — are planned once by PostgreSQL and then reused, as every other statement of the
+ * booking is. Run as PostgreSQL runs them for the service (a prepared statement, executed again and again) on copies of the
+ * tables with a realistic number of people, so the planner weighs a plan made once against one made for the values the
+ * way it does in production. The {@code = ANY} of an array the lookups used before is the control: PostgreSQL planned it
+ * again on every call (docs/performance.md).
+ */
+@QuarkusTest
+class BookingStatementsKeepTheirPlansTest {
+    private static final int EXECUTIONS = 10;
+    private Connection db;
+
+    @BeforeEach
+    void copiesOfThePeopleTablesWithManyPeople() throws SQLException {
+        InfraEndpoints e = TestInfra.get();
+        db = DriverManager.getConnection(e.jdbcUrl("scheduling"), e.postgresUser(), e.postgresPassword());
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS plan_check CASCADE");
+            s.execute("CREATE SCHEMA plan_check");
+            s.execute("CREATE TABLE plan_check.users (LIKE public.users INCLUDING ALL)");
+            s.execute("CREATE TABLE plan_check.calendar_connections (LIKE public.calendar_connections INCLUDING ALL)");
+            s.execute("INSERT INTO plan_check.users (id, email, display_name, time_zone) "
+                    + "SELECT 'u' || g, 'u' || g || '@plan.example', 'Person ' || g, 'UTC' FROM generate_series(1, 20000) g");
+            s.execute("INSERT INTO plan_check.calendar_connections (user_id, status, calendar_id, changed_at) "
+                    + "SELECT id, 'connected', 'c-' || id, now() FROM plan_check.users");
+            s.execute("ANALYZE plan_check.users");
+            s.execute("ANALYZE plan_check.calendar_connections");
+            s.execute("SET search_path = plan_check");
+        }
+    }
+
+    @AfterEach
+    void dropTheCopies() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP SCHEMA plan_check CASCADE");
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void theProfilesConnectionsAndHoldOfABookingsTwoPeopleArePlannedOnce() throws SQLException {
+        assertThat(genericPlansOf("profiles", SqlUserDirectory.profilesOf(2), "'u1', 'u2'")).as("profiles of host and guest")
+                .isPositive();
+        assertThat(genericPlansOf("connections", SqlCalendarConnectionStore.connectionsOf(2), "'u1', 'u2'"))
+                .as("calendar connections of host and guest").isPositive();
+
+        Instant start = Instant.parse("2031-03-03T10:30:00Z");
+        SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1", "u2"),
+                TimeWindow.starting(start, java.time.Duration.ofHours(1)));
+        assertThat(hold.parameters()).as("the first hour, then the people").containsExactly(start.toEpochMilli() / 3_600_000L, "u1", "u2");
+        assertThat(genericPlansOf("hold", hold.sql(), start.toEpochMilli() / 3_600_000L + ", 'u1', 'u2'"))
+                .as("the clash check's hold of host and guest over two clock hours").isPositive();
+    }
+
+    @Test
+    void theArrayFormTheyReplacedWasPlannedOnEveryCall() throws SQLException {
+        assertThat(genericPlansOf("profiles_any", "SELECT id, email, display_name, time_zone FROM users WHERE id = ANY (CAST($1 AS text[]))",
+                "ARRAY['u1', 'u2']")).isZero();
+    }
+
+    @Test
+    void aWindowOfManyHoursHoldsEveryHour() throws SQLException {
+        Instant start = Instant.parse("2031-03-03T00:00:00Z").truncatedTo(ChronoUnit.HOURS);
+        SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1"), TimeWindow.starting(start, java.time.Duration.ofHours(30)));
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            s.execute("PREPARE long_hold AS " + hold.sql());
+            s.execute("EXECUTE long_hold(" + start.toEpochMilli() / 3_600_000L + ", 'u1', 29)");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("advisory locks of one person over 30 clock hours").isEqualTo(30);
+            }
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** Prepares {@code sql}, executes it {@link #EXECUTIONS} times with {@code values}, and answers how often a generic plan was used. */
+    private int genericPlansOf(String name, String sql, String values) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("PREPARE " + name + " AS " + sql);
+            for (int i = 0; i < EXECUTIONS; i++) {
+                s.execute("EXECUTE " + name + "(" + values + ")");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT generic_plans FROM pg_prepared_statements WHERE name = '" + name + "'")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
