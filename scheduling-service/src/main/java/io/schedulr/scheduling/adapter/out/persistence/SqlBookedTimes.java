@@ -101,21 +101,22 @@ public class SqlBookedTimes implements FindBookingsPort {
         }
         List<String> people = List.copyOf(new java.util.LinkedHashSet<>(userIds));
         // One equality per person and role, not "= ANY (…)": a GiST index takes "=" as an index condition, not "= ANY".
-        // Parameters: $1 the room left out, $2 and $3 the window, $4 all the people, $5… each person.
+        // Parameters: $1 the room left out, $2 and $3 the window, $4… each person.
         StringBuilder whose = new StringBuilder();
-        Object[] parameters = new Object[4 + people.size()];
+        StringBuilder listed = new StringBuilder();
+        Object[] parameters = new Object[3 + people.size()];
         parameters[0] = except == null ? NO_ROOM : except.value();
         parameters[1] = SessionConnection.at(window.start());
         parameters[2] = SessionConnection.at(window.end());
-        parameters[3] = people.toArray(String[]::new);
         for (int i = 0; i < people.size(); i++) {
-            int p = 5 + i;
+            int p = 4 + i;
             whose.append(i == 0 ? "" : " OR ").append("host_id = $").append(p).append(" OR guest_id = $").append(p);
-            parameters[4 + i] = people.get(i);
+            listed.append(i == 0 ? "$" : ", $").append(p);
+            parameters[3 + i] = people.get(i);
         }
         String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (" + whose + ") "
                 + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST($2 AS timestamptz), CAST($3 AS timestamptz)) AND id <> $1 "
-                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT lower(u.email) FROM users u WHERE u.id = ANY (CAST($4 AS text[]))");
+                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT lower(u.email) FROM users u WHERE u.id IN (" + listed + ")");
         return SessionConnection.select(sql, parameters).map(SqlBookedTimes::windows);
     }
 
