@@ -37,8 +37,8 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
     public Uni<Void> announce(InterviewAnnouncement announcement) {
         List<String> emails = announcement.people().stream().map(p -> p.email().toLowerCase(Locale.ROOT)).distinct().toList();
         return SessionConnection.select("SELECT DISTINCT ON (lower(email)) lower(email), id, time_zone FROM users "
-                                + "WHERE lower(email) = ANY (CAST($1 AS text[])) ORDER BY lower(email), updated_at DESC",
-                        (Object) emails.toArray(String[]::new))
+                                + "WHERE " + SessionConnection.isIn("lower(email)", 1, emails.size()) + " ORDER BY lower(email), updated_at DESC",
+                        SessionConnection.isInValues(emails))
                 .chain(rows -> {
                     Map<String, Known> known = new HashMap<>();
                     for (Object[] row : rows) {

@@ -29,10 +29,12 @@ import java.util.UUID;
 public class SqlBookedTimes implements FindBookingsPort {
     private static final UUID NO_ROOM = new UUID(0, 0);
 
-    /** Interviews of team members whose sign-in address is in the subquery {@code %s}; {@code $2} and {@code $3} the window. */
-    private static final String INTERVIEWS_OF_ADDRESSES = "SELECT i.start_at, i.end_at FROM interview i JOIN team_member t "
-            + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
-            + "WHERE lower(t.email) IN (%s) AND i.status IN ('scheduled', 'confirmed') AND i.start_at < $3 AND i.end_at > $2";
+    /** Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)}. */
+    private static String interviewsOf(String memberCondition, String from, String until) {
+        return "SELECT i.start_at, i.end_at FROM interview i JOIN team_member t "
+                + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
+                + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND i.start_at < " + until + " AND i.end_at > " + from;
+    }
 
     private static final long HOUR_MILLIS = 3_600_000L;
     /**
@@ -116,7 +118,7 @@ public class SqlBookedTimes implements FindBookingsPort {
         }
         String sql = "SELECT datetime_utc, ends_at FROM practice_rooms WHERE guest_id IS NOT NULL AND (" + whose + ") "
                 + "AND tstzrange(datetime_utc, ends_at) && tstzrange(CAST($2 AS timestamptz), CAST($3 AS timestamptz)) AND id <> $1 "
-                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT lower(u.email) FROM users u WHERE u.id IN (" + listed + ")");
+                + "UNION ALL " + interviewsOf("lower(t.email) IN (SELECT lower(u.email) FROM users u WHERE u.id IN (" + listed + "))", "$2", "$3");
         return SessionConnection.select(sql, parameters).map(SqlBookedTimes::windows);
     }
 
@@ -125,11 +127,18 @@ public class SqlBookedTimes implements FindBookingsPort {
         if (emails.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        // $1 and $2 the window, the addresses from $3.
+        List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
         String sql = "SELECT r.datetime_utc, r.ends_at FROM practice_rooms r JOIN users u ON u.id = r.host_id OR u.id = r.guest_id "
-                + "WHERE r.guest_id IS NOT NULL AND lower(u.email) = ANY (CAST($1 AS text[])) AND r.datetime_utc < $3 AND r.ends_at > $2 "
-                + "UNION ALL " + INTERVIEWS_OF_ADDRESSES.formatted("SELECT unnest(CAST($1 AS text[]))");
-        String[] addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
-        return SessionConnection.select(sql, addresses, SessionConnection.at(window.start()), SessionConnection.at(window.end()))
+                + "WHERE r.guest_id IS NOT NULL AND " + SessionConnection.isIn("lower(u.email)", 3, addresses.size())
+                + " AND r.datetime_utc < $2 AND r.ends_at > $1 "
+                + "UNION ALL " + interviewsOf(SessionConnection.isIn("lower(t.email)", 3, addresses.size()), "$1", "$2");
+        Object[] listed = SessionConnection.isInValues(addresses);
+        Object[] parameters = new Object[2 + listed.length];
+        parameters[0] = SessionConnection.at(window.start());
+        parameters[1] = SessionConnection.at(window.end());
+        System.arraycopy(listed, 0, parameters, 2, listed.length);
+        return SessionConnection.select(sql, parameters)
                 .map(SqlBookedTimes::windows);
     }
 

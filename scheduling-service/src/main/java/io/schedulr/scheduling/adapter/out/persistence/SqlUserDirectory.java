@@ -71,8 +71,9 @@ public class SqlUserDirectory implements UserDirectoryPort {
         if (emails.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return SessionConnection.select("SELECT id FROM users WHERE lower(email) = ANY (CAST($1 AS text[]))",
-                        (Object) emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new))
+        List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
+        return SessionConnection.select("SELECT id FROM users WHERE " + SessionConnection.isIn("lower(email)", 1, addresses.size()),
+                        SessionConnection.isInValues(addresses))
                 .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
     }
 }

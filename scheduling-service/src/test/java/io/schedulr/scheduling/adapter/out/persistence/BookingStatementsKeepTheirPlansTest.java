@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.infra.InfraEndpoints;
@@ -10,12 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +73,7 @@ class BookingStatementsKeepTheirPlansTest {
 
         Instant start = Instant.parse("2031-03-03T10:30:00Z");
         SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1", "u2"),
-                TimeWindow.starting(start, java.time.Duration.ofHours(1)));
+                TimeWindow.starting(start, Duration.ofHours(1)));
         assertThat(hold.parameters()).as("the first hour, then the people").containsExactly(start.toEpochMilli() / 3_600_000L, "u1", "u2");
         assertThat(genericPlansOf("hold", hold.sql(), start.toEpochMilli() / 3_600_000L + ", 'u1', 'u2'"))
                 .as("the clash check's hold of host and guest over two clock hours").isPositive();
@@ -82,9 +86,26 @@ class BookingStatementsKeepTheirPlansTest {
     }
 
     @Test
+    void aLookupOfMorePeopleThanAreListedGoesAsOneArray() throws SQLException {
+        List<String> nine = IntStream.rangeClosed(1, 9).mapToObj(i -> "u" + i).toList();
+        Object[] values = SessionConnection.isInValues(nine);
+        assertThat(values).hasSize(1);
+        try (PreparedStatement lookup = db.prepareStatement(SqlUserDirectory.profilesOf(9).replace("$1", "?"))) {
+            lookup.setArray(1, db.createArrayOf("text", (String[]) values[0]));
+            int found = 0;
+            try (ResultSet rs = lookup.executeQuery()) {
+                while (rs.next()) {
+                    found++;
+                }
+            }
+            assertThat(found).as("profiles of nine people").isEqualTo(9);
+        }
+    }
+
+    @Test
     void aWindowOfManyHoursHoldsEveryHour() throws SQLException {
         Instant start = Instant.parse("2031-03-03T00:00:00Z").truncatedTo(ChronoUnit.HOURS);
-        SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1"), TimeWindow.starting(start, java.time.Duration.ofHours(30)));
+        SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1"), TimeWindow.starting(start, Duration.ofHours(30)));
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             s.execute("PREPARE long_hold AS " + hold.sql());
