@@ -29,6 +29,8 @@ class NativeRegistrationsTest {
                         "private in-memory cache entry (identity, expiry); never becomes JSON")
                 .allow("io.schedulr.scheduling.adapter.out.persistence.CommittedProfiles$Committed",
                         "private in-memory cache entry (profile, expiry); never becomes JSON")
+                .allow("io.schedulr.scheduling.adapter.out.persistence.SqlBookedTimes$Statement",
+                        "package-private holder of a statement's SQL text and parameters; never becomes JSON")
                 .allow("io.schedulr.scheduling.domain.UserProfile",
                         "domain value held by CommittedProfiles$Committed in memory; the REST answers map it to PersonResponse");
     }
