@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -103,16 +102,29 @@ class BookingStatementsKeepTheirPlansTest {
     }
 
     @Test
-    void aWindowOfManyHoursHoldsEveryHour() throws SQLException {
-        Instant start = Instant.parse("2031-03-03T00:00:00Z").truncatedTo(ChronoUnit.HOURS);
-        SqlBookedTimes.Statement hold = SqlBookedTimes.holdOfPeople(List.of("u1"), TimeWindow.starting(start, Duration.ofHours(30)));
+    void theHoldLocksEachPersonForEveryClockHourTheWindowTouches() throws SQLException {
+        Instant halfPast = Instant.parse("2031-03-03T10:30:00Z");
+        assertThat(locksTakenBy(SqlBookedTimes.holdOfPeople(List.of("u1", "u2"), TimeWindow.starting(halfPast, Duration.ofHours(1)))))
+                .as("two people, an hour from half past: two clock hours each").isEqualTo(4);
+        Instant onTheHour = Instant.parse("2031-03-03T00:00:00Z");
+        SqlBookedTimes.Statement longHold = SqlBookedTimes.holdOfPeople(List.of("u1"), TimeWindow.starting(onTheHour, Duration.ofHours(30)));
+        assertThat(longHold.parameters()).as("past 24 hours the series' end is a parameter")
+                .containsExactly(onTheHour.toEpochMilli() / 3_600_000L, "u1", 29L);
+        assertThat(locksTakenBy(longHold)).as("one person over 30 clock hours").isEqualTo(30);
+    }
+
+    /** Runs the hold with its own parameters in a transaction and counts the advisory locks it took. */
+    private int locksTakenBy(SqlBookedTimes.Statement hold) throws SQLException {
         db.setAutoCommit(false);
-        try (Statement s = db.createStatement()) {
-            s.execute("PREPARE long_hold AS " + hold.sql());
-            s.execute("EXECUTE long_hold(" + start.toEpochMilli() / 3_600_000L + ", 'u1', 29)");
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) {
+        try (PreparedStatement run = db.prepareStatement(hold.sql().replaceAll("\\$\\d+", "?"))) {
+            for (int i = 0; i < hold.parameters().length; i++) {
+                run.setObject(i + 1, hold.parameters()[i]);
+            }
+            run.executeQuery().close();
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("advisory locks of one person over 30 clock hours").isEqualTo(30);
+                return rs.getInt(1);
             }
         } finally {
             db.rollback();
