@@ -99,6 +99,11 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
 
     @Override
     public Outcome record(RoomChange change) {
+        // With the gate off, the change of a host who never connected (most hosts then) leads to nothing here: read alone,
+        // it writes no seen-event row and opens no write transaction. Anything else is remembered, so a redelivery adds nothing.
+        if (!calendarRequired && nothingToDo(connections.find(change.hostId()))) {
+            return Outcome.HOST_NOT_CONNECTED;
+        }
         return transactions.inTransaction(() -> {
             if (!consumed.firstTime(change.eventId())) {
                 return Outcome.DUPLICATE;
@@ -129,6 +134,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             jobs.add(change, clock.instant(), revoked);
             return Outcome.QUEUED;
         });
+    }
+
+    /** A host neither connected nor revoked, without a dedicated calendar to come back to: no job, and with the gate off no announcement. */
+    private static boolean nothingToDo(Optional<CalendarConnection> host) {
+        ConnectionStatus status = host.map(CalendarConnection::status).orElse(null);
+        return status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED
+                && !host.map(CalendarConnection::hasDedicatedCalendar).orElse(false);
     }
 
     @Override

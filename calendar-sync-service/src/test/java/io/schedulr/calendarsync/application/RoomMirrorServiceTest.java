@@ -360,9 +360,10 @@ class RoomMirrorServiceTest {
     }
 
     @Test
-    void withTheCalendarGateOffAHostWithoutAConnectedCalendarIsNotAnnouncedEither() {
+    void withTheCalendarGateOffAHostWithoutAConnectedCalendarIsNotAnnouncedEitherAndNothingIsWritten() {
+        InMemoryTransactions transactions = new InMemoryTransactions(store, events);
         RoomMirrorService gateOff = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store,
-                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, new InMemoryTransactions(store, events),
+                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, transactions,
                 JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), reminders, false);
         RoomChange change = new RoomChange("e10", RoomChangeKind.BOOKED, "room-10", 0, "uid-10", "nobody", "UTC", "bo@example.com", "Bo",
                 "Talk", null, START, START.plusSeconds(1800));
@@ -370,7 +371,23 @@ class RoomMirrorServiceTest {
         assertThat(gateOff.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
         assertThat(jobs.jobs).isEmpty();
         assertThat(failures.published).as("notification-service emails every change itself with the gate off").isEmpty();
-        assertThat(gateOff.record(change)).as("still recorded as seen").isEqualTo(Outcome.DUPLICATE);
+        assertThat(jobs.consumed).as("nothing to remember: a redelivery leads to nothing either").isEmpty();
+        assertThat(transactions.opened).as("read alone, no write transaction").isZero();
+        assertThat(gateOff.record(change)).isEqualTo(Outcome.HOST_NOT_CONNECTED);
+    }
+
+    @Test
+    void withTheCalendarGateOffAConnectedHostsChangeIsStillQueuedOnceAndAHostWhoDisconnectedKeepsTheirs() {
+        RoomMirrorService gateOff = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store,
+                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, new InMemoryTransactions(store, events),
+                JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), reminders, false);
+
+        assertThat(gateOff.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.QUEUED);
+        assertThat(gateOff.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.DUPLICATE);
+        store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.NOT_CONNECTED, DisconnectReason.USER, null,
+                "cal-ana", null, clock.instant()));
+        assertThat(gateOff.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)))).isEqualTo(Outcome.QUEUED);
+        assertThat(failures.published).isEmpty();
     }
 
     @Test
