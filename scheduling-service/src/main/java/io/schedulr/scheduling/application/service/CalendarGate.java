@@ -7,6 +7,8 @@ import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.smallrye.mutiny.Uni;
 
+import java.util.function.Supplier;
+
 /**
  * Phase 2's rule: core writes (create, book, change a room; publish or book a slot) need the caller's Google Calendar
  * connected. Reads, deletions and cancellations never ask, so nobody is trapped in a booking. When the gate is off
@@ -56,6 +58,29 @@ public class CalendarGate {
             return OPEN;
         }
         return tx.reading(() -> connections.load(userId)).chain(known -> confirmed(userId, known.orElse(null)));
+    }
+
+    /**
+     * {@link #requireConnected}, then {@code read} — in the same reading session when the stored state lets the caller
+     * through (the common case: one session, not two). When it says "not connected", that session is given back before
+     * calendar-sync-service is asked, and {@code read} runs in a session of its own. Either way nothing of {@code read}
+     * runs for a caller the gate refuses, so its answer comes first.
+     */
+    public <T> Uni<T> requireConnectedThenReading(UnitOfWork tx, String userId, Supplier<Uni<T>> read) {
+        if (!required) {
+            return tx.reading(read);
+        }
+        return tx.reading(() -> connections.load(userId).chain(known -> {
+                    CalendarConnection stored = known.orElse(null);
+                    return CalendarConnection.isConnected(stored) ? read.get().map(value -> new Gated<>(true, value, stored))
+                            : Uni.createFrom().item(new Gated<T>(false, null, stored));
+                }))
+                .chain(gated -> gated.read() ? Uni.createFrom().item(gated.value())
+                        : confirmed(userId, gated.stored()).chain(() -> tx.reading(read)));
+    }
+
+    /** What the first session did: read (the caller passed on the stored state), or only found the stored state. */
+    private record Gated<T>(boolean read, T value, CalendarConnection stored) {
     }
 
     private Uni<Void> confirmed(String userId, CalendarConnection stored) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The shape of every change to an existing room: read it, let its own rules make the change and, when the change commits
@@ -108,15 +109,14 @@ public class RoomChangeFlow {
         // Google calendars say — so a slow Google holds no connection and no transaction open. The transaction's first
         // attempt works on the room read here (its version-checked save settles any change in between); a retry reads
         // it again, and asks Google there only if the change now concerns other people or another time.
-        Uni<Void> allowed = gated ? gate.requireConnected(tx, actor.id()) : Uni.createFrom().voidItem();
-        return allowed
-                .chain(() -> tx.reading(() -> Rooms.visibleTo(load, roomId, actor.id()).chain(room -> {
-                    PracticeRoom changed = change.apply(room, clock.instant());
-                    return clashes != Clashes.SKIP && clashMatters(room, changed)
-                            ? conflicts.prepare(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), people(changed), ownEvent(room))
-                            .map(question -> new Read(room, question))
-                            : Uni.createFrom().item(new Read(room, null));
-                })))
+        Supplier<Uni<Read>> readRoom = () -> Rooms.visibleTo(load, roomId, actor.id()).chain(room -> {
+            PracticeRoom changed = change.apply(room, clock.instant());
+            return clashes != Clashes.SKIP && clashMatters(room, changed)
+                    ? conflicts.prepare(actor.id(), clashes == Clashes.ALLOW_OWN, changed.window(), people(changed), ownEvent(room))
+                    .map(question -> new Read(room, question))
+                    : Uni.createFrom().item(new Read(room, null));
+        });
+        return (gated ? gate.requireConnectedThenReading(tx, actor.id(), readRoom) : tx.reading(readRoom))
                 .chain(read -> read.question() == null ? Uni.createFrom().item(new Asked(read.room(), null))
                         : conflicts.ask(read.question()).map(answers -> new Asked(read.room(), answers)))
                 .chain(asked -> {

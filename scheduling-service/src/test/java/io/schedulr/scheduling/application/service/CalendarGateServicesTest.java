@@ -10,6 +10,7 @@ import io.schedulr.scheduling.domain.CalendarConnectionStatus;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.PracticeRoom;
+import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.TimeWindow;
@@ -92,6 +93,42 @@ class CalendarGateServicesTest {
 
         record(f.host.id(), CalendarConnectionStatus.REVOKED, "revoked", NOW.plusSeconds(60));
         assertRefused(() -> f.createRoom().create(new CreateRoomCommand(f.host, START, false, null)).await().indefinitely());
+    }
+
+    @Test
+    void aConnectedCallersBookingReadsTheGateAndTheRoomInOneSession() {
+        PracticeRoom open = f.room();
+        connect(f.other, NOW);
+        int sessions = f.store.readingSessions;
+        int transactions = f.store.transactions;
+
+        f.bookRoom().book(new BookRoomCommand(f.other, open.id(), null)).await().indefinitely();
+
+        assertThat(f.store.readingSessions - sessions).as("the stored connection and the room, one session").isEqualTo(1);
+        assertThat(f.store.transactions - transactions).isEqualTo(1);
+        assertThat(f.store.readingOpen).isZero();
+    }
+
+    @Test
+    void aCallerConnectedAMomentAgoIsConfirmedWithNoSessionOpenThenTheRoomIsReadInASessionOfItsOwn() {
+        PracticeRoom open = f.room();
+        f.connectedAtTheOwner.add(f.other.id());
+        int sessions = f.store.readingSessions;
+
+        assertThat(f.bookRoom().book(new BookRoomCommand(f.other, open.id(), null)).await().indefinitely().room().guestId())
+                .isEqualTo(f.other.id());
+
+        assertThat(f.ownerAskedWithASessionOpen).isEmpty();
+        assertThat(f.store.readingSessions - sessions).isEqualTo(2);
+        assertThat(f.store.readingOpen).isZero();
+    }
+
+    @Test
+    void aCallerWithoutACalendarHearsSoBeforeAnythingAboutTheRoom() {
+        assertRefused(() -> f.bookRoom().book(new BookRoomCommand(f.other, RoomId.random(), null)).await().indefinitely());
+        assertRefused(() -> f.editRoom().edit(new EditRoomCommand(f.host, RoomId.random(), START.plusSeconds(7200), null, null, null))
+                .await().indefinitely());
+        assertThat(f.ownerAskedWithASessionOpen).isEmpty();
     }
 
     @Test

@@ -38,9 +38,16 @@ final class Fixture {
 
     /** Whom calendar-sync-service would call connected right now (ahead of the connection event). */
     final java.util.Set<String> connectedAtTheOwner = new java.util.HashSet<>();
+    /** Whom calendar-sync-service was asked about while a session or transaction was open (must stay empty). */
+    final java.util.List<String> ownerAskedWithASessionOpen = new java.util.ArrayList<>();
 
     Fixture withCalendarGate() {
-        gate = new CalendarGate(true, store, userId -> io.smallrye.mutiny.Uni.createFrom().item(connectedAtTheOwner.contains(userId)));
+        gate = new CalendarGate(true, store, userId -> {
+            if (store.readingOpen > 0 || store.inTransaction) {
+                ownerAskedWithASessionOpen.add(userId);
+            }
+            return io.smallrye.mutiny.Uni.createFrom().item(connectedAtTheOwner.contains(userId));
+        });
         return this;
     }
 

@@ -62,6 +62,9 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     int transactions;
     /** Whether a transaction is open now: what a remote call must never find. */
     boolean inTransaction;
+    /** Reading sessions opened so far, and how many are open now. */
+    int readingSessions;
+    int readingOpen;
 
     private static final class State {
         final Map<String, UserProfile> users = new HashMap<>();
@@ -138,10 +141,14 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
         return Uni.createFrom().failure(new ConcurrentChangeException());
     }
 
-    /** Reads what is committed, with no transaction open. */
+    /** Reads what is committed, with no transaction open; counted, and open from subscription to the end, as a session is. */
     @Override
     public <T> Uni<T> reading(Supplier<Uni<T>> work) {
-        return work.get();
+        return Uni.createFrom().deferred(() -> {
+            readingSessions++;
+            readingOpen++;
+            return work.get();
+        }).onTermination().invoke(() -> readingOpen--);
     }
 
     @Override
