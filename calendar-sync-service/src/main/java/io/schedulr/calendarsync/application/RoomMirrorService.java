@@ -109,8 +109,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 return Outcome.DUPLICATE;
             }
             Optional<CalendarConnection> host = connections.find(change.hostId());
-            ConnectionStatus status = host.map(CalendarConnection::status).orElse(null);
-            if (status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED) {
+            if (!wantsTheirCalendar(host)) {
                 // With the gate off, notification-service emails every change itself: the announcement would only be
                 // skipped there as a duplicate, one outbox row, Kafka record and audit row per booking for nothing.
                 if (calendarRequired) {
@@ -127,7 +126,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             }
             // A revoked host wanted their calendar: the change waits for them to reconnect, but Google tells the guest
             // nothing now, so it is announced (the participants are emailed) and mirrored silently later.
-            boolean revoked = status == ConnectionStatus.REVOKED;
+            boolean revoked = host.get().status() == ConnectionStatus.REVOKED;
             if (revoked) {
                 failures.publish(change, REVOKED);
             }
@@ -136,11 +135,15 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         });
     }
 
-    /** A host neither connected nor revoked, without a dedicated calendar to come back to: no job, and with the gate off no announcement. */
-    private static boolean nothingToDo(Optional<CalendarConnection> host) {
+    /** Connected, or revoked (they wanted their calendar and will reconnect): their changes are mirrored. */
+    private static boolean wantsTheirCalendar(Optional<CalendarConnection> host) {
         ConnectionStatus status = host.map(CalendarConnection::status).orElse(null);
-        return status != ConnectionStatus.CONNECTED && status != ConnectionStatus.REVOKED
-                && !host.map(CalendarConnection::hasDedicatedCalendar).orElse(false);
+        return status == ConnectionStatus.CONNECTED || status == ConnectionStatus.REVOKED;
+    }
+
+    /** Neither wanting their calendar nor with a dedicated one to come back to: no job, and with the gate off no announcement. */
+    private static boolean nothingToDo(Optional<CalendarConnection> host) {
+        return !wantsTheirCalendar(host) && !host.map(CalendarConnection::hasDedicatedCalendar).orElse(false);
     }
 
     @Override

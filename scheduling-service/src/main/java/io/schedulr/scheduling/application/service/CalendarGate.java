@@ -75,12 +75,12 @@ public class CalendarGate {
                     return CalendarConnection.isConnected(stored) ? read.get().map(value -> new Gated<>(true, value, stored))
                             : Uni.createFrom().item(new Gated<T>(false, null, stored));
                 }))
-                .chain(gated -> gated.read() ? Uni.createFrom().item(gated.value())
+                .chain(gated -> gated.passed() ? Uni.createFrom().item(gated.value())
                         : confirmed(userId, gated.stored()).chain(() -> tx.reading(read)));
     }
 
-    /** What the first session did: read (the caller passed on the stored state), or only found the stored state. */
-    private record Gated<T>(boolean read, T value, CalendarConnection stored) {
+    /** The first session: the caller passed on the stored state (and {@code value} was read), or not (only {@code stored} found). */
+    private record Gated<T>(boolean passed, T value, CalendarConnection stored) {
     }
 
     private Uni<Void> confirmed(String userId, CalendarConnection stored) {
