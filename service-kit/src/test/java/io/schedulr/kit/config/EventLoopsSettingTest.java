@@ -39,7 +39,6 @@ class EventLoopsSettingTest {
                 .stream().filter(url -> url.getPath().contains("/service-kit/")).findFirst().orElseThrow();
         return new SmallRyeConfigBuilder()
                 .withProfile(profile)
-                .withDefaultValue("quarkus.profile", profile)
                 .withSources(new PropertiesConfigSource(shared, 100))
                 .withSources(new EnvConfigSource(environment, 300))
                 .build();
