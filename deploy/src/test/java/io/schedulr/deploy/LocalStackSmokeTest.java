@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +70,8 @@ class LocalStackSmokeTest {
                 String commandLine = ProcessHandle.of(stack.pid(service.name()).orElseThrow()).orElseThrow().info().commandLine().orElse("");
                 assertThat(commandLine).as(service.name() + " runs from a copy of its build, so a rebuild cannot break it")
                         .contains(state.resolve("apps").resolve(service.name()).toString());
+                assertThat(eventLoopThreads(stack.pid(service.name()).orElseThrow()))
+                        .as(service.name() + " runs one Vert.x event loop, as its production profile says").isEqualTo(1);
             }
 
             assertThatThrownBy(() -> LocalStack.start(options, new PrintStream(new ByteArrayOutputStream())))
@@ -82,6 +86,19 @@ class LocalStackSmokeTest {
 
         for (int port : ports.byPort().keySet()) {
             assertThat(eventuallyFree(port)).as("port " + port + " free after stop").isTrue();
+        }
+    }
+
+    /** The process's threads named as Vert.x names its event loops ({@code /proc} truncates names to 15 characters). */
+    private static long eventLoopThreads(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).startsWith("vert.x-eventloo");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
         }
     }
 
