@@ -12,20 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards a public port to a server's private port and can be closed and opened again, so a test can take a
- * server "down" (connections refused, open ones cut) without losing its state, such as received mail.
+ * server "down" (connections refused, open ones cut) without losing its state, such as received mail. It starts shut.
  */
-final class TcpGate implements AutoCloseable {
+public final class TcpGate implements AutoCloseable {
     private final int publicPort;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
 
-    TcpGate(int publicPort, int targetPort) {
+    public TcpGate(int publicPort, int targetPort) {
         this.publicPort = publicPort;
         this.targetPort = targetPort;
     }
 
-    synchronized void open() throws IOException {
+    public synchronized void open() throws IOException {
         if (listener != null) {
             return;
         }
@@ -38,7 +38,7 @@ final class TcpGate implements AutoCloseable {
         acceptor.start();
     }
 
-    synchronized void shut() {
+    public synchronized void shut() {
         if (listener == null) {
             return;
         }
