@@ -43,7 +43,8 @@ class ServiceWaitsForItsDatabaseTest {
 
             ServiceProcess service = ServiceProcess.start(spec, jar, JVM_OPTIONS, env, state.resolve("logs"), false);
             try {
-                assertThat(awaitLogMentions(service.log(), "refused", Duration.ofSeconds(120)))
+                // pgjdbc's words when nothing listens: "Connection to localhost:<port> refused."
+                assertThat(awaitLogMentions(service.log(), "localhost:" + databasePort + " refused", Duration.ofSeconds(120)))
                         .as("the service tried its database while nothing answered").isTrue();
                 database.open();
 
