@@ -19,8 +19,7 @@ import java.util.List;
  * Feeds the live stream from the Kafka topic, not from in-process calls, so every replica sees every change.
  * Each replica reads as its own consumer group from the end of the topic and commits nothing (see the
  * {@code room-stream} channel in application.properties). Records come in batches, one per poll: handed over one by one,
- * every record cost a dispatch onto the event loop and a hop to a worker thread, about a tenth of the service's CPU
- * per booking under load (docs/performance.md).
+ * every room event cost a dispatch onto the event loop and a hop to a worker thread (docs/performance.md, 2026-12-05).
  */
 @ApplicationScoped
 public class RoomStreamConsumer {
@@ -42,7 +41,11 @@ public class RoomStreamConsumer {
     }
 
     /** One record; a malformed one is skipped alone. */
-    void receive(String record) {
+    private void receive(String record) {
+        if (record == null) {
+            LOG.warn("live stream skips a record without a value");
+            return;
+        }
         CloudEvent<RoomEvent> event;
         try {
             event = EventCodec.decodeRoomEvent(record);

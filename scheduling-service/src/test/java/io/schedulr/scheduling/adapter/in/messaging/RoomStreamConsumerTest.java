@@ -26,15 +26,28 @@ class RoomStreamConsumerTest {
 
     @Test
     void recordsThatCannotBeReadAreSkippedAndTheRestOfTheBatchGoesOut() {
-        String first = created("room-1");
-        String last = created("room-2");
+        String noData = "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"" + RoomEventType.ROOM_CREATED.cloudEventType() + "\"}";
 
-        // A tombstone (no value), a record that is not JSON and one without data, between two good ones.
-        consumer.receive(Arrays.asList(first, null, "not json", "{\"id\":\"x\",\"type\":\"room.created\"}", last));
+        // A tombstone (no value), a record that is not JSON and a room event without data, between two good ones.
+        consumer.receive(Arrays.asList(created("room-1"), null, "not json", noData, created("room-2")));
 
         assertThat(shared).extracting(LiveRoomChange::roomId).containsExactly("room-1", "room-2");
         assertThat(shared.get(0).hostName()).isEqualTo("Host");
         assertThat(shared.get(1).booked()).isFalse();
+    }
+
+    @Test
+    void aRecordThatFailsOnItsWayToTheWatchersDoesNotHoldBackTheRestOfItsBatch() {
+        consumer.feed = change -> {
+            if (change.roomId().equals("room-1")) {
+                throw new IllegalStateException("feed refused");
+            }
+            shared.add(change);
+        };
+
+        consumer.receive(List.of(created("room-1"), created("room-2"), created("room-3")));
+
+        assertThat(shared).extracting(LiveRoomChange::roomId).containsExactly("room-2", "room-3");
     }
 
     private static String created(String roomId) {
