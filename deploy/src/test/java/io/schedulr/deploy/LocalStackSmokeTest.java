@@ -42,7 +42,7 @@ class LocalStackSmokeTest {
     void startsEveryServiceReadyWithTokensCheckedRefusesASecondStartAndFreesItsPortsWhenStopped() throws Exception {
         StackPorts ports = StackPorts.fromBase(InfraPorts.freeBlock(StackPorts.COUNT));
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, ports, Duration.ofSeconds(150),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
+                StackClient.SERVICE_JVM_OPTIONS, false);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream launcherOut = new PrintStream(new TeeStream(output, System.out), true, StandardCharsets.UTF_8);
 

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection was retried.
  */
 class ServiceWaitsForItsDatabaseTest {
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
     @TempDir
     Path state;
 
@@ -41,7 +39,7 @@ class ServiceWaitsForItsDatabaseTest {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:" + databasePort + "/" + spec.database());
             Path jar = AppCopy.of(spec, StackOptions.findRepoRoot(), state.resolve("apps"));
 
-            ServiceProcess service = ServiceProcess.start(spec, jar, JVM_OPTIONS, env, state.resolve("logs"), false);
+            ServiceProcess service = ServiceProcess.start(spec, jar, StackClient.SERVICE_JVM_OPTIONS, env, state.resolve("logs"), false);
             try {
                 // pgjdbc's words when nothing listens: "Connection to localhost:<port> refused."
                 assertThat(awaitLogMentions(service.log(), "localhost:" + databasePort + " refused", Duration.ofSeconds(120)))

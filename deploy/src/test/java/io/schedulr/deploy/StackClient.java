@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local stack on free ports, as the end-to-end tests use it: people from the issuer, the API, inboxes over IMAP. */
 final class StackClient implements AutoCloseable {
+    /** The JVM options of each service the deploy tests start: small heaps, quick to start. */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Pattern FIELD = Pattern.compile("\"(access_token|sub|id)\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A browser's client for the connect flow: each redirect is followed by hand. */
@@ -73,7 +75,7 @@ final class StackClient implements AutoCloseable {
     static StackClient start(Path state, UnaryOperator<StackOptions> adjust) throws Exception {
         int base = InfraPorts.freeBlock(StackPorts.COUNT);
         StackOptions options = new StackOptions(StackOptions.findRepoRoot(), state, StackPorts.fromBase(base), Duration.ofSeconds(150),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false);
+                SERVICE_JVM_OPTIONS, false);
         LocalStack stack = LocalStack.start(adjust.apply(options), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new StackClient(stack, stack.replicasOf("scheduling-service").stream().map(ServiceSpec::url).toList());
     }
