@@ -61,6 +61,10 @@ class EdgeContractTest extends EdgeContractTests {
         String huge = "{\"triggerEvent\":\"PING\",\"payload\":{\"x\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
         String unknown = "{\"triggerEvent\":\"BOOKING_EXPLODED\",\"payload\":{}}";
         String noPayload = "{\"triggerEvent\":\"BOOKING_CREATED\"}";
+        // Signed and well formed, but its booking uid holds a NUL, which the ledger cannot store: refused, not a 500 that
+        // Cal.com would retry.
+        String nulUid = "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":{\"uid\":\"a\\u0000b\",\"iCalUID\":\"a@Cal.com\","
+                + "\"startTime\":\"2030-01-15T10:00:00Z\",\"endTime\":\"2030-01-15T10:30:00Z\"}}";
         List<WebhookCase> cases = List.of(
                 new WebhookCase("2 MB body", "application/json", huge, sign(huge), null, 413, "body_too_large"),
                 new WebhookCase("text/plain", "text/plain", PING, sign(PING), null, 415, "unsupported_media_type"),
@@ -69,6 +73,7 @@ class EdgeContractTest extends EdgeContractTests {
                 new WebhookCase("a JSON list", "application/json", "[]", sign("[]"), null, 400, "invalid_webhook"),
                 new WebhookCase("unknown trigger", "application/json", unknown, sign(unknown), null, 400, "invalid_webhook"),
                 new WebhookCase("booking without payload", "application/json", noPayload, sign(noPayload), null, 400, "invalid_webhook"),
+                new WebhookCase("booking uid with a NUL", "application/json", nulUid, sign(nulUid), null, 400, "invalid_webhook"),
                 new WebhookCase("GET", "GET", null, null, null, 405, "method_not_allowed"));
         return cases.stream().map(c -> DynamicTest.dynamicTest("webhook: " + c.name(), () -> check(c)));
     }

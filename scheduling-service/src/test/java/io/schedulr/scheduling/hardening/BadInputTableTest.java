@@ -260,6 +260,7 @@ public class BadInputTableTest {
         c.add(post("startups: unknown field", startups, "{\"name\":\"S " + UNKNOWN + "\",\"id\":\"x\"}", 400, "unknown_field"));
         c.add(post("startups: taken name in another case", startups, "{\"name\":\" %STARTUP_NAME_UPPER% \"}", 409, "startup_name_taken"));
         c.add(get("startups: q too long", startups + "?q=" + "q".repeat(201), 400, "invalid_q"));
+        c.add(get("startups: q with a NUL", startups + "?q=ab\u0000", 400, "invalid_q"));
         c.add(get("startups: limit 0", startups + "?limit=0", 400, "invalid_limit"));
         c.add(get("startups: limit huge", startups + "?limit=99999999999", 400, "invalid_limit"));
         c.add(get("startups: offset negative", startups + "?offset=-1", 400, "invalid_offset"));

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One booking change Cal.com told us about, in our words. Checked when made: a change without its meeting
- * ({@code icalUid}), booking {@code uid}, start or end, or a reschedule without the booking it replaces, is not one.
+ * ({@code icalUid}), booking {@code uid}, start or end, or a reschedule without the booking it replaces, is not one; nor
+ * is one whose identifiers hold a control character (a NUL, which PostgreSQL cannot store, or a line break).
  *
  * @param sequence Cal.com's {@code iCalSequence}: 0 for a new booking, +1 for each reschedule; a cancellation keeps the
  *                 sequence of the booking it cancels
@@ -35,6 +36,9 @@ public record BookingChange(ChangeKind kind, String icalUid, int sequence, Strin
         if (kind == ChangeKind.RESCHEDULED) {
             require(previousUid, "rescheduleUid");
         }
+        if (previousUid != null) {
+            printable(previousUid, "rescheduleUid");
+        }
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
@@ -42,6 +46,13 @@ public record BookingChange(ChangeKind kind, String icalUid, int sequence, Strin
     private static void require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
+        }
+        printable(value, field);
+    }
+
+    private static void printable(String identifier, String field) {
+        if (identifier.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " holds a control character");
         }
     }
 

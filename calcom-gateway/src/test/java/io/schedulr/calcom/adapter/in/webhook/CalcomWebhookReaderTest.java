@@ -132,5 +132,9 @@ class CalcomWebhookReaderTest {
         assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:00:00Z", "2030-09-05 09:00"))).hasMessageContaining("startTime");
         assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:00:00Z", "2030-09-05T09:00:00"))).hasMessageContaining("offset");
         assertThatThrownBy(() -> read(RESCHEDULED.replace("\"rescheduleUid\":\"b5EXXsKfEjExXQzLpDKrZN\",", ""))).hasMessageContaining("rescheduleUid");
+        assertThatThrownBy(() -> read(CREATED.replace("\"uid\":\"b5EXXsKfEjExXQzLpDKrZN\"", "\"uid\":\"b5EX\\u0000\""))).hasMessageContaining("uid holds a control");
+        assertThatThrownBy(() -> read(CREATED.replace("b5EXXsKfEjExXQzLpDKrZN@Cal.com", "b5EX\\n@Cal.com"))).hasMessageContaining("iCalUID holds a control");
+        assertThatThrownBy(() -> read(RESCHEDULED.replace("\"rescheduleUid\":\"b5EXXsKfEjExXQzLpDKrZN\"", "\"rescheduleUid\":\"b5\\u0000\"")))
+                .hasMessageContaining("rescheduleUid holds a control");
     }
 }

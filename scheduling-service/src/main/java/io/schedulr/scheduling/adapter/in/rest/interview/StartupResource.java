@@ -67,8 +67,9 @@ public class StartupResource {
     public Uni<List<StartupResponse>> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor viewer = actor();
-        if (q != null && q.length() > PlainText.MAX_NAME) {
-            throw ApiException.badRequest("invalid_q", "'q' is at most " + PlainText.MAX_NAME + " characters.");
+        // No stored name holds a control character, and PostgreSQL refuses a NUL in any text: such a search is a bad request.
+        if (q != null && (q.length() > PlainText.MAX_NAME || PlainText.hasHiddenCharacters(q))) {
+            throw ApiException.badRequest("invalid_q", "'q' is at most " + PlainText.MAX_NAME + " characters on one line, without control characters.");
         }
         StartupSearch search = new StartupSearch(q, TeamActors.number("limit", limit, 1, config.room().maxPageSize()),
                 TeamActors.number("offset", offset, 0, Integer.MAX_VALUE));

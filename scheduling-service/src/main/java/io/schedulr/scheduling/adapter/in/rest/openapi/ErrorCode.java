@@ -53,7 +53,7 @@ public enum ErrorCode implements DocumentedError {
     TOO_MANY_SLOTS(400, "too_many_slots", "At most 100 slots at once."),
     END_BEFORE_START(400, "end_before_start", "The end must be after the start."),
     INVALID_SLOT_LENGTH(400, "invalid_slot_length", "A slot lasts from 15 to 480 minutes; this one lasts 5."),
-    INVALID_Q(400, "invalid_q", "'q' is at most 200 characters."),
+    INVALID_Q(400, "invalid_q", "'q' is at most 200 characters on one line, without control characters."),
     INVALID_INCLUDE_INACTIVE(400, "invalid_include_inactive", "'includeInactive' is true or false."),
     INVALID_NAME(400, "invalid_name", "'name' is required."),
     INVALID_EMAIL(400, "invalid_email", "'email' is not an email address: 'nobody'."),
