@@ -117,7 +117,13 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
             throw new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
                     "Google gave no lasting access; connect again and accept the consent screen");
         }
-        String calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), pending.timeZone());
+        String calendarId;
+        try {
+            calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), pending.timeZone());
+        } catch (GrantRevokedException e) {
+            throw new ConnectionRefusedException(Problem.ACCESS_WITHDRAWN,
+                    "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again");
+        }
         var change = connection.connect(sealed, calendarId, clock.instant());
         store.save(connection);
         events.publish(change);

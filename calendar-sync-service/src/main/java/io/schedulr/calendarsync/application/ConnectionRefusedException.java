@@ -18,6 +18,8 @@ public class ConnectionRefusedException extends RuntimeException {
         ACCOUNT_MISMATCH,
         /** Google gave no refresh token and we hold none. */
         NO_OFFLINE_ACCESS,
+        /** The access Google granted was withdrawn before the connection was made (a disconnect at the same moment). */
+        ACCESS_WITHDRAWN,
         /** A sign-in asked Google to send the browser somewhere that is not one of our web app's pages. */
         REDIRECT_NOT_ALLOWED
     }

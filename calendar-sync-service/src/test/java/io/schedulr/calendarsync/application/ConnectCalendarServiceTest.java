@@ -202,6 +202,17 @@ class ConnectCalendarServiceTest {
     }
 
     @Test
+    void accessWithdrawnWhileConnectingIsRefusedAndNothingIsStored() {
+        google.grant = tokensFor(ANA, "refresh-ana", ALL_SCOPES);
+        calendars.accessWithdrawn = true;
+
+        assertRefused(() -> service.complete("code", stateOf(ANA), null, ANA.googleAccountId()), Problem.ACCESS_WITHDRAWN);
+
+        assertThat(store.has(ANA.googleAccountId())).isFalse();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
     void noRefreshTokenForSomeoneRevokedIsNoOfflineAccessToo() {
         store.given(new CalendarConnection(ANA.googleAccountId(), ANA.email(), ConnectionStatus.REVOKED, DisconnectReason.REVOKED, null,
                 "cal-ana", NOW.minusSeconds(9000), NOW.minusSeconds(3000)));

@@ -11,11 +11,16 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
     }
 
     final List<Call> calls = new ArrayList<>();
+    /** Google no longer takes the access token (the person withdrew the access a moment ago). */
+    boolean accessWithdrawn;
     private int made;
 
     @Override
     public String ensure(String accessToken, String knownCalendarId, String timeZone) {
         calls.add(new Call(accessToken, knownCalendarId, timeZone));
+        if (accessWithdrawn) {
+            throw new GrantRevokedException("Google no longer takes the access token (401)");
+        }
         return knownCalendarId != null ? knownCalendarId : "schedulr-meetings-" + (++made) + "@group.calendar.google.com";
     }
 }

@@ -27,6 +27,7 @@ public class ConnectionErrorMappers {
             case SCOPES_MISSING -> "calendar_scopes_missing";
             case ACCOUNT_MISMATCH -> "google_account_mismatch";
             case NO_OFFLINE_ACCESS -> "offline_access_missing";
+            case ACCESS_WITHDRAWN -> "access_withdrawn";
             case REDIRECT_NOT_ALLOWED -> "redirect_uri_not_allowed";
         };
     }

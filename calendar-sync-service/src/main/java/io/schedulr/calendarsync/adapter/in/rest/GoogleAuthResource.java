@@ -87,7 +87,7 @@ public class GoogleAuthResource {
     @APIResponse(responseCode = "200", description = "Connected.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_STATE STATE_EXPIRED CONSENT_DENIED INVALID_CODE CALENDAR_SCOPES_MISSING "
-            + "GOOGLE_ACCOUNT_MISMATCH OFFLINE_ACCESS_MISSING GOOGLE_UNAVAILABLE")
+            + "GOOGLE_ACCOUNT_MISMATCH OFFLINE_ACCESS_MISSING ACCESS_WITHDRAWN GOOGLE_UNAVAILABLE")
     @APIResponse(responseCode = "303", description = "For a browser (Accept: text/html): back to the web app, with "
             + "#calendar=connected or #calendar-error=<code> (the codes of the 400 and 503 answers).",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The web app.", schema = @Schema(type = SchemaType.STRING)))
@@ -129,7 +129,7 @@ public class GoogleAuthResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_REQUEST MALFORMED_JSON INVALID_BODY INVALID_FIELD UNKNOWN_FIELD "
             + "UNSUPPORTED_MEDIA_TYPE INVALID_STATE STATE_EXPIRED INVALID_CODE CALENDAR_SCOPES_MISSING GOOGLE_ACCOUNT_MISMATCH "
-            + "OFFLINE_ACCESS_MISSING GOOGLE_UNAVAILABLE")
+            + "OFFLINE_ACCESS_MISSING ACCESS_WITHDRAWN GOOGLE_UNAVAILABLE")
     public ConnectionJson frontEndCallback(CallbackRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_request", "The body must be {\"code\": …, \"state\": …}.");

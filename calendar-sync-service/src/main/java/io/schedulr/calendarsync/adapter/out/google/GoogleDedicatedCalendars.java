@@ -1,10 +1,12 @@
 package io.schedulr.calendarsync.adapter.out.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.CalendarList;
 import com.google.api.services.calendar.model.CalendarListEntry;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
+import io.schedulr.calendarsync.application.GrantRevokedException;
 import io.schedulr.calendarsync.application.port.out.DedicatedCalendars;
 import io.schedulr.calendarsync.config.GoogleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +19,8 @@ import java.io.IOException;
 
 /**
  * The dedicated "Schedulr Meetings" calendar through Google's Calendar v3 client: the one we know if it still exists,
- * else one the person owns with that name, else a new one. Never the primary calendar.
+ * else one the person owns with that name, else a new one. Never the primary calendar. An access token Google no longer
+ * takes (401: the person withdrew the access a moment ago) is {@link GrantRevokedException}.
  */
 @ApplicationScoped
 public class GoogleDedicatedCalendars implements DedicatedCalendars {
@@ -58,6 +61,9 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
             LOG.infof("created the dedicated calendar %s", created.getId());
             return created.getId();
         } catch (IOException e) {
+            if (e instanceof HttpResponseException http && http.getStatusCode() == 401) {
+                throw new GrantRevokedException("finding or creating the dedicated calendar: Google no longer takes the access token (401)");
+            }
             throw GoogleFailures.translate("finding or creating the dedicated calendar", e);
         }
     }

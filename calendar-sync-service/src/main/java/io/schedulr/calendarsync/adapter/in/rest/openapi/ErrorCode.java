@@ -23,6 +23,8 @@ public enum ErrorCode implements DocumentedError {
                     + "https://www.googleapis.com/auth/calendar.freebusy"),
     GOOGLE_ACCOUNT_MISMATCH(400, "google_account_mismatch", "access was granted by another Google account than the one you signed in with"),
     OFFLINE_ACCESS_MISSING(400, "offline_access_missing", "Google gave no lasting access; connect again and accept the consent screen"),
+    ACCESS_WITHDRAWN(400, "access_withdrawn",
+            "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again"),
     REDIRECT_URI_NOT_ALLOWED(400, "redirect_uri_not_allowed",
             "redirectUri must be one of the web app's sign-in pages: http://localhost:8080/"),
     NOT_A_GOOGLE_PUSH(400, "not_a_google_push",
