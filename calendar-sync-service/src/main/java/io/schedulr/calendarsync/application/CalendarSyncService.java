@@ -249,6 +249,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             String what = switch (edit.kind()) {
                 case DELETED -> "the host deleted its event";
                 case MOVED -> "the host moved it to " + edit.newStart();
+                case WHOLE_DAY -> "the host made its event a whole day (kept at " + edit.newStart() + ")";
                 case DECLINED -> "the guest declined";
             };
             audit.record(m.roomId(), m.actorOf(edit), "google." + edit.kind().name().toLowerCase(java.util.Locale.ROOT), what + "; sent to scheduling");

@@ -33,6 +33,8 @@ final class EventDescriptions {
             case PAST -> "Schedulr put this session back at its time " + at + ": it cannot be moved to a time that has passed.";
             case NEWER_CHANGE -> "Schedulr put this session back at its time " + at + ": it was changed in Schedulr while you "
                     + "moved it here, and that change stands.";
+            case WHOLE_DAY -> "Schedulr put this session back at its time " + at + ": a session has a start and an end time, "
+                    + "it cannot be a whole-day event.";
         };
         return join + "\n\n" + why;
     }

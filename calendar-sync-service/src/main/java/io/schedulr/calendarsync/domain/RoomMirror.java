@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param googleEventId null when the meeting ended before any event existed
  * @param cancelled     the meeting's event is gone (cancelled, deleted in Google, or the guest left)
  * @param startUtc      null for a mirror recorded before the start was kept (then Google-side moves are not judged)
+ * @param endUtc        null also while the host's whole-day event is being put back at the start ({@link GoogleEdit.Kind#WHOLE_DAY})
  * @param releaseAsked  the guest's decline was seen and passed on once
  * @param lastWriteUpdated Google's {@code updated} of the event as our last insert or move left it; null when not known
  */
@@ -73,7 +74,7 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
      * set back — but the guest was told of the move by Google already.
      */
     public boolean followsMoveIn(RoomChange change) {
-        return !cancelled && googleEventId != null && startUtc != null && change.startUtc().equals(startUtc)
+        return !cancelled && googleEventId != null && startUtc != null && endUtc != null && change.startUtc().equals(startUtc)
                 && change.sequence() == lastSequence;
     }
 
@@ -84,8 +85,14 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
      * its length), a start that had passed, or a newer change made in the app winning.
      */
     public Optional<PutBack> putsBack(RoomChange change, Instant now) {
-        if (change.kind() != RoomChangeKind.RESCHEDULED || cancelled || googleEventId == null || startUtc == null || endUtc == null
-                || change.sequence() != lastSequence || shows(change)) {
+        if (change.kind() != RoomChangeKind.RESCHEDULED || cancelled || googleEventId == null || startUtc == null
+                || change.sequence() != lastSequence) {
+            return Optional.empty();
+        }
+        if (endUtc == null) {
+            return Optional.of(PutBack.WHOLE_DAY);
+        }
+        if (shows(change)) {
             return Optional.empty();
         }
         if (change.startUtc().equals(startUtc)) {
@@ -101,7 +108,9 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         /** A start that had passed. */
         PAST,
         /** A change made in the app at the same time won. */
-        NEWER_CHANGE
+        NEWER_CHANGE,
+        /** A whole day: a session has a start and an end. */
+        WHOLE_DAY
     }
 
     /**
@@ -120,6 +129,10 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         }
         if (!releaseAsked && guestId != null && event.declinedBy(guestEmail)) {
             return Optional.of(GoogleEdit.decline());
+        }
+        if (event.startUtc() == null && startUtc != null && endUtc != null) {
+            // Made a whole-day event (Google lists it with a date, no time): the room cannot follow; it is put back.
+            return Optional.of(GoogleEdit.wholeDay(startUtc, endUtc));
         }
         if (startUtc == null || event.startUtc() == null || event.endUtc() == null) {
             return Optional.empty();
@@ -142,6 +155,9 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
             // against that, and the room's rescheduled event coming back (or an older one) moves nothing at Google.
             case MOVED -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence + 1, false, edit.newStart(),
                     edit.newEnd(), guestEmail, guestId, releaseAsked, lastWriteUpdated);
+            // The room is asked to stay at its time, one SEQUENCE up; no end until then marks the event as showing another.
+            case WHOLE_DAY -> new RoomMirror(roomId, icsUid, googleEventId, hostId, calendarId, lastSequence + 1, false, startUtc,
+                    null, guestEmail, guestId, releaseAsked, lastWriteUpdated);
         };
     }
 
@@ -150,9 +166,12 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         return edit.kind() == GoogleEdit.Kind.DECLINED ? guestId : hostId;
     }
 
-    /** An edit a person made in Google: the host deleted or moved the event, or the guest declined it. */
+    /**
+     * An edit a person made in Google: the host deleted or moved the event, made it a whole-day event (then
+     * {@code newStart} and {@code newEnd} are the room's own time, which it keeps), or the guest declined it.
+     */
     public record GoogleEdit(Kind kind, Instant newStart, Instant newEnd) {
-        public enum Kind { DELETED, MOVED, DECLINED }
+        public enum Kind { DELETED, MOVED, WHOLE_DAY, DECLINED }
 
         public static GoogleEdit deletion() {
             return new GoogleEdit(Kind.DELETED, null, null);
@@ -164,6 +183,10 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
 
         public static GoogleEdit moved(Instant newStart, Instant newEnd) {
             return new GoogleEdit(Kind.MOVED, Objects.requireNonNull(newStart), Objects.requireNonNull(newEnd));
+        }
+
+        public static GoogleEdit wholeDay(Instant keptStart, Instant keptEnd) {
+            return new GoogleEdit(Kind.WHOLE_DAY, Objects.requireNonNull(keptStart), Objects.requireNonNull(keptEnd));
         }
     }
 }

@@ -15,7 +15,7 @@ final class RecordingRoomCommands implements RoomCommands {
     public void publish(RoomMirror mirror, RoomMirror.GoogleEdit edit, Instant observedAt) {
         String what = switch (edit.kind()) {
             case DELETED -> " cancel";
-            case MOVED -> " reschedule " + edit.newStart();
+            case MOVED, WHOLE_DAY -> " reschedule " + edit.newStart();
             case DECLINED -> " release";
         };
         sent.add(mirror.roomId() + what + " by " + mirror.actorOf(edit) + " @" + mirror.lastSequence());

@@ -304,6 +304,32 @@ class RoomMirrorServiceTest {
         assertThat(calendar.events.get("ev1").event().description()).isEqualTo("Join the room: https://rooms.example/room-1");
     }
 
+    @Test
+    void aWholeDayEventInGoogleIsPutBackAtTheSessionsTimeAndTheGuestIsTold() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        io.schedulr.calendarsync.domain.RoomMirror mirror = mirrors.mirrors.get("room-1");
+        // The host made the event a whole-day one: Google lists it with a date and no time.
+        io.schedulr.calendarsync.domain.ObservedEvent wholeDay = new io.schedulr.calendarsync.domain.ObservedEvent("ev1", "room-1", false, null, null);
+
+        var edit = mirror.judge(wholeDay).orElseThrow();
+        assertThat(edit.kind()).isEqualTo(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.Kind.WHOLE_DAY);
+        assertThat(edit.newStart()).as("the room is asked to stay at its time").isEqualTo(START);
+        assertThat(edit.newEnd()).isEqualTo(START.plusSeconds(1800));
+        mirrors.save(mirror.after(edit));
+        assertThat(mirrors.mirrors.get("room-1").judge(wholeDay)).as("judged once").isEmpty();
+
+        // The room stays where it is, announced again one SEQUENCE up: the event gets its time back.
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START));
+        drain();
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=true");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START);
+        assertThat(calendar.events.get("ev1").end()).isEqualTo(START.plusSeconds(1800));
+        assertThat(calendar.events.get("ev1").event().description()).endsWith("a session has a start and an end time, "
+                + "it cannot be a whole-day event.");
+        assertThat(mirrors.mirrors.get("room-1").endUtc()).isEqualTo(START.plusSeconds(1800));
+    }
+
     /** The room booked and mirrored, then its event moved by the host in Google and seen by the sync. */
     private void bookedThenMovedInGoogle(Instant newStart, Duration length) {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));

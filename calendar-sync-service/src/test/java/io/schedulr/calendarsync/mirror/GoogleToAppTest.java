@@ -125,6 +125,34 @@ class GoogleToAppTest {
     }
 
     @Test
+    void aWholeDayEventIsPutBackAtTheSessionsTimeAndTheEventSaysWhy() {
+        TestUser host = Tokens.newUser("Willa Wholeday", "Europe/Berlin");
+        MirrorFixtures.Room room = bookedOnGoogle(host);
+        awaitSyncedAfterMirror(host);
+        int mailsBefore = MirrorFixtures.mailsTo(room.guestEmail).size();
+
+        // The host makes the session's event a whole-day one two days later: a date, no time.
+        java.time.LocalDate day = room.start.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2);
+        LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid
+                + "\", \"start\": {\"date\": \"" + day + "\"}, \"end\": {\"date\": \"" + day.plusDays(1) + "\"}}");
+        CloudEvent<RoomCommand> command = awaitCommand(room, 1);
+        assertThat(command.type()).isEqualTo(RoomCommandType.RESCHEDULE_ROOM.cloudEventType());
+        assertThat(command.data().newStart()).as("the room is asked to stay at its own time").isEqualTo(room.start);
+        assertThat(command.data().sequence()).isZero();
+
+        // scheduling-service keeps the room where it is, one SEQUENCE up: the event is a timed one at that time again.
+        MirrorFixtures.publish(room, RoomEventType.ROOM_RESCHEDULED, 1, room.start);
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> room.start.equals(MirrorFixtures.instant(MirrorFixtures.eventsOf(host, room).get(0), "start")));
+        Map<String, Object> event = MirrorFixtures.eventsOf(host, room).get(0);
+        assertThat(MirrorFixtures.instant(event, "end")).isEqualTo(room.start.plus(30, ChronoUnit.MINUTES));
+        assertThat(((Map<?, ?>) event.get("start")).containsKey("date")).as("no longer a whole-day event").isFalse();
+        assertThat(String.valueOf(event.get("description"))).as("the event says why").contains("it cannot be a whole-day event");
+        await().atMost(WAIT).until(() -> MirrorFixtures.mailsTo(room.guestEmail).size() == mailsBefore + 1);
+        assertThat(commands.collect(forRoom(room), Duration.ofSeconds(2))).as("our write back is no change of the host's").hasSize(1);
+    }
+
+    @Test
     void theGuestDecliningReleasesTheBookingAndTheNextBookingIsANewEvent() {
         TestUser host = Tokens.newUser("Dora Decline", "UTC");
         MirrorFixtures.Room room = bookedOnGoogle(host);

@@ -147,7 +147,8 @@ public record PracticeRoom(
 
     /**
      * The host moved the booked session's event in their own calendar. The room follows a move its rules allow, keeping
-     * its own length ({@link #reschedule}). A move it refuses — to a start that has passed, or of the length only — leaves
+     * its own length ({@link #reschedule}). A move it refuses — to a start that has passed, or of the length only (or to
+     * no time at all: a whole-day event, asked as a move to its own start) — leaves
      * it where it is, announced again at a higher SEQUENCE, so the calendars that took the move show the room's own
      * time again ({@link CalendarMove#putBack()} says why).
      */
@@ -162,7 +163,8 @@ public record PracticeRoom(
                     + window.start());
         }
         if (moved.equals(window)) {
-            return new CalendarMove(announcedAgain(), "length: the session keeps its " + window.length().toMinutes() + " minutes");
+            // Only the length changed, or the event was made a whole day (calendar-sync-service then asks for the room's own start).
+            return new CalendarMove(announcedAgain(), "length: the session keeps its time and its " + window.length().toMinutes() + " minutes");
         }
         return new CalendarMove(reschedule(actor, newStart, now), null);
     }

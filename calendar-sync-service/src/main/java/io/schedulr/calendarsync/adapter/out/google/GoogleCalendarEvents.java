@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.adapter.out.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
@@ -118,7 +119,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                         String description, boolean notifyGuest) {
         try {
             Event moved = client(accessToken).events()
-                    .patch(calendarId, eventId, new Event().setStart(time(startUtc, timeZone)).setEnd(time(endUtc, timeZone))
+                    .patch(calendarId, eventId, new Event().setStart(timeReplacingDate(startUtc, timeZone)).setEnd(timeReplacingDate(endUtc, timeZone))
                             .setDescription(description))
                     .setSendUpdates(sendUpdates(notifyGuest)).execute();
             return new Written(eventId, updated(moved));
@@ -238,6 +239,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
 
     private static EventDateTime time(Instant instant, String timeZone) {
         return new EventDateTime().setDateTime(DateTime.parseRfc3339(instant.toString())).setTimeZone(timeZone);
+    }
+
+    /**
+     * A time for events.patch, which merges the start and end objects field by field: {@code date} is sent as null, so an
+     * event the host made a whole-day one becomes a timed one again rather than holding both.
+     */
+    private static EventDateTime timeReplacingDate(Instant instant, String timeZone) {
+        return time(instant, timeZone).setDate(Data.nullOf(DateTime.class));
     }
 
     private static Written written(Event event) {

@@ -23,7 +23,7 @@ public class OutboxRoomCommands implements RoomCommands {
     public void publish(RoomMirror mirror, RoomMirror.GoogleEdit edit, Instant observedAt) {
         RoomCommandType type = switch (edit.kind()) {
             case DELETED -> RoomCommandType.CANCEL_ROOM;
-            case MOVED -> RoomCommandType.RESCHEDULE_ROOM;
+            case MOVED, WHOLE_DAY -> RoomCommandType.RESCHEDULE_ROOM;
             case DECLINED -> RoomCommandType.RELEASE_BOOKING;
         };
         RoomCommand command = new RoomCommand(mirror.roomId(), mirror.icsUid(), mirror.actorOf(edit), edit.newStart(), edit.newEnd(),
