@@ -99,8 +99,7 @@ class GoogleToAppTest {
     @Test
     void aMoveTheRoomRefusesIsWrittenBackOntoTheEventAndTheHostsNextMoveIsJudgedAgainstIt() {
         TestUser host = Tokens.newUser("Pia Putback", "Europe/Berlin");
-        MirrorFixtures.Room room = bookedOnGoogle(host);
-        awaitSyncedAfterMirror(host);
+        MirrorFixtures.Room room = bookedAndSynced(host);
         int mailsBefore = MirrorFixtures.mailsTo(room.guestEmail).size();
 
         Instant past = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -127,8 +126,7 @@ class GoogleToAppTest {
     @Test
     void aWholeDayEventIsPutBackAtTheSessionsTimeAndTheEventSaysWhy() {
         TestUser host = Tokens.newUser("Willa Wholeday", "Europe/Berlin");
-        MirrorFixtures.Room room = bookedOnGoogle(host);
-        awaitSyncedAfterMirror(host);
+        MirrorFixtures.Room room = bookedAndSynced(host);
         int mailsBefore = MirrorFixtures.mailsTo(room.guestEmail).size();
 
         // The host makes the session's event a whole-day one two days later: a date, no time.
@@ -177,8 +175,7 @@ class GoogleToAppTest {
     @Test
     void whenGoogleWantsAFullSyncTheDiffFindsAnEventDeletedMeanwhile() {
         TestUser host = Tokens.newUser("Fran Fullsync", "UTC");
-        MirrorFixtures.Room room = bookedOnGoogle(host);
-        awaitSyncedAfterMirror(host);
+        MirrorFixtures.Room room = bookedAndSynced(host);
 
         LocalGoogleAccount.control("expire-sync-tokens", "{}");
         LocalGoogleAccount.control("events/delete", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + room.icsUid + "\"}");
@@ -260,6 +257,13 @@ class GoogleToAppTest {
             request.header("X-Goog-Channel-Token", token);
         }
         return request.when().post("/api/google/webhook").then();
+    }
+
+    /** {@link #bookedOnGoogle}, and the push our own insert caused synced: what the host does next is theirs alone. */
+    private static MirrorFixtures.Room bookedAndSynced(TestUser host) {
+        MirrorFixtures.Room room = bookedOnGoogle(host);
+        awaitSyncedAfterMirror(host);
+        return room;
     }
 
     /** A connected, watched host whose booked room is on their Google calendar. */
