@@ -19,13 +19,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
  * Connecting a Google Calendar: the consent URL, then the callback — the code exchanged, every Calendar scope checked,
- * the refresh token sealed, the one dedicated calendar found or made, and the change announced, all or nothing.
+ * the one dedicated calendar found or made, then the refresh token sealed and stored and the change announced, all or
+ * nothing.
  */
 public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase {
+    private static final Logger LOG = Logger.getLogger(ConnectCalendarService.class.getName());
     private static final Pattern OAUTH_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final AuthorizationStates states;
@@ -94,7 +99,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
                     "Schedulr needs access to your Google Calendar; these permissions were not granted: " + String.join(", ", missing),
                     missing);
         }
-        return transactions.inTransaction(() -> connect(pending, tokens));
+        return connect(pending, tokens);
     }
 
     /**
@@ -105,7 +110,29 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         return OAUTH_ERROR_CODE.matcher(googleError).matches() ? " (" + googleError + ")" : "";
     }
 
+    /**
+     * The dedicated calendar is found or made before the person's row is locked, with no transaction open: a slow Google
+     * then holds no database connection that other people's requests wait for. Two connections of one person completing
+     * at the same moment may each find no calendar and make one; the first to commit wins, the other's is left unused
+     * (logged).
+     */
     private ConnectionView connect(PendingAuthorization pending, GrantedTokens tokens) {
+        Optional<CalendarConnection> before = store.find(pending.googleAccountId());
+        if (tokens.refreshToken() == null && !before.map(CalendarConnection::isConnected).orElse(false)) {
+            throw noOfflineAccess();
+        }
+        String knownCalendarId = before.map(CalendarConnection::calendarId).orElse(null);
+        String ensuredCalendarId;
+        try {
+            ensuredCalendarId = calendars.ensure(tokens.accessToken(), knownCalendarId, pending.timeZone());
+        } catch (GrantRevokedException e) {
+            throw new ConnectionRefusedException(Problem.ACCESS_WITHDRAWN,
+                    "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again");
+        }
+        return transactions.inTransaction(() -> record(pending, tokens, knownCalendarId, ensuredCalendarId));
+    }
+
+    private ConnectionView record(PendingAuthorization pending, GrantedTokens tokens, String knownCalendarId, String ensuredCalendarId) {
         CalendarConnection connection = store.lock(pending.googleAccountId(), tokens.email());
         connection.seenAs(tokens.email());
         String sealed;
@@ -114,19 +141,22 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         } else if (connection.isConnected()) {
             sealed = connection.sealedRefreshToken();
         } else {
-            throw new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
-                    "Google gave no lasting access; connect again and accept the consent screen");
+            throw noOfflineAccess();
         }
-        String calendarId;
-        try {
-            calendarId = calendars.ensure(tokens.accessToken(), connection.calendarId(), pending.timeZone());
-        } catch (GrantRevokedException e) {
-            throw new ConnectionRefusedException(Problem.ACCESS_WITHDRAWN,
-                    "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again");
+        String calendarId = ensuredCalendarId;
+        if (connection.calendarId() != null && !Objects.equals(connection.calendarId(), knownCalendarId)) {
+            calendarId = connection.calendarId();
+            LOG.warning("calendar of " + pending.googleAccountId() + ": connected at the same moment with calendar " + calendarId
+                    + ", which stays; the calendar " + ensuredCalendarId + " this attempt found or made is not used");
         }
         var change = connection.connect(sealed, calendarId, clock.instant());
         store.save(connection);
         events.publish(change);
         return ConnectionView.of(connection);
+    }
+
+    private static ConnectionRefusedException noOfflineAccess() {
+        return new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
+                "Google gave no lasting access; connect again and accept the consent screen");
     }
 }

@@ -55,16 +55,19 @@ public class GoogleGrants {
         }
     }
 
-    /** Google answered {@code invalid_grant}: the person is revoked (announced) and must connect again. Runs in a transaction. */
+    /**
+     * Google answered {@code invalid_grant} for the grant {@code person} was read with: the person is revoked (announced)
+     * and must connect again — unless they connected again meanwhile, with a new grant. Runs in a transaction.
+     */
     public void revoked(CalendarConnection person, String why) {
         accessTokens.remove(person.googleAccountId());
-        LOG.info("Google no longer honours the calendar grant of " + person.googleAccountId() + " (" + why + "); marked revoked");
         CalendarConnection locked = connections.lock(person.googleAccountId(), person.email());
-        if (locked.isConnected()) {
-            var change = locked.revoked();
+        locked.grantRefused(person.sealedRefreshToken()).ifPresentOrElse(change -> {
+            LOG.info("Google no longer honours the calendar grant of " + person.googleAccountId() + " (" + why + "); marked revoked");
             connections.save(locked);
             connectionEvents.publish(change);
-        }
+        }, () -> LOG.info("Google refused an earlier calendar grant of " + person.googleAccountId() + " (" + why
+                + "); they have disconnected or connected again since, so nothing changes"));
     }
 
     private String accessToken(CalendarConnection person, String roomId, boolean fresh) {

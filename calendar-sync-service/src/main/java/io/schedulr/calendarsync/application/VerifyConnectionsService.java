@@ -11,6 +11,7 @@ import io.schedulr.calendarsync.domain.CalendarConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,33 +43,51 @@ public class VerifyConnectionsService implements VerifyConnectionsUseCase {
         this.interval = interval;
     }
 
+    /**
+     * A batch of due grants is claimed first, in a short transaction that stamps them checked (so no other replica takes
+     * them this round); each is then refreshed with no transaction open and no row locked, so a slow Google holds up
+     * nobody's connect, disconnect or sign-in; a refusal is recorded in a transaction of its own.
+     */
     @Override
     public int verifyDue() {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            int checked = 0;
-            for (CalendarConnection connection : store.lockDueForCheck(now.minus(interval), BATCH)) {
-                verify(connection, now);
-                checked++;
+        Instant now = clock.instant();
+        List<CalendarConnection> claimed = transactions.inTransaction(() -> {
+            List<CalendarConnection> due = store.lockDueForCheck(now.minus(interval), BATCH);
+            for (CalendarConnection connection : due) {
+                connection.checked(now);
+                store.save(connection);
             }
-            return checked;
+            return due;
         });
+        claimed.forEach(this::verify);
+        return claimed.size();
     }
 
-    private void verify(CalendarConnection connection, Instant now) {
+    private void verify(CalendarConnection claimed) {
         try {
-            google.refresh(vault.open(connection.sealedRefreshToken()));
-            connection.checked(now);
-            store.save(connection);
+            google.refresh(vault.open(claimed.sealedRefreshToken()));
         } catch (GrantRevokedException e) {
-            LOG.info("Google no longer honours the calendar grant of " + connection.googleAccountId() + "; marked revoked");
-            var change = connection.revoked();
-            store.save(connection);
-            events.publish(change);
+            recordRefused(claimed);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not check the calendar grant of " + connection.googleAccountId() + "; next round tries again: " + e);
-            connection.checked(now);
-            store.save(connection);
+            LOG.log(Level.WARNING, "could not check the calendar grant of " + claimed.googleAccountId() + "; next round tries again: " + e);
+        }
+    }
+
+    private void recordRefused(CalendarConnection claimed) {
+        try {
+            transactions.inTransaction(() -> {
+                CalendarConnection connection = store.lock(claimed.googleAccountId(), claimed.email());
+                connection.grantRefused(claimed.sealedRefreshToken()).ifPresentOrElse(change -> {
+                    LOG.info("Google no longer honours the calendar grant of " + claimed.googleAccountId() + "; marked revoked");
+                    store.save(connection);
+                    events.publish(change);
+                }, () -> LOG.info("Google refused an earlier calendar grant of " + claimed.googleAccountId()
+                        + "; they have disconnected or connected again since, so nothing changes"));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the refused calendar grant of " + claimed.googleAccountId()
+                    + "; a later check or Google call finds it again: " + e);
         }
     }
 }

@@ -60,6 +60,18 @@ public final class CalendarConnection {
     }
 
     /**
+     * Google answered {@code invalid_grant} for this sealed refresh token. The person is revoked only while it is still
+     * the token we hold: a connection made again meanwhile holds a new one (refused answers about the old one come late),
+     * and a disconnect has already let go of it.
+     */
+    public java.util.Optional<ConnectionChange> grantRefused(String refusedSealedToken) {
+        if (status != ConnectionStatus.CONNECTED || !Objects.equals(sealedRefreshToken, refusedSealedToken)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(revoked());
+    }
+
+    /**
      * A consent without every Calendar scope was refused. A person already connected keeps their earlier grant (Google
      * keeps it too), so there is nothing to announce; anyone else is told why they are still not connected.
      */

@@ -35,11 +35,14 @@ class ConnectCalendarServiceTest {
     private final FakeTokenVault vault = new FakeTokenVault();
     private final InMemoryConnectionStore store = new InMemoryConnectionStore();
     private final RecordingConnectionEvents events = new RecordingConnectionEvents();
+
+    private final InMemoryTransactions transactions = new InMemoryTransactions(store, events);
     private ConnectCalendarService service;
 
     @BeforeEach
     void wire() {
-        service = new ConnectCalendarService(states, google, calendars, vault, store, events, new InMemoryTransactions(store, events),
+        calendars.transactionOpen = transactions::isOpen;
+        service = new ConnectCalendarService(states, google, calendars, vault, store, events, transactions,
                 Clock.fixed(NOW, ZoneOffset.UTC), STATE_LIFETIME);
     }
 
@@ -242,6 +245,49 @@ class ConnectCalendarServiceTest {
         assertThat(view).isEqualTo(new ConnectionView(ConnectionStatus.CONNECTED, null, row.calendarId(), NOW));
         assertThat(events.published()).containsExactly(
                 new ConnectionChange(ANA.googleAccountId(), ANA.email(), ConnectionStatus.CONNECTED, null, row.calendarId()));
+    }
+
+    @Test
+    void theDedicatedCalendarIsFoundOrMadeWithNoTransactionOpen() {
+        connect(ANA, "refresh-ana");
+        connect(ANA, "refresh-ana-2");
+
+        assertThat(calendars.calls).hasSize(2);
+        assertThat(calendars.callsInsideTransaction).as("Google asked while a database connection and the person's row are held")
+                .isZero();
+    }
+
+    @Test
+    void aConnectionCompletedMeanwhileKeepsTheCalendarItChose() {
+        google.grant = tokensFor(ANA, "refresh-ana-2", ALL_SCOPES);
+        String state = stateOf(ANA);
+        calendars.meanwhile = () -> store.given(new CalendarConnection(ANA.googleAccountId(), ANA.email(), ConnectionStatus.CONNECTED,
+                null, vault.seal("refresh-ana-1"), "cal-ana-other-tab", NOW, NOW));
+
+        ConnectionView view = service.complete("code", state, null, ANA.googleAccountId());
+
+        assertThat(view.calendarId()).isEqualTo("cal-ana-other-tab");
+        CalendarConnection row = store.row(ANA.googleAccountId());
+        assertThat(row.calendarId()).isEqualTo("cal-ana-other-tab");
+        assertThat(vault.open(row.sealedRefreshToken())).as("the latest consent's grant").isEqualTo("refresh-ana-2");
+        assertThat(events.published()).singleElement().extracting(ConnectionChange::calendarId).isEqualTo("cal-ana-other-tab");
+    }
+
+    @Test
+    void aDisconnectMeanwhileLeavesAReconnectWithoutANewRefreshTokenRefused() {
+        connect(ANA, "refresh-ana");
+        google.grant = tokensFor(ANA, null, ALL_SCOPES);
+        String state = stateOf(ANA);
+        calendars.meanwhile = () -> {
+            CalendarConnection row = store.row(ANA.googleAccountId());
+            row.disconnect();
+            store.save(row);
+        };
+
+        assertRefused(() -> service.complete("code", state, null, null), Problem.NO_OFFLINE_ACCESS);
+
+        assertThat(store.row(ANA.googleAccountId()).status()).isEqualTo(ConnectionStatus.NOT_CONNECTED);
+        assertThat(events.published()).as("only the first connection").hasSize(1);
     }
 
     @Test

@@ -13,11 +13,20 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
     final List<Call> calls = new ArrayList<>();
     /** Google no longer takes the access token (the person withdrew the access a moment ago). */
     boolean accessWithdrawn;
+    /** Whether a transaction is open (the test's {@link InMemoryTransactions}); calls made inside one are counted. */
+    java.util.function.BooleanSupplier transactionOpen = () -> false;
+    int callsInsideTransaction;
+    /** What happens elsewhere while Google is being asked. */
+    Runnable meanwhile = () -> { };
     private int made;
 
     @Override
     public String ensure(String accessToken, String knownCalendarId, String timeZone) {
         calls.add(new Call(accessToken, knownCalendarId, timeZone));
+        if (transactionOpen.getAsBoolean()) {
+            callsInsideTransaction++;
+        }
+        meanwhile.run();
         if (accessWithdrawn) {
             throw new GrantRevokedException("Google no longer takes the access token (401)");
         }

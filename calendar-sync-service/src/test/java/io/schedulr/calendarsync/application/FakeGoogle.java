@@ -24,6 +24,11 @@ final class FakeGoogle implements GoogleAuthorization {
     GrantedTokens grant;
     /** What a refresh of a given token throws (absent: it works). */
     final Map<String, RuntimeException> refreshFailures = new HashMap<>();
+    /** Whether a transaction is open (the test's {@link InMemoryTransactions}); refreshes made inside one are counted. */
+    java.util.function.BooleanSupplier transactionOpen = () -> false;
+    int refreshesInsideTransaction;
+    /** What happens elsewhere while a refresh is being asked (given the refresh token). */
+    Consumer<String> onRefresh = token -> { };
     RuntimeException revokeFailure;
     /** Runs at revocation time, to look at the store while Google is being told. */
     Consumer<String> onRevoke = token -> { };
@@ -60,6 +65,10 @@ final class FakeGoogle implements GoogleAuthorization {
     @Override
     public AccessToken refresh(String refreshToken) {
         refreshed.add(refreshToken);
+        if (transactionOpen.getAsBoolean()) {
+            refreshesInsideTransaction++;
+        }
+        onRefresh.accept(refreshToken);
         RuntimeException failure = refreshFailures.get(refreshToken);
         if (failure != null) {
             throw failure;

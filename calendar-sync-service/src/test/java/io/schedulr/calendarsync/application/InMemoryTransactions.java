@@ -9,6 +9,7 @@ final class InMemoryTransactions implements Transactions {
     private final InMemoryConnectionStore store;
     private final RecordingConnectionEvents events;
     int opened;
+    private int open;
 
     InMemoryTransactions(InMemoryConnectionStore store, RecordingConnectionEvents events) {
         this.store = store;
@@ -20,12 +21,20 @@ final class InMemoryTransactions implements Transactions {
         opened++;
         var rows = store.snapshot();
         var outbox = events.snapshot();
+        open++;
         try {
             return work.get();
         } catch (RuntimeException e) {
             store.restore(rows);
             events.restore(outbox);
             throw e;
+        } finally {
+            open--;
         }
+    }
+
+    /** True while work runs in a transaction: outside calls made then would hold a database connection. */
+    boolean isOpen() {
+        return open > 0;
     }
 }

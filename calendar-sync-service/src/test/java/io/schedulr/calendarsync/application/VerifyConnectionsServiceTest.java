@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +26,14 @@ class VerifyConnectionsServiceTest {
     private final FakeTokenVault vault = new FakeTokenVault();
     private final InMemoryConnectionStore store = new InMemoryConnectionStore();
     private final RecordingConnectionEvents events = new RecordingConnectionEvents();
+
+    private final InMemoryTransactions transactions = new InMemoryTransactions(store, events);
     private VerifyConnectionsService service;
 
     @BeforeEach
     void wire() {
-        service = new VerifyConnectionsService(store, events, google, vault, new InMemoryTransactions(store, events),
-                Clock.fixed(NOW, ZoneOffset.UTC), INTERVAL);
+        google.transactionOpen = transactions::isOpen;
+        service = new VerifyConnectionsService(store, events, google, vault, transactions, Clock.fixed(NOW, ZoneOffset.UTC), INTERVAL);
     }
 
     @Test
@@ -95,6 +99,35 @@ class VerifyConnectionsServiceTest {
         assertThat(store.row("dia").status()).isEqualTo(ConnectionStatus.CONNECTED);
         assertThat(store.row("dia").checkedAt()).isEqualTo(NOW);
         assertThat(events.published()).extracting(ConnectionChange::googleAccountId).containsExactly("cem");
+    }
+
+    @Test
+    void grantsAreClaimedFirstThenRefreshedWithNoTransactionOpen() {
+        givenConnected("ana", DUE);
+        givenConnected("ben", DUE);
+        List<Instant> checkedWhileAsking = new ArrayList<>();
+        google.onRefresh = token -> checkedWhileAsking.add(store.row(token.substring("refresh-".length())).checkedAt());
+
+        assertThat(service.verifyDue()).isEqualTo(2);
+
+        assertThat(google.refreshesInsideTransaction).as("Google asked while rows are locked").isZero();
+        assertThat(checkedWhileAsking).as("claimed before Google is asked, so another replica does not take them")
+                .containsExactly(NOW, NOW);
+    }
+
+    @Test
+    void aGrantRefusedAfterThePersonConnectedAgainLeavesTheNewConnectionAlone() {
+        givenConnected("ana", DUE);
+        google.refreshFailures.put("refresh-ana", new GrantRevokedException("Google: Token has been expired or revoked."));
+        google.onRefresh = token -> store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null,
+                vault.seal("refresh-ana-new"), "cal-ana", NOW, NOW));
+
+        service.verifyDue();
+
+        CalendarConnection row = store.row("ana");
+        assertThat(row.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        assertThat(vault.open(row.sealedRefreshToken())).isEqualTo("refresh-ana-new");
+        assertThat(events.published()).isEmpty();
     }
 
     @Test

@@ -87,6 +87,28 @@ class CalendarConnectionRulesTest {
     }
 
     @Test
+    void aRefusedGrantRevokesOnlyWhileItIsStillTheTokenHeld() {
+        CalendarConnection c = connected();
+
+        assertThat(c.grantRefused("sealed-before-a-reconnect")).as("an answer about a token replaced meanwhile").isEmpty();
+        assertThat(c.isConnected()).isTrue();
+        assertThat(c.sealedRefreshToken()).isEqualTo("sealed");
+
+        assertThat(c.grantRefused("sealed")).hasValueSatisfying(change -> assertThat(change.status()).isEqualTo(ConnectionStatus.REVOKED));
+        assertThat(c.status()).isEqualTo(ConnectionStatus.REVOKED);
+        assertThat(c.grantRefused(null)).as("nothing left to revoke").isEmpty();
+    }
+
+    @Test
+    void aRefusedGrantOfSomeoneWhoDisconnectedChangesNothing() {
+        CalendarConnection c = connected();
+        c.disconnect();
+
+        assertThat(c.grantRefused("sealed")).isEmpty();
+        assertThat(c.reason()).isEqualTo(DisconnectReason.USER);
+    }
+
+    @Test
     void refusedScopesChangeNothingForSomeoneConnected() {
         CalendarConnection c = connected();
 
