@@ -90,7 +90,8 @@ class OpenApiDocumentTest {
                 .body(operation + ".responses.'401'.content.'application/json'.examples.unauthorized.value.message",
                         containsString("X-Schedulr-Service-Key"))
                 .body(operation + ".responses.'503'.content.'application/json'.examples.keySet()",
-                        org.hamcrest.Matchers.containsInAnyOrder("service_key_not_configured", "google_unavailable"));
+                        org.hamcrest.Matchers.containsInAnyOrder("service_key_not_configured", "google_unavailable",
+                                "temporarily_unavailable"));
     }
 
     @Test

@@ -18,7 +18,9 @@ public enum CommonError implements DocumentedError {
     URI_TOO_LONG(414, "uri_too_long", "The request URI is longer than 8192 characters."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "This route reads JSON: send the body with Content-Type: application/json."),
     HEADERS_TOO_LARGE(431, "headers_too_large", "The request headers are larger than 16384 bytes."),
-    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; it has been logged.");
+    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; it has been logged."),
+    TEMPORARILY_UNAVAILABLE(503, "temporarily_unavailable",
+            "This service cannot reach its database or another system it needs right now; try again in a moment.");
 
     private final Entry entry;
 

@@ -49,7 +49,8 @@ public abstract class ErrorResponsesFilter implements OASFilter {
             414, "The request URI is over the length limit.",
             415, "The body is not application/json.",
             431, "The request headers are over the size limit.",
-            500, "Unexpected failure; it has been logged.");
+            500, "Unexpected failure; it has been logged.",
+            503, "Something this service needs cannot be reached right now (its database, …); try again in a moment.");
 
     /** The service's own catalog entry a resource method names in {@link #CODES}, if there is one. */
     protected abstract Optional<? extends DocumentedError> named(String name);
@@ -66,7 +67,8 @@ public abstract class ErrorResponsesFilter implements OASFilter {
 
     /** Added to every operation. */
     protected List<? extends DocumentedError> everywhere() {
-        return List.of(CommonError.URI_TOO_LONG, CommonError.HEADERS_TOO_LARGE, CommonError.INTERNAL_ERROR);
+        return List.of(CommonError.URI_TOO_LONG, CommonError.HEADERS_TOO_LARGE, CommonError.INTERNAL_ERROR,
+                CommonError.TEMPORARILY_UNAVAILABLE);
     }
 
     /**

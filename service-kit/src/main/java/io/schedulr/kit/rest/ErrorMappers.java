@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.schedulr.kit.openapi.CommonError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns every failure into a JSON {@link ApiError} with the right status; nothing leaks as an HTML page or stack trace. */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -90,6 +93,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Optional<Throwable> outage = Outages.outageIn(e);
+        if (outage.isPresent()) {
+            LOG.warnf("request failed: something this service needs cannot be reached right now (%s); answered 503", outage.get());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(new ApiError(CommonError.TEMPORARILY_UNAVAILABLE.code(), CommonError.TEMPORARILY_UNAVAILABLE.exampleMessage()))
+                    .build();
+        }
         LOG.error("unexpected error", e);
         return error(500, "internal_error", "Something went wrong on our side; it has been logged.");
     }

@@ -62,7 +62,9 @@ class ErrorResponsesFilterTest {
         new ThingErrorsFilter().filterOpenAPI(openAPI);
 
         APIResponses responses = operation.getResponses();
-        assertThat(responses.getAPIResponses()).containsOnlyKeys("200", "401", "404", "413", "414", "431", "500");
+        assertThat(responses.getAPIResponses()).containsOnlyKeys("200", "401", "404", "413", "414", "431", "500", "503");
+        assertThat(responses.getAPIResponse("503").getContent().getMediaType("application/json").getExamples())
+                .containsOnlyKeys("temporarily_unavailable");
         assertThat(responses.getAPIResponse("404").getDescription()).isEqualTo("No such thing.");
         assertThat(responses.getAPIResponse("413").getDescription()).isEqualTo("The request body is over the size limit.");
         assertThat(responses.getAPIResponse("401").getContent().getMediaType("application/json").getExamples())

@@ -56,8 +56,8 @@ public class InternalFreeBusyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FreeBusyJson.class)))
     @APIResponse(responseCode = "401", description = "The " + ServiceKeys.HEADER + " header is missing or not one of the configured keys.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorResponsesFilter.SCHEMA)))
-    @APIResponse(responseCode = "503", description = "No service key is configured on this server (the route is off), or Google did "
-            + "not answer in time; the code says which.",
+    @APIResponse(responseCode = "503", description = "No service key is configured on this server (the route is off), Google did "
+            + "not answer in time, or the database cannot be reached; the code says which.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ErrorResponsesFilter.SCHEMA)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "SERVICE_KEY_REQUIRED INVALID_PERSON INVALID_START INVALID_END END_BEFORE_START "
             + "RANGE_TOO_LONG SERVICE_KEY_NOT_CONFIGURED GOOGLE_UNAVAILABLE")

@@ -15,7 +15,7 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
             422, "Cal.com refused the request; the message repeats its reason.",
             429, "Cal.com's rate limit is reached; Retry-After says when to try again.",
             503, "Cal.com cannot be used right now (unreachable, or this service's key is missing or refused), "
-                    + "or (webhook) no secret is configured.");
+                    + "(webhook) no secret is configured, or the database cannot be reached; the code says which.");
 
     @Override
     protected Optional<ErrorCode> named(String name) {

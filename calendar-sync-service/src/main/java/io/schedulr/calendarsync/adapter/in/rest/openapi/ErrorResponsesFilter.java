@@ -12,7 +12,7 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
             400, "The request is malformed or refused; the code names why.",
             403, "The push does not come from the channel it names (token or resource do not match).",
             404, "The push names no live channel.",
-            503, "Google did not answer; nothing was changed. Try again in a moment.");
+            503, "Google did not answer, or the database cannot be reached (the code says which); try again in a moment.");
 
     @Override
     protected Optional<ErrorCode> named(String name) {

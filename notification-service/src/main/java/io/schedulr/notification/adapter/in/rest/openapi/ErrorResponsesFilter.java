@@ -12,7 +12,7 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
             400, "The request is malformed or a value is refused; the code names which.",
             401, "Not authenticated; the code's example says which credential is missing.",
             404, "What the request names does not exist, or the caller may not see it.",
-            503, "Not available on this server right now.");
+            503, "Not available on this server right now (not configured, or the database cannot be reached; the code says which).");
 
     @Override
     protected Optional<ErrorCode> named(String name) {

@@ -29,7 +29,7 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
             Map.entry(422, "Understood, but the current state does not allow it."),
             Map.entry(429, "Cal.com's rate limit is reached; Retry-After says when to try again."),
             Map.entry(502, "The video provider failed; nothing was saved."),
-            Map.entry(503, "Cal.com cannot be reached; nothing was changed."));
+            Map.entry(503, "Cal.com or the database cannot be reached (the code says which); try again in a moment."));
 
     @Override
     protected Optional<ErrorCode> named(String name) {
