@@ -11,11 +11,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Whether a failure means the service cannot reach something it needs right now rather than a fault in our code: the
  * database refusing or ending connections (down, restarting, failing over, still recovering), a connection refused, a
- * host name that does not resolve. Such a request is answered 503 ("try again"), which clients and proxies retry; a 500
+ * host name that does not resolve, no connection to be had in time (the pool's acquisition timeout: the database not
+ * answering, or every connection busy). Such a request is answered 503 ("try again"), which clients and proxies retry; a 500
  * says our code is wrong.
  */
 final class Outages {
@@ -37,9 +39,18 @@ final class Outages {
 
     private static boolean isOutage(Throwable t) {
         return t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                || t instanceof ClosedConnectionException
-                || t instanceof SQLException sql && isOutageState(sql.getSQLState())
+                || t instanceof ClosedConnectionException || t instanceof TimeoutException
+                || t instanceof SQLException sql && (isOutageState(sql.getSQLState()) || isInterruptedConnect(sql))
                 || t instanceof DatabaseException database && isOutageState(database.getSqlState());
+    }
+
+    /**
+     * pgjdbc's report of a connection attempt the pool gave up on (its acquisition timeout interrupts the attempt, and the
+     * driver then says only "something unusual", SQLSTATE 99999, with this cause) — a database that does not answer.
+     */
+    private static boolean isInterruptedConnect(SQLException sql) {
+        return "99999".equals(sql.getSQLState()) && sql.getCause() != null && sql.getCause().getMessage() != null
+                && sql.getCause().getMessage().startsWith("Interrupted while attempting to connect");
     }
 
     /**

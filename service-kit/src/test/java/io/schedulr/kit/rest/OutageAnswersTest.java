@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,13 @@ class OutageAnswersTest {
         })).getStatus()).isEqualTo(503);
         assertThat(mappers.unexpected(new RuntimeException(ClosedConnectionException.INSTANCE)).getStatus()).isEqualTo(503);
         assertThat(mappers.unexpected(new RuntimeException(new UnknownHostException("db.internal"))).getStatus()).isEqualTo(503);
+        // pgjdbc when the pool gives up on a connection attempt to a database that does not answer.
+        assertThat(mappers.unexpected(new IllegalStateException("could not read calendar connections", new SQLException(
+                "Something unusual has occurred to cause the driver to fail. Please report this exception.", "99999",
+                new RuntimeException("Interrupted while attempting to connect.")))).getStatus()).isEqualTo(503);
+        // Agroal's acquisition timeout: no connection could be had in time.
+        assertThat(mappers.unexpected(new IllegalStateException("webhook store failed", new SQLException(
+                "Acquisition timeout while waiting for new connection", new TimeoutException()))).getStatus()).isEqualTo(503);
     }
 
     @Test
@@ -48,7 +56,8 @@ class OutageAnswersTest {
                 new IllegalStateException("could not save", new SQLException("duplicate key", "23505")),
                 new RuntimeException(new DatabaseException("syntax error", 0, "42601") {
                 }),
-                new IllegalStateException(new SQLException("Sorry, acquisition timeout!")),
+                new IllegalStateException(new SQLException("Sorry, something else")),
+                new IllegalStateException(new SQLException("Something unusual has occurred", "99999", new IllegalArgumentException("x"))),
                 new NullPointerException()}) {
             Response answer = mappers.unexpected(failure);
             assertThat(answer.getStatus()).as(failure.toString()).isEqualTo(500);
