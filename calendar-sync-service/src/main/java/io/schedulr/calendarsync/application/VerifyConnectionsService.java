@@ -1,7 +1,6 @@
 package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.port.in.VerifyConnectionsUseCase;
-import io.schedulr.calendarsync.application.port.out.ConnectionEvents;
 import io.schedulr.calendarsync.application.port.out.ConnectionStore;
 import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
 import io.schedulr.calendarsync.application.port.out.TokenVault;
@@ -25,19 +24,19 @@ public class VerifyConnectionsService implements VerifyConnectionsUseCase {
     private static final int BATCH = 20;
 
     private final ConnectionStore store;
-    private final ConnectionEvents events;
     private final GoogleAuthorization google;
     private final TokenVault vault;
+    private final GoogleGrants grants;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration interval;
 
-    public VerifyConnectionsService(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
+    public VerifyConnectionsService(ConnectionStore store, GoogleAuthorization google, TokenVault vault, GoogleGrants grants,
                                     Transactions transactions, Clock clock, Duration interval) {
         this.store = store;
-        this.events = events;
         this.google = google;
         this.vault = vault;
+        this.grants = grants;
         this.transactions = transactions;
         this.clock = clock;
         this.interval = interval;
@@ -76,13 +75,7 @@ public class VerifyConnectionsService implements VerifyConnectionsUseCase {
     private void recordRefused(CalendarConnection claimed) {
         try {
             transactions.inTransaction(() -> {
-                CalendarConnection connection = store.lock(claimed.googleAccountId(), claimed.email());
-                connection.grantRefused(claimed.sealedRefreshToken()).ifPresentOrElse(change -> {
-                    LOG.info("Google no longer honours the calendar grant of " + claimed.googleAccountId() + "; marked revoked");
-                    store.save(connection);
-                    events.publish(change);
-                }, () -> LOG.info("Google refused an earlier calendar grant of " + claimed.googleAccountId()
-                        + "; they have disconnected or connected again since, so nothing changes"));
+                grants.revoked(claimed, "the periodic check of the grant");
                 return null;
             });
         } catch (RuntimeException e) {

@@ -107,9 +107,9 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    VerifyConnectionsService verify(ConnectionStore store, ConnectionEvents events, GoogleAuthorization google, TokenVault vault,
+    VerifyConnectionsService verify(ConnectionStore store, GoogleAuthorization google, TokenVault vault, GoogleGrants grants,
                                     Transactions transactions, Clock clock, GoogleConfig config) {
-        return new VerifyConnectionsService(store, events, google, vault, transactions, clock, config.verifyInterval());
+        return new VerifyConnectionsService(store, google, vault, grants, transactions, clock, config.verifyInterval());
     }
 
     @Produces

@@ -33,7 +33,9 @@ class VerifyConnectionsServiceTest {
     @BeforeEach
     void wire() {
         google.transactionOpen = transactions::isOpen;
-        service = new VerifyConnectionsService(store, events, google, vault, transactions, Clock.fixed(NOW, ZoneOffset.UTC), INTERVAL);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        GoogleGrants grants = new GoogleGrants(google, vault, (room, person, operation, outcome) -> { }, store, events, clock);
+        service = new VerifyConnectionsService(store, google, vault, grants, transactions, clock, INTERVAL);
     }
 
     @Test
