@@ -57,7 +57,7 @@ final class Outages {
      * PostgreSQL's connection exceptions (class 08) and the server shutting down or not yet taking connections (57P01
      * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
      */
-    static boolean isOutageState(String sqlState) {
+    private static boolean isOutageState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
                 || sqlState.equals("57P03"));
     }
