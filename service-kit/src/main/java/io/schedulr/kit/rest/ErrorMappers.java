@@ -91,8 +91,9 @@ public class ErrorMappers {
         return error(status, code, e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage());
     }
 
+    /** Any other failure, including a bare {@link Throwable} (Vert.x fails futures with them), which is not an Exception. */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Throwable e) {
         Optional<Throwable> outage = Outages.outageIn(e);
         if (outage.isPresent()) {
             LOG.warnf("request failed: something this service needs cannot be reached right now (%s); answered 503", outage.get());

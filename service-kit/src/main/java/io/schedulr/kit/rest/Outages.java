@@ -1,5 +1,7 @@
 package io.schedulr.kit.rest;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Whether a failure means the service cannot reach something it needs right now rather than a fault in our code: the
  * database refusing or ending connections (down, restarting, failing over, still recovering), a connection refused, a
- * host name that does not resolve, no connection to be had in time (the pool's acquisition timeout: the database not
+ * host name that does not resolve, no connection to be had in time (a pool's acquisition timeout: the database not
  * answering, or every connection busy). Such a request is answered 503 ("try again"), which clients and proxies retry; a 500
  * says our code is wrong.
  */
@@ -39,9 +41,19 @@ final class Outages {
 
     private static boolean isOutage(Throwable t) {
         return t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
-                || t instanceof ClosedConnectionException || t instanceof TimeoutException
+                || t instanceof ClosedConnectionException || t instanceof TimeoutException || isReactivePoolTimeout(t)
                 || t instanceof SQLException sql && (isOutageState(sql.getSQLState()) || isInterruptedConnect(sql))
                 || t instanceof DatabaseException database && isOutageState(database.getSqlState());
+    }
+
+    /**
+     * The reactive pool's acquisition timeout, which is not a {@link TimeoutException}: a statement sent through the pool
+     * fails with one shared exception, and a connection asked for (as Hibernate Reactive does) with a bare throwable;
+     * only their messages tell them apart.
+     */
+    private static boolean isReactivePoolTimeout(Throwable t) {
+        return t instanceof VertxException && "Timeout waiting for connection".equals(t.getMessage())
+                || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage());
     }
 
     /**

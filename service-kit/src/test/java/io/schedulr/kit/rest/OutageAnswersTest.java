@@ -1,5 +1,7 @@
 package io.schedulr.kit.rest;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.ws.rs.core.Response;
@@ -48,6 +50,16 @@ class OutageAnswersTest {
         // Agroal's acquisition timeout: no connection could be had in time.
         assertThat(mappers.unexpected(new IllegalStateException("webhook store failed", new SQLException(
                 "Acquisition timeout while waiting for new connection", new TimeoutException()))).getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void theReactivePoolGivingUpOnAConnectionIsAnOutage() {
+        // A statement sent through the pool, and a connection asked for (Hibernate Reactive): Vert.x's two failures.
+        assertThat(mappers.unexpected(new VertxException("Timeout waiting for connection", true)).getStatus()).isEqualTo(503);
+        assertThat(mappers.unexpected(new CompletionException(new NoStackTraceThrowable("Timeout"))).getStatus()).isEqualTo(503);
+        assertThat(mappers.unexpected(new NoStackTraceThrowable("Timeout")).getStatus()).isEqualTo(503);
+        assertThat(mappers.unexpected(new VertxException("Timeout", true)).getStatus()).as("another Vert.x failure").isEqualTo(500);
+        assertThat(mappers.unexpected(new NoStackTraceThrowable("Invalid state")).getStatus()).isEqualTo(500);
     }
 
     @Test
