@@ -47,6 +47,18 @@ public interface GoogleConfig {
     @WithDefault("PT1H")
     Duration verifyInterval();
 
+    /** How long a request to Google may take to connect (SCHEDULR_GOOGLE_CONNECT_TIMEOUT). */
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    /**
+     * How long a request to Google may wait for the next bytes of its answer (SCHEDULR_GOOGLE_READ_TIMEOUT). Calendar API
+     * answers take well under a second; a call given up on is tried again, and a background job meanwhile holds its
+     * room's row, so this is short.
+     */
+    @WithDefault("PT10S")
+    Duration readTimeout();
+
     /** Name of each person's dedicated secondary calendar. */
     @WithDefault("Schedulr Meetings")
     String calendarName();

@@ -8,6 +8,7 @@ import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.events.RoomMirrorFailure;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
 import io.schedulr.testsupport.Tokens;
@@ -61,6 +62,28 @@ class MirrorFailuresTest {
                 .isGreaterThanOrEqualTo(1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> MirrorFixtures.eventsOf(host, room).size() == 1);
         assertThat(failures.collect(record -> room.id.equals(record.key()), Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void aGoogleCallThatGetsNoAnswerIsGivenUpOnAfterTheReadTimeoutAndTheBookingStillLandsOnce() {
+        TestUser host = Tokens.newUser("Slow Google Host", "UTC");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        double givenUp = Metrics.count("schedulr_google_calls_total", "api=\"calendar\"", "outcome=\"network\"");
+        // Google holds the host's next call for 15 s (a brown-out); the test profile's read timeout is 5 s.
+        LocalGoogleAccount.control("delay", "{\"count\": 1, \"millis\": 15000, \"email\": \"" + host.email() + "\"}");
+        try {
+            MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+            await().atMost(Duration.ofSeconds(12)).until(() -> MirrorFixtures.eventsOf(host, room).size() == 1);
+            assertThat(Metrics.count("schedulr_google_calls_total", "api=\"calendar\"", "outcome=\"network\""))
+                    .as("the call that got no answer, given up on").isGreaterThanOrEqualTo(givenUp + 1);
+        } finally {
+            LocalGoogleAccount.control("delay", "{\"count\": 0}");
+        }
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'done'",
+                room.id) == 1);
+        assertThat(MirrorFixtures.eventsOf(host, room)).hasSize(1);
     }
 
     @Test

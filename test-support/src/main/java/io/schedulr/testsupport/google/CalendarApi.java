@@ -31,16 +31,18 @@ final class CalendarApi {
     private final CalendarStore store;
     private final WatchChannels channels;
     private final FailureInjector failures;
+    private final SlowAnswers slowAnswers;
     private final String baseUrl;
     private final InvitationMailer mailer;
 
-    CalendarApi(OAuthGrants grants, CalendarStore store, WatchChannels channels, FailureInjector failures, String baseUrl,
-                InvitationMailer mailer) {
+    CalendarApi(OAuthGrants grants, CalendarStore store, WatchChannels channels, FailureInjector failures, SlowAnswers slowAnswers,
+                String baseUrl, InvitationMailer mailer) {
         this.mailer = mailer;
         this.grants = grants;
         this.store = store;
         this.channels = channels;
         this.failures = failures;
+        this.slowAnswers = slowAnswers;
         this.baseUrl = baseUrl;
     }
 
@@ -75,6 +77,7 @@ final class CalendarApi {
         if (token == null) {
             throw GoogleError.unauthorized();
         }
+        slowAnswers.await(token.email());
         GoogleError injected = failures.next();
         if (injected != null) {
             throw injected;

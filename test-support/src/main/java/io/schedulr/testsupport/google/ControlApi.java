@@ -11,17 +11,19 @@ import java.util.Objects;
 
 /**
  * {@code /_control/…}: what tests (and people trying things by hand) do to the local Google that its API cannot —
- * a person revoking access in their Google account, quota and backend failures, expired sync tokens, and changes
+ * a person revoking access in their Google account, quota and backend failures, slow answers, expired sync tokens, and changes
  * made in Google's own calendar UI, which reach watch channels like any other change. JSON in, JSON out.
  */
 final class ControlApi {
     private final OAuthGrants grants;
     private final CalendarStore store;
     private final FailureInjector failures;
+    private final SlowAnswers slowAnswers;
     private final InvitationMailer mailer;
 
-    ControlApi(OAuthGrants grants, CalendarStore store, FailureInjector failures, InvitationMailer mailer) {
+    ControlApi(OAuthGrants grants, CalendarStore store, FailureInjector failures, SlowAnswers slowAnswers, InvitationMailer mailer) {
         this.mailer = mailer;
+        this.slowAnswers = slowAnswers;
         this.grants = grants;
         this.store = store;
         this.failures = failures;
@@ -34,6 +36,8 @@ final class ControlApi {
                 case "POST /_control/revoke" -> Map.of("revokedGrants", grants.revokeAll(email(body(exchange))));
                 case "POST /_control/fail" -> fail(body(exchange));
                 case "GET /_control/fail" -> failures.state();
+                case "POST /_control/delay" -> delay(body(exchange));
+                case "GET /_control/delay" -> slowAnswers.state();
                 case "POST /_control/expire-sync-tokens" -> {
                     store.expireSyncTokens();
                     yield Map.of("expired", true);
@@ -104,6 +108,20 @@ final class ControlApi {
         }
         throw new IllegalArgumentException(
                 "body must be {\"count\": n, \"status\": 429|403|500}, {\"every\": n, \"status\": 429|403|500} or {\"count\": 0}");
+    }
+
+    /**
+     * {@code {"count": n, "millis": m}}: the next n Calendar calls wait m ms before they are handled; with
+     * {@code "email"} only calls made with that person's tokens; {@code {"count": 0}} clears.
+     */
+    private Map<String, Object> delay(Map<String, Object> body) {
+        if (!(body.get("count") instanceof Number count) || count.intValue() > 0 && !(body.get("millis") instanceof Number)) {
+            throw new IllegalArgumentException("body must be {\"count\": n, \"millis\": m, \"email\": optional} or {\"count\": 0}");
+        }
+        long millis = body.get("millis") instanceof Number m ? m.longValue() : 0;
+        String email = body.get("email") instanceof String e ? e : null;
+        slowAnswers.delayNext(count.intValue(), millis, email);
+        return slowAnswers.state();
     }
 
     /** The invitation mails Google sent attendees ({@code sendUpdates=all}), oldest first; {@code ?to=} keeps one person's. */

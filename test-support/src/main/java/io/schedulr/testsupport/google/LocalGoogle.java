@@ -101,10 +101,12 @@ public final class LocalGoogle implements AutoCloseable {
         FailureInjector failures = new FailureInjector();
         InvitationMailer mailer = new InvitationMailer(smtpHost == null ? null : new InvitationMailer.Smtp(smtpHost, smtpPort), people,
                 Clock.systemUTC());
-        route(server, "/calendar/v3/", new CalendarApi(grants, store, channels, failures, url, mailer)::handle);
-        route(server, "/_control/", new ControlApi(grants, store, failures, mailer)::handle);
+        SlowAnswers slowAnswers = new SlowAnswers();
+        route(server, "/calendar/v3/", new CalendarApi(grants, store, channels, failures, slowAnswers, url, mailer)::handle);
+        route(server, "/_control/", new ControlApi(grants, store, failures, slowAnswers, mailer)::handle);
 
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        // Eight threads, so that calls held by the delay knob do not hold up everyone else's.
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-google");
             t.setDaemon(true);
             return t;

@@ -221,6 +221,30 @@ class GoogleCalendarContractTest {
         assertThat(calendarList.list().execute().getItems()).as("refused settings change nothing").isNotEmpty();
     }
 
+    @Test
+    void theDelayKnobHoldsTheNextCallsOfOnePersonAndNoOneElses() throws Throwable {
+        ConnectedUser slow = ConnectedUser.connect(google);
+        ConnectedUser other = ConnectedUser.connect(google);
+        assertThat(Control.post(google, "delay", "{\"count\":1,\"millis\":1500,\"email\":\"" + slow.email() + "\"}").statusCode())
+                .isEqualTo(200);
+        try {
+            assertThat(took(() -> other.calendar().calendarList().list().execute())).as("someone else's call").isLessThan(1000);
+            assertThat(took(() -> slow.calendar().calendarList().list().execute())).as("the delayed call").isGreaterThanOrEqualTo(1500);
+            assertThat(took(() -> slow.calendar().calendarList().list().execute())).as("only the next one").isLessThan(1000);
+            assertThat(Control.get(google, "delay").body()).contains("\"count\":0");
+        } finally {
+            Control.post(google, "delay", "{\"count\":0}");
+        }
+        assertThat(Control.post(google, "delay", "{\"count\":1}").statusCode()).as("no millis").isEqualTo(400);
+        assertThat(Control.post(google, "delay", "{\"count\":1,\"millis\":0}").statusCode()).isEqualTo(400);
+    }
+
+    private static long took(org.junit.jupiter.api.function.Executable call) throws Throwable {
+        long started = System.nanoTime();
+        call.execute();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
     /** {calls, injected} from {@code GET /_control/fail}. */
     private static long[] counters() throws Exception {
         String body = Control.get(google, "fail").body();

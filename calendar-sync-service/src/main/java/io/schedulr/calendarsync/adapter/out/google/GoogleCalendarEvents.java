@@ -48,7 +48,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Inject
     GoogleConfig config;
     @Inject
-    GoogleCallMeters meters;
+    GoogleRequests requests;
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
@@ -258,6 +258,6 @@ public class GoogleCalendarEvents implements CalendarEvents {
     }
 
     private Calendar client(String accessToken) {
-        return GoogleFailures.calendar(config, meters, accessToken);
+        return GoogleFailures.calendar(config, requests, accessToken);
     }
 }

@@ -33,7 +33,7 @@ public class GoogleCalendarWatch implements CalendarWatch {
     @Inject
     GoogleConfig config;
     @Inject
-    GoogleCallMeters meters;
+    GoogleRequests requests;
 
     @Override
     public OpenedChannel watch(String accessToken, String calendarId, String channelId, String channelToken, String address, Duration ttl) {
@@ -114,6 +114,6 @@ public class GoogleCalendarWatch implements CalendarWatch {
     }
 
     private Calendar client(String accessToken) {
-        return GoogleFailures.calendar(config, meters, accessToken);
+        return GoogleFailures.calendar(config, requests, accessToken);
     }
 }

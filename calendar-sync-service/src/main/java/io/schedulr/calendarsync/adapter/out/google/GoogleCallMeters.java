@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * {@code schedulr_google_calls_total{api, method, outcome}} on /q/metrics: every HTTP request sent to Google, each
- * retry counted, counted where Google's client sees the answer (every request of this service to Google is built with
- * {@link #metered}):
+ * retry counted, counted where Google's client sees the answer (every request of this service to Google is prepared by
+ * {@link GoogleRequests}, which ends with {@link #metered}):
  * <ul>
  * <li>{@code api}: {@code calendar} (the Calendar API, {@code …/calendar/v3/…}) or {@code oauth} (token and revoke);</li>
  * <li>{@code outcome}: {@code success} (2xx/3xx), {@code rate_limited} (429), {@code refused} (any other 4xx — this

@@ -30,7 +30,7 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
     @Inject
     GoogleConfig config;
     @Inject
-    GoogleCallMeters meters;
+    GoogleRequests requests;
 
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
@@ -81,10 +81,6 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
     }
 
     private Calendar client(String accessToken) {
-        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
-                meters.metered(request -> request.getHeaders().setAuthorization("Bearer " + accessToken)))
-                .setRootUrl(config.calendarRootUrl())
-                .setApplicationName("schedulr-calendar-sync")
-                .build();
+        return GoogleFailures.calendar(config, requests, accessToken);
     }
 }

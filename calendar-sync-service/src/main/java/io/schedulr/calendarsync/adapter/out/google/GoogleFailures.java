@@ -37,9 +37,9 @@ final class GoogleFailures {
     }
 
     /** The Calendar v3 client for one person's access token, pointed at the configured Google. */
-    static Calendar calendar(GoogleConfig config, GoogleCallMeters meters, String accessToken) {
+    static Calendar calendar(GoogleConfig config, GoogleRequests requests, String accessToken) {
         return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON,
-                meters.metered(request -> request.getHeaders().setAuthorization("Bearer " + accessToken)))
+                requests.prepared(request -> request.getHeaders().setAuthorization("Bearer " + accessToken)))
                 .setRootUrl(config.calendarRootUrl())
                 .setApplicationName("schedulr-calendar-sync")
                 .build();

@@ -55,7 +55,7 @@ public class GoogleFreeBusy implements FreeBusyCalendars {
     @Inject
     FreeBusyConfig freeBusy;
     @Inject
-    GoogleCallMeters meters;
+    GoogleRequests requests;
 
     @Override
     public List<BusyInterval> busy(String accessToken, Instant start, Instant end) {
@@ -153,7 +153,7 @@ public class GoogleFreeBusy implements FreeBusyCalendars {
             request.setConnectTimeout((int) Math.min(left.toMillis(), MOST_TO_CONNECT.toMillis()));
             request.setReadTimeout((int) left.toMillis());
         };
-        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON, meters.metered(withBudget))
+        return new Calendar.Builder(GoogleOAuthClient.TRANSPORT, GoogleOAuthClient.JSON, requests.prepared(withBudget))
                 .setRootUrl(config.calendarRootUrl())
                 .setApplicationName("schedulr-calendar-sync")
                 .build();

@@ -42,7 +42,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     @Inject
     GoogleConfig config;
     @Inject
-    GoogleCallMeters meters;
+    GoogleRequests requests;
 
     @Override
     public String consentUrl(String loginHint, String state, String codeChallenge, List<String> scopes) {
@@ -96,7 +96,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         GoogleAuthorizationCodeTokenRequest request = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, config.tokenUrl(),
                 config.clientId(), config.clientSecret(), code, redirectUri);
         request.set("code_verifier", codeVerifier);
-        request.setRequestInitializer(meters.metered(null));
+        request.setRequestInitializer(requests.prepared(null));
         try {
             return request.execute();
         } catch (TokenResponseException e) {
@@ -126,7 +126,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         try {
             GoogleTokenResponse response = new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, config.clientId(), config.clientSecret())
                     .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
-                    .setRequestInitializer(meters.metered(null))
+                    .setRequestInitializer(requests.prepared(null))
                     .execute();
             long lifetime = response.getExpiresInSeconds() == null ? 3600 : response.getExpiresInSeconds();
             return new AccessToken(response.getAccessToken(), Instant.now().plusSeconds(lifetime));
@@ -145,7 +145,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     @ExponentialBackoff
     public void revoke(String token) {
         try {
-            HttpResponse response = TRANSPORT.createRequestFactory(meters.metered(null))
+            HttpResponse response = TRANSPORT.createRequestFactory(requests.prepared(null))
                     .buildPostRequest(new GenericUrl(config.revokeUrl()), new UrlEncodedContent(Map.of("token", token)))
                     .setThrowExceptionOnExecuteError(false)
                     .execute();
