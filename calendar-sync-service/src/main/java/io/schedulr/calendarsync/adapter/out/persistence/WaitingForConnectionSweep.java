@@ -1,0 +1,82 @@
+package io.schedulr.calendarsync.adapter.out.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Keeps the queued Google work of people whose calendar is not connected out of the workers' claims. A claim offers
+ * only work of connected people, but it reads the due rows in order, so every claim used to walk past all the due work
+ * of disconnected or revoked people (about 0.5 µs a row: 11 ms with 20,000; docs/performance.md). Every
+ * {@code schedulr.mirror-waiting-sweep} this sweep sets such due work's time to {@code infinity}, out of the claims' index
+ * range, and sets it back to now once the person is connected again: what is offered, and in which order, does not change;
+ * work waiting for a reconnect is written within one sweep of it. Rows a worker holds are left for the next sweep.
+ */
+@ApplicationScoped
+public class WaitingForConnectionSweep {
+    private static final Logger LOG = Logger.getLogger(WaitingForConnectionSweep.class);
+    private static final String CONNECTED = "EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = t.%s "
+            + "AND c.status = 'connected')";
+    private static final List<Table> TABLES = List.of(
+            new Table("mirror_job", "host_id", "id"),
+            new Table("interview_mirror_entry", "member_id", "interview_id, member_id"),
+            new Table("reminder_patch", "person_id", "calendar_id, google_event_id"));
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+
+    private volatile boolean failing;
+
+    @Scheduled(every = "${schedulr.mirror-waiting-sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        try {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Table table : TABLES) {
+                update(table.parkDue(), now);
+                update(table.wakeConnected(), now);
+            }
+            if (failing) {
+                LOG.info("the sweep of work waiting for a calendar connection runs again");
+            }
+            failing = false;
+        } catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                LOG.warnf("the sweep of work waiting for a calendar connection failed (claims stay correct, only slower; "
+                        + "tried again every sweep): %s", e.toString());
+            }
+            failing = true;
+        }
+    }
+
+    private void update(String sql, Timestamp now) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setTimestamp(1, now);
+            update.executeUpdate();
+        }
+    }
+
+    private record Table(String name, String person, String key) {
+        String parkDue() {
+            return "UPDATE " + name + " SET next_attempt_at = 'infinity' WHERE (" + key + ") IN (SELECT " + key + " FROM " + name
+                    + " t WHERE t.status = 'pending' AND t.next_attempt_at <= ? AND NOT " + CONNECTED.formatted(person)
+                    + " FOR UPDATE SKIP LOCKED)";
+        }
+
+        String wakeConnected() {
+            return "UPDATE " + name + " SET next_attempt_at = ? WHERE (" + key + ") IN (SELECT " + key + " FROM " + name
+                    + " t WHERE t.status = 'pending' AND t.next_attempt_at = 'infinity' AND " + CONNECTED.formatted(person)
+                    + " FOR UPDATE SKIP LOCKED)";
+        }
+    }
+}
