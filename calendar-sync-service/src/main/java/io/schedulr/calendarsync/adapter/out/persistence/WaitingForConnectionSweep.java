@@ -26,10 +26,13 @@ public class WaitingForConnectionSweep {
     private static final Logger LOG = Logger.getLogger(WaitingForConnectionSweep.class);
     private static final String CONNECTED = "EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = t.%s "
             + "AND c.status = 'connected')";
-    private static final List<Table> TABLES = List.of(
-            new Table("mirror_job", "host_id", "id"),
-            new Table("interview_mirror_entry", "member_id", "interview_id, member_id"),
-            new Table("reminder_patch", "person_id", "calendar_id, google_event_id"));
+    /** Per table (its person column, its key): set aside the due work of people not connected, bring back that of those who are. */
+    private static final List<String> STATEMENTS = List.of(
+            setAside("mirror_job", "host_id", "id"), bringBack("mirror_job", "host_id", "id"),
+            setAside("interview_mirror_entry", "member_id", "interview_id, member_id"),
+            bringBack("interview_mirror_entry", "member_id", "interview_id, member_id"),
+            setAside("reminder_patch", "person_id", "calendar_id, google_event_id"),
+            bringBack("reminder_patch", "person_id", "calendar_id, google_event_id"));
 
     @Inject
     AgroalDataSource dataSource;
@@ -42,9 +45,8 @@ public class WaitingForConnectionSweep {
     void sweep() {
         try {
             Timestamp now = Timestamp.from(clock.instant());
-            for (Table table : TABLES) {
-                update(table.parkDue(), now);
-                update(table.wakeConnected(), now);
+            for (String statement : STATEMENTS) {
+                update(statement, now);
             }
             if (failing) {
                 LOG.info("the sweep of work waiting for a calendar connection runs again");
@@ -66,17 +68,15 @@ public class WaitingForConnectionSweep {
         }
     }
 
-    private record Table(String name, String person, String key) {
-        String parkDue() {
-            return "UPDATE " + name + " SET next_attempt_at = 'infinity' WHERE (" + key + ") IN (SELECT " + key + " FROM " + name
-                    + " t WHERE t.status = 'pending' AND t.next_attempt_at <= ? AND NOT " + CONNECTED.formatted(person)
-                    + " FOR UPDATE SKIP LOCKED)";
-        }
+    private static String setAside(String table, String person, String key) {
+        return "UPDATE " + table + " SET next_attempt_at = 'infinity' WHERE (" + key + ") IN (SELECT " + key + " FROM " + table
+                + " t WHERE t.status = 'pending' AND t.next_attempt_at <= ? AND NOT " + CONNECTED.formatted(person)
+                + " FOR UPDATE SKIP LOCKED)";
+    }
 
-        String wakeConnected() {
-            return "UPDATE " + name + " SET next_attempt_at = ? WHERE (" + key + ") IN (SELECT " + key + " FROM " + name
-                    + " t WHERE t.status = 'pending' AND t.next_attempt_at = 'infinity' AND " + CONNECTED.formatted(person)
-                    + " FOR UPDATE SKIP LOCKED)";
-        }
+    private static String bringBack(String table, String person, String key) {
+        return "UPDATE " + table + " SET next_attempt_at = ? WHERE (" + key + ") IN (SELECT " + key + " FROM " + table
+                + " t WHERE t.status = 'pending' AND t.next_attempt_at = 'infinity' AND " + CONNECTED.formatted(person)
+                + " FOR UPDATE SKIP LOCKED)";
     }
 }
