@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * A statement already sent to a database that stops answering without closing anything is not bounded: this client
  * has no statement timeout, and it turns a read-idle close into a polite Terminate that a silent server never
  * completes, so the connection stays open (docs/operations.md, "Kafka and PostgreSQL").
+ * <p>
+ * Quarkus hands a pool creator the configured URL, user, password and TLS settings; a datasource credentials provider
+ * (none is used here) would not be asked. Adding one means passing its supplier on here.
  */
 @Singleton
 public class BoundedReactivePool implements PgPoolCreator {
