@@ -7,8 +7,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URL;
-import java.util.Collections;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +33,9 @@ class EventLoopsSettingTest {
     }
 
     private static SmallRyeConfig config(String profile, Map<String, String> environment) throws IOException {
-        URL shared = Collections.list(EventLoopsSettingTest.class.getClassLoader().getResources("META-INF/microprofile-config.properties"))
-                .stream().filter(url -> url.getPath().contains("/service-kit/")).findFirst().orElseThrow();
         return new SmallRyeConfigBuilder()
                 .withProfile(profile)
-                .withSources(new PropertiesConfigSource(shared, 100))
+                .withSources(new PropertiesConfigSource(SharedSettings.file(), 100))
                 .withSources(new EnvConfigSource(environment, 300))
                 .build();
     }

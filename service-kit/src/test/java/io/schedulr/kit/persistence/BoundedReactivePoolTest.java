@@ -1,11 +1,10 @@
 package io.schedulr.kit.persistence;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.schedulr.kit.config.SharedSettings;
 import io.schedulr.kit.persistence.StalledDatabase.Stalls;
 import io.schedulr.kit.rest.ErrorMappers;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +84,7 @@ class BoundedReactivePoolTest {
 
     @Test
     void theSharedSettingsLetARequestWaitSecondsNotMinutes() throws IOException {
-        SmallRyeConfig shared = shared();
+        SmallRyeConfig shared = SharedSettings.prod();
         Duration connect = shared.getValue(SHARED + "connect-timeout", Duration.class);
         Duration acquisition = shared.getValue(SHARED + "acquisition-timeout", Duration.class);
 
@@ -118,12 +115,6 @@ class BoundedReactivePoolTest {
 
     private static Response answer(Throwable failure) {
         return new ErrorMappers().unexpected(new IllegalStateException("could not read", failure));
-    }
-
-    private static SmallRyeConfig shared() throws IOException {
-        URL file = Collections.list(BoundedReactivePoolTest.class.getClassLoader().getResources("META-INF/microprofile-config.properties"))
-                .stream().filter(url -> url.getPath().contains("/service-kit/")).findFirst().orElseThrow();
-        return new SmallRyeConfigBuilder().withProfile("prod").withSources(new PropertiesConfigSource(file, 100)).build();
     }
 
     private record Outcome(Throwable failure, Duration waited) {

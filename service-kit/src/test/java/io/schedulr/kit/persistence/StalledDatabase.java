@@ -15,14 +15,14 @@ import java.util.List;
  * either at once (the log-in is never answered), or after letting the client log in (the first statement is never
  * answered). It speaks only the few messages of a trusted log-in in the frontend/backend protocol, version 3.
  */
-final class StalledDatabase implements AutoCloseable {
-    enum Stalls { AT_LOG_IN, AFTER_LOG_IN }
+public final class StalledDatabase implements AutoCloseable {
+    public enum Stalls { AT_LOG_IN, AFTER_LOG_IN }
 
     private final ServerSocket server;
     private final Stalls stalls;
     private final List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
 
-    StalledDatabase(Stalls stalls) throws IOException {
+    public StalledDatabase(Stalls stalls) throws IOException {
         this.server = new ServerSocket(0);
         this.stalls = stalls;
         Thread acceptor = new Thread(this::accept, "stalled-database");
@@ -30,11 +30,11 @@ final class StalledDatabase implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int connectionsTaken() {
+    public int connectionsTaken() {
         return accepted.size();
     }
 

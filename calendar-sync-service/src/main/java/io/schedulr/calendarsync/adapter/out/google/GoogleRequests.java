@@ -12,21 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class GoogleRequests {
-    private final GoogleConfig config;
+    private final int connectMillis;
+    private final int readMillis;
     private final GoogleCallMeters meters;
 
     GoogleRequests(GoogleConfig config, GoogleCallMeters meters) {
-        this.config = config;
+        this.connectMillis = Math.toIntExact(config.connectTimeout().toMillis());
+        this.readMillis = Math.toIntExact(config.readTimeout().toMillis());
         this.meters = meters;
     }
 
     /** {@code inner} may be null. */
     HttpRequestInitializer prepared(HttpRequestInitializer inner) {
-        int connect = Math.toIntExact(config.connectTimeout().toMillis());
-        int read = Math.toIntExact(config.readTimeout().toMillis());
         return meters.metered(request -> {
-            request.setConnectTimeout(connect);
-            request.setReadTimeout(read);
+            request.setConnectTimeout(connectMillis);
+            request.setReadTimeout(readMillis);
             if (inner != null) {
                 inner.initialize(request);
             }

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the queued Google work of people whose calendar is not connected out of the workers' claims. A claim offers
@@ -39,25 +41,25 @@ public class WaitingForConnectionSweep {
     @Inject
     Clock clock;
 
-    private volatile boolean failing;
+    /** The statements failing at the last sweep, so that a lasting failure is logged once, not every sweep. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+    /** Each statement runs and fails alone: one table that cannot be swept leaves the others swept. */
     @Scheduled(every = "${schedulr.mirror-waiting-sweep}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        try {
-            Timestamp now = Timestamp.from(clock.instant());
-            for (String statement : STATEMENTS) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String statement : STATEMENTS) {
+            try {
                 update(statement, now);
+                if (failing.remove(statement)) {
+                    LOG.info("a sweep of work waiting for a calendar connection runs again: " + statement);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (failing.add(statement)) {
+                    LOG.warnf("a sweep of work waiting for a calendar connection failed (the claims stay correct, only slower; "
+                            + "tried again every sweep): %s: %s", statement, e.toString());
+                }
             }
-            if (failing) {
-                LOG.info("the sweep of work waiting for a calendar connection runs again");
-            }
-            failing = false;
-        } catch (SQLException | RuntimeException e) {
-            if (!failing) {
-                LOG.warnf("the sweep of work waiting for a calendar connection failed (claims stay correct, only slower; "
-                        + "tried again every sweep): %s", e.toString());
-            }
-            failing = true;
         }
     }
 
