@@ -292,6 +292,37 @@ public class CalcomWebhookTest {
                 .as("the reschedule and the cancellation came first and waited for the creation").isEqualTo(2);
     }
 
+    /**
+     * A held change stored by an earlier version, under a rule this one has since tightened (identifiers with control
+     * characters: a rescheduleUid holding a NUL), once failed its meeting's every later delivery and the releaser's every
+     * round, for good. Now it is set aside with the reason, and the meeting goes on.
+     */
+    @Test
+    void aHeldChangeThatCanNoLongerBeReadIsSetAsideAndItsMeetingGoesOn() throws Exception {
+        String heldKey = "BOOKING_RESCHEDULED:older-" + UUID.randomUUID() + ":1";
+        String ics;
+        calcom.control("deliveries/hold", "{}");
+        try {
+            JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "unreadable@candidate.test");
+            ics = booking.get("icsUid").asText();
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO held_change "
+                    + "(dedup_key, ical_uid, position, change, received_at) VALUES (?, ?, 2, ?, now())")) {
+                s.setString(1, heldKey);
+                s.setString(2, ics);
+                s.setString(3, "{\"kind\":\"RESCHEDULED\",\"icalUid\":\"" + ics + "\",\"sequence\":1,\"uid\":\"older\","
+                        + "\"previousUid\":\"r\\u0000\",\"start\":\"2030-01-15T10:00:00Z\",\"end\":\"2030-01-15T10:30:00Z\"}");
+                s.executeUpdate();
+            }
+        } finally {
+            calcom.control("deliveries/release", "{}");
+        }
+
+        assertThat(events(ics, 1)).extracting(CloudEvent::type).containsExactly(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(count("SELECT count(*) FROM held_change WHERE dedup_key = ? AND set_aside_at IS NOT NULL "
+                + "AND set_aside_reason LIKE '%control character%'", heldKey)).as("kept, with why").isEqualTo(1);
+        assertThat(nothingMore(ics)).as("the unreadable change is never announced").hasSize(1);
+    }
+
     @Test
     void tamperedForgedUnsignedAndWrongSecretDeliveriesAre401AndNothingHappens() throws Exception {
         JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "tamper@candidate.test");

@@ -10,6 +10,7 @@ import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +20,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
+    private static final Logger LOG = Logger.getLogger(JdbcWebhookLedger.class);
     private static final int MEETING_LOCK_SPACE = 21;
 
     @Inject
@@ -85,22 +89,40 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
         }
     }
 
+    /**
+     * A held change this version cannot read (stored before a rule tightened, or by an older shape of the record) is set
+     * aside with the reason and left out, in the caller's transaction, so that its meeting's later changes still go out.
+     */
     @Override
     public List<HeldChange> held(String icalUid) {
         List<HeldChange> held = new ArrayList<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT change, received_at FROM held_change WHERE ical_uid = ? ORDER BY position, received_at")) {
+             PreparedStatement select = c.prepareStatement("SELECT dedup_key, change, received_at FROM held_change "
+                     + "WHERE ical_uid = ? AND set_aside_at IS NULL ORDER BY position, received_at")) {
             select.setString(1, icalUid);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    held.add(new HeldChange(json.readValue(rs.getString(1), BookingChange.class), rs.getTimestamp(2).toInstant()));
+                    try {
+                        held.add(new HeldChange(json.readValue(rs.getString(2), BookingChange.class), rs.getTimestamp(3).toInstant()));
+                    } catch (JsonProcessingException e) {
+                        unreadable.put(rs.getString(1), clip(e.getOriginalMessage()));
+                    }
                 }
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not read the held changes of " + icalUid, e);
         }
+        unreadable.forEach((dedupKey, reason) -> {
+            LOG.errorf("meeting %s: held Cal.com change %s set aside, it can no longer be read: %s", icalUid, dedupKey, reason);
+            update("UPDATE held_change SET set_aside_at = now(), set_aside_reason = ? WHERE dedup_key = ?", reason, dedupKey);
+        });
         return held;
+    }
+
+    private static String clip(String reason) {
+        String text = reason == null ? "unreadable" : reason;
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     @Override
@@ -112,7 +134,7 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
     public List<String> meetingsHoldingSince(Instant before) {
         List<String> meetings = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT DISTINCT ical_uid FROM held_change WHERE received_at < ? LIMIT 100")) {
+             PreparedStatement select = c.prepareStatement("SELECT DISTINCT ical_uid FROM held_change WHERE received_at < ? AND set_aside_at IS NULL LIMIT 100")) {
             select.setTimestamp(1, Timestamp.from(before));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -16,7 +16,7 @@ public interface MeetingLedger {
 
     void hold(BookingChange change, Instant receivedAt);
 
-    /** The meeting's held changes in meeting order. */
+    /** The meeting's held changes in meeting order; one that can no longer be read is set aside (kept, with why) and left out. */
     List<HeldChange> held(String icalUid);
 
     void release(BookingChange change);
