@@ -397,6 +397,18 @@ class WebAppBrowserTest {
             wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 51
                     && !d.findElement(By.id("more-interviews")).isDisplayed());
 
+            // On a phone's width, the startup's name grown a long unbroken word: a state ("scheduled", "draft") stays on one
+            // line; it was once split letter by letter.
+            sql("UPDATE startup SET name = name || ' 1796440469.4401772' WHERE id = (SELECT startup_id FROM interview WHERE id = '"
+                    + interviewId + "'::uuid)");
+            ivy.manage().window().setSize(new Dimension(390, 844));
+            wait(ivy).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return window.innerWidth <= 420"));
+            ivy.navigate().refresh();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-rows"), "1796440469.4401772"));
+            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript("return [...document.querySelectorAll('#interview-rows tr td:last-child')]"
+                    + ".every(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length === 1; })"))
+                    .as("every state on one line").isTrue();
+
             // Cancelled (as Cal.com's webhook would have it): its page says so and why, and offers no link to join, though the
             // meeting has one.
             sql("UPDATE interview SET status = 'cancelled', cancellation_reason = 'The founder is ill', "
@@ -404,6 +416,13 @@ class WebAppBrowserTest {
             ivy.get(app + "#/interviews/" + interviewId);
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"), "Cancelled: The founder is ill"));
             assertThat(ivy.findElements(By.id("join"))).isEmpty();
+
+            // Still on a phone's width, the startup name's long unbroken word: the heading breaks it, and its state badge stays
+            // on the screen.
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-detail"), "1796440469.4401772"));
+            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript("return [...document.querySelectorAll('#interview-detail *')]"
+                    + ".every(e => e.getBoundingClientRect().right <= window.innerWidth)")).as("nothing beyond the screen's edge").isTrue();
+            shot(ivy, "10-phone-interview-detail");
         } finally {
             ivy.quit();
             sam.quit();

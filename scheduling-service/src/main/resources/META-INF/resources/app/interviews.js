@@ -39,7 +39,7 @@ function listView(app, failed) {
     body.replaceChildren(...(shown.length ? shown.map(iv => h('tr', {},
       h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
-      h('td', {}, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
+      h('td', { class: 'state' }, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
   };
   more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(load)).catch(failed));
   loads.next(load).catch(failed);
@@ -72,7 +72,7 @@ function teamAdmin(app, failed, container) {
         await call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`, { active: !m.active }, token);
         teamAdmin(app, failed, container);
       }).catch(failed));
-      return h('tr', {}, h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role), h('td', {}, m.active ? 'active' : 'inactive'), h('td', {}, toggle));
+      return h('tr', {}, h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role), h('td', { class: 'state' }, m.active ? 'active' : 'inactive'), h('td', {}, toggle));
     });
     container.replaceChildren(h('div', { class: 'card' }, h('h2', {}, 'Team (admins)'), form,
       h('table', {}, h('tbody', {}, ...rows))));
