@@ -303,7 +303,8 @@ class WebAppBrowserTest {
             assertThat(new org.openqa.selenium.support.ui.Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText())
                     .isEqualTo("Acme " + tag);
             ivy.findElement(By.id("step-next")).click();
-            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-error"), "'name' is required"));
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-error"),
+                    "Choose a contact, or enter the new contact's name and email"));
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).as("a refused step stays").isEqualTo("1. Startup");
             ivy.findElement(By.id("contact-name")).sendKeys("Grace Founder");
             ivy.findElement(By.id("contact-email")).sendKeys("grace-" + tag + "@example.com");

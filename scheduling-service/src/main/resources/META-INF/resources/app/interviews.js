@@ -243,14 +243,21 @@ function wizard(app, failed, draft = null, closed = () => {}) {
           field('contact-role', 'Contact role', cRole)));
       return async () => {
         let startupId = pick.value || (state.newStartup && state.newStartup.name === newName.value.trim() ? state.newStartup.id : null);
+        if (!startupId && !newName.value.trim()) {
+          throw new ApiError(400, 'invalid_startupId', 'Choose a startup, or name a new one.');
+        }
         if (!startupId) {
-          if (!newName.value.trim()) {
-            throw new ApiError(400, 'invalid_startupId', 'Choose a startup, or name a new one.');
-          }
           // Made once: a refused contact below does not make the startup twice when Next is pressed again.
           state.newStartup = await call('POST', '/api/startups', { name: newName.value.trim() }, token)
             .catch(e => chooseExisting(e, newName.value.trim()));
           startupId = state.newStartup.id;
+        }
+        // In the form's words (the API names the field only 'name'), and before a draft is made.
+        if (!contact.value && !cName.value.trim()) {
+          throw new ApiError(400, 'invalid_name', 'Choose a contact, or enter the new contact\'s name and email.');
+        }
+        if (!contact.value && !cEmail.value.trim()) {
+          throw new ApiError(400, 'invalid_email', 'Enter the new contact\'s email address.');
         }
         if (!state.interview) {
           state.interview = await call('POST', '/api/interviews', { startupId }, token);
@@ -308,7 +315,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         }) : [h('span', { class: 'muted' }, 'No free times that day that fit the team\'s calendars.')]));
       };
       typeChoices.append(...types.map(t => {
-        const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, `${t.title} · ${t.lengthInMinutes} min`);
+        const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, eventTypeLabel(t));
         b.addEventListener('click', () => {
           state.eventType = t.id;
           typeChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
@@ -380,4 +387,10 @@ function wizard(app, failed, draft = null, closed = () => {}) {
 
   dialog.showModal();
   render();
+}
+
+/** An event type's title, with its length unless the title says it already ("Interview (30 min)"). */
+function eventTypeLabel(type) {
+  const length = `${type.lengthInMinutes} min`;
+  return type.title.toLowerCase().includes(length) ? type.title : `${type.title} · ${length}`;
 }
