@@ -17,6 +17,7 @@ const FRIENDLY = {
   slot_not_open: 'Someone else booked this slot a moment ago.',
   host_cannot_book_own_room: 'You host this session, so you cannot book it.',
   datetime_in_past: 'Pick a time in the future.',
+  datetime_out_of_range: 'Pick a time within the next five years.',
   room_in_past: 'This session is already over.',
   calendar_not_connected: 'Connect your Google Calendar first.',
   google_unavailable: 'Google did not answer. Please try again in a moment.',

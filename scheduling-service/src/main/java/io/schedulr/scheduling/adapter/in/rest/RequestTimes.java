@@ -32,7 +32,7 @@ public class RequestTimes {
         Instant latest = clock.instant().plus(config.dates().maxAhead());
         if (parsed.isBefore(EARLIEST) || parsed.isAfter(latest)) {
             throw ApiException.badRequest("datetime_out_of_range",
-                    "'" + field + "' must lie between 1970 and " + config.dates().maxAhead().toDays() + " days from now.");
+                    "'" + field + "' must be a time from 1970 on and at most " + config.dates().maxAhead().toDays() + " days ahead.");
         }
         return parsed;
     }

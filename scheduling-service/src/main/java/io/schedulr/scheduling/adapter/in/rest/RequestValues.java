@@ -8,6 +8,7 @@ import io.schedulr.scheduling.domain.SlotStatus;
 import io.schedulr.scheduling.domain.interview.PlainText;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reads the values clients send as text (JSON fields, path and query parameters); the wire names live here. */
@@ -41,20 +42,26 @@ public final class RequestValues {
         return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    /** An optional true/false query parameter; absent is false. */
+    /** An optional true/false query parameter (any case); absent or empty is false. */
     public static boolean flag(String name, String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ApiException.badRequest("invalid_" + name, "'" + name + "' is true or false.");
+        return flag(name, name, value);
     }
 
-    static int number(String name, String value, int min, int max) {
+    /** As {@link #flag(String, String)}, refused as 400 {@code invalid_<code>}. */
+    public static boolean flag(String code, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("invalid_" + code, "'" + name + "' is true or false.");
+        };
+    }
+
+    public static int number(String name, String value, int min, int max) {
         try {
-            int n = Integer.parseInt(value);
+            int n = Integer.parseInt(value == null ? "" : value.strip());
             if (n >= min && n <= max) {
                 return n;
             }
@@ -93,19 +100,34 @@ public final class RequestValues {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("invalid_" + kind + "_id", "'" + kind + "Id' is required.");
         }
+        return id(kind, value);
+    }
+
+    /** A path's id: a UUID in its canonical form; anything else is 400 {@code invalid_<kind>_id}, not a lookup. */
+    public static UUID id(String kind, String value) {
+        String v = value == null ? "" : value.strip();
+        return canonicalUuid(v).orElseThrow(() -> {
+            String words = kind.replace('_', ' ');
+            return ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(v) + "' is not " + ("aeiou".indexOf(words.charAt(0)) >= 0
+                    ? "an " : "a ") + words + " id (a UUID).");
+        });
+    }
+
+    /** The UUID when the text is one in its canonical form (any case): not a number, a URN or a shortened form. */
+    public static Optional<UUID> canonicalUuid(String text) {
         try {
-            UUID id = UUID.fromString(value.trim());
-            if (id.toString().equalsIgnoreCase(value.trim())) {
-                return id;
+            UUID id = UUID.fromString(text);
+            if (id.toString().equalsIgnoreCase(text)) {
+                return Optional.of(id);
             }
         } catch (IllegalArgumentException ignored) {
-            // answered below
+            // not one
         }
-        throw ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(value) + "' is not a " + kind + " id (a UUID).");
+        return Optional.empty();
     }
 
     /** Errors quote at most a short excerpt of what was sent. */
-    static String excerpt(String value) {
+    public static String excerpt(String value) {
         return value.length() <= EXCERPT ? value : value.substring(0, EXCERPT) + "…";
     }
 }

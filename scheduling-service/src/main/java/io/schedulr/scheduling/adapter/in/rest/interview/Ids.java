@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest.interview;
 
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.scheduling.adapter.in.rest.RequestValues;
 
 import java.util.UUID;
 
@@ -14,15 +15,8 @@ final class Ids {
             throw ApiException.badRequest("invalid_" + field, "'" + field + "' is required.");
         }
         String v = value.strip();
-        try {
-            UUID id = UUID.fromString(v);
-            if (id.toString().equalsIgnoreCase(v)) {
-                return id;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // answered below
-        }
-        throw ApiException.badRequest("invalid_" + field, "'" + field + "' is not an id (a UUID): '" + TeamActors.excerpt(v) + "'.");
+        return RequestValues.canonicalUuid(v).orElseThrow(() -> ApiException.badRequest("invalid_" + field,
+                "'" + field + "' is not an id (a UUID): '" + RequestValues.excerpt(v) + "'."));
     }
 
     static UUID optional(String field, String value) {

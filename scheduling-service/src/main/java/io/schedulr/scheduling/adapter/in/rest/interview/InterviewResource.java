@@ -82,7 +82,7 @@ public class InterviewResource {
     public Uni<List<InterviewResponse>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        return flow.list(actor, status(status), TeamActors.number("limit", limit, 1, MAX_PAGE), TeamActors.number("offset", offset, 0, 1_000_000))
+        return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE), RequestValues.number("offset", offset, 0, 1_000_000))
                 .map(list -> list.stream().map(d -> view(d, actor)).toList());
     }
 
@@ -92,7 +92,7 @@ public class InterviewResource {
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found")
     public Uni<InterviewResponse> get(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        return flow.get(actor, TeamActors.id("interview", id)).map(d -> view(d, actor));
+        return flow.get(actor, RequestValues.id("interview", id)).map(d -> view(d, actor));
     }
 
     @PUT
@@ -104,7 +104,7 @@ public class InterviewResource {
             + "startup_not_found contact_not_found contact_email_taken duplicate_guest")
     public Uni<InterviewResponse> startupStep(@PathParam("id") String id, @Valid InterviewRequests.StartupStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         InterviewRequests.StartupStep b = required(body);
         InterviewFlowUseCase.NewContact contact = b.newContact() == null ? null
                 : new InterviewFlowUseCase.NewContact(b.newContact().name(), b.newContact().email(), b.newContact().role());
@@ -121,7 +121,7 @@ public class InterviewResource {
             + "duplicate_guest")
     public Uni<InterviewResponse> teamStep(@PathParam("id") String id, @Valid InterviewRequests.TeamStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         InterviewRequests.TeamStep b = required(body);
         List<UUID> additional = b.additionalMemberIds() == null ? List.of()
                 : b.additionalMemberIds().stream().map(v -> Ids.required("additionalMemberIds", v)).toList();
@@ -134,7 +134,7 @@ public class InterviewResource {
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found calcom_rate_limited calcom_unavailable")
     public Uni<List<InterviewOptionsResponse.EventType>> eventTypes(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         return options.eventTypes(actor, interview).map(c -> InterviewOptionsResponse.eventTypes(c.types(), c.membersByCalcomUser()));
     }
 
@@ -150,8 +150,8 @@ public class InterviewResource {
                                                              + "the members who sign in here — the times sending would refuse.")
                                                      @QueryParam("fitsCalendars") String fitsCalendars) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
-        long type = TeamActors.number("eventTypeId", eventTypeId, 1, Integer.MAX_VALUE);
+        UUID interview = RequestValues.id("interview", id);
+        long type = RequestValues.number("eventTypeId", eventTypeId, 1, Integer.MAX_VALUE);
         boolean fitting = RequestValues.flag("fitsCalendars", fitsCalendars);
         return options.slots(actor, interview, type, times.required("from", from), times.required("to", to), fitting)
                 .map(InterviewOptionsResponse::slots);
@@ -166,7 +166,7 @@ public class InterviewResource {
             + "datetime_out_of_range custom_duration_unavailable event_type_not_found calcom_rate_limited calcom_unavailable")
     public Uni<InterviewResponse> bookingTypeStep(@PathParam("id") String id, @Valid InterviewRequests.BookingTypeStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         InterviewRequests.BookingTypeStep b = required(body);
         if (b.eventTypeId() != null && b.eventTypeId() <= 0) {
             throw ApiException.badRequest("invalid_eventTypeId", "'eventTypeId' is a Cal.com event type id (a positive number).");
@@ -186,7 +186,7 @@ public class InterviewResource {
             + "contact_not_found")
     public Uni<InterviewResponse> guestsStep(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         InterviewRequests.GuestsStep b = required(body);
         if (b.guests() == null) {
             throw ApiException.badRequest("invalid_guests", "'guests' is required (an empty list for none).");
@@ -208,7 +208,7 @@ public class InterviewResource {
             + "changed_concurrently invalid_prepNotes invalid_customQuestions invalid_timeZone")
     public Uni<InterviewResponse> detailsStep(@PathParam("id") String id, @Valid InterviewRequests.DetailsStep body) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         InterviewRequests.DetailsStep b = required(body);
         return flow.chooseDetails(actor, interview, b.prepNotes(), b.customQuestions(), b.timeZone()).map(d -> view(d, actor));
     }
@@ -223,7 +223,7 @@ public class InterviewResource {
                                        @Parameter(description = "true: send although the time clashes with the caller's own calendar.")
                                        @QueryParam("allowConflicts") String allowConflicts) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        UUID interview = TeamActors.id("interview", id);
+        UUID interview = RequestValues.id("interview", id);
         return sending.send(actor, interview, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().status(), d.interview().calcomBookingUid()))

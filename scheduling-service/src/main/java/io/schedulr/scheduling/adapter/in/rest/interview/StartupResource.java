@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.CurrentCaller;
+import io.schedulr.scheduling.adapter.in.rest.RequestValues;
 import io.schedulr.scheduling.application.port.in.interview.AddContactCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupCommand;
@@ -71,8 +72,8 @@ public class StartupResource {
         if (q != null && (q.length() > PlainText.MAX_NAME || PlainText.hasHiddenCharacters(q))) {
             throw ApiException.badRequest("invalid_q", "'q' is at most " + PlainText.MAX_NAME + " characters on one line, without control characters.");
         }
-        StartupSearch search = new StartupSearch(q, TeamActors.number("limit", limit, 1, config.room().maxPageSize()),
-                TeamActors.number("offset", offset, 0, Integer.MAX_VALUE));
+        StartupSearch search = new StartupSearch(q, RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
+                RequestValues.number("offset", offset, 0, Integer.MAX_VALUE));
         return queries.search(viewer, search).map(l -> l.stream().map(StartupResponse::of).toList());
     }
 
@@ -98,7 +99,7 @@ public class StartupResource {
     @Extension(name = CODES, value = "invalid_startup_id startup_not_found")
     public Uni<StartupResponse> get(@PathParam("id") String id) {
         Actor viewer = actor();
-        return queries.get(viewer, TeamActors.id("startup", id)).map(StartupResponse::of);
+        return queries.get(viewer, RequestValues.id("startup", id)).map(StartupResponse::of);
     }
 
     @GET
@@ -107,7 +108,7 @@ public class StartupResource {
     @Extension(name = CODES, value = "invalid_startup_id startup_not_found")
     public Uni<List<ContactResponse>> contacts(@PathParam("id") String id) {
         Actor viewer = actor();
-        return queries.contacts(viewer, TeamActors.id("startup", id)).map(l -> l.stream().map(ContactResponse::of).toList());
+        return queries.contacts(viewer, RequestValues.id("startup", id)).map(l -> l.stream().map(ContactResponse::of).toList());
     }
 
     @POST
@@ -120,7 +121,7 @@ public class StartupResource {
             + "contact_email_taken")
     public Uni<Response> addContact(@PathParam("id") String id, @Valid AddContactRequest body) {
         Actor actor = actor();
-        UUID startupId = TeamActors.id("startup", id);
+        UUID startupId = RequestValues.id("startup", id);
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {name, email, role?}.");
         }

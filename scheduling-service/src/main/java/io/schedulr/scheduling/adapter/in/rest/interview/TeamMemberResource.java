@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.CurrentCaller;
+import io.schedulr.scheduling.adapter.in.rest.RequestValues;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberCommand;
@@ -59,7 +60,7 @@ public class TeamMemberResource {
     @Extension(name = CODES, value = "invalid_include_inactive admin_only")
     public Uni<List<TeamMemberResponse>> list(@QueryParam("includeInactive") String includeInactive) {
         Actor viewer = TeamActors.of(caller.get(), identity);
-        boolean all = TeamActors.flag("include_inactive", "includeInactive", includeInactive);
+        boolean all = RequestValues.flag("include_inactive", "includeInactive", includeInactive);
         return queries.list(viewer, all).map(l -> l.stream().map(TeamMemberResponse::of).toList());
     }
 
@@ -89,7 +90,7 @@ public class TeamMemberResource {
             + "invalid_active invalid_calcom_user_id team_member_not_found team_member_email_taken team_member_calcom_user_taken")
     public Uni<TeamMemberResponse> edit(@PathParam("id") String id, @Valid EditTeamMemberRequest body) {
         Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("change team members");
-        UUID memberId = TeamActors.id("team_member", id);
+        UUID memberId = RequestValues.id("team_member", id);
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, email?, role?, calcomUserId?, active?}.");
         }
