@@ -73,6 +73,15 @@ class WebAppBrowserTest {
             signIn(host, hostEmail, "Hana Host", "Europe/Berlin", "01-sign-in");
             connect(host, "02-calendar-gate");
             signIn(guest, guestEmail, "Gil Guest", "America/New_York", null);
+            // Refusing Google's consent screen leads back to the gate, with what happened and what to do in plain words.
+            wait(guest).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
+            ((JavascriptExecutor) guest).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "const token = JSON.parse(sessionStorage.getItem('schedulr.session')).idToken;"
+                    + "fetch('/api/web-config').then(r => r.json()).then(c => fetch(c.calendarSyncUrl + '/api/auth/google/start',"
+                    + " {headers: {Authorization: 'Bearer ' + token, Accept: 'application/json'}})).then(r => r.json())"
+                    + ".then(start => { done(); window.location.assign(start.url + '&deny=1'); });");
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                    "You did not give schedulr access to your Google Calendar"));
             connect(guest, null);
 
             // The guest watches the open sessions; the host offers one for 2 days from now, 15:30 Berlin time.

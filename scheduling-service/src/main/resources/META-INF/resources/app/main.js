@@ -30,7 +30,7 @@ async function start() {
     notice('Your Google Calendar is connected.', 'info');
     window.history.replaceState(null, '', '/#/sessions');
   } else if (hash.get('calendar-error')) {
-    notice(`Connecting your calendar did not work (${hash.get('calendar-error').replace(/_/g, ' ')}). Please try again.`);
+    notice(calendarError(hash.get('calendar-error')));
     window.history.replaceState(null, '', '/#/sessions');
   }
   route();
@@ -131,3 +131,17 @@ document.getElementById('sign-out').addEventListener('click', () => {
   route();
 });
 start();
+
+/** What went wrong connecting the calendar (calendar-sync-service's codes), and what the person can do about it. */
+function calendarError(code) {
+  const words = {
+    consent_denied: 'You did not give schedulr access to your Google Calendar, so it is not connected. Connect again when you are ready.',
+    calendar_scopes_missing: 'Google did not give schedulr access to your calendars. Connect again and leave the calendar boxes ticked on Google\'s screen.',
+    google_account_mismatch: 'You chose another Google account than the one you signed in with. Connect again and choose the same account.',
+    offline_access_missing: 'Google gave only passing access. Connect again and accept Google\'s screen.',
+    state_expired: 'Connecting took too long. Please connect again.',
+    invalid_state: 'This connection was not started here, or it was already used. Please connect again.',
+    google_unavailable: 'Google did not answer. Please connect again in a moment.',
+  };
+  return words[code] || `Connecting your calendar did not work (${code.replace(/_/g, ' ')}). Please try again.`;
+}
