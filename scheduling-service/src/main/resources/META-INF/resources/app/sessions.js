@@ -219,6 +219,7 @@ export function sessionsView(app, failed) {
   }
 
   const stop = reloadOnRoomChanges(token, () => reload().catch(failed), {
+    onExpired: failed,
     // Past sessions are not changed by what happens now; reloading them would also drop the pages the person opened.
     skip: () => state.tab === 'past',
     onState: on => {

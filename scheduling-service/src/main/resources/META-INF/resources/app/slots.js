@@ -108,7 +108,7 @@ export function slotsView(app, failed) {
       actions);
   }
 
-  const stop = reloadOnRoomChanges(token, () => reload().catch(failed));
+  const stop = reloadOnRoomChanges(token, () => reload().catch(failed), { onExpired: failed });
   reload().catch(failed);
   return stop;
 }

@@ -1,6 +1,9 @@
 // The live room stream over fetch (EventSource cannot send a bearer token): Server-Sent Events parsed by hand,
-// reconnecting with backoff and Last-Event-ID so nothing is missed.
-export function watchRooms(token, onEvent, onState) {
+// reconnecting with backoff and Last-Event-ID so nothing is missed. A sign-in that has expired (401) ends the watch:
+// onExpired hears it once, so the person is asked to sign in again rather than left with a stream that never comes back.
+import { ApiError } from './api.js';
+
+export function watchRooms(token, onEvent, onState, onExpired = () => {}) {
   let stopped = false;
   let lastId = null;
   let controller = null;
@@ -15,6 +18,12 @@ export function watchRooms(token, onEvent, onState) {
           headers['Last-Event-ID'] = lastId;
         }
         const response = await fetch('/api/practice-rooms/stream', { headers, signal: controller.signal });
+        if (response.status === 401) {
+          stopped = true;
+          onState(false);
+          onExpired(new ApiError(401, 'unauthorized', 'Your sign-in has expired. Please sign in again.'));
+          return;
+        }
         if (!response.ok || !response.body) {
           throw new Error(`stream answered ${response.status}`);
         }
@@ -81,7 +90,7 @@ export function watchRooms(token, onEvent, onState) {
  * Calls reload (at most once per 150 ms burst) after any room change and after each (re)connection, so a list drawn
  * from the API stays current. skip() true: changes are ignored for now. onState(on) follows the connection.
  */
-export function reloadOnRoomChanges(token, reload, { skip = () => false, onState = () => {} } = {}) {
+export function reloadOnRoomChanges(token, reload, { skip = () => false, onState = () => {}, onExpired = () => {} } = {}) {
   let pending = null;
   return watchRooms(token, event => {
     if (event.type === 'heartbeat' || event.type === 'connected' || skip()) {
@@ -94,5 +103,5 @@ export function reloadOnRoomChanges(token, reload, { skip = () => false, onState
     if (on) {
       reload();
     }
-  });
+  }, onExpired);
 }
