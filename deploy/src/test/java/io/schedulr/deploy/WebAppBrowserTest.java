@@ -415,8 +415,9 @@ class WebAppBrowserTest {
             wait(ivy).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return window.innerWidth <= 420"));
             ivy.navigate().refresh();
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-rows"), "1796440469.4401772"));
-            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript("return [...document.querySelectorAll('#interview-rows tr td:last-child')]"
-                    + ".every(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length === 1; })"))
+            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript(
+                    "return [...document.querySelectorAll('#interview-rows tr td:last-child')].every(td => {"
+                            + " const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length === 1; })"))
                     .as("every state on one line").isTrue();
 
             // Cancelled (as Cal.com's webhook would have it): its page says so and why, and offers no link to join, though the

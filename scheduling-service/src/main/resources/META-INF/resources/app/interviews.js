@@ -392,5 +392,6 @@ function wizard(app, failed, draft = null, closed = () => {}) {
 /** An event type's title, with its length unless the title says it already ("Interview (30 min)"). */
 function eventTypeLabel(type) {
   const length = `${type.lengthInMinutes} min`;
-  return type.title.toLowerCase().includes(length) ? type.title : `${type.title} · ${length}`;
+  const title = type.title || 'Meeting';
+  return title.toLowerCase().includes(length) ? title : `${title} · ${length}`;
 }

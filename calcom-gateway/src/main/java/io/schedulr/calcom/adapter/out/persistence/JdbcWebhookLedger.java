@@ -134,7 +134,8 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
     public List<String> meetingsHoldingSince(Instant before) {
         List<String> meetings = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT DISTINCT ical_uid FROM held_change WHERE received_at < ? AND set_aside_at IS NULL LIMIT 100")) {
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT DISTINCT ical_uid FROM held_change WHERE received_at < ? AND set_aside_at IS NULL LIMIT 100")) {
             select.setTimestamp(1, Timestamp.from(before));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -108,8 +108,8 @@ public final class RequestValues {
         String v = value == null ? "" : value.strip();
         return canonicalUuid(v).orElseThrow(() -> {
             String words = kind.replace('_', ' ');
-            return ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(v) + "' is not " + ("aeiou".indexOf(words.charAt(0)) >= 0
-                    ? "an " : "a ") + words + " id (a UUID).");
+            String article = "aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ";
+            return ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(v) + "' is not " + article + words + " id (a UUID).");
         });
     }
 

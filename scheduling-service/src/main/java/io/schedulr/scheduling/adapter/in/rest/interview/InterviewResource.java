@@ -82,7 +82,8 @@ public class InterviewResource {
     public Uni<List<InterviewResponse>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor actor = TeamActors.of(caller.get(), identity);
-        return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE), RequestValues.number("offset", offset, 0, 1_000_000))
+        return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
+                        RequestValues.number("offset", offset, 0, 1_000_000))
                 .map(list -> list.stream().map(d -> view(d, actor)).toList());
     }
 
