@@ -74,6 +74,14 @@ class LocalStackSmokeTest {
                         .as(service.name() + " runs one Vert.x event loop, as its production profile says").isEqualTo(1);
             }
 
+            // The README's "Try it", pasted into a shell: each step answers as the README says (the stack is fresh).
+            String tryIt = ReadmeTryIt.run(ReadmeTryIt.script(StackOptions.findRepoRoot(), ports)
+                    + "\nfor i in $(seq 1 30); do S=$(curl -s -H \"Authorization: Bearer $TOKEN\" localhost:" + ports.scheduling()
+                    + "/api/interviews/$IV | node -pe 'JSON.parse(require(\"fs\").readFileSync(0)).status'); "
+                    + "[ \"$S\" = confirmed ] && break; sleep 1; done; echo \"interview at last: $S\"\n", 240);
+            assertThat(tryIt).as(tryIt).contains("alice@example.com", "calendar_conflict", "startup 200", "team 200", "booking-type 200",
+                    "guests 200", "details 200", "interview at last: confirmed").doesNotContain("undefined", "TypeError", "SyntaxError");
+
             assertThatThrownBy(() -> LocalStack.start(options, new PrintStream(new ByteArrayOutputStream())))
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("already running from " + state);
