@@ -92,6 +92,29 @@ class RoomMirrorTest {
         assertThat(trace).as("the job that wrote to Google").anySatisfy(s -> assertThat(s.getName()).isEqualTo("mirror room booked"));
     }
 
+    /**
+     * A job queued by an earlier version under a rule this one has since tightened (here: one that ends before it starts)
+     * once failed every claim, so it stayed the earliest due and every host's jobs waited behind it. Now it is parked with
+     * the reason, and the next job is written to Google.
+     */
+    @Test
+    void aJobThatCanNoLongerBeReadIsParkedAndTheJobsBehindItGoOn() {
+        TestUser host = Tokens.newUser("Una Host", "UTC");
+        MirrorFixtures.connect(host);
+        String unreadable = "room-" + UUID.randomUUID();
+        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
+                + "start_utc, end_utc, next_attempt_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, '" + host.id()
+                + "', 'unreadable@schedulr.test', 'UTC', 'Unreadable', now() + interval '2 days', now() + interval '1 day', "
+                + "now() - interval '1 day')", unreadable);
+
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+
+        MirrorFixtures.awaitOneEvent(host, room);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'parked' "
+                + "AND last_error LIKE 'this job can no longer be read%must end after it starts%'", unreadable)).isEqualTo(1);
+    }
+
     @Test
     void aChangeWaitingForGoogleShowsInTheCalendarSyncGauges() {
         TestUser host = Tokens.newUser("Gauge Host", "UTC");

@@ -9,6 +9,7 @@ import io.schedulr.calendarsync.domain.RoomChange;
 import io.schedulr.calendarsync.domain.RoomChangeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,9 @@ import java.util.Optional;
 /** {@code mirror_job} over JDBC: claimed with {@code FOR UPDATE SKIP LOCKED}, a room's earliest pending job only. */
 @ApplicationScoped
 public class JdbcMirrorJobs implements MirrorJobs {
+    private static final Logger LOG = Logger.getLogger(JdbcMirrorJobs.class);
     private static final int MAX_NOTE = 2000;
+    private static final int MAX_PARKED_PER_CLAIM = 100;
     private static final String JOB_COLUMNS = "j.event_id, j.kind, j.room_id, j.sequence, j.ics_uid, j.host_id, j.time_zone, "
             + "j.guest_email, j.guest_name, j.title, j.room_url, j.start_utc, j.end_utc, j.attempts, j.room_event, j.guest_id, "
             + "j.traceparent, j.silent";
@@ -70,14 +73,7 @@ public class JdbcMirrorJobs implements MirrorJobs {
                 + "AND (e.ics_uid = j.ics_uid AND (e.sequence < j.sequence OR (e.sequence = j.sequence AND e.id < j.id)) "
                 + "OR e.ics_uid <> j.ics_uid AND e.id < j.id)) "
                 + "ORDER BY j.next_attempt_at, j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED";
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(job(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim a mirror job", e);
-        }
+        return claim(sql, Timestamp.from(now), "could not claim a mirror job");
     }
 
     @Override
@@ -85,11 +81,36 @@ public class JdbcMirrorJobs implements MirrorJobs {
         String sql = "SELECT " + JOB_COLUMNS + " FROM mirror_job j WHERE j.status = 'pending' AND NOT j.silent "
                 + "AND EXISTS (SELECT 1 FROM calendar_connection c WHERE c.google_account_id = j.host_id AND c.status = 'revoked') "
                 + "ORDER BY j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED";
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql);
-             ResultSet rs = select.executeQuery()) {
-            return rs.next() ? Optional.of(job(rs)) : Optional.empty();
+        return claim(sql, null, "could not claim a mirror job of a revoked host");
+    }
+
+    /**
+     * The first job {@code sql} finds, locked. One this version can no longer read (stored before a rule tightened, or of a
+     * kind it no longer knows) is parked with the reason, in the same transaction, and the next is taken: it would otherwise
+     * stay the earliest due and fail every claim, everyone's jobs behind it.
+     */
+    private Optional<QueuedJob> claim(String sql, Timestamp now, String failure) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            if (now != null) {
+                select.setTimestamp(1, now);
+            }
+            for (int parked = 0; parked < MAX_PARKED_PER_CLAIM; parked++) {
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    try {
+                        return Optional.of(job(rs));
+                    } catch (RuntimeException unreadable) {
+                        String eventId = rs.getString(1);
+                        LOG.errorf("mirror job %s (room %s) parked, it can no longer be read: %s", eventId, rs.getString(3), unreadable);
+                        finish(eventId, MirrorJobStatus.PARKED, "this job can no longer be read: " + unreadable);
+                    }
+                }
+            }
+            return Optional.empty();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not claim a mirror job of a revoked host", e);
+            throw new IllegalStateException(failure, e);
         }
     }
 
