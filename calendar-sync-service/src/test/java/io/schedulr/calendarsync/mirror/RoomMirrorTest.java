@@ -111,8 +111,8 @@ class RoomMirrorTest {
         MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
 
         MirrorFixtures.awaitOneEvent(host, room);
-        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'parked' "
-                + "AND last_error LIKE 'this job can no longer be read%must end after it starts%'", unreadable)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'parked' "
+                + "AND last_error LIKE 'this job can no longer be read%must end after it starts%'", unreadable) == 1);
     }
 
     @Test
