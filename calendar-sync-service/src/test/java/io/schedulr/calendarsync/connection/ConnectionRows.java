@@ -34,9 +34,11 @@ public final class ConnectionRows {
         }
     }
 
-    public static void execute(String sql, String parameter) {
+    public static void execute(String sql, String... parameters) {
         try (PreparedStatement statement = open().prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

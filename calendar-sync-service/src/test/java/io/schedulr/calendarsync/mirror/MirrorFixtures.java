@@ -167,4 +167,14 @@ final class MirrorFixtures {
         return ConnectionRows.row("SELECT channel_id FROM webhook_channels WHERE user_id = ? AND status = 'active'", host.id()).get("channel_id");
     }
 
+    /**
+     * A booking's mirror job written straight into the table, as an earlier version or earlier failures left it; the times
+     * are SQL expressions ({@code "now() + interval '2 days'"}), the meeting's UID is {@code <roomId>@schedulr.test}.
+     */
+    static void queuedJob(String hostId, String roomId, String title, String start, String end, String due, String createdAt) {
+        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
+                + "start_utc, end_utc, next_attempt_at, created_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, ?, ?, 'UTC', ?, "
+                + start + ", " + end + ", " + due + ", " + createdAt + ")", roomId, hostId, roomId + "@schedulr.test", title);
+    }
+
 }

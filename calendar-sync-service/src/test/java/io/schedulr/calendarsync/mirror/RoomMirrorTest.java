@@ -102,10 +102,8 @@ class RoomMirrorTest {
         TestUser host = Tokens.newUser("Una Host", "UTC");
         MirrorFixtures.connect(host);
         String unreadable = "room-" + UUID.randomUUID();
-        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
-                + "start_utc, end_utc, next_attempt_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, '" + host.id()
-                + "', 'unreadable@schedulr.test', 'UTC', 'Unreadable', now() + interval '2 days', now() + interval '1 day', "
-                + "now() - interval '1 day')", unreadable);
+        MirrorFixtures.queuedJob(host.id(), unreadable, "Unreadable", "now() + interval '2 days'", "now() + interval '1 day'",
+                "now() - interval '1 day'", "now()");
 
         MirrorFixtures.Room room = new MirrorFixtures.Room(host);
         MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
@@ -121,10 +119,8 @@ class RoomMirrorTest {
         MirrorFixtures.connect(host);
         String room = "room-" + UUID.randomUUID();
         // A booking queued an hour ago whose next attempt is tomorrow (as after Google kept failing): the calendars lag.
-        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
-                + "start_utc, end_utc, next_attempt_at, created_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, '" + host.id()
-                + "', 'gauge@schedulr.test', 'UTC', 'Gauge', now() + interval '2 days', now() + interval '2 days 30 minutes', "
-                + "now() + interval '1 day', now() - interval '1 hour')", room);
+        MirrorFixtures.queuedJob(host.id(), room, "Gauge", "now() + interval '2 days'", "now() + interval '2 days 30 minutes'",
+                "now() + interval '1 day'", "now() - interval '1 hour'");
         try {
             await().atMost(WAIT).until(() -> Metrics.value("schedulr_calendar_sync_oldest_pending_age_seconds", "kind=\"room\"") >= 3600);
             assertThat(Metrics.value("schedulr_calendar_sync_pending", "kind=\"room\"")).isGreaterThanOrEqualTo(1);

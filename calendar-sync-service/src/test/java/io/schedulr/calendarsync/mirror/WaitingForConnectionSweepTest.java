@@ -26,9 +26,8 @@ class WaitingForConnectionSweepTest {
         TestUser person = Tokens.newUser("Waiting Person", "UTC");
         String id = UUID.randomUUID().toString();
         String room = "room-" + id;
-        ConnectionRows.execute("INSERT INTO mirror_job (event_id, room_id, kind, sequence, host_id, ics_uid, time_zone, title, "
-                + "start_utc, end_utc, next_attempt_at) VALUES (gen_random_uuid()::text, ?, 'booked', 0, '" + person.id() + "', '"
-                + id + "@schedulr.test', 'UTC', 'Waiting', now() + interval '2 days', now() + interval '2 days 30 minutes', now())", room);
+        MirrorFixtures.queuedJob(person.id(), room, "Waiting", "now() + interval '2 days'", "now() + interval '2 days 30 minutes'", "now()",
+                "now()");
         ConnectionRows.execute("INSERT INTO interview_mirror (interview_id, last_sequence, cancelled) VALUES (?, 0, false)", "iv-" + id);
         ConnectionRows.execute("INSERT INTO interview_mirror_entry (interview_id, member_id, google_event_id, sequence, shown, summary, "
                 + "description, start_utc, end_utc, time_zone, ics_uid, status, next_attempt_at) VALUES (?, '" + person.id() + "', 'iv"
