@@ -67,23 +67,23 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
     @Override
     public ConnectionView complete(String code, String state, String googleError, String signedInAccount) {
         if (state == null || state.isBlank()) {
-            throw new ConnectionRefusedException(Problem.INVALID_STATE, "state is missing");
+            throw new ConnectionRefusedException(Problem.INVALID_STATE, "'state' is required.");
         }
         PendingAuthorization pending = states.consume(state, clock.instant());
         if (signedInAccount != null && !signedInAccount.equals(pending.googleAccountId())) {
-            throw new ConnectionRefusedException(Problem.INVALID_STATE, "this state belongs to another person's connection attempt");
+            throw new ConnectionRefusedException(Problem.INVALID_STATE, "This 'state' belongs to another person's connection attempt.");
         }
         if (googleError != null && !googleError.isBlank()) {
             throw new ConnectionRefusedException(Problem.CONSENT_DENIED,
-                    "Google did not grant access" + errorCode(googleError) + "; connect again and allow access to your calendar");
+                    "Google did not grant access" + errorCode(googleError) + "; connect again and allow access to your calendar.");
         }
         if (code == null || code.isBlank()) {
-            throw new ConnectionRefusedException(Problem.INVALID_CODE, "code is missing");
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "'code' is required.");
         }
         GrantedTokens tokens = google.exchange(code, pending.codeVerifier());
         if (tokens.googleAccountId() != null && !tokens.googleAccountId().equals(pending.googleAccountId())) {
             throw new ConnectionRefusedException(Problem.ACCOUNT_MISMATCH,
-                    "access was granted by another Google account than the one you signed in with");
+                    "Access was granted by another Google account than the one you signed in with.");
         }
         List<String> missing = RequiredScopes.missingFrom(tokens.scope());
         if (!missing.isEmpty()) {
@@ -127,7 +127,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
             ensuredCalendarId = calendars.ensure(tokens.accessToken(), knownCalendarId, pending.timeZone());
         } catch (GrantRevokedException e) {
             throw new ConnectionRefusedException(Problem.ACCESS_WITHDRAWN,
-                    "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again");
+                    "Google withdrew the access before the calendar was connected (disconnected at the same moment?); start connecting again.");
         }
         return transactions.inTransaction(() -> record(pending, tokens, knownCalendarId, ensuredCalendarId));
     }
@@ -157,6 +157,6 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
 
     private static ConnectionRefusedException noOfflineAccess() {
         return new ConnectionRefusedException(Problem.NO_OFFLINE_ACCESS,
-                "Google gave no lasting access; connect again and accept the consent screen");
+                "Google gave no lasting access; connect again and accept the consent screen.");
     }
 }

@@ -32,7 +32,7 @@ public class SignInService implements SignInUseCase {
     private void requireAllowed(String redirectUri) {
         if (!allowedRedirects.contains(redirectUri)) {
             throw new ConnectionRefusedException(Problem.REDIRECT_NOT_ALLOWED,
-                    "redirectUri must be one of the web app's sign-in pages: " + String.join(", ", allowedRedirects));
+                    "'redirectUri' must be one of the web app's sign-in pages: " + String.join(", ", allowedRedirects));
         }
     }
 }

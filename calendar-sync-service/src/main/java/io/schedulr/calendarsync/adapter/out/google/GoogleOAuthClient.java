@@ -73,7 +73,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     public SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri) {
         GoogleTokenResponse response = redeem(code, codeVerifier, redirectUri, "sign-in code", "sign in again");
         if (response.getIdToken() == null) {
-            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google answered the sign-in without an ID token; sign in again");
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google answered the sign-in without an ID token; sign in again.");
         }
         // Every API that receives the ID token as a bearer token verifies it in full.
         GoogleIdToken.Payload payload = idToken(response);
@@ -102,7 +102,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         } catch (TokenResponseException e) {
             if (!GoogleFailures.transient_(e)) {
                 throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google refused the " + what + " ("
-                        + (e.getDetails() == null ? e.getStatusCode() : e.getDetails().getError()) + "); " + remedy);
+                        + (e.getDetails() == null ? e.getStatusCode() : e.getDetails().getError()) + "); " + remedy + ".");
             }
             throw GoogleFailures.translate("exchanging the " + what, e);
         } catch (IOException e) {
@@ -115,7 +115,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         try {
             return response.parseIdToken().getPayload();
         } catch (IOException e) {
-            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google's answer carried an unreadable ID token; try again");
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "Google's answer carried an unreadable ID token; try again.");
         }
     }
 

@@ -75,7 +75,7 @@ public class SignedAuthorizationStates implements AuthorizationStates {
         String[] parts = state.split("\\.");
         if (parts.length != 3 || !MessageDigest.isEqual(signature(parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw new ConnectionRefusedException(Problem.INVALID_STATE, "state is not one this service issued");
+            throw new ConnectionRefusedException(Problem.INVALID_STATE, "'state' is not one this service issued; start connecting again.");
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement delete = c.prepareStatement(
@@ -83,13 +83,13 @@ public class SignedAuthorizationStates implements AuthorizationStates {
             delete.setString(1, parts[0]);
             try (ResultSet rs = delete.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ConnectionRefusedException(Problem.INVALID_STATE, "state was already used or is unknown; start connecting again");
+                    throw new ConnectionRefusedException(Problem.INVALID_STATE, "'state' was already used or is unknown; start connecting again.");
                 }
                 if (rs.getTimestamp(3).toInstant().isBefore(now)) {
-                    throw new ConnectionRefusedException(Problem.STATE_EXPIRED, "the connection attempt expired; start connecting again");
+                    throw new ConnectionRefusedException(Problem.STATE_EXPIRED, "The connection attempt expired; start connecting again.");
                 }
                 if (!rs.getString(1).equals(decode(parts[1]))) {
-                    throw new ConnectionRefusedException(Problem.INVALID_STATE, "state is not one this service issued");
+                    throw new ConnectionRefusedException(Problem.INVALID_STATE, "'state' is not one this service issued; start connecting again.");
                 }
                 return new PendingAuthorization(rs.getString(1), rs.getString(4), rs.getString(2));
             }

@@ -31,6 +31,6 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
 
     @Override
     protected String schemaExampleMessage() {
-        return "state is not one this service issued";
+        return "'state' is not one this service issued; start connecting again.";
     }
 }
