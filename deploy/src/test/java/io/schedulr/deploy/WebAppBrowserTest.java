@@ -433,6 +433,12 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-detail"), "1796440469.4401772"));
             assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript("return [...document.querySelectorAll('#interview-detail *')]"
                     + ".every(e => e.getBoundingClientRect().right <= window.innerWidth)")).as("nothing beyond the screen's edge").isTrue();
+            // The guests read one block per person: an address is not broken mid-word into a narrow column.
+            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript(
+                    "const td = [...document.querySelectorAll('#guests td')].find(c => c.textContent.includes('olive-'));"
+                            + " const r = document.createRange(); r.selectNodeContents(td);"
+                            + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1"))
+                    .as("the guest's address on one line").isTrue();
             shot(ivy, "10-phone-interview-detail");
         } finally {
             ivy.quit();

@@ -104,9 +104,12 @@ function detailView(app, failed, id) {
         iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
         team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
-        (iv.guests || []).length ? h('table', { id: 'guests' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Invitation'))),
-          h('tbody', {}, ...iv.guests.map(g => h('tr', {}, h('td', {}, g.name), h('td', {}, g.email),
-            h('td', {}, g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
+        (iv.guests || []).length ? h('table', { id: 'guests', class: 'stacked' },
+          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Invitation'))),
+          h('tbody', {}, ...iv.guests.map(g => h('tr', {}, h('td', { 'data-label': 'Name' }, g.name),
+            h('td', { 'data-label': 'Email' }, g.email),
+            h('td', { 'data-label': 'Invitation' },
+              g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
           : h('p', { class: 'muted' }, 'No guests.'),
         (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null));
   }).catch(failed);
