@@ -7,6 +7,9 @@ import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.Person;
 
+import static io.schedulr.notification.adapter.out.mail.MailHtml.esc;
+import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
+
 /**
  * Subject and bodies of an interview invitation: the time in the recipient's own zone (zone named), the join link when
  * known, who takes part, and for a cancellation or a reschedule request the reason. A reschedule request says the
@@ -56,9 +59,7 @@ final class InterviewMailContent {
         for (InterviewParticipant p : details.people()) {
             text.append("- ").append(p.describe()).append('\n');
         }
-        text.append('\n').append(cancel
-                ? "Your calendar will remove the event when you open the attached cancellation.\n"
-                : "Open the attached invitation (invite.ics) to add it to your calendar.\n");
+        text.append('\n').append(MailHtml.attachmentHint(cancel));
 
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html><html><body>")
@@ -71,7 +72,7 @@ final class InterviewMailContent {
                 .append(row("What", esc(m.title())))
                 .append(row(whenLabel, esc(when)));
         if (m.roomUrl() != null && !cancel) {
-            html.append(row("Join", "<a href=\"" + esc(m.roomUrl()) + "\">" + esc(m.roomUrl()) + "</a>"));
+            html.append(MailHtml.joinRow(m.roomUrl()));
         }
         StringBuilder who = new StringBuilder("<ul>");
         for (InterviewParticipant p : details.people()) {
@@ -80,13 +81,5 @@ final class InterviewMailContent {
         html.append(row("Who", who.append("</ul>").toString()))
                 .append("</table></body></html>");
         return new InviteMailContent(subject, text.toString(), html.toString());
-    }
-
-    private static String row(String label, String valueHtml) {
-        return "<tr><th align=\"left\" valign=\"top\">" + label + "</th><td>" + valueHtml + "</td></tr>";
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -10,6 +10,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import static io.schedulr.notification.adapter.out.mail.MailHtml.esc;
+import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
+
 /** Subject and human-readable bodies of an invitation mail, with times in the recipient's own zone. */
 public record InviteMailContent(String subject, String text, String html) {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.ENGLISH);
@@ -40,9 +43,7 @@ public record InviteMailContent(String subject, String text, String html) {
         if (m.roomUrl() != null && !cancel) {
             text.append("Join: ").append(m.roomUrl()).append('\n');
         }
-        text.append('\n').append(cancel
-                ? "Your calendar will remove the event when you open the attached cancellation.\n"
-                : "Open the attached invitation (invite.ics) to add it to your calendar.\n");
+        text.append('\n').append(MailHtml.attachmentHint(cancel));
 
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html><html><body>")
@@ -54,7 +55,7 @@ public record InviteMailContent(String subject, String text, String html) {
                 .append(row("Host", esc(m.organizer().name() + " <" + m.organizer().email() + ">")))
                 .append(row("Guest", esc(m.attendee().name() + " <" + m.attendee().email() + ">")));
         if (m.roomUrl() != null && !cancel) {
-            html.append(row("Join", "<a href=\"" + esc(m.roomUrl()) + "\">" + esc(m.roomUrl()) + "</a>"));
+            html.append(MailHtml.joinRow(m.roomUrl()));
         }
         html.append("</table></body></html>");
         return new InviteMailContent(subject, text.toString(), html.toString());
@@ -80,13 +81,5 @@ public record InviteMailContent(String subject, String text, String html) {
         }
         String zoneText = startName.equals(zone.getId()) ? zone.getId() : zone.getId() + ", " + startName;
         return DAY_TIME.format(start) + " \u2013 " + endText + " (" + zoneText + ")";
-    }
-
-    private static String row(String label, String valueHtml) {
-        return "<tr><th align=\"left\">" + label + "</th><td>" + valueHtml + "</td></tr>";
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.schedulr.notification.adapter.out.mail.MailHtml.esc;
+import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
+
 /**
  * Subject and bodies of a reminder: what, when in the recipient's own zone (zone named), how long until it starts, the join
  * link when known and who else takes part (names and how they take part, no addresses). No calendar part: a reminder changes
@@ -50,7 +53,7 @@ public record ReminderMailContent(String subject, String text, String html) {
                 .append(row("What", esc(s.title())))
                 .append(row("When", esc(when)));
         if (s.joinUrl() != null) {
-            html.append(row("Join", "<a href=\"" + esc(s.joinUrl()) + "\">" + esc(s.joinUrl()) + "</a>"));
+            html.append(MailHtml.joinRow(s.joinUrl()));
         }
         if (!others.isEmpty()) {
             StringBuilder who = new StringBuilder("<ul>");
@@ -85,13 +88,5 @@ public record ReminderMailContent(String subject, String text, String html) {
             text.append(' ').append(mins).append(mins == 1 ? " minute" : " minutes");
         }
         return text.substring(1);
-    }
-
-    private static String row(String label, String valueHtml) {
-        return "<tr><th align=\"left\" valign=\"top\">" + label + "</th><td>" + valueHtml + "</td></tr>";
-    }
-
-    private static String esc(String s) {
-        return InviteMailContent.esc(s);
     }
 }
