@@ -276,9 +276,10 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Published 15 slots"));
             shot(ivy, "07-availability");
 
-            signIn(sam, "sam-" + tag + "@example.com", "Sam Seeker", "Asia/Tokyo", null);
-            connect(sam, null);
-            sam.get(app + "#/slots");
+            // Sam follows a link to the availability page: signing in and connecting the calendar bring him back to it.
+            signIn(sam, "#/slots", "sam-" + tag + "@example.com", "Sam Seeker", "Asia/Tokyo", null);
+            connect(sam, null, "publish-week");
+            assertThat(sam.getCurrentUrl()).endsWith("#/slots");
             wait(sam).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#open-slots button[data-action='book-slot']")));
             assertThat(sam.findElement(By.id("open-slots")).getText()).contains("(Asia/Tokyo)");
             // Someone else takes the first slot while Sam looks at it: it leaves Sam's list at once, without a reload.
@@ -484,7 +485,12 @@ class WebAppBrowserTest {
 
     /** Sign in with Google: our page, the local Google's account chooser, back to the app. */
     private static void signIn(WebDriver browser, String email, String name, String zone, String screenshot) throws Exception {
-        browser.get(app);
+        signIn(browser, "", email, name, zone, screenshot);
+    }
+
+    /** Signs in from {@code page} of the app ("#/slots"), as a person who followed a link to it would. */
+    private static void signIn(WebDriver browser, String page, String email, String name, String zone, String screenshot) throws Exception {
+        browser.get(app + page);
         WebElement button = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
         if (screenshot != null) {
             shot(browser, screenshot);
@@ -529,6 +535,11 @@ class WebAppBrowserTest {
 
     /** The gate: nothing but "connect your calendar" until it is connected; the local Google consents at once. */
     private static void connect(WebDriver browser, String screenshot) throws Exception {
+        connect(browser, screenshot, "offer-form");
+    }
+
+    /** Connects at the gate; the app then shows the page it was asked for, where the element {@code landsOn} is. */
+    private static void connect(WebDriver browser, String screenshot, String landsOn) throws Exception {
         WebElement gate = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
         assertThat(browser.findElement(By.id("view")).getText()).contains("Connect your calendar");
         assertThat(browser.findElements(By.id("offer-form"))).as("no sessions before the calendar is connected").isEmpty();
@@ -537,7 +548,7 @@ class WebAppBrowserTest {
         }
         gate.click();
         wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your Google Calendar is connected"));
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-form")));
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id(landsOn)));
     }
 
     /** A datetime-local field's value as the picker sets it (typing into it depends on the browser's locale). */

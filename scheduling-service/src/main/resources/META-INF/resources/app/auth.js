@@ -4,6 +4,7 @@ import { call } from './api.js';
 
 const SESSION = 'schedulr.session';
 const PENDING = 'schedulr.sign-in';
+const RETURN = 'schedulr.return-to';
 
 export function redirectUri() {
   return window.location.origin + '/';
@@ -33,7 +34,30 @@ function base64url(bytes) {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** One of the app's own pages ("#/interviews/…", "#/slots"), or '' for anything else (Google's answers, other fragments). */
+export function appPage(hash) {
+  return /^#\/[A-Za-z0-9/_?=&.-]*$/.test(hash || '') ? hash : '';
+}
+
+/** Before a round trip through Google (signing in, connecting the calendar): the page to come back to. */
+export function rememberPage() {
+  const page = appPage(window.location.hash);
+  if (page) {
+    sessionStorage.setItem(RETURN, page);
+  } else {
+    sessionStorage.removeItem(RETURN);
+  }
+}
+
+/** After the round trip: the page remembered before it (once), else `fallback`. */
+export function rememberedPage(fallback) {
+  const page = appPage(sessionStorage.getItem(RETURN));
+  sessionStorage.removeItem(RETURN);
+  return page || fallback;
+}
+
 export async function startSignIn(config) {
+  rememberPage();
   const verifier = random(32);
   const state = random(24);
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));

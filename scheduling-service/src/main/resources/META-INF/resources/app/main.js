@@ -1,6 +1,6 @@
 // The web app: sign in with Google, connect the calendar (the gate), then sessions with live updates.
 import { call, friendly, ApiError } from './api.js';
-import { currentSession, finishSignIn, signOut, startSignIn } from './auth.js';
+import { currentSession, finishSignIn, rememberedPage, rememberPage, signOut, startSignIn } from './auth.js';
 import { h, show, notice, busy } from './dom.js';
 import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
@@ -18,7 +18,8 @@ async function start() {
   }
   const params = new URLSearchParams(window.location.search);
   if (params.has('code') || params.has('error')) {
-    window.history.replaceState(null, '', '/');
+    // Back where the person was when they were asked to sign in (an expired sign-in, a link to an interview).
+    window.history.replaceState(null, '', '/' + rememberedPage(''));
     try {
       await busy(null, 'Signing you in…', () => finishSignIn(app.config, params));
     } catch (e) {
@@ -28,10 +29,10 @@ async function start() {
   const hash = new URLSearchParams(window.location.hash.slice(1));
   if (hash.get('calendar') === 'connected') {
     notice('Your Google Calendar is connected.', 'info');
-    window.history.replaceState(null, '', '/#/sessions');
+    window.history.replaceState(null, '', '/' + rememberedPage('#/sessions'));
   } else if (hash.get('calendar-error')) {
     notice(calendarError(hash.get('calendar-error')));
-    window.history.replaceState(null, '', '/#/sessions');
+    window.history.replaceState(null, '', '/' + rememberedPage('#/sessions'));
   }
   route();
 }
@@ -52,6 +53,7 @@ function gateView(connection) {
   const button = h('button', { type: 'button', id: 'connect-calendar' }, revoked ? 'Reconnect Google Calendar' : 'Connect Google Calendar');
   button.addEventListener('click', () => busy(button, 'Opening Google…', async () => {
     const answer = await call('GET', `${app.config.calendarSyncUrl}/api/auth/google/start`, undefined, app.session.idToken);
+    rememberPage();
     window.location.assign(answer.url);
   }).catch(failed));
   show('gate', h('div', { class: 'card center', id: 'gate' },
