@@ -200,6 +200,7 @@ public final class LocalStack implements AutoCloseable {
         out.println("starting PostgreSQL, Kafka, SMTP/IMAP and the token issuer (state: " + stateDir + ") ...");
         startInfrastructure(stateDir);
         InfraEndpoints endpoints = infra.endpoints();
+        StackTopics.create(endpoints.kafkaBootstrapServers());
         google = GoogleSettings.of(endpoints.issuerUrl(), "http://localhost:" + options.ports().calendarSync(),
                 "http://localhost:" + options.ports().scheduling() + "/", stateDir);
         calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());

@@ -81,6 +81,11 @@ class LocalStackSmokeTest {
                     + "[ \"$S\" = confirmed ] && break; sleep 1; done; echo \"interview at last: $S\"\n", 240);
             assertThat(tryIt).as(tryIt).contains("alice@example.com", "calendar_conflict", "startup 200", "team 200", "booking-type 200",
                     "guests 200", "details 200", "interview at last: confirmed").doesNotContain("undefined", "TypeError", "SyntaxError");
+            for (ServiceSpec service : stack.services()) {
+                assertThat(Files.readString(state.resolve("logs").resolve(service.instance() + ".log")))
+                        .as(service.instance() + " found every topic it reads: the stack created them before it started")
+                        .doesNotContain("UNKNOWN_TOPIC_OR_PARTITION", "could not ask the broker");
+            }
 
             assertThatThrownBy(() -> LocalStack.start(options, new PrintStream(new ByteArrayOutputStream())))
                     .isInstanceOf(StackException.class)
