@@ -87,7 +87,8 @@ public class JdbcMirrorJobs implements MirrorJobs {
     /**
      * The first job {@code sql} finds, locked. One this version can no longer read (stored before a rule tightened, or of a
      * kind it no longer knows) is parked with the reason, in the same transaction, and the next is taken: it would otherwise
-     * stay the earliest due and fail every claim, everyone's jobs behind it.
+     * stay the earliest due and fail every claim, everyone's jobs behind it. Any other failure fails the claim as before,
+     * so a fault of this code never parks the whole queue.
      */
     private Optional<QueuedJob> claim(String sql, Timestamp now, String failure) {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
@@ -101,7 +102,8 @@ public class JdbcMirrorJobs implements MirrorJobs {
                     }
                     try {
                         return Optional.of(job(rs));
-                    } catch (RuntimeException unreadable) {
+                    } catch (IllegalArgumentException | NullPointerException unreadable) {
+                        // What a rule of RoomChange or an unknown kind throws; anything else is a fault here, not in the row.
                         String eventId = rs.getString(1);
                         LOG.errorf("mirror job %s (room %s) parked, it can no longer be read: %s", eventId, rs.getString(3), unreadable);
                         finish(eventId, MirrorJobStatus.PARKED, "this job can no longer be read: " + unreadable);
