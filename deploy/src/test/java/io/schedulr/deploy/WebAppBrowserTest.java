@@ -247,6 +247,35 @@ class WebAppBrowserTest {
             host.findElement(By.id("tab-mine")).click();
             wait(host).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
                     "#session-list li[data-room='" + offeredToGil.getAttribute("data-room") + "']"), "Private · only for Gil Guest"));
+
+            // Gil changes when he is reminded, as every reminder mail tells him he can: the defaults first, a clash of two
+            // reminders refused before anything is sent, then his choice, kept over a reload.
+            guest.findElement(By.id("nav-reminders")).click();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("reminders-now"),
+                    "Now: 1 hour and 10 minutes before each session, by email."));
+            WebElement firstAmount = guest.findElement(By.id("reminder-amount-0"));
+            firstAmount.clear();
+            firstAmount.sendKeys("10");
+            new org.openqa.selenium.support.ui.Select(guest.findElement(By.id("reminder-unit-0"))).selectByVisibleText("minutes");
+            guest.findElement(By.id("save-reminders")).click();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Two reminders are set for the same time"));
+            firstAmount.clear();
+            firstAmount.sendKeys("1");
+            new org.openqa.selenium.support.ui.Select(guest.findElement(By.id("reminder-unit-0"))).selectByVisibleText("days");
+            guest.findElement(By.cssSelector("#reminder-rows .reminder:nth-child(2) button[data-action='remove-reminder']")).click();
+            guest.findElement(By.id("add-reminder")).click();
+            WebElement added = guest.findElement(By.cssSelector("#reminder-rows .reminder:last-child input"));
+            added.clear();
+            added.sendKeys("30");
+            guest.findElement(By.id("save-reminders")).click();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                    "Saved: 1 day and 30 minutes before each session, by email."));
+            guest.navigate().refresh();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("reminders-now"),
+                    "Now: 1 day and 30 minutes before each session, by email."));
+            assertThat((Boolean) ((JavascriptExecutor) guest).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits a phone's width").isTrue();
+            shot(guest, "12-reminders");
         } finally {
             host.quit();
             guest.quit();

@@ -6,6 +6,7 @@ import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
 import { slotsView } from './slots.js';
 import { interviewsView } from './interviews.js';
+import { remindersView } from './reminders.js';
 
 const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null };
 
@@ -113,6 +114,9 @@ async function route() {
     } else if (page === 'interviews') {
       document.getElementById('nav-interviews').setAttribute('aria-current', 'page');
       interviewsView(app, failed);
+    } else if (page === 'reminders') {
+      document.getElementById('nav-reminders').setAttribute('aria-current', 'page');
+      remindersView(app, failed);
     } else {
       document.getElementById('nav-sessions').setAttribute('aria-current', 'page');
       app.stopStream = sessionsView(app, failed);

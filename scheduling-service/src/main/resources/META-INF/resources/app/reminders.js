@@ -1,0 +1,136 @@
+// Reminders: how long before each session the person is reminded, and how (our email, or only Google's on-screen pop-ups
+// on their own calendar). Every reminder mail points here, so this page is where "change when" is done.
+import { call } from './api.js';
+import { h, show, notice, busy } from './dom.js';
+
+export const MAX_REMINDERS = 3;
+const LONGEST_MINUTES = 7 * 24 * 60;
+const UNITS = [['days', 24 * 60], ['hours', 60], ['minutes', 1]];
+
+/** The largest unit that shows the minutes as a whole number: 120 → 2 hours, 90 → 90 minutes, 2880 → 2 days. */
+export function fromMinutes(minutes) {
+  const [unit, size] = UNITS.find(([, size]) => minutes % size === 0);
+  return { amount: minutes / size, unit };
+}
+
+/**
+ * The minutes the person chose, largest first; an Error saying what to correct when a row is not a whole amount from 1
+ * minute to 7 days, or two rows are the same time.
+ */
+export function minutesOf(rows) {
+  const minutes = rows.map(({ amount, unit }) => {
+    const value = Number(amount);
+    const size = (UNITS.find(([name]) => name === unit) || [])[1];
+    if (!size || String(amount).trim() === '' || !Number.isInteger(value) || value < 1) {
+      throw new Error('Each reminder needs a whole number of minutes, hours or days, 1 or more.');
+    }
+    if (value * size > LONGEST_MINUTES) {
+      throw new Error('A reminder can come at most 7 days before the session.');
+    }
+    return value * size;
+  });
+  if (new Set(minutes).size !== minutes.length) {
+    throw new Error('Two reminders are set for the same time; change or remove one.');
+  }
+  if (minutes.length > MAX_REMINDERS) {
+    throw new Error(`At most ${MAX_REMINDERS} reminders.`);
+  }
+  return minutes.sort((a, b) => b - a);
+}
+
+/** e.g. "1 hour and 10 minutes before each session, by email", or "no reminders". */
+export function describe(minutes, channel) {
+  if (!minutes.length) {
+    return 'no reminders';
+  }
+  const parts = minutes.map(m => {
+    const { amount, unit } = fromMinutes(m);
+    return `${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`;
+  });
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `${list} before each session, ${channel === 'popup' ? 'as pop-ups in your Google Calendar' : 'by email'}`;
+}
+
+export function remindersView(app, failed) {
+  const token = app.session.idToken;
+  const rows = h('div', { id: 'reminder-rows' });
+  const add = h('button', { type: 'button', class: 'secondary', id: 'add-reminder' }, 'Add a reminder');
+  const email = h('input', { type: 'radio', name: 'channel', id: 'channel-email', value: 'email' });
+  const popup = h('input', { type: 'radio', name: 'channel', id: 'channel-popup', value: 'popup' });
+  const save = h('button', { type: 'submit', id: 'save-reminders' }, 'Save');
+  const now = h('p', { id: 'reminders-now', class: 'muted' });
+  const form = h('form', { class: 'card', id: 'reminders-form' },
+    h('h2', {}, 'When'),
+    rows, add,
+    h('fieldset', {}, h('legend', {}, 'How'),
+      h('label', { for: 'channel-email' }, email, ' By email from schedulr'),
+      h('label', { for: 'channel-popup' }, popup, ' Only as pop-ups in my Google Calendar (no emails)')),
+    h('p', { class: 'muted' }, 'Applies to every session and interview that has not started, including those booked before.'),
+    save);
+  show('reminders', h('h1', {}, 'Reminders'), now, form);
+
+  let made = 0;
+  function addRow(minutes) {
+    const { amount, unit } = fromMinutes(minutes);
+    const n = made++;
+    const amountInput = h('input', { type: 'number', min: 1, step: 1, value: amount, id: `reminder-amount-${n}`, 'aria-label': 'How long before' });
+    const unitSelect = h('select', { id: `reminder-unit-${n}`, 'aria-label': 'Unit' },
+      ...UNITS.map(([name]) => h('option', { value: name, selected: name === unit }, name)));
+    const remove = h('button', { type: 'button', class: 'link', 'data-action': 'remove-reminder' }, 'Remove');
+    const row = h('div', { class: 'row reminder' }, amountInput, unitSelect, h('span', { class: 'muted' }, 'before'), remove);
+    remove.addEventListener('click', () => {
+      row.remove();
+      refresh();
+    });
+    rows.append(row);
+    refresh();
+  }
+
+  function refresh() {
+    add.hidden = rows.children.length >= MAX_REMINDERS;
+    if (!rows.children.length) {
+      rows.replaceChildren(h('p', { class: 'empty', id: 'no-reminders' }, 'No reminders. Add one, or save to be reminded of nothing.'));
+    } else {
+      rows.querySelectorAll('#no-reminders').forEach(p => p.remove());
+    }
+  }
+
+  function chosenRows() {
+    return [...rows.querySelectorAll('.reminder')].map(row => ({
+      amount: row.querySelector('input').value, unit: row.querySelector('select').value,
+    }));
+  }
+
+  function showPreferences(preferences) {
+    rows.replaceChildren();
+    preferences.reminderMinutes.forEach(addRow);
+    refresh();
+    (preferences.reminderChannel === 'popup' ? popup : email).checked = true;
+    now.textContent = `Now: ${describe(preferences.reminderMinutes, preferences.reminderChannel)}.`;
+  }
+
+  add.addEventListener('click', () => {
+    const taken = new Set(chosenRows().map(r => { try { return minutesOf([r])[0]; } catch (e) { return null; } }));
+    addRow([10, 60, 24 * 60, 30, 5].find(m => !taken.has(m)));
+    rows.querySelector('.reminder:last-child input').focus();
+  });
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    notice(null);
+    let minutes;
+    try {
+      minutes = minutesOf(chosenRows());
+    } catch (e) {
+      notice(e.message);
+      return;
+    }
+    const channel = popup.checked ? 'popup' : 'email';
+    busy(save, 'Saving…', async () => {
+      const stored = await call('PUT', '/api/me/preferences', { reminderMinutes: minutes, reminderChannel: channel }, token);
+      showPreferences(stored);
+      notice(`Saved: ${describe(stored.reminderMinutes, stored.reminderChannel)}.`, 'info');
+    }).catch(failed);
+  });
+
+  busy(null, 'Loading…', async () => showPreferences(await call('GET', '/api/me/preferences', undefined, token))).catch(failed);
+}
