@@ -90,6 +90,13 @@ class InterviewInvitationFlowTest {
         assertThat(onlyMail(tom, 1).text("text/plain")).contains("Thursday, 5 September 2030, 09:00 \u2013 09:45 (Europe/London, BST)");
         assertThat(onlyMail(grace, 1).text("text/plain")).contains("Thursday, 5 September 2030, 04:00 \u2013 04:45 (America/New_York, EDT)");
         assertThat(onlyMail(gus, 1).text("text/html")).contains("Thursday, 5 September 2030, 17:00 \u2013 17:45 (Asia/Tokyo, JST)");
+        // The team can open the interview in schedulr (SCHEDULR_WEB_URL); the contact and the guest are shown no page they cannot see.
+        for (TestUser member : List.of(ada, tom)) {
+            assertThat(onlyMail(member, 1).text("text/plain")).contains("In schedulr: http://localhost:8080/#/interviews/" + id);
+        }
+        for (TestUser outsider : List.of(grace, gus)) {
+            assertThat(onlyMail(outsider, 1).text("text/plain")).doesNotContain("In schedulr").doesNotContain("localhost:8080");
+        }
         IcsSamples.write("flow-interview-scheduled-guest", onlyMail(gus, 1).ics());
 
         // confirmed: the updated invitation with the join link

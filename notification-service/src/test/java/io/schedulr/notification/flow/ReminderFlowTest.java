@@ -111,7 +111,8 @@ class ReminderFlowTest {
                 .contains("(Asia/Tokyo, JST)")
                 .contains("Join: https://rooms.schedulr.test/" + roomId)
                 .contains("Hilde Host (host)")
-                .doesNotContain("Gary Guest (guest)");
+                .doesNotContain("Gary Guest (guest)")
+                .contains("change when on your Reminders page in schedulr: http://localhost:8080/#/reminders");
         String html = text(tenMinutes, "text/html");
         assertThat(html).contains("Asia/Tokyo").contains("<a href=\"https://rooms.schedulr.test/" + roomId + "\">")
                 .contains("Hilde Host (host)");

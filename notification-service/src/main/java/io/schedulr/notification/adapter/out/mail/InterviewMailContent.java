@@ -20,7 +20,7 @@ final class InterviewMailContent {
     private InterviewMailContent() {
     }
 
-    static InviteMailContent of(Invitation invitation) {
+    static InviteMailContent of(Invitation invitation, WebAppLinks links) {
         Meeting m = invitation.meeting();
         InterviewDetails details = m.interview();
         Person recipient = invitation.recipient();
@@ -43,6 +43,9 @@ final class InterviewMailContent {
             case CANCELLED -> m.title() + " has been cancelled.";
         };
         String whenLabel = change == InterviewChange.RESCHEDULE_REQUESTED ? "Was" : "When";
+        // Only the team can open an interview in schedulr; the contact and the guests are not shown a page they cannot see.
+        String page = details.people().stream().anyMatch(p -> p.onTheTeam() && p.person().sameAddress(recipient))
+                ? links.interview(details.interviewId()) : null;
 
         StringBuilder text = new StringBuilder()
                 .append("Hello ").append(recipient.name()).append(",\n\n")
@@ -58,6 +61,9 @@ final class InterviewMailContent {
         text.append("Who takes part:\n");
         for (InterviewParticipant p : details.people()) {
             text.append("- ").append(p.describe()).append('\n');
+        }
+        if (page != null) {
+            text.append("In schedulr: ").append(page).append('\n');
         }
         text.append('\n').append(MailHtml.attachmentHint(cancel));
 
@@ -78,8 +84,11 @@ final class InterviewMailContent {
         for (InterviewParticipant p : details.people()) {
             who.append("<li>").append(esc(p.describe())).append("</li>");
         }
-        html.append(row("Who", who.append("</ul>").toString()))
-                .append("</table></body></html>");
+        html.append(row("Who", who.append("</ul>").toString()));
+        if (page != null) {
+            html.append(row("In schedulr", MailHtml.link(page)));
+        }
+        html.append("</table></body></html>");
         return new InviteMailContent(subject, text.toString(), html.toString());
     }
 }

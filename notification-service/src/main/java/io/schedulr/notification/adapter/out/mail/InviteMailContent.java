@@ -19,9 +19,9 @@ public record InviteMailContent(String subject, String text, String html) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
-    public static InviteMailContent of(Invitation invitation) {
+    public static InviteMailContent of(Invitation invitation, WebAppLinks links) {
         if (invitation.meeting().interview() != null) {
-            return InterviewMailContent.of(invitation);
+            return InterviewMailContent.of(invitation, links);
         }
         Meeting m = invitation.meeting();
         Person recipient = invitation.recipient();
@@ -43,6 +43,7 @@ public record InviteMailContent(String subject, String text, String html) {
         if (m.roomUrl() != null && !cancel) {
             text.append("Join: ").append(m.roomUrl()).append('\n');
         }
+        text.append("Your sessions: ").append(links.sessions()).append('\n');
         text.append('\n').append(MailHtml.attachmentHint(cancel));
 
         StringBuilder html = new StringBuilder()
@@ -57,7 +58,8 @@ public record InviteMailContent(String subject, String text, String html) {
         if (m.roomUrl() != null && !cancel) {
             html.append(MailHtml.joinRow(m.roomUrl()));
         }
-        html.append("</table></body></html>");
+        html.append(row("Your sessions", MailHtml.link(links.sessions())))
+                .append("</table></body></html>");
         return new InviteMailContent(subject, text.toString(), html.toString());
     }
 

@@ -1,6 +1,6 @@
 package io.schedulr.notification.adapter.out.mail;
 
-/** The pieces every mail's bodies share: escaping for HTML, a labelled row, the join link and the attachment's hint. */
+/** The pieces every mail's bodies share: escaping for HTML, a labelled row, links and the attachment's hint. */
 final class MailHtml {
 
     private MailHtml() {
@@ -16,7 +16,12 @@ final class MailHtml {
     }
 
     static String joinRow(String url) {
-        return row("Join", "<a href=\"" + esc(url) + "\">" + esc(url) + "</a>");
+        return row("Join", link(url));
+    }
+
+    /** The address as a link showing itself. */
+    static String link(String url) {
+        return "<a href=\"" + esc(url) + "\">" + esc(url) + "</a>";
     }
 
     /** The plain text's last line: what to do with the attached invite.ics. */

@@ -29,11 +29,13 @@ public class MailerInviteSender implements SendInvitePort {
     private final MailIdentity identity;
     private final Clock clock;
     private final Tracer tracer;
+    private final WebAppLinks links;
 
-    public MailerInviteSender(SmtpTransport transport, MailIdentity identity, Clock clock, OpenTelemetry openTelemetry) {
+    public MailerInviteSender(SmtpTransport transport, MailIdentity identity, Clock clock, OpenTelemetry openTelemetry, WebAppLinks links) {
         this.transport = transport;
         this.identity = identity;
         this.clock = clock;
+        this.links = links;
         this.tracer = openTelemetry.getTracer("io.schedulr.notification.mail");
     }
 
@@ -57,7 +59,7 @@ public class MailerInviteSender implements SendInvitePort {
 
     Mail compose(Invitation invitation, String messageKey) {
         String ics = IcsInviteCalendar.render(invitation, identity.address(), clock.instant());
-        InviteMailContent content = InviteMailContent.of(invitation);
+        InviteMailContent content = InviteMailContent.of(invitation, links);
         ImipMimeBody mime = ImipMimeBody.of(content, ics, invitation.method());
         Mail mail = Mail.withText(invitation.recipient().email(), content.subject(), mime.body());
         mail.setFrom(identity.fromHeader());

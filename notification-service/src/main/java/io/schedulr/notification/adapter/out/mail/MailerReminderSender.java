@@ -18,10 +18,12 @@ import java.time.Instant;
 public class MailerReminderSender implements SendReminderPort {
     private final SmtpTransport transport;
     private final MailIdentity identity;
+    private final WebAppLinks links;
 
-    public MailerReminderSender(SmtpTransport transport, MailIdentity identity) {
+    public MailerReminderSender(SmtpTransport transport, MailIdentity identity, WebAppLinks links) {
         this.transport = transport;
         this.identity = identity;
+        this.links = links;
     }
 
     @Override
@@ -30,7 +32,7 @@ public class MailerReminderSender implements SendReminderPort {
     }
 
     Mail compose(DueReminder reminder, Instant now) {
-        ReminderMailContent content = ReminderMailContent.of(reminder, now);
+        ReminderMailContent content = ReminderMailContent.of(reminder, now, links);
         Mail mail = Mail.withText(reminder.recipient().person().email(), content.subject(), content.text()).setHtml(content.html());
         mail.setFrom(identity.fromHeader());
         mail.setReplyTo(reminder.session().people().get(0).person().email());

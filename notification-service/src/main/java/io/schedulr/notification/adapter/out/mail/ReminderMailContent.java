@@ -18,7 +18,7 @@ import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
  */
 public record ReminderMailContent(String subject, String text, String html) {
 
-    public static ReminderMailContent of(DueReminder reminder, Instant now) {
+    public static ReminderMailContent of(DueReminder reminder, Instant now, WebAppLinks links) {
         ReminderSession s = reminder.session();
         SessionParticipant recipient = reminder.recipient();
         String when = InviteMailContent.when(s.start(), s.end(), recipient.person().zone());
@@ -41,9 +41,12 @@ public record ReminderMailContent(String subject, String text, String html) {
             text.append("With:\n");
             others.forEach(p -> text.append("- ").append(p.describe()).append('\n'));
         }
-        String whenSent = "You get this reminder " + span(reminder.slot().offsetMinutes()) + " before the start; change when in your "
-                + "Schedulr preferences.";
-        text.append('\n').append(whenSent).append('\n');
+        // Only a person whose user id the session names has preferences that apply to it; a startup's contact or an
+        // interview guest gets the defaults and has no page to change them on.
+        boolean canChoose = recipient.person().id() != null;
+        String whenSent = "You get this reminder " + span(reminder.slot().offsetMinutes()) + " before the start"
+                + (canChoose ? "; change when on your Reminders page in schedulr:" : ".");
+        text.append('\n').append(whenSent).append(canChoose ? " " + links.reminders() : "").append('\n');
 
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html><html><body>")
@@ -61,7 +64,7 @@ public record ReminderMailContent(String subject, String text, String html) {
             html.append(row("With", who.append("</ul>").toString()));
         }
         html.append("</table>")
-                .append("<p>").append(esc(whenSent)).append("</p>")
+                .append("<p>").append(esc(whenSent)).append(canChoose ? " " + MailHtml.link(links.reminders()) : "").append("</p>")
                 .append("</body></html>");
         return new ReminderMailContent(subject, text.toString(), html.toString());
     }

@@ -19,20 +19,21 @@ import static io.schedulr.notification.support.Fixtures.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InviteMailTest {
+    static final WebAppLinks LINKS = new WebAppLinks("https://schedulr.example.com");
 
     @Test
     void bodiesGiveTheTimeInTheRecipientsZoneWithItsName() {
-        InviteMailContent toGuest = InviteMailContent.of(invitation(InviteMethod.REQUEST, 0, GUEST));
+        InviteMailContent toGuest = InviteMailContent.of(invitation(InviteMethod.REQUEST, 0, GUEST), LINKS);
         assertThat(toGuest.text()).contains("Tuesday, 3 June 2025, 08:00 \u2013 09:00 (America/New_York, EDT)");
         assertThat(toGuest.html()).contains("Tuesday, 3 June 2025, 08:00 \u2013 09:00 (America/New_York, EDT)");
         assertThat(toGuest.subject()).startsWith("Invitation: Piano practice with Hanna Host");
 
-        InviteMailContent toHost = InviteMailContent.of(invitation(InviteMethod.REQUEST, 0, HOST));
+        InviteMailContent toHost = InviteMailContent.of(invitation(InviteMethod.REQUEST, 0, HOST), LINKS);
         assertThat(toHost.text()).contains("Tuesday, 3 June 2025, 14:00 \u2013 15:00 (Europe/Berlin, CEST)")
                 .contains("https://meet.example.com/room-1");
         assertThat(toHost.subject()).contains("with Gustav Guest");
 
-        InviteMailContent cancel = InviteMailContent.of(invitation(InviteMethod.CANCEL, 1, HOST));
+        InviteMailContent cancel = InviteMailContent.of(invitation(InviteMethod.CANCEL, 1, HOST), LINKS);
         assertThat(cancel.subject()).startsWith("Cancelled: ");
         assertThat(cancel.text()).contains("has been cancelled");
     }
@@ -60,7 +61,7 @@ class InviteMailTest {
         var evil = new io.schedulr.notification.domain.Person("x@example.com", "<script>alert(1)</script>", "UTC");
         var meeting = new io.schedulr.notification.domain.Meeting("r", "u", 0, io.schedulr.notification.support.Fixtures.START,
                 io.schedulr.notification.support.Fixtures.END, "A & B", null, HOST, evil);
-        InviteMailContent content = InviteMailContent.of(new Invitation("e", InviteMethod.REQUEST, meeting, HOST));
+        InviteMailContent content = InviteMailContent.of(new Invitation("e", InviteMethod.REQUEST, meeting, HOST), LINKS);
         assertThat(content.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("A &amp; B");
     }
 
@@ -68,7 +69,7 @@ class InviteMailTest {
     void theMimeTreeIsMixedAlternativeWithCalendarPlusAttachment() throws Exception {
         Invitation invitation = invitation(InviteMethod.CANCEL, 4, GUEST);
         String ics = IcsInviteCalendar.render(invitation, "notifications@schedulr.local", java.time.Instant.now());
-        ImipMimeBody mime = ImipMimeBody.of(InviteMailContent.of(invitation), ics, InviteMethod.CANCEL);
+        ImipMimeBody mime = ImipMimeBody.of(InviteMailContent.of(invitation, LINKS), ics, InviteMethod.CANCEL);
 
         assertThat(mime.body()).doesNotContain("\r").matches("\\p{ASCII}*");
         String raw = "MIME-Version: 1.0\r\nContent-Type: " + mime.contentType() + "\r\nSubject: t\r\n\r\n"
