@@ -64,7 +64,8 @@ export function remindersView(app, failed) {
     rows, add,
     h('fieldset', {}, h('legend', {}, 'How'),
       h('label', { for: 'channel-email' }, email, ' By email from schedulr'),
-      h('label', { for: 'channel-popup' }, popup, ' Only as pop-ups in my Google Calendar (no emails)')),
+      h('label', { for: 'channel-popup' }, popup, ' Only as pop-ups in my Google Calendar (no emails)'),
+      h('p', { class: 'muted' }, 'Pop-ups come with the sessions schedulr puts in your Google Calendar, so only while it is connected.')),
     h('p', { class: 'muted' }, 'Applies to every session and interview that has not started, including those booked before.'),
     save);
   show('reminders', h('h1', {}, 'Reminders'), now, form);
