@@ -1,5 +1,6 @@
 package io.schedulr.notification.adapter.out.mail;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The web app's pages the mails link to, under its address ({@code schedulr.web.url}, SCHEDULR_WEB_URL, the same setting
  * calendar-sync-service sends browsers back to). The links carry no token: opening one asks the person to sign in first.
+ * Made at start, so a wrong address stops the service there rather than failing every mail.
  */
+@Startup
 @ApplicationScoped
 public class WebAppLinks {
     private final String root;
