@@ -423,6 +423,7 @@ class WebAppBrowserTest {
                 return text.contains("scheduled") || text.contains("confirmed") ? text : null;
             });
             assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("sent");
+            assertThat(detail).as("where a sent interview is moved or cancelled").contains("To move or cancel it, use the booking on Cal.com");
             shot(ivy, "09-interview-detail");
 
             // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.
@@ -457,6 +458,7 @@ class WebAppBrowserTest {
             ivy.get(app + "#/interviews/" + interviewId);
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"), "Cancelled: The founder is ill"));
             assertThat(ivy.findElements(By.id("join"))).isEmpty();
+            assertThat(ivy.findElements(By.id("interview-change-hint"))).as("nothing left to move or cancel").isEmpty();
 
             // Still on a phone's width, the startup name's long unbroken word: the heading breaks it, and its state badge stays
             // on the screen.

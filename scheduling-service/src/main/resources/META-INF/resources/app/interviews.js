@@ -101,6 +101,9 @@ function detailView(app, failed, id) {
             : null,
         // A cancelled meeting, or one whose time the host gave up on, has no link to join.
         iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
+        // Sent, an interview belongs to Cal.com's booking (issue 15): moving or cancelling it is done there.
+        iv.status === 'scheduled' || iv.status === 'confirmed' ? h('p', { class: 'muted', id: 'interview-change-hint' },
+          'To move or cancel it, use the booking on Cal.com; the change shows here and reaches everyone by itself.') : null,
         iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
         team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
