@@ -9,7 +9,7 @@ globalThis.sessionStorage = {
   removeItem: key => stored.delete(key),
 };
 globalThis.window = { location: { hash: '' } };
-const { appPage, rememberPage, rememberedPage } = await import('../../main/resources/META-INF/resources/app/auth.js');
+const { appPage, rememberPage, rememberedPage, tokenZone } = await import('../../main/resources/META-INF/resources/app/auth.js');
 
 test('the page an interview link or an expired sign-in was on is the page after signing in, once', () => {
   window.location.hash = '#/interviews/0b6c2f1e-7a40-4b1a-9d0e-3f2a1c5b7e90';
@@ -35,4 +35,13 @@ test('a page remembered earlier is forgotten when a round trip starts from no pa
   window.location.hash = '';
   rememberPage();
   assert.equal(rememberedPage(''), '');
+});
+
+test('the zone a sign-in token states, and none for a token without one (Google\'s)', () => {
+  const token = claims => ['eyJhbGciOiJSUzI1NiJ9', Buffer.from(JSON.stringify(claims)).toString('base64url'), 'c2ln'].join('.');
+  assert.equal(tokenZone(token({ sub: '1', zoneinfo: 'Asia/Tokyo', name: 'Zoë' })), 'Asia/Tokyo');
+  assert.equal(tokenZone(token({ sub: '1', email: 'a@example.com', name: 'Ünal Über' })), null);
+  assert.equal(tokenZone(token({ sub: '1', zoneinfo: 7 })), null);
+  assert.equal(tokenZone('not a token'), null);
+  assert.equal(tokenZone(undefined), null);
 });

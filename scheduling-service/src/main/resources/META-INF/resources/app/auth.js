@@ -18,6 +18,21 @@ export function currentSession() {
   return s;
 }
 
+/**
+ * The time zone the sign-in token states ({@code zoneinfo}), or null. Google's ID tokens carry none, and then the
+ * services' profile zone is only their default (UTC); the app shows the browser's zone instead.
+ */
+export function tokenZone(idToken) {
+  try {
+    const part = String(idToken).split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(part + '='.repeat((4 - part.length % 4) % 4)), c => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims.zoneinfo === 'string' && claims.zoneinfo ? claims.zoneinfo : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 export function signOut() {
   sessionStorage.removeItem(SESSION);
 }

@@ -1,6 +1,6 @@
 // The web app: sign in with Google, connect the calendar (the gate), then sessions with live updates.
 import { call, friendly, ApiError } from './api.js';
-import { currentSession, finishSignIn, rememberedPage, rememberPage, signOut, startSignIn } from './auth.js';
+import { currentSession, finishSignIn, rememberedPage, rememberPage, signOut, startSignIn, tokenZone } from './auth.js';
 import { h, show, notice, busy } from './dom.js';
 import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
@@ -95,7 +95,8 @@ async function route() {
   }
   try {
     app.me = await call('GET', '/api/whoami', undefined, app.session.idToken);
-    app.zone = viewerZone(app.me.timeZone);
+    // The profile's zone when the sign-in stated one; otherwise (Google) the browser's.
+    app.zone = viewerZone(tokenZone(app.session.idToken) ? app.me.timeZone : null);
     const nav = document.getElementById('nav');
     nav.hidden = false;
     document.getElementById('who').textContent = `${app.me.name || app.me.email} · ${app.zone}`;
