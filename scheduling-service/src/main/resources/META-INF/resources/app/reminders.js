@@ -77,7 +77,7 @@ export function remindersView(app, failed) {
     const amountInput = h('input', { type: 'number', min: 1, step: 1, value: amount, id: `reminder-amount-${n}`, 'aria-label': 'How long before' });
     const unitSelect = h('select', { id: `reminder-unit-${n}`, 'aria-label': 'Unit' },
       ...UNITS.map(([name]) => h('option', { value: name, selected: name === unit }, name)));
-    const remove = h('button', { type: 'button', class: 'link', 'data-action': 'remove-reminder' }, 'Remove');
+    const remove = h('button', { type: 'button', class: 'link', 'data-action': 'remove-reminder', 'aria-label': 'Remove this reminder' }, 'Remove');
     const row = h('div', { class: 'row reminder' }, amountInput, unitSelect, h('span', { class: 'muted' }, 'before'), remove);
     remove.addEventListener('click', () => {
       row.remove();
