@@ -478,6 +478,21 @@ class WebAppBrowserTest {
         }
     }
 
+    @Test
+    void aPersonWhoseSignInStatesNoZoneReadsAndIsWrittenToInTheirBrowsersZone() throws Exception {
+        // Google's ID tokens carry no zone; at the local Google, an account chosen with the zone left empty is like theirs.
+        String email = "nina-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        WebDriver nina = browser(java.util.Map.of("TZ", "America/Chicago"));
+        try {
+            signIn(nina, email, "Nina Nozone", "", null);
+            wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Nina Nozone · America/Chicago"));
+            // The app kept the browser's zone as hers, so what is sent to her is written in it.
+            sql("UPDATE users SET updated_at = updated_at WHERE email = '" + email + "' AND time_zone = 'America/Chicago'", 1);
+        } finally {
+            nina.quit();
+        }
+    }
+
     private static void localGoogle(String path, String json) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(client.stack().endpoints().issuerUrl() + path)).header("Content-Type", "application/json")
@@ -486,12 +501,17 @@ class WebAppBrowserTest {
     }
 
     private static WebDriver browser() {
+        return browser(java.util.Map.of());
+    }
+
+    /** @param environment of chromedriver and so of the browser, e.g. TZ: the zone the browser reads clocks in */
+    private static WebDriver browser(java.util.Map<String, String> environment) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Path.of("/usr/bin/chromium").toFile().exists() ? "/usr/bin/chromium" : "chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(environment).build();
         return new ChromeDriver(service, options);
     }
 

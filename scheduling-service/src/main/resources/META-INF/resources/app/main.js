@@ -95,8 +95,13 @@ async function route() {
   }
   try {
     app.me = await call('GET', '/api/whoami', undefined, app.session.idToken);
-    // The profile's zone when the sign-in stated one; otherwise (Google) the browser's.
-    app.zone = viewerZone(tokenZone(app.session.idToken) ? app.me.timeZone : null);
+    // The profile's zone when the sign-in stated one; otherwise (Google) the browser's, which is also kept as the person's
+    // zone, so that their mails, reminders and Google events say the times they read here.
+    const stated = tokenZone(app.session.idToken);
+    app.zone = viewerZone(stated ? app.me.timeZone : null);
+    if (!stated) {
+      await keepZone(app.me.id, app.zone, app.session.idToken);
+    }
     const nav = document.getElementById('nav');
     nav.hidden = false;
     document.getElementById('who').textContent = `${app.me.name || app.me.email} · ${app.zone}`;
@@ -124,6 +129,22 @@ async function route() {
     }
   } catch (e) {
     failed(e);
+  }
+}
+
+/** Once per tab and zone: a refusal (a zone the service does not know) leaves the one kept, and the app goes on. */
+async function keepZone(userId, zone, token) {
+  const KEPT = 'schedulr.zone-kept';
+  if (sessionStorage.getItem(KEPT) === `${userId} ${zone}`) {
+    return;
+  }
+  try {
+    await call('PUT', '/api/me/time-zone', { timeZone: zone }, token);
+    sessionStorage.setItem(KEPT, `${userId} ${zone}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      throw e;
+    }
   }
 }
 

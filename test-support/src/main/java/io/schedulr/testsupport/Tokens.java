@@ -146,7 +146,7 @@ public final class Tokens {
 
     /**
      * A token of the real issuer with chosen claims: {@code extra} is added to the issuer's form, e.g.
-     * {@code "aud=someone-else"}, {@code "iss=http://evil.example"}, {@code "email_verified=false"}, {@code "omit=email"}.
+     * {@code "aud=someone-else"}, {@code "iss=http://evil.example"}, {@code "email_verified=false"}, {@code "omit=email"}, {@code "omit=zoneinfo"}.
      */
     public static String withClaims(String email, String name, String extra) {
         return issue("email=" + enc(email) + "&name=" + enc(name) + "&tz=UTC&expires_in=3600&" + extra);

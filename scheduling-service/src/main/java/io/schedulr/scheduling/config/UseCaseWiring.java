@@ -47,6 +47,9 @@ import jakarta.enterprise.inject.Instance;
 import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
 import io.schedulr.scheduling.adapter.out.persistence.SqlPreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
+import io.schedulr.scheduling.application.port.in.ChooseTimeZoneUseCase;
+import io.schedulr.scheduling.application.service.ChooseTimeZoneService;
+import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
 import io.schedulr.scheduling.application.service.PreferencesService;
 import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
 import io.schedulr.scheduling.adapter.out.persistence.SqlBookedTimes;
@@ -98,6 +101,12 @@ public class UseCaseWiring {
     @ApplicationScoped
     RecordCalendarConnectionUseCase recordCalendarConnection(UnitOfWork tx, SqlCalendarConnectionStore connections) {
         return new RecordCalendarConnectionService(tx, connections);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChooseTimeZoneUseCase timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
+        return new ChooseTimeZoneService(tx, users, zones);
     }
 
     @Produces

@@ -18,6 +18,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.adapter.out.calendarsync.FreeBusyAnswer$Period",
         "io.schedulr.scheduling.adapter.in.rest.PreferencesRequest",
         "io.schedulr.scheduling.adapter.in.rest.PreferencesResponse",
+        "io.schedulr.scheduling.adapter.in.rest.TimeZoneRequest",
+        "io.schedulr.scheduling.adapter.in.rest.TimeZoneResponse",
         "io.schedulr.scheduling.adapter.in.rest.PersonResponse",
         "io.schedulr.scheduling.adapter.in.rest.RoomResponse",
         "io.schedulr.scheduling.adapter.in.rest.WebConfigResource$WebConfig",

@@ -16,7 +16,8 @@ class InMemoryStorePortsTest extends StorePortsContract {
     }
 
     @Override
-    protected UserDirectoryPort users() {
+    @SuppressWarnings("unchecked")
+    protected InMemoryScheduling users() {
         return store;
     }
 

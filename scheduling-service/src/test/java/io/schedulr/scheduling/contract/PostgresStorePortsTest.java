@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.contract;
 
+import io.schedulr.scheduling.adapter.out.persistence.SqlUserDirectory;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.schedulr.scheduling.adapter.out.persistence.SqlCalendarConnectionStore;
@@ -17,7 +19,7 @@ class PostgresStorePortsTest extends StorePortsContract {
     @Inject
     UnitOfWork tx;
     @Inject
-    UserDirectoryPort users;
+    SqlUserDirectory users;
     @Inject
     PanacheRoomRepository rooms;
     @Inject
@@ -31,7 +33,7 @@ class PostgresStorePortsTest extends StorePortsContract {
     }
 
     @Override
-    protected UserDirectoryPort users() {
+    protected SqlUserDirectory users() {
         return users;
     }
 

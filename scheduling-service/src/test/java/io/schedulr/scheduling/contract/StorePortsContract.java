@@ -9,6 +9,7 @@ import io.schedulr.scheduling.application.port.out.SaveCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.SaveRoomPort;
 import io.schedulr.scheduling.application.port.out.SaveSlotPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.CalendarConnectionStatus;
@@ -45,7 +46,7 @@ public abstract class StorePortsContract {
 
     protected abstract UnitOfWork tx();
 
-    protected abstract UserDirectoryPort users();
+    protected abstract <P extends UserDirectoryPort & ChooseTimeZonePort> P users();
 
     protected abstract <P extends LoadRoomPort & ListRoomsPort & SaveRoomPort> P rooms();
 
@@ -94,6 +95,25 @@ public abstract class StorePortsContract {
         assertThat(run(() -> tx().reading(() -> users().findAll(List.of(host.id(), guest.id(), unknown, host.id())))))
                 .containsOnly(java.util.Map.entry(host.id(), host), java.util.Map.entry(guest.id(), renamed));
         assertThat(run(() -> tx().reading(() -> users().findAll(List.of())))).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutAZoneKeepsTheKeptOneAndAZoneThePersonSetStaysOverAnyTokens() {
+        UserProfile fromGoogle = new UserProfile(guest.id(), guest.email(), guest.displayName(), null);
+        UserProfile newcomer = new UserProfile("new-" + UUID.randomUUID(), "new@example.com", "New Person", null);
+        run(() -> tx().inTransaction(() -> users().upsert(new UserProfile(guest.id(), guest.email(), guest.displayName(), "Asia/Tokyo"))));
+        run(() -> tx().inTransaction(() -> users().upsert(fromGoogle).chain(() -> users().upsert(newcomer))));
+        assertThat(zonesOf(guest.id(), newcomer.id())).containsExactly("Asia/Tokyo", "UTC");
+
+        run(() -> tx().inTransaction(() -> users().chooseTimeZone(guest.id(), "Europe/Berlin")));
+        run(() -> tx().inTransaction(() -> users().upsert(new UserProfile(guest.id(), guest.email(), guest.displayName(), "Asia/Tokyo"))
+                .chain(() -> users().upsert(fromGoogle))));
+        assertThat(zonesOf(guest.id())).containsExactly("Europe/Berlin");
+    }
+
+    private List<String> zonesOf(String... ids) {
+        java.util.Map<String, UserProfile> found = run(() -> tx().reading(() -> users().findAll(List.of(ids))));
+        return java.util.Arrays.stream(ids).map(id -> found.get(id).timeZone()).toList();
     }
 
     @Test

@@ -131,6 +131,19 @@ public class BadInputTableTest {
                 400, "unknown_field"));
         c.add(put("preferences: a list", prefs, "[]", 400, "invalid_body"));
         c.add(new Case("preferences: text body", "PUT", prefs, "hello", "text/plain", 415, "unsupported_media_type"));
+
+        String zone = "/api/me/time-zone";
+        c.add(put("time zone: not JSON", zone, "{oops", 400, "malformed_json"));
+        c.add(put("time zone: empty body", zone, "{}", 400, "invalid_timeZone"));
+        c.add(put("time zone: blank", zone, "{\"timeZone\":\" \"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: unknown zone", zone, "{\"timeZone\":\"Mars/Olympus\"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: an offset, not a zone", zone, "{\"timeZone\":\"+02:00\"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: wrong case", zone, "{\"timeZone\":\"europe/berlin\"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: oversized", zone, "{\"timeZone\":\"" + LONG + "\"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: as number", zone, "{\"timeZone\":1}", 400, "invalid_field"));
+        c.add(put("time zone: unknown field", zone, "{\"timeZone\":\"UTC\",\"userId\":\"x\"}", 400, "unknown_field"));
+        c.add(put("time zone: a list", zone, "[]", 400, "invalid_body"));
+        c.add(new Case("time zone: text body", "PUT", zone, "hello", "text/plain", 415, "unsupported_media_type"));
     }
 
     /** The interview flow (issue #15): each step's refusals leave the draft and every table as they were. */

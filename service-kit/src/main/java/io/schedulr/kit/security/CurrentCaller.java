@@ -41,6 +41,26 @@ public class CurrentCaller {
     }
 
     /**
+     * The zone the token states ({@code zoneinfo}), or null when it states none or one that is not a zone. Google's ID
+     * tokens carry none: for them {@link Caller#timeZone()} is only the default, UTC, and a service that keeps the person's
+     * own zone keeps it rather than overwrite it with that default.
+     */
+    public String statedZone() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new UnauthorizedException();
+        }
+        Object claim = jwt.getClaim("zoneinfo");
+        if (claim == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(claim.toString()).getId();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * A claim MicroProfile JWT has no constant for ("name"): SmallRye's {@code getClaim} first looks the name up as an enum
      * constant and throws and catches an exception when there is none — with a reactive stack's depth, on every request.
      * The token's own claims answer without one. A value that is not text counts as absent.

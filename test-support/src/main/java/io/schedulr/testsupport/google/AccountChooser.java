@@ -41,7 +41,7 @@ final class AccountChooser {
                 <form method="get" action="/o/oauth2/v2/auth">
                 {{hidden}}<label for="email">Email</label><input id="email" name="login_hint" type="email" required autocomplete="email" autofocus>
                 <label for="name">Name</label><input id="name" name="name" autocomplete="name">
-                <label for="tz">Time zone</label><input id="tz" name="tz" value="UTC">
+                <label for="tz">Time zone (empty: like Google, the sign-in states none)</label><input id="tz" name="tz" value="UTC">
                 <button type="submit">Next</button>
                 </form></main>
                 <script>try{document.getElementById('tz').value=Intl.DateTimeFormat().resolvedOptions().timeZone}catch(e){}</script>

@@ -67,7 +67,8 @@ final class AuthorizationEndpoint {
         }
         if (p.get("name") != null && !p.get("name").isBlank()) {
             // Chosen on the account page: what the person typed is what their ID token will say.
-            people.remember(email, p.get("name").strip(), zoneOrUtc(p.get("tz")));
+            // The zone left empty: an account like Google's, whose ID tokens state no zone.
+            people.remember(email, p.get("name").strip(), zoneOrUtc(p.get("tz")), p.get("tz") == null || !p.get("tz").isBlank());
         }
         if ("1".equals(p.get("deny")) || "true".equals(p.get("deny"))) {
             back(exchange, redirectUri, state, Map.of("error", "access_denied"));

@@ -8,10 +8,14 @@ import org.jose4j.lang.JoseException;
 
 import java.util.List;
 
-/** Signs ID tokens shaped like Google's, with the stand-in's own extras ({@code zoneinfo}, {@code groups}). */
+/**
+ * Signs ID tokens shaped like Google's, with the stand-in's own extras ({@code zoneinfo}, {@code groups}). Google's own
+ * ID tokens carry no {@code zoneinfo}; a test asks for such a token with {@code omit=zoneinfo}.
+ */
 final class IdTokens {
     /**
      * @param email    null leaves out email and email_verified (a test knob)
+     * @param zoneInfo null leaves out zoneinfo, as Google does
      * @param roles    the {@code groups} claim quarkus-oidc reads roles from; empty for none
      * @param lifetimeSeconds negative gives an already expired token
      */
@@ -40,7 +44,9 @@ final class IdTokens {
             claims.setClaim("email_verified", c.emailVerified());
         }
         claims.setClaim("name", c.name());
-        claims.setClaim("zoneinfo", c.zoneInfo());
+        if (c.zoneInfo() != null) {
+            claims.setClaim("zoneinfo", c.zoneInfo());
+        }
         if (!c.roles().isEmpty()) {
             // The claim quarkus-oidc reads roles from when no role-claim-path is configured.
             claims.setStringListClaim("groups", c.roles());

@@ -64,7 +64,9 @@ final class OpenIdEndpoints {
         info.put("name", person.name());
         info.put("email", person.email());
         info.put("email_verified", true);
-        info.put("zoneinfo", person.zoneInfo());
+        if (person.statedZone() != null) {
+            info.put("zoneinfo", person.statedZone());
+        }
         GoogleExchange.json(exchange, 200, info);
     }
 

@@ -10,7 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The Google accounts the stand-in knows: anyone with an email address, remembered with the name and zone last given. */
 final class People {
-    record Person(String subject, String email, String name, String zoneInfo) {
+    /**
+     * @param zoneInfo   the account's zone (its calendars'); UTC when none was given
+     * @param statesZone whether its ID tokens say the zone ({@code zoneinfo}, the stand-in's extra); Google's never do, and
+     *                   an account chosen with the zone field left empty is like theirs
+     */
+    record Person(String subject, String email, String name, String zoneInfo, boolean statesZone) {
+        Person(String subject, String email, String name, String zoneInfo) {
+            this(subject, email, name, zoneInfo, true);
+        }
+
+        /** The zone its ID tokens and userinfo state, or null. */
+        String statedZone() {
+            return statesZone ? zoneInfo : null;
+        }
     }
 
     private final Map<String, Person> byEmail = new ConcurrentHashMap<>();
@@ -21,7 +34,11 @@ final class People {
     }
 
     void remember(String email, String name, String zoneInfo) {
-        byEmail.put(key(email), new Person(subjectFor(email), email, name, zoneInfo));
+        remember(email, name, zoneInfo, true);
+    }
+
+    void remember(String email, String name, String zoneInfo, boolean statesZone) {
+        byEmail.put(key(email), new Person(subjectFor(email), email, name, zoneInfo, statesZone));
     }
 
     /** The person behind an address; one never seen before gets the local part as name and UTC. */
@@ -37,6 +54,7 @@ final class People {
             json.put("email", p.email());
             json.put("name", p.name());
             json.put("zoneInfo", p.zoneInfo());
+            json.put("statesZone", p.statesZone());
             return json;
         }).toList();
     }
@@ -44,7 +62,8 @@ final class People {
     void restore(List<Object> saved) {
         for (Object entry : saved) {
             Map<String, Object> json = Json.object(entry);
-            remember(Json.string(json.get("email")), Json.string(json.get("name")), Json.string(json.get("zoneInfo")));
+            remember(Json.string(json.get("email")), Json.string(json.get("name")), Json.string(json.get("zoneInfo")),
+                    !Boolean.FALSE.equals(json.get("statesZone")));
         }
     }
 

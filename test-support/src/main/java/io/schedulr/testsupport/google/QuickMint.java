@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * {@code POST /token} without a grant_type: the development shortcut to a bearer token, no OAuth dance. Form fields
  * email, name, tz, expires_in, sub, and test knobs aud=…, iss=… (signed by this key but claiming another issuer),
- * email_verified=false, omit=email, roles=admin,… (the groups claim).
+ * email_verified=false, omit=email, omit=zoneinfo (a token without a zone, as Google's are), roles=admin,… (the groups claim).
  */
 final class QuickMint {
     private final String issuer;
@@ -54,7 +54,7 @@ final class QuickMint {
         }
         String token = tokens.mint(new IdTokens.Claims(params.getOrDefault("iss", issuer), params.getOrDefault("aud", audience),
                 subject, "email".equals(params.get("omit")) ? null : email, !"false".equals(params.get("email_verified")),
-                name, tz, lifetime, roles(params.get("roles"))));
+                name, "zoneinfo".equals(params.get("omit")) ? null : tz, lifetime, roles(params.get("roles"))));
         GoogleExchange.json(exchange, 200, "{\"access_token\":" + Json.write(token)
                 + ",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime
                 + ",\"sub\":" + Json.write(subject) + "}");

@@ -109,7 +109,7 @@ final class TokenEndpoint {
         if (scopes.contains("openid")) {
             People.Person person = people.find(email);
             answer.put("id_token", idTokens.mint(new IdTokens.Claims(issuer, client.id(), person.subject(), person.email(), true,
-                    person.name(), person.zoneInfo(), OAuthGrants.ACCESS_TOKEN_LIFETIME.toSeconds(), List.of())));
+                    person.name(), person.statedZone(), OAuthGrants.ACCESS_TOKEN_LIFETIME.toSeconds(), List.of())));
         }
         return answer;
     }

@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  */
 public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, LoadRoomPort, ListRoomsPort, SaveRoomPort, LoadSlotPort,
         ListSlotsPort, SaveSlotPort, AppendOutboxPort, AuditTrailPort, VideoRoomProvider, LoadCalendarConnectionPort,
-        SaveCalendarConnectionPort {
+        SaveCalendarConnectionPort, io.schedulr.scheduling.application.port.out.ChooseTimeZonePort {
 
     public record AuditRow(String actor, String action, Object before, Object after) {
     }
@@ -68,6 +68,8 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
 
     private static final class State {
         final Map<String, UserProfile> users = new HashMap<>();
+        /** Whose zone the person set (kept over a token's). */
+        final java.util.Set<String> zonesChosen = new java.util.HashSet<>();
         final Map<RoomId, PracticeRoom> rooms = new LinkedHashMap<>();
         final Map<SlotId, Slot> slots = new LinkedHashMap<>();
         final List<RoomChange> outbox = new ArrayList<>();
@@ -77,6 +79,7 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
         State copy() {
             State c = new State();
             c.users.putAll(users);
+            c.zonesChosen.addAll(zonesChosen);
             c.rooms.putAll(rooms);
             c.slots.putAll(slots);
             c.outbox.addAll(outbox);
@@ -153,8 +156,19 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
 
     @Override
     public Uni<UserProfile> upsert(UserProfile user) {
-        state.users.put(user.id(), user);
+        UserProfile kept = state.users.get(user.id());
+        String zone = kept != null && (state.zonesChosen.contains(user.id()) || user.timeZone() == null) ? kept.timeZone()
+                : user.timeZone() == null ? "UTC" : user.timeZone();
+        state.users.put(user.id(), new UserProfile(user.id(), user.email(), user.displayName(), zone));
         return Uni.createFrom().item(user);
+    }
+
+    @Override
+    public Uni<Void> chooseTimeZone(String userId, String zone) {
+        UserProfile kept = state.users.get(userId);
+        state.users.put(userId, new UserProfile(userId, kept.email(), kept.displayName(), zone));
+        state.zonesChosen.add(userId);
+        return Uni.createFrom().voidItem();
     }
 
     @Override

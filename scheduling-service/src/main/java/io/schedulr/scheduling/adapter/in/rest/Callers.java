@@ -1,15 +1,21 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import io.schedulr.kit.security.Caller;
+import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.domain.UserProfile;
 
 final class Callers {
     private Callers() {
     }
 
-    static UserProfile toProfile(Caller caller) {
+    /**
+     * The caller as their token describes them. The zone only when the token states one: Google's do not, and then the zone
+     * kept for the person (the one they set) stands ({@link UserProfile#timeZone()} null).
+     */
+    static UserProfile toProfile(CurrentCaller current) {
+        Caller caller = current.get();
         String email = caller.email();
         String name = caller.name() != null ? caller.name() : email;
-        return new UserProfile(caller.id(), email, name == null ? caller.id() : name, caller.timeZone());
+        return new UserProfile(caller.id(), email, name == null ? caller.id() : name, current.statedZone());
     }
 }

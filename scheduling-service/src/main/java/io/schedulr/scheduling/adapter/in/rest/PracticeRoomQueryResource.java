@@ -49,7 +49,7 @@ public class PracticeRoomQueryResource {
                                         @Parameter(description = "true: leave out rooms that clash with the caller's booked sessions or "
                                                 + "Google busy times (the page may then hold fewer than limit).")
                                         @QueryParam("fitsMyCalendar") String fitsMyCalendar) {
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         boolean fitting = RequestValues.flag("fitsMyCalendar", fitsMyCalendar);
         return queries.list(actor, RequestValues.scope(scope), RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
                         RequestValues.number("offset", offset, 0, MAX_OFFSET))
@@ -62,7 +62,7 @@ public class PracticeRoomQueryResource {
     @Operation(summary = "Read one room (a private room only for its host, guest or the person it is offered to)")
     @Extension(name = CODES, value = "invalid_room_id room_not_found")
     public Uni<RoomResponse> get(@PathParam("roomId") String roomId) {
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         return queries.get(actor, RequestValues.roomId(roomId)).map(d -> RoomResponse.of(d, actor.id()));
     }
 }

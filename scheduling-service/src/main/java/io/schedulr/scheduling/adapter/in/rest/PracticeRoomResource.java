@@ -73,7 +73,7 @@ public class PracticeRoomResource {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with datetimeUtc.");
         }
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         CreateRoomCommand command = CreateRoomCommand.of(actor, request.hostId(),
                 times.required("datetimeUtc", request.datetimeUtc()), Boolean.TRUE.equals(request.privateRoom()),
                 RequestValues.optionalUserId("offerTo", request.offerTo()));
@@ -98,7 +98,7 @@ public class PracticeRoomResource {
         if (request == null) {
             throw ApiException.badRequest("invalid_body", "The body must be a JSON object with roomId and the fields to change.");
         }
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         RoomId roomId = RequestValues.roomId(request.getRoomId());
         MDC.put("roomId", roomId.toString()); // the path names no room here; the log lines of this request should
         if (request.isBooking()) {
@@ -125,7 +125,7 @@ public class PracticeRoomResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     @Extension(name = CODES, value = "invalid_room_id room_not_found not_room_host changed_concurrently")
     public Uni<Response> delete(@PathParam("roomId") String roomId) {
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         RoomId id = RequestValues.roomId(roomId);
         return deleteRoom.delete(actor, id)
                 .invoke(() -> LOG.infof("room %s deleted by %s", id, actor.id()))
@@ -139,7 +139,7 @@ public class PracticeRoomResource {
     @Extension(name = CODES, value = "invalid_room_id room_not_found not_room_guest room_not_booked room_in_past "
             + "changed_concurrently")
     public Uni<RoomResponse> release(@PathParam("roomId") String roomId) {
-        UserProfile actor = Callers.toProfile(caller.get());
+        UserProfile actor = Callers.toProfile(caller);
         RoomId id = RequestValues.roomId(roomId);
         return releaseBooking.release(actor, id)
                 .invoke(d -> LOG.infof("room %s released by its guest %s", id, actor.id()))

@@ -88,7 +88,7 @@ public class SlotResource {
                                  @Parameter(description = "true: publish although a slot clashes with the caller's own booked sessions "
                                          + "or Google busy times.")
                                  @QueryParam("allowConflicts") String allowConflicts) {
-        UserProfile host = Callers.toProfile(caller.get());
+        UserProfile host = Callers.toProfile(caller);
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {startTs, endTs} or a list of them.");
         }
@@ -110,7 +110,7 @@ public class SlotResource {
                                         @Parameter(description = "Others' open slots only: true leaves out slots that clash with the "
                                                 + "caller's booked sessions or Google busy times (the page may then hold fewer than limit).")
                                         @QueryParam("fitsMyCalendar") String fitsMyCalendar) {
-        UserProfile viewer = Callers.toProfile(caller.get());
+        UserProfile viewer = Callers.toProfile(caller);
         SlotStatus wanted = RequestValues.slotStatus(status);
         SlotQuery q = new SlotQuery(wanted, times.optional("from", from), times.optional("to", to),
                 RequestValues.number("limit", limit, 1, config.room().maxPageSize()),
@@ -135,7 +135,7 @@ public class SlotResource {
     public Uni<RoomResponse> book(@PathParam("slotId") String slotId,
                                   @Parameter(description = "true: book although the slot clashes with the caller's own calendar.")
                                   @QueryParam("allowConflicts") String allowConflicts) {
-        UserProfile guest = Callers.toProfile(caller.get());
+        UserProfile guest = Callers.toProfile(caller);
         SlotId id = RequestValues.slotId(slotId);
         return book.book(guest, id, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("slot %s booked by %s as room %s", id, guest.id(), d.room().id()))
@@ -148,7 +148,7 @@ public class SlotResource {
     @Operation(summary = "Cancel an open slot the caller published")
     @Extension(name = CODES, value = "invalid_slot_id slot_not_found not_slot_host slot_not_open changed_concurrently")
     public Uni<SlotResponse> cancel(@PathParam("slotId") String slotId) {
-        UserProfile host = Callers.toProfile(caller.get());
+        UserProfile host = Callers.toProfile(caller);
         SlotId id = RequestValues.slotId(slotId);
         return cancel.cancel(host, id)
                 .invoke(s -> LOG.infof("slot %s cancelled by %s", id, host.id()))

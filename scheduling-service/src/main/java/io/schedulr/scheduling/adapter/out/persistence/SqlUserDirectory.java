@@ -2,6 +2,7 @@ package io.schedulr.scheduling.adapter.out.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.adapter.out.SessionConnection;
+import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,9 @@ import java.util.Map;
  * ({@link SessionConnection}). No entity: nothing here is changed through the session.
  */
 @ApplicationScoped
-public class SqlUserDirectory implements UserDirectoryPort {
+public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort {
+    /** A zone the person set stays; otherwise the token's ($4) when it states one, else the one kept. */
+    private static final String ZONE_AFTER = "CASE WHEN time_zone_chosen THEN time_zone ELSE COALESCE(CAST($4 AS text), time_zone) END";
     private final CommittedProfiles committed;
 
     SqlUserDirectory(CommittedProfiles committed) {
@@ -37,13 +40,19 @@ public class SqlUserDirectory implements UserDirectoryPort {
             return Uni.createFrom().item(user);
         }
         return Panache.getSession().chain(s -> SessionConnection.update(
-                                "WITH changed AS (UPDATE users SET email = $2, display_name = $3, time_zone = $4, updated_at = now() "
-                                        + "WHERE id = $1 AND (email, display_name, time_zone) IS DISTINCT FROM "
-                                        + "(CAST($2 AS text), CAST($3 AS text), CAST($4 AS text))) "
-                                        + "INSERT INTO users (id, email, display_name, time_zone) VALUES ($1, $2, $3, $4) "
+                                "WITH changed AS (UPDATE users SET email = $2, display_name = $3, time_zone = " + ZONE_AFTER + ", "
+                                        + "updated_at = now() WHERE id = $1 AND (email, display_name, time_zone) IS DISTINCT FROM "
+                                        + "(CAST($2 AS text), CAST($3 AS text), " + ZONE_AFTER + ")) "
+                                        + "INSERT INTO users (id, email, display_name, time_zone) VALUES ($1, $2, $3, COALESCE(CAST($4 AS text), 'UTC')) "
                                         + "ON CONFLICT (id) DO NOTHING", user.id(), user.email(), user.displayName(), user.timeZone())
                         .invoke(() -> committed.written(s, user)))
                 .replaceWith(user);
+    }
+
+    @Override
+    public Uni<Void> chooseTimeZone(String userId, String zone) {
+        return SessionConnection.update("UPDATE users SET time_zone = $2, time_zone_chosen = true, updated_at = now() WHERE id = $1",
+                userId, zone).replaceWithVoid();
     }
 
     @Override

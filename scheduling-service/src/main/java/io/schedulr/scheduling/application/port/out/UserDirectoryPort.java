@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 public interface UserDirectoryPort {
-    /** Creates or refreshes a person from their token's claims. */
+    /**
+     * Creates or refreshes a person from their token's claims. A profile without a zone (the token states none) keeps the
+     * zone kept for the person (UTC for someone new); a zone the person set ({@link ChooseTimeZonePort}) stays over any.
+     */
     Uni<UserProfile> upsert(UserProfile user);
 
     /** The known people among {@code ids}, by id. */

@@ -72,7 +72,7 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
                         .chain(team -> interviews.members().list(false).map(members -> new Seen(interview, team, members)))))
                 .chain(seen -> {
                     Interview interview = seen.interview();
-                    String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().timeZone();
+                    String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().zoneOrUtc();
                     Integer length = interview.customDuration() && interview.eventTypeId() != null && interview.eventTypeId() == eventTypeId
                             ? interview.durationMinutes() : null;
                     Uni<SlotOptions> offered = calcom.slots(eventTypeId, from, to, zone, length);

@@ -69,7 +69,7 @@ public class InterviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewResponse.class)))
     @Extension(name = CODES, value = "invalid_startupId startup_not_found")
     public Uni<Response> start(@Valid InterviewRequests.Start body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID startup = body == null ? null : Ids.optional("startupId", body.startupId());
         return flow.start(actor, startup)
                 .invoke(d -> LOG.infof("interview %s drafted by %s", d.interview().id(), actor.id()))
@@ -81,7 +81,7 @@ public class InterviewResource {
     @Extension(name = CODES, value = "invalid_status invalid_limit invalid_offset")
     public Uni<List<InterviewResponse>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
                         RequestValues.number("offset", offset, 0, 1_000_000))
                 .map(list -> list.stream().map(d -> view(d, actor)).toList());
@@ -92,7 +92,7 @@ public class InterviewResource {
     @Operation(summary = "Read one interview, with what each step still misses")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found")
     public Uni<InterviewResponse> get(@PathParam("id") String id) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         return flow.get(actor, RequestValues.id("interview", id)).map(d -> view(d, actor));
     }
 
@@ -104,7 +104,7 @@ public class InterviewResource {
             + "changed_concurrently invalid_startupId invalid_contactId invalid_contact invalid_name invalid_email invalid_role "
             + "startup_not_found contact_not_found contact_email_taken duplicate_guest")
     public Uni<InterviewResponse> startupStep(@PathParam("id") String id, @Valid InterviewRequests.StartupStep body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.StartupStep b = required(body);
         InterviewFlowUseCase.NewContact contact = b.newContact() == null ? null
@@ -121,7 +121,7 @@ public class InterviewResource {
             + "changed_concurrently invalid_primaryMemberId invalid_additionalMemberIds inactive_team_member team_member_not_found "
             + "duplicate_guest")
     public Uni<InterviewResponse> teamStep(@PathParam("id") String id, @Valid InterviewRequests.TeamStep body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.TeamStep b = required(body);
         List<UUID> additional = b.additionalMemberIds() == null ? List.of()
@@ -134,7 +134,7 @@ public class InterviewResource {
     @Operation(summary = "Step 3's options: the Cal.com event types, with the team members who host them")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found calcom_rate_limited calcom_unavailable")
     public Uni<List<InterviewOptionsResponse.EventType>> eventTypes(@PathParam("id") String id) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         return options.eventTypes(actor, interview).map(c -> InterviewOptionsResponse.eventTypes(c.types(), c.membersByCalcomUser()));
     }
@@ -150,7 +150,7 @@ public class InterviewResource {
                                                              + "booked sessions here or with the Google busy times of the caller and of "
                                                              + "the members who sign in here — the times sending would refuse.")
                                                      @QueryParam("fitsCalendars") String fitsCalendars) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         long type = RequestValues.number("eventTypeId", eventTypeId, 1, Integer.MAX_VALUE);
         boolean fitting = RequestValues.flag("fitsCalendars", fitsCalendars);
@@ -166,7 +166,7 @@ public class InterviewResource {
             + "changed_concurrently invalid_eventTypeId invalid_customDurationMinutes invalid_start invalid_datetime "
             + "datetime_out_of_range custom_duration_unavailable event_type_not_found calcom_rate_limited calcom_unavailable")
     public Uni<InterviewResponse> bookingTypeStep(@PathParam("id") String id, @Valid InterviewRequests.BookingTypeStep body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.BookingTypeStep b = required(body);
         if (b.eventTypeId() != null && b.eventTypeId() <= 0) {
@@ -186,7 +186,7 @@ public class InterviewResource {
             + "invalid_guests.company invalid_name invalid_email invalid_role invalid_company invalid_contactId duplicate_guest "
             + "contact_not_found")
     public Uni<InterviewResponse> guestsStep(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.GuestsStep b = required(body);
         if (b.guests() == null) {
@@ -208,7 +208,7 @@ public class InterviewResource {
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
             + "changed_concurrently invalid_prepNotes invalid_customQuestions invalid_timeZone")
     public Uni<InterviewResponse> detailsStep(@PathParam("id") String id, @Valid InterviewRequests.DetailsStep body) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.DetailsStep b = required(body);
         return flow.chooseDetails(actor, interview, b.prepNotes(), b.customQuestions(), b.timeZone()).map(d -> view(d, actor));
@@ -223,7 +223,7 @@ public class InterviewResource {
     public Uni<InterviewResponse> send(@PathParam("id") String id,
                                        @Parameter(description = "true: send although the time clashes with the caller's own calendar.")
                                        @QueryParam("allowConflicts") String allowConflicts) {
-        Actor actor = TeamActors.of(caller.get(), identity);
+        Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         return sending.send(actor, interview, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
@@ -232,7 +232,7 @@ public class InterviewResource {
     }
 
     private static InterviewResponse view(InterviewDetails d, Actor actor) {
-        return InterviewResponse.of(d, actor.person().timeZone());
+        return InterviewResponse.of(d, actor.person().zoneOrUtc());
     }
 
     private static <T> T required(T body) {

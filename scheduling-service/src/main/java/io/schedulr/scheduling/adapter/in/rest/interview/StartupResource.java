@@ -131,6 +131,6 @@ public class StartupResource {
     }
 
     private Actor actor() {
-        return TeamActors.of(caller.get(), identity);
+        return TeamActors.of(caller, identity);
     }
 }

@@ -59,7 +59,7 @@ public class TeamMemberResource {
     @Operation(summary = "List the active team members (admins: includeInactive=true lists everyone)")
     @Extension(name = CODES, value = "invalid_include_inactive admin_only")
     public Uni<List<TeamMemberResponse>> list(@QueryParam("includeInactive") String includeInactive) {
-        Actor viewer = TeamActors.of(caller.get(), identity);
+        Actor viewer = TeamActors.of(caller, identity);
         boolean all = RequestValues.flag("include_inactive", "includeInactive", includeInactive);
         return queries.list(viewer, all).map(l -> l.stream().map(TeamMemberResponse::of).toList());
     }
@@ -73,7 +73,7 @@ public class TeamMemberResource {
             + "team_member_email_taken team_member_calcom_user_taken")
     public Uni<Response> add(@Valid AddTeamMemberRequest body) {
         // The use case refuses non-admins too; asking first answers them 403 whatever the body holds.
-        Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("add team members");
+        Actor actor = TeamActors.of(caller, identity).requireAdmin("add team members");
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {name, email, role, calcomUserId?}.");
         }
@@ -89,7 +89,7 @@ public class TeamMemberResource {
     @Extension(name = CODES, value = "admin_only invalid_team_member_id nothing_to_update invalid_name invalid_email invalid_role "
             + "invalid_active invalid_calcom_user_id team_member_not_found team_member_email_taken team_member_calcom_user_taken")
     public Uni<TeamMemberResponse> edit(@PathParam("id") String id, @Valid EditTeamMemberRequest body) {
-        Actor actor = TeamActors.of(caller.get(), identity).requireAdmin("change team members");
+        Actor actor = TeamActors.of(caller, identity).requireAdmin("change team members");
         UUID memberId = RequestValues.id("team_member", id);
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, email?, role?, calcomUserId?, active?}.");
