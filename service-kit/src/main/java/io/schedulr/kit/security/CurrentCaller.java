@@ -49,15 +49,7 @@ public class CurrentCaller {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException();
         }
-        Object claim = jwt.getClaim("zoneinfo");
-        if (claim == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(claim.toString()).getId();
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return statedZone(jwt.getClaim("zoneinfo"));
     }
 
     /**
@@ -79,13 +71,18 @@ public class CurrentCaller {
     }
 
     private static String zone(Object claim) {
+        String stated = statedZone(claim);
+        return stated == null ? "UTC" : stated;
+    }
+
+    private static String statedZone(Object claim) {
         if (claim == null) {
-            return "UTC";
+            return null;
         }
         try {
             return ZoneId.of(claim.toString()).getId();
         } catch (DateTimeException e) {
-            return "UTC";
+            return null;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.ZoneId;
+import java.util.Set;
 
 import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
@@ -28,6 +29,9 @@ import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 @Tag(name = "Preferences", description = "When and how the caller is reminded of their sessions.")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimeZoneResource {
+    /** The IANA names, read once: the JDK copies them into a new set on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
     @Inject
     CurrentCaller caller;
     @Inject
@@ -52,7 +56,7 @@ public class TimeZoneResource {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("invalid_timeZone", "'timeZone' is required: an IANA time zone such as Europe/Berlin.");
         }
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!ZONES.contains(value)) {
             throw ApiException.badRequest("invalid_timeZone",
                     "'timeZone' is an IANA time zone such as Europe/Berlin, not '" + RequestValues.excerpt(value) + "'.");
         }
