@@ -1,6 +1,7 @@
 package io.schedulr.notification.adapter.out.mail;
 
 import io.schedulr.notification.domain.DueReminder;
+import io.schedulr.notification.domain.InterviewDetails;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.SessionParticipant;
 
@@ -13,8 +14,8 @@ import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
 
 /**
  * Subject and bodies of a reminder: what, when in the recipient's own zone (zone named), how long until it starts, the join
- * link when known and who else takes part (names and how they take part, no addresses). No calendar part: a reminder changes
- * nobody's calendar.
+ * link when known, who else takes part (names and how they take part, no addresses) and, for someone who can sign in, the
+ * session's page in the web app. No calendar part: a reminder changes nobody's calendar.
  */
 public record ReminderMailContent(String subject, String text, String html) {
 
@@ -41,6 +42,10 @@ public record ReminderMailContent(String subject, String text, String html) {
             text.append("With:\n");
             others.forEach(p -> text.append("- ").append(p.describe()).append('\n'));
         }
+        Page page = page(s, recipient, links);
+        if (page != null) {
+            text.append(page.label()).append(": ").append(page.url()).append('\n');
+        }
         // Only a person whose user id the session names has preferences that apply to it; a startup's contact or an
         // interview guest gets the defaults and has no page to change them on.
         boolean canChoose = recipient.person().id() != null;
@@ -63,10 +68,30 @@ public record ReminderMailContent(String subject, String text, String html) {
             others.forEach(p -> who.append("<li>").append(esc(p.describe())).append("</li>"));
             html.append(row("With", who.append("</ul>").toString()));
         }
+        if (page != null) {
+            html.append(row(page.label(), MailHtml.link(page.url())));
+        }
         html.append("</table>")
                 .append("<p>").append(esc(whenSent)).append(canChoose ? " " + MailHtml.link(links.reminders()) : "").append("</p>")
                 .append("</body></html>");
         return new ReminderMailContent(subject, text.toString(), html.toString());
+    }
+
+    private record Page(String label, String url) {
+    }
+
+    /**
+     * The session's page in the web app, as the invitations link it, for a person who can sign in (the session names their
+     * user id): a room's "Your sessions", an interview's own page for its team. A startup's contact and the guests get none.
+     */
+    private static Page page(ReminderSession s, SessionParticipant recipient, WebAppLinks links) {
+        if (recipient.person().id() == null) {
+            return null;
+        }
+        if (s.key().startsWith(InterviewDetails.KEY_PREFIX)) {
+            return new Page("In schedulr", links.interview(s.key().substring(InterviewDetails.KEY_PREFIX.length())));
+        }
+        return new Page("Your sessions", links.sessions());
     }
 
     /** "in 10 minutes", "in 1 hour", "in 2 hours 5 minutes", "in 2 days", "in less than a minute" (rounded to the minute). */

@@ -75,9 +75,27 @@ class MailLinksTest {
                 + "schedulr: https://schedulr.example.com/#/reminders\n");
         assertThat(toUser.html()).contains("<a href=\"https://schedulr.example.com/#/reminders\">");
 
+        assertThat(toUser.text()).contains("Your sessions: https://schedulr.example.com/#/sessions\n");
         ReminderMailContent toContact = ReminderMailContent.of(due(session, contact), START.minus(Duration.ofMinutes(10)), LINKS);
         assertThat(toContact.text()).contains("You get this reminder 10 minutes before the start.\n");
         assertThat(toContact.text() + toContact.html()).doesNotContain("schedulr.example.com").doesNotContain("change when");
+    }
+
+    @Test
+    void anInterviewReminderLinksTheTeamMemberToTheInterviewAndTheGuestToNothing() {
+        Person member = new Person("user-2", "ivy@example.com", "Ivy Interviewer", "Europe/Berlin");
+        Person guest = new Person("gus@fund.example", "Gus Guest", "Asia/Tokyo");
+        ReminderSession session = new ReminderSession(InterviewDetails.KEY_PREFIX + "3f6c1a52-0000-4000-8000-000000000002", "uid-2", 0,
+                "Interview: Acme", START, END, null,
+                List.of(new SessionParticipant(member, "primary interviewer"), new SessionParticipant(guest, "guest")));
+        String page = "https://schedulr.example.com/#/interviews/3f6c1a52-0000-4000-8000-000000000002";
+
+        ReminderMailContent toMember = ReminderMailContent.of(due(session, member), START.minus(Duration.ofMinutes(10)), LINKS);
+        assertThat(toMember.text()).contains("In schedulr: " + page + "\n").doesNotContain("#/sessions");
+        assertThat(toMember.html()).contains("<a href=\"" + page + "\">");
+
+        ReminderMailContent toGuest = ReminderMailContent.of(due(session, guest), START.minus(Duration.ofMinutes(10)), LINKS);
+        assertThat(toGuest.text() + toGuest.html()).doesNotContain("schedulr.example.com");
     }
 
     @Test
