@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.connection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.schedulr.calendarsync.LocalGoogleTestResource;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.config.TokenKeys;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,23 @@ class CalendarConnectionTest {
 
         CalendarConnectionEvent event = awaitEvent(ana, "io.schedulr.calendar.connected.v1");
         assertThat(event).isEqualTo(new CalendarConnectionEvent(ana.id(), ana.email(), "connected", null, calendarId));
+    }
+
+    @Test
+    void aPersonWhoseTokenStatesNoZoneGetsTheCalendarMadeInTheZoneTheyName() {
+        String email = "gus-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String token = Tokens.withClaims(email, "Gus Google", "omit=zoneinfo");
+        String id = given().header("Authorization", "Bearer " + token).get("/api/whoami").then().statusCode(200).extract().path("id");
+        TestUser gus = new TestUser(id, email, "Gus Google", null, token);
+
+        Map<String, String> back = GoogleConsent.redirectOf(GoogleConsent.consentUrl(gus, "America/Chicago"));
+        String calendarId = callback(back.get("code"), back.get("state")).statusCode(200).body("status", equalTo("connected"))
+                .extract().jsonPath().getString("calendarId");
+
+        String refreshToken = rotatedVault().open(ConnectionRows.connection(gus.id()).get("google_refresh_token"));
+        String zone = JsonPath.from(LocalGoogleAccount.calendarList(refreshToken))
+                .getString("items.find { it.id == '" + calendarId + "' }.timeZone");
+        assertThat(zone).as("Schedulr Meetings, made in the zone named at start, not UTC").isEqualTo("America/Chicago");
     }
 
     @Test

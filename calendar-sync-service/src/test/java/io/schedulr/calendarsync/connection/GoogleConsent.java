@@ -28,6 +28,13 @@ public final class GoogleConsent {
                 .then().statusCode(200).extract().jsonPath().getString("url");
     }
 
+    /** As the web app starts it for someone whose token states no zone: with the browser's. */
+    public static String consentUrl(TestUser user, String timeZone) {
+        return given().header("Authorization", user.bearer()).accept(ContentType.JSON).queryParam("timeZone", timeZone)
+                .when().get("/api/auth/google/start")
+                .then().statusCode(200).extract().jsonPath().getString("url");
+    }
+
     /** Where Google sends the browser back: the callback's query parameters (code and state, or error and state). */
     public static Map<String, String> consent(TestUser user, String knobs) {
         return redirectOf(consentUrl(user) + knobs);

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 public class ConnectionBadInputTest {
     private static final String CALLBACK = "/api/auth/google/callback";
+    private static final String START = "/api/auth/google/start";
     private static final String LONG = "x".repeat(5_000);
     private static final String FORGED = "bm9uY2U.c3ViLTE.c2lnbmF0dXJl";
 
@@ -118,9 +119,43 @@ public class ConnectionBadInputTest {
         return c;
     }
 
+    /** {@code GET start}'s query (the person's zone, for the calendar made for them): each refused as invalid_timeZone. */
+    static List<Case> startCases() {
+        List<Case> c = new ArrayList<>();
+        c.add(redirect("start: blank zone", "timeZone=%20%20", 400, "invalid_timeZone"));
+        c.add(redirect("start: an offset", "timeZone=%2B02:00", 400, "invalid_timeZone"));
+        c.add(redirect("start: an abbreviation", "timeZone=CET%20DST", 400, "invalid_timeZone"));
+        c.add(redirect("start: unknown region", "timeZone=Mars/Olympus_Mons", 400, "invalid_timeZone"));
+        c.add(redirect("start: wrong case", "timeZone=europe/berlin", 400, "invalid_timeZone"));
+        c.add(redirect("start: with NUL", "timeZone=UTC%00", 400, "invalid_timeZone"));
+        c.add(redirect("start: with CRLF", "timeZone=UTC%0D%0AX-Forged:%201", 400, "invalid_timeZone"));
+        c.add(redirect("start: 5 kB", "timeZone=" + LONG, 400, "invalid_timeZone"));
+        c.add(redirect("start: path traversal", "timeZone=" + enc("../../etc/passwd"), 400, "invalid_timeZone"));
+        return c;
+    }
+
     /** Every error answer this test sees, for the OpenAPI document's check (OpenApiDocumentTest). */
     public static List<Seen> errorAnswers() {
-        return cases().stream().map(c -> new Seen(c.method(), CALLBACK, c.status(), c.code())).toList();
+        List<Seen> seen = new ArrayList<>(cases().stream().map(c -> new Seen(c.method(), CALLBACK, c.status(), c.code())).toList());
+        startCases().forEach(c -> seen.add(new Seen("GET", START, c.status(), c.code())));
+        return seen;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("startCases")
+    void aZoneThatIsNotAnIanaNameIsRefusedAtStartAndNoStateIsIssued(Case c) {
+        TestUser caller = Tokens.newUser("Bad Zone", "UTC");
+
+        Response response = given().header("Authorization", caller.bearer()).accept("application/json").urlEncodingEnabled(false)
+                .get(START + "?" + c.body());
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(c.status());
+        assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(c.code());
+        assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(300)
+                .doesNotContain("Exception", "\tat ", "\n", "\r");
+        assertThat(response.header("Location")).as("not sent to Google").isNull();
+        assertThat(ConnectionRows.count("SELECT count(*) FROM oauth_state WHERE google_account_id = ?", caller.id()))
+                .as("no state issued").isZero();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,6 +48,7 @@ import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
 import io.schedulr.scheduling.adapter.out.persistence.SqlPreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.port.in.ChooseTimeZoneUseCase;
+import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
 import io.schedulr.scheduling.application.service.ChooseTimeZoneService;
 import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
 import io.schedulr.scheduling.application.service.PreferencesService;
@@ -106,6 +107,12 @@ public class UseCaseWiring {
     @Produces
     @ApplicationScoped
     ChooseTimeZoneUseCase timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
+        return new ChooseTimeZoneService(tx, users, zones);
+    }
+
+    @Produces
+    @ApplicationScoped
+    KeptTimeZoneUseCase keptTimeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
         return new ChooseTimeZoneService(tx, users, zones);
     }
 

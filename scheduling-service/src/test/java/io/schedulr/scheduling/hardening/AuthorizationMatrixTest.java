@@ -170,6 +170,7 @@ public class AuthorizationMatrixTest {
             new Route("read my preferences", "GET", "/api/me/preferences", null, 200, 200, 200, 200),
             new Route("replace my preferences", "PUT", "/api/me/preferences", "{\"reminderMinutes\":[30],\"reminderChannel\":\"email\"}",
                     200, 200, 200, 200),
+            new Route("read my time zone", "GET", "/api/me/time-zone", null, 200, 200, 200, 200),
             new Route("set my time zone", "PUT", "/api/me/time-zone", "{\"timeZone\":\"Europe/Berlin\"}", 200, 200, 200, 200),
             // team members: everyone lists the active ones, only admins see the others and change the team
             new Route("list team members", "GET", "/api/team-members", null, 200, 200, 200, 200),

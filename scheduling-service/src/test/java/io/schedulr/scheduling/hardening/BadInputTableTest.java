@@ -140,6 +140,7 @@ public class BadInputTableTest {
         c.add(put("time zone: an offset, not a zone", zone, "{\"timeZone\":\"+02:00\"}", 400, "invalid_timeZone"));
         c.add(put("time zone: wrong case", zone, "{\"timeZone\":\"europe/berlin\"}", 400, "invalid_timeZone"));
         c.add(put("time zone: oversized", zone, "{\"timeZone\":\"" + LONG + "\"}", 400, "invalid_timeZone"));
+        c.add(put("time zone: with CRLF", zone, "{\"timeZone\":\"UTC\\r\\nX-Forged: 1\"}", 400, "invalid_timeZone"));
         c.add(put("time zone: as number", zone, "{\"timeZone\":1}", 400, "invalid_field"));
         c.add(put("time zone: unknown field", zone, "{\"timeZone\":\"UTC\",\"userId\":\"x\"}", 400, "unknown_field"));
         c.add(put("time zone: a list", zone, "[]", 400, "invalid_body"));

@@ -28,6 +28,7 @@ class TimeZoneApiTest {
         String first = RoomApi.createRoom(host, 3);
         RoomApi.book(zoe, first).statusCode(200);
         assertThat(guestZoneAnnounced(first)).as("no zone stated, none set: the default").isEqualTo("UTC");
+        given().header("Authorization", zoe.bearer()).get("/api/me/time-zone").then().statusCode(200).body("timeZone", equalTo("UTC"));
 
         given().header("Authorization", zoe.bearer()).contentType("application/json").body("{\"timeZone\":\"America/New_York\"}")
                 .put("/api/me/time-zone").then().statusCode(200).body("timeZone", equalTo("America/New_York"));
@@ -36,6 +37,8 @@ class TimeZoneApiTest {
         assertThat(guestZoneAnnounced(second)).as("her requests, whose tokens state no zone, keep the one she set")
                 .isEqualTo("America/New_York");
         assertThat(Db.text("SELECT time_zone FROM users WHERE id = ?", zoe.id())).isEqualTo("America/New_York");
+        given().header("Authorization", zoe.bearer()).get("/api/me/time-zone").then().statusCode(200)
+                .body("timeZone", equalTo("America/New_York"));
     }
 
     @Test
@@ -50,6 +53,10 @@ class TimeZoneApiTest {
 
         assertThat(guestZoneAnnounced(room)).isEqualTo("Europe/Lisbon");
         assertThat(hostZoneAnnounced(room)).as("the host's own token's zone, untouched").isEqualTo("Europe/Berlin");
+        given().header("Authorization", tom.bearer()).get("/api/me/time-zone").then().statusCode(200)
+                .body("timeZone", equalTo("Europe/Lisbon"));
+        given().header("Authorization", host.bearer()).get("/api/me/time-zone").then().statusCode(200)
+                .body("timeZone", equalTo("Europe/Berlin"));
     }
 
     private static TestUser googleUser(String name) {

@@ -43,6 +43,7 @@ final class ControlApi {
                     yield Map.of("expired", true);
                 }
                 case "GET /_control/events" -> events(GoogleExchange.form(exchange).get("email"));
+                case "GET /_control/calendars" -> calendars(GoogleExchange.form(exchange).get("email"));
                 case "GET /_control/mails" -> mails(GoogleExchange.form(exchange).get("to"));
                 case "POST /_control/events/move" -> move(body(exchange));
                 case "POST /_control/events/delete" -> delete(body(exchange));
@@ -145,6 +146,14 @@ final class ControlApi {
             mails.add(row);
         }
         return Map.of("mails", mails);
+    }
+
+    /** The person's calendars as their calendar list shows them (summary, timeZone, accessRole, primary), without a token. */
+    private Map<String, Object> calendars(String email) {
+        if (email == null || !email.contains("@")) {
+            throw new IllegalArgumentException("email is required");
+        }
+        return Map.of("items", store.calendarsOf(email).stream().map(store::calendarListEntry).toList());
     }
 
     private Map<String, Object> events(String email) {

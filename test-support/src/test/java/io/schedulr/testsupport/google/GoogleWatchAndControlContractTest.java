@@ -115,6 +115,10 @@ class GoogleWatchAndControlContractTest {
         assertThat(listed).contains("\"calendarId\":\"" + calendarId + "\"", "\"calendarSummary\":\"Schedulr Meetings\"",
                 "\"iCalUID\":\"" + uid + "\"", "\"responseStatus\":\"declined\"", "\"schedulrRoomId\":\"r-7\"", "\"status\":\"confirmed\"");
 
+        assertThat(Control.get(google, "calendars?email=" + host.email()).body()).as("the calendars as the person's list shows them")
+                .contains("\"id\":\"" + calendarId + "\"", "\"summary\":\"Schedulr Meetings\"", "\"accessRole\":\"owner\"",
+                        "\"timeZone\":");
+
         assertThat(Control.post(google, "events/delete", "{\"email\":\"" + host.email() + "\",\"iCalUID\":\"" + uid + "\"}")
                 .statusCode()).isEqualTo(200);
         assertThat(next()).containsEntry("X-Goog-Resource-State", "exists");

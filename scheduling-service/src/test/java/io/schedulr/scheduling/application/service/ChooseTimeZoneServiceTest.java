@@ -33,4 +33,16 @@ class ChooseTimeZoneServiceTest {
 
         assertThat(store.findAll(List.of("u-2")).await().indefinitely().get("u-2").timeZone()).isEqualTo("Europe/Lisbon");
     }
+
+    @Test
+    void theZoneReadBackIsTheOneSetElseTheTokensElseUtc() {
+        UserProfile fromGoogle = new UserProfile("u-3", "gia@example.com", "Gia", null);
+        assertThat(service.kept(fromGoogle).await().indefinitely()).isEqualTo("UTC");
+
+        UserProfile fromOslo = new UserProfile("u-4", "ola@example.com", "Ola", "Europe/Oslo");
+        assertThat(service.kept(fromOslo).await().indefinitely()).isEqualTo("Europe/Oslo");
+
+        service.choose(fromGoogle, ZoneId.of("Africa/Nairobi")).await().indefinitely();
+        assertThat(service.kept(fromGoogle).await().indefinitely()).isEqualTo("Africa/Nairobi");
+    }
 }

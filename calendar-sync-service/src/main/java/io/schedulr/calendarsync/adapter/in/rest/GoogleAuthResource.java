@@ -3,11 +3,13 @@ package io.schedulr.calendarsync.adapter.in.rest;
 import io.quarkus.security.Authenticated;
 import io.schedulr.calendarsync.application.ConnectionRefusedException;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
+import io.schedulr.calendarsync.application.Person;
 import io.schedulr.calendarsync.application.port.in.CompleteConnectionUseCase;
 import io.schedulr.calendarsync.application.port.in.StartConnectionUseCase;
 import io.schedulr.calendarsync.config.WebConfig;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.IanaZones;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -67,10 +69,18 @@ public class GoogleAuthResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "Google's consent page, for Accept: application/json.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentUrlJson.class)))
+    @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_TIME_ZONE")
     public Response start(
             @Parameter(description = "application/json for the URL as JSON instead of a redirect.", example = MediaType.APPLICATION_JSON)
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String url = start.start(caller.get());
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Parameter(description = "The person's IANA time zone, for the calendar made for them; without it (or empty), the one their token "
+                    + "states, else UTC. Google's ID tokens state none, so the web app sends the browser's.", example = "Europe/Berlin")
+            @QueryParam("timeZone") String timeZone) {
+        Person person = caller.get();
+        if (timeZone != null) {
+            person = person.inZone(IanaZones.required("timeZone", timeZone).getId());
+        }
+        String url = start.start(person);
         if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(new ConsentUrlJson(url)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }

@@ -1,12 +1,14 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import io.quarkus.security.Authenticated;
-import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.IanaZones;
 import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.application.port.in.ChooseTimeZoneUseCase;
+import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.ZoneId;
-import java.util.Set;
 
 import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 
@@ -29,13 +30,22 @@ import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 @Tag(name = "Preferences", description = "When and how the caller is reminded of their sessions.")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimeZoneResource {
-    /** The IANA names, read once: the JDK copies them into a new set on every call. */
-    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
-
     @Inject
     CurrentCaller caller;
     @Inject
     ChooseTimeZoneUseCase zones;
+    @Inject
+    KeptTimeZoneUseCase kept;
+
+    @GET
+    @Operation(summary = "Read the caller's time zone",
+            description = "The zone the caller's mails, reminders and Google events write times in: the one they set, else the one "
+                    + "their sign-in token last stated, else UTC. whoami shows only the current token's.")
+    @APIResponse(responseCode = "200", description = "The zone kept.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeZoneResponse.class)))
+    public Uni<TimeZoneResponse> get() {
+        return kept.kept(Callers.toProfile(caller)).map(TimeZoneResponse::new);
+    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,19 +57,7 @@ public class TimeZoneResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeZoneResponse.class)))
     @Extension(name = CODES, value = "invalid_timeZone")
     public Uni<TimeZoneResponse> put(TimeZoneRequest request) {
-        ZoneId zone = zone(request == null ? null : request.timeZone());
+        ZoneId zone = IanaZones.required("timeZone", request == null ? null : request.timeZone());
         return zones.choose(Callers.toProfile(caller), zone).map(TimeZoneResponse::new);
-    }
-
-    /** A region's IANA name ("Europe/Berlin", "UTC"); offsets ("+02:00") are refused, as browsers and calendars name zones. */
-    private static ZoneId zone(String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("invalid_timeZone", "'timeZone' is required: an IANA time zone such as Europe/Berlin.");
-        }
-        if (!ZONES.contains(value)) {
-            throw ApiException.badRequest("invalid_timeZone",
-                    "'timeZone' is an IANA time zone such as Europe/Berlin, not '" + RequestValues.excerpt(value) + "'.");
-        }
-        return ZoneId.of(value);
     }
 }

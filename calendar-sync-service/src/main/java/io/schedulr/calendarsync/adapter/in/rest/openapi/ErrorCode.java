@@ -34,6 +34,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_END(400, "invalid_end", "'end' is required."),
     END_BEFORE_START(400, "end_before_start", "'end' must be after 'start'; got start 2030-01-02T09:00:00Z and end 2030-01-01T09:00:00Z."),
     RANGE_TOO_LONG(400, "range_too_long", "'end' must be at most 62 days after 'start'."),
+    INVALID_TIME_ZONE(400, "invalid_timeZone", "'timeZone' is an IANA time zone such as Europe/Berlin, not '+02:00'."),
     INVALID_PERSON(400, "invalid_person", "'person' is required: the Google account id (sub) of the person asked about."),
     SERVICE_KEY_REQUIRED(401, "unauthorized", "A valid X-Schedulr-Service-Key header is required."),
     CHANNEL_TOKEN_MISMATCH(403, "channel_token_mismatch", "The channel token does not match."),
