@@ -8,8 +8,11 @@ globalThis.sessionStorage = {
   setItem: (key, value) => stored.set(key, String(value)),
   removeItem: key => stored.delete(key),
 };
-globalThis.window = { location: { hash: '' } };
-const { appPage, rememberPage, rememberedPage, tokenZone } = await import('../../main/resources/META-INF/resources/app/auth.js');
+globalThis.window = { location: { hash: '', origin: 'http://localhost:8080', assign: url => { window.location.assigned = url; } } };
+const {
+  appPage, currentSession, finishSignIn, rememberPage, rememberedPage, sessionEnded, signOut, silentRenewalFor, SilentSignInRefused,
+  startSignIn, tokenZone,
+} = await import('../../main/resources/META-INF/resources/app/auth.js');
 
 test('the page an interview link or an expired sign-in was on is the page after signing in, once', () => {
   window.location.hash = '#/interviews/0b6c2f1e-7a40-4b1a-9d0e-3f2a1c5b7e90';
@@ -44,4 +47,42 @@ test('the zone a sign-in token states, and none for a token without one (Google\
   assert.equal(tokenZone(token({ sub: '1', zoneinfo: 7 })), null);
   assert.equal(tokenZone('not a token'), null);
   assert.equal(tokenZone(undefined), null);
+});
+
+test('a sign-in that ran out is renewed without a page once per lapse, and not after signing out', () => {
+  stored.clear();
+  sessionStorage.setItem('schedulr.session', JSON.stringify({
+    idToken: 't', email: 'ada@example.com', expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  }));
+  assert.equal(silentRenewalFor(), null, 'still signed in');
+  sessionEnded();
+  assert.equal(currentSession(), null, 'an API refused the token');
+  assert.equal(silentRenewalFor(), 'ada@example.com');
+  assert.equal(silentRenewalFor(), null, 'tried once: next, the sign-in button');
+  stored.delete('schedulr.silent-sign-in');
+  signOut();
+  assert.equal(silentRenewalFor(), null, 'signed out: nobody to renew');
+});
+
+test('a silent renewal asks Google without a page, and its refusal signs out quietly', async () => {
+  stored.clear();
+  const asked = [];
+  globalThis.fetch = async url => {
+    asked.push(String(url));
+    return { ok: true, text: async () => JSON.stringify({ url: 'https://accounts.example/auth' }) };
+  };
+  window.location.hash = '#/slots';
+  await startSignIn({ calendarSyncUrl: 'http://localhost:8082' }, 'ada@example.com');
+  assert.match(asked[0], /\/api\/auth\/google\/sign-in\?.*silentFor=ada%40example.com/);
+  assert.equal(window.location.assigned, 'https://accounts.example/auth');
+  assert.equal(rememberedPage(''), '#/slots', 'back on the same page');
+
+  sessionStorage.setItem('schedulr.session', JSON.stringify({ idToken: 't', email: 'ada@example.com', expiresAt: new Date(0).toISOString() }));
+  const state = JSON.parse(sessionStorage.getItem('schedulr.sign-in')).state;
+  await assert.rejects(finishSignIn({ calendarSyncUrl: 'http://localhost:8082' }, new URLSearchParams({ state, error: 'login_required' })),
+    SilentSignInRefused);
+  assert.equal(sessionStorage.getItem('schedulr.session'), null, 'nothing left to renew: the sign-in button shows');
+
+  await startSignIn({ calendarSyncUrl: 'http://localhost:8082' });
+  assert.doesNotMatch(asked[1], /silentFor/, 'the sign-in button: Google\'s account chooser');
 });

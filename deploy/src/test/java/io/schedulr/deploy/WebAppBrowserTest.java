@@ -1,5 +1,7 @@
 package io.schedulr.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -479,7 +481,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void aPersonWhoseSignInStatesNoZoneReadsAndIsWrittenToInTheirBrowsersZone() throws Exception {
+    void aPersonWhoseSignInStatesNoZoneReadsAndIsWrittenToInTheirBrowsersZoneAndStaysSignedInPastTheHour() throws Exception {
         // Google's ID tokens carry no zone; at the local Google, an account chosen with the zone left empty is like theirs.
         String email = "nina-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         WebDriver nina = browser(java.util.Map.of("TZ", "America/Chicago"));
@@ -488,9 +490,49 @@ class WebAppBrowserTest {
             wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Nina Nozone · America/Chicago"));
             // The app kept the browser's zone as hers, so what is sent to her is written in it.
             sql("UPDATE users SET updated_at = updated_at WHERE email = '" + email + "' AND time_zone = 'America/Chicago'", 1);
+            // Her "Schedulr Meetings" calendar is made in that zone too, not in UTC.
+            connect(nina, null);
+            JsonNode calendars = new ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(client.stack().endpoints().issuerUrl() + "/_control/calendars?email=" + email)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(calendars.path("items").findParents("summary").stream()
+                    .filter(c -> c.path("summary").asText().equals("Schedulr Meetings")).map(c -> c.path("timeZone").asText()))
+                    .containsExactly("America/Chicago");
+
+            // An hour later the ID token the tab holds has run out (Google's last an hour): the app signs her in again
+            // without any page, while the browser is still signed in to Google, and she stays on the page she was on.
+            nina.get(app + "#/reminders");
+            wait(nina).until(ExpectedConditions.visibilityOfElementLocated(By.id("save-reminders")));
+            String first = tokenOf(nina);
+            ((JavascriptExecutor) nina).executeScript(LAPSE + "location.reload();");
+            wait(nina).until(d -> !first.equals(tokenOf(d)) && !d.findElements(By.id("save-reminders")).isEmpty());
+            assertThat(nina.findElements(By.id("sign-in"))).as("no sign-in page shown").isEmpty();
+            assertThat(nina.getCurrentUrl()).endsWith("#/reminders").doesNotContain("code=");
+
+            // An API that no longer takes her token mid-use (401) leads to the same.
+            ((JavascriptExecutor) nina).executeScript("const s = JSON.parse(sessionStorage.getItem('schedulr.session'));"
+                    + " s.idToken = 'no-longer-taken'; sessionStorage.setItem('schedulr.session', JSON.stringify(s));"
+                    + " location.hash = '#/sessions';");
+            wait(nina).until(d -> !"no-longer-taken".equals(tokenOf(d)) && tokenOf(d) != null
+                    && !d.findElements(By.id("offer-form")).isEmpty());
+
+            // Signed out of Google in this browser: the next lapse asks her to sign in, and says why.
+            nina.manage().deleteAllCookies();
+            ((JavascriptExecutor) nina).executeScript(LAPSE + "location.reload();");
+            wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+            assertThat(nina.findElement(By.id("notice")).getText()).contains("Your sign-in has ended");
         } finally {
             nina.quit();
         }
+    }
+
+    /** The tab's sign-in as it stands an hour later: its ID token run out. */
+    private static final String LAPSE = "const s = JSON.parse(sessionStorage.getItem('schedulr.session'));"
+            + " s.expiresAt = new Date(0).toISOString(); sessionStorage.setItem('schedulr.session', JSON.stringify(s));";
+
+    private static String tokenOf(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const s = JSON.parse(sessionStorage.getItem('schedulr.session') || 'null'); return s && s.idToken;");
     }
 
     private static void localGoogle(String path, String json) throws Exception {

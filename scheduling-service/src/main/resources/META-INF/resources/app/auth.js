@@ -5,18 +5,49 @@ import { call } from './api.js';
 const SESSION = 'schedulr.session';
 const PENDING = 'schedulr.sign-in';
 const RETURN = 'schedulr.return-to';
+const SILENT = 'schedulr.silent-sign-in';
 
 export function redirectUri() {
   return window.location.origin + '/';
 }
 
+function storedSession() {
+  return JSON.parse(sessionStorage.getItem(SESSION) || 'null');
+}
+
+function lapsed(s) {
+  return Date.parse(s.expiresAt) - Date.now() < 30_000;
+}
+
 export function currentSession() {
-  const s = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
-  if (!s || Date.parse(s.expiresAt) - Date.now() < 30_000) {
+  const s = storedSession();
+  return s && !lapsed(s) ? s : null;
+}
+
+/**
+ * Whom to sign in again without a page, once: the person whose sign-in ran out in this tab (Google's ID tokens last an
+ * hour) and who did not sign out, unless that was already tried since their last sign-in. Null otherwise.
+ */
+export function silentRenewalFor() {
+  const s = storedSession();
+  if (!s || !s.email || !lapsed(s) || sessionStorage.getItem(SILENT) === s.email) {
     return null;
   }
-  return s;
+  sessionStorage.setItem(SILENT, s.email);
+  return s.email;
 }
+
+/** An API refused the token (it ran out, or is no longer taken): the sign-in has lapsed, and who it was is kept. */
+export function sessionEnded() {
+  const s = storedSession();
+  if (s) {
+    s.expiresAt = new Date(0).toISOString();
+    sessionStorage.setItem(SESSION, JSON.stringify(s));
+  }
+}
+
+/** Google would not renew the sign-in without the person (signed out of Google, or a new consent needed). */
+export class SilentSignInRefused extends Error {}
 
 /**
  * The time zone the sign-in token states ({@code zoneinfo}), or null. Google's ID tokens carry none, and then the
@@ -71,13 +102,17 @@ export function rememberedPage(fallback) {
   return page || fallback;
 }
 
-export async function startSignIn(config) {
+/** Google's sign-in; with `silentFor` (an address), no page: Google answers at once whether it is still signed in. */
+export async function startSignIn(config, silentFor) {
   rememberPage();
   const verifier = random(32);
   const state = random(24);
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, silent: Boolean(silentFor) }));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const query = new URLSearchParams({ redirectUri: redirectUri(), state, codeChallenge: base64url(digest) });
+  if (silentFor) {
+    query.set('silentFor', silentFor);
+  }
   const answer = await call('GET', `${config.calendarSyncUrl}/api/auth/google/sign-in?${query}`);
   window.location.assign(answer.url);
 }
@@ -86,6 +121,10 @@ export async function startSignIn(config) {
 export async function finishSignIn(config, params) {
   const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
   sessionStorage.removeItem(PENDING);
+  if (params.get('error') && pending && pending.silent) {
+    signOut();
+    throw new SilentSignInRefused('Your sign-in has ended. Please sign in again.');
+  }
   if (params.get('error')) {
     throw new Error(params.get('error') === 'access_denied' ? 'You cancelled signing in with Google.' : `Google said: ${params.get('error')}`);
   }
@@ -95,5 +134,6 @@ export async function finishSignIn(config, params) {
   const signedIn = await call('POST', `${config.calendarSyncUrl}/api/auth/google/sign-in`,
     { code: params.get('code'), codeVerifier: pending.verifier, redirectUri: redirectUri() });
   sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
+  sessionStorage.removeItem(SILENT);
   return signedIn;
 }

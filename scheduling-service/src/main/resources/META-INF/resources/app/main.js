@@ -1,6 +1,9 @@
 // The web app: sign in with Google, connect the calendar (the gate), then sessions with live updates.
 import { call, friendly, ApiError } from './api.js';
-import { currentSession, finishSignIn, rememberedPage, rememberPage, signOut, startSignIn, tokenZone } from './auth.js';
+import {
+  currentSession, finishSignIn, rememberedPage, rememberPage, sessionEnded, signOut, silentRenewalFor, SilentSignInRefused, startSignIn,
+  tokenZone,
+} from './auth.js';
 import { h, show, notice, busy } from './dom.js';
 import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
@@ -24,7 +27,7 @@ async function start() {
     try {
       await busy(null, 'Signing you in…', () => finishSignIn(app.config, params));
     } catch (e) {
-      notice(friendly(e));
+      notice(e instanceof SilentSignInRefused ? e.message : friendly(e), e instanceof SilentSignInRefused ? 'info' : undefined);
     }
   }
   const hash = new URLSearchParams(window.location.hash.slice(1));
@@ -53,7 +56,7 @@ function gateView(connection) {
   const revoked = connection && connection.status === 'revoked';
   const button = h('button', { type: 'button', id: 'connect-calendar' }, revoked ? 'Reconnect Google Calendar' : 'Connect Google Calendar');
   button.addEventListener('click', () => busy(button, 'Opening Google…', async () => {
-    const answer = await call('GET', `${app.config.calendarSyncUrl}/api/auth/google/start`, undefined, app.session.idToken);
+    const answer = await consentUrl();
     rememberPage();
     window.location.assign(answer.url);
   }).catch(failed));
@@ -66,10 +69,23 @@ function gateView(connection) {
   button.focus();
 }
 
+/** Google's consent page; the calendar made there is in the zone times are shown in, unless the service does not know that name. */
+async function consentUrl() {
+  const start = `${app.config.calendarSyncUrl}/api/auth/google/start`;
+  try {
+    return await call('GET', `${start}?timeZone=${encodeURIComponent(app.zone)}`, undefined, app.session.idToken);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'invalid_timeZone') {
+      return call('GET', start, undefined, app.session.idToken);
+    }
+    throw e;
+  }
+}
+
 function failed(e) {
   if (e instanceof ApiError && e.status === 401) {
-    signOut();
-    notice(friendly(e));
+    // Renewed without a page while the browser is still signed in to Google (route); else the sign-in button.
+    sessionEnded();
     route();
     return;
   }
@@ -90,6 +106,16 @@ async function route() {
   }
   app.session = currentSession();
   if (!app.session) {
+    // Google's ID tokens last an hour: the sign-in is renewed without a page, back on this page, once per lapse.
+    const renewFor = silentRenewalFor();
+    if (renewFor) {
+      try {
+        await busy(null, 'Signing you in again…', () => startSignIn(app.config, renewFor));
+        return;
+      } catch (e) {
+        notice(friendly(e));
+      }
+    }
     signInView();
     return;
   }

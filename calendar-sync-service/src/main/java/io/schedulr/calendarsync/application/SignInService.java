@@ -17,9 +17,9 @@ public class SignInService implements SignInUseCase {
     }
 
     @Override
-    public String signInUrl(String redirectUri, String state, String codeChallenge) {
+    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor) {
         requireAllowed(redirectUri);
-        return google.signInUrl(redirectUri, state, codeChallenge);
+        return google.signInUrl(redirectUri, state, codeChallenge, silentFor);
     }
 
     @Override

@@ -40,8 +40,9 @@ final class FakeGoogle implements GoogleAuthorization {
     }
 
     @Override
-    public String signInUrl(String redirectUri, String state, String codeChallenge) {
-        return "https://google.example/auth?redirect_uri=" + redirectUri + "&state=" + state + "&code_challenge=" + codeChallenge;
+    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor) {
+        return "https://google.example/auth?redirect_uri=" + redirectUri + "&state=" + state + "&code_challenge=" + codeChallenge
+                + (silentFor == null ? "" : "&prompt=none&login_hint=" + silentFor);
     }
 
     /** Sign-in exchanges asked for (code, verifier, redirect). */

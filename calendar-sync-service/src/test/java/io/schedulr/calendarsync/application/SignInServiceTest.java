@@ -15,7 +15,7 @@ class SignInServiceTest {
 
     @Test
     void aRegisteredPageGetsGooglesSignInUrlAndTheIdTokenForItsCode() {
-        assertThat(service.signInUrl("https://app.example/", "state-0123456789abcdef", "challenge"))
+        assertThat(service.signInUrl("https://app.example/", "state-0123456789abcdef", "challenge", null))
                 .contains("redirect_uri=https://app.example/", "state=state-0123456789abcdef", "code_challenge=challenge");
 
         SignedIn signedIn = service.signIn("code-1", "verifier", "http://localhost:8080/");
@@ -27,7 +27,7 @@ class SignInServiceTest {
 
     @Test
     void anyOtherPageIsRefusedBeforeGoogleIsAsked() {
-        assertThatThrownBy(() -> service.signInUrl("https://evil.example/", "state-0123456789abcdef", "challenge"))
+        assertThatThrownBy(() -> service.signInUrl("https://evil.example/", "state-0123456789abcdef", "challenge", "ada@example.com"))
                 .isInstanceOfSatisfying(ConnectionRefusedException.class, e -> assertThat(e.problem()).isEqualTo(Problem.REDIRECT_NOT_ALLOWED));
         assertThatThrownBy(() -> service.signIn("code-1", "verifier", "http://localhost:8080/other"))
                 .isInstanceOf(ConnectionRefusedException.class);

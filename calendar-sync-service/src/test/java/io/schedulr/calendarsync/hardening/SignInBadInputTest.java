@@ -63,6 +63,12 @@ public class SignInBadInputTest {
         c.add(url("url: no challenge", "redirectUri=" + WEB_APP + "&state=" + STATE, 400, "invalid_field"));
         c.add(url("url: plain challenge", ok.replace(CHALLENGE, "plain"), 400, "invalid_field"));
         c.add(url("url: challenge with a quote", ok.replace(CHALLENGE, CHALLENGE.substring(1) + "%22"), 400, "invalid_field"));
+        c.add(url("url: silentFor not an address", ok + "&silentFor=ada", 400, "invalid_field"));
+        c.add(url("url: silentFor with a space", ok + "&silentFor=ada%20x@example.com", 400, "invalid_field"));
+        c.add(url("url: silentFor with CRLF", ok + "&silentFor=ada@example.com%0D%0Aprompt=consent", 400, "invalid_field"));
+        c.add(url("url: silentFor with two @", ok + "&silentFor=a@b@example.com", 400, "invalid_field"));
+        c.add(url("url: silentFor of 300 characters", ok + "&silentFor=" + "a".repeat(288) + "@example.com", 400, "invalid_field"));
+        c.add(url("url: silentFor smuggling a parameter", ok + "&silentFor=ada@example.com%26prompt%3Dconsent", 400, "invalid_field"));
         c.add(url("url: 10 kB redirect", ok.replace(WEB_APP, "h".repeat(10_000)), 414, "uri_too_long"));
 
         c.add(post("post: no body", null, 400, "invalid_request"));

@@ -7,6 +7,9 @@ import io.schedulr.calendarsync.connection.GoogleConsent;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -27,6 +30,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class SignInTest {
     static final String WEB_APP = "http://localhost:8080/";
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void aPersonSignsInThroughGoogleAndTheIdTokenOpensTheApi() throws Exception {
@@ -58,6 +62,35 @@ class SignInTest {
                 .body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP))
                 .when().post("/api/auth/google/sign-in")
                 .then().statusCode(400).body("code", equalTo("invalid_code"));
+    }
+
+    @Test
+    void aSignInThatRanOutIsRenewedWithoutAnyPageWhileTheBrowserIsStillSignedInToGoogle() throws Exception {
+        String email = "renew-" + UUID.randomUUID() + "@example.com";
+        String first = signInUrl(WEB_APP, "web-state-" + UUID.randomUUID(), challengeOf(verifier())).then().statusCode(200)
+                .extract().jsonPath().getString("url");
+        // The person goes through Google's account chooser once; Google keeps the browser signed in (its cookie).
+        HttpResponse<String> chosen = BROWSER.send(HttpRequest.newBuilder(URI.create(first + "&login_hint=" + email + "&name=Ren")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String googleCookie = chosen.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        String verifier = verifier();
+        String state = "web-state-" + UUID.randomUUID();
+        String silent = signInUrl(WEB_APP, state, challengeOf(verifier), email).then().statusCode(200)
+                .extract().jsonPath().getString("url");
+        assertThat(GoogleConsent.query(URI.create(silent))).containsEntry("prompt", "none").containsEntry("login_hint", email);
+
+        Map<String, String> back = GoogleConsent.query(URI.create(BROWSER.send(HttpRequest.newBuilder(URI.create(silent))
+                .header("Cookie", googleCookie).build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow()));
+        assertThat(back).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
+        given().contentType(ContentType.JSON).body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP))
+                .when().post("/api/auth/google/sign-in")
+                .then().statusCode(200).body("email", equalTo(email)).body("idToken", notNullValue());
+
+        Map<String, String> signedOut = GoogleConsent.redirectOf(signInUrl(WEB_APP, state, challengeOf(verifier), email).then()
+                .statusCode(200).extract().jsonPath().getString("url"));
+        assertThat(signedOut).as("a browser no longer signed in to Google: the web app shows its sign-in button")
+                .containsEntry("error", "login_required").doesNotContainKey("code");
     }
 
     @Test
@@ -122,7 +155,14 @@ class SignInTest {
     }
 
     private static Response signInUrl(String redirectUri, String state, String challenge) {
+        return signInUrl(redirectUri, state, challenge, null);
+    }
+
+    private static Response signInUrl(String redirectUri, String state, String challenge, String silentFor) {
         var request = given().accept(ContentType.JSON).queryParam("state", state).queryParam("codeChallenge", challenge);
+        if (silentFor != null) {
+            request = request.queryParam("silentFor", silentFor);
+        }
         if (redirectUri != null) {
             request = request.queryParam("redirectUri", redirectUri);
         }

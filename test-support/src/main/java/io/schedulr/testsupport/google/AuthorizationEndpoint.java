@@ -15,6 +15,8 @@ import java.util.Set;
  * {@code GET /o/oauth2/v2/auth}, Google's consent screen without anyone to click it: the {@code login_hint} person
  * consents at once and the browser is sent back to {@code redirect_uri} with a code. Test knobs: {@code deny=1} (the
  * person refused: {@code error=access_denied}), {@code drop_scopes=a,b} (granular consent: those boxes unticked).
+ * {@code prompt=none} shows nothing: a code only for a browser signed in here to the {@code login_hint} account
+ * ({@link BrowserSessions}) that consented before, else {@code error=login_required} or {@code consent_required}.
  * Problems Google shows on its own error page (unknown client, redirect not registered, missing parameters) are a
  * plain-text 400/401 here, never a redirect.
  */
@@ -22,6 +24,7 @@ final class AuthorizationEndpoint {
     private final RegisteredClient client;
     private final OAuthGrants grants;
     private final People people;
+    private final BrowserSessions sessions = new BrowserSessions();
 
     AuthorizationEndpoint(RegisteredClient client, OAuthGrants grants, People people) {
         this.client = client;
@@ -57,6 +60,10 @@ final class AuthorizationEndpoint {
             return;
         }
         String email = p.get("login_hint");
+        if ((email == null || email.isBlank()) && Scopes.parse(p.get("prompt")).contains("none")) {
+            back(exchange, redirectUri, state, Map.of("error", "login_required"));
+            return;
+        }
         if (email == null || email.isBlank()) {
             AccountChooser.show(exchange, p);
             return;
@@ -77,9 +84,18 @@ final class AuthorizationEndpoint {
         OAuthGrants.GrantKey grant = new OAuthGrants.GrantKey(email, client.id());
         Set<String> prompt = Scopes.parse(p.get("prompt"));
         boolean firstConsent = !grants.hasConsent(grant);
-        if (prompt.contains("none") && (firstConsent || !grants.consentedScopes(grant).containsAll(requested))) {
-            back(exchange, redirectUri, state, Map.of("error", "consent_required"));
-            return;
+        if (prompt.contains("none")) {
+            // No page to show: only a browser already signed in to this account, which consented before, gets a code.
+            if (!sessions.isSignedIn(exchange, email)) {
+                back(exchange, redirectUri, state, Map.of("error", "login_required"));
+                return;
+            }
+            if (firstConsent || !grants.consentedScopes(grant).containsAll(requested)) {
+                back(exchange, redirectUri, state, Map.of("error", "consent_required"));
+                return;
+            }
+        } else {
+            sessions.signIn(exchange, email);
         }
         Set<String> granted = new LinkedHashSet<>(requested);
         granted.removeAll(Scopes.parse(p.get("drop_scopes")));

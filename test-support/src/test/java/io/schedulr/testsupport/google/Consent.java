@@ -25,6 +25,7 @@ final class Consent {
     final String verifier = random();
     final String state = random();
     private final Map<String, String> params = new LinkedHashMap<>();
+    private String cookie;
 
     Consent(LocalGoogle google, String email) {
         params.put("client_id", google.client().id());
@@ -50,11 +51,21 @@ final class Consent {
         return this;
     }
 
+    /** From a browser that carries this cookie ({@code name=value}), as one signed in to Google does. */
+    Consent withCookie(String nameAndValue) {
+        this.cookie = nameAndValue;
+        return this;
+    }
+
     /** Follows the consent URL once; the answer is Google's redirect (or error page). */
     HttpResponse<String> visit(LocalGoogle google) throws IOException, InterruptedException {
         StringBuilder url = new StringBuilder(google.url()).append("/o/oauth2/v2/auth?");
         params.forEach((k, v) -> url.append(enc(k)).append('=').append(enc(v)).append('&'));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The query parameters of the redirect back to us. */

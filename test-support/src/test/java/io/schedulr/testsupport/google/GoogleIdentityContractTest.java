@@ -136,6 +136,32 @@ class GoogleIdentityContractTest {
     }
 
     @Test
+    void promptNoneAnswersWithoutAPageOnlyForABrowserSignedInToThatAccountWhichConsented() throws Exception {
+        String email = newEmail();
+        HttpResponse<String> throughThePage = new Consent(google, email).visit(google);
+        String cookie = throughThePage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(throughThePage.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
+
+        Consent silent = new Consent(google, email).with("prompt", "none").with("access_type", null).withCookie(cookie);
+        Map<String, String> back = silent.redirectParams(google);
+        assertThat(back).containsEntry("state", silent.state).doesNotContainKey("error");
+        assertThat(exchange(back.get("code"), silent.verifier).getIdToken()).isNotBlank();
+
+        assertThat(new Consent(google, email).with("prompt", "none").redirectParams(google)).as("another browser")
+                .containsEntry("error", "login_required").doesNotContainKey("code");
+        assertThat(new Consent(google, newEmail()).with("prompt", "none").withCookie(cookie).redirectParams(google))
+                .as("another account").containsEntry("error", "login_required").doesNotContainKey("code");
+        assertThat(new Consent(google, email).with("prompt", "none").with("login_hint", null).withCookie(cookie).redirectParams(google))
+                .as("no account named: no chooser to show").containsEntry("error", "login_required");
+
+        String narrow = newEmail();
+        String narrowCookie = new Consent(google, narrow).with("scope", "openid email").visit(google).headers()
+                .firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(new Consent(google, narrow).with("prompt", "none").withCookie(narrowCookie).redirectParams(google))
+                .as("signed in, but the calendar scopes were never granted").containsEntry("error", "consent_required");
+    }
+
+    @Test
     void deniedConsentAndUntickedScopes() throws Exception {
         Consent denied = new Consent(google, newEmail()).with("deny", "1");
         Map<String, String> back = denied.redirectParams(google);

@@ -39,6 +39,8 @@ public class SignInResource {
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern STATE = Pattern.compile("[\\x21-\\x7e]{16,200}");
+    /** An address as Google's login_hint takes it: one @, a host name after it, no spaces or controls, at most 254 characters. */
+    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^\\s@\\p{Cntrl}\"(),:;<>\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
 
     @Inject
     SignInUseCase signIn;
@@ -56,12 +58,17 @@ public class SignInResource {
             @Parameter(description = "The web app's own random state (16–200 printable characters), checked when Google sends "
                     + "the browser back.", example = "q0F3b9R2x8Vn4LkT7wZs") @QueryParam("state") String state,
             @Parameter(description = "BASE64URL(SHA-256(verifier)), 43 characters.", example = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
-            @QueryParam("codeChallenge") String codeChallenge) {
+            @QueryParam("codeChallenge") String codeChallenge,
+            @Parameter(description = "Renew the sign-in of this address without showing Google's pages (prompt=none): Google sends "
+                    + "the browser back at once, with a code while it is still signed in to that account, else with "
+                    + "error=login_required. For a web app whose hour-long ID token ran out.", example = "ada@example.com")
+            @QueryParam("silentFor") String silentFor) {
         require(redirectUri != null && !redirectUri.isBlank(), "redirectUri", "is required");
         require(state != null && STATE.matcher(state).matches(), "state", "must be 16–200 printable characters");
         require(codeChallenge != null && CHALLENGE.matcher(codeChallenge).matches(), "codeChallenge",
                 "must be the 43-character BASE64URL SHA-256 of the verifier");
-        return Response.ok(new ConsentUrlJson(signIn.signInUrl(redirectUri, state, codeChallenge)))
+        require(silentFor == null || EMAIL.matcher(silentFor).matches(), "silentFor", "must be an email address");
+        return Response.ok(new ConsentUrlJson(signIn.signInUrl(redirectUri, state, codeChallenge, silentFor)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -58,13 +58,15 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     }
 
     @Override
-    public String signInUrl(String redirectUri, String state, String codeChallenge) {
-        return new GoogleAuthorizationCodeRequestUrl(config.authorizationUrl(), config.clientId(), redirectUri, SIGN_IN_SCOPES)
-                .setState(state)
-                .set("prompt", "select_account")
-                .set("code_challenge", codeChallenge)
-                .set("code_challenge_method", "S256")
-                .build();
+    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor) {
+        GoogleAuthorizationCodeRequestUrl url = new GoogleAuthorizationCodeRequestUrl(config.authorizationUrl(), config.clientId(),
+                redirectUri, SIGN_IN_SCOPES).setState(state);
+        if (silentFor == null) {
+            url.set("prompt", "select_account");
+        } else {
+            url.set("prompt", "none").set("login_hint", silentFor);
+        }
+        return url.set("code_challenge", codeChallenge).set("code_challenge_method", "S256").build();
     }
 
     @Override

@@ -7,8 +7,12 @@ import java.time.Instant;
  * holds (the client secret) and hands back the person's Google ID token, the bearer token of every API.
  */
 public interface SignInUseCase {
-    /** Google's sign-in page, sending the browser back to {@code redirectUri} (one of the web app's registered pages). */
-    String signInUrl(String redirectUri, String state, String codeChallenge);
+    /**
+     * Google's sign-in page, sending the browser back to {@code redirectUri} (one of the web app's registered pages); with
+     * {@code silentFor} (the address of a person whose sign-in ran out), Google's answer without any page: a code when
+     * the browser is still signed in to that account, else an error the web app answers by showing its sign-in button.
+     */
+    String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor);
 
     /** The ID token for a code Google gave the web app. */
     SignedIn signIn(String code, String codeVerifier, String redirectUri);

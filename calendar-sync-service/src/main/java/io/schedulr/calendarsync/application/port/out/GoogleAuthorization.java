@@ -14,9 +14,11 @@ public interface GoogleAuthorization {
 
     /**
      * Google's sign-in page for a person at a browser: {@code openid email profile}, PKCE S256, Google's account chooser;
-     * Google sends the browser back to {@code redirectUri} (a page of our web app) with a code.
+     * Google sends the browser back to {@code redirectUri} (a page of our web app) with a code. With {@code silentFor} (an
+     * address), no page at all: {@code prompt=none} for that account, so Google answers at once with a code when the
+     * browser is still signed in to it, else with {@code error=login_required} (or another "needs the person" error).
      */
-    String signInUrl(String redirectUri, String state, String codeChallenge);
+    String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor);
 
     /**
      * Exchanges a sign-in code for the person's Google ID token (the bearer token of our APIs). Throws
