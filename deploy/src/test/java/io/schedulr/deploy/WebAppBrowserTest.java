@@ -277,7 +277,26 @@ class WebAppBrowserTest {
                     "Now: 1 day and 30 minutes before each session, by email."));
             assertThat((Boolean) ((JavascriptExecutor) guest).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("the page fits a phone's width").isTrue();
+            wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar-status"), "Connected"));
             shot(guest, "12-reminders");
+            ((JavascriptExecutor) guest).executeScript("document.getElementById('calendar-card').scrollIntoView()");
+            shot(guest, "13-reminders-calendar");
+
+            // Gil withdraws schedulr's access to his Google Calendar from the same page; the app then asks him to connect
+            // it again before he books or offers.
+            guest.findElement(By.id("disconnect-calendar")).click();
+            Alert confirm = wait(guest).until(ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText()).contains("Disconnect your Google Calendar?").contains("connect it again");
+            confirm.accept();
+            wait(guest).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
+            assertThat(guest.findElement(By.id("view")).getText()).contains("Connect your calendar");
+            var endpoints = client.stack().endpoints();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(endpoints.jdbcUrl("calendar_sync"), endpoints.postgresUser(),
+                    endpoints.postgresPassword()); java.sql.Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE calendar_connection SET updated_at = updated_at WHERE email = '" + guestEmail
+                        + "' AND status = 'not_connected' AND reason = 'user' AND google_refresh_token IS NULL"))
+                        .as("disconnected by Gil, the token forgotten").isEqualTo(1);
+            }
         } finally {
             host.quit();
             guest.quit();

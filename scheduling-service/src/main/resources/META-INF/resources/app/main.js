@@ -11,7 +11,7 @@ import { slotsView } from './slots.js';
 import { interviewsView } from './interviews.js';
 import { remindersView } from './reminders.js';
 
-const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null };
+const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null, connectCalendar: null, route: null };
 
 async function start() {
   try {
@@ -55,11 +55,7 @@ function signInView() {
 function gateView(connection) {
   const revoked = connection && connection.status === 'revoked';
   const button = h('button', { type: 'button', id: 'connect-calendar' }, revoked ? 'Reconnect Google Calendar' : 'Connect Google Calendar');
-  button.addEventListener('click', () => busy(button, 'Opening Google…', async () => {
-    const answer = await consentUrl();
-    rememberPage();
-    window.location.assign(answer.url);
-  }).catch(failed));
+  button.addEventListener('click', () => connectCalendar(button));
   show('gate', h('div', { class: 'card center', id: 'gate' },
     h('h1', {}, revoked ? 'Your calendar was disconnected' : 'Connect your calendar'),
     h('p', {}, revoked
@@ -67,6 +63,15 @@ function gateView(connection) {
       : 'schedulr puts every session you book or offer on a calendar of its own in your Google Calendar, "Schedulr Meetings". Connect it to start.'),
     button));
   button.focus();
+}
+
+/** To Google's consent page and back: the calendar connected (calendar-sync-service's callback returns to this page). */
+function connectCalendar(button) {
+  return busy(button, 'Opening Google…', async () => {
+    const answer = await consentUrl();
+    rememberPage();
+    window.location.assign(answer.url);
+  }).catch(failed);
 }
 
 /** Google's consent page; the calendar made there is in the zone times are shown in, unless the service does not know that name. */
@@ -173,6 +178,9 @@ async function keepZone(userId, zone, token) {
     }
   }
 }
+
+app.connectCalendar = connectCalendar;
+app.route = () => route();
 
 window.addEventListener('hashchange', () => {
   if (!/^#(calendar|calendar-error)=/.test(window.location.hash)) {

@@ -68,7 +68,8 @@ export function remindersView(app, failed) {
       h('p', { class: 'muted' }, 'Pop-ups come with the sessions schedulr puts in your Google Calendar, so only while it is connected.')),
     h('p', { class: 'muted' }, 'Applies to every session and interview that has not started, including those booked before.'),
     save);
-  show('reminders', h('h1', {}, 'Reminders'), now, form);
+  const calendar = h('section', { class: 'card', id: 'calendar-card' }, h('h2', {}, 'Google Calendar'), h('p', { class: 'muted' }, 'Loading…'));
+  show('reminders', h('h1', {}, 'Reminders'), now, form, calendar);
 
   let made = 0;
   function addRow(minutes) {
@@ -134,4 +135,39 @@ export function remindersView(app, failed) {
   });
 
   busy(null, 'Loading…', async () => showPreferences(await call('GET', '/api/me/preferences', undefined, token))).catch(failed);
+  calendarCard(app, calendar, failed);
+}
+
+/**
+ * Whether schedulr reaches the person's Google Calendar, and the way to stop it: disconnecting withdraws schedulr's access
+ * at Google. With the calendar gate on, the app then asks them to connect again before they book or offer.
+ */
+function calendarCard(app, card, failed) {
+  const token = app.session.idToken;
+  const connectionUrl = `${app.config.calendarSyncUrl}/api/calendar/connection`;
+  call('GET', connectionUrl, undefined, token).then(connection => {
+    const heading = card.querySelector('h2');
+    if (connection.status === 'connected') {
+      const disconnect = h('button', { type: 'button', class: 'secondary', id: 'disconnect-calendar' }, 'Disconnect Google Calendar');
+      disconnect.addEventListener('click', () => {
+        const warning = 'Disconnect your Google Calendar? schedulr stops putting your sessions in it and gives up its access.'
+          + (app.config.calendarRequired ? ' You will need to connect it again to book or offer sessions.' : '');
+        if (!window.confirm(warning)) {
+          return;
+        }
+        busy(disconnect, 'Disconnecting…', async () => {
+          await call('DELETE', connectionUrl, undefined, token);
+          notice('Your Google Calendar is disconnected.', 'info');
+          app.route();
+        }).catch(failed);
+      });
+      card.replaceChildren(heading, h('p', { id: 'calendar-status' },
+        'Connected: schedulr puts your sessions in the calendar "Schedulr Meetings" of your Google Calendar.'), disconnect);
+    } else {
+      const connect = h('button', { type: 'button', class: 'secondary', id: 'connect-calendar-settings' }, 'Connect Google Calendar');
+      connect.addEventListener('click', () => app.connectCalendar(connect));
+      card.replaceChildren(heading, h('p', { id: 'calendar-status' }, connection.status === 'revoked'
+        ? 'Disconnected in Google: schedulr can no longer reach your calendar.' : 'Not connected.'), connect);
+    }
+  }).catch(failed);
 }
