@@ -675,7 +675,26 @@ class WebAppBrowserTest {
         return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
+    /**
+     * Every page screenshotted is also read as a screen reader would: each visible control has a name (its label, an
+     * aria-label or its text), each image a text, and no id is used twice (a label would point at the wrong field).
+     */
     private static void shot(WebDriver browser, String name) throws Exception {
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) ((JavascriptExecutor) browser).executeScript(UNNAMED_OR_DUPLICATED);
+        assertThat(problems).as(name + ": controls without a name, images without a text, ids used twice").isEmpty();
     }
+
+    private static final String UNNAMED_OR_DUPLICATED = """
+            const named = el => ((el.getAttribute('aria-label') || '') + ' ' + [...(el.labels || [])].map(l => l.textContent).join(' ')
+                + ' ' + (['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? '' : el.textContent) + ' ' + (el.getAttribute('title') || '')).trim();
+            const visible = el => el.getClientRects().length > 0;
+            const unnamed = [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')]
+                .filter(el => visible(el) && !named(el)).map(el => 'no name: ' + el.outerHTML.slice(0, 160));
+            const noText = [...document.querySelectorAll('img:not([alt])')].map(el => 'no alt: ' + el.outerHTML.slice(0, 160));
+            const ids = [...document.querySelectorAll('[id]')].map(el => el.id);
+            const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map(id => 'id twice: ' + id);
+            return [...unnamed, ...noText, ...twice];
+            """;
 }
