@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static io.schedulr.scheduling.interview.InterviewApi.draft;
 import static io.schedulr.scheduling.interview.InterviewApi.get;
 import static io.schedulr.scheduling.interview.InterviewApi.send;
@@ -146,6 +147,13 @@ class InterviewFlowTest {
         get(s.ben(), "/api/interviews/" + id).statusCode(200).body("forViewer.timeZone", equalTo("America/New_York"));
         get(Tokens.newUser("Stranger", "UTC"), "/api/interviews/" + id).statusCode(404).body("code", equalTo("interview_not_found"));
         get(s.ben(), "/api/interviews?status=scheduled").statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        // a zone Ben set is the one he reads the times in, over his token's (Google's tokens state none)
+        given().header("Authorization", s.ben().bearer()).contentType("application/json").body("{\"timeZone\":\"Asia/Tokyo\"}")
+                .put("/api/me/time-zone").then().statusCode(200);
+        get(s.ben(), "/api/interviews/" + id).statusCode(200).body("forViewer.timeZone", equalTo("Asia/Tokyo"))
+                .body("inMeetingZone.timeZone", not(equalTo("Asia/Tokyo")));
+        get(s.ben(), "/api/interviews?status=scheduled").statusCode(200)
+                .body("find { it.id == '" + id + "' }.forViewer.timeZone", equalTo("Asia/Tokyo"));
     }
 
     @Test

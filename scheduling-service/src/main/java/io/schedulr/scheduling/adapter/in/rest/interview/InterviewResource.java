@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.adapter.in.rest.RequestTimes;
+import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
@@ -61,6 +62,8 @@ public class InterviewResource {
     InterviewOptionsUseCase options;
     @Inject
     SendInterviewUseCase sending;
+    @Inject
+    KeptTimeZoneUseCase kept;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,7 +76,7 @@ public class InterviewResource {
         UUID startup = body == null ? null : Ids.optional("startupId", body.startupId());
         return flow.start(actor, startup)
                 .invoke(d -> LOG.infof("interview %s drafted by %s", d.interview().id(), actor.id()))
-                .map(d -> Response.status(201).entity(view(d, actor)).build());
+                .chain(d -> view(d, actor)).map(v -> Response.status(201).entity(v).build());
     }
 
     @GET
@@ -84,7 +87,7 @@ public class InterviewResource {
         Actor actor = TeamActors.of(caller, identity);
         return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
                         RequestValues.number("offset", offset, 0, 1_000_000))
-                .map(list -> list.stream().map(d -> view(d, actor)).toList());
+                .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, zone)).toList()));
     }
 
     @GET
@@ -93,7 +96,7 @@ public class InterviewResource {
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found")
     public Uni<InterviewResponse> get(@PathParam("id") String id) {
         Actor actor = TeamActors.of(caller, identity);
-        return flow.get(actor, RequestValues.id("interview", id)).map(d -> view(d, actor));
+        return flow.get(actor, RequestValues.id("interview", id)).chain(d -> view(d, actor));
     }
 
     @PUT
@@ -110,7 +113,7 @@ public class InterviewResource {
         InterviewFlowUseCase.NewContact contact = b.newContact() == null ? null
                 : new InterviewFlowUseCase.NewContact(b.newContact().name(), b.newContact().email(), b.newContact().role());
         return flow.chooseStartup(actor, interview, Ids.required("startupId", b.startupId()), Ids.optional("contactId", b.contactId()), contact)
-                .map(d -> view(d, actor));
+                .chain(d -> view(d, actor));
     }
 
     @PUT
@@ -126,7 +129,7 @@ public class InterviewResource {
         InterviewRequests.TeamStep b = required(body);
         List<UUID> additional = b.additionalMemberIds() == null ? List.of()
                 : b.additionalMemberIds().stream().map(v -> Ids.required("additionalMemberIds", v)).toList();
-        return flow.chooseTeam(actor, interview, Ids.required("primaryMemberId", b.primaryMemberId()), additional).map(d -> view(d, actor));
+        return flow.chooseTeam(actor, interview, Ids.required("primaryMemberId", b.primaryMemberId()), additional).chain(d -> view(d, actor));
     }
 
     @GET
@@ -174,7 +177,7 @@ public class InterviewResource {
         }
         Integer custom = b.customDurationMinutes() == null ? null : (int) Math.max(-1, Math.min(b.customDurationMinutes(), 100_000));
         return flow.chooseBooking(actor, interview, b.eventTypeId(), custom, times.required("start", b.start()))
-                .map(d -> view(d, actor));
+                .chain(d -> view(d, actor));
     }
 
     @PUT
@@ -198,7 +201,7 @@ public class InterviewResource {
             }
             return new InterviewFlowUseCase.GuestInput(g.name(), g.email(), g.role(), g.company(), Ids.optional("contactId", g.contactId()));
         }).toList();
-        return flow.chooseGuests(actor, interview, guests).map(d -> view(d, actor));
+        return flow.chooseGuests(actor, interview, guests).chain(d -> view(d, actor));
     }
 
     @PUT
@@ -211,7 +214,7 @@ public class InterviewResource {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         InterviewRequests.DetailsStep b = required(body);
-        return flow.chooseDetails(actor, interview, b.prepNotes(), b.customQuestions(), b.timeZone()).map(d -> view(d, actor));
+        return flow.chooseDetails(actor, interview, b.prepNotes(), b.customQuestions(), b.timeZone()).chain(d -> view(d, actor));
     }
 
     @POST
@@ -228,11 +231,12 @@ public class InterviewResource {
         return sending.send(actor, interview, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().status(), d.interview().calcomBookingUid()))
-                .map(d -> view(d, actor));
+                .chain(d -> view(d, actor));
     }
 
-    private static InterviewResponse view(InterviewDetails d, Actor actor) {
-        return InterviewResponse.of(d, actor.person().zoneOrUtc());
+    /** forViewer in the zone kept for the caller: Google's ID tokens state none, so the token's would be UTC for them. */
+    private Uni<InterviewResponse> view(InterviewDetails d, Actor actor) {
+        return kept.kept(actor.person()).map(zone -> InterviewResponse.of(d, zone));
     }
 
     private static <T> T required(T body) {
