@@ -49,17 +49,22 @@ test('the zone a sign-in token states, and none for a token without one (Google\
   assert.equal(tokenZone(undefined), null);
 });
 
-test('a sign-in that ran out is renewed without a page once per lapse, and not after signing out', () => {
+test('a sign-in that ran out is renewed without a page, not endlessly, and not after signing out', () => {
   stored.clear();
-  sessionStorage.setItem('schedulr.session', JSON.stringify({
+  const signedIn = () => sessionStorage.setItem('schedulr.session', JSON.stringify({
     idToken: 't', email: 'ada@example.com', expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   }));
+  signedIn();
   assert.equal(silentRenewalFor(), null, 'still signed in');
+  for (let i = 1; i <= 3; i++) {
+    sessionEnded();
+    assert.equal(currentSession(), null, 'an API refused the token');
+    assert.equal(silentRenewalFor(), 'ada@example.com', `renewal ${i}`);
+    signedIn();
+  }
   sessionEnded();
-  assert.equal(currentSession(), null, 'an API refused the token');
-  assert.equal(silentRenewalFor(), 'ada@example.com');
-  assert.equal(silentRenewalFor(), null, 'tried once: next, the sign-in button');
-  stored.delete('schedulr.silent-sign-in');
+  assert.equal(silentRenewalFor(), null, 'refused again at once, a fourth time in 10 minutes: the sign-in button');
+  stored.delete('schedulr.silent-renewals');
   signOut();
   assert.equal(silentRenewalFor(), null, 'signed out: nobody to renew');
 });

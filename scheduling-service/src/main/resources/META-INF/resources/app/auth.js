@@ -5,7 +5,7 @@ import { call } from './api.js';
 const SESSION = 'schedulr.session';
 const PENDING = 'schedulr.sign-in';
 const RETURN = 'schedulr.return-to';
-const SILENT = 'schedulr.silent-sign-in';
+const RENEWALS = 'schedulr.silent-renewals';
 
 export function redirectUri() {
   return window.location.origin + '/';
@@ -25,15 +25,20 @@ export function currentSession() {
 }
 
 /**
- * Whom to sign in again without a page, once: the person whose sign-in ran out in this tab (Google's ID tokens last an
- * hour) and who did not sign out, unless that was already tried since their last sign-in. Null otherwise.
+ * Whom to sign in again without a page: the person whose sign-in ran out in this tab (Google's ID tokens last an hour)
+ * and who did not sign out. Null otherwise, and after 3 renewals within 10 minutes: a token that is refused as soon as it
+ * is renewed would otherwise send the browser back and forth to Google without end.
  */
 export function silentRenewalFor() {
   const s = storedSession();
-  if (!s || !s.email || !lapsed(s) || sessionStorage.getItem(SILENT) === s.email) {
+  if (!s || !s.email || !lapsed(s)) {
     return null;
   }
-  sessionStorage.setItem(SILENT, s.email);
+  const recent = JSON.parse(sessionStorage.getItem(RENEWALS) || '[]').filter(at => Date.now() - at < 10 * 60_000);
+  if (recent.length >= 3) {
+    return null;
+  }
+  sessionStorage.setItem(RENEWALS, JSON.stringify([...recent, Date.now()]));
   return s.email;
 }
 
@@ -134,6 +139,5 @@ export async function finishSignIn(config, params) {
   const signedIn = await call('POST', `${config.calendarSyncUrl}/api/auth/google/sign-in`,
     { code: params.get('code'), codeVerifier: pending.verifier, redirectUri: redirectUri() });
   sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
-  sessionStorage.removeItem(SILENT);
   return signedIn;
 }

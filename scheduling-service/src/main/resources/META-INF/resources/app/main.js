@@ -111,7 +111,7 @@ async function route() {
   }
   app.session = currentSession();
   if (!app.session) {
-    // Google's ID tokens last an hour: the sign-in is renewed without a page, back on this page, once per lapse.
+    // Google's ID tokens last an hour: the sign-in is renewed without a page, back on this page.
     const renewFor = silentRenewalFor();
     if (renewFor) {
       try {
