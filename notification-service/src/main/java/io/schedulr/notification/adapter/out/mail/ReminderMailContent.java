@@ -8,6 +8,7 @@ import io.schedulr.notification.domain.SessionParticipant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.schedulr.notification.adapter.out.mail.MailHtml.esc;
 import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
@@ -42,9 +43,9 @@ public record ReminderMailContent(String subject, String text, String html) {
             text.append("With:\n");
             others.forEach(p -> text.append("- ").append(p.describe()).append('\n'));
         }
-        Page page = page(s, recipient, links);
+        Map.Entry<String, String> page = page(s, recipient, links);
         if (page != null) {
-            text.append(page.label()).append(": ").append(page.url()).append('\n');
+            text.append(page.getKey()).append(": ").append(page.getValue()).append('\n');
         }
         // Only a person whose user id the session names has preferences that apply to it; a startup's contact or an
         // interview guest gets the defaults and has no page to change them on.
@@ -69,7 +70,7 @@ public record ReminderMailContent(String subject, String text, String html) {
             html.append(row("With", who.append("</ul>").toString()));
         }
         if (page != null) {
-            html.append(row(page.label(), MailHtml.link(page.url())));
+            html.append(row(page.getKey(), MailHtml.link(page.getValue())));
         }
         html.append("</table>")
                 .append("<p>").append(esc(whenSent)).append(canChoose ? " " + MailHtml.link(links.reminders()) : "").append("</p>")
@@ -77,21 +78,19 @@ public record ReminderMailContent(String subject, String text, String html) {
         return new ReminderMailContent(subject, text.toString(), html.toString());
     }
 
-    private record Page(String label, String url) {
-    }
-
     /**
-     * The session's page in the web app, as the invitations link it, for a person who can sign in (the session names their
-     * user id): a room's "Your sessions", an interview's own page for its team. A startup's contact and the guests get none.
+     * The session's page in the web app (label, address), as the invitations link it, for a person who can sign in (the
+     * session names their user id): a room's "Your sessions", an interview's own page for its team. A startup's contact and
+     * the guests get none.
      */
-    private static Page page(ReminderSession s, SessionParticipant recipient, WebAppLinks links) {
+    private static Map.Entry<String, String> page(ReminderSession s, SessionParticipant recipient, WebAppLinks links) {
         if (recipient.person().id() == null) {
             return null;
         }
         if (s.key().startsWith(InterviewDetails.KEY_PREFIX)) {
-            return new Page("In schedulr", links.interview(s.key().substring(InterviewDetails.KEY_PREFIX.length())));
+            return Map.entry("In schedulr", links.interview(s.key().substring(InterviewDetails.KEY_PREFIX.length())));
         }
-        return new Page("Your sessions", links.sessions());
+        return Map.entry("Your sessions", links.sessions());
     }
 
     /** "in 10 minutes", "in 1 hour", "in 2 hours 5 minutes", "in 2 days", "in less than a minute" (rounded to the minute). */
