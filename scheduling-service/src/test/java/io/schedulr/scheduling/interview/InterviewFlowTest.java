@@ -67,6 +67,20 @@ class InterviewFlowTest {
     }
 
     @Test
+    void beforeTheMeetingHasAZoneOfItsOwnTheTimesOnOfferAreInTheZoneTheCallerSet() {
+        Setup s = Setup.create();
+        String id = draft(s.ada());
+        step(s.ada(), id, "startup", "{\"startupId\":\"" + s.startupId() + "\",\"contactId\":\"" + s.contactId() + "\"}").statusCode(200);
+        step(s.ada(), id, "team", "{\"primaryMemberId\":\"" + s.adaId() + "\"}").statusCode(200);
+        // Ada's token says Europe/Berlin; she set Asia/Tokyo (as the web app does for a Google sign-in, which states none)
+        given().header("Authorization", s.ada().bearer()).contentType("application/json").body("{\"timeZone\":\"Asia/Tokyo\"}")
+                .put("/api/me/time-zone").then().statusCode(200);
+        String day = InterviewApi.hoursAhead(5, 0).substring(0, 10);
+        get(s.ada(), "/api/interviews/" + id + "/options/slots?eventTypeId=1001&from=" + day + "T00:00:00Z&to=" + day + "T23:59:00Z")
+                .statusCode(200).body("timeZone", equalTo("Asia/Tokyo")).body("slots[0].start", containsString("+09:00"));
+    }
+
+    @Test
     void theWholeFlowEndsScheduledWithOneCalcomBookingAndEveryoneInvited() {
         Setup s = Setup.create();
         // the flow starts from the startup's page: the startup is chosen already
