@@ -12,6 +12,11 @@ public record UserProfile(String id, String email, String displayName, String ti
         return timeZone == null ? "UTC" : timeZone;
     }
 
+    /** The same person in another zone: the one kept for them, when it is not what their token states. */
+    public UserProfile inZone(String zone) {
+        return new UserProfile(id, email, displayName, zone);
+    }
+
     /** Invitations go by email: whoever books or offers a session needs an address. */
     public UserProfile requireEmail() {
         if (email == null || email.isBlank()) {

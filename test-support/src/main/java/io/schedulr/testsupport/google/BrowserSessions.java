@@ -3,9 +3,11 @@ package io.schedulr.testsupport.google;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,19 +33,19 @@ final class BrowserSessions {
         byte[] id = new byte[24];
         RANDOM.nextBytes(id);
         String session = HexFormat.of().formatHex(id);
-        emailBySession.put(session, email.toLowerCase(java.util.Locale.ROOT));
+        emailBySession.put(session, email.toLowerCase(Locale.ROOT));
         exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
     }
 
     /** Whether the browser that sent this request is signed in to this account. */
     synchronized boolean isSignedIn(HttpExchange exchange, String email) {
-        String wanted = email.toLowerCase(java.util.Locale.ROOT);
+        String wanted = email.toLowerCase(Locale.ROOT);
         return sessionIds(exchange).stream().map(emailBySession::get).anyMatch(wanted::equals);
     }
 
     private static List<String> sessionIds(HttpExchange exchange) {
         List<String> headers = Optional.ofNullable(exchange.getRequestHeaders().get("Cookie")).orElse(List.of());
-        return headers.stream().flatMap(h -> java.util.Arrays.stream(h.split(";"))).map(String::strip)
+        return headers.stream().flatMap(h -> Arrays.stream(h.split(";"))).map(String::strip)
                 .filter(c -> c.startsWith(COOKIE + "=")).map(c -> c.substring(COOKIE.length() + 1)).toList();
     }
 }

@@ -10,7 +10,6 @@ import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
 import io.schedulr.scheduling.application.port.in.interview.SendInterviewUseCase;
-import io.schedulr.scheduling.domain.UserProfile;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
 import io.smallrye.mutiny.Uni;
@@ -162,7 +161,7 @@ public class InterviewResource {
         Instant start = times.required("from", from);
         Instant end = times.required("to", to);
         // Before the meeting has a zone of its own, Cal.com is asked in the caller's kept zone, not the token's (UTC for Google).
-        return kept.kept(actor.person()).chain(zone -> options.slots(inZone(actor, zone), interview, type, start, end, fitting))
+        return kept.kept(actor.person()).chain(zone -> options.slots(new Actor(actor.person().inZone(zone), actor.admin()), interview, type, start, end, fitting))
                 .map(InterviewOptionsResponse::slots);
     }
 
@@ -237,11 +236,6 @@ public class InterviewResource {
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().status(), d.interview().calcomBookingUid()))
                 .chain(d -> view(d, actor));
-    }
-
-    private static Actor inZone(Actor actor, String zone) {
-        UserProfile p = actor.person();
-        return new Actor(new UserProfile(p.id(), p.email(), p.displayName(), zone), actor.admin());
     }
 
     /** forViewer in the zone kept for the caller: Google's ID tokens state none, so the token's would be UTC for them. */
