@@ -201,6 +201,8 @@ public class BadInputTableTest {
                 400, "invalid_prepNotes"));
         c.add(put("details step: blank question", steps + "details", "{\"customQuestions\":[\" \"],\"timeZone\":\"UTC\"}", 400,
                 "invalid_customQuestions"));
+        c.add(put("details step: zone with CRLF", steps + "details", "{\"timeZone\":\"Mars/Base\\r\\nX-Forged: 1\"}", 400,
+                "invalid_timeZone"));
         c.add(put("details step: question with CRLF", steps + "details", "{\"customQuestions\":[\"a\\r\\nb\"],\"timeZone\":\"UTC\"}", 400,
                 "invalid_customQuestions"));
         c.add(post("send: an incomplete draft", interviews + "/%INTERVIEW%/send", null, 422, "interview_incomplete"));
@@ -502,7 +504,7 @@ public class BadInputTableTest {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(c.status());
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.jsonPath().getString("code")).as(response.asString()).isEqualTo(c.code());
-        assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(400).doesNotContain("Exception", "\tat ");
+        assertThat(response.jsonPath().getString("message")).isNotBlank().hasSizeLessThan(400).doesNotContain("Exception", "\tat ", "\n", "\r");
         assertThat(counts()).as("rooms, slots, outbox, audit rows, team members, startups, contacts, interviews, interview versions, preferences").containsExactly(before);
         given().get("/q/health/ready").then().statusCode(200);
     }

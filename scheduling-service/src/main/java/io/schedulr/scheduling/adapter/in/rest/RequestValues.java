@@ -126,8 +126,9 @@ public final class RequestValues {
         return Optional.empty();
     }
 
-    /** Errors quote at most a short excerpt of what was sent. */
+    /** Errors quote at most a short excerpt of what was sent, without its control characters (the message is also logged). */
     public static String excerpt(String value) {
-        return value.length() <= EXCERPT ? value : value.substring(0, EXCERPT) + "…";
+        String shown = value.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() <= EXCERPT ? shown : shown.substring(0, EXCERPT) + "…";
     }
 }
