@@ -47,8 +47,6 @@ import jakarta.enterprise.inject.Instance;
 import io.schedulr.scheduling.adapter.out.messaging.PreferencesOutboxAppender;
 import io.schedulr.scheduling.adapter.out.persistence.SqlPreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
-import io.schedulr.scheduling.application.port.in.ChooseTimeZoneUseCase;
-import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
 import io.schedulr.scheduling.application.service.ChooseTimeZoneService;
 import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
 import io.schedulr.scheduling.application.service.PreferencesService;
@@ -104,15 +102,10 @@ public class UseCaseWiring {
         return new RecordCalendarConnectionService(tx, connections);
     }
 
+    /** One service for both: the bean's types are the class and its two use cases, setting and reading the zone. */
     @Produces
     @ApplicationScoped
-    ChooseTimeZoneUseCase timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
-        return new ChooseTimeZoneService(tx, users, zones);
-    }
-
-    @Produces
-    @ApplicationScoped
-    KeptTimeZoneUseCase keptTimeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
+    ChooseTimeZoneService timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
         return new ChooseTimeZoneService(tx, users, zones);
     }
 

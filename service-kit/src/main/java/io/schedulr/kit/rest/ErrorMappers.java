@@ -36,7 +36,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return error(400, "unknown_field", "Field '" + excerpt(unknown.getPropertyName()) + "' is not part of this request.");
+            return error(400, "unknown_field", "Field '" + Excerpt.of(unknown.getPropertyName()) + "' is not part of this request.");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             return error(400, "invalid_body", "The body has the wrong shape for this request (e.g. a list where an object belongs).");
@@ -46,7 +46,7 @@ public class ErrorMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             String detail = e instanceof InvalidFormatException invalid
-                    ? "has an invalid value " + excerpt(String.valueOf(invalid.getValue())) : "has the wrong type";
+                    ? "has an invalid value " + Excerpt.of(String.valueOf(invalid.getValue())) : "has the wrong type";
             return error(400, "invalid_field", "Field '" + field + "' " + detail + ".");
         }
         return error(400, "malformed_json", "The request body is not valid JSON.");
@@ -103,10 +103,6 @@ public class ErrorMappers {
         }
         LOG.error("unexpected error", e);
         return error(500, "internal_error", "Something went wrong on our side; it has been logged.");
-    }
-
-    private static String excerpt(String value) {
-        return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     public static Response error(int status, String code, String message) {

@@ -10,7 +10,6 @@ import java.util.Set;
 public final class IanaZones {
     /** Read once: the JDK copies its names into a new set on every call. */
     private static final Set<String> NAMES = Set.copyOf(ZoneId.getAvailableZoneIds());
-    private static final int EXCERPT = 40;
 
     private IanaZones() {
     }
@@ -20,11 +19,8 @@ public final class IanaZones {
             throw ApiException.badRequest("invalid_" + field, "'" + field + "' is required: an IANA time zone such as Europe/Berlin.");
         }
         if (!NAMES.contains(value)) {
-            // Said back without control characters: the message is answered and may be logged.
-            String shown = value.replaceAll("\\p{Cntrl}", "?");
-            String excerpt = shown.length() <= EXCERPT ? shown : shown.substring(0, EXCERPT) + "…";
             throw ApiException.badRequest("invalid_" + field,
-                    "'" + field + "' is an IANA time zone such as Europe/Berlin, not '" + excerpt + "'.");
+                    "'" + field + "' is an IANA time zone such as Europe/Berlin, not '" + Excerpt.of(value) + "'.");
         }
         return ZoneId.of(value);
     }

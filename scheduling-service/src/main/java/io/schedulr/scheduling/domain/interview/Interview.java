@@ -353,10 +353,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         try {
             return ZoneId.of(value.strip()).getId();
         } catch (DateTimeException e) {
-            // Said back shortened and without control characters: the message is answered and logged.
-            String shown = value.replaceAll("\\p{Cntrl}", "?");
-            throw new InvalidRequestException("invalid_timeZone", "'" + (shown.length() <= 40 ? shown : shown.substring(0, 40) + "…")
-                    + "' is not a time zone (use an IANA zone such as Europe/Berlin).");
+            throw new InvalidRequestException("invalid_timeZone", "'timeZone' is not a time zone (use an IANA zone such as Europe/Berlin).");
         }
     }
 

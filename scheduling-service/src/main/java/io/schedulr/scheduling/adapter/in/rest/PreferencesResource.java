@@ -3,6 +3,7 @@ package io.schedulr.scheduling.adapter.in.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.Excerpt;
 import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.domain.InvalidReminderException;
@@ -83,7 +84,7 @@ public class PreferencesResource {
             }
         }
         throw ApiException.badRequest("invalid_reminderChannel", value == null ? "'reminderChannel' is required: email or popup."
-                : "'reminderChannel' is email or popup, not '" + RequestValues.excerpt(value) + "'.");
+                : "'reminderChannel' is email or popup, not '" + Excerpt.of(value) + "'.");
     }
 
     private static List<Integer> minutes(JsonNode value) {

@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.Excerpt;
 import io.schedulr.scheduling.config.SchedulingConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -47,7 +48,7 @@ public class RequestTimes {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeException e) {
             throw ApiException.badRequest("invalid_datetime", "'" + field + "' must be an ISO-8601 date-time with an offset, "
-                    + "e.g. 2030-01-01T10:00:00Z; got '" + RequestValues.excerpt(value) + "'.");
+                    + "e.g. 2030-01-01T10:00:00Z; got '" + Excerpt.of(value) + "'.");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest;
 
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.Excerpt;
 import io.schedulr.scheduling.application.port.in.RoomScope;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.SlotId;
@@ -13,7 +14,6 @@ import java.util.UUID;
 
 /** Reads the values clients send as text (JSON fields, path and query parameters); the wire names live here. */
 public final class RequestValues {
-    private static final int EXCERPT = 40;
 
     private RequestValues() {
     }
@@ -81,7 +81,7 @@ public final class RequestValues {
         if (value.equalsIgnoreCase("past")) {
             return RoomScope.PAST;
         }
-        throw ApiException.badRequest("invalid_scope", "'scope' is 'open', 'mine' or 'past'; got '" + excerpt(value) + "'.");
+        throw ApiException.badRequest("invalid_scope", "'scope' is 'open', 'mine' or 'past'; got '" + Excerpt.of(value) + "'.");
     }
 
     static SlotStatus slotStatus(String value) {
@@ -109,7 +109,7 @@ public final class RequestValues {
         return canonicalUuid(v).orElseThrow(() -> {
             String words = kind.replace('_', ' ');
             String article = "aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ";
-            return ApiException.badRequest("invalid_" + kind + "_id", "'" + excerpt(v) + "' is not " + article + words + " id (a UUID).");
+            return ApiException.badRequest("invalid_" + kind + "_id", "'" + Excerpt.of(v) + "' is not " + article + words + " id (a UUID).");
         });
     }
 
@@ -126,9 +126,4 @@ public final class RequestValues {
         return Optional.empty();
     }
 
-    /** Errors quote at most a short excerpt of what was sent, without its control characters (the message is also logged). */
-    public static String excerpt(String value) {
-        String shown = value.replaceAll("\\p{Cntrl}", "?");
-        return shown.length() <= EXCERPT ? shown : shown.substring(0, EXCERPT) + "…";
-    }
 }

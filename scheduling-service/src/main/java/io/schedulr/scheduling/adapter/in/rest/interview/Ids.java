@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.adapter.in.rest.interview;
 
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.Excerpt;
 import io.schedulr.scheduling.adapter.in.rest.RequestValues;
 
 import java.util.UUID;
@@ -16,7 +17,7 @@ final class Ids {
         }
         String v = value.strip();
         return RequestValues.canonicalUuid(v).orElseThrow(() -> ApiException.badRequest("invalid_" + field,
-                "'" + field + "' is not an id (a UUID): '" + RequestValues.excerpt(v) + "'."));
+                "'" + field + "' is not an id (a UUID): '" + Excerpt.of(v) + "'."));
     }
 
     static UUID optional(String field, String value) {
