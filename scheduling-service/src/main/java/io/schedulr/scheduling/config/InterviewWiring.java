@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.config;
 
 import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
 import io.schedulr.scheduling.application.port.in.interview.SendInterviewUseCase;
@@ -14,6 +15,7 @@ import io.schedulr.scheduling.application.port.out.interview.NotesSanitizer;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
 import io.schedulr.scheduling.application.service.interview.ApplyCalcomBookingService;
+import io.schedulr.scheduling.application.service.interview.ChangeInterviewBookingService;
 import io.schedulr.scheduling.application.service.interview.ContactRegistration;
 import io.schedulr.scheduling.application.service.interview.InterviewFlowService;
 import io.schedulr.scheduling.application.service.interview.InterviewOptionsService;
@@ -59,6 +61,12 @@ public class InterviewWiring {
     @ApplicationScoped
     SendInterviewUseCase sendInterview(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts, Clock clock) {
         return new SendInterviewService(tx, interviews, calcom, conflicts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChangeInterviewBookingUseCase changeInterviewBooking(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+        return new ChangeInterviewBookingService(tx, interviews, calcom, clock);
     }
 
     @Produces

@@ -38,6 +38,9 @@ public final class FakeCalcomGateway {
     private static HttpServer server;
     private static final Queue<Integer> SCRIPT = new ConcurrentLinkedQueue<>();
     private static final ArrayNode BOOKINGS = JSON.createArrayNode();
+    /** Cancel and reschedule requests received: {uid, action, body}. */
+    private static final ArrayNode CHANGES = JSON.createArrayNode();
+    private static final Map<String, ObjectNode> BY_UID = new HashMap<>();
 
     private FakeCalcomGateway() {
     }
@@ -47,7 +50,14 @@ public final class FakeCalcomGateway {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20);
             server.createContext("/api/calcom/event-types", ex -> guarded(ex, () -> answer(ex, 200, eventTypes())));
             server.createContext("/api/calcom/slots", ex -> guarded(ex, () -> slots(ex)));
-            server.createContext("/api/calcom/bookings", ex -> guarded(ex, () -> book(ex)));
+            server.createContext("/api/calcom/bookings", ex -> guarded(ex, () -> {
+                String path = ex.getRequestURI().getPath();
+                if (path.endsWith("/cancel") || path.endsWith("/reschedule")) {
+                    change(ex, path);
+                } else {
+                    book(ex);
+                }
+            }));
             server.createContext("/_fake/script", ex -> {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
                 SCRIPT.clear();
@@ -57,6 +67,11 @@ public final class FakeCalcomGateway {
                     }
                 }
                 answer(ex, 204, null);
+            });
+            server.createContext("/_fake/changes", ex -> {
+                synchronized (BOOKINGS) {
+                    answer(ex, 200, CHANGES.deepCopy());
+                }
             });
             server.createContext("/_fake/bookings", ex -> {
                 synchronized (BOOKINGS) {
@@ -179,6 +194,51 @@ public final class FakeCalcomGateway {
         b.put("uid", uid).put("id", BOOKINGS.size()).put("interviewId", body.path("interviewId").asText()).put("title", type.path("title").asText())
                 .put("status", "accepted").put("start", start.toString()).put("end", start.plusSeconds(60L * length).toString())
                 .put("eventTypeId", type.path("id").asLong()).put("meetingUrl", "https://app.cal.com/video/" + uid).put("icsUid", uid + "@Cal.com");
+        synchronized (BOOKINGS) {
+            BY_UID.put(uid, b);
+        }
+        answer(ex, 201, b);
+    }
+
+    /** Cancels, or moves to a new uid with the same length, a booking made here, as the gateway answers. */
+    private static void change(HttpExchange ex, String path) throws IOException {
+        String[] parts = path.split("/");
+        String uid = parts[parts.length - 2];
+        String action = parts[parts.length - 1];
+        JsonNode body = JSON.readTree(ex.getRequestBody());
+        ObjectNode previous;
+        synchronized (BOOKINGS) {
+            CHANGES.addObject().put("uid", uid).put("action", action).set("body", body);
+            previous = BY_UID.get(uid);
+        }
+        Integer scripted = SCRIPT.poll();
+        if (scripted != null) {
+            answer(ex, scripted, error(scripted == 422 ? "calcom_rejected" : "calcom_unavailable", "Scripted failure " + scripted + "."));
+            return;
+        }
+        if (previous == null) {
+            answer(ex, 404, error("calcom_not_found", "No booking " + uid + "."));
+            return;
+        }
+        if (!"accepted".equals(previous.path("status").asText())) {
+            answer(ex, 400, error("calcom_rejected", "This booking has already been cancelled."));
+            return;
+        }
+        previous.put("status", "cancelled");
+        if (action.equals("cancel")) {
+            previous.put("cancellationReason", body.path("cancellationReason").asText(null));
+            answer(ex, 200, previous);
+            return;
+        }
+        Instant start = Instant.parse(body.path("start").asText());
+        long seconds = Instant.parse(previous.path("end").asText()).getEpochSecond() - Instant.parse(previous.path("start").asText()).getEpochSecond();
+        String newUid = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        ObjectNode b = previous.deepCopy();
+        b.put("uid", newUid).put("status", "accepted").put("start", start.toString()).put("end", start.plusSeconds(seconds).toString())
+                .put("meetingUrl", "https://app.cal.com/video/" + newUid).put("rescheduledFromUid", uid);
+        synchronized (BOOKINGS) {
+            BY_UID.put(newUid, b);
+        }
         answer(ex, 201, b);
     }
 

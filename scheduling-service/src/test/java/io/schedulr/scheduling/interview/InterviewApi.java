@@ -84,6 +84,11 @@ final class InterviewApi {
         return fake("/_fake/bookings", null);
     }
 
+    /** The cancel and reschedule requests the fake gateway received: [{uid, action, body}]. */
+    static String gatewayChanges() {
+        return fake("/_fake/changes", null);
+    }
+
     private static String fake(String path, String body) {
         String base = ConfigProvider.getConfig().getValue("quarkus.rest-client.calcom-gateway.url", String.class);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));

@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.domain.interview;
 
 import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * @param sequence           iCalendar SEQUENCE of our invitations; rises with every change people are told about
  * @param awaitingNewTime    the host asked on Cal.com for another time; the old one is void
  * @param sendingSince       a send in progress (its Cal.com call) since then; null otherwise
+ * @param sentBy             user id of who sent it: the Cal.com booking is theirs, so only they (and admins) change it there
  * @param calcomHost         for a booking made on Cal.com directly: its host as Cal.com names them
  * @param version            optimistic version of the stored row
  */
@@ -41,7 +43,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                         List<String> customQuestions, boolean guestsSaved, boolean detailsSaved, List<Guest> guests, String title,
                         String calcomBookingUid, String calcomIcalUid, Integer calcomSequence, String meetingUrl, String meetingProvider,
                         int sequence, boolean awaitingNewTime, String cancellationReason, Instant sendingSince, Instant sentAt,
-                        CalcomBookingChange.Person calcomHost, Instant createdAt, Instant updatedAt, long version) {
+                        String sentBy, CalcomBookingChange.Person calcomHost, Instant createdAt, Instant updatedAt, long version) {
     public static final int MAX_ADDITIONAL_MEMBERS = 10;
     public static final int MAX_GUESTS = 30;
     public static final int MAX_QUESTIONS = 20;
@@ -62,7 +64,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     public static Interview draft(UUID id, String createdBy, UUID startupId, Instant now) {
         return new Interview(id, InterviewStatus.DRAFT, InterviewOrigin.FLOW, createdBy, startupId, null, null, List.of(), null, false,
                 null, null, null, null, null, List.of(), false, false, List.of(), null, null, null, null, null, null, 0, false, null,
-                null, null, null, now, now, 0);
+                null, null, null, null, now, now, 0);
     }
 
     /** The iCalendar UID of our invitations: stable for the interview's life. */
@@ -196,9 +198,10 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
 
     /**
      * Step 6 begins: claims the interview for one send. An interview already sent is answered as it is (sending again is
-     * idempotent); an incomplete one, or one another send holds, is refused.
+     * idempotent); an incomplete one, or one another send holds, is refused. {@code by} books it on Cal.com with their
+     * own sign-in, so the booking is theirs.
      */
-    public Interview startSending(Instant now) {
+    public Interview startSending(String by, Instant now) {
         if (status != InterviewStatus.DRAFT) {
             return this;
         }
@@ -217,7 +220,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (sendingSince != null && now.isBefore(sendingSince.plus(SEND_LEASE))) {
             throw new ConflictException("interview_being_sent", "This interview is being sent right now; look again in a moment.");
         }
-        return edit(now).sendingSince(now).build();
+        return edit(now).sendingSince(now).sentBy(by).build();
     }
 
     /** The Cal.com booking exists: scheduled, and every guest's invitation goes out now. */
@@ -247,6 +250,67 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     /** Who may fill in and send the draft: who started it and its primary interviewer. */
     public boolean editableBy(String userId, UUID memberId) {
         return (userId != null && userId.equals(createdBy)) || (memberId != null && memberId.equals(primaryMemberId));
+    }
+
+    // ---- cancelling and moving from here (through Cal.com) ---------------------------------------------------------
+
+    public static final int MAX_REASON_LENGTH = 500;
+
+    /**
+     * Refuses to ask Cal.com to cancel what cannot be cancelled, or for someone whose booking it is not: the Cal.com
+     * booking belongs to who sent the interview, and calcom-gateway lets only them and admins change it.
+     */
+    public void requireCancellable(Actor actor) {
+        requireBooked(actor, "cancel");
+    }
+
+    /**
+     * The window a move to {@code start} gives (the same length), refused for what cannot be moved, for a start that is
+     * not ahead or is the interview's time already, and for someone whose booking it is not.
+     */
+    public TimeWindow requireReschedulable(Actor actor, Instant start, Instant now) {
+        requireBooked(actor, "move");
+        TimeWindow window = TimeWindow.starting(start, Duration.between(startAt, endAt));
+        if (!window.startsAfter(now)) {
+            throw new InvalidRequestException("invalid_start", "The start must be in the future.");
+        }
+        if (window.start().equals(startAt) && !awaitingNewTime) {
+            throw new InvalidRequestException("invalid_start", "The interview is at that time already.");
+        }
+        return window;
+    }
+
+    private void requireBooked(Actor actor, String doing) {
+        if (status == InterviewStatus.DRAFT) {
+            throw new ConflictException("interview_not_sent", "This interview was never sent, so there is no booking to " + doing + ".");
+        }
+        if (status == InterviewStatus.CANCELLED) {
+            throw new ConflictException("interview_cancelled", "This interview is cancelled.");
+        }
+        if (!actor.admin() && (sentBy == null || !sentBy.equals(actor.id()))) {
+            throw new ForbiddenActionException("not_interview_sender", "Only who sent this interview (the Cal.com booking is theirs) "
+                    + "and admins may " + doing + " it; " + (origin == InterviewOrigin.CALCOM ? "it was booked on Cal.com directly." : "ask them."));
+        }
+    }
+
+    /** Cal.com cancelled the booking at our request: everyone is told, unless its webhook came first. */
+    public Applied cancelledHere(String reason, Instant now) {
+        if (status == InterviewStatus.CANCELLED) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        return new Applied(edit(now).status(InterviewStatus.CANCELLED).cancellationReason(reason).awaitingNewTime(false)
+                .sendingSince(null).sequence(sequence + 1).build(), InterviewChange.CANCELLED);
+    }
+
+    /** Cal.com moved the booking at our request (a new booking uid): everyone is told, unless its webhook came first. */
+    public Applied rescheduledHere(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider, Instant now) {
+        if (status == InterviewStatus.CANCELLED || bookingUid.equals(calcomBookingUid)) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        return new Applied(edit(now).calcomBookingUid(bookingUid).calcomIcalUid(icalUid != null ? icalUid : calcomIcalUid)
+                .startAt(start).endAt(end).awaitingNewTime(false).cancellationReason(null)
+                .meetingUrl(url != null ? url : meetingUrl).meetingProvider(provider != null ? provider : meetingProvider)
+                .sequence(sequence + 1).build(), InterviewChange.RESCHEDULED);
     }
 
     // ---- the lifecycle, from Cal.com -------------------------------------------------------------------------------
@@ -286,6 +350,10 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     private Applied rescheduled(CalcomBookingChange c, Instant now) {
         if (calcomSequence != null && c.calcomSequence() <= calcomSequence) {
             return new Applied(this, InterviewChange.NONE);
+        }
+        if (status != InterviewStatus.DRAFT && c.uid().equals(calcomBookingUid) && c.start().equals(startAt) && c.end().equals(endAt)) {
+            // A move made from here (rescheduledHere) announced already; only Cal.com's sequence is new.
+            return new Applied(edit(now).calcomSequence(c.calcomSequence()).build(), InterviewChange.NONE);
         }
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
                 .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).cancellationReason(null)
@@ -330,7 +398,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return new Interview(id, status, InterviewOrigin.CALCOM, null, null, null, primaryMember, List.of(), null, false, minutes,
                 c.start(), c.end(), "UTC", null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
                 c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(),
-                c.reason(), null, now, host, now, now, 0);
+                c.reason(), null, now, null, host, now, now, 0);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
@@ -338,7 +406,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     private void requireDraft() {
         if (status != InterviewStatus.DRAFT) {
             throw new ConflictException("interview_not_draft",
-                    "This interview was already sent; change it on Cal.com (reschedule or cancel) instead.");
+                    "This interview was already sent; move or cancel it instead (or change it on Cal.com).");
         }
     }
 
@@ -391,6 +459,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         private boolean customDuration, guestsSaved, detailsSaved, awaitingNewTime;
         private Integer durationMinutes, calcomSequence;
         private Instant startAt, endAt, sendingSince, sentAt, createdAt, updatedAt;
+        private String sentBy;
         private List<String> customQuestions;
         private List<Guest> guests;
         private int sequence;
@@ -405,7 +474,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             detailsSaved = i.detailsSaved; guests = i.guests; title = i.title; calcomBookingUid = i.calcomBookingUid;
             calcomIcalUid = i.calcomIcalUid; calcomSequence = i.calcomSequence; meetingUrl = i.meetingUrl;
             meetingProvider = i.meetingProvider; sequence = i.sequence; awaitingNewTime = i.awaitingNewTime;
-            cancellationReason = i.cancellationReason; sendingSince = i.sendingSince; sentAt = i.sentAt; calcomHost = i.calcomHost;
+            cancellationReason = i.cancellationReason; sendingSince = i.sendingSince; sentAt = i.sentAt; sentBy = i.sentBy; calcomHost = i.calcomHost;
             createdAt = i.createdAt; updatedAt = i.updatedAt; version = i.version;
         }
 
@@ -435,13 +504,14 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         Builder cancellationReason(String v) { cancellationReason = v; return this; }
         Builder sendingSince(Instant v) { sendingSince = v; return this; }
         Builder sentAt(Instant v) { sentAt = v; return this; }
+        Builder sentBy(String v) { sentBy = v; return this; }
         Builder updatedAt(Instant v) { updatedAt = v; return this; }
 
         Interview build() {
             return new Interview(id, status, origin, createdBy, startupId, contactId, primaryMemberId, additionalMemberIds, eventTypeId,
                     customDuration, durationMinutes, startAt, endAt, timeZone, prepNotes, customQuestions, guestsSaved, detailsSaved,
                     guests, title, calcomBookingUid, calcomIcalUid, calcomSequence, meetingUrl, meetingProvider, sequence,
-                    awaitingNewTime, cancellationReason, sendingSince, sentAt, calcomHost, createdAt, updatedAt, version);
+                    awaitingNewTime, cancellationReason, sendingSince, sentAt, sentBy, calcomHost, createdAt, updatedAt, version);
         }
     }
 }

@@ -31,7 +31,7 @@ class InterviewTest {
     }
 
     static Interview sent() {
-        Interview claimed = ready().startSending(NOW);
+        Interview claimed = ready().startSending("ada", NOW);
         return claimed.scheduled("bk1", "bk1@Cal.com", START, START.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/bk1", "cal-video", NOW);
     }
 
@@ -45,7 +45,7 @@ class InterviewTest {
         Interview draft = Interview.draft(UUID.randomUUID(), "u1", STARTUP, NOW);
         assertThat(draft.missing().get(InterviewStep.STARTUP)).containsExactly("contact");
         assertThat(draft.readyToSend()).isFalse();
-        assertThatThrownBy(() -> draft.startSending(NOW)).isInstanceOf(UnprocessableActionException.class)
+        assertThatThrownBy(() -> draft.startSending("ada", NOW)).isInstanceOf(UnprocessableActionException.class)
                 .hasMessageContaining("team: primaryMemberId");
         assertThat(ready().readyToSend()).isTrue();
         assertThat(ready().missing().get(InterviewStep.SEND)).containsExactly("send");
@@ -81,15 +81,15 @@ class InterviewTest {
 
     @Test
     void sendingIsClaimedOnceAndASentInterviewNoLongerTakesSteps() {
-        Interview claimed = ready().startSending(NOW);
-        assertThatThrownBy(() -> claimed.startSending(NOW.plusSeconds(5))).isInstanceOf(ConflictException.class)
+        Interview claimed = ready().startSending("ada", NOW);
+        assertThatThrownBy(() -> claimed.startSending("ada", NOW.plusSeconds(5))).isInstanceOf(ConflictException.class)
                 .hasFieldOrPropertyWithValue("code", "interview_being_sent");
-        assertThat(claimed.startSending(NOW.plus(Interview.SEND_LEASE))).isNotSameAs(claimed);
+        assertThat(claimed.startSending("ada", NOW.plus(Interview.SEND_LEASE))).isNotSameAs(claimed);
         assertThat(claimed.sendFailed(NOW).sendingSince()).isNull();
         Interview sent = sent();
         assertThat(sent.status()).isEqualTo(InterviewStatus.SCHEDULED);
         assertThat(sent.guests()).allMatch(g -> g.invitation() == Guest.Invitation.SENT && NOW.equals(g.sentAt()));
-        assertThat(sent.startSending(NOW)).isSameAs(sent);
+        assertThat(sent.startSending("ada", NOW)).isSameAs(sent);
         assertThatThrownBy(() -> sent.chooseDetails(null, List.of(), "UTC", NOW)).hasFieldOrPropertyWithValue("code", "interview_not_draft");
     }
 
@@ -130,13 +130,13 @@ class InterviewTest {
 
     @Test
     void aDraftAdoptsTheBookingItsLostSendMade() {
-        Interview claimed = ready().startSending(NOW);
+        Interview claimed = ready().startSending("ada", NOW);
         Interview.Applied adopted = claimed.apply(change(Kind.CREATED, 0, "bk7", null, START, false), NOW);
         assertThat(adopted.change()).isEqualTo(InterviewChange.CONFIRMED);
         assertThat(adopted.interview().calcomBookingUid()).isEqualTo("bk7");
         assertThat(adopted.interview().sendingSince()).isNull();
         assertThat(adopted.interview().guests()).allMatch(g -> g.invitation() == Guest.Invitation.SENT);
-        assertThat(adopted.interview().startSending(NOW)).isSameAs(adopted.interview());
+        assertThat(adopted.interview().startSending("ada", NOW)).isSameAs(adopted.interview());
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -31,4 +32,14 @@ public interface CalcomGatewayApi {
     @Path("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> book(@HeaderParam("Authorization") String authorization, JsonNode body);
+
+    @POST
+    @Path("/bookings/{uid}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> cancel(@HeaderParam("Authorization") String authorization, @PathParam("uid") String uid, JsonNode body);
+
+    @POST
+    @Path("/bookings/{uid}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> reschedule(@HeaderParam("Authorization") String authorization, @PathParam("uid") String uid, JsonNode body);
 }

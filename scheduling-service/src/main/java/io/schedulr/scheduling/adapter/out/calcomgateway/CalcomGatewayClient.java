@@ -86,11 +86,32 @@ public class CalcomGatewayClient implements CalcomGatewayPort {
             ArrayNode guests = body.putArray("guests");
             request.guests().forEach(guests::add);
         }
-        return call("booking", api.book(bearer(), body), BOOKING_TIMEOUT).map(b -> {
-            String url = b.path("meetingUrl").asText(null);
-            return new BookedMeeting(b.path("uid").asText(), b.path("icsUid").asText(null), Instant.parse(b.path("start").asText()),
-                    Instant.parse(b.path("end").asText()), url, MeetingProviders.of(null, url));
-        });
+        return call("booking", api.book(bearer(), body), BOOKING_TIMEOUT).map(CalcomGatewayClient::meeting);
+    }
+
+    @Override
+    public Uni<Void> cancel(String bookingUid, String reason) {
+        ObjectNode body = json.createObjectNode();
+        if (reason != null) {
+            body.put("cancellationReason", reason);
+        }
+        return call("cancellation", api.cancel(bearer(), bookingUid, body), BOOKING_TIMEOUT).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<BookedMeeting> reschedule(String bookingUid, Instant start, String reason) {
+        ObjectNode body = json.createObjectNode();
+        body.put("start", start.toString());
+        if (reason != null) {
+            body.put("reschedulingReason", reason);
+        }
+        return call("move", api.reschedule(bearer(), bookingUid, body), BOOKING_TIMEOUT).map(CalcomGatewayClient::meeting);
+    }
+
+    private static BookedMeeting meeting(JsonNode b) {
+        String url = b.path("meetingUrl").asText(null);
+        return new BookedMeeting(b.path("uid").asText(), b.path("icsUid").asText(null), Instant.parse(b.path("start").asText()),
+                Instant.parse(b.path("end").asText()), url, MeetingProviders.of(null, url));
     }
 
     private String bearer() {

@@ -53,12 +53,12 @@ public class SendInterviewService implements SendInterviewUseCase {
     public Uni<InterviewDetails> send(Actor actor, UUID interviewId, boolean allowOwnConflicts) {
         // The team's Google calendars are asked before the transaction, so a slow Google holds no connection; the
         // transaction uses the answers when the interview still has the same team and time (else it asks again).
-        return tx.reading(() -> interviews.editable(actor, interviewId).chain(before -> before.startSending(clock.instant()) == before
+        return tx.reading(() -> interviews.editable(actor, interviewId).chain(before -> before.startSending(actor.id(), clock.instant()) == before
                         ? Uni.createFrom().item((ConflictCheck.GoogleQuestion) null)
                         : interviews.details(before).chain(d -> question(actor, d, allowOwnConflicts))))
                 .chain(question -> question == null ? Uni.createFrom().item((ConflictCheck.GoogleAnswers) null) : conflicts.ask(question))
                 .chain(answers -> tx.inTransaction(() -> interviews.editable(actor, interviewId).chain(before -> {
-                    Interview claimed = before.startSending(clock.instant());
+                    Interview claimed = before.startSending(actor.id(), clock.instant());
                     if (claimed == before) {
                         return interviews.details(before).map(d -> new Claim(d, false, List.of()));
                     }

@@ -31,6 +31,10 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
     final List<InterviewAnnouncement> announced = new ArrayList<>();
     final List<BookingRequest> bookings = new ArrayList<>();
     final Deque<CalcomGatewayException> failures = new ArrayDeque<>();
+    /** Cancel and reschedule calls: "cancel uid reason" or "reschedule uid start reason". */
+    final List<String> changes = new ArrayList<>();
+    /** Runs when a cancel or reschedule reaches Cal.com, before it answers (e.g. its webhook arriving first). */
+    Runnable beforeAnswer = () -> { };
 
     @Override
     public Uni<Optional<Interview>> find(UUID id) {
@@ -64,7 +68,7 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
                 interview.prepNotes(), interview.customQuestions(), interview.guestsSaved(), interview.detailsSaved(), interview.guests(),
                 interview.title(), interview.calcomBookingUid(), interview.calcomIcalUid(), interview.calcomSequence(), interview.meetingUrl(),
                 interview.meetingProvider(), interview.sequence(), interview.awaitingNewTime(), interview.cancellationReason(),
-                interview.sendingSince(), interview.sentAt(), interview.calcomHost(), interview.createdAt(), interview.updatedAt(),
+                interview.sendingSince(), interview.sentAt(), interview.sentBy(), interview.calcomHost(), interview.createdAt(), interview.updatedAt(),
                 interview.version() + 1);
         interviews.put(next.id(), next);
         return Uni.createFrom().item(next);
@@ -104,5 +108,24 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
         String uid = "bk" + bookings.size();
         return Uni.createFrom().item(new BookedMeeting(uid, uid + "@Cal.com", request.start(), request.start().plus(Duration.ofMinutes(30)),
                 "https://app.cal.com/video/" + uid, "cal-video"));
+    }
+
+    @Override
+    public Uni<Void> cancel(String bookingUid, String reason) {
+        changes.add("cancel " + bookingUid + " " + reason);
+        beforeAnswer.run();
+        return failures.isEmpty() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(failures.poll());
+    }
+
+    @Override
+    public Uni<BookedMeeting> reschedule(String bookingUid, Instant start, String reason) {
+        changes.add("reschedule " + bookingUid + " " + start + " " + reason);
+        beforeAnswer.run();
+        if (!failures.isEmpty()) {
+            return Uni.createFrom().failure(failures.poll());
+        }
+        String uid = "rs" + changes.size();
+        return Uni.createFrom().item(new BookedMeeting(uid, null, start, start.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/" + uid,
+                "cal-video"));
     }
 }

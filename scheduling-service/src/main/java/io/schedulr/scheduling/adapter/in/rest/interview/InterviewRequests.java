@@ -54,6 +54,20 @@ public final class InterviewRequests {
             @Size(max = 64) String start) {
     }
 
+    @Schema(description = "Cancelling a sent interview; the body may be left out.")
+    public record Cancel(
+            @Schema(description = "Why, told to everyone in the cancellation; at most 500 characters on one line.",
+                    example = "The startup withdrew.") @Size(max = 500) String reason) {
+    }
+
+    @Schema(description = "Moving a sent interview to another start; it keeps its length.")
+    public record Reschedule(
+            @Schema(description = "The new start, ISO-8601 with an offset, in the future.", example = "2030-01-16T10:00:00+01:00",
+                    required = true) @Size(max = 64) String start,
+            @Schema(description = "Why, given to Cal.com; at most 500 characters on one line.", example = "The founder is travelling.")
+            @Size(max = 500) String reason) {
+    }
+
     @Schema(description = "A guest: a startup contact by id, or anyone by name and address.")
     public record Guest(
             @Schema(description = "Full name.", example = "Sam Rivera") @Size(max = 200) String name,

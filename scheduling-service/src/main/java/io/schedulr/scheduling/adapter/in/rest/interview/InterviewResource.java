@@ -6,6 +6,7 @@ import io.schedulr.kit.rest.ApiException;
 import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.adapter.in.rest.RequestTimes;
 import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
+import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
@@ -45,7 +46,8 @@ import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 /** Interviews: the 6-step creation flow a wizard drives, step 3's options from Cal.com, and reading (docs/interviews-api.md). */
 @Path("/api/interviews")
 @Authenticated
-@Tag(name = "Interviews", description = "Interviews with startups: the six-step draft a wizard fills in, the Cal.com options, sending.")
+@Tag(name = "Interviews", description = "Interviews with startups: the six-step draft a wizard fills in, the Cal.com options, sending, "
+        + "cancelling and rescheduling.")
 @Produces(MediaType.APPLICATION_JSON)
 public class InterviewResource {
     private static final Logger LOG = Logger.getLogger(InterviewResource.class);
@@ -63,6 +65,8 @@ public class InterviewResource {
     InterviewOptionsUseCase options;
     @Inject
     SendInterviewUseCase sending;
+    @Inject
+    ChangeInterviewBookingUseCase changes;
     @Inject
     KeptTimeZoneUseCase kept;
 
@@ -235,6 +239,42 @@ public class InterviewResource {
         return sending.send(actor, interview, RequestValues.flag("allowConflicts", allowConflicts))
                 .invoke(d -> LOG.infof("interview %s sent by %s: %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().status(), d.interview().calcomBookingUid()))
+                .chain(d -> view(d, actor));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a sent interview: its Cal.com booking is cancelled and everyone is told",
+            description = "Only who sent the interview (the Cal.com booking is theirs) and admins. The body may be {}.")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
+            + "interview_cancelled changed_concurrently invalid_reason invalid_body calcom_rejected calcom_not_found calcom_rate_limited "
+            + "calcom_unavailable")
+    public Uni<InterviewResponse> cancel(@PathParam("id") String id, @Valid InterviewRequests.Cancel body) {
+        Actor actor = TeamActors.of(caller, identity);
+        UUID interview = RequestValues.id("interview", id);
+        return changes.cancel(actor, interview, body == null ? null : body.reason())
+                .invoke(d -> LOG.infof("interview %s cancelled by %s, Cal.com booking %s", interview, actor.id(),
+                        d.interview().calcomBookingUid()))
+                .chain(d -> view(d, actor));
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a sent interview to another start (same length): Cal.com books the new time and everyone is told",
+            description = "Only who sent the interview (the Cal.com booking is theirs) and admins. Also answers a host's request "
+                    + "for a new time (awaitingNewTime).")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
+            + "interview_cancelled changed_concurrently invalid_start invalid_datetime datetime_out_of_range invalid_reason invalid_body "
+            + "calcom_rejected calcom_not_found calcom_rate_limited calcom_unavailable")
+    public Uni<InterviewResponse> reschedule(@PathParam("id") String id, @Valid InterviewRequests.Reschedule body) {
+        Actor actor = TeamActors.of(caller, identity);
+        UUID interview = RequestValues.id("interview", id);
+        InterviewRequests.Reschedule b = required(body);
+        return changes.reschedule(actor, interview, times.required("start", b.start()), b.reason())
+                .invoke(d -> LOG.infof("interview %s rescheduled by %s to %s, Cal.com booking %s", interview, actor.id(),
+                        d.interview().startAt(), d.interview().calcomBookingUid()))
                 .chain(d -> view(d, actor));
     }
 

@@ -81,6 +81,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_CUSTOM_QUESTIONS(400, "invalid_customQuestions", "'customQuestions' holds an empty entry."),
     INVALID_TIME_ZONE(400, "invalid_timeZone", "'Mars/Olympus' is not a time zone (use an IANA zone such as Europe/Berlin)."),
     INVALID_TO(400, "invalid_to", "'to' must be after 'from', at most 62 days later."),
+    INVALID_REASON(400, "invalid_reason", "'reason' is at most 500 characters on one line, without control characters."),
     // 403: signed in, but not allowed; the first three for any token without a usable address (service-kit CurrentCaller)
     EMAIL_REQUIRED(403, "email_required", "Your sign-in carries no email address; invitations need one."),
     EMAIL_UNVERIFIED(403, "email_unverified", "Your email address is not verified by your sign-in provider."),
@@ -95,6 +96,7 @@ public enum ErrorCode implements DocumentedError {
     NOT_SLOT_HOST(403, "not_slot_host", "Only the slot's host can cancel it."),
     ADMIN_ONLY(403, "admin_only", "Only admins may add team members."),
     NOT_INTERVIEW_EDITOR(403, "not_interview_editor", "Only whoever started the interview, its primary interviewer or an admin can change it."),
+    NOT_INTERVIEW_SENDER(403, "not_interview_sender", "Only who sent this interview (the Cal.com booking is theirs) and admins may cancel it; ask them."),
     // 404: what the request names does not exist, or the caller may not see it
     ROOM_NOT_FOUND(404, "room_not_found", "No practice room 3f6c2a9e-1b7d-4c5e-9a8f-2d4b6c8e0f12."),
     SLOT_NOT_FOUND(404, "slot_not_found", "No slot 7d1e5b3a-9c2f-4e8d-b6a4-1f3c5e7a9b20."),
@@ -119,6 +121,8 @@ public enum ErrorCode implements DocumentedError {
     TEAM_MEMBER_CALCOM_USER_TAKEN(409, "team_member_calcom_user_taken", "Another team member is linked to this Cal.com user."),
     INTERVIEW_NOT_DRAFT(409, "interview_not_draft", "This interview was sent already; its steps can no longer change."),
     INTERVIEW_BEING_SENT(409, "interview_being_sent", "This interview is being sent right now; look again in a moment."),
+    INTERVIEW_NOT_SENT(409, "interview_not_sent", "This interview was never sent, so there is no booking to cancel."),
+    INTERVIEW_CANCELLED(409, "interview_cancelled", "This interview is cancelled."),
     // 422: understood, but the state of things does not allow it
     HOST_CANNOT_BOOK_OWN_ROOM(422, "host_cannot_book_own_room", "You host this room; someone else has to book it."),
     ROOM_IN_PAST(422, "room_in_past", "This session has already started; it can no longer be booked."),

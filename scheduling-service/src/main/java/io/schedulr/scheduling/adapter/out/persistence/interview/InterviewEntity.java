@@ -73,6 +73,8 @@ public class InterviewEntity extends PanacheEntityBase {
     public Instant sendingSince;
     @Column(name = "sent_at")
     public Instant sentAt;
+    @Column(name = "sent_by")
+    public String sentBy;
     @Column(name = "calcom_host")
     public String calcomHost;
     @Column(name = "created_at", nullable = false)

@@ -132,6 +132,7 @@ public class PanacheInterviewStore implements InterviewStore {
         e.cancellationReason = i.cancellationReason();
         e.sendingSince = i.sendingSince();
         e.sentAt = i.sentAt();
+        e.sentBy = i.sentBy();
         e.calcomHost = i.calcomHost() == null ? null : write(i.calcomHost());
         e.updatedAt = i.updatedAt();
     }
@@ -142,7 +143,7 @@ public class PanacheInterviewStore implements InterviewStore {
                 read(e.additionalMemberIds, IDS), e.eventTypeId, e.customDuration, e.durationMinutes, e.startAt, e.endAt, e.timeZone,
                 e.prepNotes, read(e.customQuestions, TEXTS), e.guestsSaved, e.detailsSaved, read(e.guests, GUESTS), e.title,
                 e.calcomBookingUid, e.calcomIcalUid, e.calcomSequence, e.meetingUrl, e.meetingProvider, e.sequence, e.awaitingNewTime,
-                e.cancellationReason, e.sendingSince, e.sentAt,
+                e.cancellationReason, e.sendingSince, e.sentAt, e.sentBy,
                 e.calcomHost == null ? null : read(e.calcomHost, new TypeReference<CalcomBookingChange.Person>() {
                 }), e.createdAt, e.updatedAt, e.version);
     }

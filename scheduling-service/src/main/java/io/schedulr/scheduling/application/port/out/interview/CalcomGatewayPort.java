@@ -16,6 +16,12 @@ public interface CalcomGatewayPort {
 
     Uni<BookedMeeting> book(BookingRequest request);
 
+    /** Cancels a booking the caller made (an admin: any); {@code reason} may be null. */
+    Uni<Void> cancel(String bookingUid, String reason);
+
+    /** Moves a booking the caller made (an admin: any): Cal.com answers with the new booking that replaces it. */
+    Uni<BookedMeeting> reschedule(String bookingUid, Instant start, String reason);
+
     record Host(long userId, String name) {
     }
 

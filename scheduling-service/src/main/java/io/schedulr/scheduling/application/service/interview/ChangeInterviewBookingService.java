@@ -1,0 +1,74 @@
+package io.schedulr.scheduling.application.service.interview;
+
+import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
+import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookedMeeting;
+import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.Interview;
+import io.schedulr.scheduling.domain.interview.PlainText;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Cancels or moves an interview's Cal.com booking, then records it and tells everyone. Cal.com is asked outside any
+ * transaction, as sending does. Its webhook for the same change may come before or after: whichever is second changes
+ * nothing ({@link Interview#cancelledHere}, {@link Interview#rescheduledHere}, {@link Interview#apply}), so people are told once.
+ * When Cal.com refuses or cannot be reached, nothing here changes.
+ */
+public class ChangeInterviewBookingService implements ChangeInterviewBookingUseCase {
+    private final UnitOfWork tx;
+    private final Interviews interviews;
+    private final CalcomGatewayPort calcom;
+    private final Clock clock;
+
+    public ChangeInterviewBookingService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+        this.tx = tx;
+        this.interviews = interviews;
+        this.calcom = calcom;
+        this.clock = clock;
+    }
+
+    @Override
+    public Uni<InterviewDetails> cancel(Actor actor, UUID interviewId, String reason) {
+        String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
+        return tx.reading(() -> interviews.visible(actor, interviewId).invoke(i -> i.requireCancellable(actor)))
+                .chain(before -> calcom.cancel(before.calcomBookingUid(), why))
+                .chain(() -> record(actor, interviewId, "cancelled", current -> current.cancelledHere(why, clock.instant())));
+    }
+
+    @Override
+    public Uni<InterviewDetails> reschedule(Actor actor, UUID interviewId, Instant start, String reason) {
+        String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
+        return tx.reading(() -> interviews.visible(actor, interviewId)
+                        .map(i -> new Asked(i, i.requireReschedulable(actor, start, clock.instant()))))
+                .chain(asked -> calcom.reschedule(asked.interview().calcomBookingUid(), asked.window().start(), why))
+                .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved)));
+    }
+
+    private record Asked(Interview interview, TimeWindow window) {
+    }
+
+    private Interview.Applied rescheduled(Interview current, BookedMeeting m) {
+        return current.rescheduledHere(m.uid(), m.icalUid(), m.start(), m.end(), m.meetingUrl(), m.meetingProvider(), clock.instant());
+    }
+
+    private Uni<InterviewDetails> record(Actor actor, UUID id, String action, Function<Interview, Interview.Applied> change) {
+        return tx.inTransaction(() -> interviews.store().find(id).chain(found -> {
+            Interview current = found.orElseThrow(() -> Interviews.notFound(id));
+            Interview.Applied applied = change.apply(current);
+            if (applied.interview() == current) {
+                // Cal.com's webhook was faster and told everyone already.
+                return interviews.details(current);
+            }
+            return interviews.save(actor.id(), action, current, applied.interview())
+                    .chain(saved -> interviews.announce(saved, applied.change(), clock.instant()));
+        }));
+    }
+}

@@ -1,0 +1,142 @@
+package io.schedulr.scheduling.application.service.interview;
+
+import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase.GuestInput;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.ForbiddenActionException;
+import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.UserProfile;
+import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
+import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.Interview;
+import io.schedulr.scheduling.domain.interview.InterviewChange;
+import io.schedulr.scheduling.domain.interview.InterviewStatus;
+import io.schedulr.scheduling.domain.interview.Startup;
+import io.schedulr.scheduling.domain.interview.TeamMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Cancelling and moving a sent interview with in-memory ports: Cal.com first, then the interview, everyone told once. */
+class ChangeInterviewBookingServiceTest {
+    private static final Instant NOW = Instant.parse("2030-03-01T08:00:00Z");
+    private static final Instant START = Instant.parse("2030-03-10T09:00:00Z");
+
+    private final InMemoryTeam team = new InMemoryTeam();
+    private final InMemoryInterviews store = new InMemoryInterviews();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Actor ada = new Actor(new UserProfile("ada", "ada@fund.test", "Ada", "Europe/Berlin"), false);
+    private final Actor ben = new Actor(new UserProfile("ben", "ben@fund.test", "Ben", "UTC"), false);
+    private final Actor admin = new Actor(new UserProfile("root", "root@fund.test", "Root", "UTC"), true);
+    private ChangeInterviewBookingService changes;
+    private ApplyCalcomBookingService lifecycle;
+    private UUID id;
+
+    @BeforeEach
+    void setUp() {
+        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
+        InterviewFlowService flow = new InterviewFlowService(team, interviews, store, notes -> notes,
+                new ContactRegistration(team.startups(), team.contactStore(), team), Optional.empty(), clock);
+        changes = new ChangeInterviewBookingService(team, interviews, store, clock);
+        lifecycle = new ApplyCalcomBookingService(team, interviews, clock);
+        TeamMember adaMember = team.add(TeamMember.create("Ada", "ada@fund.test", "Partner", 101L)).await().indefinitely();
+        TeamMember benMember = team.add(TeamMember.create("Ben", "ben@fund.test", "Associate", null)).await().indefinitely();
+        Startup acme = team.startups().add(Startup.create("Acme", null)).await().indefinitely();
+        Contact grace = team.contactStore().add(Contact.create(acme.id(), "Grace", "grace@acme.test", "CEO")).await().indefinitely();
+        id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
+        flow.chooseStartup(ada, id, acme.id(), grace.id(), null).await().indefinitely();
+        flow.chooseTeam(ada, id, adaMember.id(), List.of(benMember.id())).await().indefinitely();
+        flow.chooseBooking(ada, id, 1001L, null, START).await().indefinitely();
+        flow.chooseGuests(ada, id, List.of(new GuestInput("Olive", "olive@vc.test", null, "VC", null))).await().indefinitely();
+        flow.chooseDetails(ada, id, "notes", List.of(), "Europe/Berlin").await().indefinitely();
+    }
+
+    private void send() {
+        new SendInterviewService(team, new Interviews(store, team, team.startups(), team.contactStore(), team, store), store, clock)
+                .send(ada, id).await().indefinitely();
+        store.announced.clear();
+    }
+
+    private Interview current() {
+        return store.interviews.get(id);
+    }
+
+    @Test
+    void aMoveAsksCalcomThenTellsEveryoneAndItsWebhookAfterwardsTellsNobodyAgain() {
+        send();
+        Instant later = START.plus(Duration.ofDays(1));
+        changes.reschedule(ada, id, later, "  Travelling ").await().indefinitely();
+
+        assertThat(store.changes).containsExactly("reschedule bk1 " + later + " Travelling");
+        assertThat(current().startAt()).isEqualTo(later);
+        assertThat(current().calcomBookingUid()).isEqualTo("rs1");
+        assertThat(current().calcomIcalUid()).as("kept when Cal.com's answer names none").isEqualTo("bk1@Cal.com");
+        assertThat(current().sequence()).isEqualTo(1);
+        assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.RESCHEDULED);
+
+        lifecycle.apply(change(CalcomBookingChange.Kind.RESCHEDULED, "rs1", later, 1)).await().indefinitely();
+        assertThat(current().sequence()).isEqualTo(1);
+        assertThat(current().calcomSequence()).isEqualTo(1);
+        assertThat(store.announced).hasSize(1);
+    }
+
+    @Test
+    void whenCalcomsWebhookCameFirstTheAnswerChangesNothing() {
+        send();
+        Instant later = START.plus(Duration.ofDays(2));
+        // Cal.com's webhook for the move is handled before Cal.com's answer to us arrives; it names the uid the answer carries
+        store.beforeAnswer = () -> lifecycle.apply(change(CalcomBookingChange.Kind.RESCHEDULED, "rs1", later, 1)).await().indefinitely();
+
+        changes.reschedule(admin, id, later, null).await().indefinitely();
+        assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.RESCHEDULED);
+        assertThat(current().startAt()).isEqualTo(later);
+        assertThat(current().sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationIsToldOnceWithItsReason() {
+        send();
+        changes.cancel(ada, id, "The startup withdrew").await().indefinitely();
+        assertThat(store.changes).containsExactly("cancel bk1 The startup withdrew");
+        assertThat(current().status()).isEqualTo(InterviewStatus.CANCELLED);
+        assertThat(current().cancellationReason()).isEqualTo("The startup withdrew");
+        lifecycle.apply(change(CalcomBookingChange.Kind.CANCELLED, "bk1", START, 1)).await().indefinitely();
+        assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.CANCELLED);
+    }
+
+    @Test
+    void whatIsRefusedNeverReachesCalcomAndARefusalByCalcomChangesNothing() {
+        assertThatThrownBy(() -> changes.cancel(ada, id, null).await().indefinitely()).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "interview_not_sent");
+        send();
+        assertThatThrownBy(() -> changes.cancel(ben, id, null).await().indefinitely()).isInstanceOf(ForbiddenActionException.class)
+                .hasFieldOrPropertyWithValue("code", "not_interview_sender");
+        assertThatThrownBy(() -> changes.reschedule(ada, id, NOW.minusSeconds(60), null).await().indefinitely())
+                .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "invalid_start");
+        assertThatThrownBy(() -> changes.cancel(ada, id, "two\nlines").await().indefinitely())
+                .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "invalid_reason");
+        assertThat(store.changes).isEmpty();
+
+        store.failures.add(new CalcomGatewayException(503, "calcom_unavailable", "down", null));
+        assertThatThrownBy(() -> changes.cancel(ada, id, null).await().indefinitely()).isInstanceOf(CalcomGatewayException.class);
+        assertThat(current().status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(store.announced).isEmpty();
+    }
+
+    private CalcomBookingChange change(CalcomBookingChange.Kind kind, String uid, Instant start, int sequence) {
+        return new CalcomBookingChange(kind, id, "bk1@Cal.com", sequence, uid, kind == CalcomBookingChange.Kind.RESCHEDULED ? "bk1" : null,
+                "Interview", start, start.plus(Duration.ofMinutes(30)), null, null,
+                kind == CalcomBookingChange.Kind.CANCELLED ? "The startup withdrew" : null, false, List.of());
+    }
+}

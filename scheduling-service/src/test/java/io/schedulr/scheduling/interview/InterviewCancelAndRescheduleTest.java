@@ -1,0 +1,131 @@
+package io.schedulr.scheduling.interview;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.events.BookingPerson;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.InterviewEvent;
+import io.schedulr.events.InterviewEventType;
+import io.schedulr.events.Topics;
+import io.schedulr.scheduling.api.Db;
+import io.schedulr.scheduling.interview.CalcomBookingRecords.Meeting;
+import io.schedulr.scheduling.interview.InterviewFlowTest.Setup;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import io.schedulr.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.schedulr.scheduling.interview.CalcomBookingRecords.cancelled;
+import static io.schedulr.scheduling.interview.CalcomBookingRecords.handled;
+import static io.schedulr.scheduling.interview.CalcomBookingRecords.rescheduled;
+import static io.schedulr.scheduling.interview.InterviewApi.get;
+import static io.schedulr.scheduling.interview.InterviewApi.post;
+import static io.schedulr.scheduling.interview.InterviewApi.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Cancelling and moving a sent interview from schedulr: Cal.com is asked (through the gateway), then everyone is told once. */
+@QuarkusTest
+class InterviewCancelAndRescheduleTest {
+
+    private record Sent(Setup setup, String id, String uid, Instant start) {
+        static Sent create(int daysAhead) {
+            Setup s = Setup.create();
+            String id = s.readyDraft(InterviewApi.hoursAhead(daysAhead, 9));
+            String uid = send(s.ada(), id).statusCode(200).extract().path("calcomBookingUid");
+            return new Sent(s, id, uid, Instant.parse(get(s.ada(), "/api/interviews/" + id).extract().path("startAt")));
+        }
+
+        Meeting meeting() {
+            return Meeting.of(id, uid + "@Cal.com", CalcomBookingRecords.HOST,
+                    new BookingPerson("Grace " + setup.tag(), "grace-" + setup.tag() + "@acme.test", "Europe/Berlin"));
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse reschedule(TestUser who, String id, String body) {
+        return post(who, "/api/interviews/" + id + "/reschedule", body);
+    }
+
+    private static io.restassured.response.ValidatableResponse cancel(TestUser who, String id, String body) {
+        return post(who, "/api/interviews/" + id + "/cancel", body);
+    }
+
+    @Test
+    void theSenderMovesThenCancelsAndEveryoneIsToldOnceWhateverCalcomsWebhooksRepeat() {
+        Sent i = Sent.create(20);
+        Instant later = i.start().plus(Duration.ofDays(1)).plus(Duration.ofHours(1));
+        try (TopicProbe events = TopicProbe.fromNow(Topics.INTERVIEW_EVENTS)) {
+            String newUid = reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + later + "\",\"reason\":\"The founder is travelling\"}")
+                    .statusCode(200).body("status", equalTo("scheduled")).body("startAt", equalTo(later.toString()))
+                    .body("endAt", equalTo(later.plus(Duration.ofMinutes(30)).toString())).body("sequence", equalTo(1))
+                    .body("calcomBookingUid", not(equalTo(i.uid()))).extract().path("calcomBookingUid");
+            assertThat(InterviewApi.gatewayChanges()).contains("{\"uid\":\"" + i.uid() + "\",\"action\":\"reschedule\",\"body\":{\"start\":\""
+                    + later + "\",\"reschedulingReason\":\"The founder is travelling\"}}");
+            // Cal.com's webhook for the same move changes nothing more
+            handled(rescheduled(i.meeting(), 1, newUid, i.uid(), later, later.plus(Duration.ofMinutes(30))));
+            get(i.setup().ada(), "/api/interviews/" + i.id()).body("sequence", equalTo(1)).body("startAt", equalTo(later.toString()));
+
+            cancel(i.setup().ada(), i.id(), "{\"reason\":\"The startup withdrew\"}").statusCode(200)
+                    .body("status", equalTo("cancelled")).body("invitationStatus", equalTo("cancelled"))
+                    .body("cancellationReason", equalTo("The startup withdrew")).body("sequence", equalTo(2));
+            assertThat(InterviewApi.gatewayChanges()).contains("{\"uid\":\"" + newUid + "\",\"action\":\"cancel\",\"body\":{\"cancellationReason\":"
+                    + "\"The startup withdrew\"}}");
+            handled(cancelled(i.meeting(), 1, newUid, later, later.plus(Duration.ofMinutes(30)), "The startup withdrew", false));
+
+            List<ConsumerRecord<String, String>> records = events.await(r -> i.id().equals(r.key()), 2, Duration.ofSeconds(20));
+            List<CloudEvent<InterviewEvent>> told = records.stream().map(r -> EventCodec.decodeInterviewEvent(r.value())).toList();
+            assertThat(told).extracting(CloudEvent::type).containsExactly(InterviewEventType.INTERVIEW_RESCHEDULED.cloudEventType(),
+                    InterviewEventType.INTERVIEW_CANCELLED.cloudEventType());
+            assertThat(told).extracting(e -> e.data().sequence()).containsExactly(1, 2);
+            assertThat(told.get(0).data().startUtc()).isEqualTo(later);
+            assertThat(told.get(1).data().reason()).isEqualTo("The startup withdrew");
+            assertThat(events.collect(r -> i.id().equals(r.key()), Duration.ofSeconds(1))).as("nothing for the webhooks").hasSize(2);
+        }
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND actor_id = ? AND action IN "
+                + "('interview.rescheduled', 'interview.cancelled')", i.id(), i.setup().ada().id())).isEqualTo(2);
+        cancel(i.setup().ada(), i.id(), "{}").statusCode(409).body("code", equalTo("interview_cancelled"));
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + later.plus(Duration.ofDays(1)) + "\"}").statusCode(409)
+                .body("code", equalTo("interview_cancelled"));
+    }
+
+    @Test
+    void onlyTheSenderAndAdminsMayAndNothingChangesWhenCalcomRefuses() {
+        Sent i = Sent.create(21);
+        Instant later = i.start().plus(Duration.ofDays(1));
+        // Ben is on the team and sees it, but the Cal.com booking is Ada's
+        get(i.setup().ben(), "/api/interviews/" + i.id()).statusCode(200);
+        cancel(i.setup().ben(), i.id(), "{}").statusCode(403).body("code", equalTo("not_interview_sender"));
+        reschedule(i.setup().ben(), i.id(), "{\"start\":\"" + later + "\"}").statusCode(403).body("code", equalTo("not_interview_sender"));
+        TestUser stranger = Tokens.newUser("Stranger", "UTC");
+        cancel(stranger, i.id(), "{}").statusCode(404).body("code", equalTo("interview_not_found"));
+
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + i.start() + "\"}").statusCode(400).body("code", equalTo("invalid_start"));
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"2001-01-01T10:00:00Z\"}").statusCode(400).body("code", equalTo("invalid_start"));
+        cancel(i.setup().ada(), i.id(), "{\"reason\":\"one\\r\\ntwo\"}").statusCode(400).body("code", equalTo("invalid_reason"));
+
+        InterviewApi.scriptGateway("503");
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + later + "\"}").statusCode(503).body("code", equalTo("calcom_unavailable"));
+        InterviewApi.scriptGateway("422");
+        cancel(i.setup().ada(), i.id(), "{}").statusCode(422).body("code", equalTo("calcom_rejected"));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("startAt", equalTo(i.start().toString()))
+                .body("calcomBookingUid", equalTo(i.uid())).body("sequence", equalTo(0));
+
+        reschedule(i.setup().admin(), i.id(), "{\"start\":\"" + later + "\"}").statusCode(200).body("startAt", equalTo(later.toString()));
+        cancel(i.setup().admin(), i.id(), "{}").statusCode(200).body("status", equalTo("cancelled"));
+    }
+
+    @Test
+    void aDraftHasNoBookingToCancel() {
+        Setup s = Setup.create();
+        String id = s.readyDraft(InterviewApi.hoursAhead(22, 9));
+        cancel(s.ada(), id, "{}").statusCode(409).body("code", equalTo("interview_not_sent"));
+        reschedule(s.ada(), id, "{\"start\":\"" + InterviewApi.hoursAhead(23, 9) + "\"}").statusCode(409)
+                .body("code", equalTo("interview_not_sent"));
+    }
+}
