@@ -128,6 +128,25 @@ public class AuthorizationMatrixTest {
                     .put("/api/interviews/" + id + "/steps/team").then().statusCode(200);
             return id;
         }
+
+        /** An interview the scene's host started and sent (a booking at the gateway stand-in), the guest on its team. */
+        static String sentInterviewOf(Scene scene, Instant start) {
+            String id = interviewOf(scene);
+            String contact = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                    .body("{\"name\":\"Matrix Contact\",\"email\":\"c-" + UUID.randomUUID() + "@example.com\",\"role\":\"CEO\"}")
+                    .post("/api/startups/" + STARTUP + "/contacts").then().statusCode(201).extract().path("id");
+            step(scene, id, "startup", "{\"startupId\":\"" + STARTUP + "\",\"contactId\":\"" + contact + "\"}");
+            step(scene, id, "booking-type", "{\"eventTypeId\":1001,\"start\":\"" + start + "\"}");
+            step(scene, id, "guests", "{\"guests\":[]}");
+            step(scene, id, "details", "{\"timeZone\":\"UTC\"}");
+            given().header("Authorization", scene.host().bearer()).post("/api/interviews/" + id + "/send").then().statusCode(200);
+            return id;
+        }
+
+        private static void step(Scene scene, String id, String step, String body) {
+            given().header("Authorization", scene.host().bearer()).contentType("application/json").body(body)
+                    .put("/api/interviews/" + id + "/steps/" + step).then().statusCode(200);
+        }
     }
 
     static final List<Route> ROUTES = List.of(
@@ -198,7 +217,14 @@ public class AuthorizationMatrixTest {
             new Route("list the interview's event types", "GET", "/api/interviews/%INTERVIEW%/options/event-types", null, 200, 200, 404, 200)
                     .refusing(404, "interview_not_found"),
             new Route("send the interview (incomplete)", "POST", "/api/interviews/%INTERVIEW%/send", null, 422, 403, 404, 422)
-                    .refusing(422, "interview_incomplete").refusing(403, "not_interview_editor").refusing(404, "interview_not_found"));
+                    .refusing(422, "interview_incomplete").refusing(403, "not_interview_editor").refusing(404, "interview_not_found"),
+            new Route("cancel the interview (a draft)", "POST", "/api/interviews/%INTERVIEW%/cancel", "{}", 409, 409, 404, 409)
+                    .refusing(409, "interview_not_sent").refusing(404, "interview_not_found"),
+            // a sent interview: its Cal.com booking is host's, who sent it; guest is on its team
+            new Route("cancel the sent interview", "POST", "/api/interviews/%SENT_INTERVIEW%/cancel", "{}", 200, 403, 404, 200)
+                    .refusing(403, "not_interview_sender").refusing(404, "interview_not_found"),
+            new Route("reschedule the sent interview", "POST", "/api/interviews/%SENT_INTERVIEW%/reschedule", "{\"start\":\"%FUTURE%\"}",
+                    200, 403, 404, 200).refusing(403, "not_interview_sender").refusing(404, "interview_not_found"));
 
     /**
      * Every refusal of the table as the OpenAPI document must describe it (OpenApiErrorAnswersTest): method, a concrete
@@ -248,7 +274,8 @@ public class AuthorizationMatrixTest {
         Instant start = Instant.now().plus(DAYS.addAndGet(1) + 800, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String fill = UUID.randomUUID().toString();
         String interview = person && cell.route().path().contains("%INTERVIEW%") ? Team.interviewOf(scene) : fill;
-        String path = fillIn(cell.route().path(), scene, fill, start).replace("%INTERVIEW%", interview);
+        String sent = person && cell.route().path().contains("%SENT_INTERVIEW%") ? Team.sentInterviewOf(scene, start.plus(3, ChronoUnit.HOURS)) : fill;
+        String path = fillIn(cell.route().path(), scene, fill, start).replace("%INTERVIEW%", interview).replace("%SENT_INTERVIEW%", sent);
         String body = cell.route().body() == null ? null : fillIn(cell.route().body(), scene, fill, start);
 
         RequestSpecification request = given();

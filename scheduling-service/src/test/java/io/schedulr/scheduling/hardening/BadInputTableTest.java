@@ -214,6 +214,40 @@ public class BadInputTableTest {
         c.add(get("slots: fitsCalendars not a flag", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + FUTURE + "&to=" + LATER
                 + "&fitsCalendars=yes", 400, "invalid_fitsCalendars"));
         c.add(new Case("steps: text body", "PUT", steps + "details", "hello", "text/plain", 415, "unsupported_media_type"));
+        cancelAndRescheduleCases(c, interviews + "/%INTERVIEW%/");
+    }
+
+    /** Cancelling and rescheduling (the aimed-at draft was never sent: what passes the checks is 409 interview_not_sent). */
+    private static void cancelAndRescheduleCases(List<Case> c, String interview) {
+        String cancel = interview + "cancel";
+        String reschedule = interview + "reschedule";
+        c.add(post("cancel: a draft", cancel, "{}", 409, "interview_not_sent"));
+        c.add(post("cancel: a draft, an empty JSON body", cancel, "", 409, "interview_not_sent"));
+        c.add(post("cancel: no body, no content type", cancel, null, 415, "unsupported_media_type"));
+        c.add(post("cancel: not JSON", cancel, "{oops", 400, "malformed_json"));
+        c.add(post("cancel: a list", cancel, "[]", 400, "invalid_body"));
+        c.add(post("cancel: unknown field", cancel, "{\"status\":\"cancelled\"}", 400, "unknown_field"));
+        c.add(post("cancel: reason too long", cancel, "{\"reason\":\"" + "r".repeat(501) + "\"}", 400, "invalid_reason"));
+        c.add(post("cancel: reason with CRLF", cancel, "{\"reason\":\"No\\r\\nX-Forged: 1\"}", 400, "invalid_reason"));
+        c.add(post("cancel: reason with a NUL", cancel, "{\"reason\":\"No\\u0000\"}", 400, "invalid_reason"));
+        c.add(post("cancel: reason with a direction override", cancel, "{\"reason\":\"No\\u202E\"}", 400, "invalid_reason"));
+        c.add(post("cancel: id not a UUID", "/api/interviews/nope/cancel", "{}", 400, "invalid_interview_id"));
+        c.add(post("cancel: unknown id", "/api/interviews/" + UNKNOWN + "/cancel", "{}", 404, "interview_not_found"));
+        c.add(new Case("cancel: a stranger", "POST-OTHER", cancel, "{}", "application/json", 404, "interview_not_found"));
+        c.add(new Case("cancel: text body", "POST", cancel, "hello", "text/plain", 415, "unsupported_media_type"));
+        c.add(post("reschedule: a draft", reschedule, "{\"start\":\"" + FUTURE + "\"}", 409, "interview_not_sent"));
+        c.add(post("reschedule: an empty JSON body", reschedule, "", 400, "invalid_body"));
+        c.add(post("reschedule: no start", reschedule, "{}", 400, "invalid_datetime"));
+        c.add(post("reschedule: start not a date", reschedule, "{\"start\":\"tomorrow\"}", 400, "invalid_datetime"));
+        c.add(post("reschedule: start without an offset", reschedule, "{\"start\":\"2031-01-01T10:00:00\"}", 400, "invalid_datetime"));
+        c.add(post("reschedule: start a number", reschedule, "{\"start\":1893456000}", 400, "invalid_field"));
+        c.add(post("reschedule: start year 99999", reschedule, "{\"start\":\"+99999-01-01T10:00:00Z\"}", 400, "datetime_out_of_range"));
+        c.add(post("reschedule: reason with CRLF", reschedule, "{\"start\":\"" + FUTURE + "\",\"reason\":\"a\\r\\nb\"}", 400,
+                "invalid_reason"));
+        c.add(post("reschedule: unknown field", reschedule, "{\"start\":\"" + FUTURE + "\",\"end\":\"" + LATER + "\"}", 400,
+                "unknown_field"));
+        c.add(new Case("reschedule: a stranger", "POST-OTHER", reschedule, "{\"start\":\"" + FUTURE + "\"}", "application/json", 404,
+                "interview_not_found"));
     }
 
     /** Team members, startups and contacts (interviews, issue #15). */
