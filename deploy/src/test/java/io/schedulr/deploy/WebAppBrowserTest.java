@@ -444,11 +444,31 @@ class WebAppBrowserTest {
                 return text.contains("scheduled") || text.contains("confirmed") ? text : null;
             });
             assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("sent");
-            assertThat(detail).as("where a sent interview is moved or cancelled").contains("To move or cancel it, use the booking on Cal.com");
+            assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
+            String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
+            String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);
+
+            // Ivy moves it to a free time the day after: Cal.com (the local one, through calcom-gateway) books the new time.
+            WebElement moveDay = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("reschedule-day")));
+            String nextDay = LocalDate.parse(moveDay.getAttribute("value")).plusDays(1).toString();
+            ((JavascriptExecutor) ivy).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                    moveDay, nextDay);
+            WebElement newTime = wait(ivy).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#reschedule-slots button[data-start^='" + nextDay + "']")));
+            String movedTo = newTime.getAttribute("data-start");
             shot(ivy, "09-interview-detail");
+            newTime.click();
+            Alert move = wait(ivy).until(ExpectedConditions.alertIsPresent());
+            assertThat(move.getText()).startsWith("Move the interview to ");
+            move.accept();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Everyone gets the new time"));
+            String moved = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(moved).path("startAt").asText())
+                    .isEqualTo(java.time.OffsetDateTime.parse(movedTo).toInstant().toString());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(moved).path("calcomBookingUid").asText())
+                    .isNotEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(firstStart).path("calcomBookingUid").asText());
 
             // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.
-            String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             sql("INSERT INTO interview (id, status, origin, created_by, startup_id, created_at, updated_at) SELECT gen_random_uuid(), "
                     + "'draft', 'flow', i.created_by, i.startup_id, i.created_at - n * interval '1 minute', now() "
                     + "FROM interview i, generate_series(1, 50) n WHERE i.id = '" + interviewId + "'::uuid", 50);
@@ -472,14 +492,19 @@ class WebAppBrowserTest {
                             + " const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length === 1; })"))
                     .as("every state on one line").isTrue();
 
-            // Cancelled (as Cal.com's webhook would have it): its page says so and why, and offers no link to join, though the
-            // meeting has one.
-            sql("UPDATE interview SET status = 'cancelled', cancellation_reason = 'The founder is ill', "
-                    + "meeting_url = 'https://meet.example/acme' WHERE id = '" + interviewId + "'::uuid");
+            // Ivy cancels it, saying why: Cal.com cancels the booking, and the page says so and why, and offers no link to join,
+            // though the meeting has one, nor anything left to move or cancel.
             ivy.get(app + "#/interviews/" + interviewId);
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-reason"))).sendKeys("The founder is ill");
+            ivy.findElement(By.id("cancel-interview")).click();
+            Alert cancel = wait(ivy).until(ExpectedConditions.alertIsPresent());
+            assertThat(cancel.getText()).startsWith("Cancel this interview?");
+            cancel.accept();
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"), "Cancelled: The founder is ill"));
+            assertThat(client.call("GET", "/api/interviews/" + interviewId, admin, null, 200)).contains("\"meetingUrl\":\"http");
             assertThat(ivy.findElements(By.id("join"))).isEmpty();
-            assertThat(ivy.findElements(By.id("interview-change-hint"))).as("nothing left to move or cancel").isEmpty();
+            assertThat(ivy.findElements(By.id("interview-change"))).as("nothing left to move or cancel").isEmpty();
+            assertThat(ivy.findElements(By.id("interview-change-hint"))).isEmpty();
 
             // Still on a phone's width, the startup name's long unbroken word: the heading breaks it, and its state badge stays
             // on the screen.

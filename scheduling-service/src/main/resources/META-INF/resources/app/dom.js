@@ -23,7 +23,7 @@ export function h(tag, attrs = {}, ...children) {
 
 export function show(view, ...content) {
   const main = document.getElementById('view');
-  main.replaceChildren(...content);
+  main.replaceChildren(...content.filter(c => c !== null && c !== undefined));
   return main;
 }
 

@@ -4,6 +4,7 @@ import { allowingOwnClash, call, friendly, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
+import { interviewChangeCard } from './interview-change.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -101,9 +102,10 @@ function detailView(app, failed, id) {
             : null,
         // A cancelled meeting, or one whose time the host gave up on, has no link to join.
         iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
-        // Sent, an interview belongs to Cal.com's booking (issue 15): moving or cancelling it is done there.
-        iv.status === 'scheduled' || iv.status === 'confirmed' ? h('p', { class: 'muted', id: 'interview-change-hint' },
-          'To move or cancel it, use the booking on Cal.com; the change shows here and reaches everyone by itself.') : null,
+        // Sent, an interview is Cal.com's booking of whoever sent it: they (and admins) move or cancel it here; the
+        // others see who can, and that a change made on Cal.com shows here by itself.
+        !iv.changeable && (iv.status === 'scheduled' || iv.status === 'confirmed') ? h('p', { class: 'muted', id: 'interview-change-hint' },
+          'Only who sent it, or an admin, can move or cancel it here; a change made on Cal.com shows here and reaches everyone by itself.') : null,
         iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
         team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
@@ -114,7 +116,8 @@ function detailView(app, failed, id) {
             h('td', { 'data-label': 'Invitation' },
               g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
           : h('p', { class: 'muted' }, 'No guests.'),
-        (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null));
+        (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null),
+      iv.changeable ? interviewChangeCard(app, failed, iv, () => detailView(app, failed, iv.id)) : null);
   }).catch(failed);
 }
 

@@ -41,6 +41,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewOptionsResponse$Slots",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$BookingTypeStep",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$DetailsStep",
+        "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$Cancel",
+        "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$Reschedule",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$Guest",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$GuestsStep",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewRequests$NewContact",

@@ -280,6 +280,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return window;
     }
 
+    /** Whether {@code actor} may cancel or reschedule it now: it is booked and theirs (or they are an admin). */
+    public boolean changeableBy(Actor actor) {
+        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED)
+                && (actor.admin() || (sentBy != null && sentBy.equals(actor.id())));
+    }
+
     private void requireBooked(Actor actor, String doing) {
         if (status == InterviewStatus.DRAFT) {
             throw new ConflictException("interview_not_sent", "This interview was never sent, so there is no booking to " + doing + ".");
@@ -352,8 +358,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             return new Applied(this, InterviewChange.NONE);
         }
         if (status != InterviewStatus.DRAFT && c.uid().equals(calcomBookingUid) && c.start().equals(startAt) && c.end().equals(endAt)) {
-            // A move made from here (rescheduledHere) announced already; only Cal.com's sequence is new.
-            return new Applied(edit(now).calcomSequence(c.calcomSequence()).build(), InterviewChange.NONE);
+            // A move made from here (rescheduledHere), announced already with its link: the booking stands, nobody is told again.
+            return new Applied(edit(now).status(InterviewStatus.CONFIRMED).calcomSequence(c.calcomSequence()).build(), InterviewChange.NONE);
         }
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
                 .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).cancellationReason(null)

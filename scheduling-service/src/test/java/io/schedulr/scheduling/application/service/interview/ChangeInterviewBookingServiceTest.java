@@ -88,6 +88,7 @@ class ChangeInterviewBookingServiceTest {
         lifecycle.apply(change(CalcomBookingChange.Kind.RESCHEDULED, "rs1", later, 1)).await().indefinitely();
         assertThat(current().sequence()).isEqualTo(1);
         assertThat(current().calcomSequence()).isEqualTo(1);
+        assertThat(current().status()).as("Cal.com's booking stands").isEqualTo(InterviewStatus.CONFIRMED);
         assertThat(store.announced).hasSize(1);
     }
 

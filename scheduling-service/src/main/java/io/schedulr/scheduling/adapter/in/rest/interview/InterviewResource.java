@@ -92,7 +92,7 @@ public class InterviewResource {
         Actor actor = TeamActors.of(caller, identity);
         return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
                         RequestValues.number("offset", offset, 0, 1_000_000))
-                .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, zone)).toList()));
+                .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, actor, zone)).toList()));
     }
 
     @GET
@@ -280,7 +280,7 @@ public class InterviewResource {
 
     /** forViewer in the zone kept for the caller: Google's ID tokens state none, so the token's would be UTC for them. */
     private Uni<InterviewResponse> view(InterviewDetails d, Actor actor) {
-        return kept.kept(actor.person()).map(zone -> InterviewResponse.of(d, zone));
+        return kept.kept(actor.person()).map(zone -> InterviewResponse.of(d, actor, zone));
     }
 
     private static <T> T required(T body) {
