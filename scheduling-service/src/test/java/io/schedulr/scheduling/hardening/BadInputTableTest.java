@@ -201,6 +201,8 @@ public class BadInputTableTest {
                 400, "invalid_prepNotes"));
         c.add(put("details step: blank question", steps + "details", "{\"customQuestions\":[\" \"],\"timeZone\":\"UTC\"}", 400,
                 "invalid_customQuestions"));
+        c.add(put("details step: an offset for a zone", steps + "details", "{\"timeZone\":\"+02:00\"}", 400, "invalid_timeZone"));
+        c.add(put("details step: a zone named by its offset from GMT", steps + "details", "{\"timeZone\":\"GMT+2\"}", 400, "invalid_timeZone"));
         c.add(put("details step: zone with CRLF", steps + "details", "{\"timeZone\":\"Mars/Base\\r\\nX-Forged: 1\"}", 400,
                 "invalid_timeZone"));
         c.add(put("details step: question with CRLF", steps + "details", "{\"customQuestions\":[\"a\\r\\nb\"],\"timeZone\":\"UTC\"}", 400,

@@ -6,7 +6,6 @@ import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +51,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     public static final int MAX_NOTES_LENGTH = 20_000;
     public static final int MIN_DURATION = 5;
     public static final int MAX_DURATION = 8 * 60;
+    /** Read once: the JDK copies its zone names into a new set on every call. */
+    private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
     /** How long a send may hold the interview before another send may try again (its Cal.com call died with it). */
     public static final Duration SEND_LEASE = Duration.ofMinutes(2);
 
@@ -424,11 +426,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("invalid_timeZone", "'timeZone' is required (an IANA zone such as Europe/Berlin).");
         }
-        try {
-            return ZoneId.of(value.strip()).getId();
-        } catch (DateTimeException e) {
+        // Region names only: Cal.com and calendar clients take an attendee's zone by its IANA name, not an offset.
+        String name = value.strip();
+        if (!IANA_ZONES.contains(name)) {
             throw new InvalidRequestException("invalid_timeZone", "'timeZone' is not a time zone (use an IANA zone such as Europe/Berlin).");
         }
+        return name;
     }
 
     private static List<String> need(boolean a, String aName, boolean b, String bName) {

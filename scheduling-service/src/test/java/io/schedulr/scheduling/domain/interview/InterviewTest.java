@@ -151,4 +151,54 @@ class InterviewTest {
         assertThat(recorded.calcomHost().email()).isEqualTo("host@schedulr.test");
         assertThat(recorded.durationMinutes()).isEqualTo(30);
     }
+
+    private static Actor actor(String id, boolean admin) {
+        return new Actor(new io.schedulr.scheduling.domain.UserProfile(id, id + "@team.test", id, "UTC"), admin);
+    }
+
+    @Test
+    void onlyItsSenderAndAdminsCancelOrMoveABookedInterviewAndNeverADraftOrACancelledOne() {
+        Interview sent = sent();
+        assertThat(sent.changeableBy(actor("ada", false))).isTrue();
+        assertThat(sent.changeableBy(actor("root", true))).isTrue();
+        assertThat(sent.changeableBy(actor("u1", false))).as("who started it, but did not send it").isFalse();
+        assertThatThrownBy(() -> sent.requireCancellable(actor("u1", false)))
+                .hasFieldOrPropertyWithValue("code", "not_interview_sender");
+        assertThatThrownBy(() -> ready().requireCancellable(actor("root", true))).hasFieldOrPropertyWithValue("code", "interview_not_sent");
+        Interview cancelled = sent.cancelledHere("Withdrawn", NOW).interview();
+        assertThat(cancelled.changeableBy(actor("ada", false))).isFalse();
+        assertThatThrownBy(() -> cancelled.requireReschedulable(actor("ada", false), START.plusSeconds(3600), NOW))
+                .hasFieldOrPropertyWithValue("code", "interview_cancelled");
+        Interview direct = Interview.fromCalcom(UUID.randomUUID(), change(Kind.CREATED, 0, "x", null, START, false), ADA.id(), NOW);
+        assertThatThrownBy(() -> direct.requireCancellable(actor("ada", false))).hasMessageContaining("booked on Cal.com directly");
+        direct.requireCancellable(actor("root", true));
+    }
+
+    @Test
+    void aMoveKeepsTheLengthNeedsAStartAheadAndAnotherTimeUnlessANewOneWasAskedFor() {
+        Interview sent = sent();
+        Actor ada = actor("ada", false);
+        assertThat(sent.requireReschedulable(ada, START.plusSeconds(86_400), NOW).end()).isEqualTo(START.plusSeconds(86_400 + 1800));
+        assertThatThrownBy(() -> sent.requireReschedulable(ada, NOW, NOW)).hasFieldOrPropertyWithValue("code", "invalid_start");
+        assertThatThrownBy(() -> sent.requireReschedulable(ada, START, NOW)).hasFieldOrPropertyWithValue("code", "invalid_start");
+        Interview askedForAnother = sent.apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview();
+        assertThat(askedForAnother.requireReschedulable(ada, START, NOW).start()).as("the old time is void: it may be chosen again")
+                .isEqualTo(START);
+        Interview.Applied moved = askedForAnother.rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, NOW);
+        assertThat(moved.change()).isEqualTo(InterviewChange.RESCHEDULED);
+        assertThat(moved.interview().awaitingNewTime()).isFalse();
+        assertThat(moved.interview().calcomIcalUid()).isEqualTo("bk1@Cal.com");
+        assertThat(moved.interview().rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, NOW).change())
+                .as("the same answer twice").isEqualTo(InterviewChange.NONE);
+    }
+
+    @Test
+    void theMeetingZoneIsARegionsNameNotAnOffset() {
+        Interview draft = Interview.draft(UUID.randomUUID(), "u1", null, NOW);
+        assertThat(draft.chooseDetails(null, List.of(), " America/Chicago ", NOW).timeZone()).isEqualTo("America/Chicago");
+        for (String offset : List.of("+02:00", "GMT+2", "UTC+01:00", "europe/berlin")) {
+            assertThatThrownBy(() -> draft.chooseDetails(null, List.of(), offset, NOW)).as(offset)
+                    .hasFieldOrPropertyWithValue("code", "invalid_timeZone");
+        }
+    }
 }
