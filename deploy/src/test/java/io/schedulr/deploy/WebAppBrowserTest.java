@@ -505,6 +505,19 @@ class WebAppBrowserTest {
             assertThat(ivy.findElements(By.id("join"))).isEmpty();
             assertThat(ivy.findElements(By.id("interview-change"))).as("nothing left to move or cancel").isEmpty();
             assertThat(ivy.findElements(By.id("interview-change-hint"))).isEmpty();
+            // Olive, the guest, got the invitation, the new time (the same UID, a higher SEQUENCE), then the cancellation.
+            String olive = "olive-" + tag + "@example.com";
+            List<String> invitations = client.awaitCalendars(olive, 3, Duration.ofSeconds(60));
+            for (int i = 0; i < 100 && !invitations.get(invitations.size() - 1).contains("METHOD:CANCEL"); i++) {
+                Thread.sleep(300);
+                invitations = client.calendars(olive);
+            }
+            String last = invitations.get(invitations.size() - 1);
+            assertThat(last).contains("METHOD:CANCEL").contains("STATUS:CANCELLED");
+            assertThat(StackClient.line(last, "UID:")).isEqualTo(StackClient.line(invitations.get(0), "UID:"));
+            assertThat(Integer.parseInt(StackClient.line(last, "SEQUENCE:"))).isGreaterThanOrEqualTo(2);
+            assertThat(invitations.subList(1, invitations.size() - 1)).as("the new time")
+                    .anyMatch(ics -> ics.contains("METHOD:REQUEST") && ics.contains(nextDay.replace("-", "")));
 
             // Still on a phone's width, the startup name's long unbroken word: the heading breaks it, and its state badge stays
             // on the screen.
