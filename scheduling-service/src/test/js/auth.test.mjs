@@ -10,8 +10,8 @@ globalThis.sessionStorage = {
 };
 globalThis.window = { location: { hash: '', origin: 'http://localhost:8080', assign: url => { window.location.assigned = url; } } };
 const {
-  appPage, currentSession, finishSignIn, rememberPage, rememberedPage, sessionEnded, signOut, silentRenewalFor, SilentSignInRefused,
-  startSignIn, tokenZone,
+  appPage, currentSession, finishSignIn, rememberPage, rememberedPage, sessionEnded, signInLapsed, signOut, silentRenewalFor,
+  SilentSignInRefused, startSignIn, tokenZone,
 } = await import('../../main/resources/META-INF/resources/app/auth.js');
 
 test('the page an interview link or an expired sign-in was on is the page after signing in, once', () => {
@@ -64,9 +64,11 @@ test('a sign-in that ran out is renewed without a page, not endlessly, and not a
   }
   sessionEnded();
   assert.equal(silentRenewalFor(), null, 'refused again at once, a fourth time in 10 minutes: the sign-in button');
+  assert.equal(signInLapsed(), true, 'and the page says why');
   stored.delete('schedulr.silent-renewals');
   signOut();
   assert.equal(silentRenewalFor(), null, 'signed out: nobody to renew');
+  assert.equal(signInLapsed(), false, 'signed out: nothing to say');
 });
 
 test('a silent renewal asks Google without a page, and its refusal signs out quietly', async () => {

@@ -573,9 +573,30 @@ class WebAppBrowserTest {
             wait(nina).until(d -> !"no-longer-taken".equals(tokenOf(d)) && tokenOf(d) != null
                     && !d.findElements(By.id("offer-form")).isEmpty());
 
-            // Signed out of Google in this browser: the next lapse asks her to sign in, and says why.
+            // A change refused for that reason is not lost: after the renewal she is offered to save it, and it is saved.
+            nina.get(app + "#/reminders");
+            wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("channel-popup"))).click();
+            ((JavascriptExecutor) nina).executeScript("const original = window.fetch; window.fetch = (url, init) => {"
+                    + " if (init && init.method === 'PUT' && String(url).includes('/api/me/preferences')) {"
+                    + "   init = { ...init, headers: { ...init.headers, Authorization: 'Bearer no-longer-taken' } }; window.fetch = original; }"
+                    + " return original(url, init); };");
+            String before = tokenOf(nina);
+            nina.findElement(By.id("save-reminders")).click();
+            WebElement saveAgain = wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("unsaved-save")));
+            assertThat(tokenOf(nina)).as("renewed").isNotEqualTo(before);
+            assertThat(nina.findElement(By.id("unsaved")).getText()).contains("Your sign-in had ended, so this was not saved: your reminder settings");
+            assertThat(nina.findElement(By.id("channel-email")).isSelected()).as("the page shows what is stored").isTrue();
+            shot(nina, "14-unsaved-change");
+            saveAgain.click();
+            wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved"));
+            wait(nina).until(d -> d.findElement(By.id("channel-popup")).isSelected() && !d.findElement(By.id("unsaved")).isDisplayed());
+            sql("UPDATE user_preferences SET reminder_channel = reminder_channel WHERE reminder_channel = 'popup' AND user_id = "
+                    + "(SELECT id FROM users WHERE email = '" + email + "')", 1);
+
+            // Signed out of Google in this browser: the next lapse (more than 10 minutes after the renewals above, which are
+            // bounded) asks her to sign in, and says why.
             nina.manage().deleteAllCookies();
-            ((JavascriptExecutor) nina).executeScript(LAPSE + "location.reload();");
+            ((JavascriptExecutor) nina).executeScript(LAPSE + "sessionStorage.removeItem('schedulr.silent-renewals'); location.reload();");
             wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
             assertThat(nina.findElement(By.id("notice")).getText()).contains("Your sign-in has ended");
         } finally {

@@ -57,7 +57,10 @@ export async function call(method, url, body, token) {
   }
   if (!response.ok) {
     const code = json && json.code ? json.code : (response.status === 401 ? 'unauthorized' : `http_${response.status}`);
-    throw new ApiError(response.status, code, json && json.message ? json.message : `HTTP ${response.status}`, json);
+    const error = new ApiError(response.status, code, json && json.message ? json.message : `HTTP ${response.status}`, json);
+    // What was asked, so that a change refused for an ended sign-in can be offered again after it (unsaved.js).
+    error.request = { method, url, body: body === undefined ? null : body };
+    throw error;
   }
   return json;
 }

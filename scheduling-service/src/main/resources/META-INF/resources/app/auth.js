@@ -42,6 +42,12 @@ export function silentRenewalFor() {
   return s.email;
 }
 
+/** Someone was signed in in this tab and did not sign out, but their sign-in has run out (and is not being renewed). */
+export function signInLapsed() {
+  const s = storedSession();
+  return Boolean(s && lapsed(s));
+}
+
 /** An API refused the token (it ran out, or is no longer taken): the sign-in has lapsed, and who it was is kept. */
 export function sessionEnded() {
   const s = storedSession();

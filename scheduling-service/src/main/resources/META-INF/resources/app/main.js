@@ -1,8 +1,8 @@
 // The web app: sign in with Google, connect the calendar (the gate), then sessions with live updates.
 import { call, friendly, ApiError } from './api.js';
 import {
-  currentSession, finishSignIn, rememberedPage, rememberPage, sessionEnded, signOut, silentRenewalFor, SilentSignInRefused, startSignIn,
-  tokenZone,
+  currentSession, finishSignIn, rememberedPage, rememberPage, sessionEnded, signInLapsed, signOut, silentRenewalFor, SilentSignInRefused,
+  startSignIn, tokenZone,
 } from './auth.js';
 import { h, show, notice, busy } from './dom.js';
 import { viewerZone } from './time.js';
@@ -10,6 +10,7 @@ import { sessionsView } from './sessions.js';
 import { slotsView } from './slots.js';
 import { interviewsView } from './interviews.js';
 import { remindersView } from './reminders.js';
+import { forgetUnsaved, keepUnsaved, offerUnsaved, takeUnsaved } from './unsaved.js';
 
 const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null, connectCalendar: null, route: null };
 
@@ -89,6 +90,7 @@ async function consentUrl() {
 
 function failed(e) {
   if (e instanceof ApiError && e.status === 401) {
+    keepUnsaved(e.request, app.me && app.me.id);
     // Renewed without a page while the browser is still signed in to Google (route); else the sign-in button.
     sessionEnded();
     route();
@@ -120,6 +122,9 @@ async function route() {
       } catch (e) {
         notice(friendly(e));
       }
+    } else if (signInLapsed()) {
+      // Not renewed again (3 times within 10 minutes already): said, so that the sign-in button does not come unexplained.
+      notice('Your sign-in has ended. Please sign in again.', 'info');
     }
     signInView();
     return;
@@ -136,6 +141,10 @@ async function route() {
     const nav = document.getElementById('nav');
     nav.hidden = false;
     document.getElementById('who').textContent = `${app.me.name || app.me.email} · ${app.zone}`;
+    const unsaved = takeUnsaved(app.me.id);
+    if (unsaved) {
+      offerUnsaved(app, failed, unsaved);
+    }
     if (app.config.calendarRequired) {
       const connection = await call('GET', `${app.config.calendarSyncUrl}/api/calendar/connection`, undefined, app.session.idToken);
       if (connection.status !== 'connected') {
@@ -190,6 +199,8 @@ window.addEventListener('hashchange', () => {
 });
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
+  forgetUnsaved();
+  document.getElementById('unsaved').hidden = true;
   route();
 });
 start();
