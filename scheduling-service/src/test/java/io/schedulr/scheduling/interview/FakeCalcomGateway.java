@@ -54,6 +54,12 @@ public final class FakeCalcomGateway {
                 String path = ex.getRequestURI().getPath();
                 if (path.endsWith("/cancel") || path.endsWith("/reschedule")) {
                     change(ex, path);
+                } else if ("GET".equals(ex.getRequestMethod())) {
+                    ObjectNode found;
+                    synchronized (BOOKINGS) {
+                        found = BY_UID.get(path.substring(path.lastIndexOf('/') + 1));
+                    }
+                    answer(ex, found == null ? 404 : 200, found == null ? error("calcom_not_found", "No such booking.") : found);
                 } else {
                     book(ex);
                 }

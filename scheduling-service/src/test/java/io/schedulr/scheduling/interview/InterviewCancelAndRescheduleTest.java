@@ -127,6 +127,19 @@ class InterviewCancelAndRescheduleTest {
     }
 
     @Test
+    void anInterviewWhoseHostAskedOnCalcomForANewTimeCanStillBeCancelledHere() {
+        Sent i = Sent.create(24);
+        // On Cal.com the host asks for another time: Cal.com cancels the booking (as requestReschedule) and says so.
+        InterviewApi.fakeCalcomCancels(i.uid());
+        handled(cancelled(i.meeting(), 1, i.uid(), i.start(), i.start().plus(Duration.ofMinutes(30)), "Another day?", true));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("awaitingNewTime", equalTo(true)).body("changeable", equalTo(true));
+
+        // Cal.com refuses to cancel it again; it is cancelled there, so the interview is cancelled here.
+        cancel(i.setup().ada(), i.id(), "{\"reason\":\"The startup withdrew\"}").statusCode(200)
+                .body("status", equalTo("cancelled")).body("cancellationReason", equalTo("The startup withdrew"));
+    }
+
+    @Test
     void aDraftHasNoBookingToCancel() {
         Setup s = Setup.create();
         String id = s.readyDraft(InterviewApi.hoursAhead(22, 9));

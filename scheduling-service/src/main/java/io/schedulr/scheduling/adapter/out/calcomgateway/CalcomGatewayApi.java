@@ -33,6 +33,10 @@ public interface CalcomGatewayApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> book(@HeaderParam("Authorization") String authorization, JsonNode body);
 
+    @GET
+    @Path("/bookings/{uid}")
+    Uni<JsonNode> booking(@HeaderParam("Authorization") String authorization, @PathParam("uid") String uid);
+
     @POST
     @Path("/bookings/{uid}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -90,6 +90,11 @@ public class CalcomGatewayClient implements CalcomGatewayPort {
     }
 
     @Override
+    public Uni<String> bookingStatus(String bookingUid) {
+        return call("booking", api.booking(bearer(), bookingUid), READ_TIMEOUT).map(b -> b.path("status").asText(""));
+    }
+
+    @Override
     public Uni<Void> cancel(String bookingUid, String reason) {
         ObjectNode body = json.createObjectNode();
         if (reason != null) {

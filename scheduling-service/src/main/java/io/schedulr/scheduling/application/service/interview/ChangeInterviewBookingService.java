@@ -3,6 +3,7 @@ package io.schedulr.scheduling.application.service.interview;
 import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookedMeeting;
 import io.schedulr.scheduling.domain.TimeWindow;
@@ -39,7 +40,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     public Uni<InterviewDetails> cancel(Actor actor, UUID interviewId, String reason) {
         String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
         return tx.reading(() -> interviews.visible(actor, interviewId).invoke(i -> i.requireCancellable(actor)))
-                .chain(before -> calcom.cancel(before.calcomBookingUid(), why))
+                .chain(before -> cancelOnCalcom(before.calcomBookingUid(), why))
                 .chain(() -> record(actor, interviewId, "cancelled", current -> current.cancelledHere(why, clock.instant())));
     }
 
@@ -50,6 +51,16 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
                         .map(i -> new Asked(i, i.requireReschedulable(actor, start, clock.instant()))))
                 .chain(asked -> calcom.reschedule(asked.interview().calcomBookingUid(), asked.window().start(), why))
                 .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved)));
+    }
+
+    /**
+     * Cancels the booking; when Cal.com refuses because it is cancelled there already (the host asked for a new time, or
+     * it was cancelled on Cal.com and its webhook has not come), that is what was asked for, and the interview follows.
+     */
+    private Uni<Void> cancelOnCalcom(String uid, String why) {
+        return calcom.cancel(uid, why).onFailure(e -> e instanceof CalcomGatewayException g && g.definite())
+                .recoverWithUni(refused -> calcom.bookingStatus(uid).onFailure().transform(unknown -> refused)
+                        .chain(status -> "cancelled".equals(status) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
     }
 
     private record Asked(Interview interview, TimeWindow window) {

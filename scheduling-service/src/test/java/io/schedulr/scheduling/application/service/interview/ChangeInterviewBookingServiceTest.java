@@ -117,6 +117,29 @@ class ChangeInterviewBookingServiceTest {
     }
 
     @Test
+    void aBookingCancelledOnCalcomAlreadyIsCancelledHereWhenCalcomRefusesToCancelItAgain() {
+        send();
+        // The host asked on Cal.com for a new time: Cal.com cancelled the booking, the interview awaits a new time.
+        lifecycle.apply(new CalcomBookingChange(CalcomBookingChange.Kind.CANCELLED, id, "bk1@Cal.com", 1, "bk1", null, "Interview", START,
+                START.plus(Duration.ofMinutes(30)), null, null, "Another day?", true, List.of())).await().indefinitely();
+        assertThat(current().awaitingNewTime()).isTrue();
+        store.statuses.put("bk1", "cancelled");
+        store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "This booking has already been cancelled.", null));
+
+        changes.cancel(ada, id, "The startup withdrew").await().indefinitely();
+        assertThat(current().status()).isEqualTo(InterviewStatus.CANCELLED);
+        assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.RESCHEDULE_REQUESTED, InterviewChange.CANCELLED);
+    }
+
+    @Test
+    void aRefusalForABookingStillActiveOnCalcomChangesNothing() {
+        send();
+        store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "No.", null));
+        assertThatThrownBy(() -> changes.cancel(ada, id, null).await().indefinitely()).hasFieldOrPropertyWithValue("code", "calcom_rejected");
+        assertThat(current().status()).isEqualTo(InterviewStatus.SCHEDULED);
+    }
+
+    @Test
     void whatIsRefusedNeverReachesCalcomAndARefusalByCalcomChangesNothing() {
         assertThatThrownBy(() -> changes.cancel(ada, id, null).await().indefinitely()).isInstanceOf(ConflictException.class)
                 .hasFieldOrPropertyWithValue("code", "interview_not_sent");

@@ -110,6 +110,14 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
                 "https://app.cal.com/video/" + uid, "cal-video"));
     }
 
+    /** Cal.com's status of each booking (accepted unless set). */
+    final Map<String, String> statuses = new LinkedHashMap<>();
+
+    @Override
+    public Uni<String> bookingStatus(String bookingUid) {
+        return Uni.createFrom().item(statuses.getOrDefault(bookingUid, "accepted"));
+    }
+
     @Override
     public Uni<Void> cancel(String bookingUid, String reason) {
         changes.add("cancel " + bookingUid + " " + reason);

@@ -16,6 +16,9 @@ public interface CalcomGatewayPort {
 
     Uni<BookedMeeting> book(BookingRequest request);
 
+    /** Cal.com's status of a booking the caller made (an admin: any): {@code accepted}, {@code cancelled}, … */
+    Uni<String> bookingStatus(String bookingUid);
+
     /** Cancels a booking the caller made (an admin: any); {@code reason} may be null. */
     Uni<Void> cancel(String bookingUid, String reason);
 
