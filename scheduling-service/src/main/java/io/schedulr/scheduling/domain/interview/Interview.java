@@ -51,6 +51,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     public static final int MAX_NOTES_LENGTH = 20_000;
     public static final int MIN_DURATION = 5;
     public static final int MAX_DURATION = 8 * 60;
+    /** A reason given for cancelling or moving. */
+    public static final int MAX_REASON_LENGTH = 500;
     /** Read once: the JDK copies its zone names into a new set on every call. */
     private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
     /** How long a send may hold the interview before another send may try again (its Cal.com call died with it). */
@@ -256,8 +258,6 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
 
     // ---- cancelling and moving from here (through Cal.com) ---------------------------------------------------------
 
-    public static final int MAX_REASON_LENGTH = 500;
-
     /**
      * Refuses to ask Cal.com to cancel what cannot be cancelled, or for someone whose booking it is not: the Cal.com
      * booking belongs to who sent the interview, and calcom-gateway lets only them and admins change it.
@@ -284,8 +284,11 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
 
     /** Whether {@code actor} may cancel or reschedule it now: it is booked and theirs (or they are an admin). */
     public boolean changeableBy(Actor actor) {
-        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED)
-                && (actor.admin() || (sentBy != null && sentBy.equals(actor.id())));
+        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED) && bookingIsTheirs(actor);
+    }
+
+    private boolean bookingIsTheirs(Actor actor) {
+        return actor.admin() || (sentBy != null && sentBy.equals(actor.id()));
     }
 
     private void requireBooked(Actor actor, String doing) {
@@ -295,7 +298,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (status == InterviewStatus.CANCELLED) {
             throw new ConflictException("interview_cancelled", "This interview is cancelled.");
         }
-        if (!actor.admin() && (sentBy == null || !sentBy.equals(actor.id()))) {
+        if (!bookingIsTheirs(actor)) {
             throw new ForbiddenActionException("not_interview_sender", "Only who sent this interview (the Cal.com booking is theirs) "
                     + "and admins may " + doing + " it; " + (origin == InterviewOrigin.CALCOM ? "it was booked on Cal.com directly." : "ask them."));
         }

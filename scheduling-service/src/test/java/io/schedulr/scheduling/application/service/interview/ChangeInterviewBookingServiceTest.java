@@ -1,6 +1,5 @@
 package io.schedulr.scheduling.application.service.interview;
 
-import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase.GuestInput;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
@@ -8,21 +7,14 @@ import io.schedulr.scheduling.domain.InvalidRequestException;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
-import io.schedulr.scheduling.domain.interview.Contact;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewChange;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
-import io.schedulr.scheduling.domain.interview.Startup;
-import io.schedulr.scheduling.domain.interview.TeamMember;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,41 +22,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Cancelling and moving a sent interview with in-memory ports: Cal.com first, then the interview, everyone told once. */
 class ChangeInterviewBookingServiceTest {
-    private static final Instant NOW = Instant.parse("2030-03-01T08:00:00Z");
-    private static final Instant START = Instant.parse("2030-03-10T09:00:00Z");
+    private static final Instant NOW = InterviewWorld.NOW;
+    private static final Instant START = InterviewWorld.START;
 
-    private final InMemoryTeam team = new InMemoryTeam();
-    private final InMemoryInterviews store = new InMemoryInterviews();
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Actor ada = new Actor(new UserProfile("ada", "ada@fund.test", "Ada", "Europe/Berlin"), false);
-    private final Actor ben = new Actor(new UserProfile("ben", "ben@fund.test", "Ben", "UTC"), false);
+    private final InterviewWorld world = new InterviewWorld();
+    private final InMemoryInterviews store = world.store;
+    private final Actor ada = world.ada;
+    private final Actor ben = world.ben;
     private final Actor admin = new Actor(new UserProfile("root", "root@fund.test", "Root", "UTC"), true);
-    private ChangeInterviewBookingService changes;
-    private ApplyCalcomBookingService lifecycle;
-    private UUID id;
-
-    @BeforeEach
-    void setUp() {
-        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
-        InterviewFlowService flow = new InterviewFlowService(team, interviews, store, notes -> notes,
-                new ContactRegistration(team.startups(), team.contactStore(), team), Optional.empty(), clock);
-        changes = new ChangeInterviewBookingService(team, interviews, store, clock);
-        lifecycle = new ApplyCalcomBookingService(team, interviews, clock);
-        TeamMember adaMember = team.add(TeamMember.create("Ada", "ada@fund.test", "Partner", 101L)).await().indefinitely();
-        TeamMember benMember = team.add(TeamMember.create("Ben", "ben@fund.test", "Associate", null)).await().indefinitely();
-        Startup acme = team.startups().add(Startup.create("Acme", null)).await().indefinitely();
-        Contact grace = team.contactStore().add(Contact.create(acme.id(), "Grace", "grace@acme.test", "CEO")).await().indefinitely();
-        id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
-        flow.chooseStartup(ada, id, acme.id(), grace.id(), null).await().indefinitely();
-        flow.chooseTeam(ada, id, adaMember.id(), List.of(benMember.id())).await().indefinitely();
-        flow.chooseBooking(ada, id, 1001L, null, START).await().indefinitely();
-        flow.chooseGuests(ada, id, List.of(new GuestInput("Olive", "olive@vc.test", null, "VC", null))).await().indefinitely();
-        flow.chooseDetails(ada, id, "notes", List.of(), "Europe/Berlin").await().indefinitely();
-    }
+    private final ChangeInterviewBookingService changes = new ChangeInterviewBookingService(world.team, world.interviews, store, world.clock);
+    private final ApplyCalcomBookingService lifecycle = world.lifecycle;
+    private final UUID id = world.ready();
 
     private void send() {
-        new SendInterviewService(team, new Interviews(store, team, team.startups(), team.contactStore(), team, store), store, clock)
-                .send(ada, id).await().indefinitely();
+        world.sending.send(ada, id).await().indefinitely();
         store.announced.clear();
     }
 

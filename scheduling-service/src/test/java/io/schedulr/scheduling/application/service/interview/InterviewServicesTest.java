@@ -18,13 +18,11 @@ import io.schedulr.scheduling.domain.interview.Startup;
 import io.schedulr.scheduling.domain.interview.TeamMember;
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.domain.TimeWindow;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,44 +32,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The interview use cases with in-memory ports: the flow, sending once, and Cal.com's changes. */
 class InterviewServicesTest {
-    private static final Instant NOW = Instant.parse("2030-03-01T08:00:00Z");
-    private static final Instant START = Instant.parse("2030-03-10T09:00:00Z");
+    private static final Instant NOW = InterviewWorld.NOW;
+    private static final Instant START = InterviewWorld.START;
 
-    private final InMemoryTeam team = new InMemoryTeam();
-    private final InMemoryInterviews store = new InMemoryInterviews();
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final Actor ada = new Actor(new UserProfile("ada", "ada@fund.test", "Ada", "Europe/Berlin"), false);
-    private final Actor ben = new Actor(new UserProfile("ben", "ben@fund.test", "Ben", "UTC"), false);
+    private final InterviewWorld world = new InterviewWorld();
+    private final InMemoryTeam team = world.team;
+    private final InMemoryInterviews store = world.store;
+    private final Clock clock = world.clock;
+    private final Actor ada = world.ada;
+    private final Actor ben = world.ben;
     private final Actor stranger = new Actor(new UserProfile("eve", "eve@else.test", "Eve", "UTC"), false);
-    private InterviewFlowService flow;
-    private SendInterviewService sending;
-    private ApplyCalcomBookingService lifecycle;
-    private TeamMember adaMember;
-    private TeamMember benMember;
-    private Startup acme;
-    private Contact grace;
-
-    @BeforeEach
-    void setUp() {
-        Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
-        flow = new InterviewFlowService(team, interviews, store, notes -> notes,
-                new ContactRegistration(team.startups(), team.contactStore(), team), Optional.empty(), clock);
-        sending = new SendInterviewService(team, interviews, store, clock);
-        lifecycle = new ApplyCalcomBookingService(team, interviews, clock);
-        adaMember = team.add(TeamMember.create("Ada", "ada@fund.test", "Partner", 101L)).await().indefinitely();
-        benMember = team.add(TeamMember.create("Ben", "ben@fund.test", "Associate", null)).await().indefinitely();
-        acme = team.startups().add(Startup.create("Acme", null)).await().indefinitely();
-        grace = team.contactStore().add(Contact.create(acme.id(), "Grace", "grace@acme.test", "CEO")).await().indefinitely();
-    }
+    private final InterviewFlowService flow = world.flow;
+    private final SendInterviewService sending = world.sending;
+    private final ApplyCalcomBookingService lifecycle = world.lifecycle;
+    private final TeamMember adaMember = world.adaMember;
+    private final TeamMember benMember = world.benMember;
+    private final Startup acme = world.acme;
+    private final Contact grace = world.grace;
 
     private UUID ready() {
-        UUID id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
-        flow.chooseStartup(ada, id, acme.id(), grace.id(), null).await().indefinitely();
-        flow.chooseTeam(ada, id, adaMember.id(), List.of(benMember.id())).await().indefinitely();
-        flow.chooseBooking(ada, id, 1001L, null, START).await().indefinitely();
-        flow.chooseGuests(ada, id, List.of(new GuestInput("Olive", "olive@vc.test", null, "VC", null))).await().indefinitely();
-        flow.chooseDetails(ada, id, "notes", List.of("Why now?"), "Europe/Berlin").await().indefinitely();
-        return id;
+        return world.ready();
     }
 
     @Test
