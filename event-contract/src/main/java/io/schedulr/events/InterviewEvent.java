@@ -18,7 +18,8 @@ import java.util.List;
  * @param meetingProvider  e.g. {@code cal-video}, {@code google-meet}, {@code zoom}; may be null
  * @param calcomBookingUid the Cal.com booking this interview is (after a reschedule: the new one)
  * @param people           everyone taking part: the primary interviewer first, then the team, the contact and guests
- * @param reason           for cancellations and reschedule requests: the reason given on Cal.com; may be null
+ * @param reason           for cancellations and reschedule requests: the reason given (on Cal.com or in schedulr); for a move
+ *                         made in schedulr: the reason given for it; may be null
  */
 public record InterviewEvent(
         String interviewId,

@@ -116,8 +116,8 @@ class InterviewInvitationFlowTest {
         publish(confirmed);
         publish(event(INTERVIEW_SCHEDULED, id, 0, START, null, people, null));
 
-        // rescheduled: a higher SEQUENCE and the new time
-        publish(event(INTERVIEW_RESCHEDULED, id, 2, MOVED, URL, people, null));
+        // rescheduled (in schedulr, with a reason): a higher SEQUENCE, the new time, and why
+        publish(event(INTERVIEW_RESCHEDULED, id, 2, MOVED, URL, people, "Grace asked for a later day"));
         for (TestUser p : everyone) {
             InviteMails mail = onlyMail(p, 3);
             assertThat(subject(mail)).startsWith("Updated invitation: ");
@@ -125,6 +125,7 @@ class InterviewInvitationFlowTest {
             assertThat(mail.property(Property.UID)).isEqualTo(uid);
             assertThat(mail.property(Property.SEQUENCE)).isEqualTo("2");
             assertThat(mail.property(Property.DTSTART)).isEqualTo("20300912T133000Z");
+            assertThat(mail.text("text/plain")).contains("has moved to a new time", "Reason: Grace asked for a later day");
         }
         IcsSamples.write("flow-interview-rescheduled-contact", onlyMail(grace, 3).ics());
 

@@ -89,6 +89,7 @@ class InterviewCancelAndRescheduleTest {
                     InterviewEventType.INTERVIEW_RESCHEDULED.cloudEventType(), InterviewEventType.INTERVIEW_CANCELLED.cloudEventType());
             assertThat(told).extracting(e -> e.data().sequence()).containsExactly(0, 1, 2);
             assertThat(told.get(1).data().startUtc()).isEqualTo(later);
+            assertThat(told.get(1).data().reason()).as("the reason given for the move").isEqualTo("The founder is travelling");
             assertThat(told.get(2).data().reason()).isEqualTo("The startup withdrew");
             assertThat(events.collect(r -> id.equals(r.key()), Duration.ofSeconds(1))).as("nothing for the webhooks").hasSize(3);
         }

@@ -12,7 +12,7 @@ import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
 
 /**
  * Subject and bodies of an interview invitation: the time in the recipient's own zone (zone named), the join link when
- * known, who takes part, and for a cancellation or a reschedule request the reason. A reschedule request says the
+ * known, who takes part, and the reason when one was given (a cancellation, a reschedule request, a move). A reschedule request says the
  * interview awaits a new time; it is not a final cancellation.
  */
 final class InterviewMailContent {
@@ -27,6 +27,7 @@ final class InterviewMailContent {
         InterviewChange change = details.change();
         String when = InviteMailContent.when(m, recipient.zone());
         boolean cancel = change.method() == io.schedulr.notification.domain.InviteMethod.CANCEL;
+        boolean withReason = details.reason() != null && (cancel || change == InterviewChange.RESCHEDULED);
 
         String subject = switch (change) {
             case SCHEDULED -> "Invitation: " + m.title() + " @ " + when;
@@ -50,7 +51,7 @@ final class InterviewMailContent {
         StringBuilder text = new StringBuilder()
                 .append("Hello ").append(recipient.name()).append(",\n\n")
                 .append(headline).append("\n\n");
-        if (cancel && details.reason() != null) {
+        if (withReason) {
             text.append("Reason: ").append(details.reason()).append("\n\n");
         }
         text.append("What: ").append(m.title()).append('\n')
@@ -71,7 +72,7 @@ final class InterviewMailContent {
                 .append("<!DOCTYPE html><html><body>")
                 .append("<p>Hello ").append(esc(recipient.name())).append(",</p>")
                 .append("<p>").append(esc(headline)).append("</p>");
-        if (cancel && details.reason() != null) {
+        if (withReason) {
             html.append("<p>Reason: ").append(esc(details.reason())).append("</p>");
         }
         html.append("<table>")

@@ -41,7 +41,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
         return tx.reading(() -> interviews.visible(actor, interviewId).invoke(i -> i.requireCancellable(actor)))
                 .chain(before -> cancelOnCalcom(before.calcomBookingUid(), why))
-                .chain(() -> record(actor, interviewId, "cancelled", current -> current.cancelledHere(why, clock.instant())));
+                .chain(() -> record(actor, interviewId, "cancelled", current -> current.cancelledHere(why, clock.instant()), why));
     }
 
     @Override
@@ -50,7 +50,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         return tx.reading(() -> interviews.visible(actor, interviewId)
                         .map(i -> new Asked(i, i.requireReschedulable(actor, start, clock.instant()))))
                 .chain(asked -> calcom.reschedule(asked.interview().calcomBookingUid(), asked.window().start(), why))
-                .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved)));
+                .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved), why));
     }
 
     /**
@@ -70,7 +70,8 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         return current.rescheduledHere(m.uid(), m.icalUid(), m.start(), m.end(), m.meetingUrl(), m.meetingProvider(), clock.instant());
     }
 
-    private Uni<InterviewDetails> record(Actor actor, UUID id, String action, Function<Interview, Interview.Applied> change) {
+    /** {@code reason}: what people are told as the change's reason (may be null). */
+    private Uni<InterviewDetails> record(Actor actor, UUID id, String action, Function<Interview, Interview.Applied> change, String reason) {
         return tx.inTransaction(() -> interviews.store().find(id).chain(found -> {
             Interview current = found.orElseThrow(() -> Interviews.notFound(id));
             Interview.Applied applied = change.apply(current);
@@ -79,7 +80,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
                 return interviews.details(current);
             }
             return interviews.save(actor.id(), action, current, applied.interview())
-                    .chain(saved -> interviews.announce(saved, applied.change(), clock.instant()));
+                    .chain(saved -> interviews.announce(saved, applied.change(), clock.instant(), reason));
         }));
     }
 }

@@ -132,14 +132,19 @@ public class Interviews {
         })));
     }
 
-    /** Tells everyone in the interview about the change (nothing for {@link InterviewChange#NONE}). */
+    /** Tells everyone in the interview about the change (nothing for {@link InterviewChange#NONE}), with its reason if any. */
     Uni<InterviewDetails> announce(Interview interview, InterviewChange change, Instant now) {
+        return announce(interview, change, now, interview.cancellationReason());
+    }
+
+    /** The same, with {@code reason} as the reason people are told (e.g. the one given for a move). */
+    Uni<InterviewDetails> announce(Interview interview, InterviewChange change, Instant now, String reason) {
         return details(interview).call(d -> {
             if (change == InterviewChange.NONE || d.primary() == null) {
                 return Uni.createFrom().voidItem();
             }
             return announcements.announce(new InterviewAnnouncement(UUID.randomUUID(), change, now, interview,
-                    d.startup() == null ? null : d.startup().name(), people(d)));
+                    d.startup() == null ? null : d.startup().name(), people(d), reason));
         });
     }
 
