@@ -74,6 +74,17 @@ public final class FakeCalcomGateway {
                 }
                 answer(ex, 204, null);
             });
+            // The host asks on Cal.com for a new time: the booking is cancelled, and may still be rescheduled (as on Cal.com).
+            server.createContext("/_fake/request-reschedule", ex -> {
+                String uid = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+                synchronized (BOOKINGS) {
+                    ObjectNode booking = BY_UID.get(uid);
+                    if (booking != null) {
+                        booking.put("status", "cancelled").put("rescheduleRequested", true);
+                    }
+                }
+                answer(ex, 204, null);
+            });
             server.createContext("/_fake/changes", ex -> {
                 synchronized (BOOKINGS) {
                     answer(ex, 200, CHANGES.deepCopy());
@@ -226,7 +237,9 @@ public final class FakeCalcomGateway {
             answer(ex, 404, error("calcom_not_found", "No booking " + uid + "."));
             return;
         }
-        if (!"accepted".equals(previous.path("status").asText())) {
+        boolean reschedulable = action.equals("reschedule") && previous.path("rescheduleRequested").asBoolean(false)
+                && !previous.has("rescheduledToUid");
+        if (!"accepted".equals(previous.path("status").asText()) && !reschedulable) {
             answer(ex, 400, error("calcom_rejected", "This booking has already been cancelled."));
             return;
         }
@@ -239,7 +252,9 @@ public final class FakeCalcomGateway {
         Instant start = Instant.parse(body.path("start").asText());
         long seconds = Instant.parse(previous.path("end").asText()).getEpochSecond() - Instant.parse(previous.path("start").asText()).getEpochSecond();
         String newUid = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        previous.put("rescheduledToUid", newUid);
         ObjectNode b = previous.deepCopy();
+        b.remove(List.of("rescheduleRequested", "rescheduledToUid"));
         b.put("uid", newUid).put("status", "accepted").put("start", start.toString()).put("end", start.plusSeconds(seconds).toString())
                 .put("meetingUrl", "https://app.cal.com/video/" + newUid).put("rescheduledFromUid", uid);
         synchronized (BOOKINGS) {

@@ -84,16 +84,9 @@ final class InterviewApi {
         return fake("/_fake/bookings", null);
     }
 
-    /** Cancels a booking at the fake gateway as Cal.com's own pages would (a host's request for a new time). */
-    static void fakeCalcomCancels(String uid) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.calcom-gateway.url",
-                        String.class) + "/api/calcom/bookings/" + uid + "/cancel")).header("Authorization", "Bearer fake-calcom-host-token")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        try {
-            HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The host asks on Cal.com for a new time: the fake gateway's booking is cancelled and may be rescheduled. */
+    static void fakeCalcomRequestsReschedule(String uid) {
+        fake("/_fake/request-reschedule", uid);
     }
 
     /** The cancel and reschedule requests the fake gateway received: [{uid, action, body}]. */

@@ -131,13 +131,26 @@ class InterviewCancelAndRescheduleTest {
     void anInterviewWhoseHostAskedOnCalcomForANewTimeCanStillBeCancelledHere() {
         Sent i = Sent.create(24);
         // On Cal.com the host asks for another time: Cal.com cancels the booking (as requestReschedule) and says so.
-        InterviewApi.fakeCalcomCancels(i.uid());
+        InterviewApi.fakeCalcomRequestsReschedule(i.uid());
         handled(cancelled(i.meeting(), 1, i.uid(), i.start(), i.start().plus(Duration.ofMinutes(30)), "Another day?", true));
         get(i.setup().ada(), "/api/interviews/" + i.id()).body("awaitingNewTime", equalTo(true)).body("changeable", equalTo(true));
 
         // Cal.com refuses to cancel it again; it is cancelled there, so the interview is cancelled here.
         cancel(i.setup().ada(), i.id(), "{\"reason\":\"The startup withdrew\"}").statusCode(200)
                 .body("status", equalTo("cancelled")).body("cancellationReason", equalTo("The startup withdrew"));
+    }
+
+    @Test
+    void aHostsRequestForANewTimeIsAnsweredByReschedulingHereEvenToTheOldTime() {
+        Sent i = Sent.create(25);
+        InterviewApi.fakeCalcomRequestsReschedule(i.uid());
+        handled(cancelled(i.meeting(), 1, i.uid(), i.start(), i.start().plus(Duration.ofMinutes(30)), "Another hour?", true));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("awaitingNewTime", equalTo(true));
+
+        String newUid = reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + i.start() + "\"}").statusCode(200)
+                .body("awaitingNewTime", equalTo(false)).body("startAt", equalTo(i.start().toString()))
+                .body("calcomBookingUid", not(equalTo(i.uid()))).body("sequence", equalTo(2)).extract().path("calcomBookingUid");
+        assertThat(Db.text("SELECT calcom_booking_uid FROM interview WHERE id = ?::uuid", i.id())).isEqualTo(newUid);
     }
 
     @Test
