@@ -13,8 +13,11 @@ import java.util.Set;
  * @param reminderChannel {@link #EMAIL}: notification-service emails each reminder (and the person's own Google events carry
  *                        the same minutes as on-screen reminders); {@link #POPUP}: on-screen reminders of the person's own
  *                        Google events only, no email
+ * @param timeZone        the IANA zone the person chose in schedulr ({@code PUT /api/me/time-zone}), which their reminders
+ *                        are written in; null when they never chose one (each session's zone as its event gave it stays).
+ *                        Added after v1's first records, so older records lack it; a name no zone has is read as none
  */
-public record ReminderPreferencesEvent(String userId, List<Integer> reminderMinutes, String reminderChannel) {
+public record ReminderPreferencesEvent(String userId, List<Integer> reminderMinutes, String reminderChannel, String timeZone) {
     public static final String CLOUD_EVENT_TYPE = "io.schedulr.person.reminder-preferences-changed.v1";
     public static final String EMAIL = "email";
     public static final String POPUP = "popup";
@@ -26,6 +29,11 @@ public record ReminderPreferencesEvent(String userId, List<Integer> reminderMinu
     public static final int MAX_REMINDERS = 3;
     public static final int MIN_MINUTES = 1;
     public static final int MAX_MINUTES = 7 * 24 * 60;
+
+    /** The state of preferences alone, for a person who never chose a zone. */
+    public ReminderPreferencesEvent(String userId, List<Integer> reminderMinutes, String reminderChannel) {
+        this(userId, reminderMinutes, reminderChannel, null);
+    }
 
     public static ReminderPreferencesEvent defaults(String userId) {
         return new ReminderPreferencesEvent(userId, DEFAULT_MINUTES, DEFAULT_CHANNEL);

@@ -26,6 +26,19 @@ class ReminderPreferencesCodecTest {
     }
 
     @Test
+    void carriesTheZoneThePersonChoseAndReadsRecordsFromBeforeIt() {
+        ReminderPreferencesEvent data = new ReminderPreferencesEvent("sub-1", List.of(60), ReminderPreferencesEvent.EMAIL, "Asia/Tokyo");
+        String json = encoded(ReminderPreferencesEvent.CLOUD_EVENT_TYPE, data);
+        assertThat(json).contains("\"timeZone\":\"Asia/Tokyo\"");
+        assertThat(EventCodec.decodeReminderPreferences(json).data()).isEqualTo(data);
+
+        String before = json.replace(",\"timeZone\":\"Asia/Tokyo\"", "");
+        assertThat(before).doesNotContain("timeZone");
+        assertThat(EventCodec.decodeReminderPreferences(before).data())
+                .isEqualTo(new ReminderPreferencesEvent("sub-1", List.of(60), ReminderPreferencesEvent.EMAIL, null));
+    }
+
+    @Test
     void refusesWhatIsNotWithinTheLimits() {
         assertThatThrownBy(() -> EventCodec.decodeReminderPreferences("{not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> EventCodec.decodeReminderPreferences(encoded(RoomEventType.ROOM_BOOKED.cloudEventType(),

@@ -33,6 +33,10 @@ public record Person(String id, String email, String name, String timeZone) {
         timeZone = validZone(timeZone);
     }
 
+    public Person inZone(String zone) {
+        return new Person(id, email, name, zone);
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,20 @@ public record ReminderSession(String key, String icsUid, int sequence, String ti
 
     public static String roomKey(String roomId) {
         return ROOM_PREFIX + roomId;
+    }
+
+    /**
+     * The session with each person's zone replaced by the one they chose ({@link ReminderPreference#timeZone()}), so their
+     * reminders say the times they read even when the session's event was written before their choice; people with no
+     * chosen zone keep the event's.
+     */
+    public ReminderSession inChosenZones(Map<String, ReminderPreference> preferences) {
+        List<SessionParticipant> zoned = people.stream().map(p -> {
+            ReminderPreference preference = p.person().id() == null ? null : preferences.get(p.person().id());
+            return preference == null || preference.timeZone() == null ? p
+                    : new SessionParticipant(p.person().inZone(preference.timeZone()), p.role());
+        }).toList();
+        return zoned.equals(people) ? this : new ReminderSession(key, icsUid, sequence, title, start, end, joinUrl, zoned);
     }
 
     public Optional<SessionParticipant> participant(String email) {

@@ -80,6 +80,25 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aReminderIsWrittenInTheZoneThePersonChoseAfterTheBooking() {
+        TestUser host = Tokens.newUser("Zita Host", "Europe/Berlin");
+        TestUser guest = Tokens.newUser("Gil Guest", "Asia/Tokyo");
+        ReminderMails.prefer(host, List.of(), "email");
+        String roomId = RoomEvents.newRoomId();
+        Instant start = ReminderTime.CLOCK.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        RoomEvents.awaitConsumed(publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, start, host, guest)));
+
+        // Gil flew home and chose his zone in schedulr: scheduling-service announces it with his (default) preferences.
+        ReminderMails.prefer(guest, List.of(60, 10), "email", "America/Denver");
+        clockAt(start.minus(Duration.ofMinutes(10)));
+        List<MimeMessage> toGuest = awaitReminders(guest, 2);
+
+        assertThat(toGuest).extracting(ReminderMails::subject)
+                .containsOnly("Reminder: Cello lesson at " + InviteWhen.startIn(start, "America/Denver"));
+        assertThat(text(toGuest.get(1), "text/plain")).contains("When: " + InviteWhen.full(start, "America/Denver"));
+    }
+
+    @Test
     void aBookedRoomRemindsHostAndGuestOnceForEachOfTheirOffsets() {
         TestUser host = Tokens.newUser("Hilde Host", "Europe/Berlin");
         TestUser guest = Tokens.newUser("Gary Guest", "Asia/Tokyo");

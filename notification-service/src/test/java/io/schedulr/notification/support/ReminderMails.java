@@ -32,8 +32,14 @@ public final class ReminderMails {
 
     /** Publishes the person's whole preferences (key = user id) and waits until notification-service has applied them. */
     public static void prefer(TestUser person, List<Integer> minutes, String channel) {
+        prefer(person, minutes, channel, null);
+    }
+
+    /** As {@link #prefer(TestUser, List, String)}, with the zone the person chose in schedulr (null: none). */
+    public static void prefer(TestUser person, List<Integer> minutes, String channel, String chosenZone) {
         CloudEvent<ReminderPreferencesEvent> event = CloudEvent.of(UUID.randomUUID().toString(), "/scheduling-service",
-                ReminderPreferencesEvent.CLOUD_EVENT_TYPE, Instant.now(), person.id(), new ReminderPreferencesEvent(person.id(), minutes, channel));
+                ReminderPreferencesEvent.CLOUD_EVENT_TYPE, Instant.now(), person.id(),
+                new ReminderPreferencesEvent(person.id(), minutes, channel, chosenZone));
         KafkaRecords.awaitConsumed(publishRaw(person.id(), EventCodec.encode(event)), PREFERENCES_GROUP);
     }
 

@@ -49,6 +49,7 @@ import io.schedulr.scheduling.adapter.out.persistence.SqlPreferencesStore;
 import io.schedulr.scheduling.application.port.in.PreferencesUseCase;
 import io.schedulr.scheduling.application.service.ChooseTimeZoneService;
 import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
+import io.schedulr.scheduling.application.port.out.ChosenTimeZonePort;
 import io.schedulr.scheduling.application.service.PreferencesService;
 import io.schedulr.scheduling.adapter.out.calendarsync.CalendarSyncBusyTimes;
 import io.schedulr.scheduling.adapter.out.persistence.SqlBookedTimes;
@@ -105,14 +106,16 @@ public class UseCaseWiring {
     /** One service for both: the bean's types are the class and its two use cases, setting and reading the zone. */
     @Produces
     @ApplicationScoped
-    ChooseTimeZoneService timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones) {
-        return new ChooseTimeZoneService(tx, users, zones);
+    ChooseTimeZoneService timeZones(UnitOfWork tx, UserDirectoryPort users, ChooseTimeZonePort zones, SqlPreferencesStore preferences,
+                                    PreferencesOutboxAppender announcements) {
+        return new ChooseTimeZoneService(tx, users, zones, preferences, announcements);
     }
 
     @Produces
     @ApplicationScoped
-    PreferencesUseCase preferences(UnitOfWork tx, SqlPreferencesStore store, PreferencesOutboxAppender announcements) {
-        return new PreferencesService(tx, store, announcements);
+    PreferencesUseCase preferences(UnitOfWork tx, SqlPreferencesStore store, PreferencesOutboxAppender announcements,
+                                   ChosenTimeZonePort zones) {
+        return new PreferencesService(tx, store, announcements, zones);
     }
 
     @Produces

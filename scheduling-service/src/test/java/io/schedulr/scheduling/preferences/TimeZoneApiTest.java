@@ -59,6 +59,39 @@ class TimeZoneApiTest {
                 .body("timeZone", equalTo("Europe/Berlin"));
     }
 
+    @Test
+    void aZoneChosenAnewIsAnnouncedWithTheReminderPreferencesOnceAndEveryLaterChangeCarriesIt() {
+        TestUser uma = googleUser("Uma Moves");
+
+        chooseZone(uma, "Europe/Paris");
+        chooseZone(uma, "Europe/Paris");
+        assertThat(preferencesAnnounced(uma)).as("the same zone again is no change").isEqualTo(1);
+        assertThat(lastPreferencesAnnounced(uma, "timeZone")).isEqualTo("Europe/Paris");
+        assertThat(lastPreferencesAnnounced(uma, "reminderChannel")).as("with her preferences: the defaults").isEqualTo("email");
+
+        given().header("Authorization", uma.bearer()).contentType("application/json")
+                .body("{\"reminderMinutes\":[15],\"reminderChannel\":\"email\"}").put("/api/me/preferences").then().statusCode(200);
+        chooseZone(uma, "Asia/Kolkata");
+
+        assertThat(preferencesAnnounced(uma)).isEqualTo(3);
+        assertThat(lastPreferencesAnnounced(uma, "timeZone")).isEqualTo("Asia/Kolkata");
+        assertThat(lastPreferencesAnnounced(uma, "reminderMinutes")).isEqualTo("[15]");
+    }
+
+    private static void chooseZone(TestUser who, String zone) {
+        given().header("Authorization", who.bearer()).contentType("application/json").body("{\"timeZone\":\"" + zone + "\"}")
+                .put("/api/me/time-zone").then().statusCode(200).body("timeZone", equalTo(zone));
+    }
+
+    private static long preferencesAnnounced(TestUser who) {
+        return Db.count("SELECT count(*) FROM outbox WHERE topic = 'scheduling.reminder-preferences.v1' AND message_key = '" + who.id() + "'");
+    }
+
+    private static String lastPreferencesAnnounced(TestUser who, String field) {
+        return Db.text("SELECT payload->'data'->>'" + field + "' FROM outbox WHERE topic = 'scheduling.reminder-preferences.v1' "
+                + "AND message_key = ? ORDER BY id DESC LIMIT 1", who.id());
+    }
+
     private static TestUser googleUser(String name) {
         String email = "google-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String token = Tokens.withClaims(email, name, "omit=zoneinfo");

@@ -44,7 +44,7 @@ public class ReminderPlanning {
             if (state.isPresent() && state.get().staleRequest(session.icsUid(), session.sequence())) {
                 return Uni.createFrom().item(Result.STALE);
             }
-            return plan.saveSession(session).flatMap(v -> replan(plan, session, changedAt)).replaceWith(Result.PLANNED);
+            return replan(plan, session, changedAt, true).replaceWith(Result.PLANNED);
         });
     }
 
@@ -61,13 +61,21 @@ public class ReminderPlanning {
         });
     }
 
-    /** Re-plans a session already locked in this unit of work, after a change that happened at {@code changedAt}. */
-    Uni<Void> replan(ReminderPlanPort plan, ReminderSession session, Instant changedAt) {
+    /**
+     * Re-plans a session already locked in this unit of work, after a change that happened at {@code changedAt}. The people
+     * who chose a zone get it in the stored session ({@link ReminderSession#inChosenZones}): stored when {@code store} says
+     * so (the session itself changed) or when a zone differs.
+     */
+    Uni<Void> replan(ReminderPlanPort plan, ReminderSession session, Instant changedAt, boolean store) {
         List<String> userIds = session.people().stream().map(SessionParticipant::person).map(p -> p.id()).filter(Objects::nonNull)
                 .distinct().toList();
-        return plan.preferences(userIds).flatMap(preferences -> plan.finished(session.key(), session.icsUid())
-                .flatMap(finished -> plan.replacePending(session,
-                        ReminderPlanner.plan(session, preferences::get, finished, changedAt, clock.instant()))));
+        return plan.preferences(userIds).flatMap(preferences -> {
+            ReminderSession zoned = session.inChosenZones(preferences);
+            Uni<Void> stored = store || zoned != session ? plan.saveSession(zoned) : Uni.createFrom().voidItem();
+            return stored.flatMap(v -> plan.finished(zoned.key(), zoned.icsUid()))
+                    .flatMap(finished -> plan.replacePending(zoned,
+                            ReminderPlanner.plan(zoned, preferences::get, finished, changedAt, clock.instant())));
+        });
     }
 
     /**
@@ -79,7 +87,7 @@ public class ReminderPlanning {
             return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(sessions)
-                .onItem().transformToUniAndConcatenate(s -> replan(plan, s, null))
+                .onItem().transformToUniAndConcatenate(s -> replan(plan, s, null, false))
                 .collect().last().replaceWith(sessions.size());
     }
 

@@ -261,4 +261,27 @@ class ReminderPlanningTest {
                 newTime.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "https://meet.example/x", people, null)).await().indefinitely();
         assertThat(r.pending()).hasSize(3).contains("ada@schedulr.test 45 " + newTime.minus(Duration.ofMinutes(45)));
     }
+
+    @Test
+    void aZoneThePersonChoseIsTheirsInTheirUpcomingSessionsAndStaysOverAnEventWrittenBeforeTheChoice() {
+        handle(room("e1", RoomChangeKind.BOOKED, 0, START));
+
+        preferenceService.update(new UpdateReminderPreferencesCommand("guest-sub", List.of(60, 10), "email", "America/Denver"))
+                .await().indefinitely();
+        assertThat(zoneOf("gus@example.org")).isEqualTo("America/Denver");
+        assertThat(zoneOf("hanna@example.com")).as("only the person who chose").isEqualTo("Europe/Berlin");
+
+        // A reschedule announced before the choice reached scheduling-service still carries her old zone.
+        handle(room("e2", RoomChangeKind.RESCHEDULED, 1, START.plus(Duration.ofHours(1))));
+        assertThat(zoneOf("gus@example.org")).isEqualTo("America/Denver");
+
+        preferenceService.update(new UpdateReminderPreferencesCommand("guest-sub", List.of(60, 10), "email", "not/a zone"))
+                .await().indefinitely();
+        handle(room("e3", RoomChangeKind.RESCHEDULED, 2, START));
+        assertThat(zoneOf("gus@example.org")).as("a name no zone has is no choice: the event's zone").isEqualTo("Asia/Tokyo");
+    }
+
+    private String zoneOf(String email) {
+        return reminders.sessions.get("room:room-1").participant(email).orElseThrow().person().timeZone();
+    }
 }

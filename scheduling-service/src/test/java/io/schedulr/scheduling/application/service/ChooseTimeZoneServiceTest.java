@@ -1,5 +1,7 @@
 package io.schedulr.scheduling.application.service;
 
+import io.schedulr.scheduling.domain.ReminderChannel;
+import io.schedulr.scheduling.domain.ReminderPreferences;
 import io.schedulr.scheduling.domain.UserProfile;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChooseTimeZoneServiceTest {
     private final InMemoryScheduling store = new InMemoryScheduling();
-    private final ChooseTimeZoneService service = new ChooseTimeZoneService(store, store, store);
+    private final InMemoryPreferences preferences = new InMemoryPreferences();
+    private final ChooseTimeZoneService service = new ChooseTimeZoneService(store, store, store, preferences, preferences);
+
+    @Test
+    void aZoneChosenAnewIsAnnouncedWithThePersonsPreferencesOnceEach() {
+        UserProfile ana = new UserProfile("u-5", "ana@example.com", "Ana", "Europe/Berlin");
+        preferences.stored.put("u-5", ReminderPreferences.ofMinutes(List.of(30), ReminderChannel.POPUP));
+        UserProfile ben = new UserProfile("u-6", "ben@example.com", "Ben", null);
+
+        service.choose(ana, ZoneId.of("Europe/Berlin")).await().indefinitely();
+        service.choose(ana, ZoneId.of("Europe/Berlin")).await().indefinitely();
+        service.choose(ana, ZoneId.of("America/Chicago")).await().indefinitely();
+        service.choose(ben, ZoneId.of("Asia/Tokyo")).await().indefinitely();
+
+        assertThat(preferences.announced).containsExactly("u-5 [30] POPUP zone Europe/Berlin", "u-5 [30] POPUP zone America/Chicago",
+                "u-6 [60, 10] EMAIL zone Asia/Tokyo");
+    }
 
     @Test
     void someoneNewIsSignedInWithTheZoneTheySet() {

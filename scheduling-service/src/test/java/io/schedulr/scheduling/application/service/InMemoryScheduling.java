@@ -164,11 +164,12 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
-    public Uni<Void> chooseTimeZone(String userId, String zone) {
+    public Uni<Boolean> chooseTimeZone(String userId, String zone) {
         UserProfile kept = state.users.get(userId);
+        boolean changed = !(state.zonesChosen.contains(userId) && zone.equals(kept.timeZone()));
         state.users.put(userId, new UserProfile(userId, kept.email(), kept.displayName(), zone));
         state.zonesChosen.add(userId);
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().item(changed);
     }
 
     @Override

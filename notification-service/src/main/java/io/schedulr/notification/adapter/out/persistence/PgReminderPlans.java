@@ -78,12 +78,12 @@ final class PgReminderPlans implements ReminderPlanPort {
         if (userIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return conn.preparedQuery("SELECT user_id, minutes, channel FROM reminder_preference WHERE user_id = ANY($1)")
+        return conn.preparedQuery("SELECT user_id, minutes, channel, time_zone FROM reminder_preference WHERE user_id = ANY($1)")
                 .execute(Tuple.of(userIds.toArray(new String[0]))).map(rows -> {
                     Map<String, ReminderPreference> preferences = new HashMap<>();
                     for (Row row : rows) {
                         preferences.put(row.getString("user_id"), new ReminderPreference(Arrays.asList(row.getArrayOfIntegers("minutes")),
-                                "email".equals(row.getString("channel"))));
+                                "email".equals(row.getString("channel")), row.getString("time_zone")));
                     }
                     return preferences;
                 });
@@ -169,9 +169,11 @@ final class PgReminderPlans implements ReminderPlanPort {
             return conn.preparedQuery("DELETE FROM reminder_preference WHERE user_id = $1").execute(Tuple.of(userId)).replaceWithVoid();
         }
         return conn.preparedQuery("""
-                        INSERT INTO reminder_preference (user_id, minutes, channel) VALUES ($1, $2, $3)
-                        ON CONFLICT (user_id) DO UPDATE SET minutes = EXCLUDED.minutes, channel = EXCLUDED.channel, updated_at = now()""")
-                .execute(Tuple.of(userId, preference.minutes().toArray(new Integer[0]), preference.email() ? "email" : "popup"))
+                        INSERT INTO reminder_preference (user_id, minutes, channel, time_zone) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (user_id) DO UPDATE SET minutes = EXCLUDED.minutes, channel = EXCLUDED.channel,
+                            time_zone = EXCLUDED.time_zone, updated_at = now()""")
+                .execute(Tuple.of(userId, preference.minutes().toArray(new Integer[0]), preference.email() ? "email" : "popup",
+                        preference.timeZone()))
                 .replaceWithVoid();
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
  * A person's reminder preferences as published (the whole state).
  *
  * @param minutes null together with {@code channel} when the person's record was removed (the defaults apply again)
- * @param channel {@code email} or {@code popup} (no email reminders from us)
+ * @param channel  {@code email} or {@code popup} (no email reminders from us)
+ * @param timeZone the zone the person chose, their reminders' zone; null when they never chose one
  */
-public record UpdateReminderPreferencesCommand(String userId, List<Integer> minutes, String channel) {
+public record UpdateReminderPreferencesCommand(String userId, List<Integer> minutes, String channel, String timeZone) {
     public static final String EMAIL = "email";
     public static final String POPUP = "popup";
 
@@ -24,8 +25,12 @@ public record UpdateReminderPreferencesCommand(String userId, List<Integer> minu
         minutes = minutes == null ? null : List.copyOf(minutes);
     }
 
+    public UpdateReminderPreferencesCommand(String userId, List<Integer> minutes, String channel) {
+        this(userId, minutes, channel, null);
+    }
+
     public static UpdateReminderPreferencesCommand removed(String userId) {
-        return new UpdateReminderPreferencesCommand(userId, null, null);
+        return new UpdateReminderPreferencesCommand(userId, null, null, null);
     }
 
     public boolean isRemoval() {

@@ -52,7 +52,7 @@ public class TimeZoneResource {
     @Operation(summary = "Set the caller's time zone",
             description = "The zone the caller's mails, reminders and Google events write times in. Google's sign-in states none, "
                     + "so the web app sets the browser's; once set, it is kept over any zone a sign-in token states. Applies to "
-                    + "what is sent from now on.")
+                    + "what is sent from now on, also to the reminders of sessions booked before.")
     @APIResponse(responseCode = "200", description = "The zone now kept.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeZoneResponse.class)))
     @Extension(name = CODES, value = "invalid_timeZone")

@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Writes {@code scheduling.reminder-preferences.v1} (keyed by user id, the whole state) into the outbox in the change's transaction. */
+/** Writes {@code scheduling.reminder-preferences.v1} (keyed by user id, the whole state: preferences and the zone chosen) into the outbox in the change's transaction. */
 @ApplicationScoped
 public class PreferencesOutboxAppender implements AnnouncePreferencesPort {
     @Inject
@@ -23,11 +24,12 @@ public class PreferencesOutboxAppender implements AnnouncePreferencesPort {
     Clock clock;
 
     @Override
-    public Uni<Void> announce(String userId, ReminderPreferences preferences) {
+    public Uni<Void> announce(String userId, ReminderPreferences preferences, Optional<String> chosenZone) {
         UUID id = UUID.randomUUID();
         CloudEvent<ReminderPreferencesEvent> event = CloudEvent.of(id.toString(), config.events().source(),
                 ReminderPreferencesEvent.CLOUD_EVENT_TYPE, clock.instant(), userId,
-                new ReminderPreferencesEvent(userId, preferences.minutes(), preferences.channel().name().toLowerCase(Locale.ROOT)));
+                new ReminderPreferencesEvent(userId, preferences.minutes(), preferences.channel().name().toLowerCase(Locale.ROOT),
+                        chosenZone.orElse(null)));
         return OutboxRows.append(id, Topics.REMINDER_PREFERENCES, event);
     }
 }

@@ -3,6 +3,7 @@ package io.schedulr.scheduling.adapter.out.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.adapter.out.SessionConnection;
 import io.schedulr.scheduling.application.port.out.ChooseTimeZonePort;
+import io.schedulr.scheduling.application.port.out.ChosenTimeZonePort;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
@@ -13,13 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * users, the profiles of people as their sign-in tokens last said, in plain SQL on the use case's session connection
  * ({@link SessionConnection}). No entity: nothing here is changed through the session.
  */
 @ApplicationScoped
-public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort {
+public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort, ChosenTimeZonePort {
     /** A zone the person set stays; otherwise the token's ($4) when it states one, else the one kept. */
     private static final String ZONE_AFTER = "CASE WHEN time_zone_chosen THEN time_zone ELSE COALESCE(CAST($4 AS text), time_zone) END";
     private final CommittedProfiles committed;
@@ -50,9 +52,19 @@ public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort {
     }
 
     @Override
-    public Uni<Void> chooseTimeZone(String userId, String zone) {
-        return SessionConnection.update("UPDATE users SET time_zone = $2, time_zone_chosen = true, updated_at = now() WHERE id = $1",
-                userId, zone).replaceWithVoid();
+    public Uni<Boolean> chooseTimeZone(String userId, String zone) {
+        return SessionConnection.update("UPDATE users SET time_zone = $2, time_zone_chosen = true, updated_at = now() "
+                + "WHERE id = $1 AND NOT (time_zone_chosen AND time_zone = $2)", userId, zone).map(rows -> rows > 0);
+    }
+
+    /**
+     * {@code FOR SHARE}: a choice being made meanwhile (its {@code UPDATE} holds the row) is waited for and then read, and one
+     * made after waits for this transaction; either way the announcement committed last carries the last choice.
+     */
+    @Override
+    public Uni<Optional<String>> chosenTimeZone(String userId) {
+        return SessionConnection.select("SELECT time_zone FROM users WHERE id = $1 AND time_zone_chosen FOR SHARE", userId)
+                .map(rows -> rows.stream().findFirst().map(row -> (String) row[0]));
     }
 
     @Override
