@@ -1,5 +1,5 @@
 // Moving or cancelling a sent interview (who sent it, and admins): Cal.com's booking changes first, then everyone is told.
-import { call } from './api.js';
+import { allowingOwnClash, call } from './api.js';
 import { h, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 import { newestAnswers } from './paging.js';
@@ -53,7 +53,8 @@ function rescheduleForm(app, failed, iv, path, token, changed) {
           return;
         }
         busy(b, 'Moving it on Cal.com…', async () => {
-          await call('POST', `${path}/reschedule`, { start: new Date(s.start).toISOString() }, token);
+          await allowingOwnClash(allow => call('POST', `${path}/reschedule${allow ? '?allowConflicts=true' : ''}`,
+            { start: new Date(s.start).toISOString() }, token), app.zone);
           notice(`Moved to ${formatWhen(s.start, app.zone)}. Everyone gets the new time.`, 'info');
           changed();
         }).catch(failed);

@@ -65,8 +65,9 @@ public class InterviewWiring {
 
     @Produces
     @ApplicationScoped
-    ChangeInterviewBookingUseCase changeInterviewBooking(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
-        return new ChangeInterviewBookingService(tx, interviews, calcom, clock);
+    ChangeInterviewBookingUseCase changeInterviewBooking(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom,
+                                                         ConflictCheck conflicts, Clock clock) {
+        return new ChangeInterviewBookingService(tx, interviews, calcom, conflicts, clock);
     }
 
     @Produces

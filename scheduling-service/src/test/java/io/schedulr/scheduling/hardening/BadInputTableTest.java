@@ -250,6 +250,8 @@ public class BadInputTableTest {
                 "unknown_field"));
         c.add(new Case("reschedule: a stranger", "POST-OTHER", reschedule, "{\"start\":\"" + FUTURE + "\"}", "application/json", 404,
                 "interview_not_found"));
+        c.add(post("reschedule: allowConflicts not a flag", reschedule + "?allowConflicts=sometimes", "{\"start\":\"" + FUTURE + "\"}", 400,
+                "invalid_allowConflicts"));
     }
 
     /** Team members, startups and contacts (interviews, issue #15). */

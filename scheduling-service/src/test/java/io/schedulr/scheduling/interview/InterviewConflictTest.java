@@ -43,4 +43,30 @@ class InterviewConflictTest {
         RoomApi.book(s.ben(), overlapping).statusCode(409).body("code", equalTo("calendar_conflict"))
                 .body("conflicts[0].start", equalTo(start));
     }
+
+    @Test
+    void aMoveOntoATeamMembersBookedSessionIsRefusedBeforeCalcomAndAMoveOverlappingOnlyItsOwnTimeIsNot() {
+        InterviewFlowTest.Setup s = InterviewFlowTest.Setup.create();
+        Instant start = Instant.parse(InterviewApi.hoursAhead(22, 9));
+        String id = s.readyDraft(start.toString());
+        send(s.ada(), id).statusCode(200);
+        TestUser roomHost = Tokens.newUser("Room Host " + s.tag(), "UTC");
+        Instant bensSession = start.plus(1, ChronoUnit.DAYS);
+        String room = RoomApi.create(roomHost, Map.of("datetimeUtc", bensSession.toString())).statusCode(201).extract().path("id");
+        RoomApi.book(s.ben(), room).statusCode(200);
+        String changesBefore = InterviewApi.gatewayChanges();
+
+        reschedule(s.ada(), id, bensSession.minus(10, ChronoUnit.MINUTES), "").statusCode(409).body("code", equalTo("calendar_conflict"))
+                .body("conflicts[0].start", equalTo(bensSession.toString()));
+        reschedule(s.ada(), id, bensSession, "?allowConflicts=true").statusCode(409).body("code", equalTo("calendar_conflict"));
+        InterviewApi.get(s.ada(), "/api/interviews/" + id).body("startAt", equalTo(start.toString()));
+        org.assertj.core.api.Assertions.assertThat(InterviewApi.gatewayChanges()).as("Cal.com never asked").isEqualTo(changesBefore);
+
+        Instant quarterLater = start.plus(15, ChronoUnit.MINUTES);
+        reschedule(s.ada(), id, quarterLater, "").statusCode(200).body("startAt", equalTo(quarterLater.toString()));
+    }
+
+    private static io.restassured.response.ValidatableResponse reschedule(TestUser who, String id, Instant start, String query) {
+        return post(who, "/api/interviews/" + id + "/reschedule" + query, "{\"start\":\"" + start + "\"}");
+    }
 }

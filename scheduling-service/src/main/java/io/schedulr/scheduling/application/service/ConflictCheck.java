@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,13 @@ public class ConflictCheck {
      */
     public record GoogleAnswers(GoogleQuestion question, List<TimeWindow> busy, List<TimeWindow> busyOfOthers, List<String> warnings,
                                 List<SkippedCheck> skipped) {
+    }
+
+    /**
+     * An interview being moved: its own booking here, and the event the team's Google calendars show for it at its current
+     * time ({@code shownAt}), are no clash for its new time.
+     */
+    public record MovedInterview(UUID id, TimeWindow shownAt) {
     }
 
     private final FindBookingsPort bookings;
@@ -188,9 +196,16 @@ public class ConflictCheck {
      */
     public Uni<GoogleQuestion> prepareForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                               List<String> emails) {
+        return prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, null);
+    }
+
+    /** As {@link #prepareForTeam(String, String, boolean, TimeWindow, List)} for an interview being moved (may be null). */
+    public Uni<GoogleQuestion> prepareForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
+                                              List<String> emails, MovedInterview moved) {
         List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
+        TimeWindow ownEvent = moved == null ? null : moved.shownAt();
         if (bookings == null) {
-            return Uni.createFrom().item(new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, null, List.of()));
+            return Uni.createFrom().item(new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, ownEvent, List.of()));
         }
         return (checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
                 .chain(memberIds -> {
@@ -203,7 +218,7 @@ public class ConflictCheck {
                             : connections.loadAll(calendarsOf).map(stored -> calendarsOf.stream()
                             .filter(person -> asks(java.util.Optional.ofNullable(stored.get(person)))).toList());
                 })
-                .map(asked -> new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, null, asked));
+                .map(asked -> new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, ownEvent, asked));
     }
 
     /**
@@ -212,21 +227,29 @@ public class ConflictCheck {
      */
     public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                             List<String> emails, GoogleAnswers answered) {
+        return requireForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, null, answered);
+    }
+
+    /** As {@link #requireForTeam(String, String, boolean, TimeWindow, List, GoogleAnswers)} for an interview being moved (may be null). */
+    public Uni<List<String>> requireForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
+                                            List<String> emails, MovedInterview moved, GoogleAnswers answered) {
         if (bookings == null) {
             return Uni.createFrom().item(List.of());
         }
         List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
-        Uni<GoogleAnswers> google = answered != null && answered.question().covers(actorId, new LinkedHashSet<>(checked), window, null)
+        UUID except = moved == null ? null : moved.id();
+        Uni<GoogleAnswers> google = answered != null
+                && answered.question().covers(actorId, new LinkedHashSet<>(checked), window, moved == null ? null : moved.shownAt())
                 ? Uni.createFrom().item(answered)
-                : prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails).chain(this::ask);
+                : prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, moved).chain(this::ask);
         return google.call(answers -> auditSkipped(actorId, answers.skipped()))
                 .call(() -> bookings.holdAddresses(checked, window))
-                .chain(answers -> bookings.bookedTimesOfAddresses(checked, window).chain(booked -> {
+                .chain(answers -> bookings.bookedTimesOfAddresses(checked, window, except).chain(booked -> {
                     List<TimeWindow> busy = new ArrayList<>(answers.busy());
                     busy.addAll(booked);
                     List<String> others = checked.stream().filter(email -> !email.equalsIgnoreCase(actorEmail)).toList();
                     return refuseClashes(window, busy, answers.warnings(), allowOwnConflicts ? null
-                            : () -> bookings.bookedTimesOfAddresses(others, window)
+                            : () -> bookings.bookedTimesOfAddresses(others, window, except)
                             .map(othersBooked -> concat(answers.busyOfOthers(), othersBooked)));
                 }));
     }
@@ -234,18 +257,21 @@ public class ConflictCheck {
     /**
      * Everything that makes an interview team busy within {@code range}, as a send's check counts it (the actor's own
      * clashes included): the members' booked sessions here, by address, and the Google busy times of the actor and of
-     * the members who sign in here (none from a calendar that does not answer). Read outside any transaction; Google is
-     * asked after the reading session has given its connection back.
+     * the members who sign in here (none from a calendar that does not answer); for an interview being moved ({@code moved},
+     * may be null) without the interview itself. Read outside any transaction; Google is asked after the reading session
+     * has given its connection back.
      */
-    public Uni<List<TimeWindow>> teamBusyTimes(UnitOfWork tx, String actorId, String actorEmail, List<String> emails, TimeWindow range) {
+    public Uni<List<TimeWindow>> teamBusyTimes(UnitOfWork tx, String actorId, String actorEmail, List<String> emails, TimeWindow range,
+                                               MovedInterview moved) {
         if (bookings == null) {
             return Uni.createFrom().item(List.of());
         }
         List<TimeWindow> busy = new ArrayList<>();
         List<String> team = teamAddresses(actorEmail, false, emails);
-        return tx.reading(() -> (team.isEmpty() ? Uni.createFrom().voidItem() : bookings.bookedTimesOfAddresses(team, range).invoke(busy::addAll)
-                        .replaceWithVoid())
-                        .chain(() -> prepareForTeam(actorId, actorEmail, false, range, emails)))
+        UUID except = moved == null ? null : moved.id();
+        return tx.reading(() -> (team.isEmpty() ? Uni.createFrom().voidItem() : bookings.bookedTimesOfAddresses(team, range, except)
+                        .invoke(busy::addAll).replaceWithVoid())
+                        .chain(() -> prepareForTeam(actorId, actorEmail, false, range, emails, moved)))
                 .chain(this::ask)
                 .map(answers -> {
                     busy.addAll(answers.busy());

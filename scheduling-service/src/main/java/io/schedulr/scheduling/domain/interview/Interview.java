@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -280,6 +281,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             throw new InvalidRequestException("invalid_start", "The interview is at that time already.");
         }
         return window;
+    }
+
+    /** The time it is booked at, which makes its team busy (empty for a draft or a cancelled interview). */
+    public Optional<TimeWindow> bookedTime() {
+        return status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED
+                ? Optional.of(new TimeWindow(startAt, endAt)) : Optional.empty();
     }
 
     /** Whether {@code actor} may cancel or reschedule it now: it is booked and theirs (or they are an admin). */

@@ -58,7 +58,7 @@ class ConflictCheckTest {
         }
 
         @Override
-        public Uni<List<TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails, TimeWindow window) {
+        public Uni<List<TimeWindow>> bookedTimesOfAddresses(java.util.Collection<String> emails, TimeWindow window, java.util.UUID exceptInterview) {
             return bookedTimes(emails, window, null);
         }
 

@@ -66,7 +66,7 @@ class GoogleAskedOutsideTransactionsTest {
         }
 
         @Override
-        public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
+        public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, java.util.UUID exceptInterview) {
             return Uni.createFrom().item(List.of());
         }
     };

@@ -36,7 +36,7 @@ public final class StubBookedTimes implements FindBookingsPort {
     }
 
     @Override
-    public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
+    public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, java.util.UUID exceptInterview) {
         return Uni.createFrom().item(ofAddresses.apply(emails, window));
     }
 }

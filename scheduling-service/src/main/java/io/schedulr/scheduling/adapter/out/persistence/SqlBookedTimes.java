@@ -27,6 +27,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SqlBookedTimes implements FindBookingsPort {
+    /** Left out when nothing is: no room or interview has this id. */
     private static final UUID NO_ROOM = new UUID(0, 0);
 
     /** Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)}. */
@@ -35,6 +36,7 @@ public class SqlBookedTimes implements FindBookingsPort {
                 + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
                 + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND i.start_at < " + until + " AND i.end_at > " + from;
     }
+
 
     private static final long HOUR_MILLIS = 3_600_000L;
     /**
@@ -123,21 +125,24 @@ public class SqlBookedTimes implements FindBookingsPort {
     }
 
     @Override
-    public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window) {
+    public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, UUID exceptInterview) {
         if (emails.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        // $1 and $2 the window, the addresses from $3.
+        // $1 and $2 the window, the addresses from $3, the interview left out last.
         List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
+        Object[] listed = SessionConnection.isInValues(addresses);
+        String except = "$" + (3 + listed.length);
         String sql = "SELECT r.datetime_utc, r.ends_at FROM practice_rooms r JOIN users u ON u.id = r.host_id OR u.id = r.guest_id "
                 + "WHERE r.guest_id IS NOT NULL AND " + SessionConnection.isIn("lower(u.email)", 3, addresses.size())
                 + " AND r.datetime_utc < $2 AND r.ends_at > $1 "
-                + "UNION ALL " + interviewsOf(SessionConnection.isIn("lower(t.email)", 3, addresses.size()), "$1", "$2");
-        Object[] listed = SessionConnection.isInValues(addresses);
-        Object[] parameters = new Object[2 + listed.length];
+                + "UNION ALL " + interviewsOf(SessionConnection.isIn("lower(t.email)", 3, addresses.size()), "$1", "$2")
+                + " AND i.id <> " + except;
+        Object[] parameters = new Object[3 + listed.length];
         parameters[0] = SessionConnection.at(window.start());
         parameters[1] = SessionConnection.at(window.end());
         System.arraycopy(listed, 0, parameters, 2, listed.length);
+        parameters[parameters.length - 1] = exceptInterview == null ? NO_ROOM : exceptInterview;
         return SessionConnection.select(sql, parameters)
                 .map(SqlBookedTimes::windows);
     }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What already commits people to a time in this app, as busy times: booked rooms they host or joined, and scheduled or
@@ -26,6 +27,9 @@ public interface FindBookingsPort {
     /** Of the people with these user ids, overlapping {@code window}, except room {@code except} (may be null). */
     Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except);
 
-    /** The same for whoever signs in with these addresses (any case): how team members, known by address, are found. */
-    Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window);
+    /**
+     * The same for whoever signs in with these addresses (any case): how team members, known by address, are found; except
+     * interview {@code exceptInterview} (may be null), the one being moved.
+     */
+    Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, UUID exceptInterview);
 }

@@ -6,6 +6,7 @@ import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookedMeeting;
+import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Interview;
@@ -21,18 +22,22 @@ import java.util.function.Function;
  * Cancels or moves an interview's Cal.com booking, then records it and tells everyone. Cal.com is asked outside any
  * transaction, as sending does. Its webhook for the same change may come before or after: whichever is second changes
  * nothing ({@link Interview#cancelledHere}, {@link Interview#rescheduledHere}, {@link Interview#apply}), so people are told once.
- * When Cal.com refuses or cannot be reached, nothing here changes.
+ * When Cal.com refuses or cannot be reached, nothing here changes. A move is checked for clashes first, as a send is
+ * ({@link ConflictCheck#requireForTeam}): the team's sessions here and the Google calendars, the interview's own time left out;
+ * the check's transaction ends before Cal.com is asked, so, as for a send, two changes at the same moment may both pass.
  */
 public class ChangeInterviewBookingService implements ChangeInterviewBookingUseCase {
     private final UnitOfWork tx;
     private final Interviews interviews;
     private final CalcomGatewayPort calcom;
+    private final ConflictCheck conflicts;
     private final Clock clock;
 
-    public ChangeInterviewBookingService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, Clock clock) {
+    public ChangeInterviewBookingService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, ConflictCheck conflicts, Clock clock) {
         this.tx = tx;
         this.interviews = interviews;
         this.calcom = calcom;
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
@@ -45,12 +50,24 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     }
 
     @Override
-    public Uni<InterviewDetails> reschedule(Actor actor, UUID interviewId, Instant start, String reason) {
+    public Uni<InterviewDetails> reschedule(Actor actor, UUID interviewId, Instant start, String reason, boolean allowOwnConflicts) {
         String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
-        return tx.reading(() -> interviews.visible(actor, interviewId)
-                        .map(i -> new Asked(i, i.requireReschedulable(actor, start, clock.instant()))))
-                .chain(asked -> calcom.reschedule(asked.interview().calcomBookingUid(), asked.window().start(), why))
-                .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved), why));
+        // Google is asked between the reading session and the check's transaction, so a slow Google holds no connection.
+        return tx.reading(() -> interviews.visible(actor, interviewId).chain(i -> {
+                    TimeWindow window = i.requireReschedulable(actor, start, clock.instant());
+                    return interviews.details(i).chain(d -> conflicts.prepareForTeam(actor.id(), actor.person().email(), allowOwnConflicts,
+                            window, d.teamAddresses(), moving(i)).map(question -> new Asked(d, window, question)));
+                }))
+                .chain(asked -> conflicts.ask(asked.question()).chain(answers -> tx.inTransaction(() -> conflicts.requireForTeam(actor.id(),
+                                actor.person().email(), allowOwnConflicts, asked.window(), asked.details().teamAddresses(),
+                                moving(asked.details().interview()), answers)))
+                        .chain(warnings -> calcom.reschedule(asked.details().interview().calcomBookingUid(), asked.window().start(), why)
+                                .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved), why))
+                                .map(d -> d.withWarnings(warnings))));
+    }
+
+    private static ConflictCheck.MovedInterview moving(Interview interview) {
+        return interview.bookedTime().map(booked -> new ConflictCheck.MovedInterview(interview.id(), booked)).orElse(null);
     }
 
     /**
@@ -63,7 +80,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
                         .chain(status -> "cancelled".equals(status) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
     }
 
-    private record Asked(Interview interview, TimeWindow window) {
+    private record Asked(InterviewDetails details, TimeWindow window, ConflictCheck.GoogleQuestion question) {
     }
 
     private Interview.Applied rescheduled(Interview current, BookedMeeting m) {

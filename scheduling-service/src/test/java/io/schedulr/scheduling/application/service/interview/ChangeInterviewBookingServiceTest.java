@@ -1,20 +1,29 @@
 package io.schedulr.scheduling.application.service.interview;
 
+import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.application.service.ConflictCheck;
+import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.ForbiddenActionException;
 import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.RoomId;
+import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewChange;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
+import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +39,8 @@ class ChangeInterviewBookingServiceTest {
     private final Actor ada = world.ada;
     private final Actor ben = world.ben;
     private final Actor admin = new Actor(new UserProfile("root", "root@fund.test", "Root", "UTC"), true);
-    private final ChangeInterviewBookingService changes = new ChangeInterviewBookingService(world.team, world.interviews, store, world.clock);
+    private final ChangeInterviewBookingService changes = new ChangeInterviewBookingService(world.team, world.interviews, store,
+            ConflictCheck.none(), world.clock);
     private final ApplyCalcomBookingService lifecycle = world.lifecycle;
     private final UUID id = world.ready();
 
@@ -47,7 +57,7 @@ class ChangeInterviewBookingServiceTest {
     void aMoveAsksCalcomThenTellsEveryoneAndItsWebhookAfterwardsTellsNobodyAgain() {
         send();
         Instant later = START.plus(Duration.ofDays(1));
-        changes.reschedule(ada, id, later, "  Travelling ").await().indefinitely();
+        changes.reschedule(ada, id, later, "  Travelling ", false).await().indefinitely();
 
         assertThat(store.changes).containsExactly("reschedule bk1 " + later + " Travelling");
         assertThat(current().startAt()).isEqualTo(later);
@@ -70,7 +80,7 @@ class ChangeInterviewBookingServiceTest {
         // Cal.com's webhook for the move is handled before Cal.com's answer to us arrives; it names the uid the answer carries
         store.beforeAnswer = () -> lifecycle.apply(change(CalcomBookingChange.Kind.RESCHEDULED, "rs1", later, 1)).await().indefinitely();
 
-        changes.reschedule(admin, id, later, null).await().indefinitely();
+        changes.reschedule(admin, id, later, null, false).await().indefinitely();
         assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.RESCHEDULED);
         assertThat(current().startAt()).isEqualTo(later);
         assertThat(current().sequence()).isEqualTo(1);
@@ -117,7 +127,7 @@ class ChangeInterviewBookingServiceTest {
         send();
         assertThatThrownBy(() -> changes.cancel(ben, id, null).await().indefinitely()).isInstanceOf(ForbiddenActionException.class)
                 .hasFieldOrPropertyWithValue("code", "not_interview_sender");
-        assertThatThrownBy(() -> changes.reschedule(ada, id, NOW.minusSeconds(60), null).await().indefinitely())
+        assertThatThrownBy(() -> changes.reschedule(ada, id, NOW.minusSeconds(60), null, false).await().indefinitely())
                 .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "invalid_start");
         assertThatThrownBy(() -> changes.cancel(ada, id, "two\nlines").await().indefinitely())
                 .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "invalid_reason");
@@ -127,6 +137,54 @@ class ChangeInterviewBookingServiceTest {
         assertThatThrownBy(() -> changes.cancel(ada, id, null).await().indefinitely()).isInstanceOf(CalcomGatewayException.class);
         assertThat(current().status()).isEqualTo(InterviewStatus.SCHEDULED);
         assertThat(store.announced).isEmpty();
+    }
+
+    @Test
+    void aMoveOntoATimeTheTeamIsBusyIsRefusedBeforeCalcomIsAskedAndTheInterviewsOwnTimeIsNoClash() {
+        TimeWindow bensSession = new TimeWindow(START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(20)));
+        ChangeInterviewBookingService checked = new ChangeInterviewBookingService(world.team, world.interviews, store,
+                new ConflictCheck(bookedHere(bensSession), (user, window) -> Uni.createFrom().failure(new AssertionError("nobody is connected")),
+                        user -> Uni.createFrom().item(Optional.empty()), world.team, world.team), world.clock);
+        send();
+
+        assertThatThrownBy(() -> checked.reschedule(ada, id, START.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(10)), null, false)
+                .await().indefinitely()).isInstanceOf(CalendarConflictException.class);
+        assertThat(store.changes).as("Cal.com never asked").isEmpty();
+
+        Instant quarterLater = START.plus(Duration.ofMinutes(15));
+        checked.reschedule(ada, id, quarterLater, null, false).await().indefinitely();
+        assertThat(current().startAt()).as("overlapping only its own time").isEqualTo(quarterLater);
+    }
+
+    /** What makes the team busy here: one session of Ben's, and every booked interview but the one left out. */
+    private FindBookingsPort bookedHere(TimeWindow bensSession) {
+        return new FindBookingsPort() {
+            @Override
+            public Uni<List<TimeWindow>> heldBookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return Uni.createFrom().item(List.of());
+            }
+
+            @Override
+            public Uni<Void> holdAddresses(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> bookedTimes(Collection<String> userIds, TimeWindow window, RoomId except) {
+                return Uni.createFrom().item(List.of());
+            }
+
+            @Override
+            public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, UUID exceptInterview) {
+                List<TimeWindow> busy = new ArrayList<>();
+                if (emails.contains("ben@fund.test")) {
+                    busy.add(bensSession);
+                }
+                store.interviews.values().stream().filter(i -> !i.id().equals(exceptInterview))
+                        .forEach(i -> i.bookedTime().ifPresent(busy::add));
+                return Uni.createFrom().item(busy.stream().filter(t -> t.overlaps(window)).toList());
+            }
+        };
     }
 
     private CalcomBookingChange change(CalcomBookingChange.Kind kind, String uid, Instant start, int sequence) {

@@ -265,15 +265,19 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move a sent interview to another start (same length): Cal.com books the new time and everyone is told",
             description = "Only who sent the interview (the Cal.com booking is theirs) and admins. Also answers a host's request "
-                    + "for a new time (awaitingNewTime).")
+                    + "for a new time (awaitingNewTime). The new time must not clash with the team's sessions here or the caller's "
+                    + "Google calendars, as for sending (409 calendar_conflict); the interview's own time is no clash.")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
             + "interview_cancelled changed_concurrently invalid_start invalid_datetime datetime_out_of_range invalid_reason invalid_body "
-            + "calcom_rejected calcom_not_found calcom_rate_limited calcom_unavailable")
-    public Uni<InterviewResponse> reschedule(@PathParam("id") String id, @Valid InterviewRequests.Reschedule body) {
+            + "calendar_conflict invalid_allowConflicts calcom_rejected calcom_not_found calcom_rate_limited calcom_unavailable")
+    public Uni<InterviewResponse> reschedule(@PathParam("id") String id, @Valid InterviewRequests.Reschedule body,
+                                             @Parameter(description = "true: move although the time clashes with the caller's own calendar.")
+                                             @QueryParam("allowConflicts") String allowConflicts) {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
+        boolean allowOwn = RequestValues.flag("allowConflicts", allowConflicts);
         InterviewRequests.Reschedule b = required(body);
-        return changes.reschedule(actor, interview, times.required("start", b.start()), b.reason())
+        return changes.reschedule(actor, interview, times.required("start", b.start()), b.reason(), allowOwn)
                 .invoke(d -> LOG.infof("interview %s rescheduled by %s to %s, Cal.com booking %s", interview, actor.id(),
                         d.interview().startAt(), d.interview().calcomBookingUid()))
                 .chain(d -> view(d, actor));

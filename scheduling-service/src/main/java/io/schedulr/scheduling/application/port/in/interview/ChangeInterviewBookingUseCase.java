@@ -14,6 +14,10 @@ public interface ChangeInterviewBookingUseCase {
     /** {@code reason}: optional, told to everyone. */
     Uni<InterviewDetails> cancel(Actor actor, UUID interviewId, String reason);
 
-    /** To a new start, keeping the length; {@code reason}: optional, given to Cal.com. */
-    Uni<InterviewDetails> reschedule(Actor actor, UUID interviewId, Instant start, String reason);
+    /**
+     * To a new start, keeping the length; {@code reason}: optional, given to Cal.com and told to everyone. The new time
+     * must not clash with the team's sessions here or the caller's Google calendars, as for sending;
+     * {@code allowOwnConflicts} lets the caller ignore their own.
+     */
+    Uni<InterviewDetails> reschedule(Actor actor, UUID interviewId, Instant start, String reason, boolean allowOwnConflicts);
 }
