@@ -85,6 +85,17 @@ public final class FakeCalcomGateway {
                 }
                 answer(ex, 204, null);
             });
+            // Someone cancels the booking on Cal.com itself (or moves it there, which cancels it under its uid).
+            server.createContext("/_fake/cancel-on-calcom", ex -> {
+                String uid = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+                synchronized (BOOKINGS) {
+                    ObjectNode booking = BY_UID.get(uid);
+                    if (booking != null) {
+                        booking.put("status", "cancelled");
+                    }
+                }
+                answer(ex, 204, null);
+            });
             server.createContext("/_fake/changes", ex -> {
                 synchronized (BOOKINGS) {
                     answer(ex, 200, CHANGES.deepCopy());

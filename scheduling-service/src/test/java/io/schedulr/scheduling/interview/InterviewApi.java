@@ -89,6 +89,11 @@ final class InterviewApi {
         fake("/_fake/request-reschedule", uid);
     }
 
+    /** Someone cancels (or moves) the booking on Cal.com itself; its webhook is up to the test. */
+    static void fakeCalcomChangedElsewhere(String uid) {
+        fake("/_fake/cancel-on-calcom", uid);
+    }
+
     /** The cancel and reschedule requests the fake gateway received: [{uid, action, body}]. */
     static String gatewayChanges() {
         return fake("/_fake/changes", null);

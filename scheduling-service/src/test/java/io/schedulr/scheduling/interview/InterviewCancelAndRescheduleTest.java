@@ -154,6 +154,17 @@ class InterviewCancelAndRescheduleTest {
     }
 
     @Test
+    void aMoveOfABookingChangedOnCalcomWhoseWebhookHasNotComeSaysSoAndChangesNothing() {
+        Sent i = Sent.create(26);
+        InterviewApi.fakeCalcomChangedElsewhere(i.uid());
+
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + i.start().plus(Duration.ofDays(1)) + "\"}").statusCode(409)
+                .body("code", equalTo("interview_changed_on_calcom"));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("startAt", equalTo(i.start().toString()))
+                .body("sequence", equalTo(0));
+    }
+
+    @Test
     void aDraftHasNoBookingToCancel() {
         Setup s = Setup.create();
         String id = s.readyDraft(InterviewApi.hoursAhead(22, 9));

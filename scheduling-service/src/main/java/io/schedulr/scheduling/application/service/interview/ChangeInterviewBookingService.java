@@ -7,6 +7,7 @@ import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayExcept
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookedMeeting;
 import io.schedulr.scheduling.application.service.ConflictCheck;
+import io.schedulr.scheduling.domain.ConflictException;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Interview;
@@ -61,7 +62,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
                 .chain(asked -> conflicts.ask(asked.question()).chain(answers -> tx.inTransaction(() -> conflicts.requireForTeam(actor.id(),
                                 actor.person().email(), allowOwnConflicts, asked.window(), asked.details().teamAddresses(),
                                 moving(asked.details().interview()), answers)))
-                        .chain(warnings -> calcom.reschedule(asked.details().interview().calcomBookingUid(), asked.window().start(), why)
+                        .chain(warnings -> moveOnCalcom(asked.details().interview(), asked.window().start(), why)
                                 .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved), why))
                                 .map(d -> d.withWarnings(warnings))));
     }
@@ -78,6 +79,25 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         return calcom.cancel(uid, why).onFailure(e -> e instanceof CalcomGatewayException g && g.definite())
                 .recoverWithUni(refused -> calcom.bookingStatus(uid).onFailure().transform(unknown -> refused)
                         .chain(status -> "cancelled".equals(status) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
+    }
+
+    /**
+     * Moves the booking. When Cal.com refuses because the booking is no longer there to move (it was moved or cancelled on
+     * Cal.com a moment ago and the webhook has not come yet), the caller hears that instead of Cal.com's words: the change
+     * is on its way here. A booking whose host asked for a new time is cancelled on Cal.com too, yet may be moved: Cal.com's
+     * own refusal of that stands.
+     */
+    private Uni<BookedMeeting> moveOnCalcom(Interview interview, Instant start, String why) {
+        String uid = interview.calcomBookingUid();
+        return calcom.reschedule(uid, start, why)
+                .onFailure(e -> e instanceof CalcomGatewayException g && g.definite() && !interview.awaitingNewTime())
+                .recoverWithUni(refused -> calcom.bookingStatus(uid).onFailure().transform(unknown -> refused)
+                        .chain(status -> Uni.createFrom().failure("cancelled".equals(status) ? changedOnCalcom() : refused)));
+    }
+
+    private static ConflictException changedOnCalcom() {
+        return new ConflictException("interview_changed_on_calcom", "This booking was moved or cancelled on Cal.com a moment ago; "
+                + "that change is on its way here. Look at the interview again in a moment.");
     }
 
     private record Asked(InterviewDetails details, TimeWindow window, ConflictCheck.GoogleQuestion question) {

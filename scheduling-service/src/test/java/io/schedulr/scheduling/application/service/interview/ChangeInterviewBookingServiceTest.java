@@ -140,6 +140,24 @@ class ChangeInterviewBookingServiceTest {
     }
 
     @Test
+    void aMoveCalcomRefusesBecauseTheBookingWasChangedThereMeanwhileSaysSoAndChangesNothing() {
+        send();
+        Instant later = START.plus(Duration.ofDays(1));
+        // Moved (or cancelled) on Cal.com a moment ago: Cal.com has the old booking cancelled, its webhook has not come.
+        store.statuses.put("bk1", "cancelled");
+        store.failures.add(new CalcomGatewayException(400, "calcom_rejected", "Cannot reschedule a cancelled booking.", null));
+        assertThatThrownBy(() -> changes.reschedule(ada, id, later, null, false).await().indefinitely())
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "interview_changed_on_calcom");
+
+        store.statuses.put("bk1", "accepted");
+        store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "Nobody on the team is free then.", null));
+        assertThatThrownBy(() -> changes.reschedule(ada, id, later, null, false).await().indefinitely())
+                .as("a refusal of a booking still there is Cal.com's").hasFieldOrPropertyWithValue("code", "calcom_rejected");
+        assertThat(current().startAt()).isEqualTo(START);
+        assertThat(store.announced).isEmpty();
+    }
+
+    @Test
     void aMoveOntoATimeTheTeamIsBusyIsRefusedBeforeCalcomIsAskedAndTheInterviewsOwnTimeIsNoClash() {
         TimeWindow bensSession = new TimeWindow(START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(20)));
         ChangeInterviewBookingService checked = new ChangeInterviewBookingService(world.team, world.interviews, store,

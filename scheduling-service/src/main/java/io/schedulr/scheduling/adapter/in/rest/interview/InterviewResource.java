@@ -269,7 +269,8 @@ public class InterviewResource {
                     + "Google calendars, as for sending (409 calendar_conflict); the interview's own time is no clash.")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
             + "interview_cancelled changed_concurrently invalid_start invalid_datetime datetime_out_of_range invalid_reason invalid_body "
-            + "calendar_conflict invalid_allowConflicts calcom_rejected calcom_not_found calcom_rate_limited calcom_unavailable")
+            + "calendar_conflict invalid_allowConflicts interview_changed_on_calcom calcom_rejected calcom_not_found calcom_rate_limited "
+            + "calcom_unavailable")
     public Uni<InterviewResponse> reschedule(@PathParam("id") String id, @Valid InterviewRequests.Reschedule body,
                                              @Parameter(description = "true: move although the time clashes with the caller's own calendar.")
                                              @QueryParam("allowConflicts") String allowConflicts) {

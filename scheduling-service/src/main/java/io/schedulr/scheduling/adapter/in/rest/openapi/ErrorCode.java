@@ -123,6 +123,8 @@ public enum ErrorCode implements DocumentedError {
     INTERVIEW_BEING_SENT(409, "interview_being_sent", "This interview is being sent right now; look again in a moment."),
     INTERVIEW_NOT_SENT(409, "interview_not_sent", "This interview was never sent, so there is no booking to cancel."),
     INTERVIEW_CANCELLED(409, "interview_cancelled", "This interview is cancelled."),
+    INTERVIEW_CHANGED_ON_CALCOM(409, "interview_changed_on_calcom", "This booking was moved or cancelled on Cal.com a moment ago; "
+            + "that change is on its way here. Look at the interview again in a moment."),
     // 422: understood, but the state of things does not allow it
     HOST_CANNOT_BOOK_OWN_ROOM(422, "host_cannot_book_own_room", "You host this room; someone else has to book it."),
     ROOM_IN_PAST(422, "room_in_past", "This session has already started; it can no longer be booked."),
