@@ -18,9 +18,9 @@ import java.time.Duration;
 /**
  * A person's reminder preferences ({@code scheduling.reminder-preferences.v1}, channel {@code reminder-preferences}: own
  * consumer group, from the earliest record, keyed by user id; compacted, so the latest record per person is their state):
- * stored, and the reminders of every upcoming session they take part in re-planned (and written in the zone they chose). A tombstone (no value) removes the
- * person's record: the defaults apply again. A record that can never be handled is logged and skipped; a passing failure is
- * retried until it passes.
+ * stored, and the reminders of every upcoming session they take part in re-planned (and written in the zone they chose).
+ * A tombstone (no value) removes the person's record: the defaults apply again. A record that can never be handled is
+ * logged and skipped; a passing failure is retried until it passes.
  */
 @ApplicationScoped
 public class ReminderPreferencesListener {
@@ -44,7 +44,8 @@ public class ReminderPreferencesListener {
             } else {
                 CloudEvent<ReminderPreferencesEvent> event = EventCodec.decodeReminderPreferences(record.value());
                 ReminderPreferencesEvent data = event.data();
-                command = new UpdateReminderPreferencesCommand(data.userId(), data.reminderMinutes(), data.reminderChannel(), data.timeZone());
+                command = new UpdateReminderPreferencesCommand(data.userId(), data.reminderMinutes(), data.reminderChannel(),
+                        data.timeZone());
             }
             UpdateReminderPreferencesCommand applied = command;
             return preferences.update(applied).invoke(sessions -> LOG.infof("reminder preferences of %s (%s %s): %d upcoming session(s) re-planned",

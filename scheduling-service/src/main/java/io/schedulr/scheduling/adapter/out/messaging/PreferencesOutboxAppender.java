@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes {@code scheduling.reminder-preferences.v1} (keyed by user id, the whole state: preferences and the zone chosen) into the outbox in the change's transaction. */
+/**
+ * Writes {@code scheduling.reminder-preferences.v1} (keyed by user id, the whole state: preferences and the zone chosen) into
+ * the outbox in the change's transaction.
+ */
 @ApplicationScoped
 public class PreferencesOutboxAppender implements AnnouncePreferencesPort {
     @Inject

@@ -28,7 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SqlBookedTimes implements FindBookingsPort {
     /** Left out when nothing is: no room or interview has this id. */
-    private static final UUID NO_ROOM = new UUID(0, 0);
+    private static final UUID NOTHING_LEFT_OUT = new UUID(0, 0);
 
     /** Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)}. */
     private static String interviewsOf(String memberCondition, String from, String until) {
@@ -36,7 +36,6 @@ public class SqlBookedTimes implements FindBookingsPort {
                 + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
                 + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND i.start_at < " + until + " AND i.end_at > " + from;
     }
-
 
     private static final long HOUR_MILLIS = 3_600_000L;
     /**
@@ -109,7 +108,7 @@ public class SqlBookedTimes implements FindBookingsPort {
         StringBuilder whose = new StringBuilder();
         StringBuilder listed = new StringBuilder();
         Object[] parameters = new Object[3 + people.size()];
-        parameters[0] = except == null ? NO_ROOM : except.value();
+        parameters[0] = except == null ? NOTHING_LEFT_OUT : except.value();
         parameters[1] = SessionConnection.at(window.start());
         parameters[2] = SessionConnection.at(window.end());
         for (int i = 0; i < people.size(); i++) {
@@ -142,7 +141,7 @@ public class SqlBookedTimes implements FindBookingsPort {
         parameters[0] = SessionConnection.at(window.start());
         parameters[1] = SessionConnection.at(window.end());
         System.arraycopy(listed, 0, parameters, 2, listed.length);
-        parameters[parameters.length - 1] = exceptInterview == null ? NO_ROOM : exceptInterview;
+        parameters[parameters.length - 1] = exceptInterview == null ? NOTHING_LEFT_OUT : exceptInterview;
         return SessionConnection.select(sql, parameters)
                 .map(SqlBookedTimes::windows);
     }

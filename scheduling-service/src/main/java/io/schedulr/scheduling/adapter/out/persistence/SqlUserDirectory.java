@@ -59,11 +59,13 @@ public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort, 
 
     /**
      * {@code FOR SHARE}: a choice being made meanwhile (its {@code UPDATE} holds the row) is waited for and then read, and one
-     * made after waits for this transaction; either way the announcement committed last carries the last choice.
+     * made after waits for this transaction; either way the announcement committed last carries the last choice. The row
+     * is locked by its id alone and the choice read from the row locked: a condition on {@code time_zone_chosen} would be
+     * judged on the row before a first choice and pass it by without waiting.
      */
     @Override
     public Uni<Optional<String>> chosenTimeZone(String userId) {
-        return SessionConnection.select("SELECT time_zone FROM users WHERE id = $1 AND time_zone_chosen FOR SHARE", userId)
+        return SessionConnection.select("SELECT CASE WHEN time_zone_chosen THEN time_zone END FROM users WHERE id = $1 FOR SHARE", userId)
                 .map(rows -> rows.stream().findFirst().map(row -> (String) row[0]));
     }
 
