@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.InterviewEvent;
-import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.InterviewPerson;
 import io.schedulr.notification.support.Db;
 import io.schedulr.notification.support.IcsSamples;
