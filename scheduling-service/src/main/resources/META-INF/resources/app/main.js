@@ -11,6 +11,7 @@ import { slotsView } from './slots.js';
 import { interviewsView } from './interviews.js';
 import { remindersView } from './reminders.js';
 import { forgetUnsaved, keepUnsaved, offerUnsaved, takeUnsaved } from './unsaved.js';
+import { consentUrl, keepZone } from './zone.js';
 
 const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null, connectCalendar: null, route: null };
 
@@ -69,23 +70,10 @@ function gateView(connection) {
 /** To Google's consent page and back: the calendar connected (calendar-sync-service's callback returns to this page). */
 function connectCalendar(button) {
   return busy(button, 'Opening Google…', async () => {
-    const answer = await consentUrl();
+    const answer = await consentUrl(app.config.calendarSyncUrl, app.zone, app.session.idToken);
     rememberPage();
     window.location.assign(answer.url);
   }).catch(failed);
-}
-
-/** Google's consent page; the calendar made there is in the zone times are shown in, unless the service does not know that name. */
-async function consentUrl() {
-  const start = `${app.config.calendarSyncUrl}/api/auth/google/start`;
-  try {
-    return await call('GET', `${start}?timeZone=${encodeURIComponent(app.zone)}`, undefined, app.session.idToken);
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'invalid_timeZone') {
-      return call('GET', start, undefined, app.session.idToken);
-    }
-    throw e;
-  }
 }
 
 function failed(e) {
@@ -169,22 +157,6 @@ async function route() {
     }
   } catch (e) {
     failed(e);
-  }
-}
-
-/** Once per tab and zone: a refusal (a zone the service does not know) leaves the one kept, and the app goes on. */
-async function keepZone(userId, zone, token) {
-  const KEPT = 'schedulr.zone-kept';
-  if (sessionStorage.getItem(KEPT) === `${userId} ${zone}`) {
-    return;
-  }
-  try {
-    await call('PUT', '/api/me/time-zone', { timeZone: zone }, token);
-    sessionStorage.setItem(KEPT, `${userId} ${zone}`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      throw e;
-    }
   }
 }
 

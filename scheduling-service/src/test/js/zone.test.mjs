@@ -1,0 +1,62 @@
+// The zone kept for someone whose sign-in states none, and the calendar consent asked in it: what is sent, and what a refusal does.
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+
+const stored = new Map();
+globalThis.sessionStorage = {
+  getItem: key => (stored.has(key) ? stored.get(key) : null),
+  setItem: (key, value) => stored.set(key, String(value)),
+  removeItem: key => stored.delete(key),
+};
+/** Requests sent, as "METHOD url body", answered in turn by {@code answers} (status and JSON body). */
+let sent = [];
+let answers = [];
+globalThis.fetch = async (url, init) => {
+  sent.push(`${init.method} ${url}${init.body ? ` ${init.body}` : ''}`);
+  const [status, body] = answers.shift();
+  return { ok: status < 300, status, text: async () => JSON.stringify(body) };
+};
+const { consentUrl, keepZone } = await import('../../main/resources/META-INF/resources/app/zone.js');
+
+beforeEach(() => {
+  stored.clear();
+  sent = [];
+  answers = [];
+});
+
+test('the zone is kept once per tab and zone, and again when it changes', async () => {
+  answers = [[200, { timeZone: 'Europe/Berlin' }], [200, { timeZone: 'America/Denver' }]];
+  await keepZone('ada', 'Europe/Berlin', 't');
+  await keepZone('ada', 'Europe/Berlin', 't');
+  await keepZone('ada', 'America/Denver', 't');
+  assert.deepEqual(sent, ['PUT /api/me/time-zone {"timeZone":"Europe/Berlin"}', 'PUT /api/me/time-zone {"timeZone":"America/Denver"}']);
+});
+
+test('a zone the service refuses leaves the one kept and the app goes on; it is asked again next time', async () => {
+  answers = [[400, { code: 'invalid_timeZone', message: 'no' }], [503, { code: 'unavailable' }]];
+  await keepZone('ada', 'Mars/Olympus', 't');
+  await keepZone('ada', 'Mars/Olympus', 't');
+  assert.equal(sent.length, 2);
+});
+
+test('a refused sign-in is passed on, to be renewed', async () => {
+  answers = [[401, { code: 'unauthorized' }]];
+  await assert.rejects(keepZone('ada', 'Europe/Berlin', 't'), e => e.status === 401);
+});
+
+test('the consent is asked in the zone, and again without it when calendar-sync-service does not know the name', async () => {
+  answers = [[200, { url: 'https://google/consent?a' }]];
+  assert.deepEqual(await consentUrl('http://sync', 'Asia/Tokyo', 't'), { url: 'https://google/consent?a' });
+  assert.deepEqual(sent, ['GET http://sync/api/auth/google/start?timeZone=Asia%2FTokyo']);
+
+  sent = [];
+  answers = [[400, { code: 'invalid_timeZone', message: 'unknown' }], [200, { url: 'https://google/consent?b' }]];
+  assert.deepEqual(await consentUrl('http://sync', 'Etc/Unknown', 't'), { url: 'https://google/consent?b' });
+  assert.deepEqual(sent, ['GET http://sync/api/auth/google/start?timeZone=Etc%2FUnknown', 'GET http://sync/api/auth/google/start']);
+});
+
+test('any other refusal of the consent is the caller\'s', async () => {
+  answers = [[503, { code: 'google_unavailable', message: 'later' }]];
+  await assert.rejects(consentUrl('http://sync', 'Asia/Tokyo', 't'), e => e.code === 'google_unavailable');
+  assert.equal(sent.length, 1);
+});
