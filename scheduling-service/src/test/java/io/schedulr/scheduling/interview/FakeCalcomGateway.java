@@ -75,27 +75,10 @@ public final class FakeCalcomGateway {
                 answer(ex, 204, null);
             });
             // The host asks on Cal.com for a new time: the booking is cancelled, and may still be rescheduled (as on Cal.com).
-            server.createContext("/_fake/request-reschedule", ex -> {
-                String uid = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
-                synchronized (BOOKINGS) {
-                    ObjectNode booking = BY_UID.get(uid);
-                    if (booking != null) {
-                        booking.put("status", "cancelled").put("rescheduleRequested", true);
-                    }
-                }
-                answer(ex, 204, null);
-            });
+            server.createContext("/_fake/request-reschedule", ex -> changeOnCalcom(ex, b -> b.put("status", "cancelled")
+                    .put("rescheduleRequested", true)));
             // Someone cancels the booking on Cal.com itself (or moves it there, which cancels it under its uid).
-            server.createContext("/_fake/cancel-on-calcom", ex -> {
-                String uid = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
-                synchronized (BOOKINGS) {
-                    ObjectNode booking = BY_UID.get(uid);
-                    if (booking != null) {
-                        booking.put("status", "cancelled");
-                    }
-                }
-                answer(ex, 204, null);
-            });
+            server.createContext("/_fake/cancel-on-calcom", ex -> changeOnCalcom(ex, b -> b.put("status", "cancelled")));
             server.createContext("/_fake/changes", ex -> {
                 synchronized (BOOKINGS) {
                     answer(ex, 200, CHANGES.deepCopy());
@@ -110,6 +93,18 @@ public final class FakeCalcomGateway {
             server.start();
         }
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** A change made on Cal.com's own pages to the booking whose uid is the request's body; its webhook is up to the test. */
+    private static void changeOnCalcom(HttpExchange ex, java.util.function.Consumer<ObjectNode> change) throws IOException {
+        String uid = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
+        synchronized (BOOKINGS) {
+            ObjectNode booking = BY_UID.get(uid);
+            if (booking != null) {
+                change.accept(booking);
+            }
+        }
+        answer(ex, 204, null);
     }
 
     private interface Handler {

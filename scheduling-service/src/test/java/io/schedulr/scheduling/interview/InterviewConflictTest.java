@@ -50,6 +50,11 @@ class InterviewConflictTest {
         Instant start = Instant.parse(InterviewApi.hoursAhead(22, 9));
         String id = s.readyDraft(start.toString());
         send(s.ada(), id).statusCode(200);
+        String day = start.toString().substring(0, 10);
+        java.util.List<String> free = InterviewApi.get(s.ada(), "/api/interviews/" + id + "/options/slots?eventTypeId=1001&from=" + day
+                + "T00:00:00Z&to=" + day + "T23:59:00Z&fitsCalendars=true").statusCode(200).extract().path("slots.start");
+        org.assertj.core.api.Assertions.assertThat(free.stream().map(t -> java.time.OffsetDateTime.parse(t).toInstant()))
+                .as("the sent interview's own time is no clash for the times it may move to").contains(start);
         TestUser roomHost = Tokens.newUser("Room Host " + s.tag(), "UTC");
         Instant bensSession = start.plus(1, ChronoUnit.DAYS);
         String room = RoomApi.create(roomHost, Map.of("datetimeUtc", bensSession.toString())).statusCode(201).extract().path("id");

@@ -10,6 +10,7 @@ import io.schedulr.scheduling.domain.BusyTimes;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
+import io.schedulr.scheduling.domain.interview.Interview;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
@@ -58,6 +59,18 @@ public class ConflictCheck {
      * time ({@code shownAt}), are no clash for its new time.
      */
     public record MovedInterview(UUID id, TimeWindow shownAt) {
+        /** The interview as moved when it is booked (sent and not cancelled); null for a draft, which nothing counts yet. */
+        public static MovedInterview ifBooked(Interview interview) {
+            return interview.bookedTime().map(booked -> new MovedInterview(interview.id(), booked)).orElse(null);
+        }
+
+        static UUID idOf(MovedInterview moved) {
+            return moved == null ? null : moved.id();
+        }
+
+        static TimeWindow shownAtOf(MovedInterview moved) {
+            return moved == null ? null : moved.shownAt();
+        }
     }
 
     private final FindBookingsPort bookings;
@@ -203,7 +216,7 @@ public class ConflictCheck {
     public Uni<GoogleQuestion> prepareForTeam(String actorId, String actorEmail, boolean allowOwnConflicts, TimeWindow window,
                                               List<String> emails, MovedInterview moved) {
         List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
-        TimeWindow ownEvent = moved == null ? null : moved.shownAt();
+        TimeWindow ownEvent = MovedInterview.shownAtOf(moved);
         if (bookings == null) {
             return Uni.createFrom().item(new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, ownEvent, List.of()));
         }
@@ -237,9 +250,9 @@ public class ConflictCheck {
             return Uni.createFrom().item(List.of());
         }
         List<String> checked = teamAddresses(actorEmail, allowOwnConflicts, emails);
-        UUID except = moved == null ? null : moved.id();
+        UUID except = MovedInterview.idOf(moved);
         Uni<GoogleAnswers> google = answered != null
-                && answered.question().covers(actorId, new LinkedHashSet<>(checked), window, moved == null ? null : moved.shownAt())
+                && answered.question().covers(actorId, new LinkedHashSet<>(checked), window, MovedInterview.shownAtOf(moved))
                 ? Uni.createFrom().item(answered)
                 : prepareForTeam(actorId, actorEmail, allowOwnConflicts, window, emails, moved).chain(this::ask);
         return google.call(answers -> auditSkipped(actorId, answers.skipped()))
@@ -268,7 +281,7 @@ public class ConflictCheck {
         }
         List<TimeWindow> busy = new ArrayList<>();
         List<String> team = teamAddresses(actorEmail, false, emails);
-        UUID except = moved == null ? null : moved.id();
+        UUID except = MovedInterview.idOf(moved);
         return tx.reading(() -> (team.isEmpty() ? Uni.createFrom().voidItem() : bookings.bookedTimesOfAddresses(team, range, except)
                         .invoke(busy::addAll).replaceWithVoid())
                         .chain(() -> prepareForTeam(actorId, actorEmail, false, range, emails, moved)))

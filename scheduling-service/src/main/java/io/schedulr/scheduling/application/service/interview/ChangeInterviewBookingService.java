@@ -57,18 +57,14 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         return tx.reading(() -> interviews.visible(actor, interviewId).chain(i -> {
                     TimeWindow window = i.requireReschedulable(actor, start, clock.instant());
                     return interviews.details(i).chain(d -> conflicts.prepareForTeam(actor.id(), actor.person().email(), allowOwnConflicts,
-                            window, d.teamAddresses(), moving(i)).map(question -> new Asked(d, window, question)));
+                            window, d.teamAddresses(), ConflictCheck.MovedInterview.ifBooked(i)).map(question -> new Asked(d, window, question)));
                 }))
                 .chain(asked -> conflicts.ask(asked.question()).chain(answers -> tx.inTransaction(() -> conflicts.requireForTeam(actor.id(),
                                 actor.person().email(), allowOwnConflicts, asked.window(), asked.details().teamAddresses(),
-                                moving(asked.details().interview()), answers)))
+                                ConflictCheck.MovedInterview.ifBooked(asked.details().interview()), answers)))
                         .chain(warnings -> moveOnCalcom(asked.details().interview(), asked.window().start(), why)
                                 .chain(moved -> record(actor, interviewId, "rescheduled", current -> rescheduled(current, moved), why))
                                 .map(d -> d.withWarnings(warnings))));
-    }
-
-    private static ConflictCheck.MovedInterview moving(Interview interview) {
-        return interview.bookedTime().map(booked -> new ConflictCheck.MovedInterview(interview.id(), booked)).orElse(null);
     }
 
     /**

@@ -78,10 +78,8 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
                     Uni<SlotOptions> offered = calcom.slots(eventTypeId, from, to, zone, length);
                     if (fitsCalendars) {
                         // A sent interview's own time is no clash for the times it may move to.
-                        ConflictCheck.MovedInterview moved = interview.bookedTime()
-                                .map(booked -> new ConflictCheck.MovedInterview(interview.id(), booked)).orElse(null);
                         offered = offered.chain(options -> conflicts.teamBusyTimes(tx, actor.id(), actor.person().email(), seen.team(),
-                                new TimeWindow(from, to), moved).map(busy -> fitting(options, busy)));
+                                new TimeWindow(from, to), ConflictCheck.MovedInterview.ifBooked(interview)).map(busy -> fitting(options, busy)));
                     }
                     return offered.map(options -> new SlotChoices(options, byCalcomUser(seen.members())));
                 });
