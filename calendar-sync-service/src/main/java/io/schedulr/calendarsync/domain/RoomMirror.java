@@ -121,14 +121,16 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         if (cancelled || googleEventId == null || !googleEventId.equals(event.eventId())) {
             return Optional.empty();
         }
-        if (listedBeforeOurLastWrite(event)) {
-            return Optional.empty();
-        }
+        // A deletion or a decline is judged whenever it was listed: none of our writes undoes either (a move made just after
+        // the person's deletion or decline leaves it as it is, stamped with our write). Only a time is ours to write.
         if (event.cancelled()) {
             return Optional.of(GoogleEdit.deletion());
         }
         if (!releaseAsked && guestId != null && event.declinedBy(guestEmail)) {
             return Optional.of(GoogleEdit.decline());
+        }
+        if (listedBeforeOurLastWrite(event)) {
+            return Optional.empty();
         }
         if (event.startUtc() == null && startUtc != null && endUtc != null) {
             // Made a whole-day event (Google lists it with a date, no time): the room cannot follow; it is put back.

@@ -23,8 +23,21 @@ final class FakeCalendarEvents implements CalendarEvents {
     /** Each insert, move and delete as "insert ev1 notify=true", in call order: whether Google would mail the guest. */
     final java.util.List<String> writes = new java.util.ArrayList<>();
 
+    /** Run once right after the next find: a person changing the event in Google between our look-up and our write. */
+    Runnable afterFind;
+
     @Override
     public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
+        Optional<String> found = lookUp(accessToken, knownEventId, roomId, icsUid);
+        Runnable meanwhile = afterFind;
+        afterFind = null;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
+        return found;
+    }
+
+    private Optional<String> lookUp(String accessToken, String knownEventId, String roomId, String icsUid) {
         call(accessToken);
         if (knownEventId != null && events.containsKey(knownEventId) && !events.get(knownEventId).cancelled()) {
             return Optional.of(knownEventId);
@@ -44,6 +57,7 @@ final class FakeCalendarEvents implements CalendarEvents {
         return written(id);
     }
 
+    /** Like Google's patch: a deleted event takes the move and stays deleted. */
     @Override
     public Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
                         String description, boolean notifyGuest) {
@@ -52,7 +66,7 @@ final class FakeCalendarEvents implements CalendarEvents {
         Stored s = events.get(eventId);
         CalendarEvents.NewEvent e = s.event();
         events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
-                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, false));
+                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled()));
         return written(eventId);
     }
 

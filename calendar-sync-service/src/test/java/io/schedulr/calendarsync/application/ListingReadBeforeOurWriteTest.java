@@ -80,6 +80,39 @@ class ListingReadBeforeOurWriteTest {
     }
 
     @Test
+    void theHostsDeletionBetweenOurLookUpAndOurMoveStillCancelsTheRoom() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        syncWanted("token-1");
+        calendar.afterFind = () -> calendar.delete("t", "cal-ana", "ev1", false); // the host, in Google, as we are about to move it
+        mirror(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER));
+        Instant moved = mirrors.mirrors.get("room-1").lastWriteUpdated();
+        // Google took our move on the deleted event: it lists it cancelled, stamped with our write
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", true, LATER, LATER.plusSeconds(1800),
+                java.util.Set.of(), moved)));
+
+        sync.syncNext();
+
+        assertThat(calendar.events.get("ev1").cancelled()).isTrue();
+        assertThat(commands.sent).containsExactly("room-1 cancel by ana @1");
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+    }
+
+    @Test
+    void theGuestsDeclineJustBeforeOurMoveStillReleasesTheBooking() {
+        mirror(withGuestId(change("e1", RoomChangeKind.BOOKED, 0, START)));
+        syncWanted("token-1");
+        mirror(withGuestId(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER)));
+        Instant moved = mirrors.mirrors.get("room-1").lastWriteUpdated();
+        // Bo declined in Google as we moved the event: the listing shows the decline stamped with our write
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", false, LATER, LATER.plusSeconds(1800),
+                java.util.Set.of("bo@example.com"), moved)));
+
+        sync.syncNext();
+
+        assertThat(commands.sent).containsExactly("room-1 release by bo-id @1");
+    }
+
+    @Test
     void aFullListingBegunBeforeTheEventWasInsertedDoesNotCancelTheBooking() {
         syncWanted(null);
         google.whileListing = () -> mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
@@ -133,6 +166,11 @@ class ListingReadBeforeOurWriteTest {
 
     private static ObservedEvent event(Instant start, Instant updated) {
         return new ObservedEvent("ev1", "room-1", false, start, start.plusSeconds(1800), java.util.Set.of(), updated);
+    }
+
+    private static RoomChange withGuestId(RoomChange c) {
+        return new RoomChange(c.eventId(), c.kind(), c.roomId(), c.sequence(), c.icsUid(), c.hostId(), c.timeZone(), c.guestEmail(),
+                c.guestName(), c.title(), c.roomUrl(), c.startUtc(), c.endUtc(), null, "bo-id");
     }
 
     private static RoomChange change(String eventId, RoomChangeKind kind, int sequence, Instant start) {
