@@ -15,11 +15,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PanacheInterviewStore implements InterviewStore {
+    private static final Logger LOG = Logger.getLogger(PanacheInterviewStore.class);
     private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
@@ -95,7 +98,20 @@ public class PanacheInterviewStore implements InterviewStore {
         }
         where.append(" order by startAt desc nulls last, createdAt desc, id");
         return InterviewEntity.<InterviewEntity>find(where.toString(), params).range(offset, offset + limit - 1).list()
-                .map(list -> list.stream().map(this::toDomain).toList());
+                .map(list -> list.stream().map(this::readableOrNull).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * One row that cannot be read (its JSON or a value no longer what the code knows) is left out of a list and logged, so
+     * it does not hide everyone's other interviews; read by its id, it still fails, alone.
+     */
+    private Interview readableOrNull(InterviewEntity e) {
+        try {
+            return toDomain(e);
+        } catch (RuntimeException unreadable) {
+            LOG.errorf("interview %s: its row cannot be read, left out of the list: %s", e.id, unreadable.getMessage());
+            return null;
+        }
     }
 
     static String wire(InterviewStatus status) {
