@@ -8,6 +8,12 @@ globalThis.sessionStorage = {
   setItem: (key, value) => stored.set(key, String(value)),
   removeItem: key => stored.delete(key),
 };
+const local = new Map();
+globalThis.localStorage = {
+  getItem: key => (local.has(key) ? local.get(key) : null),
+  setItem: (key, value) => local.set(key, String(value)),
+  removeItem: key => local.delete(key),
+};
 /** Requests sent, as "METHOD url body", answered in turn by {@code answers} (status and JSON body). */
 let sent = [];
 let answers = [];
@@ -16,10 +22,13 @@ globalThis.fetch = async (url, init) => {
   const [status, body] = answers.shift();
   return { ok: status < 300, status, text: async () => JSON.stringify(body) };
 };
-const { consentUrl, keepZone } = await import('../../main/resources/META-INF/resources/app/zone.js');
+const { chooseZone, consentUrl, keepZone, knownZones, pickZone, pickedZone, shownZone } =
+  await import('../../main/resources/META-INF/resources/app/zone.js');
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 beforeEach(() => {
   stored.clear();
+  local.clear();
   sent = [];
   answers = [];
 });
@@ -59,4 +68,45 @@ test('any other refusal of the consent is the caller\'s', async () => {
   answers = [[503, { code: 'google_unavailable', message: 'later' }]];
   await assert.rejects(consentUrl('http://sync', 'Asia/Tokyo', 't'), e => e.code === 'google_unavailable');
   assert.equal(sent.length, 1);
+});
+
+test('a zone picked on this device is shown and kept; without one, the sign-in\'s is shown as it is, else the browser\'s is kept', () => {
+  assert.deepEqual(shownZone('ada', null, null), { zone: browserZone, keep: true });
+  assert.deepEqual(shownZone('ada', 'Europe/Berlin', 'Europe/Berlin'), { zone: 'Europe/Berlin', keep: false });
+  pickZone('ada', 'Asia/Tokyo');
+  assert.deepEqual(shownZone('ada', null, null), { zone: 'Asia/Tokyo', keep: true });
+  assert.deepEqual(shownZone('ada', 'Europe/Berlin', 'Europe/Berlin'), { zone: 'Asia/Tokyo', keep: true });
+  pickZone('ada', '');
+  assert.deepEqual(shownZone('ada', null, null), { zone: browserZone, keep: true });
+});
+
+test('a zone picked by someone else on this device, or no longer a zone, is not the person\'s pick', () => {
+  pickZone('ada', 'Asia/Tokyo');
+  assert.equal(pickedZone('ben'), null);
+  assert.equal(pickedZone('ada'), 'Asia/Tokyo');
+  localStorage.setItem('schedulr.zone-picked', 'ada Mars/Olympus');
+  assert.equal(pickedZone('ada'), null);
+});
+
+test('the picker offers every zone the browser knows, sorted, with the ones given and UTC once each', () => {
+  const zones = knownZones('Asia/Tokyo', null, 'Asia/Tokyo');
+  assert.ok(zones.includes('Asia/Tokyo') && zones.includes('UTC') && zones.includes('America/Denver'));
+  assert.equal(new Set(zones).size, zones.length);
+  assert.deepEqual(zones, [...zones].sort());
+});
+
+test('a zone picked is kept as the person\'s first, once; one the service refuses is not picked, and the refusal is the caller\'s', async () => {
+  answers = [[200, { timeZone: 'Asia/Tokyo' }]];
+  await chooseZone('ada', 'Asia/Tokyo', 't');
+  await keepZone('ada', 'Asia/Tokyo', 't');
+  assert.deepEqual(sent, ['PUT /api/me/time-zone {"timeZone":"Asia/Tokyo"}']);
+  assert.equal(pickedZone('ada'), 'Asia/Tokyo');
+
+  answers = [[400, { code: 'invalid_timeZone', message: 'unknown' }]];
+  await assert.rejects(chooseZone('ada', 'America/Ciudad_Juarez', 't'), e => e.code === 'invalid_timeZone');
+  assert.equal(pickedZone('ada'), 'Asia/Tokyo');
+
+  await chooseZone('ada', '', 't');
+  assert.equal(pickedZone('ada'), null);
+  assert.equal(sent.length, 2, 'following the device again is kept by the next route, not here');
 });

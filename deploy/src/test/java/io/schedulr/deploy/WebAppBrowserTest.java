@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -555,6 +556,20 @@ class WebAppBrowserTest {
             assertThat(calendars.path("items").findParents("summary").stream()
                     .filter(c -> c.path("summary").asText().equals("Schedulr Meetings")).map(c -> c.path("timeZone").asText()))
                     .containsExactly("America/Chicago");
+
+            // She picks the zone times are shown in on this device (reached from the zone beside her name): it is kept as
+            // hers too, stays over a reload, and following the device again brings the browser's back.
+            nina.findElement(By.id("zone-link")).click();
+            new Select(wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("zone-choice")))).selectByValue("Asia/Tokyo");
+            wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Nina Nozone · Asia/Tokyo"));
+            sql("UPDATE users SET updated_at = updated_at WHERE email = '" + email + "' AND time_zone = 'Asia/Tokyo'", 1);
+            nina.navigate().refresh();
+            wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("zone-now"), "are in Asia/Tokyo"));
+            ((JavascriptExecutor) nina).executeScript("document.getElementById('zone-card').scrollIntoView();");
+            shot(nina, "15-zone-picked");
+            new Select(nina.findElement(By.id("zone-choice"))).selectByValue("");
+            wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Nina Nozone · America/Chicago"));
+            sql("UPDATE users SET updated_at = updated_at WHERE email = '" + email + "' AND time_zone = 'America/Chicago'", 1);
 
             // An hour later the ID token the tab holds has run out (Google's last an hour): the app signs her in again
             // without any page, while the browser is still signed in to Google, and she stays on the page she was on.

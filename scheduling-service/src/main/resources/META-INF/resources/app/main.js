@@ -5,13 +5,12 @@ import {
   startSignIn, tokenZone,
 } from './auth.js';
 import { h, show, notice, busy } from './dom.js';
-import { viewerZone } from './time.js';
 import { sessionsView } from './sessions.js';
 import { slotsView } from './slots.js';
 import { interviewsView } from './interviews.js';
 import { remindersView } from './reminders.js';
 import { forgetUnsaved, keepUnsaved, offerUnsaved, takeUnsaved } from './unsaved.js';
-import { consentUrl, keepZone } from './zone.js';
+import { consentUrl, keepZone, shownZone } from './zone.js';
 
 const app = { config: null, session: null, me: null, zone: 'UTC', stopStream: null, connectCalendar: null, route: null };
 
@@ -119,16 +118,18 @@ async function route() {
   }
   try {
     app.me = await call('GET', '/api/whoami', undefined, app.session.idToken);
-    // The profile's zone when the sign-in stated one; otherwise (Google) the browser's, which is also kept as the person's
-    // zone, so that their mails, reminders and Google events say the times they read here.
-    const stated = tokenZone(app.session.idToken);
-    app.zone = viewerZone(stated ? app.me.timeZone : null);
-    if (!stated) {
+    // The zone picked on this device; else the profile's when the sign-in stated one; else (Google) the browser's. A
+    // picked or the browser's zone is also kept as the person's, so that their mails, reminders and Google events say the
+    // times they read here.
+    const shown = shownZone(app.me.id, tokenZone(app.session.idToken), app.me.timeZone);
+    app.zone = shown.zone;
+    if (shown.keep) {
       await keepZone(app.me.id, app.zone, app.session.idToken);
     }
     const nav = document.getElementById('nav');
     nav.hidden = false;
-    document.getElementById('who').textContent = `${app.me.name || app.me.email} · ${app.zone}`;
+    document.getElementById('who').replaceChildren(`${app.me.name || app.me.email} · `,
+      h('a', { href: '#/reminders', id: 'zone-link', title: 'Change the time zone times are shown in' }, app.zone));
     const unsaved = takeUnsaved(app.me.id);
     if (unsaved) {
       offerUnsaved(app, failed, unsaved);

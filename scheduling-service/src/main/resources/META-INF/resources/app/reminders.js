@@ -2,6 +2,7 @@
 // on their own calendar). Every reminder mail points here, so this page is where "change when" is done.
 import { call } from './api.js';
 import { h, show, notice, busy } from './dom.js';
+import { zoneCard } from './zone-card.js';
 
 export const MAX_REMINDERS = 3;
 const LONGEST_MINUTES = 7 * 24 * 60;
@@ -69,7 +70,7 @@ export function remindersView(app, failed) {
     h('p', { class: 'muted' }, 'Applies to every session and interview that has not started, including those booked before.'),
     save);
   const calendar = h('section', { class: 'card', id: 'calendar-card' }, h('h2', {}, 'Google Calendar'), h('p', { class: 'muted' }, 'Loading…'));
-  show('reminders', h('h1', {}, 'Reminders'), now, form, calendar);
+  show('reminders', h('h1', {}, 'Reminders'), now, form, calendar, zoneCard(app, failed));
 
   let made = 0;
   function addRow(minutes) {

@@ -4,7 +4,8 @@ export function viewerZone(profileZone) {
   return isZone(profileZone) ? profileZone : browser || 'UTC';
 }
 
-function isZone(zone) {
+/** Whether the browser knows the name as a zone. */
+export function isZone(zone) {
   if (!zone) {
     return false;
   }

@@ -1,7 +1,59 @@
-// The zone the app keeps for someone whose sign-in states none (Google), and the calendar consent asked in that zone.
+// The zone the app shows times in and keeps for the person, the one they pick on a device, and the calendar consent
+// asked in it.
 import { call, ApiError } from './api.js';
+import { isZone, viewerZone } from './time.js';
 
 const KEPT = 'schedulr.zone-kept';
+const PICKED = 'schedulr.zone-picked';
+
+/**
+ * The zone the person picked on this device ("Show times in"), or null when they follow the device. Kept per device,
+ * not per tab: someone who travels and wants their home zone picks it once.
+ */
+export function pickedZone(userId) {
+  const [id, zone] = (localStorage.getItem(PICKED) || '').split(' ');
+  return id === userId && isZone(zone) ? zone : null;
+}
+
+/** Picks {@code zone} on this device for the person; null or '' follows the device again. */
+export function pickZone(userId, zone) {
+  if (zone) {
+    localStorage.setItem(PICKED, `${userId} ${zone}`);
+  } else {
+    localStorage.removeItem(PICKED);
+  }
+}
+
+/**
+ * The zone times are shown in, and whether it is to be kept as the person's: the one picked on this device (kept);
+ * else the one the sign-in states (the profile's, not kept: it is theirs already); else the browser's (kept).
+ * {zone, keep}
+ */
+export function shownZone(userId, statedZone, profileZone) {
+  const picked = pickedZone(userId);
+  if (picked) {
+    return { zone: picked, keep: true };
+  }
+  return { zone: viewerZone(statedZone ? profileZone : null), keep: !statedZone };
+}
+
+/** Every zone the browser knows, for the picker; at least the ones given. */
+export function knownZones(...also) {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([...all, ...also.filter(Boolean), 'UTC'])].sort();
+}
+
+/**
+ * The zone the person picks on this device, kept as theirs first: a name the service refuses is not picked (the refusal
+ * is the caller's to show), so what the app shows and what their mails say never part. '' follows the device again.
+ */
+export async function chooseZone(userId, zone, token) {
+  if (zone) {
+    await call('PUT', '/api/me/time-zone', { timeZone: zone }, token);
+    sessionStorage.setItem(KEPT, `${userId} ${zone}`);
+  }
+  pickZone(userId, zone);
+}
 
 /**
  * Keeps {@code zone} as the person's zone, once per tab and zone. A refusal (a zone the service does not know) leaves the

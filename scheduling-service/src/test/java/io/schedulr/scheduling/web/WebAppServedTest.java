@@ -21,7 +21,7 @@ class WebAppServedTest {
         String page = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("/app/main.js")).body(containsString("/app/app.css")).extract().asString();
         org.assertj.core.api.Assertions.assertThat(page).doesNotContain("https://", "//cdn", "fonts.googleapis");
-        for (String file : new String[] {"main.js", "api.js", "auth.js", "dom.js", "sessions.js", "slots.js", "interviews.js", "reminders.js", "stream.js", "time.js", "paging.js", "zone.js"}) {
+        for (String file : new String[] {"main.js", "api.js", "auth.js", "dom.js", "sessions.js", "slots.js", "interviews.js", "reminders.js", "stream.js", "time.js", "paging.js", "zone.js", "zone-card.js"}) {
             given().get("/app/" + file).then().statusCode(200).contentType(containsString("javascript"))
                     .body(not(containsString("https://")));
         }
