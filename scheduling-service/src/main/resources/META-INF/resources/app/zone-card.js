@@ -6,14 +6,14 @@ import { chooseZone, knownZones, pickedZone } from './zone.js';
 
 export function zoneCard(app, failed) {
   const picked = pickedZone(app.me.id);
-  const follow = tokenZone(app.session.idToken) ? 'Your account\'s zone'
-    : `This device's zone (${Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'})`;
+  const stated = tokenZone(app.session.idToken);
+  const followed = stated || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const select = h('select', { id: 'zone-choice' },
-    h('option', { value: '', selected: !picked }, follow),
+    h('option', { value: '', selected: !picked }, `${stated ? 'Your account\'s zone' : 'This device\'s zone'} (${followed})`),
     ...knownZones(app.zone, picked).map(zone => h('option', { value: zone, selected: zone === picked }, zone)));
   select.addEventListener('change', () => {
     const zone = select.value;
-    busy(select, 'Saving…', () => chooseZone(app.me.id, zone, app.session.idToken)).then(() => {
+    busy(select, 'Saving…', () => chooseZone(app.me.id, zone, followed, app.session.idToken)).then(() => {
       notice(zone ? `Times are now shown in ${zone} on this device.` : 'Times now follow this device\'s zone.', 'info');
       app.route();
     }).catch(e => {

@@ -45,13 +45,13 @@ export function knownZones(...also) {
 
 /**
  * The zone the person picks on this device, kept as theirs first: a name the service refuses is not picked (the refusal
- * is the caller's to show), so what the app shows and what their mails say never part. '' follows the device again.
+ * is the caller's to show), so what the app shows and what their mails say never part. '' follows again what the app
+ * follows without a pick ({@code followed}: the sign-in's zone, or the device's), which is kept as theirs the same way.
  */
-export async function chooseZone(userId, zone, token) {
-  if (zone) {
-    await call('PUT', '/api/me/time-zone', { timeZone: zone }, token);
-    sessionStorage.setItem(KEPT, `${userId} ${zone}`);
-  }
+export async function chooseZone(userId, zone, followed, token) {
+  const kept = zone || followed;
+  await call('PUT', '/api/me/time-zone', { timeZone: kept }, token);
+  sessionStorage.setItem(KEPT, `${userId} ${kept}`);
   pickZone(userId, zone);
 }
 
