@@ -531,6 +531,11 @@ class WebAppBrowserTest {
                             + " const r = document.createRange(); r.selectNodeContents(td);"
                             + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1"))
                     .as("the guest's address on one line").isTrue();
+            // So is the contact's, moved whole to a line of its own rather than broken at its hyphen.
+            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript(
+                    "const a = document.querySelector('#interview-contact .address'); const r = document.createRange(); r.selectNodeContents(a);"
+                            + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1"))
+                    .as("the contact's address on one line").isTrue();
             shot(ivy, "10-phone-interview-detail");
         } finally {
             ivy.quit();

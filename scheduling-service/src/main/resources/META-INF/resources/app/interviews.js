@@ -106,7 +106,8 @@ function detailView(app, failed, id) {
         // others see who can, and that a change made on Cal.com shows here by itself.
         !iv.changeable && (iv.status === 'scheduled' || iv.status === 'confirmed') ? h('p', { class: 'muted', id: 'interview-change-hint' },
           'Only who sent it, or an admin, can move or cancel it here; a change made on Cal.com shows here and reaches everyone by itself.') : null,
-        iv.contact ? h('p', {}, `Contact: ${iv.contact.name} <${iv.contact.email}>${iv.contact.role ? `, ${iv.contact.role}` : ''}`) : null,
+        iv.contact ? h('p', { id: 'interview-contact' }, `Contact: ${iv.contact.name} `, h('span', { class: 'address' }, `<${iv.contact.email}>`),
+          iv.contact.role ? `, ${iv.contact.role}` : '') : null,
         team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
         (iv.guests || []).length ? h('table', { id: 'guests', class: 'stacked' },
