@@ -80,11 +80,14 @@ test('a zone picked on this device is shown and kept; without one, the sign-in\'
   assert.deepEqual(shownZone('ada', null, null), { zone: browserZone, keep: true });
 });
 
-test('a zone picked by someone else on this device, or no longer a zone, is not the person\'s pick', () => {
+test('each person signing in on one device has their own pick; a name no longer a zone is no pick', () => {
   pickZone('ada', 'Asia/Tokyo');
   assert.equal(pickedZone('ben'), null);
-  assert.equal(pickedZone('ada'), 'Asia/Tokyo');
-  localStorage.setItem('schedulr.zone-picked', 'ada Mars/Olympus');
+  pickZone('ben', 'Europe/Paris');
+  pickZone('ben', '');
+  assert.equal(pickedZone('ada'), 'Asia/Tokyo', 'Ben following his device again leaves Ada\'s pick');
+  assert.equal(pickedZone('ben'), null);
+  localStorage.setItem('schedulr.zone-picked.ada', 'Mars/Olympus');
   assert.equal(pickedZone('ada'), null);
 });
 

@@ -11,16 +11,16 @@ const PICKED = 'schedulr.zone-picked';
  * not per tab: someone who travels and wants their home zone picks it once.
  */
 export function pickedZone(userId) {
-  const [id, zone] = (localStorage.getItem(PICKED) || '').split(' ');
-  return id === userId && isZone(zone) ? zone : null;
+  const zone = localStorage.getItem(`${PICKED}.${userId}`);
+  return isZone(zone) ? zone : null;
 }
 
-/** Picks {@code zone} on this device for the person; null or '' follows the device again. */
+/** Picks {@code zone} on this device for the person (each person who signs in here has their own); '' follows the device again. */
 export function pickZone(userId, zone) {
   if (zone) {
-    localStorage.setItem(PICKED, `${userId} ${zone}`);
+    localStorage.setItem(`${PICKED}.${userId}`, zone);
   } else {
-    localStorage.removeItem(PICKED);
+    localStorage.removeItem(`${PICKED}.${userId}`);
   }
 }
 
