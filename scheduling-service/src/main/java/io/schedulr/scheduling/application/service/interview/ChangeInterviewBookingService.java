@@ -72,9 +72,9 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
      * it was cancelled on Cal.com and its webhook has not come), that is what was asked for, and the interview follows.
      */
     private Uni<Void> cancelOnCalcom(String uid, String why) {
-        return calcom.cancel(uid, why).onFailure(e -> e instanceof CalcomGatewayException g && g.definite())
-                .recoverWithUni(refused -> calcom.bookingStatus(uid).onFailure().transform(unknown -> refused)
-                        .chain(status -> "cancelled".equals(status) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
+        return calcom.cancel(uid, why).onFailure(ChangeInterviewBookingService::definite)
+                .recoverWithUni(refused -> cancelledOnCalcom(uid, refused)
+                        .chain(cancelled -> cancelled ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
     }
 
     /**
@@ -86,9 +86,18 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     private Uni<BookedMeeting> moveOnCalcom(Interview interview, Instant start, String why) {
         String uid = interview.calcomBookingUid();
         return calcom.reschedule(uid, start, why)
-                .onFailure(e -> e instanceof CalcomGatewayException g && g.definite() && !interview.awaitingNewTime())
-                .recoverWithUni(refused -> calcom.bookingStatus(uid).onFailure().transform(unknown -> refused)
-                        .chain(status -> Uni.createFrom().failure("cancelled".equals(status) ? changedOnCalcom() : refused)));
+                .onFailure(e -> definite(e) && !interview.awaitingNewTime())
+                .recoverWithUni(refused -> cancelledOnCalcom(uid, refused)
+                        .chain(cancelled -> Uni.createFrom().failure(cancelled ? changedOnCalcom() : refused)));
+    }
+
+    private static boolean definite(Throwable failure) {
+        return failure instanceof CalcomGatewayException g && g.definite();
+    }
+
+    /** After Cal.com refused a change: whether it has the booking cancelled. Its status unknown, the refusal stands. */
+    private Uni<Boolean> cancelledOnCalcom(String uid, Throwable refused) {
+        return calcom.bookingStatus(uid).onFailure().transform(unknown -> refused).map("cancelled"::equals);
     }
 
     private static ConflictException changedOnCalcom() {
