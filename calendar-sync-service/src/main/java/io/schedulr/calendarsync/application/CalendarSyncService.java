@@ -50,7 +50,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private final CalendarWatch google;
     private final CalendarEvents events;
     private final GoogleGrants grants;
-    private final RoomCommands commands;
+    private final EditsMadeInGoogle edits;
     private final GoogleCallAudit audit;
     private final Transactions transactions;
     private final Clock clock;
@@ -67,7 +67,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
         this.google = google;
         this.events = events;
         this.grants = grants;
-        this.commands = commands;
+        this.edits = new EditsMadeInGoogle(mirrors, commands, audit);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -243,18 +243,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
         }
         Optional<RoomMirror> mirror = mirrors.lock(event.roomId())
                 .filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
-        mirror.ifPresent(m -> m.judge(event).ifPresent(edit -> {
-            mirrors.save(m.after(edit));
-            commands.publish(m, edit, now);
-            String what = switch (edit.kind()) {
-                case DELETED -> "the host deleted its event";
-                case MOVED -> "the host moved it to " + edit.newStart();
-                case WHOLE_DAY -> "the host made its event a whole day (kept at " + edit.newStart() + ")";
-                case DECLINED -> "the guest declined";
-            };
-            audit.record(m.roomId(), m.actorOf(edit), "google." + edit.kind().name().toLowerCase(java.util.Locale.ROOT), what + "; sent to scheduling");
-            LOG.info("room " + m.roomId() + ": " + what + " in Google; told scheduling-service");
-        }));
+        mirror.ifPresent(m -> edits.take(m, event, now));
     }
 
     /**

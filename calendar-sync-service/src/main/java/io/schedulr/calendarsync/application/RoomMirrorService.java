@@ -11,6 +11,7 @@ import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs;
 import io.schedulr.calendarsync.application.port.out.MirrorJobs.QueuedJob;
 import io.schedulr.calendarsync.application.port.out.ReminderPreferences;
+import io.schedulr.calendarsync.application.port.out.RoomCommands;
 import io.schedulr.calendarsync.application.port.out.RoomMirrors;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
@@ -47,7 +48,10 @@ import java.util.logging.Logger;
  * move to the time the event already shows (the host moved it in Google) costs no call; when the host moved it to
  * another length, the room keeps its own and the event's end is set back without mailing the guest again
  * (Google told them of the move). A move of an event a person deleted in Google meanwhile puts nothing back (the deletion
- * cancels the room). Every call to Google is audited.
+ * cancels the room). Before it writes a time, the worker judges the event it found as a sync would, so a person's change no
+ * sync has seen yet is taken, not written over (a room change that a newer move of the host's makes obsolete is dropped);
+ * and the write is conditional on the version found, so a change landing in between makes Google refuse it and the job
+ * look again. Every call to Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
     private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
@@ -70,6 +74,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final ReminderPreferences reminders;
+    private final EditsMadeInGoogle edits;
     private final boolean calendarRequired;
 
     /**
@@ -77,9 +82,9 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
      *                         is not announced as a mirror failure — notification-service emails every change itself then
      */
     public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
-                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                             JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders,
-                             boolean calendarRequired) {
+                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, RoomCommands commands,
+                             Transactions transactions, JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff,
+                             ReminderPreferences reminders, boolean calendarRequired) {
         this.calendarRequired = calendarRequired;
         this.reminders = reminders;
         this.tracing = tracing;
@@ -95,6 +100,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         this.clock = clock;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.edits = new EditsMadeInGoogle(mirrors, commands, audit);
     }
 
     @Override
@@ -183,10 +189,10 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + refused + ")");
             return;
         }
-        RoomMirror applied;
+        Applied applied;
         try {
             applied = grants.withAccessToken(host.get(), change.roomId(), token -> apply(token, change, host.get(), mirror.orElse(null),
-                    !job.silent()));
+                    !job.silent(), now));
         } catch (GrantRevokedException e) {
             grants.revoked(host.get(), "room " + change.roomId() + " waits for them to reconnect");
             jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
@@ -201,8 +207,24 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             retryLater(job, now, e);
             return;
         }
-        mirrors.save(applied);
+        mirrors.save(applied.mirror());
+        if (applied.dropped() != null) {
+            audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + applied.dropped());
+            jobs.finish(id, MirrorJobStatus.DROPPED, applied.dropped());
+            LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + applied.dropped() + ")");
+            return;
+        }
         jobs.finish(id, MirrorJobStatus.DONE, null);
+    }
+
+    /**
+     * The mirror after a change was applied to Google, or — when what a person did to the event in Google, found just
+     * before the write, made the change obsolete — why it was dropped instead.
+     */
+    private record Applied(RoomMirror mirror, String dropped) {
+        static Applied done(RoomMirror mirror) {
+            return new Applied(mirror, null);
+        }
     }
 
     private void retryLater(QueuedJob job, Instant now, RuntimeException failure) {
@@ -222,7 +244,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 + "once they reconnect");
     }
 
-    private RoomMirror apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror, boolean notifyGuest) {
+    private Applied apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror, boolean notifyGuest, Instant now) {
         boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
         String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
         String known = mirror == null || newMeeting ? null : mirror.googleEventId();
@@ -230,40 +252,49 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
             // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
-            return mirrored(change, mirror.googleEventId(), calendarId, false, lastWrite);
+            return Applied.done(mirrored(change, mirror.googleEventId(), calendarId, false, lastWrite));
         }
-        Optional<String> existing = call(change, "events.find", () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
+        Optional<CalendarEvents.Found> existing = call(change, "events.find",
+                () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
         if (change.kind().ends()) {
-            existing.ifPresent(eventId -> call(change, "events.delete", () -> calendar.delete(token, calendarId, eventId, notifyGuest)));
-            return mirrored(change, existing.orElse(known), calendarId, true, lastWrite);
+            existing.ifPresent(found -> call(change, "events.delete", () -> calendar.delete(token, calendarId, found.eventId(), notifyGuest)));
+            return Applied.done(mirrored(change, existing.map(CalendarEvents.Found::eventId).orElse(known), calendarId, true, lastWrite));
         }
         if (existing.isEmpty() && change.kind() == RoomChangeKind.RESCHEDULED && known != null) {
             // The event we made is gone from Google: a person deleted it there after this move was made. Putting it back
             // would undo their deletion and invite the guest again; the deletion comes back as a command (the watch, or
             // the next full sync) and cancels the room.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: the event was deleted in Google");
-            return mirrored(change, known, calendarId, false, lastWrite);
+            return Applied.done(mirrored(change, known, calendarId, false, lastWrite));
         }
         if (existing.isEmpty()) {
             CalendarEvents.NewEvent event = newEvent(change, reminders.minutesOf(change.hostId()));
             CalendarEvents.Written inserted = call(change, "events.insert", () -> calendar.insert(token, calendarId, event, notifyGuest));
-            return mirrored(change, inserted.eventId(), calendarId, false, inserted.updated());
+            return Applied.done(mirrored(change, inserted.eventId(), calendarId, false, inserted.updated()));
         }
-        String eventId = existing.get();
+        CalendarEvents.Found found = existing.get();
+        String eventId = found.eventId();
         if (change.kind() == RoomChangeKind.RESCHEDULED) {
+            // What a person did to the event that no sync has judged yet is taken first, as a sync would, so it is never
+            // written over: a newer move of the host's makes this change obsolete (the room follows that move instead).
+            RoomMirror judged = mirror == null || newMeeting ? mirror : edits.take(mirror, found.event(), now);
+            String obsolete = judged == null ? null : judged.refuses(change);
+            if (obsolete != null) {
+                return new Applied(judged, obsolete);
+            }
             // After a move made in Google, only the room's length is set back: Google told the guest of the move once.
-            boolean notify = notifyGuest && (mirror == null || !mirror.followsMoveIn(change));
+            boolean notify = notifyGuest && (judged == null || !judged.followsMoveIn(change));
             // What the host did in Google and the room did not take is undone; the event says why (the next write of
             // the event's time, one without a put-back, writes the description without it).
-            Optional<RoomMirror.PutBack> putBack = mirror == null ? Optional.empty() : mirror.putsBack(change, clock.instant());
+            Optional<RoomMirror.PutBack> putBack = judged == null ? Optional.empty() : judged.putsBack(change, clock.instant());
             putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
             String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
             CalendarEvents.Written moved = call(change, "events.patch",
-                    () -> calendar.move(token, calendarId, eventId, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
-            return mirrored(change, eventId, calendarId, false, moved.updated());
+                    () -> calendar.move(token, calendarId, found, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
+            return Applied.done(mirrored(change, eventId, calendarId, false, moved.updated()));
         }
         // Our own event found again (an insert whose answer was lost): its stamp is unknown.
-        return mirrored(change, eventId, calendarId, false, eventId.equals(known) ? lastWrite : null);
+        return Applied.done(mirrored(change, eventId, calendarId, false, eventId.equals(known) ? lastWrite : null));
     }
 
     private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, Instant lastWrite) {

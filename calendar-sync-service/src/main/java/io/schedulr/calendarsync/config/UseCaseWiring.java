@@ -115,11 +115,11 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
-                                 ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, Transactions transactions,
-                                 JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders,
+                                 ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, RoomCommands commands,
+                                 Transactions transactions, JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders,
                                  @ConfigProperty(name = "schedulr.calendar.required") boolean calendarRequired) {
-        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, transactions, tracing, clock,
-                config.firstBackoff(), config.maxBackoff(), reminders, calendarRequired);
+        return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, commands, transactions, tracing,
+                clock, config.firstBackoff(), config.maxBackoff(), reminders, calendarRequired);
     }
 
     @Produces

@@ -9,9 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A dedicated calendar in memory: live events by id, with failures queued for the next calls. */
+/**
+ * A dedicated calendar in memory: live events by id, with failures queued for the next calls. Each event has a version
+ * (its etag) and an {@code updated} stamp that every write moves on, ours ({@link #nextUpdated}) or a person's in Google
+ * ({@link #hostChanges}); a move conditional on an older version is refused, as Google answers 412.
+ */
 final class FakeCalendarEvents implements CalendarEvents {
-    record Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled) {
+    record Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled, int version, Instant updated,
+                  java.util.Set<String> declinedBy) {
+        Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled) {
+            this(calendarId, event, start, end, cancelled, 0, null, java.util.Set.of());
+        }
+
+        String etag() {
+            return "\"v" + version + "\"";
+        }
     }
 
     final Map<String, Stored> events = new LinkedHashMap<>();
@@ -27,14 +39,20 @@ final class FakeCalendarEvents implements CalendarEvents {
     Runnable afterFind;
 
     @Override
-    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
-        Optional<String> found = lookUp(accessToken, knownEventId, roomId, icsUid);
+    public Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
+        Optional<Found> found = lookUp(accessToken, knownEventId, roomId, icsUid).map(this::found);
         Runnable meanwhile = afterFind;
         afterFind = null;
         if (meanwhile != null) {
             meanwhile.run();
         }
         return found;
+    }
+
+    private Found found(String eventId) {
+        Stored s = events.get(eventId);
+        return new Found(new io.schedulr.calendarsync.domain.ObservedEvent(eventId, s.event().roomId(), s.cancelled(), s.start(), s.end(),
+                s.declinedBy(), s.updated()), s.etag());
     }
 
     private Optional<String> lookUp(String accessToken, String knownEventId, String roomId, String icsUid) {
@@ -53,21 +71,43 @@ final class FakeCalendarEvents implements CalendarEvents {
         inserts++;
         String id = "ev" + inserts;
         writes.add("insert " + id + " notify=" + notifyGuest);
-        events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false));
-        return written(id);
+        Written written = written(id);
+        events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false, 0, written.updated(), java.util.Set.of()));
+        return written;
     }
 
-    /** Like Google's patch: a deleted event takes the move and stays deleted. */
+    /** Like Google's patch: refused (412) when the event changed since it was found; a deleted event takes it and stays deleted. */
     @Override
-    public Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+    public Written move(String accessToken, String calendarId, Found found, Instant startUtc, Instant endUtc, String timeZone,
                         String description, boolean notifyGuest) {
         call(accessToken);
-        writes.add("move " + eventId + " notify=" + notifyGuest);
+        String eventId = found.eventId();
         Stored s = events.get(eventId);
+        if (found.etag() != null && !found.etag().equals(s.etag())) {
+            writes.add("move " + eventId + " refused (412)");
+            throw new GoogleEventChangedException("moving event " + eventId + ": it changed in Google since it was looked up (412)", null);
+        }
+        writes.add("move " + eventId + " notify=" + notifyGuest);
         CalendarEvents.NewEvent e = s.event();
+        Written written = written(eventId);
         events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
-                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled()));
-        return written(eventId);
+                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled(),
+                s.version() + 1, written.updated(), s.declinedBy()));
+        return written;
+    }
+
+    /** What the host (or the guest) does to an event in Google's own UI: a new version, stamped now by Google's clock. */
+    void hostChanges(String eventId, java.util.function.UnaryOperator<Stored> change) {
+        Stored s = change.apply(events.get(eventId));
+        Instant updated = nextUpdated;
+        nextUpdated = nextUpdated.plusSeconds(1);
+        events.put(eventId, new Stored(s.calendarId(), s.event(), s.start(), s.end(), s.cancelled(), s.version() + 1, updated,
+                s.declinedBy()));
+    }
+
+    /** The host moves the event in Google. */
+    void hostMoves(String eventId, Instant start, Instant end) {
+        hostChanges(eventId, s -> new Stored(s.calendarId(), s.event(), start, end, s.cancelled(), s.version(), s.updated(), s.declinedBy()));
     }
 
     private Written written(String eventId) {
@@ -84,7 +124,8 @@ final class FakeCalendarEvents implements CalendarEvents {
         if (s == null || s.cancelled()) {
             return false;
         }
-        events.put(eventId, new Stored(s.calendarId(), s.event(), s.start(), s.end(), true));
+        events.put(eventId, new Stored(s.calendarId(), s.event(), s.start(), s.end(), true, s.version() + 1, written(eventId).updated(),
+                s.declinedBy()));
         return true;
     }
 

@@ -49,8 +49,9 @@ class ReminderPreferencesServiceTest {
     void wire() {
         GoogleGrants grants = new GoogleGrants(google, vault, mirrors, store, events, clock);
         InMemoryTransactions transactions = new InMemoryTransactions(store, events);
-        rooms = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, grants, new RecordingMirrorFailures(), transactions,
-                JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), preferences, true);
+        rooms = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, grants, new RecordingMirrorFailures(),
+                new RecordingRoomCommands(), transactions, JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), preferences,
+                true);
         interviewMirror = new InterviewMirrorService(interviews, interviews, calendar, mirrors, store, grants, transactions, clock,
                 Duration.ofSeconds(2), Duration.ofMinutes(10), preferences);
         service = new ReminderPreferencesService(preferences, transactions, mirrors, interviews, patches, calendar, mirrors, store, grants,

@@ -34,12 +34,13 @@ class RoomMirrorServiceTest {
     private final RecordingMirrorFailures failures = new RecordingMirrorFailures();
     private RoomMirrorService service;
     private final InMemoryReminderPreferences reminders = new InMemoryReminderPreferences();
+    private final RecordingRoomCommands commands = new RecordingRoomCommands();
 
     @BeforeEach
     void wire() {
         service = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, new GoogleGrants(google, vault, mirrors, store, events, clock),
-                failures, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10),
-                reminders, true);
+                failures, commands, new InMemoryTransactions(store, events), JobTracing.UNTRACED, clock, Duration.ofSeconds(2),
+                Duration.ofMinutes(10), reminders, true);
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"),
                 "cal-ana", clock.instant(), clock.instant()));
     }
@@ -389,7 +390,7 @@ class RoomMirrorServiceTest {
     void withTheCalendarGateOffAHostWithoutAConnectedCalendarIsNotAnnouncedEitherAndNothingIsWritten() {
         InMemoryTransactions transactions = new InMemoryTransactions(store, events);
         RoomMirrorService gateOff = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store,
-                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, transactions,
+                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, commands, transactions,
                 JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), reminders, false);
         RoomChange change = new RoomChange("e10", RoomChangeKind.BOOKED, "room-10", 0, "uid-10", "nobody", "UTC", "bo@example.com", "Bo",
                 "Talk", null, START, START.plusSeconds(1800));
@@ -405,7 +406,7 @@ class RoomMirrorServiceTest {
     @Test
     void withTheCalendarGateOffAConnectedHostsChangeIsStillQueuedOnceAndAHostWhoDisconnectedKeepsTheirs() {
         RoomMirrorService gateOff = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store,
-                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, new InMemoryTransactions(store, events),
+                new GoogleGrants(google, vault, mirrors, store, events, clock), failures, commands, new InMemoryTransactions(store, events),
                 JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), reminders, false);
 
         assertThat(gateOff.record(change("e1", RoomChangeKind.BOOKED, 0, START))).isEqualTo(Outcome.QUEUED);

@@ -136,16 +136,16 @@ final class CalendarApi {
             case "PUT calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
                 return notify(InvitationMailer.Change.UPDATED, email, path.get(1), query,
-                        store.updateEvent(email, path.get(1), path.get(3), body(exchange)));
+                        store.updateEvent(email, path.get(1), path.get(3), ifMatch(exchange), body(exchange)));
             }
             case "PATCH calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
                 return notify(InvitationMailer.Change.UPDATED, email, path.get(1), query,
-                        store.patchEvent(email, path.get(1), path.get(3), body(exchange)));
+                        store.patchEvent(email, path.get(1), path.get(3), ifMatch(exchange), body(exchange)));
             }
             case "DELETE calendars/*/events/*" -> {
                 need(token, WRITE_EVENTS);
-                store.deleteEvent(email, path.get(1), path.get(3));
+                store.deleteEvent(email, path.get(1), path.get(3), ifMatch(exchange));
                 if (InvitationMailer.notifies(query)) {
                     notify(InvitationMailer.Change.CANCELLED, email, path.get(1), query, store.event(email, path.get(1), path.get(3)));
                 }
@@ -176,6 +176,11 @@ final class CalendarApi {
         if (token.scopes().stream().noneMatch(anyOf::contains)) {
             throw GoogleError.insufficientScopes();
         }
+    }
+
+    /** The etag a conditional write names ({@code If-Match}), or null for an unconditional one. */
+    private static String ifMatch(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getFirst("If-Match");
     }
 
     private static Map<String, Object> body(HttpExchange exchange) throws IOException {

@@ -140,24 +140,24 @@ final class CalendarStore {
         return Json.copyObject(stored(calendar(email, calendarId), eventId).json);
     }
 
-    synchronized Map<String, Object> updateEvent(String email, String calendarId, String eventId, Map<String, Object> body) {
+    synchronized Map<String, Object> updateEvent(String email, String calendarId, String eventId, String ifMatch, Map<String, Object> body) {
         Calendar calendar = calendar(email, calendarId);
-        StoredEvent stored = stored(calendar, eventId);
+        StoredEvent stored = matching(stored(calendar, eventId), ifMatch);
         stored.json = EventResource.replace(stored.json, body);
         return changed(calendar, stored);
     }
 
-    synchronized Map<String, Object> patchEvent(String email, String calendarId, String eventId, Map<String, Object> body) {
+    synchronized Map<String, Object> patchEvent(String email, String calendarId, String eventId, String ifMatch, Map<String, Object> body) {
         Calendar calendar = calendar(email, calendarId);
-        StoredEvent stored = stored(calendar, eventId);
+        StoredEvent stored = matching(stored(calendar, eventId), ifMatch);
         stored.json = EventResource.patch(stored.json, body);
         return changed(calendar, stored);
     }
 
     /** Deleting marks the event cancelled (incremental sync reports it); deleting it again is 410 {@code deleted}. */
-    synchronized void deleteEvent(String email, String calendarId, String eventId) {
+    synchronized void deleteEvent(String email, String calendarId, String eventId, String ifMatch) {
         Calendar calendar = calendar(email, calendarId);
-        StoredEvent stored = stored(calendar, eventId);
+        StoredEvent stored = matching(stored(calendar, eventId), ifMatch);
         if ("cancelled".equals(stored.status())) {
             throw GoogleError.deleted();
         }
@@ -293,6 +293,14 @@ final class CalendarStore {
         StoredEvent stored = calendar.events.get(eventId);
         if (stored == null) {
             throw GoogleError.notFound();
+        }
+        return stored;
+    }
+
+    /** A conditional write ({@code If-Match}) goes ahead only on the version it names, as at Google: else 412. */
+    private static StoredEvent matching(StoredEvent stored, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(stored.json.get("etag"))) {
+            throw GoogleError.conditionNotMet();
         }
         return stored;
     }

@@ -53,6 +53,11 @@ final class GoogleError extends RuntimeException {
         return new GoogleError(410, "global", "deleted", "FAILED_PRECONDITION", "Resource has been deleted");
     }
 
+    /** An {@code If-Match} naming an etag the resource no longer has: someone else wrote it since it was read. */
+    static GoogleError conditionNotMet() {
+        return new GoogleError(412, "global", "conditionNotMet", "FAILED_PRECONDITION", "Precondition Failed");
+    }
+
     static GoogleError fullSyncRequired() {
         return new GoogleError(410, "calendar", "fullSyncRequired", "FAILED_PRECONDITION",
                 "Sync token is no longer valid, a full sync is required.");
@@ -89,6 +94,9 @@ final class GoogleError extends RuntimeException {
         detail.put("message", getMessage());
         if ("authError".equals(reason)) {
             detail.put("location", "Authorization");
+            detail.put("locationType", "header");
+        } else if ("conditionNotMet".equals(reason)) {
+            detail.put("location", "If-Match");
             detail.put("locationType", "header");
         }
         Map<String, Object> error = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.schedulr.testsupport.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.CalendarListEntry;
@@ -126,6 +127,31 @@ class GoogleCalendarContractTest {
         host.calendar().events().delete(calendarId, inserted.getId()).execute();
         assertThat(host.calendar().events().list(calendarId).execute().getItems()).extracting(Event::getId).containsExactly(other.getId());
         assertThat(host.calendar().events().list(calendarId).setShowDeleted(true).execute().getItems()).hasSize(2);
+    }
+
+    @Test
+    void aWriteConditionalOnAnEtagTheEventNoLongerHasIs412AndChangesNothing() throws Exception {
+        ConnectedUser host = ConnectedUser.connect(google);
+        String calendarId = secondaryCalendar(host);
+        Event read = host.calendar().events().insert(calendarId, event(null, "2030-03-01T10:00:00Z", "2030-03-01T11:00:00Z")).execute();
+        Event changed = host.calendar().events().patch(calendarId, read.getId(), new Event().setSummary("Moved by the host"))
+                .setRequestHeaders(new HttpHeaders().setIfMatch(read.getEtag())).execute();
+        assertThat(changed.getEtag()).as("a write gives the event a new etag").isNotEqualTo(read.getEtag());
+
+        assertGoogleError(() -> host.calendar().events().patch(calendarId, read.getId(), new Event().setStart(time("2030-03-02T10:00:00Z"))
+                .setEnd(time("2030-03-02T11:00:00Z"))).setRequestHeaders(new HttpHeaders().setIfMatch(read.getEtag())).execute(), 412,
+                "conditionNotMet");
+        assertGoogleError(() -> host.calendar().events().update(calendarId, read.getId(), event(null, "2030-03-02T10:00:00Z",
+                "2030-03-02T11:00:00Z")).setRequestHeaders(new HttpHeaders().setIfMatch(read.getEtag())).execute(), 412, "conditionNotMet");
+        assertGoogleError(() -> host.calendar().events().delete(calendarId, read.getId())
+                .setRequestHeaders(new HttpHeaders().setIfMatch(read.getEtag())).execute(), 412, "conditionNotMet");
+        Event now = host.calendar().events().get(calendarId, read.getId()).execute();
+        assertThat(now.getEtag()).isEqualTo(changed.getEtag());
+        assertThat(now.getSummary()).isEqualTo("Moved by the host");
+        assertThat(now.getStatus()).isEqualTo("confirmed");
+
+        host.calendar().events().delete(calendarId, read.getId()).setRequestHeaders(new HttpHeaders().setIfMatch(now.getEtag())).execute();
+        assertThat(host.calendar().events().get(calendarId, read.getId()).execute().getStatus()).isEqualTo("cancelled");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.schedulr.calendarsync.adapter.out.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.util.Data;
 import com.google.api.client.util.DateTime;
@@ -10,7 +11,7 @@ import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.EventReminder;
 import com.google.api.services.calendar.model.Events;
-import io.schedulr.calendarsync.application.GoogleRejectedException;
+import io.schedulr.calendarsync.application.GoogleEventChangedException;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
 import io.schedulr.calendarsync.application.RoomMirrorService;
 import io.schedulr.calendarsync.application.port.out.CalendarEvents;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * here; longer ones reach the caller as {@link GoogleUnavailableException}. Interviews are put under our own event id, without
  * attendees and with {@code sendUpdates=none}. Every event written carries its owner's reminders as popups
  * ({@code reminders.useDefault=false}, see {@link #popups}); when the owner's minutes change they are patched alone
- * ({@link #setReminders}, {@code sendUpdates=none}).
+ * ({@link #setReminders}, {@code sendUpdates=none}). A move is conditional on the event as it was looked up ({@code If-Match}
+ * with its etag): a person's change in between is answered 412 and never written over.
  */
 @ApplicationScoped
 public class GoogleCalendarEvents implements CalendarEvents {
@@ -53,14 +55,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
+    public Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
         Calendar calendar = client(accessToken);
         try {
             if (knownEventId != null) {
                 try {
                     Event known = calendar.events().get(calendarId, knownEventId).execute();
                     if (!"cancelled".equals(known.getStatus())) {
-                        return Optional.of(known.getId());
+                        return Optional.of(found(known));
                     }
                 } catch (GoogleJsonResponseException e) {
                     if (e.getStatusCode() != 404 && e.getStatusCode() != 410) {
@@ -68,7 +70,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                     }
                 }
             }
-            return byRoom(calendar, calendarId, roomId, icsUid);
+            return byRoom(calendar, calendarId, roomId, icsUid).map(GoogleCalendarEvents::found);
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("finding the event of room " + roomId, e);
         }
@@ -98,9 +100,9 @@ public class GoogleCalendarEvents implements CalendarEvents {
             if (e.getStatusCode() == 409) {
                 // Already there (an earlier attempt whose answer was lost): that is the room's event.
                 try {
-                    Optional<String> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid());
+                    Optional<Event> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid());
                     if (existing.isPresent()) {
-                        return new Written(existing.get(), null);
+                        return new Written(existing.get().getId(), null);
                     }
                 } catch (IOException again) {
                     throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);
@@ -115,14 +117,23 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone,
+    public Written move(String accessToken, String calendarId, Found event, Instant startUtc, Instant endUtc, String timeZone,
                         String description, boolean notifyGuest) {
+        String eventId = event.eventId();
         try {
-            Event moved = client(accessToken).events()
+            Calendar.Events.Patch patch = client(accessToken).events()
                     .patch(calendarId, eventId, new Event().setStart(timeReplacingDate(startUtc, timeZone)).setEnd(timeReplacingDate(endUtc, timeZone))
                             .setDescription(description))
-                    .setSendUpdates(sendUpdates(notifyGuest)).execute();
-            return new Written(eventId, updated(moved));
+                    .setSendUpdates(sendUpdates(notifyGuest));
+            if (event.etag() != null) {
+                patch.setRequestHeaders(new HttpHeaders().setIfMatch(event.etag()));
+            }
+            return new Written(eventId, ObservedEvents.updated(patch.execute()));
+        } catch (HttpResponseException e) {
+            if (e.getStatusCode() == 412) {
+                throw new GoogleEventChangedException("moving event " + eventId + ": it changed in Google since it was looked up (412)", e);
+            }
+            throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);
         } catch (IOException e) {
             throw GoogleFailures.refusedOrUnavailable("moving event " + eventId, e);
         }
@@ -212,7 +223,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
         }
     }
 
-    private static Optional<String> byRoom(Calendar calendar, String calendarId, String roomId, String icsUid) throws IOException {
+    private static Optional<Event> byRoom(Calendar calendar, String calendarId, String roomId, String icsUid) throws IOException {
         Events found = calendar.events().list(calendarId)
                 .setPrivateExtendedProperty(List.of(RoomMirrorService.ROOM_ID_PROPERTY + "=" + roomId,
                         RoomMirrorService.ICS_UID_PROPERTY + "=" + icsUid))
@@ -221,7 +232,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
         if (found.getItems() == null) {
             return Optional.empty();
         }
-        return found.getItems().stream().filter(e -> !"cancelled".equals(e.getStatus())).map(Event::getId).findFirst();
+        return found.getItems().stream().filter(e -> !"cancelled".equals(e.getStatus())).findFirst();
     }
 
     /**
@@ -250,11 +261,11 @@ public class GoogleCalendarEvents implements CalendarEvents {
     }
 
     private static Written written(Event event) {
-        return new Written(event.getId(), updated(event));
+        return new Written(event.getId(), ObservedEvents.updated(event));
     }
 
-    private static Instant updated(Event event) {
-        return event.getUpdated() == null ? null : Instant.ofEpochMilli(event.getUpdated().getValue());
+    private static Found found(Event event) {
+        return new Found(ObservedEvents.of(event), event.getEtag());
     }
 
     private Calendar client(String accessToken) {

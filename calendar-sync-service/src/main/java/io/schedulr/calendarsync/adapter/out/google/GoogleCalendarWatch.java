@@ -1,13 +1,9 @@
 package io.schedulr.calendarsync.adapter.out.google;
 
 import com.google.api.client.http.HttpResponseException;
-import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Channel;
-import com.google.api.services.calendar.model.Event;
-import com.google.api.services.calendar.model.EventDateTime;
 import com.google.api.services.calendar.model.Events;
-import io.schedulr.calendarsync.application.RoomMirrorService;
 import io.schedulr.calendarsync.application.SyncTokenExpiredException;
 import io.schedulr.calendarsync.application.port.out.CalendarWatch;
 import io.schedulr.calendarsync.config.GoogleConfig;
@@ -19,9 +15,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -88,29 +81,8 @@ public class GoogleCalendarWatch implements CalendarWatch {
     }
 
     private static Page page(Events events) {
-        List<ObservedEvent> observed = events.getItems() == null ? List.of() : events.getItems().stream().map(GoogleCalendarWatch::observed).toList();
+        List<ObservedEvent> observed = events.getItems() == null ? List.of() : events.getItems().stream().map(ObservedEvents::of).toList();
         return new Page(observed, events.getNextPageToken(), events.getNextSyncToken());
-    }
-
-    private static ObservedEvent observed(Event event) {
-        String roomId = null;
-        if (event.getExtendedProperties() != null && event.getExtendedProperties().getPrivate() != null) {
-            roomId = event.getExtendedProperties().getPrivate().get(RoomMirrorService.ROOM_ID_PROPERTY);
-        }
-        Set<String> declined = event.getAttendees() == null ? Set.of() : event.getAttendees().stream()
-                .filter(a -> "declined".equals(a.getResponseStatus()) && a.getEmail() != null)
-                .map(a -> a.getEmail().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        Instant updated = event.getUpdated() == null ? null : Instant.ofEpochMilli(event.getUpdated().getValue());
-        return new ObservedEvent(event.getId(), roomId, "cancelled".equals(event.getStatus()), instant(event.getStart()), instant(event.getEnd()),
-                declined, updated);
-    }
-
-    private static Instant instant(EventDateTime time) {
-        if (time == null) {
-            return null;
-        }
-        DateTime dateTime = time.getDateTime();
-        return dateTime == null ? null : Instant.ofEpochMilli(dateTime.getValue());
     }
 
     private Calendar client(String accessToken) {

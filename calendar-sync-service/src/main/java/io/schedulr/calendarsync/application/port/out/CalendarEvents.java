@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.application.port.out;
 
 import io.schedulr.calendarsync.application.GoogleRejectedException;
 import io.schedulr.calendarsync.application.GoogleUnavailableException;
+import io.schedulr.calendarsync.domain.ObservedEvent;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public interface CalendarEvents {
     /** The live event of the room's meeting: the known one if it still exists, else one carrying its private properties. */
-    Optional<String> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid);
+    Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid);
 
     /**
      * Creates the event and answers it as written.
@@ -23,10 +24,11 @@ public interface CalendarEvents {
     Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
 
     /**
-     * Moves the event and sets its description; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all},
-     * else {@code none}).
+     * Moves the event as it was found and sets its description; Google tells the guest when {@code notifyGuest}
+     * ({@code sendUpdates=all}, else {@code none}). The write is conditional on the version found ({@code If-Match} with its
+     * etag): {@link io.schedulr.calendarsync.application.GoogleEventChangedException} when a person changed the event since.
      */
-    Written move(String accessToken, String calendarId, String eventId, Instant startUtc, Instant endUtc, String timeZone, String description,
+    Written move(String accessToken, String calendarId, Found event, Instant startUtc, Instant endUtc, String timeZone, String description,
                  boolean notifyGuest);
 
     /**
@@ -50,6 +52,18 @@ public interface CalendarEvents {
      * False when Google says the event is gone (deleted meanwhile): there is nothing to set.
      */
     boolean setReminders(String accessToken, String calendarId, String eventId, java.util.List<Integer> minutes);
+
+    /**
+     * A live event as Google answered our look-up of it.
+     *
+     * @param event what it shows, as a sync would list it
+     * @param etag  its version, for a write conditional on it; null when not known (then the write is not conditional)
+     */
+    record Found(ObservedEvent event, String etag) {
+        public String eventId() {
+            return event.eventId();
+        }
+    }
 
     /**
      * An event as Google answered our write of it.

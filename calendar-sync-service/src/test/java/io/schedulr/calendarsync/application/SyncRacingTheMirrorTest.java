@@ -3,6 +3,7 @@ package io.schedulr.calendarsync.application;
 import io.schedulr.calendarsync.application.port.out.JobTracing;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.MirrorJobStatus;
 import io.schedulr.calendarsync.domain.ObservedEvent;
 import io.schedulr.calendarsync.domain.RoomChange;
 import io.schedulr.calendarsync.domain.RoomChangeKind;
@@ -17,15 +18,23 @@ import static io.schedulr.calendarsync.application.FakeCalendarWatch.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sync reads Google's listing outside any transaction and judges it afterwards; the mirror worker may write the room's
- * event in between. What the listing shows of the event is then older than our write and must not come back as a
- * person's change: a move back to the old time, or a fresh booking cancelled because its event was not listed yet (an event
- * a full listing leaves out is asked for by id before it counts as deleted).
- * Both services here share the in-memory mirrors, and the worker runs while the sync's listing is being read.
+ * The sync and the mirror worker race each other over a room's Google event, both ways.
+ * <ul>
+ * <li>A sync reads Google's listing outside any transaction and judges it afterwards; the mirror worker may write the
+ * event in between. What the listing shows is then older than our write and must not come back as a person's change: a
+ * move back to the old time, or a fresh booking cancelled because its event was not listed yet (an event a full listing
+ * leaves out is asked for by id before it counts as deleted).</li>
+ * <li>A person may change the event in Google before a sync has judged it, just before the worker writes it, or between
+ * its look-up and its write. What they did is taken first, never written over: the worker judges what it found, and its
+ * write is conditional on the version it found (Google answers 412 otherwise, and the job looks again).</li>
+ * </ul>
+ * Both services here share the in-memory mirrors and the in-memory Google.
  */
-class ListingReadBeforeOurWriteTest {
+class SyncRacingTheMirrorTest {
     private static final Instant START = Instant.parse("2031-03-04T10:00:00Z");
     private static final Instant LATER = START.plus(Duration.ofHours(1));
+    private static final Instant FIRST_MOVE = START.plus(Duration.ofHours(3));
+    private static final Instant SECOND_MOVE = START.plus(Duration.ofHours(5));
 
     private final SettableClock clock = new SettableClock(Instant.parse("2031-03-01T08:00:00Z"));
     private final FakeTokenVault vault = new FakeTokenVault();
@@ -44,8 +53,8 @@ class ListingReadBeforeOurWriteTest {
     void wire() {
         GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, mirrors, store, events, clock);
         InMemoryTransactions transactions = new InMemoryTransactions(store, events);
-        worker = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, grants, new RecordingMirrorFailures(), transactions,
-                JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), new InMemoryReminderPreferences(), true);
+        worker = new RoomMirrorService(jobs, jobs, mirrors, calendar, mirrors, store, grants, new RecordingMirrorFailures(), commands,
+                transactions, JobTracing.UNTRACED, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), new InMemoryReminderPreferences(), true);
         sync = new CalendarSyncService(channels, channels, store, mirrors, google, calendar, grants, commands, mirrors, transactions, clock,
                 Duration.ofSeconds(2), Duration.ofMinutes(10));
         store.given(new CalendarConnection("ana", "ana@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-ana"), "cal-ana",
@@ -80,21 +89,95 @@ class ListingReadBeforeOurWriteTest {
     }
 
     @Test
-    void theHostsDeletionBetweenOurLookUpAndOurMoveStillCancelsTheRoom() {
+    void theHostsDeletionBetweenOurLookUpAndOurMoveIsNotWrittenOverAndCancelsTheRoom() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
         syncWanted("token-1");
         calendar.afterFind = () -> calendar.delete("t", "cal-ana", "ev1", false); // the host, in Google, as we are about to move it
+        mirrorRetrying(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER));
+
+        assertThat(calendar.writes).containsSubsequence("move ev1 refused (412)").doesNotContain("move ev1 notify=true");
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: skipped: the event was deleted in Google");
+        FakeCalendarEvents.Stored deleted = calendar.events.get("ev1");
+        assertThat(deleted.cancelled()).isTrue();
+        assertThat(deleted.start()).as("our move did not land on the deleted event").isEqualTo(START);
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", true, START, START.plusSeconds(1800),
+                java.util.Set.of(), deleted.updated())));
+
+        sync.syncNext();
+
+        assertThat(commands.sent).containsExactly("room-1 cancel by ana @1");
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+    }
+
+    @Test
+    void theHostsDeletionListedWithOurMovesStampStillCancelsTheRoom() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        syncWanted("token-1");
         mirror(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER));
         Instant moved = mirrors.mirrors.get("room-1").lastWriteUpdated();
-        // Google took our move on the deleted event: it lists it cancelled, stamped with our write
+        // A write not conditional on the version (Google took our move on the deleted event): listed cancelled, our stamp
         google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", true, LATER, LATER.plusSeconds(1800),
                 java.util.Set.of(), moved)));
 
         sync.syncNext();
 
-        assertThat(calendar.events.get("ev1").cancelled()).isTrue();
         assertThat(commands.sent).containsExactly("room-1 cancel by ana @1");
         assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+    }
+
+    @Test
+    void theHostsSecondMoveBeforeAnySyncSawItIsTakenNotWrittenOver() {
+        hostMovedOnceAndTheSyncTookIt();
+        calendar.hostMoves("ev1", SECOND_MOVE, SECOND_MOVE.plus(Duration.ofMinutes(20))); // not synced yet
+
+        mirror(change("e2", RoomChangeKind.RESCHEDULED, 1, FIRST_MOVE)); // the room follows the first move, at its own length
+
+        assertThat(calendar.writes).as("nothing written over the second move").containsExactly("insert ev1 notify=true");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(SECOND_MOVE);
+        assertThat(commands.sent).containsExactly("room-1 reschedule " + FIRST_MOVE + " by ana @0",
+                "room-1 reschedule " + SECOND_MOVE + " by ana @1");
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DROPPED);
+
+        mirror(change("e3", RoomChangeKind.RESCHEDULED, 2, SECOND_MOVE)); // the room follows the second move
+
+        assertThat(calendar.writes).as("only the length is set back, and Google told the guest of the move already")
+                .containsExactly("insert ev1 notify=true", "move ev1 notify=false");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(SECOND_MOVE);
+        assertThat(calendar.events.get("ev1").end()).isEqualTo(SECOND_MOVE.plusSeconds(1800));
+    }
+
+    @Test
+    void theHostsSecondMoveBetweenOurLookUpAndOurWriteIsRefusedThenTaken() {
+        hostMovedOnceAndTheSyncTookIt();
+        calendar.afterFind = () -> calendar.hostMoves("ev1", SECOND_MOVE, SECOND_MOVE.plus(Duration.ofMinutes(20)));
+
+        mirrorRetrying(change("e2", RoomChangeKind.RESCHEDULED, 1, FIRST_MOVE));
+
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 refused (412)");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(SECOND_MOVE);
+        assertThat(commands.sent).containsExactly("room-1 reschedule " + FIRST_MOVE + " by ana @0",
+                "room-1 reschedule " + SECOND_MOVE + " by ana @1");
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DROPPED);
+        // The second move's listing, read later, is not taken twice.
+        google.changes.add(page(null, "token-3", new ObservedEvent("ev1", "room-1", false, SECOND_MOVE,
+                SECOND_MOVE.plus(Duration.ofMinutes(20)), java.util.Set.of(), calendar.events.get("ev1").updated())));
+        syncWanted("token-2");
+        sync.syncNext();
+        assertThat(commands.sent).hasSize(2);
+    }
+
+    @Test
+    void aMoveMadeInTheAppAtTheSameTimeAsTheHostsInGoogleStillWinsAndSaysWhy() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        calendar.hostMoves("ev1", SECOND_MOVE, SECOND_MOVE.plusSeconds(1800)); // not synced yet
+
+        mirror(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER)); // moved in the app meanwhile
+
+        assertThat(commands.sent).as("the host's move is passed on (scheduling-service finds the room moved on)")
+                .containsExactly("room-1 reschedule " + SECOND_MOVE + " by ana @0");
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=true");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(LATER);
+        assertThat(calendar.events.get("ev1").event().description()).contains("it was changed in Schedulr while you");
     }
 
     @Test
@@ -157,6 +240,29 @@ class ListingReadBeforeOurWriteTest {
         while (worker.mirrorNext()) {
             assertThat(jobs.job(change.eventId()).attempts).isZero();
         }
+    }
+
+    /** The host moved the event in Google to {@link #FIRST_MOVE}, 45 minutes long; a sync took it (the room is asked to follow). */
+    private void hostMovedOnceAndTheSyncTookIt() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        calendar.hostMoves("ev1", FIRST_MOVE, FIRST_MOVE.plus(Duration.ofMinutes(45)));
+        syncWanted("token-1");
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", false, FIRST_MOVE, FIRST_MOVE.plus(Duration.ofMinutes(45)),
+                java.util.Set.of(), calendar.events.get("ev1").updated())));
+        sync.syncNext();
+        assertThat(commands.sent).containsExactly("room-1 reschedule " + FIRST_MOVE + " by ana @0");
+    }
+
+    /** Mirrors the change, trying again (as the worker does, later) while Google refuses its write. */
+    private void mirrorRetrying(RoomChange change) {
+        worker.record(change);
+        for (int round = 0; round < 5 && jobs.job(change.eventId()).status == MirrorJobStatus.PENDING; round++) {
+            while (worker.mirrorNext()) {
+                // each due job once
+            }
+            clock.advance(Duration.ofMinutes(10));
+        }
+        assertThat(jobs.job(change.eventId()).status).isNotEqualTo(MirrorJobStatus.PENDING);
     }
 
     private void syncWanted(String token) {

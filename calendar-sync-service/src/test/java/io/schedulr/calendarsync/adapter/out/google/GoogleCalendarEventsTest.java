@@ -1,0 +1,75 @@
+package io.schedulr.calendarsync.adapter.out.google;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calendarsync.application.GoogleEventChangedException;
+import io.schedulr.calendarsync.application.GoogleGrants;
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
+import io.schedulr.calendarsync.application.port.out.ConnectionStore;
+import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.calendarsync.domain.CalendarConnection;
+import io.schedulr.calendarsync.mirror.MirrorFixturesAccess;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Room events against the local Google: what a look-up finds is what a sync would judge, and a move is written on the
+ * event's version as found only — a change the host made in Google meanwhile is refused (412), never written over.
+ */
+@QuarkusTest
+class GoogleCalendarEventsTest {
+    @Inject
+    GoogleCalendarEvents events;
+    @Inject
+    GoogleGrants grants;
+    @Inject
+    ConnectionStore connections;
+
+    @Test
+    void aMoveIsRefusedWhenTheHostChangedTheEventSinceItWasFoundAndGoesAheadOnTheVersionFoundAgain() {
+        TestUser host = Tokens.newUser("Ella Etag", "Europe/Berlin");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        CalendarConnection connection = connections.findByEmail(host.email()).orElseThrow();
+        String calendarId = connection.calendarId();
+        String roomId = "room-" + UUID.randomUUID();
+        String icsUid = roomId + "@schedulr.test";
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        Instant hostsStart = start.plus(Duration.ofHours(2));
+
+        grants.withAccessToken(connection, roomId, token -> {
+            String eventId = events.insert(token, calendarId, new CalendarEvents.NewEvent(roomId, icsUid, "Mentoring", "Join here", start,
+                    start.plus(Duration.ofMinutes(30)), "Europe/Berlin", null, null, List.of()), false).eventId();
+            CalendarEvents.Found found = events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow();
+            assertThat(found.etag()).isNotBlank();
+            assertThat(found.event().roomId()).isEqualTo(roomId);
+            assertThat(found.event().startUtc()).isEqualTo(start);
+
+            LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + icsUid + "\", \"start\": \""
+                    + hostsStart + "\", \"end\": \"" + hostsStart.plus(Duration.ofMinutes(45)) + "\"}");
+
+            assertThatThrownBy(() -> events.move(token, calendarId, found, start.plus(Duration.ofHours(1)),
+                    start.plus(Duration.ofMinutes(90)), "Europe/Berlin", "Join here", false))
+                    .isInstanceOf(GoogleEventChangedException.class).hasMessageContaining("412");
+            CalendarEvents.Found again = events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow();
+            assertThat(again.event().startUtc()).as("the host's move was not written over").isEqualTo(hostsStart);
+            assertThat(again.event().updated()).isAfter(found.event().updated());
+
+            CalendarEvents.Written moved = events.move(token, calendarId, again, hostsStart, hostsStart.plus(Duration.ofMinutes(30)),
+                    "Europe/Berlin", "Join here", false);
+            assertThat(moved.updated()).isAfter(again.event().updated());
+            assertThat(events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow().event().endUtc())
+                    .isEqualTo(hostsStart.plus(Duration.ofMinutes(30)));
+            return null;
+        });
+    }
+}
