@@ -15,6 +15,9 @@ final class GoogleOutcomes {
         if (e instanceof GoogleUnavailableException) {
             return "unavailable: " + e.getMessage();
         }
+        if (e instanceof GoogleEventChangedException) {
+            return "412 changed in Google since it was looked up";
+        }
         if (e instanceof SyncTokenExpiredException) {
             return "410 full sync required";
         }

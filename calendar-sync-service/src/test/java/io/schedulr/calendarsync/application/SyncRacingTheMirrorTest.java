@@ -154,6 +154,7 @@ class SyncRacingTheMirrorTest {
         mirrorRetrying(change("e2", RoomChangeKind.RESCHEDULED, 1, FIRST_MOVE));
 
         assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 refused (412)");
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: 412 changed in Google since it was looked up");
         assertThat(calendar.events.get("ev1").start()).isEqualTo(SECOND_MOVE);
         assertThat(commands.sent).containsExactly("room-1 reschedule " + FIRST_MOVE + " by ana @0",
                 "room-1 reschedule " + SECOND_MOVE + " by ana @1");
