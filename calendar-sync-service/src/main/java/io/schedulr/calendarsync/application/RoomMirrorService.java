@@ -274,6 +274,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         CalendarEvents.Found found = existing.get();
         String eventId = found.eventId();
+        if (change.kind() == RoomChangeKind.RESCHEDULED && change.startUtc().equals(found.event().startUtc())
+                && change.endUtc().equals(found.event().endUtc())) {
+            // Google shows this change already: our earlier write of it whose answer was lost (its retry then found the event
+            // changed, 412), or the host made it so. Not a person's change to take, nothing to write.
+            audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
+            return Applied.done(mirrored(change, eventId, calendarId, false, found.event().updated()));
+        }
         if (change.kind() == RoomChangeKind.RESCHEDULED) {
             // What a person did to the event that no sync has judged yet is taken first, as a sync would, so it is never
             // written over: a newer move of the host's makes this change obsolete (the room follows that move instead).

@@ -37,6 +37,8 @@ final class FakeCalendarEvents implements CalendarEvents {
 
     /** Run once right after the next find: a person changing the event in Google between our look-up and our write. */
     Runnable afterFind;
+    /** The next move is made, but its answer never reaches us (a timeout). */
+    boolean loseNextMoveAnswer;
 
     @Override
     public Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
@@ -93,6 +95,10 @@ final class FakeCalendarEvents implements CalendarEvents {
         events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
                 e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled(),
                 s.version() + 1, written.updated(), s.declinedBy()));
+        if (loseNextMoveAnswer) {
+            loseNextMoveAnswer = false;
+            throw new GoogleUnavailableException("moving event " + eventId + " failed, Google did not answer usefully: read timed out", null);
+        }
         return written;
     }
 

@@ -249,8 +249,10 @@ class RoomMirrorServiceTest {
         drain();
 
         assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
-        assertThat(calendar.events.get("ev1").start()).isEqualTo(START);
-        assertThat(mirrors.audit).contains("room-1 ana events.patch: skipped: Google already shows this time");
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true");
+        assertThat(calendar.events.get("ev1").start()).isEqualTo(START.plusSeconds(3600));
+        assertThat(mirrors.audit).as("not even a look-up for the move").containsExactly("room-1 ana events.find: ok",
+                "room-1 ana events.insert: ok", "room-1 ana events.patch: skipped: Google already shows this time");
         assertThat(mirrors.mirrors.get("room-1").lastSequence()).isEqualTo(1);
     }
 
@@ -283,6 +285,7 @@ class RoomMirrorServiceTest {
 
         // Moved in Google to yesterday: the room stays where it was.
         Instant yesterday = clock.instant().minus(Duration.ofDays(1));
+        calendar.hostMoves("ev1", yesterday, yesterday.plusSeconds(1800));
         mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(yesterday,
                 yesterday.plusSeconds(1800))));
         service.record(change("e3", RoomChangeKind.RESCHEDULED, 2, START));
@@ -291,6 +294,7 @@ class RoomMirrorServiceTest {
         assertThat(calendar.events.get("ev1").event().description()).endsWith("it cannot be moved to a time that has passed.");
 
         // Moved in Google while the host moved it in the app: the app's change stands.
+        calendar.hostMoves("ev1", START.plusSeconds(3600), START.plusSeconds(5400));
         mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(START.plusSeconds(3600),
                 START.plusSeconds(5400))));
         service.record(change("e4", RoomChangeKind.RESCHEDULED, 3, START.plusSeconds(7200)));
@@ -317,6 +321,7 @@ class RoomMirrorServiceTest {
         assertThat(edit.kind()).isEqualTo(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.Kind.WHOLE_DAY);
         assertThat(edit.newStart()).as("the room is asked to stay at its time").isEqualTo(START);
         assertThat(edit.newEnd()).isEqualTo(START.plusSeconds(1800));
+        calendar.hostMoves("ev1", null, null);
         mirrors.save(mirror.after(edit));
         assertThat(mirrors.mirrors.get("room-1").judge(wholeDay)).as("judged once").isEmpty();
 
@@ -335,6 +340,7 @@ class RoomMirrorServiceTest {
     private void bookedThenMovedInGoogle(Instant newStart, Duration length) {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         drain();
+        calendar.hostMoves("ev1", newStart, newStart.plus(length));
         mirrors.save(mirrors.mirrors.get("room-1").after(io.schedulr.calendarsync.domain.RoomMirror.GoogleEdit.moved(newStart,
                 newStart.plus(length))));
     }

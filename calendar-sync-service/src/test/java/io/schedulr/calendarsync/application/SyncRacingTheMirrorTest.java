@@ -168,6 +168,25 @@ class SyncRacingTheMirrorTest {
     }
 
     @Test
+    void ourMoveWhoseAnswerWasLostIsNotTakenForTheHostsWhenTheRetryFindsIt() {
+        mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
+        calendar.loseNextMoveAnswer = true;
+
+        mirrorRetrying(change("e2", RoomChangeKind.RESCHEDULED, 1, LATER));
+
+        assertThat(calendar.writes).containsExactly("insert ev1 notify=true", "move ev1 notify=true");
+        assertThat(commands.sent).as("our own write is not a move of the host's").isEmpty();
+        assertThat(mirrors.audit).contains("room-1 ana events.patch: skipped: Google already shows this time");
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        // Its listing, read later, is ours too.
+        syncWanted("token-1");
+        google.changes.add(page(null, "token-2", new ObservedEvent("ev1", "room-1", false, LATER, LATER.plusSeconds(1800),
+                java.util.Set.of(), calendar.events.get("ev1").updated())));
+        sync.syncNext();
+        assertThat(commands.sent).isEmpty();
+    }
+
+    @Test
     void aMoveMadeInTheAppAtTheSameTimeAsTheHostsInGoogleStillWinsAndSaysWhy() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
         calendar.hostMoves("ev1", SECOND_MOVE, SECOND_MOVE.plusSeconds(1800)); // not synced yet
