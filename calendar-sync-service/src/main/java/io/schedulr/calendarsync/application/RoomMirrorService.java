@@ -312,8 +312,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     /** The host's own reminders (popups at their minutes); the guest's copy keeps the guest's Google defaults. */
     private CalendarEvents.NewEvent newEvent(RoomChange change, java.util.List<Integer> reminderMinutes) {
         String description = EventDescriptions.of(change, null, clock.instant());
-        return new CalendarEvents.NewEvent(change.roomId(), change.icsUid(), change.title(), description, change.startUtc(), change.endUtc(),
-                change.timeZone(), change.guestEmail(), change.guestName(), reminderMinutes);
+        return new CalendarEvents.NewEvent(change.roomId(), change.icsUid(), change.title(), description, change.roomUrl(), change.startUtc(),
+                change.endUtc(), change.timeZone(), change.guestEmail(), change.guestName(), reminderMinutes);
     }
 
     private <T> T call(RoomChange change, String operation, Supplier<T> google) {

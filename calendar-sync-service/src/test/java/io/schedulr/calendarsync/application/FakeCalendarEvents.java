@@ -93,7 +93,7 @@ final class FakeCalendarEvents implements CalendarEvents {
         CalendarEvents.NewEvent e = s.event();
         Written written = written(eventId);
         events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
-                e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled(),
+                e.location(), e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled(),
                 s.version() + 1, written.updated(), s.declinedBy()));
         if (loseNextMoveAnswer) {
             loseNextMoveAnswer = false;

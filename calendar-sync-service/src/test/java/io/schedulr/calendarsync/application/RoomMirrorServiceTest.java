@@ -61,6 +61,7 @@ class RoomMirrorServiceTest {
         assertThat(event.event().icsUid()).isEqualTo("uid-room-1@schedulr");
         assertThat(event.event().timeZone()).isEqualTo("Europe/Berlin");
         assertThat(event.event().description()).contains("https://rooms.example/room-1");
+        assertThat(event.event().location()).as("Google shows the room's link as the event's place").isEqualTo("https://rooms.example/room-1");
         assertThat(mirrors.mirrors.get("room-1").googleEventId()).isEqualTo("ev1");
         assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.DONE);
         // One access token for all of it: refreshed once, then kept until shortly before it expires.

@@ -48,6 +48,7 @@ class RoomMirrorTest {
         assertThat(event.get("calendarSummary")).isEqualTo("Schedulr Meetings");
         assertThat(event.get("iCalUID")).isEqualTo(room.icsUid);
         assertThat(event.get("summary")).isEqualTo("Mentoring with Hana");
+        assertThat(event.get("location")).as("the room's link, where Google shows the place").isEqualTo("https://app.schedulr.test/rooms/" + room.id);
         assertThat(event.get("status")).isEqualTo("confirmed");
         assertThat(MirrorFixtures.instant(event, "start")).isEqualTo(room.start);
         assertThat(event.toString()).contains("Europe/Berlin");

@@ -171,6 +171,7 @@ final class ControlApi {
             row.put("status", event.get("status"));
             row.put("summary", event.get("summary"));
             row.put("description", event.get("description"));
+            row.put("location", event.get("location"));
             row.put("start", event.get("start"));
             row.put("end", event.get("end"));
             row.put("sequence", event.get("sequence"));

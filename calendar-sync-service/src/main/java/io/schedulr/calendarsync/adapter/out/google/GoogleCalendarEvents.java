@@ -85,6 +85,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                 .setICalUID(event.icsUid())
                 .setSummary(event.summary())
                 .setDescription(event.description())
+                .setLocation(event.location())
                 .setStart(time(event.startUtc(), event.timeZone()))
                 .setEnd(time(event.endUtc(), event.timeZone()))
                 .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of(

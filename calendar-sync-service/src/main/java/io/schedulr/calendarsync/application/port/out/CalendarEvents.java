@@ -90,10 +90,12 @@ public interface CalendarEvents {
     /**
      * A room's event on its host's calendar.
      *
+     * @param location        the room's link, which Google shows as the event's place (a link people open to join); null
+     *                        when the room has none
      * @param reminderMinutes the host's reminders, as for {@link OwnEvent}; the guest's copy follows the guest's own Google
      *                        defaults (an organizer cannot set an attendee's reminders)
      */
-    record NewEvent(String roomId, String icsUid, String summary, String description, Instant startUtc, Instant endUtc,
+    record NewEvent(String roomId, String icsUid, String summary, String description, String location, Instant startUtc, Instant endUtc,
                     String timeZone, String guestEmail, String guestName, java.util.List<Integer> reminderMinutes) {
         public NewEvent {
             reminderMinutes = java.util.List.copyOf(reminderMinutes);

@@ -47,7 +47,7 @@ class GoogleCalendarEventsTest {
         Instant hostsStart = start.plus(Duration.ofHours(2));
 
         grants.withAccessToken(connection, roomId, token -> {
-            String eventId = events.insert(token, calendarId, new CalendarEvents.NewEvent(roomId, icsUid, "Mentoring", "Join here", start,
+            String eventId = events.insert(token, calendarId, new CalendarEvents.NewEvent(roomId, icsUid, "Mentoring", "Join here", null, start,
                     start.plus(Duration.ofMinutes(30)), "Europe/Berlin", null, null, List.of()), false).eventId();
             CalendarEvents.Found found = events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow();
             assertThat(found.etag()).isNotBlank();
