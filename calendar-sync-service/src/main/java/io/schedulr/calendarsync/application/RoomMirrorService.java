@@ -274,8 +274,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         CalendarEvents.Found found = existing.get();
         String eventId = found.eventId();
-        if (change.kind() == RoomChangeKind.RESCHEDULED && change.startUtc().equals(found.event().startUtc())
-                && change.endUtc().equals(found.event().endUtc())) {
+        if (change.kind() == RoomChangeKind.RESCHEDULED && showsTimeOf(found, change)) {
             // Google shows this change already: our earlier write of it whose answer was lost (its retry then found the event
             // changed, 412), or the host made it so. Not a person's change to take, nothing to write.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
@@ -300,8 +299,14 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                     () -> calendar.move(token, calendarId, found, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
             return Applied.done(mirrored(change, eventId, calendarId, false, moved.updated()));
         }
-        // Our own event found again (an insert whose answer was lost): its stamp is unknown.
-        return Applied.done(mirrored(change, eventId, calendarId, false, eventId.equals(known) ? lastWrite : null));
+        // Our own event found again (an insert whose answer was lost): stamped as the look-up found it when it shows what we
+        // wrote (a later change of a person's is then newer than that stamp); else unknown.
+        Instant stamp = eventId.equals(known) ? lastWrite : showsTimeOf(found, change) ? found.event().updated() : null;
+        return Applied.done(mirrored(change, eventId, calendarId, false, stamp));
+    }
+
+    private static boolean showsTimeOf(CalendarEvents.Found found, RoomChange change) {
+        return change.startUtc().equals(found.event().startUtc()) && change.endUtc().equals(found.event().endUtc());
     }
 
     private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, Instant lastWrite) {

@@ -37,8 +37,9 @@ final class FakeCalendarEvents implements CalendarEvents {
 
     /** Run once right after the next find: a person changing the event in Google between our look-up and our write. */
     Runnable afterFind;
-    /** The next move is made, but its answer never reaches us (a timeout). */
+    /** The next move (or insert) is made, but its answer never reaches us (a timeout). */
     boolean loseNextMoveAnswer;
+    boolean loseNextInsertAnswer;
 
     @Override
     public Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
@@ -75,6 +76,10 @@ final class FakeCalendarEvents implements CalendarEvents {
         writes.add("insert " + id + " notify=" + notifyGuest);
         Written written = written(id);
         events.put(id, new Stored(calendarId, event, event.startUtc(), event.endUtc(), false, 0, written.updated(), java.util.Set.of()));
+        if (loseNextInsertAnswer) {
+            loseNextInsertAnswer = false;
+            throw new GoogleUnavailableException("inserting the event of room " + event.roomId() + " failed: read timed out", null);
+        }
         return written;
     }
 

@@ -187,6 +187,17 @@ class SyncRacingTheMirrorTest {
     }
 
     @Test
+    void anInsertWhoseAnswerWasLostIsStampedAsItWasFound() {
+        calendar.loseNextInsertAnswer = true;
+
+        mirrorRetrying(change("e1", RoomChangeKind.BOOKED, 0, START));
+
+        assertThat(calendar.inserts).as("found again, not inserted twice").isEqualTo(1);
+        // Stamped, so a listing that shows the event as inserted, read before our next move, cannot move the room back.
+        assertThat(mirrors.mirrors.get("room-1").lastWriteUpdated()).isEqualTo(calendar.events.get("ev1").updated());
+    }
+
+    @Test
     void aMoveMadeInTheAppAtTheSameTimeAsTheHostsInGoogleStillWinsAndSaysWhy() {
         mirror(change("e1", RoomChangeKind.BOOKED, 0, START));
         calendar.hostMoves("ev1", SECOND_MOVE, SECOND_MOVE.plusSeconds(1800)); // not synced yet

@@ -16,6 +16,7 @@ import io.schedulr.calendarsync.application.GoogleUnavailableException;
 import io.schedulr.calendarsync.application.RoomMirrorService;
 import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.calendarsync.config.GoogleConfig;
+import io.schedulr.calendarsync.domain.ObservedEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,11 +100,14 @@ public class GoogleCalendarEvents implements CalendarEvents {
             return written(calendar.events().insert(calendarId, body).setSendUpdates(sendUpdates(notifyGuest)).execute());
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 409) {
-                // Already there (an earlier attempt whose answer was lost): that is the room's event.
+                // Already there (an earlier attempt whose answer was lost): that is the room's event, stamped as found when it
+                // shows what we wrote.
                 try {
-                    Optional<Event> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid());
+                    Optional<Found> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid()).map(GoogleCalendarEvents::found);
                     if (existing.isPresent()) {
-                        return new Written(existing.get().getId(), null);
+                        ObservedEvent shown = existing.get().event();
+                        boolean asWritten = event.startUtc().equals(shown.startUtc()) && event.endUtc().equals(shown.endUtc());
+                        return new Written(shown.eventId(), asWritten ? shown.updated() : null);
                     }
                 } catch (IOException again) {
                     throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);

@@ -68,8 +68,8 @@ public interface CalendarEvents {
     /**
      * An event as Google answered our write of it.
      *
-     * @param updated the event's {@code updated} after the write, by Google's clock; null when Google's answer did not say
-     *                (an insert whose answer was lost, found again)
+     * @param updated the event's {@code updated} after the write, by Google's clock; null when not known (an insert whose
+     *                answer was lost, found again changed since)
      */
     record Written(String eventId, Instant updated) {
     }

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Room events against the local Google: what a look-up finds is what a sync would judge, and a move is written on the
- * event's version as found only — a change the host made in Google meanwhile is refused (412), never written over.
+ * Room events against the local Google: an insert tried again finds its event, what a look-up finds is what a sync would
+ * judge, and a move is written on the event's version as found only — a change the host made in Google meanwhile is
+ * refused (412), never written over.
  */
 @QuarkusTest
 class GoogleCalendarEventsTest {
@@ -36,7 +37,7 @@ class GoogleCalendarEventsTest {
     ConnectionStore connections;
 
     @Test
-    void aMoveIsRefusedWhenTheHostChangedTheEventSinceItWasFoundAndGoesAheadOnTheVersionFoundAgain() {
+    void anInsertTriedAgainFindsItsEventAndAMoveIsRefusedWhenTheHostChangedTheEventSinceItWasFound() {
         TestUser host = Tokens.newUser("Ella Etag", "Europe/Berlin");
         MirrorFixturesAccess.connectAndAwaitWatched(host);
         CalendarConnection connection = connections.findByEmail(host.email()).orElseThrow();
@@ -47,8 +48,12 @@ class GoogleCalendarEventsTest {
         Instant hostsStart = start.plus(Duration.ofHours(2));
 
         grants.withAccessToken(connection, roomId, token -> {
-            String eventId = events.insert(token, calendarId, new CalendarEvents.NewEvent(roomId, icsUid, "Mentoring", "Join here", null, start,
-                    start.plus(Duration.ofMinutes(30)), "Europe/Berlin", null, null, List.of()), false).eventId();
+            CalendarEvents.NewEvent booked = new CalendarEvents.NewEvent(roomId, icsUid, "Mentoring", "Join here", null, start,
+                    start.plus(Duration.ofMinutes(30)), "Europe/Berlin", null, null, List.of());
+            CalendarEvents.Written inserted = events.insert(token, calendarId, booked, false);
+            String eventId = inserted.eventId();
+            CalendarEvents.Written triedAgain = events.insert(token, calendarId, booked, false);
+            assertThat(triedAgain).as("an insert whose answer was lost, tried again: the same event, stamped as found").isEqualTo(inserted);
             CalendarEvents.Found found = events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow();
             assertThat(found.etag()).isNotBlank();
             assertThat(found.event().roomId()).isEqualTo(roomId);
