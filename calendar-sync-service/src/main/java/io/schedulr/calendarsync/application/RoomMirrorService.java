@@ -296,7 +296,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
             String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
             CalendarEvents.Written moved = call(change, "events.patch",
-                    () -> calendar.move(token, calendarId, found, change.startUtc(), change.endUtc(), change.timeZone(), description, notify));
+                    () -> calendar.move(token, calendarId, found, new CalendarEvents.Move(change.startUtc(), change.endUtc(), change.timeZone(),
+                            description, change.roomUrl()), notify));
             return Applied.done(mirrored(change, eventId, calendarId, false, moved.updated()));
         }
         // Our own event found again (an insert whose answer was lost): stamped as the look-up found it when it shows what we

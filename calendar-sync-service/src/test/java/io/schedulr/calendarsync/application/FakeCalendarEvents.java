@@ -85,8 +85,7 @@ final class FakeCalendarEvents implements CalendarEvents {
 
     /** Like Google's patch: refused (412) when the event changed since it was found; a deleted event takes it and stays deleted. */
     @Override
-    public Written move(String accessToken, String calendarId, Found found, Instant startUtc, Instant endUtc, String timeZone,
-                        String description, boolean notifyGuest) {
+    public Written move(String accessToken, String calendarId, Found found, Move move, boolean notifyGuest) {
         call(accessToken);
         String eventId = found.eventId();
         Stored s = events.get(eventId);
@@ -97,9 +96,10 @@ final class FakeCalendarEvents implements CalendarEvents {
         writes.add("move " + eventId + " notify=" + notifyGuest);
         CalendarEvents.NewEvent e = s.event();
         Written written = written(eventId);
-        events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), description,
-                e.location(), e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), startUtc, endUtc, s.cancelled(),
-                s.version() + 1, written.updated(), s.declinedBy()));
+        String location = move.location() == null ? e.location() : move.location();
+        events.put(eventId, new Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(), e.summary(), move.description(),
+                location, e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(), e.reminderMinutes()), move.startUtc(),
+                move.endUtc(), s.cancelled(), s.version() + 1, written.updated(), s.declinedBy()));
         if (loseNextMoveAnswer) {
             loseNextMoveAnswer = false;
             throw new GoogleUnavailableException("moving event " + eventId + " failed, Google did not answer usefully: read timed out", null);

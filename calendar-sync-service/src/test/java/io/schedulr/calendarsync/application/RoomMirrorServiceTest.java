@@ -1,5 +1,6 @@
 package io.schedulr.calendarsync.application;
 
+import io.schedulr.calendarsync.application.port.out.CalendarEvents;
 import io.schedulr.testsupport.SettableClock;
 
 import io.schedulr.calendarsync.application.port.out.JobTracing;
@@ -240,6 +241,23 @@ class RoomMirrorServiceTest {
         assertThat(jobs.job("e4").status).isEqualTo(MirrorJobStatus.DROPPED);
         assertThat(mirrors.mirrors.get("room-1").icsUid()).isEqualTo("uid-room-1-second@schedulr");
         assertThat(mirrors.mirrors.get("room-1").guestId()).isEqualTo("cy");
+    }
+
+    @Test
+    void aMoveGivesAnEventMadeWithoutTheRoomsLinkAsItsPlaceThatLink() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        // Inserted before events carried the link as their location.
+        FakeCalendarEvents.Stored s = calendar.events.get("ev1");
+        CalendarEvents.NewEvent e = s.event();
+        calendar.events.put("ev1", new FakeCalendarEvents.Stored(s.calendarId(), new CalendarEvents.NewEvent(e.roomId(), e.icsUid(),
+                e.summary(), e.description(), null, e.startUtc(), e.endUtc(), e.timeZone(), e.guestEmail(), e.guestName(),
+                e.reminderMinutes()), s.start(), s.end(), false, s.version(), s.updated(), s.declinedBy()));
+
+        service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
+        drain();
+
+        assertThat(calendar.events.get("ev1").event().location()).isEqualTo("https://rooms.example/room-1");
     }
 
     @Test

@@ -122,13 +122,13 @@ public class GoogleCalendarEvents implements CalendarEvents {
     @Override
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = GoogleUnavailableException.class)
     @ExponentialBackoff
-    public Written move(String accessToken, String calendarId, Found event, Instant startUtc, Instant endUtc, String timeZone,
-                        String description, boolean notifyGuest) {
+    public Written move(String accessToken, String calendarId, Found event, Move move, boolean notifyGuest) {
         String eventId = event.eventId();
         try {
             Calendar.Events.Patch patch = client(accessToken).events()
-                    .patch(calendarId, eventId, new Event().setStart(timeReplacingDate(startUtc, timeZone)).setEnd(timeReplacingDate(endUtc, timeZone))
-                            .setDescription(description))
+                    .patch(calendarId, eventId, new Event().setStart(timeReplacingDate(move.startUtc(), move.timeZone()))
+                            .setEnd(timeReplacingDate(move.endUtc(), move.timeZone())).setDescription(move.description())
+                            .setLocation(move.location()))
                     .setSendUpdates(sendUpdates(notifyGuest));
             if (event.etag() != null) {
                 patch.setRequestHeaders(new HttpHeaders().setIfMatch(event.etag()));

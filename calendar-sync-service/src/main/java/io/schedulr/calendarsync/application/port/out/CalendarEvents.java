@@ -24,12 +24,19 @@ public interface CalendarEvents {
     Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest);
 
     /**
-     * Moves the event as it was found and sets its description; Google tells the guest when {@code notifyGuest}
+     * Moves the event as it was found and sets its description and location; Google tells the guest when {@code notifyGuest}
      * ({@code sendUpdates=all}, else {@code none}). The write is conditional on the version found ({@code If-Match} with its
      * etag): {@link io.schedulr.calendarsync.application.GoogleEventChangedException} when a person changed the event since.
      */
-    Written move(String accessToken, String calendarId, Found event, Instant startUtc, Instant endUtc, String timeZone, String description,
-                 boolean notifyGuest);
+    Written move(String accessToken, String calendarId, Found event, Move move, boolean notifyGuest);
+
+    /**
+     * What a move writes on a room's event.
+     *
+     * @param location the room's link (as for {@link NewEvent}); null when the room has none, which leaves the event's as it is
+     */
+    record Move(Instant startUtc, Instant endUtc, String timeZone, String description, String location) {
+    }
 
     /**
      * Deletes the event; Google tells the guest when {@code notifyGuest} ({@code sendUpdates=all}, else {@code none}).

@@ -8,11 +8,18 @@ import io.schedulr.calendarsync.application.port.out.ConnectionStore;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.mirror.MirrorFixturesAccess;
+import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,19 +69,35 @@ class GoogleCalendarEventsTest {
             LocalGoogleAccount.control("events/move", "{\"email\": \"" + host.email() + "\", \"iCalUID\": \"" + icsUid + "\", \"start\": \""
                     + hostsStart + "\", \"end\": \"" + hostsStart.plus(Duration.ofMinutes(45)) + "\"}");
 
-            assertThatThrownBy(() -> events.move(token, calendarId, found, start.plus(Duration.ofHours(1)),
-                    start.plus(Duration.ofMinutes(90)), "Europe/Berlin", "Join here", false))
+            assertThatThrownBy(() -> events.move(token, calendarId, found, new CalendarEvents.Move(start.plus(Duration.ofHours(1)),
+                    start.plus(Duration.ofMinutes(90)), "Europe/Berlin", "Join here", null), false))
                     .isInstanceOf(GoogleEventChangedException.class).hasMessageContaining("412");
             CalendarEvents.Found again = events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow();
             assertThat(again.event().startUtc()).as("the host's move was not written over").isEqualTo(hostsStart);
             assertThat(again.event().updated()).isAfter(found.event().updated());
 
-            CalendarEvents.Written moved = events.move(token, calendarId, again, hostsStart, hostsStart.plus(Duration.ofMinutes(30)),
-                    "Europe/Berlin", "Join here", false);
+            CalendarEvents.Written moved = events.move(token, calendarId, again, new CalendarEvents.Move(hostsStart,
+                    hostsStart.plus(Duration.ofMinutes(30)), "Europe/Berlin", "Join here", "https://rooms.example/" + roomId), false);
             assertThat(moved.updated()).isAfter(again.event().updated());
             assertThat(events.find(token, calendarId, eventId, roomId, icsUid).orElseThrow().event().endUtc())
                     .isEqualTo(hostsStart.plus(Duration.ofMinutes(30)));
+            assertThat(asGoogleHasIt(token, calendarId, eventId)).as("an event made without the room's link gets it as its place")
+                    .contains("\"location\":\"https://rooms.example/" + roomId + "\"");
             return null;
         });
+    }
+
+    /** The event's JSON as Google's own API answers it. */
+    private static String asGoogleHasIt(String token, String calendarId, String eventId) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestInfra.get().issuerUrl() + "/calendar/v3/calendars/"
+                            + URLEncoder.encode(calendarId, StandardCharsets.UTF_8) + "/events/" + eventId))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
