@@ -2,12 +2,13 @@
 // they travel). Picking one keeps it as theirs too, so their mails, reminders and Google events say the same times.
 import { h, notice, busy } from './dom.js';
 import { tokenZone } from './auth.js';
+import { viewerZone } from './time.js';
 import { chooseZone, knownZones, pickedZone } from './zone.js';
 
 export function zoneCard(app, failed) {
   const picked = pickedZone(app.me.id);
   const stated = tokenZone(app.session.idToken);
-  const followed = stated || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const followed = viewerZone(stated);
   const select = h('select', { id: 'zone-choice' },
     h('option', { value: '', selected: !picked }, `${stated ? 'Your account\'s zone' : 'This device\'s zone'} (${followed})`),
     ...knownZones(app.zone, picked).map(zone => h('option', { value: zone, selected: zone === picked }, zone)));

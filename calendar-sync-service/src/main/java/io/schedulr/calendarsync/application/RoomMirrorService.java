@@ -274,7 +274,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         CalendarEvents.Found found = existing.get();
         String eventId = found.eventId();
-        if (change.kind() == RoomChangeKind.RESCHEDULED && showsTimeOf(found, change)) {
+        if (change.kind() == RoomChangeKind.RESCHEDULED && found.event().shows(change.startUtc(), change.endUtc())) {
             // Google shows this change already: our earlier write of it whose answer was lost (its retry then found the event
             // changed, 412), or the host made it so. Not a person's change to take, nothing to write.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
@@ -302,12 +302,9 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         // Our own event found again (an insert whose answer was lost): stamped as the look-up found it when it shows what we
         // wrote (a later change of a person's is then newer than that stamp); else unknown.
-        Instant stamp = eventId.equals(known) ? lastWrite : showsTimeOf(found, change) ? found.event().updated() : null;
+        Instant stamp = eventId.equals(known) ? lastWrite
+                : found.event().shows(change.startUtc(), change.endUtc()) ? found.event().updated() : null;
         return Applied.done(mirrored(change, eventId, calendarId, false, stamp));
-    }
-
-    private static boolean showsTimeOf(CalendarEvents.Found found, RoomChange change) {
-        return change.startUtc().equals(found.event().startUtc()) && change.endUtc().equals(found.event().endUtc());
     }
 
     private static RoomMirror mirrored(RoomChange change, String eventId, String calendarId, boolean cancelled, Instant lastWrite) {

@@ -27,6 +27,11 @@ public record ObservedEvent(String eventId, String roomId, boolean cancelled, In
         return email != null && declinedBy.contains(email.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether Google lists the event at exactly this time (a whole-day or cancelled event shows none). */
+    public boolean shows(Instant start, Instant end) {
+        return startUtc != null && endUtc != null && startUtc.equals(start) && endUtc.equals(end);
+    }
+
     public boolean ours() {
         return roomId != null && !roomId.isBlank();
     }

@@ -139,7 +139,7 @@ public record RoomMirror(String roomId, String icsUid, String googleEventId, Str
         if (startUtc == null || event.startUtc() == null || event.endUtc() == null) {
             return Optional.empty();
         }
-        if (event.startUtc().equals(startUtc) && event.endUtc().equals(endUtc)) {
+        if (event.shows(startUtc, endUtc)) {
             return Optional.empty();
         }
         return Optional.of(GoogleEdit.moved(event.startUtc(), event.endUtc()));

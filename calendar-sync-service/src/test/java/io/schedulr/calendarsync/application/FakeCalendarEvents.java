@@ -17,10 +17,6 @@ import java.util.Optional;
 final class FakeCalendarEvents implements CalendarEvents {
     record Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled, int version, Instant updated,
                   java.util.Set<String> declinedBy) {
-        Stored(String calendarId, NewEvent event, Instant start, Instant end, boolean cancelled) {
-            this(calendarId, event, start, end, cancelled, 0, null, java.util.Set.of());
-        }
-
         String etag() {
             return "\"v" + version + "\"";
         }

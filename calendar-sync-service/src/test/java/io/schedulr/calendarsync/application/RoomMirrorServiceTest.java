@@ -369,8 +369,8 @@ class RoomMirrorServiceTest {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         drain();
         // The host deleted the event in Google; before the sync has seen it, a move of the room reaches the worker.
-        FakeCalendarEvents.Stored stored = calendar.events.get("ev1");
-        calendar.events.put("ev1", new FakeCalendarEvents.Stored(stored.calendarId(), stored.event(), stored.start(), stored.end(), true));
+        calendar.hostChanges("ev1", s -> new FakeCalendarEvents.Stored(s.calendarId(), s.event(), s.start(), s.end(), true, s.version(),
+                s.updated(), s.declinedBy()));
         service.record(change("e2", RoomChangeKind.RESCHEDULED, 1, START.plusSeconds(3600)));
         drain();
 

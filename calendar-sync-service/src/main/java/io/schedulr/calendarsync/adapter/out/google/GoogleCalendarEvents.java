@@ -106,8 +106,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
                     Optional<Found> existing = byRoom(calendar, calendarId, event.roomId(), event.icsUid()).map(GoogleCalendarEvents::found);
                     if (existing.isPresent()) {
                         ObservedEvent shown = existing.get().event();
-                        boolean asWritten = event.startUtc().equals(shown.startUtc()) && event.endUtc().equals(shown.endUtc());
-                        return new Written(shown.eventId(), asWritten ? shown.updated() : null);
+                        return new Written(shown.eventId(), shown.shows(event.startUtc(), event.endUtc()) ? shown.updated() : null);
                     }
                 } catch (IOException again) {
                     throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);
