@@ -2,6 +2,8 @@ package io.schedulr.calcom.config;
 
 import io.schedulr.calcom.adapter.out.messaging.OutboxBookingEvents;
 import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.service.MissedChangesService;
 import io.schedulr.calcom.application.service.BookingWebhookService;
 import io.schedulr.calcom.domain.WebhookSecrets;
 import jakarta.enterprise.inject.Produces;
@@ -30,5 +32,11 @@ public class CalcomWebhookWiring {
     @Singleton
     BookingWebhookService bookingWebhookService(JdbcWebhookLedger ledger, OutboxBookingEvents events, CalcomWebhookConfig config) {
         return new BookingWebhookService(ledger, ledger, events, Clock.systemUTC(), config.reorderWindow());
+    }
+
+    @Produces
+    @Singleton
+    MissedChangesService missedChangesService(JdbcWebhookLedger ledger, CalcomApi calcom, CalcomLookUpConfig config) {
+        return new MissedChangesService(ledger, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.batch());
     }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingWebhookServiceTest {
     private static final Instant T0 = Instant.parse("2030-09-02T07:00:00Z");
 
-    private final InMemory store = new InMemory();
+    private final InMemoryWebhookLedger store = new InMemoryWebhookLedger();
     private final List<BookingChange> announced = new ArrayList<>();
     private final SettableClock clock = new SettableClock(T0);
     private final BookingWebhookService service = new BookingWebhookService(store, store, announced::add, clock, Duration.ofMinutes(1));
@@ -67,7 +67,7 @@ class BookingWebhookServiceTest {
         assertThat(receive(cancelled("m1", 1, "u2", false))).isEqualTo(WebhookReceipt.PUBLISHED);
 
         assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.RESCHEDULED, ChangeKind.CANCELLED);
-        assertThat(store.states.get("m1")).isEqualTo(new MeetingState("m1", 1, true, "u2"));
+        assertThat(store.states.get("m1")).isEqualTo(new MeetingState("m1", 1, true, "u2", Instant.parse("2030-09-06T09:30:00Z")));
     }
 
     @Test
@@ -128,54 +128,4 @@ class BookingWebhookServiceTest {
 
         assertThat(announced).extracting(BookingChange::uid).containsExactly("a1");
     }
-
-    /** Dedup keys, audit, meeting states and held changes in maps. */
-    static final class InMemory implements WebhookDeliveryLog, MeetingLedger {
-        final Set<String> processed = new HashSet<>();
-        final List<String> audit = new ArrayList<>();
-        final Map<String, MeetingState> states = new HashMap<>();
-        final Map<String, HeldChange> held = new LinkedHashMap<>();
-
-        @Override
-        public boolean markProcessed(String dedupKey, String trigger) {
-            return processed.add(dedupKey);
-        }
-
-        @Override
-        public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
-            audit.add(dedupKey + "=" + outcome);
-        }
-
-        @Override
-        public Optional<MeetingState> lock(String icalUid) {
-            return Optional.ofNullable(states.get(icalUid));
-        }
-
-        @Override
-        public void save(MeetingState state) {
-            states.put(state.icalUid(), state);
-        }
-
-        @Override
-        public void hold(BookingChange change, Instant receivedAt) {
-            held.putIfAbsent(change.dedupKey(), new HeldChange(change, receivedAt));
-        }
-
-        @Override
-        public List<HeldChange> held(String icalUid) {
-            return held.values().stream().filter(h -> h.change().icalUid().equals(icalUid))
-                    .sorted(Comparator.comparingInt((HeldChange h) -> h.change().position()).thenComparing(HeldChange::receivedAt)).toList();
-        }
-
-        @Override
-        public void release(BookingChange change) {
-            held.remove(change.dedupKey());
-        }
-
-        @Override
-        public List<String> meetingsHoldingSince(Instant before) {
-            return held.values().stream().filter(h -> h.receivedAt().isBefore(before)).map(h -> h.change().icalUid()).distinct().toList();
-        }
-    }
-
 }

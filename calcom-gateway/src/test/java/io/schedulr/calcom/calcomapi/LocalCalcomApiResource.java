@@ -34,7 +34,7 @@ public class LocalCalcomApiResource implements QuarkusTestResourceLifecycleManag
     private static LocalCalcom rateLimited;
     private String profile;
 
-    static synchronized LocalCalcom shared() {
+    public static synchronized LocalCalcom shared() {
         if (shared == null) {
             shared = start(CalcomSettings.defaults(KEY).withPingOnSubscribe(false));
         }

@@ -50,6 +50,11 @@ final class LocalCalcomDriver implements AutoCloseable {
         return new LocalCalcomDriver(calcom, key);
     }
 
+    /** A driver of a local Cal.com someone else started (and stops): {@link #close()} is not for it. */
+    static LocalCalcomDriver of(LocalCalcom calcom, String key) throws Exception {
+        return new LocalCalcomDriver(calcom, key);
+    }
+
     /** A fresh free slot: 10:00 Berlin on a Monday no other booking of this JVM uses. */
     static Instant freshSlot() {
         LocalDate monday = LocalDate.now(BERLIN).plusWeeks(WEEK.getAndIncrement()).with(TemporalAdjusters.next(DayOfWeek.MONDAY));

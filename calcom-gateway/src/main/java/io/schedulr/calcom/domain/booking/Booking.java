@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * @param status       lower case as API v2 gives it: {@code accepted}, {@code pending}, {@code cancelled}, {@code rejected}
  * @param interviewId  our interview this booking belongs to, from its metadata; null when it was booked elsewhere
+ * @param cancelledBy  who cancelled it (an email), when Cal.com says
+ * @param rescheduledBy who made this booking as a move of another (an email), when Cal.com says
  */
 public record Booking(String uid, long id, String title, String status, Instant start, Instant end, long eventTypeId,
                       String meetingUrl, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
-                      List<Person> hosts, List<Person> attendees, List<String> guests, Map<String, String> metadata, String interviewId) {
+                      String cancelledBy, String rescheduledBy, List<Person> hosts, List<Person> attendees, List<String> guests, Map<String, String> metadata, String interviewId) {
     /** Metadata key linking a booking back to our interview. */
     public static final String INTERVIEW_ID = "schedulrInterviewId";
 

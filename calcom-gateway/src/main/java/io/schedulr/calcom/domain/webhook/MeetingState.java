@@ -1,12 +1,17 @@
 package io.schedulr.calcom.domain.webhook;
 
+import java.time.Instant;
+
 /**
  * How far one meeting (one iCalUID) has been announced: the last change published. Changes are announced in meeting
  * order — the booking, each reschedule by rising {@code iCalSequence}, a cancellation after the booking it cancels —
  * whatever order Cal.com delivers them in. A change whose predecessor has not arrived is held (see
  * {@link OrderVerdict#EARLY}); one that is not ahead of the state is stale and never moves the meeting backwards.
+ *
+ * @param end when the meeting ends as last announced (null for a meeting announced before it was kept): a meeting still
+ *            ahead is looked up at Cal.com now and then, for changes whose webhooks never came
  */
-public record MeetingState(String icalUid, int sequence, boolean cancelled, String uid) {
+public record MeetingState(String icalUid, int sequence, boolean cancelled, String uid, Instant end) {
 
     static int position(int sequence, boolean cancelled) {
         return sequence * 2 + (cancelled ? 1 : 0);
@@ -33,6 +38,6 @@ public record MeetingState(String icalUid, int sequence, boolean cancelled, Stri
 
     /** The state once {@code change} is announced. */
     public static MeetingState after(BookingChange change) {
-        return new MeetingState(change.icalUid(), change.sequence(), change.kind() == ChangeKind.CANCELLED, change.uid());
+        return new MeetingState(change.icalUid(), change.sequence(), change.kind() == ChangeKind.CANCELLED, change.uid(), change.end());
     }
 }

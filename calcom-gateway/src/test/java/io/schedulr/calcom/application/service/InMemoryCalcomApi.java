@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Cal.com port in memory: event types, bookings that take their slot, and a failure to answer with on demand. */
-class InMemoryCalcomApi implements CalcomApi {
+public class InMemoryCalcomApi implements CalcomApi {
     final List<EventType> personal = new ArrayList<>();
     final List<EventType> team = new ArrayList<>();
     final Map<String, Booking> bookings = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ class InMemoryCalcomApi implements CalcomApi {
             String uid = "uid" + next++;
             Booking made = new Booking(uid, next, "Interview", "accepted", booking.start(),
                     booking.start().plusSeconds(60L * (booking.lengthInMinutes() == null ? 30 : booking.lengthInMinutes())),
-                    booking.eventTypeId(), "https://meet/" + uid, uid + "@Cal.com", null, null, null, List.of(),
+                    booking.eventTypeId(), "https://meet/" + uid, uid + "@Cal.com", null, null, null, null, null, List.of(),
                     List.of(booking.attendee()), booking.guests(), booking.metadata(), booking.metadata().get(Booking.INTERVIEW_ID));
             bookings.put(uid, made);
             return made;
@@ -84,10 +84,7 @@ class InMemoryCalcomApi implements CalcomApi {
     public Uni<Booking> cancel(String uid, String reason) {
         return answer("cancel " + uid, () -> {
             Booking b = find(uid);
-            Booking cancelled = new Booking(b.uid(), b.id(), b.title(), "cancelled", b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
-                    b.icsUid(), null, null, reason, b.hosts(), b.attendees(), b.guests(), b.metadata(), b.interviewId());
-            bookings.put(uid, cancelled);
-            return cancelled;
+            return cancelledOnCalcom(b, reason, null);
         });
     }
 
@@ -96,12 +93,38 @@ class InMemoryCalcomApi implements CalcomApi {
         return answer("reschedule " + uid, () -> {
             Booking b = find(uid);
             String newUid = "uid" + next++;
-            Booking moved = new Booking(newUid, next, b.title(), "accepted", start, start.plus(java.time.Duration.between(b.start(), b.end())),
-                    b.eventTypeId(), b.meetingUrl(), b.icsUid(), uid, null, null, b.hosts(), b.attendees(), b.guests(), b.metadata(),
-                    b.interviewId());
-            bookings.put(newUid, moved);
-            return moved;
+            return movedOnCalcom(b, start, null);
         });
+    }
+
+    /** What the attendee or host does on Cal.com's own pages: the booking cancelled there. */
+    public Booking cancelOnCalcom(String uid, String reason, String by) {
+        return cancelledOnCalcom(find(uid), reason, by);
+    }
+
+    /** What the attendee or host does on Cal.com's own pages: a new booking of the same meeting, the old one cancelled and pointing to it. */
+    public Booking moveOnCalcom(String uid, Instant start, String by) {
+        return movedOnCalcom(find(uid), start, by);
+    }
+
+    private Booking cancelledOnCalcom(Booking b, String reason, String by) {
+        Booking cancelled = new Booking(b.uid(), b.id(), b.title(), "cancelled", b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
+                b.icsUid(), b.rescheduledFromUid(), null, reason, by, b.rescheduledBy(), b.hosts(), b.attendees(), b.guests(), b.metadata(),
+                b.interviewId());
+        bookings.put(b.uid(), cancelled);
+        return cancelled;
+    }
+
+    private Booking movedOnCalcom(Booking b, Instant start, String by) {
+        String newUid = "uid" + next++;
+        Booking moved = new Booking(newUid, next, b.title(), "accepted", start, start.plus(java.time.Duration.between(b.start(), b.end())),
+                b.eventTypeId(), b.meetingUrl(), b.icsUid(), b.uid(), null, null, null, by, b.hosts(), b.attendees(), b.guests(), b.metadata(),
+                b.interviewId());
+        bookings.put(newUid, moved);
+        bookings.put(b.uid(), new Booking(b.uid(), b.id(), b.title(), "cancelled", b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
+                b.icsUid(), b.rescheduledFromUid(), newUid, null, null, b.rescheduledBy(), b.hosts(), b.attendees(), b.guests(), b.metadata(),
+                b.interviewId()));
+        return moved;
     }
 
     private Booking find(String uid) {

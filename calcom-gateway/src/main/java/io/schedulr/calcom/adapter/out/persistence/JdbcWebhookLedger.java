@@ -60,10 +60,11 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
                 lock.setString(2, icalUid);
                 lock.execute();
             }
-            try (PreparedStatement select = c.prepareStatement("SELECT sequence, cancelled, uid FROM meeting_state WHERE ical_uid = ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT sequence, cancelled, uid, ends_at FROM meeting_state WHERE ical_uid = ?")) {
                 select.setString(1, icalUid);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(new MeetingState(icalUid, rs.getInt(1), rs.getBoolean(2), rs.getString(3))) : Optional.empty();
+                    return rs.next() ? Optional.of(new MeetingState(icalUid, rs.getInt(1), rs.getBoolean(2), rs.getString(3), instant(rs, 4)))
+                            : Optional.empty();
                 }
             }
         } catch (SQLException e) {
@@ -73,9 +74,10 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
 
     @Override
     public void save(MeetingState state) {
-        update("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid) VALUES (?, ?, ?, ?) ON CONFLICT (ical_uid) DO UPDATE "
-                        + "SET sequence = excluded.sequence, cancelled = excluded.cancelled, uid = excluded.uid, updated_at = now()",
-                state.icalUid(), state.sequence(), state.cancelled(), state.uid());
+        update("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ical_uid) DO UPDATE "
+                        + "SET sequence = excluded.sequence, cancelled = excluded.cancelled, uid = excluded.uid, ends_at = excluded.ends_at, "
+                        + "updated_at = now()",
+                state.icalUid(), state.sequence(), state.cancelled(), state.uid(), state.end() == null ? null : Timestamp.from(state.end()));
     }
 
     @Override
@@ -146,6 +148,39 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
             throw new IllegalStateException("could not list held changes", e);
         }
         return meetings;
+    }
+
+    @Override
+    public List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit) {
+        List<MeetingState> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement claim = c.prepareStatement("UPDATE meeting_state SET looked_up_at = ? WHERE ical_uid IN ("
+                     + "SELECT ical_uid FROM meeting_state WHERE NOT cancelled AND (ends_at IS NULL OR ends_at > ?) "
+                     + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
+                     + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, sequence, cancelled, uid, ends_at")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setTimestamp(3, Timestamp.from(lookedUpBefore));
+            claim.setInt(4, limit);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), instant(rs, 5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim meetings to look up", e);
+        }
+        return due;
+    }
+
+    @Override
+    public void keepEnd(String icalUid, Instant end) {
+        update("UPDATE meeting_state SET ends_at = ? WHERE ical_uid = ? AND ends_at IS NULL", Timestamp.from(end), icalUid);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     private int update(String sql, Object... values) {

@@ -1,0 +1,81 @@
+package io.schedulr.calcom.adapter.in.scheduler;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * A round of look-ups at Cal.com for changes its webhooks never told: each meeting alone (one that fails is logged and
+ * looked up again later, the others go on), Cal.com asked outside any transaction, what it shows taken in one
+ * transaction per meeting as a delivery would be. A round stops at Cal.com's rate limit, leaving the key to the people
+ * using the app.
+ */
+@ApplicationScoped
+public class MissedChangesLookUp {
+    private static final Logger LOG = Logger.getLogger(MissedChangesLookUp.class);
+    private static final Duration AT_MOST = Duration.ofMinutes(2);
+
+    @Inject
+    FindMissedChangesUseCase finder;
+    @Inject
+    ReceiveBookingChangeUseCase receiver;
+    @Inject
+    LookUpEvidence evidence;
+
+    @Scheduled(identity = "calcom-missed-changes", every = "${calcom.look-up.every:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        lookUpDue();
+    }
+
+    /** One round; returns how many changes were announced. */
+    public int lookUpDue() {
+        int announced = 0;
+        for (MeetingState meeting : QuarkusTransaction.requiringNew().call(finder::claimDue)) {
+            try {
+                announced += take(meeting, finder.lookUp(meeting).await().atMost(AT_MOST));
+            } catch (CalcomException e) {
+                if (e.kind() == CalcomException.Kind.RATE_LIMITED || e.kind() == CalcomException.Kind.NOT_CONFIGURED
+                        || e.kind() == CalcomException.Kind.KEY_REJECTED) {
+                    LOG.warnf("Cal.com look-ups paused until the next round: %s", e.getMessage());
+                    break;
+                }
+                LOG.warnf("meeting %s: Cal.com could not be asked for missed changes of booking %s (looked up again later): %s",
+                        meeting.icalUid(), meeting.uid(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.errorf("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s", meeting.icalUid(), e.toString());
+            }
+        }
+        return announced;
+    }
+
+    private int take(MeetingState meeting, FindMissedChangesUseCase.LookedUp found) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int published = 0;
+            for (BookingChange change : found.missed()) {
+                WebhookReceipt receipt = receiver.receive(new ReceiveBookingChangeCommand(change, evidence.of(found.from(), change)));
+                if (receipt == WebhookReceipt.DUPLICATE || receipt == WebhookReceipt.STALE) {
+                    LOG.infof("meeting %s: %s (sequence %d) found at Cal.com, taken already: %s", change.icalUid(),
+                            change.kind().trigger(), change.sequence(), receipt.wire());
+                } else {
+                    LOG.warnf("meeting %s: %s (sequence %d) found at Cal.com, its webhook never came: %s", change.icalUid(),
+                            change.kind().trigger(), change.sequence(), receipt.wire());
+                }
+                published += receipt == WebhookReceipt.PUBLISHED ? 1 : 0;
+            }
+            finder.keepEnd(meeting, found.end());
+            return published;
+        });
+    }
+}

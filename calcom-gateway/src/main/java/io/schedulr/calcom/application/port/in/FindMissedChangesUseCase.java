@@ -1,0 +1,35 @@
+package io.schedulr.calcom.application.port.in;
+
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Meetings still ahead are looked up at Cal.com now and then, so that a change whose webhooks never arrived (Cal.com
+ * tries a few times only) is announced all the same; the changes found go through {@link ReceiveBookingChangeUseCase}
+ * like a delivery.
+ */
+public interface FindMissedChangesUseCase {
+    /** The meetings due a look-up, stamped as looked up (in the caller's transaction). */
+    List<MeetingState> claimDue();
+
+    /** What Cal.com shows of {@code meeting} that was not announced; asks Cal.com, so call it outside any transaction. */
+    Uni<LookedUp> lookUp(MeetingState meeting);
+
+    /** Keeps the meeting's end as Cal.com shows it, when it was not kept (in the caller's transaction). */
+    void keepEnd(MeetingState meeting, Instant end);
+
+    /**
+     * @param missed the changes to announce, in meeting order (none when Cal.com shows what was announced)
+     * @param end    when the meeting ends as Cal.com shows it now
+     * @param from   the Cal.com request whose answer showed them, for the audit
+     */
+    record LookedUp(List<BookingChange> missed, Instant end, String from) {
+        public LookedUp {
+            missed = List.copyOf(missed);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.MeetingLedger;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import io.schedulr.calcom.domain.webhook.MissedChanges;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Looks meetings up at Cal.com, a few at a time ({@code batch} per round) and each again after {@code lookAgainAfter},
+ * so that the look-ups take a small, steady share of the API key's 120 requests a minute.
+ */
+public class MissedChangesService implements FindMissedChangesUseCase {
+    private final MeetingLedger meetings;
+    private final CalcomApi calcom;
+    private final Clock clock;
+    private final Duration lookAgainAfter;
+    private final int batch;
+
+    public MissedChangesService(MeetingLedger meetings, CalcomApi calcom, Clock clock, Duration lookAgainAfter, int batch) {
+        this.meetings = Objects.requireNonNull(meetings);
+        this.calcom = Objects.requireNonNull(calcom);
+        this.clock = Objects.requireNonNull(clock);
+        this.lookAgainAfter = Objects.requireNonNull(lookAgainAfter);
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1");
+        }
+        this.batch = batch;
+    }
+
+    @Override
+    public List<MeetingState> claimDue() {
+        Instant now = clock.instant();
+        return meetings.claimForLookUp(now, now.minus(lookAgainAfter), batch);
+    }
+
+    @Override
+    public Uni<LookedUp> lookUp(MeetingState meeting) {
+        return chain(new ArrayList<>(), meeting.uid()).map(chain -> new LookedUp(MissedChanges.between(meeting, chain, clock.instant()),
+                chain.get(chain.size() - 1).end(), "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList())));
+    }
+
+    /** The booking {@code uid}, then each booking that replaced it, up to {@link MissedChanges#MAX_HOPS} replacements. */
+    private Uni<List<Booking>> chain(List<Booking> found, String uid) {
+        return calcom.booking(uid).chain(booking -> {
+            found.add(booking);
+            return booking.rescheduledToUid() != null && found.size() <= MissedChanges.MAX_HOPS
+                    ? chain(found, booking.rescheduledToUid()) : Uni.createFrom().item(found);
+        });
+    }
+
+    @Override
+    public void keepEnd(MeetingState meeting, Instant end) {
+        if (meeting.end() == null && end != null) {
+            meetings.keepEnd(meeting.icalUid(), end);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.schedulr.calcom.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code calcom.look-up.*}: how meetings still ahead are looked up at Cal.com for changes whose webhooks never came. */
+@ConfigMapping(prefix = "calcom.look-up")
+public interface CalcomLookUpConfig {
+    /** How often a round of look-ups runs (a scheduler interval, e.g. {@code 1m}; {@code off} stops them). */
+    @WithDefault("1m")
+    String every();
+
+    /** How long after its last look-up a meeting is looked up again. */
+    @WithDefault("PT15M")
+    Duration lookAgainAfter();
+
+    /** Meetings looked up per round: each is one Cal.com request, or one per booking that replaced it. */
+    @WithDefault("5")
+    int batch();
+}

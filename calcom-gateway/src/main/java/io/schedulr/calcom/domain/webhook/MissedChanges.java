@@ -1,0 +1,72 @@
+package io.schedulr.calcom.domain.webhook;
+
+import io.schedulr.calcom.domain.booking.Booking;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The changes of a meeting that Cal.com shows and its webhooks never told (Cal.com gives up after a few attempts, e.g.
+ * while this service was down), worked out from the booking we last announced and the bookings that replaced it, as
+ * Cal.com's API gives them: a reschedule makes a new booking and leaves the old one cancelled, pointing to it
+ * ({@code rescheduledToUid}); each one raises the meeting's sequence by one, as its webhook would have. A booking
+ * cancelled with nothing after it is the meeting cancelled.
+ *
+ * <p>Each change is the one its webhook would have been (the same dedup key), so a webhook arriving late is a duplicate,
+ * and one that came first makes this a duplicate. Cal.com's API does not say whether a cancellation was the host asking
+ * for a new time, so a missed one of those is announced as a cancellation.
+ */
+public final class MissedChanges {
+    /** How many replacements are followed in one look; a longer chain goes on at the next look. */
+    public static final int MAX_HOPS = 5;
+
+    private MissedChanges() {
+    }
+
+    /**
+     * @param chain the booking {@code announced} names, then each booking that replaced it, in order; a booking of another
+     *              meeting ends it (not ours to announce)
+     */
+    public static List<BookingChange> between(MeetingState announced, List<Booking> chain, Instant now) {
+        if (chain.isEmpty() || !chain.get(0).uid().equals(announced.uid())) {
+            throw new IllegalArgumentException("the chain must start at the announced booking " + announced.uid());
+        }
+        List<BookingChange> missed = new ArrayList<>();
+        Booking last = chain.get(0);
+        int sequence = announced.sequence();
+        for (Booking next : chain.subList(1, chain.size())) {
+            if (!next.uid().equals(last.rescheduledToUid()) || !sameMeeting(announced, next)) {
+                break;
+            }
+            sequence++;
+            missed.add(new BookingChange(ChangeKind.RESCHEDULED, announced.icalUid(), sequence, next.uid(), last.uid(), next.id(),
+                    next.eventTypeId(), next.title(), next.status(), next.start(), next.end(), last.start(), last.end(), organizer(next),
+                    attendees(next), next.meetingUrl(), next.meetingUrl(), next.metadata(), null, null, false, next.rescheduledBy(), now));
+            last = next;
+        }
+        boolean lastIsAnnouncedCancelled = announced.cancelled() && last.uid().equals(announced.uid());
+        if ("cancelled".equals(last.status()) && last.rescheduledToUid() == null && !lastIsAnnouncedCancelled) {
+            missed.add(new BookingChange(ChangeKind.CANCELLED, announced.icalUid(), sequence, last.uid(), null, last.id(), last.eventTypeId(),
+                    last.title(), last.status(), last.start(), last.end(), null, null, organizer(last), attendees(last), last.meetingUrl(),
+                    last.meetingUrl(), last.metadata(), last.cancellationReason(), last.cancelledBy(), false, null, now));
+        }
+        return missed;
+    }
+
+    private static boolean sameMeeting(MeetingState announced, Booking booking) {
+        return booking.icsUid() == null || booking.icsUid().equals(announced.icalUid());
+    }
+
+    private static Person organizer(Booking booking) {
+        return booking.hosts().isEmpty() ? null : person(booking.hosts().get(0));
+    }
+
+    private static List<Person> attendees(Booking booking) {
+        return booking.attendees().stream().map(MissedChanges::person).toList();
+    }
+
+    private static Person person(Booking.Person p) {
+        return new Person(p.name(), p.email(), p.timeZone());
+    }
+}

@@ -1,0 +1,87 @@
+package io.schedulr.calcom.application;
+
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.MeetingLedger;
+import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Dedup keys, audit, meeting states and held changes in maps. */
+public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
+    public final Set<String> processed = new HashSet<>();
+    public final List<String> audit = new ArrayList<>();
+    public final Map<String, MeetingState> states = new HashMap<>();
+    public final Map<String, HeldChange> held = new LinkedHashMap<>();
+    public final Map<String, Instant> lookedUp = new HashMap<>();
+
+    @Override
+    public boolean markProcessed(String dedupKey, String trigger) {
+        return processed.add(dedupKey);
+    }
+
+    @Override
+    public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
+        audit.add(dedupKey + "=" + outcome);
+    }
+
+    @Override
+    public Optional<MeetingState> lock(String icalUid) {
+        return Optional.ofNullable(states.get(icalUid));
+    }
+
+    @Override
+    public void save(MeetingState state) {
+        states.put(state.icalUid(), state);
+    }
+
+    @Override
+    public void hold(BookingChange change, Instant receivedAt) {
+        held.putIfAbsent(change.dedupKey(), new HeldChange(change, receivedAt));
+    }
+
+    @Override
+    public List<HeldChange> held(String icalUid) {
+        return held.values().stream().filter(h -> h.change().icalUid().equals(icalUid))
+                .sorted(Comparator.comparingInt((HeldChange h) -> h.change().position()).thenComparing(HeldChange::receivedAt)).toList();
+    }
+
+    @Override
+    public void release(BookingChange change) {
+        held.remove(change.dedupKey());
+    }
+
+    @Override
+    public List<String> meetingsHoldingSince(Instant before) {
+        return held.values().stream().filter(h -> h.receivedAt().isBefore(before)).map(h -> h.change().icalUid()).distinct().toList();
+    }
+
+    @Override
+    public List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit) {
+        List<MeetingState> due = states.values().stream()
+                .filter(s -> !s.cancelled() && (s.end() == null || s.end().isAfter(now)))
+                .filter(s -> !lookedUp.containsKey(s.icalUid()) || lookedUp.get(s.icalUid()).isBefore(lookedUpBefore))
+                .sorted(Comparator.comparing((MeetingState s) -> lookedUp.getOrDefault(s.icalUid(), Instant.MIN)).thenComparing(MeetingState::icalUid))
+                .limit(limit).toList();
+        due.forEach(s -> lookedUp.put(s.icalUid(), now));
+        return due;
+    }
+
+    @Override
+    public void keepEnd(String icalUid, Instant end) {
+        MeetingState s = states.get(icalUid);
+        if (s != null && s.end() == null) {
+            states.put(icalUid, new MeetingState(icalUid, s.sequence(), s.cancelled(), s.uid(), end));
+        }
+    }
+}

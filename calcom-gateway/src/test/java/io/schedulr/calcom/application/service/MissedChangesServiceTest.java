@@ -1,0 +1,191 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.InMemoryWebhookLedger;
+import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
+import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
+import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.ChangeKind;
+import io.schedulr.calcom.domain.webhook.MeetingState;
+import io.schedulr.calcom.domain.webhook.MissedChanges;
+import io.schedulr.calcom.domain.webhook.Person;
+import io.schedulr.testsupport.SettableClock;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Changes made on Cal.com whose webhooks never came, found by looking the meeting up: with the webhook core and Cal.com
+ * in memory, a round as the scheduler runs it (claim, look up, take each change as a delivery).
+ */
+class MissedChangesServiceTest {
+    private static final Instant T0 = Instant.parse("2030-09-02T07:00:00Z");
+    private static final Instant NINE = Instant.parse("2030-09-05T09:00:00Z");
+
+    private final SettableClock clock = new SettableClock(T0);
+    private final InMemoryCalcomApi calcom = new InMemoryCalcomApi();
+    private final InMemoryWebhookLedger ledger = new InMemoryWebhookLedger();
+    private final List<BookingChange> announced = new ArrayList<>();
+    private final BookingWebhookService webhooks = new BookingWebhookService(ledger, ledger, announced::add, clock, Duration.ofMinutes(1));
+    private final MissedChangesService finder = new MissedChangesService(ledger, calcom, clock, Duration.ofMinutes(15), 5);
+
+    @Test
+    void aCancellationOnCalcomWhoseWebhookNeverCameIsAnnouncedAsItsWebhookWouldHaveBeen() {
+        Booking booked = bookedAndAnnounced(NINE);
+        calcom.cancelOnCalcom(booked.uid(), "Grace is ill", "grace@candidate.test");
+
+        assertThat(round()).isEqualTo(1);
+
+        BookingChange cancelled = announced.get(1);
+        assertThat(cancelled.kind()).isEqualTo(ChangeKind.CANCELLED);
+        assertThat(cancelled.uid()).isEqualTo(booked.uid());
+        assertThat(cancelled.sequence()).isZero();
+        assertThat(cancelled.cancellationReason()).isEqualTo("Grace is ill");
+        assertThat(cancelled.cancelledBy()).isEqualTo("grace@candidate.test");
+        assertThat(cancelled.requestReschedule()).isFalse();
+        assertThat(cancelled.metadata()).containsEntry(Booking.INTERVIEW_ID, "iv-1");
+        assertThat(ledger.states.get(booked.icsUid()).cancelled()).isTrue();
+
+        assertThat(webhooks.receive(delivery(cancelled))).as("the webhook, arriving late after all, has no second effect")
+                .isEqualTo(WebhookReceipt.DUPLICATE);
+        clock.advance(Duration.ofHours(1));
+        int calls = calcom.calls.size();
+        assertThat(round()).isZero();
+        assertThat(calcom.calls).as("a cancelled meeting is not looked up again").hasSize(calls);
+    }
+
+    @Test
+    void movesOnCalcomAreAnnouncedInOrderAsTheReschedulesTheirWebhooksWouldHaveBeen() {
+        Booking booked = bookedAndAnnounced(NINE);
+        Booking first = calcom.moveOnCalcom(booked.uid(), NINE.plus(Duration.ofDays(1)), "grace@candidate.test");
+        Booking second = calcom.moveOnCalcom(first.uid(), NINE.plus(Duration.ofDays(2)), "ada@host.test");
+
+        assertThat(round()).isEqualTo(2);
+
+        assertThat(announced.subList(1, 3)).extracting(BookingChange::kind, BookingChange::sequence, BookingChange::uid, BookingChange::previousUid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.RESCHEDULED, 1, first.uid(), booked.uid()),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.RESCHEDULED, 2, second.uid(), first.uid()));
+        BookingChange last = announced.get(2);
+        assertThat(last.start()).isEqualTo(NINE.plus(Duration.ofDays(2)));
+        assertThat(last.previousStart()).isEqualTo(NINE.plus(Duration.ofDays(1)));
+        assertThat(last.rescheduledBy()).isEqualTo("ada@host.test");
+        assertThat(ledger.states.get(booked.icsUid())).isEqualTo(new MeetingState(booked.icsUid(), 2, false, second.uid(), second.end()));
+
+        assertThat(webhooks.receive(delivery(announced.get(1)))).as("the first move's webhook, late").isEqualTo(WebhookReceipt.DUPLICATE);
+        assertThat(announced).hasSize(3);
+    }
+
+    @Test
+    void aMoveThenACancellationOnCalcomAreBothAnnounced() {
+        Booking booked = bookedAndAnnounced(NINE);
+        Booking moved = calcom.moveOnCalcom(booked.uid(), NINE.plus(Duration.ofDays(1)), "grace@candidate.test");
+        calcom.cancelOnCalcom(moved.uid(), "Withdrawn", "grace@candidate.test");
+
+        assertThat(round()).isEqualTo(2);
+
+        assertThat(announced.subList(1, 3)).extracting(BookingChange::kind, BookingChange::sequence, BookingChange::uid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.RESCHEDULED, 1, moved.uid()),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.CANCELLED, 1, moved.uid()));
+    }
+
+    @Test
+    void aMeetingAsAnnouncedIsLookedUpAgainOnlyAfterTheIntervalAndNotOnceItIsOver() {
+        Booking booked = bookedAndAnnounced(NINE);
+
+        assertThat(round()).isZero();
+        assertThat(calcom.calls).containsExactly("create", "booking " + booked.uid());
+
+        clock.advance(Duration.ofMinutes(14));
+        round();
+        assertThat(calcom.calls).as("looked up 14 minutes ago").hasSize(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        round();
+        assertThat(calcom.calls).hasSize(3);
+
+        clock.set(booked.end().plusSeconds(1));
+        round();
+        assertThat(calcom.calls).as("over").hasSize(3);
+        assertThat(announced).hasSize(1);
+    }
+
+    @Test
+    void aRoundLooksUpAtMostItsBatchTheLongestWaitingFirst() {
+        for (int i = 0; i < 7; i++) {
+            bookedAndAnnounced(NINE.plus(Duration.ofHours(i)));
+        }
+        calcom.calls.clear();
+
+        round();
+        assertThat(calcom.calls).hasSize(5);
+        clock.advance(Duration.ofMinutes(1));
+        round();
+        assertThat(calcom.calls).as("the two not looked up yet, then the next five wait their interval").hasSize(7);
+        assertThat(calcom.calls.stream().distinct()).hasSize(7);
+    }
+
+    @Test
+    void aMeetingAnnouncedBeforeEndsWereKeptGetsItsEndFromCalcom() {
+        Booking booked = bookedAndAnnounced(NINE);
+        MeetingState known = ledger.states.get(booked.icsUid());
+        ledger.states.put(known.icalUid(), new MeetingState(known.icalUid(), known.sequence(), false, known.uid(), null));
+
+        round();
+
+        assertThat(ledger.states.get(booked.icsUid()).end()).isEqualTo(booked.end());
+    }
+
+    @Test
+    void aBookingOfAnotherMeetingEndsTheChain() {
+        Booking booked = bookedAndAnnounced(NINE);
+        Booking movedAway = calcom.moveOnCalcom(booked.uid(), NINE.plus(Duration.ofDays(1)), null);
+        Booking stranger = new Booking(movedAway.uid(), 99, "Other", "accepted", NINE, NINE.plusSeconds(1800), 1, null, "other@Cal.com",
+                booked.uid(), null, null, null, null, List.of(), List.of(), List.of(), Map.of(), null);
+        Booking cancelledPointingAway = calcom.bookings.get(booked.uid());
+        MeetingState state = ledger.states.get(booked.icsUid());
+
+        assertThat(MissedChanges.between(state, List.of(cancelledPointingAway, stranger), T0)).isEmpty();
+        assertThat(MissedChanges.between(state, List.of(cancelledPointingAway, movedAway), T0)).hasSize(1);
+        assertThatThrownBy(() -> MissedChanges.between(state, List.of(movedAway), T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A booking made through the API and its BOOKING_CREATED webhook taken, as in the app's send. */
+    private Booking bookedAndAnnounced(Instant start) {
+        calcom.free.add(start);
+        Booking booked = calcom.createBooking(new CalcomApi.NewBooking(1, start, 30, new Booking.Person("Grace", "grace@candidate.test",
+                "America/New_York"), "en", List.of(), Map.of(Booking.INTERVIEW_ID, "iv-1"))).await().indefinitely();
+        BookingChange created = new BookingChange(ChangeKind.CREATED, booked.icsUid(), 0, booked.uid(), null, booked.id(), booked.eventTypeId(),
+                booked.title(), "accepted", booked.start(), booked.end(), null, null, new Person("Ada", "ada@host.test", "Europe/Berlin"),
+                List.of(new Person("Grace", "grace@candidate.test", "America/New_York")), booked.meetingUrl(), booked.meetingUrl(),
+                booked.metadata(), null, null, false, null, clock.instant());
+        assertThat(webhooks.receive(delivery(created))).isEqualTo(WebhookReceipt.PUBLISHED);
+        return booked;
+    }
+
+    /** What the scheduler's round does, with the webhook core taking each change found. */
+    private int round() {
+        int published = 0;
+        for (MeetingState meeting : finder.claimDue()) {
+            FindMissedChangesUseCase.LookedUp found = finder.lookUp(meeting).await().indefinitely();
+            for (BookingChange change : found.missed()) {
+                published += webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED ? 1 : 0;
+            }
+            finder.keepEnd(meeting, found.end());
+        }
+        return published;
+    }
+
+    private static ReceiveBookingChangeCommand delivery(BookingChange change) {
+        return new ReceiveBookingChangeCommand(change, ("{\"uid\":\"" + change.uid() + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

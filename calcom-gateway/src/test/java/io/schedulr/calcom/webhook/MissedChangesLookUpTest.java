@@ -1,0 +1,136 @@
+package io.schedulr.calcom.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calcom.adapter.in.scheduler.MissedChangesLookUp;
+import io.schedulr.calcom.calcomapi.LocalCalcomApiResource;
+import io.schedulr.events.BookingEvent;
+import io.schedulr.events.BookingEventType;
+import io.schedulr.events.CloudEvent;
+import io.schedulr.events.EventCodec;
+import io.schedulr.events.Topics;
+import io.schedulr.testsupport.TopicProbe;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Changes made on Cal.com while its webhooks do not reach us (held at the local Cal.com, as when this service is down
+ * longer than Cal.com's few attempts): a round of look-ups asks the real Cal.com API client, announces each change on
+ * the real topic as its webhook would have, and the webhooks, let go at last, are duplicates.
+ */
+@QuarkusTest
+class MissedChangesLookUpTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    MissedChangesLookUp lookUp;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private LocalCalcomDriver calcom;
+    private long subscription;
+    private TopicProbe topic;
+
+    @BeforeEach
+    void subscribe() throws Exception {
+        calcom = LocalCalcomDriver.of(LocalCalcomApiResource.shared(), LocalCalcomApiResource.KEY);
+        subscription = calcom.subscribe(CalcomWebhookTest.webhookUrl(), CalcomWebhookTest.newSecret()).get("id").asLong();
+        topic = TopicProbe.fromNow(Topics.CALCOM_BOOKINGS);
+    }
+
+    @AfterEach
+    void unsubscribe() throws Exception {
+        calcom.control("deliveries/release", "{\"order\":\"original\"}");
+        calcom.unsubscribe(subscription);
+        topic.close();
+    }
+
+    @Test
+    void aCancellationAndAMoveMadeOnCalcomWhileItsWebhooksDidNotComeAreAnnouncedByTheLookUp() throws Exception {
+        JsonNode cancelledLater = calcom.book(LocalCalcomDriver.freshSlot(), "cancels@candidate.test");
+        JsonNode movedLater = calcom.book(LocalCalcomDriver.freshSlot(), "moves@candidate.test");
+        String cancelledIcs = cancelledLater.get("icsUid").asText();
+        String movedIcs = movedLater.get("icsUid").asText();
+        events(cancelledIcs, 1);
+        events(movedIcs, 1);
+
+        calcom.control("deliveries/hold", "{}");
+        calcom.control("bookings/" + cancelledLater.get("uid").asText() + "/cancel",
+                "{\"cancellationReason\":\"Found another investor\",\"by\":\"attendee\"}");
+        Instant newStart = LocalCalcomDriver.freshSlot();
+        JsonNode moved = calcom.control("bookings/" + movedLater.get("uid").asText() + "/reschedule",
+                "{\"start\":\"" + newStart + "\",\"reschedulingReason\":\"Clash\",\"by\":\"attendee\"}");
+        assertThat(allFor(cancelledIcs)).as("the webhooks are held").hasSize(1);
+
+        lookUpUntilSeen(cancelledIcs, movedIcs);
+
+        BookingEvent cancellation = events(cancelledIcs, 2).get(1).data();
+        assertThat(cancellation.uid()).isEqualTo(cancelledLater.get("uid").asText());
+        assertThat(cancellation.cancellationReason()).isEqualTo("Found another investor");
+        assertThat(cancellation.requestReschedule()).isFalse();
+        CloudEvent<BookingEvent> move = events(movedIcs, 2).get(1);
+        assertThat(move.type()).isEqualTo(BookingEventType.BOOKING_RESCHEDULED.cloudEventType());
+        assertThat(move.data().sequence()).isEqualTo(1);
+        assertThat(move.data().uid()).isEqualTo(moved.get("uid").asText());
+        assertThat(move.data().previousUid()).isEqualTo(movedLater.get("uid").asText());
+        assertThat(move.data().start()).isEqualTo(newStart);
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND body LIKE '%\"foundBy\":\"look-up\"%'",
+                "BOOKING_CANCELLED:" + cancellation.uid() + ":0")).as("kept for audit, with where it was found").isEqualTo(1);
+
+        calcom.control("deliveries/release", "{\"order\":\"original\"}");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'duplicate'",
+                "BOOKING_RESCHEDULED:" + move.data().uid() + ":1") == 1);
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'duplicate'",
+                "BOOKING_CANCELLED:" + cancellation.uid() + ":0")).isEqualTo(1);
+        assertThat(allFor(cancelledIcs)).as("the late webhooks announce nothing twice").hasSize(2);
+        assertThat(allFor(movedIcs)).hasSize(2);
+    }
+
+    /** Rounds until both meetings were looked up: other tests' meetings of this database come first in some rounds. */
+    private void lookUpUntilSeen(String... meetings) {
+        await().atMost(WAIT).until(() -> {
+            lookUp.lookUpDue();
+            for (String ics : meetings) {
+                if (count("SELECT count(*) FROM meeting_state WHERE ical_uid = ? AND looked_up_at IS NOT NULL", ics) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private List<CloudEvent<BookingEvent>> events(String icsUid, int count) {
+        List<ConsumerRecord<String, String>> records = topic.await(r -> icsUid.equals(r.key()), count, WAIT);
+        assertThat(records).as("events for %s", icsUid).hasSize(count);
+        return records.stream().map(r -> EventCodec.decodeBookingEvent(r.value())).toList();
+    }
+
+    /** Every record of the meeting since the test began, after a few more seconds of listening. */
+    private List<ConsumerRecord<String, String>> allFor(String icsUid) {
+        return topic.collect(r -> icsUid.equals(r.key()), Duration.ofSeconds(3));
+    }
+
+    private long count(String sql, String value) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
