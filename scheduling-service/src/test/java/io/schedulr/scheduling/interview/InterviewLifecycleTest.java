@@ -111,6 +111,28 @@ class InterviewLifecycleTest {
     }
 
     @Test
+    void aCancelledInterviewWhoseBookingGetsANewTimeOnCalcomIsBackAndEveryoneIsInvitedAgain() {
+        // The host's request for another time reached us as a plain cancellation (calcom-gateway's look-up found it; its
+        // webhook never came); the attendee then picked a new time on Cal.com.
+        Sent i = Sent.create(13);
+        handled(created(i.meeting(), i.uid(), i.start(), i.end()));
+        handled(cancelled(i.meeting(), 0, i.uid(), i.start(), i.end(), "Could we find another day?", false));
+        i.view().body("status", equalTo("cancelled")).body("sequence", equalTo(2));
+
+        try (TopicProbe events = TopicProbe.fromNow(Topics.INTERVIEW_EVENTS)) {
+            String picked = "bk" + UUID.randomUUID().toString().substring(0, 8);
+            Instant later = i.start().plus(DAY.multipliedBy(3));
+            handled(rescheduled(i.meeting(), 1, picked, i.uid(), later, later.plus(Duration.ofMinutes(30))));
+
+            i.view().body("status", equalTo("confirmed")).body("invitationStatus", equalTo("confirmed"))
+                    .body("startAt", equalTo(later.toString())).body("calcomBookingUid", equalTo(picked)).body("sequence", equalTo(3));
+            List<ConsumerRecord<String, String>> records = events.await(r -> i.id().equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(records).extracting(r -> EventCodec.decodeInterviewEvent(r.value()).type())
+                    .containsExactly(InterviewEventType.INTERVIEW_RESCHEDULED.cloudEventType());
+        }
+    }
+
+    @Test
     void aBookingMadeOnCalcomDirectlyIsRecordedNotDropped() {
         Setup s = Setup.create();
         String uid = "dir" + UUID.randomUUID().toString().substring(0, 10);

@@ -338,7 +338,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     }
 
     public Applied apply(CalcomBookingChange c, Instant now) {
-        if (status == InterviewStatus.CANCELLED || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {
+        if ((status == InterviewStatus.CANCELLED && !replacesCancelledBooking(c)) || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {
             return new Applied(this, InterviewChange.NONE);
         }
         return switch (c.kind()) {
@@ -346,6 +346,15 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             case RESCHEDULED -> rescheduled(c, now);
             case CANCELLED -> cancelled(c, now);
         };
+    }
+
+    /**
+     * Cal.com books a new time for a cancelled booking only when that cancellation was the host asking for another time.
+     * Told of it as a plain cancellation (its webhook never came, and Cal.com's API does not tell the two apart), the
+     * interview was cancelled here; the new booking brings it back.
+     */
+    private boolean replacesCancelledBooking(CalcomBookingChange c) {
+        return c.kind() == CalcomBookingChange.Kind.RESCHEDULED && calcomBookingUid != null && calcomBookingUid.equals(c.previousUid());
     }
 
     private Applied created(CalcomBookingChange c, Instant now) {

@@ -117,7 +117,28 @@ class InterviewTest {
         Interview.Applied gone = asked.interview().apply(change(Kind.CANCELLED, 1, "bk2", null, moved, false), NOW);
         assertThat(gone.interview().status()).isEqualTo(InterviewStatus.CANCELLED);
         assertThat(gone.interview().status().invitationState()).isEqualTo(InterviewStatus.InvitationState.CANCELLED);
-        assertThat(gone.interview().apply(change(Kind.RESCHEDULED, 5, "bk9", "bk2", moved, false), NOW).change()).isEqualTo(InterviewChange.NONE);
+        assertThat(gone.interview().apply(change(Kind.RESCHEDULED, 5, "bk9", "bk1", moved, false), NOW).change())
+                .as("a reschedule of another booking than the cancelled one").isEqualTo(InterviewChange.NONE);
+    }
+
+    @Test
+    void aCancelledInterviewWhoseBookingCalcomBooksANewTimeForIsBackAtThatTime() {
+        // A host's request for another time that reached us as a plain cancellation (found by calcom-gateway's look-up:
+        // Cal.com's API does not tell the two apart); the attendee then picks a new time on Cal.com.
+        Interview confirmed = sent().apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW).interview();
+        Interview cancelled = confirmed.apply(change(Kind.CANCELLED, 0, "bk1", null, START, false), NOW).interview();
+        assertThat(cancelled.status()).isEqualTo(InterviewStatus.CANCELLED);
+
+        Instant picked = START.plus(Duration.ofDays(2));
+        Interview.Applied back = cancelled.apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", picked, false), NOW);
+
+        assertThat(back.change()).isEqualTo(InterviewChange.RESCHEDULED);
+        assertThat(back.interview().status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(back.interview().startAt()).isEqualTo(picked);
+        assertThat(back.interview().calcomBookingUid()).isEqualTo("bk2");
+        assertThat(back.interview().cancellationReason()).isNull();
+        assertThat(back.interview().sequence()).isEqualTo(cancelled.sequence() + 1);
+        assertThat(back.interview().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", picked, false), NOW).change()).isEqualTo(InterviewChange.NONE);
     }
 
     @Test
