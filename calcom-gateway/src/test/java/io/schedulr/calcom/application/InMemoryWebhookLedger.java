@@ -71,7 +71,8 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
         List<MeetingState> due = states.values().stream()
                 .filter(s -> !s.cancelled() && (s.end() == null || s.end().isAfter(now)))
                 .filter(s -> !lookedUp.containsKey(s.icalUid()) || lookedUp.get(s.icalUid()).isBefore(lookedUpBefore))
-                .sorted(Comparator.comparing((MeetingState s) -> lookedUp.getOrDefault(s.icalUid(), Instant.MIN)).thenComparing(MeetingState::icalUid))
+                .sorted(Comparator.comparing((MeetingState s) -> lookedUp.getOrDefault(s.icalUid(), Instant.MIN))
+                        .thenComparing(MeetingState::icalUid))
                 .limit(limit).toList();
         due.forEach(s -> lookedUp.put(s.icalUid(), now));
         return due;

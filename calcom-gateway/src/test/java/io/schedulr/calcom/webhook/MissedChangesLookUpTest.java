@@ -10,6 +10,7 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,11 +31,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Changes made on Cal.com while its webhooks do not reach us (held at the local Cal.com, as when this service is down
  * longer than Cal.com's few attempts): a round of look-ups asks the real Cal.com API client, announces each change on
- * the real topic as its webhook would have, and the webhooks, let go at last, are duplicates.
+ * the real topic as its webhook would have, and the webhooks, let go at last, are duplicates. A meeting Cal.com cannot
+ * answer for fails alone.
  */
 @QuarkusTest
 class MissedChangesLookUpTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String MISSED = "schedulr_calcom_missed_changes_total";
 
     @Inject
     MissedChangesLookUp lookUp;
@@ -75,8 +78,15 @@ class MissedChangesLookUpTest {
         JsonNode moved = calcom.control("bookings/" + movedLater.get("uid").asText() + "/reschedule",
                 "{\"start\":\"" + newStart + "\",\"reschedulingReason\":\"Clash\",\"by\":\"attendee\"}");
         assertThat(allFor(cancelledIcs)).as("the webhooks are held").hasSize(1);
+        // A meeting Cal.com no longer knows, first in line: it fails alone.
+        String unknown = "000-unknown-" + java.util.UUID.randomUUID() + "@Cal.com";
+        execute("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) "
+                + "VALUES (?, 0, false, 'gone-uid', now() + interval '1 day')", unknown);
+        double cancellationsFound = Metrics.count(MISSED, "kind=\"cancelled\"");
+        double movesFound = Metrics.count(MISSED, "kind=\"rescheduled\"");
 
-        lookUpUntilSeen(cancelledIcs, movedIcs);
+        lookUpUntilSeen(unknown, cancelledIcs, movedIcs);
+        assertThat(allFor(unknown)).as("nothing announced for a booking Cal.com does not know").isEmpty();
 
         BookingEvent cancellation = events(cancelledIcs, 2).get(1).data();
         assertThat(cancellation.uid()).isEqualTo(cancelledLater.get("uid").asText());
@@ -90,6 +100,8 @@ class MissedChangesLookUpTest {
         assertThat(move.data().start()).isEqualTo(newStart);
         assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND body LIKE '%\"foundBy\":\"look-up\"%'",
                 "BOOKING_CANCELLED:" + cancellation.uid() + ":0")).as("kept for audit, with where it was found").isEqualTo(1);
+        assertThat(Metrics.count(MISSED, "kind=\"cancelled\"")).isEqualTo(cancellationsFound + 1);
+        assertThat(Metrics.count(MISSED, "kind=\"rescheduled\"")).isEqualTo(movesFound + 1);
 
         calcom.control("deliveries/release", "{\"order\":\"original\"}");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'duplicate'",
@@ -122,6 +134,13 @@ class MissedChangesLookUpTest {
     /** Every record of the meeting since the test began, after a few more seconds of listening. */
     private List<ConsumerRecord<String, String>> allFor(String icsUid) {
         return topic.collect(r -> icsUid.equals(r.key()), Duration.ofSeconds(3));
+    }
+
+    private void execute(String sql, String value) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            s.executeUpdate();
+        }
     }
 
     private long count(String sql, String value) throws Exception {

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public record Booking(String uid, long id, String title, String status, Instant start, Instant end, long eventTypeId,
                       String meetingUrl, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
-                      String cancelledBy, String rescheduledBy, List<Person> hosts, List<Person> attendees, List<String> guests, Map<String, String> metadata, String interviewId) {
+                      String cancelledBy, String rescheduledBy, List<Person> hosts, List<Person> attendees, List<String> guests,
+                      Map<String, String> metadata, String interviewId) {
     /** Metadata key linking a booking back to our interview. */
     public static final String INTERVIEW_ID = "schedulrInterviewId";
 

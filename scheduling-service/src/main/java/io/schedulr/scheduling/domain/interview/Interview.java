@@ -338,7 +338,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     }
 
     public Applied apply(CalcomBookingChange c, Instant now) {
-        if ((status == InterviewStatus.CANCELLED && !replacesCancelledBooking(c)) || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {
+        if ((status == InterviewStatus.CANCELLED && !replacesCancelledBooking(c))
+                || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {
             return new Applied(this, InterviewChange.NONE);
         }
         return switch (c.kind()) {

@@ -32,6 +32,8 @@ public class MissedChangesLookUp {
     ReceiveBookingChangeUseCase receiver;
     @Inject
     LookUpEvidence evidence;
+    @Inject
+    LookUpMeters meters;
 
     @Scheduled(identity = "calcom-missed-changes", every = "${calcom.look-up.every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -72,7 +74,10 @@ public class MissedChangesLookUp {
                     LOG.warnf("meeting %s: %s (sequence %d) found at Cal.com, its webhook never came: %s", change.icalUid(),
                             change.kind().trigger(), change.sequence(), receipt.wire());
                 }
-                published += receipt == WebhookReceipt.PUBLISHED ? 1 : 0;
+                if (receipt == WebhookReceipt.PUBLISHED) {
+                    meters.announced(change.kind());
+                    published++;
+                }
             }
             finder.keepEnd(meeting, found.end());
             return published;

@@ -277,8 +277,8 @@ public class CalcomApiClient implements CalcomApi {
         }
         return new Booking(b.uid(), b.id(), b.title(), b.status(), instant(b.start()), instant(b.end()),
                 b.eventTypeId() == null ? 0 : b.eventTypeId(), b.meetingUrl() != null ? b.meetingUrl() : b.location(), b.icsUid(),
-                b.rescheduledFromUid(), b.rescheduledToUid(), b.cancellationReason(), b.cancelledByEmail(), b.rescheduledByEmail(), people(b.hosts()), people(b.attendees()), b.guests(),
-                metadata, metadata.get(Booking.INTERVIEW_ID));
+                b.rescheduledFromUid(), b.rescheduledToUid(), b.cancellationReason(), b.cancelledByEmail(), b.rescheduledByEmail(),
+                people(b.hosts()), people(b.attendees()), b.guests(), metadata, metadata.get(Booking.INTERVIEW_ID));
     }
 
     private static List<Booking.Person> people(List<CalcomJson.Person> people) {

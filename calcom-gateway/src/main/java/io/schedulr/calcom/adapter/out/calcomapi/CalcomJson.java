@@ -48,7 +48,8 @@ public final class CalcomJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Booking(long id, String uid, String title, String status, String start, String end, Long eventTypeId, String meetingUrl,
                           String location, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
-                          String cancelledByEmail, String rescheduledByEmail, List<Person> hosts, List<Person> attendees, List<String> guests, Map<String, Object> metadata) {
+                          String cancelledByEmail, String rescheduledByEmail, List<Person> hosts, List<Person> attendees, List<String> guests,
+                          Map<String, Object> metadata) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
