@@ -4,6 +4,7 @@ import io.schedulr.calcom.application.port.in.BookingsUseCase;
 import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase;
 import io.schedulr.calcom.application.port.in.EventTypesUseCase;
 import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.service.BookingsService;
 import io.schedulr.calcom.application.service.CalcomConnectionService;
 import io.schedulr.calcom.application.service.EventTypesService;
@@ -23,8 +24,8 @@ public class CalcomApiWiring {
 
     @Produces
     @Singleton
-    BookingsUseCase bookings(CalcomApi calcom) {
-        return new BookingsService(calcom);
+    BookingsUseCase bookings(CalcomApi calcom, MadeBookings made) {
+        return new BookingsService(calcom, made);
     }
 
     @Produces

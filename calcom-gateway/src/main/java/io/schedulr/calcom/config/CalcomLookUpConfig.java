@@ -16,6 +16,10 @@ public interface CalcomLookUpConfig {
     @WithDefault("PT15M")
     Duration lookAgainAfter();
 
+    /** How long a booking made here waits for its BOOKING_CREATED webhook before it is looked up. */
+    @WithDefault("PT2M")
+    Duration madeGrace();
+
     /** Meetings looked up per round: each is one Cal.com request, or one per booking that replaced it. */
     @WithDefault("5")
     int batch();

@@ -1,6 +1,7 @@
 package io.schedulr.calcom.config;
 
 import io.schedulr.calcom.adapter.out.messaging.OutboxBookingEvents;
+import io.schedulr.calcom.adapter.out.persistence.JdbcMadeBookings;
 import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.service.MissedChangesService;
@@ -36,7 +37,8 @@ public class CalcomWebhookWiring {
 
     @Produces
     @Singleton
-    MissedChangesService missedChangesService(JdbcWebhookLedger ledger, CalcomApi calcom, CalcomLookUpConfig config) {
-        return new MissedChangesService(ledger, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.batch());
+    MissedChangesService missedChangesService(JdbcWebhookLedger ledger, JdbcMadeBookings made, CalcomApi calcom,
+                                              CalcomLookUpConfig config) {
+        return new MissedChangesService(ledger, made, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.madeGrace(), config.batch());
     }
 }

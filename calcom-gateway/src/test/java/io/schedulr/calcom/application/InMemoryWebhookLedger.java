@@ -1,10 +1,12 @@
 package io.schedulr.calcom.application;
 
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
 import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
+import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +20,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Dedup keys, audit, meeting states and held changes in maps. */
-public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
+public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingLedger, MadeBookings {
     public final Set<String> processed = new HashSet<>();
     public final List<String> audit = new ArrayList<>();
     public final Map<String, MeetingState> states = new HashMap<>();
     public final Map<String, HeldChange> held = new LinkedHashMap<>();
     public final Map<String, Instant> lookedUp = new HashMap<>();
+    /** Bookings made here by iCalUID, with when they were made; {@link #madeAt} is the clock for new ones. */
+    public final Map<String, MadeBooking> made = new LinkedHashMap<>();
+    public final Map<String, Instant> madeWhen = new HashMap<>();
+    public final Map<String, Instant> madeLookedUp = new HashMap<>();
+    public java.util.function.Supplier<Instant> madeAt = () -> Instant.EPOCH;
 
     @Override
     public boolean markProcessed(String dedupKey, String trigger) {
@@ -84,5 +91,28 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
         if (s != null && s.end() == null) {
             states.put(icalUid, new MeetingState(icalUid, s.sequence(), s.cancelled(), s.uid(), end));
         }
+    }
+
+    @Override
+    public Uni<Void> made(String icalUid, String uid, Instant end) {
+        made.putIfAbsent(icalUid, new MadeBooking(icalUid, uid, end));
+        madeWhen.putIfAbsent(icalUid, madeAt.get());
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
+        made.keySet().removeIf(states::containsKey);
+        List<MadeBooking> due = made.values().stream()
+                .filter(b -> madeWhen.get(b.icalUid()).isBefore(madeBefore) && b.end().isAfter(now))
+                .filter(b -> !madeLookedUp.containsKey(b.icalUid()) || madeLookedUp.get(b.icalUid()).isBefore(lookedUpBefore))
+                .limit(limit).toList();
+        due.forEach(b -> madeLookedUp.put(b.icalUid(), now));
+        return due;
+    }
+
+    @Override
+    public void forgetMade(String icalUid) {
+        made.remove(icalUid);
     }
 }

@@ -10,7 +10,10 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
+import io.restassured.http.ContentType;
 import io.schedulr.testsupport.Metrics;
+import io.schedulr.testsupport.TestUser;
+import io.schedulr.testsupport.Tokens;
 import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -110,6 +114,38 @@ class MissedChangesLookUpTest {
                 "BOOKING_CANCELLED:" + cancellation.uid() + ":0")).isEqualTo(1);
         assertThat(allFor(cancelledIcs)).as("the late webhooks announce nothing twice").hasSize(2);
         assertThat(allFor(movedIcs)).hasSize(2);
+    }
+
+    @Test
+    void aBookingMadeHereWhoseCreationNeverCameIsAnnouncedByTheLookUp() throws Exception {
+        TestUser person = Tokens.newUser("Iris Recruiter", "Europe/Berlin");
+        long eventType = ((Number) given().header("Authorization", person.bearer()).get("/api/calcom/event-types").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.lengthInMinutes == 30 }.id").get(0)).longValue();
+        calcom.control("deliveries/hold", "{}");
+        Instant start = LocalCalcomDriver.freshSlot();
+        String ics = given().header("Authorization", person.bearer()).contentType(ContentType.JSON).body("""
+                        {"interviewId":"iv-made","eventTypeId":%d,"start":"%s",
+                         "attendee":{"name":"Grace Candidate","email":"made@candidate.test","timeZone":"America/New_York"}}"""
+                        .formatted(eventType, start))
+                .post("/api/calcom/bookings").then().statusCode(201).extract().path("icsUid");
+        assertThat(allFor(ics)).as("its webhook is held").isEmpty();
+
+        await().atMost(WAIT).until(() -> {
+            lookUp.lookUpDue();
+            return count("SELECT count(*) FROM meeting_state WHERE ical_uid = ?", ics) == 1;
+        });
+
+        CloudEvent<BookingEvent> created = events(ics, 1).get(0);
+        assertThat(created.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(created.data().sequence()).isZero();
+        assertThat(created.data().start()).isEqualTo(start);
+        assertThat(created.data().metadata()).containsEntry("schedulrInterviewId", "iv-made");
+        assertThat(count("SELECT count(*) FROM booking_made WHERE ical_uid = ?", ics)).as("forgotten once announced").isZero();
+
+        calcom.control("deliveries/release", "{\"order\":\"original\"}");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM webhook_delivery WHERE dedup_key LIKE 'BOOKING_CREATED:%' "
+                + "AND outcome = 'duplicate' AND body LIKE '%' || ? || '%'", ics) == 1);
+        assertThat(allFor(ics)).as("the late webhook announces nothing twice").hasSize(1);
     }
 
     /** Rounds until both meetings were looked up: other tests' meetings of this database come first in some rounds. */

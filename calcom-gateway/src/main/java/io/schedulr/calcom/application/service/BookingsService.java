@@ -8,6 +8,7 @@ import io.schedulr.calcom.application.port.in.CreateBookingCommand;
 import io.schedulr.calcom.application.port.in.RescheduleBookingCommand;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.smallrye.mutiny.Uni;
 
@@ -20,9 +21,12 @@ public class BookingsService implements BookingsUseCase {
     public static final String BOOKED_BY = "schedulrBookedBy";
 
     private final CalcomApi calcom;
+    private final MadeBookings made;
 
-    public BookingsService(CalcomApi calcom) {
+    /** @param made remembers each booking made here until its meeting is announced, so it is looked up if its webhook never comes */
+    public BookingsService(CalcomApi calcom, MadeBookings made) {
         this.calcom = calcom;
+        this.made = made;
     }
 
     @Override
@@ -32,7 +36,8 @@ public class BookingsService implements BookingsUseCase {
         metadata.put(BOOKED_BY, command.bookedBy());
         CreateBookingCommand.Attendee a = command.attendee();
         return calcom.createBooking(new CalcomApi.NewBooking(command.eventTypeId(), command.start(), command.lengthInMinutes(),
-                new Booking.Person(a.name(), a.email(), a.timeZone()), a.language(), command.guests(), metadata));
+                        new Booking.Person(a.name(), a.email(), a.timeZone()), a.language(), command.guests(), metadata))
+                .call(booking -> booking.icsUid() == null ? Uni.createFrom().voidItem() : made.made(booking.icsUid(), booking.uid(), booking.end()));
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.schedulr.calcom.application.service;
 import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
+import io.schedulr.calcom.application.port.out.MadeBookings;
+import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.schedulr.calcom.domain.webhook.MissedChanges;
 import io.smallrye.mutiny.Uni;
@@ -16,21 +19,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Looks meetings up at Cal.com, a few at a time ({@code batch} per round) and each again after {@code lookAgainAfter},
- * so that the look-ups take a small, steady share of the API key's 120 requests a minute.
+ * Looks meetings up at Cal.com, a few at a time ({@code batch} per round, and as many bookings made here whose creation
+ * was not announced within {@code madeGrace}) and each again after {@code lookAgainAfter}, so that the look-ups take a
+ * small, steady share of the API key's 120 requests a minute.
  */
 public class MissedChangesService implements FindMissedChangesUseCase {
     private final MeetingLedger meetings;
+    private final MadeBookings made;
     private final CalcomApi calcom;
     private final Clock clock;
     private final Duration lookAgainAfter;
+    private final Duration madeGrace;
     private final int batch;
 
-    public MissedChangesService(MeetingLedger meetings, CalcomApi calcom, Clock clock, Duration lookAgainAfter, int batch) {
+    public MissedChangesService(MeetingLedger meetings, MadeBookings made, CalcomApi calcom, Clock clock, Duration lookAgainAfter, Duration madeGrace,
+                                int batch) {
         this.meetings = Objects.requireNonNull(meetings);
+        this.made = Objects.requireNonNull(made);
         this.calcom = Objects.requireNonNull(calcom);
         this.clock = Objects.requireNonNull(clock);
         this.lookAgainAfter = Objects.requireNonNull(lookAgainAfter);
+        this.madeGrace = Objects.requireNonNull(madeGrace);
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1");
         }
@@ -45,8 +54,29 @@ public class MissedChangesService implements FindMissedChangesUseCase {
 
     @Override
     public Uni<LookedUp> lookUp(MeetingState meeting) {
-        return chain(new ArrayList<>(), meeting.uid()).map(chain -> new LookedUp(MissedChanges.between(meeting, chain, clock.instant()),
-                chain.get(chain.size() - 1).end(), "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList())));
+        return chain(new ArrayList<>(), meeting.uid()).map(chain -> lookedUp(MissedChanges.between(meeting, chain, clock.instant()), chain));
+    }
+
+    @Override
+    public List<MadeBooking> claimMadeDue() {
+        Instant now = clock.instant();
+        return made.claimMadeForLookUp(now, now.minus(madeGrace), now.minus(lookAgainAfter), batch);
+    }
+
+    @Override
+    public Uni<LookedUp> lookUp(MadeBooking booking) {
+        return chain(new ArrayList<>(), booking.uid()).map(chain -> lookedUp(MissedChanges.sinceMade(booking.icalUid(), chain,
+                clock.instant()), chain));
+    }
+
+    @Override
+    public void announced(MadeBooking booking) {
+        made.forgetMade(booking.icalUid());
+    }
+
+    private static LookedUp lookedUp(List<BookingChange> missed, List<Booking> chain) {
+        return new LookedUp(missed, chain.get(chain.size() - 1).end(),
+                "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList()));
     }
 
     /** The booking {@code uid}, then each booking that replaced it, up to {@link MissedChanges#MAX_HOPS} replacements. */

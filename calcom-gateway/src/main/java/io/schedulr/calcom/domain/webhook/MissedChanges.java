@@ -54,6 +54,26 @@ public final class MissedChanges {
         return missed;
     }
 
+    /**
+     * A booking made through this service whose {@code BOOKING_CREATED} never came: its creation (sequence 0, as
+     * accepted when Cal.com answered us), then what followed it.
+     *
+     * @param chain the booking made, then each booking that replaced it, in order
+     */
+    public static List<BookingChange> sinceMade(String icalUid, List<Booking> chain, Instant now) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("the chain must start at the booking made");
+        }
+        Booking made = chain.get(0);
+        BookingChange created = new BookingChange(ChangeKind.CREATED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(),
+                made.title(), "accepted", made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(),
+                made.meetingUrl(), made.metadata(), null, null, false, null, now);
+        List<BookingChange> missed = new ArrayList<>();
+        missed.add(created);
+        missed.addAll(between(MeetingState.after(created), chain, now));
+        return missed;
+    }
+
     private static boolean sameMeeting(MeetingState announced, Booking booking) {
         return booking.icsUid() == null || booking.icsUid().equals(announced.icalUid());
     }

@@ -1,5 +1,6 @@
 package io.schedulr.calcom.application.service;
 
+import io.schedulr.calcom.application.InMemoryWebhookLedger;
 import io.schedulr.calcom.application.port.in.Actor;
 import io.schedulr.calcom.application.port.in.BookingId;
 import io.schedulr.calcom.application.port.in.CalcomConnectionUseCase.ConnectionStatus;
@@ -129,7 +130,8 @@ class CalcomApiServicesTest {
     @Test
     void aBookingCarriesTheInterviewIdAndWhoBookedItInItsMetadata() {
         calcom.free.add(NINE);
-        Booking made = new BookingsService(calcom).book(booking("iv-42", NINE, List.of("observer@partner.test"))).await().indefinitely();
+        Booking made = new BookingsService(calcom, new InMemoryWebhookLedger()).book(booking("iv-42", NINE, List.of("observer@partner.test")))
+                .await().indefinitely();
 
         assertThat(made.interviewId()).isEqualTo("iv-42");
         assertThat(calcom.sent).singleElement().satisfies(sent -> {
@@ -142,7 +144,7 @@ class CalcomApiServicesTest {
     @Test
     void aTakenSlotIsCalcomsRejectionAndRescheduleAndCancelGoThrough() {
         calcom.free.addAll(List.of(NINE, NINE.plusSeconds(3600)));
-        BookingsService service = new BookingsService(calcom);
+        BookingsService service = new BookingsService(calcom, new InMemoryWebhookLedger());
         Booking first = service.book(booking("iv-1", NINE, List.of())).await().indefinitely();
 
         assertThatThrownBy(() -> service.book(booking("iv-2", NINE, List.of())).await().indefinitely())
@@ -159,7 +161,7 @@ class CalcomApiServicesTest {
     @Test
     void onlyWhoBookedAndOperatorsMayReadCancelOrRescheduleToOthersTheBookingDoesNotExist() {
         calcom.free.addAll(List.of(NINE, NINE.plusSeconds(3600)));
-        BookingsService service = new BookingsService(calcom);
+        BookingsService service = new BookingsService(calcom, new InMemoryWebhookLedger());
         Booking made = service.book(booking("iv-7", NINE, List.of())).await().indefinitely();
 
         for (Runnable attempt : List.<Runnable>of(

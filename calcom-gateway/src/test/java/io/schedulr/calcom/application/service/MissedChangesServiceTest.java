@@ -1,10 +1,12 @@
 package io.schedulr.calcom.application.service;
 
 import io.schedulr.calcom.application.InMemoryWebhookLedger;
+import io.schedulr.calcom.application.port.in.CreateBookingCommand;
 import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
 import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.ChangeKind;
@@ -37,7 +39,13 @@ class MissedChangesServiceTest {
     private final InMemoryWebhookLedger ledger = new InMemoryWebhookLedger();
     private final List<BookingChange> announced = new ArrayList<>();
     private final BookingWebhookService webhooks = new BookingWebhookService(ledger, ledger, announced::add, clock, Duration.ofMinutes(1));
-    private final MissedChangesService finder = new MissedChangesService(ledger, calcom, clock, Duration.ofMinutes(15), 5);
+    private final MissedChangesService finder = new MissedChangesService(ledger, ledger, calcom, clock, Duration.ofMinutes(15),
+            Duration.ofMinutes(2), 5);
+    private final BookingsService bookings = new BookingsService(calcom, ledger);
+
+    {
+        ledger.madeAt = clock::instant;
+    }
 
     @Test
     void aCancellationOnCalcomWhoseWebhookNeverCameIsAnnouncedAsItsWebhookWouldHaveBeen() {
@@ -159,6 +167,49 @@ class MissedChangesServiceTest {
         assertThatThrownBy(() -> MissedChanges.between(state, List.of(movedAway), T0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aBookingMadeHereWhoseCreationNeverCameIsAnnouncedAfterTheGraceWithWhatFollowedIt() {
+        Booking booked = madeHere(NINE);
+        calcom.cancelOnCalcom(booked.uid(), "Withdrawn", "grace@candidate.test");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(round()).as("its webhook still has time").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(round()).isEqualTo(2);
+
+        assertThat(announced).extracting(BookingChange::kind, BookingChange::sequence, BookingChange::uid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.CREATED, 0, booked.uid()),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.CANCELLED, 0, booked.uid()));
+        assertThat(announced.get(0).metadata()).containsEntry(Booking.INTERVIEW_ID, "iv-1");
+        assertThat(announced.get(0).start()).isEqualTo(NINE);
+        assertThat(ledger.made).as("forgotten once announced").isEmpty();
+        BookingChange lateCreation = announced.get(0);
+        assertThat(webhooks.receive(delivery(lateCreation))).isEqualTo(WebhookReceipt.DUPLICATE);
+    }
+
+    @Test
+    void aBookingMadeHereWhoseCreationCameIsForgottenWithoutAskingCalcom() {
+        Booking booked = madeHere(NINE);
+        BookingChange created = new BookingChange(ChangeKind.CREATED, booked.icsUid(), 0, booked.uid(), null, booked.id(), booked.eventTypeId(),
+                booked.title(), "accepted", booked.start(), booked.end(), null, null, null, List.of(), null, null, Map.of(), null, null, false,
+                null, clock.instant());
+        webhooks.receive(delivery(created));
+        clock.advance(Duration.ofMinutes(3));
+        int calls = calcom.calls.size();
+
+        assertThat(finder.claimMadeDue()).isEmpty();
+
+        assertThat(ledger.made).isEmpty();
+        assertThat(calcom.calls).hasSize(calls);
+    }
+
+    private Booking madeHere(Instant start) {
+        calcom.free.add(start);
+        return bookings.book(new CreateBookingCommand("iv-1", 1, start, 30,
+                new CreateBookingCommand.Attendee("Grace", "grace@candidate.test", "America/New_York", "en"), List.of(), "sub-7"))
+                .await().indefinitely();
+    }
+
     /** A booking made through the API and its BOOKING_CREATED webhook taken, as in the app's send. */
     private Booking bookedAndAnnounced(Instant start) {
         calcom.free.add(start);
@@ -181,6 +232,13 @@ class MissedChangesServiceTest {
                 published += webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED ? 1 : 0;
             }
             finder.keepEnd(meeting, found.end());
+        }
+        for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
+            FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
+            for (BookingChange change : found.missed()) {
+                published += webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED ? 1 : 0;
+            }
+            finder.announced(made);
         }
         return published;
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * {@code schedulr_calcom_missed_changes_total{kind}} on /q/metrics: changes a look-up found at Cal.com and announced
- * because their webhooks never came ({@code kind} {@code rescheduled} or {@code cancelled}). Any at all means webhooks
+ * because their webhooks never came ({@code kind} {@code created} for a booking made here, {@code rescheduled},
+ * {@code cancelled}). Any at all means webhooks
  * are being lost: this service was down or unreachable longer than Cal.com's attempts last, or the subscription broke.
  */
 @ApplicationScoped

@@ -7,6 +7,7 @@ import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
 import io.schedulr.calcom.application.port.out.CalcomException;
+import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A round of look-ups at Cal.com for changes its webhooks never told: each meeting alone (one that fails is logged and
@@ -46,12 +48,10 @@ public class MissedChangesLookUp {
         int announced = 0;
         for (MeetingState meeting : QuarkusTransaction.requiringNew().call(finder::claimDue)) {
             try {
-                announced += take(meeting, finder.lookUp(meeting).await().atMost(AT_MOST));
+                announced += take(finder.lookUp(meeting).await().atMost(AT_MOST), found -> finder.keepEnd(meeting, found.end()));
             } catch (CalcomException e) {
-                if (e.kind() == CalcomException.Kind.RATE_LIMITED || e.kind() == CalcomException.Kind.NOT_CONFIGURED
-                        || e.kind() == CalcomException.Kind.KEY_REJECTED) {
-                    LOG.warnf("Cal.com look-ups paused until the next round: %s", e.getMessage());
-                    break;
+                if (pausesTheRound(e)) {
+                    return announced;
                 }
                 LOG.warnf("meeting %s: Cal.com could not be asked for missed changes of booking %s (looked up again later): %s",
                         meeting.icalUid(), meeting.uid(), e.getMessage());
@@ -59,10 +59,34 @@ public class MissedChangesLookUp {
                 LOG.errorf("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s", meeting.icalUid(), e.toString());
             }
         }
+        for (MadeBooking made : QuarkusTransaction.requiringNew().call(finder::claimMadeDue)) {
+            try {
+                announced += take(finder.lookUp(made).await().atMost(AT_MOST), found -> finder.announced(made));
+            } catch (CalcomException e) {
+                if (pausesTheRound(e)) {
+                    return announced;
+                }
+                LOG.warnf("meeting %s: Cal.com could not be asked for booking %s, made here, whose creation never came (looked up "
+                        + "again later): %s", made.icalUid(), made.uid(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.errorf("meeting %s: booking %s, made here, could not be taken (looked up again later): %s", made.icalUid(), made.uid(),
+                        e.toString());
+            }
+        }
         return announced;
     }
 
-    private int take(MeetingState meeting, FindMissedChangesUseCase.LookedUp found) {
+    private static boolean pausesTheRound(CalcomException e) {
+        if (e.kind() == CalcomException.Kind.RATE_LIMITED || e.kind() == CalcomException.Kind.NOT_CONFIGURED
+                || e.kind() == CalcomException.Kind.KEY_REJECTED) {
+            LOG.warnf("Cal.com look-ups paused until the next round: %s", e.getMessage());
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes what a look-up found as deliveries, then {@code afterwards}, in one transaction. */
+    private int take(FindMissedChangesUseCase.LookedUp found, Consumer<FindMissedChangesUseCase.LookedUp> afterwards) {
         return QuarkusTransaction.requiringNew().call(() -> {
             int published = 0;
             for (BookingChange change : found.missed()) {
@@ -79,7 +103,7 @@ public class MissedChangesLookUp {
                     published++;
                 }
             }
-            finder.keepEnd(meeting, found.end());
+            afterwards.accept(found);
             return published;
         });
     }

@@ -1,5 +1,6 @@
 package io.schedulr.calcom.application.port.in;
 
+import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,15 @@ public interface FindMissedChangesUseCase {
 
     /** Keeps the meeting's end as Cal.com shows it, when it was not kept (in the caller's transaction). */
     void keepEnd(MeetingState meeting, Instant end);
+
+    /** Bookings made through this service whose creation was never announced, due a look-up, stamped (caller's transaction). */
+    List<MadeBooking> claimMadeDue();
+
+    /** The creation of a booking made here, and what followed it, as Cal.com shows them; call it outside any transaction. */
+    Uni<LookedUp> lookUp(MadeBooking booking);
+
+    /** Forgets a booking made here once its creation is announced (in the caller's transaction). */
+    void announced(MadeBooking booking);
 
     /**
      * @param missed the changes to announce, in meeting order (none when Cal.com shows what was announced)

@@ -1,0 +1,102 @@
+package io.schedulr.calcom.adapter.out.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.schedulr.calcom.application.port.out.MadeBookings;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bookings made here, in PostgreSQL ({@code booking_made}): remembered on a worker thread in a transaction of their own,
+ * claimed and forgotten through JDBC in the caller's JTA transaction.
+ */
+@ApplicationScoped
+public class JdbcMadeBookings implements MadeBookings {
+    private static final Logger LOG = Logger.getLogger(JdbcMadeBookings.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    public Uni<Void> made(String icalUid, String uid, Instant end) {
+        return Uni.createFrom().<Void>item(() -> {
+                    QuarkusTransaction.requiringNew().run(() -> insert(icalUid, uid, end));
+                    return null;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.errorf("booking %s (meeting %s) made on Cal.com, but not remembered for look-ups; only its webhooks will tell of it: %s",
+                            uid, icalUid, e.toString());
+                    return null;
+                });
+    }
+
+    @Override
+    public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
+        update("DELETE FROM booking_made b USING meeting_state m WHERE m.ical_uid = b.ical_uid");
+        List<MadeBooking> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement claim = c.prepareStatement("UPDATE booking_made SET looked_up_at = ? WHERE ical_uid IN ("
+                     + "SELECT ical_uid FROM booking_made WHERE made_at < ? AND ends_at > ? "
+                     + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
+                     + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, uid, ends_at")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setTimestamp(2, Timestamp.from(madeBefore));
+            claim.setTimestamp(3, Timestamp.from(now));
+            claim.setTimestamp(4, Timestamp.from(lookedUpBefore));
+            claim.setInt(5, limit);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new MadeBooking(rs.getString(1), rs.getString(2), instant(rs, 3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim bookings made here to look up", e);
+        }
+        return due;
+    }
+
+    @Override
+    public void forgetMade(String icalUid) {
+        update("DELETE FROM booking_made WHERE ical_uid = ?", icalUid);
+    }
+
+    private void insert(String icalUid, String uid, Instant end) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO booking_made (ical_uid, uid, ends_at) VALUES (?, ?, ?) ON CONFLICT (ical_uid) DO NOTHING")) {
+            insert.setString(1, icalUid);
+            insert.setString(2, uid);
+            insert.setTimestamp(3, Timestamp.from(end));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remember booking " + uid, e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("bookings made here: " + e.getMessage(), e);
+        }
+    }
+}
