@@ -103,6 +103,7 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     @Override
     public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
         made.keySet().removeIf(states::containsKey);
+        made.values().removeIf(b -> !b.end().isAfter(now));
         List<MadeBooking> due = made.values().stream()
                 .filter(b -> madeWhen.get(b.icalUid()).isBefore(madeBefore) && b.end().isAfter(now))
                 .filter(b -> !madeLookedUp.containsKey(b.icalUid()) || madeLookedUp.get(b.icalUid()).isBefore(lookedUpBefore))

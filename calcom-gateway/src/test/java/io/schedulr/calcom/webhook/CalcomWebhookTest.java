@@ -10,7 +10,6 @@ import io.schedulr.calcom.domain.WebhookSignature;
 import io.schedulr.events.BookingEvent;
 import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
-import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
 import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.OpenApiErrors.Seen;
@@ -31,7 +30,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,9 +107,7 @@ public class CalcomWebhookTest {
     }
 
     private List<CloudEvent<BookingEvent>> events(String icsUid, int count) {
-        List<ConsumerRecord<String, String>> records = topic.await(r -> icsUid.equals(r.key()), count, WAIT);
-        assertThat(records).as("events for %s", icsUid).hasSize(count);
-        return records.stream().map(r -> EventCodec.decodeBookingEvent(r.value())).toList();
+        return ReadBack.bookingEvents(topic, icsUid, count, WAIT);
     }
 
     private List<ConsumerRecord<String, String>> nothingMore(String icsUid) {
@@ -119,13 +115,7 @@ public class CalcomWebhookTest {
     }
 
     private long count(String sql, String value) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ReadBack.rows(dataSource, sql, value);
     }
 
     private void awaitSettled(long deliveryId) {

@@ -8,7 +8,6 @@ import io.schedulr.calcom.calcomapi.LocalCalcomApiResource;
 import io.schedulr.events.BookingEvent;
 import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
-import io.schedulr.events.EventCodec;
 import io.schedulr.events.Topics;
 import io.restassured.http.ContentType;
 import io.schedulr.testsupport.Metrics;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -173,9 +171,7 @@ class MissedChangesLookUpTest {
     }
 
     private List<CloudEvent<BookingEvent>> events(String icsUid, int count) {
-        List<ConsumerRecord<String, String>> records = topic.await(r -> icsUid.equals(r.key()), count, WAIT);
-        assertThat(records).as("events for %s", icsUid).hasSize(count);
-        return records.stream().map(r -> EventCodec.decodeBookingEvent(r.value())).toList();
+        return ReadBack.bookingEvents(topic, icsUid, count, WAIT);
     }
 
     /** Every record of the meeting since the test began, after a few more seconds of listening. */
@@ -191,19 +187,10 @@ class MissedChangesLookUpTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return ReadBack.rows(dataSource, sql);
     }
 
     private long count(String sql, String value) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ReadBack.rows(dataSource, sql, value);
     }
 }

@@ -45,6 +45,7 @@ public class JdbcMadeBookings implements MadeBookings {
     @Override
     public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
         update("DELETE FROM booking_made b USING meeting_state m WHERE m.ical_uid = b.ical_uid");
+        update("DELETE FROM booking_made WHERE ends_at <= ?", Timestamp.from(now));
         List<MadeBooking> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement claim = c.prepareStatement("UPDATE booking_made SET looked_up_at = ? WHERE ical_uid IN ("

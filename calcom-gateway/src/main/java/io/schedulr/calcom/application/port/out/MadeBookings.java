@@ -16,8 +16,8 @@ public interface MadeBookings {
     /**
      * Up to {@code limit} bookings made through this service whose meeting was never announced, made before
      * {@code madeBefore} (their webhook had its chance) and not over at {@code now}, last looked up before
-     * {@code lookedUpBefore} or never; each stamped as looked up now. Those whose meeting was announced meanwhile are
-     * forgotten.
+     * {@code lookedUpBefore} or never; each stamped as looked up now. Those whose meeting was announced meanwhile, and those
+     * over, are forgotten.
      */
     List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit);
 
