@@ -26,6 +26,7 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     public final Map<String, MeetingState> states = new HashMap<>();
     public final Map<String, HeldChange> held = new LinkedHashMap<>();
     public final Map<String, Instant> lookedUp = new HashMap<>();
+    public final Set<String> keepLooking = new HashSet<>();
     /** Bookings made here by iCalUID, with when they were made; {@link #madeAt} is the clock for new ones. */
     public final Map<String, MadeBooking> made = new LinkedHashMap<>();
     public final Map<String, Instant> madeWhen = new HashMap<>();
@@ -50,6 +51,7 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     @Override
     public void save(MeetingState state) {
         states.put(state.icalUid(), state);
+        keepLooking.remove(state.icalUid());
     }
 
     @Override
@@ -76,13 +78,18 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     @Override
     public List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit) {
         List<MeetingState> due = states.values().stream()
-                .filter(s -> !s.cancelled() && (s.end() == null || s.end().isAfter(now)))
+                .filter(s -> (!s.cancelled() || keepLooking.contains(s.icalUid())) && (s.end() == null || s.end().isAfter(now)))
                 .filter(s -> !lookedUp.containsKey(s.icalUid()) || lookedUp.get(s.icalUid()).isBefore(lookedUpBefore))
                 .sorted(Comparator.comparing((MeetingState s) -> lookedUp.getOrDefault(s.icalUid(), Instant.MIN))
                         .thenComparing(MeetingState::icalUid))
                 .limit(limit).toList();
         due.forEach(s -> lookedUp.put(s.icalUid(), now));
         return due;
+    }
+
+    @Override
+    public void keepLooking(String icalUid) {
+        keepLooking.add(icalUid);
     }
 
     @Override

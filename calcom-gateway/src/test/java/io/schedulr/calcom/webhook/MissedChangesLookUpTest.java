@@ -114,6 +114,8 @@ class MissedChangesLookUpTest {
         assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND body LIKE '%\"foundBy\":\"look-up\"%'",
                 "BOOKING_CANCELLED:" + cancellation.uid() + ":0")).as("kept for audit, with where it was found").isEqualTo(1);
         assertThat(Metrics.count(MISSED, "kind=\"cancelled\"")).isEqualTo(cancellationsFound + 1);
+        assertThat(count("SELECT count(*) FROM meeting_state WHERE ical_uid = ? AND cancelled AND keep_looking", cancelledIcs))
+                .as("a cancellation found may have been a request for a new time: still looked up").isEqualTo(1);
         assertThat(Metrics.count(MISSED, "kind=\"rescheduled\"")).isEqualTo(movesFound + 1);
 
         calcom.control("deliveries/release", "{\"order\":\"original\"}");

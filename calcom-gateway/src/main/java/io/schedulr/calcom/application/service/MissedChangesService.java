@@ -7,6 +7,7 @@ import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.ChangeKind;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.schedulr.calcom.domain.webhook.MissedChanges;
 import io.smallrye.mutiny.Uni;
@@ -86,6 +87,13 @@ public class MissedChangesService implements FindMissedChangesUseCase {
             return booking.rescheduledToUid() != null && found.size() <= MissedChanges.MAX_HOPS
                     ? chain(found, booking.rescheduledToUid()) : Uni.createFrom().item(found);
         });
+    }
+
+    @Override
+    public void announced(BookingChange change) {
+        if (change.kind() == ChangeKind.CANCELLED) {
+            meetings.keepLooking(change.icalUid());
+        }
     }
 
     @Override

@@ -66,10 +66,40 @@ class MissedChangesServiceTest {
 
         assertThat(webhooks.receive(delivery(cancelled))).as("the webhook, arriving late after all, has no second effect")
                 .isEqualTo(WebhookReceipt.DUPLICATE);
-        clock.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void aCancellationALookUpFoundMayHaveBeenARequestForANewTimeSoItsMeetingIsLookedUpUntilTheNewTimeComes() {
+        Booking booked = bookedAndAnnounced(NINE);
+        calcom.cancelOnCalcom(booked.uid(), "Could we find another day?", "ada@host.test");
+        assertThat(round()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).as("still cancelled on Cal.com: nothing announced again").isZero();
+        Booking picked = calcom.moveOnCalcom(booked.uid(), NINE.plus(Duration.ofDays(3)), "grace@candidate.test");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).isEqualTo(1);
+
+        BookingChange back = announced.get(2);
+        assertThat(back.kind()).isEqualTo(ChangeKind.RESCHEDULED);
+        assertThat(back.sequence()).isEqualTo(1);
+        assertThat(back.uid()).isEqualTo(picked.uid());
+        assertThat(back.previousUid()).isEqualTo(booked.uid());
+        assertThat(ledger.states.get(booked.icsUid()).cancelled()).isFalse();
+    }
+
+    @Test
+    void aMeetingCancelledByItsWebhookIsNotLookedUpAgain() {
+        Booking booked = bookedAndAnnounced(NINE);
+        Booking cancelled = calcom.cancelOnCalcom(booked.uid(), "Withdrawn", "grace@candidate.test");
+        webhooks.receive(delivery(new BookingChange(ChangeKind.CANCELLED, booked.icsUid(), 0, booked.uid(), null, booked.id(),
+                booked.eventTypeId(), booked.title(), "cancelled", booked.start(), booked.end(), null, null, null, List.of(), null, null,
+                Map.of(), cancelled.cancellationReason(), "grace@candidate.test", false, null, clock.instant())));
         int calls = calcom.calls.size();
+
         assertThat(round()).isZero();
-        assertThat(calcom.calls).as("a cancelled meeting is not looked up again").hasSize(calls);
+
+        assertThat(calcom.calls).hasSize(calls);
     }
 
     @Test
@@ -228,17 +258,24 @@ class MissedChangesServiceTest {
         int published = 0;
         for (MeetingState meeting : finder.claimDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(meeting).await().indefinitely();
-            for (BookingChange change : found.missed()) {
-                published += webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED ? 1 : 0;
-            }
+            published += take(found);
             finder.keepEnd(meeting, found.end());
         }
         for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
-            for (BookingChange change : found.missed()) {
-                published += webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED ? 1 : 0;
-            }
+            published += take(found);
             finder.announced(made);
+        }
+        return published;
+    }
+
+    private int take(FindMissedChangesUseCase.LookedUp found) {
+        int published = 0;
+        for (BookingChange change : found.missed()) {
+            if (webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED) {
+                finder.announced(change);
+                published++;
+            }
         }
         return published;
     }

@@ -99,6 +99,7 @@ public class MissedChangesLookUp {
                             change.kind().trigger(), change.sequence(), receipt.wire());
                 }
                 if (receipt == WebhookReceipt.PUBLISHED) {
+                    finder.announced(change);
                     meters.announced(change.kind());
                     published++;
                 }

@@ -76,7 +76,7 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
     public void save(MeetingState state) {
         update("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (ical_uid) DO UPDATE "
                         + "SET sequence = excluded.sequence, cancelled = excluded.cancelled, uid = excluded.uid, ends_at = excluded.ends_at, "
-                        + "updated_at = now()",
+                        + "keep_looking = false, updated_at = now()",
                 state.icalUid(), state.sequence(), state.cancelled(), state.uid(), state.end() == null ? null : Timestamp.from(state.end()));
     }
 
@@ -155,7 +155,8 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
         List<MeetingState> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement claim = c.prepareStatement("UPDATE meeting_state SET looked_up_at = ? WHERE ical_uid IN ("
-                     + "SELECT ical_uid FROM meeting_state WHERE NOT cancelled AND (ends_at IS NULL OR ends_at > ?) "
+                     + "SELECT ical_uid FROM meeting_state WHERE (NOT cancelled OR keep_looking) "
+                     + "AND (ends_at IS NULL OR ends_at > ?) "
                      + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
                      + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, sequence, cancelled, uid, ends_at")) {
             claim.setTimestamp(1, Timestamp.from(now));
@@ -171,6 +172,11 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
             throw new IllegalStateException("could not claim meetings to look up", e);
         }
         return due;
+    }
+
+    @Override
+    public void keepLooking(String icalUid) {
+        update("UPDATE meeting_state SET keep_looking = true WHERE ical_uid = ?", icalUid);
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface FindMissedChangesUseCase {
     /** What Cal.com shows of {@code meeting} that was not announced; asks Cal.com, so call it outside any transaction. */
     Uni<LookedUp> lookUp(MeetingState meeting);
 
+    /**
+     * Tells that a look-up announced {@code change}: a cancellation it found may have been the host asking for another
+     * time, so its meeting stays looked up until it is over (in the caller's transaction).
+     */
+    void announced(BookingChange change);
+
     /** Keeps the meeting's end as Cal.com shows it, when it was not kept (in the caller's transaction). */
     void keepEnd(MeetingState meeting, Instant end);
 

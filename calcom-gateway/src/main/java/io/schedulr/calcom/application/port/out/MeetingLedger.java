@@ -24,11 +24,15 @@ public interface MeetingLedger {
     List<String> meetingsHoldingSince(Instant before);
 
     /**
-     * Up to {@code limit} meetings not cancelled and not over at {@code now} (or whose end is not kept), last looked up at
+     * Up to {@code limit} meetings not cancelled (or {@link #keepLooking kept looked up}) and not over at {@code now} (or
+     * whose end is not kept), last looked up at
      * Cal.com before {@code lookedUpBefore} or never, the longest waiting first; each is stamped as looked up now, so that
      * another replica passes it by.
      */
     List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit);
+
+    /** Keeps the meeting looked up although it is cancelled, until it is over or its next change is announced. */
+    void keepLooking(String icalUid);
 
     /** Keeps the end Cal.com shows for a meeting announced before ends were kept. */
     void keepEnd(String icalUid, Instant end);
