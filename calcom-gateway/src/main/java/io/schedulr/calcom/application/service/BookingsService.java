@@ -37,7 +37,8 @@ public class BookingsService implements BookingsUseCase {
         CreateBookingCommand.Attendee a = command.attendee();
         return calcom.createBooking(new CalcomApi.NewBooking(command.eventTypeId(), command.start(), command.lengthInMinutes(),
                         new Booking.Person(a.name(), a.email(), a.timeZone()), a.language(), command.guests(), metadata))
-                .call(booking -> booking.icsUid() == null ? Uni.createFrom().voidItem() : made.made(booking.icsUid(), booking.uid(), booking.end()));
+                .call(booking -> booking.icsUid() == null ? Uni.createFrom().voidItem()
+                        : made.made(booking.icsUid(), booking.uid(), booking.end()));
     }
 
     @Override

@@ -33,8 +33,8 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     private final Duration madeGrace;
     private final int batch;
 
-    public MissedChangesService(MeetingLedger meetings, MadeBookings made, CalcomApi calcom, Clock clock, Duration lookAgainAfter, Duration madeGrace,
-                                int batch) {
+    public MissedChangesService(MeetingLedger meetings, MadeBookings made, CalcomApi calcom, Clock clock, Duration lookAgainAfter,
+                                Duration madeGrace, int batch) {
         this.meetings = Objects.requireNonNull(meetings);
         this.made = Objects.requireNonNull(made);
         this.calcom = Objects.requireNonNull(calcom);
@@ -71,7 +71,7 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     }
 
     @Override
-    public void announced(MadeBooking booking) {
+    public void forget(MadeBooking booking) {
         made.forgetMade(booking.icalUid());
     }
 

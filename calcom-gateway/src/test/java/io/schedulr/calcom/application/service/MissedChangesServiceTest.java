@@ -264,7 +264,7 @@ class MissedChangesServiceTest {
         for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
             published += take(found);
-            finder.announced(made);
+            finder.forget(made);
         }
         return published;
     }

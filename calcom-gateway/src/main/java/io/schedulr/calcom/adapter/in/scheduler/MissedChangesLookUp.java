@@ -61,7 +61,7 @@ public class MissedChangesLookUp {
         }
         for (MadeBooking made : QuarkusTransaction.requiringNew().call(finder::claimMadeDue)) {
             try {
-                announced += take(finder.lookUp(made).await().atMost(AT_MOST), found -> finder.announced(made));
+                announced += take(finder.lookUp(made).await().atMost(AT_MOST), found -> finder.forget(made));
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
                     return announced;

@@ -36,8 +36,8 @@ public class JdbcMadeBookings implements MadeBookings {
                     return null;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().recoverWithItem(e -> {
-                    LOG.errorf("booking %s (meeting %s) made on Cal.com, but not remembered for look-ups; only its webhooks will tell of it: %s",
-                            uid, icalUid, e.toString());
+                    LOG.errorf("booking %s (meeting %s) made on Cal.com, but not remembered for look-ups; only its webhooks will "
+                            + "tell of it: %s", uid, icalUid, e.toString());
                     return null;
                 });
     }

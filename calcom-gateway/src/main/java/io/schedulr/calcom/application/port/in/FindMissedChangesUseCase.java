@@ -36,7 +36,7 @@ public interface FindMissedChangesUseCase {
     Uni<LookedUp> lookUp(MadeBooking booking);
 
     /** Forgets a booking made here once its creation is announced (in the caller's transaction). */
-    void announced(MadeBooking booking);
+    void forget(MadeBooking booking);
 
     /**
      * @param missed the changes to announce, in meeting order (none when Cal.com shows what was announced)

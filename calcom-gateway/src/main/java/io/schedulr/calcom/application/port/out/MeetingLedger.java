@@ -25,9 +25,8 @@ public interface MeetingLedger {
 
     /**
      * Up to {@code limit} meetings not cancelled (or {@link #keepLooking kept looked up}) and not over at {@code now} (or
-     * whose end is not kept), last looked up at
-     * Cal.com before {@code lookedUpBefore} or never, the longest waiting first; each is stamped as looked up now, so that
-     * another replica passes it by.
+     * whose end is not kept), last looked up at Cal.com before {@code lookedUpBefore} or never, the longest waiting first;
+     * each is stamped as looked up now, so that another replica passes it by.
      */
     List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit);
 
