@@ -59,7 +59,7 @@ public class JdbcMadeBookings implements MadeBookings {
             claim.setInt(5, limit);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new MadeBooking(rs.getString(1), rs.getString(2), instant(rs, 3)));
+                    due.add(new MadeBooking(rs.getString(1), rs.getString(2), Statements.instant(rs, 3)));
                 }
             }
         } catch (SQLException e) {
@@ -85,19 +85,7 @@ public class JdbcMadeBookings implements MadeBookings {
         }
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
     private void update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("bookings made here: " + e.getMessage(), e);
-        }
+        Statements.update(dataSource, "bookings made here", sql, values);
     }
 }

@@ -63,7 +63,7 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
             try (PreparedStatement select = c.prepareStatement("SELECT sequence, cancelled, uid, ends_at FROM meeting_state WHERE ical_uid = ?")) {
                 select.setString(1, icalUid);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(new MeetingState(icalUid, rs.getInt(1), rs.getBoolean(2), rs.getString(3), instant(rs, 4)))
+                    return rs.next() ? Optional.of(new MeetingState(icalUid, rs.getInt(1), rs.getBoolean(2), rs.getString(3), Statements.instant(rs, 4)))
                             : Optional.empty();
                 }
             }
@@ -165,7 +165,7 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
             claim.setInt(4, limit);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), instant(rs, 5)));
+                    due.add(new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), Statements.instant(rs, 5)));
                 }
             }
         } catch (SQLException e) {
@@ -184,19 +184,7 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
         update("UPDATE meeting_state SET ends_at = ? WHERE ical_uid = ? AND ends_at IS NULL", Timestamp.from(end), icalUid);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
     private int update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook store failed: " + e.getMessage(), e);
-        }
+        return Statements.update(dataSource, "webhook store failed", sql, values);
     }
 }
