@@ -4,7 +4,9 @@ import io.schedulr.calcom.domain.booking.Booking;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The changes of a meeting that Cal.com shows and its webhooks never told (Cal.com gives up after a few attempts, e.g.
@@ -26,7 +28,7 @@ public final class MissedChanges {
 
     /**
      * @param chain the booking {@code announced} names, then each booking that replaced it, in order; a booking of another
-     *              meeting ends it (not ours to announce)
+     *              meeting ends it (not ours to announce), and so does one met before (a loop Cal.com should never show)
      */
     public static List<BookingChange> between(MeetingState announced, List<Booking> chain, Instant now) {
         if (chain.isEmpty() || !chain.get(0).uid().equals(announced.uid())) {
@@ -35,8 +37,9 @@ public final class MissedChanges {
         List<BookingChange> missed = new ArrayList<>();
         Booking last = chain.get(0);
         int sequence = announced.sequence();
+        Set<String> seen = new HashSet<>(List.of(last.uid()));
         for (Booking next : chain.subList(1, chain.size())) {
-            if (!next.uid().equals(last.rescheduledToUid()) || !sameMeeting(announced, next)) {
+            if (!next.uid().equals(last.rescheduledToUid()) || !sameMeeting(announced, next) || !seen.add(next.uid())) {
                 break;
             }
             sequence++;

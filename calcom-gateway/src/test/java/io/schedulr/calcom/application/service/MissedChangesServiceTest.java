@@ -195,6 +195,10 @@ class MissedChangesServiceTest {
         assertThat(MissedChanges.between(state, List.of(cancelledPointingAway, stranger), T0)).isEmpty();
         assertThat(MissedChanges.between(state, List.of(cancelledPointingAway, movedAway), T0)).hasSize(1);
         assertThatThrownBy(() -> MissedChanges.between(state, List.of(movedAway), T0)).isInstanceOf(IllegalArgumentException.class);
+        Booking pointingBack = new Booking(movedAway.uid(), movedAway.id(), movedAway.title(), "cancelled", movedAway.start(), movedAway.end(),
+                1, null, movedAway.icsUid(), booked.uid(), booked.uid(), null, null, null, List.of(), List.of(), List.of(), Map.of(), null);
+        assertThat(MissedChanges.between(state, List.of(cancelledPointingAway, pointingBack, cancelledPointingAway), T0))
+                .as("a loop is followed once").extracting(BookingChange::uid).containsExactly(movedAway.uid());
     }
 
     @Test
