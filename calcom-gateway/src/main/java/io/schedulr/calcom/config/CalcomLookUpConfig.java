@@ -20,6 +20,13 @@ public interface CalcomLookUpConfig {
     @WithDefault("PT2M")
     Duration madeGrace();
 
+    /**
+     * How often Cal.com's list of bookings is read for bookings made there directly whose BOOKING_CREATED never came (at
+     * the next round after it is due; one request per 100 bookings made meanwhile).
+     */
+    @WithDefault("PT5M")
+    Duration listEvery();
+
     /** Meetings looked up per round: each is one Cal.com request, or one per booking that replaced it. */
     @WithDefault("5")
     int batch();

@@ -1,10 +1,12 @@
 package io.schedulr.calcom.config;
 
 import io.schedulr.calcom.adapter.out.messaging.OutboxBookingEvents;
+import io.schedulr.calcom.adapter.out.persistence.JdbcBookingListing;
 import io.schedulr.calcom.adapter.out.persistence.JdbcMadeBookings;
 import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.service.MissedChangesService;
+import io.schedulr.calcom.application.service.UnknownBookingsService;
 import io.schedulr.calcom.application.service.BookingWebhookService;
 import io.schedulr.calcom.domain.WebhookSecrets;
 import jakarta.enterprise.inject.Produces;
@@ -40,5 +42,13 @@ public class CalcomWebhookWiring {
     MissedChangesService missedChangesService(JdbcWebhookLedger ledger, JdbcMadeBookings made, CalcomApi calcom,
                                               CalcomLookUpConfig config) {
         return new MissedChangesService(ledger, made, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.madeGrace(), config.batch());
+    }
+
+    @Produces
+    @Singleton
+    UnknownBookingsService unknownBookingsService(JdbcBookingListing listing, JdbcMadeBookings made, CalcomApi calcom,
+                                                  CalcomApiConfig api, CalcomLookUpConfig config) {
+        return new UnknownBookingsService(listing, made, calcom, api.teamId().orElse(null), Clock.systemUTC(), config.listEvery(),
+                config.madeGrace(), config.lookAgainAfter());
     }
 }

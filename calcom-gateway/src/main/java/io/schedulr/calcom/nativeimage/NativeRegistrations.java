@@ -38,6 +38,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$EventType",
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Host",
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Me",
+        "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Pagination",
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Person",
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Reschedule",
         "io.schedulr.calcom.adapter.out.calcomapi.CalcomJson$Slot",

@@ -1,6 +1,7 @@
 package io.schedulr.calcom.application;
 
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.BookingListing;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
 import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Dedup keys, audit, meeting states and held changes in maps. */
-public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingLedger, MadeBookings {
+public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingLedger, MadeBookings, BookingListing {
     public final Set<String> processed = new HashSet<>();
     public final List<String> audit = new ArrayList<>();
     public final Map<String, MeetingState> states = new HashMap<>();
@@ -32,6 +33,9 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     public final Map<String, Instant> madeWhen = new HashMap<>();
     public final Map<String, Instant> madeLookedUp = new HashMap<>();
     public java.util.function.Supplier<Instant> madeAt = () -> Instant.EPOCH;
+    /** How far Cal.com's list of bookings was read, and when a reading last began. */
+    public Instant listedUntil = Instant.EPOCH;
+    public Instant listedAt;
 
     @Override
     public boolean markProcessed(String dedupKey, String trigger) {
@@ -120,7 +124,33 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     }
 
     @Override
+    public boolean rememberUnknown(String icalUid, String uid, Instant madeAt, Instant end) {
+        if (states.containsKey(icalUid) || made.containsKey(icalUid)) {
+            return false;
+        }
+        made.put(icalUid, new MadeBooking(icalUid, uid, end));
+        madeWhen.put(icalUid, madeAt);
+        return true;
+    }
+
+    @Override
     public void forgetMade(String icalUid) {
         made.remove(icalUid);
+    }
+
+    @Override
+    public Optional<Instant> claimListing(Instant now, Instant listedBefore) {
+        if (listedAt != null && !listedAt.isBefore(listedBefore)) {
+            return Optional.empty();
+        }
+        listedAt = now;
+        return Optional.of(listedUntil);
+    }
+
+    @Override
+    public void listedUntil(Instant until) {
+        if (until.isAfter(listedUntil)) {
+            listedUntil = until;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.schedulr.calcom.contract;
 
 import io.schedulr.calcom.application.InMemoryWebhookLedger;
+import io.schedulr.calcom.application.port.out.BookingListing;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
 
@@ -21,6 +22,11 @@ class InMemoryLookUpPortsTest extends LookUpPortsContract {
 
     @Override
     protected MadeBookings made() {
+        return ledger;
+    }
+
+    @Override
+    protected BookingListing listing() {
         return ledger;
     }
 }

@@ -1,5 +1,6 @@
 package io.schedulr.calcom.contract;
 
+import io.schedulr.calcom.application.port.out.BookingListing;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
@@ -26,6 +27,8 @@ abstract class LookUpPortsContract {
     protected abstract MeetingLedger meetings();
 
     protected abstract MadeBookings made();
+
+    protected abstract BookingListing listing();
 
     private static String meeting() {
         return "contract-" + UUID.randomUUID() + "@Cal.com";
@@ -114,6 +117,39 @@ abstract class LookUpPortsContract {
                 .extracting(MadeBooking::icalUid).doesNotContain(over);
         assertThat(made().claimMadeForLookUp(NOW.minus(Duration.ofDays(365 * 70)), Instant.now().plus(Duration.ofHours(1)),
                 NOW, 100)).extracting(MadeBooking::icalUid).as("forgotten, not only left out").doesNotContain(over);
+    }
+
+    @Test
+    void aListedBookingIsRememberedOnlyWhileItsMeetingIsUnknownHereAndWaitsFromWhenCalcomMadeIt() {
+        String unknown = meeting();
+        String announced = meeting();
+        String madeHere = meeting();
+        meetings().save(new MeetingState(announced, 0, false, "u2", ENDS));
+        made().made(madeHere, "u3", ENDS).await().indefinitely();
+        Instant madeOnCalcom = Instant.now().minus(Duration.ofHours(2));
+
+        assertThat(made().rememberUnknown(unknown, "u1", madeOnCalcom, ENDS)).isTrue();
+        assertThat(made().rememberUnknown(unknown, "u1", madeOnCalcom, ENDS)).as("remembered already").isFalse();
+        assertThat(made().rememberUnknown(announced, "u2", madeOnCalcom, ENDS)).as("announced").isFalse();
+        assertThat(made().rememberUnknown(madeHere, "u3", madeOnCalcom, ENDS)).as("made here").isFalse();
+
+        assertThat(claimedMade(madeOnCalcom.plusSeconds(1))).as("its grace counted from when Cal.com made it")
+                .extracting(MadeBooking::icalUid).containsExactly(unknown);
+    }
+
+    @Test
+    void theListingIsClaimedOnceUntilItsStampIsOldEnoughAndItsMarkOnlyMovesForward() {
+        Instant now = Instant.now();
+        Instant from = listing().claimListing(now, now).orElseThrow();
+        assertThat(listing().claimListing(now, now)).as("stamped just now").isEmpty();
+
+        listing().listedUntil(from.minus(Duration.ofHours(1)));
+        Instant later = now.plusMillis(1);
+        assertThat(listing().claimListing(later, later)).as("never moved back").contains(from);
+
+        Instant next = from.plusMillis(1);
+        listing().listedUntil(next);
+        assertThat(listing().claimListing(later.plusMillis(1), later.plusMillis(1))).contains(next);
     }
 
     /** Bookings made here and claimable at {@code NOW}, made before {@code madeBefore}, of this contract's meetings. */

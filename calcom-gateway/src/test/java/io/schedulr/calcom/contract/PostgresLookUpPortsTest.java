@@ -1,8 +1,10 @@
 package io.schedulr.calcom.contract;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.calcom.adapter.out.persistence.JdbcBookingListing;
 import io.schedulr.calcom.adapter.out.persistence.JdbcMadeBookings;
 import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
+import io.schedulr.calcom.application.port.out.BookingListing;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ class PostgresLookUpPortsTest extends LookUpPortsContract {
     JdbcWebhookLedger ledger;
     @Inject
     JdbcMadeBookings made;
+    @Inject
+    JdbcBookingListing listing;
 
     @Override
     protected MeetingLedger meetings() {
@@ -29,6 +33,11 @@ class PostgresLookUpPortsTest extends LookUpPortsContract {
     @Override
     protected MadeBookings made() {
         return made;
+    }
+
+    @Override
+    protected BookingListing listing() {
+        return listing;
     }
 
     /** The booking stands on Cal.com whatever happens here: a booking that cannot be remembered is logged, not failed. */

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * Changes made on Cal.com while its webhooks do not reach us (held at the local Cal.com, as when this service is down
  * longer than Cal.com's few attempts): a round of look-ups asks the real Cal.com API client, announces each change on
  * the real topic as its webhook would have, and the webhooks, let go at last, are duplicates. A meeting Cal.com cannot
- * answer for fails alone.
+ * answer for fails alone. A booking made on Cal.com directly whose creation was never delivered is found in Cal.com's list.
  */
 @QuarkusTest
 class MissedChangesLookUpTest {
@@ -151,6 +151,34 @@ class MissedChangesLookUpTest {
         assertThat(created.data().sequence()).isZero();
         assertThat(created.data().start()).isEqualTo(start);
         assertThat(created.data().metadata()).containsEntry("schedulrInterviewId", "iv-made");
+        assertThat(count("SELECT count(*) FROM booking_made WHERE ical_uid = ?", ics)).as("forgotten once announced").isZero();
+
+        calcom.control("deliveries/release", "{\"order\":\"original\"}");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM webhook_delivery WHERE dedup_key LIKE 'BOOKING_CREATED:%' "
+                + "AND outcome = 'duplicate' AND body LIKE '%' || ? || '%'", ics) == 1);
+        assertThat(allFor(ics)).as("the late webhook announces nothing twice").hasSize(1);
+    }
+
+    @Test
+    void aBookingMadeOnCalcomDirectlyWhoseCreationNeverCameIsFoundInCalcomsListAndAnnounced() throws Exception {
+        calcom.control("deliveries/hold", "{}");
+        Instant start = LocalCalcomDriver.freshSlot();
+        JsonNode direct = calcom.book(start, "direct@startup.test");
+        String ics = direct.get("icsUid").asText();
+        double creationsFound = Metrics.count(MISSED, "kind=\"created\"");
+
+        await().atMost(WAIT).until(() -> {
+            lookUp.lookUpDue();
+            return count("SELECT count(*) FROM meeting_state WHERE ical_uid = ?", ics) == 1;
+        });
+
+        CloudEvent<BookingEvent> created = events(ics, 1).get(0);
+        assertThat(created.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(created.data().sequence()).isZero();
+        assertThat(created.data().uid()).isEqualTo(direct.get("uid").asText());
+        assertThat(created.data().start()).isEqualTo(start);
+        assertThat(created.data().attendees()).extracting(a -> a.email()).contains("direct@startup.test");
+        assertThat(Metrics.count(MISSED, "kind=\"created\"")).isGreaterThanOrEqualTo(creationsFound + 1);
         assertThat(count("SELECT count(*) FROM booking_made WHERE ical_uid = ?", ics)).as("forgotten once announced").isZero();
 
         calcom.control("deliveries/release", "{\"order\":\"original\"}");

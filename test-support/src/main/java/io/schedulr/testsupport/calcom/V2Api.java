@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import java.util.Map;
  * by {@code username}) and {@code GET /v2/event-types/{id}}; {@code GET /v2/teams/{teamId}/event-types}
  * ({@code eventSlug}); {@code GET /v2/teams/{teamId}/memberships} ({@code take}, {@code skip}, {@code emails});
  * {@code GET /v2/slots} ({@code eventTypeId}, {@code start}, {@code end}, {@code timeZone}, {@code duration},
- * {@code format}, {@code bookingUidToReschedule}); {@code POST /v2/bookings} (201), {@code GET /v2/bookings/{uid}},
+ * {@code format}, {@code bookingUidToReschedule}); {@code POST /v2/bookings} (201), {@code GET /v2/bookings} (by creation;
+ * {@link #bookingList}), {@code GET /v2/bookings/{uid}},
  * {@code POST /v2/bookings/{uid}/cancel} (200), {@code POST /v2/bookings/{uid}/reschedule} (201);
  * {@code POST|GET /v2/webhooks}, {@code DELETE /v2/webhooks/{id}}.
  * <p>
@@ -83,6 +85,9 @@ final class V2Api {
             Map<String, Object> success = new LinkedHashMap<>();
             success.put("status", "success");
             success.put("data", answer.data);
+            if (answer.pagination != null) {
+                success.put("pagination", answer.pagination);
+            }
             status = answer.status;
             body = success;
         } catch (CalcomError e) {
@@ -113,7 +118,10 @@ final class V2Api {
         exchange.getResponseHeaders().set("X-RateLimit-Reset-Default", String.valueOf(resetSeconds));
     }
 
-    private record Answer(int status, Object data) {
+    private record Answer(int status, Object data, Object pagination) {
+        Answer(int status, Object data) {
+            this(status, data, null);
+        }
     }
 
     private void authenticate(String key) {
@@ -176,6 +184,10 @@ final class V2Api {
     }
 
     private Answer bookingRoute(HttpExchange exchange, String method, String path, String[] s) throws IOException {
+        if (s.length == 2 && method.equals("GET")) {
+            ApiVersions.check(ApiVersions.BOOKINGS, version(exchange), method, path);
+            return bookingList(CalcomExchange.query(exchange));
+        }
         if (s.length == 2 && method.equals("POST")) {
             ApiVersions.check(ApiVersions.BOOKINGS, version(exchange), method, path);
             return new Answer(201, outputs.booking(bookings.create(bookingRequest(Json.parseObject(CalcomExchange.body(exchange))))));
@@ -199,6 +211,45 @@ final class V2Api {
                     Json.string(body.get("reschedulingReason")))));
         }
         throw CalcomError.notFound("Cannot " + method + " " + path);
+    }
+
+    /**
+     * {@code GET /v2/bookings}: the key owner's bookings (they host them), or with {@code teamId} those of the team's event
+     * types; filtered by {@code afterCreatedAt}/{@code beforeCreatedAt}, ordered by {@code sortCreated}, a page of
+     * {@code take} (at most 250, default 100) after {@code skip}, with Cal.com's {@code pagination} beside {@code data}.
+     */
+    private Answer bookingList(Map<String, String> query) {
+        Long teamId = query.get("teamId") == null ? null : team(query.get("teamId"));
+        Instant after = query.get("afterCreatedAt") == null ? null : Times.instant(query.get("afterCreatedAt"), "afterCreatedAt");
+        Instant before = query.get("beforeCreatedAt") == null ? null : Times.instant(query.get("beforeCreatedAt"), "beforeCreatedAt");
+        String sort = query.getOrDefault("sortCreated", "asc");
+        if (!sort.equals("asc") && !sort.equals("desc")) {
+            throw CalcomError.badRequest("sortCreated must be one of the following values: asc, desc");
+        }
+        int skip = query.get("skip") == null ? 0 : (int) id(query.get("skip"), "skip");
+        int take = query.get("take") == null ? 100 : (int) id(query.get("take"), "take");
+        if (take < 1 || take > 250 || skip < 0) {
+            throw CalcomError.badRequest("take must not be greater than 250");
+        }
+        long owner = directory.owner().id();
+        Comparator<Booking> created = Comparator.comparing((Booking b) -> b.createdAt).thenComparing(b -> b.id);
+        List<Booking> matching = bookings.all().stream()
+                .filter(b -> teamId != null ? teamId.equals(bookings.eventType(b.eventTypeId).teamId()) : b.hostIds.contains(owner))
+                .filter(b -> after == null || b.createdAt.isAfter(after))
+                .filter(b -> before == null || b.createdAt.isBefore(before))
+                .sorted(sort.equals("asc") ? created : created.reversed())
+                .toList();
+        List<Object> page = matching.stream().skip(skip).limit(take).map(b -> (Object) outputs.booking(b)).toList();
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("totalItems", matching.size());
+        pagination.put("remainingItems", Math.max(0, matching.size() - skip - page.size()));
+        pagination.put("returnedItems", page.size());
+        pagination.put("itemsPerPage", take);
+        pagination.put("currentPage", skip / take + 1);
+        pagination.put("totalPages", (matching.size() + take - 1) / take);
+        pagination.put("hasNextPage", skip + page.size() < matching.size());
+        pagination.put("hasPreviousPage", skip > 0);
+        return new Answer(200, page, pagination);
     }
 
     private List<Object> eventTypes(Map<String, String> query) {

@@ -270,4 +270,37 @@ class CalcomApiContractTest {
         assertThat(api.post("/v2/bookings/" + original.get("uid") + "/reschedule", LocalCalcom.BOOKINGS_API_VERSION,
                 "{\"start\":\"" + berlin(monday.plusDays(2), 13, 0) + "\"}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void bookingsAreListedByCreationForTheTeamAPageAtATimeWithCalcomsPagination() throws Exception {
+        long eventTypeId = eventTypeId(api, calcom.teamId(), 30);
+        LocalDate monday = freshMonday();
+        Instant before = Instant.now().minusMillis(1);
+        List<Object> uids = new java.util.ArrayList<>();
+        for (int hour : List.of(9, 10, 11)) {
+            uids.add(data(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(eventTypeId, berlin(monday, hour, 0),
+                    "listed" + hour + "@candidate.test"))).get("uid"));
+            Thread.sleep(5);
+        }
+        String query = "/v2/bookings?teamId=" + calcom.teamId() + "&afterCreatedAt=" + before + "&sortCreated=asc&take=2";
+        HttpResponse<String> first = api.get(query, LocalCalcom.BOOKINGS_API_VERSION);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(dataList(first).stream().map(b -> b.get("uid")).toList()).isEqualTo(uids.subList(0, 2));
+        assertThat(map(json(first).get("pagination"))).containsEntry("totalItems", 3L).containsEntry("returnedItems", 2L)
+                .containsEntry("remainingItems", 1L).containsEntry("hasNextPage", true).containsEntry("hasPreviousPage", false);
+        HttpResponse<String> second = api.get(query + "&skip=2", LocalCalcom.BOOKINGS_API_VERSION);
+        assertThat(dataList(second).stream().map(b -> b.get("uid")).toList()).isEqualTo(uids.subList(2, 3));
+        assertThat(map(json(second).get("pagination"))).containsEntry("hasNextPage", false).containsEntry("hasPreviousPage", true);
+        assertThat(dataList(second).get(0)).containsKeys("createdAt", "icsUid", "status", "attendees", "hosts");
+
+        String newestFirst = "/v2/bookings?teamId=" + calcom.teamId() + "&afterCreatedAt=" + before + "&sortCreated=desc";
+        assertThat(dataList(api.get(newestFirst, LocalCalcom.BOOKINGS_API_VERSION)).get(0).get("uid")).isEqualTo(uids.get(2));
+        assertThat(dataList(api.get("/v2/bookings?teamId=" + calcom.teamId() + "&afterCreatedAt=" + Instant.now().plusSeconds(60),
+                LocalCalcom.BOOKINGS_API_VERSION))).isEmpty();
+
+        for (String bad : List.of("sortCreated=sideways", "afterCreatedAt=yesterday", "take=251", "teamId=x")) {
+            assertThat(api.get("/v2/bookings?" + bad, LocalCalcom.BOOKINGS_API_VERSION).statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(api.get("/v2/bookings?teamId=" + calcom.teamId(), null).statusCode()).isEqualTo(400);
+    }
 }

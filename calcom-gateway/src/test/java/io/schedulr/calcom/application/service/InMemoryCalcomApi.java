@@ -21,6 +21,9 @@ public class InMemoryCalcomApi implements CalcomApi {
     final Map<String, Booking> bookings = new LinkedHashMap<>();
     final List<NewBooking> sent = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    /** When each booking was made, by the clock below. */
+    final Map<String, Instant> createdAt = new LinkedHashMap<>();
+    java.util.function.Supplier<Instant> now = () -> Instant.EPOCH;
     CalcomException failure;
     List<Instant> free = new ArrayList<>();
     private int next = 1;
@@ -70,7 +73,7 @@ public class InMemoryCalcomApi implements CalcomApi {
                     booking.start().plusSeconds(60L * (booking.lengthInMinutes() == null ? 30 : booking.lengthInMinutes())),
                     booking.eventTypeId(), "https://meet/" + uid, uid + "@Cal.com", null, null, null, null, null, List.of(),
                     List.of(booking.attendee()), booking.guests(), booking.metadata(), booking.metadata().get(Booking.INTERVIEW_ID));
-            bookings.put(uid, made);
+            put(made);
             return made;
         });
     }
@@ -120,11 +123,37 @@ public class InMemoryCalcomApi implements CalcomApi {
         Booking moved = new Booking(newUid, next, b.title(), "accepted", start, start.plus(java.time.Duration.between(b.start(), b.end())),
                 b.eventTypeId(), b.meetingUrl(), b.icsUid(), b.uid(), null, null, null, by, b.hosts(), b.attendees(), b.guests(), b.metadata(),
                 b.interviewId());
-        bookings.put(newUid, moved);
+        put(moved);
         bookings.put(b.uid(), new Booking(b.uid(), b.id(), b.title(), "cancelled", b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
                 b.icsUid(), b.rescheduledFromUid(), newUid, null, null, b.rescheduledBy(), b.hosts(), b.attendees(), b.guests(), b.metadata(),
                 b.interviewId()));
         return moved;
+    }
+
+    @Override
+    public Uni<BookingsPage> bookingsCreated(Long teamId, Instant after, Instant before, int skip, int take) {
+        return answer("list " + after + ".." + before + " skip " + skip, () -> {
+            List<CreatedBooking> created = createdAt.entrySet().stream()
+                    .filter(e -> e.getValue().isAfter(after) && e.getValue().isBefore(before))
+                    .map(e -> new CreatedBooking(bookings.get(e.getKey()), e.getValue())).toList();
+            List<CreatedBooking> page = created.stream().skip(skip).limit(take).toList();
+            return new BookingsPage(page, skip + page.size() < created.size());
+        });
+    }
+
+    /** A booking someone made on Cal.com's own pages, not through this service. */
+    public Booking bookOnCalcom(Instant start, String attendee) {
+        String uid = "uid" + next++;
+        Booking made = new Booking(uid, next, "Interview with " + attendee, "accepted", start, start.plusSeconds(1800), 1,
+                "https://meet/" + uid, uid + "@Cal.com", null, null, null, null, null, List.of(),
+                List.of(new Booking.Person(attendee, attendee + "@startup.test", "Europe/Berlin")), List.of(), Map.of(), null);
+        put(made);
+        return made;
+    }
+
+    private void put(Booking made) {
+        bookings.put(made.uid(), made);
+        createdAt.put(made.uid(), now.get());
     }
 
     private Booking find(String uid) {

@@ -3,9 +3,11 @@ package io.schedulr.calcom.application.service;
 import io.schedulr.calcom.application.InMemoryWebhookLedger;
 import io.schedulr.calcom.application.port.in.CreateBookingCommand;
 import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
+import io.schedulr.calcom.application.port.in.FindUnknownBookingsUseCase;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
 import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.CalcomException;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
@@ -42,9 +44,13 @@ class MissedChangesServiceTest {
     private final MissedChangesService finder = new MissedChangesService(ledger, ledger, calcom, clock, Duration.ofMinutes(15),
             Duration.ofMinutes(2), 5);
     private final BookingsService bookings = new BookingsService(calcom, ledger);
+    private final UnknownBookingsService unknown = new UnknownBookingsService(ledger, ledger, calcom, null, clock, Duration.ofMinutes(5),
+            Duration.ofMinutes(2), Duration.ofMinutes(15));
 
     {
         ledger.madeAt = clock::instant;
+        calcom.now = clock::instant;
+        ledger.listedUntil = T0;
     }
 
     @Test
@@ -141,19 +147,19 @@ class MissedChangesServiceTest {
         Booking booked = bookedAndAnnounced(NINE);
 
         assertThat(round()).isZero();
-        assertThat(calcom.calls).containsExactly("create", "booking " + booked.uid());
+        assertThat(bookingCalls()).containsExactly("create", "booking " + booked.uid());
 
         clock.advance(Duration.ofMinutes(14));
         round();
-        assertThat(calcom.calls).as("looked up 14 minutes ago").hasSize(2);
+        assertThat(bookingCalls()).as("looked up 14 minutes ago").hasSize(2);
 
         clock.advance(Duration.ofMinutes(2));
         round();
-        assertThat(calcom.calls).hasSize(3);
+        assertThat(bookingCalls()).hasSize(3);
 
         clock.set(booked.end().plusSeconds(1));
         round();
-        assertThat(calcom.calls).as("over").hasSize(3);
+        assertThat(bookingCalls()).as("over").hasSize(3);
         assertThat(announced).hasSize(1);
     }
 
@@ -237,6 +243,102 @@ class MissedChangesServiceTest {
         assertThat(calcom.calls).hasSize(calls);
     }
 
+    @Test
+    void aBookingMadeOnCalcomDirectlyWhoseCreationNeverCameIsFoundInCalcomsListAndAnnounced() {
+        clock.advance(Duration.ofMinutes(1));
+        Booking direct = calcom.bookOnCalcom(NINE, "grace");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(round()).as("its webhook still has time").isZero();
+        assertThat(ledger.made).isEmpty();
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(round()).isEqualTo(1);
+
+        BookingChange created = announced.get(0);
+        assertThat(created.kind()).isEqualTo(ChangeKind.CREATED);
+        assertThat(created.icalUid()).isEqualTo(direct.icsUid());
+        assertThat(created.uid()).isEqualTo(direct.uid());
+        assertThat(created.sequence()).isZero();
+        assertThat(created.attendees()).extracting(Person::email).containsExactly("grace@startup.test");
+        assertThat(ledger.made).as("forgotten once announced").isEmpty();
+        assertThat(webhooks.receive(delivery(created))).as("the webhook, arriving late after all, has no second effect")
+                .isEqualTo(WebhookReceipt.DUPLICATE);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(round()).as("the list is read on from where it stopped").isZero();
+        assertThat(calcom.calls.stream().filter(c -> c.startsWith("list")).toList()).containsExactly(
+                "list " + T0 + ".." + T0.plus(Duration.ofMinutes(6)) + " skip 0",
+                "list " + T0.plus(Duration.ofMinutes(6)) + ".." + T0.plus(Duration.ofMinutes(12)) + " skip 0");
+    }
+
+    @Test
+    void theListIsReadOnlyEveryFewMinutesAndAfterAFailureFromWhereItStood() {
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(unknown.claimListing()).contains(T0);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(unknown.claimListing()).as("read four minutes ago").isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        calcom.failure = new CalcomException(CalcomException.Kind.UNAVAILABLE, "down");
+        Instant from = unknown.claimListing().orElseThrow();
+        assertThatThrownBy(() -> unknown.list(from).await().indefinitely()).isInstanceOf(CalcomException.class);
+        calcom.failure = null;
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(unknown.claimListing()).as("nothing was read: the next reading starts where this one did").contains(T0);
+    }
+
+    @Test
+    void onlyListedBookingsNobodyHereKnowsThatStillMatterAreRemembered() {
+        clock.advance(Duration.ofMinutes(1));
+        Booking known = bookedAndAnnounced(NINE);
+        Booking madeHere = madeHere(NINE.plus(Duration.ofHours(1)));
+        Booking cancelled = calcom.bookOnCalcom(NINE.plus(Duration.ofHours(2)), "withdrawn");
+        calcom.cancelOnCalcom(cancelled.uid(), "Withdrawn", "withdrawn@startup.test");
+        Booking over = calcom.bookOnCalcom(T0.minus(Duration.ofHours(2)), "late");
+        Booking moved = calcom.bookOnCalcom(T0.minus(Duration.ofHours(3)), "moved");
+        Booking movedTo = calcom.moveOnCalcom(moved.uid(), NINE.plus(Duration.ofDays(1)), "moved@startup.test");
+        clock.advance(Duration.ofMinutes(3));
+
+        FindUnknownBookingsUseCase.Listed listed = unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely();
+        assertThat(listed.bookings()).extracting(b -> b.booking().uid())
+                .contains(known.uid(), madeHere.uid(), cancelled.uid(), over.uid(), moved.uid(), movedTo.uid());
+
+        assertThat(unknown.rememberUnknown(listed)).extracting(b -> b.booking().uid())
+                .as("a moved booking is followed from its first, even when that time is over").containsExactly(moved.uid());
+        assertThat(ledger.listedUntil).isEqualTo(clock.instant().minus(Duration.ofMinutes(2)));
+
+        assertThat(round()).as("the booking made here, whose creation never came either, and the moved one").isEqualTo(3);
+        assertThat(announced.subList(2, 4)).extracting(BookingChange::kind, BookingChange::uid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.CREATED, moved.uid()),
+                        org.assertj.core.groups.Tuple.tuple(ChangeKind.RESCHEDULED, movedTo.uid()));
+    }
+
+    @Test
+    void aLongListIsReadAFewPagesAtATimeAndTheNextReadingGoesOnWhereThisOneStopped() {
+        List<Booking> made = new ArrayList<>();
+        for (int i = 0; i < UnknownBookingsService.PAGES * UnknownBookingsService.PAGE + 20; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            made.add(calcom.bookOnCalcom(NINE, "founder" + i));
+        }
+        clock.advance(Duration.ofMinutes(3));
+
+        List<CalcomApi.CreatedBooking> first = unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+        assertThat(first).hasSize(UnknownBookingsService.PAGES * UnknownBookingsService.PAGE);
+        assertThat(ledger.listedUntil).as("just before the last one read, so one made in the same instant is not passed by")
+                .isEqualTo(calcom.createdAt.get(made.get(299).uid()).minusMillis(1));
+
+        clock.advance(Duration.ofMinutes(6));
+        List<CalcomApi.CreatedBooking> rest = unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+        assertThat(rest).extracting(b -> b.booking().uid()).as("the last one read before is known now")
+                .containsExactlyElementsOf(made.subList(300, 320).stream().map(Booking::uid).toList());
+        assertThat(ledger.made).hasSize(320);
+    }
+
+    /** Cal.com's calls other than readings of its list. */
+    private List<String> bookingCalls() {
+        return calcom.calls.stream().filter(c -> !c.startsWith("list")).toList();
+    }
+
     private Booking madeHere(Instant start) {
         calcom.free.add(start);
         return bookings.book(new CreateBookingCommand("iv-1", 1, start, 30,
@@ -265,6 +367,7 @@ class MissedChangesServiceTest {
             published += take(found);
             finder.keepEnd(meeting, found.end());
         }
+        unknown.claimListing().ifPresent(from -> unknown.rememberUnknown(unknown.list(from).await().indefinitely()));
         for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
             published += take(found);

@@ -3,9 +3,11 @@ package io.schedulr.calcom.adapter.in.scheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
+import io.schedulr.calcom.application.port.in.FindUnknownBookingsUseCase;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeUseCase;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
+import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.CalcomException;
 import io.schedulr.calcom.application.port.out.MadeBookings.MadeBooking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
@@ -15,13 +17,16 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A round of look-ups at Cal.com for changes its webhooks never told: each meeting alone (one that fails is logged and
- * looked up again later, the others go on), Cal.com asked outside any transaction, what it shows taken in one
- * transaction per meeting as a delivery would be. A round stops at Cal.com's rate limit, leaving the key to the people
- * using the app.
+ * A round of look-ups at Cal.com for changes its webhooks never told: the meetings due, each alone (one that fails is
+ * logged and looked up again later, the others go on); then, when due, Cal.com's list of bookings, for those made there
+ * whose creation was never announced; then the bookings whose creation was not announced (made here, or so found).
+ * Cal.com is asked outside any transaction, and what it shows is taken in one transaction per meeting as a delivery
+ * would be. A round stops at Cal.com's rate limit, leaving the key to the people using the app.
  */
 @ApplicationScoped
 public class MissedChangesLookUp {
@@ -30,6 +35,8 @@ public class MissedChangesLookUp {
 
     @Inject
     FindMissedChangesUseCase finder;
+    @Inject
+    FindUnknownBookingsUseCase unknown;
     @Inject
     ReceiveBookingChangeUseCase receiver;
     @Inject
@@ -59,6 +66,9 @@ public class MissedChangesLookUp {
                 LOG.errorf("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s", meeting.icalUid(), e.toString());
             }
         }
+        if (!listUnknownBookings()) {
+            return announced;
+        }
         for (MadeBooking made : QuarkusTransaction.requiringNew().call(finder::claimMadeDue)) {
             try {
                 announced += take(finder.lookUp(made).await().atMost(AT_MOST), found -> finder.forget(made));
@@ -74,6 +84,34 @@ public class MissedChangesLookUp {
             }
         }
         return announced;
+    }
+
+    /**
+     * Reads Cal.com's list of bookings when due, remembering those made there that nobody here heard of, so that the
+     * look-ups of bookings whose creation never came take them too. Answers false when the round should pause.
+     */
+    private boolean listUnknownBookings() {
+        Optional<Instant> from = QuarkusTransaction.requiringNew().call(unknown::claimListing);
+        if (from.isEmpty()) {
+            return true;
+        }
+        try {
+            FindUnknownBookingsUseCase.Listed listed = unknown.list(from.get()).await().atMost(AT_MOST);
+            for (CalcomApi.CreatedBooking found : QuarkusTransaction.requiringNew().call(() -> unknown.rememberUnknown(listed))) {
+                LOG.warnf("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never came); looked up now",
+                        found.booking().icsUid(), found.booking().uid(), found.createdAt());
+            }
+        } catch (CalcomException e) {
+            if (pausesTheRound(e)) {
+                return false;
+            }
+            LOG.warnf("Cal.com's bookings made since %s could not be listed (read again at the next listing): %s", from.get(),
+                    e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf("Cal.com's bookings made since %s could not be taken (read again at the next listing): %s", from.get(),
+                    e.toString());
+        }
+        return true;
     }
 
     private static boolean pausesTheRound(CalcomException e) {

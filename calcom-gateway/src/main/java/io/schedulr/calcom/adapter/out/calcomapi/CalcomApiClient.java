@@ -73,7 +73,7 @@ public class CalcomApiClient implements CalcomApi {
         return bearer(correlationId)
                 .chain(auth -> api.me(auth, correlationId))
                 .map(envelope -> {
-                    CalcomJson.Me me = data(envelope, endpoint, correlationId);
+                    CalcomJson.Me me = successful(envelope, endpoint, correlationId).data();
                     return new CalcomAccount(me.id(), me.username(), me.email());
                 })
                 .onFailure().transform(f -> classify(f, endpoint, correlationId, true))
@@ -124,6 +124,19 @@ public class CalcomApiClient implements CalcomApi {
     }
 
     @Override
+    public Uni<BookingsPage> bookingsCreated(Long teamId, Instant after, Instant before, int skip, int take) {
+        return envelope("GET /v2/bookings", true,
+                (auth, id) -> api.bookings(auth, id, teamId, after.toString(), before.toString(), "asc", skip, take))
+                .map(page -> {
+                    List<CreatedBooking> bookings = page.data().stream()
+                            .map(b -> new CreatedBooking(booking(b), instant(b.createdAt()))).toList();
+                    boolean more = page.pagination() != null && page.pagination().hasNextPage() != null
+                            ? page.pagination().hasNextPage() : bookings.size() == take;
+                    return new BookingsPage(bookings, more);
+                });
+    }
+
+    @Override
     public Uni<Booking> cancel(String uid, String reason) {
         return call("POST /v2/bookings/{uid}/cancel", true, (auth, id) -> api.cancel(auth, id, uid, new CalcomJson.Cancel(reason)))
                 .map(CalcomApiClient::booking);
@@ -141,12 +154,18 @@ public class CalcomApiClient implements CalcomApi {
      * and turns failures into {@link CalcomException}s (429s sent again after the block).
      */
     private <T> Uni<T> call(String endpoint, boolean idempotent, BiFunction<String, String, Uni<CalcomJson.Envelope<T>>> request) {
-        Uni<T> attempt = Uni.createFrom().deferred(() -> {
+        return envelope(endpoint, idempotent, request).map(CalcomJson.Envelope::data);
+    }
+
+    /** As {@link #call}, answering the whole success envelope (a list's pagination is beside its data). */
+    private <T> Uni<CalcomJson.Envelope<T>> envelope(String endpoint, boolean idempotent,
+                                                     BiFunction<String, String, Uni<CalcomJson.Envelope<T>>> request) {
+        Uni<CalcomJson.Envelope<T>> attempt = Uni.createFrom().deferred(() -> {
             String correlationId = UUID.randomUUID().toString();
             return bearer(correlationId)
                     .call(gate::pause)
                     .chain(auth -> request.apply(auth, correlationId))
-                    .map(envelope -> data(envelope, endpoint, correlationId))
+                    .map(envelope -> successful(envelope, endpoint, correlationId))
                     .onFailure().transform(f -> classify(f, endpoint, correlationId, idempotent))
                     .onItemOrFailure().invoke((ignored, failure) -> meters.record(endpoint, failure));
         });
@@ -163,13 +182,13 @@ public class CalcomApiClient implements CalcomApi {
         return Uni.createFrom().item("Bearer " + key);
     }
 
-    private static <T> T data(CalcomJson.Envelope<T> envelope, String endpoint, String correlationId) {
+    private static <T> CalcomJson.Envelope<T> successful(CalcomJson.Envelope<T> envelope, String endpoint, String correlationId) {
         if (envelope == null || envelope.data() == null || !"success".equals(envelope.status())) {
             LOG.warnf("Cal.com %s answered without a success envelope [correlation %s]", endpoint, correlationId);
             throw new CalcomException(Kind.UNAVAILABLE, "Cal.com gave an answer we could not read (reference " + correlationId + ").",
                     null, correlationId, null);
         }
-        return envelope.data();
+        return envelope;
     }
 
     private Throwable classify(Throwable failure, String endpoint, String correlationId, boolean idempotent) {

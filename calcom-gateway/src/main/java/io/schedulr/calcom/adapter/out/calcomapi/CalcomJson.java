@@ -15,9 +15,14 @@ public final class CalcomJson {
     private CalcomJson() {
     }
 
-    /** {@code {"status":"success","data":…}}. */
+    /** {@code {"status":"success","data":…}}; a list answers its {@code pagination} beside. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Envelope<T>(String status, T data) {
+    public record Envelope<T>(String status, T data, Pagination pagination) {
+    }
+
+    /** What Cal.com says of a page of a list ({@code GET /v2/bookings}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pagination(Boolean hasNextPage) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,7 +52,7 @@ public final class CalcomJson {
     /** {@code BookingOutput_2024_08_13}, served under cal-api-version 2026-02-25. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Booking(long id, String uid, String title, String status, String start, String end, Long eventTypeId, String meetingUrl,
-                          String location, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
+                          String location, String createdAt, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
                           String cancelledByEmail, String rescheduledByEmail, List<Person> hosts, List<Person> attendees, List<String> guests,
                           Map<String, Object> metadata) {
     }

@@ -76,6 +76,18 @@ public interface CalcomV2Client {
                                                                @HeaderParam(CORRELATION_HEADER) String correlationId,
                                                                CalcomJson.CreateBooking body);
 
+    /** The bookings of the key's owner, or of a team's event types, created in a time range, oldest first. */
+    @GET
+    @Path("/bookings")
+    @ClientHeaderParam(name = CalcomApiVersions.HEADER, value = CalcomApiVersions.BOOKINGS)
+    Uni<CalcomJson.Envelope<List<CalcomJson.Booking>>> bookings(@HeaderParam("Authorization") String authorization,
+                                                                @HeaderParam(CORRELATION_HEADER) String correlationId,
+                                                                @QueryParam("teamId") Long teamId,
+                                                                @QueryParam("afterCreatedAt") String afterCreatedAt,
+                                                                @QueryParam("beforeCreatedAt") String beforeCreatedAt,
+                                                                @QueryParam("sortCreated") String sortCreated,
+                                                                @QueryParam("skip") int skip, @QueryParam("take") int take);
+
     @GET
     @Path("/bookings/{uid}")
     @ClientHeaderParam(name = CalcomApiVersions.HEADER, value = CalcomApiVersions.BOOKINGS)

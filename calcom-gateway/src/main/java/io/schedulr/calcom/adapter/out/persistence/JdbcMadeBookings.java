@@ -69,6 +69,13 @@ public class JdbcMadeBookings implements MadeBookings {
     }
 
     @Override
+    public boolean rememberUnknown(String icalUid, String uid, Instant madeAt, Instant end) {
+        return update("INSERT INTO booking_made (ical_uid, uid, ends_at, made_at) SELECT ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM meeting_state WHERE ical_uid = ?) ON CONFLICT (ical_uid) DO NOTHING",
+                icalUid, uid, Timestamp.from(end), Timestamp.from(madeAt), icalUid) == 1;
+    }
+
+    @Override
     public void forgetMade(String icalUid) {
         update("DELETE FROM booking_made WHERE ical_uid = ?", icalUid);
     }
@@ -85,7 +92,7 @@ public class JdbcMadeBookings implements MadeBookings {
         }
     }
 
-    private void update(String sql, Object... values) {
-        Statements.update(dataSource, "bookings made here", sql, values);
+    private int update(String sql, Object... values) {
+        return Statements.update(dataSource, "bookings made here", sql, values);
     }
 }

@@ -32,6 +32,12 @@ public interface CalcomApi {
 
     Uni<Booking> booking(String uid);
 
+    /**
+     * A page of the bookings created after {@code after} and before {@code before}, oldest first: those of the team's event
+     * types, or with no team the key owner's.
+     */
+    Uni<BookingsPage> bookingsCreated(Long teamId, Instant after, Instant before, int skip, int take);
+
     Uni<Booking> cancel(String uid, String reason);
 
     /** The new booking that replaces {@code uid}. */
@@ -40,6 +46,17 @@ public interface CalcomApi {
     /** What {@code POST /v2/bookings} is sent. */
     record NewBooking(long eventTypeId, Instant start, Integer lengthInMinutes, Booking.Person attendee, String attendeeLanguage,
                       List<String> guests, Map<String, String> metadata) {
+    }
+
+    /** A booking as Cal.com lists it, with when it was made there. */
+    record CreatedBooking(Booking booking, Instant createdAt) {
+    }
+
+    /** @param more whether Cal.com has more after this page */
+    record BookingsPage(List<CreatedBooking> bookings, boolean more) {
+        public BookingsPage {
+            bookings = List.copyOf(bookings);
+        }
     }
 
     /** The user the key belongs to ({@code GET /v2/me}). */

@@ -5,7 +5,10 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 
-/** Bookings made through this service, remembered until their meeting is announced, for look-ups at Cal.com. */
+/**
+ * Bookings made through this service, and bookings Cal.com lists that nobody here heard of, remembered until their
+ * meeting is announced, for look-ups at Cal.com.
+ */
 public interface MadeBookings {
     /**
      * Remembers a booking just made. Never fails: the booking stands on Cal.com whatever happens here, so a failure to
@@ -20,6 +23,12 @@ public interface MadeBookings {
      * over, are forgotten.
      */
     List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit);
+
+    /**
+     * Remembers a booking Cal.com lists that was made there directly ({@code madeAt}), unless its meeting is known here:
+     * announced, or remembered already. Answers whether it was remembered.
+     */
+    boolean rememberUnknown(String icalUid, String uid, Instant madeAt, Instant end);
 
     /** Forgets a booking made here once its meeting is announced. */
     void forgetMade(String icalUid);

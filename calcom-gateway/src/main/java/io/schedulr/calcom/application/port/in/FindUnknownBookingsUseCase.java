@@ -1,0 +1,39 @@
+package io.schedulr.calcom.application.port.in;
+
+import io.schedulr.calcom.application.port.out.CalcomApi.CreatedBooking;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cal.com's list of bookings is read now and then by creation time, so that a booking made on Cal.com directly whose
+ * {@code BOOKING_CREATED} never came is remembered and looked up ({@link FindMissedChangesUseCase#claimMadeDue}) like a
+ * booking made here: its creation is announced, then what followed it.
+ */
+public interface FindUnknownBookingsUseCase {
+    /** Where the next reading starts, when one is due; stamped, so that another replica passes it by (caller's transaction). */
+    Optional<Instant> claimListing();
+
+    /** The bookings Cal.com lists as created since {@code from}, a few pages at most; asks Cal.com, so outside any transaction. */
+    Uni<Listed> list(Instant from);
+
+    /**
+     * Remembers those of {@code listed} that nobody here heard of and that still matter (a meeting ahead, or moved), and
+     * keeps how far the list was read (caller's transaction).
+     *
+     * @return the bookings remembered
+     */
+    List<CreatedBooking> rememberUnknown(Listed listed);
+
+    /**
+     * @param bookings what Cal.com listed, oldest first
+     * @param until    how far the list was read: the next reading starts there
+     */
+    record Listed(List<CreatedBooking> bookings, Instant until) {
+        public Listed {
+            bookings = List.copyOf(bookings);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.schedulr.calcom.application.service;
+
+import io.schedulr.calcom.application.port.in.FindUnknownBookingsUseCase;
+import io.schedulr.calcom.application.port.out.BookingListing;
+import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.port.out.CalcomApi.CreatedBooking;
+import io.schedulr.calcom.application.port.out.MadeBookings;
+import io.schedulr.calcom.domain.booking.Booking;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads Cal.com's list of bookings every {@code listEvery}, from where the last reading stopped up to {@code grace} ago
+ * (younger bookings' webhooks still have their chance), at most {@value #PAGES} pages of {@value #PAGE} in one reading;
+ * a longer stretch goes on at the next.
+ */
+public class UnknownBookingsService implements FindUnknownBookingsUseCase {
+    static final int PAGE = 100;
+    static final int PAGES = 3;
+
+    private final BookingListing listing;
+    private final MadeBookings made;
+    private final CalcomApi calcom;
+    private final Long teamId;
+    private final Clock clock;
+    private final Duration listEvery;
+    private final Duration grace;
+    private final Duration lookAgainAfter;
+
+    /**
+     * @param teamId         the team whose event types are offered; null: the key owner's bookings
+     * @param grace          how long a booking's own webhook has before the list is asked about it
+     * @param lookAgainAfter how long a moved booking whose first time is over stays remembered for its look-up
+     */
+    public UnknownBookingsService(BookingListing listing, MadeBookings made, CalcomApi calcom, Long teamId, Clock clock,
+                                  Duration listEvery, Duration grace, Duration lookAgainAfter) {
+        this.listing = Objects.requireNonNull(listing);
+        this.made = Objects.requireNonNull(made);
+        this.calcom = Objects.requireNonNull(calcom);
+        this.teamId = teamId;
+        this.clock = Objects.requireNonNull(clock);
+        this.listEvery = Objects.requireNonNull(listEvery);
+        this.grace = Objects.requireNonNull(grace);
+        this.lookAgainAfter = Objects.requireNonNull(lookAgainAfter);
+    }
+
+    @Override
+    public Optional<Instant> claimListing() {
+        Instant now = clock.instant();
+        return listing.claimListing(now, now.minus(listEvery));
+    }
+
+    @Override
+    public Uni<Listed> list(Instant from) {
+        Instant to = clock.instant().minus(grace);
+        if (!to.isAfter(from)) {
+            return Uni.createFrom().item(new Listed(List.of(), from));
+        }
+        return pages(from, to, 0, new ArrayList<>());
+    }
+
+    private Uni<Listed> pages(Instant from, Instant to, int page, List<CreatedBooking> found) {
+        return calcom.bookingsCreated(teamId, from, to, page * PAGE, PAGE).chain(answer -> {
+            found.addAll(answer.bookings());
+            if (!answer.more() || answer.bookings().isEmpty()) {
+                return Uni.createFrom().item(new Listed(found, to));
+            }
+            if (page + 1 < PAGES) {
+                return pages(from, to, page + 1, found);
+            }
+            return Uni.createFrom().item(new Listed(found, readUpTo(found, from)));
+        });
+    }
+
+    /**
+     * Where a reading cut short stops: just before the last booking's creation, so that bookings made in the same instant
+     * are listed again rather than passed by (one known already is not remembered twice).
+     */
+    private static Instant readUpTo(List<CreatedBooking> found, Instant from) {
+        Instant last = found.get(found.size() - 1).createdAt();
+        Instant until = last == null ? from : last.minusMillis(1);
+        return until.isAfter(from) ? until : from;
+    }
+
+    @Override
+    public List<CreatedBooking> rememberUnknown(Listed listed) {
+        Instant now = clock.instant();
+        List<CreatedBooking> remembered = new ArrayList<>();
+        for (CreatedBooking created : listed.bookings()) {
+            Booking b = created.booking();
+            if (matters(b, now)) {
+                Instant end = b.end().isAfter(now) ? b.end() : now.plus(lookAgainAfter);
+                Instant madeAt = created.createdAt() != null ? created.createdAt() : now;
+                if (made.rememberUnknown(b.icsUid(), b.uid(), madeAt, end)) {
+                    remembered.add(created);
+                }
+            }
+        }
+        listing.listedUntil(listed.until());
+        return remembered;
+    }
+
+    /**
+     * A booking that starts a meeting (not one replacing another: its first booking is the one to follow), accepted and
+     * not over, or moved since (its replacement may be ahead). One cancelled or still waiting for a host's confirmation
+     * told nobody anything.
+     */
+    private static boolean matters(Booking b, Instant now) {
+        if (b.icsUid() == null || b.uid() == null || b.end() == null || b.rescheduledFromUid() != null) {
+            return false;
+        }
+        boolean moved = b.rescheduledToUid() != null;
+        return moved || "accepted".equals(b.status()) && b.end().isAfter(now);
+    }
+}
