@@ -27,6 +27,13 @@ public interface CalcomLookUpConfig {
     @WithDefault("PT5M")
     Duration listEvery();
 
+    /**
+     * The share of Cal.com's rate-limit window look-ups leave to people: a round stops when the key's last answer said
+     * no more than this share of its requests is left (a 429 blocks every request of the key for a minute).
+     */
+    @WithDefault("0.25")
+    double leaveToPeople();
+
     /** Meetings looked up per round: each is one Cal.com request, or one per booking that replaced it. */
     @WithDefault("5")
     int batch();

@@ -80,6 +80,8 @@ public class LocalCalcomApiResource implements QuarkusTestResourceLifecycleManag
         if (limited) {
             // its test spends the rate limit with event type lists, so each must reach Cal.com
             config.put("calcom.event-types-fresh-for", "PT0S");
+            // its look-up test checks that a nearly spent window is left to people (off in the other tests: see %test)
+            config.put("calcom.look-up.leave-to-people", "0.25");
         }
         String client = "io.schedulr.calcom.adapter.out.calcomapi.CalcomApiClient";
         config.put(client + "/Retry/delay", "20");

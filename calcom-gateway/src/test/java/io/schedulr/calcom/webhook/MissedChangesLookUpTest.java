@@ -95,11 +95,16 @@ class MissedChangesLookUpTest {
         String unknown = "000-unknown-" + java.util.UUID.randomUUID() + "@Cal.com";
         execute("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) "
                 + "VALUES (?, 0, false, 'gone-uid', now() + interval '1 day')", unknown);
+        String unknownWithoutEnd = "000-unknown-" + java.util.UUID.randomUUID() + "@Cal.com";
+        execute("INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) VALUES (?, 0, false, 'gone-uid', NULL)",
+                unknownWithoutEnd);
         double cancellationsFound = Metrics.count(MISSED, "kind=\"cancelled\"");
         double movesFound = Metrics.count(MISSED, "kind=\"rescheduled\"");
 
-        lookUpUntilSeen(unknown, cancelledIcs, movedIcs);
+        lookUpUntilSeen(unknown, unknownWithoutEnd, cancelledIcs, movedIcs);
         assertThat(allFor(unknown)).as("nothing announced for a booking Cal.com does not know").isEmpty();
+        assertThat(count("SELECT count(*) FROM meeting_state WHERE ical_uid = ? AND ends_at IS NOT NULL", unknownWithoutEnd))
+                .as("with no end kept, not looked up again").isEqualTo(1);
 
         BookingEvent cancellation = events(cancelledIcs, 2).get(1).data();
         assertThat(cancellation.uid()).isEqualTo(cancelledLater.get("uid").asText());

@@ -32,9 +32,11 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     private final Duration lookAgainAfter;
     private final Duration madeGrace;
     private final int batch;
+    private final double leaveToPeople;
 
+    /** @param leaveToPeople the share of Cal.com's rate-limit window look-ups never spend (e.g. 0.25: the last quarter) */
     public MissedChangesService(MeetingLedger meetings, MadeBookings made, CalcomApi calcom, Clock clock, Duration lookAgainAfter,
-                                Duration madeGrace, int batch) {
+                                Duration madeGrace, int batch, double leaveToPeople) {
         this.meetings = Objects.requireNonNull(meetings);
         this.made = Objects.requireNonNull(made);
         this.calcom = Objects.requireNonNull(calcom);
@@ -45,6 +47,15 @@ public class MissedChangesService implements FindMissedChangesUseCase {
             throw new IllegalArgumentException("batch must be at least 1");
         }
         this.batch = batch;
+        if (leaveToPeople < 0 || leaveToPeople >= 1) {
+            throw new IllegalArgumentException("leaveToPeople must be at least 0 and below 1");
+        }
+        this.leaveToPeople = leaveToPeople;
+    }
+
+    @Override
+    public boolean mayAskCalcom() {
+        return calcom.shareOfRequestsLeft() > leaveToPeople || leaveToPeople == 0;
     }
 
     @Override
@@ -93,6 +104,13 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     public void announced(BookingChange change) {
         if (change.kind() == ChangeKind.CANCELLED) {
             meetings.keepLooking(change.icalUid());
+        }
+    }
+
+    @Override
+    public void notFound(MeetingState meeting) {
+        if (meeting.end() == null) {
+            meetings.keepEnd(meeting.icalUid(), clock.instant());
         }
     }
 

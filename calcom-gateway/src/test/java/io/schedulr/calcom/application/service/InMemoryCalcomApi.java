@@ -25,6 +25,8 @@ public class InMemoryCalcomApi implements CalcomApi {
     final Map<String, Instant> createdAt = new LinkedHashMap<>();
     java.util.function.Supplier<Instant> now = () -> Instant.EPOCH;
     CalcomException failure;
+    /** What Cal.com's last answer said of the key's rate-limit window. */
+    double shareLeft = 1.0;
     List<Instant> free = new ArrayList<>();
     private int next = 1;
 
@@ -139,6 +141,11 @@ public class InMemoryCalcomApi implements CalcomApi {
             List<CreatedBooking> page = created.stream().skip(skip).limit(take).toList();
             return new BookingsPage(page, skip + page.size() < created.size());
         });
+    }
+
+    @Override
+    public double shareOfRequestsLeft() {
+        return shareLeft;
     }
 
     /** A booking someone made on Cal.com's own pages, not through this service. */

@@ -42,7 +42,7 @@ class MissedChangesServiceTest {
     private final List<BookingChange> announced = new ArrayList<>();
     private final BookingWebhookService webhooks = new BookingWebhookService(ledger, ledger, announced::add, clock, Duration.ofMinutes(1));
     private final MissedChangesService finder = new MissedChangesService(ledger, ledger, calcom, clock, Duration.ofMinutes(15),
-            Duration.ofMinutes(2), 5);
+            Duration.ofMinutes(2), 5, 0.25);
     private final BookingsService bookings = new BookingsService(calcom, ledger);
     private final UnknownBookingsService unknown = new UnknownBookingsService(ledger, ledger, calcom, null, clock, Duration.ofMinutes(5),
             Duration.ofMinutes(2), Duration.ofMinutes(15));
@@ -334,6 +334,40 @@ class MissedChangesServiceTest {
         assertThat(ledger.made).hasSize(320);
     }
 
+    @Test
+    void lookUpsLeaveTheLastQuarterOfCalcomsRateLimitWindowToPeople() {
+        Booking booked = bookedAndAnnounced(NINE);
+        calcom.cancelOnCalcom(booked.uid(), "Grace is ill", "grace@candidate.test");
+
+        calcom.shareLeft = 0.25;
+        assertThat(finder.mayAskCalcom()).isFalse();
+        assertThat(round()).isZero();
+        assertThat(bookingCalls()).as("Cal.com not asked").containsExactly("create");
+        assertThat(ledger.states.get(booked.icsUid()).cancelled()).isFalse();
+
+        calcom.shareLeft = 0.3;
+        assertThat(finder.mayAskCalcom()).isTrue();
+        assertThat(round()).isEqualTo(1);
+        assertThat(ledger.states.get(booked.icsUid()).cancelled()).isTrue();
+    }
+
+    @Test
+    void aMeetingCalcomDoesNotKnowIsLookedUpUntilItsEndAndOneWhoseEndWasNeverKeptNoMore() {
+        MeetingState legacy = new MeetingState("gone@Cal.com", 0, false, "gone", null);
+        MeetingState ahead = new MeetingState("gone-too@Cal.com", 0, false, "gone-too", NINE);
+        ledger.states.put(legacy.icalUid(), legacy);
+        ledger.states.put(ahead.icalUid(), ahead);
+
+        for (MeetingState meeting : finder.claimDue()) {
+            assertThatThrownBy(() -> finder.lookUp(meeting).await().indefinitely()).isInstanceOfSatisfying(CalcomException.class,
+                    e -> assertThat(e.kind()).isEqualTo(CalcomException.Kind.NOT_FOUND));
+            finder.notFound(meeting);
+        }
+        clock.advance(Duration.ofMinutes(16));
+
+        assertThat(finder.claimDue()).extracting(MeetingState::icalUid).containsExactly(ahead.icalUid());
+    }
+
     /** Cal.com's calls other than readings of its list. */
     private List<String> bookingCalls() {
         return calcom.calls.stream().filter(c -> !c.startsWith("list")).toList();
@@ -362,6 +396,9 @@ class MissedChangesServiceTest {
     /** What the scheduler's round does, with the webhook core taking each change found. */
     private int round() {
         int published = 0;
+        if (!finder.mayAskCalcom()) {
+            return published;
+        }
         for (MeetingState meeting : finder.claimDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(meeting).await().indefinitely();
             published += take(found);

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * logged and looked up again later, the others go on); then, when due, Cal.com's list of bookings, for those made there
  * whose creation was never announced; then the bookings whose creation was not announced (made here, or so found).
  * Cal.com is asked outside any transaction, and what it shows is taken in one transaction per meeting as a delivery
- * would be. A round stops at Cal.com's rate limit, leaving the key to the people using the app.
+ * would be. A round stops at Cal.com's rate limit, and before it: when the key's window is nearly spent, the rest is left to
+ * the people using the app.
  */
 @ApplicationScoped
 public class MissedChangesLookUp {
@@ -53,23 +54,36 @@ public class MissedChangesLookUp {
     /** One round; returns how many changes were announced. */
     public int lookUpDue() {
         int announced = 0;
+        if (leftToPeople()) {
+            return announced;
+        }
         for (MeetingState meeting : QuarkusTransaction.requiringNew().call(finder::claimDue)) {
+            if (leftToPeople()) {
+                return announced;
+            }
             try {
                 announced += take(finder.lookUp(meeting).await().atMost(AT_MOST), found -> finder.keepEnd(meeting, found.end()));
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
                     return announced;
                 }
-                LOG.warnf("meeting %s: Cal.com could not be asked for missed changes of booking %s (looked up again later): %s",
-                        meeting.icalUid(), meeting.uid(), e.getMessage());
+                if (e.kind() == CalcomException.Kind.NOT_FOUND) {
+                    QuarkusTransaction.requiringNew().run(() -> finder.notFound(meeting));
+                }
+                LOG.warnf("meeting %s: Cal.com could not be asked for missed changes of booking %s (%s): %s", meeting.icalUid(),
+                        meeting.uid(), meeting.end() == null && e.kind() == CalcomException.Kind.NOT_FOUND ? "not looked up again"
+                                : "looked up again later", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.errorf("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s", meeting.icalUid(), e.toString());
             }
         }
-        if (!listUnknownBookings()) {
+        if (leftToPeople() || !listUnknownBookings()) {
             return announced;
         }
         for (MadeBooking made : QuarkusTransaction.requiringNew().call(finder::claimMadeDue)) {
+            if (leftToPeople()) {
+                return announced;
+            }
             try {
                 announced += take(finder.lookUp(made).await().atMost(AT_MOST), found -> finder.forget(made));
             } catch (CalcomException e) {
@@ -111,6 +125,16 @@ public class MissedChangesLookUp {
             LOG.errorf("Cal.com's bookings made since %s could not be taken (read again at the next listing): %s", from.get(),
                     e.toString());
         }
+        return true;
+    }
+
+    /** Whether the rest of Cal.com's rate-limit window is left to the people using the app: the round stops here. */
+    private boolean leftToPeople() {
+        if (finder.mayAskCalcom()) {
+            return false;
+        }
+        LOG.info("Cal.com look-ups paused until the next round: the API key's rate-limit window is nearly spent, the rest is left "
+                + "to people");
         return true;
     }
 

@@ -61,6 +61,8 @@ public class CalcomApiClient implements CalcomApi {
     CalcomApiConfig config;
     @Inject
     CalcomCallMeters meters;
+    @Inject
+    RateLimitBudget budget;
 
     private final RateLimitGate gate = new RateLimitGate(Clock.systemUTC());
 
@@ -134,6 +136,11 @@ public class CalcomApiClient implements CalcomApi {
                             ? page.pagination().hasNextPage() : bookings.size() == take;
                     return new BookingsPage(bookings, more);
                 });
+    }
+
+    @Override
+    public double shareOfRequestsLeft() {
+        return budget.shareLeft();
     }
 
     @Override

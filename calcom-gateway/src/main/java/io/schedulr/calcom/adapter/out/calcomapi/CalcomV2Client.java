@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -23,9 +24,11 @@ import java.util.Map;
 /**
  * Cal.com API v2 ({@code https://api.cal.com/v2}; base URL from {@code quarkus.rest-client.calcom.url}). The key goes in
  * {@code Authorization: Bearer …}, each versioned endpoint sends its {@link CalcomApiVersions} value, and every request
- * carries our correlation id in {@value #CORRELATION_HEADER}.
+ * carries our correlation id in {@value #CORRELATION_HEADER}. Every answer's rate-limit headers are read by
+ * {@link RateLimitBudget}.
  */
 @RegisterRestClient(configKey = "calcom")
+@RegisterProvider(RateLimitBudget.class)
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public interface CalcomV2Client {

@@ -14,6 +14,12 @@ import java.util.List;
  * like a delivery.
  */
 public interface FindMissedChangesUseCase {
+    /**
+     * Whether Cal.com may be asked now: look-ups are background work, so they leave the last part of the key's rate-limit
+     * window to the people using the app (a 429 blocks everyone's requests for a minute).
+     */
+    boolean mayAskCalcom();
+
     /** The meetings due a look-up, stamped as looked up (in the caller's transaction). */
     List<MeetingState> claimDue();
 
@@ -28,6 +34,12 @@ public interface FindMissedChangesUseCase {
 
     /** Keeps the meeting's end as Cal.com shows it, when it was not kept (in the caller's transaction). */
     void keepEnd(MeetingState meeting, Instant end);
+
+    /**
+     * Cal.com does not know a booking of the meeting (404). One whose end was never kept (announced before ends were) is
+     * looked up no more, as it would be for good; one with an end is looked up again until then (caller's transaction).
+     */
+    void notFound(MeetingState meeting);
 
     /** Bookings made through this service whose creation was never announced, due a look-up, stamped (caller's transaction). */
     List<MadeBooking> claimMadeDue();

@@ -40,6 +40,12 @@ public interface CalcomApi {
 
     Uni<Booking> cancel(String uid, String reason);
 
+    /**
+     * The share (0 to 1) of the API key's requests left in Cal.com's current rate-limit window, as its last answer said;
+     * 1 when none said, or that window has passed.
+     */
+    double shareOfRequestsLeft();
+
     /** The new booking that replaces {@code uid}. */
     Uni<Booking> reschedule(String uid, Instant start, String reason);
 
