@@ -41,8 +41,8 @@ public class CalcomWebhookWiring {
     @Singleton
     MissedChangesService missedChangesService(JdbcWebhookLedger ledger, JdbcMadeBookings made, CalcomApi calcom,
                                               CalcomLookUpConfig config) {
-        return new MissedChangesService(ledger, made, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.madeGrace(), config.batch(),
-                config.leaveToPeople());
+        return new MissedChangesService(ledger, made, calcom, Clock.systemUTC(), config.lookAgainAfter(), config.madeGrace(),
+                config.batch(), config.leaveToPeople());
     }
 
     @Produces

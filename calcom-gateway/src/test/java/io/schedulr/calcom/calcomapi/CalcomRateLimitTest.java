@@ -65,7 +65,8 @@ class CalcomRateLimitTest {
         String meeting = "000-budget-" + UUID.randomUUID() + "@Cal.com";
         String uid = "budget-" + UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) VALUES (?, 0, false, ?, now() + interval '1 day')")) {
+                "INSERT INTO meeting_state (ical_uid, sequence, cancelled, uid, ends_at) "
+                        + "VALUES (?, 0, false, ?, now() + interval '1 day')")) {
             s.setString(1, meeting);
             s.setString(2, uid);
             s.executeUpdate();

@@ -322,13 +322,13 @@ class MissedChangesServiceTest {
         }
         clock.advance(Duration.ofMinutes(3));
 
-        List<CalcomApi.CreatedBooking> first = unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+        List<CalcomApi.CreatedBooking> first = listOnce();
         assertThat(first).hasSize(UnknownBookingsService.PAGES * UnknownBookingsService.PAGE);
         assertThat(ledger.listedUntil).as("just before the last one read, so one made in the same instant is not passed by")
                 .isEqualTo(calcom.createdAt.get(made.get(299).uid()).minusMillis(1));
 
         clock.advance(Duration.ofMinutes(6));
-        List<CalcomApi.CreatedBooking> rest = unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+        List<CalcomApi.CreatedBooking> rest = listOnce();
         assertThat(rest).extracting(b -> b.booking().uid()).as("the last one read before is known now")
                 .containsExactlyElementsOf(made.subList(300, 320).stream().map(Booking::uid).toList());
         assertThat(ledger.made).hasSize(320);
@@ -366,6 +366,11 @@ class MissedChangesServiceTest {
         clock.advance(Duration.ofMinutes(16));
 
         assertThat(finder.claimDue()).extracting(MeetingState::icalUid).containsExactly(ahead.icalUid());
+    }
+
+    /** One reading of Cal.com's list, as a round does it: what it remembered. */
+    private List<CalcomApi.CreatedBooking> listOnce() {
+        return unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
     }
 
     /** Cal.com's calls other than readings of its list. */

@@ -52,7 +52,8 @@ public final class CalcomJson {
     /** {@code BookingOutput_2024_08_13}, served under cal-api-version 2026-02-25. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Booking(long id, String uid, String title, String status, String start, String end, Long eventTypeId, String meetingUrl,
-                          String location, String createdAt, String icsUid, String rescheduledFromUid, String rescheduledToUid, String cancellationReason,
+                          String location, String createdAt, String icsUid, String rescheduledFromUid, String rescheduledToUid,
+                          String cancellationReason,
                           String cancelledByEmail, String rescheduledByEmail, List<Person> hosts, List<Person> attendees, List<String> guests,
                           Map<String, Object> metadata) {
     }
