@@ -121,6 +121,11 @@ public final class LocalStack implements AutoCloseable {
         return calcomSettings.calcomUrl();
     }
 
+    /** The API key calcom-gateway is given for the local Cal.com (for tests acting on Cal.com as somebody else would). */
+    public String calcomApiKey() {
+        return calcomSettings.apiKey();
+    }
+
     /** The local trace collector every service exports its spans to. */
     public LocalTraces traces() {
         return traces;

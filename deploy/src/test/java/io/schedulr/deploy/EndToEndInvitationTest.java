@@ -46,7 +46,8 @@ class EndToEndInvitationTest {
         // whose webhooks never came need not wait
         client = StackClient.start(state,
                 options -> options.withServiceEnvironment(NOTIFICATION, Map.of("SCHEDULR_LOG_JSON", "true"))
-                        .withServiceEnvironment("calcom-gateway", Map.of("CALCOM_LOOK_UP_EVERY", "2s", "CALCOM_LOOK_UP_AGAIN_AFTER", "PT2S")));
+                        .withServiceEnvironment("calcom-gateway", Map.of("CALCOM_LOOK_UP_EVERY", "2s", "CALCOM_LOOK_UP_AGAIN_AFTER", "PT2S",
+                                "CALCOM_LOOK_UP_LIST_EVERY", "PT2S", "CALCOM_LOOK_UP_MADE_GRACE", "PT2S")));
     }
 
     @AfterAll
@@ -60,7 +61,8 @@ class EndToEndInvitationTest {
      * Issue 15 end to end: the 6-step flow through scheduling-service books on the local Cal.com through calcom-gateway;
      * Cal.com's signed webhook comes back over Kafka and confirms it; the guest gets our invitation and its update;
      * the interviewer's Google calendar shows it; a move on Cal.com whose webhooks never came is found by calcom-gateway's
-     * look-up and reaches everyone; a cancellation on Cal.com cancels it for everyone.
+     * look-up and reaches everyone; a booking made on Cal.com directly meanwhile is found in Cal.com's list of bookings and
+     * shown as an interview; a cancellation on Cal.com cancels it for everyone.
      */
     @Test
     void anInterviewSentThroughTheWizardIsBookedOnCalcomConfirmedByItsWebhookAndCancelledFromThere() throws Exception {
@@ -124,6 +126,12 @@ class EndToEndInvitationTest {
         String update = client.awaitCalendars(guest, 2, Duration.ofSeconds(60)).get(1);
         assertThat(StackClient.line(update, "METHOD:")).isEqualTo("REQUEST");
         assertThat(StackClient.line(update, "SEQUENCE:")).isEqualTo("2");
+        // A founder books the team on Cal.com's own page meanwhile: calcom-gateway finds the booking in Cal.com's list of
+        // bookings, and the app shows it as an interview booked on Cal.com.
+        String directUid = json.readTree(client.bookOnCalcom(offered.path("id").asLong(), slots.path("slots").get(2).path("start").asText(),
+                "Dana Founder", "dana-" + tag + "@example.com")).path("data").path("uid").asText();
+        JsonNode direct = awaitListed(json, admin, directUid);
+        assertThat(direct.path("origin").asText()).isEqualTo("calcom");
         client.onCalcom("deliveries/release", "{\"order\":\"original\"}");
 
         client.onCalcom("bookings/" + movedUid + "/cancel", "{\"cancellationReason\":\"The startup withdrew\",\"by\":\"host\"}");
@@ -134,6 +142,20 @@ class EndToEndInvitationTest {
         String cancel = toGuest.get(2);
         assertThat(StackClient.line(cancel, "METHOD:")).isEqualTo("CANCEL");
         assertThat(StackClient.line(cancel, "SEQUENCE:")).isEqualTo("3");
+    }
+
+    /** The interview of Cal.com booking {@code uid}, once the admin's list of interviews shows it. */
+    private static JsonNode awaitListed(ObjectMapper json, StackClient.Person admin, String uid) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode interview : json.readTree(client.call("GET", "/api/interviews?limit=100", admin, null, 200))) {
+                if (uid.equals(interview.path("calcomBookingUid").asText())) {
+                    return interview;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no interview of Cal.com booking " + uid + " listed");
     }
 
     private static JsonNode awaitInterview(ObjectMapper json, String path, StackClient.Person who,

@@ -1,5 +1,6 @@
 package io.schedulr.deploy;
 
+import io.schedulr.testsupport.calcom.LocalCalcom;
 import io.schedulr.testsupport.infra.InfraPorts;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
@@ -240,6 +241,18 @@ final class StackClient implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(route + " → " + r.body()).isBetween(200, 201);
+        return r.body();
+    }
+
+    /** A founder booking the team's event type on Cal.com's own booking page ({@code POST /v2/bookings}); the new booking. */
+    String bookOnCalcom(long eventTypeId, String start, String name, String email) throws Exception {
+        String body = "{\"start\":\"" + start + "\",\"eventTypeId\":" + eventTypeId + ",\"attendee\":{\"name\":\"" + name
+                + "\",\"email\":\"" + email + "\",\"timeZone\":\"Europe/Berlin\"}}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.calcomUrl() + "/v2/bookings"))
+                .header("Authorization", "Bearer " + stack.calcomApiKey()).header("cal-api-version", LocalCalcom.BOOKINGS_API_VERSION)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("booking on Cal.com → " + r.body()).isEqualTo(201);
         return r.body();
     }
 
