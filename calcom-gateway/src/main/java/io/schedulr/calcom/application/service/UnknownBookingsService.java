@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +60,8 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
 
     @Override
     public Uni<Listed> list(Instant from) {
-        Instant to = clock.instant().minus(grace);
+        // Cal.com keeps creation times to the millisecond: a finer bound could pass a booking by between two readings
+        Instant to = clock.instant().minus(grace).truncatedTo(ChronoUnit.MILLIS);
         if (!to.isAfter(from)) {
             return Uni.createFrom().item(new Listed(List.of(), from));
         }

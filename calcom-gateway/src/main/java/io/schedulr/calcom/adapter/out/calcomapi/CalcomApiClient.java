@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -128,7 +129,8 @@ public class CalcomApiClient implements CalcomApi {
     @Override
     public Uni<BookingsPage> bookingsCreated(Long teamId, Instant after, Instant before, int skip, int take) {
         return envelope("GET /v2/bookings", true,
-                (auth, id) -> api.bookings(auth, id, teamId, after.toString(), before.toString(), "asc", skip, take))
+                (auth, id) -> api.bookings(auth, id, teamId, after.truncatedTo(ChronoUnit.MILLIS).toString(),
+                        before.truncatedTo(ChronoUnit.MILLIS).toString(), "asc", skip, take))
                 .map(page -> {
                     List<CreatedBooking> bookings = page.data().stream()
                             .map(b -> new CreatedBooking(booking(b), instant(b.createdAt()))).toList();
