@@ -92,21 +92,19 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
     }
 
     @Override
-    public List<CreatedBooking> rememberUnknown(Listed listed) {
+    public boolean rememberIfUnknown(CreatedBooking created) {
         Instant now = clock.instant();
-        List<CreatedBooking> remembered = new ArrayList<>();
-        for (CreatedBooking created : listed.bookings()) {
-            Booking b = created.booking();
-            if (matters(b, now)) {
-                Instant end = b.end().isAfter(now) ? b.end() : now.plus(lookAgainAfter);
-                Instant madeAt = created.createdAt() != null ? created.createdAt() : now;
-                if (made.rememberUnknown(b.icsUid(), b.uid(), madeAt, end)) {
-                    remembered.add(created);
-                }
-            }
+        Booking b = created.booking();
+        if (!matters(b, now)) {
+            return false;
         }
+        Instant end = b.end().isAfter(now) ? b.end() : now.plus(lookAgainAfter);
+        return made.rememberUnknown(b.icsUid(), b.uid(), created.createdAt() != null ? created.createdAt() : now, end);
+    }
+
+    @Override
+    public void listed(Listed listed) {
         listing.listedUntil(listed.until());
-        return remembered;
     }
 
     /**

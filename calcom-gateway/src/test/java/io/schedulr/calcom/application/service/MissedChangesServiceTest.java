@@ -303,7 +303,7 @@ class MissedChangesServiceTest {
         assertThat(listed.bookings()).extracting(b -> b.booking().uid())
                 .contains(known.uid(), madeHere.uid(), cancelled.uid(), over.uid(), moved.uid(), movedTo.uid());
 
-        assertThat(unknown.rememberUnknown(listed)).extracting(b -> b.booking().uid())
+        assertThat(remembered(listed)).extracting(b -> b.booking().uid())
                 .as("a moved booking is followed from its first, even when that time is over").containsExactly(moved.uid());
         assertThat(ledger.listedUntil).isEqualTo(clock.instant().minus(Duration.ofMinutes(2)));
 
@@ -370,7 +370,14 @@ class MissedChangesServiceTest {
 
     /** One reading of Cal.com's list, as a round does it: what it remembered. */
     private List<CalcomApi.CreatedBooking> listOnce() {
-        return unknown.rememberUnknown(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+        return remembered(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+    }
+
+    /** What a round does with a reading: each booking remembered if unknown, then the mark kept; those remembered. */
+    private List<CalcomApi.CreatedBooking> remembered(FindUnknownBookingsUseCase.Listed listed) {
+        List<CalcomApi.CreatedBooking> remembered = listed.bookings().stream().filter(unknown::rememberIfUnknown).toList();
+        unknown.listed(listed);
+        return remembered;
     }
 
     /** Cal.com's calls other than readings of its list. */
@@ -409,7 +416,7 @@ class MissedChangesServiceTest {
             published += take(found);
             finder.keepEnd(meeting, found.end());
         }
-        unknown.claimListing().ifPresent(from -> unknown.rememberUnknown(unknown.list(from).await().indefinitely()));
+        unknown.claimListing().ifPresent(from -> remembered(unknown.list(from).await().indefinitely()));
         for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
             FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
             published += take(found);

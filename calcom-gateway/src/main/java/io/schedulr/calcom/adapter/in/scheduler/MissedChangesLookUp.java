@@ -111,10 +111,10 @@ public class MissedChangesLookUp {
         }
         try {
             FindUnknownBookingsUseCase.Listed listed = unknown.list(from.get()).await().atMost(AT_MOST);
-            for (CalcomApi.CreatedBooking found : QuarkusTransaction.requiringNew().call(() -> unknown.rememberUnknown(listed))) {
-                LOG.warnf("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never came); looked up now",
-                        found.booking().icsUid(), found.booking().uid(), found.createdAt());
+            for (CalcomApi.CreatedBooking found : listed.bookings()) {
+                remember(found);
             }
+            QuarkusTransaction.requiringNew().run(() -> unknown.listed(listed));
         } catch (CalcomException e) {
             if (pausesTheRound(e)) {
                 return false;
@@ -126,6 +126,19 @@ public class MissedChangesLookUp {
                     e.toString());
         }
         return true;
+    }
+
+    /** One listed booking, in a transaction of its own: one that cannot be kept is logged and left out, the others go on. */
+    private void remember(CalcomApi.CreatedBooking found) {
+        try {
+            if (QuarkusTransaction.requiringNew().call(() -> unknown.rememberIfUnknown(found))) {
+                LOG.warnf("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never came); looked up now",
+                        found.booking().icsUid(), found.booking().uid(), found.createdAt());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (left out): %s",
+                    found.booking().icsUid(), found.booking().uid(), e.toString());
+        }
     }
 
     /** Whether the rest of Cal.com's rate-limit window is left to the people using the app: the round stops here. */

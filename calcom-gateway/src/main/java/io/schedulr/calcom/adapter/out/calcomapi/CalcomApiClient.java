@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -132,12 +133,28 @@ public class CalcomApiClient implements CalcomApi {
                 (auth, id) -> api.bookings(auth, id, teamId, after.truncatedTo(ChronoUnit.MILLIS).toString(),
                         before.truncatedTo(ChronoUnit.MILLIS).toString(), "asc", skip, take))
                 .map(page -> {
-                    List<CreatedBooking> bookings = page.data().stream()
-                            .map(b -> new CreatedBooking(booking(b), instant(b.createdAt()))).toList();
+                    List<CreatedBooking> bookings = new ArrayList<>();
+                    for (CalcomJson.Booking b : page.data()) {
+                        readable(b).ifPresent(bookings::add);
+                    }
                     boolean more = page.pagination() != null && page.pagination().hasNextPage() != null
-                            ? page.pagination().hasNextPage() : bookings.size() == take;
+                            ? page.pagination().hasNextPage() : page.data().size() == take;
                     return new BookingsPage(bookings, more);
                 });
+    }
+
+    /** One booking of a list: one Cal.com wrote so that it cannot be read is logged and left out, the others go on. */
+    static Optional<CreatedBooking> readable(CalcomJson.Booking b) {
+        if (b == null || b.uid() == null) {
+            LOG.warn("Cal.com listed a booking without a uid; left out");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CreatedBooking(booking(b), instant(b.createdAt())));
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("Cal.com listed booking %s in a shape we could not read; left out: %s", b.uid(), unreadable.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

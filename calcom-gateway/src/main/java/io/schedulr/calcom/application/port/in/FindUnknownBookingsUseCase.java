@@ -20,12 +20,13 @@ public interface FindUnknownBookingsUseCase {
     Uni<Listed> list(Instant from);
 
     /**
-     * Remembers those of {@code listed} that nobody here heard of and that still matter (a meeting ahead, or moved), and
-     * keeps how far the list was read (caller's transaction).
-     *
-     * @return the bookings remembered
+     * Remembers a listed booking if nobody here heard of it and it still matters (a meeting ahead, or moved); answers
+     * whether it did (caller's transaction: one per booking, so that one that cannot be kept fails alone).
      */
-    List<CreatedBooking> rememberUnknown(Listed listed);
+    boolean rememberIfUnknown(CreatedBooking booking);
+
+    /** Keeps how far the list was read: the next reading starts there (caller's transaction). */
+    void listed(Listed listed);
 
     /**
      * @param bookings what Cal.com listed, oldest first
