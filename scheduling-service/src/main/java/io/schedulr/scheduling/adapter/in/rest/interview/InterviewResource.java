@@ -246,8 +246,8 @@ public class InterviewResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a sent interview: its Cal.com booking is cancelled and everyone is told",
-            description = "Only who sent the interview (the Cal.com booking is theirs) and admins. The body may be {} or empty "
-                    + "(with Content-Type: application/json).")
+            description = "Only who sent the interview (the Cal.com booking is theirs) and admins. The body may be {}, empty, or left "
+                    + "out (no Content-Type needed then).")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
             + "interview_cancelled changed_concurrently invalid_reason invalid_body calcom_rejected calcom_not_found calcom_rate_limited "
             + "calcom_unavailable")
