@@ -83,12 +83,13 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
 
     /**
      * Where a reading cut short stops: just before the last booking's creation, so that bookings made in the same instant
-     * are listed again rather than passed by (one known already is not remembered twice).
+     * are listed again rather than passed by (one known already is not remembered twice). Only when every booking read was
+     * made in that one millisecond does it stop at it, so that the list always moves on.
      */
     private static Instant readUpTo(List<CreatedBooking> found, Instant from) {
         Instant last = found.get(found.size() - 1).createdAt();
-        Instant until = last == null ? from : last.minusMillis(1);
-        return until.isAfter(from) ? until : from;
+        Instant justBefore = last.minusMillis(1);
+        return justBefore.isAfter(from) ? justBefore : last;
     }
 
     @Override
@@ -99,7 +100,7 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
             return false;
         }
         Instant end = b.end().isAfter(now) ? b.end() : now.plus(lookAgainAfter);
-        return made.rememberUnknown(b.icsUid(), b.uid(), created.createdAt() != null ? created.createdAt() : now, end);
+        return made.rememberUnknown(b.icsUid(), b.uid(), created.createdAt(), end);
     }
 
     @Override

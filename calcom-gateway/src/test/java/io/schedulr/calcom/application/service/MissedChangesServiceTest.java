@@ -335,6 +335,22 @@ class MissedChangesServiceTest {
     }
 
     @Test
+    void aReadingCutShortAmongBookingsAllMadeInOneMillisecondStillMovesTheListOn() {
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < UnknownBookingsService.PAGES * UnknownBookingsService.PAGE + 1; i++) {
+            calcom.bookOnCalcom(NINE, "same" + i);
+        }
+        Instant madeAt = clock.instant();
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(listOnce()).hasSize(UnknownBookingsService.PAGES * UnknownBookingsService.PAGE);
+        assertThat(ledger.listedUntil).isEqualTo(madeAt.minusMillis(1));
+        clock.advance(Duration.ofMinutes(6));
+        listOnce();
+        assertThat(ledger.listedUntil).as("not read again from the same place for good").isAfter(madeAt.minusMillis(1));
+    }
+
+    @Test
     void lookUpsLeaveTheLastQuarterOfCalcomsRateLimitWindowToPeople() {
         Booking booked = bookedAndAnnounced(NINE);
         calcom.cancelOnCalcom(booked.uid(), "Grace is ill", "grace@candidate.test");

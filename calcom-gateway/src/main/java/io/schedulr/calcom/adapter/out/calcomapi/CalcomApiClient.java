@@ -145,8 +145,8 @@ public class CalcomApiClient implements CalcomApi {
 
     /** One booking of a list: one Cal.com wrote so that it cannot be read is logged and left out, the others go on. */
     static Optional<CreatedBooking> readable(CalcomJson.Booking b) {
-        if (b == null || b.uid() == null) {
-            LOG.warn("Cal.com listed a booking without a uid; left out");
+        if (b == null || b.uid() == null || b.createdAt() == null) {
+            LOG.warnf("Cal.com listed a booking without a uid or a creation time (%s); left out", b == null ? null : b.uid());
             return Optional.empty();
         }
         try {

@@ -5,10 +5,6 @@ import io.schedulr.calcom.application.port.out.BookingListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,17 +17,9 @@ public class JdbcBookingListing implements BookingListing {
 
     @Override
     public Optional<Instant> claimListing(Instant now, Instant listedBefore) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("UPDATE booking_listing SET listed_at = ? WHERE id = 1 "
-                     + "AND (listed_at IS NULL OR listed_at < ?) RETURNING listed_until")) {
-            claim.setTimestamp(1, Timestamp.from(now));
-            claim.setTimestamp(2, Timestamp.from(listedBefore));
-            try (ResultSet rs = claim.executeQuery()) {
-                return rs.next() ? Optional.of(Statements.instant(rs, 1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim the listing of Cal.com's bookings", e);
-        }
+        return Statements.rows(dataSource, "could not claim the listing of Cal.com's bookings", "UPDATE booking_listing "
+                        + "SET listed_at = ? WHERE id = 1 AND (listed_at IS NULL OR listed_at < ?) RETURNING listed_until",
+                rs -> Statements.instant(rs, 1), Timestamp.from(now), Timestamp.from(listedBefore)).stream().findFirst();
     }
 
     @Override

@@ -9,13 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,26 +41,12 @@ public class JdbcMadeBookings implements MadeBookings {
     public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
         update("DELETE FROM booking_made b USING meeting_state m WHERE m.ical_uid = b.ical_uid");
         update("DELETE FROM booking_made WHERE ends_at <= ?", Timestamp.from(now));
-        List<MadeBooking> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("UPDATE booking_made SET looked_up_at = ? WHERE ical_uid IN ("
-                     + "SELECT ical_uid FROM booking_made WHERE made_at < ? AND ends_at > ? "
-                     + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
-                     + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, uid, ends_at")) {
-            claim.setTimestamp(1, Timestamp.from(now));
-            claim.setTimestamp(2, Timestamp.from(madeBefore));
-            claim.setTimestamp(3, Timestamp.from(now));
-            claim.setTimestamp(4, Timestamp.from(lookedUpBefore));
-            claim.setInt(5, limit);
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new MadeBooking(rs.getString(1), rs.getString(2), Statements.instant(rs, 3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim bookings made here to look up", e);
-        }
-        return due;
+        return Statements.rows(dataSource, "could not claim bookings made here to look up", "UPDATE booking_made SET looked_up_at = ? "
+                        + "WHERE ical_uid IN (SELECT ical_uid FROM booking_made WHERE made_at < ? AND ends_at > ? "
+                        + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
+                        + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, uid, ends_at",
+                rs -> new MadeBooking(rs.getString(1), rs.getString(2), Statements.instant(rs, 3)),
+                Timestamp.from(now), Timestamp.from(madeBefore), Timestamp.from(now), Timestamp.from(lookedUpBefore), limit);
     }
 
     @Override
@@ -81,15 +62,8 @@ public class JdbcMadeBookings implements MadeBookings {
     }
 
     private void insert(String icalUid, String uid, Instant end) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO booking_made (ical_uid, uid, ends_at) VALUES (?, ?, ?) ON CONFLICT (ical_uid) DO NOTHING")) {
-            insert.setString(1, icalUid);
-            insert.setString(2, uid);
-            insert.setTimestamp(3, Timestamp.from(end));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not remember booking " + uid, e);
-        }
+        update("INSERT INTO booking_made (ical_uid, uid, ends_at) VALUES (?, ?, ?) ON CONFLICT (ical_uid) DO NOTHING", icalUid, uid,
+                Timestamp.from(end));
     }
 
     private int update(String sql, Object... values) {

@@ -152,26 +152,13 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
 
     @Override
     public List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit) {
-        List<MeetingState> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("UPDATE meeting_state SET looked_up_at = ? WHERE ical_uid IN ("
-                     + "SELECT ical_uid FROM meeting_state WHERE (NOT cancelled OR keep_looking) "
-                     + "AND (ends_at IS NULL OR ends_at > ?) "
-                     + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
-                     + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, sequence, cancelled, uid, ends_at")) {
-            claim.setTimestamp(1, Timestamp.from(now));
-            claim.setTimestamp(2, Timestamp.from(now));
-            claim.setTimestamp(3, Timestamp.from(lookedUpBefore));
-            claim.setInt(4, limit);
-            try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), Statements.instant(rs, 5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim meetings to look up", e);
-        }
-        return due;
+        return Statements.rows(dataSource, "could not claim meetings to look up", "UPDATE meeting_state SET looked_up_at = ? "
+                        + "WHERE ical_uid IN (SELECT ical_uid FROM meeting_state WHERE (NOT cancelled OR keep_looking) "
+                        + "AND (ends_at IS NULL OR ends_at > ?) AND (looked_up_at IS NULL OR looked_up_at < ?) "
+                        + "ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING ical_uid, sequence, cancelled, uid, ends_at",
+                rs -> new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), Statements.instant(rs, 5)),
+                Timestamp.from(now), Timestamp.from(now), Timestamp.from(lookedUpBefore), limit);
     }
 
     @Override

@@ -54,7 +54,7 @@ public interface CalcomApi {
                       List<String> guests, Map<String, String> metadata) {
     }
 
-    /** A booking as Cal.com lists it, with when it was made there. */
+    /** A booking as Cal.com lists it, with when it was made there (never null: the list is read by it). */
     record CreatedBooking(Booking booking, Instant createdAt) {
     }
 

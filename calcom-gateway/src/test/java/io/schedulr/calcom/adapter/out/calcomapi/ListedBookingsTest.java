@@ -30,6 +30,7 @@ class ListedBookingsTest {
         assertThat(CalcomApiClient.readable(listed("bad-start", "next Tuesday", "2030-09-01T08:00:00Z"))).isEmpty();
         assertThat(CalcomApiClient.readable(listed("bad-created", "2030-09-05T09:00:00Z", "yesterday"))).isEmpty();
         assertThat(CalcomApiClient.readable(listed(null, "2030-09-05T09:00:00Z", "2030-09-01T08:00:00Z"))).isEmpty();
+        assertThat(CalcomApiClient.readable(listed("no-created", "2030-09-05T09:00:00Z", null))).as("the list is read by it").isEmpty();
         assertThat(CalcomApiClient.readable(null)).isEmpty();
     }
 }
