@@ -140,6 +140,25 @@ export function remindersView(app, failed) {
 }
 
 /**
+ * What the calendar card says for a connection's status, and what it offers: to disconnect a connected calendar (after
+ * the warning, which says the app will ask to connect again when the calendar gate is on), else to connect one.
+ */
+export function calendarCardState(status, calendarRequired) {
+  if (status === 'connected') {
+    return {
+      text: 'Connected: schedulr puts your sessions in the calendar "Schedulr Meetings" of your Google Calendar.',
+      offers: 'disconnect',
+      warning: 'Disconnect your Google Calendar? schedulr stops putting your sessions in it and gives up its access.'
+        + (calendarRequired ? ' You will need to connect it again to book or offer sessions.' : ''),
+    };
+  }
+  return {
+    text: status === 'revoked' ? 'Disconnected in Google: schedulr can no longer reach your calendar.' : 'Not connected.',
+    offers: 'connect',
+  };
+}
+
+/**
  * Whether schedulr reaches the person's Google Calendar, and the way to stop it: disconnecting withdraws schedulr's access
  * at Google. With the calendar gate on, the app then asks them to connect again before they book or offer.
  */
@@ -148,12 +167,12 @@ function calendarCard(app, card, failed) {
   const connectionUrl = `${app.config.calendarSyncUrl}/api/calendar/connection`;
   call('GET', connectionUrl, undefined, token).then(connection => {
     const heading = card.querySelector('h2');
-    if (connection.status === 'connected') {
+    const state = calendarCardState(connection.status, app.config.calendarRequired);
+    const status = h('p', { id: 'calendar-status' }, state.text);
+    if (state.offers === 'disconnect') {
       const disconnect = h('button', { type: 'button', class: 'secondary', id: 'disconnect-calendar' }, 'Disconnect Google Calendar');
       disconnect.addEventListener('click', () => {
-        const warning = 'Disconnect your Google Calendar? schedulr stops putting your sessions in it and gives up its access.'
-          + (app.config.calendarRequired ? ' You will need to connect it again to book or offer sessions.' : '');
-        if (!window.confirm(warning)) {
+        if (!window.confirm(state.warning)) {
           return;
         }
         busy(disconnect, 'Disconnecting…', async () => {
@@ -162,13 +181,11 @@ function calendarCard(app, card, failed) {
           app.route();
         }).catch(failed);
       });
-      card.replaceChildren(heading, h('p', { id: 'calendar-status' },
-        'Connected: schedulr puts your sessions in the calendar "Schedulr Meetings" of your Google Calendar.'), disconnect);
+      card.replaceChildren(heading, status, disconnect);
     } else {
       const connect = h('button', { type: 'button', class: 'secondary', id: 'connect-calendar-settings' }, 'Connect Google Calendar');
       connect.addEventListener('click', () => app.connectCalendar(connect));
-      card.replaceChildren(heading, h('p', { id: 'calendar-status' }, connection.status === 'revoked'
-        ? 'Disconnected in Google: schedulr can no longer reach your calendar.' : 'Not connected.'), connect);
+      card.replaceChildren(heading, status, connect);
     }
   }).catch(failed);
 }
