@@ -32,6 +32,8 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     public final Map<String, MadeBooking> made = new LinkedHashMap<>();
     public final Map<String, Instant> madeWhen = new HashMap<>();
     public final Map<String, Instant> madeLookedUp = new HashMap<>();
+    /** Bookings by uid whose remembering fails, as when the database refuses for a moment. */
+    public final Set<String> refuseRemembering = new HashSet<>();
     public java.util.function.Supplier<Instant> madeAt = () -> Instant.EPOCH;
     /** How far Cal.com's list of bookings was read, and when a reading last began. */
     public Instant listedUntil = Instant.EPOCH;
@@ -125,6 +127,9 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
 
     @Override
     public boolean rememberUnknown(String icalUid, String uid, Instant madeAt, Instant end) {
+        if (refuseRemembering.contains(uid)) {
+            throw new IllegalStateException("could not remember booking " + uid);
+        }
         if (states.containsKey(icalUid) || made.containsKey(icalUid)) {
             return false;
         }

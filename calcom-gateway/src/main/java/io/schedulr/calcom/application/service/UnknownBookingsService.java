@@ -63,7 +63,7 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
         // Cal.com keeps creation times to the millisecond: a finer bound could pass a booking by between two readings
         Instant to = clock.instant().minus(grace).truncatedTo(ChronoUnit.MILLIS);
         if (!to.isAfter(from)) {
-            return Uni.createFrom().item(new Listed(List.of(), from));
+            return Uni.createFrom().item(new Listed(from, List.of(), from));
         }
         return pages(from, to, 0, new ArrayList<>());
     }
@@ -72,12 +72,12 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
         return calcom.bookingsCreated(teamId, from, to, page * PAGE, PAGE).chain(answer -> {
             found.addAll(answer.bookings());
             if (!answer.more() || answer.bookings().isEmpty()) {
-                return Uni.createFrom().item(new Listed(found, to));
+                return Uni.createFrom().item(new Listed(from, found, to));
             }
             if (page + 1 < PAGES) {
                 return pages(from, to, page + 1, found);
             }
-            return Uni.createFrom().item(new Listed(found, readUpTo(found, from)));
+            return Uni.createFrom().item(new Listed(from, found, readUpTo(found.get(found.size() - 1).createdAt(), from)));
         });
     }
 
@@ -86,8 +86,7 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
      * are listed again rather than passed by (one known already is not remembered twice). Only when every booking read was
      * made in that one millisecond does it stop at it, so that the list always moves on.
      */
-    private static Instant readUpTo(List<CreatedBooking> found, Instant from) {
-        Instant last = found.get(found.size() - 1).createdAt();
+    private static Instant readUpTo(Instant last, Instant from) {
         Instant justBefore = last.minusMillis(1);
         return justBefore.isAfter(from) ? justBefore : last;
     }
@@ -106,6 +105,16 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
     @Override
     public void listed(Listed listed) {
         listing.listedUntil(listed.until());
+    }
+
+    @Override
+    public boolean readAgainFrom(Listed listed, CreatedBooking notKept) {
+        Instant justBefore = notKept.createdAt().minusMillis(1);
+        if (!justBefore.isAfter(listed.from())) {
+            return false;
+        }
+        listing.listedUntil(justBefore);
+        return true;
     }
 
     /**

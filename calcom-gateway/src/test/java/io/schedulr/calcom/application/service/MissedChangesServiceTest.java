@@ -351,6 +351,38 @@ class MissedChangesServiceTest {
     }
 
     @Test
+    void aListedBookingThatCouldNotBeKeptIsReadAgainAndOneThatNeverCanIsLeftOutAfterItsSecondChance() {
+        clock.advance(Duration.ofMinutes(1));
+        Booking first = calcom.bookOnCalcom(NINE, "first");
+        clock.advance(Duration.ofMinutes(1));
+        Booking refused = calcom.bookOnCalcom(NINE.plus(Duration.ofHours(1)), "refused");
+        Instant refusedMade = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        Booking after = calcom.bookOnCalcom(NINE.plus(Duration.ofHours(2)), "after");
+        clock.advance(Duration.ofMinutes(5));
+        ledger.refuseRemembering.add(refused.uid());
+
+        assertThat(listOnce()).extracting(c -> c.booking().uid()).containsExactly(first.uid());
+        assertThat(ledger.listedUntil).as("read again from just before the booking not kept").isEqualTo(refusedMade.minusMillis(1));
+        assertThat(ledger.made).doesNotContainKey(after.icsUid());
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(listOnce()).as("refused again: left out after its second chance, the list goes on")
+                .extracting(c -> c.booking().uid()).containsExactly(after.uid());
+        assertThat(ledger.listedUntil).isAfter(refusedMade);
+
+        Booking later = calcom.bookOnCalcom(NINE.plus(Duration.ofHours(3)), "later");
+        Instant laterMade = clock.instant();
+        ledger.refuseRemembering.add(later.uid());
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(listOnce()).isEmpty();
+        assertThat(ledger.listedUntil).isEqualTo(laterMade.minusMillis(1));
+        ledger.refuseRemembering.remove(later.uid());
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(listOnce()).as("taken once the database takes it").extracting(c -> c.booking().uid()).containsExactly(later.uid());
+    }
+
+    @Test
     void lookUpsLeaveTheLastQuarterOfCalcomsRateLimitWindowToPeople() {
         Booking booked = bookedAndAnnounced(NINE);
         calcom.cancelOnCalcom(booked.uid(), "Grace is ill", "grace@candidate.test");
@@ -389,9 +421,23 @@ class MissedChangesServiceTest {
         return remembered(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
     }
 
-    /** What a round does with a reading: each booking remembered if unknown, then the mark kept; those remembered. */
+    /**
+     * What a round does with a reading: each booking remembered if unknown, then the mark kept; a booking that cannot be
+     * kept ends the reading just before it, unless it had that chance already. Those remembered.
+     */
     private List<CalcomApi.CreatedBooking> remembered(FindUnknownBookingsUseCase.Listed listed) {
-        List<CalcomApi.CreatedBooking> remembered = listed.bookings().stream().filter(unknown::rememberIfUnknown).toList();
+        List<CalcomApi.CreatedBooking> remembered = new ArrayList<>();
+        for (CalcomApi.CreatedBooking found : listed.bookings()) {
+            try {
+                if (unknown.rememberIfUnknown(found)) {
+                    remembered.add(found);
+                }
+            } catch (IllegalStateException notKept) {
+                if (unknown.readAgainFrom(listed, found)) {
+                    return remembered;
+                }
+            }
+        }
         unknown.listed(listed);
         return remembered;
     }

@@ -112,7 +112,9 @@ public class MissedChangesLookUp {
         try {
             FindUnknownBookingsUseCase.Listed listed = unknown.list(from.get()).await().atMost(AT_MOST);
             for (CalcomApi.CreatedBooking found : listed.bookings()) {
-                remember(found);
+                if (!remember(found) && QuarkusTransaction.requiringNew().call(() -> unknown.readAgainFrom(listed, found))) {
+                    return true;
+                }
             }
             QuarkusTransaction.requiringNew().run(() -> unknown.listed(listed));
         } catch (CalcomException e) {
@@ -128,16 +130,21 @@ public class MissedChangesLookUp {
         return true;
     }
 
-    /** One listed booking, in a transaction of its own: one that cannot be kept is logged and left out, the others go on. */
-    private void remember(CalcomApi.CreatedBooking found) {
+    /**
+     * One listed booking, in a transaction of its own; answers false when it could not be kept (logged): the list is then
+     * read again from just before it, or, if it had that chance already, it is left out and the others go on.
+     */
+    private boolean remember(CalcomApi.CreatedBooking found) {
         try {
             if (QuarkusTransaction.requiringNew().call(() -> unknown.rememberIfUnknown(found))) {
                 LOG.warnf("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never came); looked up now",
                         found.booking().icsUid(), found.booking().uid(), found.createdAt());
             }
+            return true;
         } catch (RuntimeException e) {
-            LOG.errorf("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (left out): %s",
-                    found.booking().icsUid(), found.booking().uid(), e.toString());
+            LOG.errorf("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (read again at the next "
+                    + "listing, or left out if it was read again already): %s", found.booking().icsUid(), found.booking().uid(), e.toString());
+            return false;
         }
     }
 

@@ -29,10 +29,20 @@ public interface FindUnknownBookingsUseCase {
     void listed(Listed listed);
 
     /**
+     * A listed booking could not be kept (the database refused for a moment): keeps the list read up to just before it, so
+     * that the next reading takes it again, and answers true; the bookings after it wait for that reading too. Answers
+     * false, keeping nothing, when that would not move the list on (the booking was first in this reading, so it has had
+     * its second chance): then it is left out and the reading goes on, so that one booking never stops the list for good
+     * (caller's transaction).
+     */
+    boolean readAgainFrom(Listed listed, CreatedBooking notKept);
+
+    /**
+     * @param from     where the reading started
      * @param bookings what Cal.com listed, oldest first
      * @param until    how far the list was read: the next reading starts there
      */
-    record Listed(List<CreatedBooking> bookings, Instant until) {
+    record Listed(Instant from, List<CreatedBooking> bookings, Instant until) {
         public Listed {
             bookings = List.copyOf(bookings);
         }
