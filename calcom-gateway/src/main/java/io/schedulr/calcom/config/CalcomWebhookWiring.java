@@ -1,10 +1,14 @@
 package io.schedulr.calcom.config;
 
 import io.schedulr.calcom.adapter.out.messaging.OutboxBookingEvents;
+import io.schedulr.calcom.adapter.out.metrics.LookUpMeters;
+import io.schedulr.calcom.adapter.out.persistence.JtaTransactions;
+import io.schedulr.calcom.adapter.out.persistence.LookUpEvidenceJson;
 import io.schedulr.calcom.adapter.out.persistence.JdbcBookingListing;
 import io.schedulr.calcom.adapter.out.persistence.JdbcMadeBookings;
 import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
 import io.schedulr.calcom.application.port.out.CalcomApi;
+import io.schedulr.calcom.application.service.LookUpRoundService;
 import io.schedulr.calcom.application.service.MissedChangesService;
 import io.schedulr.calcom.application.service.UnknownBookingsService;
 import io.schedulr.calcom.application.service.BookingWebhookService;
@@ -14,6 +18,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the webhook core to its adapters and configuration. */
 public class CalcomWebhookWiring {
@@ -51,5 +56,12 @@ public class CalcomWebhookWiring {
                                                   CalcomApiConfig api, CalcomLookUpConfig config) {
         return new UnknownBookingsService(listing, made, calcom, api.teamId().orElse(null), Clock.systemUTC(), config.listEvery(),
                 config.madeGrace(), config.lookAgainAfter());
+    }
+
+    @Produces
+    @Singleton
+    LookUpRoundService lookUpRoundService(MissedChangesService finder, UnknownBookingsService unknown, BookingWebhookService receiver,
+                                          JtaTransactions tx, LookUpEvidenceJson evidence, LookUpMeters meter) {
+        return new LookUpRoundService(finder, unknown, receiver, tx, evidence, meter, Duration.ofMinutes(2));
     }
 }

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.schedulr.testsupport.TestUser;
-import io.schedulr.calcom.adapter.in.scheduler.MissedChangesLookUp;
+import io.schedulr.calcom.application.port.in.LookUpMissedChangesUseCase;
 import io.schedulr.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(Profiles.RateLimited.class)
 class CalcomRateLimitTest {
     @Inject
-    MissedChangesLookUp lookUp;
+    LookUpMissedChangesUseCase lookUp;
     @Inject
     AgroalDataSource dataSource;
 

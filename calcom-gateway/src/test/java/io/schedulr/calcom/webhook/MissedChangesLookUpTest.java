@@ -3,7 +3,7 @@ package io.schedulr.calcom.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.schedulr.calcom.adapter.in.scheduler.MissedChangesLookUp;
+import io.schedulr.calcom.application.port.in.LookUpMissedChangesUseCase;
 import io.schedulr.calcom.calcomapi.LocalCalcomApiResource;
 import io.schedulr.events.BookingEvent;
 import io.schedulr.events.BookingEventType;
@@ -42,7 +42,7 @@ class MissedChangesLookUpTest {
     private static final String MISSED = "schedulr_calcom_missed_changes_total";
 
     @Inject
-    MissedChangesLookUp lookUp;
+    LookUpMissedChangesUseCase lookUp;
     @Inject
     AgroalDataSource dataSource;
 

@@ -25,6 +25,8 @@ public class InMemoryCalcomApi implements CalcomApi {
     final Map<String, Instant> createdAt = new LinkedHashMap<>();
     java.util.function.Supplier<Instant> now = () -> Instant.EPOCH;
     CalcomException failure;
+    /** Failures answered to one call only, by the call's text (e.g. {@code "booking <uid>"}). */
+    final Map<String, CalcomException> failureOf = new java.util.HashMap<>();
     /** What Cal.com's last answer said of the key's rate-limit window. */
     double shareLeft = 1.0;
     List<Instant> free = new ArrayList<>();
@@ -175,6 +177,9 @@ public class InMemoryCalcomApi implements CalcomApi {
         calls.add(call);
         if (failure != null) {
             return Uni.createFrom().failure(failure);
+        }
+        if (failureOf.containsKey(call)) {
+            return Uni.createFrom().failure(failureOf.get(call));
         }
         return Uni.createFrom().item(result);
     }

@@ -2,13 +2,11 @@ package io.schedulr.calcom.application.service;
 
 import io.schedulr.calcom.application.InMemoryWebhookLedger;
 import io.schedulr.calcom.application.port.in.CreateBookingCommand;
-import io.schedulr.calcom.application.port.in.FindMissedChangesUseCase;
 import io.schedulr.calcom.application.port.in.FindUnknownBookingsUseCase;
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.CalcomException;
-import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.ChangeKind;
@@ -46,6 +44,10 @@ class MissedChangesServiceTest {
     private final BookingsService bookings = new BookingsService(calcom, ledger);
     private final UnknownBookingsService unknown = new UnknownBookingsService(ledger, ledger, calcom, null, clock, Duration.ofMinutes(5),
             Duration.ofMinutes(2), Duration.ofMinutes(15));
+    private final List<ChangeKind> counted = new ArrayList<>();
+    private final LookUpRoundService lookUps = new LookUpRoundService(finder, unknown, webhooks, DirectTransactions.INSTANCE,
+            (request, change) -> ("{\"foundBy\":\"look-up\",\"request\":\"" + request + "\"}").getBytes(StandardCharsets.UTF_8),
+            counted::add, Duration.ofSeconds(5));
 
     {
         ledger.madeAt = clock::instant;
@@ -299,11 +301,11 @@ class MissedChangesServiceTest {
         Booking movedTo = calcom.moveOnCalcom(moved.uid(), NINE.plus(Duration.ofDays(1)), "moved@startup.test");
         clock.advance(Duration.ofMinutes(3));
 
-        FindUnknownBookingsUseCase.Listed listed = unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely();
+        FindUnknownBookingsUseCase.Listed listed = unknown.list(ledger.listedUntil).await().indefinitely();
         assertThat(listed.bookings()).extracting(b -> b.booking().uid())
                 .contains(known.uid(), madeHere.uid(), cancelled.uid(), over.uid(), moved.uid(), movedTo.uid());
 
-        assertThat(remembered(listed)).extracting(b -> b.booking().uid())
+        assertThat(listOnce()).extracting(b -> b.booking().uid())
                 .as("a moved booking is followed from its first, even when that time is over").containsExactly(moved.uid());
         assertThat(ledger.listedUntil).isEqualTo(clock.instant().minus(Duration.ofMinutes(2)));
 
@@ -406,40 +408,57 @@ class MissedChangesServiceTest {
         ledger.states.put(legacy.icalUid(), legacy);
         ledger.states.put(ahead.icalUid(), ahead);
 
-        for (MeetingState meeting : finder.claimDue()) {
-            assertThatThrownBy(() -> finder.lookUp(meeting).await().indefinitely()).isInstanceOfSatisfying(CalcomException.class,
-                    e -> assertThat(e.kind()).isEqualTo(CalcomException.Kind.NOT_FOUND));
-            finder.notFound(meeting);
-        }
+        assertThat(round()).isZero();
+        assertThat(bookingCalls()).as("both asked for, Cal.com knows neither").containsExactlyInAnyOrder("booking gone", "booking gone-too");
         clock.advance(Duration.ofMinutes(16));
 
         assertThat(finder.claimDue()).extracting(MeetingState::icalUid).containsExactly(ahead.icalUid());
     }
 
-    /** One reading of Cal.com's list, as a round does it: what it remembered. */
-    private List<CalcomApi.CreatedBooking> listOnce() {
-        return remembered(unknown.list(unknown.claimListing().orElseThrow()).await().indefinitely());
+    @Test
+    void aMeetingCalcomCannotAnswerForFailsAloneAndIsLookedUpAgainLater() {
+        Booking failing = bookedAndAnnounced(NINE);
+        Booking other = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
+        calcom.cancelOnCalcom(failing.uid(), "Grace is ill", "grace@candidate.test");
+        calcom.cancelOnCalcom(other.uid(), "Withdrawn", "grace@candidate.test");
+        calcom.failureOf.put("booking " + failing.uid(), new CalcomException(CalcomException.Kind.UNAVAILABLE, "502 from Cal.com"));
+
+        assertThat(round()).as("the other meeting's cancellation").isEqualTo(1);
+        assertThat(ledger.states.get(other.icsUid()).cancelled()).isTrue();
+        assertThat(ledger.states.get(failing.icsUid()).cancelled()).isFalse();
+
+        calcom.failureOf.clear();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).isEqualTo(1);
+        assertThat(ledger.states.get(failing.icsUid()).cancelled()).isTrue();
+        assertThat(counted).containsExactly(ChangeKind.CANCELLED, ChangeKind.CANCELLED);
     }
 
-    /**
-     * What a round does with a reading: each booking remembered if unknown, then the mark kept; a booking that cannot be
-     * kept ends the reading just before it, unless it had that chance already. Those remembered.
-     */
-    private List<CalcomApi.CreatedBooking> remembered(FindUnknownBookingsUseCase.Listed listed) {
-        List<CalcomApi.CreatedBooking> remembered = new ArrayList<>();
-        for (CalcomApi.CreatedBooking found : listed.bookings()) {
-            try {
-                if (unknown.rememberIfUnknown(found)) {
-                    remembered.add(found);
-                }
-            } catch (IllegalStateException notKept) {
-                if (unknown.readAgainFrom(listed, found)) {
-                    return remembered;
-                }
-            }
-        }
-        unknown.listed(listed);
-        return remembered;
+    @Test
+    void atCalcomsRateLimitTheRoundStopsAskingAndTheMeetingsItClaimedWaitTheirInterval() {
+        Booking first = bookedAndAnnounced(NINE);
+        Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
+        calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
+        calcom.cancelOnCalcom(second.uid(), "Withdrawn", "grace@candidate.test");
+        CalcomException limited = new CalcomException(CalcomException.Kind.RATE_LIMITED, "429 from Cal.com");
+        calcom.failureOf.put("booking " + first.uid(), limited);
+        calcom.failureOf.put("booking " + second.uid(), limited);
+        calcom.calls.clear();
+
+        assertThat(round()).isZero();
+        assertThat(calcom.calls).as("asked once, then the round stopped: no second look-up, no listing").hasSize(1);
+
+        calcom.failureOf.clear();
+        clock.advance(Duration.ofMinutes(1));
+        round();
+        assertThat(bookingCalls()).as("both were claimed by the stopped round").hasSize(1);
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(round()).isEqualTo(2);
+    }
+
+    /** One reading of Cal.com's list, as a round does it: what it remembered. */
+    private List<CalcomApi.CreatedBooking> listOnce() {
+        return lookUps.readListOfBookings().remembered();
     }
 
     /** Cal.com's calls other than readings of its list. */
@@ -467,35 +486,9 @@ class MissedChangesServiceTest {
         return booked;
     }
 
-    /** What the scheduler's round does, with the webhook core taking each change found. */
+    /** A round, as the scheduler runs it. */
     private int round() {
-        int published = 0;
-        if (!finder.mayAskCalcom()) {
-            return published;
-        }
-        for (MeetingState meeting : finder.claimDue()) {
-            FindMissedChangesUseCase.LookedUp found = finder.lookUp(meeting).await().indefinitely();
-            published += take(found);
-            finder.keepEnd(meeting, found.end());
-        }
-        unknown.claimListing().ifPresent(from -> remembered(unknown.list(from).await().indefinitely()));
-        for (MadeBookings.MadeBooking made : finder.claimMadeDue()) {
-            FindMissedChangesUseCase.LookedUp found = finder.lookUp(made).await().indefinitely();
-            published += take(found);
-            finder.forget(made);
-        }
-        return published;
-    }
-
-    private int take(FindMissedChangesUseCase.LookedUp found) {
-        int published = 0;
-        for (BookingChange change : found.missed()) {
-            if (webhooks.receive(delivery(change)) == WebhookReceipt.PUBLISHED) {
-                finder.announced(change);
-                published++;
-            }
-        }
-        return published;
+        return lookUps.lookUpDue();
     }
 
     private static ReceiveBookingChangeCommand delivery(BookingChange change) {

@@ -1,7 +1,8 @@
-package io.schedulr.calcom.adapter.in.scheduler;
+package io.schedulr.calcom.adapter.out.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.schedulr.calcom.application.port.out.MissedChangesMeter;
 import io.schedulr.calcom.domain.webhook.ChangeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +15,15 @@ import java.util.Locale;
  * are being lost: this service was down or unreachable longer than Cal.com's attempts last, or the subscription broke.
  */
 @ApplicationScoped
-public class LookUpMeters {
+public class LookUpMeters implements MissedChangesMeter {
     private final MeterRegistry registry;
 
     LookUpMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    void announced(ChangeKind kind) {
+    @Override
+    public void announced(ChangeKind kind) {
         Counter.builder("schedulr.calcom.missed.changes").tag("kind", kind.name().toLowerCase(Locale.ROOT))
                 .description("Cal.com changes found by looking meetings up and announced, their webhooks never came").register(registry)
                 .increment();
