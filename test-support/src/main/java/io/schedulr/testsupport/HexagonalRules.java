@@ -46,6 +46,16 @@ public final class HexagonalRules {
             .because("a failure or a feed one adapter needs from another is a port of the core")
             .allowEmptyShould(true);
 
+    /**
+     * The core logs through {@link System.Logger}, whose levels the services' log manager names as every other line's
+     * ({@code WARN}, {@code ERROR}); {@code java.util.logging}'s would come out as {@code WARNING} and {@code SEVERE}, which
+     * a search for the usual names misses.
+     */
+    @ArchTest
+    public static final ArchRule NO_JAVA_UTIL_LOGGING = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .because("its levels print as WARNING and SEVERE, not as WARN and ERROR like every other line (docs/operations.md)");
+
     private HexagonalRules() {
     }
 }

@@ -11,6 +11,7 @@ import io.schedulr.events.BookingEvent;
 import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.LogCapture;
 import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.OpenApiErrors.Seen;
 import io.schedulr.testsupport.RecentSpans;
@@ -19,14 +20,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,9 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -385,31 +381,8 @@ public class CalcomWebhookTest {
 
     @Test
     void noSecretEverReachesTheLog() throws Exception {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-                StringWriter trace = new StringWriter();
-                if (record.getThrown() != null) {
-                    record.getThrown().printStackTrace(new PrintWriter(trace));
-                }
-                synchronized (lines) {
-                    lines.add(record.getLoggerName() + " " + message + " " + trace);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        String log;
+        try (LogCapture capture = LogCapture.of("")) {
             JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "logs@candidate.test");
             events(booking.get("icsUid").asText(), 1);
             calcom.control("deliveries/" + calcom.deliveryOf("BOOKING_CREATED", booking.get("uid").asText()) + "/corrupt", "{}");
@@ -417,17 +390,8 @@ public class CalcomWebhookTest {
             given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(newSecret()).sign(unreadable))
                     .body(unreadable).post(UNREADABLE.path()).then().statusCode(UNREADABLE.status())
                     .body("code", equalTo(UNREADABLE.code()));
-            await().atMost(WAIT).until(() -> {
-                synchronized (lines) {
-                    return lines.stream().anyMatch(l -> l.contains("signature does not match"));
-                }
-            });
-        } finally {
-            root.removeHandler(capture);
-        }
-        String log;
-        synchronized (lines) {
-            log = String.join("\n", lines);
+            await().atMost(WAIT).until(() -> !capture.lines(l -> l.contains("signature does not match")).isEmpty());
+            log = capture.lines().stream().map(LogCapture.Line::toString).collect(Collectors.joining("\n"));
         }
         assertThat(log).contains("Cal.com webhook BOOKING_CREATED", "Unknown triggerEvent");
         for (String secret : secrets()) {

@@ -10,6 +10,7 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.Topics;
 import io.restassured.http.ContentType;
+import io.schedulr.testsupport.LogCapture;
 import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -101,7 +102,12 @@ class MissedChangesLookUpTest {
         double cancellationsFound = Metrics.count(MISSED, "kind=\"cancelled\"");
         double movesFound = Metrics.count(MISSED, "kind=\"rescheduled\"");
 
-        lookUpUntilSeen(unknown, unknownWithoutEnd, cancelledIcs, movedIcs);
+        try (LogCapture log = LogCapture.of("io.schedulr.calcom")) {
+            lookUpUntilSeen(unknown, unknownWithoutEnd, cancelledIcs, movedIcs);
+            assertThat(log.lines(m -> m.startsWith("meeting " + cancelledIcs + ": BOOKING_CANCELLED (sequence 0) found at Cal.com, its "
+                    + "webhook never came"))).as("logged at WARN, as the log names it everywhere else").extracting(LogCapture.Line::level)
+                    .containsExactly("WARN");
+        }
         assertThat(allFor(unknown)).as("nothing announced for a booking Cal.com does not know").isEmpty();
         assertThat(count("SELECT count(*) FROM meeting_state WHERE ical_uid = ? AND ends_at IS NOT NULL", unknownWithoutEnd))
                 .as("with no end kept, not looked up again").isEqualTo(1);

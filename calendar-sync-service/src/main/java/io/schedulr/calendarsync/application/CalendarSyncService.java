@@ -17,6 +17,7 @@ import io.schedulr.calendarsync.domain.RoomMirror;
 import io.schedulr.calendarsync.domain.SyncState;
 import io.schedulr.calendarsync.domain.WatchChannel;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Google → app. A push through a live channel with its token only marks the person's calendar as wanting a sync (so it
@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * coming back and is left alone.
  */
 public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUseCase {
-    private static final Logger LOG = Logger.getLogger(CalendarSyncService.class.getName());
+    private static final System.Logger LOG = System.getLogger(CalendarSyncService.class.getName());
     /** How long a replica holds a calendar it syncs before another may take it over. */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -141,7 +141,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 syncs.failed(state, attempts, due, String.valueOf(e.getMessage()));
                 return null;
             });
-            LOG.warning("calendar of " + state.userId() + ": sync failed (attempt " + attempts + "), again at " + due + ": " + e);
+            LOG.log(Level.WARNING, "calendar of " + state.userId() + ": sync failed (attempt " + attempts + "), again at " + due + ": " + e);
         }
     }
 
@@ -150,7 +150,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
             try {
                 return incremental(token, state);
             } catch (SyncTokenExpiredException e) {
-                LOG.info("calendar of " + state.userId() + ": Google wants a full sync (" + e.getMessage() + ")");
+                LOG.log(Level.INFO, "calendar of " + state.userId() + ": Google wants a full sync (" + e.getMessage() + ")");
             }
         }
         return leftOutAskedFor(token, state, full(token, state));
@@ -174,7 +174,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 there = events.find(token, state.calendarId(), mirror.googleEventId(), mirror.roomId(), mirror.icsUid()).isPresent();
             } catch (GoogleRejectedException e) {
                 audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
-                LOG.warning("room " + mirror.roomId() + ": Google refused to look up its event (" + e.getMessage() + "); not taken as deleted");
+                LOG.log(Level.WARNING, "room " + mirror.roomId() + ": Google refused to look up its event (" + e.getMessage() + "); not taken as deleted");
                 continue;
             } catch (RuntimeException e) {
                 audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
@@ -232,7 +232,7 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 judge(state, new ObservedEvent(mirror.googleEventId(), mirror.roomId(), true, null, null), now);
             } else {
                 // Still in Google when asked by id, or written after that: the listing was read before we wrote it.
-                LOG.info("room " + mirror.roomId() + ": its event is not in a full listing read before we wrote it; not taken as deleted");
+                LOG.log(Level.INFO, "room " + mirror.roomId() + ": its event is not in a full listing read before we wrote it; not taken as deleted");
             }
         }
     }

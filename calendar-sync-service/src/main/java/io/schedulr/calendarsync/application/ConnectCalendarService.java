@@ -15,13 +15,13 @@ import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.RequiredScopes;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * nothing.
  */
 public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase {
-    private static final Logger LOG = Logger.getLogger(ConnectCalendarService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ConnectCalendarService.class.getName());
     private static final Pattern OAUTH_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final AuthorizationStates states;
@@ -146,7 +146,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         String calendarId = ensuredCalendarId;
         if (connection.calendarId() != null && !Objects.equals(connection.calendarId(), knownCalendarId)) {
             calendarId = connection.calendarId();
-            LOG.warning("calendar of " + pending.googleAccountId() + ": connected at the same moment with calendar " + calendarId
+            LOG.log(Level.WARNING, "calendar of " + pending.googleAccountId() + ": connected at the same moment with calendar " + calendarId
                     + ", which stays; the calendar " + ensuredCalendarId + " this attempt found or made is not used");
         }
         var change = connection.connect(sealed, calendarId, clock.instant());

@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.port.out.Transactions;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,8 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One due job claimed and run per transaction. A job's own handling absorbs what Google does; when its transaction fails
@@ -43,7 +42,7 @@ final class DueJobs {
      * A job that failed is tried again later: one attempt more, due after its back-off ({@link Backoff}), its last error the
      * failure's words; logged as {@code what} failed.
      */
-    static void retryLater(Logger log, String what, int attemptsSoFar, Instant now, Duration firstBackoff, Duration maxBackoff,
+    static void retryLater(System.Logger log, String what, int attemptsSoFar, Instant now, Duration firstBackoff, Duration maxBackoff,
                            RuntimeException failure, PutBack putBack) {
         int attempts = attemptsSoFar + 1;
         Instant due = now.plus(Backoff.of(firstBackoff, maxBackoff, attempts));

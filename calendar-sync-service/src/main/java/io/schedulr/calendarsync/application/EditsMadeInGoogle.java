@@ -6,9 +6,9 @@ import io.schedulr.calendarsync.application.port.out.RoomMirrors;
 import io.schedulr.calendarsync.domain.ObservedEvent;
 import io.schedulr.calendarsync.domain.RoomMirror;
 
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.logging.Logger;
 
 /**
  * What a person did to a room's event in Google, taken once: judged against the room's (locked) mirror, noted on it, and
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * what it finds just before it writes the event's time, so a change no sync has judged yet is never written over.
  */
 final class EditsMadeInGoogle {
-    private static final Logger LOG = Logger.getLogger(EditsMadeInGoogle.class.getName());
+    private static final System.Logger LOG = System.getLogger(EditsMadeInGoogle.class.getName());
 
     private final RoomMirrors mirrors;
     private final RoomCommands commands;
@@ -42,7 +42,7 @@ final class EditsMadeInGoogle {
             };
             audit.record(mirror.roomId(), mirror.actorOf(edit), "google." + edit.kind().name().toLowerCase(Locale.ROOT),
                     what + "; sent to scheduling");
-            LOG.info("room " + mirror.roomId() + ": " + what + " in Google; told scheduling-service");
+            LOG.log(Level.INFO, "room " + mirror.roomId() + ": " + what + " in Google; told scheduling-service");
             return noted;
         }).orElse(mirror);
     }

@@ -9,6 +9,7 @@ import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.BusyInterval;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * A person's free/busy over all their Google calendars, for the conflict check before a booking (asked by the person
@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * are seen when the cached answer expires.
  */
 public class FreeBusyService implements ReadFreeBusyUseCase {
-    private static final Logger LOG = Logger.getLogger(FreeBusyService.class.getName());
+    private static final System.Logger LOG = System.getLogger(FreeBusyService.class.getName());
     /** More cached answers than this: the expired ones go, and if that is not enough, all of them (it is only a cache). */
     static final int MAX_CACHED = 10_000;
 
@@ -87,7 +87,7 @@ public class FreeBusyService implements ReadFreeBusyUseCase {
             return FreeBusy.notConnected();
         } catch (GoogleRejectedException e) {
             audit.record(null, connection.googleAccountId(), "freeBusy.query", GoogleOutcomes.of(e));
-            LOG.warning("free/busy of " + connection.googleAccountId() + ": Google refused the question: " + e.getMessage());
+            LOG.log(Level.WARNING, "free/busy of " + connection.googleAccountId() + ": Google refused the question: " + e.getMessage());
             throw new GoogleUnavailableException("Google refused the free/busy question: " + e.getMessage(), e);
         } catch (GoogleUnavailableException e) {
             audit.record(null, connection.googleAccountId(), "freeBusy.query", GoogleOutcomes.of(e));

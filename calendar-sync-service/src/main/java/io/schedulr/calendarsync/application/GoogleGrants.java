@@ -8,12 +8,12 @@ import io.schedulr.calendarsync.application.port.out.GoogleCallAudit;
 import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * Access tokens for people's calendars, shared by everything that calls Google on their behalf: one cached per person,
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * turning the person {@code revoked}.
  */
 public class GoogleGrants {
-    private static final Logger LOG = Logger.getLogger(GoogleGrants.class.getName());
+    private static final System.Logger LOG = System.getLogger(GoogleGrants.class.getName());
     /** An access token is not used in its last minute. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
 
@@ -63,10 +63,10 @@ public class GoogleGrants {
         accessTokens.remove(person.googleAccountId());
         CalendarConnection locked = connections.lock(person.googleAccountId(), person.email());
         locked.grantRefused(person.sealedRefreshToken()).ifPresentOrElse(change -> {
-            LOG.info("Google no longer honours the calendar grant of " + person.googleAccountId() + " (" + why + "); marked revoked");
+            LOG.log(Level.INFO, "Google no longer honours the calendar grant of " + person.googleAccountId() + " (" + why + "); marked revoked");
             connections.save(locked);
             connectionEvents.publish(change);
-        }, () -> LOG.info("Google refused an earlier calendar grant of " + person.googleAccountId() + " (" + why
+        }, () -> LOG.log(Level.INFO, "Google refused an earlier calendar grant of " + person.googleAccountId() + " (" + why
                 + "); they have disconnected or connected again since, so nothing changes"));
     }
 

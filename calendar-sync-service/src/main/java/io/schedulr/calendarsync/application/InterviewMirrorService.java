@@ -17,6 +17,7 @@ import io.schedulr.calendarsync.domain.InterviewEntry;
 import io.schedulr.calendarsync.domain.InterviewMirror;
 import io.schedulr.calendarsync.domain.InterviewParticipant;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * entry is parked with the reason. Each member's entry fails alone. Every call is audited under the interview id.
  */
 public class InterviewMirrorService implements RecordInterviewChangeUseCase, MirrorInterviewsUseCase {
-    private static final Logger LOG = Logger.getLogger(InterviewMirrorService.class.getName());
+    private static final System.Logger LOG = System.getLogger(InterviewMirrorService.class.getName());
     public static final String INTERVIEW_ID_PROPERTY = "schedulrInterviewId";
 
     private final ConsumedEvents consumed;
@@ -84,7 +84,7 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
             }
             String refused = interviews.lock(change.interviewId()).map(seen -> seen.refuses(change)).orElse(null);
             if (refused != null) {
-                LOG.info("interview " + change.interviewId() + ": event " + change.eventId() + " changes nothing (" + refused + ")");
+                LOG.log(Level.INFO, "interview " + change.interviewId() + ": event " + change.eventId() + " changes nothing (" + refused + ")");
                 return Outcome.STALE;
             }
             interviews.save(InterviewMirror.of(change));
@@ -162,7 +162,7 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
             return;
         } catch (GoogleRejectedException e) {
             interviews.park(entry, e.getMessage());
-            LOG.warning(what + ": parked (sequence " + entry.sequence() + "): Google refused it: " + e.getMessage());
+            LOG.log(Level.WARNING, what + ": parked (sequence " + entry.sequence() + "): Google refused it: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             retryLater(queued, now, e);

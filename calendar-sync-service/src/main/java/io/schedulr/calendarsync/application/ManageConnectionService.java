@@ -8,13 +8,12 @@ import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 
+import java.lang.System.Logger.Level;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** A person's view of their connection, and disconnecting. */
 public class ManageConnectionService implements ManageConnectionUseCase {
-    private static final Logger LOG = Logger.getLogger(ManageConnectionService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ManageConnectionService.class.getName());
 
     private final ConnectionStore store;
     private final ConnectionEvents events;

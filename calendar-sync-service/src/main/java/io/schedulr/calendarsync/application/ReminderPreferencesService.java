@@ -16,13 +16,13 @@ import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.InterviewEntry;
 import io.schedulr.calendarsync.domain.RoomMirror;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Keeps each person's latest reminder minutes, and brings the events already on their own Google calendar in line when
@@ -53,7 +53,7 @@ import java.util.logging.Logger;
  * committed) may keep the minutes it read; the next change of preferences brings it in line.
  */
 public class ReminderPreferencesService implements RecordReminderPreferencesUseCase, PatchRemindersUseCase {
-    private static final Logger LOG = Logger.getLogger(ReminderPreferencesService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ReminderPreferencesService.class.getName());
 
     private final ReminderPreferences preferences;
     private final Transactions transactions;
@@ -94,7 +94,7 @@ public class ReminderPreferencesService implements RecordReminderPreferencesUseC
             if (!before.equals(change.minutes())) {
                 int queued = queueFutureEventsOf(change.userId(), clock.instant());
                 if (queued > 0) {
-                    LOG.info("reminder preferences of " + change.userId() + " changed to " + change.minutes() + ": " + queued
+                    LOG.log(Level.INFO, "reminder preferences of " + change.userId() + " changed to " + change.minutes() + ": " + queued
                             + " future event(s) queued for new reminders");
                 }
             }
@@ -153,7 +153,7 @@ public class ReminderPreferencesService implements RecordReminderPreferencesUseC
             return;
         } catch (GoogleRejectedException e) {
             patches.park(patch, e.getMessage());
-            LOG.warning(what + ": parked: Google refused it: " + e.getMessage());
+            LOG.log(Level.WARNING, what + ": parked: Google refused it: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             retryLater(queued, now, e);

@@ -21,13 +21,13 @@ import io.schedulr.calendarsync.domain.RoomChange;
 import io.schedulr.calendarsync.domain.RoomChangeKind;
 import io.schedulr.calendarsync.domain.RoomMirror;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Booked rooms on their host's dedicated Google calendar. A room change is queued in the transaction that remembers its
@@ -54,7 +54,7 @@ import java.util.logging.Logger;
  * look again. Every call to Google is audited.
  */
 public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUseCase {
-    private static final Logger LOG = Logger.getLogger(RoomMirrorService.class.getName());
+    private static final System.Logger LOG = System.getLogger(RoomMirrorService.class.getName());
     public static final String ROOM_ID_PROPERTY = "schedulrRoomId";
     public static final String ICS_UID_PROPERTY = "schedulrIcsUid";
     /** The mirror failure of a change whose host's grant is revoked. */
@@ -186,7 +186,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (refused != null) {
             audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + refused);
             jobs.finish(id, MirrorJobStatus.DROPPED, refused);
-            LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + refused + ")");
+            LOG.log(Level.INFO, "room " + change.roomId() + ": dropped event " + id + " (" + refused + ")");
             return;
         }
         Applied applied;
@@ -201,7 +201,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         } catch (GoogleRejectedException e) {
             jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
             failures.publish(change, "google_rejected:" + e.status());
-            LOG.warning("room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: " + e.getMessage());
+            LOG.log(Level.WARNING, "room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             retryLater(job, now, e);
@@ -211,7 +211,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (applied.dropped() != null) {
             audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + applied.dropped());
             jobs.finish(id, MirrorJobStatus.DROPPED, applied.dropped());
-            LOG.info("room " + change.roomId() + ": dropped event " + id + " (" + applied.dropped() + ")");
+            LOG.log(Level.INFO, "room " + change.roomId() + ": dropped event " + id + " (" + applied.dropped() + ")");
             return;
         }
         jobs.finish(id, MirrorJobStatus.DONE, null);
@@ -240,7 +240,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         }
         failures.publish(job.change(), REVOKED);
         jobs.markSilent(job.change().eventId());
-        LOG.info("room " + job.change().roomId() + ": event " + job.change().eventId() + " announced (host revoked), mirrored silently "
+        LOG.log(Level.INFO, "room " + job.change().roomId() + ": event " + job.change().eventId() + " announced (host revoked), mirrored silently "
                 + "once they reconnect");
     }
 
@@ -293,7 +293,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             // What the host did in Google and the room did not take is undone; the event says why (the next write of
             // the event's time, one without a put-back, writes the description without it).
             Optional<RoomMirror.PutBack> putBack = judged == null ? Optional.empty() : judged.putsBack(change, clock.instant());
-            putBack.ifPresent(why -> LOG.info("room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
+            putBack.ifPresent(why -> LOG.log(Level.INFO, "room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
             String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
             CalendarEvents.Written moved = call(change, "events.patch",
                     () -> calendar.move(token, calendarId, found, new CalendarEvents.Move(change.startUtc(), change.endUtc(), change.timeZone(),

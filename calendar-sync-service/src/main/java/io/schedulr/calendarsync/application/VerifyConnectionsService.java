@@ -7,12 +7,11 @@ import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.domain.CalendarConnection;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Refreshes each connected person's grant now and then. {@code invalid_grant} marks them revoked and announces it, so
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
  * token sealed with a key no longer configured) is left as it is and logged; it never stops the others.
  */
 public class VerifyConnectionsService implements VerifyConnectionsUseCase {
-    private static final Logger LOG = Logger.getLogger(VerifyConnectionsService.class.getName());
+    private static final System.Logger LOG = System.getLogger(VerifyConnectionsService.class.getName());
     private static final int BATCH = 20;
 
     private final ConnectionStore store;

@@ -11,6 +11,7 @@ import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.WatchChannel;
 import io.schedulr.calendarsync.domain.WatchChannelStatus;
 
+import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * One working push channel per connected dedicated calendar. A connected person without a live channel (just connected,
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * is stopped; channels of people who disconnected or were revoked are stopped too, so none is left behind at Google.
  */
 public class WatchCalendarsService implements WatchCalendarsUseCase {
-    private static final Logger LOG = Logger.getLogger(WatchCalendarsService.class.getName());
+    private static final System.Logger LOG = System.getLogger(WatchCalendarsService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BATCH = 20;
     private static final int MAX_BATCHES = 100;
@@ -99,7 +99,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
                     opened++;
                 }
             } catch (RuntimeException e) {
-                LOG.warning("calendar of " + person.userId() + ": could not open a push channel, next round tries again: " + e);
+                LOG.log(Level.WARNING, "calendar of " + person.userId() + ": could not open a push channel, next round tries again: " + e);
             }
         }
         return opened;
@@ -152,7 +152,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
             syncs.request(person.userId(), connection.calendarId(), clock.instant());
             return null;
         });
-        LOG.info("calendar of " + person.userId() + ": push channel " + channelId + " open until " + opened.expiresAt());
+        LOG.log(Level.INFO, "calendar of " + person.userId() + ": push channel " + channelId + " open until " + opened.expiresAt());
         return true;
     }
 
@@ -167,7 +167,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
                     stop(channel, now);
                     stopped++;
                 } catch (RuntimeException e) {
-                    LOG.warning("push channel " + channel.channelId() + ": could not stop it now, next round tries again: " + e);
+                    LOG.log(Level.WARNING, "push channel " + channel.channelId() + ": could not stop it now, next round tries again: " + e);
                 }
             }
             return stopped;
@@ -201,7 +201,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
         if (owner.isEmpty()) {
             syncs.forget(channel.userId());
         }
-        LOG.info("calendar of " + channel.userId() + ": push channel " + channel.channelId() + " stopped");
+        LOG.log(Level.INFO, "calendar of " + channel.userId() + ": push channel " + channel.channelId() + " stopped");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.schedulr.events.RoomEventType;
 import io.schedulr.events.Topics;
 import io.schedulr.scheduling.adapter.in.rest.PracticeRoomResource;
 import io.schedulr.scheduling.api.RoomApi;
+import io.schedulr.testsupport.LogCapture;
 import io.schedulr.testsupport.RecentSpans;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -16,19 +17,13 @@ import io.schedulr.testsupport.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,27 +46,8 @@ class BookingTraceTest {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String callerSpan = HexFormat.of().formatHex(randomBytes(8));
 
-        List<Map<String, String>> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext && String.valueOf(ext.getFormattedMessage()).contains("booked by")) {
-                    logged.add(Map.of("userId", String.valueOf(ext.getMdc("userId")), "roomId", String.valueOf(ext.getMdc("roomId")),
-                            "traceId", String.valueOf(ext.getMdc("traceId"))));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger resource = Logger.getLogger(PracticeRoomResource.class.getName());
-        resource.addHandler(capture);
-        try (TopicProbe topic = TopicProbe.fromNow(Topics.ROOM_EVENTS)) {
+        try (TopicProbe topic = TopicProbe.fromNow(Topics.ROOM_EVENTS);
+             LogCapture log = LogCapture.of(PracticeRoomResource.class.getName())) {
             given().header("Authorization", guest.bearer()).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                     .contentType(ContentType.JSON).body("{\"roomId\":\"" + room + "\",\"guestId\":\"" + guest.id() + "\"}")
                     .post("/api/practice-room/update").then().statusCode(200);
@@ -94,10 +70,10 @@ class BookingTraceTest {
                 assertThat(s.getSpanId()).isEqualTo(parts[2]);
                 assertThat(s.getKind()).isEqualTo(SpanKind.PRODUCER);
             });
-            assertThat(logged).as("the booking's log line names the trace, the caller (token subject) and the room")
-                    .contains(Map.of("userId", guest.id(), "roomId", room, "traceId", traceId));
-        } finally {
-            resource.removeHandler(capture);
+            assertThat(log.lines(message -> message.contains("booked by"))).extracting(LogCapture.Line::mdc)
+                    .as("the booking's log line names the trace, the caller (token subject) and the room")
+                    .anySatisfy(mdc -> assertThat(mdc).containsEntry("userId", guest.id()).containsEntry("roomId", room)
+                            .containsEntry("traceId", traceId));
         }
     }
 

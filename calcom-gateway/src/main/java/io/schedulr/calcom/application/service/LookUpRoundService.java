@@ -15,13 +15,13 @@ import io.schedulr.calcom.application.port.out.Transactions;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * A round of look-ups at Cal.com for changes its webhooks never told: the meetings due, each alone (one that fails is
@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * the people using the app.
  */
 public class LookUpRoundService implements LookUpMissedChangesUseCase {
-    private static final Logger LOG = Logger.getLogger(LookUpRoundService.class.getName());
+    private static final System.Logger LOG = System.getLogger(LookUpRoundService.class.getName());
 
     private final FindMissedChangesUseCase finder;
     private final FindUnknownBookingsUseCase unknown;
@@ -73,11 +73,11 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 if (e.kind() == CalcomException.Kind.NOT_FOUND) {
                     tx.run(() -> finder.notFound(meeting));
                 }
-                LOG.warning(() -> String.format("meeting %s: Cal.com could not be asked for missed changes of booking %s (%s): %s",
+                LOG.log(Level.WARNING, () -> String.format("meeting %s: Cal.com could not be asked for missed changes of booking %s (%s): %s",
                         meeting.icalUid(), meeting.uid(), meeting.end() == null && e.kind() == CalcomException.Kind.NOT_FOUND
                                 ? "not looked up again" : "looked up again later", e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.severe(() -> String.format("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s",
+                LOG.log(Level.ERROR, () -> String.format("meeting %s: missed Cal.com changes could not be taken (looked up again later): %s",
                         meeting.icalUid(), e));
             }
         }
@@ -94,10 +94,10 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 if (pausesTheRound(e)) {
                     return announced;
                 }
-                LOG.warning(() -> String.format("meeting %s: Cal.com could not be asked for booking %s, made here, whose creation never "
+                LOG.log(Level.WARNING, () -> String.format("meeting %s: Cal.com could not be asked for booking %s, made here, whose creation never "
                         + "came (looked up again later): %s", made.icalUid(), made.uid(), e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.severe(() -> String.format("meeting %s: booking %s, made here, could not be taken (looked up again later): %s",
+                LOG.log(Level.ERROR, () -> String.format("meeting %s: booking %s, made here, could not be taken (looked up again later): %s",
                         made.icalUid(), made.uid(), e));
             }
         }
@@ -131,10 +131,10 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
             if (pausesTheRound(e)) {
                 return new Reading(remembered, true);
             }
-            LOG.warning(() -> String.format("Cal.com's bookings made since %s could not be listed (read again at the next listing): %s",
+            LOG.log(Level.WARNING, () -> String.format("Cal.com's bookings made since %s could not be listed (read again at the next listing): %s",
                     from.get(), e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.severe(() -> String.format("Cal.com's bookings made since %s could not be taken (read again at the next listing): %s",
+            LOG.log(Level.ERROR, () -> String.format("Cal.com's bookings made since %s could not be taken (read again at the next listing): %s",
                     from.get(), e));
         }
         return new Reading(remembered, false);
@@ -149,12 +149,12 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         try {
             boolean unknownHere = tx.call(() -> unknown.rememberIfUnknown(found));
             if (unknownHere) {
-                LOG.warning(() -> String.format("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never "
+                LOG.log(Level.WARNING, () -> String.format("meeting %s: booking %s, made on Cal.com at %s, was never announced (its webhook never "
                         + "came); looked up now", found.booking().icsUid(), found.booking().uid(), found.createdAt()));
             }
             return Optional.of(unknownHere);
         } catch (RuntimeException e) {
-            LOG.severe(() -> String.format("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (read again at "
+            LOG.log(Level.ERROR, () -> String.format("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (read again at "
                     + "the next listing, or left out if it was read again already): %s", found.booking().icsUid(), found.booking().uid(), e));
             return Optional.empty();
         }
@@ -165,7 +165,7 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         if (finder.mayAskCalcom()) {
             return false;
         }
-        LOG.info("Cal.com look-ups paused until the next round: the API key's rate-limit window is nearly spent, the rest is left "
+        LOG.log(Level.INFO, "Cal.com look-ups paused until the next round: the API key's rate-limit window is nearly spent, the rest is left "
                 + "to people");
         return true;
     }
@@ -173,7 +173,7 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
     private static boolean pausesTheRound(CalcomException e) {
         if (e.kind() == CalcomException.Kind.RATE_LIMITED || e.kind() == CalcomException.Kind.NOT_CONFIGURED
                 || e.kind() == CalcomException.Kind.KEY_REJECTED) {
-            LOG.warning(() -> "Cal.com look-ups paused until the next round: " + e.getMessage());
+            LOG.log(Level.WARNING, () -> "Cal.com look-ups paused until the next round: " + e.getMessage());
             return true;
         }
         return false;
@@ -186,10 +186,10 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
             for (BookingChange change : found.missed()) {
                 WebhookReceipt receipt = receiver.receive(new ReceiveBookingChangeCommand(change, evidence.of(found.from(), change)));
                 if (receipt == WebhookReceipt.DUPLICATE || receipt == WebhookReceipt.STALE) {
-                    LOG.info(() -> String.format("meeting %s: %s (sequence %d) found at Cal.com, taken already: %s", change.icalUid(),
+                    LOG.log(Level.INFO, () -> String.format("meeting %s: %s (sequence %d) found at Cal.com, taken already: %s", change.icalUid(),
                             change.kind().trigger(), change.sequence(), receipt.wire()));
                 } else {
-                    LOG.warning(() -> String.format("meeting %s: %s (sequence %d) found at Cal.com, its webhook never came: %s",
+                    LOG.log(Level.WARNING, () -> String.format("meeting %s: %s (sequence %d) found at Cal.com, its webhook never came: %s",
                             change.icalUid(), change.kind().trigger(), change.sequence(), receipt.wire()));
                 }
                 if (receipt == WebhookReceipt.PUBLISHED) {
