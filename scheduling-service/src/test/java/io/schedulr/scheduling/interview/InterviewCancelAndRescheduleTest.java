@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.interview;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.schedulr.events.BookingPerson;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
@@ -14,11 +15,18 @@ import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import io.schedulr.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.schedulr.scheduling.interview.CalcomBookingRecords.cancelled;
 import static io.schedulr.scheduling.interview.CalcomBookingRecords.handled;
@@ -188,5 +196,43 @@ class InterviewCancelAndRescheduleTest {
         assertThat(answer.request().headers().firstValue("Content-Type")).isEmpty();
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
         assertThat(answer.body()).contains("\"interview_not_sent\"");
+    }
+
+    /** Over HTTP/2 (cleartext, prior knowledge) a body may come without a Content-Length: the one without any is still empty. */
+    @Test
+    void overHttp2ACancelWithNoBodyIsTakenAsAnEmptyBodyAndATextBodyIsRefusedAs415() throws Exception {
+        Setup s = Setup.create();
+        String id = s.readyDraft(InterviewApi.hoursAhead(22, 11));
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            String path = "/api/interviews/" + id + "/cancel";
+            Buffer[] body = new Buffer[1];
+            int bodiless = client.request(HttpMethod.POST, RestAssured.port, "localhost", path)
+                    .compose(r -> r.putHeader("Authorization", s.ada().bearer()).send())
+                    .compose(r -> {
+                        assertThat(r.version()).isEqualTo(HttpVersion.HTTP_2);
+                        return r.body().map(b -> {
+                            body[0] = b;
+                            return r.statusCode();
+                        });
+                    }).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(bodiless).as(body[0].toString()).isEqualTo(409);
+            assertThat(body[0].toString()).contains("\"interview_not_sent\"");
+
+            int text = client.request(HttpMethod.POST, RestAssured.port, "localhost", path)
+                    .compose(r -> {
+                        r.putHeader("Authorization", s.ada().bearer()).putHeader("Content-Type", "text/plain").setChunked(true);
+                        return r.send(Buffer.buffer("cancel it please"));
+                    })
+                    .compose(r -> r.body().map(b -> {
+                        body[0] = b;
+                        return r.statusCode();
+                    })).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(text).as(body[0].toString()).isEqualTo(415);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 }
