@@ -174,7 +174,8 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 there = events.find(token, state.calendarId(), mirror.googleEventId(), mirror.roomId(), mirror.icsUid()).isPresent();
             } catch (GoogleRejectedException e) {
                 audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));
-                LOG.log(Level.WARNING, "room " + mirror.roomId() + ": Google refused to look up its event (" + e.getMessage() + "); not taken as deleted");
+                LOG.log(Level.WARNING, "room " + mirror.roomId() + ": Google refused to look up its event (" + e.getMessage()
+                        + "); not taken as deleted");
                 continue;
             } catch (RuntimeException e) {
                 audit.record(mirror.roomId(), state.userId(), "events.find(left out of a full listing)", GoogleOutcomes.of(e));

@@ -201,7 +201,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         } catch (GoogleRejectedException e) {
             jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
             failures.publish(change, "google_rejected:" + e.status());
-            LOG.log(Level.WARNING, "room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: " + e.getMessage());
+            LOG.log(Level.WARNING, "room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: "
+                    + e.getMessage());
             return;
         } catch (RuntimeException e) {
             retryLater(job, now, e);
@@ -293,7 +294,8 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             // What the host did in Google and the room did not take is undone; the event says why (the next write of
             // the event's time, one without a put-back, writes the description without it).
             Optional<RoomMirror.PutBack> putBack = judged == null ? Optional.empty() : judged.putsBack(change, clock.instant());
-            putBack.ifPresent(why -> LOG.log(Level.INFO, "room " + change.roomId() + ": undoing the host's change of the event in Google (" + why + ")"));
+            putBack.ifPresent(why -> LOG.log(Level.INFO, "room " + change.roomId() + ": undoing the host's change of the event in Google ("
+                    + why + ")"));
             String description = EventDescriptions.of(change, putBack.orElse(null), clock.instant());
             CalendarEvents.Written moved = call(change, "events.patch",
                     () -> calendar.move(token, calendarId, found, new CalendarEvents.Move(change.startUtc(), change.endUtc(), change.timeZone(),
