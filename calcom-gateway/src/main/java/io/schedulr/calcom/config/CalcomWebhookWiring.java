@@ -10,6 +10,7 @@ import io.schedulr.calcom.adapter.out.persistence.JdbcWebhookLedger;
 import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.service.LookUpRoundService;
 import io.schedulr.calcom.application.service.MissedChangesService;
+import io.schedulr.calcom.application.service.ReleaseRoundService;
 import io.schedulr.calcom.application.service.UnknownBookingsService;
 import io.schedulr.calcom.application.service.BookingWebhookService;
 import io.schedulr.calcom.domain.WebhookSecrets;
@@ -40,6 +41,12 @@ public class CalcomWebhookWiring {
     @Singleton
     BookingWebhookService bookingWebhookService(JdbcWebhookLedger ledger, OutboxBookingEvents events, CalcomWebhookConfig config) {
         return new BookingWebhookService(ledger, ledger, events, Clock.systemUTC(), config.reorderWindow());
+    }
+
+    @Produces
+    @Singleton
+    ReleaseRoundService releaseRoundService(BookingWebhookService releaser, JtaTransactions tx) {
+        return new ReleaseRoundService(releaser, tx);
     }
 
     @Produces
