@@ -99,12 +99,13 @@ function detailView(app, failed, id) {
           iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
         iv.status === 'cancelled' ? h('p', { id: 'interview-state' }, `Cancelled${iv.cancellationReason ? `: ${iv.cancellationReason}` : '.'}`)
           : iv.awaitingNewTime ? h('p', { id: 'interview-state' }, 'The host asked on Cal.com for another time; this one no longer holds.')
-            : null,
-        // A cancelled meeting, or one whose time the host gave up on, has no link to join.
-        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
+            : iv.over ? h('p', { id: 'interview-state' }, 'This interview is over; it can no longer be moved or cancelled.')
+              : null,
+        // A cancelled meeting, one whose time the host gave up on, or one that is over, has no link to join.
+        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
         // Sent, an interview is Cal.com's booking of whoever sent it: they (and admins) move or cancel it here; the
         // others see who can, and that a change made on Cal.com shows here by itself.
-        !iv.changeable && (iv.status === 'scheduled' || iv.status === 'confirmed') ? h('p', { class: 'muted', id: 'interview-change-hint' },
+        !iv.changeable && !iv.over && (iv.status === 'scheduled' || iv.status === 'confirmed') ? h('p', { class: 'muted', id: 'interview-change-hint' },
           'Only who sent it, or an admin, can move or cancel it here; a change made on Cal.com shows here and reaches everyone by itself.') : null,
         iv.contact ? h('p', { id: 'interview-contact' }, `Contact: ${iv.contact.name} `, h('span', { class: 'address' }, `<${iv.contact.email}>`),
           iv.contact.role ? `, ${iv.contact.role}` : '') : null,

@@ -79,7 +79,7 @@ class InterviewCancelAndRescheduleTest {
             // Cal.com's webhook for the same move changes nothing more
             handled(rescheduled(i.meeting(), 1, newUid, i.uid(), later, later.plus(Duration.ofMinutes(30))));
             get(i.setup().ada(), "/api/interviews/" + i.id()).body("sequence", equalTo(1)).body("startAt", equalTo(later.toString()))
-                    .body("status", equalTo("confirmed")).body("changeable", equalTo(true));
+                    .body("status", equalTo("confirmed")).body("changeable", equalTo(true)).body("over", equalTo(false));
             get(i.setup().ben(), "/api/interviews/" + i.id()).body("changeable", equalTo(false));
 
             cancel(i.setup().ada(), i.id(), "{\"reason\":\"The startup withdrew\"}").statusCode(200)
@@ -172,6 +172,23 @@ class InterviewCancelAndRescheduleTest {
                 .body("code", equalTo("interview_changed_on_calcom"));
         get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("startAt", equalTo(i.start().toString()))
                 .body("sequence", equalTo(0));
+    }
+
+    @Test
+    void anInterviewThatIsOverCanNoLongerBeMovedOrCancelled() {
+        Sent i = Sent.create(27);
+        // It took place yesterday (the clock of the service is the real one, so the interview is moved back instead).
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(Db.execute("UPDATE interview SET start_at = ?::timestamptz, end_at = ?::timestamptz WHERE id = ?::uuid",
+                yesterday.toString(), yesterday.plus(Duration.ofMinutes(30)).toString(), i.id())).isEqualTo(1);
+
+        get(i.setup().ada(), "/api/interviews/" + i.id()).statusCode(200).body("changeable", equalTo(false)).body("over", equalTo(true));
+        reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + i.start() + "\"}").statusCode(409).body("code", equalTo("interview_over"));
+        cancel(i.setup().admin(), i.id(), "{\"reason\":\"Too late\"}").statusCode(409).body("code", equalTo("interview_over"))
+                .body("message", org.hamcrest.Matchers.containsString("can no longer be cancelled"));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("calcomBookingUid", equalTo(i.uid()))
+                .body("sequence", equalTo(0));
+        assertThat(InterviewApi.gatewayChanges()).as("Cal.com is not asked").doesNotContain("\"uid\":\"" + i.uid() + "\"");
     }
 
     @Test

@@ -263,8 +263,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * Refuses to ask Cal.com to cancel what cannot be cancelled, or for someone whose booking it is not: the Cal.com
      * booking belongs to who sent the interview, and calcom-gateway lets only them and admins change it.
      */
-    public void requireCancellable(Actor actor) {
-        requireBooked(actor, "cancel");
+    public void requireCancellable(Actor actor, Instant now) {
+        requireBooked(actor, "cancel", now);
     }
 
     /**
@@ -272,7 +272,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * not ahead or is the interview's time already, and for someone whose booking it is not.
      */
     public TimeWindow requireReschedulable(Actor actor, Instant start, Instant now) {
-        requireBooked(actor, "move");
+        requireBooked(actor, "move", now);
         TimeWindow window = TimeWindow.starting(start, Duration.between(startAt, endAt));
         if (!window.startsAfter(now)) {
             throw new InvalidRequestException("invalid_start", "The start must be in the future.");
@@ -289,16 +289,24 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                 ? Optional.of(new TimeWindow(startAt, endAt)) : Optional.empty();
     }
 
-    /** Whether {@code actor} may cancel or reschedule it now: it is booked and theirs (or they are an admin). */
-    public boolean changeableBy(Actor actor) {
-        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED) && bookingIsTheirs(actor);
+    /** Whether {@code actor} may cancel or reschedule it now: it is booked, not over, and theirs (or they are an admin). */
+    public boolean changeableBy(Actor actor, Instant now) {
+        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED) && !isOver(now) && bookingIsTheirs(actor);
+    }
+
+    /**
+     * Whether its booked time has ended. One whose host asked for another time is not over: that time no longer holds,
+     * and a new one is what is waited for.
+     */
+    public boolean isOver(Instant now) {
+        return endAt != null && !endAt.isAfter(now) && !awaitingNewTime;
     }
 
     private boolean bookingIsTheirs(Actor actor) {
         return actor.admin() || (sentBy != null && sentBy.equals(actor.id()));
     }
 
-    private void requireBooked(Actor actor, String doing) {
+    private void requireBooked(Actor actor, String doing, Instant now) {
         if (status == InterviewStatus.DRAFT) {
             throw new ConflictException("interview_not_sent", "This interview was never sent, so there is no booking to " + doing + ".");
         }
@@ -308,6 +316,11 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (!bookingIsTheirs(actor)) {
             throw new ForbiddenActionException("not_interview_sender", "Only who sent this interview (the Cal.com booking is theirs) "
                     + "and admins may " + doing + " it; " + (origin == InterviewOrigin.CALCOM ? "it was booked on Cal.com directly." : "ask them."));
+        }
+        // As on Cal.com, which no longer moves a past booking: a meeting that took place cannot be taken back.
+        if (isOver(now)) {
+            throw new ConflictException("interview_over", "This interview is over (it ended at " + endAt + "), so it can no longer be "
+                    + (doing.equals("move") ? "moved" : "cancelled") + "; start a new interview for another meeting.");
         }
     }
 

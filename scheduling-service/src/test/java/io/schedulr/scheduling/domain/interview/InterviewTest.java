@@ -180,19 +180,19 @@ class InterviewTest {
     @Test
     void onlyItsSenderAndAdminsCancelOrMoveABookedInterviewAndNeverADraftOrACancelledOne() {
         Interview sent = sent();
-        assertThat(sent.changeableBy(actor("ada", false))).isTrue();
-        assertThat(sent.changeableBy(actor("root", true))).isTrue();
-        assertThat(sent.changeableBy(actor("u1", false))).as("who started it, but did not send it").isFalse();
-        assertThatThrownBy(() -> sent.requireCancellable(actor("u1", false)))
+        assertThat(sent.changeableBy(actor("ada", false), NOW)).isTrue();
+        assertThat(sent.changeableBy(actor("root", true), NOW)).isTrue();
+        assertThat(sent.changeableBy(actor("u1", false), NOW)).as("who started it, but did not send it").isFalse();
+        assertThatThrownBy(() -> sent.requireCancellable(actor("u1", false), NOW))
                 .hasFieldOrPropertyWithValue("code", "not_interview_sender");
-        assertThatThrownBy(() -> ready().requireCancellable(actor("root", true))).hasFieldOrPropertyWithValue("code", "interview_not_sent");
+        assertThatThrownBy(() -> ready().requireCancellable(actor("root", true), NOW)).hasFieldOrPropertyWithValue("code", "interview_not_sent");
         Interview cancelled = sent.cancelledHere("Withdrawn", NOW).interview();
-        assertThat(cancelled.changeableBy(actor("ada", false))).isFalse();
+        assertThat(cancelled.changeableBy(actor("ada", false), NOW)).isFalse();
         assertThatThrownBy(() -> cancelled.requireReschedulable(actor("ada", false), START.plusSeconds(3600), NOW))
                 .hasFieldOrPropertyWithValue("code", "interview_cancelled");
         Interview direct = Interview.fromCalcom(UUID.randomUUID(), change(Kind.CREATED, 0, "x", null, START, false), ADA.id(), NOW);
-        assertThatThrownBy(() -> direct.requireCancellable(actor("ada", false))).hasMessageContaining("booked on Cal.com directly");
-        direct.requireCancellable(actor("root", true));
+        assertThatThrownBy(() -> direct.requireCancellable(actor("ada", false), NOW)).hasMessageContaining("booked on Cal.com directly");
+        direct.requireCancellable(actor("root", true), NOW);
     }
 
     @Test
@@ -211,6 +211,31 @@ class InterviewTest {
         assertThat(moved.interview().calcomIcalUid()).isEqualTo("bk1@Cal.com");
         assertThat(moved.interview().rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, NOW).change())
                 .as("the same answer twice").isEqualTo(InterviewChange.NONE);
+    }
+
+    @Test
+    void anInterviewThatIsOverIsNeitherMovedNorCancelledUnlessItsHostAskedForAnotherTime() {
+        Interview sent = sent();
+        Actor ada = actor("ada", false);
+        Instant during = START.plusSeconds(600);
+        Instant ended = START.plusSeconds(1800);
+        sent.requireCancellable(ada, during);
+        assertThat(sent.changeableBy(ada, during)).as("under way, not over").isTrue();
+
+        assertThat(sent.isOver(ended)).isTrue();
+        assertThat(sent.changeableBy(ada, ended)).isFalse();
+        assertThat(sent.changeableBy(actor("root", true), ended)).isFalse();
+        assertThatThrownBy(() -> sent.requireCancellable(ada, ended)).isInstanceOf(ConflictException.class)
+                .hasFieldOrPropertyWithValue("code", "interview_over").hasMessageContaining("can no longer be cancelled");
+        assertThatThrownBy(() -> sent.requireReschedulable(ada, ended.plusSeconds(86_400), ended))
+                .hasFieldOrPropertyWithValue("code", "interview_over").hasMessageContaining("can no longer be moved");
+        assertThatThrownBy(() -> sent.requireCancellable(actor("u1", false), ended)).as("who may not change it hears that first")
+                .hasFieldOrPropertyWithValue("code", "not_interview_sender");
+
+        Interview askedForAnother = sent.apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview();
+        assertThat(askedForAnother.isOver(ended)).isFalse();
+        assertThat(askedForAnother.changeableBy(ada, ended)).isTrue();
+        assertThat(askedForAnother.requireReschedulable(ada, ended.plusSeconds(86_400), ended).start()).isEqualTo(ended.plusSeconds(86_400));
     }
 
     @Test

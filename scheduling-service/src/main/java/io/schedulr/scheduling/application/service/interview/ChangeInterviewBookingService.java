@@ -45,7 +45,7 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     @Override
     public Uni<InterviewDetails> cancel(Actor actor, UUID interviewId, String reason) {
         String why = PlainText.optional(reason, "reason", Interview.MAX_REASON_LENGTH);
-        return tx.reading(() -> interviews.visible(actor, interviewId).invoke(i -> i.requireCancellable(actor)))
+        return tx.reading(() -> interviews.visible(actor, interviewId).invoke(i -> i.requireCancellable(actor, clock.instant())))
                 .chain(before -> cancelOnCalcom(before.calcomBookingUid(), why))
                 .chain(() -> record(actor, interviewId, "cancelled", current -> current.cancelledHere(why, clock.instant()), why));
     }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,8 @@ public class InterviewResource {
     ChangeInterviewBookingUseCase changes;
     @Inject
     KeptTimeZoneUseCase kept;
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,7 +95,7 @@ public class InterviewResource {
         Actor actor = TeamActors.of(caller, identity);
         return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
                         RequestValues.number("offset", offset, 0, 1_000_000))
-                .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, actor, zone)).toList()));
+                .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, actor, zone, clock.instant())).toList()));
     }
 
     @GET
@@ -249,7 +252,7 @@ public class InterviewResource {
             description = "Only who sent the interview (the Cal.com booking is theirs) and admins. The body may be {}, empty, or left "
                     + "out (no Content-Type needed then).")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
-            + "interview_cancelled changed_concurrently invalid_reason invalid_body calcom_rejected calcom_not_found calcom_rate_limited "
+            + "interview_cancelled interview_over changed_concurrently invalid_reason invalid_body calcom_rejected calcom_not_found calcom_rate_limited "
             + "calcom_unavailable")
     public Uni<InterviewResponse> cancel(@PathParam("id") String id, @Valid InterviewRequests.Cancel body) {
         Actor actor = TeamActors.of(caller, identity);
@@ -268,7 +271,7 @@ public class InterviewResource {
                     + "for a new time (awaitingNewTime). The new time must not clash with the team's sessions here or the caller's "
                     + "Google calendars, as for sending (409 calendar_conflict); the interview's own time is no clash.")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
-            + "interview_cancelled changed_concurrently invalid_start invalid_datetime datetime_out_of_range invalid_reason invalid_body "
+            + "interview_cancelled interview_over changed_concurrently invalid_start invalid_datetime datetime_out_of_range invalid_reason invalid_body "
             + "calendar_conflict invalid_allowConflicts interview_changed_on_calcom calcom_rejected calcom_not_found calcom_rate_limited "
             + "calcom_unavailable")
     public Uni<InterviewResponse> reschedule(@PathParam("id") String id, @Valid InterviewRequests.Reschedule body,
@@ -286,7 +289,7 @@ public class InterviewResource {
 
     /** forViewer in the zone kept for the caller: Google's ID tokens state none, so the token's would be UTC for them. */
     private Uni<InterviewResponse> view(InterviewDetails d, Actor actor) {
-        return kept.kept(actor.person()).map(zone -> InterviewResponse.of(d, actor, zone));
+        return kept.kept(actor.person()).map(zone -> InterviewResponse.of(d, actor, zone, clock.instant()));
     }
 
     private static <T> T required(T body) {

@@ -34,9 +34,12 @@ public record InterviewResponse(UUID id,
                                 Summary summary, String title, String calcomBookingUid, String meetingUrl, String meetingProvider,
                                 int sequence, String cancellationReason, Instant sentAt, Person calcomHost, Instant createdAt,
                                 Instant updatedAt,
-                                @Schema(description = "Whether the caller may cancel or reschedule it now: it is sent and not cancelled, "
-                                        + "and they sent it (the Cal.com booking is theirs) or are an admin.")
+                                @Schema(description = "Whether the caller may cancel or reschedule it now: it is sent, not cancelled "
+                                        + "and not over, and they sent it (the Cal.com booking is theirs) or are an admin.")
                                 boolean changeable,
+                                @Schema(description = "Its booked time has ended (and its host did not ask for another): it can no "
+                                        + "longer be moved or cancelled.")
+                                boolean over,
                                 @Schema(description = "Left out when there is nothing: calendar_unavailable means the sender's Google "
                                         + "calendar could not be checked for clashes.", example = "[\"calendar_unavailable\"]")
                                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
@@ -65,7 +68,7 @@ public record InterviewResponse(UUID id,
     public record Summary(int guestCount, int participantCount, Integer durationMinutes, String timeZone) {
     }
 
-    public static InterviewResponse of(InterviewDetails d, Actor viewer, String viewerZone) {
+    public static InterviewResponse of(InterviewDetails d, Actor viewer, String viewerZone, Instant now) {
         Interview i = d.interview();
         Map<String, Step> steps = new LinkedHashMap<>();
         i.missing().forEach((step, missing) -> steps.put(stepName(step), new Step(missing.isEmpty(), missing)));
@@ -83,7 +86,7 @@ public record InterviewResponse(UUID id,
                 new Summary(i.guests().size(), participants, i.durationMinutes(), i.timeZone()), i.title(), i.calcomBookingUid(),
                 i.meetingUrl(), i.meetingProvider(), i.sequence(), i.cancellationReason(), i.sentAt(),
                 i.calcomHost() == null ? null : new Person(null, i.calcomHost().name(), i.calcomHost().email(), null),
-                i.createdAt(), i.updatedAt(), i.changeableBy(viewer), d.warnings());
+                i.createdAt(), i.updatedAt(), i.changeableBy(viewer, now), i.isOver(now), d.warnings());
     }
 
     static String stepName(InterviewStep step) {

@@ -123,6 +123,8 @@ public enum ErrorCode implements DocumentedError {
     INTERVIEW_BEING_SENT(409, "interview_being_sent", "This interview is being sent right now; look again in a moment."),
     INTERVIEW_NOT_SENT(409, "interview_not_sent", "This interview was never sent, so there is no booking to cancel."),
     INTERVIEW_CANCELLED(409, "interview_cancelled", "This interview is cancelled."),
+    INTERVIEW_OVER(409, "interview_over", "This interview is over (it ended at 2030-09-05T08:30:00Z), so it can no longer be moved; "
+            + "start a new interview for another meeting."),
     INTERVIEW_CHANGED_ON_CALCOM(409, "interview_changed_on_calcom", "This booking was moved or cancelled on Cal.com a moment ago; "
             + "that change is on its way here. Look at the interview again in a moment."),
     // 422: understood, but the state of things does not allow it
