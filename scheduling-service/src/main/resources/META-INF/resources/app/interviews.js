@@ -40,7 +40,7 @@ function listView(app, failed) {
     body.replaceChildren(...(shown.length ? shown.map(iv => h('tr', {},
       h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
-      h('td', { class: 'state' }, iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
+      h('td', { class: 'state' }, iv.over ? `${iv.status}, over` : iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
   };
   more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(load)).catch(failed));
   loads.next(load).catch(failed);
