@@ -493,6 +493,21 @@ class WebAppBrowserTest {
                             + " const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length === 1; })"))
                     .as("every state on one line").isTrue();
 
+            // Had it taken place (its time moved 60 days back here), it would be over: the list and the page say so, with no
+            // link to join and nothing to move or cancel.
+            sql("UPDATE interview SET start_at = start_at - interval '60 days', end_at = end_at - interval '60 days' WHERE id = '"
+                    + interviewId + "'::uuid");
+            ivy.navigate().refresh();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-rows"), ", over"));
+            ivy.get(app + "#/interviews/" + interviewId);
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"), "This interview is over"));
+            assertThat(ivy.findElements(By.id("join"))).isEmpty();
+            assertThat(ivy.findElements(By.id("interview-change"))).isEmpty();
+            assertThat(ivy.findElements(By.id("interview-change-hint"))).isEmpty();
+            sql("UPDATE interview SET start_at = start_at + interval '60 days', end_at = end_at + interval '60 days' WHERE id = '"
+                    + interviewId + "'::uuid");
+            ivy.get(app + "#/interviews");
+
             // Ivy cancels it, saying why: Cal.com cancels the booking, and the page says so and why, and offers no link to join,
             // though the meeting has one, nor anything left to move or cancel.
             ivy.get(app + "#/interviews/" + interviewId);
