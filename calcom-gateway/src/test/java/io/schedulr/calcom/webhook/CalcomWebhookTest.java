@@ -207,6 +207,31 @@ public class CalcomWebhookTest {
         assertThat(event.data().status()).isEqualTo("cancelled");
     }
 
+    /**
+     * A booking of an event type that needs its host's confirmation, declined by them: Cal.com sends BOOKING_REJECTED (it
+     * never sent a BOOKING_CREATED for it). The meeting is announced cancelled, with their reason, once the reorder window
+     * has passed without a creation before it.
+     */
+    @Test
+    void aBookingItsHostDeclinedArrivesAsTheMeetingCancelledWithTheirReason() throws Exception {
+        String uid = "declined-" + System.nanoTime();
+        String ics = uid + "@Cal.com";
+        byte[] body = ("{\"triggerEvent\":\"BOOKING_REJECTED\",\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"payload\":{\"uid\":\"" + uid
+                + "\",\"iCalUID\":\"" + ics + "\",\"iCalSequence\":0,\"startTime\":\"2030-01-07T09:00:00Z\",\"endTime\":\"2030-01-07T09:30:00Z\","
+                + "\"title\":\"Interview\",\"requiresConfirmation\":true,\"rejectionReason\":\"The panel is full that week\","
+                + "\"metadata\":{\"schedulrInterviewId\":\"iv-declined\"},\"status\":\"REJECTED\"}}").getBytes(StandardCharsets.UTF_8);
+
+        given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(newSecret()).sign(body)).body(body)
+                .post("/webhooks/calcom").then().statusCode(200);
+
+        CloudEvent<BookingEvent> event = events(ics, 1).get(0);
+        assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
+        assertThat(event.data().uid()).isEqualTo(uid);
+        assertThat(event.data().status()).isEqualTo("rejected");
+        assertThat(event.data().cancellationReason()).isEqualTo("The panel is full that week");
+        assertThat(event.data().requestReschedule()).isFalse();
+    }
+
     @Test
     void theKafkaRecordContinuesTheTraceOfTheWebhookRequest() throws Exception {
         JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "traced@candidate.test");

@@ -89,7 +89,14 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 return announced;
             }
             try {
-                announced += take(finder.lookUp(made).await().atMost(atMost), found -> finder.forget(made));
+                announced += take(finder.lookUp(made).await().atMost(atMost), found -> {
+                    if (found.awaitingHost()) {
+                        LOG.log(Level.INFO, () -> String.format("meeting %s: booking %s, made here, waits for its host's confirmation on Cal.com "
+                                + "(looked up again later)", made.icalUid(), made.uid()));
+                    } else {
+                        finder.forget(made);
+                    }
+                });
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
                     return announced;

@@ -109,6 +109,19 @@ public class InMemoryCalcomApi implements CalcomApi {
         return cancelledOnCalcom(find(uid), reason, by);
     }
 
+    /**
+     * The booking's event type needs its host's confirmation: {@code pending} until they confirm it ({@code accepted}) or
+     * decline it ({@code rejected}, with their reason), as Cal.com's API then shows it.
+     */
+    public Booking hostDecidesOnCalcom(String uid, String status, String reason) {
+        Booking b = find(uid);
+        Booking decided = new Booking(b.uid(), b.id(), b.title(), status, b.start(), b.end(), b.eventTypeId(), b.meetingUrl(),
+                b.icsUid(), b.rescheduledFromUid(), null, reason, null, b.rescheduledBy(), b.hosts(), b.attendees(), b.guests(), b.metadata(),
+                b.interviewId());
+        bookings.put(b.uid(), decided);
+        return decided;
+    }
+
     /** What the attendee or host does on Cal.com's own pages: a new booking of the same meeting, the old one cancelled and pointing to it. */
     public Booking moveOnCalcom(String uid, Instant start, String by) {
         return movedOnCalcom(find(uid), start, by);

@@ -230,6 +230,43 @@ class MissedChangesServiceTest {
     }
 
     @Test
+    void aBookingMadeHereThatWaitsForItsHostIsAnnouncedOnlyOnceTheyConfirmIt() {
+        Booking booked = madeHere(NINE);
+        calcom.hostDecidesOnCalcom(booked.uid(), "pending", null);
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(round()).as("not confirmed yet: nothing to announce").isZero();
+        assertThat(announced).isEmpty();
+        assertThat(ledger.made).as("looked up again later").containsKey(booked.icsUid());
+
+        calcom.hostDecidesOnCalcom(booked.uid(), "accepted", null);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).isEqualTo(1);
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED);
+        assertThat(ledger.made).isEmpty();
+    }
+
+    @Test
+    void aBookingMadeHereThatItsHostDeclinedIsTheMeetingCancelledWithTheirReason() {
+        Booking booked = madeHere(NINE);
+        calcom.hostDecidesOnCalcom(booked.uid(), "rejected", "The panel is full that week");
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(round()).as("held: no creation was ever announced before it").isZero();
+        assertThat(ledger.made).as("settled: not looked up again").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(new ReleaseRoundService(webhooks, DirectTransactions.INSTANCE).releaseDue()).isEqualTo(1);
+
+        BookingChange declined = announced.get(0);
+        assertThat(announced).hasSize(1);
+        assertThat(declined.kind()).as("never confirmed, so no creation is announced").isEqualTo(ChangeKind.CANCELLED);
+        assertThat(declined.status()).isEqualTo("rejected");
+        assertThat(declined.cancellationReason()).isEqualTo("The panel is full that week");
+        assertThat(declined.metadata()).containsEntry(Booking.INTERVIEW_ID, "iv-1");
+        assertThat(declined.dedupKey()).as("as its BOOKING_REJECTED webhook is read").isEqualTo("BOOKING_CANCELLED:" + booked.uid() + ":0");
+    }
+
+    @Test
     void aBookingMadeHereWhoseCreationCameIsForgottenWithoutAskingCalcom() {
         Booking booked = madeHere(NINE);
         BookingChange created = new BookingChange(ChangeKind.CREATED, booked.icsUid(), 0, booked.uid(), null, booked.id(), booked.eventTypeId(),

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class CalcomWebhookReader {
     /** Triggers Cal.com documents that we do not translate: acknowledged, not announced. */
-    static final Set<String> NOT_TRANSLATED = Set.of("BOOKING_REQUESTED", "BOOKING_REJECTED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
+    static final Set<String> NOT_TRANSLATED = Set.of("BOOKING_REQUESTED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
             "BOOKING_NO_SHOW_UPDATED", "BOOKING_LOCATION_UPDATED", "BOOKING_REASSIGNED", "FORM_SUBMITTED", "FORM_SUBMITTED_NO_EVENT",
             "MEETING_STARTED", "MEETING_ENDED", "RECORDING_READY", "RECORDING_TRANSCRIPTION_GENERATED", "INSTANT_MEETING",
             "INSTANT_MEETING_ACCEPTED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
@@ -85,7 +85,8 @@ final class CalcomWebhookReader {
         ChangeKind kind = switch (trigger) {
             case "BOOKING_CREATED" -> ChangeKind.CREATED;
             case "BOOKING_RESCHEDULED" -> ChangeKind.RESCHEDULED;
-            case "BOOKING_CANCELLED" -> ChangeKind.CANCELLED;
+            // Declined by its host (an event type that needs confirmation): the meeting never takes place, as if cancelled.
+            case "BOOKING_CANCELLED", "BOOKING_REJECTED" -> ChangeKind.CANCELLED;
             default -> throw new Unreadable("Unknown triggerEvent '" + excerpt(trigger) + "'.");
         };
         JsonNode p = root.get("payload");
@@ -97,12 +98,15 @@ final class CalcomWebhookReader {
             throw new Unreadable("Field 'payload.iCalSequence' is not a number.");
         }
         JsonNode metadata = p.get("metadata");
+        boolean rejected = trigger.equals("BOOKING_REJECTED");
+        String status = status(text(p, "status"));
+        String reason = rejected && text(p, "rejectionReason") != null ? text(p, "rejectionReason") : text(p, "cancellationReason");
         try {
             return new Booking(new BookingChange(kind, text(p, "iCalUID"), sequence == null || sequence.isNull() ? 0 : sequence.asInt(),
                     text(p, "uid"), text(p, "rescheduleUid"), number(p, "bookingId"), number(p, "eventTypeId"), text(p, "title"),
-                    status(text(p, "status")), time(p, "startTime", true), time(p, "endTime", true), time(p, "rescheduleStartTime", false),
+                    rejected && status == null ? "rejected" : status, time(p, "startTime", true), time(p, "endTime", true), time(p, "rescheduleStartTime", false),
                     time(p, "rescheduleEndTime", false), person(p.get("organizer")), people(p.get("attendees")), text(p, "location"),
-                    metadata == null ? null : text(metadata, "videoCallUrl"), metadata(metadata), text(p, "cancellationReason"),
+                    metadata == null ? null : text(metadata, "videoCallUrl"), metadata(metadata), reason,
                     text(p, "cancelledBy"), p.path("requestReschedule").asBoolean(false), text(p, "rescheduledBy"),
                     time(root, "createdAt", false)));
         } catch (IllegalArgumentException e) {

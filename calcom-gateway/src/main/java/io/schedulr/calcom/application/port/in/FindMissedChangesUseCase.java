@@ -54,8 +54,10 @@ public interface FindMissedChangesUseCase {
      * @param missed the changes to announce, in meeting order (none when Cal.com shows what was announced)
      * @param end    when the meeting ends as Cal.com shows it now
      * @param from   the Cal.com request whose answer showed them, for the audit
+     * @param awaitingHost whether the booking waits for its host's confirmation (pending): nothing to announce yet, and it is
+     *                     looked up again later
      */
-    record LookedUp(List<BookingChange> missed, Instant end, String from) {
+    record LookedUp(List<BookingChange> missed, Instant end, String from, boolean awaitingHost) {
         public LookedUp {
             missed = List.copyOf(missed);
         }

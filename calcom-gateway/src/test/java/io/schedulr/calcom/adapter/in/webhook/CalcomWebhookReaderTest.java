@@ -65,6 +65,16 @@ class CalcomWebhookReaderTest {
               "cancelledBy":"ada.host@schedulr.test","requestReschedule":true,"status":"CANCELLED"}}
             """;
 
+    /** BOOKING_REJECTED: the host declined a booking of an event type that needs confirmation. */
+    static final String REJECTED = """
+            {"triggerEvent":"BOOKING_REJECTED","createdAt":"2030-09-01T09:00:00.000Z","payload":{
+              "type":"interview-30","title":"Interview","startTime":"2030-09-05T09:00:00Z","endTime":"2030-09-05T09:30:00Z",
+              "organizer":{"name":"Ada Host","email":"ada.host@schedulr.test","timeZone":"Europe/Berlin"},
+              "attendees":[{"email":"grace@candidate.test","name":"Grace Candidate","timeZone":"America/New_York"}],
+              "requiresConfirmation":true,"iCalUID":"pEnd1ng@Cal.com","iCalSequence":0,"uid":"pEnd1ng","bookingId":93,"eventTypeId":8,
+              "rejectionReason":"The panel is full that week","metadata":{"interviewId":"iv-43"},"status":"REJECTED"}}
+            """;
+
     private CalcomWebhookReader.Message read(String json) {
         return reader.read(json.getBytes(StandardCharsets.UTF_8));
     }
@@ -114,10 +124,26 @@ class CalcomWebhookReaderTest {
     }
 
     @Test
+    void aBookingItsHostDeclinedIsTheMeetingCancelledWithTheirReason() {
+        BookingChange c = ((CalcomWebhookReader.Booking) read(REJECTED)).change();
+
+        assertThat(c.kind()).isEqualTo(ChangeKind.CANCELLED);
+        assertThat(c.status()).isEqualTo("rejected");
+        assertThat(c.cancellationReason()).isEqualTo("The panel is full that week");
+        assertThat(c.requestReschedule()).isFalse();
+        assertThat(c.sequence()).isZero();
+        assertThat(c.dedupKey()).as("the same change a look-up finds for a declined booking").isEqualTo("BOOKING_CANCELLED:pEnd1ng:0");
+        assertThat(((CalcomWebhookReader.Booking) read(REJECTED.replace(",\"status\":\"REJECTED\"", ""))).change().status())
+                .isEqualTo("rejected");
+    }
+
+    @Test
     void pingAndUntranslatedTriggersAreAcknowledged() {
         assertThat(read("{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"payload\":{}}"))
                 .isInstanceOf(CalcomWebhookReader.Ping.class);
         assertThat(read("{\"triggerEvent\":\"MEETING_ENDED\",\"payload\":{}}")).isEqualTo(new CalcomWebhookReader.NotTranslated("MEETING_ENDED"));
+        // A booking that waits for its host's confirmation: its BOOKING_CREATED comes once they confirm it.
+        assertThat(read("{\"triggerEvent\":\"BOOKING_REQUESTED\",\"payload\":{}}")).isEqualTo(new CalcomWebhookReader.NotTranslated("BOOKING_REQUESTED"));
     }
 
     @Test
