@@ -6,6 +6,7 @@ import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.CalcomApi.CreatedBooking;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
+import io.schedulr.calcom.domain.webhook.MissedChanges;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
@@ -118,15 +119,15 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
     }
 
     /**
-     * A booking that starts a meeting (not one replacing another: its first booking is the one to follow), accepted and
-     * not over, or moved since (its replacement may be ahead). One cancelled or still waiting for a host's confirmation
-     * told nobody anything.
+     * A booking that starts a meeting (not one replacing another: its first booking is the one to follow), accepted or
+     * waiting for its host's confirmation (looked up until they decide) and not over, or moved since (its replacement may
+     * be ahead). One cancelled or declined told nobody anything.
      */
     private static boolean matters(Booking b, Instant now) {
         if (b.icsUid() == null || b.uid() == null || b.end() == null || b.rescheduledFromUid() != null) {
             return false;
         }
         boolean moved = b.rescheduledToUid() != null;
-        return moved || "accepted".equals(b.status()) && b.end().isAfter(now);
+        return moved || ("accepted".equals(b.status()) || MissedChanges.awaitsItsHost(b)) && b.end().isAfter(now);
     }
 }

@@ -311,6 +311,23 @@ class MissedChangesServiceTest {
     }
 
     @Test
+    void aBookingMadeOnCalcomDirectlyThatWaitsForItsHostIsRememberedAndAnnouncedOnceTheyConfirmIt() {
+        clock.advance(Duration.ofMinutes(1));
+        Booking direct = calcom.bookOnCalcom(NINE, "grace");
+        calcom.hostDecidesOnCalcom(direct.uid(), "pending", null);
+        clock.advance(Duration.ofMinutes(7));
+
+        assertThat(round()).as("not confirmed yet").isZero();
+        assertThat(ledger.made).as("remembered, looked up until the host decides").containsKey(direct.icsUid());
+
+        calcom.hostDecidesOnCalcom(direct.uid(), "accepted", null);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).isEqualTo(1);
+        assertThat(announced).extracting(BookingChange::kind, BookingChange::uid)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.CREATED, direct.uid()));
+    }
+
+    @Test
     void theListIsReadOnlyEveryFewMinutesAndAfterAFailureFromWhereItStood() {
         clock.advance(Duration.ofMinutes(10));
         assertThat(unknown.claimListing()).contains(T0);
