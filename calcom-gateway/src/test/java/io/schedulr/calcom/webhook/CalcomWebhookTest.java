@@ -208,28 +208,30 @@ public class CalcomWebhookTest {
     }
 
     /**
-     * A booking of an event type that needs its host's confirmation, declined by them: Cal.com sends BOOKING_REJECTED (it
-     * never sent a BOOKING_CREATED for it). The meeting is announced cancelled, with their reason, once the reorder window
-     * has passed without a creation before it.
+     * A booking of an event type that needs its host's confirmation: Cal.com sends BOOKING_REQUESTED (not announced: the
+     * meeting is not confirmed), then BOOKING_CREATED when a host confirms it, or BOOKING_REJECTED when they decline it —
+     * the meeting cancelled, with their reason, once the reorder window has passed without a creation before it.
      */
     @Test
-    void aBookingItsHostDeclinedArrivesAsTheMeetingCancelledWithTheirReason() throws Exception {
-        String uid = "declined-" + System.nanoTime();
-        String ics = uid + "@Cal.com";
-        byte[] body = ("{\"triggerEvent\":\"BOOKING_REJECTED\",\"createdAt\":\"2030-01-01T00:00:00.000Z\",\"payload\":{\"uid\":\"" + uid
-                + "\",\"iCalUID\":\"" + ics + "\",\"iCalSequence\":0,\"startTime\":\"2030-01-07T09:00:00Z\",\"endTime\":\"2030-01-07T09:30:00Z\","
-                + "\"title\":\"Interview\",\"requiresConfirmation\":true,\"rejectionReason\":\"The panel is full that week\","
-                + "\"metadata\":{\"schedulrInterviewId\":\"iv-declined\"},\"status\":\"REJECTED\"}}").getBytes(StandardCharsets.UTF_8);
+    void aBookingThatWaitsForItsHostIsAnnouncedOnceConfirmedAndADeclinedOneIsTheMeetingCancelled() throws Exception {
+        long type = calcom.eventTypeNeedingConfirmation();
+        JsonNode confirmed = calcom.book(LocalCalcomDriver.freshSlot(), "confirmed@candidate.test", type);
+        JsonNode declined = calcom.book(LocalCalcomDriver.freshSlot(), "declined@candidate.test", type);
+        awaitSettled(calcom.deliveryOf("BOOKING_REQUESTED", declined.get("uid").asText()));
+        assertThat(nothingMore(declined.get("icsUid").asText())).as("waiting for a host: nothing announced").isEmpty();
 
-        given().contentType(ContentType.JSON).header("X-Cal-Signature-256", new WebhookSignature(newSecret()).sign(body)).body(body)
-                .post("/webhooks/calcom").then().statusCode(200);
+        calcom.control("bookings/" + confirmed.get("uid").asText() + "/confirm", "{}");
+        calcom.control("bookings/" + declined.get("uid").asText() + "/decline", "{\"reason\":\"The panel is full that week\"}");
 
-        CloudEvent<BookingEvent> event = events(ics, 1).get(0);
-        assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
-        assertThat(event.data().uid()).isEqualTo(uid);
-        assertThat(event.data().status()).isEqualTo("rejected");
-        assertThat(event.data().cancellationReason()).isEqualTo("The panel is full that week");
-        assertThat(event.data().requestReschedule()).isFalse();
+        CloudEvent<BookingEvent> created = events(confirmed.get("icsUid").asText(), 1).get(0);
+        assertThat(created.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(created.data().status()).isEqualTo("accepted");
+        CloudEvent<BookingEvent> cancelled = events(declined.get("icsUid").asText(), 1).get(0);
+        assertThat(cancelled.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
+        assertThat(cancelled.data().uid()).isEqualTo(declined.get("uid").asText());
+        assertThat(cancelled.data().status()).isEqualTo("rejected");
+        assertThat(cancelled.data().cancellationReason()).isEqualTo("The panel is full that week");
+        assertThat(cancelled.data().requestReschedule()).isFalse();
     }
 
     @Test

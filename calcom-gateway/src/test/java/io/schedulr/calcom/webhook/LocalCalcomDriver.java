@@ -63,11 +63,22 @@ final class LocalCalcomDriver implements AutoCloseable {
 
     /** Books through {@code POST /v2/bookings}; answers the booking ({@code uid}, {@code icsUid}, …). */
     JsonNode book(Instant start, String email) throws Exception {
+        return book(start, email, eventTypeId);
+    }
+
+    /** Books the event type {@code type} through {@code POST /v2/bookings}. */
+    JsonNode book(Instant start, String email, long type) throws Exception {
         String body = """
                 {"start":"%s","eventTypeId":%d,"attendee":{"name":"Grace Candidate","email":"%s","timeZone":"America/New_York"},
                  "guests":["observer@partner.test"],"metadata":{"interviewId":"iv-42"},"lengthInMinutes":30}
-                """.formatted(start, eventTypeId, email);
+                """.formatted(start, type, email);
         return call("POST", "/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, body).get("data");
+    }
+
+    /** A new 30-minute team event type whose bookings wait for a host to confirm or decline them; answers its id. */
+    long eventTypeNeedingConfirmation() throws Exception {
+        return control("event-types", "{\"slug\":\"confirm-" + System.nanoTime() + "\",\"title\":\"Interview (needs confirmation)\","
+                + "\"lengthInMinutes\":30,\"teamId\":" + calcom.teamId() + ",\"requiresConfirmation\":true}").get("id").asLong();
     }
 
     JsonNode subscribe(String subscriberUrl, String secret) throws Exception {

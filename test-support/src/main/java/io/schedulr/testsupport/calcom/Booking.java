@@ -33,6 +33,8 @@ final class Booking {
     final String rescheduledByEmail;
     String status = "accepted";
     String cancellationReason;
+    /** Why its host declined it (status {@code rejected}); kept for the webhook, which names it {@code rejectionReason}. */
+    String rejectionReason;
     String cancelledByEmail;
     String rescheduledToUid;
     /** Cancelled by a reschedule or by a host's "request reschedule": the attendee may still pick a new time. */
@@ -124,8 +126,9 @@ final class Booking {
         return json.get(field) == null ? null : String.valueOf(json.get(field));
     }
 
+    /** Accepted, or waiting for a host's confirmation: it holds its hosts' time and can still be cancelled or moved. */
     boolean active() {
-        return "accepted".equals(status);
+        return "accepted".equals(status) || "pending".equals(status);
     }
 
     long durationMinutes() {

@@ -18,6 +18,11 @@ final class Bookings {
     interface Listener {
         void created(Booking booking);
 
+        /** Made on an event type that needs confirmation: waiting for a host ({@code pending}). */
+        void requested(Booking booking);
+
+        void rejected(Booking booking);
+
         void rescheduled(Booking booking, Booking previous);
 
         void cancelled(Booking booking, boolean requestReschedule);
@@ -55,7 +60,39 @@ final class Bookings {
                 hosts, request.attendee(), request.guests(), request.metadata(), baseUrl + "/video/" + uid, clock.instant(), null, null,
                 null);
         byUid.put(uid, booking);
+        if (type.requiresConfirmation()) {
+            booking.status = "pending";
+            listener.requested(booking);
+        } else {
+            listener.created(booking);
+        }
+        return booking;
+    }
+
+    /** A host confirms a booking that waited for them: it is accepted, and Cal.com announces its creation now. */
+    synchronized Booking confirm(String uid) {
+        Booking booking = waiting(uid);
+        booking.status = "accepted";
+        booking.updatedAt = clock.instant();
         listener.created(booking);
+        return booking;
+    }
+
+    /** A host declines a booking that waited for them: rejected, with their reason. */
+    synchronized Booking decline(String uid, String reason) {
+        Booking booking = waiting(uid);
+        booking.status = "rejected";
+        booking.rejectionReason = reason;
+        booking.updatedAt = clock.instant();
+        listener.rejected(booking);
+        return booking;
+    }
+
+    private Booking waiting(String uid) {
+        Booking booking = get(uid);
+        if (!"pending".equals(booking.status)) {
+            throw CalcomError.badRequest("Booking with uid=" + uid + " does not need confirmation; it is " + booking.status + ".");
+        }
         return booking;
     }
 

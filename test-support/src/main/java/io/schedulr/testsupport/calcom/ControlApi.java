@@ -24,10 +24,12 @@ import java.util.Set;
  *   <li>{@code POST /_control/bookings/{uid}/cancel} {@code {"cancellationReason","by":"attendee"|"host"}};
  *       {@code …/reschedule} {@code {"start","reschedulingReason","by"}}; {@code …/request-reschedule}
  *       {@code {"reason"}} (the host asks the attendee to pick another time: BOOKING_CANCELLED with
- *       {@code requestReschedule: true}); {@code GET /_control/bookings}</li>
+ *       {@code requestReschedule: true}); {@code …/confirm} and {@code …/decline} {@code {"reason"}} (a host decides on a
+ *       booking of an event type made with {@code "requiresConfirmation": true}, which waited as {@code pending} after
+ *       BOOKING_REQUESTED: BOOKING_CREATED, or BOOKING_REJECTED with {@code rejectionReason}); {@code GET /_control/bookings}</li>
  *   <li>{@code POST /_control/members} {@code {"name","email","username","timeZone"}};
  *       {@code POST /_control/schedules} {@code {"userId","timeZone","availability":[{"days":["Monday"],"startTime":"09:00","endTime":"17:00"}]}};
- *       {@code POST /_control/event-types} {@code {"slug","title","lengthInMinutes","teamId"|"ownerId","hostIds","schedulingType"}};
+ *       {@code POST /_control/event-types} {@code {"slug","title","lengthInMinutes","teamId"|"ownerId","hostIds","schedulingType","requiresConfirmation"}};
  *       {@code GET /_control/directory}</li>
  *   <li>{@code GET /_control/deliveries}; {@code POST /_control/deliveries/hold}; {@code POST /_control/deliveries/release}
  *       {@code {"order":"reverse"|"original"}}; {@code POST /_control/deliveries/{id}/replay};
@@ -178,6 +180,8 @@ final class ControlApi {
             }
             case "request-reschedule" -> outputs.booking(bookings.cancel(uid, Json.string(body.get("reason")),
                     directory.user(booking.hostIds.get(0)).email(), true));
+            case "confirm" -> outputs.booking(bookings.confirm(uid));
+            case "decline" -> outputs.booking(bookings.decline(uid, Json.string(body.get("reason"))));
             default -> null;
         };
     }
@@ -241,6 +245,9 @@ final class ControlApi {
         String schedulingType = Json.string(body.get("schedulingType"));
         Directory.EventType type = directory.addEventType(required(body, "slug"), required(body, "title"), length.intValue(), team, team == null ? owner : null,
                 hosts, team == null ? null : schedulingType == null ? "collective" : schedulingType);
+        if (Boolean.TRUE.equals(body.get("requiresConfirmation"))) {
+            type = directory.requireConfirmation(type.id());
+        }
         return type.teamId() == null ? outputs.eventType(type) : outputs.teamEventType(type);
     }
 

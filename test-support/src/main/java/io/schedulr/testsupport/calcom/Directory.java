@@ -37,8 +37,9 @@ final class Directory {
      * @param ownerId        the owning user of a personal event type, null for a team one
      * @param schedulingType {@code collective}, {@code roundRobin}, or null for a personal event type
      */
+    /** @param requiresConfirmation its bookings wait for a host to confirm or decline them ({@code pending}) */
     record EventType(long id, String slug, String title, String description, int lengthInMinutes, List<Integer> lengthOptions,
-                     Long teamId, Long ownerId, List<Long> hostIds, String schedulingType) {
+                     Long teamId, Long ownerId, List<Long> hostIds, String schedulingType, boolean requiresConfirmation) {
     }
 
     private final Map<Long, User> users = new LinkedHashMap<>();
@@ -165,9 +166,18 @@ final class Directory {
             throw CalcomError.badRequest("schedulingType must be collective or roundRobin");
         }
         EventType type = new EventType(nextEventType++, slug, title, "", length, List.of(length), team, owner, List.copyOf(hostIds),
-                team == null ? null : schedulingType);
+                team == null ? null : schedulingType, false);
         eventTypes.put(type.id(), type);
         return type;
+    }
+
+    /** From now on its bookings wait for a host's confirmation. */
+    synchronized EventType requireConfirmation(long id) {
+        EventType t = eventTypes.get(id);
+        EventType confirmed = new EventType(t.id(), t.slug(), t.title(), t.description(), t.lengthInMinutes(), t.lengthOptions(), t.teamId(),
+                t.ownerId(), t.hostIds(), t.schedulingType(), true);
+        eventTypes.put(id, confirmed);
+        return confirmed;
     }
 
     private static String slug(String name) {

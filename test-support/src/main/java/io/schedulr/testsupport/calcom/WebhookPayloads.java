@@ -14,7 +14,8 @@ import java.util.Map;
  * info (eventTitle, length, price…), {@code utcOffset} on every person, and per trigger: {@code rescheduleId},
  * {@code rescheduleUid}, {@code rescheduleStartTime}/{@code rescheduleEndTime}, {@code rescheduledBy} on
  * BOOKING_RESCHEDULED; {@code cancellationReason}, {@code cancelledBy}, {@code requestReschedule} on
- * BOOKING_CANCELLED. Times are mixed as at Cal.com: created/rescheduled bookings carry {@code …Z}, cancellations
+ * BOOKING_CANCELLED; {@code rejectionReason} on BOOKING_REJECTED (BOOKING_REQUESTED: a booking waiting for its host's
+ * confirmation, status {@code PENDING}). Times are mixed as at Cal.com: created/rescheduled bookings carry {@code …Z}, cancellations
  * {@code …+00:00}, {@code createdAt} is {@code toISOString()}. Simplified: no payload templates, no video call data,
  * guests appear as attendees named by their address.
  */
@@ -28,6 +29,19 @@ final class WebhookPayloads {
     Map<String, Object> created(Booking booking) {
         Map<String, Object> p = base(booking, false);
         p.put("status", "ACCEPTED");
+        return p;
+    }
+
+    Map<String, Object> requested(Booking booking) {
+        Map<String, Object> p = base(booking, false);
+        p.put("status", "PENDING");
+        return p;
+    }
+
+    Map<String, Object> rejected(Booking booking) {
+        Map<String, Object> p = base(booking, false);
+        p.put("rejectionReason", booking.rejectionReason);
+        p.put("status", "REJECTED");
         return p;
     }
 
@@ -93,7 +107,7 @@ final class WebhookPayloads {
         p.put("location", "integrations:daily");
         p.put("destinationCalendar", null);
         p.put("hideCalendarNotes", false);
-        p.put("requiresConfirmation", false);
+        p.put("requiresConfirmation", type.requiresConfirmation());
         p.put("eventTypeId", type.id());
         p.put("seatsShowAttendees", true);
         p.put("seatsPerTimeSlot", null);

@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
  * (corrupt). Simplified: {@code payloadTemplate} is stored and echoed but not applied; only user-level subscriptions.
  */
 final class Webhooks implements Bookings.Listener, AutoCloseable {
-    static final List<String> BOOKING_TRIGGERS = List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED");
+    static final List<String> BOOKING_TRIGGERS = List.of("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED", "BOOKING_REQUESTED",
+            "BOOKING_REJECTED");
     private static final Set<String> KNOWN_TRIGGERS = Set.of("BOOKING_CREATED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
             "BOOKING_RESCHEDULED", "BOOKING_REQUESTED", "BOOKING_CANCELLED", "BOOKING_REJECTED", "BOOKING_NO_SHOW_UPDATED",
             "BOOKING_LOCATION_UPDATED", "BOOKING_REASSIGNED", "FORM_SUBMITTED", "MEETING_ENDED", "MEETING_STARTED", "RECORDING_READY",
@@ -108,6 +109,16 @@ final class Webhooks implements Bookings.Listener, AutoCloseable {
     @Override
     public synchronized void created(Booking booking) {
         emit("BOOKING_CREATED", payloads.created(booking));
+    }
+
+    @Override
+    public synchronized void requested(Booking booking) {
+        emit("BOOKING_REQUESTED", payloads.requested(booking));
+    }
+
+    @Override
+    public synchronized void rejected(Booking booking) {
+        emit("BOOKING_REJECTED", payloads.rejected(booking));
     }
 
     @Override

@@ -152,6 +152,33 @@ class CalcomWebhookContractTest {
     }
 
     @Test
+    void aBookingThatNeedsItsHostsConfirmationIsRequestedThenCreatedOrRejected() throws Exception {
+        var type = api.control("event-types", "{\"slug\":\"confirm-" + System.nanoTime() + "\",\"title\":\"Needs confirmation\","
+                + "\"lengthInMinutes\":30,\"teamId\":" + calcom.teamId() + ",\"requiresConfirmation\":true}");
+        assertThat(type.statusCode()).isEqualTo(200);
+        long confirmType = ((Number) json(type.body()).get("id")).longValue();
+        LocalDate monday = freshMonday();
+        String confirmed = (String) data(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(confirmType,
+                berlin(monday, 9, 0), "wait1@candidate.test"))).get("uid");
+        String declined = (String) data(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(confirmType,
+                berlin(monday, 10, 0), "wait2@candidate.test"))).get("uid");
+        assertThat(map(json(receiver.next("BOOKING_REQUESTED").text()).get("payload"))).containsEntry("uid", confirmed)
+                .containsEntry("status", "PENDING").containsEntry("requiresConfirmation", true);
+        receiver.next("BOOKING_REQUESTED");
+        assertThat(data(api.get("/v2/bookings/" + confirmed, LocalCalcom.BOOKINGS_API_VERSION))).containsEntry("status", "pending");
+        assertThat(receiver.poll(300)).as("no creation before a host confirms").isNull();
+
+        assertThat(api.control("bookings/" + confirmed + "/confirm", "{}").statusCode()).isEqualTo(200);
+        assertThat(map(json(receiver.next("BOOKING_CREATED").text()).get("payload"))).containsEntry("uid", confirmed)
+                .containsEntry("status", "ACCEPTED");
+        assertThat(api.control("bookings/" + declined + "/decline", "{\"reason\":\"The panel is full\"}").statusCode()).isEqualTo(200);
+        assertThat(map(json(receiver.next("BOOKING_REJECTED").text()).get("payload"))).containsEntry("uid", declined)
+                .containsEntry("status", "REJECTED").containsEntry("rejectionReason", "The panel is full").containsEntry("iCalSequence", 0L);
+        assertThat(data(api.get("/v2/bookings/" + declined, LocalCalcom.BOOKINGS_API_VERSION))).containsEntry("status", "rejected");
+        assertThat(api.control("bookings/" + declined + "/confirm", "{}").statusCode()).as("decided already").isEqualTo(400);
+    }
+
+    @Test
     void aFailingSubscriberGetsAtMostThreeAttempts() throws Exception {
         receiver.failNext(5);
         String uid = (String) data(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(eventTypeId,
