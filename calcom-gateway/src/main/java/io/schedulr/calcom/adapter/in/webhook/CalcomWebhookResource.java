@@ -53,7 +53,7 @@ public class CalcomWebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cal.com booking webhook",
-            description = "Cal.com's booking webhooks (BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED; PING). No bearer "
+            description = "Cal.com's booking webhooks (BOOKING_CREATED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REJECTED; PING). No bearer "
                     + "token: X-Cal-Signature-256 must be the HMAC-SHA256 (hex) of the raw body under one of the configured secrets, "
                     + "checked before anything is parsed. Each booking change becomes one event on calcom.booking-events.v1. "
                     + "Everything authentic and readable is answered 200, duplicates included, so Cal.com does not send it again.")
