@@ -88,7 +88,7 @@ public class MissedChangesService implements FindMissedChangesUseCase {
 
     private static LookedUp lookedUp(List<BookingChange> missed, List<Booking> chain) {
         return new LookedUp(missed, chain.get(chain.size() - 1).end(),
-                "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList()), MissedChanges.awaitsItsHost(chain.get(0)));
+                "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList()), chain.get(0).awaitsItsHost());
     }
 
     /** The booking {@code uid}, then each booking that replaced it, up to {@link MissedChanges#MAX_HOPS} replacements. */

@@ -6,7 +6,6 @@ import io.schedulr.calcom.application.port.out.CalcomApi;
 import io.schedulr.calcom.application.port.out.CalcomApi.CreatedBooking;
 import io.schedulr.calcom.application.port.out.MadeBookings;
 import io.schedulr.calcom.domain.booking.Booking;
-import io.schedulr.calcom.domain.webhook.MissedChanges;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
@@ -128,6 +127,6 @@ public class UnknownBookingsService implements FindUnknownBookingsUseCase {
             return false;
         }
         boolean moved = b.rescheduledToUid() != null;
-        return moved || ("accepted".equals(b.status()) || MissedChanges.awaitsItsHost(b)) && b.end().isAfter(now);
+        return moved || ("accepted".equals(b.status()) || b.awaitsItsHost()) && b.end().isAfter(now);
     }
 }

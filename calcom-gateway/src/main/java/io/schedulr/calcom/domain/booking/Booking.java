@@ -27,6 +27,24 @@ public record Booking(String uid, long id, String title, String status, Instant 
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    /**
+     * Of an event type that needs its host's confirmation, not confirmed yet: Cal.com announces its creation
+     * ({@code BOOKING_CREATED}) only once the host confirms it.
+     */
+    public boolean awaitsItsHost() {
+        return "pending".equals(status);
+    }
+
+    /** Declined by its host (an event type that needs confirmation): the meeting never takes place. */
+    public boolean declined() {
+        return "rejected".equals(status);
+    }
+
+    /** Cancelled, or declined by its host. */
+    public boolean ended() {
+        return "cancelled".equals(status) || declined();
+    }
+
     public record Person(String name, String email, String timeZone) {
     }
 }

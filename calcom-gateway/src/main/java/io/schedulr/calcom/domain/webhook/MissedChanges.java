@@ -22,8 +22,6 @@ import java.util.Set;
 public final class MissedChanges {
     /** How many replacements are followed in one look; a longer chain goes on at the next look. */
     public static final int MAX_HOPS = 5;
-    private static final String PENDING = "pending";
-    private static final String REJECTED = "rejected";
 
     private MissedChanges() {
     }
@@ -51,7 +49,7 @@ public final class MissedChanges {
             last = next;
         }
         boolean lastIsAnnouncedCancelled = announced.cancelled() && last.uid().equals(announced.uid());
-        if (endsTheMeeting(last) && last.rescheduledToUid() == null && !lastIsAnnouncedCancelled) {
+        if (last.ended() && last.rescheduledToUid() == null && !lastIsAnnouncedCancelled) {
             missed.add(new BookingChange(ChangeKind.CANCELLED, announced.icalUid(), sequence, last.uid(), null, last.id(), last.eventTypeId(),
                     last.title(), last.status(), last.start(), last.end(), null, null, organizer(last), attendees(last), last.meetingUrl(),
                     last.meetingUrl(), last.metadata(), last.cancellationReason(), last.cancelledBy(), false, null, now));
@@ -71,10 +69,10 @@ public final class MissedChanges {
             throw new IllegalArgumentException("the chain must start at the booking made");
         }
         Booking made = chain.get(0);
-        if (awaitsItsHost(made)) {
+        if (made.awaitsItsHost()) {
             return List.of();
         }
-        if (REJECTED.equals(made.status())) {
+        if (made.declined()) {
             return List.of(new BookingChange(ChangeKind.CANCELLED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(),
                     made.status(), made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(), made.meetingUrl(),
                     made.metadata(), made.cancellationReason(), null, false, null, now));
@@ -86,19 +84,6 @@ public final class MissedChanges {
         missed.add(created);
         missed.addAll(between(MeetingState.after(created), chain, now));
         return missed;
-    }
-
-    /**
-     * A booking of an event type that needs its host's confirmation, not confirmed yet: Cal.com announces its creation
-     * ({@code BOOKING_CREATED}) only once the host confirms it, so there is nothing to announce yet.
-     */
-    public static boolean awaitsItsHost(Booking booking) {
-        return PENDING.equals(booking.status());
-    }
-
-    /** Cancelled, or declined by its host (rejected: the meeting never takes place, as {@code BOOKING_REJECTED} tells). */
-    private static boolean endsTheMeeting(Booking booking) {
-        return "cancelled".equals(booking.status()) || REJECTED.equals(booking.status());
     }
 
     private static boolean sameMeeting(MeetingState announced, Booking booking) {
