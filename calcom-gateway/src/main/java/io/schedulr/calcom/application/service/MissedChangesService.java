@@ -66,7 +66,8 @@ public class MissedChangesService implements FindMissedChangesUseCase {
 
     @Override
     public Uni<LookedUp> lookUp(MeetingState meeting) {
-        return chain(new ArrayList<>(), meeting.uid()).map(chain -> lookedUp(MissedChanges.between(meeting, chain, clock.instant()), chain));
+        return chain(new ArrayList<>(), meeting.uid()).map(chain -> lookedUp(MissedChanges.between(meeting, chain, clock.instant()), chain,
+                false));
     }
 
     @Override
@@ -78,7 +79,7 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     @Override
     public Uni<LookedUp> lookUp(MadeBooking booking) {
         return chain(new ArrayList<>(), booking.uid()).map(chain -> lookedUp(MissedChanges.sinceMade(booking.icalUid(), chain,
-                clock.instant()), chain));
+                clock.instant()), chain, chain.get(0).awaitsItsHost()));
     }
 
     @Override
@@ -86,9 +87,9 @@ public class MissedChangesService implements FindMissedChangesUseCase {
         made.forgetMade(booking.icalUid());
     }
 
-    private static LookedUp lookedUp(List<BookingChange> missed, List<Booking> chain) {
+    private static LookedUp lookedUp(List<BookingChange> missed, List<Booking> chain, boolean awaitingHost) {
         return new LookedUp(missed, chain.get(chain.size() - 1).end(),
-                "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList()), chain.get(0).awaitsItsHost());
+                "GET /v2/bookings/" + String.join(", ", chain.stream().map(Booking::uid).toList()), awaitingHost);
     }
 
     /** The booking {@code uid}, then each booking that replaced it, up to {@link MissedChanges#MAX_HOPS} replacements. */

@@ -295,11 +295,11 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     }
 
     /**
-     * Whether its booked time has ended. One whose host asked for another time is not over: that time no longer holds,
-     * and a new one is what is waited for.
+     * Whether its booked time has ended (a draft or a cancelled interview is never over). One whose host asked for another
+     * time is not over: that time no longer holds, and a new one is what is waited for.
      */
     public boolean isOver(Instant now) {
-        return endAt != null && !endAt.isAfter(now) && !awaitingNewTime;
+        return !awaitingNewTime && bookedTime().map(booked -> !booked.end().isAfter(now)).orElse(false);
     }
 
     private boolean bookingIsTheirs(Actor actor) {

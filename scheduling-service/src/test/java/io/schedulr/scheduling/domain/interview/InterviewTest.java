@@ -232,6 +232,9 @@ class InterviewTest {
         assertThatThrownBy(() -> sent.requireCancellable(actor("u1", false), ended)).as("who may not change it hears that first")
                 .hasFieldOrPropertyWithValue("code", "not_interview_sender");
 
+        assertThat(ready().isOver(ended)).as("a draft whose chosen time passed is not over: it was never booked").isFalse();
+        assertThat(sent.cancelledHere("Withdrawn", NOW).interview().isOver(ended)).as("cancelled, not over").isFalse();
+
         Interview askedForAnother = sent.apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview();
         assertThat(askedForAnother.isOver(ended)).isFalse();
         assertThat(askedForAnother.changeableBy(ada, ended)).isTrue();

@@ -100,7 +100,8 @@ final class CalcomWebhookReader {
         JsonNode metadata = p.get("metadata");
         boolean rejected = trigger.equals("BOOKING_REJECTED");
         String status = status(text(p, "status"));
-        String reason = rejected && text(p, "rejectionReason") != null ? text(p, "rejectionReason") : text(p, "cancellationReason");
+        String rejectionReason = rejected ? text(p, "rejectionReason") : null;
+        String reason = rejectionReason != null ? rejectionReason : text(p, "cancellationReason");
         try {
             return new Booking(new BookingChange(kind, text(p, "iCalUID"), sequence == null || sequence.isNull() ? 0 : sequence.asInt(),
                     text(p, "uid"), text(p, "rescheduleUid"), number(p, "bookingId"), number(p, "eventTypeId"), text(p, "title"),
