@@ -30,7 +30,8 @@ import java.util.concurrent.Executors;
  * are exercised end to end in deploy's tests). Two event types: 1001 (30 min, host 101) and 1002 (60 min, also 30, 45,
  * 90; hosts 101 and 102); free slots 09:00, 10:00 and 11:00 UTC every day; bookings answered as the gateway does.
  * Tests steer and read it over HTTP ({@code /_fake/...}) because Quarkus loads test classes in more than one class loader:
- * {@code POST /_fake/script} with e.g. {@code 503,422} makes the next booking calls fail so; {@code GET /_fake/bookings}
+ * {@code POST /_fake/script} with e.g. {@code 503,422} makes the next booking calls fail so; {@code POST /_fake/pending-next}
+ * answers the next booking {@code pending} (an event type that needs its host's confirmation); {@code GET /_fake/bookings}
  * lists the booking requests received.
  */
 public final class FakeCalcomGateway {
@@ -41,6 +42,7 @@ public final class FakeCalcomGateway {
     /** Cancel and reschedule requests received: {uid, action, body}. */
     private static final ArrayNode CHANGES = JSON.createArrayNode();
     private static final Map<String, ObjectNode> BY_UID = new HashMap<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean PENDING_NEXT = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FakeCalcomGateway() {
     }
@@ -72,6 +74,11 @@ public final class FakeCalcomGateway {
                         SCRIPT.add(Integer.parseInt(s.trim()));
                     }
                 }
+                answer(ex, 204, null);
+            });
+            server.createContext("/_fake/pending-next", ex -> {
+                ex.getRequestBody().readAllBytes();
+                PENDING_NEXT.set(true);
                 answer(ex, 204, null);
             });
             // The host asks on Cal.com for a new time: the booking is cancelled, and may still be rescheduled (as on Cal.com).
@@ -215,8 +222,8 @@ public final class FakeCalcomGateway {
         Instant start = Instant.parse(body.path("start").asText());
         ObjectNode b = JSON.createObjectNode();
         b.put("uid", uid).put("id", BOOKINGS.size()).put("interviewId", body.path("interviewId").asText()).put("title", type.path("title").asText())
-                .put("status", "accepted").put("start", start.toString()).put("end", start.plusSeconds(60L * length).toString())
-                .put("eventTypeId", type.path("id").asLong()).put("meetingUrl", "https://app.cal.com/video/" + uid).put("icsUid", uid + "@Cal.com");
+                .put("status", PENDING_NEXT.getAndSet(false) ? "pending" : "accepted").put("start", start.toString())
+                .put("end", start.plusSeconds(60L * length).toString()).put("eventTypeId", type.path("id").asLong()).put("meetingUrl", "https://app.cal.com/video/" + uid).put("icsUid", uid + "@Cal.com");
         synchronized (BOOKINGS) {
             BY_UID.put(uid, b);
         }
@@ -245,7 +252,8 @@ public final class FakeCalcomGateway {
         }
         boolean reschedulable = action.equals("reschedule") && previous.path("rescheduleRequested").asBoolean(false)
                 && !previous.has("rescheduledToUid");
-        if (!"accepted".equals(previous.path("status").asText()) && !reschedulable) {
+        String status = previous.path("status").asText();
+        if (!"accepted".equals(status) && !"pending".equals(status) && !reschedulable) {
             answer(ex, 400, error("calcom_rejected", "This booking has already been cancelled."));
             return;
         }

@@ -85,6 +85,11 @@ final class InterviewApi {
     }
 
     /** The host asks on Cal.com for a new time: the fake gateway's booking is cancelled and may be rescheduled. */
+    /** The next booking is answered {@code pending}, as for an event type that needs its host's confirmation. */
+    static void gatewayAnswersNextBookingPending() {
+        fake("/_fake/pending-next", "");
+    }
+
     static void fakeCalcomRequestsReschedule(String uid) {
         fake("/_fake/request-reschedule", uid);
     }

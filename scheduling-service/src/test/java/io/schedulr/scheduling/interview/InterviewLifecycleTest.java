@@ -96,6 +96,26 @@ class InterviewLifecycleTest {
     }
 
     @Test
+    void aBookingThatWaitsForItsHostSaysSoUntilCalcomConfirmsItOrItsHostDeclinesIt() {
+        InterviewApi.gatewayAnswersNextBookingPending();
+        Sent confirmed = Sent.create(12);
+        confirmed.view().body("status", equalTo("scheduled")).body("awaitingHostConfirmation", equalTo(true));
+        handled(created(confirmed.meeting(), confirmed.uid(), confirmed.start(), confirmed.end()));
+        confirmed.view().body("status", equalTo("confirmed")).body("awaitingHostConfirmation", equalTo(false));
+        assertThat(Db.count("SELECT count(*) FROM interview WHERE id = ?::uuid AND NOT awaiting_host", confirmed.id())).isEqualTo(1);
+
+        InterviewApi.gatewayAnswersNextBookingPending();
+        Sent declined = Sent.create(13);
+        declined.view().body("awaitingHostConfirmation", equalTo(true));
+        handled(cancelled(declined.meeting(), 0, declined.uid(), declined.start(), declined.end(), "Not available that week", false));
+        declined.view().body("status", equalTo("cancelled")).body("awaitingHostConfirmation", equalTo(false))
+                .body("cancellationReason", equalTo("Not available that week"));
+
+        Sent accepted = Sent.create(14);
+        accepted.view().body("status", equalTo("scheduled")).body("awaitingHostConfirmation", equalTo(false));
+    }
+
+    @Test
     void changesArrivingOutOfOrderEndWhereCalcomIs() {
         Sent moved = Sent.create(11);
         String newUid = "oo1" + UUID.randomUUID().toString().substring(0, 8);

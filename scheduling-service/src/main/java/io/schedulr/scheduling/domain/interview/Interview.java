@@ -33,6 +33,7 @@ import java.util.UUID;
  * @param calcomSequence     the last Cal.com change applied (its iCalSequence); null before the first
  * @param sequence           iCalendar SEQUENCE of our invitations; rises with every change people are told about
  * @param awaitingNewTime    the host asked on Cal.com for another time; the old one is void
+ * @param awaitingHost       Cal.com answered the booking made here as {@code pending}: its event type needs a host to confirm it
  * @param sendingSince       a send in progress (its Cal.com call) since then; null otherwise
  * @param sentBy             user id of who sent it: the Cal.com booking is theirs, so only they (and admins) change it there
  * @param calcomHost         for a booking made on Cal.com directly: its host as Cal.com names them
@@ -43,7 +44,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                         Integer durationMinutes, Instant startAt, Instant endAt, String timeZone, String prepNotes,
                         List<String> customQuestions, boolean guestsSaved, boolean detailsSaved, List<Guest> guests, String title,
                         String calcomBookingUid, String calcomIcalUid, Integer calcomSequence, String meetingUrl, String meetingProvider,
-                        int sequence, boolean awaitingNewTime, String cancellationReason, Instant sendingSince, Instant sentAt,
+                        int sequence, boolean awaitingNewTime, boolean awaitingHost, String cancellationReason, Instant sendingSince, Instant sentAt,
                         String sentBy, CalcomBookingChange.Person calcomHost, Instant createdAt, Instant updatedAt, long version) {
     public static final int MAX_ADDITIONAL_MEMBERS = 10;
     public static final int MAX_GUESTS = 30;
@@ -68,8 +69,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     /** A new draft; {@code startupId} when the flow starts from a startup's page. */
     public static Interview draft(UUID id, String createdBy, UUID startupId, Instant now) {
         return new Interview(id, InterviewStatus.DRAFT, InterviewOrigin.FLOW, createdBy, startupId, null, null, List.of(), null, false,
-                null, null, null, null, null, List.of(), false, false, List.of(), null, null, null, null, null, null, 0, false, null,
-                null, null, null, null, now, now, 0);
+                null, null, null, null, null, List.of(), false, false, List.of(), null, null, null, null, null, null, 0, false, false,
+                null, null, null, null, null, now, now, 0);
     }
 
     /** The iCalendar UID of our invitations: stable for the interview's life. */
@@ -228,13 +229,26 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return edit(now).sendingSince(now).sentBy(by).build();
     }
 
-    /** The Cal.com booking exists: scheduled, and every guest's invitation goes out now. */
-    public Interview scheduled(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider, Instant now) {
+    /**
+     * The Cal.com booking exists: scheduled, and every guest's invitation goes out now. {@code awaitsHost}: Cal.com answered
+     * it {@code pending} (its event type needs a host to confirm it); its webhook confirms or declines it later.
+     */
+    public Interview scheduled(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider, boolean awaitsHost,
+                               Instant now) {
         if (status != InterviewStatus.DRAFT) {
             return this;
         }
         return edit(now).status(InterviewStatus.SCHEDULED).calcomBookingUid(bookingUid).calcomIcalUid(icalUid).startAt(start).endAt(end)
-                .meetingUrl(url).meetingProvider(provider).sendingSince(null).sentAt(now).guests(sentGuests(now)).sequence(0).build();
+                .meetingUrl(url).meetingProvider(provider).awaitingHost(awaitsHost).sendingSince(null).sentAt(now).guests(sentGuests(now))
+                .sequence(0).build();
+    }
+
+    /**
+     * Whether its booked time waits for a host to confirm it on Cal.com (Cal.com answered the booking {@code pending}). Once
+     * Cal.com confirms it, declines it (a cancellation) or the host asks for another time, it no longer does.
+     */
+    public boolean awaitsHostConfirmation() {
+        return awaitingHost && !awaitingNewTime && bookedTime().isPresent();
     }
 
     /** The send failed with a definite answer: another may try. */
@@ -329,17 +343,21 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         if (status == InterviewStatus.CANCELLED) {
             return new Applied(this, InterviewChange.NONE);
         }
-        return new Applied(edit(now).status(InterviewStatus.CANCELLED).cancellationReason(reason).awaitingNewTime(false)
+        return new Applied(edit(now).status(InterviewStatus.CANCELLED).cancellationReason(reason).awaitingNewTime(false).awaitingHost(false)
                 .sendingSince(null).sequence(sequence + 1).build(), InterviewChange.CANCELLED);
     }
 
-    /** Cal.com moved the booking at our request (a new booking uid): everyone is told, unless its webhook came first. */
-    public Applied rescheduledHere(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider, Instant now) {
+    /**
+     * Cal.com moved the booking at our request (a new booking uid): everyone is told, unless its webhook came first.
+     * {@code awaitsHost}: Cal.com answered the new booking {@code pending}.
+     */
+    public Applied rescheduledHere(String bookingUid, String icalUid, Instant start, Instant end, String url, String provider,
+                                   boolean awaitsHost, Instant now) {
         if (status == InterviewStatus.CANCELLED || bookingUid.equals(calcomBookingUid)) {
             return new Applied(this, InterviewChange.NONE);
         }
         return new Applied(edit(now).calcomBookingUid(bookingUid).calcomIcalUid(icalUid != null ? icalUid : calcomIcalUid)
-                .startAt(start).endAt(end).awaitingNewTime(false).cancellationReason(null)
+                .startAt(start).endAt(end).awaitingNewTime(false).awaitingHost(awaitsHost).cancellationReason(null)
                 .meetingUrl(url != null ? url : meetingUrl).meetingProvider(provider != null ? provider : meetingProvider)
                 .sequence(sequence + 1).build(), InterviewChange.RESCHEDULED);
     }
@@ -372,12 +390,16 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     }
 
     private Applied created(CalcomBookingChange c, Instant now) {
-        if (status == InterviewStatus.CONFIRMED || (calcomBookingUid != null && !calcomBookingUid.equals(c.uid()))) {
+        if (calcomBookingUid != null && !calcomBookingUid.equals(c.uid())) {
             return new Applied(this, InterviewChange.NONE);
+        }
+        if (status == InterviewStatus.CONFIRMED) {
+            // A move made from here that Cal.com answered pending: its host confirmed it. People were told of the move then.
+            return new Applied(awaitingHost ? edit(now).awaitingHost(false).build() : this, InterviewChange.NONE);
         }
         // A draft whose send lost Cal.com's answer: the booking it made is adopted, never made twice.
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
-                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).sendingSince(null)
+                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingHost(false).sendingSince(null)
                 .meetingUrl(c.meetingUrl() != null ? c.meetingUrl() : meetingUrl)
                 .meetingProvider(c.meetingProvider() != null ? c.meetingProvider() : meetingProvider);
         if (status == InterviewStatus.DRAFT) {
@@ -394,11 +416,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         }
         if (status != InterviewStatus.DRAFT && c.uid().equals(calcomBookingUid) && c.start().equals(startAt) && c.end().equals(endAt)) {
             // A move made from here (rescheduledHere), announced already with its link: the booking stands, nobody is told again.
-            return new Applied(edit(now).status(InterviewStatus.CONFIRMED).calcomSequence(c.calcomSequence()).build(), InterviewChange.NONE);
+            return new Applied(edit(now).status(InterviewStatus.CONFIRMED).calcomSequence(c.calcomSequence()).awaitingHost(false).build(),
+                    InterviewChange.NONE);
         }
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
-                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).cancellationReason(null)
-                .sendingSince(null).durationMinutes((int) Duration.between(c.start(), c.end()).toMinutes())
+                .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).awaitingHost(false)
+                .cancellationReason(null).sendingSince(null).durationMinutes((int) Duration.between(c.start(), c.end()).toMinutes())
                 .meetingUrl(c.meetingUrl() != null ? c.meetingUrl() : meetingUrl)
                 .meetingProvider(c.meetingProvider() != null ? c.meetingProvider() : meetingProvider);
         if (status == InterviewStatus.DRAFT) {
@@ -413,7 +436,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             return new Applied(this, InterviewChange.NONE);
         }
         Builder b = edit(now).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid() != null ? c.icalUid() : calcomIcalUid)
-                .calcomSequence(c.calcomSequence()).cancellationReason(c.reason()).sendingSince(null);
+                .calcomSequence(c.calcomSequence()).cancellationReason(c.reason()).awaitingHost(false).sendingSince(null);
         if (c.requestReschedule()) {
             if (awaitingNewTime) {
                 return new Applied(this, InterviewChange.NONE);
@@ -438,7 +461,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         int minutes = (int) Duration.between(c.start(), c.end()).toMinutes();
         return new Interview(id, status, InterviewOrigin.CALCOM, null, null, null, primaryMember, List.of(), null, false, minutes,
                 c.start(), c.end(), "UTC", null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
-                c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(),
+                c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(), false,
                 c.reason(), null, now, null, host, now, now, 0);
     }
 
@@ -498,7 +521,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         private String createdBy, timeZone, prepNotes, title, calcomBookingUid, calcomIcalUid, meetingUrl, meetingProvider, cancellationReason;
         private List<UUID> additionalMemberIds;
         private Long eventTypeId;
-        private boolean customDuration, guestsSaved, detailsSaved, awaitingNewTime;
+        private boolean customDuration, guestsSaved, detailsSaved, awaitingNewTime, awaitingHost;
         private Integer durationMinutes, calcomSequence;
         private Instant startAt, endAt, sendingSince, sentAt, createdAt, updatedAt;
         private String sentBy;
@@ -515,7 +538,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             timeZone = i.timeZone; prepNotes = i.prepNotes; customQuestions = i.customQuestions; guestsSaved = i.guestsSaved;
             detailsSaved = i.detailsSaved; guests = i.guests; title = i.title; calcomBookingUid = i.calcomBookingUid;
             calcomIcalUid = i.calcomIcalUid; calcomSequence = i.calcomSequence; meetingUrl = i.meetingUrl;
-            meetingProvider = i.meetingProvider; sequence = i.sequence; awaitingNewTime = i.awaitingNewTime;
+            meetingProvider = i.meetingProvider; sequence = i.sequence; awaitingNewTime = i.awaitingNewTime; awaitingHost = i.awaitingHost;
             cancellationReason = i.cancellationReason; sendingSince = i.sendingSince; sentAt = i.sentAt; sentBy = i.sentBy; calcomHost = i.calcomHost;
             createdAt = i.createdAt; updatedAt = i.updatedAt; version = i.version;
         }
@@ -543,6 +566,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         Builder meetingProvider(String v) { meetingProvider = v; return this; }
         Builder sequence(int v) { sequence = v; return this; }
         Builder awaitingNewTime(boolean v) { awaitingNewTime = v; return this; }
+        Builder awaitingHost(boolean v) { awaitingHost = v; return this; }
         Builder cancellationReason(String v) { cancellationReason = v; return this; }
         Builder sendingSince(Instant v) { sendingSince = v; return this; }
         Builder sentAt(Instant v) { sentAt = v; return this; }
@@ -553,7 +577,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             return new Interview(id, status, origin, createdBy, startupId, contactId, primaryMemberId, additionalMemberIds, eventTypeId,
                     customDuration, durationMinutes, startAt, endAt, timeZone, prepNotes, customQuestions, guestsSaved, detailsSaved,
                     guests, title, calcomBookingUid, calcomIcalUid, calcomSequence, meetingUrl, meetingProvider, sequence,
-                    awaitingNewTime, cancellationReason, sendingSince, sentAt, sentBy, calcomHost, createdAt, updatedAt, version);
+                    awaitingNewTime, awaitingHost, cancellationReason, sendingSince, sentAt, sentBy, calcomHost, createdAt, updatedAt, version);
         }
     }
 }

@@ -32,7 +32,7 @@ class InterviewTest {
 
     static Interview sent() {
         Interview claimed = ready().startSending("ada", NOW);
-        return claimed.scheduled("bk1", "bk1@Cal.com", START, START.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/bk1", "cal-video", NOW);
+        return claimed.scheduled("bk1", "bk1@Cal.com", START, START.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/bk1", "cal-video", false, NOW);
     }
 
     static CalcomBookingChange change(Kind kind, int seq, String uid, String previous, Instant start, boolean requestReschedule) {
@@ -205,11 +205,11 @@ class InterviewTest {
         Interview askedForAnother = sent.apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview();
         assertThat(askedForAnother.requireReschedulable(ada, START, NOW).start()).as("the old time is void: it may be chosen again")
                 .isEqualTo(START);
-        Interview.Applied moved = askedForAnother.rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, NOW);
+        Interview.Applied moved = askedForAnother.rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, false, NOW);
         assertThat(moved.change()).isEqualTo(InterviewChange.RESCHEDULED);
         assertThat(moved.interview().awaitingNewTime()).isFalse();
         assertThat(moved.interview().calcomIcalUid()).isEqualTo("bk1@Cal.com");
-        assertThat(moved.interview().rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, NOW).change())
+        assertThat(moved.interview().rescheduledHere("bk2", null, START, START.plusSeconds(1800), null, null, false, NOW).change())
                 .as("the same answer twice").isEqualTo(InterviewChange.NONE);
     }
 
@@ -239,6 +239,37 @@ class InterviewTest {
         assertThat(askedForAnother.isOver(ended)).isFalse();
         assertThat(askedForAnother.changeableBy(ada, ended)).isTrue();
         assertThat(askedForAnother.requireReschedulable(ada, ended.plusSeconds(86_400), ended).start()).isEqualTo(ended.plusSeconds(86_400));
+    }
+
+    @Test
+    void aBookingCalcomAnsweredPendingAwaitsItsHostUntilCalcomConfirmsOrDeclinesIt() {
+        Interview pending = ready().startSending("ada", NOW)
+                .scheduled("bk1", "bk1@Cal.com", START, START.plus(Duration.ofMinutes(30)), null, null, true, NOW);
+        assertThat(pending.status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(pending.awaitsHostConfirmation()).isTrue();
+        assertThat(sent().awaitsHostConfirmation()).as("answered accepted").isFalse();
+
+        Interview.Applied confirmed = pending.apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW);
+        assertThat(confirmed.interview().status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(confirmed.interview().awaitsHostConfirmation()).isFalse();
+        assertThat(confirmed.change()).isEqualTo(InterviewChange.CONFIRMED);
+
+        Interview declined = pending.apply(change(Kind.CANCELLED, 0, "bk1", null, START, false), NOW).interview();
+        assertThat(declined.status()).isEqualTo(InterviewStatus.CANCELLED);
+        assertThat(declined.awaitsHostConfirmation()).isFalse();
+        assertThat(pending.apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview().awaitsHostConfirmation())
+                .as("the host asked for another time: that time waits for nobody's confirmation").isFalse();
+
+        // A confirmed interview moved from here, and Cal.com answered the new booking pending: its creation confirms it.
+        Interview movedPending = confirmed.interview()
+                .rescheduledHere("bk2", null, START.plusSeconds(86_400), START.plusSeconds(86_400 + 1800), null, null, true, NOW).interview();
+        assertThat(movedPending.status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(movedPending.awaitsHostConfirmation()).isTrue();
+        Interview.Applied hostConfirmed = movedPending.apply(change(Kind.CREATED, 1, "bk2", null, START.plusSeconds(86_400), false), NOW);
+        assertThat(hostConfirmed.interview().awaitsHostConfirmation()).isFalse();
+        assertThat(hostConfirmed.change()).as("people were told of the move when it was made").isEqualTo(InterviewChange.NONE);
+        assertThat(hostConfirmed.interview().apply(change(Kind.CREATED, 1, "bk2", null, START.plusSeconds(86_400), false), NOW).interview())
+                .as("the same creation again changes nothing").isSameAs(hostConfirmed.interview());
     }
 
     @Test

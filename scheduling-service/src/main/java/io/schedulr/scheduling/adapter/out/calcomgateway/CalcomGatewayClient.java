@@ -116,7 +116,7 @@ public class CalcomGatewayClient implements CalcomGatewayPort {
     private static BookedMeeting meeting(JsonNode b) {
         String url = b.path("meetingUrl").asText(null);
         return new BookedMeeting(b.path("uid").asText(), b.path("icsUid").asText(null), Instant.parse(b.path("start").asText()),
-                Instant.parse(b.path("end").asText()), url, MeetingProviders.of(null, url));
+                Instant.parse(b.path("end").asText()), url, MeetingProviders.of(null, url), "pending".equals(b.path("status").asText()));
     }
 
     private String bearer() {

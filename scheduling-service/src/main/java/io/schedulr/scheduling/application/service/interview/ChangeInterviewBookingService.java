@@ -109,7 +109,8 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     }
 
     private Interview.Applied rescheduled(Interview current, BookedMeeting m) {
-        return current.rescheduledHere(m.uid(), m.icalUid(), m.start(), m.end(), m.meetingUrl(), m.meetingProvider(), clock.instant());
+        return current.rescheduledHere(m.uid(), m.icalUid(), m.start(), m.end(), m.meetingUrl(), m.meetingProvider(), m.awaitsHost(),
+                clock.instant());
     }
 
     /** {@code reason}: what people are told as the change's reason (may be null). */

@@ -109,7 +109,7 @@ public class SendInterviewService implements SendInterviewUseCase {
         return interviews.store().find(id).chain(found -> {
             Interview current = found.orElseThrow(() -> Interviews.notFound(id));
             Interview sent = current.scheduled(booked.uid(), booked.icalUid(), booked.start(), booked.end(), booked.meetingUrl(),
-                    booked.meetingProvider(), now);
+                    booked.meetingProvider(), booked.awaitsHost(), now);
             if (sent == current) {
                 // Cal.com's webhook was faster and the draft adopted the booking already.
                 return interviews.details(current);

@@ -67,7 +67,8 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
                 interview.customDuration(), interview.durationMinutes(), interview.startAt(), interview.endAt(), interview.timeZone(),
                 interview.prepNotes(), interview.customQuestions(), interview.guestsSaved(), interview.detailsSaved(), interview.guests(),
                 interview.title(), interview.calcomBookingUid(), interview.calcomIcalUid(), interview.calcomSequence(), interview.meetingUrl(),
-                interview.meetingProvider(), interview.sequence(), interview.awaitingNewTime(), interview.cancellationReason(),
+                interview.meetingProvider(), interview.sequence(), interview.awaitingNewTime(), interview.awaitingHost(),
+                interview.cancellationReason(),
                 interview.sendingSince(), interview.sentAt(), interview.sentBy(), interview.calcomHost(), interview.createdAt(), interview.updatedAt(),
                 interview.version() + 1);
         interviews.put(next.id(), next);
@@ -107,8 +108,11 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
         }
         String uid = "bk" + bookings.size();
         return Uni.createFrom().item(new BookedMeeting(uid, uid + "@Cal.com", request.start(), request.start().plus(Duration.ofMinutes(30)),
-                "https://app.cal.com/video/" + uid, "cal-video"));
+                "https://app.cal.com/video/" + uid, "cal-video", pending));
     }
+
+    /** Cal.com answers bookings and moves {@code pending} (their event type needs a host to confirm them). */
+    boolean pending;
 
     /** Cal.com's status of each booking (accepted unless set). */
     final Map<String, String> statuses = new LinkedHashMap<>();
@@ -134,6 +138,6 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
         }
         String uid = "rs" + changes.size();
         return Uni.createFrom().item(new BookedMeeting(uid, null, start, start.plus(Duration.ofMinutes(30)), "https://app.cal.com/video/" + uid,
-                "cal-video"));
+                "cal-video", pending));
     }
 }

@@ -183,6 +183,22 @@ class InterviewServicesTest {
     }
 
     @Test
+    void aBookingCalcomAnswersPendingIsKeptAsAwaitingItsHostUntilItsCreationComes() {
+        store.pending = true;
+        UUID id = ready();
+        var sent = sending.send(ada, id).await().indefinitely().interview();
+        assertThat(sent.status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(store.interviews.get(id).awaitsHostConfirmation()).as("kept as Cal.com answered").isTrue();
+        assertThat(store.announced).extracting(InterviewAnnouncement::change).containsExactly(InterviewChange.SCHEDULED);
+
+        CalcomBookingChange created = new CalcomBookingChange(CalcomBookingChange.Kind.CREATED, id, sent.calcomIcalUid(), 0, sent.calcomBookingUid(),
+                null, "t", START, START.plus(Duration.ofMinutes(30)), null, null, null, false, List.of());
+        assertThat(lifecycle.apply(created).await().indefinitely().change()).isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(store.interviews.get(id).status()).isEqualTo(InterviewStatus.CONFIRMED);
+        assertThat(store.interviews.get(id).awaitsHostConfirmation()).isFalse();
+    }
+
+    @Test
     void stepThreeCanLeaveOutTheTimesTheSendWouldRefuse() {
         Interviews interviews = new Interviews(store, team, team.startups(), team.contactStore(), team, store);
         TimeWindow bensSession = new TimeWindow(START, START.plus(Duration.ofMinutes(10)));

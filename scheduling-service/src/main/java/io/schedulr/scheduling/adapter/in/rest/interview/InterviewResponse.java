@@ -28,6 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record InterviewResponse(UUID id,
                                 @Schema(enumeration = {"draft", "scheduled", "confirmed", "cancelled"}, example = "draft")
                                 String status, String invitationStatus, String origin, boolean awaitingNewTime,
+                                @Schema(description = "Cal.com booked it as pending: its event type needs a host to confirm it on "
+                                        + "Cal.com. False once Cal.com confirms it (status confirmed) or the host declines it (cancelled).")
+                                boolean awaitingHostConfirmation,
                                 Map<String, Step> steps, StartupRef startup, Person contact, Team team, Long eventTypeId,
                                 Integer customDurationMinutes, Integer durationMinutes, Instant startAt, Instant endAt, String timeZone,
                                 Times inMeetingZone, Times forViewer, String prepNotes, List<String> customQuestions, List<GuestJson> guests,
@@ -77,7 +80,7 @@ public record InterviewResponse(UUID id,
         int team = (d.primary() == null ? 0 : 1) + d.additional().size();
         int participants = team + (c == null ? 0 : 1) + (int) i.guests().stream().filter(g -> c == null || !g.email().equalsIgnoreCase(c.email())).count();
         return new InterviewResponse(i.id(), lower(i.status().name()), lower(i.status().invitationState().name()), lower(i.origin().name()),
-                i.awaitingNewTime(), steps,
+                i.awaitingNewTime(), i.awaitsHostConfirmation(), steps,
                 d.startup() == null ? null : new StartupRef(d.startup().id(), d.startup().name(), d.startup().website()),
                 c == null ? null : new Person(c.id(), c.name(), c.email(), c.role()),
                 new Team(member(d.primary()), d.additional().stream().map(InterviewResponse::member).toList()),

@@ -67,6 +67,8 @@ public class InterviewEntity extends PanacheEntityBase {
     public int sequence;
     @Column(name = "awaiting_new_time", nullable = false)
     public boolean awaitingNewTime;
+    @Column(name = "awaiting_host", nullable = false)
+    public boolean awaitingHost;
     @Column(name = "cancellation_reason")
     public String cancellationReason;
     @Column(name = "sending_since")

@@ -145,6 +145,7 @@ public class PanacheInterviewStore implements InterviewStore {
         e.meetingProvider = i.meetingProvider();
         e.sequence = i.sequence();
         e.awaitingNewTime = i.awaitingNewTime();
+        e.awaitingHost = i.awaitingHost();
         e.cancellationReason = i.cancellationReason();
         e.sendingSince = i.sendingSince();
         e.sentAt = i.sentAt();
@@ -159,7 +160,7 @@ public class PanacheInterviewStore implements InterviewStore {
                 read(e.additionalMemberIds, IDS), e.eventTypeId, e.customDuration, e.durationMinutes, e.startAt, e.endAt, e.timeZone,
                 e.prepNotes, read(e.customQuestions, TEXTS), e.guestsSaved, e.detailsSaved, read(e.guests, GUESTS), e.title,
                 e.calcomBookingUid, e.calcomIcalUid, e.calcomSequence, e.meetingUrl, e.meetingProvider, e.sequence, e.awaitingNewTime,
-                e.cancellationReason, e.sendingSince, e.sentAt, e.sentBy,
+                e.awaitingHost, e.cancellationReason, e.sendingSince, e.sentAt, e.sentBy,
                 e.calcomHost == null ? null : read(e.calcomHost, new TypeReference<CalcomBookingChange.Person>() {
                 }), e.createdAt, e.updatedAt, e.version);
     }

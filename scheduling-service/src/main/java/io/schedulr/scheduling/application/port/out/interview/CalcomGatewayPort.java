@@ -50,7 +50,11 @@ public interface CalcomGatewayPort {
     record BookingRequest(String interviewId, long eventTypeId, Instant start, Integer lengthInMinutes, Attendee attendee, List<String> guests) {
     }
 
-    /** @param meetingProvider e.g. {@code cal-video}; null when Cal.com did not say */
-    record BookedMeeting(String uid, String icalUid, Instant start, Instant end, String meetingUrl, String meetingProvider) {
+    /**
+     * @param meetingProvider e.g. {@code cal-video}; null when Cal.com did not say
+     * @param awaitsHost      Cal.com answered it {@code pending}: its event type needs a host to confirm it
+     */
+    record BookedMeeting(String uid, String icalUid, Instant start, Instant end, String meetingUrl, String meetingProvider,
+                         boolean awaitsHost) {
     }
 }
