@@ -40,7 +40,7 @@ function listView(app, failed) {
     body.replaceChildren(...(shown.length ? shown.map(iv => h('tr', {},
       h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
-      h('td', { class: 'state' }, iv.over ? `${iv.status}, over` : iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
+      h('td', { class: 'state' }, iv.over ? `${iv.status}, over` : iv.awaitingHostConfirmation ? `${iv.status}, awaiting the host` : iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
   };
   more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(load)).catch(failed));
   loads.next(load).catch(failed);
@@ -100,7 +100,9 @@ function detailView(app, failed, id) {
         iv.status === 'cancelled' ? h('p', { id: 'interview-state' }, `Cancelled${iv.cancellationReason ? `: ${iv.cancellationReason}` : '.'}`)
           : iv.awaitingNewTime ? h('p', { id: 'interview-state' }, 'The host asked on Cal.com for another time; this one no longer holds.')
             : iv.over ? h('p', { id: 'interview-state' }, 'This interview is over; it can no longer be moved or cancelled.')
-              : null,
+              : iv.awaitingHostConfirmation ? h('p', { id: 'interview-state' }, 'Waiting for the host to confirm this booking on Cal.com. '
+                + 'The invitations went out; everyone hears again once it is confirmed or declined.')
+                : null,
         // A cancelled meeting, one whose time the host gave up on, or one that is over, has no link to join.
         iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
         // Sent, an interview is Cal.com's booking of whoever sent it: they (and admins) move or cancel it here; the

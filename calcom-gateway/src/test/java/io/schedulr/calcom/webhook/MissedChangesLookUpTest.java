@@ -10,6 +10,7 @@ import io.schedulr.events.BookingEventType;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.Topics;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.schedulr.testsupport.LogCapture;
 import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.TestUser;
@@ -30,6 +31,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Changes made on Cal.com while its webhooks do not reach us (held at the local Cal.com, as when this service is down
@@ -160,6 +162,44 @@ class MissedChangesLookUpTest {
         assertThat(created.data().start()).isEqualTo(start);
         assertThat(created.data().metadata()).containsEntry("schedulrInterviewId", "iv-made");
         assertThat(count("SELECT count(*) FROM booking_made WHERE ical_uid = ?", ics)).as("forgotten once announced").isZero();
+
+        theLateCreationIsADuplicate(ics);
+    }
+
+    /**
+     * An event type that needs its host's confirmation: the booking made here is answered {@code pending} (scheduling-service
+     * shows the interview as waiting for its host), a look-up announces nothing while it waits, and once the host confirmed
+     * it, a look-up announces its creation even though its webhook never came.
+     */
+    @Test
+    void aBookingMadeHereThatWaitsForItsHostIsAnsweredPendingAndAnnouncedOnlyOnceConfirmed() throws Exception {
+        TestUser person = Tokens.newUser("Iris Recruiter", "Europe/Berlin");
+        long host = given().header("Authorization", person.bearer()).get("/api/calcom/event-types").then().statusCode(200)
+                .extract().jsonPath().getLong("[0].hosts[0].userId");
+        // A personal type of one of the team's hosts: the team's own list of types (which other tests read) stays as it is.
+        long eventType = calcom.control("event-types", "{\"slug\":\"confirm-" + System.nanoTime() + "\",\"title\":\"Chat (needs confirmation)\","
+                + "\"lengthInMinutes\":30,\"ownerId\":" + host + ",\"requiresConfirmation\":true}").get("id").asLong();
+        calcom.control("deliveries/hold", "{}");
+        JsonPath booked = given().header("Authorization", person.bearer()).contentType(ContentType.JSON).body("""
+                        {"interviewId":"iv-pending","eventTypeId":%d,"start":"%s",
+                         "attendee":{"name":"Grace Candidate","email":"pending@candidate.test","timeZone":"America/New_York"}}"""
+                        .formatted(eventType, LocalCalcomDriver.freshSlot()))
+                .post("/api/calcom/bookings").then().statusCode(201).body("status", equalTo("pending")).extract().jsonPath();
+        String ics = booked.getString("icsUid");
+
+        await().atMost(WAIT).until(() -> {
+            lookUp.lookUpDue();
+            return count("SELECT count(*) FROM booking_made WHERE ical_uid = ? AND looked_up_at IS NOT NULL", ics) == 1;
+        });
+        assertThat(allFor(ics)).as("waiting for its host: nothing announced, and it is still remembered").isEmpty();
+
+        calcom.control("bookings/" + booked.getString("uid") + "/confirm", "{}");
+        execute("UPDATE booking_made SET looked_up_at = NULL WHERE ical_uid = ?", ics);
+        lookUpUntilAnnounced(ics);
+        CloudEvent<BookingEvent> created = events(ics, 1).get(0);
+        assertThat(created.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
+        assertThat(created.data().status()).isEqualTo("accepted");
+        assertThat(created.data().metadata()).containsEntry("schedulrInterviewId", "iv-pending");
 
         theLateCreationIsADuplicate(ics);
     }
