@@ -76,7 +76,9 @@ function checkFile(file) {
   }
 
   const status = vevent.getFirstPropertyValue('status');
-  const expectedStatus = method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED';
+  // A REQUEST is CONFIRMED, or TENTATIVE while its booking waits for the host's confirmation (RFC 5545 3.8.1.11); the
+  // samples of tentative invitations say so in their names.
+  const expectedStatus = method === 'CANCEL' ? 'CANCELLED' : /tentative/.test(file) ? 'TENTATIVE' : 'CONFIRMED';
   if (status !== expectedStatus) problems.push(`STATUS is ${status}, expected ${expectedStatus} for METHOD ${method}`);
   return problems;
 }

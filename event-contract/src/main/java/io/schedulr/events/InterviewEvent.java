@@ -20,6 +20,8 @@ import java.util.List;
  * @param people           everyone taking part: the primary interviewer first, then the team, the contact and guests
  * @param reason           for cancellations and reschedule requests: the reason given (on Cal.com or in schedulr); for a move
  *                         made in schedulr: the reason given for it; may be null
+ * @param tentative        the Cal.com booking waits for a host to confirm it (its event type needs confirmation): the
+ *                         invitation is tentative until a later change of this interview says otherwise; false when absent
  */
 public record InterviewEvent(
         String interviewId,
@@ -35,7 +37,8 @@ public record InterviewEvent(
         String meetingProvider,
         String calcomBookingUid,
         List<InterviewPerson> people,
-        String reason) {
+        String reason,
+        boolean tentative) {
 
     /** The primary interviewer, the invitation's organizer; null only in a malformed event. */
     public InterviewPerson organizer() {

@@ -17,7 +17,7 @@ class InterviewEventCodecTest {
 
     private static InterviewEvent interview(List<InterviewPerson> people, Instant end) {
         return new InterviewEvent("iv-1", "interview-iv-1@schedulr", 0, "scheduled", "Interview: Acme", "Acme", AT, end,
-                "Europe/Berlin", null, null, "bk-1", people, null);
+                "Europe/Berlin", null, null, "bk-1", people, null, false);
     }
 
     @Test
@@ -30,6 +30,17 @@ class InterviewEventCodecTest {
         assertThat(decoded).isEqualTo(event);
         assertThat(decoded.data().organizer()).isEqualTo(ADA);
         assertThat(GRACE.isTeam()).isFalse();
+    }
+
+    @Test
+    void aTentativeInterviewSaysSoAndAnEventFromBeforeTheFieldIsNotTentative() {
+        InterviewEvent pending = new InterviewEvent("iv-1", "interview-iv-1@schedulr", 0, "scheduled", "Interview: Acme", "Acme", AT,
+                AT.plusSeconds(1800), "Europe/Berlin", null, null, "bk-1", List.of(ADA), null, true);
+        String json = EventCodec.encode(CloudEvent.of("e5", "/scheduling-service", InterviewEventType.INTERVIEW_SCHEDULED.cloudEventType(),
+                AT, "iv-1", pending));
+        assertThat(json).contains("\"tentative\":true");
+        assertThat(EventCodec.decodeInterviewEvent(json).data().tentative()).isTrue();
+        assertThat(EventCodec.decodeInterviewEvent(json.replace(",\"tentative\":true", "")).data().tentative()).isFalse();
     }
 
     @Test

@@ -115,7 +115,7 @@ class InterviewMirrorTest {
         InterviewEvent data = new InterviewEvent(interviewId, "interview-" + interviewId + "@schedulr.test", sequence,
                 type == InterviewEventType.INTERVIEW_CANCELLED ? "cancelled" : "scheduled", "Interview: Acme Robotics", "Acme Robotics", start,
                 start.plus(45, ChronoUnit.MINUTES), "Europe/Berlin", "https://meet.example/" + interviewId, "cal-video", "booking-" + interviewId,
-                people, null);
+                people, null, false);
         String json = EventCodec.encode(CloudEvent.of(id, "/scheduling-service", type.cloudEventType(), Instant.now(), interviewId, data));
         MirrorFixtures.SENT.put(id, json);
         MirrorFixtures.send(Topics.INTERVIEW_EVENTS, interviewId, json);

@@ -10,9 +10,11 @@ import java.util.Objects;
  * never part of it.
  *
  * @param people everyone with a usable address, the primary interviewer (the organizer) first; one entry per address
- * @param reason for cancellations and reschedule requests; may be null
+ * @param reason    for cancellations and reschedule requests; may be null
+ * @param tentative the Cal.com booking waits for a host to confirm it: the invitation says so (iCalendar STATUS:TENTATIVE)
  */
-public record InterviewDetails(String interviewId, InterviewChange change, List<InterviewParticipant> people, String reason) {
+public record InterviewDetails(String interviewId, InterviewChange change, List<InterviewParticipant> people, String reason,
+                               boolean tentative) {
     /** Prefix of the key interview meetings are stored under (a room's key is its UUID, so the two never meet). */
     public static final String KEY_PREFIX = "interview:";
     private static final int MAX_REASON = 1000;
@@ -36,6 +38,10 @@ public record InterviewDetails(String interviewId, InterviewChange change, List<
         if (reason != null && reason.length() > MAX_REASON) {
             reason = reason.substring(0, MAX_REASON) + "…";
         }
+    }
+
+    public InterviewDetails(String interviewId, InterviewChange change, List<InterviewParticipant> people, String reason) {
+        this(interviewId, change, people, reason, false);
     }
 
     /** The key an interview's deliveries, audit rows and consumed events are filed under ({@code interview:<id>}). */

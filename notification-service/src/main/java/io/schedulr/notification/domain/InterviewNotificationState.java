@@ -11,13 +11,14 @@ import java.util.Objects;
  *
  * @param toldStart    the start the last REQUEST showed; null before any, or when not known (kept before V12)
  * @param toldEnd      the end it showed
- * @param toldJoinLink the join link it showed; null when it had none
+ * @param toldJoinLink  the join link it showed; null when it had none
+ * @param toldTentative whether it was tentative (the booking waited for its host's confirmation)
  */
 public record InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled, Instant toldStart, Instant toldEnd,
-                                         String toldJoinLink) {
+                                         String toldJoinLink, boolean toldTentative) {
 
     public InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled) {
-        this(interviewId, lastSequence, cancelled, null, null, null);
+        this(interviewId, lastSequence, cancelled, null, null, null, false);
     }
 
     public static InterviewNotificationState fresh(String interviewId) {
@@ -31,16 +32,24 @@ public record InterviewNotificationState(String interviewId, int lastSequence, b
         return method == InviteMethod.CANCEL && !cancelled;
     }
 
-    /** Whether the last REQUEST (not cancelled since) showed this meeting's time and join link already. */
+    /**
+     * Whether the last REQUEST (not cancelled since) showed this meeting's time and join link already, and was as tentative
+     * as it is (a tentative invitation that is now firm is news to everyone).
+     */
     public boolean showed(Meeting meeting) {
         return !cancelled && toldStart != null && toldStart.equals(meeting.start()) && Objects.equals(toldEnd, meeting.end())
-                && Objects.equals(toldJoinLink, meeting.roomUrl());
+                && Objects.equals(toldJoinLink, meeting.roomUrl()) && toldTentative == tentative(meeting);
+    }
+
+    private static boolean tentative(Meeting meeting) {
+        return meeting.interview() != null && meeting.interview().tentative();
     }
 
     public InterviewNotificationState after(InviteMethod method, Meeting meeting) {
         if (method == InviteMethod.CANCEL) {
-            return new InterviewNotificationState(interviewId, meeting.sequence(), true, toldStart, toldEnd, toldJoinLink);
+            return new InterviewNotificationState(interviewId, meeting.sequence(), true, toldStart, toldEnd, toldJoinLink, toldTentative);
         }
-        return new InterviewNotificationState(interviewId, meeting.sequence(), false, meeting.start(), meeting.end(), meeting.roomUrl());
+        return new InterviewNotificationState(interviewId, meeting.sequence(), false, meeting.start(), meeting.end(), meeting.roomUrl(),
+                tentative(meeting));
     }
 }

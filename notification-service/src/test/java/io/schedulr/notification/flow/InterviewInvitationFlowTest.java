@@ -212,6 +212,32 @@ class InterviewInvitationFlowTest {
     }
 
     @Test
+    void anInvitationWaitingForTheHostsConfirmationIsTentativeAndItsConfirmationReachesEveryone() {
+        TestUser ida = Tokens.newUser("Ida Interviewer", "Europe/Berlin");
+        TestUser cal = Tokens.newUser("Cal Contact", "UTC");
+        List<InterviewPerson> people = List.of(person(ida, InterviewPerson.Kind.PRIMARY_INTERVIEWER, null, null),
+                person(cal, InterviewPerson.Kind.CONTACT, null, "Acme Robotics"));
+        String id = InterviewEvents.newInterviewId();
+
+        publish(event(INTERVIEW_SCHEDULED, id, 0, START, URL, people, null, true));
+        for (TestUser p : List.of(ida, cal)) {
+            InviteMails mail = onlyMail(p, 1);
+            assertThat(mail.property(Property.STATUS)).isEqualTo("TENTATIVE");
+            assertThat(mail.text("text/plain")).contains("tentative until the host confirms it on Cal.com");
+        }
+        IcsSamples.write("flow-interview-tentative-contact", onlyMail(cal, 1).ics());
+        // Cal.com confirms it at the same time and with the same link: firm now, which is news to the contact too.
+        publish(event(INTERVIEW_CONFIRMED, id, 1, START, URL, people, null));
+        for (TestUser p : List.of(ida, cal)) {
+            InviteMails mail = onlyMail(p, 2);
+            assertThat(mail.property(Property.STATUS)).isEqualTo("CONFIRMED");
+            assertThat(mail.property(Property.SEQUENCE)).isEqualTo("1");
+            assertThat(mail.text("text/plain")).doesNotContain("tentative");
+        }
+        assertThat(Db.count("SELECT count(*) FROM interview_state WHERE interview_id = '" + id + "' AND NOT told_tentative")).isEqualTo(1);
+    }
+
+    @Test
     void aMalformedRecordIsSkippedAndOneUnusableAddressDoesNotStopTheOthers() {
         TestUser ivy = Tokens.newUser("Ivy Interviewer", "Europe/Paris");
         TestUser cora = Tokens.newUser("Cora Contact", "Europe/Paris");

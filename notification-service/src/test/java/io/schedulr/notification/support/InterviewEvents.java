@@ -38,10 +38,16 @@ public final class InterviewEvents {
     /** A 45-minute interview of Acme Robotics, as it stands after the change. */
     public static CloudEvent<InterviewEvent> event(InterviewEventType type, String interviewId, int sequence, Instant start, String meetingUrl,
                                                    List<InterviewPerson> people, String reason) {
+        return event(type, interviewId, sequence, start, meetingUrl, people, reason, false);
+    }
+
+    /** @param tentative its Cal.com booking waits for the host's confirmation */
+    public static CloudEvent<InterviewEvent> event(InterviewEventType type, String interviewId, int sequence, Instant start, String meetingUrl,
+                                                   List<InterviewPerson> people, String reason, boolean tentative) {
         InterviewEvent data = new InterviewEvent(interviewId, icsUid(interviewId), sequence,
                 type == InterviewEventType.INTERVIEW_CANCELLED ? "cancelled" : type == InterviewEventType.INTERVIEW_SCHEDULED ? "scheduled"
                         : "confirmed", "Interview: Acme Robotics", "Acme Robotics", start, start.plus(45, ChronoUnit.MINUTES), "Europe/Berlin",
-                meetingUrl, meetingUrl == null ? null : "cal-video", "bk-" + sequence, people, reason);
+                meetingUrl, meetingUrl == null ? null : "cal-video", "bk-" + sequence, people, reason, tentative);
         return CloudEvent.of(UUID.randomUUID().toString(), "/scheduling-service", type.cloudEventType(), Instant.now(), interviewId, data);
     }
 

@@ -97,12 +97,21 @@ class InterviewLifecycleTest {
 
     @Test
     void aBookingThatWaitsForItsHostSaysSoUntilCalcomConfirmsItOrItsHostDeclinesIt() {
-        InterviewApi.gatewayAnswersNextBookingPending();
-        Sent confirmed = Sent.create(12);
-        confirmed.view().body("status", equalTo("scheduled")).body("awaitingHostConfirmation", equalTo(true));
-        handled(created(confirmed.meeting(), confirmed.uid(), confirmed.start(), confirmed.end()));
-        confirmed.view().body("status", equalTo("confirmed")).body("awaitingHostConfirmation", equalTo(false));
-        assertThat(Db.count("SELECT count(*) FROM interview WHERE id = ?::uuid AND NOT awaiting_host", confirmed.id())).isEqualTo(1);
+        try (TopicProbe events = TopicProbe.fromNow(Topics.INTERVIEW_EVENTS)) {
+            InterviewApi.gatewayAnswersNextBookingPending();
+            Sent confirmed = Sent.create(12);
+            confirmed.view().body("status", equalTo("scheduled")).body("awaitingHostConfirmation", equalTo(true));
+            handled(created(confirmed.meeting(), confirmed.uid(), confirmed.start(), confirmed.end()));
+            confirmed.view().body("status", equalTo("confirmed")).body("awaitingHostConfirmation", equalTo(false));
+            assertThat(Db.count("SELECT count(*) FROM interview WHERE id = ?::uuid AND NOT awaiting_host", confirmed.id())).isEqualTo(1);
+
+            List<CloudEvent<InterviewEvent>> told = events.await(r -> confirmed.id().equals(r.key()), 2, Duration.ofSeconds(20)).stream()
+                    .map(r -> EventCodec.decodeInterviewEvent(r.value())).toList();
+            assertThat(told).extracting(CloudEvent::type).containsExactly(InterviewEventType.INTERVIEW_SCHEDULED.cloudEventType(),
+                    InterviewEventType.INTERVIEW_CONFIRMED.cloudEventType());
+            assertThat(told).extracting(e -> e.data().tentative()).as("the invitation is tentative until Cal.com confirms it")
+                    .containsExactly(true, false);
+        }
 
         InterviewApi.gatewayAnswersNextBookingPending();
         Sent declined = Sent.create(13);

@@ -70,7 +70,8 @@ public class InterviewChangeService implements HandleInterviewChangeUseCase {
                 people.add(participant);
             }
         }
-        InterviewDetails details = new InterviewDetails(command.interviewId(), command.change(), people, command.reason());
+        InterviewDetails details = new InterviewDetails(command.interviewId(), command.change(), people, command.reason(),
+                command.tentative());
         Person organizer = details.organizer().person();
         Person attendee = details.people().size() > 1 ? details.people().get(1).person() : organizer;
         // One line (it is the subject too), without control characters, of bounded length.

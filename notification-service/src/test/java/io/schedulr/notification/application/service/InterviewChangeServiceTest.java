@@ -39,7 +39,7 @@ class InterviewChangeServiceTest {
     private static HandleInterviewChangeCommand change(String eventId, InterviewChange change, int sequence, List<PersonData> people,
                                                        String url) {
         return new HandleInterviewChangeCommand(eventId, null, change, "iv-1", "iv-1@schedulr", sequence, START, START.plusSeconds(2700),
-                "Interview: Acme\r\nBcc: x@evil.test", "America/New_York", url, people, null);
+                "Interview: Acme\r\nBcc: x@evil.test", "America/New_York", url, people, null, false);
     }
 
     @Test
@@ -79,7 +79,7 @@ class InterviewChangeServiceTest {
 
         assertThat(store.queued).extracting(i -> i.method() + "@" + i.meeting().sequence())
                 .containsExactly("REQUEST@0", "REQUEST@0", "REQUEST@1", "REQUEST@1", "CANCEL@1", "CANCEL@1", "REQUEST@2", "REQUEST@2");
-        assertThat(store.state).isEqualTo(new InterviewNotificationState("iv-1", 2, false, START, START.plusSeconds(2700), null));
+        assertThat(store.state).isEqualTo(new InterviewNotificationState("iv-1", 2, false, START, START.plusSeconds(2700), null, false));
         assertThat(InterviewChange.RESCHEDULE_REQUESTED.method()).isEqualTo(InviteMethod.CANCEL);
     }
 

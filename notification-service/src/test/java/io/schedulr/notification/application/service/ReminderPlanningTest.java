@@ -244,7 +244,7 @@ class ReminderPlanningTest {
                 new PersonData(null, "Broken", "not an address", null, null, null, Kind.GUEST));
 
         service.handle(new HandleInterviewChangeCommand("i1", null, InterviewChange.SCHEDULED, "int-1", "int-1@uid", 0, START,
-                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "javascript:alert(1)", people, null)).await().indefinitely();
+                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "javascript:alert(1)", people, null, false)).await().indefinitely();
 
         InMemoryReminders r = interviews.reminderPlans;
         assertThat(r.pending()).containsExactlyInAnyOrder("ada@schedulr.test 45 " + START.minus(Duration.ofMinutes(45)),
@@ -252,13 +252,13 @@ class ReminderPlanningTest {
         assertThat(r.sessions.get("interview:int-1").joinUrl()).as("only an absolute http(s) link").isNull();
 
         service.handle(new HandleInterviewChangeCommand("i2", null, InterviewChange.RESCHEDULE_REQUESTED, "int-1", "int-1@uid", 1, START,
-                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", null, people, "conflict")).await().indefinitely();
+                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", null, people, "conflict", false)).await().indefinitely();
         assertThat(r.pending()).isEmpty();
         assertThat(r.audits).extracting(a -> a.detail()).containsOnly("the interview awaits a new time");
 
         Instant newTime = START.plus(Duration.ofDays(1));
         service.handle(new HandleInterviewChangeCommand("i3", null, InterviewChange.RESCHEDULED, "int-1", "int-1@uid", 2, newTime,
-                newTime.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "https://meet.example/x", people, null)).await().indefinitely();
+                newTime.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", "https://meet.example/x", people, null, false)).await().indefinitely();
         assertThat(r.pending()).hasSize(3).contains("ada@schedulr.test 45 " + newTime.minus(Duration.ofMinutes(45)));
     }
 

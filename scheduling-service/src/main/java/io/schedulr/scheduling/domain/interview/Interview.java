@@ -394,8 +394,9 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             return new Applied(this, InterviewChange.NONE);
         }
         if (status == InterviewStatus.CONFIRMED) {
-            // A move made from here that Cal.com answered pending: its host confirmed it. People were told of the move then.
-            return new Applied(awaitingHost ? edit(now).awaitingHost(false).build() : this, InterviewChange.NONE);
+            // A move made from here that Cal.com answered pending: its host confirmed it, and the tentative invitation is now firm.
+            return awaitingHost ? new Applied(edit(now).awaitingHost(false).calcomSequence(c.calcomSequence()).sequence(sequence + 1).build(),
+                    InterviewChange.CONFIRMED) : new Applied(this, InterviewChange.NONE);
         }
         // A draft whose send lost Cal.com's answer: the booking it made is adopted, never made twice.
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
@@ -415,9 +416,10 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             return new Applied(this, InterviewChange.NONE);
         }
         if (status != InterviewStatus.DRAFT && c.uid().equals(calcomBookingUid) && c.start().equals(startAt) && c.end().equals(endAt)) {
-            // A move made from here (rescheduledHere), announced already with its link: the booking stands, nobody is told again.
-            return new Applied(edit(now).status(InterviewStatus.CONFIRMED).calcomSequence(c.calcomSequence()).awaitingHost(false).build(),
-                    InterviewChange.NONE);
+            // A move made from here (rescheduledHere), announced already with its link: the booking stands, nobody is told
+            // again — unless Cal.com had answered it pending: Cal.com announces a reschedule only once it is not, so it is firm now.
+            Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomSequence(c.calcomSequence()).awaitingHost(false);
+            return awaitingHost ? new Applied(b.sequence(sequence + 1).build(), InterviewChange.CONFIRMED) : new Applied(b.build(), InterviewChange.NONE);
         }
         Builder b = edit(now).status(InterviewStatus.CONFIRMED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
                 .calcomSequence(c.calcomSequence()).startAt(c.start()).endAt(c.end()).awaitingNewTime(false).awaitingHost(false)

@@ -267,7 +267,8 @@ class InterviewTest {
         assertThat(movedPending.awaitsHostConfirmation()).isTrue();
         Interview.Applied hostConfirmed = movedPending.apply(change(Kind.CREATED, 1, "bk2", null, START.plusSeconds(86_400), false), NOW);
         assertThat(hostConfirmed.interview().awaitsHostConfirmation()).isFalse();
-        assertThat(hostConfirmed.change()).as("people were told of the move when it was made").isEqualTo(InterviewChange.NONE);
+        assertThat(hostConfirmed.change()).as("the tentative invitation of the move is now firm").isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(hostConfirmed.interview().sequence()).isEqualTo(movedPending.sequence() + 1);
         assertThat(hostConfirmed.interview().apply(change(Kind.CREATED, 1, "bk2", null, START.plusSeconds(86_400), false), NOW).interview())
                 .as("the same creation again changes nothing").isSameAs(hostConfirmed.interview());
     }

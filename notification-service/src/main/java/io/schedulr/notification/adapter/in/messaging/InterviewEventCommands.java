@@ -25,7 +25,8 @@ final class InterviewEventCommands {
                     InterviewParticipant.Kind.valueOf(p.kind().name())));
         }
         return new HandleInterviewChangeCommand(event.id(), event.time(), changeOf(type), d.interviewId(), d.icsUid(), d.sequence(),
-                d.startUtc(), d.endUtc(), d.title(), d.timeZone(), d.meetingUrl(), people, d.reason());
+                d.startUtc(), d.endUtc(), d.title(), d.timeZone(), d.meetingUrl(), people, d.reason(),
+                d.tentative());
     }
 
     static InterviewChange changeOf(InterviewEventType type) {

@@ -74,7 +74,8 @@ public final class IcsInviteCalendar {
                 event.add(p.person().sameAddress(m.organizer()) ? chair(p.person()) : attendee(p.person(), cancel));
             }
         }
-        event.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(cancel ? ImmutableStatus.VEVENT_CANCELLED
+                : m.interview() != null && m.interview().tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(cancel ? new Transp("TRANSPARENT") : new Transp("OPAQUE"));
 
         Calendar calendar = new Calendar();

@@ -43,6 +43,9 @@ final class InterviewMailContent {
                     + "calendar; this is not a final cancellation, and you will get a new invitation once a new time is booked.";
             case CANCELLED -> m.title() + " has been cancelled.";
         };
+        if (details.tentative() && !cancel) {
+            headline += " It is tentative until the host confirms it on Cal.com; you will get an update then.";
+        }
         String whenLabel = change == InterviewChange.RESCHEDULE_REQUESTED ? "Was" : "When";
         // Only the team can open an interview in schedulr; the contact and the guests are not shown a page they cannot see.
         String page = details.people().stream().anyMatch(p -> p.onTheTeam() && p.person().sameAddress(recipient))

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An interview delivery's {@code interview} column (JSONB): everyone taking part, the change and the reason. */
+/** An interview delivery's {@code interview} column (JSONB): everyone taking part, the change, the reason, whether it is tentative. */
 final class InterviewJson {
     private InterviewJson() {
     }
@@ -25,7 +25,7 @@ final class InterviewJson {
                     .put("timeZone", p.person().timeZone()).put("kind", p.kind().name()).put("role", p.role()).put("company", p.company()));
         }
         return new JsonObject().put("interviewId", details.interviewId()).put("change", details.change().name())
-                .put("reason", details.reason()).put("people", people);
+                .put("reason", details.reason()).put("tentative", details.tentative()).put("people", people);
     }
 
     static InterviewDetails read(JsonObject json) {
@@ -40,6 +40,6 @@ final class InterviewJson {
                     p.getString("company")));
         }
         return new InterviewDetails(json.getString("interviewId"), InterviewChange.valueOf(json.getString("change")), people,
-                json.getString("reason"));
+                json.getString("reason"), json.getBoolean("tentative", false));
     }
 }

@@ -16,10 +16,11 @@ import java.util.List;
  * @param meetingUrl the join link; may be null
  * @param people     everyone taking part, as the event lists them
  * @param reason     for cancellations and reschedule requests; may be null
+ * @param tentative  the Cal.com booking waits for a host to confirm it: the invitation is tentative
  */
 public record HandleInterviewChangeCommand(String eventId, Instant changedAt, InterviewChange change, String interviewId, String icsUid,
                                            int sequence, Instant start, Instant end, String title, String timeZone, String meetingUrl,
-                                           List<PersonData> people, String reason) {
+                                           List<PersonData> people, String reason, boolean tentative) {
     public HandleInterviewChangeCommand {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidRoomChangeException("missing event id");

@@ -55,7 +55,7 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
         List<InterviewPerson> people = a.people().stream().map(p -> person(p, known.get(p.email().toLowerCase(Locale.ROOT)), i.timeZone())).toList();
         InterviewEvent data = new InterviewEvent(i.id().toString(), i.icsUid(), i.sequence(), i.status().name().toLowerCase(Locale.ROOT),
                 a.title(), a.startupName(), i.startAt(), i.endAt(), i.timeZone(), i.meetingUrl(), i.meetingProvider(), i.calcomBookingUid(),
-                people, a.reason());
+                people, a.reason(), i.awaitsHostConfirmation());
         return CloudEvent.of(a.id().toString(), config.events().source(), type(a).cloudEventType(), a.at(), i.id().toString(), data);
     }
 
