@@ -13,10 +13,16 @@ import java.util.Objects;
  * @param cancels    the meeting at this time is off (cancelled, or the host asked for another time): calendars drop it
  * @param meetingUrl the join link; null until known
  * @param people     everyone taking part, the primary interviewer first
+ * @param tentative  its Cal.com booking waits for the host's confirmation: the calendar event says so
  */
 public record InterviewChange(String eventId, String interviewId, String icsUid, int sequence, boolean cancels, String title,
                               String startup, Instant startUtc, Instant endUtc, String timeZone, String meetingUrl,
-                              List<InterviewParticipant> people) {
+                              List<InterviewParticipant> people, boolean tentative) {
+
+    public InterviewChange(String eventId, String interviewId, String icsUid, int sequence, boolean cancels, String title, String startup,
+                           Instant startUtc, Instant endUtc, String timeZone, String meetingUrl, List<InterviewParticipant> people) {
+        this(eventId, interviewId, icsUid, sequence, cancels, title, startup, startUtc, endUtc, timeZone, meetingUrl, people, false);
+    }
 
     public InterviewChange {
         requireText(eventId, "eventId");
@@ -47,6 +53,9 @@ public record InterviewChange(String eventId, String interviewId, String icsUid,
     /** What the team's calendar event says: the join link and who takes part (no attendees: nobody is invited by Google). */
     public String description() {
         StringBuilder text = new StringBuilder();
+        if (tentative) {
+            text.append("Tentative: the host has not confirmed the Cal.com booking yet.\n");
+        }
         text.append(meetingUrl == null ? "The join link follows once the booking is confirmed." : "Join: " + meetingUrl).append('\n');
         if (startup != null && !startup.isBlank()) {
             text.append("Startup: ").append(startup).append('\n');

@@ -111,15 +111,38 @@ class InterviewMirrorTest {
     }
 
     private static String publish(String interviewId, InterviewEventType type, int sequence, Instant start, List<InterviewPerson> people) {
+        return publish(interviewId, type, sequence, start, people, false);
+    }
+
+    private static String publish(String interviewId, InterviewEventType type, int sequence, Instant start, List<InterviewPerson> people,
+                                  boolean tentative) {
         String id = UUID.randomUUID().toString();
         InterviewEvent data = new InterviewEvent(interviewId, "interview-" + interviewId + "@schedulr.test", sequence,
                 type == InterviewEventType.INTERVIEW_CANCELLED ? "cancelled" : "scheduled", "Interview: Acme Robotics", "Acme Robotics", start,
                 start.plus(45, ChronoUnit.MINUTES), "Europe/Berlin", "https://meet.example/" + interviewId, "cal-video", "booking-" + interviewId,
-                people, null, false);
+                people, null, tentative);
         String json = EventCodec.encode(CloudEvent.of(id, "/scheduling-service", type.cloudEventType(), Instant.now(), interviewId, data));
         MirrorFixtures.SENT.put(id, json);
         MirrorFixtures.send(Topics.INTERVIEW_EVENTS, interviewId, json);
         return id;
+    }
+
+    @Test
+    void anInterviewWaitingForItsHostsConfirmationSaysSoOnTheCalendarUntilCalcomConfirmsIt() {
+        TestUser lead = Tokens.newUser("Ida Lead", "Europe/Berlin");
+        MirrorFixtures.connect(lead);
+        String interviewId = "iv-" + UUID.randomUUID();
+        String eventId = InterviewEntry.googleEventIdOf(interviewId);
+        Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<InterviewPerson> people = List.of(new InterviewPerson(lead.id(), lead.name(), lead.email(), null, null, lead.timeZone(),
+                InterviewPerson.Kind.PRIMARY_INTERVIEWER));
+
+        publish(interviewId, InterviewEventType.INTERVIEW_SCHEDULED, 0, start, people, true);
+        awaitEvent(lead, eventId, e -> "confirmed".equals(e.get("status")));
+        assertThat((String) event(lead, eventId).get("description")).startsWith("Tentative: the host has not confirmed the Cal.com booking");
+        publish(interviewId, InterviewEventType.INTERVIEW_CONFIRMED, 1, start, people, false);
+        await().atMost(WAIT).until(() -> !String.valueOf(event(lead, eventId).get("description")).contains("Tentative"));
+        assertThat((String) event(lead, eventId).get("description")).startsWith("Join: https://meet.example/" + interviewId);
     }
 
     private static Map<String, Object> awaitEvent(TestUser person, String eventId, java.util.function.Predicate<Map<String, Object>> until) {

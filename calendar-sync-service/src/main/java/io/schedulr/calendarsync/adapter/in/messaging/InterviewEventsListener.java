@@ -69,7 +69,7 @@ public class InterviewEventsListener {
                 .toList();
         return new InterviewChange(event.id(), interview.interviewId(), interview.icsUid(), interview.sequence(), type.cancelsTheMeeting(),
                 interview.title(), interview.startup(), interview.startUtc(), interview.endUtc(), interview.timeZone(), interview.meetingUrl(),
-                people);
+                people, interview.tentative());
     }
 
     private static String at(ConsumerRecord<?, ?> record) {
