@@ -19,7 +19,13 @@ public enum BookingEventType {
      * The booking was cancelled (webhook {@code BOOKING_CANCELLED}); {@link BookingEvent#requestReschedule()} says
      * whether the host asked the attendee to pick another time instead (a rescheduled event may follow).
      */
-    BOOKING_CANCELLED("io.schedulr.calcom.booking.cancelled.v1");
+    BOOKING_CANCELLED("io.schedulr.calcom.booking.cancelled.v1"),
+    /**
+     * A booking of an event type that needs its host's confirmation was made and waits for it (webhook
+     * {@code BOOKING_REQUESTED}; {@code status} {@code pending}). {@link #BOOKING_CREATED} follows when a host confirms it,
+     * {@link #BOOKING_CANCELLED} ({@code status} {@code rejected}) when they decline it.
+     */
+    BOOKING_REQUESTED("io.schedulr.calcom.booking.requested.v1");
 
     private final String cloudEventType;
 

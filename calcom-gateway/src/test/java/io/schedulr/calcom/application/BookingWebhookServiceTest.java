@@ -71,6 +71,24 @@ class BookingWebhookServiceTest {
     }
 
     @Test
+    void aRequestIsAnnouncedOnceWithoutOrderingTheMeetingAndItsConfirmationThenGoesOutAsTheCreation() {
+        assertThat(receive(change(ChangeKind.REQUESTED, "m1", 0, "u1", null, false))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(change(ChangeKind.REQUESTED, "m1", 0, "u1", null, false))).isEqualTo(WebhookReceipt.DUPLICATE);
+        assertThat(store.states).as("a request takes no place in the meeting's order").doesNotContainKey("m1");
+
+        assertThat(receive(created("m1", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.REQUESTED, ChangeKind.CREATED);
+        assertThat(receive(change(ChangeKind.REQUESTED, "m2", 0, "u9", null, false))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(cancelled("m2", 0, "u9", false))).as("declined: no creation was announced before it").isEqualTo(WebhookReceipt.HELD);
+
+        assertThat(receive(cancelled("m3", 0, "u5", false))).isEqualTo(WebhookReceipt.HELD);
+        clock.set(T0.plusSeconds(61));
+        service.releaseOverdue("m3");
+        assertThat(receive(change(ChangeKind.REQUESTED, "m3", 0, "u5", null, false))).as("a request after the meeting's end is behind it")
+                .isEqualTo(WebhookReceipt.STALE);
+    }
+
+    @Test
     void theSameChangeTwiceIsADuplicateWithNoSecondEffectButBothAreAudited() {
         receive(created("m1", "u1"));
         assertThat(receive(created("m1", "u1"))).isEqualTo(WebhookReceipt.DUPLICATE);

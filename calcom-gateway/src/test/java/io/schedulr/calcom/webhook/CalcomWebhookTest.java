@@ -208,25 +208,28 @@ public class CalcomWebhookTest {
     }
 
     /**
-     * A booking of an event type that needs its host's confirmation: Cal.com sends BOOKING_REQUESTED (not announced: the
-     * meeting is not confirmed), then BOOKING_CREATED when a host confirms it, or BOOKING_REJECTED when they decline it —
-     * the meeting cancelled, with their reason, once the reorder window has passed without a creation before it.
+     * A booking of an event type that needs its host's confirmation: Cal.com sends BOOKING_REQUESTED (announced as the
+     * request it is), then BOOKING_CREATED when a host confirms it, or BOOKING_REJECTED when they decline it — the meeting
+     * cancelled, with their reason, once the reorder window has passed without a creation before it.
      */
     @Test
-    void aBookingThatWaitsForItsHostIsAnnouncedOnceConfirmedAndADeclinedOneIsTheMeetingCancelled() throws Exception {
+    void aBookingThatWaitsForItsHostIsRequestedThenAnnouncedOnceConfirmedAndADeclinedOneIsTheMeetingCancelled() throws Exception {
         long type = calcom.eventTypeNeedingConfirmation();
         JsonNode confirmed = calcom.book(LocalCalcomDriver.freshSlot(), "confirmed@candidate.test", type);
         JsonNode declined = calcom.book(LocalCalcomDriver.freshSlot(), "declined@candidate.test", type);
-        awaitSettled(calcom.deliveryOf("BOOKING_REQUESTED", declined.get("uid").asText()));
-        assertThat(nothingMore(declined.get("icsUid").asText())).as("waiting for a host: nothing announced").isEmpty();
+        CloudEvent<BookingEvent> requested = events(declined.get("icsUid").asText(), 1).get(0);
+        assertThat(requested.type()).isEqualTo(BookingEventType.BOOKING_REQUESTED.cloudEventType());
+        assertThat(requested.data().status()).isEqualTo("pending");
+        assertThat(requested.data().metadata()).containsEntry("interviewId", "iv-42");
+        assertThat(events(confirmed.get("icsUid").asText(), 1).get(0).type()).isEqualTo(BookingEventType.BOOKING_REQUESTED.cloudEventType());
 
         calcom.control("bookings/" + confirmed.get("uid").asText() + "/confirm", "{}");
         calcom.control("bookings/" + declined.get("uid").asText() + "/decline", "{\"reason\":\"The panel is full that week\"}");
 
-        CloudEvent<BookingEvent> created = events(confirmed.get("icsUid").asText(), 1).get(0);
+        CloudEvent<BookingEvent> created = events(confirmed.get("icsUid").asText(), 2).get(1);
         assertThat(created.type()).isEqualTo(BookingEventType.BOOKING_CREATED.cloudEventType());
         assertThat(created.data().status()).isEqualTo("accepted");
-        CloudEvent<BookingEvent> cancelled = events(declined.get("icsUid").asText(), 1).get(0);
+        CloudEvent<BookingEvent> cancelled = events(declined.get("icsUid").asText(), 2).get(1);
         assertThat(cancelled.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
         assertThat(cancelled.data().uid()).isEqualTo(declined.get("uid").asText());
         assertThat(cancelled.data().status()).isEqualTo("rejected");

@@ -46,6 +46,11 @@ final class CalcomBookingRecords {
         return publish(m, BookingEventType.BOOKING_CREATED, m.booking(0, uid, null, start, end, "accepted", null, false));
     }
 
+    /** A booking of an event type that needs its host's confirmation, waiting for it (BOOKING_REQUESTED). */
+    static RecordMetadata requested(Meeting m, String uid, Instant start, Instant end) {
+        return publish(m, BookingEventType.BOOKING_REQUESTED, m.booking(0, uid, null, start, end, "pending", null, false));
+    }
+
     static RecordMetadata rescheduled(Meeting m, int sequence, String uid, String previousUid, Instant start, Instant end) {
         return publish(m, BookingEventType.BOOKING_RESCHEDULED, m.booking(sequence, uid, previousUid, start, end, "accepted", null, false));
     }

@@ -237,4 +237,44 @@ class InterviewLifecycleTest {
                 .body("guests[0].invitationStatus", equalTo("sent"));
         assertThat(InterviewApi.gatewayBookings().split("\"interviewId\":\"" + id + "\"", -1)).hasSize(2);
     }
+
+    /**
+     * The lost answer of a booking that waits for its host's confirmation: its request names our interview, so the draft
+     * adopts it (scheduled, waiting for the host, tentative invitations) and a send again books nothing twice. A booking
+     * that waits for its host, made on Cal.com directly, is recorded as such until it is confirmed.
+     */
+    @Test
+    void aRequestedBookingIsAdoptedByTheDraftWhoseAnswerWasLostAndOneMadeOnCalcomIsRecordedAsWaiting() {
+        Setup s = Setup.create();
+        String id = s.readyDraft(InterviewApi.hoursAhead(16, 9));
+        InterviewApi.scriptGateway("503");
+        send(s.ada(), id).statusCode(503);
+        String uid = "req" + UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.parse(get(s.ada(), "/api/interviews/" + id).extract().path("startAt"));
+        Meeting meeting = Meeting.of(id, uid + "@Cal.com", CalcomBookingRecords.HOST);
+        try (TopicProbe events = TopicProbe.fromNow(Topics.INTERVIEW_EVENTS)) {
+            handled(CalcomBookingRecords.requested(meeting, uid, start, start.plus(Duration.ofMinutes(30))));
+            send(s.ada(), id).statusCode(200).body("status", equalTo("scheduled")).body("calcomBookingUid", equalTo(uid))
+                    .body("awaitingHostConfirmation", equalTo(true)).body("guests[0].invitationStatus", equalTo("sent"));
+            CloudEvent<InterviewEvent> told = EventCodec.decodeInterviewEvent(
+                    events.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(20)).get(0).value());
+            assertThat(told.type()).isEqualTo(InterviewEventType.INTERVIEW_SCHEDULED.cloudEventType());
+            assertThat(told.data().tentative()).isTrue();
+        }
+        assertThat(InterviewApi.gatewayBookings().split("\"interviewId\":\"" + id + "\"", -1)).as("booked once").hasSize(2);
+        handled(created(meeting, uid, start, start.plus(Duration.ofMinutes(30))));
+        get(s.ada(), "/api/interviews/" + id).body("status", equalTo("confirmed")).body("awaitingHostConfirmation", equalTo(false));
+
+        String directUid = "dreq" + UUID.randomUUID().toString().substring(0, 8);
+        Meeting direct = Meeting.of(null, directUid + "@Cal.com", new BookingPerson("Ada", s.ada().email(), "Europe/Berlin"),
+                new BookingPerson("Walk In", "walk-" + s.tag() + "@startup.test", "UTC"));
+        Instant later = Instant.parse(InterviewApi.hoursAhead(17, 12));
+        handled(CalcomBookingRecords.requested(direct, directUid, later, later.plus(Duration.ofMinutes(30))));
+        assertThat(Db.text("SELECT status FROM interview WHERE calcom_booking_uid = ?", directUid)).isEqualTo("scheduled");
+        assertThat(Db.count("SELECT count(*) FROM interview WHERE calcom_booking_uid = ? AND awaiting_host AND origin = 'calcom'", directUid))
+                .isEqualTo(1);
+        handled(created(direct, directUid, later, later.plus(Duration.ofMinutes(30))));
+        assertThat(Db.text("SELECT status FROM interview WHERE calcom_booking_uid = ?", directUid)).isEqualTo("confirmed");
+        assertThat(Db.count("SELECT count(*) FROM interview WHERE calcom_booking_uid = ? AND awaiting_host", directUid)).isZero();
+    }
 }

@@ -59,6 +59,10 @@ public class BookingWebhookService implements ReceiveBookingChangeUseCase, Relea
                 yield WebhookReceipt.HELD;
             }
             case NEXT -> {
+                if (!change.kind().ordersTheMeeting()) {
+                    events.announce(change);
+                    yield WebhookReceipt.PUBLISHED;
+                }
                 state = announce(change);
                 drain(change.icalUid(), state, Instant.MIN);
                 yield WebhookReceipt.PUBLISHED;

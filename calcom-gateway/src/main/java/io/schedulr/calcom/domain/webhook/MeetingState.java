@@ -23,6 +23,10 @@ public record MeetingState(String icalUid, int sequence, boolean cancelled, Stri
 
     /** Where {@code change} stands against a meeting we know nothing about yet ({@code state} null) or have announced. */
     public static OrderVerdict judge(MeetingState state, BookingChange change) {
+        if (!change.kind().ordersTheMeeting()) {
+            // A request is news only about a meeting nothing was announced of: once created or cancelled, it is behind.
+            return state == null ? OrderVerdict.NEXT : OrderVerdict.STALE;
+        }
         if (state == null) {
             return change.kind() == ChangeKind.CREATED ? OrderVerdict.NEXT : OrderVerdict.EARLY;
         }
@@ -32,12 +36,16 @@ public record MeetingState(String icalUid, int sequence, boolean cancelled, Stri
         boolean next = switch (change.kind()) {
             case CANCELLED -> change.sequence() == state.sequence();
             case RESCHEDULED, CREATED -> change.sequence() == state.sequence() + 1;
+            case REQUESTED -> false;
         };
         return next ? OrderVerdict.NEXT : OrderVerdict.EARLY;
     }
 
-    /** The state once {@code change} is announced. */
+    /** The state once {@code change} is announced (a change that {@linkplain ChangeKind#ordersTheMeeting() orders it}). */
     public static MeetingState after(BookingChange change) {
+        if (!change.kind().ordersTheMeeting()) {
+            throw new IllegalArgumentException(change.kind() + " does not order the meeting");
+        }
         return new MeetingState(change.icalUid(), change.sequence(), change.kind() == ChangeKind.CANCELLED, change.uid(), change.end());
     }
 }

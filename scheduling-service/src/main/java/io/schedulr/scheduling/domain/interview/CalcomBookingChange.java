@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A change Cal.com announced for a booking (created, rescheduled, cancelled), in domain terms.
+ * A change Cal.com announced for a booking (created, rescheduled, cancelled; or requested: made, and waiting for its host's
+ * confirmation), in domain terms.
  *
  * @param interviewId       our interview the booking names in its metadata; null when it names none (or an unreadable one)
  * @param icalUid           the meeting's iCalendar UID at Cal.com, the same across reschedules
@@ -19,7 +20,7 @@ import java.util.UUID;
 public record CalcomBookingChange(Kind kind, UUID interviewId, String icalUid, int calcomSequence, String uid, String previousUid,
                                   String title, Instant start, Instant end, String meetingUrl, String meetingProvider, String reason,
                                   boolean requestReschedule, List<Person> people) {
-    public enum Kind { CREATED, RESCHEDULED, CANCELLED }
+    public enum Kind { CREATED, RESCHEDULED, CANCELLED, REQUESTED }
 
     public record Person(String name, String email, String timeZone) {
     }

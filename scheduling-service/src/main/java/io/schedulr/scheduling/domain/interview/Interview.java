@@ -377,7 +377,23 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             case CREATED -> created(c, now);
             case RESCHEDULED -> rescheduled(c, now);
             case CANCELLED -> cancelled(c, now);
+            case REQUESTED -> requested(c, now);
         };
+    }
+
+    /**
+     * A booking that waits for its host's confirmation. A draft whose send lost Cal.com's answer adopts it (never booked
+     * twice): scheduled, awaiting its host, and the invitations go out (tentative). A sent interview knows it already.
+     */
+    private Applied requested(CalcomBookingChange c, Instant now) {
+        if (status != InterviewStatus.DRAFT || (calcomBookingUid != null && !calcomBookingUid.equals(c.uid()))) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        return new Applied(edit(now).status(InterviewStatus.SCHEDULED).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid())
+                .startAt(c.start()).endAt(c.end()).awaitingHost(true).sendingSince(null)
+                .meetingUrl(c.meetingUrl() != null ? c.meetingUrl() : meetingUrl)
+                .meetingProvider(c.meetingProvider() != null ? c.meetingProvider() : meetingProvider)
+                .sentAt(now).guests(sentGuests(now)).sequence(0).build(), InterviewChange.SCHEDULED);
     }
 
     /**
@@ -458,13 +474,13 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
             }
         }
         CalcomBookingChange.Person host = c.people().isEmpty() ? null : c.people().get(0);
-        InterviewStatus status = c.kind() == CalcomBookingChange.Kind.CANCELLED && !c.requestReschedule()
-                ? InterviewStatus.CANCELLED : InterviewStatus.CONFIRMED;
+        InterviewStatus status = c.kind() == CalcomBookingChange.Kind.CANCELLED && !c.requestReschedule() ? InterviewStatus.CANCELLED
+                : c.kind() == CalcomBookingChange.Kind.REQUESTED ? InterviewStatus.SCHEDULED : InterviewStatus.CONFIRMED;
         int minutes = (int) Duration.between(c.start(), c.end()).toMinutes();
         return new Interview(id, status, InterviewOrigin.CALCOM, null, null, null, primaryMember, List.of(), null, false, minutes,
                 c.start(), c.end(), "UTC", null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
-                c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(), false,
-                c.reason(), null, now, null, host, now, now, 0);
+                c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(),
+                c.kind() == CalcomBookingChange.Kind.REQUESTED, c.reason(), null, now, null, host, now, now, 0);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -274,6 +274,27 @@ class InterviewTest {
     }
 
     @Test
+    void aRequestedBookingIsAdoptedOnlyByADraftAndOneMadeOnCalcomIsRecordedAsWaitingForItsHost() {
+        Interview claimed = ready().startSending("ada", NOW);
+        Interview.Applied adopted = claimed.apply(change(Kind.REQUESTED, 0, "bk1", null, START, false), NOW);
+        assertThat(adopted.change()).isEqualTo(InterviewChange.SCHEDULED);
+        assertThat(adopted.interview().status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(adopted.interview().awaitsHostConfirmation()).isTrue();
+        assertThat(adopted.interview().calcomBookingUid()).isEqualTo("bk1");
+        assertThat(adopted.interview().sendingSince()).isNull();
+        assertThat(adopted.interview().guests()).allSatisfy(g -> assertThat(g.invitation()).isEqualTo(Guest.Invitation.SENT));
+        assertThat(adopted.interview().apply(change(Kind.REQUESTED, 0, "bk1", null, START, false), NOW).change())
+                .as("the same request again").isEqualTo(InterviewChange.NONE);
+        assertThat(sent().apply(change(Kind.REQUESTED, 0, "bk1", null, START, false), NOW).interview().awaitsHostConfirmation())
+                .as("a sent interview knows from Cal.com's answer").isFalse();
+
+        Interview direct = Interview.fromCalcom(UUID.randomUUID(), change(Kind.REQUESTED, 0, "x", null, START, false), ADA.id(), NOW);
+        assertThat(direct.status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(direct.awaitsHostConfirmation()).isTrue();
+        assertThat(direct.apply(change(Kind.CREATED, 0, "x", null, START, false), NOW).interview().status()).isEqualTo(InterviewStatus.CONFIRMED);
+    }
+
+    @Test
     void theMeetingZoneIsARegionsNameNotAnOffset() {
         Interview draft = Interview.draft(UUID.randomUUID(), "u1", null, NOW);
         assertThat(draft.chooseDetails(null, List.of(), " America/Chicago ", NOW).timeZone()).isEqualTo("America/Chicago");

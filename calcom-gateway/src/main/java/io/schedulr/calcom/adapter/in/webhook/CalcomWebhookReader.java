@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class CalcomWebhookReader {
     /** Triggers Cal.com documents that we do not translate: acknowledged, not announced. */
-    static final Set<String> NOT_TRANSLATED = Set.of("BOOKING_REQUESTED", "BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
+    static final Set<String> NOT_TRANSLATED = Set.of("BOOKING_PAYMENT_INITIATED", "BOOKING_PAID",
             "BOOKING_NO_SHOW_UPDATED", "BOOKING_LOCATION_UPDATED", "BOOKING_REASSIGNED", "FORM_SUBMITTED", "FORM_SUBMITTED_NO_EVENT",
             "MEETING_STARTED", "MEETING_ENDED", "RECORDING_READY", "RECORDING_TRANSCRIPTION_GENERATED", "INSTANT_MEETING",
             "INSTANT_MEETING_ACCEPTED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
@@ -85,6 +85,8 @@ final class CalcomWebhookReader {
         ChangeKind kind = switch (trigger) {
             case "BOOKING_CREATED" -> ChangeKind.CREATED;
             case "BOOKING_RESCHEDULED" -> ChangeKind.RESCHEDULED;
+            // Waits for its host's confirmation: BOOKING_CREATED follows if they confirm it, BOOKING_REJECTED if they decline it.
+            case "BOOKING_REQUESTED" -> ChangeKind.REQUESTED;
             // Declined by its host (an event type that needs confirmation): the meeting never takes place, as if cancelled.
             case "BOOKING_CANCELLED", "BOOKING_REJECTED" -> ChangeKind.CANCELLED;
             default -> throw new Unreadable("Unknown triggerEvent '" + excerpt(trigger) + "'.");

@@ -29,6 +29,7 @@ public class OutboxBookingEvents implements BookingEventsPort {
             case CREATED -> BookingEventType.BOOKING_CREATED;
             case RESCHEDULED -> BookingEventType.BOOKING_RESCHEDULED;
             case CANCELLED -> BookingEventType.BOOKING_CANCELLED;
+            case REQUESTED -> BookingEventType.BOOKING_REQUESTED;
         };
         outbox.append(Topics.CALCOM_BOOKINGS, change.icalUid(), CloudEvent.of(UUID.randomUUID().toString(), SOURCE, type.cloudEventType(),
                 Instant.now(), change.icalUid(), toEvent(change)));

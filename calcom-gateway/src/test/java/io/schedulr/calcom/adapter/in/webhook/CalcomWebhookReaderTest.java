@@ -142,8 +142,20 @@ class CalcomWebhookReaderTest {
         assertThat(read("{\"triggerEvent\":\"PING\",\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"payload\":{}}"))
                 .isInstanceOf(CalcomWebhookReader.Ping.class);
         assertThat(read("{\"triggerEvent\":\"MEETING_ENDED\",\"payload\":{}}")).isEqualTo(new CalcomWebhookReader.NotTranslated("MEETING_ENDED"));
-        // A booking that waits for its host's confirmation: its BOOKING_CREATED comes once they confirm it.
-        assertThat(read("{\"triggerEvent\":\"BOOKING_REQUESTED\",\"payload\":{}}")).isEqualTo(new CalcomWebhookReader.NotTranslated("BOOKING_REQUESTED"));
+    }
+
+    @Test
+    void aBookingThatWaitsForItsHostIsReadAsRequested() {
+        BookingChange c = ((CalcomWebhookReader.Booking) read(REJECTED.replace("BOOKING_REJECTED", "BOOKING_REQUESTED")
+                .replace("\"status\":\"REJECTED\"", "\"status\":\"PENDING\"").replace("\"rejectionReason\":\"The panel is full that week\",", "")))
+                .change();
+
+        assertThat(c.kind()).isEqualTo(ChangeKind.REQUESTED);
+        assertThat(c.status()).isEqualTo("pending");
+        assertThat(c.cancellationReason()).isNull();
+        assertThat(c.metadata()).containsEntry("interviewId", "iv-43");
+        assertThat(c.dedupKey()).isEqualTo("BOOKING_REQUESTED:pEnd1ng:0");
+        assertThatThrownBy(() -> read("{\"triggerEvent\":\"BOOKING_REQUESTED\",\"payload\":{}}")).hasMessageContaining("startTime");
     }
 
     @Test

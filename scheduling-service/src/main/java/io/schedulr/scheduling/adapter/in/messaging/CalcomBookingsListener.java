@@ -64,6 +64,7 @@ public class CalcomBookingsListener {
             case BOOKING_CREATED -> CalcomBookingChange.Kind.CREATED;
             case BOOKING_RESCHEDULED -> CalcomBookingChange.Kind.RESCHEDULED;
             case BOOKING_CANCELLED -> CalcomBookingChange.Kind.CANCELLED;
+            case BOOKING_REQUESTED -> CalcomBookingChange.Kind.REQUESTED;
         };
         List<CalcomBookingChange.Person> people = new ArrayList<>();
         if (b.organizer() != null) {
