@@ -33,7 +33,8 @@ import java.util.UUID;
  * @param calcomSequence     the last Cal.com change applied (its iCalSequence); null before the first
  * @param sequence           iCalendar SEQUENCE of our invitations; rises with every change people are told about
  * @param awaitingNewTime    the host asked on Cal.com for another time; the old one is void
- * @param awaitingHost       Cal.com answered the booking made here as {@code pending}: its event type needs a host to confirm it
+ * @param awaitingHost       its Cal.com booking is {@code pending} (as Cal.com answered or announced it): its event type needs a
+ *                           host to confirm it
  * @param sendingSince       a send in progress (its Cal.com call) since then; null otherwise
  * @param sentBy             user id of who sent it: the Cal.com booking is theirs, so only they (and admins) change it there
  * @param calcomHost         for a booking made on Cal.com directly: its host as Cal.com names them
