@@ -223,19 +223,31 @@ class InterviewLifecycleTest {
         assertThat(Db.count("SELECT count(*) FROM interview WHERE calcom_booking_uid = ?", refusedUid)).isZero();
     }
 
+    /** A draft whose send's answer was lost (calcom-gateway answered 503): the booking may exist on Cal.com all the same. */
+    private record LostSend(Setup setup, String id, Instant start) {
+        static LostSend of(int daysAhead) {
+            Setup s = Setup.create();
+            String id = s.readyDraft(InterviewApi.hoursAhead(daysAhead, 9));
+            InterviewApi.scriptGateway("503");
+            send(s.ada(), id).statusCode(503);
+            return new LostSend(s, id, Instant.parse(get(s.ada(), "/api/interviews/" + id).extract().path("startAt")));
+        }
+
+        boolean bookedOnce() {
+            return InterviewApi.gatewayBookings().split("\"interviewId\":\"" + id + "\"", -1).length == 2;
+        }
+    }
+
     @Test
     void aBookingWhoseAnswerWasLostIsAdoptedByItsDraftNeverBookedTwice() {
-        Setup s = Setup.create();
-        String id = s.readyDraft(InterviewApi.hoursAhead(14, 9));
-        InterviewApi.scriptGateway("503");
-        send(s.ada(), id).statusCode(503);
+        LostSend lost = LostSend.of(14);
         // Cal.com did make the booking; its webhook names our interview
         String uid = "lost" + UUID.randomUUID().toString().substring(0, 8);
-        Instant start = Instant.parse(get(s.ada(), "/api/interviews/" + id).extract().path("startAt"));
-        handled(created(Meeting.of(id, uid + "@Cal.com", CalcomBookingRecords.HOST), uid, start, start.plus(Duration.ofMinutes(30))));
-        send(s.ada(), id).statusCode(200).body("status", equalTo("confirmed")).body("calcomBookingUid", equalTo(uid))
+        handled(created(Meeting.of(lost.id(), uid + "@Cal.com", CalcomBookingRecords.HOST), uid, lost.start(),
+                lost.start().plus(Duration.ofMinutes(30))));
+        send(lost.setup().ada(), lost.id()).statusCode(200).body("status", equalTo("confirmed")).body("calcomBookingUid", equalTo(uid))
                 .body("guests[0].invitationStatus", equalTo("sent"));
-        assertThat(InterviewApi.gatewayBookings().split("\"interviewId\":\"" + id + "\"", -1)).hasSize(2);
+        assertThat(lost.bookedOnce()).isTrue();
     }
 
     /**
@@ -245,12 +257,11 @@ class InterviewLifecycleTest {
      */
     @Test
     void aRequestedBookingIsAdoptedByTheDraftWhoseAnswerWasLostAndOneMadeOnCalcomIsRecordedAsWaiting() {
-        Setup s = Setup.create();
-        String id = s.readyDraft(InterviewApi.hoursAhead(16, 9));
-        InterviewApi.scriptGateway("503");
-        send(s.ada(), id).statusCode(503);
+        LostSend lost = LostSend.of(16);
+        Setup s = lost.setup();
+        String id = lost.id();
+        Instant start = lost.start();
         String uid = "req" + UUID.randomUUID().toString().substring(0, 8);
-        Instant start = Instant.parse(get(s.ada(), "/api/interviews/" + id).extract().path("startAt"));
         Meeting meeting = Meeting.of(id, uid + "@Cal.com", CalcomBookingRecords.HOST);
         try (TopicProbe events = TopicProbe.fromNow(Topics.INTERVIEW_EVENTS)) {
             handled(CalcomBookingRecords.requested(meeting, uid, start, start.plus(Duration.ofMinutes(30))));
@@ -261,7 +272,7 @@ class InterviewLifecycleTest {
             assertThat(told.type()).isEqualTo(InterviewEventType.INTERVIEW_SCHEDULED.cloudEventType());
             assertThat(told.data().tentative()).isTrue();
         }
-        assertThat(InterviewApi.gatewayBookings().split("\"interviewId\":\"" + id + "\"", -1)).as("booked once").hasSize(2);
+        assertThat(lost.bookedOnce()).as("booked once").isTrue();
         handled(created(meeting, uid, start, start.plus(Duration.ofMinutes(30))));
         get(s.ada(), "/api/interviews/" + id).body("status", equalTo("confirmed")).body("awaitingHostConfirmation", equalTo(false));
 
