@@ -45,6 +45,11 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     }
 
     @Override
+    public boolean processed(String dedupKey) {
+        return processed.contains(dedupKey);
+    }
+
+    @Override
     public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
         audit.add(dedupKey + "=" + outcome);
     }

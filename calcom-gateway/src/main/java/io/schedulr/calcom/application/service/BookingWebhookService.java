@@ -47,6 +47,11 @@ public class BookingWebhookService implements ReceiveBookingChangeUseCase, Relea
         return receipt;
     }
 
+    @Override
+    public boolean taken(BookingChange change) {
+        return deliveries.processed(change.dedupKey());
+    }
+
     private WebhookReceipt take(BookingChange change) {
         if (!deliveries.markProcessed(change.dedupKey(), change.kind().trigger())) {
             return WebhookReceipt.DUPLICATE;

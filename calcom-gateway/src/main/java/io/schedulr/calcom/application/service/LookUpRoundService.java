@@ -191,6 +191,11 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         return tx.call(() -> {
             int published = 0;
             for (BookingChange change : found.missed()) {
+                if (!change.kind().ordersTheMeeting() && receiver.taken(change)) {
+                    // A booking that still waits for its host: its request went out once (by webhook or a look-up) and is not
+                    // taken again at every look-up.
+                    continue;
+                }
                 WebhookReceipt receipt = receiver.receive(new ReceiveBookingChangeCommand(change, evidence.of(found.from(), change)));
                 if (receipt == WebhookReceipt.DUPLICATE || receipt == WebhookReceipt.STALE) {
                     LOG.log(Level.INFO, () -> String.format("meeting %s: %s (sequence %d) found at Cal.com, taken already: %s", change.icalUid(),

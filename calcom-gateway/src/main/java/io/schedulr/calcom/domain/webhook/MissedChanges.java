@@ -59,8 +59,9 @@ public final class MissedChanges {
 
     /**
      * A booking made through this service whose {@code BOOKING_CREATED} never came: its creation (sequence 0, as
-     * accepted when Cal.com answered us), then what followed it. Nothing while its host has not confirmed it (pending);
-     * declined by its host (rejected), the meeting's cancellation alone, as {@code BOOKING_REJECTED} tells it.
+     * accepted when Cal.com answered us), then what followed it. While its host has not confirmed it (pending), its request
+     * alone, as {@code BOOKING_REQUESTED} tells it; declined by its host (rejected), the meeting's cancellation alone, as
+     * {@code BOOKING_REJECTED} tells it.
      *
      * @param chain the booking made, then each booking that replaced it, in order
      */
@@ -70,7 +71,9 @@ public final class MissedChanges {
         }
         Booking made = chain.get(0);
         if (made.awaitsItsHost()) {
-            return List.of();
+            return List.of(new BookingChange(ChangeKind.REQUESTED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(),
+                    made.status(), made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(),
+                    made.meetingUrl(), made.metadata(), null, null, false, null, now));
         }
         if (made.declined()) {
             return List.of(new BookingChange(ChangeKind.CANCELLED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(),

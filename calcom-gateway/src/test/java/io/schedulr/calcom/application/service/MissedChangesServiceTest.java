@@ -230,19 +230,25 @@ class MissedChangesServiceTest {
     }
 
     @Test
-    void aBookingMadeHereThatWaitsForItsHostIsAnnouncedOnlyOnceTheyConfirmIt() {
+    void aBookingMadeHereThatWaitsForItsHostIsRequestedOnceAndCreatedOnlyWhenTheyConfirmIt() {
         Booking booked = madeHere(NINE);
         calcom.hostDecidesOnCalcom(booked.uid(), "pending", null);
         clock.advance(Duration.ofMinutes(3));
 
-        assertThat(round()).as("not confirmed yet: nothing to announce").isZero();
-        assertThat(announced).isEmpty();
+        assertThat(round()).as("not confirmed yet: its request, as BOOKING_REQUESTED tells it").isEqualTo(1);
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.REQUESTED);
+        assertThat(announced.get(0).status()).isEqualTo("pending");
+        assertThat(announced.get(0).dedupKey()).isEqualTo("BOOKING_REQUESTED:" + booked.uid() + ":0");
         assertThat(ledger.made).as("looked up again later").containsKey(booked.icsUid());
+        int audited = ledger.audit.size();
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).as("still waiting: the request is not taken again").isZero();
+        assertThat(ledger.audit).hasSize(audited);
 
         calcom.hostDecidesOnCalcom(booked.uid(), "accepted", null);
         clock.advance(Duration.ofMinutes(16));
         assertThat(round()).isEqualTo(1);
-        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED);
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.REQUESTED, ChangeKind.CREATED);
         assertThat(ledger.made).isEmpty();
     }
 
@@ -311,20 +317,20 @@ class MissedChangesServiceTest {
     }
 
     @Test
-    void aBookingMadeOnCalcomDirectlyThatWaitsForItsHostIsRememberedAndAnnouncedOnceTheyConfirmIt() {
+    void aBookingMadeOnCalcomDirectlyThatWaitsForItsHostIsRememberedRequestedAndCreatedOnceTheyConfirmIt() {
         clock.advance(Duration.ofMinutes(1));
         Booking direct = calcom.bookOnCalcom(NINE, "grace");
         calcom.hostDecidesOnCalcom(direct.uid(), "pending", null);
         clock.advance(Duration.ofMinutes(7));
 
-        assertThat(round()).as("not confirmed yet").isZero();
+        assertThat(round()).as("not confirmed yet: its request").isEqualTo(1);
         assertThat(ledger.made).as("remembered, looked up until the host decides").containsKey(direct.icsUid());
 
         calcom.hostDecidesOnCalcom(direct.uid(), "accepted", null);
         clock.advance(Duration.ofMinutes(16));
         assertThat(round()).isEqualTo(1);
-        assertThat(announced).extracting(BookingChange::kind, BookingChange::uid)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeKind.CREATED, direct.uid()));
+        assertThat(announced).extracting(BookingChange::kind, BookingChange::uid).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.REQUESTED, direct.uid()), org.assertj.core.groups.Tuple.tuple(ChangeKind.CREATED, direct.uid()));
     }
 
     @Test

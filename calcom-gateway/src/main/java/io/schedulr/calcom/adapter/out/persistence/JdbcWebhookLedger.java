@@ -47,6 +47,12 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
     }
 
     @Override
+    public boolean processed(String dedupKey) {
+        return !Statements.rows(dataSource, "webhook store failed", "SELECT 1 FROM processed_webhook WHERE dedup_key = ?", rs -> 1, dedupKey)
+                .isEmpty();
+    }
+
+    @Override
     public void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome) {
         update("INSERT INTO webhook_delivery (trigger, dedup_key, outcome, body) VALUES (?, ?, ?, ?)", trigger, dedupKey, outcome.wire(),
                 new String(body, StandardCharsets.UTF_8));

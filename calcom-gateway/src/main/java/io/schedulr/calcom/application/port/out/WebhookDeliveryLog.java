@@ -7,5 +7,8 @@ public interface WebhookDeliveryLog {
     /** Records {@code dedupKey} as taken; false when it already was (concurrent callers: exactly one gets true). */
     boolean markProcessed(String dedupKey, String trigger);
 
+    /** Whether {@code dedupKey} was recorded as taken. */
+    boolean processed(String dedupKey);
+
     void audit(String dedupKey, String trigger, byte[] body, WebhookReceipt outcome);
 }
