@@ -62,6 +62,15 @@ abstract class LookUpPortsContract {
 
         assertThat(one).extracting(MeetingState::icalUid).containsExactly(never);
         assertThat(one.get(0)).isEqualTo(new MeetingState(never, 0, false, "u2", ENDS));
+
+        String neverEither = meeting();
+        meetings().save(new MeetingState(neverEither, 0, false, "u3", ENDS));
+        List<String> all = meetings().claimForLookUp(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)).minus(AGAIN_AFTER), 100)
+                .stream().map(MeetingState::icalUid).toList();
+        assertThat(all).as("answered in the order they were chosen: never looked up, then the longest waiting").contains(first, never,
+                neverEither);
+        assertThat(all.indexOf(neverEither)).isLessThan(all.indexOf(first));
+        assertThat(all.indexOf(first)).isLessThan(all.indexOf(never));
     }
 
     @Test

@@ -41,12 +41,15 @@ public class JdbcMadeBookings implements MadeBookings {
     public List<MadeBooking> claimMadeForLookUp(Instant now, Instant madeBefore, Instant lookedUpBefore, int limit) {
         update("DELETE FROM booking_made b USING meeting_state m WHERE m.ical_uid = b.ical_uid");
         update("DELETE FROM booking_made WHERE ends_at <= ?", Timestamp.from(now));
-        return Statements.rows(dataSource, "could not claim bookings made here to look up", "UPDATE booking_made SET looked_up_at = ? "
-                        + "WHERE ical_uid IN (SELECT ical_uid FROM booking_made WHERE made_at < ? AND ends_at > ? "
+        // Answered longest waiting first, as chosen: UPDATE … RETURNING alone gives its rows in no particular order.
+        return Statements.rows(dataSource, "could not claim bookings made here to look up", "WITH due AS (SELECT ical_uid, "
+                        + "looked_up_at AS before FROM booking_made WHERE made_at < ? AND ends_at > ? "
                         + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
-                        + "FOR UPDATE SKIP LOCKED) RETURNING ical_uid, uid, ends_at",
+                        + "FOR UPDATE SKIP LOCKED), claimed AS (UPDATE booking_made b SET looked_up_at = ? FROM due "
+                        + "WHERE b.ical_uid = due.ical_uid RETURNING b.ical_uid, b.uid, b.ends_at, due.before) "
+                        + "SELECT ical_uid, uid, ends_at FROM claimed ORDER BY before NULLS FIRST, ical_uid",
                 rs -> new MadeBooking(rs.getString(1), rs.getString(2), Statements.instant(rs, 3)),
-                Timestamp.from(now), Timestamp.from(madeBefore), Timestamp.from(now), Timestamp.from(lookedUpBefore), limit);
+                Timestamp.from(madeBefore), Timestamp.from(now), Timestamp.from(lookedUpBefore), limit, Timestamp.from(now));
     }
 
     @Override

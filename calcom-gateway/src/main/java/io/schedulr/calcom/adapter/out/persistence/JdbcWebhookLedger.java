@@ -158,13 +158,15 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
 
     @Override
     public List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit) {
-        return Statements.rows(dataSource, "could not claim meetings to look up", "UPDATE meeting_state SET looked_up_at = ? "
-                        + "WHERE ical_uid IN (SELECT ical_uid FROM meeting_state WHERE (NOT cancelled OR keep_looking) "
-                        + "AND (ends_at IS NULL OR ends_at > ?) AND (looked_up_at IS NULL OR looked_up_at < ?) "
-                        + "ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING ical_uid, sequence, cancelled, uid, ends_at",
+        // Answered longest waiting first, as chosen: UPDATE … RETURNING alone gives its rows in no particular order.
+        return Statements.rows(dataSource, "could not claim meetings to look up", "WITH due AS (SELECT ical_uid, looked_up_at AS before "
+                        + "FROM meeting_state WHERE (NOT cancelled OR keep_looking) AND (ends_at IS NULL OR ends_at > ?) "
+                        + "AND (looked_up_at IS NULL OR looked_up_at < ?) ORDER BY looked_up_at NULLS FIRST, ical_uid LIMIT ? "
+                        + "FOR UPDATE SKIP LOCKED), claimed AS (UPDATE meeting_state m SET looked_up_at = ? FROM due "
+                        + "WHERE m.ical_uid = due.ical_uid RETURNING m.ical_uid, m.sequence, m.cancelled, m.uid, m.ends_at, due.before) "
+                        + "SELECT ical_uid, sequence, cancelled, uid, ends_at FROM claimed ORDER BY before NULLS FIRST, ical_uid",
                 rs -> new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), Statements.instant(rs, 5)),
-                Timestamp.from(now), Timestamp.from(now), Timestamp.from(lookedUpBefore), limit);
+                Timestamp.from(now), Timestamp.from(lookedUpBefore), limit, Timestamp.from(now));
     }
 
     @Override
