@@ -19,11 +19,6 @@ public record InterviewChange(String eventId, String interviewId, String icsUid,
                               String startup, Instant startUtc, Instant endUtc, String timeZone, String meetingUrl,
                               List<InterviewParticipant> people, boolean tentative) {
 
-    public InterviewChange(String eventId, String interviewId, String icsUid, int sequence, boolean cancels, String title, String startup,
-                           Instant startUtc, Instant endUtc, String timeZone, String meetingUrl, List<InterviewParticipant> people) {
-        this(eventId, interviewId, icsUid, sequence, cancels, title, startup, startUtc, endUtc, timeZone, meetingUrl, people, false);
-    }
-
     public InterviewChange {
         requireText(eventId, "eventId");
         requireText(interviewId, "interviewId");

@@ -162,7 +162,7 @@ class InterviewMirrorServiceTest {
         assertThat(service.record(change("e1", 0, false, START, CY, DEE))).isEqualTo(Outcome.NO_CONNECTED_MEMBER);
         // First seen cancelled: there is nothing on anyone's calendar to take off.
         assertThat(service.record(new InterviewChange("e2", "iv-2", "uid-iv-2@schedulr", 1, true, "Interview", null, START,
-                START.plusSeconds(60), null, null, List.of(ANA, BO)))).isEqualTo(Outcome.NO_CONNECTED_MEMBER);
+                START.plusSeconds(60), null, null, List.of(ANA, BO), false))).isEqualTo(Outcome.NO_CONNECTED_MEMBER);
         assertThat(interviews.rows).isEmpty();
         assertThat(calendar.quietCalls).isEmpty();
     }
@@ -200,6 +200,6 @@ class InterviewMirrorServiceTest {
 
     private static InterviewChange change(String eventId, int sequence, boolean cancels, Instant start, InterviewParticipant... people) {
         return new InterviewChange(eventId, "iv-1", "uid-iv-1@schedulr", sequence, cancels, "Interview: Acme", "Acme", start,
-                start.plusSeconds(3600), "UTC", "https://meet.example/iv-1", List.of(people));
+                start.plusSeconds(3600), "UTC", "https://meet.example/iv-1", List.of(people), false);
     }
 }

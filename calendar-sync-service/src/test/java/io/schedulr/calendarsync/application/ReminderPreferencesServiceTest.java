@@ -219,7 +219,7 @@ class ReminderPreferencesServiceTest {
     private void interview(String interviewId, String memberId, Instant start) {
         interviewMirror.record(new InterviewChange("ev-" + interviewId, interviewId, "uid-" + interviewId + "@schedulr", 0, false,
                 "Interview: Acme", "Acme", start, start.plusSeconds(3600), "UTC", null,
-                List.of(new InterviewParticipant(memberId, "Ana Lead", memberId + "@example.com", null, null, "UTC", Part.PRIMARY_INTERVIEWER))));
+                List.of(new InterviewParticipant(memberId, "Ana Lead", memberId + "@example.com", null, null, "UTC", Part.PRIMARY_INTERVIEWER)), false));
         int guard = 0;
         while (interviewMirror.mirrorNext()) {
             assertThat(++guard).isLessThan(50);

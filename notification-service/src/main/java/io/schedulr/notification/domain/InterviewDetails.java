@@ -40,10 +40,6 @@ public record InterviewDetails(String interviewId, InterviewChange change, List<
         }
     }
 
-    public InterviewDetails(String interviewId, InterviewChange change, List<InterviewParticipant> people, String reason) {
-        this(interviewId, change, people, reason, false);
-    }
-
     /** The key an interview's deliveries, audit rows and consumed events are filed under ({@code interview:<id>}). */
     public String key() {
         return KEY_PREFIX + interviewId;

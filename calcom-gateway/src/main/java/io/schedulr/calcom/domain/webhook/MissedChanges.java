@@ -71,22 +71,23 @@ public final class MissedChanges {
         }
         Booking made = chain.get(0);
         if (made.awaitsItsHost()) {
-            return List.of(new BookingChange(ChangeKind.REQUESTED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(),
-                    made.status(), made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(),
-                    made.meetingUrl(), made.metadata(), null, null, false, null, now));
+            return List.of(first(ChangeKind.REQUESTED, icalUid, made, made.status(), null, now));
         }
         if (made.declined()) {
-            return List.of(new BookingChange(ChangeKind.CANCELLED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(),
-                    made.status(), made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(), made.meetingUrl(),
-                    made.metadata(), made.cancellationReason(), null, false, null, now));
+            return List.of(first(ChangeKind.CANCELLED, icalUid, made, made.status(), made.cancellationReason(), now));
         }
-        BookingChange created = new BookingChange(ChangeKind.CREATED, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(),
-                made.title(), "accepted", made.start(), made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(),
-                made.meetingUrl(), made.metadata(), null, null, false, null, now);
+        BookingChange created = first(ChangeKind.CREATED, icalUid, made, "accepted", null, now);
         List<BookingChange> missed = new ArrayList<>();
         missed.add(created);
         missed.addAll(between(MeetingState.after(created), chain, now));
         return missed;
+    }
+
+    /** The first change of the meeting of the booking made (sequence 0), as its webhook would have told it. */
+    private static BookingChange first(ChangeKind kind, String icalUid, Booking made, String status, String reason, Instant now) {
+        return new BookingChange(kind, icalUid, 0, made.uid(), null, made.id(), made.eventTypeId(), made.title(), status, made.start(),
+                made.end(), null, null, organizer(made), attendees(made), made.meetingUrl(), made.meetingUrl(), made.metadata(), reason, null,
+                false, null, now);
     }
 
     private static boolean sameMeeting(MeetingState announced, Booking booking) {

@@ -271,6 +271,13 @@ class InterviewTest {
         assertThat(hostConfirmed.interview().sequence()).isEqualTo(movedPending.sequence() + 1);
         assertThat(hostConfirmed.interview().apply(change(Kind.CREATED, 1, "bk2", null, START.plusSeconds(86_400), false), NOW).interview())
                 .as("the same creation again changes nothing").isSameAs(hostConfirmed.interview());
+        Interview.Applied firmByReschedule = movedPending.apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", START.plusSeconds(86_400), false), NOW);
+        assertThat(firmByReschedule.change()).as("Cal.com announces the move it answered pending: firm now, everyone told")
+                .isEqualTo(InterviewChange.CONFIRMED);
+        assertThat(firmByReschedule.interview().awaitsHostConfirmation()).isFalse();
+        assertThat(confirmed.interview().rescheduledHere("bk2", null, START.plusSeconds(86_400), START.plusSeconds(86_400 + 1800), null, null,
+                false, NOW).interview().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", START.plusSeconds(86_400), false), NOW).change())
+                .as("a move answered accepted and announced already: nobody is told twice").isEqualTo(InterviewChange.NONE);
     }
 
     @Test

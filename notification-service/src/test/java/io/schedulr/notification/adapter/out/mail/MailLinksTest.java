@@ -49,7 +49,7 @@ class MailLinksTest {
                 new InterviewParticipant(ada, InterviewParticipant.Kind.PRIMARY_INTERVIEWER, "Partner", null),
                 new InterviewParticipant(tom, InterviewParticipant.Kind.TEAM_MEMBER, null, null),
                 new InterviewParticipant(grace, InterviewParticipant.Kind.CONTACT, "CEO", "Acme"),
-                new InterviewParticipant(gus, InterviewParticipant.Kind.GUEST, null, "Fund")), null);
+                new InterviewParticipant(gus, InterviewParticipant.Kind.GUEST, null, "Fund")), null, false);
         Meeting meeting = new Meeting(details.key(), "uid-1", 0, START, END, "Interview: Acme", null, ada, tom, details);
         String page = "https://schedulr.example.com/#/interviews/3f6c1a52-0000-4000-8000-000000000001";
         for (Person member : List.of(ada, tom)) {
