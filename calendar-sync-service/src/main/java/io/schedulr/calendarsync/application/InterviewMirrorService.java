@@ -191,7 +191,7 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
     /** On the member's own calendar: their own reminders (popups at their minutes). */
     private static CalendarEvents.OwnEvent ownEvent(InterviewEntry entry, List<Integer> reminderMinutes) {
         return new CalendarEvents.OwnEvent(entry.summary(), entry.description(), entry.location(), entry.startUtc(), entry.endUtc(),
-                entry.timeZone(), Map.of(INTERVIEW_ID_PROPERTY, entry.interviewId(), RoomMirrorService.ICS_UID_PROPERTY, entry.icsUid()),
+                entry.timeZone(), entry.tentative(), Map.of(INTERVIEW_ID_PROPERTY, entry.interviewId(), RoomMirrorService.ICS_UID_PROPERTY, entry.icsUid()),
                 reminderMinutes);
     }
 

@@ -16,12 +16,13 @@ import java.util.Objects;
  * @param calendarId   where the event was put; null until it was
  * @param sequence     the interview's SEQUENCE the wanted state comes from
  * @param shown        wanted on the calendar (false: the interview was cancelled, or the member left it)
+ * @param tentative    its Cal.com booking waits for the host's confirmation: Google shows the event as tentative
  * @param applied      what Google shows as far as we know: null (never written), SHOWN or REMOVED
  * @param appliedSequence the SEQUENCE Google shows (−1 when never written)
  */
 public record InterviewEntry(String interviewId, String memberId, String memberEmail, String calendarId, int sequence, boolean shown,
                              String summary, String description, String location, Instant startUtc, Instant endUtc, String timeZone,
-                             String icsUid, Applied applied, int appliedSequence) {
+                             String icsUid, boolean tentative, Applied applied, int appliedSequence) {
 
     public enum Applied { SHOWN, REMOVED }
 
@@ -37,19 +38,19 @@ public record InterviewEntry(String interviewId, String memberId, String memberE
         return new InterviewEntry(change.interviewId(), memberId, memberEmail, before == null ? null : before.calendarId, change.sequence(),
                 !change.cancels(), change.title(), change.description(), change.meetingUrl(), change.startUtc(), change.endUtc(),
                 timeZone == null || timeZone.isBlank() ? change.timeZone() : timeZone, change.icsUid(),
-                before == null ? null : before.applied, before == null ? -1 : before.appliedSequence);
+                change.tentative(), before == null ? null : before.applied, before == null ? -1 : before.appliedSequence);
     }
 
     /** The member left the interview: the event goes from their calendar. */
     public InterviewEntry left(int atSequence) {
         return new InterviewEntry(interviewId, memberId, memberEmail, calendarId, atSequence, false, summary, description, location, startUtc,
-                endUtc, timeZone, icsUid, applied, appliedSequence);
+                endUtc, timeZone, icsUid, tentative, applied, appliedSequence);
     }
 
     /** Google now shows what is wanted. */
     public InterviewEntry written(String onCalendar) {
         return new InterviewEntry(interviewId, memberId, memberEmail, onCalendar, sequence, shown, summary, description, location, startUtc,
-                endUtc, timeZone, icsUid, shown ? Applied.SHOWN : Applied.REMOVED, sequence);
+                endUtc, timeZone, icsUid, tentative, shown ? Applied.SHOWN : Applied.REMOVED, sequence);
     }
 
     /** Nothing to take off: the event was never written (or is gone already). */

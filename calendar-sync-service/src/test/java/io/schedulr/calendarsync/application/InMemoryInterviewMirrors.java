@@ -69,7 +69,7 @@ final class InMemoryInterviewMirrors implements InterviewMirrors, ConsumedEvents
         // As the adapter: what Google shows is the worker's to write.
         row.entry = before == null ? entry : new InterviewEntry(entry.interviewId(), entry.memberId(), entry.memberEmail(), before.calendarId(),
                 entry.sequence(), entry.shown(), entry.summary(), entry.description(), entry.location(), entry.startUtc(), entry.endUtc(),
-                entry.timeZone(), entry.icsUid(), before.applied(), before.appliedSequence());
+                entry.timeZone(), entry.icsUid(), entry.tentative(), before.applied(), before.appliedSequence());
         row.status = "pending";
         row.attempts = 0;
         row.due = now;

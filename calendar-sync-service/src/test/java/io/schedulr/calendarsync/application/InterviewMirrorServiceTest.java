@@ -93,6 +93,19 @@ class InterviewMirrorServiceTest {
     }
 
     @Test
+    void aBookingWaitingForItsHostIsTentativeOnEveryCalendarUntilItsConfirmation() {
+        service.record(tentative(change("e1", 0, false, START, ANA, BO)));
+        drain();
+        assertThat(calendar.own.get("cal-ana/" + EVENT_ID).event().tentative()).isTrue();
+        assertThat(calendar.own.get("cal-bo-sub/" + EVENT_ID).event().tentative()).isTrue();
+
+        service.record(change("e2", 1, false, START, ANA, BO));
+        drain();
+        assertThat(calendar.own.get("cal-ana/" + EVENT_ID).event().tentative()).isFalse();
+        assertThat(calendar.own.get("cal-bo-sub/" + EVENT_ID).event().tentative()).isFalse();
+    }
+
+    @Test
     void aRescheduleMovesItAMemberWhoLeftLosesItAndACancellationTakesItOff() {
         service.record(change("e1", 0, false, START, ANA, BO, CY));
         drain();
@@ -196,6 +209,11 @@ class InterviewMirrorServiceTest {
         while (service.mirrorNext()) {
             assertThat(++guard).isLessThan(50);
         }
+    }
+
+    private static InterviewChange tentative(InterviewChange c) {
+        return new InterviewChange(c.eventId(), c.interviewId(), c.icsUid(), c.sequence(), c.cancels(), c.title(), c.startup(), c.startUtc(),
+                c.endUtc(), c.timeZone(), c.meetingUrl(), c.people(), true);
     }
 
     private static InterviewChange change(String eventId, int sequence, boolean cancels, Instant start, InterviewParticipant... people) {

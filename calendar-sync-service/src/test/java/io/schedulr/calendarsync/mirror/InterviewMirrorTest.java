@@ -128,7 +128,7 @@ class InterviewMirrorTest {
     }
 
     @Test
-    void anInterviewWaitingForItsHostsConfirmationSaysSoOnTheCalendarUntilCalcomConfirmsIt() {
+    void anInterviewWaitingForItsHostsConfirmationIsTentativeOnTheCalendarUntilCalcomConfirmsIt() {
         TestUser lead = Tokens.newUser("Ida Lead", "Europe/Berlin");
         MirrorFixtures.connect(lead);
         String interviewId = "iv-" + UUID.randomUUID();
@@ -138,10 +138,12 @@ class InterviewMirrorTest {
                 InterviewPerson.Kind.PRIMARY_INTERVIEWER));
 
         publish(interviewId, InterviewEventType.INTERVIEW_SCHEDULED, 0, start, people, true);
-        awaitEvent(lead, eventId, e -> "confirmed".equals(e.get("status")));
+        awaitEvent(lead, eventId, e -> "tentative".equals(e.get("status")));
         assertThat((String) event(lead, eventId).get("description")).startsWith("Tentative: the host has not confirmed the Cal.com booking");
+        assertThat(ConnectionRows.count("SELECT count(*) FROM interview_mirror_entry WHERE interview_id = ? AND tentative", interviewId))
+                .isEqualTo(1);
         publish(interviewId, InterviewEventType.INTERVIEW_CONFIRMED, 1, start, people, false);
-        await().atMost(WAIT).until(() -> !String.valueOf(event(lead, eventId).get("description")).contains("Tentative"));
+        await().atMost(WAIT).until(() -> "confirmed".equals(event(lead, eventId).get("status")));
         assertThat((String) event(lead, eventId).get("description")).startsWith("Join: https://meet.example/" + interviewId);
     }
 

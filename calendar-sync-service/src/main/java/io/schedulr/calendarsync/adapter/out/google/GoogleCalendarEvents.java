@@ -167,7 +167,7 @@ public class GoogleCalendarEvents implements CalendarEvents {
         Calendar calendar = client(accessToken);
         Event body = new Event()
                 .setId(eventId)
-                .setStatus("confirmed")
+                .setStatus(event.tentative() ? "tentative" : "confirmed")
                 .setSummary(event.summary())
                 .setDescription(event.description())
                 .setLocation(event.location())

@@ -26,7 +26,7 @@ import java.util.Optional;
 public class JdbcInterviewMirrors implements InterviewMirrors {
     private static final int MAX_NOTE = 2000;
     private static final String ENTRY = "SELECT e.interview_id, e.member_id, e.member_email, e.calendar_id, e.sequence, e.shown, e.summary, "
-            + "e.description, e.location, e.start_utc, e.end_utc, e.time_zone, e.ics_uid, e.applied, e.applied_sequence, e.attempts "
+            + "e.description, e.location, e.start_utc, e.end_utc, e.time_zone, e.ics_uid, e.applied, e.applied_sequence, e.attempts, e.tentative "
             + "FROM interview_mirror_entry e ";
 
     @Inject
@@ -106,11 +106,11 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
         // What Google shows (applied, applied_sequence, calendar_id) is only ever written by the worker.
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO interview_mirror_entry "
                 + "(interview_id, member_id, member_email, google_event_id, sequence, shown, summary, description, location, start_utc, "
-                + "end_utc, time_zone, ics_uid, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) "
+                + "end_utc, time_zone, ics_uid, tentative, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) "
                 + "ON CONFLICT (interview_id, member_id) DO UPDATE SET member_email = EXCLUDED.member_email, sequence = EXCLUDED.sequence, "
                 + "shown = EXCLUDED.shown, summary = EXCLUDED.summary, description = EXCLUDED.description, location = EXCLUDED.location, "
                 + "start_utc = EXCLUDED.start_utc, end_utc = EXCLUDED.end_utc, time_zone = EXCLUDED.time_zone, ics_uid = EXCLUDED.ics_uid, "
-                + "status = 'pending', attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, last_error = NULL, updated_at = now()")) {
+                + "tentative = EXCLUDED.tentative, status = 'pending', attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at, last_error = NULL, updated_at = now()")) {
             upsert.setString(1, entry.interviewId());
             upsert.setString(2, entry.memberId());
             upsert.setString(3, entry.memberEmail());
@@ -124,7 +124,8 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
             upsert.setTimestamp(11, Timestamp.from(entry.endUtc()));
             upsert.setString(12, entry.timeZone());
             upsert.setString(13, entry.icsUid());
-            upsert.setTimestamp(14, Timestamp.from(now));
+            upsert.setBoolean(14, entry.tentative());
+            upsert.setTimestamp(15, Timestamp.from(now));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue interview " + entry.interviewId() + " for " + entry.memberId(), e);
@@ -194,7 +195,7 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
         String applied = rs.getString(14);
         return new InterviewEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBoolean(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-                rs.getString(12), rs.getString(13), applied == null ? null : InterviewEntry.Applied.valueOf(applied.toUpperCase(Locale.ROOT)),
+                rs.getString(12), rs.getString(13), rs.getBoolean(17), applied == null ? null : InterviewEntry.Applied.valueOf(applied.toUpperCase(Locale.ROOT)),
                 rs.getInt(15));
     }
 

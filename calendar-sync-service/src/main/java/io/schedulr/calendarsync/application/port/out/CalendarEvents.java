@@ -84,11 +84,12 @@ public interface CalendarEvents {
     /**
      * An event only its calendar's owner sees, marked with our private properties (key ≤ 44 characters).
      *
+     * @param tentative       Google shows it as tentative (its {@code status}), not confirmed
      * @param reminderMinutes the owner's reminders: on-screen (popup) ones this many minutes before, never Google's
      *                        defaults and never email (notification-service emails reminders); empty: none
      */
     record OwnEvent(String summary, String description, String location, Instant startUtc, Instant endUtc, String timeZone,
-                    java.util.Map<String, String> privateProperties, java.util.List<Integer> reminderMinutes) {
+                    boolean tentative, java.util.Map<String, String> privateProperties, java.util.List<Integer> reminderMinutes) {
         public OwnEvent {
             reminderMinutes = java.util.List.copyOf(reminderMinutes);
         }
