@@ -506,6 +506,16 @@ class WebAppBrowserTest {
             assertThat(ivy.findElements(By.id("interview-change-hint"))).isEmpty();
             sql("UPDATE interview SET start_at = start_at + interval '60 days', end_at = end_at + interval '60 days' WHERE id = '"
                     + interviewId + "'::uuid");
+
+            // Had Cal.com answered its booking "pending" (an event type that needs its host's confirmation; the seeded ones do
+            // not), the list and the page would say it waits for the host.
+            sql("UPDATE interview SET awaiting_host = true WHERE id = '" + interviewId + "'::uuid");
+            ivy.get(app + "#/interviews");
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-rows"), ", awaiting the host"));
+            ivy.get(app + "#/interviews/" + interviewId);
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-state"),
+                    "Waiting for the host to confirm this booking on Cal.com"));
+            sql("UPDATE interview SET awaiting_host = false WHERE id = '" + interviewId + "'::uuid");
             ivy.get(app + "#/interviews");
 
             // Ivy cancels it, saying why: Cal.com cancels the booking, and the page says so and why, and offers no link to join,
