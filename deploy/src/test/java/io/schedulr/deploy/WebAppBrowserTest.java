@@ -432,6 +432,8 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("guest-email-0")).sendKeys("olive-" + tag + "@example.com");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-zone")));
+            ivy.findElement(By.id("prep-notes")).sendKeys("<p>Read the <b>deck</b> first<script>document.title='ran'</script></p>");
+            ivy.findElement(By.id("questions")).sendKeys("Why now?");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
             assertThat(ivy.findElement(By.id("review")).getText()).contains("Acme " + tag).contains("(Europe/Berlin)");
@@ -445,6 +447,12 @@ class WebAppBrowserTest {
                 return text.contains("scheduled") || text.contains("confirmed") ? text : null;
             });
             assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("sent");
+            // The notes for the team, formatted as written and with nothing in them that runs, and the questions.
+            assertThat(ivy.findElement(By.cssSelector("#interview-notes b")).getText()).isEqualTo("deck");
+            assertThat(ivy.findElement(By.id("interview-notes")).getText()).isEqualTo("Read the deck first");
+            assertThat(ivy.findElements(By.cssSelector("#interview-notes script"))).isEmpty();
+            assertThat(ivy.getTitle()).isNotEqualTo("ran");
+            assertThat(detail).contains("Why now?");
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);

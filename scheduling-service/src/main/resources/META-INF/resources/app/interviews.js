@@ -5,6 +5,7 @@ import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
+import { noteContent } from './notes.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -120,6 +121,9 @@ function detailView(app, failed, id) {
             h('td', { 'data-label': 'Invitation' },
               g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
           : h('p', { class: 'muted' }, 'No guests.'),
+        iv.prepNotes ? h('div', {}, h('h2', {}, 'Preparation notes'), h('div', { id: 'interview-notes' },
+          ...noteContent(iv.prepNotes, html => new DOMParser().parseFromString(html, 'text/html').body,
+            (tag, attrs, children) => h(tag, attrs, ...children)))) : null,
         (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null),
       iv.changeable ? interviewChangeCard(app, failed, iv, () => detailView(app, failed, iv.id)) : null);
   }).catch(failed);

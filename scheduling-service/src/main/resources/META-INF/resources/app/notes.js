@@ -1,0 +1,48 @@
+// An interview's preparation notes on its page. scheduling-service keeps them made safe (Markdown as written, HTML with
+// formatting and http(s)/mailto links only); the page still does not take them as markup (no innerHTML in the app): it
+// rebuilds an HTML note element by element from an allow-list, and shows any other note as the text it is.
+const KEPT = new Set(['a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'hr', 'i', 'li',
+  'ol', 'p', 'pre', 'q', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul']);
+// Left out with everything in them; any other unknown element gives way to its content.
+const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math']);
+const LINK = /^(https?:|mailto:)/i;
+
+/**
+ * The notes as what `make(tag, attrs, children)` builds (children are built nodes and strings of text). `parse(html)`
+ * answers a DOM-like element whose childNodes are the note's (in the browser: DOMParser's body).
+ */
+export function noteContent(notes, parse, make) {
+  if (!notes || !notes.trim()) {
+    return [];
+  }
+  if (!notes.includes('<')) {
+    return [make('p', { class: 'plain-notes' }, [notes])];
+  }
+  return rebuilt(parse(notes).childNodes, make);
+}
+
+function rebuilt(nodes, make) {
+  const out = [];
+  for (const node of Array.from(nodes)) {
+    if (node.nodeType === 3) {
+      out.push(node.nodeValue);
+    } else if (node.nodeType === 1) {
+      const tag = node.tagName.toLowerCase();
+      if (DROPPED.has(tag)) {
+        continue;
+      }
+      const children = rebuilt(node.childNodes, make);
+      if (!KEPT.has(tag)) {
+        out.push(...children);
+        continue;
+      }
+      const attrs = {};
+      const href = tag === 'a' ? (node.getAttribute('href') || '').trim() : '';
+      if (LINK.test(href)) {
+        Object.assign(attrs, { href, target: '_blank', rel: 'nofollow noopener noreferrer' });
+      }
+      out.push(make(tag, attrs, children));
+    }
+  }
+  return out;
+}

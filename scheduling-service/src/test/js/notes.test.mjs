@@ -1,0 +1,38 @@
+// An interview's preparation notes on its page: HTML rebuilt from an allow-list, anything else shown as text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { noteContent } from '../../main/resources/META-INF/resources/app/notes.js';
+
+// A DOM-like tree, as DOMParser would give it, and a builder that writes what the page would hold.
+const text = value => ({ nodeType: 3, nodeValue: value });
+const el = (tag, attrs, ...childNodes) => ({ nodeType: 1, tagName: tag.toUpperCase(), childNodes, getAttribute: k => attrs[k] ?? null });
+const comment = { nodeType: 8, nodeValue: 'hidden' };
+const write = (tag, attrs, children) => {
+  const a = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('');
+  return `<${tag}${a}>${children.join('')}</${tag}>`;
+};
+const shown = (notes, tree) => noteContent(notes, () => tree, write).join('');
+
+test('an HTML note keeps its formatting and its http(s) and mailto links', () => {
+  const tree = el('body', {}, el('p', {}, text('Read the '), el('b', {}, text('deck')), text(' first')),
+    el('ul', {}, el('li', {}, el('a', { href: 'https://acme.example/deck' }, text('deck'))), el('li', {}, el('a', { href: 'mailto:ceo@acme.example' }, text('mail')))));
+  assert.equal(shown('<p>…</p>', tree), '<p>Read the <b>deck</b> first</p><ul><li><a href="https://acme.example/deck" target="_blank" '
+    + 'rel="nofollow noopener noreferrer">deck</a></li><li><a href="mailto:ceo@acme.example" target="_blank" rel="nofollow noopener noreferrer">mail</a></li></ul>');
+});
+
+test('nothing in a note can run or restyle the page: scripts, styles and frames go whole, other elements give way to their text', () => {
+  const tree = el('body', {}, el('script', {}, text('alert(1)')), el('style', {}, text('body{display:none}')),
+    el('iframe', { src: 'https://evil.example' }, text('frame')), el('div', { onclick: 'alert(2)' }, text('kept text')), comment,
+    el('a', { href: 'javascript:alert(3)' }, text('no target')), el('a', { href: ' data:text/html,x' }, text('nor this')),
+    el('img', { src: 'https://tracker.example/p.gif' }), el('p', { style: 'color:red', onmouseover: 'alert(4)' }, text('plain')));
+  assert.equal(shown('<script>', tree), 'kept text<a>no target</a><a>nor this</a><p>plain</p>');
+});
+
+test('a Markdown or plain note is its text, line breaks and all, never parsed', () => {
+  const parsed = [];
+  const notes = '# Ask about\n- churn\n- **pricing** [deck](https://acme.example)';
+  assert.deepEqual(noteContent(notes, html => { parsed.push(html); return el('body', {}); }, write), [`<p class="plain-notes">${notes}</p>`]);
+  assert.deepEqual(parsed, []);
+  assert.deepEqual(noteContent(null, () => assert.fail('nothing to parse'), write), []);
+  assert.deepEqual(noteContent('  ', () => assert.fail('nothing to parse'), write), []);
+});
