@@ -354,7 +354,10 @@ class WebAppBrowserTest {
 
             // The wizard: six steps, the indicator moving along, a refused step saying why. Acme is known already, after a
             // hundred others by name, so not in the first step's list: typing its name (in any case) chooses it.
-            client.call("POST", "/api/startups", admin, "{\"name\":\"Acme " + tag + "\"}", 201);
+            String acme = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    client.call("POST", "/api/startups", admin, "{\"name\":\"Acme " + tag + "\"}", 201)).path("id").asText();
+            client.call("POST", "/api/startups/" + acme + "/contacts", admin, "{\"name\":\"Hugo Advisor\",\"email\":\"hugo-" + tag
+                    + "@example.com\",\"role\":\"Advisor\"}", 201);
             sql("INSERT INTO startup (id, name) SELECT gen_random_uuid(), 'Aa ' || i || ' " + tag + "' FROM generate_series(1, 100) i", 100);
             ivy.get(app + "#/interviews");
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("new-interview"))).click();
@@ -413,6 +416,8 @@ class WebAppBrowserTest {
             }
             assertThat(slot).as("a free time on the local Cal.com within 10 days").isNotNull();
             slot.click();
+            // Who of the type's hosts is free then: Ivy, its host on the local Cal.com.
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("slot-hosts"), "Ivy Interviewer"));
             shot(ivy, "08-wizard-time");
             // Back to the first step and forward again: what was saved is still chosen, nothing has to be picked again.
             ivy.findElement(By.id("step-back")).click();
@@ -430,6 +435,14 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("add-guest"))).click();
             ivy.findElement(By.id("guest-name-0")).sendKeys("Olive Observer");
             ivy.findElement(By.id("guest-email-0")).sendKeys("olive-" + tag + "@example.com");
+            ivy.findElement(By.id("guest-company-0")).sendKeys("Partner VC");
+            // Another contact of Acme comes along as a guest; Grace, the interview's contact, is not offered (invited anyway).
+            Select contacts = new Select(ivy.findElement(By.id("guest-contact")));
+            assertThat(contacts.getOptions()).extracting(WebElement::getText).noneMatch(o -> o.startsWith("Grace Founder"));
+            contacts.selectByVisibleText("Hugo Advisor <hugo-" + tag + "@example.com>");
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("guest-rows"), "a contact of the startup"));
+            // Ivy, Grace and the two guests, for the type's length.
+            assertThat(ivy.findElement(By.id("guest-count")).getText()).startsWith("2 guests · 4 taking part · ").endsWith(" minutes");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-zone")));
             ivy.findElement(By.id("prep-notes")).sendKeys("<p>Read the <b>deck</b> first<script>document.title='ran'</script></p>");
@@ -446,7 +459,9 @@ class WebAppBrowserTest {
                 String text = d.findElement(By.id("interview-detail")).getText();
                 return text.contains("scheduled") || text.contains("confirmed") ? text : null;
             });
-            assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("sent");
+            assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("Hugo Advisor").contains("sent");
+            assertThat(client.call("GET", "/api/interviews/" + ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1), admin,
+                    null, 200)).contains("\"company\":\"Partner VC\"");
             // The notes for the team, formatted as written and with nothing in them that runs, and the questions.
             assertThat(ivy.findElement(By.cssSelector("#interview-notes b")).getText()).isEqualTo("deck");
             assertThat(ivy.findElement(By.id("interview-notes")).getText()).isEqualTo("Read the deck first");

@@ -6,6 +6,7 @@ import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js'
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
+import { freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -306,6 +307,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
       const day = h('input', { type: 'date', id: 'interview-day',
         value: toLocalValue(state.start || new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
       const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
+      const whoIsFree = h('p', { class: 'muted', id: 'slot-hosts', 'aria-live': 'polite' });
       // Only the times of the day and type chosen last are shown, whichever answer comes back last.
       const ask = newestAnswers();
       const loadSlots = async () => {
@@ -321,18 +323,24 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         if (!isNewest()) {
           return;
         }
+        const sayWhoIsFree = s => {
+          whoIsFree.textContent = s ? freeHostsLine(free, s.start) : '';
+        };
         slotChoices.replaceChildren(...(free.slots.length ? free.slots.map(s => {
           const b = h('button', { type: 'button', 'aria-pressed': String(state.start === new Date(s.start).toISOString()), 'data-start': s.start },
             formatTimeOfDay(s.start, app.zone, hours !== 24));
           b.addEventListener('click', () => {
             state.start = new Date(s.start).toISOString();
             slotChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
+            sayWhoIsFree(s);
           });
           return b;
         }) : [h('span', { class: 'muted' }, 'No free times that day that fit the team\'s calendars.')]));
+        sayWhoIsFree(free.slots.find(s => new Date(s.start).toISOString() === state.start));
       };
       typeChoices.append(...types.map(t => {
-        const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, eventTypeLabel(t));
+        const b = h('button', { type: 'button', 'aria-pressed': String(state.eventType === t.id), 'data-event-type': t.id }, eventTypeLabel(t),
+          t.description ? h('small', {}, t.description) : null, t.hosts && t.hosts.length ? h('small', {}, `Hosts: ${hostNames(t.hosts)}`) : null);
         b.addEventListener('click', () => {
           state.eventType = t.id;
           typeChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
@@ -343,7 +351,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
       day.addEventListener('change', () => loadSlots().catch(failed));
       content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, field('interview-day', `Day (${app.zone})`, day),
         h('p', {}, 'Free times'), h('p', { class: 'muted' }, 'Cal.com\'s free times, without those that clash with the team\'s calendars.'),
-        slotChoices);
+        slotChoices, whoIsFree);
       await loadSlots();
       return async () => {
         if (!state.eventType || !state.start) {
@@ -353,27 +361,67 @@ function wizard(app, failed, draft = null, closed = () => {}) {
       };
     },
     async () => {
+      const iv = state.interview;
       const rows = h('div', { id: 'guest-rows' });
-      const addRow = (g = {}) => {
-        const i = rows.children.length;
-        const row = h('div', { class: 'row guest' },
-          field(`guest-name-${i}`, 'Name', h('input', { id: `guest-name-${i}`, value: g.name || '', autocomplete: 'off' })),
-          field(`guest-email-${i}`, 'Email', h('input', { id: `guest-email-${i}`, type: 'email', value: g.email || '', autocomplete: 'off' })),
-          field(`guest-role-${i}`, 'Role', h('input', { id: `guest-role-${i}`, value: g.role || '', autocomplete: 'off' })));
+      const count = h('p', { class: 'muted', id: 'guest-count', 'aria-live': 'polite' });
+      const others = iv.team ? [iv.team.primary, ...(iv.team.additional || [])].filter(Boolean).length + (iv.contact ? 1 : 0) : 0;
+      const isGuest = r => r.dataset.contact || [...r.querySelectorAll('input')].some(i => i.value.trim());
+      const counted = () => {
+        count.textContent = guestCountLine([...rows.querySelectorAll('.guest')].filter(isGuest).length, others, iv.durationMinutes);
+      };
+      rows.addEventListener('input', counted);
+      // Ids stay unique when rows are removed and added again.
+      let made = 0;
+      const append = row => {
         const remove = h('button', { type: 'button', class: 'link' }, 'Remove');
-        remove.addEventListener('click', () => row.remove());
+        remove.addEventListener('click', () => { row.remove(); counted(); offerContacts(); });
         row.append(remove);
         rows.append(row);
+        counted();
       };
-      (state.interview.guests || []).forEach(addRow);
+      const addRow = (g = {}) => {
+        const i = made++;
+        append(h('div', { class: 'row guest' },
+          field(`guest-name-${i}`, 'Name', h('input', { id: `guest-name-${i}`, value: g.name || '', autocomplete: 'off' })),
+          field(`guest-email-${i}`, 'Email', h('input', { id: `guest-email-${i}`, type: 'email', value: g.email || '', autocomplete: 'off' })),
+          field(`guest-role-${i}`, 'Role', h('input', { id: `guest-role-${i}`, value: g.role || '', autocomplete: 'off' })),
+          field(`guest-company-${i}`, 'Company', h('input', { id: `guest-company-${i}`, value: g.company || '', autocomplete: 'off' }))));
+      };
+      // A contact of the startup comes as it is kept (the API fills name, email, role and company from it).
+      const addContact = c => append(h('div', { class: 'row guest', 'data-contact': c.id },
+        h('p', {}, `${c.name} `, h('span', { class: 'address' }, `<${c.email}>`), c.role ? `, ${c.role}` : '', ' · a contact of the startup')));
+      const contacts = iv.startup ? await call('GET', `/api/startups/${encodeURIComponent(iv.startup.id)}/contacts`, undefined, token) : [];
+      const fromContacts = h('select', { id: 'guest-contact' });
+      const contactField = field('guest-contact', 'Add a contact of the startup', fromContacts);
+      const offerContacts = () => {
+        const taken = new Set([...rows.querySelectorAll('[data-contact]')].map(r => r.dataset.contact));
+        const offered = contacts.filter(c => !taken.has(c.id) && !(iv.contact && iv.contact.id === c.id));
+        fromContacts.replaceChildren(h('option', { value: '' }, 'Choose a contact…'),
+          ...offered.map(c => h('option', { value: c.id }, `${c.name} <${c.email}>`)));
+        contactField.hidden = offered.length === 0;
+      };
+      fromContacts.addEventListener('change', () => {
+        const c = contacts.find(x => x.id === fromContacts.value);
+        if (c) {
+          addContact(c);
+          offerContacts();
+        }
+      });
+      (iv.guests || []).forEach(g => (g.contactId ? addContact({ id: g.contactId, name: g.name, email: g.email, role: g.role }) : addRow(g)));
+      offerContacts();
+      counted();
       const add = h('button', { type: 'button', class: 'secondary', id: 'add-guest' }, 'Add a guest');
       add.addEventListener('click', () => addRow());
-      content.replaceChildren(h('p', { class: 'muted' }, 'Guests get the invitation too (optional).'), rows, add);
+      content.replaceChildren(h('p', { class: 'muted' }, 'Guests get the invitation too (optional).'), rows,
+        h('div', { class: 'row' }, add, contactField), count);
       return async () => put('guests', {
-        guests: [...rows.querySelectorAll('.guest')].map(r => {
-          const [name, email, role] = r.querySelectorAll('input');
-          return { name: name.value, email: email.value, role: role.value || null };
-        }).filter(g => g.name || g.email),
+        guests: [...rows.querySelectorAll('.guest')].filter(isGuest).map(r => {
+          if (r.dataset.contact) {
+            return { contactId: r.dataset.contact };
+          }
+          const [name, email, role, company] = r.querySelectorAll('input');
+          return { name: name.value, email: email.value, role: role.value || null, company: company.value || null };
+        }),
       });
     },
     async () => {

@@ -1,0 +1,32 @@
+// What the interview wizard says of its choices: who is free at a time (step 3), how many take part (step 4).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+
+const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
+const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
+const at = (start, end) => ({ start, end });
+
+test('hosts go by their team member\'s name, else by Cal.com\'s', () => {
+  assert.equal(hostNames([ivy, bo]), 'Ivy Interviewer, Bo on Cal.com');
+});
+
+test('at a time of a round-robin type, the hosts Cal.com lists free then, the same instant written in any offset', () => {
+  const free = { everyHostAttends: false, members: [
+    { member: ivy, slots: [at('2031-03-03T09:00:00+01:00', '2031-03-03T09:30:00+01:00')] },
+    { member: bo, slots: [at('2031-03-03T08:00:00Z', '2031-03-03T08:30:00Z'), at('2031-03-03T09:00:00Z', '2031-03-03T09:30:00Z')] }] };
+  assert.equal(freeHostsLine(free, '2031-03-03T08:00:00Z'), 'Free then: Ivy Interviewer, Bo on Cal.com (Cal.com assigns one).');
+  assert.equal(freeHostsLine(free, '2031-03-03T10:00:00+01:00'), 'Free then: Bo on Cal.com.');
+  assert.equal(freeHostsLine(free, '2031-03-03T12:00:00Z'), '');
+});
+
+test('a collective type names every host', () => {
+  const free = { everyHostAttends: true, members: [{ member: ivy, slots: [] }, { member: bo, slots: [] }] };
+  assert.equal(freeHostsLine(free, '2031-03-03T08:00:00Z'), 'Every host takes part: Ivy Interviewer, Bo on Cal.com.');
+});
+
+test('step 4 counts the guests, everyone taking part and the length', () => {
+  assert.equal(guestCountLine(0, 2, 30), '0 guests · 2 taking part · 30 minutes');
+  assert.equal(guestCountLine(1, 2, 45), '1 guest · 3 taking part · 45 minutes');
+  assert.equal(guestCountLine(2, 3, null), '2 guests · 5 taking part');
+});
