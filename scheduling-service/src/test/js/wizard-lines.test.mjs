@@ -1,7 +1,7 @@
 // What the interview wizard says of its choices: who is free at a time (step 3), how many take part (step 4).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -29,4 +29,11 @@ test('step 4 counts the guests, everyone taking part and the length', () => {
   assert.equal(guestCountLine(0, 2, 30), '0 guests · 2 taking part · 30 minutes');
   assert.equal(guestCountLine(1, 2, 45), '1 guest · 3 taking part · 45 minutes');
   assert.equal(guestCountLine(2, 3, null), '2 guests · 5 taking part');
+});
+
+test('an event type is named with its length, or the lengths a booking may choose, unless its title says it', () => {
+  assert.equal(eventTypeLabel({ title: 'Interview (30 min)', lengthInMinutes: 30, lengthOptions: [30] }), 'Interview (30 min)');
+  assert.equal(eventTypeLabel({ title: 'Intro', lengthInMinutes: 20 }), 'Intro · 20 min');
+  assert.equal(eventTypeLabel({ title: 'Interview (flexible)', lengthInMinutes: 30, lengthOptions: [30, 60] }), 'Interview (flexible) · 30 or 60 min');
+  assert.equal(eventTypeLabel({ title: '', lengthInMinutes: 30, lengthOptions: [30, 45, 60] }), 'Meeting · 30, 45 or 60 min');
 });

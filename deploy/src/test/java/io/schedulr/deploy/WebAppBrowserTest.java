@@ -55,6 +55,15 @@ class WebAppBrowserTest {
     static void startStack() throws Exception {
         client = StackClient.start(state);
         app = "http://localhost:" + client.stack().services().get(0).port() + "/";
+        // Besides the seeded types, one a booking may make 30 or 60 minutes long, hosted as the first (before calcom-gateway
+        // first lists the types: it reuses the list for a minute).
+        JsonNode directory = new ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(client.stack().calcomUrl() + "/_control/directory")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        List<String> hosts = new java.util.ArrayList<>();
+        directory.path("teamEventTypes").get(0).path("hosts").forEach(h -> hosts.add(h.path("userId").asText()));
+        client.onCalcom("event-types", "{\"slug\":\"interview-flexible\",\"title\":\"Interview (flexible)\",\"lengthInMinutes\":30,"
+                + "\"lengthOptions\":[30,60],\"teamId\":" + directory.path("teamId").asLong() + ",\"hostIds\":[" + String.join(",", hosts)
+                + "],\"schedulingType\":\"collective\"}");
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -382,8 +391,12 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("wizard-close")).click();
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#interview-rows a"))).click();
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("continue-interview"))).click();
-            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-event-type]"))).click();
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-event-type]")));
+            ivy.findElements(By.cssSelector("button[data-event-type]")).stream().filter(b -> b.getText().startsWith("Interview (flexible)"))
+                    .findFirst().orElseThrow().click();
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("3. Time");
+            // The type offers 30 or 60 minutes: an hour it is, and the times offered are hours.
+            new Select(wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("interview-length")))).selectByVisibleText("60 minutes");
             WebElement day = ivy.findElement(By.id("interview-day"));
             // The published week's Monday: Cal.com is free from 09:00 to 17:00 there, but Ivy's slots at 09:00 and 10:00 are
             // booked, so the wizard does not offer those two times (the send would refuse them).
@@ -398,6 +411,7 @@ class WebAppBrowserTest {
             LocalDate monday = LocalDate.parse(publishedWeek);
             assertThat(offered).doesNotContain(monday.atTime(9, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant(),
                     monday.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant());
+            assertThat(offered).as("an hour apart").allSatisfy(t -> assertThat(t.atZone(ZoneId.of("Europe/Berlin")).getMinute()).isZero());
             WebElement slot = null;
             // After the week of slots published above: a time in it could clash with a booked slot in Ivy's calendar, and
             // the send would be refused (rightly, but not what this test is about).
@@ -460,8 +474,13 @@ class WebAppBrowserTest {
                 return text.contains("scheduled") || text.contains("confirmed") ? text : null;
             });
             assertThat(detail).contains("Interview with Acme " + tag).contains("Olive Observer").contains("Hugo Advisor").contains("sent");
-            assertThat(client.call("GET", "/api/interviews/" + ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1), admin,
-                    null, 200)).contains("\"company\":\"Partner VC\"");
+            JsonNode sent = new ObjectMapper().readTree(client.call("GET", "/api/interviews/"
+                    + ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1), admin, null, 200));
+            assertThat(sent.toString()).contains("\"company\":\"Partner VC\"");
+            assertThat(sent.path("customDurationMinutes").asInt()).isEqualTo(60);
+            assertThat(Duration.between(java.time.Instant.parse(sent.path("startAt").asText()), java.time.Instant.parse(sent.path("endAt").asText())))
+                    .isEqualTo(Duration.ofHours(1));
+            assertThat(detail).contains("60 minutes");
             // The notes for the team, formatted as written and with nothing in them that runs, and the questions.
             assertThat(ivy.findElement(By.cssSelector("#interview-notes b")).getText()).isEqualTo("deck");
             assertThat(ivy.findElement(By.id("interview-notes")).getText()).isEqualTo("Read the deck first");

@@ -6,7 +6,7 @@ import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js'
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
-import { freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
+import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 
@@ -136,9 +136,10 @@ function detailView(app, failed, id) {
  */
 function wizard(app, failed, draft = null, closed = () => {}) {
   const token = app.session.idToken;
-  const state = { step: 0, interview: draft, eventType: null, start: null };
+  const state = { step: 0, interview: draft, eventType: null, length: null, start: null };
   if (draft) {
     state.eventType = draft.eventTypeId;
+    state.length = draft.customDurationMinutes || null;
     state.start = draft.startAt ? new Date(draft.startAt).toISOString() : null;
     const done = ['startup', 'team', 'bookingType', 'guests', 'details'].map(step => draft.steps && draft.steps[step] && draft.steps[step].complete);
     state.step = done.includes(false) ? done.indexOf(false) : 5;
@@ -308,6 +309,25 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         value: toLocalValue(state.start || new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
       const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
       const whoIsFree = h('p', { class: 'muted', id: 'slot-hosts', 'aria-live': 'polite' });
+      // A type that offers more than one length: which one (its own unless another was chosen).
+      const lengthField = h('div', {});
+      const chooseLength = t => {
+        const lengths = t.lengthOptions || [t.lengthInMinutes];
+        if (!lengths.includes(state.length)) {
+          state.length = t.lengthInMinutes;
+        }
+        if (lengths.length < 2) {
+          lengthField.replaceChildren();
+          return;
+        }
+        const pick = h('select', { id: 'interview-length' },
+          ...lengths.map(m => h('option', { value: m, selected: m === state.length }, `${m} minutes`)));
+        pick.addEventListener('change', () => {
+          state.length = Number(pick.value);
+          loadSlots().catch(failed);
+        });
+        lengthField.replaceChildren(field('interview-length', 'Length', pick));
+      };
       // Only the times of the day and type chosen last are shown, whichever answer comes back last.
       const ask = newestAnswers();
       const loadSlots = async () => {
@@ -319,7 +339,8 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         const { from, to, hours } = dayInZone(day.value, app.zone);
         const isNewest = ask();
         const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
-          + `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&fitsCalendars=true`, undefined, token);
+          + `${state.length ? `&lengthInMinutes=${state.length}` : ''}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+          + '&fitsCalendars=true', undefined, token);
         if (!isNewest()) {
           return;
         }
@@ -344,12 +365,17 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         b.addEventListener('click', () => {
           state.eventType = t.id;
           typeChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
+          chooseLength(t);
           loadSlots().catch(failed);
         });
         return b;
       }));
+      const chosen = types.find(t => t.id === state.eventType);
+      if (chosen) {
+        chooseLength(chosen);
+      }
       day.addEventListener('change', () => loadSlots().catch(failed));
-      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, field('interview-day', `Day (${app.zone})`, day),
+      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, lengthField, field('interview-day', `Day (${app.zone})`, day),
         h('p', {}, 'Free times'), h('p', { class: 'muted' }, 'Cal.com\'s free times, without those that clash with the team\'s calendars.'),
         slotChoices, whoIsFree);
       await loadSlots();
@@ -357,7 +383,9 @@ function wizard(app, failed, draft = null, closed = () => {}) {
         if (!state.eventType || !state.start) {
           throw new ApiError(400, 'invalid_start', 'Choose a meeting type and one of the free times.');
         }
-        await put('booking-type', { eventTypeId: state.eventType, start: state.start });
+        const type = types.find(t => t.id === state.eventType);
+        await put('booking-type', { eventTypeId: state.eventType, start: state.start,
+          customDurationMinutes: type && state.length && state.length !== type.lengthInMinutes ? state.length : null });
       };
     },
     async () => {
@@ -452,11 +480,4 @@ function wizard(app, failed, draft = null, closed = () => {}) {
 
   dialog.showModal();
   render();
-}
-
-/** An event type's title, with its length unless the title says it already ("Interview (30 min)"). */
-function eventTypeLabel(type) {
-  const length = `${type.lengthInMinutes} min`;
-  const title = type.title || 'Meeting';
-  return title.toLowerCase().includes(length) ? title : `${title} · ${length}`;
 }

@@ -21,3 +21,11 @@ export function freeHostsLine(free, start) {
   return free.everyHostAttends ? `Every host takes part: ${hostNames(hosts)}.` : `Free then: ${hostNames(hosts)}${hosts.length > 1
     ? ' (Cal.com assigns one).' : '.'}`;
 }
+
+/** An event type's title, with its length (or the lengths a booking may choose) unless the title says it ("Interview (30 min)"). */
+export function eventTypeLabel(type) {
+  const lengths = type.lengthOptions && type.lengthOptions.length > 1 ? type.lengthOptions : [type.lengthInMinutes];
+  const length = `${lengths.length > 1 ? `${lengths.slice(0, -1).join(', ')} or ${lengths[lengths.length - 1]}` : lengths[0]} min`;
+  const title = type.title || 'Meeting';
+  return title.toLowerCase().includes(length) ? title : `${title} · ${length}`;
+}

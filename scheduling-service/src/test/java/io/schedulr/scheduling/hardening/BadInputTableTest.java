@@ -213,6 +213,12 @@ public class BadInputTableTest {
         c.add(get("slots: range backwards", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + LATER + "&to=" + FUTURE, 400,
                 "invalid_to"));
         c.add(get("slots: no event type", interviews + "/%INTERVIEW%/options/slots?from=" + FUTURE + "&to=" + LATER, 400, "invalid_eventTypeId"));
+        c.add(get("slots: length not a number", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&lengthInMinutes=half&from=" + FUTURE
+                + "&to=" + LATER, 400, "invalid_lengthInMinutes"));
+        c.add(get("slots: length over 8 hours", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&lengthInMinutes=481&from=" + FUTURE
+                + "&to=" + LATER, 400, "invalid_lengthInMinutes"));
+        c.add(get("slots: a length the type does not offer", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&lengthInMinutes=45&from="
+                + FUTURE + "&to=" + LATER, 400, "invalid_lengthInMinutes"));
         c.add(get("slots: fitsCalendars not a flag", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + FUTURE + "&to=" + LATER
                 + "&fitsCalendars=yes", 400, "invalid_fitsCalendars"));
         c.add(new Case("steps: text body", "PUT", steps + "details", "hello", "text/plain", 415, "unsupported_media_type"));

@@ -103,6 +103,11 @@ class InterviewFlowTest {
         get(s.ada(), "/api/interviews/" + id + "/options/slots?eventTypeId=1001&from=" + day + "T00:00:00Z&to=" + day + "T23:59:00Z")
                 .statusCode(200).body("slots", hasSize(3)).body("timeZone", equalTo("Europe/Berlin"))
                 .body("slots[0].start", org.hamcrest.Matchers.anyOf(containsString("+01:00"), containsString("+02:00"))).body("members[0].slots", hasSize(3));
+        // Times as long as one of the type's lengths, before it is chosen.
+        java.util.Map<String, String> flexible = get(s.ada(), "/api/interviews/" + id + "/options/slots?eventTypeId=1002&lengthInMinutes=90&from="
+                + day + "T00:00:00Z&to=" + day + "T23:59:00Z").statusCode(200).extract().path("slots[0]");
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(flexible.get("start")), java.time.OffsetDateTime.parse(flexible.get("end"))))
+                .isEqualTo(java.time.Duration.ofMinutes(90));
         // Ben has a booked session at 09:00 UTC on a later day: asked to fit the team's calendars, step 3 leaves that time out.
         String later = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).toString();
         String bensRoom = io.schedulr.scheduling.api.RoomApi.createRoomAt(s.ben(), java.time.Instant.parse(later + "T09:00:00Z"), null);

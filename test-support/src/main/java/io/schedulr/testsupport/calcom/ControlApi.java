@@ -29,7 +29,8 @@ import java.util.Set;
  *       BOOKING_REQUESTED: BOOKING_CREATED, or BOOKING_REJECTED with {@code rejectionReason}); {@code GET /_control/bookings}</li>
  *   <li>{@code POST /_control/members} {@code {"name","email","username","timeZone"}};
  *       {@code POST /_control/schedules} {@code {"userId","timeZone","availability":[{"days":["Monday"],"startTime":"09:00","endTime":"17:00"}]}};
- *       {@code POST /_control/event-types} {@code {"slug","title","lengthInMinutes","teamId"|"ownerId","hostIds","schedulingType","requiresConfirmation"}};
+ *       {@code POST /_control/event-types} {@code {"slug","title","lengthInMinutes","lengthOptions","teamId"|"ownerId","hostIds","schedulingType",
+ *       "requiresConfirmation"}};
  *       {@code GET /_control/directory}</li>
  *   <li>{@code GET /_control/deliveries}; {@code POST /_control/deliveries/hold}; {@code POST /_control/deliveries/release}
  *       {@code {"order":"reverse"|"original"}}; {@code POST /_control/deliveries/{id}/replay};
@@ -243,8 +244,23 @@ final class ControlApi {
             throw CalcomError.badRequest("teamId or ownerId is required");
         }
         String schedulingType = Json.string(body.get("schedulingType"));
+        List<Integer> options = null;
+        if (body.get("lengthOptions") != null) {
+            options = new ArrayList<>();
+            for (Object m : Json.list(body.get("lengthOptions"))) {
+                Long minutes = Json.number(m);
+                options.add(minutes == null ? -1 : minutes.intValue());
+            }
+            // Checked before the type is made, so a refused one leaves nothing behind.
+            if (!options.contains(length.intValue()) || options.stream().anyMatch(m -> m < 1)) {
+                throw CalcomError.badRequest("lengthOptions must be positive numbers and include lengthInMinutes");
+            }
+        }
         Directory.EventType type = directory.addEventType(required(body, "slug"), required(body, "title"), length.intValue(), team, team == null ? owner : null,
                 hosts, team == null ? null : schedulingType == null ? "collective" : schedulingType);
+        if (options != null) {
+            type = directory.offerLengths(type.id(), options);
+        }
         if (Boolean.TRUE.equals(body.get("requiresConfirmation"))) {
             type = directory.requireConfirmation(type.id());
         }

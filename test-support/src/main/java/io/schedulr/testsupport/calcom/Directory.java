@@ -171,6 +171,15 @@ final class Directory {
         return type;
     }
 
+    /** From now on a booking may choose any of these lengths (the type's own among them). */
+    synchronized EventType offerLengths(long id, List<Integer> options) {
+        EventType t = eventTypes.get(id);
+        EventType offering = new EventType(t.id(), t.slug(), t.title(), t.description(), t.lengthInMinutes(), List.copyOf(options), t.teamId(),
+                t.ownerId(), t.hostIds(), t.schedulingType(), t.requiresConfirmation());
+        eventTypes.put(id, offering);
+        return offering;
+    }
+
     /** From now on its bookings wait for a host's confirmation. */
     synchronized EventType requireConfirmation(long id) {
         EventType t = eventTypes.get(id);

@@ -147,6 +147,27 @@ class CalcomApiContractTest {
     }
 
     @Test
+    void aTypeSeededWithLengthOptionsOffersSlotsAndBookingsOfEachAndRefusesOthers() throws Exception {
+        Map<String, Object> me = data(api.get("/v2/me", null));
+        HttpResponse<String> seeded = api.control("event-types", "{\"slug\":\"flexible\",\"title\":\"Flexible\",\"lengthInMinutes\":30,"
+                + "\"lengthOptions\":[30,60],\"ownerId\":" + me.get("id") + "}");
+        assertThat(seeded.statusCode()).isEqualTo(200);
+        Object id = json(seeded).get("id");
+        assertThat(data(api.get("/v2/event-types/" + id, LocalCalcom.EVENT_TYPES_API_VERSION))).containsEntry("lengthInMinutesOptions", List.of(30L, 60L));
+        LocalDate monday = freshMonday();
+        List<Object> hours = list(data(api.get("/v2/slots?eventTypeId=" + id + "&start=" + monday + "&end=" + monday
+                + "&timeZone=Europe/Berlin&duration=60&format=range", LocalCalcom.SLOTS_API_VERSION)).get(monday.toString()));
+        assertThat(hours).hasSize(8);
+        assertThat(OffsetDateTime.parse((String) map(hours.get(0)).get("end")).toInstant()).isEqualTo(berlin(monday, 10, 0));
+        assertThat(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(((Number) id).longValue(), berlin(monday, 11, 0),
+                "flexible@candidate.test").replace("\"lengthInMinutes\":30", "\"lengthInMinutes\":45")).statusCode()).isEqualTo(400);
+        assertThat(api.control("event-types", "{\"slug\":\"odd\",\"title\":\"Odd\",\"lengthInMinutes\":30,\"lengthOptions\":[45,60],"
+                + "\"ownerId\":" + me.get("id") + "}").statusCode()).as("options without the type's own length").isEqualTo(400);
+        assertThat(dataList(api.get("/v2/event-types", LocalCalcom.EVENT_TYPES_API_VERSION))).as("nothing made of a refused one")
+                .noneSatisfy(t -> assertThat(t).containsEntry("slug", "odd"));
+    }
+
+    @Test
     void slotsFollowWorkingHoursInTheRequestedZoneAndATakenSlotDisappears() throws Exception {
         long eventTypeId = eventTypeId(api, calcom.teamId(), 30);
         LocalDate monday = freshMonday();

@@ -158,17 +158,11 @@ public class InterviewFlowService implements InterviewFlowUseCase {
                     new NotFoundException("event_type_not_found", "Cal.com offers no event type " + typeId + "."));
             int minutes = customDurationMinutes != null ? customDurationMinutes : type.lengthInMinutes();
             if (customDurationMinutes != null && !type.offers(customDurationMinutes)) {
-                throw new InvalidRequestException("invalid_customDurationMinutes", "'" + type.title() + "' can be booked for "
-                        + lengths(type) + " minutes, not " + customDurationMinutes + ".");
+                throw new InvalidRequestException("invalid_customDurationMinutes", EventTypeLengths.refusal(type, customDurationMinutes));
             }
             return step(actor, interviewId, "booking_type_chosen",
                     interview -> Uni.createFrom().item(interview.chooseBooking(typeId, minutes, customDurationMinutes != null, start, clock.instant())));
         });
-    }
-
-    private static String lengths(EventTypeOption type) {
-        List<Integer> all = type.lengthOptions() == null || type.lengthOptions().isEmpty() ? List.of(type.lengthInMinutes()) : type.lengthOptions();
-        return all.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @Override

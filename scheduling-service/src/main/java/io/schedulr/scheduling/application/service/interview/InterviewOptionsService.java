@@ -12,6 +12,7 @@ import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.domain.BusyTimes;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.InvalidRequestException;
+import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.TeamMember;
@@ -59,7 +60,8 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
     }
 
     @Override
-    public Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to, boolean fitsCalendars) {
+    public Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Integer lengthInMinutes, Instant from, Instant to,
+                                  boolean fitsCalendars) {
         if (from == null || to == null) {
             throw new InvalidRequestException(from == null ? "invalid_from" : "invalid_to", "'from' and 'to' are required.");
         }
@@ -73,9 +75,10 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
                 .chain(seen -> {
                     Interview interview = seen.interview();
                     String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().zoneOrUtc();
-                    Integer length = interview.customDuration() && interview.eventTypeId() != null && interview.eventTypeId() == eventTypeId
+                    Integer saved = interview.customDuration() && interview.eventTypeId() != null && interview.eventTypeId() == eventTypeId
                             ? interview.durationMinutes() : null;
-                    Uni<SlotOptions> offered = calcom.slots(eventTypeId, from, to, zone, length);
+                    Uni<SlotOptions> offered = (lengthInMinutes == null ? Uni.createFrom().item(saved) : offered(eventTypeId, lengthInMinutes))
+                            .chain(length -> calcom.slots(eventTypeId, from, to, zone, length));
                     if (fitsCalendars) {
                         // A sent interview's own time is no clash for the times it may move to.
                         offered = offered.chain(options -> conflicts.teamBusyTimes(tx, actor.id(), actor.person().email(), seen.team(),
@@ -83,6 +86,18 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
                     }
                     return offered.map(options -> new SlotChoices(options, byCalcomUser(seen.members())));
                 });
+    }
+
+    /** The length asked for, when the type offers it (as the booking-type step would refuse it otherwise). */
+    private Uni<Integer> offered(long eventTypeId, int minutes) {
+        return calcom.eventTypes().map(types -> {
+            EventTypeOption type = types.stream().filter(t -> t.id() == eventTypeId).findFirst().orElseThrow(() ->
+                    new NotFoundException("event_type_not_found", "Cal.com offers no event type " + eventTypeId + "."));
+            if (!type.offers(minutes)) {
+                throw new InvalidRequestException("invalid_lengthInMinutes", EventTypeLengths.refusal(type, minutes));
+            }
+            return minutes;
+        });
     }
 
     /** The options without the times that clash with {@code busy}: the send would refuse them. */

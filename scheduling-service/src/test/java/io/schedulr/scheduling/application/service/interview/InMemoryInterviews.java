@@ -89,14 +89,17 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
 
     @Override
     public Uni<List<EventTypeOption>> eventTypes() {
-        return Uni.createFrom().item(List.of(new EventTypeOption(1001, "Interview (30 min)", "", 30, List.of(30), List.of(new Host(101, "Ada")))));
+        return Uni.createFrom().item(List.of(new EventTypeOption(1001, "Interview (30 min)", "", 30, List.of(30), List.of(new Host(101, "Ada"))),
+                new EventTypeOption(1002, "Interview (flexible)", "", 60, List.of(30, 60, 90), List.of(new Host(101, "Ada")))));
     }
 
     @Override
     public Uni<SlotOptions> slots(long eventTypeId, Instant from, Instant to, String timeZone, Integer lengthInMinutes) {
-        // Three half hours from the start of the range, and the first two again for a member.
+        // Three starts half an hour apart from the start of the range (each as long as asked, else 30 minutes), and the first
+        // two again for a member.
+        long length = lengthInMinutes == null ? 30 : lengthInMinutes;
         List<Slot> slots = java.util.stream.IntStream.range(0, 3)
-                .mapToObj(i -> new Slot(from.plus(Duration.ofMinutes(30L * i)), from.plus(Duration.ofMinutes(30L * i + 30)))).toList();
+                .mapToObj(i -> new Slot(from.plus(Duration.ofMinutes(30L * i)), from.plus(Duration.ofMinutes(30L * i + length)))).toList();
         return Uni.createFrom().item(new SlotOptions(eventTypeId, timeZone, true, slots, List.of(new MemberSlots(new Host(101, "Ada"), slots.subList(0, 2)))));
     }
 

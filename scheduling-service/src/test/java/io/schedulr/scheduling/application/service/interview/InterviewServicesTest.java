@@ -213,13 +213,26 @@ class InterviewServicesTest {
         InterviewOptionsService options = new InterviewOptionsService(team, interviews, store, conflicts);
         UUID id = ready();
 
-        CalcomGatewayPort.SlotOptions all = options.slots(ada, id, 1001L, START, START.plus(Duration.ofDays(1)), false).await().indefinitely().options();
-        CalcomGatewayPort.SlotOptions fitting = options.slots(ada, id, 1001L, START, START.plus(Duration.ofDays(1)), true).await().indefinitely().options();
+        CalcomGatewayPort.SlotOptions all = options.slots(ada, id, 1001L, null, START, START.plus(Duration.ofDays(1)), false).await().indefinitely().options();
+        CalcomGatewayPort.SlotOptions fitting = options.slots(ada, id, 1001L, null, START, START.plus(Duration.ofDays(1)), true).await().indefinitely().options();
 
         assertThat(all.slots()).hasSize(3);
         assertThat(fitting.slots()).as("Ben's booked session and Ada's Google busy time clash with the first two")
                 .extracting(CalcomGatewayPort.Slot::start).containsExactly(START.plus(Duration.ofMinutes(60)));
         assertThat(fitting.members()).singleElement().satisfies(m -> assertThat(m.slots()).isEmpty());
+    }
+
+    @Test
+    void timesOfALengthTheTypeOffersAreThatLongAndALengthItDoesNotOfferIsRefusedNamingThoseItDoes() {
+        InterviewOptionsService options = new InterviewOptionsService(team, world.interviews, store);
+        UUID id = ready();
+
+        assertThat(options.slots(ada, id, 1002L, 90, START, START.plus(Duration.ofDays(1)), false).await().indefinitely().options().slots())
+                .allSatisfy(s -> assertThat(Duration.between(s.start(), s.end())).isEqualTo(Duration.ofMinutes(90)));
+        assertThatThrownBy(() -> options.slots(ada, id, 1002L, 45, START, START.plus(Duration.ofDays(1)), false).await().indefinitely())
+                .hasFieldOrPropertyWithValue("code", "invalid_lengthInMinutes").hasMessage("'Interview (flexible)' can be booked for 30, 60, 90 minutes, not 45.");
+        assertThatThrownBy(() -> options.slots(ada, id, 4242L, 30, START, START.plus(Duration.ofDays(1)), false).await().indefinitely())
+                .hasFieldOrPropertyWithValue("code", "event_type_not_found");
     }
 
     /** Team members' booked sessions by address (rooms by user id: none). */

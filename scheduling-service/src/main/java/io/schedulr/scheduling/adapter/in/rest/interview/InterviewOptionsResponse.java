@@ -39,7 +39,7 @@ public final class InterviewOptionsResponse {
 
     public static List<EventType> eventTypes(List<CalcomGatewayPort.EventTypeOption> types, Map<Long, TeamMember> members) {
         return types.stream().map(t -> new EventType(t.id(), t.title(), t.description(), t.lengthInMinutes(),
-                t.lengthOptions() == null || t.lengthOptions().isEmpty() ? List.of(t.lengthInMinutes()) : t.lengthOptions(),
+                t.lengths(),
                 t.hosts().stream().map(h -> host(h, members)).toList())).toList();
     }
 

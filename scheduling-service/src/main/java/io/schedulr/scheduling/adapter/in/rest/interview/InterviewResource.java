@@ -153,9 +153,13 @@ public class InterviewResource {
     @GET
     @Path("/{id}/options/slots")
     @Operation(summary = "Step 3's options: Cal.com's free times of an event type between from and to (at most 62 days)")
-    @Extension(name = CODES, value = "invalid_interview_id interview_not_found invalid_eventTypeId invalid_datetime "
-            + "datetime_out_of_range invalid_to invalid_fitsCalendars calcom_not_found calcom_rejected calcom_rate_limited calcom_unavailable")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found invalid_eventTypeId invalid_lengthInMinutes "
+            + "invalid_datetime datetime_out_of_range invalid_to invalid_fitsCalendars event_type_not_found calcom_not_found calcom_rejected "
+            + "calcom_rate_limited calcom_unavailable")
     public Uni<InterviewOptionsResponse.Slots> slots(@PathParam("id") String id, @QueryParam("eventTypeId") String eventTypeId,
+                                                     @Parameter(description = "Times this long: one of the type's lengthOptions (5–480). "
+                                                             + "Left out: the length chosen for this type before, else the type's own.")
+                                                     @QueryParam("lengthInMinutes") String lengthInMinutes,
                                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                                      @Parameter(description = "true: leave out the times that clash with the team's "
                                                              + "booked sessions here or with the Google busy times of the caller and of "
@@ -164,11 +168,13 @@ public class InterviewResource {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
         long type = RequestValues.number("eventTypeId", eventTypeId, 1, Integer.MAX_VALUE);
+        Integer length = lengthInMinutes == null ? null : RequestValues.number("lengthInMinutes", lengthInMinutes, 5, 480);
         boolean fitting = RequestValues.flag("fitsCalendars", fitsCalendars);
         Instant start = times.required("from", from);
         Instant end = times.required("to", to);
         // Before the meeting has a zone of its own, Cal.com is asked in the caller's kept zone, not the token's (UTC for Google).
-        return kept.kept(actor.person()).chain(zone -> options.slots(new Actor(actor.person().inZone(zone), actor.admin()), interview, type, start, end, fitting))
+        return kept.kept(actor.person()).chain(zone -> options.slots(new Actor(actor.person().inZone(zone), actor.admin()), interview, type, length, start,
+                end, fitting))
                 .map(InterviewOptionsResponse::slots);
     }
 

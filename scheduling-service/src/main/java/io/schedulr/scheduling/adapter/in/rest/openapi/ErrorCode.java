@@ -70,6 +70,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_ADDITIONAL_MEMBER_IDS(400, "invalid_additionalMemberIds", "At most 10 additional members."),
     INVALID_EVENT_TYPE_ID(400, "invalid_eventTypeId", "'eventTypeId' is a Cal.com event type id (a positive number)."),
     INVALID_CUSTOM_DURATION_MINUTES(400, "invalid_customDurationMinutes", "'30 min interview' can be booked for 30, 45, 60, 90 minutes."),
+    INVALID_LENGTH_IN_MINUTES(400, "invalid_lengthInMinutes", "'30 min interview' can be booked for 30, 45, 60, 90 minutes, not 50."),
     INVALID_START(400, "invalid_start", "The start must be in the future."),
     INVALID_GUESTS(400, "invalid_guests", "'guests' is required (an empty list for none)."),
     INVALID_GUESTS_NAME(400, "invalid_guests.name", "'guests.name' is required."),

@@ -20,10 +20,13 @@ public interface InterviewOptionsUseCase {
     }
 
     /**
-     * @param to            exclusive; at most 62 days after {@code from}
-     * @param fitsCalendars leave out the times that clash with the team's calendars, which the send would refuse
+     * @param lengthInMinutes a length the type offers, for times that long; null: the length saved for this type (a custom
+     *                        one chosen before), else the type's own
+     * @param to              exclusive; at most 62 days after {@code from}
+     * @param fitsCalendars   leave out the times that clash with the team's calendars, which the send would refuse
      */
-    Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Instant from, Instant to, boolean fitsCalendars);
+    Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Integer lengthInMinutes, Instant from, Instant to,
+                           boolean fitsCalendars);
 
     /** The slots, in the interview's zone (or the viewer's while it has none), and our team members by Cal.com user id. */
     record SlotChoices(SlotOptions options, Map<Long, TeamMember> membersByCalcomUser) {

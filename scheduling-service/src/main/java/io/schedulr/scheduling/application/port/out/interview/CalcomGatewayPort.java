@@ -32,6 +32,11 @@ public interface CalcomGatewayPort {
         public boolean offers(int minutes) {
             return lengthInMinutes == minutes || (lengthOptions != null && lengthOptions.contains(minutes));
         }
+
+        /** Every length a booking may choose: the options, or the one length when the type offers no choice. */
+        public List<Integer> lengths() {
+            return lengthOptions == null || lengthOptions.isEmpty() ? List.of(lengthInMinutes) : lengthOptions;
+        }
     }
 
     record Slot(Instant start, Instant end) {
