@@ -28,10 +28,12 @@ test('nothing in a note can run or restyle the page: scripts, styles and frames 
   assert.equal(shown('<script>', tree), 'kept text<a>no target</a><a>nor this</a><p>plain</p>');
 });
 
-test('a Markdown or plain note is its text, line breaks and all, never parsed', () => {
+test('a note without markup is read as Markdown, never parsed as HTML', () => {
   const parsed = [];
   const notes = '# Ask about\n- churn\n- **pricing** [deck](https://acme.example)';
-  assert.deepEqual(noteContent(notes, html => { parsed.push(html); return el('body', {}); }, write), [`<p class="plain-notes">${notes}</p>`]);
+  assert.equal(noteContent(notes, html => { parsed.push(html); return el('body', {}); }, write).join(''),
+    '<h1>Ask about</h1><ul><li>churn</li><li><strong>pricing</strong> <a href="https://acme.example" target="_blank" '
+    + 'rel="nofollow noopener noreferrer">deck</a></li></ul>');
   assert.deepEqual(parsed, []);
   assert.deepEqual(noteContent(null, () => assert.fail('nothing to parse'), write), []);
   assert.deepEqual(noteContent('  ', () => assert.fail('nothing to parse'), write), []);

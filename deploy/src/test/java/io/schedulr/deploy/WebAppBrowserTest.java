@@ -10,6 +10,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -459,7 +460,13 @@ class WebAppBrowserTest {
             assertThat(ivy.findElement(By.id("guest-count")).getText()).startsWith("2 guests · 4 taking part · ").endsWith(" minutes");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-zone")));
-            ivy.findElement(By.id("prep-notes")).sendKeys("<p>Read the <b>deck</b> first<script>document.title='ran'</script></p>");
+            // Notes in Markdown, "deck" made bold with the toolbar.
+            WebElement notes = ivy.findElement(By.id("prep-notes"));
+            notes.sendKeys("Read the deck first");
+            ((JavascriptExecutor) ivy).executeScript("arguments[0].setSelectionRange(9, 13)", notes);
+            ivy.findElement(By.cssSelector("button[data-format='bold']")).click();
+            notes.sendKeys(Keys.END, Keys.ENTER, Keys.ENTER, "- churn", Keys.ENTER, "- pricing");
+            assertThat(notes.getAttribute("value")).isEqualTo("Read the **deck** first\n\n- churn\n- pricing");
             ivy.findElement(By.id("questions")).sendKeys("Why now?");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
@@ -481,11 +488,9 @@ class WebAppBrowserTest {
             assertThat(Duration.between(java.time.Instant.parse(sent.path("startAt").asText()), java.time.Instant.parse(sent.path("endAt").asText())))
                     .isEqualTo(Duration.ofHours(1));
             assertThat(detail).contains("60 minutes");
-            // The notes for the team, formatted as written and with nothing in them that runs, and the questions.
-            assertThat(ivy.findElement(By.cssSelector("#interview-notes b")).getText()).isEqualTo("deck");
-            assertThat(ivy.findElement(By.id("interview-notes")).getText()).isEqualTo("Read the deck first");
-            assertThat(ivy.findElements(By.cssSelector("#interview-notes script"))).isEmpty();
-            assertThat(ivy.getTitle()).isNotEqualTo("ran");
+            // The notes for the team, formatted, and the questions.
+            assertThat(ivy.findElement(By.cssSelector("#interview-notes p strong")).getText()).isEqualTo("deck");
+            assertThat(ivy.findElements(By.cssSelector("#interview-notes ul li"))).extracting(WebElement::getText).containsExactly("churn", "pricing");
             assertThat(detail).contains("Why now?");
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);

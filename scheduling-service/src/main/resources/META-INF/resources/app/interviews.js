@@ -6,6 +6,7 @@ import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js'
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
+import { markdownEdit } from './markdown-edit.js';
 import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
@@ -453,12 +454,25 @@ function wizard(app, failed, draft = null, closed = () => {}) {
       });
     },
     async () => {
-      const notes = h('textarea', { id: 'prep-notes' });
+      const notes = h('textarea', { id: 'prep-notes', rows: 8 });
       notes.value = state.interview.prepNotes || '';
+      const format = (kind, label) => {
+        const b = h('button', { type: 'button', class: 'secondary', 'data-format': kind }, label);
+        b.addEventListener('click', () => {
+          const edited = markdownEdit(notes.value, notes.selectionStart, notes.selectionEnd, kind);
+          notes.value = edited.value;
+          notes.focus();
+          notes.setSelectionRange(edited.start, edited.end);
+        });
+        return b;
+      };
+      const toolbar = h('div', { class: 'row', role: 'toolbar', 'aria-label': 'Format the notes' }, format('bold', 'Bold'),
+        format('italic', 'Italic'), format('heading', 'Heading'), format('list', 'List'), format('link', 'Link'));
       const questions = h('textarea', { id: 'questions' });
       questions.value = (state.interview.customQuestions || []).join('\n');
       const zone = h('input', { id: 'meeting-zone', value: state.interview.timeZone || app.zone, autocomplete: 'off' });
-      content.replaceChildren(field('prep-notes', 'Preparation notes for the team', notes),
+      content.replaceChildren(field('prep-notes', 'Preparation notes for the team', notes), toolbar,
+        h('p', { class: 'muted' }, 'Markdown: **bold**, *italic*, ## headings, - lists, [links](https://…); the interview\'s page shows them formatted.'),
         field('questions', 'Questions (one per line)', questions), field('meeting-zone', 'Meeting time zone', zone));
       return async () => put('details', {
         prepNotes: notes.value, customQuestions: questions.value.split('\n').map(q => q.trim()).filter(Boolean), timeZone: zone.value.trim(),

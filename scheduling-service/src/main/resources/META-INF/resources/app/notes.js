@@ -1,6 +1,8 @@
 // An interview's preparation notes on its page. scheduling-service keeps them made safe (Markdown as written, HTML with
 // formatting and http(s)/mailto links only); the page still does not take them as markup (no innerHTML in the app): it
-// rebuilds an HTML note element by element from an allow-list, and shows any other note as the text it is.
+// rebuilds an HTML note element by element from an allow-list, and formats any other note as Markdown (markdown.js).
+import { markdown } from './markdown.js';
+
 const KEPT = new Set(['a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'hr', 'i', 'li',
   'ol', 'p', 'pre', 'q', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul']);
 // Left out with everything in them; any other unknown element gives way to its content.
@@ -16,7 +18,7 @@ export function noteContent(notes, parse, make) {
     return [];
   }
   if (!notes.includes('<')) {
-    return [make('p', { class: 'plain-notes' }, [notes])];
+    return markdown(notes, make);
   }
   return rebuilt(parse(notes).childNodes, make);
 }
