@@ -366,9 +366,18 @@ class WebAppBrowserTest {
             // hundred others by name, so not in the first step's list: typing its name (in any case) chooses it.
             String acme = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     client.call("POST", "/api/startups", admin, "{\"name\":\"Acme " + tag + "\"}", 201)).path("id").asText();
-            client.call("POST", "/api/startups/" + acme + "/contacts", admin, "{\"name\":\"Hugo Advisor\",\"email\":\"hugo-" + tag
-                    + "@example.com\",\"role\":\"Advisor\"}", 201);
             sql("INSERT INTO startup (id, name) SELECT gen_random_uuid(), 'Aa ' || i || ' " + tag + "' FROM generate_series(1, 100) i", 100);
+            // Ivy finds Acme among the startups by part of its name, in any case, and adds a contact on its page.
+            ivy.get(app + "#/startups");
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-search"))).sendKeys("ACME " + tag.toUpperCase());
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-rows a")).size() == 1);
+            ivy.findElement(By.cssSelector("#startup-rows a")).click();
+            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-new-name"))).sendKeys("Hugo Advisor");
+            ivy.findElement(By.id("contact-new-email")).sendKeys("hugo-" + tag + "@example.com");
+            ivy.findElement(By.id("contact-new-role")).sendKeys("Advisor");
+            ivy.findElement(By.id("add-contact")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("startup-contacts"), "hugo-" + tag + "@example.com"));
+            shot(ivy, "16-startup");
             ivy.get(app + "#/interviews");
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("new-interview"))).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-new"))).sendKeys("acme " + tag.toUpperCase());
@@ -515,6 +524,15 @@ class WebAppBrowserTest {
                     .isEqualTo(java.time.OffsetDateTime.parse(movedTo).toInstant().toString());
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(moved).path("calcomBookingUid").asText())
                     .isNotEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(firstStart).path("calcomBookingUid").asText());
+
+            // From Acme's page, the wizard opens with Acme chosen and its contacts offered; closed at once, it leaves no draft.
+            ivy.get(app + "#/startups/" + acme);
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("schedule-for-startup"))).click();
+            wait(ivy).until(d -> new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
+            assertThat(new Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText()).isEqualTo("Acme " + tag);
+            assertThat(new Select(ivy.findElement(By.id("contact"))).getOptions()).extracting(WebElement::getText)
+                    .contains("Grace Founder <grace-" + tag + "@example.com>", "Hugo Advisor <hugo-" + tag + "@example.com>");
+            ivy.findElement(By.id("wizard-close")).click();
 
             // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.
             sql("INSERT INTO interview (id, status, origin, created_by, startup_id, created_at, updated_at) SELECT gen_random_uuid(), "

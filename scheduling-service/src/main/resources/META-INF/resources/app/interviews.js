@@ -133,9 +133,10 @@ function detailView(app, failed, id) {
 
 /**
  * The 6-step modal: each step is saved on the draft when it is left, and the API's refusal is shown on the step. A draft
- * left before it was sent is continued from its first step not yet done.
+ * left before it was sent is continued from its first step not yet done. Opened from a startup's page, a new one has that
+ * startup chosen in its first step (nothing is saved before Next, so closing it at once leaves no draft).
  */
-function wizard(app, failed, draft = null, closed = () => {}) {
+export function wizard(app, failed, draft = null, closed = () => {}, startup = null) {
   const token = app.session.idToken;
   const state = { step: 0, interview: draft, eventType: null, length: null, start: null };
   if (draft) {
@@ -213,7 +214,7 @@ function wizard(app, failed, draft = null, closed = () => {}) {
     async () => {
       const startups = await call('GET', '/api/startups?limit=100', undefined, token);
       // The startup saved before is chosen again, also when it is not among the first 100.
-      const saved = state.interview && state.interview.startup;
+      const saved = (state.interview && state.interview.startup) || startup;
       if (saved && !startups.some(s => s.id === saved.id)) {
         startups.unshift(saved);
       }

@@ -7,6 +7,7 @@ import {
 import { h, show, notice, busy } from './dom.js';
 import { sessionsView } from './sessions.js';
 import { slotsView } from './slots.js';
+import { startupsView } from './startups.js';
 import { interviewsView } from './interviews.js';
 import { remindersView } from './reminders.js';
 import { forgetUnsaved, keepUnsaved, offerUnsaved, takeUnsaved } from './unsaved.js';
@@ -149,6 +150,9 @@ async function route() {
     } else if (page === 'interviews') {
       document.getElementById('nav-interviews').setAttribute('aria-current', 'page');
       interviewsView(app, failed);
+    } else if (page === 'startups') {
+      document.getElementById('nav-startups').setAttribute('aria-current', 'page');
+      startupsView(app, failed);
     } else if (page === 'reminders') {
       document.getElementById('nav-reminders').setAttribute('aria-current', 'page');
       remindersView(app, failed);

@@ -1,0 +1,105 @@
+// Startups: find one by name or add it; its page lists its contacts, takes a new one, and starts the interview wizard with
+// the startup chosen.
+import { call, ApiError } from './api.js';
+import { h, show, notice, busy } from './dom.js';
+import { newestAnswers } from './paging.js';
+import { wizard } from './interviews.js';
+
+export function startupsView(app, failed) {
+  const id = window.location.hash.split('/')[2];
+  if (id) {
+    startupPage(app, failed, decodeURIComponent(id));
+  } else {
+    startupList(app, failed);
+  }
+}
+
+function startupList(app, failed) {
+  const token = app.session.idToken;
+  const search = h('input', { id: 'startup-search', type: 'search', autocomplete: 'off', placeholder: 'Part of the name' });
+  const rows = h('tbody', { id: 'startup-rows' });
+  const name = h('input', { id: 'new-startup-name', required: true, autocomplete: 'off' });
+  const website = h('input', { id: 'new-startup-website', autocomplete: 'off', placeholder: 'acme.example' });
+  const add = h('button', { type: 'submit', id: 'add-startup' }, 'Add startup');
+  const form = h('form', { class: 'row' }, h('div', {}, h('label', { for: 'new-startup-name' }, 'Name'), name),
+    h('div', {}, h('label', { for: 'new-startup-website' }, 'Website (optional)'), website), add);
+  show('startups', h('h1', {}, 'Startups'),
+    h('div', { class: 'card' }, h('label', { for: 'startup-search' }, 'Find a startup'), search,
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, 'Contacts'))), rows)),
+    h('div', { class: 'card' }, h('h2', {}, 'Add a startup'), form));
+  // Only the answer to the last search typed is shown.
+  const ask = newestAnswers();
+  const load = async () => {
+    const isNewest = ask();
+    const q = search.value.trim();
+    const found = await call('GET', `/api/startups?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`, undefined, token);
+    if (!isNewest()) {
+      return;
+    }
+    rows.replaceChildren(...(found.length ? found.map(s => h('tr', {},
+      h('td', {}, h('a', { href: `#/startups/${encodeURIComponent(s.id)}` }, s.name)),
+      h('td', {}, (s.contacts || []).map(c => c.name).join(', ') || '—')))
+      : [h('tr', {}, h('td', { colspan: 2, class: 'empty' }, q ? 'No startup has that in its name.' : 'No startups yet.'))]));
+  };
+  search.addEventListener('input', () => load().catch(failed));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busy(add, 'Adding…', async () => {
+      const made = await call('POST', '/api/startups', website.value.trim() ? { name: name.value, website: website.value.trim() }
+        : { name: name.value }, token);
+      window.location.hash = `#/startups/${encodeURIComponent(made.id)}`;
+    }).catch(async e => {
+      // A name a startup has already (in any case): that startup's page, rather than a near-duplicate.
+      if (!(e instanceof ApiError) || e.code !== 'startup_name_taken') {
+        failed(e);
+        return;
+      }
+      const found = await call('GET', `/api/startups?q=${encodeURIComponent(name.value.trim())}&limit=200`, undefined, token).catch(() => []);
+      const existing = found.find(s => s.name.toLowerCase() === name.value.trim().toLowerCase());
+      if (!existing) {
+        failed(e);
+        return;
+      }
+      window.location.hash = `#/startups/${encodeURIComponent(existing.id)}`;
+      notice(`${existing.name} exists already: here it is.`, 'info');
+    });
+  });
+  load().catch(failed);
+}
+
+function startupPage(app, failed, id) {
+  const token = app.session.idToken;
+  show('startup', h('p', { class: 'muted' }, 'Loading…'));
+  call('GET', `/api/startups/${encodeURIComponent(id)}`, undefined, token).then(startup => {
+    const schedule = h('button', { type: 'button', id: 'schedule-for-startup' }, 'Schedule an interview');
+    schedule.addEventListener('click', () => wizard(app, failed, null, () => {}, { id: startup.id, name: startup.name }));
+    const name = h('input', { id: 'contact-new-name', required: true, autocomplete: 'off' });
+    const email = h('input', { id: 'contact-new-email', type: 'email', required: true, autocomplete: 'off' });
+    const role = h('input', { id: 'contact-new-role', autocomplete: 'off' });
+    const add = h('button', { type: 'submit', id: 'add-contact' }, 'Add contact');
+    const form = h('form', { class: 'row' }, h('div', {}, h('label', { for: 'contact-new-name' }, 'Name'), name),
+      h('div', {}, h('label', { for: 'contact-new-email' }, 'Email'), email),
+      h('div', {}, h('label', { for: 'contact-new-role' }, 'Role (optional)'), role), add);
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      busy(add, 'Adding…', async () => {
+        await call('POST', `/api/startups/${encodeURIComponent(startup.id)}/contacts`, role.value.trim()
+          ? { name: name.value, email: email.value, role: role.value.trim() } : { name: name.value, email: email.value }, token);
+        notice(`${name.value} is a contact of ${startup.name}.`, 'info');
+        startupPage(app, failed, id);
+      }).catch(failed);
+    });
+    const contacts = startup.contacts || [];
+    show('startup', h('p', {}, h('a', { href: '#/startups' }, '← All startups')),
+      h('div', { class: 'card', id: 'startup-detail' }, h('h1', {}, startup.name),
+        startup.website ? h('p', {}, h('a', { href: startup.website, target: '_blank', rel: 'noopener noreferrer' }, startup.website)) : null,
+        h('p', {}, schedule),
+        h('h2', {}, 'Contacts'),
+        contacts.length ? h('table', { id: 'startup-contacts', class: 'stacked' },
+          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'))),
+          h('tbody', {}, ...contacts.map(c => h('tr', {}, h('td', { 'data-label': 'Name' }, c.name),
+            h('td', { 'data-label': 'Email' }, c.email), h('td', { 'data-label': 'Role' }, c.role || '—')))))
+          : h('p', { class: 'muted' }, 'No contacts yet.'),
+        h('h2', {}, 'Add a contact'), form));
+  }).catch(failed);
+}
