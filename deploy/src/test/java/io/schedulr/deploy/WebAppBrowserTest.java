@@ -496,7 +496,10 @@ class WebAppBrowserTest {
             assertThat(sent.path("customDurationMinutes").asInt()).isEqualTo(60);
             assertThat(Duration.between(java.time.Instant.parse(sent.path("startAt").asText()), java.time.Instant.parse(sent.path("endAt").asText())))
                     .isEqualTo(Duration.ofHours(1));
-            assertThat(detail).contains("60 minutes");
+            assertThat(detail).contains("60 minutes").contains("Cal.com booking " + sent.path("calcomBookingUid").asText());
+            // The local Cal.com's types meet on Cal Video.
+            assertThat(sent.path("meetingProvider").asText()).isEqualTo("cal-video");
+            assertThat(ivy.findElement(By.id("join")).getText()).isEqualTo("Join the meeting on Cal Video");
             // The notes for the team, formatted, and the questions.
             assertThat(ivy.findElement(By.cssSelector("#interview-notes p strong")).getText()).isEqualTo("deck");
             assertThat(ivy.findElements(By.cssSelector("#interview-notes ul li"))).extracting(WebElement::getText).containsExactly("churn", "pricing");

@@ -10,6 +10,8 @@ import { markdownEdit } from './markdown-edit.js';
 import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
+// Where the meeting takes place (the API's meetingProvider); a plain link names none.
+const PROVIDERS = { 'cal-video': 'Cal Video', 'google-meet': 'Google Meet', zoom: 'Zoom', 'ms-teams': 'Microsoft Teams' };
 
 export function interviewsView(app, failed) {
   const id = window.location.hash.split('/')[2];
@@ -107,7 +109,9 @@ function detailView(app, failed, id) {
                 + 'The invitations went out; everyone hears again once it is confirmed or declined.')
                 : null,
         // A cancelled meeting, one whose time the host gave up on, or one that is over, has no link to join.
-        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' }, 'Join the meeting')) : null,
+        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' },
+          PROVIDERS[iv.meetingProvider] ? `Join the meeting on ${PROVIDERS[iv.meetingProvider]}` : 'Join the meeting')) : null,
+        iv.calcomBookingUid ? h('p', { class: 'muted', id: 'calcom-booking' }, `Cal.com booking ${iv.calcomBookingUid}`) : null,
         // Sent, an interview is Cal.com's booking of whoever sent it: they (and admins) move or cancel it here; the
         // others see who can, and that a change made on Cal.com shows here by itself.
         !iv.changeable && !iv.over && (iv.status === 'scheduled' || iv.status === 'confirmed') ? h('p', { class: 'muted', id: 'interview-change-hint' },
