@@ -389,9 +389,10 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         if (!state.eventType || !state.start) {
           throw new ApiError(400, 'invalid_start', 'Choose a meeting type and one of the free times.');
         }
+        // A length other than the type's own is a custom one; the type's own is not named.
         const type = types.find(t => t.id === state.eventType);
-        await put('booking-type', { eventTypeId: state.eventType, start: state.start,
-          customDurationMinutes: type && state.length && state.length !== type.lengthInMinutes ? state.length : null });
+        const custom = type && state.length && state.length !== type.lengthInMinutes ? { customDurationMinutes: state.length } : {};
+        await put('booking-type', { eventTypeId: state.eventType, start: state.start, ...custom });
       };
     },
     async () => {
