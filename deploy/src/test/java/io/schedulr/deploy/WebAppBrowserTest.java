@@ -368,8 +368,12 @@ class WebAppBrowserTest {
                     client.call("POST", "/api/startups", admin, "{\"name\":\"Acme " + tag + "\"}", 201)).path("id").asText();
             sql("INSERT INTO startup (id, name) SELECT gen_random_uuid(), 'Aa ' || i || ' " + tag + "' FROM generate_series(1, 100) i", 100);
             // Ivy finds Acme among the startups by part of its name, in any case, and adds a contact on its page.
+            // A hundred and one of them by now: fifty at first, "Show more startups" the next fifty.
             ivy.get(app + "#/startups");
-            wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("startup-search"))).sendKeys("ACME " + tag.toUpperCase());
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-rows a")).size() == 50 && d.findElement(By.id("more-startups")).isDisplayed());
+            ivy.findElement(By.id("more-startups")).click();
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-rows a")).size() == 100);
+            ivy.findElement(By.id("startup-search")).sendKeys("ACME " + tag.toUpperCase());
             wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-rows a")).size() == 1);
             ivy.findElement(By.cssSelector("#startup-rows a")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-new-name"))).sendKeys("Hugo Advisor");

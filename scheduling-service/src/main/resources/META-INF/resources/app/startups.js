@@ -2,7 +2,7 @@
 // the startup chosen.
 import { call, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
-import { newestAnswers } from './paging.js';
+import { newestAnswers, withNextPage } from './paging.js';
 import { wizard } from './interviews.js';
 
 export function startupsView(app, failed) {
@@ -23,25 +23,32 @@ function startupList(app, failed) {
   const add = h('button', { type: 'submit', id: 'add-startup' }, 'Add startup');
   const form = h('form', { class: 'row' }, h('div', {}, h('label', { for: 'new-startup-name' }, 'Name'), name),
     h('div', {}, h('label', { for: 'new-startup-website' }, 'Website (optional)'), website), add);
+  // A page at a time, by name: "Show more startups" brings the next.
+  const PAGE = 50;
+  let shown = [];
+  const more = h('button', { type: 'button', class: 'secondary', id: 'more-startups', hidden: true }, 'Show more startups');
   show('startups', h('h1', {}, 'Startups'),
     h('div', { class: 'card' }, h('label', { for: 'startup-search' }, 'Find a startup'), search,
-      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, 'Contacts'))), rows)),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, 'Contacts'))), rows), more),
     h('div', { class: 'card' }, h('h2', {}, 'Add a startup'), form));
-  // Only the answer to the last search typed is shown.
+  // Only the answer to what was asked last (a search typed, or the next page) is shown.
   const ask = newestAnswers();
-  const load = async () => {
+  const load = async offset => {
     const isNewest = ask();
     const q = search.value.trim();
-    const found = await call('GET', `/api/startups?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`, undefined, token);
+    const found = await call('GET', `/api/startups?limit=${PAGE}&offset=${offset}${q ? `&q=${encodeURIComponent(q)}` : ''}`, undefined, token);
     if (!isNewest()) {
       return;
     }
-    rows.replaceChildren(...(found.length ? found.map(s => h('tr', {},
+    shown = offset === 0 ? found : withNextPage(shown, found);
+    more.hidden = found.length < PAGE;
+    rows.replaceChildren(...(shown.length ? shown.map(s => h('tr', {},
       h('td', {}, h('a', { href: `#/startups/${encodeURIComponent(s.id)}` }, s.name)),
       h('td', {}, (s.contacts || []).map(c => c.name).join(', ') || '—')))
       : [h('tr', {}, h('td', { colspan: 2, class: 'empty' }, q ? 'No startup has that in its name.' : 'No startups yet.'))]));
   };
-  search.addEventListener('input', () => load().catch(failed));
+  search.addEventListener('input', () => load(0).catch(failed));
+  more.addEventListener('click', () => busy(more, 'Loading…', () => load(shown.length)).catch(failed));
   form.addEventListener('submit', event => {
     event.preventDefault();
     busy(add, 'Adding…', async () => {
@@ -64,7 +71,7 @@ function startupList(app, failed) {
       notice(`${existing.name} exists already: here it is.`, 'info');
     });
   });
-  load().catch(failed);
+  load(0).catch(failed);
 }
 
 function startupPage(app, failed, id) {
