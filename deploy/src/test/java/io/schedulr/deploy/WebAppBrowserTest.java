@@ -534,7 +534,11 @@ class WebAppBrowserTest {
 
             // From Acme's page, the wizard opens with Acme chosen and its contacts offered; closed at once, it leaves no draft.
             ivy.get(app + "#/startups/" + acme);
-            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("schedule-for-startup"))).click();
+            // Its page lists the interview (moved: the new time).
+            WebElement listed = wait(ivy).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#startup-interviews a[href='#/interviews/" + interviewId + "']")));
+            assertThat(listed.getText()).contains(LocalDate.parse(nextDay).getDayOfMonth() + " ");
+            ivy.findElement(By.id("schedule-for-startup")).click();
             wait(ivy).until(d -> new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
             assertThat(new Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText()).isEqualTo("Acme " + tag);
             assertThat(new Select(ivy.findElement(By.id("contact"))).getOptions()).extracting(WebElement::getText)

@@ -1,8 +1,9 @@
-// Startups: find one by name or add it; its page lists its contacts, takes a new one, and starts the interview wizard with
-// the startup chosen.
+// Startups: find one by name or add it; its page lists the interviews with it (those the viewer sees) and its contacts,
+// takes a new contact, and starts the interview wizard with the startup chosen.
 import { call, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { newestAnswers, withNextPage } from './paging.js';
+import { formatWhen } from './time.js';
 import { wizard } from './interviews.js';
 
 export function startupsView(app, failed) {
@@ -77,7 +78,8 @@ function startupList(app, failed) {
 function startupPage(app, failed, id) {
   const token = app.session.idToken;
   show('startup', h('p', { class: 'muted' }, 'Loading…'));
-  call('GET', `/api/startups/${encodeURIComponent(id)}`, undefined, token).then(startup => {
+  Promise.all([call('GET', `/api/startups/${encodeURIComponent(id)}`, undefined, token),
+    call('GET', `/api/interviews?startupId=${encodeURIComponent(id)}&limit=50`, undefined, token)]).then(([startup, interviews]) => {
     const schedule = h('button', { type: 'button', id: 'schedule-for-startup' }, 'Schedule an interview');
     schedule.addEventListener('click', () => wizard(app, failed, null, () => {}, { id: startup.id, name: startup.name }));
     const name = h('input', { id: 'contact-new-name', required: true, autocomplete: 'off' });
@@ -101,6 +103,13 @@ function startupPage(app, failed, id) {
       h('div', { class: 'card', id: 'startup-detail' }, h('h1', {}, startup.name),
         startup.website ? h('p', {}, h('a', { href: startup.website, target: '_blank', rel: 'noopener noreferrer' }, startup.website)) : null,
         h('p', {}, schedule),
+        h('h2', {}, 'Interviews'),
+        interviews.length ? h('table', { id: 'startup-interviews' },
+          h('thead', {}, h('tr', {}, h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))),
+          h('tbody', {}, ...interviews.map(iv => h('tr', {},
+            h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet')),
+            h('td', { class: 'state' }, iv.status)))))
+          : h('p', { class: 'muted' }, 'No interviews you can see yet.'),
         h('h2', {}, 'Contacts'),
         contacts.length ? h('table', { id: 'startup-contacts', class: 'stacked' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'))),

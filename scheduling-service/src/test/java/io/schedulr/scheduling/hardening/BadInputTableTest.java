@@ -159,6 +159,7 @@ public class BadInputTableTest {
         c.add(get("interviews: unknown id", interviews + "/" + UNKNOWN, 404, "interview_not_found"));
         c.add(new Case("interviews: a stranger reads", "GET-OTHER", interviews + "/%INTERVIEW%", null, null, 404, "interview_not_found"));
         c.add(get("interviews: bad status filter", interviews + "?status=maybe", 400, "invalid_status"));
+        c.add(get("interviews: startupId not an id", interviews + "?startupId=acme", 400, "invalid_startupId"));
         c.add(get("interviews: limit 0", interviews + "?limit=0", 400, "invalid_limit"));
         c.add(put("startup step: empty", steps + "startup", "{}", 400, "invalid_startupId"));
         c.add(put("startup step: no contact", steps + "startup", "{\"startupId\":\"%STARTUP%\"}", 400, "invalid_contact"));

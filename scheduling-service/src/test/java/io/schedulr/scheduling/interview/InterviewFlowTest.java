@@ -89,6 +89,9 @@ class InterviewFlowTest {
         get(s.ada(), "/api/interviews/" + id).statusCode(200).body("status", equalTo("draft")).body("invitationStatus", equalTo("pending"))
                 .body("steps.startup.complete", equalTo(false)).body("steps.startup.missing", equalTo(List.of("contact")))
                 .body("steps.send.complete", equalTo(false));
+        // The startup's page lists it; another startup's does not.
+        get(s.ada(), "/api/interviews?startupId=" + s.startupId()).statusCode(200).body("id", equalTo(List.of(id)));
+        get(s.ada(), "/api/interviews?startupId=" + InterviewApi.startup(s.ada(), "Elsewhere " + s.tag())).statusCode(200).body("$", hasSize(0));
 
         step(s.ada(), id, "startup", "{\"startupId\":\"" + s.startupId() + "\",\"contactId\":\"" + s.contactId() + "\"}").statusCode(200)
                 .body("steps.startup.complete", equalTo(true)).body("startup.name", equalTo("Acme " + s.tag()))

@@ -67,9 +67,10 @@ public class InterviewFlowService implements InterviewFlowUseCase {
     }
 
     @Override
-    public Uni<List<InterviewDetails>> list(Actor actor, InterviewStatus status, int limit, int offset) {
+    public Uni<List<InterviewDetails>> list(Actor actor, InterviewStatus status, UUID startupId, int limit, int offset) {
         return tx.inTransaction(() -> interviews.memberIdOf(actor)
-                .chain(memberId -> interviews.store().list(new InterviewStore.Visibility(actor.admin(), actor.id(), memberId), status, limit, offset))
+                .chain(memberId -> interviews.store().list(new InterviewStore.Visibility(actor.admin(), actor.id(), memberId), status, startupId,
+                        limit, offset))
                 .chain(found -> {
                     Uni<List<InterviewDetails>> all = Uni.createFrom().item(new ArrayList<>());
                     for (Interview interview : found) {

@@ -76,8 +76,9 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
     }
 
     @Override
-    public Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, int limit, int offset) {
+    public Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, UUID startupId, int limit, int offset) {
         return Uni.createFrom().item(interviews.values().stream().filter(i -> status == null || i.status() == status)
+                .filter(i -> startupId == null || startupId.equals(i.startupId()))
                 .filter(i -> visibility.all() || i.involves(visibility.userId(), visibility.memberId())).skip(offset).limit(limit).toList());
     }
 

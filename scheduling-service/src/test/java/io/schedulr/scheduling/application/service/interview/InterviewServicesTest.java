@@ -156,8 +156,12 @@ class InterviewServicesTest {
         assertThat(flow.get(ben, id).await().indefinitely().interview().id()).isEqualTo(id);
         assertThatThrownBy(() -> flow.chooseDetails(ben, id, null, List.of(), "UTC").await().indefinitely())
                 .isInstanceOf(ForbiddenActionException.class);
-        assertThat(flow.list(ben, null, 10, 0).await().indefinitely()).hasSize(1);
-        assertThat(flow.list(stranger, null, 10, 0).await().indefinitely()).isEmpty();
+        assertThat(flow.list(ben, null, null, 10, 0).await().indefinitely()).hasSize(1);
+        assertThat(flow.list(stranger, null, null, 10, 0).await().indefinitely()).isEmpty();
+        // A startup's page: its interviews only.
+        assertThat(flow.list(ben, null, world.acme.id(), 10, 0).await().indefinitely()).hasSize(1);
+        assertThat(flow.list(ben, null, UUID.randomUUID(), 10, 0).await().indefinitely()).isEmpty();
+        assertThat(flow.list(stranger, null, world.acme.id(), 10, 0).await().indefinitely()).as("still only what they see").isEmpty();
     }
 
     @Test

@@ -89,11 +89,14 @@ public class InterviewResource {
 
     @GET
     @Operation(summary = "List the interviews the caller may see (admins: all), newest first")
-    @Extension(name = CODES, value = "invalid_status invalid_limit invalid_offset")
-    public Uni<List<InterviewResponse>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") String limit,
+    @Extension(name = CODES, value = "invalid_status invalid_startupId invalid_limit invalid_offset")
+    public Uni<List<InterviewResponse>> list(@QueryParam("status") String status,
+                                             @Parameter(description = "Only the interviews with this startup (its page lists them).")
+                                             @QueryParam("startupId") String startupId,
+                                             @QueryParam("limit") @DefaultValue("50") String limit,
                                              @QueryParam("offset") @DefaultValue("0") String offset) {
         Actor actor = TeamActors.of(caller, identity);
-        return flow.list(actor, status(status), RequestValues.number("limit", limit, 1, MAX_PAGE),
+        return flow.list(actor, status(status), Ids.optional("startupId", startupId), RequestValues.number("limit", limit, 1, MAX_PAGE),
                         RequestValues.number("offset", offset, 0, 1_000_000))
                 .chain(list -> kept.kept(actor.person()).map(zone -> list.stream().map(d -> InterviewResponse.of(d, actor, zone, clock.instant())).toList()));
     }

@@ -80,12 +80,16 @@ public class PanacheInterviewStore implements InterviewStore {
     }
 
     @Override
-    public Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, int limit, int offset) {
+    public Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, UUID startupId, int limit, int offset) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (status != null) {
             where.append(" and status = :status");
             params.and("status", wire(status));
+        }
+        if (startupId != null) {
+            where.append(" and startupId = :startup");
+            params.and("startup", startupId);
         }
         if (!visibility.all()) {
             where.append(" and (createdBy = :user");

@@ -18,7 +18,8 @@ public interface InterviewFlowUseCase {
 
     Uni<InterviewDetails> get(Actor actor, UUID interviewId);
 
-    Uni<List<InterviewDetails>> list(Actor actor, InterviewStatus status, int limit, int offset);
+    /** The interviews the actor sees, newest first; {@code status} and {@code startupId} narrow them when given. */
+    Uni<List<InterviewDetails>> list(Actor actor, InterviewStatus status, UUID startupId, int limit, int offset);
 
     /** Step 1: an existing contact ({@code contactId}) or a new one ({@code newContact}), exactly one of them. */
     Uni<InterviewDetails> chooseStartup(Actor actor, UUID interviewId, UUID startupId, UUID contactId, NewContact newContact);

@@ -25,9 +25,9 @@ public interface InterviewStore {
 
     /**
      * Interviews a person sees (all of them for admins), newest start first, drafts by creation; {@code status} null for
-     * every status.
+     * every status, {@code startupId} null for every startup.
      */
-    Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, int limit, int offset);
+    Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, UUID startupId, int limit, int offset);
 
     /** Whose interviews: {@code all} for admins, else those created by {@code userId} or with {@code memberId} on the team. */
     record Visibility(boolean all, String userId, UUID memberId) {
