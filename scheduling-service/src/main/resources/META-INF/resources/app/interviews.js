@@ -344,8 +344,12 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         // time of day can come twice).
         const { from, to, hours } = dayInZone(day.value, app.zone);
         const isNewest = ask();
+        // A length is named only for a type that offers a choice (the API then checks it against Cal.com's types); any
+        // other type has its one length.
+        const type = types.find(t => t.id === state.eventType);
+        const named = type && (type.lengthOptions || []).length > 1 && state.length ? `&lengthInMinutes=${state.length}` : '';
         const free = await call('GET', `/api/interviews/${encodeURIComponent(state.interview.id)}/options/slots?eventTypeId=${state.eventType}`
-          + `${state.length ? `&lengthInMinutes=${state.length}` : ''}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+          + `${named}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
           + '&fitsCalendars=true', undefined, token);
         if (!isNewest()) {
           return;

@@ -2,6 +2,11 @@
 // code, rules; bold, italic, code and links within a line), built as elements by `make(tag, attrs, children)` — never
 // parsed as HTML, so nothing in a note can run. A link keeps its target only when it is http(s) or mailto.
 const LINK = /^(https?:|mailto:)/i;
+
+/** A link's attributes: its target only when it is http(s) or mailto, opened apart from the app. Null: words only. */
+export function linkAttrs(href) {
+  return LINK.test(href) ? { href, target: '_blank', rel: 'nofollow noopener noreferrer' } : null;
+}
 // Underscores only around words, not within them (snake_case stays as written), as in CommonMark.
 const INLINE = /`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\*\*(.+?)\*\*|(?<!\w)__(.+?)__(?!\w)|\*([^*\s](?:.*?[^*\s])?)\*|(?<!\w)_([^_\s](?:.*?[^_\s])?)_(?!\w)/;
 
@@ -66,8 +71,8 @@ function inline(text, make) {
     if (m[1] !== undefined) {
       out.push(make('code', {}, [m[1]]));
     } else if (m[2] !== undefined) {
-      out.push(LINK.test(m[3]) ? make('a', { href: m[3], target: '_blank', rel: 'nofollow noopener noreferrer' }, inline(m[2], make))
-        : make('span', {}, inline(m[2], make)));
+      const attrs = linkAttrs(m[3]);
+      out.push(attrs ? make('a', attrs, inline(m[2], make)) : make('span', {}, inline(m[2], make)));
     } else if (m[4] !== undefined || m[5] !== undefined) {
       out.push(make('strong', {}, inline(m[4] ?? m[5], make)));
     } else {

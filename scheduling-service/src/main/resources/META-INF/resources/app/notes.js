@@ -1,13 +1,12 @@
 // An interview's preparation notes on its page. scheduling-service keeps them made safe (Markdown as written, HTML with
 // formatting and http(s)/mailto links only); the page still does not take them as markup (no innerHTML in the app): it
 // rebuilds an HTML note element by element from an allow-list, and formats any other note as Markdown (markdown.js).
-import { markdown } from './markdown.js';
+import { linkAttrs, markdown } from './markdown.js';
 
 const KEPT = new Set(['a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'hr', 'i', 'li',
   'ol', 'p', 'pre', 'q', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul']);
 // Left out with everything in them; any other unknown element gives way to its content.
 const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math']);
-const LINK = /^(https?:|mailto:)/i;
 
 /**
  * The notes as what `make(tag, attrs, children)` builds (children are built nodes and strings of text). `parse(html)`
@@ -38,12 +37,7 @@ function rebuilt(nodes, make) {
         out.push(...children);
         continue;
       }
-      const attrs = {};
-      const href = tag === 'a' ? (node.getAttribute('href') || '').trim() : '';
-      if (LINK.test(href)) {
-        Object.assign(attrs, { href, target: '_blank', rel: 'nofollow noopener noreferrer' });
-      }
-      out.push(make(tag, attrs, children));
+      out.push(make(tag, (tag === 'a' && linkAttrs((node.getAttribute('href') || '').trim())) || {}, children));
     }
   }
   return out;
