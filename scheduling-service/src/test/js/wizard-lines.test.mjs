@@ -1,7 +1,8 @@
-// What the interview wizard says of its choices: who is free at a time (step 3), how many take part (step 4).
+// What the interview wizard says of its choices: when team members are busy (step 2), who is free at a time (step 3), how
+// many take part (step 4).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -36,4 +37,22 @@ test('an event type is named with its length, or the lengths a booking may choos
   assert.equal(eventTypeLabel({ title: 'Intro', lengthInMinutes: 20 }), 'Intro · 20 min');
   assert.equal(eventTypeLabel({ title: 'Interview (flexible)', lengthInMinutes: 30, lengthOptions: [30, 60] }), 'Interview (flexible) · 30 or 60 min');
   assert.equal(eventTypeLabel({ title: '', lengthInMinutes: 30, lengthOptions: [30, 45, 60] }), 'Meeting · 30, 45 or 60 min');
+});
+
+test('step 2 names a member\'s first three busy times in the zone asked for, then how many more', () => {
+  const busy = [at('2030-03-12T09:00:00Z', '2030-03-12T10:30:00Z'), at('2030-03-12T22:00:00Z', '2030-03-13T01:00:00Z'),
+    at('2030-03-14T08:00:00Z', '2030-03-14T08:30:00Z'), at('2030-03-15T08:00:00Z', '2030-03-15T09:00:00Z')];
+  assert.equal(busyLine({ busy: busy.slice(0, 1), googleCalendar: 'read' }, 'Europe/Berlin', 7), 'Busy Tue 12 Mar 10:00–11:30.');
+  assert.equal(busyLine({ busy, googleCalendar: 'read' }, 'UTC', 7),
+    'Busy Tue 12 Mar 09:00–10:30, Tue 12 Mar 22:00 – Wed 13 Mar 01:00, Thu 14 Mar 08:00–08:30 and 1 more.');
+  assert.equal(busySpan('2030-03-12T23:30:00Z', '2030-03-13T00:30:00Z', 'Asia/Tokyo'), 'Wed 13 Mar 08:30–09:30');
+});
+
+test('step 2 says free only when Google was read, and what is known otherwise', () => {
+  assert.equal(busyLine({ busy: [], googleCalendar: 'read' }, 'UTC', 7), 'Free all of the next 7 days.');
+  assert.equal(busyLine({ busy: [], googleCalendar: 'not_connected' }, 'UTC', 7),
+    'Nothing booked here in the next 7 days (no Google calendar connected: bookings here only).');
+  assert.equal(busyLine({ busy: [at('2030-03-12T09:00:00Z', '2030-03-12T10:00:00Z')], googleCalendar: 'not_answering' }, 'UTC', 7),
+    'Busy Tue 12 Mar 09:00–10:00 (Google calendar did not answer: bookings here only).');
+  assert.equal(busyLine({ busy: [], googleCalendar: 'not_checked' }, 'UTC', 7), 'Availability is not checked here.');
 });

@@ -322,8 +322,9 @@ class WebAppBrowserTest {
         StackClient.Person admin = client.admin("Ann Admin");
         String types = client.gateway("GET", "/api/calcom/event-types", admin, null, 200);
         long hostId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(types).get(0).path("hosts").get(0).path("userId").asLong();
-        client.call("POST", "/api/team-members", admin, "{\"name\":\"Ivy Interviewer\",\"email\":\"" + ivyEmail
-                + "\",\"role\":\"Partner\",\"calcomUserId\":" + hostId + "}", 201);
+        String ivyMember = new com.fasterxml.jackson.databind.ObjectMapper().readTree(client.call("POST", "/api/team-members", admin,
+                "{\"name\":\"Ivy Interviewer\",\"email\":\"" + ivyEmail + "\",\"role\":\"Partner\",\"calcomUserId\":" + hostId + "}", 201))
+                .path("id").asText();
 
         WebDriver ivy = browser();
         WebDriver sam = browser();
@@ -399,6 +400,17 @@ class WebAppBrowserTest {
             WebElement primary = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("primary-member")));
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("2. Team");
             new org.openqa.selenium.support.ui.Select(primary).selectByVisibleText("Ivy Interviewer (Partner)");
+            // When each member is busy in the next seven days, her Google calendar read with her own token: the two slots
+            // booked above when that Monday is within them, else nothing.
+            String availability = wait(ivy).until(d -> d.findElements(By.cssSelector("#team-availability li[data-availability='" + ivyMember + "']"))
+                    .stream().map(WebElement::getText).findFirst().orElse(null));
+            java.time.ZonedDateTime nine = LocalDate.parse(publishedWeek).atTime(9, 0).atZone(ZoneId.of("Europe/Berlin"));
+            // The month as the browser abbreviates it, which is not always the JDK's ("Sept").
+            String mondayWritten = "Mon " + nine.getDayOfMonth() + " \\p{L}+ ";
+            assertThat(availability).matches("Ivy Interviewer \\(Partner\\): " + (nine.toInstant().isBefore(java.time.Instant.now().plus(Duration.ofDays(7)))
+                    ? "Busy " + mondayWritten + "09:00–10:00, " + mondayWritten + "10:00–11:00\\." : "Free all of the next 7 days\\."));
+            assertThat(ivy.findElement(By.cssSelector("#team-availability h3")).getText()).endsWith("(Europe/Berlin)");
+            shot(ivy, "17-wizard-team");
             ivy.findElement(By.id("step-next")).click();
             // Closed halfway, the draft is in the list; opened there, it is continued where it was left.
             wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-event-type]")));

@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
 import { markdownEdit } from './markdown-edit.js';
-import { eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 // Where the meeting takes place (the API's meetingProvider); a plain link names none.
@@ -20,6 +20,19 @@ export function interviewsView(app, failed) {
   } else {
     listView(app, failed);
   }
+}
+
+const AVAILABILITY_DAYS = 7;
+
+/** Step 2: when each active team member is busy in the next days (their bookings here and their Google calendars). */
+async function showAvailability(section, interviewId, token) {
+  const from = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const to = new Date(from.getTime() + AVAILABILITY_DAYS * 86_400_000);
+  const team = await call('GET', `/api/interviews/${encodeURIComponent(interviewId)}/options/team?from=${encodeURIComponent(from.toISOString())}`
+    + `&to=${encodeURIComponent(to.toISOString())}`, undefined, token);
+  section.replaceChildren(h('h3', {}, `When they are busy in the next ${AVAILABILITY_DAYS} days (${team.timeZone})`),
+    h('ul', { class: 'availability' }, ...team.members.map(m => h('li', { 'data-availability': m.id },
+      h('strong', {}, m.name), ` (${m.role}): ${busyLine(m, team.timeZone, AVAILABILITY_DAYS)}`))));
 }
 
 function listView(app, failed) {
@@ -300,8 +313,13 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         ...members.map(m => h('option', { value: m.id, selected: m.id === primaryId }, `${m.name} (${m.role})`)));
       const extras = members.map(m => h('label', {},
         h('input', { type: 'checkbox', value: m.id, 'data-member': m.id, checked: extraIds.includes(m.id) }), ` ${m.name}`));
+      const availability = h('section', { id: 'team-availability', 'aria-live': 'polite' },
+        h('p', { class: 'muted' }, 'Reading when they are busy…'));
       content.replaceChildren(field('primary-member', 'Primary interviewer', primary),
-        h('fieldset', { class: 'days' }, h('legend', {}, 'More interviewers (optional)'), ...extras));
+        h('fieldset', { class: 'days' }, h('legend', {}, 'More interviewers (optional)'), ...extras), availability);
+      // Choosing does not wait for it: a calendar that is slow or a refusal only leaves this section saying so.
+      showAvailability(availability, state.interview.id, token)
+        .catch(e => availability.replaceChildren(h('p', { class: 'muted' }, `When they are busy could not be read: ${friendly(e)}`)));
       return async () => put('team', {
         primaryMemberId: primary.value || null,
         additionalMemberIds: extras.map(l => l.querySelector('input')).filter(i => i.checked && i.value !== primary.value).map(i => i.value),

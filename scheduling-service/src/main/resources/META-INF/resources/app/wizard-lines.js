@@ -29,3 +29,33 @@ export function eventTypeLabel(type) {
   const title = type.title || 'Meeting';
   return title.toLowerCase().includes(length) ? title : `${title} · ${length}`;
 }
+
+const CALENDAR_NOTES = {
+  not_connected: 'no Google calendar connected: bookings here only',
+  not_answering: 'Google calendar did not answer: bookings here only',
+};
+
+/**
+ * Step 2's line for a team member: when they are busy in the days shown (the first three times, then how many more), and
+ * whether their Google calendar is in it.
+ */
+export function busyLine(member, zone, days) {
+  if (member.googleCalendar === 'not_checked') {
+    return 'Availability is not checked here.';
+  }
+  const note = CALENDAR_NOTES[member.googleCalendar];
+  if (!member.busy.length) {
+    return note ? `Nothing booked here in the next ${days} days (${note}).` : `Free all of the next ${days} days.`;
+  }
+  const shown = member.busy.slice(0, 3).map(b => busySpan(b.start, b.end, zone));
+  const more = member.busy.length - shown.length;
+  return `Busy ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}${note ? ` (${note})` : ''}.`;
+}
+
+/** "Tue 8 Dec 10:00–11:00", or with both days when it runs past midnight: "Tue 8 Dec 22:00 – Wed 9 Dec 01:00". */
+export function busySpan(start, end, zone) {
+  const day = instant => new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' })
+    .format(new Date(instant)).replace(',', '');
+  const time = instant => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return day(start) === day(end) ? `${day(start)} ${time(start)}–${time(end)}` : `${day(start)} ${time(start)} – ${day(end)} ${time(end)}`;
+}

@@ -118,9 +118,9 @@ public abstract class StorePortsContract {
 
     @Test
     void peopleAreFoundByTheirSignInAddressInAnyCase() {
-        assertThat(inTx(() -> users().idsOfAddresses(List.of(host.email().toUpperCase(java.util.Locale.ROOT), "nobody-"
-                + UUID.randomUUID() + "@example.com")))).containsExactly(host.id());
-        assertThat(inTx(() -> users().idsOfAddresses(List.of()))).isEmpty();
+        assertThat(inTx(() -> users().idsByAddress(List.of(host.email().toUpperCase(java.util.Locale.ROOT), "nobody-"
+                + UUID.randomUUID() + "@example.com")))).containsExactly(java.util.Map.entry(host.email().toLowerCase(java.util.Locale.ROOT), host.id()));
+        assertThat(inTx(() -> users().idsByAddress(List.of()))).isEmpty();
     }
 
     /** For someone scheduling has never seen (no users row): the state comes from calendar-sync-service, not from a request. */

@@ -214,6 +214,9 @@ public class AuthorizationMatrixTest {
                     .refusing(404, "interview_not_found"),
             new Route("fill in a step of the interview", "PUT", "/api/interviews/%INTERVIEW%/steps/details", "{\"timeZone\":\"UTC\"}",
                     200, 403, 404, 200).refusing(403, "not_interview_editor").refusing(404, "interview_not_found"),
+            new Route("see when the interview's possible team is busy", "GET",
+                    "/api/interviews/%INTERVIEW%/options/team?from=%FUTURE%&to=%FUTURE_END%", null, 200, 200, 404, 200)
+                    .refusing(404, "interview_not_found"),
             new Route("list the interview's event types", "GET", "/api/interviews/%INTERVIEW%/options/event-types", null, 200, 200, 404, 200)
                     .refusing(404, "interview_not_found"),
             new Route("send the interview (incomplete)", "POST", "/api/interviews/%INTERVIEW%/send", null, 422, 403, 404, 422)

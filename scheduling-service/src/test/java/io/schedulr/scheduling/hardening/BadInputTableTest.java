@@ -210,6 +210,15 @@ public class BadInputTableTest {
                 "invalid_customQuestions"));
         c.add(post("send: an incomplete draft", interviews + "/%INTERVIEW%/send", null, 422, "interview_incomplete"));
         c.add(new Case("send: a stranger", "POST-OTHER", interviews + "/%INTERVIEW%/send", null, null, 404, "interview_not_found"));
+        c.add(get("team availability: no range", interviews + "/%INTERVIEW%/options/team", 400, "invalid_datetime"));
+        c.add(get("team availability: from not a time", interviews + "/%INTERVIEW%/options/team?from=tomorrow&to=" + LATER, 400,
+                "invalid_datetime"));
+        c.add(get("team availability: range backwards", interviews + "/%INTERVIEW%/options/team?from=" + LATER + "&to=" + FUTURE, 400,
+                "invalid_to"));
+        c.add(get("team availability: over 62 days", interviews + "/%INTERVIEW%/options/team?from=" + FUTURE + "&to="
+                + Instant.parse(FUTURE).plus(63, ChronoUnit.DAYS), 400, "invalid_to"));
+        c.add(new Case("team availability: a stranger", "GET-OTHER", interviews + "/%INTERVIEW%/options/team?from=" + FUTURE + "&to=" + LATER,
+                null, null, 404, "interview_not_found"));
         c.add(get("slots: no range", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001", 400, "invalid_datetime"));
         c.add(get("slots: range backwards", interviews + "/%INTERVIEW%/options/slots?eventTypeId=1001&from=" + LATER + "&to=" + FUTURE, 400,
                 "invalid_to"));

@@ -71,6 +71,36 @@ class InterviewConflictTest {
         reschedule(s.ada(), id, quarterLater, "").statusCode(200).body("startAt", equalTo(quarterLater.toString()));
     }
 
+    @Test
+    void stepTwoShowsWhenEachTeamMemberIsBusyInTheWindowAskedAbout() {
+        InterviewFlowTest.Setup s = InterviewFlowTest.Setup.create();
+        Instant session = Instant.parse(InterviewApi.hoursAhead(26, 9));
+        TestUser roomHost = Tokens.newUser("Room Host " + s.tag(), "UTC");
+        String room = RoomApi.create(roomHost, Map.of("datetimeUtc", session.toString())).statusCode(201).extract().path("id");
+        RoomApi.book(s.ben(), room).statusCode(200);
+        String id = InterviewApi.draft(s.ada());
+        String team = "/api/interviews/" + id + "/options/team";
+
+        io.restassured.path.json.JsonPath that = InterviewApi.get(s.ada(), team + "?from=" + session.minus(2, ChronoUnit.HOURS) + "&to="
+                + session.plus(4, ChronoUnit.HOURS)).statusCode(200).body("timeZone", equalTo("Europe/Berlin")).extract().jsonPath();
+        String ben = "members.find { it.id == '" + s.benId() + "' }";
+        String ada = "members.find { it.id == '" + s.adaId() + "' }";
+        org.assertj.core.api.Assertions.assertThat(that.getString(ben + ".role")).isEqualTo("Associate");
+        org.assertj.core.api.Assertions.assertThat(that.getList(ben + ".busy")).as("Ben's booked session").hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(java.time.OffsetDateTime.parse(that.getString(ben + ".busy[0].start")).toInstant())
+                .isEqualTo(session);
+        org.assertj.core.api.Assertions.assertThat(that.getString(ben + ".busy[0].start")).as("in the viewer's zone")
+                .endsWith(java.time.ZoneId.of("Europe/Berlin").getRules().getOffset(session).toString());
+        org.assertj.core.api.Assertions.assertThat(that.getString(ben + ".googleCalendar")).isEqualTo("not_connected");
+        org.assertj.core.api.Assertions.assertThat(that.getList(ada + ".busy")).isEmpty();
+
+        io.restassured.path.json.JsonPath nextDay = InterviewApi.get(s.ada(), team + "?from=" + session.plus(1, ChronoUnit.DAYS) + "&to="
+                + session.plus(2, ChronoUnit.DAYS)).statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(nextDay.getList(ben + ".busy")).as("nothing outside the window").isEmpty();
+        InterviewApi.get(s.ben(), team + "?from=" + session + "&to=" + session.plus(1, ChronoUnit.DAYS)).statusCode(404)
+                .body("code", equalTo("interview_not_found"));
+    }
+
     private static io.restassured.response.ValidatableResponse reschedule(TestUser who, String id, Instant start, String query) {
         return post(who, "/api/interviews/" + id + "/reschedule" + query, "{\"start\":\"" + start + "\"}");
     }

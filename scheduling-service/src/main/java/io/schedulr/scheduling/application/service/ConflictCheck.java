@@ -7,6 +7,7 @@ import io.schedulr.scheduling.application.port.out.LoadCalendarConnectionPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.domain.BusyTimes;
+import io.schedulr.scheduling.domain.CalendarConnection;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
@@ -14,8 +15,12 @@ import io.schedulr.scheduling.domain.interview.Interview;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -220,7 +225,7 @@ public class ConflictCheck {
         if (bookings == null) {
             return Uni.createFrom().item(new GoogleQuestion(actorId, new LinkedHashSet<>(checked), window, ownEvent, List.of()));
         }
-        return (checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsOfAddresses(checked))
+        return (checked.isEmpty() ? Uni.createFrom().item(List.<String>of()) : users.idsByAddress(checked).map(ids -> List.copyOf(ids.values())))
                 .chain(memberIds -> {
                     Set<String> calendarsOf = new LinkedHashSet<>();
                     if (!allowOwnConflicts) {
@@ -290,6 +295,68 @@ public class ConflictCheck {
                     busy.addAll(answers.busy());
                     return List.copyOf(busy);
                 });
+    }
+
+    /** Whether a member's Google calendars are in their busy times. */
+    public enum GoogleCalendar {
+        /** Google answered: its busy times are in. */
+        READ,
+        /** The member has no usable connection here (or never signed in here): only their commitments here are known. */
+        NOT_CONNECTED,
+        /** Google or calendar-sync-service did not answer now. */
+        NOT_ANSWERING,
+        /** Wired without the conflict rules: nothing was read. */
+        NOT_CHECKED
+    }
+
+    /** One member's busy times within a range, sorted, overlapping ones as one, and whether their Google calendars are in them. */
+    public record MemberBusy(List<TimeWindow> busy, GoogleCalendar google) {
+    }
+
+    /**
+     * Each team member's own busy times within {@code range}, by their address as given: their booked sessions and interviews
+     * here, and their Google busy times when they sign in here with a usable connection (asked all at once, after the
+     * reading session has given its connection back). For showing who is free, not for refusing: a calendar that does not
+     * answer is said so, not audited.
+     */
+    public Uni<Map<String, MemberBusy>> busyTimesOfMembers(UnitOfWork tx, List<String> emails, TimeWindow range) {
+        Map<String, MemberBusy> none = new LinkedHashMap<>();
+        if (bookings == null || emails.isEmpty()) {
+            emails.forEach(email -> none.put(email, new MemberBusy(List.of(), GoogleCalendar.NOT_CHECKED)));
+            return Uni.createFrom().item(none);
+        }
+        record Read(Map<String, List<TimeWindow>> booked, Map<String, String> ids, Map<String, CalendarConnection> connections) {
+        }
+        return tx.reading(() -> bookings.bookedTimesByAddress(emails, range).chain(booked -> users.idsByAddress(emails)
+                        .chain(ids -> (ids.isEmpty() ? Uni.createFrom().item(Map.<String, CalendarConnection>of()) : connections.loadAll(ids.values()))
+                                .map(stored -> new Read(booked, ids, stored)))))
+                .chain(read -> {
+                    List<String> asked = emails.stream().map(ConflictCheck::lower).filter(read.ids()::containsKey).distinct()
+                            .filter(address -> asks(Optional.ofNullable(read.connections().get(read.ids().get(address))))).toList();
+                    Uni<List<CalendarBusyPort.Answer>> answers = asked.isEmpty() ? Uni.createFrom().item(List.of())
+                            : Uni.join().all(asked.stream().map(address -> calendars.busyTimes(read.ids().get(address), range)).toList()).andFailFast();
+                    return answers.map(answered -> {
+                        Map<String, MemberBusy> byMember = new LinkedHashMap<>();
+                        for (String email : emails) {
+                            String address = lower(email);
+                            List<TimeWindow> busy = new ArrayList<>(read.booked().getOrDefault(address, List.of()));
+                            int i = asked.indexOf(address);
+                            GoogleCalendar google = GoogleCalendar.NOT_CONNECTED;
+                            if (i >= 0 && answered.get(i) instanceof CalendarBusyPort.Busy known) {
+                                busy.addAll(known.times());
+                                google = GoogleCalendar.READ;
+                            } else if (i >= 0 && answered.get(i) instanceof CalendarBusyPort.Unavailable) {
+                                google = GoogleCalendar.NOT_ANSWERING;
+                            }
+                            byMember.put(email, new MemberBusy(BusyTimes.clashingWith(range, busy), google));
+                        }
+                        return byMember;
+                    });
+                });
+    }
+
+    private static String lower(String email) {
+        return email.toLowerCase(Locale.ROOT);
     }
 
     private static List<String> teamAddresses(String actorEmail, boolean allowOwnConflicts, List<String> emails) {

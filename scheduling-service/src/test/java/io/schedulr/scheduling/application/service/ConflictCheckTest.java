@@ -63,6 +63,11 @@ class ConflictCheckTest {
         }
 
         @Override
+        public Uni<Map<String, List<TimeWindow>>> bookedTimesByAddress(java.util.Collection<String> emails, TimeWindow window) {
+            return Uni.createFrom().item(Map.of());
+        }
+
+        @Override
         public Uni<Answer> busyTimes(String userId, TimeWindow window) {
             asked.add(userId);
             return Uni.createFrom().item(google.get(userId));
@@ -85,9 +90,11 @@ class ConflictCheckTest {
         }
 
         @Override
-        public Uni<List<String>> idsOfAddresses(java.util.Collection<String> emails) {
-            return Uni.createFrom().item(addresses.entrySet().stream().filter(a -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(a.getKey())))
-                    .map(Map.Entry::getValue).toList());
+        public Uni<Map<String, String>> idsByAddress(java.util.Collection<String> emails) {
+            Map<String, String> ids = new java.util.LinkedHashMap<>();
+            addresses.entrySet().stream().filter(a -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(a.getKey())))
+                    .forEach(a -> ids.put(a.getKey().toLowerCase(java.util.Locale.ROOT), a.getValue()));
+            return Uni.createFrom().item(ids);
         }
 
         @Override

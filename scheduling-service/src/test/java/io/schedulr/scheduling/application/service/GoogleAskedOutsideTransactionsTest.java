@@ -69,6 +69,11 @@ class GoogleAskedOutsideTransactionsTest {
         public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, java.util.UUID exceptInterview) {
             return Uni.createFrom().item(List.of());
         }
+
+        @Override
+        public Uni<java.util.Map<String, List<TimeWindow>>> bookedTimesByAddress(Collection<String> emails, TimeWindow window) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
     };
 
     private final ConflictCheck conflicts = new ConflictCheck(bookings, google, f.store, f.store, f.store);

@@ -39,4 +39,16 @@ public final class StubBookedTimes implements FindBookingsPort {
     public Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, java.util.UUID exceptInterview) {
         return Uni.createFrom().item(ofAddresses.apply(emails, window));
     }
+
+    @Override
+    public Uni<java.util.Map<String, List<TimeWindow>>> bookedTimesByAddress(Collection<String> emails, TimeWindow window) {
+        java.util.Map<String, List<TimeWindow>> byAddress = new java.util.LinkedHashMap<>();
+        emails.forEach(email -> {
+            List<TimeWindow> times = ofAddresses.apply(List.of(email), window);
+            if (!times.isEmpty()) {
+                byAddress.put(email.toLowerCase(java.util.Locale.ROOT), times);
+            }
+        });
+        return Uni.createFrom().item(byAddress);
+    }
 }

@@ -8,9 +8,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,7 +35,12 @@ public class SqlBookedTimes implements FindBookingsPort {
 
     /** Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)}. */
     private static String interviewsOf(String memberCondition, String from, String until) {
-        return "SELECT i.start_at, i.end_at FROM interview i JOIN team_member t "
+        return interviewsOf("", memberCondition, from, until);
+    }
+
+    /** The same, each time after the columns {@code before} (ending with a comma, or empty). */
+    private static String interviewsOf(String before, String memberCondition, String from, String until) {
+        return "SELECT " + before + "i.start_at, i.end_at FROM interview i JOIN team_member t "
                 + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
                 + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND i.start_at < " + until + " AND i.end_at > " + from;
     }
@@ -130,20 +138,48 @@ public class SqlBookedTimes implements FindBookingsPort {
         }
         // $1 and $2 the window, the addresses from $3, the interview left out last.
         List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        Object[] listed = SessionConnection.isInValues(addresses);
-        String except = "$" + (3 + listed.length);
-        String sql = "SELECT r.datetime_utc, r.ends_at FROM practice_rooms r JOIN users u ON u.id = r.host_id OR u.id = r.guest_id "
-                + "WHERE r.guest_id IS NOT NULL AND " + SessionConnection.isIn("lower(u.email)", 3, addresses.size())
-                + " AND r.datetime_utc < $2 AND r.ends_at > $1 "
-                + "UNION ALL " + interviewsOf(SessionConnection.isIn("lower(t.email)", 3, addresses.size()), "$1", "$2")
-                + " AND i.id <> " + except;
-        Object[] parameters = new Object[3 + listed.length];
-        parameters[0] = SessionConnection.at(window.start());
-        parameters[1] = SessionConnection.at(window.end());
-        System.arraycopy(listed, 0, parameters, 2, listed.length);
+        Object[] parameters = windowAndAddresses(window, addresses, 1);
+        String sql = ofAddresses(false, addresses.size()) + " AND i.id <> $" + parameters.length;
         parameters[parameters.length - 1] = exceptInterview == null ? NOTHING_LEFT_OUT : exceptInterview;
         return SessionConnection.select(sql, parameters)
                 .map(SqlBookedTimes::windows);
+    }
+
+    @Override
+    public Uni<Map<String, List<TimeWindow>>> bookedTimesByAddress(Collection<String> emails, TimeWindow window) {
+        if (emails.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
+        return SessionConnection.select(ofAddresses(true, addresses.size()) + " ORDER BY 2, 3", windowAndAddresses(window, addresses, 0))
+                .map(rows -> {
+                    Map<String, List<TimeWindow>> byAddress = new LinkedHashMap<>();
+                    rows.forEach(row -> byAddress.computeIfAbsent((String) row[0], a -> new ArrayList<>())
+                            .add(new TimeWindow(instant(row[1]), instant(row[2]))));
+                    return byAddress;
+                });
+    }
+
+    /**
+     * The booked rooms and interviews of the people with the addresses from {@code $3} that overlap the window {@code [$1, $2)},
+     * each after its person's address when {@code withAddress}.
+     */
+    private static String ofAddresses(boolean withAddress, int addresses) {
+        return "SELECT " + (withAddress ? "lower(u.email), " : "") + "r.datetime_utc, r.ends_at FROM practice_rooms r "
+                + "JOIN users u ON u.id = r.host_id OR u.id = r.guest_id "
+                + "WHERE r.guest_id IS NOT NULL AND " + SessionConnection.isIn("lower(u.email)", 3, addresses)
+                + " AND r.datetime_utc < $2 AND r.ends_at > $1 "
+                + "UNION ALL " + interviewsOf(withAddress ? "lower(t.email), " : "", SessionConnection.isIn("lower(t.email)", 3, addresses), "$1", "$2");
+    }
+
+    /** The window as {@code $1} and {@code $2}, the addresses from {@code $3}, and {@code more} parameters left for the caller. */
+    private static Object[] windowAndAddresses(TimeWindow window, List<String> addresses, int more) {
+        Object[] listed = SessionConnection.isInValues(addresses);
+        Object[] parameters = new Object[2 + listed.length + more];
+        parameters[0] = SessionConnection.at(window.start());
+        parameters[1] = SessionConnection.at(window.end());
+        System.arraycopy(listed, 0, parameters, 2, listed.length);
+        return parameters;
     }
 
     private static List<TimeWindow> windows(List<Object[]> rows) {

@@ -90,13 +90,17 @@ public class SqlUserDirectory implements UserDirectoryPort, ChooseTimeZonePort, 
     }
 
     @Override
-    public Uni<List<String>> idsOfAddresses(Collection<String> emails) {
+    public Uni<Map<String, String>> idsByAddress(Collection<String> emails) {
         if (emails.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Map.of());
         }
         List<String> addresses = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        return SessionConnection.select("SELECT id FROM users WHERE " + SessionConnection.isIn("lower(email)", 1, addresses.size()),
+        return SessionConnection.select("SELECT lower(email), id FROM users WHERE " + SessionConnection.isIn("lower(email)", 1, addresses.size()),
                         SessionConnection.isInValues(addresses))
-                .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
+                .map(rows -> {
+                    Map<String, String> ids = new java.util.LinkedHashMap<>();
+                    rows.forEach(row -> ids.put((String) row[0], (String) row[1]));
+                    return ids;
+                });
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,4 +33,7 @@ public interface FindBookingsPort {
      * interview {@code exceptInterview} (may be null), the one being moved.
      */
     Uni<List<TimeWindow>> bookedTimesOfAddresses(Collection<String> emails, TimeWindow window, UUID exceptInterview);
+
+    /** The same, each person's own (by their address in lower case, earliest first; none for a person with none): to show when each is busy. */
+    Uni<Map<String, List<TimeWindow>>> bookedTimesByAddress(Collection<String> emails, TimeWindow window);
 }

@@ -17,6 +17,9 @@ public interface UserDirectoryPort {
     /** The known people among {@code ids}, by id. */
     Uni<Map<String, UserProfile>> findAll(Collection<String> ids);
 
-    /** The ids of the people who signed in with any of these addresses (compared in any case); none for an unknown one. */
-    Uni<List<String>> idsOfAddresses(Collection<String> emails);
+    /**
+     * The ids of the people who signed in with any of these addresses (compared in any case), by their address in lower
+     * case; none for an unknown one.
+     */
+    Uni<Map<String, String>> idsByAddress(Collection<String> emails);
 }

@@ -48,6 +48,31 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
     }
 
     @Override
+    public Uni<TeamChoices> team(Actor actor, UUID interviewId, Instant from, Instant to) {
+        TimeWindow range = range(from, to);
+        return tx.reading(() -> interviews.visible(actor, interviewId)
+                        .chain(interview -> interviews.members().list(false).map(members -> new Seen(interview, List.of(), members))))
+                .chain(seen -> conflicts.busyTimesOfMembers(tx, seen.members().stream().map(TeamMember::email).toList(), range)
+                        .map(busy -> new TeamChoices(zoneOf(seen.interview(), actor),
+                                seen.members().stream().map(m -> new MemberAvailability(m, busy.get(m.email()))).toList())));
+    }
+
+    private static String zoneOf(Interview interview, Actor actor) {
+        return interview.timeZone() != null ? interview.timeZone() : actor.person().zoneOrUtc();
+    }
+
+    /** {@code [from, to)}: both required, at most 62 days apart. */
+    private static TimeWindow range(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw new InvalidRequestException(from == null ? "invalid_from" : "invalid_to", "'from' and 'to' are required.");
+        }
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidRequestException("invalid_to", "'to' must be after 'from', at most 62 days later.");
+        }
+        return new TimeWindow(from, to);
+    }
+
+    @Override
     public Uni<EventTypeChoices> eventTypes(Actor actor, UUID interviewId) {
         return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(ignored -> interviews.members().list(false)))
                 .chain(members -> calcom.eventTypes().map(types -> new EventTypeChoices(types, byCalcomUser(members))));
@@ -62,19 +87,14 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
     @Override
     public Uni<SlotChoices> slots(Actor actor, UUID interviewId, long eventTypeId, Integer lengthInMinutes, Instant from, Instant to,
                                   boolean fitsCalendars) {
-        if (from == null || to == null) {
-            throw new InvalidRequestException(from == null ? "invalid_from" : "invalid_to", "'from' and 'to' are required.");
-        }
-        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidRequestException("invalid_to", "'to' must be after 'from', at most 62 days later.");
-        }
+        TimeWindow range = range(from, to);
         // The team's addresses are read only when the times must fit their calendars.
         return tx.inTransaction(() -> interviews.visible(actor, interviewId).chain(interview -> (fitsCalendars
                         ? interviews.details(interview).map(InterviewDetails::teamAddresses) : Uni.createFrom().item(List.<String>of()))
                         .chain(team -> interviews.members().list(false).map(members -> new Seen(interview, team, members)))))
                 .chain(seen -> {
                     Interview interview = seen.interview();
-                    String zone = interview.timeZone() != null ? interview.timeZone() : actor.person().zoneOrUtc();
+                    String zone = zoneOf(interview, actor);
                     Integer saved = interview.customDuration() && interview.eventTypeId() != null && interview.eventTypeId() == eventTypeId
                             ? interview.durationMinutes() : null;
                     Uni<SlotOptions> offered = (lengthInMinutes == null ? Uni.createFrom().item(saved) : offered(eventTypeId, lengthInMinutes))
@@ -82,7 +102,7 @@ public class InterviewOptionsService implements InterviewOptionsUseCase {
                     if (fitsCalendars) {
                         // A sent interview's own time is no clash for the times it may move to.
                         offered = offered.chain(options -> conflicts.teamBusyTimes(tx, actor.id(), actor.person().email(), seen.team(),
-                                new TimeWindow(from, to), ConflictCheck.MovedInterview.ifBooked(interview)).map(busy -> fitting(options, busy)));
+                                range, ConflictCheck.MovedInterview.ifBooked(interview)).map(busy -> fitting(options, busy)));
                     }
                     return offered.map(options -> new SlotChoices(options, byCalcomUser(seen.members())));
                 });

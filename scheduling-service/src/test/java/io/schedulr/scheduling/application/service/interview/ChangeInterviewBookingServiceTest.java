@@ -202,6 +202,11 @@ class ChangeInterviewBookingServiceTest {
                         .forEach(i -> i.bookedTime().ifPresent(busy::add));
                 return Uni.createFrom().item(busy.stream().filter(t -> t.overlaps(window)).toList());
             }
+
+            @Override
+            public Uni<java.util.Map<String, List<TimeWindow>>> bookedTimesByAddress(Collection<String> emails, TimeWindow window) {
+                return Uni.createFrom().item(java.util.Map.of());
+            }
         };
     }
 

@@ -114,9 +114,11 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
     }
 
     @Override
-    public Uni<List<String>> idsOfAddresses(Collection<String> emails) {
-        return Uni.createFrom().item(state.users.values().stream()
-                .filter(u -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(u.email()))).map(UserProfile::id).toList());
+    public Uni<Map<String, String>> idsByAddress(Collection<String> emails) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        state.users.values().stream().filter(u -> emails.stream().anyMatch(e -> e.equalsIgnoreCase(u.email())))
+                .forEach(u -> ids.put(u.email().toLowerCase(java.util.Locale.ROOT), u.id()));
+        return Uni.createFrom().item(ids);
     }
 
     @Override

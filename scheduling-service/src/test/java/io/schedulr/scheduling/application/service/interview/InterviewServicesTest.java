@@ -227,6 +227,55 @@ class InterviewServicesTest {
     }
 
     @Test
+    void stepTwoShowsEachMembersBusyTimesAndWhetherTheirGoogleCalendarIsInThem() {
+        TimeWindow bensSession = new TimeWindow(START, START.plus(Duration.ofMinutes(30)));
+        TimeWindow adasGoogle = new TimeWindow(START.plus(Duration.ofMinutes(60)), START.plus(Duration.ofMinutes(90)));
+        TimeWindow adasOverlapping = new TimeWindow(START.plus(Duration.ofMinutes(80)), START.plus(Duration.ofMinutes(120)));
+        team.upsert(ada.person()).await().indefinitely();
+        team.upsert(ben.person()).await().indefinitely();
+        TeamMember carl = team.add(TeamMember.create("Carl", "carl@fund.test", "Analyst", null)).await().indefinitely();
+        io.schedulr.scheduling.domain.CalendarConnection connected = new io.schedulr.scheduling.domain.CalendarConnection("ada",
+                io.schedulr.scheduling.domain.CalendarConnectionStatus.CONNECTED, null, "cal", NOW);
+        List<String> asked = new java.util.ArrayList<>();
+        io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
+                bookingsByAddress(java.util.Map.of("ben@fund.test", List.of(bensSession))),
+                (user, window) -> {
+                    asked.add(user);
+                    return io.smallrye.mutiny.Uni.createFrom().item(user.equals("ada")
+                            ? new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Busy(List.of(adasGoogle, adasOverlapping))
+                            : new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Unavailable("timeout"));
+                },
+                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.of(connected)), team, team);
+        InterviewOptionsService options = new InterviewOptionsService(team, world.interviews, store, conflicts);
+        UUID id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
+
+        var choices = options.team(ada, id, START.minus(Duration.ofHours(1)), START.plus(Duration.ofDays(1))).await().indefinitely();
+
+        assertThat(choices.timeZone()).as("the viewer's, while the draft has none").isEqualTo("Europe/Berlin");
+        var byName = choices.members().stream().collect(java.util.stream.Collectors.toMap(m -> m.member().name(), m -> m.busy()));
+        assertThat(byName.get("Ada").busy()).as("Google's busy times, overlapping ones as one")
+                .containsExactly(new TimeWindow(adasGoogle.start(), adasOverlapping.end()));
+        assertThat(byName.get("Ada").google()).isEqualTo(io.schedulr.scheduling.application.service.ConflictCheck.GoogleCalendar.READ);
+        assertThat(byName.get("Ben").busy()).as("his session here, though Google did not answer").containsExactly(bensSession);
+        assertThat(byName.get("Ben").google()).isEqualTo(io.schedulr.scheduling.application.service.ConflictCheck.GoogleCalendar.NOT_ANSWERING);
+        assertThat(byName.get(carl.name()).busy()).isEmpty();
+        assertThat(byName.get(carl.name()).google()).as("never signed in here")
+                .isEqualTo(io.schedulr.scheduling.application.service.ConflictCheck.GoogleCalendar.NOT_CONNECTED);
+        assertThat(asked).containsExactlyInAnyOrder("ada", "ben");
+
+        assertThat(options.team(ada, id, START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3))).await().indefinitely().members())
+                .as("another window: Ada's Google answer is cut to it, Ben's session is outside it")
+                .allSatisfy(m -> assertThat(m.busy().busy()).isEmpty());
+        assertThatThrownBy(() -> options.team(stranger, id, START, START.plus(Duration.ofDays(1))).await().indefinitely())
+                .hasFieldOrPropertyWithValue("code", "interview_not_found");
+        assertThatThrownBy(() -> options.team(ada, id, START, START.plus(Duration.ofDays(63))).await().indefinitely())
+                .hasFieldOrPropertyWithValue("code", "invalid_to");
+        assertThat(new InterviewOptionsService(team, world.interviews, store).team(ada, id, START, START.plus(Duration.ofDays(1)))
+                .await().indefinitely().members()).as("wired without the conflict rules").allSatisfy(m -> assertThat(m.busy().google())
+                .isEqualTo(io.schedulr.scheduling.application.service.ConflictCheck.GoogleCalendar.NOT_CHECKED));
+    }
+
+    @Test
     void timesOfALengthTheTypeOffersAreThatLongAndALengthItDoesNotOfferIsRefusedNamingThoseItDoes() {
         InterviewOptionsService options = new InterviewOptionsService(team, world.interviews, store);
         UUID id = ready();

@@ -1,6 +1,8 @@
 package io.schedulr.scheduling.adapter.in.rest.interview;
 
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase.SlotChoices;
+import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase.TeamChoices;
+import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.domain.interview.TeamMember;
 
@@ -37,6 +39,48 @@ public final class InterviewOptionsResponse {
     public record Slots(long eventTypeId, String timeZone, boolean everyHostAttends, List<Slot> slots, List<MemberSlots> members) {
     }
 
+    @Schema(description = "An active team member, with when they are busy (their sessions and interviews here, and their Google "
+            + "calendars when googleCalendar is read).")
+    public record MemberAvailability(UUID id, String name, String role, List<Slot> busy,
+                                     @Schema(enumeration = {"read", "not_connected", "not_answering", "not_checked"},
+                                             description = "read: Google's busy times are in; not_connected: the member has no "
+                                                     + "connected calendar here; not_answering: Google did not answer now; "
+                                                     + "not_checked: this service runs without the clash check.")
+                                     String googleCalendar) {
+    }
+
+    @Schema(description = "Step 2's choice: the active team members and when each is busy, in the interview's zone.")
+    public record Team(String timeZone, List<MemberAvailability> members) {
+    }
+
+    public static Team team(TeamChoices choices) {
+        ZoneId zone = zone(choices.timeZone());
+        return new Team(zone.getId(), choices.members().stream().map(m -> new MemberAvailability(m.member().id(), m.member().name(),
+                m.member().role(), m.busy().busy().stream().map(b -> slot(b.start(), b.end(), zone)).toList(),
+                googleCalendar(m.busy().google()))).toList());
+    }
+
+    private static String googleCalendar(ConflictCheck.GoogleCalendar google) {
+        return switch (google) {
+            case READ -> "read";
+            case NOT_CONNECTED -> "not_connected";
+            case NOT_ANSWERING -> "not_answering";
+            case NOT_CHECKED -> "not_checked";
+        };
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static Slot slot(java.time.Instant start, java.time.Instant end, ZoneId zone) {
+        return new Slot(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime());
+    }
+
     public static List<EventType> eventTypes(List<CalcomGatewayPort.EventTypeOption> types, Map<Long, TeamMember> members) {
         return types.stream().map(t -> new EventType(t.id(), t.title(), t.description(), t.lengthInMinutes(),
                 t.lengths(),
@@ -45,13 +89,7 @@ public final class InterviewOptionsResponse {
 
     public static Slots slots(SlotChoices choices) {
         CalcomGatewayPort.SlotOptions o = choices.options();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(o.timeZone());
-        } catch (DateTimeException | NullPointerException e) {
-            zone = ZoneId.of("UTC");
-        }
-        ZoneId z = zone;
+        ZoneId z = zone(o.timeZone());
         return new Slots(o.eventTypeId(), z.getId(), o.everyHostAttends(), slotList(o.slots(), z),
                 o.members().stream().map(m -> new MemberSlots(host(m.member(), choices.membersByCalcomUser()), slotList(m.slots(), z))).toList());
     }
@@ -62,6 +100,6 @@ public final class InterviewOptionsResponse {
     }
 
     private static List<Slot> slotList(List<CalcomGatewayPort.Slot> slots, ZoneId zone) {
-        return slots.stream().map(s -> new Slot(s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime())).toList();
+        return slots.stream().map(s -> slot(s.start(), s.end(), zone)).toList();
     }
 }

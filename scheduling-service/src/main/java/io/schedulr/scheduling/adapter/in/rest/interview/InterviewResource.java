@@ -144,6 +144,21 @@ public class InterviewResource {
     }
 
     @GET
+    @Path("/{id}/options/team")
+    @Operation(summary = "Step 2's options: the active team members with their roles and when each is busy between from and to "
+            + "(at most 62 days)")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found invalid_datetime datetime_out_of_range invalid_to")
+    public Uni<InterviewOptionsResponse.Team> team(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Actor actor = TeamActors.of(caller, identity);
+        UUID interview = RequestValues.id("interview", id);
+        Instant start = times.required("from", from);
+        Instant end = times.required("to", to);
+        // Before the meeting has a zone of its own, the times are written in the caller's kept zone.
+        return kept.kept(actor.person()).chain(zone -> options.team(new Actor(actor.person().inZone(zone), actor.admin()), interview, start, end))
+                .map(InterviewOptionsResponse::team);
+    }
+
+    @GET
     @Path("/{id}/options/event-types")
     @Operation(summary = "Step 3's options: the Cal.com event types, with the team members who host them")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found calcom_rate_limited calcom_unavailable")
