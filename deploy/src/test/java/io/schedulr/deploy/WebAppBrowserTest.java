@@ -509,6 +509,13 @@ class WebAppBrowserTest {
             JsonNode sent = new ObjectMapper().readTree(client.call("GET", "/api/interviews/"
                     + ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1), admin, null, 200));
             assertThat(sent.toString()).contains("\"company\":\"Partner VC\"");
+            // The guests with their roles and companies (Hugo's from his contact and its startup), the team with theirs.
+            java.util.function.Function<String, List<String>> guestCells = name -> ivy.findElements(By.cssSelector("#guests tbody tr")).stream()
+                    .filter(r -> r.getText().startsWith(name)).findFirst().orElseThrow().findElements(By.tagName("td")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(guestCells.apply("Olive Observer")).startsWith("Olive Observer", "—", "Partner VC");
+            assertThat(guestCells.apply("Hugo Advisor")).startsWith("Hugo Advisor", "Advisor", "Acme " + tag);
+            assertThat(ivy.findElement(By.id("interview-team")).getText()).isEqualTo("Team: Ivy Interviewer (Partner, primary interviewer)");
             assertThat(sent.path("customDurationMinutes").asInt()).isEqualTo(60);
             assertThat(Duration.between(java.time.Instant.parse(sent.path("startAt").asText()), java.time.Instant.parse(sent.path("endAt").asText())))
                     .isEqualTo(Duration.ofHours(1));
@@ -567,6 +574,14 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("more-interviews")).click();
             wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 51
                     && !d.findElement(By.id("more-interviews")).isDisplayed());
+            // They are all Acme's: its page too lists fifty, then the last one.
+            ivy.get(app + "#/startups/" + acme);
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-interviews tbody tr")).size() == 50
+                    && d.findElement(By.id("more-startup-interviews")).isDisplayed());
+            ivy.findElement(By.id("more-startup-interviews")).click();
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-interviews tbody tr")).size() == 51
+                    && !d.findElement(By.id("more-startup-interviews")).isDisplayed());
+            ivy.get(app + "#/interviews");
 
             // On a phone's width, the startup's name grown a long unbroken word: a state ("scheduled", "draft") stays on one
             // line; it was once split letter by letter.

@@ -131,11 +131,14 @@ function detailView(app, failed, id) {
           'Only who sent it, or an admin, can move or cancel it here; a change made on Cal.com shows here and reaches everyone by itself.') : null,
         iv.contact ? h('p', { id: 'interview-contact' }, `Contact: ${iv.contact.name} `, h('span', { class: 'address' }, `<${iv.contact.email}>`),
           iv.contact.role ? `, ${iv.contact.role}` : '') : null,
-        team.length ? h('p', {}, `Team: ${team.map(m => m.name).join(', ')}`) : null,
+        team.length ? h('p', { id: 'interview-team' }, `Team: ${team.map((m, i) => `${m.name} (${[m.role, i === 0 && iv.team.primary ? 'primary interviewer' : null]
+          .filter(Boolean).join(', ')})`).join(', ')}`) : null,
         h('h2', {}, 'Guests'),
         (iv.guests || []).length ? h('table', { id: 'guests', class: 'stacked' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Invitation'))),
+          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Role'), h('th', {}, 'Company'), h('th', {}, 'Email'),
+            h('th', {}, 'Invitation'))),
           h('tbody', {}, ...iv.guests.map(g => h('tr', {}, h('td', { 'data-label': 'Name' }, g.name),
+            h('td', { 'data-label': 'Role' }, g.role || '—'), h('td', { 'data-label': 'Company' }, g.company || '—'),
             h('td', { 'data-label': 'Email' }, g.email),
             h('td', { 'data-label': 'Invitation' },
               g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))

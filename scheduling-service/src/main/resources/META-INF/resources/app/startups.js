@@ -75,11 +75,17 @@ function startupList(app, failed) {
   load(0).catch(failed);
 }
 
+const INTERVIEW_PAGE = 50;
+
+function interviewsOf(startupId, offset, token) {
+  return call('GET', `/api/interviews?startupId=${encodeURIComponent(startupId)}&limit=${INTERVIEW_PAGE}&offset=${offset}`, undefined, token);
+}
+
 function startupPage(app, failed, id) {
   const token = app.session.idToken;
   show('startup', h('p', { class: 'muted' }, 'Loading…'));
   Promise.all([call('GET', `/api/startups/${encodeURIComponent(id)}`, undefined, token),
-    call('GET', `/api/interviews?startupId=${encodeURIComponent(id)}&limit=50`, undefined, token)]).then(([startup, interviews]) => {
+    interviewsOf(id, 0, token)]).then(([startup, interviews]) => {
     const schedule = h('button', { type: 'button', id: 'schedule-for-startup' }, 'Schedule an interview');
     schedule.addEventListener('click', () => wizard(app, failed, null, () => {}, { id: startup.id, name: startup.name }));
     const name = h('input', { id: 'contact-new-name', required: true, autocomplete: 'off' });
@@ -98,6 +104,21 @@ function startupPage(app, failed, id) {
         startupPage(app, failed, id);
       }).catch(failed);
     });
+    // Fifty at a time: "Show more interviews" the next fifty.
+    let shownInterviews = [];
+    const interviewRows = h('tbody', {});
+    const moreInterviews = h('button', { type: 'button', class: 'secondary', id: 'more-startup-interviews', hidden: true }, 'Show more interviews');
+    const showInterviews = page => {
+      const next = withNextPage(shownInterviews, page);
+      interviewRows.append(...next.slice(shownInterviews.length).map(iv => h('tr', {},
+        h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet')),
+        h('td', { class: 'state' }, iv.status))));
+      shownInterviews = next;
+      moreInterviews.hidden = page.length < INTERVIEW_PAGE;
+    };
+    showInterviews(interviews);
+    moreInterviews.addEventListener('click', () => busy(moreInterviews, 'Loading…',
+      async () => showInterviews(await interviewsOf(id, shownInterviews.length, token))).catch(failed));
     const contacts = startup.contacts || [];
     show('startup', h('p', {}, h('a', { href: '#/startups' }, '← All startups')),
       h('div', { class: 'card', id: 'startup-detail' }, h('h1', {}, startup.name),
@@ -105,11 +126,9 @@ function startupPage(app, failed, id) {
         h('p', {}, schedule),
         h('h2', {}, 'Interviews'),
         interviews.length ? h('table', { id: 'startup-interviews' },
-          h('thead', {}, h('tr', {}, h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))),
-          h('tbody', {}, ...interviews.map(iv => h('tr', {},
-            h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet')),
-            h('td', { class: 'state' }, iv.status)))))
+          h('thead', {}, h('tr', {}, h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), interviewRows)
           : h('p', { class: 'muted' }, 'No interviews you can see yet.'),
+        moreInterviews,
         h('h2', {}, 'Contacts'),
         contacts.length ? h('table', { id: 'startup-contacts', class: 'stacked' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'))),
