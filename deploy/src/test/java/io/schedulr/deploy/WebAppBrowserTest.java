@@ -574,6 +574,12 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("more-interviews")).click();
             wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 51
                     && !d.findElement(By.id("more-interviews")).isDisplayed());
+            // Only the drafts: the fifty, not the sent interview; and no cancelled ones.
+            new Select(ivy.findElement(By.id("interview-status"))).selectByVisibleText("Drafts");
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#interview-rows tr")).size() == 50
+                    && d.findElements(By.cssSelector("#interview-rows a[href='#/interviews/" + interviewId + "']")).isEmpty());
+            new Select(ivy.findElement(By.id("interview-status"))).selectByVisibleText("Cancelled");
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("interview-rows"), "No cancelled interviews."));
             // They are all Acme's: its page too lists fifty, then the last one.
             ivy.get(app + "#/startups/" + acme);
             wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-interviews tbody tr")).size() == 50

@@ -48,17 +48,25 @@ function listView(app, failed) {
   // The first page again after the wizard, and "Show more", one at a time (paging.js): neither undoes the other.
   const loads = oneAtATime();
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-interviews', hidden: true }, 'Show more interviews');
-  show('interviews', h('h1', {}, 'Interviews'), h('div', { class: 'card' }, start,
+  // Which interviews: all, or those in one state; a change starts the list again.
+  const status = h('select', { id: 'interview-status' }, ...[['', 'All'], ['draft', 'Drafts'], ['scheduled', 'Scheduled'],
+    ['confirmed', 'Confirmed'], ['cancelled', 'Cancelled']].map(([value, label]) => h('option', { value }, label)));
+  status.addEventListener('change', () => loads.reload(() => { shown = []; return load(); }).catch(failed));
+  show('interviews', h('h1', {}, 'Interviews'), h('div', { class: 'card' },
+    h('div', { class: 'row', style: 'justify-content:space-between' }, start,
+      h('div', {}, h('label', { for: 'interview-status' }, 'Show'), status)),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Startup'), h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), body), more),
   team);
   const load = async () => {
-    const next = await call('GET', `/api/interviews?limit=${PAGE}&offset=${shown.length}`, undefined, token);
+    const next = await call('GET', `/api/interviews?limit=${PAGE}&offset=${shown.length}${status.value ? `&status=${status.value}` : ''}`,
+      undefined, token);
     shown = withNextPage(shown, next);
     more.hidden = next.length < PAGE;
     body.replaceChildren(...(shown.length ? shown.map(iv => h('tr', {},
       h('td', {}, h('a', { href: `#/interviews/${encodeURIComponent(iv.id)}` }, iv.startup ? iv.startup.name : (iv.title || 'Interview'))),
       h('td', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '—'),
-      h('td', { class: 'state' }, iv.over ? `${iv.status}, over` : iv.awaitingHostConfirmation ? `${iv.status}, awaiting the host` : iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' }, 'No interviews yet.'))]));
+      h('td', { class: 'state' }, iv.over ? `${iv.status}, over` : iv.awaitingHostConfirmation ? `${iv.status}, awaiting the host` : iv.status))) : [h('tr', {}, h('td', { colspan: 3, class: 'empty' },
+      status.value ? `No ${status.value === 'draft' ? 'drafts' : `${status.value} interviews`}.` : 'No interviews yet.'))]));
   };
   more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(load)).catch(failed));
   loads.next(load).catch(failed);
