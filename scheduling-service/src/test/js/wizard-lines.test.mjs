@@ -1,8 +1,8 @@
 // What the interview wizard says of its choices: when team members are busy (step 2), who is free at a time (step 3), how
-// many take part (step 4).
+// many take part (step 4), when the meeting is in its own zone (steps 5 and 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -55,4 +55,15 @@ test('step 2 says free only when Google was read, and what is known otherwise', 
   assert.equal(busyLine({ busy: [at('2030-03-12T09:00:00Z', '2030-03-12T10:00:00Z')], googleCalendar: 'not_answering' }, 'UTC', 7),
     'Busy Tue 12 Mar 09:00–10:00 (Google calendar did not answer: bookings here only).');
   assert.equal(busyLine({ busy: [], googleCalendar: 'not_checked' }, 'UTC', 7), 'Availability is not checked here.');
+});
+
+test('steps 5 and 6 say when the meeting is in its own zone, and for the viewer when theirs differs', () => {
+  assert.equal(meetingSummary('2030-03-12T08:00:00Z', 60, 'Europe/Berlin', 'Europe/Berlin'),
+    'Tue, 12 Mar 2030, 09:00 CET (Europe/Berlin) · 60 minutes');
+  // (The zones' short names are the browser's, e.g. "GMT-4" or "EDT".)
+  assert.match(meetingSummary('2030-03-12T08:00:00Z', 30, 'America/New_York', 'Asia/Tokyo'),
+    /^Tue, 12 Mar 2030, 04:00 \S+ \(America\/New_York\) · 30 minutes \(for you: Tue, 12 Mar 2030, 17:00 \S+ \(Asia\/Tokyo\)\)$/);
+  assert.equal(meetingSummary(null, 45, 'UTC', 'UTC'), 'In UTC · 45 minutes.');
+  assert.match(meetingSummary('2030-03-12T08:00:00Z', 60, 'Mars/Base', 'UTC'), /^Name the meeting's time zone as a place/);
+  assert.match(meetingSummary('2030-03-12T08:00:00Z', 60, '', 'UTC'), /^Name the meeting's time zone/);
 });

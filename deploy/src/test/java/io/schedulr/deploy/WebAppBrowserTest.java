@@ -485,6 +485,14 @@ class WebAppBrowserTest {
             assertThat(ivy.findElement(By.id("guest-count")).getText()).startsWith("2 guests · 4 taking part · ").endsWith(" minutes");
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("meeting-zone")));
+            // The meeting's time and length in the zone typed (and for Ivy, when hers differs), as it is typed.
+            assertThat(ivy.findElement(By.id("meeting-summary")).getText()).endsWith("(Europe/Berlin) · 60 minutes");
+            WebElement meetingZone = ivy.findElement(By.id("meeting-zone"));
+            meetingZone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "America/New_York");
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-summary"),
+                    "(America/New_York) · 60 minutes (for you: "));
+            meetingZone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Europe/Berlin");
+            wait(ivy).until(d -> d.findElement(By.id("meeting-summary")).getText().endsWith("(Europe/Berlin) · 60 minutes"));
             // Notes in Markdown, "deck" made bold with the toolbar.
             WebElement notes = ivy.findElement(By.id("prep-notes"));
             notes.sendKeys("Read the deck first");
@@ -496,6 +504,7 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("step-next")).click();
             wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
             assertThat(ivy.findElement(By.id("review")).getText()).contains("Acme " + tag).contains("(Europe/Berlin)");
+            assertThat(ivy.findElement(By.id("review-when")).getText()).endsWith("(Europe/Berlin) · 60 minutes");
             ivy.findElement(By.id("step-next")).click();
 
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Interview scheduled"));

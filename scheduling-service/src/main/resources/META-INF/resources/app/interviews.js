@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, meetingSummary } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 // Where the meeting takes place (the API's meetingProvider); a plain link names none.
@@ -510,9 +510,16 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
       const questions = h('textarea', { id: 'questions' });
       questions.value = (state.interview.customQuestions || []).join('\n');
       const zone = h('input', { id: 'meeting-zone', value: state.interview.timeZone || app.zone, autocomplete: 'off' });
+      // The meeting's time and length in the zone typed, as it is typed.
+      const summary = h('p', { class: 'muted', id: 'meeting-summary', 'aria-live': 'polite' });
+      const sayWhen = () => {
+        summary.textContent = meetingSummary(state.interview.startAt, state.interview.durationMinutes, zone.value.trim(), app.zone);
+      };
+      zone.addEventListener('input', sayWhen);
+      sayWhen();
       content.replaceChildren(field('prep-notes', 'Preparation notes for the team', notes), toolbar,
         h('p', { class: 'muted' }, 'Markdown: **bold**, *italic*, ## headings, - lists, [links](https://…); the interview\'s page shows them formatted.'),
-        field('questions', 'Questions (one per line)', questions), field('meeting-zone', 'Meeting time zone', zone));
+        field('questions', 'Questions (one per line)', questions), field('meeting-zone', 'Meeting time zone', zone), summary);
       return async () => put('details', {
         prepNotes: notes.value, customQuestions: questions.value.split('\n').map(q => q.trim()).filter(Boolean), timeZone: zone.value.trim(),
       });
@@ -521,7 +528,8 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
       const iv = state.interview;
       content.replaceChildren(h('div', { id: 'review' },
         h('p', {}, h('strong', {}, iv.startup ? iv.startup.name : ''), iv.contact ? ` · ${iv.contact.name}` : ''),
-        h('p', {}, iv.startAt ? formatWhen(iv.startAt, app.zone) : '', iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
+        h('p', { id: 'review-when' }, iv.timeZone ? meetingSummary(iv.startAt, iv.durationMinutes, iv.timeZone, app.zone)
+          : `${iv.startAt ? formatWhen(iv.startAt, app.zone) : ''}${iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''}`),
         h('p', {}, `${iv.summary ? iv.summary.participantCount : ''} participants, ${iv.summary ? iv.summary.guestCount : 0} guests`)));
       return async () => {
         state.interview = await allowingOwnClash(allow => call('POST',

@@ -1,4 +1,5 @@
 // Lines the interview wizard writes from what the API answered (no page needed: tested as script).
+import { formatWhen, isZone } from './time.js';
 
 /** Step 4's line: how many guests, how many take part in all (the team and the contact besides), for how long. */
 export function guestCountLine(guests, others, minutes) {
@@ -58,4 +59,20 @@ export function busySpan(start, end, zone) {
     .format(new Date(instant)).replace(',', '');
   const time = instant => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
   return day(start) === day(end) ? `${day(start)} ${time(start)}–${time(end)}` : `${day(start)} ${time(start)} – ${day(end)} ${time(end)}`;
+}
+
+/**
+ * Steps 5 and 6: when the meeting is in its own zone and how long, and, when the viewer's zone differs, when that is for
+ * them. A zone the browser does not know is said so (the API refuses it too).
+ */
+export function meetingSummary(startAt, minutes, meetingZone, viewerZone) {
+  if (!isZone(meetingZone)) {
+    return 'Name the meeting\'s time zone as a place, e.g. Europe/Berlin or America/New_York.';
+  }
+  const length = minutes ? ` · ${minutes} minutes` : '';
+  if (!startAt) {
+    return `In ${meetingZone}${length}.`;
+  }
+  const yours = viewerZone && viewerZone !== meetingZone && isZone(viewerZone) ? ` (for you: ${formatWhen(startAt, viewerZone)})` : '';
+  return `${formatWhen(startAt, meetingZone)}${length}${yours}`;
 }
