@@ -2,7 +2,7 @@
 // many take part (step 4), when the meeting is in its own zone (steps 5 and 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -66,4 +66,12 @@ test('steps 5 and 6 say when the meeting is in its own zone, and for the viewer 
   assert.equal(meetingSummary(null, 45, 'UTC', 'UTC'), 'In UTC · 45 minutes.');
   assert.match(meetingSummary('2030-03-12T08:00:00Z', 60, 'Mars/Base', 'UTC'), /^Name the meeting's time zone as a place/);
   assert.match(meetingSummary('2030-03-12T08:00:00Z', 60, '', 'UTC'), /^Name the meeting's time zone/);
+});
+
+test('the interview page adds the time in the meeting\'s zone only when the viewer\'s differs', () => {
+  assert.match(inMeetingZone('2030-03-12T08:00:00Z', 'America/New_York', 'Europe/Berlin'),
+    /^In the meeting's zone: Tue, 12 Mar 2030, 04:00 \S+ \(America\/New_York\)$/);
+  assert.equal(inMeetingZone('2030-03-12T08:00:00Z', 'Europe/Berlin', 'Europe/Berlin'), '');
+  assert.equal(inMeetingZone(null, 'America/New_York', 'Europe/Berlin'), '');
+  assert.equal(inMeetingZone('2030-03-12T08:00:00Z', null, 'Europe/Berlin'), '');
 });

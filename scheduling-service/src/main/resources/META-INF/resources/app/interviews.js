@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { noteContent } from './notes.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, meetingSummary } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 // Where the meeting takes place (the API's meetingProvider); a plain link names none.
@@ -123,6 +123,8 @@ function detailView(app, failed, id) {
           'Continue scheduling')) : null,
         h('p', { class: 'when' }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet',
           iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
+        inMeetingZone(iv.startAt, iv.timeZone, app.zone) ? h('p', { class: 'muted', id: 'interview-meeting-zone' },
+          inMeetingZone(iv.startAt, iv.timeZone, app.zone)) : null,
         iv.status === 'cancelled' ? h('p', { id: 'interview-state' }, `Cancelled${iv.cancellationReason ? `: ${iv.cancellationReason}` : '.'}`)
           : iv.awaitingNewTime ? h('p', { id: 'interview-state' }, 'The host asked on Cal.com for another time; this one no longer holds.')
             : iv.over ? h('p', { id: 'interview-state' }, 'This interview is over; it can no longer be moved or cancelled.')

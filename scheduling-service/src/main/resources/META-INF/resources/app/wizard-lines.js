@@ -76,3 +76,8 @@ export function meetingSummary(startAt, minutes, meetingZone, viewerZone) {
   const yours = viewerZone && viewerZone !== meetingZone && isZone(viewerZone) ? ` (for you: ${formatWhen(startAt, viewerZone)})` : '';
   return `${formatWhen(startAt, meetingZone)}${length}${yours}`;
 }
+
+/** The interview page's second line of its time: in the meeting's own zone, when the viewer's differs (else empty). */
+export function inMeetingZone(startAt, meetingZone, viewerZone) {
+  return startAt && meetingZone && meetingZone !== viewerZone && isZone(meetingZone) ? `In the meeting's zone: ${formatWhen(startAt, meetingZone)}` : '';
+}
