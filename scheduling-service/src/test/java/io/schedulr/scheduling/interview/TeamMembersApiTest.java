@@ -55,6 +55,18 @@ class TeamMembersApiTest {
         assertThat(Db.count("SELECT count(*) FROM team_member WHERE lower(email) = lower(?)", email)).isEqualTo(1);
     }
 
+    /** Google's ID tokens carry no role claim: the addresses in SCHEDULR_ADMINS (here, %test.schedulr.admins) are admins. */
+    @Test
+    void aPersonNamedAsAnOperatorByAddressManagesTheTeamWithoutARoleClaim() {
+        TestUser named = Tokens.user("Ops.By.Address@example.com", "Ops By Address", "UTC");
+        String u = TeamApi.unique();
+
+        TeamApi.get(named, "/api/team-members?includeInactive=true").statusCode(200);
+        TeamApi.post(named, "/api/team-members", "{\"name\":\"Ops Added " + u + "\",\"email\":\"added." + u + "@example.com\",\"role\":\"Analyst\"}")
+                .statusCode(201);
+        TeamApi.get(coordinator, "/api/team-members?includeInactive=true").statusCode(403).body("code", equalTo("admin_only"));
+    }
+
     @Test
     void theListIsSortedByNameAndAnotherMembersAddressCannotBeTaken() {
         String u = TeamApi.unique();
