@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,12 @@ class WebAppBrowserTest {
     private static StackClient client;
     private static String app;
 
+    /** An operator named by address, as with Google's sign-in (its tokens carry no role claim). */
+    private static final String WEB_ADMIN = "wendy-admin@example.com";
+
     @BeforeAll
     static void startStack() throws Exception {
-        client = StackClient.start(state);
+        client = StackClient.start(state, options -> options.withServiceEnvironment("scheduling-service", Map.of("SCHEDULR_ADMINS", WEB_ADMIN)));
         app = "http://localhost:" + client.stack().services().get(0).port() + "/";
         // Besides the seeded types, one a booking may make 30 or 60 minutes long, hosted as the first (before calcom-gateway
         // first lists the types: it reuses the list for a minute).
@@ -312,6 +316,52 @@ class WebAppBrowserTest {
             host.quit();
             guest.quit();
         }
+    }
+
+    @Test
+    void anOperatorNamedByAddressAddsAMemberLinkedToACalcomHostAndUnlinksThem() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        WebDriver wendy = browser();
+        try {
+            // Signed in through the local Google like anyone else: no role in the token, named in SCHEDULR_ADMINS.
+            signIn(wendy, WEB_ADMIN, "Wendy Admin", "UTC", null);
+            connect(wendy, null);
+            wendy.get(app + "#/interviews");
+            wait(wendy).until(ExpectedConditions.elementToBeClickable(By.id("member-calcom")));
+            // Cal.com's hosts nobody is linked to yet, by name and id.
+            WebElement host = wait(wendy).until(d -> new Select(d.findElement(By.id("member-calcom"))).getOptions().stream()
+                    .filter(o -> !o.getAttribute("value").isEmpty()).findFirst().orElse(null));
+            String hostId = host.getAttribute("value");
+            assertThat(host.getText()).endsWith("(Cal.com " + hostId + ")");
+            wendy.findElement(By.id("member-name")).sendKeys("Lena Linked " + tag);
+            wendy.findElement(By.id("member-email")).sendKeys("lena-" + tag + "@example.com");
+            wendy.findElement(By.id("member-role")).sendKeys("Associate");
+            new Select(wendy.findElement(By.id("member-calcom"))).selectByValue(hostId);
+            wendy.findElement(By.id("add-member")).click();
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Lena Linked " + tag + " is on the team."));
+            JsonNode lena = member("lena-" + tag + "@example.com");
+            assertThat(lena.path("calcomUserId").asText()).isEqualTo(hostId);
+            shot(wendy, "18-team-admin");
+            // Her row offers her own Cal.com user, chosen; set to "Not linked", the link goes.
+            WebElement link = wait(wendy).until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("select[data-member-calcom='" + lena.path("id").asText() + "']")));
+            assertThat(new Select(link).getFirstSelectedOption().getAttribute("value")).isEqualTo(hostId);
+            new Select(link).selectByVisibleText("Not linked");
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "is no longer linked to Cal.com"));
+            assertThat(member("lena-" + tag + "@example.com").path("calcomUserId").isNull()).isTrue();
+        } finally {
+            wendy.quit();
+        }
+    }
+
+    /** The team member with this address, as the API lists them (to an admin). */
+    private static JsonNode member(String email) throws Exception {
+        for (JsonNode m : new ObjectMapper().readTree(client.call("GET", "/api/team-members?includeInactive=true", client.admin("Ann Admin"), null, 200))) {
+            if (m.path("email").asText().equalsIgnoreCase(email)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no team member " + email);
     }
 
     @Test

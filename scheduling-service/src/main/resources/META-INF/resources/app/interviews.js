@@ -73,22 +73,44 @@ function listView(app, failed) {
   teamAdmin(app, failed, team);
 }
 
-/** Admins see every member, add members and deactivate them; for anyone else this stays empty. */
+/**
+ * Admins see every member, add members (linked to a Cal.com user or not), change each one's Cal.com user and deactivate
+ * them; for anyone else this stays empty.
+ */
 function teamAdmin(app, failed, container) {
   const token = app.session.idToken;
-  call('GET', '/api/team-members?includeInactive=true', undefined, token).then(members => {
+  call('GET', '/api/team-members?includeInactive=true', undefined, token).then(async members => {
+    // The Cal.com users to link (the hosts of Cal.com's event types); the team is managed without them when Cal.com
+    // cannot be asked, only the links wait.
+    const hosts = await call('GET', '/api/team-members/calcom-users', undefined, token).catch(e => {
+      notice(`Cal.com's users could not be read, so members cannot be linked now: ${friendly(e)}`);
+      return null;
+    });
+    // A member's choices: not linked, the Cal.com users nobody else is linked to, and their own link.
+    const calcomChoices = member => {
+      const own = member ? member.calcomUserId : null;
+      const free = (hosts || []).filter(u => !u.teamMember || (member && u.teamMember.id === member.id));
+      const options = free.map(u => h('option', { value: u.calcomUserId, selected: u.calcomUserId === own }, `${u.name} (Cal.com ${u.calcomUserId})`));
+      if (own !== null && !free.some(u => u.calcomUserId === own)) {
+        options.push(h('option', { value: own, selected: true }, `Cal.com user ${own}`));
+      }
+      return [h('option', { value: '' }, 'Not linked'), ...options];
+    };
     const name = h('input', { id: 'member-name', required: true, autocomplete: 'off' });
     const email = h('input', { id: 'member-email', type: 'email', required: true, autocomplete: 'off' });
     const role = h('input', { id: 'member-role', required: true, autocomplete: 'off' });
+    const calcom = h('select', { id: 'member-calcom', disabled: hosts === null }, ...calcomChoices(null));
     const add = h('button', { type: 'submit', id: 'add-member' }, 'Add member');
     const form = h('form', { class: 'row' },
       h('div', {}, h('label', { for: 'member-name' }, 'Name'), name),
       h('div', {}, h('label', { for: 'member-email' }, 'Email'), email),
-      h('div', {}, h('label', { for: 'member-role' }, 'Role'), role), add);
+      h('div', {}, h('label', { for: 'member-role' }, 'Role'), role),
+      h('div', {}, h('label', { for: 'member-calcom' }, 'Cal.com user (optional)'), calcom), add);
     form.addEventListener('submit', event => {
       event.preventDefault();
       busy(add, 'Adding…', async () => {
-        await call('POST', '/api/team-members', { name: name.value, email: email.value, role: role.value }, token);
+        await call('POST', '/api/team-members', { name: name.value, email: email.value, role: role.value,
+          ...(calcom.value ? { calcomUserId: Number(calcom.value) } : {}) }, token);
         notice(`${name.value} is on the team.`, 'info');
         teamAdmin(app, failed, container);
       }).catch(failed);
@@ -99,10 +121,24 @@ function teamAdmin(app, failed, container) {
         await call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`, { active: !m.active }, token);
         teamAdmin(app, failed, container);
       }).catch(failed));
-      return h('tr', {}, h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role), h('td', { class: 'state' }, m.active ? 'active' : 'inactive'), h('td', {}, toggle));
+      const link = h('select', { 'data-member-calcom': m.id, 'aria-label': `Cal.com user of ${m.name}`, disabled: hosts === null },
+        ...calcomChoices(m));
+      link.addEventListener('change', () => call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`,
+        { calcomUserId: link.value ? Number(link.value) : null }, token)
+        .then(() => {
+          notice(link.value ? `${m.name} is linked to ${link.selectedOptions[0].textContent}.` : `${m.name} is no longer linked to Cal.com.`, 'info');
+          teamAdmin(app, failed, container);
+        })
+        .catch(e => {
+          failed(e);
+          teamAdmin(app, failed, container);
+        }));
+      return h('tr', { 'data-member-row': m.id }, h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role), h('td', {}, link),
+        h('td', { class: 'state' }, m.active ? 'active' : 'inactive'), h('td', {}, toggle));
     });
     container.replaceChildren(h('div', { class: 'card' }, h('h2', {}, 'Team (admins)'), form,
-      h('table', {}, h('tbody', {}, ...rows))));
+      h('table', { id: 'team-members' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'),
+        h('th', {}, 'Cal.com user'), h('th', {}, 'State'), h('th', {}, ''))), h('tbody', {}, ...rows))));
   }).catch(e => {
     if (!(e instanceof ApiError && e.status === 403)) {
       failed(e);

@@ -6,15 +6,18 @@ import io.schedulr.scheduling.adapter.out.persistence.interview.PanacheTeamMembe
 import io.schedulr.scheduling.application.port.in.interview.AddContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberUseCase;
+import io.schedulr.scheduling.application.port.in.interview.CalcomUsersUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.interview.TeamMemberQueriesUseCase;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.service.interview.AddContactService;
 import io.schedulr.scheduling.application.service.interview.AddStartupService;
 import io.schedulr.scheduling.application.service.interview.AddTeamMemberService;
+import io.schedulr.scheduling.application.service.interview.CalcomUsersService;
 import io.schedulr.scheduling.application.service.interview.ContactRegistration;
 import io.schedulr.scheduling.application.service.interview.EditTeamMemberService;
 import io.schedulr.scheduling.application.service.interview.StartupQueriesService;
@@ -35,6 +38,12 @@ public class TeamWiring {
     @ApplicationScoped
     TeamMemberQueriesUseCase teamMemberQueries(UnitOfWork tx, UserDirectoryPort users, PanacheTeamMemberStore members) {
         return new TeamMemberQueriesService(tx, users, members);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CalcomUsersUseCase calcomUsers(UnitOfWork tx, PanacheTeamMemberStore members, CalcomGatewayPort calcom) {
+        return new CalcomUsersService(tx, members, calcom);
     }
 
     @Produces

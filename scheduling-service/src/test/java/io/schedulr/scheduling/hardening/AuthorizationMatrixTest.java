@@ -198,6 +198,8 @@ public class AuthorizationMatrixTest {
             new Route("add a team member", "POST", "/api/team-members",
                     "{\"name\":\"Matrix New\",\"email\":\"new-%UNIQUE%@example.com\",\"role\":\"Analyst\"}", 403, 403, 403, 201)
                     .refusing(403, "admin_only"),
+            new Route("list the Cal.com users to link", "GET", "/api/team-members/calcom-users", null, 403, 403, 403, 200)
+                    .refusing(403, "admin_only"),
             new Route("change a team member", "PATCH", "/api/team-members/%MEMBER%", "{\"role\":\"Partner\"}", 403, 403, 403, 200)
                     .refusing(403, "admin_only"),
             // startups and contacts: everyone signed in

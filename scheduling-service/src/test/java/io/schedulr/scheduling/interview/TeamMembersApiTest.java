@@ -55,6 +55,18 @@ class TeamMembersApiTest {
         assertThat(Db.count("SELECT count(*) FROM team_member WHERE lower(email) = lower(?)", email)).isEqualTo(1);
     }
 
+    @Test
+    void adminsListTheCalcomHostsToLinkEachOnceSortedByNameWithTheMemberLinkedToThem() {
+        TeamApi.get(coordinator, "/api/team-members/calcom-users").statusCode(403).body("code", equalTo("admin_only"));
+        io.restassured.path.json.JsonPath users = TeamApi.get(admin, "/api/team-members/calcom-users").statusCode(200).extract().jsonPath();
+        assertThat(users.getList("calcomUserId", Long.class)).as("the fake gateway's hosts, each once").containsExactly(101L, 102L);
+        assertThat(users.getList("name", String.class)).containsExactly("Ada Host", "Bob Host");
+        for (int i = 0; i < 2; i++) {
+            Long linked = users.getObject("[" + i + "].teamMember.calcomUserId", Long.class);
+            assertThat(linked == null || linked.equals(users.getLong("[" + i + "].calcomUserId"))).isTrue();
+        }
+    }
+
     /** Google's ID tokens carry no role claim: the addresses in SCHEDULR_ADMINS (here, %test.schedulr.admins) are admins. */
     @Test
     void aPersonNamedAsAnOperatorByAddressManagesTheTeamWithoutARoleClaim() {

@@ -51,6 +51,19 @@ class TeamServicesTest {
     }
 
     @Test
+    void adminsSeeEachCalcomHostOnceWithTheMemberLinkedToThem() {
+        CalcomUsersService calcomUsers = new CalcomUsersService(store, store, new InMemoryInterviews());
+        assertThatThrownBy(() -> calcomUsers.list(coordinator)).hasFieldOrPropertyWithValue("code", "admin_only");
+        assertThat(await(calcomUsers.list(admin))).as("Ada hosts both event types").singleElement()
+                .satisfies(u -> assertThat(u.calcomUserId()).isEqualTo(101L)).satisfies(u -> assertThat(u.linked()).isNull());
+
+        TeamMember ada = await(addMember.add(new AddTeamMemberCommand(admin, "Ada", "ada@example.com", "Partner", 101L)));
+        await(editMember.edit(edit(admin, ada.id(), null, false)));
+        assertThat(await(calcomUsers.list(admin))).as("linked, though deactivated").singleElement()
+                .satisfies(u -> assertThat(u.linked().id()).isEqualTo(ada.id()));
+    }
+
+    @Test
     void onlyAdminsManageTheTeamAndEveryoneListsTheActiveMembersByName() {
         assertThatThrownBy(() -> addMember.add(new AddTeamMemberCommand(coordinator, "Zed", "zed@example.com", "Analyst", null)))
                 .isInstanceOf(ForbiddenActionException.class).hasFieldOrPropertyWithValue("code", "admin_only");

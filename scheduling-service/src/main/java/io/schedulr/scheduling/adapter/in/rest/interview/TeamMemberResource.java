@@ -8,6 +8,7 @@ import io.schedulr.scheduling.adapter.in.rest.RequestValues;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberCommand;
+import io.schedulr.scheduling.application.port.in.interview.CalcomUsersUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.TeamMemberQueriesUseCase;
 import io.schedulr.scheduling.domain.interview.Actor;
@@ -54,6 +55,8 @@ public class TeamMemberResource {
     AddTeamMemberUseCase add;
     @Inject
     EditTeamMemberUseCase edit;
+    @Inject
+    CalcomUsersUseCase calcomUsers;
 
     @GET
     @Operation(summary = "List the active team members (admins: includeInactive=true lists everyone)")
@@ -62,6 +65,15 @@ public class TeamMemberResource {
         Actor viewer = TeamActors.of(caller, identity);
         boolean all = RequestValues.flag("include_inactive", "includeInactive", includeInactive);
         return queries.list(viewer, all).map(l -> l.stream().map(TeamMemberResponse::of).toList());
+    }
+
+    @GET
+    @Path("/calcom-users")
+    @Operation(summary = "The Cal.com users a member can be linked to: the hosts of Cal.com's event types (admins only)")
+    @Extension(name = CODES, value = "admin_only calcom_rate_limited calcom_unavailable")
+    public Uni<List<CalcomUserResponse>> calcomUsers() {
+        Actor admin = TeamActors.of(caller, identity).requireAdmin("list Cal.com users");
+        return calcomUsers.list(admin).map(users -> users.stream().map(CalcomUserResponse::of).toList());
     }
 
     @POST
