@@ -12,6 +12,7 @@ import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.interview.Interview;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
@@ -297,6 +298,9 @@ public class ConflictCheck {
                 });
     }
 
+    /** How many members' Google calendars {@link #busyTimesOfMembers} asks about at once. */
+    static final int GOOGLE_ASKED_AT_ONCE = 8;
+
     /** Whether a member's Google calendars are in their busy times. */
     public enum GoogleCalendar {
         /** Google answered: its busy times are in. */
@@ -333,19 +337,22 @@ public class ConflictCheck {
                 .chain(read -> {
                     List<String> asked = emails.stream().map(ConflictCheck::lower).filter(read.ids()::containsKey).distinct()
                             .filter(address -> asks(Optional.ofNullable(read.connections().get(read.ids().get(address))))).toList();
-                    Uni<List<CalendarBusyPort.Answer>> answers = asked.isEmpty() ? Uni.createFrom().item(List.of())
-                            : Uni.join().all(asked.stream().map(address -> calendars.busyTimes(read.ids().get(address), range)).toList()).andFailFast();
+                    // A few at a time: a team of many must not send calendar-sync-service (and Google) a burst of requests.
+                    Uni<Map<String, CalendarBusyPort.Answer>> answers = Multi.createFrom().iterable(asked)
+                            .onItem().transformToUni(address -> calendars.busyTimes(read.ids().get(address), range).map(a -> Map.entry(address, a)))
+                            .merge(GOOGLE_ASKED_AT_ONCE)
+                            .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
                     return answers.map(answered -> {
                         Map<String, MemberBusy> byMember = new LinkedHashMap<>();
                         for (String email : emails) {
                             String address = lower(email);
                             List<TimeWindow> busy = new ArrayList<>(read.booked().getOrDefault(address, List.of()));
-                            int i = asked.indexOf(address);
+                            CalendarBusyPort.Answer answer = answered.get(address);
                             GoogleCalendar google = GoogleCalendar.NOT_CONNECTED;
-                            if (i >= 0 && answered.get(i) instanceof CalendarBusyPort.Busy known) {
+                            if (answer instanceof CalendarBusyPort.Busy known) {
                                 busy.addAll(known.times());
                                 google = GoogleCalendar.READ;
-                            } else if (i >= 0 && answered.get(i) instanceof CalendarBusyPort.Unavailable) {
+                            } else if (answer instanceof CalendarBusyPort.Unavailable) {
                                 google = GoogleCalendar.NOT_ANSWERING;
                             }
                             byMember.put(email, new MemberBusy(BusyTimes.clashingWith(range, busy), google));

@@ -276,6 +276,35 @@ class InterviewServicesTest {
     }
 
     @Test
+    void aLargeTeamsGoogleCalendarsAreAskedAFewAtATime() {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            team.upsert(new UserProfile("u" + i, "member" + i + "@fund.test", "Member " + i, "UTC")).await().indefinitely();
+            team.add(TeamMember.create("Member " + i, "member" + i + "@fund.test", "Analyst", null)).await().indefinitely();
+        }
+        io.schedulr.scheduling.domain.CalendarConnection connected = new io.schedulr.scheduling.domain.CalendarConnection("any",
+                io.schedulr.scheduling.domain.CalendarConnectionStatus.CONNECTED, null, "cal", NOW);
+        io.schedulr.scheduling.application.service.ConflictCheck conflicts = new io.schedulr.scheduling.application.service.ConflictCheck(
+                bookingsByAddress(java.util.Map.of()),
+                (user, window) -> io.smallrye.mutiny.Uni.createFrom().deferred(() -> {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    return io.smallrye.mutiny.Uni.createFrom().<io.schedulr.scheduling.application.port.out.CalendarBusyPort.Answer>item(
+                                    new io.schedulr.scheduling.application.port.out.CalendarBusyPort.Busy(List.of()))
+                            .onItem().delayIt().by(Duration.ofMillis(20)).invoke(inFlight::decrementAndGet);
+                }),
+                user -> io.smallrye.mutiny.Uni.createFrom().item(Optional.of(connected)), team, team);
+        InterviewOptionsService options = new InterviewOptionsService(team, world.interviews, store, conflicts);
+        UUID id = flow.start(ada, acme.id()).await().indefinitely().interview().id();
+
+        var members = options.team(ada, id, START, START.plus(Duration.ofDays(1))).await().indefinitely().members();
+
+        assertThat(members.stream().filter(m -> m.member().name().startsWith("Member "))).hasSize(20)
+                .allSatisfy(m -> assertThat(m.busy().google()).isEqualTo(io.schedulr.scheduling.application.service.ConflictCheck.GoogleCalendar.READ));
+        assertThat(most.get()).as("at most eight at once, and more than one").isBetween(2, 8);
+    }
+
+    @Test
     void timesOfALengthTheTypeOffersAreThatLongAndALengthItDoesNotOfferIsRefusedNamingThoseItDoes() {
         InterviewOptionsService options = new InterviewOptionsService(team, world.interviews, store);
         UUID id = ready();
