@@ -99,6 +99,11 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
     }
 
     @Override
+    public void giveBack(java.util.Collection<String> icalUids) {
+        icalUids.forEach(lookedUp::remove);
+    }
+
+    @Override
     public void keepLooking(String icalUid) {
         keepLooking.add(icalUid);
     }
@@ -141,6 +146,11 @@ public final class InMemoryWebhookLedger implements WebhookDeliveryLog, MeetingL
         made.put(icalUid, new MadeBooking(icalUid, uid, end));
         madeWhen.put(icalUid, madeAt);
         return true;
+    }
+
+    @Override
+    public void giveBackMade(java.util.Collection<String> icalUids) {
+        icalUids.forEach(madeLookedUp::remove);
     }
 
     @Override

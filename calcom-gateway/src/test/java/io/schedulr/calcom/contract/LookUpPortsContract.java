@@ -51,6 +51,32 @@ abstract class LookUpPortsContract {
     }
 
     @Test
+    void aClaimGivenBackIsDueAgainAtOnceAndOthersStayClaimed() {
+        String givenBack = meeting();
+        String kept = meeting();
+        meetings().save(new MeetingState(givenBack, 0, false, "u1", ENDS));
+        meetings().save(new MeetingState(kept, 0, false, "u2", ENDS));
+        assertThat(claimed(NOW)).contains(givenBack, kept);
+
+        meetings().giveBack(List.of(givenBack));
+
+        assertThat(claimed(NOW.plus(Duration.ofMinutes(1)))).contains(givenBack).doesNotContain(kept);
+    }
+
+    @Test
+    void aClaimOfABookingMadeHereGivenBackIsDueAgainAtOnce() {
+        String waiting = meeting();
+        made().made(waiting, "u1", ENDS).await().indefinitely();
+        Instant after = Instant.now().plus(Duration.ofHours(1));
+        assertThat(claimedMade(after)).extracting(MadeBooking::icalUid).contains(waiting);
+        assertThat(claimedMade(after)).extracting(MadeBooking::icalUid).doesNotContain(waiting);
+
+        made().giveBackMade(List.of(waiting));
+
+        assertThat(claimedMade(after)).extracting(MadeBooking::icalUid).contains(waiting);
+    }
+
+    @Test
     void aClaimTakesAtMostItsLimitTheLongestWaitingFirst() {
         String first = meeting();
         meetings().save(new MeetingState(first, 0, false, "u1", ENDS));

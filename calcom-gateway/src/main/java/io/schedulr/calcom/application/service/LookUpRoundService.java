@@ -60,14 +60,18 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         if (leftToPeople()) {
             return announced;
         }
-        for (MeetingState meeting : tx.call(finder::claimDue)) {
+        List<MeetingState> claimed = tx.call(finder::claimDue);
+        for (int i = 0; i < claimed.size(); i++) {
+            MeetingState meeting = claimed.get(i);
             if (leftToPeople()) {
+                giveBack(claimed.subList(i, claimed.size()));
                 return announced;
             }
             try {
                 announced += take(finder.lookUp(meeting).await().atMost(atMost), found -> finder.keepEnd(meeting, found.end()));
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
+                    giveBack(claimed.subList(i, claimed.size()));
                     return announced;
                 }
                 if (e.kind() == CalcomException.Kind.NOT_FOUND) {
@@ -84,8 +88,11 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         if (leftToPeople() || readListOfBookings().paused()) {
             return announced;
         }
-        for (MadeBooking made : tx.call(finder::claimMadeDue)) {
+        List<MadeBooking> claimedMade = tx.call(finder::claimMadeDue);
+        for (int i = 0; i < claimedMade.size(); i++) {
+            MadeBooking made = claimedMade.get(i);
             if (leftToPeople()) {
+                giveBackMade(claimedMade.subList(i, claimedMade.size()));
                 return announced;
             }
             try {
@@ -99,6 +106,7 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 });
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
+                    giveBackMade(claimedMade.subList(i, claimedMade.size()));
                     return announced;
                 }
                 LOG.log(Level.WARNING, () -> String.format("meeting %s: Cal.com could not be asked for booking %s, made here, whose creation never "
@@ -164,6 +172,28 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
             LOG.log(Level.ERROR, () -> String.format("meeting %s: booking %s, listed by Cal.com, could not be kept for its look-up (read again at "
                     + "the next listing, or left out if it was read again already): %s", found.booking().icsUid(), found.booking().uid(), e));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The meetings a stopped round claimed but did not get an answer about are due again at the next round, not after the
+     * interval (a failure here only leaves them waiting it, as before).
+     */
+    private void giveBack(List<MeetingState> notAsked) {
+        try {
+            List<MeetingState> rest = List.copyOf(notAsked);
+            tx.run(() -> finder.giveBack(rest));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "meetings claimed by a stopped round wait their interval: " + e);
+        }
+    }
+
+    private void giveBackMade(List<MadeBooking> notAsked) {
+        try {
+            List<MadeBooking> rest = List.copyOf(notAsked);
+            tx.run(() -> finder.giveBackMade(rest));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "bookings made here claimed by a stopped round wait their interval: " + e);
         }
     }
 

@@ -65,6 +65,20 @@ public class MissedChangesService implements FindMissedChangesUseCase {
     }
 
     @Override
+    public void giveBack(List<MeetingState> notAsked) {
+        if (!notAsked.isEmpty()) {
+            meetings.giveBack(notAsked.stream().map(MeetingState::icalUid).toList());
+        }
+    }
+
+    @Override
+    public void giveBackMade(List<MadeBooking> notAsked) {
+        if (!notAsked.isEmpty()) {
+            made.giveBackMade(notAsked.stream().map(MadeBooking::icalUid).toList());
+        }
+    }
+
+    @Override
     public Uni<LookedUp> lookUp(MeetingState meeting) {
         return chain(new ArrayList<>(), meeting.uid()).map(chain -> lookedUp(MissedChanges.between(meeting, chain, clock.instant()), chain,
                 false));

@@ -29,6 +29,8 @@ public class InMemoryCalcomApi implements CalcomApi {
     final Map<String, CalcomException> failureOf = new java.util.HashMap<>();
     /** What Cal.com's last answer said of the key's rate-limit window. */
     double shareLeft = 1.0;
+    /** Run after each call is answered (e.g. the rate-limit window shrinking). */
+    Runnable afterEachCall = () -> { };
     List<Instant> free = new ArrayList<>();
     private int next = 1;
 
@@ -188,6 +190,7 @@ public class InMemoryCalcomApi implements CalcomApi {
 
     private <T> Uni<T> answer(String call, java.util.function.Supplier<T> result) {
         calls.add(call);
+        afterEachCall.run();
         if (failure != null) {
             return Uni.createFrom().failure(failure);
         }

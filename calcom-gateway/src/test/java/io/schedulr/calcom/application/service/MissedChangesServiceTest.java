@@ -495,7 +495,7 @@ class MissedChangesServiceTest {
     }
 
     @Test
-    void atCalcomsRateLimitTheRoundStopsAskingAndTheMeetingsItClaimedWaitTheirInterval() {
+    void atCalcomsRateLimitTheRoundStopsAskingAndTheMeetingsItClaimedAreDueAgainAtTheNextRound() {
         Booking first = bookedAndAnnounced(NINE);
         Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
         calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
@@ -510,10 +510,28 @@ class MissedChangesServiceTest {
 
         calcom.failureOf.clear();
         clock.advance(Duration.ofMinutes(1));
-        round();
-        assertThat(bookingCalls()).as("both were claimed by the stopped round").hasSize(1);
-        clock.advance(Duration.ofMinutes(15));
-        assertThat(round()).isEqualTo(2);
+        assertThat(round()).as("given back by the stopped round: both asked a minute later, not after the interval").isEqualTo(2);
+        assertThat(ledger.states.get(first.icsUid()).cancelled()).isTrue();
+        assertThat(ledger.states.get(second.icsUid()).cancelled()).isTrue();
+    }
+
+    @Test
+    void aRoundThatLeavesTheRestOfTheWindowToPeopleGivesBackWhatItDidNotAsk() {
+        Booking first = bookedAndAnnounced(NINE);
+        Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
+        calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
+        calcom.cancelOnCalcom(second.uid(), "Withdrawn", "grace@candidate.test");
+        // Room for one question: the share falls below the quarter left to people once it is asked.
+        calcom.shareLeft = 0.3;
+        calcom.afterEachCall = () -> calcom.shareLeft = 0.2;
+
+        assertThat(round()).isEqualTo(1);
+        calcom.afterEachCall = () -> { };
+        calcom.shareLeft = 1;
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(round()).as("the other one, a minute later").isEqualTo(1);
+        assertThat(ledger.states.get(first.icsUid()).cancelled()).isTrue();
+        assertThat(ledger.states.get(second.icsUid()).cancelled()).isTrue();
     }
 
     /** One reading of Cal.com's list, as a round does it: what it remembered. */

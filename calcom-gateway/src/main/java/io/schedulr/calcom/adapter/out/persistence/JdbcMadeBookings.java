@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -57,6 +58,11 @@ public class JdbcMadeBookings implements MadeBookings {
         return update("INSERT INTO booking_made (ical_uid, uid, ends_at, made_at) SELECT ?, ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM meeting_state WHERE ical_uid = ?) ON CONFLICT (ical_uid) DO NOTHING",
                 icalUid, uid, Timestamp.from(end), Timestamp.from(madeAt), icalUid) == 1;
+    }
+
+    @Override
+    public void giveBackMade(Collection<String> icalUids) {
+        icalUids.forEach(icalUid -> update("UPDATE booking_made SET looked_up_at = NULL WHERE ical_uid = ?", icalUid));
     }
 
     @Override

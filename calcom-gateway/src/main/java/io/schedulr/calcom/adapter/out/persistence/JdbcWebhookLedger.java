@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,6 +168,11 @@ public class JdbcWebhookLedger implements WebhookDeliveryLog, MeetingLedger {
                         + "SELECT ical_uid, sequence, cancelled, uid, ends_at FROM claimed ORDER BY before NULLS FIRST, ical_uid",
                 rs -> new MeetingState(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4), Statements.instant(rs, 5)),
                 Timestamp.from(now), Timestamp.from(lookedUpBefore), limit, Timestamp.from(now));
+    }
+
+    @Override
+    public void giveBack(Collection<String> icalUids) {
+        icalUids.forEach(icalUid -> update("UPDATE meeting_state SET looked_up_at = NULL WHERE ical_uid = ?", icalUid));
     }
 
     @Override

@@ -23,6 +23,12 @@ public interface FindMissedChangesUseCase {
     /** The meetings due a look-up, stamped as looked up (in the caller's transaction). */
     List<MeetingState> claimDue();
 
+    /** Gives back the claims of meetings the round stopped before asking about: due again at once (caller's transaction). */
+    void giveBack(List<MeetingState> notAsked);
+
+    /** As {@link #giveBack} for bookings made here (caller's transaction). */
+    void giveBackMade(List<MadeBooking> notAsked);
+
     /** What Cal.com shows of {@code meeting} that was not announced; asks Cal.com, so call it outside any transaction. */
     Uni<LookedUp> lookUp(MeetingState meeting);
 

@@ -3,6 +3,7 @@ package io.schedulr.calcom.application.port.out;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -29,6 +30,9 @@ public interface MadeBookings {
      * announced, or remembered already. Answers whether it was remembered.
      */
     boolean rememberUnknown(String icalUid, String uid, Instant madeAt, Instant end);
+
+    /** As {@link MeetingLedger#giveBack}: the claims of bookings made here that a stopped round did not ask about. */
+    void giveBackMade(Collection<String> icalUids);
 
     /** Forgets a booking made here once its meeting is announced. */
     void forgetMade(String icalUid);

@@ -4,6 +4,7 @@ import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,12 @@ public interface MeetingLedger {
      * each is stamped as looked up now, so that another replica passes it by.
      */
     List<MeetingState> claimForLookUp(Instant now, Instant lookedUpBefore, int limit);
+
+    /**
+     * Gives back the claims of meetings a round stopped before asking Cal.com about (its rate limit): they are due again
+     * at once, ahead of the others, rather than after the interval as if they had been looked up.
+     */
+    void giveBack(Collection<String> icalUids);
 
     /** Keeps the meeting looked up although it is cancelled, until it is over or its next change is announced. */
     void keepLooking(String icalUid);
