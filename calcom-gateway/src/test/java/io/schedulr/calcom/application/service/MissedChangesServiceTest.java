@@ -477,10 +477,9 @@ class MissedChangesServiceTest {
 
     @Test
     void aMeetingCalcomCannotAnswerForFailsAloneAndIsLookedUpAgainLater() {
-        Booking failing = bookedAndAnnounced(NINE);
-        Booking other = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
-        calcom.cancelOnCalcom(failing.uid(), "Grace is ill", "grace@candidate.test");
-        calcom.cancelOnCalcom(other.uid(), "Withdrawn", "grace@candidate.test");
+        List<Booking> both = twoCancelledOnCalcomOnly();
+        Booking failing = both.get(0);
+        Booking other = both.get(1);
         calcom.failureOf.put("booking " + failing.uid(), new CalcomException(CalcomException.Kind.UNAVAILABLE, "502 from Cal.com"));
 
         assertThat(round()).as("the other meeting's cancellation").isEqualTo(1);
@@ -496,10 +495,9 @@ class MissedChangesServiceTest {
 
     @Test
     void atCalcomsRateLimitTheRoundStopsAskingAndTheMeetingsItClaimedAreDueAgainAtTheNextRound() {
-        Booking first = bookedAndAnnounced(NINE);
-        Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
-        calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
-        calcom.cancelOnCalcom(second.uid(), "Withdrawn", "grace@candidate.test");
+        List<Booking> both = twoCancelledOnCalcomOnly();
+        Booking first = both.get(0);
+        Booking second = both.get(1);
         CalcomException limited = new CalcomException(CalcomException.Kind.RATE_LIMITED, "429 from Cal.com");
         calcom.failureOf.put("booking " + first.uid(), limited);
         calcom.failureOf.put("booking " + second.uid(), limited);
@@ -517,10 +515,9 @@ class MissedChangesServiceTest {
 
     @Test
     void aRoundThatLeavesTheRestOfTheWindowToPeopleGivesBackWhatItDidNotAsk() {
-        Booking first = bookedAndAnnounced(NINE);
-        Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
-        calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
-        calcom.cancelOnCalcom(second.uid(), "Withdrawn", "grace@candidate.test");
+        List<Booking> both = twoCancelledOnCalcomOnly();
+        Booking first = both.get(0);
+        Booking second = both.get(1);
         // Room for one question: the share falls below the quarter left to people once it is asked.
         calcom.shareLeft = 0.3;
         calcom.afterEachCall = () -> calcom.shareLeft = 0.2;
@@ -532,6 +529,15 @@ class MissedChangesServiceTest {
         assertThat(round()).as("the other one, a minute later").isEqualTo(1);
         assertThat(ledger.states.get(first.icsUid()).cancelled()).isTrue();
         assertThat(ledger.states.get(second.icsUid()).cancelled()).isTrue();
+    }
+
+    /** Two meetings, an hour apart, announced here and then cancelled on Cal.com without a webhook. */
+    private List<Booking> twoCancelledOnCalcomOnly() {
+        Booking first = bookedAndAnnounced(NINE);
+        Booking second = bookedAndAnnounced(NINE.plus(Duration.ofHours(1)));
+        calcom.cancelOnCalcom(first.uid(), "Grace is ill", "grace@candidate.test");
+        calcom.cancelOnCalcom(second.uid(), "Withdrawn", "grace@candidate.test");
+        return List.of(first, second);
     }
 
     /** One reading of Cal.com's list, as a round does it: what it remembered. */
