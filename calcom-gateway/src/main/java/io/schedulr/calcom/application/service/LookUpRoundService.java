@@ -64,14 +64,14 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         for (int i = 0; i < claimed.size(); i++) {
             MeetingState meeting = claimed.get(i);
             if (leftToPeople()) {
-                giveBack(claimed.subList(i, claimed.size()));
+                giveBack(claimed.subList(i, claimed.size()), finder::giveBack, "meetings");
                 return announced;
             }
             try {
                 announced += take(finder.lookUp(meeting).await().atMost(atMost), found -> finder.keepEnd(meeting, found.end()));
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
-                    giveBack(claimed.subList(i, claimed.size()));
+                    giveBack(claimed.subList(i, claimed.size()), finder::giveBack, "meetings");
                     return announced;
                 }
                 if (e.kind() == CalcomException.Kind.NOT_FOUND) {
@@ -92,7 +92,7 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
         for (int i = 0; i < claimedMade.size(); i++) {
             MadeBooking made = claimedMade.get(i);
             if (leftToPeople()) {
-                giveBackMade(claimedMade.subList(i, claimedMade.size()));
+                giveBack(claimedMade.subList(i, claimedMade.size()), finder::giveBackMade, "bookings made here");
                 return announced;
             }
             try {
@@ -106,7 +106,7 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 });
             } catch (CalcomException e) {
                 if (pausesTheRound(e)) {
-                    giveBackMade(claimedMade.subList(i, claimedMade.size()));
+                    giveBack(claimedMade.subList(i, claimedMade.size()), finder::giveBackMade, "bookings made here");
                     return announced;
                 }
                 LOG.log(Level.WARNING, () -> String.format("meeting %s: Cal.com could not be asked for booking %s, made here, whose creation never "
@@ -176,24 +176,15 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
     }
 
     /**
-     * The meetings a stopped round claimed but did not get an answer about are due again at the next round, not after the
-     * interval (a failure here only leaves them waiting it, as before).
+     * What a stopped round claimed but did not get an answer about ({@code notAsked}, handed to {@code giveBack} in a
+     * transaction) is due again at the next round, not after the interval; a failure here only leaves it waiting, as before.
      */
-    private void giveBack(List<MeetingState> notAsked) {
+    private <T> void giveBack(List<T> notAsked, Consumer<List<T>> giveBack, String what) {
+        List<T> rest = List.copyOf(notAsked);
         try {
-            List<MeetingState> rest = List.copyOf(notAsked);
-            tx.run(() -> finder.giveBack(rest));
+            tx.run(() -> giveBack.accept(rest));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "meetings claimed by a stopped round wait their interval: " + e);
-        }
-    }
-
-    private void giveBackMade(List<MadeBooking> notAsked) {
-        try {
-            List<MadeBooking> rest = List.copyOf(notAsked);
-            tx.run(() -> finder.giveBackMade(rest));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "bookings made here claimed by a stopped round wait their interval: " + e);
+            LOG.log(Level.WARNING, () -> what + " claimed by a stopped round wait their interval: " + e);
         }
     }
 

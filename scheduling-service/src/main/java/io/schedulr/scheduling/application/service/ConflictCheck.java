@@ -319,8 +319,8 @@ public class ConflictCheck {
 
     /**
      * Each team member's own busy times within {@code range}, by their address as given: their booked sessions and interviews
-     * here, and their Google busy times when they sign in here with a usable connection (asked all at once, after the
-     * reading session has given its connection back). For showing who is free, not for refusing: a calendar that does not
+     * here, and their Google busy times when they sign in here with a usable connection (asked {@value #GOOGLE_ASKED_AT_ONCE}
+     * at a time, after the reading session has given its connection back). For showing who is free, not for refusing: a calendar that does not
      * answer is said so, not audited.
      */
     public Uni<Map<String, MemberBusy>> busyTimesOfMembers(UnitOfWork tx, List<String> emails, TimeWindow range) {
