@@ -83,6 +83,7 @@ public class ConnectionBadInputTest {
         c.add(post("post: a code Google never issued", "{\"code\":\"not-a-code\",\"state\":\"%STATE%\"}", 400, "invalid_code"));
         c.add(post("post: 5 kB code", "{\"code\":\"" + LONG + "\",\"state\":\"%STATE%\"}", 400, "invalid_code"));
         c.add(post("post: code with CRLF", "{\"code\":\"a\\r\\nb\",\"state\":\"%STATE%\"}", 400, "invalid_code"));
+        c.add(post("post: code with a lone surrogate", "{\"code\":\"4/a\\ud800\",\"state\":\"%STATE%\"}", 400, "invalid_code"));
         // POST: size and media type
         c.add(post("post: 2 MB body", "{\"code\":\"" + "c".repeat(2 * 1024 * 1024) + "\",\"state\":\"%STATE%\"}", 413, "body_too_large"));
         c.add(new Case("post: text/plain", "POST", "{\"code\":\"%CODE%\",\"state\":\"%STATE%\"}", "text/plain", 415,

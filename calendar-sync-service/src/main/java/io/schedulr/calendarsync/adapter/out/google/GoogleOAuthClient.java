@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Google's OAuth 2.0 endpoints through Google's own Java client; transient failures are retried with backoff. */
 @ApplicationScoped
@@ -38,6 +39,7 @@ public class GoogleOAuthClient implements GoogleAuthorization {
 
     /** Who the person is, nothing more: Calendar access is asked for separately, when they connect. */
     static final List<String> SIGN_IN_SCOPES = List.of("openid", "email", "profile");
+    private static final Pattern AUTHORIZATION_CODE = Pattern.compile("[\\x20-\\x7e]+");
 
     @Inject
     GoogleConfig config;
@@ -93,8 +95,15 @@ public class GoogleOAuthClient implements GoogleAuthorization {
                 response.getAccessToken(), response.getRefreshToken(), response.getScope());
     }
 
-    /** Google's token endpoint for an authorization code; a code Google refuses is INVALID_CODE, telling the person what to do. */
+    /**
+     * Google's token endpoint for an authorization code; a code Google refuses is INVALID_CODE, telling the person what to do.
+     * A code that is not RFC 6749's {@code 1*VSCHAR} (printable ASCII) was never issued, and the client library cannot
+     * even form-encode one with a lone surrogate: refused the same way, without asking Google.
+     */
     private GoogleTokenResponse redeem(String code, String codeVerifier, String redirectUri, String what, String remedy) {
+        if (!AUTHORIZATION_CODE.matcher(code).matches()) {
+            throw new ConnectionRefusedException(Problem.INVALID_CODE, "That is not a " + what + " Google issues; " + remedy + ".");
+        }
         GoogleAuthorizationCodeTokenRequest request = new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, config.tokenUrl(),
                 config.clientId(), config.clientSecret(), code, redirectUri);
         request.set("code_verifier", codeVerifier);
