@@ -65,6 +65,9 @@ class EdgeContractTest extends EdgeContractTests {
         // Cal.com would retry.
         String nulUid = "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":{\"uid\":\"a\\u0000b\",\"iCalUID\":\"a@Cal.com\","
                 + "\"startTime\":\"2030-01-15T10:00:00Z\",\"endTime\":\"2030-01-15T10:30:00Z\"}}";
+        // Parses as a time, and PostgreSQL cannot keep it: refused as unreadable, not a 500.
+        String farEnd = "{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":{\"uid\":\"far-end\",\"iCalUID\":\"far-end@Cal.com\","
+                + "\"startTime\":\"2030-01-15T10:00:00Z\",\"endTime\":\"+999999999-12-31T23:59:59Z\"}}";
         List<WebhookCase> cases = List.of(
                 new WebhookCase("2 MB body", "application/json", huge, sign(huge), null, 413, "body_too_large"),
                 new WebhookCase("text/plain", "text/plain", PING, sign(PING), null, 415, "unsupported_media_type"),
@@ -74,6 +77,7 @@ class EdgeContractTest extends EdgeContractTests {
                 new WebhookCase("unknown trigger", "application/json", unknown, sign(unknown), null, 400, "invalid_webhook"),
                 new WebhookCase("booking without payload", "application/json", noPayload, sign(noPayload), null, 400, "invalid_webhook"),
                 new WebhookCase("booking uid with a NUL", "application/json", nulUid, sign(nulUid), null, 400, "invalid_webhook"),
+                new WebhookCase("booking ending in the year 999999999", "application/json", farEnd, sign(farEnd), null, 400, "invalid_webhook"),
                 new WebhookCase("GET", "GET", null, null, null, 405, "method_not_allowed"));
         return cases.stream().map(c -> DynamicTest.dynamicTest("webhook: " + c.name(), () -> check(c)));
     }

@@ -32,6 +32,13 @@ final class CalcomWebhookReader {
             "INSTANT_MEETING_ACCEPTED", "OOO_CREATED", "AFTER_HOSTS_CAL_VIDEO_NO_SHOW", "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
             "ROUTING_FORM_FALLBACK_HIT");
 
+    /**
+     * The times every part of the system can keep and write (PostgreSQL, iCalendar, mail clients): a year like +999999999
+     * parses, and would fail where the meeting is stored.
+     */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     sealed interface Message permits Ping, NotTranslated, Booking {
     }
 
@@ -151,11 +158,16 @@ final class CalcomWebhookReader {
             }
             return null;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            time = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new Unreadable("Field '" + field + "' is not a date-time with an offset: '" + excerpt(value) + "'.");
         }
+        if (time.isBefore(EARLIEST) || !time.isBefore(AFTER_LATEST)) {
+            throw new Unreadable("Field '" + field + "' is not a time from 1970 to 9999: '" + excerpt(value) + "'.");
+        }
+        return time;
     }
 
     private static Person person(JsonNode node) {

@@ -169,6 +169,9 @@ class CalcomWebhookReaderTest {
         assertThatThrownBy(() -> read(CREATED.replace("\"iCalUID\":\"b5EXXsKfEjExXQzLpDKrZN@Cal.com\",", ""))).hasMessageContaining("iCalUID");
         assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:00:00Z", "2030-09-05 09:00"))).hasMessageContaining("startTime");
         assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:00:00Z", "2030-09-05T09:00:00"))).hasMessageContaining("offset");
+        assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:30:00Z", "+999999999-12-31T23:59:59Z")))
+                .hasMessageContaining("endTime").hasMessageContaining("1970 to 9999");
+        assertThatThrownBy(() -> read(CREATED.replace("2030-09-05T09:00:00Z", "1969-12-31T23:59:59Z"))).hasMessageContaining("startTime");
         assertThatThrownBy(() -> read(RESCHEDULED.replace("\"rescheduleUid\":\"b5EXXsKfEjExXQzLpDKrZN\",", ""))).hasMessageContaining("rescheduleUid");
         assertThatThrownBy(() -> read(CREATED.replace("\"uid\":\"b5EXXsKfEjExXQzLpDKrZN\"", "\"uid\":\"b5EX\\u0000\""))).hasMessageContaining("uid holds a control");
         assertThatThrownBy(() -> read(CREATED.replace("b5EXXsKfEjExXQzLpDKrZN@Cal.com", "b5EX\\n@Cal.com"))).hasMessageContaining("iCalUID holds a control");
