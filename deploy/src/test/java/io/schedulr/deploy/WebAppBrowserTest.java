@@ -349,6 +349,34 @@ class WebAppBrowserTest {
             new Select(link).selectByVisibleText("Not linked");
             wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "is no longer linked to Cal.com"));
             assertThat(member("lena-" + tag + "@example.com").path("calcomUserId").isNull()).isTrue();
+
+            // Her row's Edit makes her name, address and role fields; an address another member has is refused and the
+            // fields stay for a correction; then her new role and address are saved.
+            String lenaId = lena.path("id").asText();
+            client.call("POST", "/api/team-members", client.admin("Ann Admin"),
+                    "{\"name\":\"Otis Other\",\"email\":\"otis-" + tag + "@example.com\",\"role\":\"Analyst\"}", 201);
+            wait(wendy).until(ExpectedConditions.stalenessOf(link)); // the table drawn again after the unlinking
+            wait(wendy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-member-edit='" + lenaId + "']"))).click();
+            By lenaField = By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit-member='email']");
+            WebElement address = wait(wendy).until(ExpectedConditions.elementToBeClickable(lenaField));
+            address.clear();
+            address.sendKeys("otis-" + tag + "@example.com");
+            wendy.findElement(By.cssSelector("button[data-member-save='" + lenaId + "']")).click();
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Another team member has the email address otis-" + tag));
+            address = wendy.findElement(lenaField);
+            address.clear();
+            address.sendKeys("lena.l-" + tag + "@example.com");
+            WebElement role = wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit-member='role']"));
+            role.clear();
+            role.sendKeys("Partner");
+            wendy.findElement(By.cssSelector("button[data-member-save='" + lenaId + "']")).click();
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Lena Linked " + tag + " is saved."));
+            JsonNode edited = member("lena.l-" + tag + "@example.com");
+            assertThat(edited.path("id").asText()).isEqualTo(lenaId);
+            assertThat(edited.path("role").asText()).isEqualTo("Partner");
+            assertThat(edited.path("name").asText()).isEqualTo("Lena Linked " + tag);
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-member-row='" + lenaId + "']"),
+                    "lena.l-" + tag + "@example.com"));
         } finally {
             wendy.quit();
         }
