@@ -25,13 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every route of notification-service × every kind of caller: the status each gets, as one table (the same table is in
  * docs/security.md). The token routes act on a room hosted by "host" and booked by "guest"; "third" is anyone else
- * signed in, "admin" someone whose token has the role admin. The email-status hook takes no tokens: its callers are
- * told apart by the shared secret alone.
+ * signed in, "admin" someone whose token has the role admin, "operator by address" someone whose address
+ * SCHEDULR_ADMINS names (no role claim, as Google's tokens). The email-status hook takes no tokens: its callers are told
+ * apart by the shared secret alone.
  */
 @QuarkusTest
 public class AuthorizationMatrixTest {
 
-    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN }
+    enum Who { NO_TOKEN, EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, ALG_NONE, HS256_WITH_PUBLIC_KEY, FOREIGN_KEY, HOST, GUEST, THIRD, ADMIN,
+        OPERATOR_BY_ADDRESS }
 
     enum Secret { NONE, WRONG, RIGHT, PREVIOUS }
 
@@ -41,6 +43,8 @@ public class AuthorizationMatrixTest {
         static final TestUser GUEST = Tokens.newUser("Matrix Guest", "UTC");
         static final TestUser THIRD = Tokens.newUser("Matrix Third", "UTC");
         static final TestUser ADMIN = Tokens.newUserWithRoles("Matrix Admin", "UTC", "admin");
+        /** No role claim, as Google's ID tokens: an operator because %test.schedulr.admins (SCHEDULR_ADMINS) names the address. */
+        static final TestUser OPERATOR_BY_ADDRESS = Tokens.user("Ops.By.Address@example.com", "Ops By Address", "UTC");
         static final String ROOM = RoomEvents.newRoomId();
         static final String MESSAGE_ID;
 
@@ -80,7 +84,7 @@ public class AuthorizationMatrixTest {
                 case HOST -> host;
                 case GUEST -> guest;
                 case THIRD -> third;
-                case ADMIN -> admin;
+                case ADMIN, OPERATOR_BY_ADDRESS -> admin;
                 default -> 401;
             };
         }
@@ -158,6 +162,7 @@ public class AuthorizationMatrixTest {
             case GUEST -> Scene.GUEST.token();
             case THIRD -> Scene.THIRD.token();
             case ADMIN -> Scene.ADMIN.token();
+            case OPERATOR_BY_ADDRESS -> Scene.OPERATOR_BY_ADDRESS.token();
             default -> Tokens.Refused.valueOf(who.name()).token();
         };
     }
