@@ -357,19 +357,19 @@ class WebAppBrowserTest {
                     "{\"name\":\"Otis Other\",\"email\":\"otis-" + tag + "@example.com\",\"role\":\"Analyst\"}", 201);
             wait(wendy).until(ExpectedConditions.stalenessOf(link)); // the table drawn again after the unlinking
             wait(wendy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-member-edit='" + lenaId + "']"))).click();
-            By lenaField = By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit-member='email']");
+            By lenaField = By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit='email']");
             WebElement address = wait(wendy).until(ExpectedConditions.elementToBeClickable(lenaField));
             address.clear();
             address.sendKeys("otis-" + tag + "@example.com");
-            wendy.findElement(By.cssSelector("button[data-member-save='" + lenaId + "']")).click();
+            wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] button[data-save]")).click();
             wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Another team member has the email address otis-" + tag));
             address = wendy.findElement(lenaField);
             address.clear();
             address.sendKeys("lena.l-" + tag + "@example.com");
-            WebElement role = wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit-member='role']"));
+            WebElement role = wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] input[data-edit='role']"));
             role.clear();
             role.sendKeys("Partner");
-            wendy.findElement(By.cssSelector("button[data-member-save='" + lenaId + "']")).click();
+            wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] button[data-save]")).click();
             wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Lena Linked " + tag + " is saved."));
             JsonNode edited = member("lena.l-" + tag + "@example.com");
             assertThat(edited.path("id").asText()).isEqualTo(lenaId);
@@ -644,6 +644,26 @@ class WebAppBrowserTest {
             WebElement listed = wait(ivy).until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#startup-interviews a[href='#/interviews/" + interviewId + "']")));
             assertThat(listed.getText()).contains(LocalDate.parse(nextDay).getDayOfMonth() + " ");
+            // A contact's role and the startup's website are corrected in place.
+            WebElement hugoRow = wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-contacts tbody tr")).stream()
+                    .filter(r -> r.getText().startsWith("Hugo Advisor")).findFirst().orElse(null));
+            hugoRow.findElement(By.cssSelector("button[data-contact-edit]")).click();
+            WebElement hugoRole = wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#startup-contacts input[data-edit='role']")));
+            hugoRole.clear();
+            hugoRole.sendKeys("Board advisor");
+            ivy.findElement(By.cssSelector("#startup-contacts button[data-save]")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Hugo Advisor is saved."));
+            wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-contacts tbody tr")).stream()
+                    .anyMatch(r -> r.getText().startsWith("Hugo Advisor") && r.getText().contains("Board advisor")));
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("edit-startup"))).click();
+            WebElement website = wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#startup-detail input[data-edit='website']")));
+            website.clear();
+            website.sendKeys("acme-" + tag + ".example");
+            ivy.findElement(By.cssSelector("#startup-detail button[data-save]")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Acme " + tag + " is saved."));
+            wait(ivy).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#startup-detail a[href='https://acme-" + tag + ".example']")));
+            assertThat(new ObjectMapper().readTree(client.call("GET", "/api/startups/" + acme, admin, null, 200)).path("contacts").toString())
+                    .contains("\"role\":\"Board advisor\"");
             ivy.findElement(By.id("schedule-for-startup")).click();
             wait(ivy).until(d -> new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
             assertThat(new Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText()).isEqualTo("Acme " + tag);

@@ -5,6 +5,7 @@ import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
+import { editInRow } from './row-edit.js';
 import { noteContent } from './notes.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
@@ -135,7 +136,13 @@ function teamAdmin(app, failed, container) {
         }));
       const edit = h('button', { type: 'button', class: 'secondary', 'data-member-edit': m.id }, 'Edit');
       const cells = [h('td', {}, m.name), h('td', {}, m.email), h('td', {}, m.role)];
-      edit.addEventListener('click', () => editMember(app, failed, container, m, cells, edit));
+      edit.addEventListener('click', () => editInRow({ cells, fields: [{ key: 'name' }, { key: 'email', type: 'email' }, { key: 'role' }],
+        current: m, owner: m.name, button: edit, failed, done: () => teamAdmin(app, failed, container),
+        save: async changes => {
+          await call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`, changes, token);
+          notice(`${changes.name || m.name} is saved.`, 'info');
+          teamAdmin(app, failed, container);
+        } }));
       return h('tr', { 'data-member-row': m.id }, ...cells, h('td', {}, link),
         h('td', { class: 'state' }, m.active ? 'active' : 'inactive'), h('td', {}, edit, ' ', toggle));
     });
@@ -147,37 +154,6 @@ function teamAdmin(app, failed, container) {
       failed(e);
     }
   });
-}
-
-/**
- * A member's name, address and role become fields in their row; Save sends what changed (an address taken by another
- * member is refused, and the fields stay for a correction), Cancel puts the row back.
- */
-function editMember(app, failed, container, member, cells, edit) {
-  const token = app.session.idToken;
-  const fields = [['name', 'text'], ['email', 'email'], ['role', 'text']].map(([key, type], i) => {
-    const input = h('input', { type, value: member[key], required: true, autocomplete: 'off', 'data-edit-member': key,
-      'aria-label': `${key[0].toUpperCase()}${key.slice(1)} of ${member.name}` });
-    cells[i].replaceChildren(input);
-    return [key, input];
-  });
-  const save = h('button', { type: 'button', 'data-member-save': member.id }, 'Save');
-  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
-  edit.replaceWith(save, ' ', cancel);
-  cancel.addEventListener('click', () => teamAdmin(app, failed, container));
-  save.addEventListener('click', () => {
-    const changes = Object.fromEntries(fields.filter(([key, input]) => input.value !== member[key]).map(([key, input]) => [key, input.value]));
-    if (Object.keys(changes).length === 0) {
-      teamAdmin(app, failed, container);
-      return;
-    }
-    busy(save, 'Saving…', async () => {
-      await call('PATCH', `/api/team-members/${encodeURIComponent(member.id)}`, changes, token);
-      notice(`${changes.name || member.name} is saved.`, 'info');
-      teamAdmin(app, failed, container);
-    }).catch(failed);
-  });
-  fields[0][1].focus();
 }
 
 function detailView(app, failed, id) {

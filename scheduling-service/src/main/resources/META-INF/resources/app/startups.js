@@ -1,10 +1,11 @@
 // Startups: find one by name or add it; its page lists the interviews with it (those the viewer sees) and its contacts,
-// takes a new contact, and starts the interview wizard with the startup chosen.
+// takes a new contact, corrects the startup or a contact in place, and starts the interview wizard with the startup chosen.
 import { call, ApiError } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { newestAnswers, withNextPage } from './paging.js';
 import { formatWhen } from './time.js';
 import { wizard } from './interviews.js';
+import { editInRow } from './row-edit.js';
 
 export function startupsView(app, failed) {
   const id = window.location.hash.split('/')[2];
@@ -120,10 +121,36 @@ function startupPage(app, failed, id) {
     moreInterviews.addEventListener('click', () => busy(moreInterviews, 'Loading…',
       async () => showInterviews(await interviewsOf(id, shownInterviews.length, token))).catch(failed));
     const contacts = startup.contacts || [];
+    const reload = () => startupPage(app, failed, id);
+    // A typo in the name, or a new website, is corrected in place (as is each contact below).
+    const title = h('h1', {}, startup.name);
+    const site = h('p', {}, startup.website ? h('a', { href: startup.website, target: '_blank', rel: 'noopener noreferrer' }, startup.website)
+      : h('span', { class: 'muted' }, 'No website'));
+    const editStartup = h('button', { type: 'button', class: 'secondary', id: 'edit-startup' }, 'Edit');
+    editStartup.addEventListener('click', () => editInRow({ cells: [title, site], fields: [{ key: 'name' }, { key: 'website', optional: true }],
+      current: startup, owner: startup.name, button: editStartup, failed, done: reload,
+      save: async changes => {
+        const saved = await call('PATCH', `/api/startups/${encodeURIComponent(startup.id)}`, changes, token);
+        notice(`${saved.name} is saved.`, 'info');
+        reload();
+      } }));
+    const contactRow = c => {
+      const cells = [h('td', { 'data-label': 'Name' }, c.name), h('td', { 'data-label': 'Email' }, c.email),
+        h('td', { 'data-label': 'Role' }, c.role || '—')];
+      const edit = h('button', { type: 'button', class: 'secondary', 'data-contact-edit': c.id }, 'Edit');
+      edit.addEventListener('click', () => editInRow({ cells,
+        fields: [{ key: 'name' }, { key: 'email', type: 'email' }, { key: 'role', optional: true }],
+        current: c, owner: c.name, button: edit, failed, done: reload,
+        save: async changes => {
+          const saved = await call('PATCH', `/api/startups/${encodeURIComponent(startup.id)}/contacts/${encodeURIComponent(c.id)}`, changes, token);
+          notice(`${saved.name} is saved.`, 'info');
+          reload();
+        } }));
+      return h('tr', { 'data-contact-row': c.id }, ...cells, h('td', {}, edit));
+    };
     show('startup', h('p', {}, h('a', { href: '#/startups' }, '← All startups')),
-      h('div', { class: 'card', id: 'startup-detail' }, h('h1', {}, startup.name),
-        startup.website ? h('p', {}, h('a', { href: startup.website, target: '_blank', rel: 'noopener noreferrer' }, startup.website)) : null,
-        h('p', {}, schedule),
+      h('div', { class: 'card', id: 'startup-detail' }, title, site,
+        h('p', {}, schedule, ' ', editStartup),
         h('h2', {}, 'Interviews'),
         interviews.length ? h('table', { id: 'startup-interviews' },
           h('thead', {}, h('tr', {}, h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), interviewRows)
@@ -131,9 +158,8 @@ function startupPage(app, failed, id) {
         moreInterviews,
         h('h2', {}, 'Contacts'),
         contacts.length ? h('table', { id: 'startup-contacts', class: 'stacked' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'))),
-          h('tbody', {}, ...contacts.map(c => h('tr', {}, h('td', { 'data-label': 'Name' }, c.name),
-            h('td', { 'data-label': 'Email' }, c.email), h('td', { 'data-label': 'Role' }, c.role || '—')))))
+          h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'), h('th', {}, ''))),
+          h('tbody', {}, ...contacts.map(contactRow)))
           : h('p', { class: 'muted' }, 'No contacts yet.'),
         h('h2', {}, 'Add a contact'), form));
   }).catch(failed);

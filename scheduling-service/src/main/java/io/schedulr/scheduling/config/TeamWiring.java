@@ -7,6 +7,8 @@ import io.schedulr.scheduling.application.port.in.interview.AddContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.CalcomUsersUseCase;
+import io.schedulr.scheduling.application.port.in.interview.EditContactUseCase;
+import io.schedulr.scheduling.application.port.in.interview.EditStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.interview.TeamMemberQueriesUseCase;
@@ -19,6 +21,8 @@ import io.schedulr.scheduling.application.service.interview.AddStartupService;
 import io.schedulr.scheduling.application.service.interview.AddTeamMemberService;
 import io.schedulr.scheduling.application.service.interview.CalcomUsersService;
 import io.schedulr.scheduling.application.service.interview.ContactRegistration;
+import io.schedulr.scheduling.application.service.interview.EditContactService;
+import io.schedulr.scheduling.application.service.interview.EditStartupService;
 import io.schedulr.scheduling.application.service.interview.EditTeamMemberService;
 import io.schedulr.scheduling.application.service.interview.StartupQueriesService;
 import io.schedulr.scheduling.application.service.interview.TeamMemberQueriesService;
@@ -62,6 +66,18 @@ public class TeamWiring {
     @ApplicationScoped
     AddStartupUseCase addStartup(UnitOfWork tx, UserDirectoryPort users, PanacheStartupStore startups, AuditTrailPort audit) {
         return new AddStartupService(tx, users, startups, audit);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EditStartupUseCase editStartup(UnitOfWork tx, UserDirectoryPort users, PanacheStartupStore startups, AuditTrailPort audit) {
+        return new EditStartupService(tx, users, startups, audit);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EditContactUseCase editContact(UnitOfWork tx, UserDirectoryPort users, PanacheContactStore contacts, AuditTrailPort audit) {
+        return new EditContactService(tx, users, contacts, audit);
     }
 
     /** Also for the interview flow's step 1, which adds a contact typed in there in its own transaction. */

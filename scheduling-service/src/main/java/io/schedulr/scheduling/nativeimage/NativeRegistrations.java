@@ -33,6 +33,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.adapter.in.rest.interview.AddTeamMemberRequest",
         "io.schedulr.scheduling.adapter.in.rest.interview.CalcomUserResponse",
         "io.schedulr.scheduling.adapter.in.rest.interview.ContactResponse",
+        "io.schedulr.scheduling.adapter.in.rest.interview.EditContactRequest",
+        "io.schedulr.scheduling.adapter.in.rest.interview.EditStartupRequest",
         "io.schedulr.scheduling.adapter.in.rest.interview.EditTeamMemberRequest",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewOptionsResponse$EventType",
         "io.schedulr.scheduling.adapter.in.rest.interview.InterviewOptionsResponse$Host",

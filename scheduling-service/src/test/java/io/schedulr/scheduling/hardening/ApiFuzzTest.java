@@ -34,12 +34,16 @@ class ApiFuzzTest {
                 .post("/api/team-members").then().statusCode(201).extract().path("id");
         String startup = given().header("Authorization", admin.bearer()).contentType("application/json")
                 .body("{\"name\":\"Fuzz Startup " + UUID.randomUUID() + "\"}").post("/api/startups").then().statusCode(201).extract().path("id");
+        String contact = given().header("Authorization", admin.bearer()).contentType("application/json")
+                .body("{\"name\":\"Fuzz Contact\",\"email\":\"fuzz-contact@example.com\"}").post("/api/startups/" + startup + "/contacts")
+                .then().statusCode(201).extract().path("id");
         String interview = given().header("Authorization", admin.bearer()).contentType("application/json")
                 .body("{\"startupId\":\"" + startup + "\"}").post("/api/interviews").then().statusCode(201).extract().path("id");
 
         OpenApiFuzz fuzz = OpenApiFuzz.ofRunningService().as(admin).pathValues((path, name) -> switch (name) {
             case "roomId" -> room;
             case "slotId" -> slot;
+            case "contactId" -> contact;
             default -> path.startsWith("/api/interviews") ? interview : path.startsWith("/api/startups") ? startup
                     : path.startsWith("/api/team-members") ? member : "x";
         }).skipping(operation -> operation.endsWith("/stream"));

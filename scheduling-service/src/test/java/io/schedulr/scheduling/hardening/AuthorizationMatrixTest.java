@@ -115,6 +115,9 @@ public class AuthorizationMatrixTest {
         static final String STARTUP = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
                 .body("{\"name\":\"Matrix Startup " + UUID.randomUUID() + "\"}")
                 .post("/api/startups").then().statusCode(201).extract().path("id");
+        static final String CONTACT = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Matrix Corrected\",\"email\":\"corrected-" + UUID.randomUUID() + "@example.com\"}")
+                .post("/api/startups/" + STARTUP + "/contacts").then().statusCode(201).extract().path("id");
 
         /** A draft the scene's host started, with the matrix member as primary interviewer and the guest on its team. */
         static String interviewOf(Scene scene) {
@@ -209,6 +212,10 @@ public class AuthorizationMatrixTest {
             new Route("list a startup's contacts", "GET", "/api/startups/%STARTUP%/contacts", null, 200, 200, 200, 200),
             new Route("add a contact", "POST", "/api/startups/%STARTUP%/contacts",
                     "{\"name\":\"Matrix Contact\",\"email\":\"c-%UNIQUE%@example.com\",\"role\":\"CEO\"}", 201, 201, 201, 201),
+            new Route("correct a startup", "PATCH", "/api/startups/%STARTUP%", "{\"website\":\"https://matrix-%UNIQUE%.example\"}",
+                    200, 200, 200, 200),
+            new Route("correct a contact", "PATCH", "/api/startups/%STARTUP%/contacts/%CONTACT%", "{\"role\":\"Founder %UNIQUE%\"}",
+                    200, 200, 200, 200),
             // interviews: host started a draft, guest is on its team, third is not; admins see and change every interview
             new Route("start an interview", "POST", "/api/interviews", "{}", 201, 201, 201, 201),
             new Route("list interviews", "GET", "/api/interviews", null, 200, 200, 200, 200),
@@ -313,7 +320,8 @@ public class AuthorizationMatrixTest {
                 .replace("%SLOT%", scene == null ? fill : scene.slot())
                 .replace("%UNIQUE%", UUID.randomUUID().toString().substring(0, 13))
                 .replace("%MEMBER%", text.contains("%MEMBER%") ? Team.MEMBER : "")
-                .replace("%STARTUP%", text.contains("%STARTUP%") ? Team.STARTUP : "");
+                .replace("%STARTUP%", text.contains("%STARTUP%") ? Team.STARTUP : "")
+                .replace("%CONTACT%", text.contains("%CONTACT%") ? Team.CONTACT : "");
     }
 
     private static String token(Who who, Scene scene) {

@@ -91,6 +91,10 @@ public class BadInputTableTest {
         return new Case(name, method + "-ADMIN", path, body, body == null ? null : "application/json", status, code);
     }
 
+    private static Case patch(String name, String path, String body, int status, String code) {
+        return new Case(name, "PATCH", path, body, "application/json", status, code);
+    }
+
     private static Case put(String name, String path, String body, int status, String code) {
         return new Case(name, "PUT", path, body, "application/json", status, code);
     }
@@ -353,6 +357,33 @@ public class BadInputTableTest {
                 "{\"name\":\"C\",\"email\":\"c@example.com\",\"role\":\"CEO\"}", 404, "startup_not_found"));
         c.add(post("contacts: startup not a UUID", startups + "/nope/contacts", "{\"name\":\"C\",\"email\":\"c@example.com\"}", 400,
                 "invalid_startup_id"));
+        // corrections of a startup and a contact
+        String startup = startups + "/%STARTUP%";
+        c.add(patch("startup edit: not JSON", startup, "{oops", 400, "malformed_json"));
+        c.add(patch("startup edit: a list", startup, "[{}]", 400, "invalid_body"));
+        c.add(patch("startup edit: nothing to change", startup, "{}", 400, "nothing_to_update"));
+        c.add(patch("startup edit: name null", startup, "{\"name\":null}", 400, "invalid_name"));
+        c.add(patch("startup edit: name blank", startup, "{\"name\":\"  \"}", 400, "invalid_name"));
+        c.add(patch("startup edit: name as number", startup, "{\"name\":5}", 400, "invalid_field"));
+        c.add(patch("startup edit: name with CRLF", startup, "{\"name\":\"a\\r\\nb\"}", 400, "invalid_name"));
+        c.add(patch("startup edit: name too long", startup, "{\"name\":\"" + LONG + "\"}", 400, "invalid_name"));
+        c.add(patch("startup edit: script website", startup, "{\"website\":\"javascript:alert(1)\"}", 400, "invalid_website"));
+        c.add(patch("startup edit: unknown field", startup, "{\"id\":\"" + UNKNOWN + "\"}", 400, "unknown_field"));
+        c.add(patch("startup edit: not a UUID", startups + "/nope", "{\"name\":\"S\"}", 400, "invalid_startup_id"));
+        c.add(patch("startup edit: unknown startup", startups + "/" + UNKNOWN, "{\"name\":\"S\"}", 404, "startup_not_found"));
+        String contact = contacts + "/%CONTACT%";
+        c.add(patch("contact edit: nothing to change", contact, "{}", 400, "nothing_to_update"));
+        c.add(patch("contact edit: email null", contact, "{\"email\":null}", 400, "invalid_email"));
+        c.add(patch("contact edit: not an address", contact, "{\"email\":\"c@\"}", 400, "invalid_email"));
+        c.add(patch("contact edit: address with CRLF", contact, "{\"email\":\"c@example.com\\r\\nBcc: x@example.com\"}", 400,
+                "invalid_email"));
+        c.add(patch("contact edit: role too long", contact, "{\"role\":\"" + "r".repeat(101) + "\"}", 400, "invalid_role"));
+        c.add(patch("contact edit: role as list", contact, "{\"role\":[]}", 400, "invalid_field"));
+        c.add(patch("contact edit: unknown field", contact, "{\"startupId\":\"" + UNKNOWN + "\"}", 400, "unknown_field"));
+        c.add(patch("contact edit: not a UUID", contacts + "/nope", "{\"name\":\"C\"}", 400, "invalid_contact_id"));
+        c.add(patch("contact edit: unknown contact", contacts + "/" + UNKNOWN, "{\"name\":\"C\"}", 404, "contact_not_found"));
+        c.add(patch("contact edit: through another startup", startups + "/" + UNKNOWN + "/contacts/%CONTACT%", "{\"name\":\"C\"}", 404,
+                "contact_not_found"));
     }
 
     static List<Case> cases() {
@@ -535,7 +566,8 @@ public class BadInputTableTest {
     void isRefusedWithItsCodeAndNothingIsWritten(Case c) {
         TestUser caller = c.method().endsWith("-OTHER") ? Fixture.OTHER : c.method().endsWith("-ADMIN") ? Fixture.ADMIN : Fixture.HOST;
         String path = c.path().replace("%ROOM%", Fixture.ROOM).replace("%SLOT%", Fixture.SLOT).replace("%MEMBER%", Fixture.MEMBER)
-                .replace("%STARTUP%", Fixture.STARTUP).replace("%INTERVIEW%", c.path().contains("%INTERVIEW%") ? Fixture.INTERVIEW : "");
+                .replace("%STARTUP%", Fixture.STARTUP).replace("%CONTACT%", c.path().contains("%CONTACT%") ? Fixture.CONTACT : "")
+                .replace("%INTERVIEW%", c.path().contains("%INTERVIEW%") ? Fixture.INTERVIEW : "");
         String body = c.body() == null ? null : c.body().replace("%ROOM%", Fixture.ROOM).replace("%STARTUP%", Fixture.STARTUP)
                 .replace("%CONTACT%", Fixture.CONTACT).replace("%MEMBER%", Fixture.MEMBER)
                 .replace("%MEMBER_EMAIL_UPPER%", Fixture.MEMBER_EMAIL.toUpperCase(java.util.Locale.ROOT))

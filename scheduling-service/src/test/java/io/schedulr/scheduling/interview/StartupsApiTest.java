@@ -70,4 +70,44 @@ class StartupsApiTest {
         assertThat(Db.text("SELECT after->>'email' FROM audit_log WHERE entity_type = 'startup_contact' AND entity_id = ?", zoe))
                 .isEqualTo("Zoe@contacts.example");
     }
+
+    /** A typo in a startup's name or a contact's address is corrected in place; a draft interview then has the right address. */
+    @Test
+    void aStartupIsRenamedAndAContactsAddressCorrectedByAnyoneSignedIn() {
+        String u = TeamApi.unique();
+        String startup = TeamApi.addStartup(coordinator, "Robotcs " + u);
+        TeamApi.addStartup(coordinator, "Taken " + u);
+        String zoe = TeamApi.addContact(coordinator, startup, "Zoe", "zoe@robotics.exmaple");
+        TeamApi.addContact(coordinator, startup, "Al", "al@robotics.example");
+        String draft = TeamApi.post(coordinator, "/api/interviews", "{\"startupId\":\"" + startup + "\"}").statusCode(201).extract().path("id");
+        TeamApi.put(coordinator, "/api/interviews/" + draft + "/steps/startup",
+                "{\"startupId\":\"" + startup + "\",\"contactId\":\"" + zoe + "\"}").statusCode(200);
+
+        TeamApi.patch(colleague, "/api/startups/" + startup, "{\"name\":\"Robotics " + u + "\",\"website\":\"robotics.example\"}")
+                .statusCode(200).body("name", equalTo("Robotics " + u)).body("website", equalTo("https://robotics.example"))
+                .body("contacts.name", contains("Al", "Zoe"));
+        TeamApi.patch(colleague, "/api/startups/" + startup, "{\"website\":null}").statusCode(200).body("website", org.hamcrest.Matchers.nullValue());
+        TeamApi.patch(colleague, "/api/startups/" + startup, "{\"name\":\"TAKEN " + u + "\"}").statusCode(409)
+                .body("code", equalTo("startup_name_taken"));
+        TeamApi.patch(colleague, "/api/startups/" + startup, "{\"name\":null}").statusCode(400).body("code", equalTo("invalid_name"));
+        TeamApi.patch(colleague, "/api/startups/" + startup, "{}").statusCode(400).body("code", equalTo("nothing_to_update"));
+        TeamApi.patch(colleague, "/api/startups/" + UUID.randomUUID(), "{\"name\":\"X " + u + "\"}").statusCode(404)
+                .body("code", equalTo("startup_not_found"));
+
+        String contact = "/api/startups/" + startup + "/contacts/" + zoe;
+        TeamApi.patch(colleague, contact, "{\"email\":\"AL@robotics.example\"}").statusCode(409).body("code", equalTo("contact_email_taken"));
+        TeamApi.patch(colleague, contact, "{\"email\":\"Zoe@Robotics.example\",\"role\":\"Founder\"}").statusCode(200)
+                .body("id", equalTo(zoe)).body("email", equalTo("Zoe@robotics.example")).body("role", equalTo("Founder")).body("name", equalTo("Zoe"));
+        TeamApi.patch(colleague, "/api/startups/" + TeamApi.addStartup(coordinator, "Elsewhere " + u) + "/contacts/" + zoe, "{\"name\":\"Z\"}")
+                .statusCode(404).body("code", equalTo("contact_not_found"));
+        TeamApi.patch(colleague, "/api/startups/" + startup + "/contacts/nope", "{\"name\":\"Z\"}").statusCode(400)
+                .body("code", equalTo("invalid_contact_id"));
+
+        TeamApi.get(coordinator, "/api/interviews/" + draft).statusCode(200).body("startup.name", equalTo("Robotics " + u))
+                .body("contact.email", equalTo("Zoe@robotics.example"));
+        assertThat(Db.text("SELECT actor_id FROM audit_log WHERE entity_type = 'startup_contact' AND entity_id = ? AND action = "
+                + "'startup_contact.edited'", zoe)).isEqualTo(colleague.id());
+        assertThat(Db.text("SELECT count(*)::text FROM audit_log WHERE entity_type = 'startup' AND entity_id = ? AND action = 'startup.edited'",
+                startup)).isEqualTo("2");
+    }
 }

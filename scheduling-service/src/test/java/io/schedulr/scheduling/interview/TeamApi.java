@@ -31,6 +31,10 @@ public final class TeamApi {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON).body(body).post(path).then();
     }
 
+    public static ValidatableResponse put(TestUser who, String path, String body) {
+        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON).body(body).put(path).then();
+    }
+
     public static ValidatableResponse patch(TestUser who, String path, String body) {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON).body(body).patch(path).then();
     }

@@ -21,6 +21,19 @@ public record Contact(UUID id, UUID startupId, String name, String email, String
         return new Contact(UUID.randomUUID(), startupId, name, email, role);
     }
 
+    public Contact rename(String newName) {
+        return new Contact(id, startupId, newName, email, role);
+    }
+
+    public Contact withEmail(String newEmail) {
+        return new Contact(id, startupId, name, newEmail, role);
+    }
+
+    /** Sets the role, or with null (or blank) removes it. */
+    public Contact withRole(String newRole) {
+        return new Contact(id, startupId, name, email, newRole);
+    }
+
     public boolean hasEmail(String address) {
         return EmailAddress.same(email, address);
     }

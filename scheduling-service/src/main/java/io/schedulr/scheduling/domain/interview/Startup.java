@@ -25,6 +25,15 @@ public record Startup(UUID id, String name, String website) {
         return new Startup(UUID.randomUUID(), name, website);
     }
 
+    public Startup rename(String newName) {
+        return new Startup(id, newName, website);
+    }
+
+    /** Sets the website, or with null (or blank) removes it. */
+    public Startup withWebsite(String newWebsite) {
+        return new Startup(id, name, newWebsite);
+    }
+
     public boolean hasName(String other) {
         return other != null && name.toLowerCase(Locale.ROOT).equals(other.strip().toLowerCase(Locale.ROOT));
     }

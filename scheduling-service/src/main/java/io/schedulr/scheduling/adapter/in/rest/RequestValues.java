@@ -103,6 +103,13 @@ public final class RequestValues {
         return id(kind, value);
     }
 
+    /** A field of a {@code PATCH} body that may be left out but not set to null ({@code invalid_<field>}). */
+    public static void notNullWhenGiven(boolean given, Object value, String field) {
+        if (given && value == null) {
+            throw ApiException.badRequest("invalid_" + field, "'" + field + "' cannot be null; leave it out to keep it.");
+        }
+    }
+
     /** A path's id: a UUID in its canonical form; anything else is 400 {@code invalid_<kind>_id}, not a lookup. */
     public static UUID id(String kind, String value) {
         String v = value == null ? "" : value.strip();

@@ -36,11 +36,15 @@ public class AddStartupService implements AddStartupUseCase {
                 .chain(() -> startups.findByName(startup.name()))
                 .chain(existing -> {
                     if (existing.isPresent()) {
-                        throw new ConflictException("startup_name_taken",
-                                "The startup " + existing.get().name() + " exists already (id " + existing.get().id() + ").");
+                        throw nameTaken(existing.get());
                     }
                     return startups.add(startup);
                 })
                 .call(added -> audit.recordEntity(command.actor().id(), "startup.added", ENTITY, added.id().toString(), null, added)));
+    }
+
+    /** 409 for a name another startup has (without regard to case). */
+    static ConflictException nameTaken(Startup existing) {
+        return new ConflictException("startup_name_taken", "The startup " + existing.name() + " exists already (id " + existing.id() + ").");
     }
 }

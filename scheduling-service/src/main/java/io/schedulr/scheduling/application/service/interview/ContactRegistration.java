@@ -36,13 +36,16 @@ public class ContactRegistration {
                 .chain(() -> contacts.findByEmail(contact.startupId(), contact.email()))
                 .chain(existing -> {
                     if (existing.isPresent()) {
-                        throw new ConflictException("contact_email_taken",
-                                "This startup has a contact with the email address " + contact.email() + " already: " + existing.get().name()
-                                        + " (id " + existing.get().id() + ").");
+                        throw emailTaken(contact.email(), existing.get());
                     }
                     return contacts.add(contact);
                 })
                 .call(added -> audit.recordEntity(actorId, "startup_contact.added", ENTITY, added.id().toString(), null, added));
     }
 
+    /** 409 for an address another contact of the startup has. */
+    static ConflictException emailTaken(String email, Contact existing) {
+        return new ConflictException("contact_email_taken", "This startup has a contact with the email address " + email + " already: "
+                + existing.name() + " (id " + existing.id() + ").");
+    }
 }

@@ -250,6 +250,17 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
             public Uni<Startup> add(Startup startup) {
                 return self.add(startup);
             }
+
+            @Override
+            public Uni<Startup> update(Startup startup) {
+                return Uni.createFrom().item(() -> {
+                    if (self.state.startups.values().stream().anyMatch(s -> !s.id().equals(startup.id()) && s.hasName(startup.name()))) {
+                        throw new ConflictException("startup_name_taken", "unique index startup_name_unique");
+                    }
+                    self.state.startups.put(startup.id(), startup);
+                    return startup;
+                });
+            }
         };
     }
 
@@ -280,6 +291,18 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
             @Override
             public Uni<Contact> add(Contact contact) {
                 return self.add(contact);
+            }
+
+            @Override
+            public Uni<Contact> update(Contact contact) {
+                return Uni.createFrom().item(() -> {
+                    if (self.state.contacts.values().stream().anyMatch(c -> !c.id().equals(contact.id())
+                            && c.startupId().equals(contact.startupId()) && EmailAddress.same(c.email(), contact.email()))) {
+                        throw new ConflictException("contact_email_taken", "unique index startup_contact_email_unique");
+                    }
+                    self.state.contacts.put(contact.id(), contact);
+                    return contact;
+                });
             }
         };
     }

@@ -3,6 +3,8 @@ package io.schedulr.scheduling.application.service.interview;
 import io.schedulr.scheduling.application.port.in.interview.AddContactCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddTeamMemberCommand;
+import io.schedulr.scheduling.application.port.in.interview.EditContactCommand;
+import io.schedulr.scheduling.application.port.in.interview.EditStartupCommand;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberCommand;
 import io.schedulr.scheduling.application.port.in.interview.StartupDetails;
 import io.schedulr.scheduling.application.port.in.interview.StartupSearch;
@@ -37,6 +39,8 @@ class TeamServicesTest {
     private final AddContactService addContact = new AddContactService(store, store,
             new ContactRegistration(store.startups(), store.contactStore(), store));
     private final StartupQueriesService startups = new StartupQueriesService(store, store, store.startups(), store.contactStore());
+    private final EditStartupService editStartup = new EditStartupService(store, store, store.startups(), store);
+    private final EditContactService editContact = new EditContactService(store, store, store.contactStore(), store);
 
     private static <T> T await(Uni<T> uni) {
         return uni.await().indefinitely();
@@ -159,5 +163,43 @@ class TeamServicesTest {
                         org.assertj.core.groups.Tuple.tuple("startup.added", "startup"),
                         org.assertj.core.groups.Tuple.tuple("startup_contact.added", "startup_contact"),
                         org.assertj.core.groups.Tuple.tuple("startup_contact.added", "startup_contact"));
+    }
+
+    @Test
+    void startupsAndContactsAreCorrectedWithTheirRulesAndAudited() {
+        Startup acme = await(addStartup.add(new AddStartupCommand(coordinator, "Acme Robotcs", "acme.io")));
+        Startup beta = await(addStartup.add(new AddStartupCommand(coordinator, "Beta", null)));
+        Contact zoe = await(addContact.add(new AddContactCommand(coordinator, acme.id(), "Zoe", "zoe@acme.exmaple", "CEO")));
+        Contact al = await(addContact.add(new AddContactCommand(coordinator, acme.id(), "Al", "al@acme.example", null)));
+
+        Startup renamed = await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), "Acme Robotics", true, null)));
+        assertThat(renamed).isEqualTo(new Startup(acme.id(), "Acme Robotics", null));
+        assertThat(await(startups.get(coordinator, acme.id())).startup()).isEqualTo(renamed);
+        assertThat(await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), " ACME robotics ", false, null))).name())
+                .as("its own name in another case is no clash").isEqualTo("ACME robotics");
+        assertThatThrownBy(() -> await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), "beta", false, null))))
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "startup_name_taken");
+        assertThatThrownBy(() -> await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), null, true, "javascript:x"))))
+                .hasFieldOrPropertyWithValue("code", "invalid_website");
+        assertThatThrownBy(() -> await(editStartup.edit(new EditStartupCommand(coordinator, UUID.randomUUID(), "X", false, null))))
+                .isInstanceOf(NotFoundException.class).hasFieldOrPropertyWithValue("code", "startup_not_found");
+        assertThatThrownBy(() -> new EditStartupCommand(coordinator, acme.id(), null, false, null))
+                .hasFieldOrPropertyWithValue("code", "nothing_to_update");
+
+        Contact corrected = await(editContact.edit(new EditContactCommand(coordinator, acme.id(), zoe.id(), null, "zoe@acme.example", true, null)));
+        assertThat(corrected).isEqualTo(new Contact(zoe.id(), acme.id(), "Zoe", "zoe@acme.example", null));
+        assertThat(await(startups.contacts(coordinator, acme.id()))).contains(corrected);
+        assertThatThrownBy(() -> await(editContact.edit(new EditContactCommand(coordinator, acme.id(), zoe.id(), null, "AL@acme.example", false, null))))
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "contact_email_taken");
+        assertThatThrownBy(() -> await(editContact.edit(new EditContactCommand(coordinator, beta.id(), al.id(), "Al B", null, false, null))))
+                .as("a contact of another startup is not found there").isInstanceOf(NotFoundException.class)
+                .hasFieldOrPropertyWithValue("code", "contact_not_found");
+        assertThatThrownBy(() -> await(editContact.edit(new EditContactCommand(coordinator, acme.id(), al.id(), null, "not-an-address", false, null))))
+                .hasFieldOrPropertyWithValue("code", "invalid_email");
+        assertThat(await(editContact.edit(new EditContactCommand(coordinator, acme.id(), al.id(), "Al", null, false, null))))
+                .as("no change, no audit row").isEqualTo(al);
+
+        assertThat(store.audit()).extracting(InMemoryTeam.AuditRow::action).containsExactly("startup.added", "startup.added",
+                "startup_contact.added", "startup_contact.added", "startup.edited", "startup.edited", "startup_contact.edited");
     }
 }

@@ -9,6 +9,10 @@ import io.schedulr.scheduling.application.port.in.interview.AddContactCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupCommand;
 import io.schedulr.scheduling.application.port.in.interview.AddStartupUseCase;
+import io.schedulr.scheduling.application.port.in.interview.EditContactCommand;
+import io.schedulr.scheduling.application.port.in.interview.EditContactUseCase;
+import io.schedulr.scheduling.application.port.in.interview.EditStartupCommand;
+import io.schedulr.scheduling.application.port.in.interview.EditStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupDetails;
 import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupSearch;
@@ -21,6 +25,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +63,10 @@ public class StartupResource {
     AddStartupUseCase addStartup;
     @Inject
     AddContactUseCase addContact;
+    @Inject
+    EditStartupUseCase editStartup;
+    @Inject
+    EditContactUseCase editContact;
     @Inject
     SchedulingConfig config;
 
@@ -128,6 +137,47 @@ public class StartupResource {
         return addContact.add(new AddContactCommand(actor, startupId, body.name(), body.email(), body.role()))
                 .invoke(c -> LOG.infof("contact %s added to startup %s by %s", c.id(), startupId, actor.id()))
                 .map(c -> Response.status(201).entity(ContactResponse.of(c)).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a startup or change its website; fields left out stay as they are")
+    @Extension(name = CODES, value = "invalid_startup_id startup_not_found nothing_to_update invalid_name invalid_website "
+            + "startup_name_taken")
+    public Uni<StartupResponse> edit(@PathParam("id") String id, @Valid EditStartupRequest body) {
+        Actor actor = actor();
+        UUID startupId = RequestValues.id("startup", id);
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, website?}.");
+        }
+        RequestValues.notNullWhenGiven(body.nameGiven(), body.getName(), "name");
+        return editStartup.edit(new EditStartupCommand(actor, startupId, body.getName(), body.websiteGiven(), body.getWebsite()))
+                .invoke(s -> LOG.infof("startup %s changed by %s", s.id(), actor.id()))
+                .chain(s -> queries.get(actor, s.id()))
+                .map(StartupResponse::of);
+    }
+
+    @PATCH
+    @Path("/{id}/contacts/{contactId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a startup's contact; fields left out stay as they are")
+    @Extension(name = CODES, value = "invalid_startup_id invalid_contact_id contact_not_found nothing_to_update invalid_name "
+            + "invalid_email invalid_role contact_email_taken")
+    public Uni<ContactResponse> editContact(@PathParam("id") String id, @PathParam("contactId") String contactId,
+                                            @Valid EditContactRequest body) {
+        Actor actor = actor();
+        UUID startupId = RequestValues.id("startup", id);
+        UUID contact = RequestValues.id("contact", contactId);
+        if (body == null) {
+            throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, email?, role?}.");
+        }
+        RequestValues.notNullWhenGiven(body.nameGiven(), body.getName(), "name");
+        RequestValues.notNullWhenGiven(body.emailGiven(), body.getEmail(), "email");
+        return editContact.edit(new EditContactCommand(actor, startupId, contact, body.getName(), body.getEmail(), body.roleGiven(),
+                        body.getRole()))
+                .invoke(c -> LOG.infof("contact %s of startup %s changed by %s", c.id(), startupId, actor.id()))
+                .map(ContactResponse::of);
     }
 
     private Actor actor() {

@@ -106,19 +106,13 @@ public class TeamMemberResource {
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send the fields to change: {name?, email?, role?, calcomUserId?, active?}.");
         }
-        notNull(body.nameGiven(), body.getName(), "name");
-        notNull(body.emailGiven(), body.getEmail(), "email");
-        notNull(body.roleGiven(), body.getRole(), "role");
-        notNull(body.activeGiven(), body.getActive(), "active");
+        RequestValues.notNullWhenGiven(body.nameGiven(), body.getName(), "name");
+        RequestValues.notNullWhenGiven(body.emailGiven(), body.getEmail(), "email");
+        RequestValues.notNullWhenGiven(body.roleGiven(), body.getRole(), "role");
+        RequestValues.notNullWhenGiven(body.activeGiven(), body.getActive(), "active");
         return edit.edit(new EditTeamMemberCommand(actor, memberId, body.getName(), body.getEmail(), body.getRole(), body.calcomUserIdGiven(),
                         body.getCalcomUserId(), body.getActive()))
                 .invoke(m -> LOG.infof("team member %s changed by %s", m.id(), actor.id()))
                 .map(TeamMemberResponse::of);
-    }
-
-    private static void notNull(boolean given, Object value, String field) {
-        if (given && value == null) {
-            throw ApiException.badRequest("invalid_" + field, "'" + field + "' cannot be null; leave it out to keep it.");
-        }
     }
 }

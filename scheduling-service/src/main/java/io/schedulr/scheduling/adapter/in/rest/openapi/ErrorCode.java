@@ -26,6 +26,7 @@ public enum ErrorCode implements DocumentedError {
     INVALID_INTERVIEW_ID(400, "invalid_interview_id", "'nope' is not an interview id (a UUID)."),
     INVALID_STARTUP_ID(400, "invalid_startup_id", "'nope' is not a startup id (a UUID)."),
     INVALID_TEAM_MEMBER_ID(400, "invalid_team_member_id", "'nope' is not a team member id (a UUID)."),
+    INVALID_CONTACT_PATH_ID(400, "invalid_contact_id", "'nope' is not a contact id (a UUID)."),
     INVALID_HOST_ID(400, "invalid_hostId", "'hostId' size must be between 0 and 255."),
     INVALID_DATETIME_UTC(400, "invalid_datetimeUtc", "'datetimeUtc' size must be between 0 and 64."),
     INVALID_ROOM_ID_FIELD(400, "invalid_roomId", "'roomId' size must be between 0 and 64."),

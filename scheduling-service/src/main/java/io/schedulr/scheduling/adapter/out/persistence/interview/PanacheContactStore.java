@@ -3,6 +3,7 @@ package io.schedulr.scheduling.adapter.out.persistence.interview;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.interview.ContactStore;
 import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Contact;
 import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.smallrye.mutiny.Uni;
@@ -62,11 +63,33 @@ public class PanacheContactStore implements ContactStore {
         e.updatedAt = clock.instant();
         return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
                 .onFailure(f -> UniqueViolations.of(f, EMAIL_INDEX))
-                .transform(f -> new ConflictException("contact_email_taken", "This startup has a contact with this email address already."))
+                .transform(f -> emailTaken())
+                .replaceWith(contact);
+    }
+
+    @Override
+    public Uni<Contact> update(Contact contact) {
+        return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, contact.id())
+                        .chain(e -> {
+                            if (e == null) {
+                                throw new NotFoundException("contact_not_found", "No contact " + contact.id() + ".");
+                            }
+                            e.name = contact.name();
+                            e.email = contact.email();
+                            e.role = contact.role();
+                            e.updatedAt = clock.instant();
+                            return s.flush();
+                        }))
+                .onFailure(f -> UniqueViolations.of(f, EMAIL_INDEX))
+                .transform(f -> emailTaken())
                 .replaceWith(contact);
     }
 
     static Contact toDomain(StartupContactEntity e) {
         return new Contact(e.id, e.startupId, e.name, e.email, e.role);
+    }
+
+    private static ConflictException emailTaken() {
+        return new ConflictException("contact_email_taken", "This startup has a contact with this email address already.");
     }
 }

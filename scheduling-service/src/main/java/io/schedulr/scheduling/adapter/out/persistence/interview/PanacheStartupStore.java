@@ -3,6 +3,7 @@ package io.schedulr.scheduling.adapter.out.persistence.interview;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,11 +51,32 @@ public class PanacheStartupStore implements StartupStore {
         e.updatedAt = clock.instant();
         return Panache.getSession().chain(s -> s.persist(e).chain(s::flush))
                 .onFailure(f -> UniqueViolations.of(f, NAME_INDEX))
-                .transform(f -> new ConflictException("startup_name_taken", "A startup with this name exists already."))
+                .transform(f -> nameTaken())
+                .replaceWith(startup);
+    }
+
+    @Override
+    public Uni<Startup> update(Startup startup) {
+        return Panache.getSession().chain(s -> s.find(StartupEntity.class, startup.id())
+                        .chain(e -> {
+                            if (e == null) {
+                                throw new NotFoundException("startup_not_found", "No startup " + startup.id() + ".");
+                            }
+                            e.name = startup.name();
+                            e.website = startup.website();
+                            e.updatedAt = clock.instant();
+                            return s.flush();
+                        }))
+                .onFailure(f -> UniqueViolations.of(f, NAME_INDEX))
+                .transform(f -> nameTaken())
                 .replaceWith(startup);
     }
 
     static Startup toDomain(StartupEntity e) {
         return new Startup(e.id, e.name, e.website);
+    }
+
+    private static ConflictException nameTaken() {
+        return new ConflictException("startup_name_taken", "A startup with this name exists already.");
     }
 }

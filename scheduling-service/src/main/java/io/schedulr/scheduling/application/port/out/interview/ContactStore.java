@@ -26,4 +26,10 @@ public interface ContactStore {
     Uni<List<Contact>> listOf(Collection<UUID> startupIds);
 
     Uni<Contact> add(Contact contact);
+
+    /**
+     * Writes the contact's name, email and role; an address another contact of the startup has fails with
+     * {@code ConflictException("contact_email_taken")}.
+     */
+    Uni<Contact> update(Contact contact);
 }

@@ -25,4 +25,7 @@ public interface StartupStore {
     Uni<List<Startup>> search(String text, int limit, int offset);
 
     Uni<Startup> add(Startup startup);
+
+    /** Writes the startup's name and website; another startup's name fails with {@code ConflictException("startup_name_taken")}. */
+    Uni<Startup> update(Startup startup);
 }
