@@ -112,15 +112,15 @@ class SmtpOutageTest {
         } finally {
             InfraControl.startSmtp();
         }
-        Instant up = Instant.now();
         String inRooms = rooms.stream().map(r -> "'" + r + "'").collect(Collectors.joining(",", "(", ")"));
 
-        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+        // The bound is on the service (every mail handed to the server soon after it is back), not on this test's own 40
+        // mailbox reads after it, which a busy machine makes slow.
+        await().alias("every invitation sent within 8 s of recovery").atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Db.count("SELECT count(*) FROM delivery WHERE status = 'SENT' AND room_id IN " + inRooms) == 40);
         for (TestUser person : people) {
             assertThat(Mailboxes.inbox(person.email())).as("mails to %s", person.email()).hasSize(1);
         }
-        assertThat(Duration.between(up, Instant.now())).as("from recovery to every invitation in its inbox").isLessThan(Duration.ofSeconds(15));
         assertThat(Db.count("SELECT count(*) FROM delivery WHERE attempts <> 1 AND room_id IN " + inRooms))
                 .as("deliveries charged attempts for the outage").isZero();
         assertThat(Db.count("SELECT count(*) FROM delivery_attempt WHERE outcome = 'FAILED' AND room_id IN " + inRooms)).isZero();
