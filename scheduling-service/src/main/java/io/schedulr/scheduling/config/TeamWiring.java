@@ -70,8 +70,9 @@ public class TeamWiring {
 
     @Produces
     @ApplicationScoped
-    EditStartupUseCase editStartup(UnitOfWork tx, UserDirectoryPort users, PanacheStartupStore startups, AuditTrailPort audit) {
-        return new EditStartupService(tx, users, startups, audit);
+    EditStartupUseCase editStartup(UnitOfWork tx, UserDirectoryPort users, PanacheStartupStore startups, PanacheContactStore contacts,
+                                   AuditTrailPort audit) {
+        return new EditStartupService(tx, users, startups, contacts, audit);
     }
 
     @Produces

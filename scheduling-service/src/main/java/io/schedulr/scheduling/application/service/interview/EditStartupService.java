@@ -2,9 +2,11 @@ package io.schedulr.scheduling.application.service.interview;
 
 import io.schedulr.scheduling.application.port.in.interview.EditStartupCommand;
 import io.schedulr.scheduling.application.port.in.interview.EditStartupUseCase;
+import io.schedulr.scheduling.application.port.in.interview.StartupDetails;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
+import io.schedulr.scheduling.application.port.out.interview.ContactStore;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.domain.interview.Startup;
 import io.smallrye.mutiny.Uni;
@@ -18,17 +20,19 @@ public class EditStartupService implements EditStartupUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
     private final StartupStore startups;
+    private final ContactStore contacts;
     private final AuditTrailPort audit;
 
-    public EditStartupService(UnitOfWork tx, UserDirectoryPort users, StartupStore startups, AuditTrailPort audit) {
+    public EditStartupService(UnitOfWork tx, UserDirectoryPort users, StartupStore startups, ContactStore contacts, AuditTrailPort audit) {
         this.tx = tx;
         this.users = users;
         this.startups = startups;
+        this.contacts = contacts;
         this.audit = audit;
     }
 
     @Override
-    public Uni<Startup> edit(EditStartupCommand command) {
+    public Uni<StartupDetails> edit(EditStartupCommand command) {
         return tx.inTransaction(() -> users.upsert(command.actor().person())
                 .chain(() -> startups.find(command.startupId()))
                 .map(found -> found.orElseThrow(() -> StartupQueriesService.notFound(command.startupId())))
@@ -46,7 +50,8 @@ public class EditStartupService implements EditStartupUseCase {
                             })
                             .call(saved -> audit.recordEntity(command.actor().id(), "startup.edited", AddStartupService.ENTITY,
                                     saved.id().toString(), before, saved));
-                }));
+                })
+                .chain(saved -> contacts.listOf(saved.id()).map(list -> new StartupDetails(saved, list))));
     }
 
     private static Startup apply(Startup startup, EditStartupCommand c) {

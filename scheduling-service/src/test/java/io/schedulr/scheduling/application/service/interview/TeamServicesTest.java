@@ -39,7 +39,7 @@ class TeamServicesTest {
     private final AddContactService addContact = new AddContactService(store, store,
             new ContactRegistration(store.startups(), store.contactStore(), store));
     private final StartupQueriesService startups = new StartupQueriesService(store, store, store.startups(), store.contactStore());
-    private final EditStartupService editStartup = new EditStartupService(store, store, store.startups(), store);
+    private final EditStartupService editStartup = new EditStartupService(store, store, store.startups(), store.contactStore(), store);
     private final EditContactService editContact = new EditContactService(store, store, store.contactStore(), store);
 
     private static <T> T await(Uni<T> uni) {
@@ -172,10 +172,11 @@ class TeamServicesTest {
         Contact zoe = await(addContact.add(new AddContactCommand(coordinator, acme.id(), "Zoe", "zoe@acme.exmaple", "CEO")));
         Contact al = await(addContact.add(new AddContactCommand(coordinator, acme.id(), "Al", "al@acme.example", null)));
 
-        Startup renamed = await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), "Acme Robotics", true, null)));
-        assertThat(renamed).isEqualTo(new Startup(acme.id(), "Acme Robotics", null));
-        assertThat(await(startups.get(coordinator, acme.id())).startup()).isEqualTo(renamed);
-        assertThat(await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), " ACME robotics ", false, null))).name())
+        StartupDetails renamed = await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), "Acme Robotics", true, null)));
+        assertThat(renamed.startup()).isEqualTo(new Startup(acme.id(), "Acme Robotics", null));
+        assertThat(renamed.contacts()).as("answered with its contacts").containsExactly(al, zoe);
+        assertThat(await(startups.get(coordinator, acme.id())).startup()).isEqualTo(renamed.startup());
+        assertThat(await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), " ACME robotics ", false, null))).startup().name())
                 .as("its own name in another case is no clash").isEqualTo("ACME robotics");
         assertThatThrownBy(() -> await(editStartup.edit(new EditStartupCommand(coordinator, acme.id(), "beta", false, null))))
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "startup_name_taken");

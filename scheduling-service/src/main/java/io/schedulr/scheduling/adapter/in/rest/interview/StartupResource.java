@@ -153,8 +153,7 @@ public class StartupResource {
         }
         RequestValues.notNullWhenGiven(body.nameGiven(), body.getName(), "name");
         return editStartup.edit(new EditStartupCommand(actor, startupId, body.getName(), body.websiteGiven(), body.getWebsite()))
-                .invoke(s -> LOG.infof("startup %s changed by %s", s.id(), actor.id()))
-                .chain(s -> queries.get(actor, s.id()))
+                .invoke(d -> LOG.infof("startup %s changed by %s", d.startup().id(), actor.id()))
                 .map(StartupResponse::of);
     }
 
