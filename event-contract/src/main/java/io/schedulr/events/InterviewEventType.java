@@ -20,7 +20,13 @@ public enum InterviewEventType {
      */
     INTERVIEW_RESCHEDULE_REQUESTED("io.schedulr.interview.reschedule-requested.v1"),
     /** The interview is cancelled for good; everyone gets an iCalendar CANCEL. */
-    INTERVIEW_CANCELLED("io.schedulr.interview.cancelled.v1");
+    INTERVIEW_CANCELLED("io.schedulr.interview.cancelled.v1"),
+    /**
+     * Same time, but someone taking part is reached at another address now (a contact's or team member's corrected one):
+     * everyone in {@code people} gets the updated invitation; whoever the last invitation reached and {@code people} no
+     * longer names is sent a CANCEL.
+     */
+    INTERVIEW_ATTENDEES_CHANGED("io.schedulr.interview.attendees-changed.v1");
 
     private final String cloudEventType;
 

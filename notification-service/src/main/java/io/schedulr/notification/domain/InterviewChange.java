@@ -11,9 +11,16 @@ public enum InterviewChange {
     /** The host asked for another time: the old time is void (CANCEL), but the interview is not over. */
     RESCHEDULE_REQUESTED,
     /** Cancelled for good. */
-    CANCELLED;
+    CANCELLED,
+    /** Same time, someone reached at another address now: an updated invitation; an address no longer named gets a CANCEL. */
+    ATTENDEES_CHANGED,
+    /**
+     * Not an event of its own: the CANCEL an address gets when a change no longer names it (a corrected address's old one),
+     * while the interview goes on for everyone else.
+     */
+    NO_LONGER_INVITED;
 
     public InviteMethod method() {
-        return this == RESCHEDULE_REQUESTED || this == CANCELLED ? InviteMethod.CANCEL : InviteMethod.REQUEST;
+        return this == RESCHEDULE_REQUESTED || this == CANCELLED || this == NO_LONGER_INVITED ? InviteMethod.CANCEL : InviteMethod.REQUEST;
     }
 }

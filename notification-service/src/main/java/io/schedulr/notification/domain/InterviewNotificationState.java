@@ -1,6 +1,7 @@
 package io.schedulr.notification.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,18 @@ import java.util.Objects;
  * @param toldEnd      the end it showed
  * @param toldJoinLink  the join link it showed; null when it had none
  * @param toldTentative whether it was tentative (the booking waited for its host's confirmation)
+ * @param toldPeople    everyone the last REQUEST named (so that one a later REQUEST no longer names is sent a CANCEL); empty
+ *                      before any, or when not known (kept before V16)
  */
 public record InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled, Instant toldStart, Instant toldEnd,
-                                         String toldJoinLink, boolean toldTentative) {
+                                         String toldJoinLink, boolean toldTentative, List<Person> toldPeople) {
+
+    public InterviewNotificationState {
+        toldPeople = List.copyOf(toldPeople == null ? List.of() : toldPeople);
+    }
 
     public InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled) {
-        this(interviewId, lastSequence, cancelled, null, null, null, false);
+        this(interviewId, lastSequence, cancelled, null, null, null, false, List.of());
     }
 
     public static InterviewNotificationState fresh(String interviewId) {
@@ -45,11 +52,25 @@ public record InterviewNotificationState(String interviewId, int lastSequence, b
         return meeting.interview() != null && meeting.interview().tentative();
     }
 
+    /**
+     * Whom the last REQUEST reached and {@code meeting}, a REQUEST, no longer names: their calendars hold an invitation that
+     * no longer stands for them. None after a CANCEL (everyone's calendar dropped the meeting already).
+     */
+    public List<Person> noLongerNamed(Meeting meeting) {
+        if (cancelled) {
+            return List.of();
+        }
+        return toldPeople.stream()
+                .filter(told -> meeting.interview().people().stream().noneMatch(p -> p.person().sameAddress(told)))
+                .toList();
+    }
+
     public InterviewNotificationState after(InviteMethod method, Meeting meeting) {
         if (method == InviteMethod.CANCEL) {
-            return new InterviewNotificationState(interviewId, meeting.sequence(), true, toldStart, toldEnd, toldJoinLink, toldTentative);
+            return new InterviewNotificationState(interviewId, meeting.sequence(), true, toldStart, toldEnd, toldJoinLink, toldTentative,
+                    toldPeople);
         }
         return new InterviewNotificationState(interviewId, meeting.sequence(), false, meeting.start(), meeting.end(), meeting.roomUrl(),
-                tentative(meeting));
+                tentative(meeting), meeting.interview().people().stream().map(InterviewParticipant::person).toList());
     }
 }

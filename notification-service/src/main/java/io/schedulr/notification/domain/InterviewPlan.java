@@ -54,6 +54,23 @@ public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipp
         for (InterviewParticipant p : details.people()) {
             (teamOnly && !p.onTheTeam() ? nothingNew : send).add(new Invitation(eventId, method, meeting, p.person()));
         }
+        if (method == InviteMethod.REQUEST) {
+            for (Person former : state.noLongerNamed(meeting)) {
+                send.add(new Invitation(eventId, InviteMethod.CANCEL, noLongerInvited(meeting, former), former));
+            }
+        }
         return new InterviewPlan(send, nothingNew, state.after(method, meeting), null);
+    }
+
+    /**
+     * The meeting as the CANCEL to someone no longer named shows it (RFC 5546 3.2.5: the attendee removed): the organizer and
+     * them only, without the join link or the reason (the address may have been a wrong one, its holder a stranger).
+     */
+    private static Meeting noLongerInvited(Meeting meeting, Person former) {
+        InterviewDetails details = meeting.interview();
+        InterviewDetails theirs = new InterviewDetails(details.interviewId(), InterviewChange.NO_LONGER_INVITED,
+                List.of(details.organizer(), new InterviewParticipant(former, InterviewParticipant.Kind.GUEST, null, null)), null, false);
+        return new Meeting(meeting.roomId(), meeting.icsUid(), meeting.sequence(), meeting.start(), meeting.end(), meeting.title(), null,
+                meeting.organizer(), former, theirs);
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.schedulr.events.InterviewEventType.INTERVIEW_ATTENDEES_CHANGED;
 import static io.schedulr.events.InterviewEventType.INTERVIEW_CANCELLED;
 import static io.schedulr.events.InterviewEventType.INTERVIEW_CONFIRMED;
 import static io.schedulr.events.InterviewEventType.INTERVIEW_RESCHEDULED;
@@ -262,6 +263,64 @@ class InterviewInvitationFlowTest {
         }
         assertThat(Db.count("SELECT count(*) FROM delivery_attempt WHERE room_id = 'interview:" + id
                 + "' AND outcome = 'UNDELIVERABLE' AND recipient = 'not an address'")).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectedAddressIsInvitedTheOldOneIsToldItsInvitationNoLongerStandsAndEveryoneElseIsUpdated() {
+        TestUser ada = Tokens.newUser("Ada Interviewer", "Europe/Berlin");
+        TestUser typo = Tokens.newUser("Grace Contact", "America/New_York");
+        TestUser grace = Tokens.newUser("Grace Contact", "America/New_York");
+        TestUser gus = Tokens.newUser("Gus Guest", "Asia/Tokyo");
+        String id = InterviewEvents.newInterviewId();
+        List<InterviewPerson> before = List.of(person(ada, InterviewPerson.Kind.PRIMARY_INTERVIEWER, "Partner", null),
+                person(typo, InterviewPerson.Kind.CONTACT, "CEO", "Acme Robotics"), person(gus, InterviewPerson.Kind.GUEST, null, null));
+        List<InterviewPerson> after = List.of(before.get(0), person(grace, InterviewPerson.Kind.CONTACT, "CEO", "Acme Robotics"),
+                before.get(2));
+        publish(event(INTERVIEW_SCHEDULED, id, 0, START, URL, before, null));
+        for (TestUser p : List.of(ada, typo, gus)) {
+            onlyMail(p, 1);
+        }
+
+        publish(event(INTERVIEW_ATTENDEES_CHANGED, id, 1, START, URL, after, "Grace Contact is now reached at " + grace.email() + "."));
+        for (TestUser p : List.of(ada, gus)) {
+            InviteMails mail = onlyMail(p, 2);
+            assertThat(subject(mail)).startsWith("Updated invitation: Interview: Acme Robotics @ ");
+            assertThat(mail.contentTypeMethod()).isEqualTo("REQUEST");
+            assertThat(mail.property(Property.SEQUENCE)).isEqualTo("1");
+            assertThat(mail.property(Property.DTSTART)).isEqualTo("20300905T080000Z");
+            assertThat(attendees(mail)).containsExactly("mailto:" + ada.email(), "mailto:" + grace.email(), "mailto:" + gus.email());
+            assertThat(mail.text("text/plain")).contains("is reached at another address now; the time stays",
+                    "Reason: Grace Contact is now reached at " + grace.email() + ".");
+        }
+        InviteMails invited = onlyMail(grace, 1);
+        assertThat(subject(invited)).startsWith("Updated invitation: ");
+        assertThat(invited.contentTypeMethod()).isEqualTo("REQUEST");
+        assertThat(invited.text("text/plain")).contains("Join: " + URL);
+
+        InviteMails dropped = onlyMail(typo, 2);
+        assertThat(subject(dropped)).startsWith("No longer invited: Interview: Acme Robotics @ ");
+        assertThat(dropped.contentTypeMethod()).isEqualTo("CANCEL");
+        assertThat(dropped.calendarProperty(Property.METHOD)).isEqualTo("CANCEL");
+        assertThat(dropped.property(Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(dropped.property(Property.UID)).isEqualTo(InterviewEvents.icsUid(id));
+        assertThat(dropped.property(Property.SEQUENCE)).isEqualTo("1");
+        assertThat(attendees(dropped)).as("the organizer and the address removed (RFC 5546 3.2.5)")
+                .containsExactly("mailto:" + ada.email(), "mailto:" + typo.email());
+        // The old address may have been a stranger's: it is told nothing of who takes part now, nor where to join.
+        for (String body : List.of(dropped.text("text/plain"), dropped.text("text/html"), dropped.ics())) {
+            assertThat(body).doesNotContain(grace.email()).doesNotContain("Gus Guest").doesNotContain(URL);
+        }
+        assertThat(dropped.text("text/plain")).contains("no longer stands");
+        IcsSamples.write("flow-interview-no-longer-invited", dropped.ics());
+
+        // The next change goes to the people named now; the old address is not told again.
+        RecordMetadata moved = publish(event(INTERVIEW_RESCHEDULED, id, 2, MOVED, URL, after, null));
+        for (TestUser p : List.of(ada, gus)) {
+            onlyMail(p, 3);
+        }
+        onlyMail(grace, 2);
+        InterviewEvents.awaitConsumed(moved);
+        assertThat(Mailboxes.inbox(typo.email())).hasSize(2);
     }
 
     static String subject(InviteMails mail) {

@@ -17,6 +17,7 @@ import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
 import io.schedulr.scheduling.application.service.interview.AddContactService;
+import io.schedulr.scheduling.application.service.interview.AddressCorrections;
 import io.schedulr.scheduling.application.service.interview.AddStartupService;
 import io.schedulr.scheduling.application.service.interview.AddTeamMemberService;
 import io.schedulr.scheduling.application.service.interview.CalcomUsersService;
@@ -24,11 +25,14 @@ import io.schedulr.scheduling.application.service.interview.ContactRegistration;
 import io.schedulr.scheduling.application.service.interview.EditContactService;
 import io.schedulr.scheduling.application.service.interview.EditStartupService;
 import io.schedulr.scheduling.application.service.interview.EditTeamMemberService;
+import io.schedulr.scheduling.application.service.interview.Interviews;
 import io.schedulr.scheduling.application.service.interview.StartupQueriesService;
 import io.schedulr.scheduling.application.service.interview.TeamMemberQueriesService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /**
  * Wires the team, startup and contact use cases of interviews (issue #15) to their adapters. The Panache stores are
@@ -58,8 +62,9 @@ public class TeamWiring {
 
     @Produces
     @ApplicationScoped
-    EditTeamMemberUseCase editTeamMember(UnitOfWork tx, UserDirectoryPort users, PanacheTeamMemberStore members, AuditTrailPort audit) {
-        return new EditTeamMemberService(tx, users, members, audit);
+    EditTeamMemberUseCase editTeamMember(UnitOfWork tx, UserDirectoryPort users, PanacheTeamMemberStore members, AuditTrailPort audit,
+                                         AddressCorrections corrections, Clock clock) {
+        return new EditTeamMemberService(tx, users, members, audit, corrections, clock);
     }
 
     @Produces
@@ -77,8 +82,16 @@ public class TeamWiring {
 
     @Produces
     @ApplicationScoped
-    EditContactUseCase editContact(UnitOfWork tx, UserDirectoryPort users, PanacheContactStore contacts, AuditTrailPort audit) {
-        return new EditContactService(tx, users, contacts, audit);
+    EditContactUseCase editContact(UnitOfWork tx, UserDirectoryPort users, PanacheContactStore contacts, AuditTrailPort audit,
+                                   AddressCorrections corrections, Clock clock) {
+        return new EditContactService(tx, users, contacts, audit, corrections, clock);
+    }
+
+    /** A contact's or member's corrected address told to the interviews that name them. */
+    @Produces
+    @Singleton
+    AddressCorrections addressCorrections(Interviews interviews) {
+        return new AddressCorrections(interviews);
     }
 
     /** Also for the interview flow's step 1, which adds a contact typed in there in its own transaction. */

@@ -79,7 +79,10 @@ class InterviewChangeServiceTest {
 
         assertThat(store.queued).extracting(i -> i.method() + "@" + i.meeting().sequence())
                 .containsExactly("REQUEST@0", "REQUEST@0", "REQUEST@1", "REQUEST@1", "CANCEL@1", "CANCEL@1", "REQUEST@2", "REQUEST@2");
-        assertThat(store.state).isEqualTo(new InterviewNotificationState("iv-1", 2, false, START, START.plusSeconds(2700), null, false));
+        assertThat(store.state).usingRecursiveComparison().ignoringFields("toldPeople")
+                .isEqualTo(new InterviewNotificationState("iv-1", 2, false, START, START.plusSeconds(2700), null, false, List.of()));
+        assertThat(store.state.toldPeople()).extracting(p -> p.email()).containsExactlyElementsOf(store.queued.get(0).meeting().interview()
+                .people().stream().map(p -> p.person().email()).toList());
         assertThat(InterviewChange.RESCHEDULE_REQUESTED.method()).isEqualTo(InviteMethod.CANCEL);
     }
 

@@ -26,6 +26,11 @@ public record Guest(String name, String email, String role, String company, UUID
         return invitation == Invitation.SENT ? this : new Guest(name, email, role, company, contactId, Invitation.SENT, at);
     }
 
+    /** The same guest at another address (their contact's corrected one); one already invited is invited there {@code now}. */
+    Guest reachedAt(String address, Instant now) {
+        return new Guest(name, address, role, company, contactId, invitation, invitation == Invitation.SENT ? now : null);
+    }
+
     boolean sameAddress(Guest other) {
         return EmailAddress.same(email, other.email);
     }

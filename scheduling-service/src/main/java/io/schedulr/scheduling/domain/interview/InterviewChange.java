@@ -4,5 +4,7 @@ package io.schedulr.scheduling.domain.interview;
 public enum InterviewChange {
     /** Nothing people are told about (a draft step, a stale or duplicate Cal.com change). */
     NONE,
-    SCHEDULED, CONFIRMED, RESCHEDULED, RESCHEDULE_REQUESTED, CANCELLED
+    SCHEDULED, CONFIRMED, RESCHEDULED, RESCHEDULE_REQUESTED, CANCELLED,
+    /** Someone taking part is reached at another address now (a contact's or team member's corrected address). */
+    ATTENDEES_CHANGED
 }

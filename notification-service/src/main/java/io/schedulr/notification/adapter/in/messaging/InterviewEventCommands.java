@@ -36,6 +36,7 @@ final class InterviewEventCommands {
             case INTERVIEW_RESCHEDULED -> InterviewChange.RESCHEDULED;
             case INTERVIEW_RESCHEDULE_REQUESTED -> InterviewChange.RESCHEDULE_REQUESTED;
             case INTERVIEW_CANCELLED -> InterviewChange.CANCELLED;
+            case INTERVIEW_ATTENDEES_CHANGED -> InterviewChange.ATTENDEES_CHANGED;
         };
     }
 }

@@ -185,6 +185,9 @@ public final class IcsInviteCalendar {
         switch (details.change()) {
             case RESCHEDULE_REQUESTED -> text.append("Awaiting a new time (not a final cancellation): ").append(m.title()).append('.');
             case CANCELLED -> text.append("Cancelled: ").append(m.title()).append('.');
+            case NO_LONGER_INVITED -> {
+                return text.append("No longer invited at this address: ").append(m.title()).append('.').toString();
+            }
             default -> text.append(m.title()).append('.');
         }
         if (invitation.method() == InviteMethod.CANCEL && details.reason() != null) {

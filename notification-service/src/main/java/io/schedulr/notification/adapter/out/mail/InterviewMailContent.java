@@ -12,8 +12,9 @@ import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
 
 /**
  * Subject and bodies of an interview invitation: the time in the recipient's own zone (zone named), the join link when
- * known, who takes part, and the reason when one was given (a cancellation, a reschedule request, a move). A reschedule request says the
- * interview awaits a new time; it is not a final cancellation.
+ * known, who takes part, and the reason when one was given (a cancellation, a reschedule request, a move, a corrected address). A
+ * reschedule request says the interview awaits a new time; it is not a final cancellation. An address a change no longer names
+ * is told only that its invitation no longer stands.
  */
 final class InterviewMailContent {
 
@@ -27,13 +28,17 @@ final class InterviewMailContent {
         InterviewChange change = details.change();
         String when = InviteMailContent.when(m, recipient.zone());
         boolean cancel = change.method() == io.schedulr.notification.domain.InviteMethod.CANCEL;
-        boolean withReason = details.reason() != null && (cancel || change == InterviewChange.RESCHEDULED);
+        boolean withReason = details.reason() != null
+                && (cancel || change == InterviewChange.RESCHEDULED || change == InterviewChange.ATTENDEES_CHANGED);
+        // Whoever a change no longer names is told only that: the address may have been a wrong one, its holder a stranger.
+        boolean noLongerInvited = change == InterviewChange.NO_LONGER_INVITED;
 
         String subject = switch (change) {
             case SCHEDULED -> "Invitation: " + m.title() + " @ " + when;
-            case CONFIRMED, RESCHEDULED -> "Updated invitation: " + m.title() + " @ " + when;
+            case CONFIRMED, RESCHEDULED, ATTENDEES_CHANGED -> "Updated invitation: " + m.title() + " @ " + when;
             case RESCHEDULE_REQUESTED -> "New time needed: " + m.title() + " (was " + when + ")";
             case CANCELLED -> "Cancelled: " + m.title() + " @ " + when;
+            case NO_LONGER_INVITED -> "No longer invited: " + m.title() + " @ " + when;
         };
         String headline = switch (change) {
             case SCHEDULED -> "You are invited to " + m.title() + ".";
@@ -42,6 +47,9 @@ final class InterviewMailContent {
             case RESCHEDULE_REQUESTED -> m.title() + " is awaiting a new time. The time below no longer holds, so it is removed from your "
                     + "calendar; this is not a final cancellation, and you will get a new invitation once a new time is booked.";
             case CANCELLED -> m.title() + " has been cancelled.";
+            case ATTENDEES_CHANGED -> "Who takes part in " + m.title() + " is reached at another address now; the time stays.";
+            case NO_LONGER_INVITED -> "The invitation to " + m.title() + " this address received no longer stands, so it is removed "
+                    + "from your calendar.";
         };
         if (details.tentative() && !cancel) {
             headline += " It is tentative until the host confirms it on Cal.com; you will get an update then.";
@@ -62,9 +70,11 @@ final class InterviewMailContent {
         if (m.roomUrl() != null && !cancel) {
             text.append("Join: ").append(m.roomUrl()).append('\n');
         }
-        text.append("Who takes part:\n");
-        for (InterviewParticipant p : details.people()) {
-            text.append("- ").append(p.describe()).append('\n');
+        if (!noLongerInvited) {
+            text.append("Who takes part:\n");
+            for (InterviewParticipant p : details.people()) {
+                text.append("- ").append(p.describe()).append('\n');
+            }
         }
         if (page != null) {
             text.append("In schedulr: ").append(page).append('\n');
@@ -84,11 +94,13 @@ final class InterviewMailContent {
         if (m.roomUrl() != null && !cancel) {
             html.append(MailHtml.joinRow(m.roomUrl()));
         }
-        StringBuilder who = new StringBuilder("<ul>");
-        for (InterviewParticipant p : details.people()) {
-            who.append("<li>").append(esc(p.describe())).append("</li>");
+        if (!noLongerInvited) {
+            StringBuilder who = new StringBuilder("<ul>");
+            for (InterviewParticipant p : details.people()) {
+                who.append("<li>").append(esc(p.describe())).append("</li>");
+            }
+            html.append(row("Who", who.append("</ul>").toString()));
         }
-        html.append(row("Who", who.append("</ul>").toString()));
         if (page != null) {
             html.append(row("In schedulr", MailHtml.link(page)));
         }

@@ -21,8 +21,7 @@ final class InterviewJson {
         }
         JsonArray people = new JsonArray();
         for (InterviewParticipant p : details.people()) {
-            people.add(new JsonObject().put("userId", p.person().id()).put("email", p.person().email()).put("name", p.person().name())
-                    .put("timeZone", p.person().timeZone()).put("kind", p.kind().name()).put("role", p.role()).put("company", p.company()));
+            people.add(person(p.person()).put("kind", p.kind().name()).put("role", p.role()).put("company", p.company()));
         }
         return new JsonObject().put("interviewId", details.interviewId()).put("change", details.change().name())
                 .put("reason", details.reason()).put("tentative", details.tentative()).put("people", people);
@@ -35,11 +34,33 @@ final class InterviewJson {
         List<InterviewParticipant> people = new ArrayList<>();
         for (Object o : json.getJsonArray("people")) {
             JsonObject p = (JsonObject) o;
-            people.add(new InterviewParticipant(new Person(p.getString("userId"), p.getString("email"), p.getString("name"),
-                    p.getString("timeZone")), InterviewParticipant.Kind.valueOf(p.getString("kind")), p.getString("role"),
+            people.add(new InterviewParticipant(person(p), InterviewParticipant.Kind.valueOf(p.getString("kind")), p.getString("role"),
                     p.getString("company")));
         }
         return new InterviewDetails(json.getString("interviewId"), InterviewChange.valueOf(json.getString("change")), people,
                 json.getString("reason"), json.getBoolean("tentative", false));
+    }
+
+    /** interview_state's {@code told_people}: everyone the last REQUEST named. */
+    static JsonArray ofPeople(List<Person> people) {
+        JsonArray array = new JsonArray();
+        people.forEach(p -> array.add(person(p)));
+        return array;
+    }
+
+    static List<Person> readPeople(JsonArray array) {
+        List<Person> people = new ArrayList<>();
+        for (Object o : array == null ? new JsonArray() : array) {
+            people.add(person((JsonObject) o));
+        }
+        return people;
+    }
+
+    private static JsonObject person(Person p) {
+        return new JsonObject().put("userId", p.id()).put("email", p.email()).put("name", p.name()).put("timeZone", p.timeZone());
+    }
+
+    private static Person person(JsonObject p) {
+        return new Person(p.getString("userId"), p.getString("email"), p.getString("name"), p.getString("timeZone"));
     }
 }

@@ -11,6 +11,7 @@ import io.schedulr.notification.domain.Meeting;
 import io.smallrye.mutiny.Multi;
 import io.schedulr.kit.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,7 +60,7 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
     }
 
     private static Uni<InterviewNotificationState> lockState(SqlConnection conn, String interviewId) {
-        return conn.preparedQuery("SELECT last_sequence, cancelled, told_start, told_end, told_join_link, told_tentative "
+        return conn.preparedQuery("SELECT last_sequence, cancelled, told_start, told_end, told_join_link, told_tentative, told_people "
                         + "FROM interview_state "
                         + "WHERE interview_id = $1 FOR UPDATE")
                 .execute(Tuple.of(interviewId)).map(rows -> {
@@ -70,21 +71,22 @@ public class PgInterviewChangeStore implements RecordInterviewChangePort {
                     var row = it.next();
                     return new InterviewNotificationState(interviewId, row.getInteger("last_sequence"), row.getBoolean("cancelled"),
                             instant(row.getOffsetDateTime("told_start")), instant(row.getOffsetDateTime("told_end")),
-                            row.getString("told_join_link"), row.getBoolean("told_tentative"));
+                            row.getString("told_join_link"), row.getBoolean("told_tentative"),
+                            InterviewJson.readPeople((JsonArray) row.getValue("told_people")));
                 });
     }
 
     private static Uni<Void> saveState(SqlConnection conn, InterviewNotificationState state, Meeting meeting, String eventId) {
         return conn.preparedQuery("""
                         INSERT INTO interview_state (interview_id, ics_uid, last_sequence, cancelled, last_event_id, told_start, told_end,
-                            told_join_link, told_tentative) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                            told_join_link, told_tentative, told_people) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                         ON CONFLICT (interview_id) DO UPDATE SET ics_uid = EXCLUDED.ics_uid, last_sequence = EXCLUDED.last_sequence,
                             cancelled = EXCLUDED.cancelled, last_event_id = EXCLUDED.last_event_id, told_start = EXCLUDED.told_start,
                             told_end = EXCLUDED.told_end, told_join_link = EXCLUDED.told_join_link,
-                            told_tentative = EXCLUDED.told_tentative, updated_at = now()""")
+                            told_tentative = EXCLUDED.told_tentative, told_people = EXCLUDED.told_people, updated_at = now()""")
                 .execute(Tuple.from(Arrays.asList(state.interviewId(), meeting.icsUid(), state.lastSequence(), state.cancelled(),
                         eventId, offset(state.toldStart()), offset(state.toldEnd()), state.toldJoinLink(),
-                        state.toldTentative())))
+                        state.toldTentative(), InterviewJson.ofPeople(state.toldPeople()))))
                 .replaceWithVoid();
     }
 

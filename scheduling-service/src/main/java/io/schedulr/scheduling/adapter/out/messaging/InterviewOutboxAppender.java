@@ -72,6 +72,7 @@ public class InterviewOutboxAppender implements InterviewAnnouncements {
             case RESCHEDULED -> InterviewEventType.INTERVIEW_RESCHEDULED;
             case RESCHEDULE_REQUESTED -> InterviewEventType.INTERVIEW_RESCHEDULE_REQUESTED;
             case CANCELLED -> InterviewEventType.INTERVIEW_CANCELLED;
+            case ATTENDEES_CHANGED -> InterviewEventType.INTERVIEW_ATTENDEES_CHANGED;
             case NONE -> throw new IllegalArgumentException("nothing to announce");
         };
     }

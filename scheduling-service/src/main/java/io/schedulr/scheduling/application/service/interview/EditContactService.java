@@ -10,23 +10,31 @@ import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Contact;
 import io.smallrye.mutiny.Uni;
 
+import java.time.Clock;
+
 /**
  * Anyone signed in changes a contact's name, address or role (as anyone signed in adds one); audited as
  * {@code startup_contact.edited}. A contact of another startup is 404 {@code contact_not_found}, as one that does not
- * exist; an address another contact of the startup has is 409 {@code contact_email_taken}. Interviews name their contact,
- * so a changed address is the one their next invitation goes to.
+ * exist; an address another contact of the startup has is 409 {@code contact_email_taken}. A changed address reaches the
+ * interviews that name the contact in the same transaction ({@link AddressCorrections}): a booked one invites the new
+ * address now.
  */
 public class EditContactService implements EditContactUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
     private final ContactStore contacts;
     private final AuditTrailPort audit;
+    private final AddressCorrections corrections;
+    private final Clock clock;
 
-    public EditContactService(UnitOfWork tx, UserDirectoryPort users, ContactStore contacts, AuditTrailPort audit) {
+    public EditContactService(UnitOfWork tx, UserDirectoryPort users, ContactStore contacts, AuditTrailPort audit,
+                              AddressCorrections corrections, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.contacts = contacts;
         this.audit = audit;
+        this.corrections = corrections;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +56,8 @@ public class EditContactService implements EditContactUseCase {
                                 return contacts.update(after);
                             })
                             .call(saved -> audit.recordEntity(command.actor().id(), "startup_contact.edited", ContactRegistration.ENTITY,
-                                    saved.id().toString(), before, saved));
+                                    saved.id().toString(), before, saved))
+                            .call(saved -> corrections.contact(command.actor().id(), before, saved, clock.instant()));
                 }));
     }
 

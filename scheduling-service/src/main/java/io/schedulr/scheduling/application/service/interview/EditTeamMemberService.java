@@ -9,22 +9,30 @@ import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
 import io.schedulr.scheduling.domain.interview.TeamMember;
 import io.smallrye.mutiny.Uni;
 
+import java.time.Clock;
+
 /**
  * An admin changes a member's name, email, role or Cal.com user, or (de)activates them; audited as
  * {@code team_member.edited}, {@code team_member.deactivated} or {@code team_member.reactivated}. A change to what
- * the member already is still answers the member, without an audit row.
+ * the member already is still answers the member, without an audit row. A changed address reaches the interviews with the
+ * member on their team in the same transaction ({@link AddressCorrections}): a booked one invites the new address now.
  */
 public class EditTeamMemberService implements EditTeamMemberUseCase {
     private final UnitOfWork tx;
     private final UserDirectoryPort users;
     private final TeamMemberStore members;
     private final AuditTrailPort audit;
+    private final AddressCorrections corrections;
+    private final Clock clock;
 
-    public EditTeamMemberService(UnitOfWork tx, UserDirectoryPort users, TeamMemberStore members, AuditTrailPort audit) {
+    public EditTeamMemberService(UnitOfWork tx, UserDirectoryPort users, TeamMemberStore members, AuditTrailPort audit,
+                                 AddressCorrections corrections, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.members = members;
         this.audit = audit;
+        this.corrections = corrections;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +49,8 @@ public class EditTeamMemberService implements EditTeamMemberUseCase {
                     return TeamRules.requireUnique(members, after)
                             .chain(members::update)
                             .call(saved -> audit.recordEntity(command.actor().id(), action(before, saved), TeamRules.ENTITY,
-                                    saved.id().toString(), before, saved));
+                                    saved.id().toString(), before, saved))
+                            .call(saved -> corrections.member(command.actor().id(), before, saved, clock.instant()));
                 }));
     }
 

@@ -83,6 +83,15 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
     }
 
     @Override
+    public Uni<List<Interview>> listNaming(UUID contactId, UUID memberId) {
+        return Uni.createFrom().item(interviews.values().stream().filter(i -> i.status() != InterviewStatus.CANCELLED)
+                .filter(i -> contactId != null
+                        ? contactId.equals(i.contactId()) || i.guests().stream().anyMatch(g -> contactId.equals(g.contactId()))
+                        : memberId.equals(i.primaryMemberId()) || i.additionalMemberIds().contains(memberId))
+                .toList());
+    }
+
+    @Override
     public Uni<Void> announce(InterviewAnnouncement announcement) {
         announced.add(announcement);
         return Uni.createFrom().voidItem();

@@ -21,6 +21,9 @@ import io.schedulr.scheduling.domain.interview.TeamMember;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,14 +36,18 @@ class TeamServicesTest {
     private final Actor admin = new Actor(new UserProfile("admin", "admin@example.com", "Ada Admin", "UTC"), true);
     private final Actor coordinator = new Actor(new UserProfile("coord", "coord@example.com", "Cora", "UTC"), false);
     private final AddTeamMemberService addMember = new AddTeamMemberService(store, store, store, store);
-    private final EditTeamMemberService editMember = new EditTeamMemberService(store, store, store, store);
+    private final InMemoryInterviews interviewStore = new InMemoryInterviews();
+    private final AddressCorrections corrections = new AddressCorrections(
+            new Interviews(interviewStore, store, store.startups(), store.contactStore(), store, interviewStore));
+    private final Clock clock = Clock.fixed(Instant.parse("2030-03-01T08:00:00Z"), ZoneOffset.UTC);
+    private final EditTeamMemberService editMember = new EditTeamMemberService(store, store, store, store, corrections, clock);
     private final TeamMemberQueriesService members = new TeamMemberQueriesService(store, store, store);
     private final AddStartupService addStartup = new AddStartupService(store, store, store.startups(), store);
     private final AddContactService addContact = new AddContactService(store, store,
             new ContactRegistration(store.startups(), store.contactStore(), store));
     private final StartupQueriesService startups = new StartupQueriesService(store, store, store.startups(), store.contactStore());
     private final EditStartupService editStartup = new EditStartupService(store, store, store.startups(), store.contactStore(), store);
-    private final EditContactService editContact = new EditContactService(store, store, store.contactStore(), store);
+    private final EditContactService editContact = new EditContactService(store, store, store.contactStore(), store, corrections, clock);
 
     private static <T> T await(Uni<T> uni) {
         return uni.await().indefinitely();

@@ -105,6 +105,17 @@ public class PanacheInterviewStore implements InterviewStore {
                 .map(list -> list.stream().map(this::readableOrNull).filter(Objects::nonNull).toList());
     }
 
+    @Override
+    public Uni<List<Interview>> listNaming(UUID contactId, UUID memberId) {
+        String naming = contactId != null ? "(contactId = :id or guests like :idText)"
+                : "(primaryMemberId = :id or additionalMemberIds like :idText)";
+        UUID id = contactId != null ? contactId : memberId;
+        // The JSON arrays hold ids as quoted strings: a guest's "contactId":"<id>", a member's "<id>".
+        return InterviewEntity.<InterviewEntity>find("status <> :cancelled and " + naming + " order by createdAt, id",
+                        Parameters.with("cancelled", wire(InterviewStatus.CANCELLED)).and("id", id).and("idText", "%\"" + id + "\"%"))
+                .list().map(list -> list.stream().map(this::readableOrNull).filter(Objects::nonNull).toList());
+    }
+
     /**
      * One row that cannot be read (its JSON or a value no longer what the code knows) is left out of a list and logged, so
      * it does not hide everyone's other interviews; read by its id, it still fails, alone.

@@ -29,6 +29,12 @@ public interface InterviewStore {
      */
     Uni<List<Interview>> list(Visibility visibility, InterviewStatus status, UUID startupId, int limit, int offset);
 
+    /**
+     * Interviews not cancelled that name a contact (as their contact, or a guest taken from it) or a team member (primary
+     * or additional): whom a corrected address reaches. Exactly one of the two ids is given.
+     */
+    Uni<List<Interview>> listNaming(UUID contactId, UUID memberId);
+
     /** Whose interviews: {@code all} for admins, else those created by {@code userId} or with {@code memberId} on the team. */
     record Visibility(boolean all, String userId, UUID memberId) {
     }

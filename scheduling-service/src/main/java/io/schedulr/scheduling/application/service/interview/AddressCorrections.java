@@ -1,0 +1,61 @@
+package io.schedulr.scheduling.application.service.interview;
+
+import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.EmailAddress;
+import io.schedulr.scheduling.domain.interview.Interview;
+import io.schedulr.scheduling.domain.interview.InterviewChange;
+import io.schedulr.scheduling.domain.interview.TeamMember;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A contact's or team member's corrected address reaches the interviews that name them, in the correction's transaction:
+ * guests taken from the contact take the new address, and each booked interview that is not over is announced again
+ * ({@link InterviewChange#ATTENDEES_CHANGED}), so that the new address gets the invitation and the old one is told it no
+ * longer stands. Audited per interview as {@code interview.address_corrected}.
+ */
+public class AddressCorrections {
+    private final Interviews interviews;
+
+    public AddressCorrections(Interviews interviews) {
+        this.interviews = interviews;
+    }
+
+    /** The interviews told again (none when the address did not change). */
+    public Uni<List<Interview>> contact(String actorId, Contact before, Contact after, Instant now) {
+        if (EmailAddress.same(before.email(), after.email())) {
+            return Uni.createFrom().item(List.of());
+        }
+        String reason = after.name() + " is now reached at " + after.email() + ".";
+        return correct(actorId, interviews.store().listNaming(after.id(), null), after.id(), after.email(), reason, now);
+    }
+
+    /** The same for a team member, whom interviews name by id: only the announcements. */
+    public Uni<List<Interview>> member(String actorId, TeamMember before, TeamMember after, Instant now) {
+        if (EmailAddress.same(before.email(), after.email())) {
+            return Uni.createFrom().item(List.of());
+        }
+        String reason = after.name() + " is now reached at " + after.email() + ".";
+        return correct(actorId, interviews.store().listNaming(null, after.id()), null, after.email(), reason, now);
+    }
+
+    private Uni<List<Interview>> correct(String actorId, Uni<List<Interview>> naming, UUID contactId, String address, String reason,
+                                         Instant now) {
+        // One after the other: they share the transaction's session.
+        return naming.chain(found -> Multi.createFrom().iterable(found)
+                .onItem().transformToUniAndConcatenate(before -> {
+                    Interview.Applied applied = before.attendeeReachedAt(contactId, address, now);
+                    if (applied.interview() == before) {
+                        return Uni.createFrom().<Interview>nullItem();
+                    }
+                    return interviews.save(actorId, "address_corrected", before, applied.interview())
+                            .call(saved -> interviews.announce(saved, applied.change(), now, reason))
+                            .map(saved -> applied.change() == InterviewChange.NONE ? null : saved);
+                })
+                .collect().asList());
+    }
+}
