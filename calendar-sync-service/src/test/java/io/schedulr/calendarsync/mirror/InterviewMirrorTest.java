@@ -86,6 +86,16 @@ class InterviewMirrorTest {
         awaitEvent(lead, eventId, e -> MirrorFixtures.instant(e, "start").equals(moved));
         awaitEvent(member, eventId, e -> MirrorFixtures.instant(e, "start").equals(moved));
 
+        // Someone reached at another address now (a corrected contact): the same event, its description naming who takes part.
+        List<InterviewPerson> corrected = List.of(people.get(0), people.get(1), people.get(2),
+                new InterviewPerson(null, "Dee Corrected", "dee-" + contact, "CEO", "Acme Robotics", "UTC", InterviewPerson.Kind.CONTACT));
+        publish(interviewId, InterviewEventType.INTERVIEW_ATTENDEES_CHANGED, 2, moved, corrected);
+        for (TestUser interviewer : List.of(lead, member)) {
+            await().atMost(WAIT).until(() -> String.valueOf(event(interviewer, eventId).get("description"))
+                    .contains("Dee Corrected (CEO, Acme Robotics)"));
+        }
+        assertThat(MirrorFixtures.instant(event(lead, eventId), "start")).isEqualTo(moved);
+
         // The first record again, and an older change under a new id: nothing changes.
         MirrorFixtures.send(Topics.INTERVIEW_EVENTS, interviewId, MirrorFixtures.SENT.get(scheduled));
         String older = publish(interviewId, InterviewEventType.INTERVIEW_CONFIRMED, 0, start.plus(2, ChronoUnit.HOURS), people);
@@ -93,10 +103,10 @@ class InterviewMirrorTest {
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> MirrorFixtures.instant(eventsOf(lead, eventId).get(0), "start").equals(moved));
         assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND operation = 'interview events.put' "
-                + "AND outcome LIKE 'ok%'", interviewId)).isEqualTo(4);
+                + "AND outcome LIKE 'ok%'", interviewId)).isEqualTo(6);
 
         // Cancelled: gone from both calendars.
-        publish(interviewId, InterviewEventType.INTERVIEW_CANCELLED, 2, moved, people);
+        publish(interviewId, InterviewEventType.INTERVIEW_CANCELLED, 3, moved, corrected);
         awaitEvent(lead, eventId, e -> "cancelled".equals(e.get("status")));
         awaitEvent(member, eventId, e -> "cancelled".equals(e.get("status")));
         assertThat(eventsOf(lead, eventId)).hasSize(1);
@@ -105,7 +115,7 @@ class InterviewMirrorTest {
                 + "AND status = 'done' AND applied = 'removed'", interviewId) == 2);
 
         // Google invited nobody: notification-service emails the invitations.
-        for (String person : List.of(lead.email(), member.email(), unconnected.email(), contact)) {
+        for (String person : List.of(lead.email(), member.email(), unconnected.email(), contact, "dee-" + contact)) {
             assertThat(mailsTo(person)).as("Google mails to %s", person).isEmpty();
         }
     }

@@ -343,13 +343,14 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * Someone it names is reached at another address now: a team member's or a contact's corrected one. Guests taken from
      * contact {@code contactId} (null for a member) take {@code address}. A booked interview that is not over tells everyone
      * again at a higher SEQUENCE, so that the new address gets the invitation; a draft, a cancelled or finished interview,
-     * or one awaiting a new time tells nobody (its next invitation, if any, names the new address).
+     * or one awaiting a new time tells nobody (its next invitation, if any, names the new address), nor does one booked on
+     * Cal.com directly (Cal.com invited its attendees, not us).
      */
     public Applied attendeeReachedAt(UUID contactId, String address, Instant now) {
         List<Guest> corrected = guests.stream()
                 .map(g -> contactId != null && contactId.equals(g.contactId()) && !EmailAddress.same(g.email(), address) ? g.reachedAt(address, now) : g)
                 .toList();
-        if (bookedTime().isEmpty() || awaitingNewTime || isOver(now)) {
+        if (origin != InterviewOrigin.FLOW || bookedTime().isEmpty() || awaitingNewTime || isOver(now)) {
             return new Applied(corrected.equals(guests) ? this : edit(now).guests(corrected).build(), InterviewChange.NONE);
         }
         return new Applied(edit(now).guests(corrected).sequence(sequence + 1).build(), InterviewChange.ATTENDEES_CHANGED);

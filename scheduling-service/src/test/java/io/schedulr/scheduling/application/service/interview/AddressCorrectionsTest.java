@@ -5,6 +5,7 @@ import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberComman
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase.GuestInput;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.schedulr.scheduling.domain.interview.Actor;
+import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
 import io.schedulr.scheduling.domain.interview.Contact;
 import io.schedulr.scheduling.domain.interview.Guest;
 import io.schedulr.scheduling.domain.interview.InterviewAnnouncement;
@@ -12,6 +13,7 @@ import io.schedulr.scheduling.domain.interview.InterviewChange;
 import io.schedulr.scheduling.domain.interview.Startup;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,6 +87,20 @@ class AddressCorrectionsTest {
         editMember.edit(new EditTeamMemberCommand(admin, world.benMember.id(), null, "ben@fund.test", null, false, null, null))
                 .await().indefinitely();
         assertThat(world.store.announced).hasSize(announced);
+    }
+
+    @Test
+    void aBookingMadeOnCalcomDirectlyIsCalcomsToTell() {
+        CalcomBookingChange direct = new CalcomBookingChange(CalcomBookingChange.Kind.CREATED, null, "direct@Cal.com", 0, "direct", null, "Chat",
+                InterviewWorld.START, InterviewWorld.START.plus(Duration.ofMinutes(30)), null, null, null, false,
+                List.of(new CalcomBookingChange.Person("Ben", "ben@fund.test", "UTC"), new CalcomBookingChange.Person("Walk", "walk@in.test", "UTC")));
+        UUID recorded = world.lifecycle.apply(direct).await().indefinitely().interviewId();
+        assertThat(world.store.interviews.get(recorded).primaryMemberId()).isEqualTo(world.benMember.id());
+
+        editMember.edit(new EditTeamMemberCommand(admin, world.benMember.id(), null, "ben@fund.example", null, false, null, null))
+                .await().indefinitely();
+        assertThat(world.store.announced).isEmpty();
+        assertThat(world.store.interviews.get(recorded).sequence()).isZero();
     }
 
     @Test
