@@ -1,7 +1,7 @@
 // What a correction in place sends: only the fields that changed; an optional one emptied is removed (null).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedFields } from '../../main/resources/META-INF/resources/app/row-edit.js';
+import { changedFields, savedNotice } from '../../main/resources/META-INF/resources/app/row-edit.js';
 
 const zoe = { name: 'Zoe', email: 'zoe@acme.exmaple', role: 'CEO' };
 
@@ -20,4 +20,9 @@ test('an optional field emptied is removed, a missing one set', () => {
 
 test('a required field emptied is sent as typed, for the API to refuse with its reason', () => {
   assert.deepEqual(changedFields(zoe, [{ key: 'name', value: '' }]), { name: '' });
+});
+
+test('a saved new address says that the interviews already sent invite it; other corrections say saved', () => {
+  assert.equal(savedNotice('Zoe', { email: 'zoe@acme.example' }), 'Zoe is saved. Interviews already sent to them now invite zoe@acme.example.');
+  assert.equal(savedNotice('Zoe', { role: null }), 'Zoe is saved.');
 });

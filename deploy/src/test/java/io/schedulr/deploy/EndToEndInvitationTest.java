@@ -134,14 +134,33 @@ class EndToEndInvitationTest {
         assertThat(direct.path("origin").asText()).isEqualTo("calcom");
         client.onCalcom("deliveries/release", "{\"order\":\"original\"}");
 
+        // Grace's address is corrected: the new one gets the invitation, the old one a cancellation for it alone, the guest
+        // the update (scheduling-service's event through Kafka to notification-service's mails).
+        String graceOld = "grace-" + tag + "@example.com";
+        String graceNew = "grace.founder-" + tag + "@example.com";
+        client.call("PATCH", "/api/startups/" + startup + "/contacts/" + contact, ivy, "{\"email\":\"" + graceNew + "\"}", 200);
+        String invitedThere = client.awaitCalendars(graceNew, 1, Duration.ofSeconds(60)).get(0);
+        assertThat(StackClient.line(invitedThere, "METHOD:")).isEqualTo("REQUEST");
+        assertThat(StackClient.line(invitedThere, "SEQUENCE:")).isEqualTo("3");
+        assertThat(StackClient.line(invitedThere, "UID:")).isEqualTo("interview-" + id + "@schedulr");
+        List<String> toOldAddress = client.awaitCalendars(graceOld, 3, Duration.ofSeconds(60));
+        assertThat(toOldAddress).extracting(ics -> StackClient.line(ics, "METHOD:")).containsExactly("REQUEST", "REQUEST", "CANCEL");
+        assertThat(StackClient.line(toOldAddress.get(2), "SEQUENCE:")).isEqualTo("3");
+        assertThat(toOldAddress.get(2).replace("\r\n ", "")).doesNotContain(graceNew).doesNotContain(guest);
+        assertThat(client.subjects(graceOld).get(2)).startsWith("No longer invited: ");
+        assertThat(client.awaitCalendars(guest, 3, Duration.ofSeconds(60)).get(2).replace("\r\n ", "")).contains("mailto:" + graceNew);
+
         client.onCalcom("bookings/" + movedUid + "/cancel", "{\"cancellationReason\":\"The startup withdrew\",\"by\":\"host\"}");
         JsonNode cancelled = awaitStatus(json, base, ivy, "cancelled");
         assertThat(cancelled.path("cancellationReason").asText()).isEqualTo("The startup withdrew");
-        List<String> toGuest = client.awaitCalendars(guest, 3, Duration.ofSeconds(60));
-        assertThat(toGuest).as("the move's late webhook told nobody twice").hasSize(3);
-        String cancel = toGuest.get(2);
+        List<String> toGuest = client.awaitCalendars(guest, 4, Duration.ofSeconds(60));
+        assertThat(toGuest).as("the move's late webhook told nobody twice").hasSize(4);
+        String cancel = toGuest.get(3);
         assertThat(StackClient.line(cancel, "METHOD:")).isEqualTo("CANCEL");
-        assertThat(StackClient.line(cancel, "SEQUENCE:")).isEqualTo("3");
+        assertThat(StackClient.line(cancel, "SEQUENCE:")).isEqualTo("4");
+        assertThat(client.awaitCalendars(graceNew, 2, Duration.ofSeconds(60))).extracting(ics -> StackClient.line(ics, "METHOD:"))
+                .containsExactly("REQUEST", "CANCEL");
+        assertThat(client.awaitCalendars(graceOld, 3, Duration.ofSeconds(5))).as("the old address is not told again").hasSize(3);
     }
 
     /** The interview of Cal.com booking {@code uid}, once the admin's list of interviews shows it. */

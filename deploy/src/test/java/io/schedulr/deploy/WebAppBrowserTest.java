@@ -370,7 +370,8 @@ class WebAppBrowserTest {
             role.clear();
             role.sendKeys("Partner");
             wendy.findElement(By.cssSelector("tr[data-member-row='" + lenaId + "'] button[data-save]")).click();
-            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Lena Linked " + tag + " is saved."));
+            wait(wendy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Lena Linked " + tag + " is saved. "
+                    + "Interviews already sent to them now invite lena.l-" + tag + "@example.com."));
             JsonNode edited = member("lena.l-" + tag + "@example.com");
             assertThat(edited.path("id").asText()).isEqualTo(lenaId);
             assertThat(edited.path("role").asText()).isEqualTo("Partner");

@@ -5,7 +5,7 @@ import { h, show, notice, busy } from './dom.js';
 import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js';
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
-import { editInRow } from './row-edit.js';
+import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
@@ -140,7 +140,7 @@ function teamAdmin(app, failed, container) {
         current: m, owner: m.name, button: edit, failed, done: () => teamAdmin(app, failed, container),
         save: async changes => {
           await call('PATCH', `/api/team-members/${encodeURIComponent(m.id)}`, changes, token);
-          notice(`${changes.name || m.name} is saved.`, 'info');
+          notice(savedNotice(changes.name || m.name, changes), 'info');
           teamAdmin(app, failed, container);
         } }));
       return h('tr', { 'data-member-row': m.id }, ...cells, h('td', {}, link),

@@ -42,3 +42,8 @@ export function editInRow({ cells, fields, current, owner, button, save, done, f
   });
   inputs[0].input.focus();
 }
+
+/** What a saved correction says; a new address also reaches the interviews already sent to the person (the API does that). */
+export function savedNotice(name, changes) {
+  return changes.email ? `${name} is saved. Interviews already sent to them now invite ${changes.email}.` : `${name} is saved.`;
+}

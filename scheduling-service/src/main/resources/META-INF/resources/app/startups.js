@@ -5,7 +5,7 @@ import { h, show, notice, busy } from './dom.js';
 import { newestAnswers, withNextPage } from './paging.js';
 import { formatWhen } from './time.js';
 import { wizard } from './interviews.js';
-import { editInRow } from './row-edit.js';
+import { editInRow, savedNotice } from './row-edit.js';
 
 export function startupsView(app, failed) {
   const id = window.location.hash.split('/')[2];
@@ -143,7 +143,7 @@ function startupPage(app, failed, id) {
         current: c, owner: c.name, button: edit, failed, done: reload,
         save: async changes => {
           const saved = await call('PATCH', `/api/startups/${encodeURIComponent(startup.id)}/contacts/${encodeURIComponent(c.id)}`, changes, token);
-          notice(`${saved.name} is saved.`, 'info');
+          notice(savedNotice(saved.name, changes), 'info');
           reload();
         } }));
       return h('tr', { 'data-contact-row': c.id }, ...cells, h('td', {}, edit));
