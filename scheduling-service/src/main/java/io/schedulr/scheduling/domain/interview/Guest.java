@@ -26,9 +26,9 @@ public record Guest(String name, String email, String role, String company, UUID
         return invitation == Invitation.SENT ? this : new Guest(name, email, role, company, contactId, Invitation.SENT, at);
     }
 
-    /** The same guest at another address (their contact's corrected one); one already invited is invited there {@code now}. */
-    Guest reachedAt(String address, Instant now) {
-        return new Guest(name, address, role, company, contactId, invitation, invitation == Invitation.SENT ? now : null);
+    /** The same guest at another address (their contact's corrected one), invited there at {@code invitedAt} if invited at all. */
+    Guest reachedAt(String address, Instant invitedAt) {
+        return new Guest(name, address, role, company, contactId, invitation, invitation == Invitation.SENT ? invitedAt : null);
     }
 
     boolean sameAddress(Guest other) {

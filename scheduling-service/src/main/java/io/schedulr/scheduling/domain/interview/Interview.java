@@ -347,10 +347,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * Cal.com directly (Cal.com invited its attendees, not us).
      */
     public Applied attendeeReachedAt(UUID contactId, String address, Instant now) {
+        boolean tells = origin == InterviewOrigin.FLOW && bookedTime().isPresent() && !awaitingNewTime && !isOver(now);
         List<Guest> corrected = guests.stream()
-                .map(g -> contactId != null && contactId.equals(g.contactId()) && !EmailAddress.same(g.email(), address) ? g.reachedAt(address, now) : g)
+                .map(g -> contactId != null && contactId.equals(g.contactId()) && !EmailAddress.same(g.email(), address)
+                        ? g.reachedAt(address, tells ? now : g.sentAt()) : g)
                 .toList();
-        if (origin != InterviewOrigin.FLOW || bookedTime().isEmpty() || awaitingNewTime || isOver(now)) {
+        if (!tells) {
             return new Applied(corrected.equals(guests) ? this : edit(now).guests(corrected).build(), InterviewChange.NONE);
         }
         return new Applied(edit(now).guests(corrected).sequence(sequence + 1).build(), InterviewChange.ATTENDEES_CHANGED);

@@ -27,24 +27,21 @@ public class AddressCorrections {
 
     /** The interviews told again (none when the address did not change). */
     public Uni<List<Interview>> contact(String actorId, Contact before, Contact after, Instant now) {
-        if (EmailAddress.same(before.email(), after.email())) {
-            return Uni.createFrom().item(List.of());
-        }
-        String reason = after.name() + " is now reached at " + after.email() + ".";
-        return correct(actorId, interviews.store().listNaming(after.id(), null), after.id(), after.email(), reason, now);
+        return correct(actorId, after.id(), null, after.name(), before.email(), after.email(), now);
     }
 
     /** The same for a team member, whom interviews name by id: only the announcements. */
     public Uni<List<Interview>> member(String actorId, TeamMember before, TeamMember after, Instant now) {
-        if (EmailAddress.same(before.email(), after.email())) {
-            return Uni.createFrom().item(List.of());
-        }
-        String reason = after.name() + " is now reached at " + after.email() + ".";
-        return correct(actorId, interviews.store().listNaming(null, after.id()), null, after.email(), reason, now);
+        return correct(actorId, null, after.id(), after.name(), before.email(), after.email(), now);
     }
 
-    private Uni<List<Interview>> correct(String actorId, Uni<List<Interview>> naming, UUID contactId, String address, String reason,
+    private Uni<List<Interview>> correct(String actorId, UUID contactId, UUID memberId, String name, String oldAddress, String address,
                                          Instant now) {
+        if (EmailAddress.same(oldAddress, address)) {
+            return Uni.createFrom().item(List.of());
+        }
+        String reason = name + " is now reached at " + address + ".";
+        Uni<List<Interview>> naming = interviews.store().listNaming(contactId, memberId);
         // One after the other: they share the transaction's session.
         return naming.chain(found -> Multi.createFrom().iterable(found)
                 .onItem().transformToUniAndConcatenate(before -> {
