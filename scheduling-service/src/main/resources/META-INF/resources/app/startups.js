@@ -146,11 +146,34 @@ function startupPage(app, failed, id) {
           notice(savedNotice(saved.name, changes), 'info');
           reload();
         } }));
-      return h('tr', { 'data-contact-row': c.id }, ...cells, h('td', {}, edit));
+      // A contact added by mistake goes; one an interview names stays (the API says so, and the notice shows it).
+      const remove = h('button', { type: 'button', class: 'link', 'data-contact-remove': c.id }, 'Remove');
+      remove.addEventListener('click', () => {
+        if (!window.confirm(`Remove ${c.name} from ${startup.name}'s contacts?`)) {
+          return;
+        }
+        busy(remove, 'Removing…', async () => {
+          await call('DELETE', `/api/startups/${encodeURIComponent(startup.id)}/contacts/${encodeURIComponent(c.id)}`, undefined, token);
+          notice(`${c.name} is no longer a contact of ${startup.name}.`, 'info');
+          reload();
+        }).catch(failed);
+      });
+      return h('tr', { 'data-contact-row': c.id }, ...cells, h('td', {}, edit, ' ', remove));
     };
+    const removeStartup = h('button', { type: 'button', class: 'link', id: 'remove-startup' }, 'Remove startup');
+    removeStartup.addEventListener('click', () => {
+      if (!window.confirm(`Remove ${startup.name} and its contacts?`)) {
+        return;
+      }
+      busy(removeStartup, 'Removing…', async () => {
+        await call('DELETE', `/api/startups/${encodeURIComponent(startup.id)}`, undefined, token);
+        notice(`${startup.name} is removed.`, 'info');
+        window.location.hash = '#/startups';
+      }).catch(failed);
+    });
     show('startup', h('p', {}, h('a', { href: '#/startups' }, '← All startups')),
       h('div', { class: 'card', id: 'startup-detail' }, title, site,
-        h('p', {}, schedule, ' ', editStartup),
+        h('p', {}, schedule, ' ', editStartup, ' ', removeStartup),
         h('h2', {}, 'Interviews'),
         interviews.length ? h('table', { id: 'startup-interviews' },
           h('thead', {}, h('tr', {}, h('th', {}, `When (${app.zone})`), h('th', {}, 'Status'))), interviewRows)

@@ -10,12 +10,15 @@ import io.schedulr.scheduling.application.port.in.interview.CalcomUsersUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditTeamMemberUseCase;
+import io.schedulr.scheduling.application.port.in.interview.RemoveContactUseCase;
+import io.schedulr.scheduling.application.port.in.interview.RemoveStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.interview.TeamMemberQueriesUseCase;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort;
+import io.schedulr.scheduling.application.port.out.interview.InterviewStore;
 import io.schedulr.scheduling.application.service.interview.AddContactService;
 import io.schedulr.scheduling.application.service.interview.AddressCorrections;
 import io.schedulr.scheduling.application.service.interview.AddStartupService;
@@ -26,6 +29,8 @@ import io.schedulr.scheduling.application.service.interview.EditContactService;
 import io.schedulr.scheduling.application.service.interview.EditStartupService;
 import io.schedulr.scheduling.application.service.interview.EditTeamMemberService;
 import io.schedulr.scheduling.application.service.interview.Interviews;
+import io.schedulr.scheduling.application.service.interview.RemoveContactService;
+import io.schedulr.scheduling.application.service.interview.RemoveStartupService;
 import io.schedulr.scheduling.application.service.interview.StartupQueriesService;
 import io.schedulr.scheduling.application.service.interview.TeamMemberQueriesService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +90,20 @@ public class TeamWiring {
     EditContactUseCase editContact(UnitOfWork tx, UserDirectoryPort users, PanacheContactStore contacts, AuditTrailPort audit,
                                    AddressCorrections corrections, Clock clock) {
         return new EditContactService(tx, users, contacts, audit, corrections, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RemoveStartupUseCase removeStartup(UnitOfWork tx, UserDirectoryPort users, PanacheStartupStore startups, PanacheContactStore contacts,
+                                       InterviewStore interviews, AuditTrailPort audit) {
+        return new RemoveStartupService(tx, users, startups, contacts, interviews, audit);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RemoveContactUseCase removeContact(UnitOfWork tx, UserDirectoryPort users, PanacheContactStore contacts, InterviewStore interviews,
+                                       AuditTrailPort audit) {
+        return new RemoveContactService(tx, users, contacts, interviews, audit);
     }
 
     /** A contact's or member's corrected address told to the interviews that name them. */

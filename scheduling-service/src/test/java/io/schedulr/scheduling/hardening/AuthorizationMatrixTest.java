@@ -118,6 +118,23 @@ public class AuthorizationMatrixTest {
         static final String CONTACT = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
                 .body("{\"name\":\"Matrix Corrected\",\"email\":\"corrected-" + UUID.randomUUID() + "@example.com\"}")
                 .post("/api/startups/" + STARTUP + "/contacts").then().statusCode(201).extract().path("id");
+        /** A startup and contact a draft interview names: their removal is refused to everyone signed in alike. */
+        static final String NAMED_STARTUP = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Matrix Named " + UUID.randomUUID() + "\"}")
+                .post("/api/startups").then().statusCode(201).extract().path("id");
+        static final String NAMED_CONTACT = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                .body("{\"name\":\"Matrix Named\",\"email\":\"named-" + UUID.randomUUID() + "@example.com\"}")
+                .post("/api/startups/" + NAMED_STARTUP + "/contacts").then().statusCode(201).extract().path("id");
+        static final String NAMING_DRAFT = named();
+
+        private static String named() {
+            String draft = given().header("Authorization", ADMIN.bearer()).contentType("application/json").body("{}")
+                    .post("/api/interviews").then().statusCode(201).extract().path("id");
+            given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+                    .body("{\"startupId\":\"" + NAMED_STARTUP + "\",\"contactId\":\"" + NAMED_CONTACT + "\"}")
+                    .put("/api/interviews/" + draft + "/steps/startup").then().statusCode(200);
+            return draft;
+        }
 
         /** A draft the scene's host started, with the matrix member as primary interviewer and the guest on its team. */
         static String interviewOf(Scene scene) {
@@ -216,6 +233,11 @@ public class AuthorizationMatrixTest {
                     200, 200, 200, 200),
             new Route("correct a contact", "PATCH", "/api/startups/%STARTUP%/contacts/%CONTACT%", "{\"role\":\"Founder %UNIQUE%\"}",
                     200, 200, 200, 200),
+            // removing them: everyone signed in may; these two an interview names, so the answer is the same refusal for all
+            new Route("remove a startup an interview names", "DELETE", "/api/startups/%NAMED_STARTUP%", null, 409, 409, 409, 409)
+                    .refusing(409, "startup_in_use"),
+            new Route("remove a contact an interview names", "DELETE", "/api/startups/%NAMED_STARTUP%/contacts/%NAMED_CONTACT%", null,
+                    409, 409, 409, 409).refusing(409, "contact_in_use"),
             // interviews: host started a draft, guest is on its team, third is not; admins see and change every interview
             new Route("start an interview", "POST", "/api/interviews", "{}", 201, 201, 201, 201),
             new Route("list interviews", "GET", "/api/interviews", null, 200, 200, 200, 200),
@@ -321,7 +343,9 @@ public class AuthorizationMatrixTest {
                 .replace("%UNIQUE%", UUID.randomUUID().toString().substring(0, 13))
                 .replace("%MEMBER%", text.contains("%MEMBER%") ? Team.MEMBER : "")
                 .replace("%STARTUP%", text.contains("%STARTUP%") ? Team.STARTUP : "")
-                .replace("%CONTACT%", text.contains("%CONTACT%") ? Team.CONTACT : "");
+                .replace("%CONTACT%", text.contains("%CONTACT%") ? Team.CONTACT : "")
+                .replace("%NAMED_STARTUP%", text.contains("%NAMED_STARTUP%") ? Team.NAMED_STARTUP : "")
+                .replace("%NAMED_CONTACT%", text.contains("%NAMED_CONTACT%") ? Team.NAMED_CONTACT : "");
     }
 
     private static String token(Who who, Scene scene) {

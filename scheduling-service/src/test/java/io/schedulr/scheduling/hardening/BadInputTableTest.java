@@ -384,6 +384,13 @@ public class BadInputTableTest {
         c.add(patch("contact edit: unknown contact", contacts + "/" + UNKNOWN, "{\"name\":\"C\"}", 404, "contact_not_found"));
         c.add(patch("contact edit: through another startup", startups + "/" + UNKNOWN + "/contacts/%CONTACT%", "{\"name\":\"C\"}", 404,
                 "contact_not_found"));
+        // removals (of rows nobody names; what an interview names is refused in the authorization matrix and the API test)
+        c.add(delete("startup removal: not a UUID", startups + "/nope", 400, "invalid_startup_id"));
+        c.add(delete("startup removal: unknown startup", startups + "/" + UNKNOWN, 404, "startup_not_found"));
+        c.add(delete("contact removal: startup not a UUID", startups + "/nope/contacts/%CONTACT%", 400, "invalid_startup_id"));
+        c.add(delete("contact removal: not a UUID", contacts + "/nope", 400, "invalid_contact_id"));
+        c.add(delete("contact removal: unknown contact", contacts + "/" + UNKNOWN, 404, "contact_not_found"));
+        c.add(delete("contact removal: through another startup", startups + "/" + UNKNOWN + "/contacts/%CONTACT%", 404, "contact_not_found"));
     }
 
     static List<Case> cases() {

@@ -110,4 +110,42 @@ class StartupsApiTest {
         assertThat(Db.text("SELECT count(*)::text FROM audit_log WHERE entity_type = 'startup' AND entity_id = ? AND action = 'startup.edited'",
                 startup)).isEqualTo("2");
     }
+
+    @Test
+    void startupsAndContactsNoInterviewNamesAreRemovedByAnyoneSignedInAndThoseNamedStay() {
+        String u = TeamApi.unique();
+        String acme = TeamApi.addStartup(coordinator, "Removal Acme " + u);
+        String grace = TeamApi.addContact(coordinator, acme, "Grace", "grace-" + u + "@acme.test");
+        String typo = TeamApi.addContact(coordinator, acme, "Grace Typo", "grace-" + u + "@acme.tset");
+        String beta = TeamApi.addStartup(coordinator, "Removal Beta " + u);
+        String bob = TeamApi.addContact(coordinator, beta, "Bob", "bob-" + u + "@beta.test");
+        String gamma = TeamApi.addStartup(coordinator, "Removal Gamma " + u);
+        String cy = TeamApi.addContact(coordinator, gamma, "Cy", "cy-" + u + "@gamma.test");
+        // A draft of Acme with Grace as its contact and Bob (of Beta) as a guest taken from his contact.
+        String draft = InterviewApi.draft(coordinator);
+        InterviewApi.step(coordinator, draft, "startup", "{\"startupId\":\"" + acme + "\",\"contactId\":\"" + grace + "\"}").statusCode(200);
+        InterviewApi.step(coordinator, draft, "guests", "{\"guests\":[{\"contactId\":\"" + bob + "\"}]}").statusCode(200);
+
+        TeamApi.delete(colleague, "/api/startups/" + acme + "/contacts/" + grace).statusCode(409).body("code", equalTo("contact_in_use"));
+        TeamApi.delete(colleague, "/api/startups/" + beta + "/contacts/" + bob).statusCode(409).body("code", equalTo("contact_in_use"));
+        TeamApi.delete(colleague, "/api/startups/" + acme).statusCode(409).body("code", equalTo("startup_in_use"));
+        TeamApi.delete(colleague, "/api/startups/" + beta).statusCode(409).body("code", equalTo("startup_in_use"));
+        TeamApi.delete(colleague, "/api/startups/" + beta + "/contacts/" + typo).statusCode(404).body("code", equalTo("contact_not_found"));
+        TeamApi.delete(colleague, "/api/startups/" + UUID.randomUUID()).statusCode(404).body("code", equalTo("startup_not_found"));
+        TeamApi.delete(colleague, "/api/startups/nope/contacts/" + typo).statusCode(400).body("code", equalTo("invalid_startup_id"));
+        TeamApi.delete(colleague, "/api/startups/" + acme + "/contacts/nope").statusCode(400).body("code", equalTo("invalid_contact_id"));
+
+        // A colleague, not who added it, removes the mistaken contact, then Gamma with its contact.
+        TeamApi.delete(colleague, "/api/startups/" + acme + "/contacts/" + typo).statusCode(204);
+        TeamApi.get(colleague, "/api/startups/" + acme + "/contacts").statusCode(200).body("id", contains(grace));
+        TeamApi.delete(colleague, "/api/startups/" + acme + "/contacts/" + typo).statusCode(404).body("code", equalTo("contact_not_found"));
+        TeamApi.delete(colleague, "/api/startups/" + gamma).statusCode(204);
+        TeamApi.get(colleague, "/api/startups/" + gamma).statusCode(404).body("code", equalTo("startup_not_found"));
+        assertThat(Db.count("SELECT count(*) FROM startup_contact WHERE id = ?::uuid", cy)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE actor_id = ? AND action IN ('startup_contact.removed', 'startup.removed') "
+                + "AND entity_id IN (?, ?, ?)", colleague.id(), typo, cy, gamma)).isEqualTo(3);
+        // What stays is whole: the draft still names Grace and Bob.
+        InterviewApi.get(coordinator, "/api/interviews/" + draft).statusCode(200).body("contact.id", equalTo(grace))
+                .body("guests[0].contactId", equalTo(bob));
+    }
 }

@@ -39,6 +39,10 @@ public final class TeamApi {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON).body(body).patch(path).then();
     }
 
+    public static ValidatableResponse delete(TestUser who, String path) {
+        return given().header("Authorization", who.bearer()).delete(path).then();
+    }
+
     /** Adds an active member as {@code admin}; returns the id. */
     public static String addMember(TestUser admin, String name, String email) {
         return post(admin, "/api/team-members", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"role\":\"Partner\"}")

@@ -4,8 +4,11 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.interview.ContactStore;
 import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.domain.ConflictException;
+import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Contact;
 import io.smallrye.mutiny.Uni;
+
+import java.util.UUID;
 
 /**
  * Adds a contact to an existing startup inside the caller's transaction: 404 {@code startup_not_found}, 409
@@ -44,6 +47,11 @@ public class ContactRegistration {
     }
 
     /** 409 for an address another contact of the startup has. */
+    /** A contact that does not exist, or is not the named startup's. */
+    static NotFoundException notFound(UUID contactId) {
+        return new NotFoundException("contact_not_found", "No contact " + contactId + ".");
+    }
+
     static ConflictException emailTaken(String email, Contact existing) {
         return new ConflictException("contact_email_taken", "This startup has a contact with the email address " + email + " already: "
                 + existing.name() + " (id " + existing.id() + ").");

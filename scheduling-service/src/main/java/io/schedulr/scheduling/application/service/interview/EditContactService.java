@@ -6,7 +6,6 @@ import io.schedulr.scheduling.application.port.out.AuditTrailPort;
 import io.schedulr.scheduling.application.port.out.UnitOfWork;
 import io.schedulr.scheduling.application.port.out.UserDirectoryPort;
 import io.schedulr.scheduling.application.port.out.interview.ContactStore;
-import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.interview.Contact;
 import io.smallrye.mutiny.Uni;
 
@@ -42,7 +41,7 @@ public class EditContactService implements EditContactUseCase {
         return tx.inTransaction(() -> users.upsert(command.actor().person())
                 .chain(() -> contacts.find(command.contactId()))
                 .map(found -> found.filter(c -> c.startupId().equals(command.startupId()))
-                        .orElseThrow(() -> new NotFoundException("contact_not_found", "No contact " + command.contactId() + ".")))
+                        .orElseThrow(() -> ContactRegistration.notFound(command.contactId())))
                 .chain(before -> {
                     Contact after = apply(before, command);
                     if (after.equals(before)) {

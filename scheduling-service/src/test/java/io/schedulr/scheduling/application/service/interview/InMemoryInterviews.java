@@ -92,6 +92,14 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
     }
 
     @Override
+    public Uni<Long> countNaming(UUID startupId, Collection<UUID> contactIds) {
+        return Uni.createFrom().item(interviews.values().stream()
+                .filter(i -> (startupId != null && startupId.equals(i.startupId())) || (i.contactId() != null && contactIds.contains(i.contactId()))
+                        || i.guests().stream().anyMatch(g -> g.contactId() != null && contactIds.contains(g.contactId())))
+                .count());
+    }
+
+    @Override
     public Uni<Void> announce(InterviewAnnouncement announcement) {
         announced.add(announcement);
         return Uni.createFrom().voidItem();

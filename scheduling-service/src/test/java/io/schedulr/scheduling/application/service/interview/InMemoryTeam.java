@@ -252,6 +252,17 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
             }
 
             @Override
+            public Uni<Void> remove(Startup startup) {
+                return Uni.createFrom().item(() -> {
+                    if (self.state.contacts.values().stream().anyMatch(c -> c.startupId().equals(startup.id()))) {
+                        throw new IllegalStateException("foreign key: startup " + startup.id() + " has contacts");
+                    }
+                    self.state.startups.remove(startup.id());
+                    return null;
+                });
+            }
+
+            @Override
             public Uni<Startup> update(Startup startup) {
                 return Uni.createFrom().item(() -> {
                     if (self.state.startups.values().stream().anyMatch(s -> !s.id().equals(startup.id()) && s.hasName(startup.name()))) {
@@ -291,6 +302,14 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
             @Override
             public Uni<Contact> add(Contact contact) {
                 return self.add(contact);
+            }
+
+            @Override
+            public Uni<Void> remove(Contact contact) {
+                return Uni.createFrom().item(() -> {
+                    self.state.contacts.remove(contact.id());
+                    return null;
+                });
             }
 
             @Override

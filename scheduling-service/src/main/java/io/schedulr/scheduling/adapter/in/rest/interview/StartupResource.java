@@ -14,6 +14,10 @@ import io.schedulr.scheduling.application.port.in.interview.EditContactUseCase;
 import io.schedulr.scheduling.application.port.in.interview.EditStartupCommand;
 import io.schedulr.scheduling.application.port.in.interview.EditStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupDetails;
+import io.schedulr.scheduling.application.port.in.interview.RemoveContactCommand;
+import io.schedulr.scheduling.application.port.in.interview.RemoveContactUseCase;
+import io.schedulr.scheduling.application.port.in.interview.RemoveStartupCommand;
+import io.schedulr.scheduling.application.port.in.interview.RemoveStartupUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.interview.StartupSearch;
 import io.schedulr.scheduling.config.SchedulingConfig;
@@ -23,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -67,6 +72,10 @@ public class StartupResource {
     EditStartupUseCase editStartup;
     @Inject
     EditContactUseCase editContact;
+    @Inject
+    RemoveStartupUseCase removeStartup;
+    @Inject
+    RemoveContactUseCase removeContact;
     @Inject
     SchedulingConfig config;
 
@@ -177,6 +186,33 @@ public class StartupResource {
                         body.getRole()))
                 .invoke(c -> LOG.infof("contact %s of startup %s changed by %s", c.id(), startupId, actor.id()))
                 .map(ContactResponse::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a startup, with its contacts, that no interview names")
+    @APIResponse(responseCode = "204", description = "Removed.")
+    @Extension(name = CODES, value = "invalid_startup_id startup_not_found startup_in_use")
+    public Uni<Response> remove(@PathParam("id") String id) {
+        Actor actor = actor();
+        UUID startupId = RequestValues.id("startup", id);
+        return removeStartup.remove(new RemoveStartupCommand(actor, startupId))
+                .invoke(() -> LOG.infof("startup %s removed by %s", startupId, actor.id()))
+                .replaceWith(() -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("/{id}/contacts/{contactId}")
+    @Operation(summary = "Remove a startup's contact that no interview names")
+    @APIResponse(responseCode = "204", description = "Removed.")
+    @Extension(name = CODES, value = "invalid_startup_id invalid_contact_id contact_not_found contact_in_use")
+    public Uni<Response> removeContact(@PathParam("id") String id, @PathParam("contactId") String contactId) {
+        Actor actor = actor();
+        UUID startupId = RequestValues.id("startup", id);
+        UUID contact = RequestValues.id("contact", contactId);
+        return removeContact.remove(new RemoveContactCommand(actor, startupId, contact))
+                .invoke(() -> LOG.infof("contact %s of startup %s removed by %s", contact, startupId, actor.id()))
+                .replaceWith(() -> Response.noContent().build());
     }
 
     private Actor actor() {

@@ -119,6 +119,9 @@ public enum ErrorCode implements DocumentedError {
     SLOT_NOT_OPEN(409, "slot_not_open", "This slot is no longer open."),
     STARTUP_NAME_TAKEN(409, "startup_name_taken", "A startup named 'Robo Labs' exists already."),
     CONTACT_EMAIL_TAKEN(409, "contact_email_taken", "This startup has a contact with that address already."),
+    STARTUP_IN_USE(409, "startup_in_use", "2 interviews name Robo Labs or one of its contacts, so it stays; correct its name or website instead."),
+    CONTACT_IN_USE(409, "contact_in_use", "Zoe Founder is named by 1 interview (as its contact or a guest), so they stay; correct their "
+            + "address or role instead."),
     TEAM_MEMBER_EMAIL_TAKEN(409, "team_member_email_taken", "Another team member has this email address."),
     TEAM_MEMBER_CALCOM_USER_TAKEN(409, "team_member_calcom_user_taken", "Another team member is linked to this Cal.com user."),
     INTERVIEW_NOT_DRAFT(409, "interview_not_draft", "This interview was sent already; its steps can no longer change."),

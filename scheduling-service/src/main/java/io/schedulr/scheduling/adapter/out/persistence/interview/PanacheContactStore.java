@@ -20,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheContactStore implements ContactStore {
     static final String EMAIL_INDEX = "startup_contact_email_unique";
+    /** PostgreSQL's name for interview.contact_id's foreign key (V8). */
+    static final String INTERVIEW_CONTACT_KEY = "interview_contact_id_fkey";
 
     @Inject
     Clock clock;
@@ -83,6 +85,16 @@ public class PanacheContactStore implements ContactStore {
                 .onFailure(f -> UniqueViolations.of(f, EMAIL_INDEX))
                 .transform(f -> emailTaken())
                 .replaceWith(contact);
+    }
+
+    /** An interview that came to name the contact after the caller asked (a race) keeps it: its foreign key refuses. */
+    @Override
+    public Uni<Void> remove(Contact contact) {
+        return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, contact.id())
+                        .chain(e -> e == null ? Uni.createFrom().voidItem() : s.remove(e).chain(s::flush)))
+                .onFailure(f -> UniqueViolations.referenced(f, INTERVIEW_CONTACT_KEY))
+                .transform(f -> new ConflictException("contact_in_use", contact.name() + " is named by an interview now, so they stay."))
+                .replaceWithVoid();
     }
 
     static Contact toDomain(StartupContactEntity e) {

@@ -116,6 +116,23 @@ public class PanacheInterviewStore implements InterviewStore {
                 .list().map(list -> list.stream().map(this::readableOrNull).filter(Objects::nonNull).toList());
     }
 
+    @Override
+    public Uni<Long> countNaming(UUID startupId, Collection<UUID> contactIds) {
+        StringBuilder where = new StringBuilder("1 = 0");
+        Parameters params = new Parameters();
+        if (startupId != null) {
+            where.append(" or startupId = :startup");
+            params.and("startup", startupId);
+        }
+        int i = 0;
+        for (UUID contact : contactIds) {
+            where.append(" or contactId = :c").append(i).append(" or guests like :g").append(i);
+            params.and("c" + i, contact).and("g" + i, "%\"" + contact + "\"%");
+            i++;
+        }
+        return InterviewEntity.count(where.toString(), params);
+    }
+
     /**
      * One row that cannot be read (its JSON or a value no longer what the code knows) is left out of a list and logged, so
      * it does not hide everyone's other interviews; read by its id, it still fails, alone.

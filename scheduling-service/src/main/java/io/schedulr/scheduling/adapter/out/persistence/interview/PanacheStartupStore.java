@@ -19,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheStartupStore implements StartupStore {
     static final String NAME_INDEX = "startup_name_unique";
+    /** PostgreSQL's names for the foreign keys of interview.startup_id (V8) and startup_contact.startup_id (V7). */
+    static final String INTERVIEW_STARTUP_KEY = "interview_startup_id_fkey";
+    static final String CONTACT_STARTUP_KEY = "startup_contact_startup_id_fkey";
 
     @Inject
     Clock clock;
@@ -70,6 +73,16 @@ public class PanacheStartupStore implements StartupStore {
                 .onFailure(f -> UniqueViolations.of(f, NAME_INDEX))
                 .transform(f -> nameTaken())
                 .replaceWith(startup);
+    }
+
+    /** An interview or contact that came to name the startup after the caller asked (a race) keeps it: their foreign keys refuse. */
+    @Override
+    public Uni<Void> remove(Startup startup) {
+        return Panache.getSession().chain(s -> s.find(StartupEntity.class, startup.id())
+                        .chain(e -> e == null ? Uni.createFrom().voidItem() : s.remove(e).chain(s::flush)))
+                .onFailure(f -> UniqueViolations.referenced(f, INTERVIEW_STARTUP_KEY) || UniqueViolations.referenced(f, CONTACT_STARTUP_KEY))
+                .transform(f -> new ConflictException("startup_in_use", startup.name() + " is named by an interview or a new contact now, so it stays."))
+                .replaceWithVoid();
     }
 
     static Startup toDomain(StartupEntity e) {

@@ -32,4 +32,7 @@ public interface ContactStore {
      * {@code ConflictException("contact_email_taken")}.
      */
     Uni<Contact> update(Contact contact);
+
+    /** Deletes the contact's row. */
+    Uni<Void> remove(Contact contact);
 }

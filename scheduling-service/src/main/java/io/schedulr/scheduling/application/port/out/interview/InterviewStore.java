@@ -35,6 +35,12 @@ public interface InterviewStore {
      */
     Uni<List<Interview>> listNaming(UUID contactId, UUID memberId);
 
+    /**
+     * How many interviews of any status (cancelled ones too: their record names them) belong to startup {@code startupId}
+     * (when given) or name one of {@code contactIds} as their contact or as a guest taken from it.
+     */
+    Uni<Long> countNaming(UUID startupId, Collection<UUID> contactIds);
+
     /** Whose interviews: {@code all} for admins, else those created by {@code userId} or with {@code memberId} on the team. */
     record Visibility(boolean all, String userId, UUID memberId) {
     }

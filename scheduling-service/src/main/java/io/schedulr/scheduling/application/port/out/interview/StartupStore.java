@@ -28,4 +28,7 @@ public interface StartupStore {
 
     /** Writes the startup's name and website; another startup's name fails with {@code ConflictException("startup_name_taken")}. */
     Uni<Startup> update(Startup startup);
+
+    /** Deletes the startup's row (its contacts are removed first). */
+    Uni<Void> remove(Startup startup);
 }
