@@ -665,6 +665,24 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#startup-detail a[href='https://acme-" + tag + ".example']")));
             assertThat(new ObjectMapper().readTree(client.call("GET", "/api/startups/" + acme, admin, null, 200)).path("contacts").toString())
                     .contains("\"role\":\"Board advisor\"");
+            // A contact added by mistake is removed; Grace, whom the interview names, stays (the API's reason shows).
+            String typo = new ObjectMapper().readTree(client.call("POST", "/api/startups/" + acme + "/contacts", admin,
+                    "{\"name\":\"Grace Typo\",\"email\":\"grace-" + tag + "@exmaple.com\"}", 201)).path("id").asText();
+            ivy.navigate().refresh();
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-contact-remove='" + typo + "']"))).click();
+            Alert removal = wait(ivy).until(ExpectedConditions.alertIsPresent());
+            assertThat(removal.getText()).isEqualTo("Remove Grace Typo from Acme " + tag + "'s contacts?");
+            removal.accept();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                    "Grace Typo is no longer a contact of Acme " + tag + "."));
+            wait(ivy).until(d -> d.findElements(By.cssSelector("tr[data-contact-row='" + typo + "']")).isEmpty());
+            WebElement graceRow = wait(ivy).until(d -> d.findElements(By.cssSelector("#startup-contacts tbody tr")).stream()
+                    .filter(r -> r.getText().startsWith("Grace Founder")).findFirst().orElse(null));
+            graceRow.findElement(By.cssSelector("button[data-contact-remove]")).click();
+            wait(ivy).until(ExpectedConditions.alertIsPresent()).accept();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Grace Founder is named by "));
+            assertThat(new ObjectMapper().readTree(client.call("GET", "/api/startups/" + acme, admin, null, 200)).path("contacts").toString())
+                    .contains("Grace Founder").doesNotContain("Grace Typo");
             ivy.findElement(By.id("schedule-for-startup")).click();
             wait(ivy).until(d -> new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
             assertThat(new Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText()).isEqualTo("Acme " + tag);
