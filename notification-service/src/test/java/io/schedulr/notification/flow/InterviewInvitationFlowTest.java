@@ -323,6 +323,29 @@ class InterviewInvitationFlowTest {
         assertThat(Mailboxes.inbox(typo.email())).hasSize(2);
     }
 
+    @Test
+    void anInterviewLastToldBeforeTheOldAddressWasKeptLearnsItFromItsDeliveries() throws Exception {
+        TestUser ada = Tokens.newUser("Ada Interviewer", "Europe/Berlin");
+        TestUser typo = Tokens.newUser("Hal Contact", "UTC");
+        TestUser hal = Tokens.newUser("Hal Contact", "UTC");
+        String id = InterviewEvents.newInterviewId();
+        List<InterviewPerson> before = List.of(person(ada, InterviewPerson.Kind.PRIMARY_INTERVIEWER, "Partner", null),
+                person(typo, InterviewPerson.Kind.CONTACT, "CEO", "Acme Robotics"));
+        publish(event(INTERVIEW_SCHEDULED, id, 0, START, URL, before, null));
+        onlyMail(typo, 1);
+        // As a state kept before V16: nobody recorded as told. V17 finds them in the REQUEST's delivery rows.
+        Db.execute("UPDATE interview_state SET told_people = '[]' WHERE interview_id = '" + id + "'");
+        String backfill = new String(getClass().getResourceAsStream("/db/migration/V17__interview_told_people_backfill.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Db.execute(backfill);
+        assertThat(Db.count("SELECT jsonb_array_length(told_people) FROM interview_state WHERE interview_id = '" + id + "'")).isEqualTo(2);
+
+        publish(event(INTERVIEW_ATTENDEES_CHANGED, id, 1, START, URL, List.of(before.get(0),
+                person(hal, InterviewPerson.Kind.CONTACT, "CEO", "Acme Robotics")), "Hal Contact is now reached at " + hal.email() + "."));
+        assertThat(subject(onlyMail(typo, 2))).startsWith("No longer invited: ");
+        assertThat(subject(onlyMail(hal, 1))).startsWith("Updated invitation: ");
+    }
+
     static String subject(InviteMails mail) {
         try {
             return mail.message().getSubject();
