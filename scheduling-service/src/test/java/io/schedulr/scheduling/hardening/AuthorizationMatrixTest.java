@@ -122,18 +122,18 @@ public class AuthorizationMatrixTest {
         static final String NAMED_STARTUP = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
                 .body("{\"name\":\"Matrix Named " + UUID.randomUUID() + "\"}")
                 .post("/api/startups").then().statusCode(201).extract().path("id");
-        static final String NAMED_CONTACT = given().header("Authorization", ADMIN.bearer()).contentType("application/json")
+        static final String NAMED_CONTACT = namedByADraft(given().header("Authorization", ADMIN.bearer()).contentType("application/json")
                 .body("{\"name\":\"Matrix Named\",\"email\":\"named-" + UUID.randomUUID() + "@example.com\"}")
-                .post("/api/startups/" + NAMED_STARTUP + "/contacts").then().statusCode(201).extract().path("id");
-        static final String NAMING_DRAFT = named();
+                .post("/api/startups/" + NAMED_STARTUP + "/contacts").then().statusCode(201).extract().path("id"));
 
-        private static String named() {
+        /** A draft of NAMED_STARTUP with this contact; returns the contact's id. */
+        private static String namedByADraft(String contact) {
             String draft = given().header("Authorization", ADMIN.bearer()).contentType("application/json").body("{}")
                     .post("/api/interviews").then().statusCode(201).extract().path("id");
             given().header("Authorization", ADMIN.bearer()).contentType("application/json")
-                    .body("{\"startupId\":\"" + NAMED_STARTUP + "\",\"contactId\":\"" + NAMED_CONTACT + "\"}")
+                    .body("{\"startupId\":\"" + NAMED_STARTUP + "\",\"contactId\":\"" + contact + "\"}")
                     .put("/api/interviews/" + draft + "/steps/startup").then().statusCode(200);
-            return draft;
+            return contact;
         }
 
         /** A draft the scene's host started, with the matrix member as primary interviewer and the guest on its team. */

@@ -6,12 +6,14 @@ import io.schedulr.notification.domain.InterviewParticipant;
 import io.schedulr.notification.domain.Person;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** An interview delivery's {@code interview} column (JSONB): everyone taking part, the change, the reason, whether it is tentative. */
 final class InterviewJson {
+    private static final Logger LOG = Logger.getLogger(InterviewJson.class);
     private InterviewJson() {
     }
 
@@ -48,10 +50,18 @@ final class InterviewJson {
         return array;
     }
 
+    /**
+     * An entry that cannot be read (not an object, or no usable address) is left out and logged: it only means that address
+     * is not sent a CANCEL should a change drop it, never that the interview's (or the partition's) changes stop.
+     */
     static List<Person> readPeople(JsonArray array) {
         List<Person> people = new ArrayList<>();
         for (Object o : array == null ? new JsonArray() : array) {
-            people.add(person((JsonObject) o));
+            try {
+                people.add(person((JsonObject) o));
+            } catch (RuntimeException unreadable) {
+                LOG.warnf("interview_state.told_people: an entry that cannot be read is left out: %s", unreadable.getMessage());
+            }
         }
         return people;
     }
