@@ -35,7 +35,8 @@ class OpenApiDocumentTest {
     void describesEveryRouteWithItsSecurity() {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
-        assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/rooms/{roomId}/deliveries", "/api/hooks/email-status");
+        assertThat(ROUTES).extracting(Route::path).contains("/api/whoami", "/api/rooms/{roomId}/deliveries", "/api/hooks/email-status",
+                INVITATION_MAILS);
         assertThat(OpenApiCoverage.problems(document, "bearer", ROUTES)).isEmpty();
     }
 
@@ -49,11 +50,14 @@ class OpenApiDocumentTest {
         seen.addAll(BadInputTableTest.errorAnswers());
         seen.addAll(AuthorizationMatrixTest.errorAnswers());
         seen.addAll(HookWithoutSecretTest.errorAnswers());
+        // without a configured key the internal route is off (service-kit's ServiceKeysTest); the test profile configures keys
+        seen.add(new Seen("GET", "/internal/interviews/3f6c2a9e-1b7d-4c5e-9a8f-2d4b6c8e0f12/invitation-mails", 503, "service_key_not_configured"));
         List<Seen> perOperation = seen.stream().filter(answer -> !ROUTER_CODES.contains(answer.code())).distinct().toList();
 
         assertThat(perOperation).extracting(Seen::code)
                 .contains("invalid_room_id", "room_not_found", "unauthorized", "malformed_json", "unknown_message", "hook_not_configured",
-                        "body_too_large", "uri_too_long", "headers_too_large");
+                        "body_too_large", "uri_too_long", "headers_too_large", "invalid_interview_id", "unknown_parameter",
+                        "service_key_not_configured");
         assertThat(document).as("the filter's working extension is not published").doesNotContain("x-error-codes");
         assertThat(OpenApiErrors.problems(document, perOperation)).isEmpty();
     }
@@ -67,6 +71,34 @@ class OpenApiDocumentTest {
                         equalTo("#/components/schemas/ErrorResponse"))
                 .body("paths.'/api/hooks/email-status'.post.responses.'400'.content.'application/json'.examples.missing_field.value.code",
                         equalTo("missing_field"));
+    }
+
+    private static final String INVITATION_MAILS = "/internal/interviews/{interviewId}/invitation-mails";
+
+    /** The internal route: tagged Internal, the key as a required header, no bearer scheme, its 401 saying which credential. */
+    @Test
+    void describesTheInternalRouteWithItsServiceKey() {
+        String operation = "paths.'" + INVITATION_MAILS + "'.get";
+        String mail = "components.schemas.InvitationMail";
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(operation + ".tags", org.hamcrest.Matchers.contains("Internal"))
+                .body("tags.find { it.name == 'Internal' }.description", containsString("not exposed by the ingress"))
+                .body(operation + ".parameters.find { it.name == 'X-Schedulr-Service-Key' }.in", equalTo("header"))
+                .body(operation + ".parameters.find { it.name == 'X-Schedulr-Service-Key' }.required", equalTo(true))
+                .body(operation + ".security", org.hamcrest.Matchers.nullValue())
+                .body(operation + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/InvitationMails"))
+                .body(mail + ".properties.keySet()", org.hamcrest.Matchers.containsInAnyOrder("recipient", "method", "sequence", "state",
+                        "at", "detail"))
+                .body(mail + ".properties.state.enum", org.hamcrest.Matchers.containsInAnyOrder("WAITING", "RETRYING", "SENT", "DELIVERED",
+                        "DELAYED", "BOUNCED", "COMPLAINED", "UNDELIVERABLE", "LEFT_TO_GOOGLE"))
+                .body(operation + ".responses.'401'.description", containsString("X-Schedulr-Service-Key"))
+                .body(operation + ".responses.'401'.content.'application/json'.examples.unauthorized.value.message",
+                        containsString("X-Schedulr-Service-Key"))
+                .body(operation + ".responses.'400'.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("unknown_parameter", "invalid_interview_id"))
+                .body(operation + ".responses.'503'.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("service_key_not_configured", "temporarily_unavailable"));
     }
 
     @Test

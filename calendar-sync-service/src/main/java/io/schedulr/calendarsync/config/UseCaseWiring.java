@@ -1,6 +1,5 @@
 package io.schedulr.calendarsync.config;
 
-import io.schedulr.calendarsync.adapter.in.rest.ServiceKeys;
 import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.application.ConnectCalendarService;
 import io.schedulr.calendarsync.application.FreeBusyService;
@@ -35,6 +34,7 @@ import io.schedulr.calendarsync.application.port.out.ChannelStore;
 import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.RoomCommands;
 import io.schedulr.calendarsync.application.port.out.SyncStates;
+import io.schedulr.kit.security.ServiceKeys;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.ConfigProvider;

@@ -1,7 +1,7 @@
 package io.schedulr.calendarsync.hardening;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.schedulr.calendarsync.adapter.in.rest.ServiceKeys;
+import io.schedulr.kit.security.ServiceKeys;
 import io.schedulr.testsupport.OpenApiFuzz;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;

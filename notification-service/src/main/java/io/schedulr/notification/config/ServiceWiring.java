@@ -1,11 +1,13 @@
 package io.schedulr.notification.config;
 
+import io.schedulr.kit.security.ServiceKeys;
 import io.schedulr.notification.adapter.in.scheduling.DispatchTrigger;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.HandleInterviewChangeUseCase;
 import io.schedulr.notification.application.port.in.HandleMirrorFailureUseCase;
 import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
+import io.schedulr.notification.application.port.in.ListInvitationMailsUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
 import io.schedulr.notification.application.port.in.SendDueRemindersUseCase;
 import io.schedulr.notification.application.port.in.UpdateReminderPreferencesUseCase;
@@ -23,6 +25,7 @@ import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
 import io.schedulr.notification.application.service.InterviewChangeService;
+import io.schedulr.notification.application.service.InvitationMailsService;
 import io.schedulr.notification.application.service.ReminderDispatchService;
 import io.schedulr.notification.application.service.ReminderPlanning;
 import io.schedulr.notification.application.service.ReminderPreferencesService;
@@ -31,8 +34,10 @@ import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RedeliveryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Wires the framework-free application services to their adapters. */
 public class ServiceWiring {
@@ -95,6 +100,19 @@ public class ServiceWiring {
     @ApplicationScoped
     ListDeliveriesUseCase listDeliveries(LoadDeliveryHistoryPort history) {
         return new DeliveryHistoryService(history);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListInvitationMailsUseCase listInvitationMails(LoadDeliveryHistoryPort history) {
+        return new InvitationMailsService(history);
+    }
+
+    /** The keys other services call the internal routes with (GET /internal/interviews/{id}/invitation-mails). */
+    @Produces
+    @Singleton
+    ServiceKeys serviceKeys(InternalConfig config) {
+        return new ServiceKeys(config.serviceKeys().orElse(List.of()));
     }
 
     @Produces

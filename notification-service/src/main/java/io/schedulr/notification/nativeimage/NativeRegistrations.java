@@ -16,6 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.notification.adapter.in.rest.DeliveriesResource$NoticeJson",
         "io.schedulr.notification.adapter.in.rest.EmailStatusHookBody",
         "io.schedulr.notification.adapter.in.rest.EmailStatusHookResource$Recorded",
+        "io.schedulr.notification.adapter.in.rest.InternalInvitationMailsResource$InvitationMailJson",
+        "io.schedulr.notification.adapter.in.rest.InternalInvitationMailsResource$InvitationMailsJson",
         "io.schedulr.notification.adapter.in.rest.openapi.ErrorCode",
         "io.schedulr.notification.domain.EmailStatus",
         "io.schedulr.notification.domain.EmailStatusNotice"

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/security.md). The token routes act on a room hosted by "host" and booked by "guest"; "third" is anyone else
  * signed in, "admin" someone whose token has the role admin, "operator by address" someone whose address
  * SCHEDULR_ADMINS names (no role claim, as Google's tokens). The email-status hook takes no tokens: its callers are told
- * apart by the shared secret alone.
+ * apart by the shared secret alone; the internal route (another service's, by X-Schedulr-Service-Key) is 401 to every
+ * bearer token, as to none.
  */
 @QuarkusTest
 public class AuthorizationMatrixTest {
@@ -92,7 +93,10 @@ public class AuthorizationMatrixTest {
 
     static final List<Route> ROUTES = List.of(
             new Route("read the room's deliveries", "GET", "/api/rooms/%ROOM%/deliveries", 200, 200, 404, 200),
-            new Route("who am I", "GET", "/api/whoami", 200, 200, 200, 200));
+            new Route("who am I", "GET", "/api/whoami", 200, 200, 200, 200),
+            // service to service: a bearer token opens nothing, whoever it names (the key's table is InterviewInvitationMailsTest)
+            new Route("an interview's invitation mails (service key only)", "GET", "/internal/interviews/%ROOM%/invitation-mails",
+                    401, 401, 401, 401));
 
     record Cell(Route route, Who who) {
         @Override

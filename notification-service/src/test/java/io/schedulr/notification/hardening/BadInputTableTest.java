@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.kit.security.ServiceKeys;
 import io.schedulr.notification.support.Db;
 import io.schedulr.notification.support.RoomEvents;
 import io.schedulr.testsupport.Mailboxes;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class BadInputTableTest {
     private static final String SECRET = "test-only-hook-secret";
     private static final String HOOK = "/api/hooks/email-status";
+    /** The service-to-service route: its key (the test profile's, made up) goes in {@value ServiceKeys#HEADER}. */
+    private static final String KEY = "test-service-key-1";
     private static final String UNKNOWN = UUID.randomUUID().toString();
     private static final String LONG = "x".repeat(5_000);
 
@@ -51,7 +54,10 @@ public class BadInputTableTest {
         }
     }
 
-    /** {@code secret}: the X-Hook-Secret header for the hook (null: none); deliveries are read with the host's token. */
+    /**
+     * {@code secret}: the X-Hook-Secret header for the hook, the X-Schedulr-Service-Key header for the internal route (null:
+     * none); deliveries are read with the host's token.
+     */
     record Case(String name, String method, String path, String body, String secret, int status, String code) {
         @Override
         public String toString() {
@@ -69,6 +75,10 @@ public class BadInputTableTest {
 
     private static Case hookWithSecret(String name, String secret, String body) {
         return new Case(name, "POST", HOOK, body, secret, 401, "unauthorized");
+    }
+
+    private static Case internal(String name, String path, String key, int status, String code) {
+        return new Case(name, "GET", path, null, key, status, code);
     }
 
     static List<Case> cases() {
@@ -162,6 +172,31 @@ public class BadInputTableTest {
         c.add(hookWithSecret("hook: long forged secret", "s".repeat(4_000), valid));
         c.add(hookWithSecret("hook: wrong secret and not JSON", "wrong-secret", "not json"));
         c.add(new Case("hook: GET", "GET", HOOK, null, SECRET, 405, "method_not_allowed"));
+        // invitation mails (service to service): the key first, then the query, then the id
+        String mails = "/internal/interviews/" + UNKNOWN + "/invitation-mails";
+        c.add(internal("invitation mails: not a UUID", "/internal/interviews/nope/invitation-mails", KEY, 400, "invalid_interview_id"));
+        c.add(internal("invitation mails: number", "/internal/interviews/42/invitation-mails", KEY, 400, "invalid_interview_id"));
+        c.add(internal("invitation mails: upper-case UUID", "/internal/interviews/" + UNKNOWN.toUpperCase() + "/invitation-mails", KEY, 400,
+                "invalid_interview_id"));
+        c.add(internal("invitation mails: UUID without dashes", "/internal/interviews/" + UNKNOWN.replace("-", "") + "/invitation-mails", KEY,
+                400, "invalid_interview_id"));
+        c.add(internal("invitation mails: the storage key", "/internal/interviews/interview:" + UNKNOWN + "/invitation-mails", KEY, 400,
+                "invalid_interview_id"));
+        c.add(internal("invitation mails: SQL", "/internal/interviews/' OR 1=1 --/invitation-mails", KEY, 400, "invalid_interview_id"));
+        c.add(internal("invitation mails: encoded NUL", "/internal/interviews/" + UNKNOWN + "%00/invitation-mails", KEY, 400,
+                "invalid_interview_id"));
+        c.add(internal("invitation mails: 2 kB id", "/internal/interviews/" + "y".repeat(2_000) + "/invitation-mails", KEY, 400,
+                "invalid_interview_id"));
+        c.add(internal("invitation mails: query x", mails + "?x=1", KEY, 400, "unknown_parameter"));
+        c.add(internal("invitation mails: query long name", mails + "?" + "q".repeat(2_000) + "=1", KEY, 400, "unknown_parameter"));
+        c.add(internal("invitation mails: no key", mails, null, 401, "unauthorized"));
+        c.add(internal("invitation mails: wrong key", mails, "test-service-key-3", 401, "unauthorized"));
+        c.add(internal("invitation mails: the key in another case", mails, KEY.toUpperCase(), 401, "unauthorized"));
+        c.add(internal("invitation mails: long forged key", mails, "k".repeat(4_000), 401, "unauthorized"));
+        c.add(internal("invitation mails: no key and not a UUID", "/internal/interviews/nope/invitation-mails", null, 401, "unauthorized"));
+        c.add(internal("invitation mails: no key and a query", mails + "?x=1", null, 401, "unauthorized"));
+        c.add(internal("invitation mails: trailing segment", mails + "/1", KEY, 404, "not_found"));
+        c.add(new Case("invitation mails: POST", "POST", mails, "{}", KEY, 405, "method_not_allowed"));
         return c;
     }
 
@@ -212,7 +247,7 @@ public class BadInputTableTest {
             request = request.header("Authorization", Fixture.HOST.bearer());
         }
         if (c.secret() != null) {
-            request = request.header("X-Hook-Secret", c.secret());
+            request = request.header(c.path().startsWith("/internal/") ? ServiceKeys.HEADER : "X-Hook-Secret", c.secret());
         }
         if (c.body() != null) {
             request = request.contentType("application/json").body(c.body().replace("%MESSAGE%", UNKNOWN + "@schedulr.local")

@@ -5,6 +5,7 @@ import io.schedulr.calendarsync.application.port.in.ReadFreeBusyUseCase;
 import io.schedulr.calendarsync.application.port.in.ReadFreeBusyUseCase.FreeBusyQuery;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.security.ServiceKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -7,7 +7,7 @@ import io.schedulr.kit.openapi.DocumentedError;
  * ({@link io.schedulr.kit.openapi.CommonError}): the catalog the OpenAPI document's error examples are made from
  * ({@link ErrorResponsesFilter}). A resource method names its own ones by
  * constant name in the {@value ErrorResponsesFilter#CODES} extension; the codes are thrown where the rule lives (the
- * resources, {@code ServiceKeys}, {@code ConnectionErrorMappers}, service-kit's mappers). Two entries may
+ * resources, service-kit's {@code ServiceKeys}, {@code ConnectionErrorMappers}, service-kit's mappers). Two entries may
  * share a code when they differ in what is missing (a bearer token, a service key): an operation names one of them.
  */
 public enum ErrorCode implements DocumentedError {

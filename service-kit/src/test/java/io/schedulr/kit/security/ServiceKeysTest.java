@@ -1,4 +1,4 @@
-package io.schedulr.calendarsync.adapter.in.rest;
+package io.schedulr.kit.security;
 
 import io.schedulr.kit.rest.ApiException;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The service-key check of the internal routes, without Quarkus: which keys open, what a refusal answers. */
+/** The service-key check of every service's internal routes, without Quarkus: which keys open, what a refusal answers. */
 class ServiceKeysTest {
     private static final ServiceKeys TWO = new ServiceKeys(List.of("current-key-0123456789", "next-key-9876543210"));
 

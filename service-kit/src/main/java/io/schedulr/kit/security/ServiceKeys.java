@@ -1,4 +1,4 @@
-package io.schedulr.calendarsync.adapter.in.rest;
+package io.schedulr.kit.security;
 
 import io.schedulr.kit.rest.ApiException;
 import org.jboss.logging.Logger;
@@ -9,9 +9,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The keys other Schedulr services present in {@value #HEADER} to call this service's internal routes
- * ({@code schedulr.internal.service-keys}, SCHEDULR_SERVICE_KEYS: comma-separated; any listed key is accepted, so a key
- * is rotated by adding the new one, switching the caller, then removing the old one). A presented key is compared with
+ * The keys other Schedulr services present in {@value #HEADER} to call a service's internal routes ({@code /internal/*}:
+ * calendar-sync-service's free/busy, notification-service's invitation mails). Each service configures its own as
+ * {@code schedulr.internal.service-keys} (SCHEDULR_SERVICE_KEYS: comma-separated; any listed key is accepted, so a key
+ * is rotated by adding the new one, switching the caller, then removing the old one) and produces one of these from
+ * them. A presented key is compared with
  * every configured key in constant time over its UTF-8 bytes ({@link MessageDigest#isEqual}, the time depending on the
  * presented key's length only). Without a configured key the internal routes are off (503). Neither the keys nor a
  * presented value is ever logged or answered.
