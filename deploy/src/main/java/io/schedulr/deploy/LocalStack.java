@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private StateLock lock;
     private Infrastructure infra;
     private GoogleSettings google;
+    private MailStatusSettings mailStatus;
     private CalcomSettingsOfStack calcomSettings;
     private LocalCalcom calcom;
     private LocalTraces traces;
@@ -208,6 +209,7 @@ public final class LocalStack implements AutoCloseable {
         StackTopics.create(endpoints.kafkaBootstrapServers());
         google = GoogleSettings.of(endpoints.issuerUrl(), "http://localhost:" + options.ports().calendarSync(),
                 "http://localhost:" + options.ports().scheduling() + "/", stateDir);
+        mailStatus = MailStatusSettings.of("http://localhost:" + options.ports().notification());
         calcomSettings = CalcomSettingsOfStack.of(options.ports().calcom(), "http://localhost:" + options.ports().calcomGateway());
         startCalcom();
         startTraces();
@@ -282,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> environmentOf(ServiceSpec spec) {
-        return environment(spec, infra.endpoints(), google, calcomSettings, traces.url(), options.environmentOf(spec.name()));
+        return environment(spec, infra.endpoints(), google, mailStatus, calcomSettings, traces.url(), options.environmentOf(spec.name()));
     }
 
     private void requireBuilt() throws StackException {
@@ -312,8 +314,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The environment each service reads (see docs/operations.md), then {@code overrides}. */
-    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google, CalcomSettingsOfStack calcom,
-                                           String tracesUrl, Map<String, String> overrides) {
+    static Map<String, String> environment(ServiceSpec spec, InfraEndpoints infra, GoogleSettings google, MailStatusSettings mailStatus,
+                                           CalcomSettingsOfStack calcom, String tracesUrl, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(spec.database()));
@@ -342,9 +344,13 @@ public final class LocalStack implements AutoCloseable {
         if (spec.name().equals("calcom-gateway")) {
             env.putAll(calcom.gatewayEnvironment());
         }
+        if (spec.name().equals("notification-service")) {
+            env.putAll(mailStatus.notificationEnvironment());
+        }
         if (spec.name().equals("scheduling-service")) {
             env.putAll(calcom.schedulingEnvironment());
             env.putAll(google.schedulingEnvironment());
+            env.putAll(mailStatus.schedulingEnvironment());
         }
         env.putAll(overrides);
         return env;

@@ -149,6 +149,15 @@ class EndToEndInvitationTest {
         assertThat(toOldAddress.get(2).replace("\r\n ", "")).doesNotContain(graceNew).doesNotContain(guest);
         assertThat(client.subjects(graceOld).get(2)).startsWith("No longer invited: ");
         assertThat(client.awaitCalendars(guest, 3, Duration.ofSeconds(60)).get(2).replace("\r\n ", "")).contains("mailto:" + graceNew);
+        // The interview's page reads what became of each mail: scheduling-service asks notification-service with its key.
+        Map<String, JsonNode> mails = awaitMailsSent(json, base + "/invitation-mails", ivy, List.of(graceNew, graceOld, guest));
+        assertThat(mails.get(graceNew).path("name").asText()).isEqualTo("Grace Founder");
+        assertThat(mails.get(graceNew).path("role").asText()).isEqualTo("contact");
+        assertThat(mails.get(graceNew).path("kind").asText()).isEqualTo("invitation");
+        assertThat(mails.get(graceNew).path("sequence").asInt()).isEqualTo(3);
+        assertThat(mails.get(graceOld).path("name").isNull()).as("an address the interview no longer names").isTrue();
+        assertThat(mails.get(graceOld).path("kind").asText()).isEqualTo("cancellation");
+        assertThat(mails.get(guest).path("role").asText()).isEqualTo("guest");
 
         client.onCalcom("bookings/" + movedUid + "/cancel", "{\"cancellationReason\":\"The startup withdrew\",\"by\":\"host\"}");
         JsonNode cancelled = awaitStatus(json, base, ivy, "cancelled");
@@ -161,6 +170,25 @@ class EndToEndInvitationTest {
         assertThat(client.awaitCalendars(graceNew, 2, Duration.ofSeconds(60))).extracting(ics -> StackClient.line(ics, "METHOD:"))
                 .containsExactly("REQUEST", "CANCEL");
         assertThat(client.awaitCalendars(graceOld, 3, Duration.ofSeconds(5))).as("the old address is not told again").hasSize(3);
+    }
+
+    /** The interview's mails by address, once each of {@code addresses} has its latest mail sent. */
+    private static Map<String, JsonNode> awaitMailsSent(ObjectMapper json, String path, StackClient.Person who, List<String> addresses)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            Map<String, JsonNode> byAddress = new java.util.HashMap<>();
+            for (JsonNode mail : json.readTree(client.call("GET", path, who, null, 200)).path("mails")) {
+                byAddress.put(mail.path("email").asText(), mail);
+            }
+            if (addresses.stream().allMatch(a -> byAddress.containsKey(a) && "sent".equals(byAddress.get(a).path("state").asText()))) {
+                return byAddress;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not every mail of " + addresses + " is sent: " + byAddress);
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** The interview of Cal.com booking {@code uid}, once the admin's list of interviews shows it. */

@@ -17,6 +17,7 @@ class ServiceEnvironmentTest {
     Path state;
     /** One stack's settings: every service of it gets the same keys. */
     private GoogleSettings google;
+    private MailStatusSettings mailStatus;
 
     @Test
     void everyServiceExportsEveryTraceToTheLocalCollectorAndLogsText() throws Exception {
@@ -63,12 +64,32 @@ class ServiceEnvironmentTest {
             if (!service.equals("scheduling-service")) {
                 assertThat(env).as(service).doesNotContainKey("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY");
             }
-            if (!service.equals("calendar-sync-service")) {
+            if (!service.equals("calendar-sync-service") && !service.equals("notification-service")) {
                 assertThat(env).as(service).doesNotContainKey("SCHEDULR_SERVICE_KEYS");
             }
         });
         assertThat(GoogleSettings.of("http://localhost:1", "http://localhost:2", "http://localhost:3/", state).serviceKey())
                 .as("a new key for each run of the stack").isNotEqualTo(key);
+    }
+
+    @Test
+    void schedulingServiceAsksNotificationServiceWithAKeyOfItsOwnThatOnlyNotificationServiceAccepts() throws Exception {
+        StackPorts ports = StackPorts.fromBase(41000);
+        Map<String, Map<String, String>> envs = new java.util.HashMap<>();
+        for (ServiceSpec spec : ServiceSpec.all(ports)) {
+            envs.put(spec.name(), environment(spec, ports, Map.of()));
+        }
+        String key = envs.get("scheduling-service").get("SCHEDULR_NOTIFICATION_SERVICE_KEY");
+
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(envs.get("scheduling-service").get("SCHEDULR_CALENDAR_SYNC_SERVICE_KEY"));
+        assertThat(envs.get("scheduling-service")).containsEntry("QUARKUS_REST_CLIENT_NOTIFICATION_URL", "http://localhost:" + ports.notification());
+        assertThat(envs.get("notification-service")).containsEntry("SCHEDULR_SERVICE_KEYS", key);
+        assertThat(envs.get("calendar-sync-service").get("SCHEDULR_SERVICE_KEYS")).as("calendar-sync-service's own key").isNotEqualTo(key);
+        envs.forEach((service, env) -> {
+            if (!service.equals("scheduling-service")) {
+                assertThat(env).as(service).doesNotContainKey("SCHEDULR_NOTIFICATION_SERVICE_KEY");
+            }
+        });
     }
 
     private Map<String, String> environment(ServiceSpec spec, StackPorts ports, Map<String, String> overrides) throws Exception {
@@ -80,6 +101,9 @@ class ServiceEnvironmentTest {
                     "http://localhost:" + ports.scheduling() + "/", state);
         }
         CalcomSettingsOfStack calcom = CalcomSettingsOfStack.of(ports.calcom(), "http://localhost:" + ports.calcomGateway());
-        return LocalStack.environment(spec, infra, google, calcom, "http://localhost:" + ports.traces(), overrides);
+        if (mailStatus == null) {
+            mailStatus = MailStatusSettings.of("http://localhost:" + ports.notification());
+        }
+        return LocalStack.environment(spec, infra, google, mailStatus, calcom, "http://localhost:" + ports.traces(), overrides);
     }
 }

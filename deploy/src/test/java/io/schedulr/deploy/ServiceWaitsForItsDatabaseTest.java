@@ -59,7 +59,8 @@ class ServiceWaitsForItsDatabaseTest {
         GoogleSettings google = GoogleSettings.of(infra.issuerUrl(), "http://localhost:" + InfraPorts.free(),
                 "http://localhost:" + InfraPorts.free() + "/", state);
         CalcomSettingsOfStack calcom = CalcomSettingsOfStack.of(InfraPorts.free(), "http://localhost:" + InfraPorts.free());
-        Map<String, String> env = new LinkedHashMap<>(LocalStack.environment(spec, infra, google, calcom,
+        MailStatusSettings mailStatus = MailStatusSettings.of("http://localhost:" + InfraPorts.free());
+        Map<String, String> env = new LinkedHashMap<>(LocalStack.environment(spec, infra, google, mailStatus, calcom,
                 "http://localhost:" + InfraPorts.free(), Map.of("SCHEDULR_TRACE_SAMPLE_RATIO", "0")));
         env.putAll(LocalStack.MIGRATE_AT_START);
         return env;

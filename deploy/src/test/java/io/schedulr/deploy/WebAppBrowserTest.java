@@ -630,6 +630,10 @@ class WebAppBrowserTest {
             assertThat(ivy.findElement(By.cssSelector("#interview-notes p strong")).getText()).isEqualTo("deck");
             assertThat(ivy.findElements(By.cssSelector("#interview-notes ul li"))).extracting(WebElement::getText).containsExactly("churn", "pricing");
             assertThat(detail).contains("Why now?");
+            // What became of each mail: the page reads it again until every mail is taken by the mail server (GreenMail here).
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#invitation-mails li[data-mail='olive-" + tag + "@example.com']"),
+                    "Olive Observer <olive-" + tag + "@example.com>, guest: invitation sent ("));
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);

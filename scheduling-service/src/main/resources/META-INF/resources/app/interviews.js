@@ -7,6 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
+import { mailLine, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
 
@@ -199,12 +200,34 @@ function detailView(app, failed, id) {
             h('td', { 'data-label': 'Invitation' },
               g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
           : h('p', { class: 'muted' }, 'No guests.'),
+        iv.status !== 'draft' ? invitationMails(iv, token, app.zone) : null,
         iv.prepNotes ? h('div', {}, h('h2', {}, 'Preparation notes'), h('div', { id: 'interview-notes' },
           ...noteContent(iv.prepNotes, html => new DOMParser().parseFromString(html, 'text/html').body,
             (tag, attrs, children) => h(tag, attrs, ...children)))) : null,
         (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null),
       iv.changeable ? interviewChangeCard(app, failed, iv, () => detailView(app, failed, iv.id)) : null);
   }).catch(failed);
+}
+
+/**
+ * What became of each mail the interview sent. Read after the page shows (the page does not wait for it), and read again
+ * every few seconds while a mail is still on its way, for as long as the page shows it.
+ */
+function invitationMails(iv, token, zone) {
+  const section = h('div', { id: 'invitation-mails' }, h('h2', {}, 'Mails'), h('p', { class: 'muted' }, 'Reading what became of the mails…'));
+  const read = (left) => call('GET', `/api/interviews/${encodeURIComponent(iv.id)}/invitation-mails`, undefined, token).then(answer => {
+    section.replaceChildren(h('h2', {}, 'Mails'), answer.mails.length
+      ? h('ul', { class: 'mails' }, ...answer.mails.map(m => h('li', mailTrouble(m) ? { 'data-mail': m.email, class: 'trouble' } : { 'data-mail': m.email },
+        mailLine(m, zone))))
+      : h('p', { class: 'muted' }, iv.origin === 'calcom' ? 'Booked on Cal.com directly: Cal.com mails its people, not this app.'
+        : 'No mails yet.'));
+    if (left > 0 && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
+      setTimeout(() => section.isConnected && read(left - 1), 3000);
+    }
+  }).catch(() => section.replaceChildren(h('h2', {}, 'Mails'),
+    h('p', { class: 'muted', id: 'invitation-mails-unavailable' }, 'What became of the mails cannot be read right now; reload the page to try again.')));
+  read(20);
+  return section;
 }
 
 /**

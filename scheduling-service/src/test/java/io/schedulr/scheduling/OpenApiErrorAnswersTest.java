@@ -79,17 +79,19 @@ class OpenApiErrorAnswersTest {
      * Codes written in the sources that no operation answers, and why. Everything else the scan finds must be in
      * {@link ErrorCode} or {@link CommonError}, so a new code cannot reach clients without being in the document.
      */
-    private static final Map<String, String> NOT_ON_AN_OPERATION = Map.of(
-            "invalid_calendar_connection", "refuses a calendar-sync Kafka record, never an HTTP request",
-            "invalid_room_command", "refuses a Google Calendar change command from Kafka",
-            "other_invitation", "refuses a Google Calendar change command from Kafka",
-            "team_member_inactive", "TeamMember.requireActive, which no use case calls (interviews answer inactive_team_member)",
-            "not_found", "service-kit: a path no operation serves",
-            "method_not_allowed", "service-kit: a method no operation of the path serves",
-            "not_acceptable", "service-kit: any operation when Accept excludes what it produces; not listed per operation",
-            "bad_request", "service-kit: a framework 400 without a cause; this service's parameters are read as text and checked",
-            "client_error", "service-kit: any other framework 4xx",
-            "forbidden", "service-kit: Quarkus's role checks, which this service does not use (admin_only is its own)");
+    private static final Map<String, String> NOT_ON_AN_OPERATION = Map.ofEntries(
+            Map.entry("invalid_calendar_connection", "refuses a calendar-sync Kafka record, never an HTTP request"),
+            Map.entry("invalid_room_command", "refuses a Google Calendar change command from Kafka"),
+            Map.entry("other_invitation", "refuses a Google Calendar change command from Kafka"),
+            Map.entry("team_member_inactive", "TeamMember.requireActive, which no use case calls (interviews answer inactive_team_member)"),
+            Map.entry("not_found", "service-kit: a path no operation serves"),
+            Map.entry("method_not_allowed", "service-kit: a method no operation of the path serves"),
+            Map.entry("not_acceptable", "service-kit: any operation when Accept excludes what it produces; not listed per operation"),
+            Map.entry("bad_request", "service-kit: a framework 400 without a cause; this service's parameters are read as text and checked"),
+            Map.entry("client_error", "service-kit: any other framework 4xx"),
+            Map.entry("forbidden", "service-kit: Quarkus's role checks, which this service does not use (admin_only is its own)"),
+            Map.entry("service_key_not_configured", "service-kit: ServiceKeys of the internal routes of calendar-sync-service and "
+                    + "notification-service; this service serves none"));
     private static final String CODE = "\"([a-z][A-Za-z0-9_.]*[A-Za-z])\"";
     /** Where an error answer's code is written: a domain or API exception, an ApiError, service-kit's mappers and limits. */
     private static final List<Pattern> CODE_IN_SOURCE = Stream.of(

@@ -3,6 +3,9 @@ package io.schedulr.scheduling.config;
 import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
+import io.schedulr.scheduling.application.port.in.interview.InvitationMailsUseCase;
+import io.schedulr.scheduling.application.port.out.interview.InvitationMailsPort;
+import io.schedulr.scheduling.application.service.interview.InvitationMailsService;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
 import io.schedulr.scheduling.application.port.in.interview.SendInterviewUseCase;
 import io.schedulr.scheduling.application.port.out.AuditTrailPort;
@@ -68,6 +71,12 @@ public class InterviewWiring {
     ChangeInterviewBookingUseCase changeInterviewBooking(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom,
                                                          ConflictCheck conflicts, Clock clock) {
         return new ChangeInterviewBookingService(tx, interviews, calcom, conflicts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    InvitationMailsUseCase invitationMails(UnitOfWork tx, Interviews interviews, InvitationMailsPort mails) {
+        return new InvitationMailsService(tx, interviews, mails);
     }
 
     @Produces

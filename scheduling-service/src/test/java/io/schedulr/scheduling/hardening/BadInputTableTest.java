@@ -272,6 +272,11 @@ public class BadInputTableTest {
                 "interview_not_found"));
         c.add(post("reschedule: allowConflicts not a flag", reschedule + "?allowConflicts=sometimes", "{\"start\":\"" + FUTURE + "\"}", 400,
                 "invalid_allowConflicts"));
+        String mails = "/invitation-mails";
+        c.add(get("invitation mails: id not a UUID", "/api/interviews/nope" + mails, 400, "invalid_interview_id"));
+        c.add(get("invitation mails: unknown id", "/api/interviews/" + UNKNOWN + mails, 404, "interview_not_found"));
+        c.add(new Case("invitation mails: a stranger", "GET-OTHER", "/api/interviews/%INTERVIEW%" + mails, null, null, 404,
+                "interview_not_found"));
     }
 
     /** Team members, startups and contacts (interviews, issue #15). */

@@ -5,6 +5,7 @@ import io.schedulr.kit.rest.ApiError;
 import io.schedulr.kit.rest.ErrorMappers;
 import io.schedulr.scheduling.application.port.out.VideoRoomUnavailableException;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.application.port.out.interview.InvitationMailsUnavailableException;
 import io.schedulr.scheduling.config.CalendarGateConfig;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.CalendarNotConnectedException;
@@ -78,6 +79,12 @@ public class DomainErrorMapper {
         LOG.warnf("video provider failed: %s", e.getMessage());
         return ErrorMappers.error(502, "video_provider_unavailable",
                 "The video room could not be created right now; nothing was saved. Please try again.");
+    }
+
+    /** notification-service could not be asked (the adapter logged why). */
+    @ServerExceptionMapper
+    public Response mailStatus(InvitationMailsUnavailableException e) {
+        return ErrorMappers.error(503, "mail_status_unavailable", "What became of the mails cannot be read right now. Please try again.");
     }
 
     /** calcom-gateway's refusal passed on; its failure as 503 (nothing was changed, or the send waits for Cal.com's word). */

@@ -146,7 +146,8 @@ public enum ErrorCode implements DocumentedError {
     CALCOM_RATE_LIMITED(429, "calcom_rate_limited", "Cal.com's rate limit is reached; try again in a minute."),
     VIDEO_PROVIDER_UNAVAILABLE(502, "video_provider_unavailable",
             "The video room could not be created right now; nothing was saved. Please try again."),
-    CALCOM_UNAVAILABLE(503, "calcom_unavailable", "Cal.com cannot be reached right now; nothing was changed. Please try again.");
+    CALCOM_UNAVAILABLE(503, "calcom_unavailable", "Cal.com cannot be reached right now; nothing was changed. Please try again."),
+    MAIL_STATUS_UNAVAILABLE(503, "mail_status_unavailable", "What became of the mails cannot be read right now. Please try again.");
 
     private static final Map<String, ErrorCode> BY_CODE = Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
 

@@ -1,0 +1,36 @@
+// What became of an interview's invitation mails, one line per address, as notification-service knows it.
+import { formatWhen } from './time.js';
+
+const STATES = {
+  waiting: 'waiting to be sent',
+  retrying: 'not taken by the mail server yet; tried again',
+  sent: 'sent',
+  delivered: 'delivered',
+  delayed: 'delayed on its way',
+  bounced: 'bounced',
+  complained: 'marked as spam by its recipient',
+  undeliverable: 'cannot be sent to this address',
+  left_to_google: 'sent by Google Calendar',
+};
+const ROLES = { contact: 'contact', guest: 'guest', interviewer: 'interviewer' };
+
+/** Whether the mail did not reach its recipient (yet): the page marks these lines. */
+export function mailTrouble(mail) {
+  return ['retrying', 'bounced', 'complained', 'undeliverable'].includes(mail.state);
+}
+
+/** Whether the page should look again soon: nothing mailed yet (just sent), or a mail not yet taken by the mail server. */
+export function mailsOnTheirWay(mails) {
+  return mails.length === 0 || mails.some(m => m.state === 'waiting' || m.state === 'retrying');
+}
+
+/**
+ * "Grace Hopper <grace@acme.test>, contact: invitation delivered (Mon, 7 Dec 2026, 10:12 CET (Europe/Berlin))", with the
+ * mail server's or provider's reason after a dash. An address the interview no longer names says so.
+ */
+export function mailLine(mail, zone) {
+  const who = mail.name ? `${mail.name} <${mail.email}>, ${ROLES[mail.role] || mail.role}` : `<${mail.email}> (no longer in this interview)`;
+  const what = `${mail.kind === 'cancellation' ? 'cancellation' : 'invitation'} ${STATES[mail.state] || mail.state}`;
+  const when = mail.at ? ` (${formatWhen(mail.at, zone)})` : '';
+  return `${who}: ${what}${when}${mail.detail ? ` — ${mail.detail}` : ''}`;
+}

@@ -1,0 +1,39 @@
+// An interview's mails, one line per address: who, what became of the mail, when, and why when it failed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mailLine, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
+
+const grace = { email: 'grace@acme.test', name: 'Grace Hopper', role: 'contact', kind: 'invitation', sequence: 0, state: 'delivered',
+  at: '2026-12-07T09:12:00Z', detail: null };
+
+test('a delivered invitation names the person, their part and when, in the viewer\'s zone', () => {
+  assert.equal(mailLine(grace, 'Europe/Berlin'),
+    'Grace Hopper <grace@acme.test>, contact: invitation delivered (Mon, 7 Dec 2026, 10:12 CET (Europe/Berlin))');
+  assert.equal(mailTrouble(grace), false);
+});
+
+test('a bounce says why, and is marked', () => {
+  const bounced = { ...grace, role: 'guest', state: 'bounced', detail: '550 5.1.1 mailbox unavailable' };
+  assert.equal(mailLine(bounced, 'UTC'),
+    'Grace Hopper <grace@acme.test>, guest: invitation bounced (Mon, 7 Dec 2026, 09:12 UTC (UTC)) — 550 5.1.1 mailbox unavailable');
+  assert.equal(mailTrouble(bounced), true);
+  assert.equal(mailTrouble({ ...grace, state: 'retrying' }), true);
+  assert.equal(mailTrouble({ ...grace, state: 'undeliverable' }), true);
+  assert.equal(mailTrouble({ ...grace, state: 'waiting' }), false);
+});
+
+test('the cancellation to an address since corrected says the interview no longer names it', () => {
+  assert.equal(mailLine({ ...grace, email: 'grace@acme.tset', name: null, role: null, kind: 'cancellation', state: 'sent' }, 'UTC'),
+    '<grace@acme.tset> (no longer in this interview): cancellation sent (Mon, 7 Dec 2026, 09:12 UTC (UTC))');
+});
+
+test('a state this page does not know yet is shown as the API names it', () => {
+  assert.equal(mailLine({ ...grace, state: 'teleported', at: null }, 'UTC'), 'Grace Hopper <grace@acme.test>, contact: invitation teleported');
+});
+
+test('the page looks again while nothing is mailed yet or a mail waits for the mail server, not once all are taken', () => {
+  assert.equal(mailsOnTheirWay([]), true);
+  assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'waiting' }]), true);
+  assert.equal(mailsOnTheirWay([{ ...grace, state: 'retrying' }]), true);
+  assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent' }, { ...grace, state: 'bounced' }]), false);
+});
