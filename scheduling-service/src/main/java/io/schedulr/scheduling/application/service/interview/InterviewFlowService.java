@@ -210,7 +210,9 @@ public class InterviewFlowService implements InterviewFlowUseCase {
         if (input.contactId() == null) {
             return Uni.createFrom().item(() -> Guest.of(input.name(), input.email(), input.role(), input.company(), null));
         }
-        return interviews.contacts().find(input.contactId()).chain(found -> {
+        // Kept until the step is saved: no foreign key guards a guest's contact, so a removal waits for the step, or the
+        // step for the removal.
+        return interviews.contacts().findKeeping(input.contactId()).chain(found -> {
             Contact c = found.orElseThrow(() -> new NotFoundException("contact_not_found", "No contact " + input.contactId() + "."));
             return interviews.startups().find(c.startupId()).map(s -> Guest.of(
                     input.name() != null ? input.name() : c.name(), input.email() != null ? input.email() : c.email(),

@@ -36,7 +36,8 @@ public class RemoveContactService implements RemoveContactUseCase {
     @Override
     public Uni<Void> remove(RemoveContactCommand command) {
         return tx.inTransaction(() -> users.upsert(command.actor().person())
-                .chain(() -> contacts.find(command.contactId()))
+                // Held first, so that an interview taking the contact as a guest meanwhile is counted (or finds it gone).
+                .chain(() -> contacts.findRemoving(command.contactId()))
                 .map(found -> found.filter(c -> c.startupId().equals(command.startupId()))
                         .orElseThrow(() -> ContactRegistration.notFound(command.contactId())))
                 .call(contact -> interviews.countNaming(null, List.of(contact.id())).invoke(named -> {

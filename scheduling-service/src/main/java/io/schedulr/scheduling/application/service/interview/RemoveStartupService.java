@@ -45,7 +45,7 @@ public class RemoveStartupService implements RemoveStartupUseCase {
         return tx.inTransaction(() -> users.upsert(command.actor().person())
                 .chain(() -> startups.find(command.startupId()))
                 .map(found -> found.orElseThrow(() -> StartupQueriesService.notFound(command.startupId())))
-                .chain(startup -> contacts.listOf(startup.id()).chain(its -> interviews.countNaming(startup.id(),
+                .chain(startup -> contacts.listRemoving(startup.id()).chain(its -> interviews.countNaming(startup.id(),
                                 its.stream().map(Contact::id).toList())
                         .chain(named -> {
                             if (named > 0) {

@@ -284,6 +284,21 @@ public final class InMemoryTeam implements UnitOfWork, UserDirectoryPort, AuditT
                 return Uni.createFrom().item(Optional.ofNullable(self.state.contacts.get(id)));
             }
 
+            /** One caller at a time here: keeping and holding are plain reads. */
+            @Override
+            public Uni<Optional<Contact>> findKeeping(UUID id) {
+                return find(id);
+            }
+
+            @Override
+            public Uni<Optional<Contact>> findRemoving(UUID id) {
+                return find(id);
+            }
+
+            @Override
+            public Uni<List<Contact>> listRemoving(UUID startupId) {
+                return self.listOf(startupId);
+            }
             @Override
             public Uni<Optional<Contact>> findByEmail(UUID startupId, String email) {
                 return self.findByEmail(startupId, email);

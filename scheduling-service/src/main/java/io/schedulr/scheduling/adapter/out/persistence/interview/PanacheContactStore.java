@@ -8,6 +8,7 @@ import io.schedulr.scheduling.domain.interview.Contact;
 import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -30,6 +31,26 @@ public class PanacheContactStore implements ContactStore {
     public Uni<Optional<Contact>> find(UUID id) {
         return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, id))
                 .map(e -> Optional.ofNullable(e).map(PanacheContactStore::toDomain));
+    }
+
+    /** A shared row lock (PostgreSQL {@code FOR SHARE}): a removal's exclusive lock waits for it, and it for a removal. */
+    @Override
+    public Uni<Optional<Contact>> findKeeping(UUID id) {
+        return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, id, LockModeType.PESSIMISTIC_READ))
+                .map(e -> Optional.ofNullable(e).map(PanacheContactStore::toDomain));
+    }
+
+    @Override
+    public Uni<Optional<Contact>> findRemoving(UUID id) {
+        return Panache.getSession().chain(s -> s.find(StartupContactEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .map(e -> Optional.ofNullable(e).map(PanacheContactStore::toDomain));
+    }
+
+    @Override
+    public Uni<List<Contact>> listRemoving(UUID startupId) {
+        return StartupContactEntity.<StartupContactEntity>find("startupId = ?1 order by lower(name), id", startupId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .map(list -> list.stream().map(PanacheContactStore::toDomain).toList());
     }
 
     @Override

@@ -16,6 +16,21 @@ import java.util.UUID;
 public interface ContactStore {
     Uni<Optional<Contact>> find(UUID id);
 
+    /**
+     * The contact, kept from being removed until the caller's transaction ends: an interview that takes it as a guest
+     * (which no foreign key guards) reads it so. A removal in progress is waited for, and then the contact is gone.
+     */
+    Uni<Optional<Contact>> findKeeping(UUID id);
+
+    /**
+     * The contact, held for removal: waits until the transactions keeping it ({@link #findKeeping}) have ended, so that
+     * the interviews they wrote are counted before it goes.
+     */
+    Uni<Optional<Contact>> findRemoving(UUID id);
+
+    /** A startup's contacts, each held for removal as {@link #findRemoving} holds one. */
+    Uni<List<Contact>> listRemoving(UUID startupId);
+
     /** The startup's contact with this address, compared without regard to case. */
     Uni<Optional<Contact>> findByEmail(UUID startupId, String email);
 
