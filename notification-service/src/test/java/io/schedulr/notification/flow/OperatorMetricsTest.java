@@ -29,6 +29,8 @@ class OperatorMetricsTest {
     private static final String SENT = "outcome=\"sent\"";
     private static final String PENDING = "status=\"pending\"";
     private static final String PARKED = "status=\"parked\"";
+    private static final String BOUNCED = "status=\"bounced\"";
+    private static final String DELIVERED = "status=\"delivered\"";
 
     @BeforeAll
     static void topics() {
@@ -59,6 +61,27 @@ class OperatorMetricsTest {
         // The broker's view of the consumer group (other tests' records may still wait, so no exact figure here).
         await().atMost(Duration.ofSeconds(20)).until(() -> Metrics.value("schedulr_consumer_lag_records",
                 "group=\"notification-service\"", "topic=\"scheduling.room-events.v1\"") >= 0);
+    }
+
+    @Test
+    void theMailProvidersReportsAreCountedByStatusOnceRecorded() {
+        TestUser host = Tokens.newUser("Rita Reported", "UTC");
+        TestUser guest = Tokens.newUser("Bea Bounced", "UTC");
+        String roomId = RoomEvents.newRoomId();
+        publish(event(RoomEventType.ROOM_BOOKED, roomId, 0, Instant.now().plus(Duration.ofDays(3)), host, guest));
+        String bounced = InvitationFlowTest.onlyMail(guest, 1).header("Message-ID");
+        String delivered = InvitationFlowTest.onlyMail(host, 1).header("Message-ID");
+        double bounces = Metrics.count("schedulr_mail_reports_total", BOUNCED);
+        double deliveries = Metrics.count("schedulr_mail_reports_total", DELIVERED);
+
+        InvitationFlowTest.hook(InvitationFlowTest.SECRET, "{\"messageId\":\"" + bounced + "\",\"status\":\"bounced\",\"detail\":\"550\"}")
+                .then().statusCode(202);
+        InvitationFlowTest.hook(InvitationFlowTest.SECRET, "{\"messageId\":\"" + delivered + "\",\"status\":\"delivered\"}").then().statusCode(202);
+        InvitationFlowTest.hook(InvitationFlowTest.SECRET, "{\"messageId\":\"<nobody@schedulr.local>\",\"status\":\"bounced\"}")
+                .then().statusCode(404);
+
+        assertThat(Metrics.count("schedulr_mail_reports_total", BOUNCED)).as("the unknown message is not counted").isEqualTo(bounces + 1);
+        assertThat(Metrics.count("schedulr_mail_reports_total", DELIVERED)).isEqualTo(deliveries + 1);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.schedulr.notification.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiError;
 import io.schedulr.kit.rest.ApiException;
@@ -34,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,6 +58,8 @@ public class EmailStatusHookResource {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry meters;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -87,9 +92,22 @@ public class EmailStatusHookResource {
         }
         EmailStatusNotice notice = EmailStatusNoticeJson.parse(json, body, clock);
         return notices.record(notice).map(attempt -> attempt
-                .map(id -> Response.accepted(new Recorded(id, notice.status().name())).build())
+                .map(id -> {
+                    reported(notice.status());
+                    return Response.accepted(new Recorded(id, notice.status().name())).build();
+                })
                 .orElseThrow(() -> ApiException.notFound("unknown_message",
                         "No sent message has the id " + Excerpts.of(notice.messageKey()) + ".")));
+    }
+
+    /**
+     * {@code schedulr_mail_reports_total{status}} on /q/metrics: the provider's reports recorded against a mail we sent, by
+     * status (a rising share of {@code bounced} or {@code complained} hurts the sender's reputation).
+     */
+    private void reported(EmailStatus status) {
+        Counter.builder("schedulr.mail.reports").tag("status", status.name().toLowerCase(Locale.ROOT))
+                .description("Mail provider reports (POST /api/hooks/email-status) recorded against a mail we sent, by status")
+                .register(meters).increment();
     }
 
     private String previousSecret() {
