@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.application.port.in.interview;
 
 import io.schedulr.scheduling.domain.interview.Contact;
+import io.schedulr.scheduling.domain.interview.EmailAddress;
 import io.schedulr.scheduling.domain.interview.Guest;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.Startup;
@@ -34,16 +35,16 @@ public record InterviewDetails(Interview interview, Startup startup, Contact con
         return team;
     }
 
-    /** Who this interview names at {@code address} (compared without case): its contact, a guest or a team member. */
+    /** Who this interview names at {@code address} (compared as addresses are: without case): its contact, a guest or a team member. */
     public Optional<NamedPerson> personAt(String address) {
         if (address == null) {
             return Optional.empty();
         }
-        if (contact != null && contact.email().equalsIgnoreCase(address)) {
+        if (contact != null && EmailAddress.same(contact.email(), address)) {
             return Optional.of(new NamedPerson(contact.name(), NamedPerson.Role.CONTACT));
         }
         for (Guest guest : interview.guests()) {
-            if (guest.email().equalsIgnoreCase(address)) {
+            if (EmailAddress.same(guest.email(), address)) {
                 return Optional.of(new NamedPerson(guest.name(), NamedPerson.Role.GUEST));
             }
         }
@@ -52,7 +53,7 @@ public record InterviewDetails(Interview interview, Startup startup, Contact con
             team.add(primary);
         }
         team.addAll(additional);
-        return team.stream().filter(m -> m.email().equalsIgnoreCase(address)).findFirst()
+        return team.stream().filter(m -> EmailAddress.same(m.email(), address)).findFirst()
                 .map(m -> new NamedPerson(m.name(), NamedPerson.Role.INTERVIEWER));
     }
 
