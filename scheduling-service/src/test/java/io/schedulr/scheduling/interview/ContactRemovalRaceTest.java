@@ -33,29 +33,12 @@ class ContactRemovalRaceTest {
     void aRemovalWhileAnInterviewTakesTheContactAsAGuestWaitsAndThenRefuses() throws Exception {
         Setup s = Setup.create();
         String max = InterviewApi.contact(s.ada(), s.startupId(), "Max " + s.tag(), "max-" + s.tag() + "@acme.test");
-        String id = InterviewApi.draft(s.ada());
-        ExtractableResponse<Response> guests;
-        ExtractableResponse<Response> removal;
-        try (Connection other = open()) {
-            // The interview's row held: the guest step, having read Max, waits to save the draft.
-            try (PreparedStatement hold = other.prepareStatement("SELECT 1 FROM interview WHERE id = ? FOR UPDATE")) {
-                hold.setObject(1, UUID.fromString(id));
-                assertThat(hold.executeQuery().next()).isTrue();
-            }
-            Future<ExtractableResponse<Response>> step = CompletableFuture.supplyAsync(() ->
-                    step(s.ada(), id, "guests", "{\"guests\":[{\"contactId\":\"" + max + "\"}]}").extract());
-            Db.awaitWaitingOnLock("update interview%");
-            Future<ExtractableResponse<Response>> remove = CompletableFuture.supplyAsync(() -> given()
-                    .header("Authorization", s.ben().bearer()).delete("/api/startups/" + s.startupId() + "/contacts/" + max).then().extract());
-            awaitWaitingOrDone(remove, "%startup_contact%");
-            other.commit();
-            guests = step.get(30, TimeUnit.SECONDS);
-            removal = remove.get(30, TimeUnit.SECONDS);
-        }
 
-        assertThat(guests.statusCode()).as(guests.body().asString()).isEqualTo(200);
-        assertThat(removal.statusCode()).as(removal.body().asString()).isEqualTo(409);
-        assertThat((String) removal.path("code")).isEqualTo("contact_in_use");
+        Answers answers = removedWhileTakenAsAGuest(s, max, "/api/startups/" + s.startupId() + "/contacts/" + max);
+
+        assertThat(answers.guests().statusCode()).as(answers.guests().body().asString()).isEqualTo(200);
+        assertThat(answers.removal().statusCode()).as(answers.removal().body().asString()).isEqualTo(409);
+        assertThat((String) answers.removal().path("code")).isEqualTo("contact_in_use");
         assertThat(Db.count("SELECT count(*) FROM startup_contact WHERE id = ?", UUID.fromString(max))).isEqualTo(1);
     }
 
@@ -64,28 +47,12 @@ class ContactRemovalRaceTest {
         Setup s = Setup.create();
         String beta = InterviewApi.startup(s.ada(), "Beta " + s.tag());
         String bob = InterviewApi.contact(s.ada(), beta, "Bob " + s.tag(), "bob-" + s.tag() + "@beta.test");
-        String id = InterviewApi.draft(s.ada());
-        ExtractableResponse<Response> guests;
-        ExtractableResponse<Response> removal;
-        try (Connection other = open()) {
-            try (PreparedStatement hold = other.prepareStatement("SELECT 1 FROM interview WHERE id = ? FOR UPDATE")) {
-                hold.setObject(1, UUID.fromString(id));
-                assertThat(hold.executeQuery().next()).isTrue();
-            }
-            Future<ExtractableResponse<Response>> step = CompletableFuture.supplyAsync(() ->
-                    step(s.ada(), id, "guests", "{\"guests\":[{\"contactId\":\"" + bob + "\"}]}").extract());
-            Db.awaitWaitingOnLock("update interview%");
-            Future<ExtractableResponse<Response>> remove = CompletableFuture.supplyAsync(() -> given()
-                    .header("Authorization", s.ben().bearer()).delete("/api/startups/" + beta).then().extract());
-            awaitWaitingOrDone(remove, "%startup_contact%");
-            other.commit();
-            guests = step.get(30, TimeUnit.SECONDS);
-            removal = remove.get(30, TimeUnit.SECONDS);
-        }
 
-        assertThat(guests.statusCode()).as(guests.body().asString()).isEqualTo(200);
-        assertThat(removal.statusCode()).as(removal.body().asString()).isEqualTo(409);
-        assertThat((String) removal.path("code")).isEqualTo("startup_in_use");
+        Answers answers = removedWhileTakenAsAGuest(s, bob, "/api/startups/" + beta);
+
+        assertThat(answers.guests().statusCode()).as(answers.guests().body().asString()).isEqualTo(200);
+        assertThat(answers.removal().statusCode()).as(answers.removal().body().asString()).isEqualTo(409);
+        assertThat((String) answers.removal().path("code")).isEqualTo("startup_in_use");
         assertThat(Db.count("SELECT count(*) FROM startup_contact WHERE id = ?", UUID.fromString(bob))).isEqualTo(1);
     }
 
@@ -112,6 +79,31 @@ class ContactRemovalRaceTest {
         assertThat((String) guests.path("code")).isEqualTo("contact_not_found");
         assertThat(Db.count("SELECT count(*) FROM interview WHERE id = ? AND guests::text LIKE ?", UUID.fromString(id), "%" + max + "%"))
                 .as("no guest names the contact that is gone").isZero();
+    }
+
+    record Answers(ExtractableResponse<Response> guests, ExtractableResponse<Response> removal) {
+    }
+
+    /**
+     * A new draft of Ada's takes {@code contactId} as a guest while Ben removes {@code removalPath}: the draft's row is held
+     * in the test's own transaction, so the guests step, having read the contact, waits to save; the removal starts then.
+     */
+    private static Answers removedWhileTakenAsAGuest(Setup s, String contactId, String removalPath) throws Exception {
+        String id = InterviewApi.draft(s.ada());
+        try (Connection other = open()) {
+            try (PreparedStatement hold = other.prepareStatement("SELECT 1 FROM interview WHERE id = ? FOR UPDATE")) {
+                hold.setObject(1, UUID.fromString(id));
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            Future<ExtractableResponse<Response>> step = CompletableFuture.supplyAsync(() ->
+                    step(s.ada(), id, "guests", "{\"guests\":[{\"contactId\":\"" + contactId + "\"}]}").extract());
+            Db.awaitWaitingOnLock("update interview%");
+            Future<ExtractableResponse<Response>> remove = CompletableFuture.supplyAsync(() -> given()
+                    .header("Authorization", s.ben().bearer()).delete(removalPath).then().extract());
+            awaitWaitingOrDone(remove, "%startup_contact%");
+            other.commit();
+            return new Answers(step.get(30, TimeUnit.SECONDS), remove.get(30, TimeUnit.SECONDS));
+        }
     }
 
     private static Connection open() throws Exception {
