@@ -1,7 +1,7 @@
 // An interview's mails, one line per address: who, what became of the mail, when, and why when it failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mailLine, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
+import { correctionHint, mailLine, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
 
 const grace = { email: 'grace@acme.test', name: 'Grace Hopper', role: 'contact', kind: 'invitation', sequence: 0, state: 'delivered',
   at: '2026-12-07T09:12:00Z', detail: null };
@@ -36,4 +36,17 @@ test('the page looks again while nothing is mailed yet or a mail waits for the m
   assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'waiting' }]), true);
   assert.equal(mailsOnTheirWay([{ ...grace, state: 'retrying' }]), true);
   assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent' }, { ...grace, state: 'bounced' }]), false);
+});
+
+test('a contact\'s mail that did not arrive points to their startup\'s page, a member\'s to the admins; others to nothing', () => {
+  const iv = { startup: { id: 'a b', name: 'Acme' } };
+  assert.deepEqual(correctionHint({ ...grace, state: 'bounced' }, iv),
+    { text: 'Correct Grace Hopper\'s address on Acme\'s page', href: '#/startups/a%20b' });
+  assert.deepEqual(correctionHint({ ...grace, state: 'undeliverable', role: 'interviewer' }, iv),
+    { text: 'An admin corrects Grace Hopper\'s address in the team table', href: null });
+  assert.equal(correctionHint(grace, iv), null, 'delivered');
+  assert.equal(correctionHint({ ...grace, state: 'retrying' }, iv), null, 'still on its way');
+  assert.equal(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, iv), null, 'a guest typed in is corrected nowhere');
+  assert.equal(correctionHint({ ...grace, state: 'bounced', name: null, role: null }, iv), null, 'no longer in the interview');
+  assert.equal(correctionHint({ ...grace, state: 'bounced' }, {}), null, 'no startup');
 });

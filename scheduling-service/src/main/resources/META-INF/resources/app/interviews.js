@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
-import { mailLine, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
+import { correctionHint, mailLine, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
 
@@ -218,7 +218,7 @@ function invitationMails(iv, token, zone) {
   const read = (left) => call('GET', `/api/interviews/${encodeURIComponent(iv.id)}/invitation-mails`, undefined, token).then(answer => {
     section.replaceChildren(h('h2', {}, 'Mails'), answer.mails.length
       ? h('ul', { class: 'mails' }, ...answer.mails.map(m => h('li', mailTrouble(m) ? { 'data-mail': m.email, class: 'trouble' } : { 'data-mail': m.email },
-        mailLine(m, zone))))
+        mailLine(m, zone), correction(correctionHint(m, iv)))))
       : h('p', { class: 'muted' }, iv.origin === 'calcom' ? 'Booked on Cal.com directly: Cal.com mails its people, not this app.'
         : 'No mails yet.'));
     if (left > 0 && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
@@ -228,6 +228,14 @@ function invitationMails(iv, token, zone) {
     h('p', { class: 'muted', id: 'invitation-mails-unavailable' }, 'What became of the mails cannot be read right now; reload the page to try again.')));
   read(20);
   return section;
+}
+
+/** A mail's correction hint: a link to where the address is corrected, or a line saying who corrects it. */
+function correction(hint) {
+  if (!hint) {
+    return null;
+  }
+  return h('span', { class: 'correction' }, ' — ', hint.href ? h('a', { href: hint.href }, hint.text) : hint.text, '.');
 }
 
 /**

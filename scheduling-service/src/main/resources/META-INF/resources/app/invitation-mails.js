@@ -34,3 +34,21 @@ export function mailLine(mail, zone) {
   const when = mail.at ? ` (${formatWhen(mail.at, zone)})` : '';
   return `${who}: ${what}${when}${mail.detail ? ` — ${mail.detail}` : ''}`;
 }
+
+/**
+ * Where the address of a mail that did not arrive is corrected, when the page can say: a contact's on their startup's page
+ * (the interview then invites the corrected address at once); a team member's by an admin, in the team table. Null
+ * otherwise (a mail on its way, delivered or marked as spam, a guest, an address the interview no longer names).
+ */
+export function correctionHint(mail, iv) {
+  if (mail.state !== 'bounced' && mail.state !== 'undeliverable') {
+    return null;
+  }
+  if (mail.role === 'contact' && iv.startup) {
+    return { text: `Correct ${mail.name}'s address on ${iv.startup.name}'s page`, href: `#/startups/${encodeURIComponent(iv.startup.id)}` };
+  }
+  if (mail.role === 'interviewer') {
+    return { text: `An admin corrects ${mail.name}'s address in the team table`, href: null };
+  }
+  return null;
+}
