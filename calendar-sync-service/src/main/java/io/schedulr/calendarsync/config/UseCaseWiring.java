@@ -34,14 +34,12 @@ import io.schedulr.calendarsync.application.port.out.ChannelStore;
 import io.schedulr.calendarsync.application.port.out.MirrorFailures;
 import io.schedulr.calendarsync.application.port.out.RoomCommands;
 import io.schedulr.calendarsync.application.port.out.SyncStates;
-import io.schedulr.kit.security.ServiceKeys;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** Builds the framework-free application services from their ports. */
@@ -146,12 +144,5 @@ public class UseCaseWiring {
     FreeBusyService freeBusy(ConnectionStore connections, SyncStates syncs, FreeBusyCalendars google, GoogleGrants grants, GoogleCallAudit audit,
                              Transactions transactions, Clock clock, FreeBusyConfig config) {
         return new FreeBusyService(connections, syncs, google, grants, audit, transactions, clock, config.cacheTtl());
-    }
-
-    /** The keys other services call the internal routes with (GET /internal/free-busy). */
-    @Produces
-    @Singleton
-    ServiceKeys serviceKeys(InternalConfig config) {
-        return new ServiceKeys(config.serviceKeys().orElse(List.of()));
     }
 }

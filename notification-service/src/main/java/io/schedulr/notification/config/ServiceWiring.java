@@ -1,6 +1,5 @@
 package io.schedulr.notification.config;
 
-import io.schedulr.kit.security.ServiceKeys;
 import io.schedulr.notification.adapter.in.scheduling.DispatchTrigger;
 import io.schedulr.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.HandleInterviewChangeUseCase;
@@ -34,10 +33,8 @@ import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RedeliveryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 /** Wires the framework-free application services to their adapters. */
 public class ServiceWiring {
@@ -108,12 +105,6 @@ public class ServiceWiring {
         return new InvitationMailsService(history);
     }
 
-    /** The keys other services call the internal routes with (GET /internal/interviews/{id}/invitation-mails). */
-    @Produces
-    @Singleton
-    ServiceKeys serviceKeys(InternalConfig config) {
-        return new ServiceKeys(config.serviceKeys().orElse(List.of()));
-    }
 
     @Produces
     @ApplicationScoped

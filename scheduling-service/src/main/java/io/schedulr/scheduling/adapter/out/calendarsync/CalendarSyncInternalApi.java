@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.calendarsync;
 
+import io.schedulr.kit.security.ServiceKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,11 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "calendar-sync")
 @Path("/internal")
 public interface CalendarSyncInternalApi {
-    String SERVICE_KEY_HEADER = "X-Schedulr-Service-Key";
-
     @GET
     @Path("/free-busy")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<FreeBusyAnswer> freeBusy(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, @QueryParam("person") String person,
+    Uni<FreeBusyAnswer> freeBusy(@HeaderParam(ServiceKeys.HEADER) String serviceKey, @QueryParam("person") String person,
                                  @QueryParam("start") String start, @QueryParam("end") String end);
 }

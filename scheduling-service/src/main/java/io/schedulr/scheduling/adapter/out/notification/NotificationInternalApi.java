@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.out.notification;
 
+import io.schedulr.kit.security.ServiceKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,10 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "notification")
 @Path("/internal")
 public interface NotificationInternalApi {
-    String SERVICE_KEY_HEADER = "X-Schedulr-Service-Key";
-
     @GET
     @Path("/interviews/{id}/invitation-mails")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<InvitationMailsAnswer> invitationMails(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, @PathParam("id") String interviewId);
+    Uni<InvitationMailsAnswer> invitationMails(@HeaderParam(ServiceKeys.HEADER) String serviceKey, @PathParam("id") String interviewId);
 }
