@@ -18,6 +18,8 @@ public interface NotificationConfig {
 
     Reminders reminders();
 
+    BounceAlerts bounceAlerts();
+
     /** The room events consumer. All but {@code retryBackoff} feed the SmallRye channel room-events (application.properties). */
     interface Consumer {
         /** Whether the consumer runs in this instance. */
@@ -94,6 +96,31 @@ public interface NotificationConfig {
 
         @WithDefault("PT2M")
         Duration retryMax();
+    }
+
+    /** Mails to an organizer whose invitation did not arrive (docs/notifications.md, "When an invitation does not arrive"). */
+    interface BounceAlerts {
+        /** Period of the sender's round (used by @Scheduled). */
+        @WithDefault("5s")
+        String every();
+
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a claimed alert is reserved for its sender before another replica may take it. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** First delay after the mail server refused an alert; doubles per failure up to {@link #retryMax()}. */
+        @WithDefault("PT30S")
+        Duration retryInitial();
+
+        @WithDefault("PT15M")
+        Duration retryMax();
+
+        /** Sends tried before an alert is given up (at the defaults, about six hours of trying). */
+        @WithDefault("30")
+        int maxAttempts();
     }
 
     interface Hooks {

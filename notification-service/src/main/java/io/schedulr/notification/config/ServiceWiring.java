@@ -8,8 +8,10 @@ import io.schedulr.notification.application.port.in.HandleRoomChangeUseCase;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
 import io.schedulr.notification.application.port.in.ListInvitationMailsUseCase;
 import io.schedulr.notification.application.port.in.RecordEmailStatusUseCase;
+import io.schedulr.notification.application.port.in.SendBounceAlertsUseCase;
 import io.schedulr.notification.application.port.in.SendDueRemindersUseCase;
 import io.schedulr.notification.application.port.in.UpdateReminderPreferencesUseCase;
+import io.schedulr.notification.application.port.out.BounceAlertQueuePort;
 import io.schedulr.notification.application.port.out.DeliveryQueuePort;
 import io.schedulr.notification.application.port.out.LoadDeliveryHistoryPort;
 import io.schedulr.notification.application.port.out.MailServerProbePort;
@@ -18,8 +20,10 @@ import io.schedulr.notification.application.port.out.RecordInterviewChangePort;
 import io.schedulr.notification.application.port.out.RecordRoomChangePort;
 import io.schedulr.notification.application.port.out.ReminderQueuePort;
 import io.schedulr.notification.application.port.out.ReminderUnitOfWorkPort;
+import io.schedulr.notification.application.port.out.SendBounceAlertPort;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.application.port.out.SendReminderPort;
+import io.schedulr.notification.application.service.BounceAlertDispatchService;
 import io.schedulr.notification.application.service.DeliveryHistoryService;
 import io.schedulr.notification.application.service.DispatchService;
 import io.schedulr.notification.application.service.EmailStatusService;
@@ -82,6 +86,14 @@ public class ServiceWiring {
     SendDueRemindersUseCase sendDueReminders(ReminderQueuePort queue, SendReminderPort sender, NotificationConfig config, Clock clock) {
         NotificationConfig.Reminders r = config.reminders();
         return new ReminderDispatchService(queue, sender, clock, new RedeliveryPolicy(r.retryInitial(), r.retryMax()), r.batchSize(), r.lease());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SendBounceAlertsUseCase sendBounceAlerts(BounceAlertQueuePort queue, SendBounceAlertPort sender, NotificationConfig config, Clock clock) {
+        NotificationConfig.BounceAlerts b = config.bounceAlerts();
+        return new BounceAlertDispatchService(queue, sender, clock, new RedeliveryPolicy(b.retryInitial(), b.retryMax()), b.maxAttempts(),
+                b.batchSize(), b.lease());
     }
 
     @Produces

@@ -127,7 +127,6 @@ public record InvitationMail(String recipient, InviteMethod method, int sequence
                     detail = notice == null ? null : notice.detail();
                 }
                 case UNDELIVERABLE -> {
-                    // the reason of a delivery set aside by the dispatcher stays on the delivery, not on a row: none here
                     state = State.UNDELIVERABLE;
                     detail = lastError(rows, DeliveryOutcome.UNDELIVERABLE);
                 }

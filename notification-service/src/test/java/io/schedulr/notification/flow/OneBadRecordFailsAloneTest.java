@@ -2,6 +2,7 @@ package io.schedulr.notification.flow;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.events.RoomEventType;
+import io.schedulr.notification.support.Db;
 import io.schedulr.notification.support.RoomEvents;
 import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.TestUser;
@@ -67,6 +68,9 @@ class OneBadRecordFailsAloneTest {
         onlyMail(host, 1);
         onlyMail(guest, 1);
         await().until(() -> status(poisoned).equals("UNDELIVERABLE"));
+        assertThat(Db.count("SELECT count(*) FROM delivery_attempt WHERE delivery_id = " + poisoned + " AND outcome = 'UNDELIVERABLE' "
+                + "AND recipient = 'q@x.example' AND error LIKE 'cannot make a mail from this delivery: %'"))
+                .as("the decision is audited with its reason, for the deliveries API and an interview's page").isEqualTo(1);
     }
 
     private static String status(long id) throws Exception {

@@ -31,6 +31,8 @@ class NativeRegistrationsTest {
                         "subject/text/html of an invitation mail, rendered into ImipMimeBody; never JSON")
                 .allow("io.schedulr.notification.adapter.out.mail.ReminderMailContent",
                         "subject/text/html of a reminder mail, handed to the mailer as text and HTML; never JSON")
+                .allow("io.schedulr.notification.adapter.out.mail.BounceAlertMailContent",
+                        "subject/text/html of a bounce alert mail, handed to the mailer as text and HTML; never JSON")
                 // ical4j (IcsInviteCalendar): its configuration, its time-zone alias table and the factories it
                 // finds with ServiceLoader, enumerated from the ical4j jar on the class path.
                 .requireResource("ical4j.properties", "ical4j's Configurator reads it: no tzurl updates, MapTimeZoneCache")

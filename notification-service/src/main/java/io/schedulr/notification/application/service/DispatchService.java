@@ -94,23 +94,7 @@ public class DispatchService implements DispatchDeliveriesUseCase {
                     }
                     failed.incrementAndGet();
                     Instant next = now.plus(redelivery.delayAfter(delivery.attempts() + 1));
-                    return queue.markFailed(delivery, describe(error), now, next);
+                    return queue.markFailed(delivery, Failures.describe(error), now, next);
                 });
-    }
-
-    private static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder();
-        Throwable t = error;
-        while (t != null && text.length() < 900) {
-            if (!text.isEmpty()) {
-                text.append(" <- ");
-            }
-            text.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                text.append(": ").append(t.getMessage());
-            }
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return text.length() > 1000 ? text.substring(0, 1000) : text.toString();
     }
 }

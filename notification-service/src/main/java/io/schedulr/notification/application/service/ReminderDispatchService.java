@@ -54,7 +54,7 @@ public class ReminderDispatchService implements SendDueRemindersUseCase {
                     // One reminder whose settling fails (its data, the database) stays claimed until its lease runs out and
                     // is tried again then; the others of the batch go on. A lost claim (null) is another sender's.
                     .onItem().transformToUniAndConcatenate(claim -> queue.settle(claim, this::decide)
-                            .onFailure().recoverWithItem(error -> new ReminderDecision(null, describe(error), clock.instant(), null)))
+                            .onFailure().recoverWithItem(error -> new ReminderDecision(null, Failures.describe(error), clock.instant(), null)))
                     .collect().asList()
                     .map(decisions -> report(claims.size(), decisions));
         });
@@ -79,7 +79,7 @@ public class ReminderDispatchService implements SendDueRemindersUseCase {
                 .map(ok -> ReminderDecision.sent(clock.instant()))
                 .onFailure().recoverWithItem(error -> {
                     Instant failedAt = clock.instant();
-                    return ReminderDecision.failed(describe(error), failedAt, failedAt.plus(retry.delayAfter(reminder.attempts() + 1)));
+                    return ReminderDecision.failed(Failures.describe(error), failedAt, failedAt.plus(retry.delayAfter(reminder.attempts() + 1)));
                 });
     }
 
@@ -102,19 +102,5 @@ public class ReminderDispatchService implements SendDueRemindersUseCase {
             }
         }
         return new Report(claimed, sent, late, cancelled, failed, errors);
-    }
-
-    private static String describe(Throwable error) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = error; t != null && text.length() < 900; t = t.getCause() == t ? null : t.getCause()) {
-            if (!text.isEmpty()) {
-                text.append(" <- ");
-            }
-            text.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                text.append(": ").append(t.getMessage());
-            }
-        }
-        return text.length() > 1000 ? text.substring(0, 1000) : text.toString();
     }
 }

@@ -12,6 +12,7 @@ import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
 import io.schedulr.notification.domain.Person;
+import io.schedulr.notification.domain.ReportedMail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static io.schedulr.notification.adapter.out.persistence.SqlValues.instant;
 import static io.schedulr.notification.adapter.out.persistence.SqlValues.ts;
@@ -74,7 +76,10 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                 }));
     }
 
-    /** One bad row fails alone: it leaves the queue with its reason, the rest of the batch goes out. */
+    /**
+     * One bad row fails alone: it leaves the queue with its reason, the rest of the batch goes out. The decision is audited
+     * like any other, so the deliveries API and an interview's page show why.
+     */
     private static Uni<Void> setAside(SqlConnection conn, Map<Long, String> unusable) {
         if (unusable.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -82,7 +87,14 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
         LOG.errorf("setting aside %d undeliverable deliveries: %s", unusable.size(), unusable);
         List<Tuple> batch = unusable.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
         return conn.preparedQuery("UPDATE delivery SET status = 'UNDELIVERABLE', lease_until = NULL, last_error = $2 WHERE id = $1")
-                .executeBatch(batch).replaceWithVoid();
+                .executeBatch(batch)
+                .flatMap(v -> conn.preparedQuery("""
+                                INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error,
+                                                              ics_uid)
+                                SELECT id, event_id, room_id, recipient_email, method, sequence, 'UNDELIVERABLE', $2, ics_uid
+                                FROM delivery WHERE id = $1""")
+                        .executeBatch(batch))
+                .replaceWithVoid();
     }
 
     @Override
@@ -171,9 +183,10 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
 
 
     @Override
-    public Uni<Optional<Long>> record(EmailStatusNotice notice) {
+    public Uni<Optional<Long>> record(EmailStatusNotice notice, Predicate<ReportedMail> alertOrganizer) {
         return pool.withTransaction(conn -> conn.preparedQuery("""
-                        SELECT a.id FROM delivery d JOIN delivery_attempt a ON a.delivery_id = d.id
+                        SELECT a.id AS attempt_id, """ + BounceAlertRows.MAIL_COLUMNS + """
+                        FROM delivery d JOIN delivery_attempt a ON a.delivery_id = d.id
                         WHERE d.message_key = $1 AND a.outcome = 'SENT' ORDER BY a.id DESC LIMIT 1""")
                 .execute(Tuple.of(notice.messageKey()))
                 .flatMap(rows -> {
@@ -181,12 +194,25 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                     if (!it.hasNext()) {
                         return Uni.createFrom().item(Optional.<Long>empty());
                     }
-                    long attemptId = it.next().getLong("id");
+                    Row row = it.next();
+                    long attemptId = row.getLong("attempt_id");
                     return conn.preparedQuery("""
                                     INSERT INTO email_status_notice (attempt_id, status, detail, occurred_at) VALUES ($1, $2, $3, $4)""")
                             .execute(Tuple.of(attemptId, notice.status().name(), SqlValues.clip(notice.detail(), 2000), ts(notice.occurredAt())))
+                            .flatMap(v -> wantsAlert(row, alertOrganizer)
+                                    ? BounceAlertRows.plan(conn, row.getLong("delivery_id"), notice) : Uni.createFrom().voidItem())
                             .replaceWith(Optional.of(attemptId));
                 }));
+    }
+
+    /** A delivery row that cannot be read as a mail costs its alert, not the report (which is recorded all the same). */
+    private static boolean wantsAlert(Row row, Predicate<ReportedMail> alertOrganizer) {
+        try {
+            return alertOrganizer.test(BounceAlertRows.reportedMail(row));
+        } catch (RuntimeException e) {
+            LOG.warnf("no bounce alert for delivery %d: its row cannot be read as a mail (%s)", row.getLong("delivery_id"), e.toString());
+            return false;
+        }
     }
 
     private static QueuedDelivery toQueued(Row row) {
