@@ -1,7 +1,7 @@
 // An interview's mails, one line per address: who, what became of the mail, when, and why when it failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { correctionHint, mailLine, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
+import { correctionHint, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
 
 const grace = { email: 'grace@acme.test', name: 'Grace Hopper', role: 'contact', kind: 'invitation', sequence: 0, state: 'delivered',
   at: '2026-12-07T09:12:00Z', detail: null };
@@ -49,4 +49,18 @@ test('a contact\'s mail that did not arrive points to their startup\'s page, a m
   assert.equal(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, iv), null, 'a guest typed in is corrected nowhere');
   assert.equal(correctionHint({ ...grace, state: 'bounced', name: null, role: null }, iv), null, 'no longer in the interview');
   assert.equal(correctionHint({ ...grace, state: 'bounced' }, {}), null, 'no startup');
+});
+
+test('the page looks again often for a minute, then less often, and stops after half an hour', () => {
+  assert.equal(mailsLookAgainIn(1), 3000);
+  assert.equal(mailsLookAgainIn(20), 3000);
+  assert.deepEqual([21, 22, 23, 24, 25].map(mailsLookAgainIn), [15_000, 30_000, 60_000, 120_000, 120_000]);
+  let reads = 1;
+  let waited = 0;
+  while (mailsLookAgainIn(reads) !== null) {
+    waited += mailsLookAgainIn(reads);
+    reads++;
+  }
+  assert.ok(waited >= 30 * 60_000 && waited < 32 * 60_000, `looked for ${waited} ms`);
+  assert.equal(mailsLookAgainIn(0), null);
 });

@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
-import { correctionHint, mailLine, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
+import { correctionHint, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
 
@@ -211,22 +211,23 @@ function detailView(app, failed, id) {
 
 /**
  * What became of each mail the interview sent. Read after the page shows (the page does not wait for it), and read again
- * every few seconds while a mail is still on its way, for as long as the page shows it.
+ * while a mail is still on its way (mailsLookAgainIn: often at first, then less, for half an hour), as long as the page shows it.
  */
 function invitationMails(iv, token, zone) {
   const section = h('div', { id: 'invitation-mails' }, h('h2', {}, 'Mails'), h('p', { class: 'muted' }, 'Reading what became of the mails…'));
-  const read = (left) => call('GET', `/api/interviews/${encodeURIComponent(iv.id)}/invitation-mails`, undefined, token).then(answer => {
+  const read = (reads) => call('GET', `/api/interviews/${encodeURIComponent(iv.id)}/invitation-mails`, undefined, token).then(answer => {
     section.replaceChildren(h('h2', {}, 'Mails'), answer.mails.length
       ? h('ul', { class: 'mails' }, ...answer.mails.map(m => h('li', mailTrouble(m) ? { 'data-mail': m.email, class: 'trouble' } : { 'data-mail': m.email },
         mailLine(m, zone), correction(correctionHint(m, iv)))))
       : h('p', { class: 'muted' }, iv.origin === 'calcom' ? 'Booked on Cal.com directly: Cal.com mails its people, not this app.'
         : 'No mails yet.'));
-    if (left > 0 && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
-      setTimeout(() => section.isConnected && read(left - 1), 3000);
+    const wait = mailsLookAgainIn(reads);
+    if (wait !== null && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
+      setTimeout(() => section.isConnected && read(reads + 1), wait);
     }
   }).catch(() => section.replaceChildren(h('h2', {}, 'Mails'),
     h('p', { class: 'muted', id: 'invitation-mails-unavailable' }, 'What became of the mails cannot be read right now; reload the page to try again.')));
-  read(20);
+  read(1);
   return section;
 }
 

@@ -25,6 +25,23 @@ export function mailsOnTheirWay(mails) {
 }
 
 /**
+ * How long the page waits before it reads the mails again, after {@code reads} reads: every 3 s for the first minute (a mail
+ * usually leaves within seconds), then 15 s, 30 s, 1 min and every 2 min after that — a mail the mail server refuses is
+ * tried again for longer than a minute — until the page has looked for half an hour; then null (reloading looks again).
+ */
+export function mailsLookAgainIn(reads) {
+  const FAST = 20;
+  const delays = [];
+  let waited = 0;
+  for (let i = 0; waited < 30 * 60_000; i++) {
+    const delay = i < FAST ? 3000 : Math.min(120_000, 15_000 * 2 ** (i - FAST));
+    delays.push(delay);
+    waited += delay;
+  }
+  return reads >= 1 && reads <= delays.length ? delays[reads - 1] : null;
+}
+
+/**
  * "Grace Hopper <grace@acme.test>, contact: invitation delivered (Mon, 7 Dec 2026, 10:12 CET (Europe/Berlin))", with the
  * mail server's or provider's reason after a dash. An address the interview no longer names says so.
  */
