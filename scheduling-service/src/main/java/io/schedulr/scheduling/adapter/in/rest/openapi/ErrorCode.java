@@ -39,6 +39,7 @@ public enum ErrorCode implements DocumentedError {
     BOOKING_CHANGES_ONLY_STAGE(400, "booking_changes_only_stage",
             "A booking (guestId) can set the stage, not the time, privacy or offer; send those separately."),
     NOTHING_TO_UPDATE(400, "nothing_to_update", "Give at least one of guestId, datetimeUtc, private, offerTo, stage."),
+    UNKNOWN_PARAMETER(400, "unknown_parameter", "Query parameter 'limt' is not part of this request; it takes fitsMyCalendar, limit, offset, scope."),
     INVALID_SCOPE(400, "invalid_scope", "'scope' is 'open', 'mine' or 'past'; got 'everything'."),
     INVALID_LIMIT(400, "invalid_limit", "'limit' is a number from 1 to 100."),
     INVALID_OFFSET(400, "invalid_offset", "'offset' is a number from 0 to 2147483647."),

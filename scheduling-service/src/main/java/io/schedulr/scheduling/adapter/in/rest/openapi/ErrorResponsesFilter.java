@@ -21,6 +21,8 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
             ErrorCode.EMAIL_UNVERIFIED, ErrorCode.EMAIL_UNUSABLE);
     private static final List<DocumentedError> ON_A_BODY = List.of(CommonError.MALFORMED_JSON, CommonError.INVALID_BODY,
             ErrorCode.INVALID_FIELD, CommonError.UNKNOWN_FIELD, CommonError.BODY_TOO_LARGE, CommonError.UNSUPPORTED_MEDIA_TYPE);
+    private static final List<DocumentedError> EVERYWHERE = List.of(ErrorCode.UNKNOWN_PARAMETER, CommonError.URI_TOO_LONG,
+            CommonError.HEADERS_TOO_LARGE, CommonError.INTERNAL_ERROR, CommonError.TEMPORARILY_UNAVAILABLE);
     private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(400, "The request is malformed or a value is refused; the code names which."),
             Map.entry(403, "Signed in, but not allowed to do this (or the token has no usable, verified email address)."),
@@ -50,6 +52,12 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
     @Override
     protected List<DocumentedError> onABody() {
         return ON_A_BODY;
+    }
+
+    /** Every route refuses a query parameter it does not take ({@code UnknownQueryParameters}). */
+    @Override
+    protected List<DocumentedError> everywhere() {
+        return EVERYWHERE;
     }
 
     @Override
