@@ -83,6 +83,14 @@ public interface SchedulingConfig {
         /** How often the backlog gauges ({@code schedulr_outbox_*} on /q/metrics) read the outbox table. */
         @WithDefault("PT10S")
         Duration metricsRefresh();
+
+        /** Published rows older than this are deleted (Kafka has them; nothing reads them again). */
+        @WithDefault("P7D")
+        Duration keepPublished();
+
+        /** How often published rows older than {@link #keepPublished()} are deleted. */
+        @WithDefault("PT1H")
+        Duration cleanupEvery();
     }
 
     interface Events {
