@@ -317,9 +317,13 @@ public class ConnectionAuthorizationMatrixTest {
         Response smuggled = given().header("Authorization", ben.bearer()).queryParam("start", "2030-03-04T00:00:00Z")
                 .queryParam("end", "2030-03-05T00:00:00Z").queryParam("userId", ana.id()).queryParam("email", ana.email())
                 .get(FreeBusyBadInputTest.FREE_BUSY);
-        assertThat(smuggled.statusCode()).isEqualTo(200);
-        assertThat(smuggled.jsonPath().getString("status")).isEqualTo("connected");
-        assertThat(smuggled.jsonPath().getList("busy")).as("ben's own calendar is free").isEmpty();
+        assertThat(smuggled.statusCode()).as("a parameter naming another person is refused, never read").isEqualTo(400);
+        assertThat(smuggled.jsonPath().getString("code")).isEqualTo("unknown_parameter");
+        assertThat(smuggled.asString()).doesNotContain("2030-03-04T10:00:00Z");
+        Response own = given().header("Authorization", ben.bearer()).queryParam("start", "2030-03-04T00:00:00Z")
+                .queryParam("end", "2030-03-05T00:00:00Z").get(FreeBusyBadInputTest.FREE_BUSY);
+        assertThat(own.jsonPath().getString("status")).isEqualTo("connected");
+        assertThat(own.jsonPath().getList("busy")).as("ben's own calendar is free").isEmpty();
     }
 
     /** With the key, the answer is about the person the service names: a person's token sent along changes nothing. */

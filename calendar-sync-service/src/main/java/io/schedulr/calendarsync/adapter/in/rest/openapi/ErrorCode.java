@@ -11,6 +11,7 @@ import io.schedulr.kit.openapi.DocumentedError;
  * share a code when they differ in what is missing (a bearer token, a service key): an operation names one of them.
  */
 public enum ErrorCode implements DocumentedError {
+    UNKNOWN_PARAMETER(400, "unknown_parameter", "Query parameter 'begin' is not part of this request; it takes end, start."),
     INVALID_REQUEST(400, "invalid_request", "The body must be {\"code\": …, \"state\": …}."),
     INVALID_FIELD(400, "invalid_field", "Field 'code' has the wrong type."),
     INVALID_STATE(400, "invalid_state", "'state' was already used or is unknown; start connecting again."),
