@@ -25,7 +25,19 @@ public final class QueryParameters {
 
     /** @throws ApiException 400 {@code unknown_parameter} for the first of {@code given} that {@code method} does not take */
     public void refuseUnknown(Method method, Collection<String> given) {
-        Set<String> known = taken.computeIfAbsent(method, QueryParameters::takenBy);
+        refuseOutside(taken.computeIfAbsent(method, QueryParameters::takenBy), given);
+    }
+
+    /**
+     * For a route that takes no query parameters and checks them itself (e.g. after a service key):
+     *
+     * @throws ApiException 400 {@code unknown_parameter} for the first of {@code given}
+     */
+    public static void refuseAny(Collection<String> given) {
+        refuseOutside(Set.of(), given);
+    }
+
+    private static void refuseOutside(Set<String> known, Collection<String> given) {
         for (String name : given) {
             if (!known.contains(name)) {
                 throw ApiException.badRequest("unknown_parameter", "Query parameter '" + Excerpt.of(name) + "' is not part of this request"

@@ -7,6 +7,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A route for signed-in people refuses a query parameter it does not take with {@code 400 unknown_parameter}, naming it
@@ -16,12 +18,14 @@ import java.lang.reflect.Method;
  */
 public class UnknownQueryParameters {
     private final QueryParameters parameters = new QueryParameters();
+    /** Whether a resource method is for signed-in people, looked up once per method. */
+    private final Map<Method, Boolean> signedIn = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method != null && (method.isAnnotationPresent(Authenticated.class)
-                || resource.getResourceClass().isAnnotationPresent(Authenticated.class))) {
+        if (method != null && signedIn.computeIfAbsent(method, m -> m.isAnnotationPresent(Authenticated.class)
+                || m.getDeclaringClass().isAnnotationPresent(Authenticated.class))) {
             parameters.refuseUnknown(method, request.getUriInfo().getQueryParameters().keySet());
         }
     }

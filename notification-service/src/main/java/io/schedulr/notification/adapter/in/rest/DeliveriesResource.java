@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.QueryParameters;
 import io.schedulr.kit.security.Caller;
 import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.notification.application.port.in.ListDeliveriesUseCase;
@@ -71,9 +72,7 @@ public class DeliveriesResource {
             @PathParam("roomId") String roomId,
             @Context UriInfo uri) {
         Caller caller = currentCaller.get();
-        uri.getQueryParameters().keySet().stream().findFirst().ifPresent(name -> {
-            throw ApiException.badRequest("unknown_parameter", "Query parameter '" + Excerpts.of(name) + "' is not part of this request.");
-        });
+        QueryParameters.refuseAny(uri.getQueryParameters().keySet());
         String room = roomId(roomId);
         return deliveries.list(new ListDeliveriesQuery(room, caller.id(), identity.hasRole(OPERATOR_ROLE)))
                 .map(records -> records.stream().map(this::toJson).toList())

@@ -2,6 +2,7 @@ package io.schedulr.notification.adapter.in.rest;
 
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.QueryParameters;
 import io.schedulr.kit.security.ServiceKeys;
 import io.schedulr.notification.application.port.in.ListInvitationMailsUseCase;
 import io.schedulr.notification.domain.InvitationMail;
@@ -77,9 +78,7 @@ public class InternalInvitationMailsResource {
             @PathParam("interviewId") String interviewId,
             @Context UriInfo uri) {
         keys.check(serviceKey);
-        uri.getQueryParameters().keySet().stream().findFirst().ifPresent(name -> {
-            throw ApiException.badRequest("unknown_parameter", "Query parameter '" + Excerpts.of(name) + "' is not part of this request.");
-        });
+        QueryParameters.refuseAny(uri.getQueryParameters().keySet());
         String interview = interviewId(interviewId);
         return mails.list(interview).map(InvitationMailsJson::of);
     }
