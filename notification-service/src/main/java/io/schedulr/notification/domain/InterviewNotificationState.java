@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param toldEnd      the end it showed
  * @param toldJoinLink  the join link it showed; null when it had none
  * @param toldTentative whether it was tentative (the booking waited for its host's confirmation)
- * @param toldPeople    everyone the last REQUEST named (so that one a later REQUEST no longer names is sent a CANCEL); empty
- *                      before any, or when not known (kept before V16)
+ * @param toldPeople    everyone the last REQUEST named, its organizer first (so that one a later REQUEST no longer names is
+ *                      sent a CANCEL under the organizer they were told); empty before any, or when not known (kept before V16)
  */
 public record InterviewNotificationState(String interviewId, int lastSequence, boolean cancelled, Instant toldStart, Instant toldEnd,
                                          String toldJoinLink, boolean toldTentative, List<Person> toldPeople) {
@@ -63,6 +63,11 @@ public record InterviewNotificationState(String interviewId, int lastSequence, b
         return toldPeople.stream()
                 .filter(told -> meeting.interview().people().stream().noneMatch(p -> p.person().sameAddress(told)))
                 .toList();
+    }
+
+    /** The organizer the last REQUEST named (the first of {@code toldPeople}); null when not known. */
+    public Person toldOrganizer() {
+        return toldPeople.isEmpty() ? null : toldPeople.get(0);
     }
 
     public InterviewNotificationState after(InviteMethod method, Meeting meeting) {

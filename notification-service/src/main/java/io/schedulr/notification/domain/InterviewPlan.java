@@ -56,21 +56,25 @@ public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipp
         }
         if (method == InviteMethod.REQUEST) {
             for (Person former : state.noLongerNamed(meeting)) {
-                send.add(new Invitation(eventId, InviteMethod.CANCEL, noLongerInvited(meeting, former), former));
+                send.add(new Invitation(eventId, InviteMethod.CANCEL, noLongerInvited(meeting, state.toldOrganizer(), former), former));
             }
         }
         return new InterviewPlan(send, nothingNew, state.after(method, meeting), null);
     }
 
     /**
-     * The meeting as the CANCEL to someone no longer named shows it (RFC 5546 3.2.5: the attendee removed): the organizer and
-     * them only, without the join link or the reason (the address may have been a wrong one, its holder a stranger).
+     * The meeting as the CANCEL to someone no longer named shows it (RFC 5546 3.2.5: the attendee removed): the organizer their
+     * invitation named and them only, without the join link or the reason (the address may have been a wrong one, its holder a
+     * stranger). The organizer is the one they were told, not today's: when the primary interviewer's own address was corrected
+     * or another interviewer became primary, a calendar matches the CANCEL to the event it holds by that organizer.
      */
-    private static Meeting noLongerInvited(Meeting meeting, Person former) {
+    private static Meeting noLongerInvited(Meeting meeting, Person toldOrganizer, Person former) {
         InterviewDetails details = meeting.interview();
+        InterviewParticipant organizer = toldOrganizer == null || details.organizer().person().sameAddress(toldOrganizer)
+                ? details.organizer() : new InterviewParticipant(toldOrganizer, InterviewParticipant.Kind.PRIMARY_INTERVIEWER, null, null);
         InterviewDetails theirs = new InterviewDetails(details.interviewId(), InterviewChange.NO_LONGER_INVITED,
-                List.of(details.organizer(), new InterviewParticipant(former, InterviewParticipant.Kind.GUEST, null, null)), null, false);
+                List.of(organizer, new InterviewParticipant(former, InterviewParticipant.Kind.GUEST, null, null)), null, false);
         return new Meeting(meeting.roomId(), meeting.icsUid(), meeting.sequence(), meeting.start(), meeting.end(), meeting.title(), null,
-                meeting.organizer(), former, theirs);
+                organizer.person(), former, theirs);
     }
 }

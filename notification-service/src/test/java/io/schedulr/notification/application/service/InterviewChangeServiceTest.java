@@ -122,6 +122,34 @@ class InterviewChangeServiceTest {
         assertThat(store.queued).extracting(i -> i.recipient().email()).containsExactly("ada@schedulr.test", "grace@acme.test");
     }
 
+    @Test
+    void theCancelToAnAddressNoLongerNamedCarriesTheOrganizerItsInvitationNamed() {
+        PersonData tom = new PersonData("u2", "Tom", "tom@schedulr.test", null, null, null, Kind.TEAM_MEMBER);
+        PersonData adaCorrected = new PersonData("u1", "Ada", "ada.l@schedulr.test", "Partner", null, "Europe/Berlin",
+                Kind.PRIMARY_INTERVIEWER);
+        service.handle(change("s", InterviewChange.SCHEDULED, 0, List.of(ADA, tom, GRACE), null)).await().indefinitely();
+        store.queued.clear();
+
+        service.handle(change("a", InterviewChange.ATTENDEES_CHANGED, 1, List.of(adaCorrected, tom, GRACE), null)).await().indefinitely();
+
+        assertThat(store.queued).extracting(i -> i.method() + " " + i.recipient().email() + " from " + i.meeting().organizer().email())
+                .containsExactly("REQUEST ada.l@schedulr.test from ada.l@schedulr.test", "REQUEST tom@schedulr.test from ada.l@schedulr.test",
+                        "REQUEST grace@acme.test from ada.l@schedulr.test", "CANCEL ada@schedulr.test from ada@schedulr.test");
+        assertThat(store.queued.get(3).meeting().interview().people()).as("the organizer they were told, once, and nobody else")
+                .extracting(p -> p.kind() + " " + p.person().email()).containsExactly("PRIMARY_INTERVIEWER ada@schedulr.test");
+
+        // Tom becomes the primary interviewer and Grace leaves: her CANCEL names Ada, who invited her, as its organizer.
+        PersonData tomPrimary = new PersonData("u2", "Tom", "tom@schedulr.test", null, null, null, Kind.PRIMARY_INTERVIEWER);
+        store.queued.clear();
+        service.handle(change("b", InterviewChange.ATTENDEES_CHANGED, 2, List.of(tomPrimary, adaCorrected), null)).await().indefinitely();
+
+        assertThat(store.queued).extracting(i -> i.method() + " " + i.recipient().email() + " from " + i.meeting().organizer().email())
+                .containsExactly("REQUEST tom@schedulr.test from tom@schedulr.test", "REQUEST ada.l@schedulr.test from tom@schedulr.test",
+                        "CANCEL grace@acme.test from ada.l@schedulr.test");
+        assertThat(store.queued.get(2).meeting().interview().people()).extracting(p -> p.kind() + " " + p.person().email())
+                .containsExactly("PRIMARY_INTERVIEWER ada.l@schedulr.test", "GUEST grace@acme.test");
+    }
+
     /** What the PostgreSQL store does, in memory: consumed ids, the interview's state, the queue. */
     static final class InMemoryStore implements RecordInterviewChangePort {
         final Set<String> consumed = new HashSet<>();
