@@ -20,11 +20,13 @@ public record BounceAlert(long id, ReportedMail mail, EmailStatus reportStatus, 
 
     /**
      * Whether a report about a mail asks for an alert to its organizer: the provider bounced or rejected it (a delay may
-     * still arrive; a complaint means it arrived), and it was not the organizer's own mail (their alert would go to the same
-     * address).
+     * still arrive; a complaint means it arrived), it was not the organizer's own mail (their alert would go to the same
+     * address), and the meeting still names its recipient (once an address was corrected or removed, the organizer has acted
+     * already: neither a late report about the old address's invitation nor the bounce of the cancellation it was then sent
+     * tells them anything).
      */
     public static boolean wanted(ReportedMail mail, EmailStatus reportStatus) {
-        return isFailure(reportStatus) && !mail.organizer().sameAddress(mail.recipient());
+        return isFailure(reportStatus) && !mail.organizer().sameAddress(mail.recipient()) && mail.recipientStillNamed();
     }
 
     private static boolean isFailure(EmailStatus status) {

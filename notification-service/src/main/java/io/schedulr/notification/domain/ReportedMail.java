@@ -8,9 +8,16 @@ import java.util.Objects;
  *
  * @param sessionKey what the delivery is filed under: a room's id, or {@code interview:<id>}
  * @param organizer  the meeting's organizer (a room's host, an interview's primary interviewer)
+ * @param recipientStillNamed whether the meeting still names the recipient: false once an interview's later invitation left
+ *                   their address out (corrected or removed); true for a room, and when not known
  */
 public record ReportedMail(long deliveryId, String sessionKey, InviteMethod method, String title, Instant start, Instant end,
-                           Person organizer, Person recipient) {
+                           Person organizer, Person recipient, boolean recipientStillNamed) {
+    public ReportedMail(long deliveryId, String sessionKey, InviteMethod method, String title, Instant start, Instant end,
+                        Person organizer, Person recipient) {
+        this(deliveryId, sessionKey, method, title, start, end, organizer, recipient, true);
+    }
+
     public ReportedMail {
         Objects.requireNonNull(sessionKey, "sessionKey");
         Objects.requireNonNull(method, "method");

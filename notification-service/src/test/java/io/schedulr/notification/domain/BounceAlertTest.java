@@ -40,6 +40,16 @@ public class BounceAlertTest {
     }
 
     @Test
+    void anAddressTheMeetingNoLongerNamesIsNotReportedTheOrganizerActedAlready() {
+        ReportedMail toOldAddress = new ReportedMail(7, "interview:iv-1", InviteMethod.CANCEL, "Interview: Acme Robotics", START,
+                START.plusSeconds(2700), ADA, GRACE, false);
+
+        assertThat(BounceAlert.wanted(toOldAddress, EmailStatus.BOUNCED)).isFalse();
+        assertThat(BounceAlert.wanted(mail(InviteMethod.REQUEST, ADA, GRACE, "room-1"), EmailStatus.BOUNCED))
+                .as("named unless told otherwise").isTrue();
+    }
+
+    @Test
     void anAlertKnowsItsInterviewItsKindAndAMessageKeyOfItsOwn() {
         BounceAlert alert = new BounceAlert(42, mail(InviteMethod.CANCEL, ADA, GRACE, "interview:iv-9"), EmailStatus.BOUNCED, null, 0);
 

@@ -15,10 +15,18 @@ import static io.schedulr.notification.adapter.out.persistence.SqlValues.instant
 
 /** Reading a delivery row as the mail a report is about, and planning the bounce alert of one. */
 final class BounceAlertRows {
-    /** The delivery's columns {@link #reportedMail} reads, with {@code d} the delivery (ends with a line break). */
+    /**
+     * The delivery's columns {@link #reportedMail} reads, with {@code d} the delivery (ends with a line break). Whether the
+     * recipient is still named: for an interview, whether the last REQUEST it was told named their address (not known, so
+     * named, when nothing was kept); a room's guest always is.
+     */
     static final String MAIL_COLUMNS = """
             d.id AS delivery_id, d.room_id, d.method, d.title, d.start_utc, d.end_utc,
-            d.organizer_email, d.organizer_name, d.organizer_tz, d.recipient_email, d.recipient_name, d.recipient_tz
+            d.organizer_email, d.organizer_name, d.organizer_tz, d.recipient_email, d.recipient_name, d.recipient_tz,
+            CASE WHEN d.room_id LIKE 'interview:%' THEN COALESCE((
+                SELECT s.told_people = '[]'::jsonb OR s.told_people @> jsonb_build_array(jsonb_build_object('email', d.recipient_email))
+                FROM interview_state s WHERE s.interview_id = substr(d.room_id, 11)), true)
+            ELSE true END AS recipient_still_named
             """;
 
     private BounceAlertRows() {
@@ -28,7 +36,8 @@ final class BounceAlertRows {
         return new ReportedMail(row.getLong("delivery_id"), row.getString("room_id"), InviteMethod.valueOf(row.getString("method")),
                 row.getString("title"), instant(row, "start_utc"), instant(row, "end_utc"),
                 new Person(row.getString("organizer_email"), row.getString("organizer_name"), row.getString("organizer_tz")),
-                new Person(row.getString("recipient_email"), row.getString("recipient_name"), row.getString("recipient_tz")));
+                new Person(row.getString("recipient_email"), row.getString("recipient_name"), row.getString("recipient_tz")),
+                row.getBoolean("recipient_still_named"));
     }
 
     static BounceAlert alert(Row row) {
