@@ -1,7 +1,7 @@
 // An interview's mails, one line per address: who, what became of the mail, when, and why when it failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { correctionHint, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
+import { correctionHint, guestInvitation, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
 
 const grace = { email: 'grace@acme.test', name: 'Grace Hopper', role: 'contact', kind: 'invitation', sequence: 0, state: 'delivered',
   at: '2026-12-07T09:12:00Z', detail: null };
@@ -63,4 +63,18 @@ test('the page looks again often for a minute, then less often, and stops after 
   }
   assert.ok(waited >= 30 * 60_000 && waited < 32 * 60_000, `looked for ${waited} ms`);
   assert.equal(mailsLookAgainIn(0), null);
+});
+
+test('a guest\'s cell says what became of their mail once the mails are read, and what the interview says before', () => {
+  const gus = { name: 'Gus', email: 'Gus@Guest.test', invitationStatus: 'sent', invitationSentAt: '2026-12-07T09:10:00Z' };
+  assert.deepEqual(guestInvitation(gus, [], 'UTC'), { text: 'sent (Mon, 7 Dec 2026, 09:10 UTC (UTC))', trouble: false });
+  assert.deepEqual(guestInvitation({ ...gus, invitationStatus: 'pending', invitationSentAt: null }, undefined, 'UTC'),
+    { text: 'pending', trouble: false });
+  const mails = [grace, { ...grace, email: 'gus@guest.test', name: 'Gus', role: 'guest', state: 'bounced', detail: '550 no such user' }];
+  assert.deepEqual(guestInvitation(gus, mails, 'UTC'), { text: 'invitation bounced (Mon, 7 Dec 2026, 09:12 UTC (UTC))', trouble: true },
+    'the Mails section\'s words, not "sent"');
+  assert.deepEqual(guestInvitation(gus, [{ ...mails[1], state: 'delivered' }], 'UTC'),
+    { text: 'invitation delivered (Mon, 7 Dec 2026, 09:12 UTC (UTC))', trouble: false });
+  assert.deepEqual(guestInvitation(gus, [grace], 'UTC'), { text: 'sent (Mon, 7 Dec 2026, 09:10 UTC (UTC))', trouble: false },
+    'no mail to that address: the interview\'s word');
 });

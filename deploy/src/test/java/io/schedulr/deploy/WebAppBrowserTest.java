@@ -634,6 +634,8 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#invitation-mails li[data-mail='olive-" + tag + "@example.com']"),
                     "Olive Observer <olive-" + tag + "@example.com>, guest: invitation sent ("));
+            assertThat(guestCells.apply("Olive Observer").get(4)).as("the guest table says what the Mails section says")
+                    .startsWith("invitation sent (");
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);

@@ -7,7 +7,7 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
-import { correctionHint, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
+import { correctionHint, guestInvitation, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
 import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
 
@@ -162,6 +162,13 @@ function detailView(app, failed, id) {
   show('interview', h('p', { class: 'muted' }, 'Loading…'));
   call('GET', `/api/interviews/${encodeURIComponent(id)}`, undefined, token).then(iv => {
     const team = iv.team ? [iv.team.primary, ...(iv.team.additional || [])].filter(Boolean) : [];
+    const guestRows = (iv.guests || []).map(guest => ({ guest, invitation: h('td', { 'data-label': 'Invitation' }) }));
+    const showGuestInvitations = (mails) => guestRows.forEach(({ guest, invitation }) => {
+      const shown = guestInvitation(guest, mails, app.zone);
+      invitation.textContent = shown.text;
+      invitation.classList.toggle('trouble', shown.trouble);
+    });
+    showGuestInvitations([]);
     show('interview', h('p', {}, h('a', { href: '#/interviews' }, '← All interviews')),
       h('div', { class: 'card', id: 'interview-detail' },
         h('h1', {}, iv.startup ? `Interview with ${iv.startup.name}` : (iv.title || 'Interview'), h('span', { class: 'badge' }, iv.status)),
@@ -194,13 +201,11 @@ function detailView(app, failed, id) {
         (iv.guests || []).length ? h('table', { id: 'guests', class: 'stacked' },
           h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Role'), h('th', {}, 'Company'), h('th', {}, 'Email'),
             h('th', {}, 'Invitation'))),
-          h('tbody', {}, ...iv.guests.map(g => h('tr', {}, h('td', { 'data-label': 'Name' }, g.name),
+          h('tbody', {}, ...guestRows.map(({ guest: g, invitation }) => h('tr', {}, h('td', { 'data-label': 'Name' }, g.name),
             h('td', { 'data-label': 'Role' }, g.role || '—'), h('td', { 'data-label': 'Company' }, g.company || '—'),
-            h('td', { 'data-label': 'Email' }, g.email),
-            h('td', { 'data-label': 'Invitation' },
-              g.invitationStatus + (g.invitationSentAt ? ` (${formatWhen(g.invitationSentAt, app.zone)})` : ''))))))
+            h('td', { 'data-label': 'Email' }, g.email), invitation))))
           : h('p', { class: 'muted' }, 'No guests.'),
-        iv.status !== 'draft' ? invitationMails(iv, token, app.zone) : null,
+        iv.status !== 'draft' ? invitationMails(iv, token, app.zone, showGuestInvitations) : null,
         iv.prepNotes ? h('div', {}, h('h2', {}, 'Preparation notes'), h('div', { id: 'interview-notes' },
           ...noteContent(iv.prepNotes, html => new DOMParser().parseFromString(html, 'text/html').body,
             (tag, attrs, children) => h(tag, attrs, ...children)))) : null,
@@ -212,8 +217,9 @@ function detailView(app, failed, id) {
 /**
  * What became of each mail the interview sent. Read after the page shows (the page does not wait for it), and read again
  * while a mail is still on its way (mailsLookAgainIn: often at first, then less, for half an hour), as long as the page shows it.
+ * {@code mailsRead} is given every answer's mails (the guest table shows them too).
  */
-function invitationMails(iv, token, zone) {
+function invitationMails(iv, token, zone, mailsRead) {
   const section = h('div', { id: 'invitation-mails' }, h('h2', {}, 'Mails'), h('p', { class: 'muted' }, 'Reading what became of the mails…'));
   const read = (reads) => call('GET', `/api/interviews/${encodeURIComponent(iv.id)}/invitation-mails`, undefined, token).then(answer => {
     section.replaceChildren(h('h2', {}, 'Mails'), answer.mails.length
@@ -221,6 +227,7 @@ function invitationMails(iv, token, zone) {
         mailLine(m, zone), correction(correctionHint(m, iv)))))
       : h('p', { class: 'muted' }, iv.origin === 'calcom' ? 'Booked on Cal.com directly: Cal.com mails its people, not this app.'
         : 'No mails yet.'));
+    mailsRead(answer.mails);
     const wait = mailsLookAgainIn(reads);
     if (wait !== null && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
       setTimeout(() => section.isConnected && read(reads + 1), wait);

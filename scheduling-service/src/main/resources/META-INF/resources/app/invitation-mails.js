@@ -47,9 +47,27 @@ export function mailsLookAgainIn(reads) {
  */
 export function mailLine(mail, zone) {
   const who = mail.name ? `${mail.name} <${mail.email}>, ${ROLES[mail.role] || mail.role}` : `<${mail.email}> (no longer in this interview)`;
+  return `${who}: ${mailFate(mail, zone)}${mail.detail ? ` — ${mail.detail}` : ''}`;
+}
+
+/** What became of one mail, and when: "invitation bounced (Mon, 7 Dec 2026, 10:12 CET (Europe/Berlin))". */
+function mailFate(mail, zone) {
   const what = `${mail.kind === 'cancellation' ? 'cancellation' : 'invitation'} ${STATES[mail.state] || mail.state}`;
-  const when = mail.at ? ` (${formatWhen(mail.at, zone)})` : '';
-  return `${who}: ${what}${when}${mail.detail ? ` — ${mail.detail}` : ''}`;
+  return `${what}${mail.at ? ` (${formatWhen(mail.at, zone)})` : ''}`;
+}
+
+/**
+ * A guest's "Invitation" cell in the guest table: once the page has read the interview's mails, what became of the mail to
+ * their address, in the Mails section's words (so the two never disagree: a bounced invitation does not read "sent" there);
+ * before that, or when no mail went to that address, what the interview says of them ("pending", or "sent" and when).
+ * {@code trouble} marks the cell as the Mails section marks its line.
+ */
+export function guestInvitation(guest, mails, zone) {
+  const mail = (mails || []).find(m => m.email.toLowerCase() === String(guest.email).toLowerCase());
+  if (mail) {
+    return { text: mailFate(mail, zone), trouble: mailTrouble(mail) };
+  }
+  return { text: guest.invitationStatus + (guest.invitationSentAt ? ` (${formatWhen(guest.invitationSentAt, zone)})` : ''), trouble: false };
 }
 
 /**
