@@ -636,6 +636,8 @@ class WebAppBrowserTest {
                     "Olive Observer <olive-" + tag + "@example.com>, guest: invitation sent ("));
             assertThat(guestCells.apply("Olive Observer").get(4)).as("the guest table says what the Mails section says")
                     .startsWith("invitation sent (");
+            assertThat(onOneLine(ivy, "[...document.querySelectorAll('#guests td')].find(c => c.textContent === 'Advisor')"))
+                    .as("a role widens its column rather than break mid-word (\"Adviso r\")").isTrue();
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);
@@ -807,15 +809,10 @@ class WebAppBrowserTest {
             assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript("return [...document.querySelectorAll('#interview-detail *')]"
                     + ".every(e => e.getBoundingClientRect().right <= window.innerWidth)")).as("nothing beyond the screen's edge").isTrue();
             // The guests read one block per person: an address is not broken mid-word into a narrow column.
-            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript(
-                    "const td = [...document.querySelectorAll('#guests td')].find(c => c.textContent.includes('olive-'));"
-                            + " const r = document.createRange(); r.selectNodeContents(td);"
-                            + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1"))
+            assertThat(onOneLine(ivy, "[...document.querySelectorAll('#guests td')].find(c => c.textContent.includes('olive-'))"))
                     .as("the guest's address on one line").isTrue();
             // So is the contact's, moved whole to a line of its own rather than broken at its hyphen.
-            assertThat((Boolean) ((JavascriptExecutor) ivy).executeScript(
-                    "const a = document.querySelector('#interview-contact .address'); const r = document.createRange(); r.selectNodeContents(a);"
-                            + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1"))
+            assertThat(onOneLine(ivy, "document.querySelector('#interview-contact .address')"))
                     .as("the contact's address on one line").isTrue();
             shot(ivy, "10-phone-interview-detail");
         } finally {
@@ -956,6 +953,13 @@ class WebAppBrowserTest {
     }
 
     /** Sign in with Google: our page, the local Google's account chooser, back to the app. */
+    /** Whether the text of the element {@code element} (a script expression) sits on one line of the page. */
+    private static boolean onOneLine(WebDriver browser, String element) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("const e = " + element + "; const r = document.createRange();"
+                + " r.selectNodeContents(e);"
+                + " return [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top).filter((t, i, a) => a.indexOf(t) === i).length === 1");
+    }
+
     private static void signIn(WebDriver browser, String email, String name, String zone, String screenshot) throws Exception {
         signIn(browser, "", email, name, zone, screenshot);
     }

@@ -53,6 +53,16 @@ class BounceAlertFlowTest {
         }
     }
 
+    static void awaitSent(String interviewId, int mails) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "SELECT count(*) FROM delivery WHERE room_id = 'interview:" + interviewId + "' AND status = 'SENT'") == mails);
+    }
+
+    static List<MimeMessage> awaitAlerts(TestUser organizer) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> alerts(organizer), found -> !found.isEmpty());
+    }
+
     static long alertRows(String interviewId) {
         return Db.count("SELECT count(*) FROM bounce_alert a JOIN delivery d ON d.id = a.delivery_id WHERE d.room_id = 'interview:"
                 + interviewId + "'");
@@ -74,16 +84,14 @@ class BounceAlertFlowTest {
         String adaMessage = onlyMail(ada, 1).header("Message-ID");
         String graceMessage = onlyMail(grace, 1).header("Message-ID");
         String gusMessage = onlyMail(gus, 1).header("Message-ID");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "SELECT count(*) FROM delivery WHERE room_id = 'interview:" + id + "' AND status = 'SENT'") == 3);
+        awaitSent(id, 3);
 
         report(gusMessage, "delivered", "250 ok");
         report(adaMessage, "bounced", "550 5.2.2 mailbox full");
         report(graceMessage, "bounced", "550 5.1.1 mailbox unavailable");
         report(graceMessage, "rejected", "554 5.7.1 rejected");
 
-        List<MimeMessage> alerts = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> alerts(ada), found -> !found.isEmpty());
+        List<MimeMessage> alerts = awaitAlerts(ada);
         InviteMails alert = InviteMails.of(alerts.get(0));
         assertThat(subject(alerts.get(0))).startsWith("Not delivered: the invitation to Grace Contact for ");
         assertThat(alert.text("text/plain"))
@@ -119,8 +127,7 @@ class BounceAlertFlowTest {
                 person(hal, InterviewPerson.Kind.CONTACT, "CEO", "Hal Labs")), "Hal Contact is now reached at " + hal.email() + "."));
         String typoCancellation = onlyMail(typo, 2).header("Message-ID");
         String halInvitation = onlyMail(hal, 1).header("Message-ID");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "SELECT count(*) FROM delivery WHERE room_id = 'interview:" + id + "' AND status = 'SENT'") == 5);
+        awaitSent(id, 5);
 
         report(typoInvitation, "bounced", "550 5.1.1 no such user");
         report(typoCancellation, "bounced", "550 5.1.1 no such user");
@@ -129,8 +136,7 @@ class BounceAlertFlowTest {
                 + "JOIN delivery d ON d.id = a.delivery_id WHERE d.room_id = 'interview:" + id + "'")).as("both reports are kept").isEqualTo(2);
 
         report(halInvitation, "bounced", "550 5.2.2 mailbox full");
-        List<MimeMessage> alerts = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> alerts(ada), found -> !found.isEmpty());
+        List<MimeMessage> alerts = awaitAlerts(ada);
         assertThat(alerts).hasSize(1);
         assertThat(InviteMails.of(alerts.get(0)).text("text/plain")).contains("Hal Contact <" + hal.email() + ">")
                 .doesNotContain(typo.email());
