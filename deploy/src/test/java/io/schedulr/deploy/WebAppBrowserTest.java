@@ -637,7 +637,9 @@ class WebAppBrowserTest {
             assertThat(guestCells.apply("Olive Observer").get(4)).as("the guest table says what the Mails section says")
                     .startsWith("invitation sent (");
             assertThat(onOneLine(ivy, "[...document.querySelectorAll('#guests td')].find(c => c.textContent === 'Advisor')"))
-                    .as("a role widens its column rather than break mid-word (\"Adviso r\")").isTrue();
+                    .as("a role is not broken mid-word (\"Adviso r\")").isTrue();
+            assertThat(onOneLine(ivy, "[...document.querySelectorAll('#guests td')].find(c => c.textContent.startsWith('olive-'))"))
+                    .as("nor an address (\"example.co m\")").isTrue();
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);
