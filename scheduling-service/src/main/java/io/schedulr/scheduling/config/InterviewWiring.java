@@ -2,6 +2,7 @@ package io.schedulr.scheduling.config;
 
 import io.schedulr.scheduling.application.port.in.interview.ApplyCalcomBookingUseCase;
 import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewGuestsUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InvitationMailsUseCase;
 import io.schedulr.scheduling.application.port.out.interview.InvitationMailsPort;
@@ -19,6 +20,7 @@ import io.schedulr.scheduling.application.port.out.interview.StartupStore;
 import io.schedulr.scheduling.application.port.out.interview.TeamMemberStore;
 import io.schedulr.scheduling.application.service.interview.ApplyCalcomBookingService;
 import io.schedulr.scheduling.application.service.interview.ChangeInterviewBookingService;
+import io.schedulr.scheduling.application.service.interview.ChangeInterviewGuestsService;
 import io.schedulr.scheduling.application.service.interview.ContactRegistration;
 import io.schedulr.scheduling.application.service.interview.InterviewFlowService;
 import io.schedulr.scheduling.application.service.interview.InterviewOptionsService;
@@ -71,6 +73,12 @@ public class InterviewWiring {
     ChangeInterviewBookingUseCase changeInterviewBooking(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom,
                                                          ConflictCheck conflicts, Clock clock) {
         return new ChangeInterviewBookingService(tx, interviews, calcom, conflicts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChangeInterviewGuestsUseCase changeInterviewGuests(UnitOfWork tx, Interviews interviews, Clock clock) {
+        return new ChangeInterviewGuestsService(tx, interviews, clock);
     }
 
     @Produces

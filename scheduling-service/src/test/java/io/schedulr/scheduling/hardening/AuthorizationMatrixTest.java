@@ -259,6 +259,9 @@ public class AuthorizationMatrixTest {
                     .refusing(403, "not_interview_sender").refusing(404, "interview_not_found"),
             new Route("reschedule the sent interview", "POST", "/api/interviews/%SENT_INTERVIEW%/reschedule", "{\"start\":\"%FUTURE%\"}",
                     200, 403, 404, 200).refusing(403, "not_interview_sender").refusing(404, "interview_not_found"),
+            new Route("change the sent interview's guests", "PUT", "/api/interviews/%SENT_INTERVIEW%/guests",
+                    "{\"guests\":[{\"name\":\"Gus Guest\",\"email\":\"gus@guest.test\"}]}", 200, 403, 404, 200)
+                    .refusing(403, "not_interview_sender").refusing(404, "interview_not_found"),
             new Route("read what became of the sent interview's mails", "GET", "/api/interviews/%SENT_INTERVIEW%/invitation-mails", null,
                     200, 200, 404, 200).refusing(404, "interview_not_found"));
 

@@ -237,6 +237,34 @@ public class BadInputTableTest {
                 + "&fitsCalendars=yes", 400, "invalid_fitsCalendars"));
         c.add(new Case("steps: text body", "PUT", steps + "details", "hello", "text/plain", 415, "unsupported_media_type"));
         cancelAndRescheduleCases(c, interviews + "/%INTERVIEW%/");
+        changeGuestsCases(c, interviews + "/%INTERVIEW%/guests");
+    }
+
+    /**
+     * Changing a sent interview's guests, aimed at a draft: what passes the request's checks is 409 interview_not_sent (even a
+     * list that names an address twice, which the interview itself refuses once it is sent).
+     */
+    private static void changeGuestsCases(List<Case> c, String guests) {
+        c.add(put("guests change: a draft", guests, "{\"guests\":[]}", 409, "interview_not_sent"));
+        c.add(put("guests change: a draft, the same address twice", guests,
+                "{\"guests\":[{\"name\":\"G\",\"email\":\"g@x.test\"},{\"name\":\"H\",\"email\":\"G@X.TEST\"}]}", 409, "interview_not_sent"));
+        c.add(put("guests change: missing list", guests, "{}", 400, "invalid_guests"));
+        c.add(put("guests change: an empty JSON body", guests, "", 400, "invalid_body"));
+        c.add(put("guests change: not JSON", guests, "{oops", 400, "malformed_json"));
+        c.add(put("guests change: a list for the body", guests, "[]", 400, "invalid_body"));
+        c.add(put("guests change: an empty entry", guests, "{\"guests\":[null]}", 400, "invalid_guests"));
+        c.add(put("guests change: bad address", guests, "{\"guests\":[{\"name\":\"G\",\"email\":\"g@\"}]}", 400, "invalid_guests.email"));
+        c.add(put("guests change: name with CRLF", guests, "{\"guests\":[{\"name\":\"G\\r\\nBcc: x@evil.test\",\"email\":\"g@x.test\"}]}",
+                400, "invalid_guests.name"));
+        c.add(put("guests change: contactId not a UUID", guests, "{\"guests\":[{\"contactId\":\"nope\"}]}", 400, "invalid_contactId"));
+        c.add(put("guests change: unknown contact", guests, "{\"guests\":[{\"contactId\":\"" + UNKNOWN + "\"}]}", 404, "contact_not_found"));
+        c.add(put("guests change: unknown field", guests, "{\"guests\":[],\"notify\":false}", 400, "unknown_field"));
+        c.add(put("guests change: 31 guests", guests, "{\"guests\":[" + String.join(",", java.util.Collections.nCopies(31,
+                "{\"name\":\"G\",\"email\":\"g@x.test\"}")) + "]}", 400, "invalid_guests"));
+        c.add(put("guests change: id not a UUID", "/api/interviews/nope/guests", "{\"guests\":[]}", 400, "invalid_interview_id"));
+        c.add(put("guests change: unknown id", "/api/interviews/" + UNKNOWN + "/guests", "{\"guests\":[]}", 404, "interview_not_found"));
+        c.add(new Case("guests change: a stranger", "PUT-OTHER", guests, "{\"guests\":[]}", "application/json", 404, "interview_not_found"));
+        c.add(new Case("guests change: text body", "PUT", guests, "hello", "text/plain", 415, "unsupported_media_type"));
     }
 
     /** Cancelling and rescheduling (the aimed-at draft was never sent: what passes the checks is 409 interview_not_sent). */

@@ -31,6 +31,14 @@ public record Guest(String name, String email, String role, String company, UUID
         return new Guest(name, address, role, company, contactId, invitation, invitation == Invitation.SENT ? invitedAt : null);
     }
 
+    /**
+     * This guest as typed now, at the address as {@code kept} (the same address in any case, on the list before) has it and
+     * invited when it was.
+     */
+    Guest invitedAs(Guest kept) {
+        return new Guest(name, kept.email, role, company, contactId, kept.invitation, kept.sentAt);
+    }
+
     boolean sameAddress(Guest other) {
         return EmailAddress.same(email, other.email);
     }

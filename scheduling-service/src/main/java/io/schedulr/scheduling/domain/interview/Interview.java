@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An interview of a startup by our team: a draft filled step by step, then sent (a Cal.com booking), then moved by what
@@ -140,6 +141,46 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      */
     public Interview chooseGuests(List<Guest> chosen, Map<String, String> invitedOtherwise, Instant now) {
         requireDraft();
+        requireAllowedGuests(chosen, invitedOtherwise);
+        return edit(now).guests(chosen).guestsSaved(true).build();
+    }
+
+    /**
+     * The guests of a sent interview changed by who sent it (or an admin): one added, one taken off, a typed-in address
+     * corrected — the same rules as step 4. When the addresses change, everyone is told again at a higher SEQUENCE (a new
+     * guest gets the invitation, an address no longer named is told it no longer stands); a new name, role or company alone
+     * is kept and tells nobody, and the same guests again change nothing. Guests who stay keep when they were invited. Only
+     * while the booking holds: not for a draft, a cancelled or finished interview, one whose host asked for another time
+     * (choose the time first), or one booked on Cal.com directly (Cal.com invited its people, not us).
+     */
+    public Applied changeGuests(Actor actor, List<Guest> chosen, Map<String, String> invitedOtherwise, Instant now) {
+        if (status != InterviewStatus.DRAFT && origin == InterviewOrigin.CALCOM) {
+            throw new ConflictException("interview_booked_on_calcom", "This interview was booked on Cal.com directly, which invites its "
+                    + "people; change its guests on Cal.com.");
+        }
+        if (status == InterviewStatus.DRAFT) {
+            throw new ConflictException("interview_not_sent", "This interview is a draft: choose its guests in step 4.");
+        }
+        requireBooked(actor, "change the guests of", "changed", now);
+        if (awaitingNewTime) {
+            throw new ConflictException("interview_awaiting_new_time", "The host asked on Cal.com for another time; move the interview "
+                    + "to a new time first, then change its guests.");
+        }
+        requireAllowedGuests(chosen, invitedOtherwise);
+        List<Guest> next = chosen.stream().map(g -> guests.stream().filter(g::sameAddress).findFirst()
+                .map(kept -> g.invitedAs(kept)).orElseGet(() -> g.sent(now))).toList();
+        if (Set.copyOf(next).equals(Set.copyOf(guests))) {
+            return new Applied(this, InterviewChange.NONE);
+        }
+        Set<String> before = guests.stream().map(g -> EmailAddress.key(g.email())).collect(Collectors.toSet());
+        Set<String> after = next.stream().map(g -> EmailAddress.key(g.email())).collect(Collectors.toSet());
+        if (before.equals(after)) {
+            return new Applied(edit(now).guests(next).build(), InterviewChange.NONE);
+        }
+        return new Applied(edit(now).guests(next).sequence(sequence + 1).build(), InterviewChange.ATTENDEES_CHANGED);
+    }
+
+    private static void requireAllowedGuests(List<Guest> chosen, Map<String, String> invitedOtherwise) {
         if (chosen.size() > MAX_GUESTS) {
             throw new InvalidRequestException("invalid_guests", "At most " + MAX_GUESTS + " guests.");
         }
@@ -157,7 +198,6 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                 }
             }
         }
-        return edit(now).guests(chosen).guestsSaved(true).build();
     }
 
     /** Step 4's rule seen from steps 1 and 2, taken again after the guests: nobody is invited twice over. */
@@ -279,7 +319,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * booking belongs to who sent the interview, and calcom-gateway lets only them and admins change it.
      */
     public void requireCancellable(Actor actor, Instant now) {
-        requireBooked(actor, "cancel", now);
+        requireBooked(actor, "cancel", "cancelled", now);
     }
 
     /**
@@ -287,7 +327,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * not ahead or is the interview's time already, and for someone whose booking it is not.
      */
     public TimeWindow requireReschedulable(Actor actor, Instant start, Instant now) {
-        requireBooked(actor, "move", now);
+        requireBooked(actor, "move", "moved", now);
         TimeWindow window = TimeWindow.starting(start, Duration.between(startAt, endAt));
         if (!window.startsAfter(now)) {
             throw new InvalidRequestException("invalid_start", "The start must be in the future.");
@@ -321,7 +361,8 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return actor.admin() || (sentBy != null && sentBy.equals(actor.id()));
     }
 
-    private void requireBooked(Actor actor, String doing, Instant now) {
+    /** {@code doing} as in "no booking to cancel", {@code done} as in "it can no longer be cancelled". */
+    private void requireBooked(Actor actor, String doing, String done, Instant now) {
         if (status == InterviewStatus.DRAFT) {
             throw new ConflictException("interview_not_sent", "This interview was never sent, so there is no booking to " + doing + ".");
         }
@@ -335,7 +376,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         // As on Cal.com, which no longer moves a past booking: a meeting that took place cannot be taken back.
         if (isOver(now)) {
             throw new ConflictException("interview_over", "This interview is over (it ended at " + endAt + "), so it can no longer be "
-                    + (doing.equals("move") ? "moved" : "cancelled") + "; start a new interview for another meeting.");
+                    + done + "; start a new interview for another meeting.");
         }
     }
 

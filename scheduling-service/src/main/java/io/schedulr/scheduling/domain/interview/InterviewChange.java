@@ -5,6 +5,9 @@ public enum InterviewChange {
     /** Nothing people are told about (a draft step, a stale or duplicate Cal.com change). */
     NONE,
     SCHEDULED, CONFIRMED, RESCHEDULED, RESCHEDULE_REQUESTED, CANCELLED,
-    /** Someone taking part is reached at another address now (a contact's or team member's corrected address). */
+    /**
+     * Same time, other people: someone reached at another address now (a contact's or team member's corrected one), or a
+     * sent interview's guests changed.
+     */
     ATTENDEES_CHANGED
 }

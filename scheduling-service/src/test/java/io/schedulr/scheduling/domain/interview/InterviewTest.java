@@ -196,6 +196,58 @@ class InterviewTest {
     }
 
     @Test
+    void aSentInterviewsGuestsChangeByStep4sRulesAndOnlyNewAddressesTellEveryoneAgain() {
+        Interview sent = sent();
+        Actor ada = actor("ada", false);
+        Instant later = NOW.plusSeconds(600);
+        Guest olive = Guest.of("Olive", "olive@partner.test", null, null, null);
+        Guest gus = Guest.of("Gus", "gus@guest.test", "Advisor", null, null);
+
+        Interview.Applied added = sent.changeGuests(ada, List.of(olive, gus), java.util.Map.of(), later);
+        assertThat(added.change()).isEqualTo(InterviewChange.ATTENDEES_CHANGED);
+        assertThat(added.interview().sequence()).isEqualTo(sent.sequence() + 1);
+        assertThat(added.interview().guests()).extracting(g -> g.email() + " " + g.invitation() + " " + g.sentAt())
+                .containsExactly("olive@partner.test SENT " + NOW, "gus@guest.test SENT " + later);
+
+        assertThat(added.interview().changeGuests(ada, List.of(gus, olive), java.util.Map.of(), later.plusSeconds(60)).change())
+                .as("the same guests in another order").isEqualTo(InterviewChange.NONE);
+        Interview.Applied renamed = added.interview().changeGuests(ada, List.of(olive, Guest.of("Gus Guest", "GUS@guest.test", null, null, null)),
+                java.util.Map.of(), later.plusSeconds(60));
+        assertThat(renamed.change()).as("a new name alone tells nobody").isEqualTo(InterviewChange.NONE);
+        assertThat(renamed.interview().guests().get(1).name()).isEqualTo("Gus Guest");
+        assertThat(renamed.interview().sequence()).isEqualTo(added.interview().sequence());
+
+        Interview.Applied taken = renamed.interview().changeGuests(actor("root", true), List.of(), java.util.Map.of(), later);
+        assertThat(taken.change()).as("an admin takes everyone off").isEqualTo(InterviewChange.ATTENDEES_CHANGED);
+        assertThat(taken.interview().guests()).isEmpty();
+
+        assertThatThrownBy(() -> sent.changeGuests(ada, List.of(Guest.of("Carla", "CARLA@startup.test", null, null, null)),
+                java.util.Map.of("carla@startup.test", "Carla, the startup's contact"), later)).hasFieldOrPropertyWithValue("code", "duplicate_guest");
+        assertThatThrownBy(() -> sent.changeGuests(ada, List.of(gus, gus), java.util.Map.of(), later))
+                .hasFieldOrPropertyWithValue("code", "duplicate_guest");
+        assertThatThrownBy(() -> sent.changeGuests(actor("u1", false), List.of(), java.util.Map.of(), later))
+                .as("who started it, but did not send it").hasFieldOrPropertyWithValue("code", "not_interview_sender");
+    }
+
+    @Test
+    void guestsChangeOnlyWhileTheBookingHolds() {
+        Actor ada = actor("ada", false);
+        List<Guest> none = List.of();
+        assertThatThrownBy(() -> ready().changeGuests(ada, none, java.util.Map.of(), NOW)).hasFieldOrPropertyWithValue("code", "interview_not_sent")
+                .hasMessageContaining("step 4");
+        assertThatThrownBy(() -> sent().cancelledHere("Withdrawn", NOW).interview().changeGuests(ada, none, java.util.Map.of(), NOW))
+                .hasFieldOrPropertyWithValue("code", "interview_cancelled");
+        assertThatThrownBy(() -> sent().changeGuests(ada, none, java.util.Map.of(), START.plusSeconds(1800)))
+                .hasFieldOrPropertyWithValue("code", "interview_over").hasMessageContaining("can no longer be changed");
+        Interview askedForAnother = sent().apply(change(Kind.CANCELLED, 1, "bk1", null, START, true), NOW).interview();
+        assertThatThrownBy(() -> askedForAnother.changeGuests(ada, none, java.util.Map.of(), NOW))
+                .hasFieldOrPropertyWithValue("code", "interview_awaiting_new_time");
+        Interview direct = Interview.fromCalcom(UUID.randomUUID(), change(Kind.CREATED, 0, "x", null, START, false), ADA.id(), NOW);
+        assertThatThrownBy(() -> direct.changeGuests(actor("root", true), none, java.util.Map.of(), NOW))
+                .hasFieldOrPropertyWithValue("code", "interview_booked_on_calcom");
+    }
+
+    @Test
     void aMoveKeepsTheLengthNeedsAStartAheadAndAnotherTimeUnlessANewOneWasAskedFor() {
         Interview sent = sent();
         Actor ada = actor("ada", false);

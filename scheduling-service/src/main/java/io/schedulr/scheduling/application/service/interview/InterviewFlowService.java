@@ -12,8 +12,6 @@ import io.schedulr.scheduling.domain.NotFoundException;
 import io.schedulr.scheduling.domain.UnprocessableActionException;
 import io.schedulr.scheduling.domain.interview.Actor;
 import io.schedulr.scheduling.domain.interview.Contact;
-import io.schedulr.scheduling.domain.interview.EmailAddress;
-import io.schedulr.scheduling.domain.interview.Guest;
 import io.schedulr.scheduling.domain.interview.Interview;
 import io.schedulr.scheduling.domain.interview.InterviewStatus;
 import io.schedulr.scheduling.domain.interview.TeamMember;
@@ -22,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +35,7 @@ public class InterviewFlowService implements InterviewFlowUseCase {
     private final ContactRegistration contacts;
     private final Optional<Long> customDurationEventType;
     private final Clock clock;
+    private final GuestChoices choices;
 
     /** @param customDurationEventType the Cal.com event type booked for a custom duration chosen without one */
     public InterviewFlowService(UnitOfWork tx, Interviews interviews, CalcomGatewayPort calcom, NotesSanitizer sanitizer,
@@ -49,6 +47,7 @@ public class InterviewFlowService implements InterviewFlowUseCase {
         this.sanitizer = sanitizer;
         this.customDurationEventType = customDurationEventType;
         this.clock = clock;
+        this.choices = new GuestChoices(interviews);
     }
 
     @Override
@@ -168,57 +167,9 @@ public class InterviewFlowService implements InterviewFlowUseCase {
 
     @Override
     public Uni<InterviewDetails> chooseGuests(Actor actor, UUID interviewId, List<GuestInput> guests) {
-        if (guests == null) {
-            throw new InvalidRequestException("invalid_guests", "'guests' is required (an empty list for none).");
-        }
-        if (guests.size() > Interview.MAX_GUESTS) {
-            throw new InvalidRequestException("invalid_guests", "At most " + Interview.MAX_GUESTS + " guests.");
-        }
-        return step(actor, interviewId, "guests_chosen", interview -> {
-            Uni<List<Guest>> chosen = Uni.createFrom().item(new ArrayList<>());
-            for (GuestInput input : guests) {
-                if (input == null) {
-                    throw new InvalidRequestException("invalid_guests", "'guests' holds an empty entry.");
-                }
-                chosen = chosen.chain(list -> guest(input).map(g -> {
-                    list.add(g);
-                    return list;
-                }));
-            }
-            return chosen.chain(list -> invitedOtherwise(interview).map(taken -> interview.chooseGuests(list, taken, clock.instant())));
-        });
-    }
-
-    /** The addresses the interview invites already: its contact's and its team's, each with who they are. */
-    private Uni<Map<String, String>> invitedOtherwise(Interview interview) {
-        List<UUID> team = new ArrayList<>(interview.additionalMemberIds());
-        if (interview.primaryMemberId() != null) {
-            team.add(interview.primaryMemberId());
-        }
-        Uni<Optional<Contact>> contact = interview.contactId() == null ? Uni.createFrom().item(Optional.empty())
-                : interviews.contacts().find(interview.contactId());
-        Uni<List<TeamMember>> members = team.isEmpty() ? Uni.createFrom().item(List.of()) : interviews.members().findByIds(team);
-        return contact.chain(c -> members.map(found -> {
-            Map<String, String> taken = new HashMap<>();
-            found.forEach(m -> taken.put(EmailAddress.key(m.email()), m.name() + " on the team"));
-            c.ifPresent(x -> taken.put(EmailAddress.key(x.email()), x.name() + ", the startup's contact"));
-            return taken;
-        }));
-    }
-
-    private Uni<Guest> guest(GuestInput input) {
-        if (input.contactId() == null) {
-            return Uni.createFrom().item(() -> Guest.of(input.name(), input.email(), input.role(), input.company(), null));
-        }
-        // Kept until the step is saved: no foreign key guards a guest's contact, so a removal waits for the step, or the
-        // step for the removal.
-        return interviews.contacts().findKeeping(input.contactId()).chain(found -> {
-            Contact c = found.orElseThrow(() -> new NotFoundException("contact_not_found", "No contact " + input.contactId() + "."));
-            return interviews.startups().find(c.startupId()).map(s -> Guest.of(
-                    input.name() != null ? input.name() : c.name(), input.email() != null ? input.email() : c.email(),
-                    input.role() != null ? input.role() : c.role(),
-                    input.company() != null ? input.company() : s.map(x -> x.name()).orElse(null), c.id()));
-        });
+        GuestChoices.requireListed(guests);
+        return step(actor, interviewId, "guests_chosen", interview -> choices.resolve(guests)
+                .chain(list -> choices.invitedOtherwise(interview).map(taken -> interview.chooseGuests(list, taken, clock.instant()))));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.schedulr.kit.security.CurrentCaller;
 import io.schedulr.scheduling.adapter.in.rest.RequestTimes;
 import io.schedulr.scheduling.application.port.in.KeptTimeZoneUseCase;
 import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewBookingUseCase;
+import io.schedulr.scheduling.application.port.in.interview.ChangeInterviewGuestsUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewDetails;
 import io.schedulr.scheduling.application.port.in.interview.InterviewFlowUseCase;
 import io.schedulr.scheduling.application.port.in.interview.InterviewOptionsUseCase;
@@ -68,6 +69,8 @@ public class InterviewResource {
     SendInterviewUseCase sending;
     @Inject
     ChangeInterviewBookingUseCase changes;
+    @Inject
+    ChangeInterviewGuestsUseCase guestChanges;
     @Inject
     KeptTimeZoneUseCase kept;
     @Inject
@@ -226,17 +229,41 @@ public class InterviewResource {
     public Uni<InterviewResponse> guestsStep(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
-        InterviewRequests.GuestsStep b = required(body);
+        return flow.chooseGuests(actor, interview, guestInputs(required(body))).chain(d -> view(d, actor));
+    }
+
+    @PUT
+    @Path("/{id}/guests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the guests of a sent interview: add, take off, correct an address; everyone is told",
+            description = "Only who sent the interview and admins, while its booking holds. The guests listed replace the interview's, "
+                    + "by step 4's rules. When their addresses change, everyone is told again (a new guest is invited, an address no "
+                    + "longer named is told its invitation no longer stands); a new name, role or company alone tells nobody. The "
+                    + "Cal.com booking keeps the guests it was made with.")
+    @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
+            + "interview_cancelled interview_over interview_awaiting_new_time interview_booked_on_calcom changed_concurrently "
+            + "invalid_guests invalid_guests.name invalid_guests.email invalid_guests.role invalid_guests.company invalid_name "
+            + "invalid_email invalid_role invalid_company invalid_contactId duplicate_guest contact_not_found")
+    public Uni<InterviewResponse> changeGuests(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
+        Actor actor = TeamActors.of(caller, identity);
+        UUID interview = RequestValues.id("interview", id);
+        List<InterviewFlowUseCase.GuestInput> guests = guestInputs(required(body));
+        return guestChanges.changeGuests(actor, interview, guests)
+                .invoke(d -> LOG.infof("interview %s: guests changed by %s, %d now, sequence %d", interview, actor.id(),
+                        d.interview().guests().size(), d.interview().sequence()))
+                .chain(d -> view(d, actor));
+    }
+
+    private static List<InterviewFlowUseCase.GuestInput> guestInputs(InterviewRequests.GuestsStep b) {
         if (b.guests() == null) {
             throw ApiException.badRequest("invalid_guests", "'guests' is required (an empty list for none).");
         }
-        List<InterviewFlowUseCase.GuestInput> guests = b.guests().stream().map(g -> {
+        return b.guests().stream().map(g -> {
             if (g == null) {
                 throw ApiException.badRequest("invalid_guests", "'guests' holds an empty entry.");
             }
             return new InterviewFlowUseCase.GuestInput(g.name(), g.email(), g.role(), g.company(), Ids.optional("contactId", g.contactId()));
         }).toList();
-        return flow.chooseGuests(actor, interview, guests).chain(d -> view(d, actor));
     }
 
     @PUT

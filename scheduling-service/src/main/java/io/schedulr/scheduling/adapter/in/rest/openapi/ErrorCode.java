@@ -131,6 +131,10 @@ public enum ErrorCode implements DocumentedError {
     INTERVIEW_CANCELLED(409, "interview_cancelled", "This interview is cancelled."),
     INTERVIEW_OVER(409, "interview_over", "This interview is over (it ended at 2030-09-05T08:30:00Z), so it can no longer be moved; "
             + "start a new interview for another meeting."),
+    INTERVIEW_AWAITING_NEW_TIME(409, "interview_awaiting_new_time", "The host asked on Cal.com for another time; move the interview "
+            + "to a new time first, then change its guests."),
+    INTERVIEW_BOOKED_ON_CALCOM(409, "interview_booked_on_calcom", "This interview was booked on Cal.com directly, which invites its "
+            + "people; change its guests on Cal.com."),
     INTERVIEW_CHANGED_ON_CALCOM(409, "interview_changed_on_calcom", "This booking was moved or cancelled on Cal.com a moment ago; "
             + "that change is on its way here. Look at the interview again in a moment."),
     // 422: understood, but the state of things does not allow it
