@@ -12,7 +12,7 @@ public enum InterviewChange {
     RESCHEDULE_REQUESTED,
     /** Cancelled for good. */
     CANCELLED,
-    /** Same time, someone reached at another address now: an updated invitation; an address no longer named gets a CANCEL. */
+    /** Same time, other people: a corrected address, or guests changed. An updated invitation; an address no longer named gets a CANCEL. */
     ATTENDEES_CHANGED,
     /**
      * Not an event of its own: the CANCEL an address gets when a change no longer names it (a corrected address's old one),

@@ -289,7 +289,7 @@ class InterviewInvitationFlowTest {
             assertThat(mail.property(Property.SEQUENCE)).isEqualTo("1");
             assertThat(mail.property(Property.DTSTART)).isEqualTo("20300905T080000Z");
             assertThat(attendees(mail)).containsExactly("mailto:" + ada.email(), "mailto:" + grace.email(), "mailto:" + gus.email());
-            assertThat(mail.text("text/plain")).contains("Someone taking part in Interview: Acme Robotics is now reached at another address; the time stays.",
+            assertThat(mail.text("text/plain")).contains("Who takes part in Interview: Acme Robotics changed; the time stays.",
                     "Reason: Grace Contact is now reached at " + grace.email() + ".");
         }
         InviteMails invited = onlyMail(grace, 1);

@@ -10,8 +10,8 @@ import static io.schedulr.notification.adapter.out.mail.MailHtml.row;
 
 /**
  * Subject and bodies of a bounce alert to a meeting's organizer: whose mail did not arrive, what the mail provider said, the
- * meeting (its time in the organizer's zone) and where to act — an interview's page, where a contact's address is corrected
- * from its startup's page, or the person's sessions.
+ * meeting (its time in the organizer's zone) and where to act — an interview's page (a contact's address is corrected from
+ * its startup's page, a guest's with Change guests), or the person's sessions.
  */
 record BounceAlertMailContent(String subject, String text, String html) {
     /** The provider's diagnostic is quoted up to this many characters. */
@@ -33,8 +33,8 @@ record BounceAlertMailContent(String subject, String text, String html) {
         String advice = alert.aboutCancellation()
                 ? "They may still expect the meeting: please tell them another way."
                 : mail.interviewId() != null
-                ? "If the address is wrong, correct it (a contact's on their startup's page; a team member's is corrected by an admin): "
-                        + "the interview then invites the corrected address at once."
+                ? "If the address is wrong, correct it (a contact's on their startup's page; a guest's with Change guests on the "
+                        + "interview's page; a team member's is corrected by an admin): the interview then invites the corrected address at once."
                 : "Please check the address with them, or reach them another way.";
         String pageLabel = mail.interviewId() != null ? "Interview" : "Your sessions";
         String page = mail.interviewId() != null ? links.interview(mail.interviewId()) : links.sessions();

@@ -47,7 +47,7 @@ final class InterviewMailContent {
             case RESCHEDULE_REQUESTED -> m.title() + " is awaiting a new time. The time below no longer holds, so it is removed from your "
                     + "calendar; this is not a final cancellation, and you will get a new invitation once a new time is booked.";
             case CANCELLED -> m.title() + " has been cancelled.";
-            case ATTENDEES_CHANGED -> "Someone taking part in " + m.title() + " is now reached at another address; the time stays.";
+            case ATTENDEES_CHANGED -> "Who takes part in " + m.title() + " changed; the time stays.";
             case NO_LONGER_INVITED -> "The invitation to " + m.title() + " this address received no longer stands, so it is removed "
                     + "from your calendar.";
         };

@@ -36,7 +36,7 @@ class BounceAlertMailContentTest {
                 .contains("Reason: 550 5.1.1 <grace@acme.tset>: mailbox unavailable\n")
                 .contains("When: Monday, 7 October 2030, 10:00 \u2013 10:45 (Europe/Berlin, CEST)")
                 .contains("Interview: https://schedulr.example.com/#/interviews/iv-1")
-                .contains("correct it (a contact's on their startup's page");
+                .contains("correct it (a contact's on their startup's page; a guest's with Change guests");
         assertThat(mail.html())
                 .as("what the provider and the people typed is text, never markup")
                 .contains("Grace &lt;b&gt;Contact&lt;/b&gt; &lt;grace@acme.tset&gt;")
