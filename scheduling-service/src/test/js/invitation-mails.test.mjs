@@ -1,7 +1,7 @@
 // An interview's mails, one line per address: who, what became of the mail, when, and why when it failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { correctionHint, guestInvitation, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
+import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from '../../main/resources/META-INF/resources/app/invitation-mails.js';
 
 const grace = { email: 'grace@acme.test', name: 'Grace Hopper', role: 'contact', kind: 'invitation', sequence: 0, state: 'delivered',
   at: '2026-12-07T09:12:00Z', detail: null };
@@ -36,6 +36,9 @@ test('the page looks again while nothing is mailed yet or a mail waits for the m
   assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'waiting' }]), true);
   assert.equal(mailsOnTheirWay([{ ...grace, state: 'retrying' }]), true);
   assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent' }, { ...grace, state: 'bounced' }]), false);
+  assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent' }], 0), false, 'the latest change is mailed');
+  assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent' }], 1), true, 'the guests just changed: nothing at SEQUENCE 1 yet');
+  assert.equal(mailsOnTheirWay([grace, { ...grace, state: 'sent', sequence: 1 }], 1), false);
 });
 
 test('a contact\'s mail that did not arrive points to their startup\'s page, a member\'s to the admins; others to nothing', () => {
@@ -46,7 +49,9 @@ test('a contact\'s mail that did not arrive points to their startup\'s page, a m
     { text: 'An admin corrects Grace Hopper\'s address in the team table', href: null });
   assert.equal(correctionHint(grace, iv), null, 'delivered');
   assert.equal(correctionHint({ ...grace, state: 'retrying' }, iv), null, 'still on its way');
-  assert.equal(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, iv), null, 'a guest typed in is corrected nowhere');
+  assert.equal(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, iv), null, 'a guest, for who may not change the guests');
+  assert.deepEqual(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, { ...iv, changeable: true }),
+    { text: 'Correct Grace Hopper\'s address with Change guests, above', href: null });
   assert.equal(correctionHint({ ...grace, state: 'bounced', name: null, role: null }, iv), null, 'no longer in the interview');
   assert.equal(correctionHint({ ...grace, state: 'bounced' }, {}), null, 'no startup');
 });
@@ -77,4 +82,12 @@ test('a guest\'s cell says what became of their mail once the mails are read, an
     { text: 'invitation delivered (Mon, 7 Dec 2026, 09:12 UTC (UTC))', trouble: false });
   assert.deepEqual(guestInvitation(gus, [grace], 'UTC'), { text: 'sent (Mon, 7 Dec 2026, 09:10 UTC (UTC))', trouble: false },
     'no mail to that address: the interview\'s word');
+});
+
+test('the guests of a sent interview are changed by who may move it, unless its host asked for another time or Cal.com booked it', () => {
+  assert.equal(guestsChangeable({ changeable: true, origin: 'flow' }), true);
+  assert.equal(guestsChangeable({ changeable: false, origin: 'flow' }), false);
+  assert.equal(guestsChangeable({ changeable: true, origin: 'flow', awaitingNewTime: true }), false);
+  assert.equal(guestsChangeable({ changeable: true, origin: 'calcom' }), false);
+  assert.equal(correctionHint({ ...grace, state: 'bounced', role: 'guest' }, { changeable: true, origin: 'calcom' }), null);
 });

@@ -641,6 +641,22 @@ class WebAppBrowserTest {
             assertThat(onOneLine(ivy, "[...document.querySelectorAll('#guests td')].find(c => c.textContent.startsWith('olive-'))"))
                     .as("nor an address (\"example.co m\")").isTrue();
             assertThat(ivy.findElements(By.id("interview-change-hint"))).as("Ivy sent it: she moves or cancels it here").isEmpty();
+
+            // Ivy adds a guest to the sent interview: Pia gets the invitation, everyone else the updated one.
+            String pia = "pia-" + tag + "@example.com";
+            ivy.findElement(By.id("change-guests")).click();
+            wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("add-guest"))).click();
+            List<WebElement> guestNames = ivy.findElements(By.cssSelector("#guest-rows input[id^='guest-name-']"));
+            WebElement piaName = guestNames.get(guestNames.size() - 1);
+            piaName.sendKeys("Pia Partner");
+            ivy.findElement(By.id(piaName.getAttribute("id").replace("guest-name-", "guest-email-"))).sendKeys(pia);
+            assertThat(ivy.findElement(By.id("guest-count")).getText()).startsWith("3 guests");
+            ivy.findElement(By.id("save-guests")).click();
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Guests saved. Everyone in the interview"));
+            wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#invitation-mails li[data-mail='" + pia + "']"), "Pia Partner <" + pia + ">, guest: invitation sent ("));
+            assertThat(guestCells.apply("Pia Partner")).startsWith("Pia Partner", "—", "—", pia);
+            assertThat(client.awaitCalendars(pia, 1, Duration.ofSeconds(30)).get(0)).contains("METHOD:REQUEST").contains("Pia Partner");
             String interviewId = ivy.getCurrentUrl().substring(ivy.getCurrentUrl().lastIndexOf('/') + 1);
             String firstStart = client.call("GET", "/api/interviews/" + interviewId, admin, null, 200);
 

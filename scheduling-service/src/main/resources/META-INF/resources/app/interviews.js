@@ -7,9 +7,10 @@ import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
-import { correctionHint, guestInvitation, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
+import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
+import { guestEditor } from './guest-editor.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
 // Where the meeting takes place (the API's meetingProvider); a plain link names none.
@@ -205,6 +206,7 @@ function detailView(app, failed, id) {
             h('td', { 'data-label': 'Role' }, g.role || '—'), h('td', { 'data-label': 'Company' }, g.company || '—'),
             h('td', { 'data-label': 'Email' }, g.email), invitation))))
           : h('p', { class: 'muted' }, 'No guests.'),
+        guestsChangeable(iv) ? changeGuests(app, failed, iv, () => detailView(app, failed, iv.id)) : null,
         iv.status !== 'draft' ? invitationMails(iv, token, app.zone, showGuestInvitations) : null,
         iv.prepNotes ? h('div', {}, h('h2', {}, 'Preparation notes'), h('div', { id: 'interview-notes' },
           ...noteContent(iv.prepNotes, html => new DOMParser().parseFromString(html, 'text/html').body,
@@ -212,6 +214,31 @@ function detailView(app, failed, id) {
         (iv.customQuestions || []).length ? h('div', {}, h('h2', {}, 'Questions'), h('ol', {}, ...iv.customQuestions.map(q => h('li', {}, q)))) : null),
       iv.changeable ? interviewChangeCard(app, failed, iv, () => detailView(app, failed, iv.id)) : null);
   }).catch(failed);
+}
+
+/**
+ * "Change guests" under a sent interview's guest table: the guests as rows to edit, saved as one list; when their
+ * addresses change, everyone named now is told (a new guest invited, one taken off told it no longer stands).
+ */
+function changeGuests(app, failed, iv, changed) {
+  const token = app.session.idToken;
+  const open = h('button', { type: 'button', class: 'secondary', id: 'change-guests' }, 'Change guests');
+  const section = h('div', { id: 'guests-change' }, open);
+  open.addEventListener('click', () => busy(open, 'Loading…', async () => {
+    const editor = await guestEditor(iv, token);
+    const save = h('button', { type: 'button', id: 'save-guests' }, 'Save guests');
+    const cancel = h('button', { type: 'button', class: 'secondary', id: 'cancel-guests' }, 'Cancel');
+    cancel.addEventListener('click', () => section.replaceChildren(open));
+    save.addEventListener('click', () => busy(save, 'Saving…', async () => {
+      const saved = await call('PUT', `/api/interviews/${encodeURIComponent(iv.id)}/guests`, { guests: editor.listed() }, token);
+      notice(saved.sequence > iv.sequence ? 'Guests saved. Everyone in the interview gets the updated invitation; '
+        + 'a guest taken off is told it no longer stands.' : 'Guests saved.', 'info');
+      changed();
+    }).catch(failed));
+    section.replaceChildren(h('p', { class: 'muted' }, 'Cal.com\'s booking keeps the guests it was made with; the invitations '
+      + 'come from here.'), editor.element, h('div', { class: 'row' }, save, cancel));
+  }).catch(failed));
+  return section;
 }
 
 /**
@@ -229,7 +256,7 @@ function invitationMails(iv, token, zone, mailsRead) {
         : 'No mails yet.'));
     mailsRead(answer.mails);
     const wait = mailsLookAgainIn(reads);
-    if (wait !== null && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails)) {
+    if (wait !== null && iv.origin !== 'calcom' && mailsOnTheirWay(answer.mails, iv.sequence)) {
       setTimeout(() => section.isConnected && read(reads + 1), wait);
     }
   }).catch(() => section.replaceChildren(h('h2', {}, 'Mails'),
@@ -516,68 +543,9 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
       };
     },
     async () => {
-      const iv = state.interview;
-      const rows = h('div', { id: 'guest-rows' });
-      const count = h('p', { class: 'muted', id: 'guest-count', 'aria-live': 'polite' });
-      const others = iv.team ? [iv.team.primary, ...(iv.team.additional || [])].filter(Boolean).length + (iv.contact ? 1 : 0) : 0;
-      const isGuest = r => r.dataset.contact || [...r.querySelectorAll('input')].some(i => i.value.trim());
-      const counted = () => {
-        count.textContent = guestCountLine([...rows.querySelectorAll('.guest')].filter(isGuest).length, others, iv.durationMinutes);
-      };
-      rows.addEventListener('input', counted);
-      // Ids stay unique when rows are removed and added again.
-      let made = 0;
-      const append = row => {
-        const remove = h('button', { type: 'button', class: 'link' }, 'Remove');
-        remove.addEventListener('click', () => { row.remove(); counted(); offerContacts(); });
-        row.append(remove);
-        rows.append(row);
-        counted();
-      };
-      const addRow = (g = {}) => {
-        const i = made++;
-        append(h('div', { class: 'row guest' },
-          field(`guest-name-${i}`, 'Name', h('input', { id: `guest-name-${i}`, value: g.name || '', autocomplete: 'off' })),
-          field(`guest-email-${i}`, 'Email', h('input', { id: `guest-email-${i}`, type: 'email', value: g.email || '', autocomplete: 'off' })),
-          field(`guest-role-${i}`, 'Role', h('input', { id: `guest-role-${i}`, value: g.role || '', autocomplete: 'off' })),
-          field(`guest-company-${i}`, 'Company', h('input', { id: `guest-company-${i}`, value: g.company || '', autocomplete: 'off' }))));
-      };
-      // A contact of the startup comes as it is kept (the API fills name, email, role and company from it).
-      const addContact = c => append(h('div', { class: 'row guest', 'data-contact': c.id },
-        h('p', {}, `${c.name} `, h('span', { class: 'address' }, `<${c.email}>`), c.role ? `, ${c.role}` : '', ' · a contact of the startup')));
-      const contacts = iv.startup ? await call('GET', `/api/startups/${encodeURIComponent(iv.startup.id)}/contacts`, undefined, token) : [];
-      const fromContacts = h('select', { id: 'guest-contact' });
-      const contactField = field('guest-contact', 'Add a contact of the startup', fromContacts);
-      const offerContacts = () => {
-        const taken = new Set([...rows.querySelectorAll('[data-contact]')].map(r => r.dataset.contact));
-        const offered = contacts.filter(c => !taken.has(c.id) && !(iv.contact && iv.contact.id === c.id));
-        fromContacts.replaceChildren(h('option', { value: '' }, 'Choose a contact…'),
-          ...offered.map(c => h('option', { value: c.id }, `${c.name} <${c.email}>`)));
-        contactField.hidden = offered.length === 0;
-      };
-      fromContacts.addEventListener('change', () => {
-        const c = contacts.find(x => x.id === fromContacts.value);
-        if (c) {
-          addContact(c);
-          offerContacts();
-        }
-      });
-      (iv.guests || []).forEach(g => (g.contactId ? addContact({ id: g.contactId, name: g.name, email: g.email, role: g.role }) : addRow(g)));
-      offerContacts();
-      counted();
-      const add = h('button', { type: 'button', class: 'secondary', id: 'add-guest' }, 'Add a guest');
-      add.addEventListener('click', () => addRow());
-      content.replaceChildren(h('p', { class: 'muted' }, 'Guests get the invitation too (optional).'), rows,
-        h('div', { class: 'row' }, add, contactField), count);
-      return async () => put('guests', {
-        guests: [...rows.querySelectorAll('.guest')].filter(isGuest).map(r => {
-          if (r.dataset.contact) {
-            return { contactId: r.dataset.contact };
-          }
-          const [name, email, role, company] = r.querySelectorAll('input');
-          return { name: name.value, email: email.value, role: role.value || null, company: company.value || null };
-        }),
-      });
+      const editor = await guestEditor(state.interview, token);
+      content.replaceChildren(h('p', { class: 'muted' }, 'Guests get the invitation too (optional).'), editor.element);
+      return async () => put('guests', { guests: editor.listed() });
     },
     async () => {
       const notes = h('textarea', { id: 'prep-notes', rows: 8 });

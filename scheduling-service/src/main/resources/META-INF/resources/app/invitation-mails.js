@@ -19,9 +19,14 @@ export function mailTrouble(mail) {
   return ['retrying', 'bounced', 'complained', 'undeliverable'].includes(mail.state);
 }
 
-/** Whether the page should look again soon: nothing mailed yet (just sent), or a mail not yet taken by the mail server. */
-export function mailsOnTheirWay(mails) {
-  return mails.length === 0 || mails.some(m => m.state === 'waiting' || m.state === 'retrying');
+/**
+ * Whether the page should look again soon: nothing mailed yet (just sent), a mail not yet taken by the mail server, or none
+ * yet for the interview's latest change ({@code sequence}: e.g. its guests were just changed, and the updated invitations
+ * are still on their way to notification-service).
+ */
+export function mailsOnTheirWay(mails, sequence) {
+  return mails.length === 0 || mails.some(m => m.state === 'waiting' || m.state === 'retrying')
+    || (Number.isInteger(sequence) && !mails.some(m => m.sequence >= sequence));
 }
 
 /**
@@ -71,9 +76,18 @@ export function guestInvitation(guest, mails, zone) {
 }
 
 /**
+ * Whether the caller may change the guests of this sent interview now (the API says the same, 409 otherwise): they may
+ * move or cancel it, its host did not ask for another time, and it was not booked on Cal.com directly.
+ */
+export function guestsChangeable(iv) {
+  return Boolean(iv.changeable) && !iv.awaitingNewTime && iv.origin !== 'calcom';
+}
+
+/**
  * Where the address of a mail that did not arrive is corrected, when the page can say: a contact's on their startup's page
- * (the interview then invites the corrected address at once); a team member's by an admin, in the team table. Null
- * otherwise (a mail on its way, delivered or marked as spam, a guest, an address the interview no longer names).
+ * (the interview then invites the corrected address at once); a team member's by an admin, in the team table; a guest's
+ * with "Change guests", for who may change them now ({@link guestsChangeable}). Null otherwise (a mail on its way, delivered or
+ * marked as spam, a guest for someone else, an address the interview no longer names).
  */
 export function correctionHint(mail, iv) {
   if (mail.state !== 'bounced' && mail.state !== 'undeliverable') {
@@ -84,6 +98,9 @@ export function correctionHint(mail, iv) {
   }
   if (mail.role === 'interviewer') {
     return { text: `An admin corrects ${mail.name}'s address in the team table`, href: null };
+  }
+  if (mail.role === 'guest' && guestsChangeable(iv)) {
+    return { text: `Correct ${mail.name}'s address with Change guests, above`, href: null };
   }
   return null;
 }

@@ -154,12 +154,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * (choose the time first), or one booked on Cal.com directly (Cal.com invited its people, not us).
      */
     public Applied changeGuests(Actor actor, List<Guest> chosen, Map<String, String> invitedOtherwise, Instant now) {
-        if (status != InterviewStatus.DRAFT && origin == InterviewOrigin.CALCOM) {
-            throw new ConflictException("interview_booked_on_calcom", "This interview was booked on Cal.com directly, which invites its "
-                    + "people; change its guests on Cal.com.");
-        }
         if (status == InterviewStatus.DRAFT) {
             throw new ConflictException("interview_not_sent", "This interview is a draft: choose its guests in step 4.");
+        }
+        if (origin == InterviewOrigin.CALCOM) {
+            throw new ConflictException("interview_booked_on_calcom", "This interview was booked on Cal.com directly, which invites its "
+                    + "people; change its guests on Cal.com.");
         }
         requireBooked(actor, "change the guests of", "changed", now);
         if (awaitingNewTime) {
@@ -168,7 +168,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         }
         requireAllowedGuests(chosen, invitedOtherwise);
         List<Guest> next = chosen.stream().map(g -> guests.stream().filter(g::sameAddress).findFirst()
-                .map(kept -> g.invitedAs(kept)).orElseGet(() -> g.sent(now))).toList();
+                .map(g::invitedAs).orElseGet(() -> g.sent(now))).toList();
         if (Set.copyOf(next).equals(Set.copyOf(guests))) {
             return new Applied(this, InterviewChange.NONE);
         }

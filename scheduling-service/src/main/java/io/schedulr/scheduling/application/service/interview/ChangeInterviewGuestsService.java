@@ -13,10 +13,10 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A sent interview's guests changed in one transaction: the contacts taken are read and kept, the interview checked and
@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * Cal.com.
  */
 public class ChangeInterviewGuestsService implements ChangeInterviewGuestsUseCase {
+    /** As long as a reason given for a move or a cancellation may be. */
+    private static final int MAX_REASON = Interview.MAX_REASON_LENGTH;
     private final UnitOfWork tx;
     private final Interviews interviews;
     private final GuestChoices choices;
@@ -52,14 +54,35 @@ public class ChangeInterviewGuestsService implements ChangeInterviewGuestsUseCas
                 })));
     }
 
-    /** "Olive Observer joins; Hugo Advisor no longer takes part." — what everyone still named is told. */
+    /**
+     * What everyone still named is told: "Olive Observer is now reached at olive@partner.example; Gus Guest joins; Hugo
+     * Advisor no longer takes part." A guest taken off and one added under the same name is one guest's corrected address.
+     * A change too long to say in a line (many guests at once) is said plainly.
+     */
     static String reason(List<Guest> before, List<Guest> after) {
-        List<String> joined = after.stream().filter(g -> before.stream().noneMatch(b -> EmailAddress.same(b.email(), g.email())))
-                .map(Guest::name).toList();
-        List<String> left = before.stream().filter(g -> after.stream().noneMatch(a -> EmailAddress.same(a.email(), g.email())))
-                .map(Guest::name).toList();
-        String joins = joined.isEmpty() ? null : String.join(", ", joined) + (joined.size() == 1 ? " joins" : " join");
-        String leaves = left.isEmpty() ? null : String.join(", ", left) + (left.size() == 1 ? " no longer takes part" : " no longer take part");
-        return Stream.of(joins, leaves).filter(x -> x != null).collect(Collectors.joining("; ", "", "."));
+        List<Guest> joined = new ArrayList<>(after.stream().filter(g -> before.stream().noneMatch(b -> EmailAddress.same(b.email(), g.email())))
+                .toList());
+        List<Guest> left = new ArrayList<>(before.stream().filter(g -> after.stream().noneMatch(a -> EmailAddress.same(a.email(), g.email())))
+                .toList());
+        List<String> parts = new ArrayList<>();
+        for (Guest g : List.copyOf(joined)) {
+            left.stream().filter(l -> l.name().equalsIgnoreCase(g.name())).findFirst().ifPresent(l -> {
+                parts.add(g.name() + " is now reached at " + g.email());
+                left.remove(l);
+                joined.remove(g);
+            });
+        }
+        if (!joined.isEmpty()) {
+            parts.add(names(joined) + (joined.size() == 1 ? " joins" : " join"));
+        }
+        if (!left.isEmpty()) {
+            parts.add(names(left) + (left.size() == 1 ? " no longer takes part" : " no longer take part"));
+        }
+        String said = String.join("; ", parts) + ".";
+        return said.length() <= MAX_REASON ? said : "The guests changed.";
+    }
+
+    private static String names(List<Guest> guests) {
+        return guests.stream().map(Guest::name).collect(Collectors.joining(", "));
     }
 }

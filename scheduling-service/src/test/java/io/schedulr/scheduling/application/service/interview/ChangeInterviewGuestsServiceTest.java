@@ -66,4 +66,18 @@ class ChangeInterviewGuestsServiceTest {
         assertThat(world.store.announced).hasSize(before);
         assertThat(world.store.interviews.get(id).guests()).extracting(Guest::email).containsExactly("olive@vc.test");
     }
+
+    @Test
+    void aTypedInGuestsCorrectedAddressIsSaidAsSuchAndAChangeTooLongToSayIsSaidPlainly() {
+        Guest typo = Guest.of("Olive", "olive@vc.tset", null, null, null);
+        Guest olive = Guest.of("Olive", "olive@vc.test", null, null, null);
+        Guest gus = Guest.of("Gus", "gus@guest.test", null, null, null);
+        assertThat(ChangeInterviewGuestsService.reason(List.of(typo, gus), List.of(gus, olive)))
+                .isEqualTo("Olive is now reached at olive@vc.test.");
+        assertThat(ChangeInterviewGuestsService.reason(List.of(typo), List.of(olive, gus)))
+                .isEqualTo("Olive is now reached at olive@vc.test; Gus joins.");
+        List<Guest> many = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> Guest.of("Guest number " + i + " of the partner fund", "g" + i + "@fund.test", null, null, null)).toList();
+        assertThat(ChangeInterviewGuestsService.reason(List.of(), many)).isEqualTo("The guests changed.");
+    }
 }

@@ -49,11 +49,16 @@ import static io.schedulr.kit.openapi.ErrorResponsesFilter.CODES;
 @Path("/api/interviews")
 @Authenticated
 @Tag(name = "Interviews", description = "Interviews with startups: the six-step draft a wizard fills in, the Cal.com options, sending, "
-        + "cancelling and rescheduling.")
+        + "cancelling and rescheduling, and changing the guests of a sent one.")
 @Produces(MediaType.APPLICATION_JSON)
 public class InterviewResource {
     private static final Logger LOG = Logger.getLogger(InterviewResource.class);
     private static final int MAX_PAGE = 100;
+
+    /** What a list of guests (step 4, or a sent interview's guests changed) may be refused for. */
+    private static final String GUEST_REFUSALS = " invalid_guests invalid_guests.name invalid_guests.email invalid_guests.role "
+            + "invalid_guests.company invalid_name invalid_email invalid_role invalid_company invalid_contactId duplicate_guest "
+            + "contact_not_found";
 
     @Inject
     CurrentCaller caller;
@@ -223,9 +228,7 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Step 4: the guests to invite (at most 30; contacts by id or anyone by name and address)")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_editor interview_not_draft "
-            + "changed_concurrently invalid_guests invalid_guests.name invalid_guests.email invalid_guests.role "
-            + "invalid_guests.company invalid_name invalid_email invalid_role invalid_company invalid_contactId duplicate_guest "
-            + "contact_not_found")
+            + "changed_concurrently" + GUEST_REFUSALS)
     public Uni<InterviewResponse> guestsStep(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
@@ -241,9 +244,8 @@ public class InterviewResource {
                     + "longer named is told its invitation no longer stands); a new name, role or company alone tells nobody. The "
                     + "Cal.com booking keeps the guests it was made with.")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
-            + "interview_cancelled interview_over interview_awaiting_new_time interview_booked_on_calcom changed_concurrently "
-            + "invalid_guests invalid_guests.name invalid_guests.email invalid_guests.role invalid_guests.company invalid_name "
-            + "invalid_email invalid_role invalid_company invalid_contactId duplicate_guest contact_not_found")
+            + "interview_cancelled interview_over interview_awaiting_new_time interview_booked_on_calcom changed_concurrently"
+            + GUEST_REFUSALS)
     public Uni<InterviewResponse> changeGuests(@PathParam("id") String id, @Valid InterviewRequests.GuestsStep body) {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);
