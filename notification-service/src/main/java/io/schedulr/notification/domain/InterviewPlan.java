@@ -52,7 +52,8 @@ public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipp
         List<Invitation> send = new ArrayList<>();
         List<Invitation> nothingNew = new ArrayList<>();
         for (InterviewParticipant p : details.people()) {
-            (teamOnly && !p.onTheTeam() ? nothingNew : send).add(new Invitation(eventId, method, meeting, p.person()));
+            (teamOnly && !p.onTheTeam() ? nothingNew : send).add(new Invitation(eventId, method, asToldTo(meeting, state, p.person()),
+                    p.person()));
         }
         if (method == InviteMethod.REQUEST) {
             for (Person former : state.noLongerNamed(meeting)) {
@@ -60,6 +61,23 @@ public record InterviewPlan(List<Invitation> invitations, List<Invitation> skipp
             }
         }
         return new InterviewPlan(send, nothingNew, state.after(method, meeting), null);
+    }
+
+    /**
+     * The meeting as {@code person} is told of it: someone the people change names for the first time (a guest added to a
+     * sent interview, a corrected address) gets it as their invitation ("Invitation:", "You are invited"), not as an update
+     * of one they never had; everyone else as it is.
+     */
+    private static Meeting asToldTo(Meeting meeting, InterviewNotificationState state, Person person) {
+        InterviewDetails details = meeting.interview();
+        if (details.change() != InterviewChange.ATTENDEES_CHANGED || state.cancelled() || state.toldPeople().isEmpty()
+                || state.toldPeople().stream().anyMatch(person::sameAddress)) {
+            return meeting;
+        }
+        InterviewDetails first = new InterviewDetails(details.interviewId(), InterviewChange.SCHEDULED, details.people(), null,
+                details.tentative());
+        return new Meeting(meeting.roomId(), meeting.icsUid(), meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
+                meeting.roomUrl(), meeting.organizer(), meeting.attendee(), first);
     }
 
     /**

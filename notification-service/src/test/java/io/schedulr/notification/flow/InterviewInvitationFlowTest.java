@@ -293,8 +293,10 @@ class InterviewInvitationFlowTest {
                     "Reason: Grace Contact is now reached at " + grace.email() + ".");
         }
         InviteMails invited = onlyMail(grace, 1);
-        assertThat(subject(invited)).startsWith("Updated invitation: ");
+        assertThat(subject(invited)).as("her first invitation, not an update of one she never had").startsWith("Invitation: ");
+        assertThat(invited.text("text/plain")).contains("You are invited to Interview: Acme Robotics.").doesNotContain("Reason:");
         assertThat(invited.contentTypeMethod()).isEqualTo("REQUEST");
+        assertThat(invited.property(Property.SEQUENCE)).isEqualTo("1");
         assertThat(invited.text("text/plain")).contains("Join: " + URL);
 
         InviteMails dropped = onlyMail(typo, 2);
@@ -343,7 +345,7 @@ class InterviewInvitationFlowTest {
         publish(event(INTERVIEW_ATTENDEES_CHANGED, id, 1, START, URL, List.of(before.get(0),
                 person(hal, InterviewPerson.Kind.CONTACT, "CEO", "Acme Robotics")), "Hal Contact is now reached at " + hal.email() + "."));
         assertThat(subject(onlyMail(typo, 2))).startsWith("No longer invited: ");
-        assertThat(subject(onlyMail(hal, 1))).startsWith("Updated invitation: ");
+        assertThat(subject(onlyMail(hal, 1))).as("his first invitation").startsWith("Invitation: ");
     }
 
     static String subject(InviteMails mail) {

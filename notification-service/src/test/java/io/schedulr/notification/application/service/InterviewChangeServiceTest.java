@@ -135,6 +135,8 @@ class InterviewChangeServiceTest {
         assertThat(store.queued).extracting(i -> i.method() + " " + i.recipient().email() + " from " + i.meeting().organizer().email())
                 .containsExactly("REQUEST ada.l@schedulr.test from ada.l@schedulr.test", "REQUEST tom@schedulr.test from ada.l@schedulr.test",
                         "REQUEST grace@acme.test from ada.l@schedulr.test", "CANCEL ada@schedulr.test from ada@schedulr.test");
+        assertThat(store.queued).extracting(i -> i.meeting().interview().change().name()).as("the new address is invited, not updated")
+                .containsExactly("SCHEDULED", "ATTENDEES_CHANGED", "ATTENDEES_CHANGED", "NO_LONGER_INVITED");
         assertThat(store.queued.get(3).meeting().interview().people()).as("the organizer they were told, once, and nobody else")
                 .extracting(p -> p.kind() + " " + p.person().email()).containsExactly("PRIMARY_INTERVIEWER ada@schedulr.test");
 
