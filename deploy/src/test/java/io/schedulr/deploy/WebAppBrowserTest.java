@@ -793,6 +793,7 @@ class WebAppBrowserTest {
                     "Waiting for the host to confirm this booking on Cal.com"));
             sql("UPDATE interview SET awaiting_host = false WHERE id = '" + interviewId + "'::uuid");
             ivy.get(app + "#/interviews");
+            wait(ivy).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#interview-rows tr")));
 
             // Ivy cancels it, saying why: Cal.com cancels the booking, and the page says so and why, and offers no link to join,
             // though the meeting has one, nor anything left to move or cancel.

@@ -94,7 +94,13 @@ function failed(e) {
   notice(friendly(e));
 }
 
+// Each call of route() is one run; a run overtaken by a newer one (the address changed again while it waited for the
+// server) stops at its next step, so that two quick changes of page do not draw the last page twice, or an older one last.
+let routeRuns = 0;
+
 async function route() {
+  const run = ++routeRuns;
+  const overtaken = () => run !== routeRuns;
   if (app.stopStream) {
     app.stopStream();
     app.stopStream = null;
@@ -119,6 +125,9 @@ async function route() {
   }
   try {
     app.me = await call('GET', '/api/whoami', undefined, app.session.idToken);
+    if (overtaken()) {
+      return;
+    }
     // The zone picked on this device; else the profile's when the sign-in stated one; else (Google) the browser's. A
     // picked or the browser's zone is also kept as the person's, so that their mails, reminders and Google events say the
     // times they read here.
@@ -126,6 +135,9 @@ async function route() {
     app.zone = shown.zone;
     if (shown.keep) {
       await keepZone(app.me.id, app.zone, app.session.idToken);
+      if (overtaken()) {
+        return;
+      }
     }
     const nav = document.getElementById('nav');
     nav.hidden = false;
@@ -137,6 +149,9 @@ async function route() {
     }
     if (app.config.calendarRequired) {
       const connection = await call('GET', `${app.config.calendarSyncUrl}/api/calendar/connection`, undefined, app.session.idToken);
+      if (overtaken()) {
+        return;
+      }
       if (connection.status !== 'connected') {
         gateView(connection);
         return;

@@ -263,6 +263,26 @@ class ReminderPlanningTest {
     }
 
     @Test
+    void aGuestAddedToASentInterviewIsRemindedAndOneTakenOffIsNot() {
+        InterviewChangeServiceTest.InMemoryStore interviews = new InterviewChangeServiceTest.InMemoryStore();
+        InterviewChangeService service = new InterviewChangeService(interviews, () -> { }, planning);
+        PersonData ada = new PersonData("ada-sub", "Ada", "ada@schedulr.test", "Partner", null, "Europe/Berlin", Kind.PRIMARY_INTERVIEWER);
+        PersonData olive = new PersonData(null, "Olive", "olive@vc.test", null, "VC", null, Kind.GUEST);
+        PersonData gus = new PersonData(null, "Gus", "gus@guest.test", null, null, null, Kind.GUEST);
+        service.handle(new HandleInterviewChangeCommand("g1", null, InterviewChange.SCHEDULED, "int-2", "int-2@uid", 0, START,
+                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", null, List.of(ada, olive), null, false)).await().indefinitely();
+
+        service.handle(new HandleInterviewChangeCommand("g2", null, InterviewChange.ATTENDEES_CHANGED, "int-2", "int-2@uid", 1, START,
+                START.plus(Duration.ofMinutes(45)), "Interview: Acme", "Europe/Berlin", null, List.of(ada, gus), "Gus joins; Olive no longer "
+                + "takes part.", false)).await().indefinitely();
+
+        assertThat(interviews.reminderPlans.pending()).as("the default reminders, an hour and ten minutes before")
+                .containsExactlyInAnyOrder("ada@schedulr.test 60 " + START.minus(Duration.ofMinutes(60)),
+                        "ada@schedulr.test 10 " + START.minus(Duration.ofMinutes(10)),
+                        "gus@guest.test 60 " + START.minus(Duration.ofMinutes(60)), "gus@guest.test 10 " + START.minus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void aZoneThePersonChoseIsTheirsInTheirUpcomingSessionsAndStaysOverAnEventWrittenBeforeTheChoice() {
         handle(room("e1", RoomChangeKind.BOOKED, 0, START));
 
