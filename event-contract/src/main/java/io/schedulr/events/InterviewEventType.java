@@ -23,8 +23,8 @@ public enum InterviewEventType {
     INTERVIEW_CANCELLED("io.schedulr.interview.cancelled.v1"),
     /**
      * Same time, but other people: someone taking part is reached at another address now (a contact's or team member's
-     * corrected one), or a sent interview's guests were changed: everyone in {@code people} gets the updated invitation; whoever the last invitation reached and {@code people} no
-     * longer names is sent a CANCEL.
+     * corrected one), or a sent interview's guests were changed: everyone in {@code people} gets the updated invitation;
+     * whoever the last invitation reached and {@code people} no longer names is sent a CANCEL.
      */
     INTERVIEW_ATTENDEES_CHANGED("io.schedulr.interview.attendees-changed.v1");
 

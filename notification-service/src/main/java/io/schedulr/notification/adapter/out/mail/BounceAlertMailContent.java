@@ -34,7 +34,8 @@ record BounceAlertMailContent(String subject, String text, String html) {
                 ? "They may still expect the meeting: please tell them another way."
                 : mail.interviewId() != null
                 ? "If the address is wrong, correct it (a contact's on their startup's page; a guest's with Change guests on the "
-                        + "interview's page; a team member's is corrected by an admin): the interview then invites the corrected address at once."
+                        + "interview's page; a team member's is corrected by an admin): the interview then invites the corrected "
+                        + "address at once."
                 : "Please check the address with them, or reach them another way.";
         String pageLabel = mail.interviewId() != null ? "Interview" : "Your sessions";
         String page = mail.interviewId() != null ? links.interview(mail.interviewId()) : links.sessions();
