@@ -2,7 +2,7 @@
 // many take part (step 4), when the meeting is in its own zone (steps 5 and 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, interviewWhen, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -74,4 +74,13 @@ test('the interview page adds the time in the meeting\'s zone only when the view
   assert.equal(inMeetingZone('2030-03-12T08:00:00Z', 'Europe/Berlin', 'Europe/Berlin'), '');
   assert.equal(inMeetingZone(null, 'America/New_York', 'Europe/Berlin'), '');
   assert.equal(inMeetingZone('2030-03-12T08:00:00Z', null, 'Europe/Berlin'), '');
+});
+
+test('the interview page says when it starts and ends in the viewer\'s zone, and how long', () => {
+  assert.match(interviewWhen('2030-03-12T08:00:00Z', '2030-03-12T09:00:00Z', 60, 'Europe/Berlin'),
+    /^Tue, 12 Mar 2030, 09:00 \S+ \(Europe\/Berlin\) until 10:00 · 60 minutes$/);
+  assert.match(interviewWhen('2030-10-27T00:30:00Z', '2030-10-27T01:15:00Z', 45, 'Europe/Berlin'),
+    /02:30 CEST \(Europe\/Berlin\) until 02:15 CET · 45 minutes$/, 'the clocks go back during it');
+  assert.match(interviewWhen('2030-03-12T08:00:00Z', null, null, 'UTC'), /^Tue, 12 Mar 2030, 08:00 UTC \(UTC\)$/);
+  assert.equal(interviewWhen(null, null, 30, 'UTC'), 'No time yet');
 });

@@ -623,6 +623,10 @@ class WebAppBrowserTest {
             assertThat(Duration.between(java.time.Instant.parse(sent.path("startAt").asText()), java.time.Instant.parse(sent.path("endAt").asText())))
                     .isEqualTo(Duration.ofHours(1));
             assertThat(detail).contains("60 minutes").contains("Cal.com booking " + sent.path("calcomBookingUid").asText());
+            assertThat(ivy.findElement(By.id("interview-when")).getText()).as("its start and its end, in Ivy's zone")
+                    .endsWith("(Europe/Berlin) until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                            .withZone(java.time.ZoneId.of("Europe/Berlin")).format(java.time.Instant.parse(sent.path("endAt").asText()))
+                            + " · 60 minutes");
             // The local Cal.com's types meet on Cal Video.
             assertThat(sent.path("meetingProvider").asText()).isEqualTo("cal-video");
             assertThat(ivy.findElement(By.id("join")).getText()).isEqualTo("Join the meeting on Cal Video");
@@ -729,6 +733,14 @@ class WebAppBrowserTest {
             assertThat(new Select(ivy.findElement(By.id("startup"))).getFirstSelectedOption().getText()).isEqualTo("Acme " + tag);
             assertThat(new Select(ivy.findElement(By.id("contact"))).getOptions()).extracting(WebElement::getText)
                     .contains("Grace Founder <grace-" + tag + "@example.com>", "Hugo Advisor <hugo-" + tag + "@example.com>");
+            // Step 1 finds a startup by part of its name; the only one that has it is chosen, with its contacts.
+            ivy.findElement(By.id("startup-find")).sendKeys("aa 42 " + tag);
+            wait(ivy).until(d -> new Select(d.findElement(By.id("startup"))).getFirstSelectedOption().getText().equals("Aa 42 " + tag)
+                    && new Select(d.findElement(By.id("contact"))).getOptions().size() == 1);
+            ivy.findElement(By.id("startup-find")).clear();
+            ivy.findElement(By.id("startup-find")).sendKeys("CME " + tag.toUpperCase());
+            wait(ivy).until(d -> new Select(d.findElement(By.id("startup"))).getFirstSelectedOption().getText().equals("Acme " + tag)
+                    && new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
             ivy.findElement(By.id("wizard-close")).click();
 
             // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.

@@ -9,7 +9,7 @@ import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
 import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, meetingSummary } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, interviewWhen, meetingSummary } from './wizard-lines.js';
 import { guestEditor } from './guest-editor.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
@@ -176,8 +176,7 @@ function detailView(app, failed, id) {
         iv.status === 'draft' ? h('p', {}, h('button', { type: 'button', id: 'continue-interview',
           onclick: () => wizard(app, failed, iv, () => detailView(app, failed, iv.id)) },
           'Continue scheduling')) : null,
-        h('p', { class: 'when' }, iv.startAt ? formatWhen(iv.startAt, app.zone) : 'No time yet',
-          iv.durationMinutes ? ` · ${iv.durationMinutes} minutes` : ''),
+        h('p', { class: 'when', id: 'interview-when' }, interviewWhen(iv.startAt, iv.endAt, iv.durationMinutes, app.zone)),
         inMeetingZone(iv.startAt, iv.timeZone, app.zone) ? h('p', { class: 'muted', id: 'interview-meeting-zone' },
           inMeetingZone(iv.startAt, iv.timeZone, app.zone)) : null,
         iv.status === 'cancelled' ? h('p', { id: 'interview-state' }, `Cancelled${iv.cancellationReason ? `: ${iv.cancellationReason}` : '.'}`)
@@ -379,6 +378,27 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
           ...contacts.map(c => h('option', { value: c.id, selected: c.id === chosen }, `${c.name} <${c.email}>`)));
       };
       pick.addEventListener('change', () => loadContacts().catch(failed));
+      // The list holds the first 100 by name; part of a name typed here lists those that have it, and chooses the one
+      // that does when only one does.
+      const find = h('input', { id: 'startup-find', type: 'search', placeholder: 'Part of its name', autocomplete: 'off' });
+      const askStartups = newestAnswers();
+      find.addEventListener('input', () => (async () => {
+        const isNewest = askStartups();
+        const q = find.value.trim();
+        const found = await call('GET', `/api/startups?limit=100${q ? `&q=${encodeURIComponent(q)}` : ''}`, undefined, token);
+        if (!isNewest()) {
+          return;
+        }
+        const before = pick.value;
+        pick.replaceChildren(h('option', { value: '' }, found.length ? 'Choose a startup…' : 'No startup has that in its name'),
+          ...found.map(s => h('option', { value: s.id, selected: s.id === before }, s.name)));
+        if (found.length === 1) {
+          pick.value = found[0].id;
+        }
+        if (pick.value !== before) {
+          await loadContacts();
+        }
+      })().catch(failed));
       // The list holds the first 100 by name. A name typed that a startup has already (any case) chooses that one,
       // older ones too, and stops here so its contacts can be picked.
       const chooseExisting = async (refused, name) => {
@@ -400,7 +420,8 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
       };
       // Back on this step: the startup and contact saved before are chosen again.
       await loadContacts();
-      content.replaceChildren(h('div', { class: 'row' }, field('startup', 'Startup', pick), field('startup-new', 'New startup', newName)),
+      content.replaceChildren(h('div', { class: 'row' }, field('startup-find', 'Find a startup', find), field('startup', 'Startup', pick),
+        field('startup-new', 'New startup', newName)),
         h('div', { class: 'row' }, field('contact', 'Contact', contact)),
         h('div', { class: 'row' }, field('contact-name', 'Contact name', cName), field('contact-email', 'Contact email', cEmail),
           field('contact-role', 'Contact role', cRole)));

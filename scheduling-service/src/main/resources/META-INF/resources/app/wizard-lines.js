@@ -1,5 +1,5 @@
 // Lines the interview wizard writes from what the API answered (no page needed: tested as script).
-import { formatWhen, isZone } from './time.js';
+import { formatSpan, formatWhen, isZone } from './time.js';
 
 /** Step 4's line: how many guests, how many take part in all (the team and the contact besides), for how long. */
 export function guestCountLine(guests, others, minutes) {
@@ -75,6 +75,14 @@ export function meetingSummary(startAt, minutes, meetingZone, viewerZone) {
   }
   const yours = viewerZone && viewerZone !== meetingZone && isZone(viewerZone) ? ` (for you: ${formatWhen(startAt, viewerZone)})` : '';
   return `${formatWhen(startAt, meetingZone)}${length}${yours}`;
+}
+
+/** The interview page's time: when it starts and ends in the viewer's zone, and how long ("… 09:00 CET (Europe/Berlin) until 10:00 · 60 minutes"). */
+export function interviewWhen(startAt, endAt, minutes, viewerZone) {
+  if (!startAt) {
+    return 'No time yet';
+  }
+  return `${endAt ? formatSpan(startAt, endAt, viewerZone) : formatWhen(startAt, viewerZone)}${minutes ? ` · ${minutes} minutes` : ''}`;
 }
 
 /** The interview page's second line of its time: in the meeting's own zone, when the viewer's differs (else empty). */

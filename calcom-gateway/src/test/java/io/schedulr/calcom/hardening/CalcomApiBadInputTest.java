@@ -118,7 +118,7 @@ public class CalcomApiBadInputTest {
         c.add(slots("slots: a year", "eventTypeId=1001&start=2031-01-01&end=2031-12-31", "invalid_field", "end"));
         c.add(slots("slots: made-up zone", "eventTypeId=1001&start=2031-03-03&end=2031-03-04&timeZone=Mars/Olympus", "invalid_field",
                 "timeZone"));
-        c.add(slots("slots: unknown parameter", "eventTypeId=1001&start=2031-03-03&end=2031-03-04&usernames=ada", "invalid_field",
+        c.add(slots("slots: unknown parameter", "eventTypeId=1001&start=2031-03-03&end=2031-03-04&usernames=ada", "unknown_parameter",
                 "usernames"));
         c.add(slots("slots: eventTypeId twice", "eventTypeId=1001&eventTypeId=1002&start=2031-03-03&end=2031-03-04", "invalid_field",
                 "eventTypeId"));

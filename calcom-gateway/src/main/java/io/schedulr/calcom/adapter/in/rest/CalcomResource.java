@@ -24,12 +24,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -91,37 +91,36 @@ public class CalcomResource {
     @Operation(summary = "Free slots of an event type",
             description = "Free slots in a window of at most a few weeks, per hosting member and in the asked zone. Each parameter "
                     + "at most once; no other parameters.")
-    @Parameter(in = ParameterIn.QUERY, name = "eventTypeId", required = true, description = "The Cal.com event type.",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64"), example = "1001")
-    @Parameter(in = ParameterIn.QUERY, name = "start", required = true,
-            description = "Window start: a date (its start, UTC) or a timestamp with an offset.", example = "2031-03-03")
-    @Parameter(in = ParameterIn.QUERY, name = "end", required = true,
-            description = "Window end: a date (its end, UTC) or a timestamp with an offset; after start.", example = "2031-03-04")
-    @Parameter(in = ParameterIn.QUERY, name = "timeZone", description = "IANA zone to give the slots in; UTC when left out.",
-            example = "Europe/Berlin")
-    @Parameter(in = ParameterIn.QUERY, name = "lengthInMinutes",
-            description = "A duration the event type offers; its default when left out.",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32"), example = "45")
     @APIResponse(responseCode = "200", description = "The free slots.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AvailabilityJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_FIELD" + CALCOM_FAILURES)
-    public Uni<AvailabilityJson> slots(@Context UriInfo uri) {
+    public Uni<AvailabilityJson> slots(
+            @Parameter(required = true, description = "The Cal.com event type.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64"), example = "1001")
+            @QueryParam("eventTypeId") String eventTypeIdText,
+            @Parameter(required = true, description = "Window start: a date (its start, UTC) or a timestamp with an offset.",
+                    example = "2031-03-03")
+            @QueryParam("start") String startText,
+            @Parameter(required = true, description = "Window end: a date (its end, UTC) or a timestamp with an offset; after start.",
+                    example = "2031-03-04")
+            @QueryParam("end") String endText,
+            @Parameter(description = "IANA zone to give the slots in; UTC when left out.", example = "Europe/Berlin")
+            @QueryParam("timeZone") String timeZone,
+            @Parameter(description = "A duration the event type offers; its default when left out.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"), example = "45")
+            @QueryParam("lengthInMinutes") String lengthText,
+            @Context UriInfo uri) {
         caller.get();
-        var query = uri.getQueryParameters();
-        for (String name : query.keySet()) {
-            if (!List.of("eventTypeId", "start", "end", "timeZone", "lengthInMinutes").contains(name)) {
-                throw new InvalidInputException(name, "is not a parameter of this request.");
-            }
-            if (query.get(name).size() > 1) {
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (values.size() > 1) {
                 throw new InvalidInputException(name, "must be given once.");
             }
-        }
-        long eventTypeId = number(query.getFirst("eventTypeId"), "eventTypeId", true);
-        Instant start = bound(query.getFirst("start"), "start", false);
-        Instant end = bound(query.getFirst("end"), "end", true);
-        String lengthText = query.getFirst("lengthInMinutes");
+        });
+        long eventTypeId = number(eventTypeIdText, "eventTypeId", true);
+        Instant start = bound(startText, "start", false);
+        Instant end = bound(endText, "end", true);
         Integer length = lengthText == null ? null : (int) number(lengthText, "lengthInMinutes", true);
-        FindSlotsQuery slotsQuery = new FindSlotsQuery(eventTypeId, start, end, query.getFirst("timeZone"), length);
+        FindSlotsQuery slotsQuery = new FindSlotsQuery(eventTypeId, start, end, timeZone, length);
         return eventTypes.availability(slotsQuery).map(AvailabilityJson::of);
     }
 

@@ -12,6 +12,8 @@ import io.schedulr.kit.openapi.DocumentedError;
 public enum ErrorCode implements DocumentedError {
     INVALID_REQUEST(400, "invalid_request", "A JSON object is required as the body."),
     INVALID_FIELD(400, "invalid_field", "Field 'start' must be a timestamp with an offset, such as 2030-09-05T09:00:00Z."),
+    UNKNOWN_PARAMETER(400, "unknown_parameter",
+            "Query parameter 'usernames' is not part of this request; it takes end, eventTypeId, lengthInMinutes, start, timeZone."),
     INVALID_WEBHOOK(400, "invalid_webhook", "Field 'payload' is missing or not an object."),
     INVALID_SIGNATURE(401, "invalid_signature",
             "X-Cal-Signature-256 is missing or does not match the body under any configured webhook secret."),

@@ -1,5 +1,9 @@
 package io.schedulr.calcom.adapter.in.rest.openapi;
 
+import io.schedulr.kit.openapi.CommonError;
+import io.schedulr.kit.openapi.DocumentedError;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +24,12 @@ public class ErrorResponsesFilter extends io.schedulr.kit.openapi.ErrorResponses
     @Override
     protected Optional<ErrorCode> named(String name) {
         return constantNamed(ErrorCode.class, name);
+    }
+
+    /** A route for signed-in callers also refuses a query parameter it does not take ({@code UnknownQueryParameters}). */
+    @Override
+    protected List<DocumentedError> signedIn() {
+        return List.of(CommonError.UNAUTHORIZED, ErrorCode.UNKNOWN_PARAMETER);
     }
 
     @Override
