@@ -93,3 +93,30 @@ test('a silent renewal asks Google without a page, and its refusal signs out qui
   await startSignIn({ calendarSyncUrl: 'http://localhost:8082' });
   assert.doesNotMatch(asked[1], /silentFor/, 'the sign-in button: Google\'s account chooser');
 });
+
+test('finishing a sign-in names this device\'s zone for a calendar granted with it, and leaves out one the service does not know', async () => {
+  stored.clear();
+  const bodies = [];
+  globalThis.fetch = async (url, init) => {
+    const body = JSON.parse(init.body);
+    bodies.push(body);
+    if (body.timeZone === 'Mars/Olympus') {
+      return { ok: false, status: 400, text: async () => JSON.stringify({ code: 'invalid_timeZone', message: 'not a zone' }) };
+    }
+    return { ok: true, status: 200, text: async () => JSON.stringify({ idToken: 't', email: 'ada@example.com', expiresAt: '2100-01-01T00:00:00Z' }) };
+  };
+  const realZone = Intl.DateTimeFormat;
+  try {
+    for (const zone of ['Europe/Berlin', 'Mars/Olympus']) {
+      bodies.length = 0;
+      globalThis.Intl.DateTimeFormat = function () { return { resolvedOptions: () => ({ timeZone: zone }) }; };
+      sessionStorage.setItem('schedulr.sign-in', JSON.stringify({ verifier: 'v', state: 's', silent: false }));
+      const signedIn = await finishSignIn({ calendarSyncUrl: 'http://localhost:8082' }, new URLSearchParams({ state: 's', code: 'c' }));
+      assert.equal(signedIn.email, 'ada@example.com', zone);
+      assert.deepEqual(bodies.map(b => b.timeZone), zone === 'Europe/Berlin' ? ['Europe/Berlin'] : ['Mars/Olympus', undefined]);
+      assert.equal(bodies.at(-1).code, 'c');
+    }
+  } finally {
+    globalThis.Intl.DateTimeFormat = realZone;
+  }
+});

@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web app in a real browser (Debian's headless chromium) against the whole local stack: two people in two browsers
- * sign in through the local Google's account chooser, meet the calendar gate and connect, then the host offers a
+ * sign in through the local Google's account chooser — the host grants the calendar on the sign-in's consent screen, the
+ * guest unticks a box there, meets the calendar gate and connects — then the host offers a
  * session, the guest sees it appear live and books it, the host sees the booking live and reschedules it with the
  * date-time picker in their own zone, and the guest's updated invitation arrives. Screenshots of each main screen are
  * kept in {@code deploy/target/screenshots}.
@@ -87,9 +88,11 @@ class WebAppBrowserTest {
         WebDriver host = browser();
         WebDriver guest = browser();
         try {
+            // Signing up grants the calendar on the sign-in's own consent screen: no gate, straight to the sessions.
             signIn(host, hostEmail, "Hana Host", "Europe/Berlin", "01-sign-in");
-            connect(host, "02-calendar-gate");
-            signIn(guest, guestEmail, "Gil Guest", "America/New_York", null);
+            signedUp(host, "offer-form");
+            // Gil unticks a Calendar box on that screen: signed in, the app asks him to connect before anything else.
+            signIn(guest, "", guestEmail, "Gil Guest", "America/New_York", null, "https://www.googleapis.com/auth/calendar.freebusy");
             // Refusing Google's consent screen leads back to the gate, with what happened and what to do in plain words.
             wait(guest).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
             ((JavascriptExecutor) guest).executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -99,7 +102,7 @@ class WebAppBrowserTest {
                     + ".then(start => { done(); window.location.assign(start.url + '&deny=1'); });");
             wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
                     "You did not give schedulr access to your Google Calendar"));
-            connect(guest, null);
+            connect(guest, "02-calendar-gate");
 
             // The guest watches the open sessions; the host offers one for 2 days from now, 15:30 Berlin time.
             wait(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "live"));
@@ -325,7 +328,7 @@ class WebAppBrowserTest {
         try {
             // Signed in through the local Google like anyone else: no role in the token, named in SCHEDULR_ADMINS.
             signIn(wendy, WEB_ADMIN, "Wendy Admin", "UTC", null);
-            connect(wendy, null);
+            signedUp(wendy, "offer-form");
             wendy.get(app + "#/interviews");
             wait(wendy).until(ExpectedConditions.elementToBeClickable(By.id("member-calcom")));
             // Cal.com's hosts nobody is linked to yet, by name and id.
@@ -409,7 +412,7 @@ class WebAppBrowserTest {
         WebDriver sam = browser();
         try {
             signIn(ivy, ivyEmail, "Ivy Interviewer", "Europe/Berlin", null);
-            connect(ivy, null);
+            signedUp(ivy, "offer-form");
             ivy.get(app + "#/slots");
             WebElement publish = wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("publish-week")));
             String publishedWeek = ivy.findElement(By.id("week-start")).getAttribute("value");
@@ -417,9 +420,9 @@ class WebAppBrowserTest {
             wait(ivy).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Published 15 slots"));
             shot(ivy, "07-availability");
 
-            // Sam follows a link to the availability page: signing in and connecting the calendar bring him back to it.
+            // Sam follows a link to the availability page: signing up (the calendar granted with it) brings him back to it.
             signIn(sam, "#/slots", "sam-" + tag + "@example.com", "Sam Seeker", "Asia/Tokyo", null);
-            connect(sam, null, "publish-week");
+            signedUp(sam, "publish-week");
             assertThat(sam.getCurrentUrl()).endsWith("#/slots");
             wait(sam).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#open-slots button[data-action='book-slot']")));
             assertThat(sam.findElement(By.id("open-slots")).getText()).contains("(Asia/Tokyo)");
@@ -741,6 +744,7 @@ class WebAppBrowserTest {
             ivy.findElement(By.id("startup-find")).sendKeys("CME " + tag.toUpperCase());
             wait(ivy).until(d -> new Select(d.findElement(By.id("startup"))).getFirstSelectedOption().getText().equals("Acme " + tag)
                     && new Select(d.findElement(By.id("contact"))).getOptions().size() == 3);
+            shot(ivy, "19-wizard-startup-found");
             ivy.findElement(By.id("wizard-close")).click();
 
             // Fifty drafts more: the list shows a page of fifty, "Show more interviews" the last one.
@@ -862,8 +866,7 @@ class WebAppBrowserTest {
             wait(nina).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Nina Nozone · America/Chicago"));
             // The app kept the browser's zone as hers, so what is sent to her is written in it.
             sql("UPDATE users SET updated_at = updated_at WHERE email = '" + email + "' AND time_zone = 'America/Chicago'", 1);
-            // Her "Schedulr Meetings" calendar is made in that zone too, not in UTC.
-            connect(nina, null);
+            // Her "Schedulr Meetings" calendar, made as she signed up, is in that zone too, not in UTC.
             JsonNode calendars = new ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create(client.stack().endpoints().issuerUrl() + "/_control/calendars?email=" + email)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
@@ -997,6 +1000,15 @@ class WebAppBrowserTest {
 
     /** Signs in from {@code page} of the app ("#/slots"), as a person who followed a link to it would. */
     private static void signIn(WebDriver browser, String page, String email, String name, String zone, String screenshot) throws Exception {
+        signIn(browser, page, email, name, zone, screenshot, null);
+    }
+
+    /**
+     * Signs in, unticking {@code untick} (a Calendar scope) on Google's consent screen — the local Google's knob for it,
+     * carried through its account chooser like the rest of the request.
+     */
+    private static void signIn(WebDriver browser, String page, String email, String name, String zone, String screenshot, String untick)
+            throws Exception {
         browser.get(app + page);
         WebElement button = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
         if (screenshot != null) {
@@ -1008,6 +1020,10 @@ class WebAppBrowserTest {
         WebElement tz = browser.findElement(By.id("tz"));
         tz.clear();
         tz.sendKeys(zone);
+        if (untick != null) {
+            ((JavascriptExecutor) browser).executeScript("const f = document.querySelector('form'); const i = document.createElement('input');"
+                    + " i.type = 'hidden'; i.name = 'drop_scopes'; i.value = arguments[0]; f.append(i);", untick);
+        }
         browser.findElement(By.cssSelector("button[type='submit']")).click();
     }
 
@@ -1040,13 +1056,17 @@ class WebAppBrowserTest {
         }
     }
 
-    /** The gate: nothing but "connect your calendar" until it is connected; the local Google consents at once. */
-    private static void connect(WebDriver browser, String screenshot) throws Exception {
-        connect(browser, screenshot, "offer-form");
+    /** Signed up with the calendar granted on the sign-in's consent screen: no gate, the app's page at once. */
+    private static void signedUp(WebDriver browser, String landsOn) {
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id(landsOn)));
+        assertThat(browser.findElements(By.id("connect-calendar"))).as("no calendar gate").isEmpty();
     }
 
-    /** Connects at the gate; the app then shows the page it was asked for, where the element {@code landsOn} is. */
-    private static void connect(WebDriver browser, String screenshot, String landsOn) throws Exception {
+    /**
+     * The gate: nothing but "connect your calendar" until it is connected; connecting there (the local Google consents at
+     * once) shows the sessions page.
+     */
+    private static void connect(WebDriver browser, String screenshot) throws Exception {
         WebElement gate = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
         assertThat(browser.findElement(By.id("view")).getText()).contains("Connect your calendar");
         assertThat(browser.findElements(By.id("offer-form"))).as("no sessions before the calendar is connected").isEmpty();
@@ -1055,7 +1075,7 @@ class WebAppBrowserTest {
         }
         gate.click();
         wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Your Google Calendar is connected"));
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id(landsOn)));
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("offer-form")));
     }
 
     /** A datetime-local field's value as the picker sets it (typing into it depends on the browser's locale). */

@@ -1,6 +1,6 @@
 // Google sign-in (authorization code + PKCE): the verifier and state stay in this tab's session storage; calendar-sync-service
 // exchanges the code with the client secret and hands back the ID token, the bearer token of every API.
-import { call } from './api.js';
+import { ApiError, call } from './api.js';
 
 const SESSION = 'schedulr.session';
 const PENDING = 'schedulr.sign-in';
@@ -142,8 +142,17 @@ export async function finishSignIn(config, params) {
   if (!pending || pending.state !== params.get('state')) {
     throw new Error('This sign-in was not started here (or it was already used). Please sign in again.');
   }
-  const signedIn = await call('POST', `${config.calendarSyncUrl}/api/auth/google/sign-in`,
-    { code: params.get('code'), codeVerifier: pending.verifier, redirectUri: redirectUri() });
+  // A calendar granted on the sign-in's consent screen is connected at once, made in this device's zone; a zone the
+  // service does not know is left out rather than failing the sign-in (the code is only used once the body is taken).
+  const exchange = { code: params.get('code'), codeVerifier: pending.verifier, redirectUri: redirectUri() };
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const signIn = body => call('POST', `${config.calendarSyncUrl}/api/auth/google/sign-in`, body);
+  const signedIn = await (zone ? signIn({ ...exchange, timeZone: zone }) : signIn(exchange)).catch(e => {
+    if (e instanceof ApiError && e.code === 'invalid_timeZone') {
+      return signIn(exchange);
+    }
+    throw e;
+  });
   sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
   return signedIn;
 }

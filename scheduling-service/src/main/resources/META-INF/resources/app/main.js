@@ -49,7 +49,9 @@ function signInView() {
   button.addEventListener('click', () => busy(button, 'Opening Google…', () => startSignIn(app.config)).catch(e => notice(friendly(e))));
   show('sign-in', h('div', { class: 'card center' },
     h('h1', {}, 'Practice sessions, booked in seconds'),
-    h('p', { class: 'muted' }, 'Sign in with your Google account. Your sessions go straight to your Google Calendar.'),
+    h('p', { class: 'muted' }, app.config.calendarRequired
+      ? 'Sign in with your Google account and allow schedulr your Google Calendar: your sessions go straight to it.'
+      : 'Sign in with your Google account.'),
     button));
   button.focus();
 }

@@ -2,6 +2,7 @@ package io.schedulr.calendarsync.application;
 
 import io.schedulr.calendarsync.application.ConnectionRefusedException.Problem;
 import io.schedulr.calendarsync.application.port.in.CompleteConnectionUseCase;
+import io.schedulr.calendarsync.application.port.in.ConnectGrantedCalendarUseCase;
 import io.schedulr.calendarsync.application.port.in.StartConnectionUseCase;
 import io.schedulr.calendarsync.application.port.out.AuthorizationStates;
 import io.schedulr.calendarsync.application.port.out.AuthorizationStates.PendingAuthorization;
@@ -27,9 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Connecting a Google Calendar: the consent URL, then the callback — the code exchanged, every Calendar scope checked,
  * the one dedicated calendar found or made, then the refresh token sealed and stored and the change announced, all or
- * nothing.
+ * nothing. A calendar granted on the sign-in's own consent screen is connected the same way.
  */
-public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase {
+public class ConnectCalendarService implements StartConnectionUseCase, CompleteConnectionUseCase, ConnectGrantedCalendarUseCase {
     private static final System.Logger LOG = System.getLogger(ConnectCalendarService.class.getName());
     private static final Pattern OAUTH_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -100,6 +101,14 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
                     missing);
         }
         return connect(pending, tokens);
+    }
+
+    @Override
+    public Optional<ConnectionView> connectGranted(GrantedTokens granted, String timeZone) {
+        if (granted.googleAccountId() == null || granted.refreshToken() == null || !RequiredScopes.missingFrom(granted.scope()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(connect(new PendingAuthorization(granted.googleAccountId(), timeZone, null), granted));
     }
 
     /**

@@ -66,8 +66,9 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    SignInService signIn(GoogleAuthorization google, WebConfig web) {
-        return new SignInService(google, web.signInRedirectUris());
+    SignInService signIn(GoogleAuthorization google, WebConfig web, ConnectCalendarService calendars,
+                         @ConfigProperty(name = "schedulr.calendar.required") boolean calendarRequired) {
+        return new SignInService(google, web.signInRedirectUris(), calendars, calendarRequired);
     }
 
     @Produces

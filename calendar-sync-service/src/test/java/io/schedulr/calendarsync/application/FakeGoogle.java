@@ -39,19 +39,26 @@ final class FakeGoogle implements GoogleAuthorization {
         return "https://google.example/auth?state=" + state + "&code_challenge=" + codeChallenge;
     }
 
+    /** The Calendar scopes each sign-in page asked for besides openid, email and profile. */
+    final List<List<String>> signInCalendarScopes = new ArrayList<>();
+
     @Override
-    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor) {
+    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor, List<String> calendarScopes) {
+        signInCalendarScopes.add(calendarScopes);
         return "https://google.example/auth?redirect_uri=" + redirectUri + "&state=" + state + "&code_challenge=" + codeChallenge
                 + (silentFor == null ? "" : "&prompt=none&login_hint=" + silentFor);
     }
 
     /** Sign-in exchanges asked for (code, verifier, redirect). */
     final List<List<String>> signIns = new ArrayList<>();
+    /** What Google granted with the next sign-in: by default the sign-in scopes alone, no refresh token. */
+    GrantedTokens signInGrant = new GrantedTokens("sub-ada", "ada@example.com", "access-ada", null, "openid email profile");
 
     @Override
     public SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri) {
         signIns.add(List.of(code, codeVerifier, redirectUri));
-        return new SignInTokens("id-token-for-" + code, java.time.Instant.parse("2100-01-01T00:00:00Z"), "ada@example.com", "Ada");
+        return new SignInTokens("id-token-for-" + code, java.time.Instant.parse("2100-01-01T00:00:00Z"), "ada@example.com", "Ada",
+                signInGrant);
     }
 
     @Override

@@ -90,6 +90,10 @@ public class SignInBadInputTest {
         c.add(post("post: a code Google never issued", body(q("not-a-code"), q(VERIFIER), q(WEB_APP)), 400, "invalid_code"));
         c.add(post("post: code with CRLF", body(q("a\\r\\nb"), q(VERIFIER), q(WEB_APP)), 400, "invalid_code"));
         c.add(post("post: code with a lone surrogate", body(q("4/a\\ud800"), q(VERIFIER), q(WEB_APP)), 400, "invalid_code"));
+        String zoned = "{\"code\":\"c\",\"codeVerifier\":" + q(VERIFIER) + ",\"redirectUri\":" + q(WEB_APP) + ",\"timeZone\":";
+        c.add(post("post: zone as an offset", zoned + q("+02:00") + "}", 400, "invalid_timeZone"));
+        c.add(post("post: zone made up", zoned + q("Mars/Olympus") + "}", 400, "invalid_timeZone"));
+        c.add(post("post: zone as number", zoned + "2}", 400, "invalid_field"));
         c.add(post("post: 2 MB body", body(q("c".repeat(2 * 1024 * 1024)), q(VERIFIER), q(WEB_APP)), 413, "body_too_large"));
         c.add(new Case("post: text/plain", "POST", body(q("c"), q(VERIFIER), q(WEB_APP)), "text/plain", 415, "unsupported_media_type"));
         c.add(new Case("post: form-encoded", "POST", "code=c&codeVerifier=" + VERIFIER, "application/x-www-form-urlencoded", 415,

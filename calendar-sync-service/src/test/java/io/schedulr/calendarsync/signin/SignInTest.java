@@ -41,7 +41,11 @@ class SignInTest {
         Map<String, String> asked = GoogleConsent.query(URI.create(url));
         assertThat(asked).containsEntry("redirect_uri", WEB_APP).containsEntry("state", state)
                 .containsEntry("code_challenge_method", "S256").containsEntry("response_type", "code").doesNotContainKey("login_hint");
-        assertThat(asked.get("scope").split(" ")).containsExactlyInAnyOrder("openid", "email", "profile");
+        // Signing up grants the calendar on the same consent screen (the calendar gate is on here).
+        assertThat(asked.get("scope").split(" ")).containsExactlyInAnyOrder("openid", "email", "profile",
+                "https://www.googleapis.com/auth/calendar", "https://www.googleapis.com/auth/calendar.readonly",
+                "https://www.googleapis.com/auth/calendar.freebusy");
+        assertThat(asked).containsEntry("access_type", "offline").containsEntry("include_granted_scopes", "true");
 
         String email = "signin-" + UUID.randomUUID() + "@example.com";
         // What Google's account chooser submits for the person.
@@ -49,19 +53,37 @@ class SignInTest {
         assertThat(back).containsEntry("state", state).containsKey("code");
 
         Response signedIn = given().contentType(ContentType.JSON)
-                .body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP))
+                .body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP, "timeZone", "Europe/London"))
                 .when().post("/api/auth/google/sign-in");
         signedIn.then().statusCode(200).header("Cache-Control", "no-store")
                 .body("email", equalTo(email)).body("name", equalTo("Ada Lovelace")).body("expiresAt", notNullValue());
         String idToken = signedIn.jsonPath().getString("idToken");
 
         given().header("Authorization", "Bearer " + idToken).when().get("/api/calendar/connection")
-                .then().statusCode(200).body("status", equalTo("not_connected"));
+                .then().statusCode(200).body("status", equalTo("connected")).body("calendarId", notNullValue());
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP))
                 .when().post("/api/auth/google/sign-in")
                 .then().statusCode(400).body("code", equalTo("invalid_code"));
+    }
+
+    @Test
+    void aCalendarBoxUntickedAtSignInLeavesThePersonSignedInAndNotConnected() throws Exception {
+        String verifier = verifier();
+        String url = signInUrl(WEB_APP, "web-state-" + UUID.randomUUID(), challengeOf(verifier)).then().statusCode(200)
+                .extract().jsonPath().getString("url");
+        String email = "untick-" + UUID.randomUUID() + "@example.com";
+        Map<String, String> back = GoogleConsent.redirectOf(url + "&login_hint=" + email + "&name=Una"
+                + "&drop_scopes=https://www.googleapis.com/auth/calendar.freebusy");
+
+        String idToken = given().contentType(ContentType.JSON)
+                .body(Map.of("code", back.get("code"), "codeVerifier", verifier, "redirectUri", WEB_APP, "timeZone", "Europe/Paris"))
+                .when().post("/api/auth/google/sign-in").then().statusCode(200).body("email", equalTo(email))
+                .extract().jsonPath().getString("idToken");
+
+        given().header("Authorization", "Bearer " + idToken).when().get("/api/calendar/connection")
+                .then().statusCode(200).body("status", equalTo("not_connected")).body("connectUrl", notNullValue());
     }
 
     @Test
@@ -78,7 +100,8 @@ class SignInTest {
         String state = "web-state-" + UUID.randomUUID();
         String silent = signInUrl(WEB_APP, state, challengeOf(verifier), email).then().statusCode(200)
                 .extract().jsonPath().getString("url");
-        assertThat(GoogleConsent.query(URI.create(silent))).containsEntry("prompt", "none").containsEntry("login_hint", email);
+        assertThat(GoogleConsent.query(URI.create(silent))).containsEntry("prompt", "none").containsEntry("login_hint", email)
+                .containsEntry("scope", "openid email profile").doesNotContainKey("access_type");
 
         Map<String, String> back = GoogleConsent.query(URI.create(BROWSER.send(HttpRequest.newBuilder(URI.create(silent))
                 .header("Cookie", googleCookie).build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow()));

@@ -10,5 +10,7 @@ public record SignInRequest(
         @Schema(description = "The PKCE verifier whose S256 challenge started the sign-in (43–128 characters).",
                 examples = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") String codeVerifier,
         @Schema(description = "The page Google sent the browser back to, exactly as given at the start.",
-                examples = "http://localhost:8080/") String redirectUri) {
+                examples = "http://localhost:8080/") String redirectUri,
+        @Schema(description = "The zone (IANA) to make the dedicated \"Schedulr Meetings\" calendar in when the calendar was "
+                + "granted with the sign-in; UTC when left out.", examples = "Europe/Berlin") String timeZone) {
 }

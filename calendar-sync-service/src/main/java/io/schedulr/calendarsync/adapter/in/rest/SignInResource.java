@@ -3,6 +3,7 @@ package io.schedulr.calendarsync.adapter.in.rest;
 import io.schedulr.calendarsync.application.port.in.SignInUseCase;
 import io.schedulr.kit.openapi.ErrorResponsesFilter;
 import io.schedulr.kit.rest.ApiException;
+import io.schedulr.kit.rest.IanaZones;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +49,8 @@ public class SignInResource {
     @GET
     @Operation(summary = "Google's sign-in page",
             description = "Where to send the browser to sign in with Google (openid, email, profile; PKCE S256; Google's "
-                    + "account chooser). redirectUri must be one of the web app's registered pages.")
+                    + "account chooser; with the calendar gate on, the Calendar scopes and offline access too, so that signing "
+                    + "up grants the calendar). redirectUri must be one of the web app's registered pages.")
     @APIResponse(responseCode = "200", description = "Google's sign-in page.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentUrlJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_FIELD REDIRECT_URI_NOT_ALLOWED")
@@ -75,7 +77,9 @@ public class SignInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Finish signing in",
-            description = "Exchanges the code Google handed the web app (with the verifier it kept) for the person's Google ID token.")
+            description = "Exchanges the code Google handed the web app (with the verifier it kept) for the person's Google ID token; "
+                    + "a calendar granted with it is connected (its dedicated calendar made in timeZone), and one that cannot be "
+                    + "connected is left to the calendar gate, never failing the sign-in.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SignInRequest.class),
             examples = @ExampleObject(name = "sign-in", value = "{\"code\": \"4/0AdQt8qh7rM2x9Yk3cUoW1pBfL\", "
@@ -83,7 +87,7 @@ public class SignInResource {
     @APIResponse(responseCode = "200", description = "Signed in.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedInJson.class)))
     @Extension(name = ErrorResponsesFilter.CODES, value = "INVALID_REQUEST MALFORMED_JSON INVALID_BODY INVALID_FIELD UNKNOWN_FIELD "
-            + "UNSUPPORTED_MEDIA_TYPE REDIRECT_URI_NOT_ALLOWED INVALID_CODE GOOGLE_UNAVAILABLE")
+            + "UNSUPPORTED_MEDIA_TYPE REDIRECT_URI_NOT_ALLOWED INVALID_CODE INVALID_TIME_ZONE GOOGLE_UNAVAILABLE")
     public Response finish(SignInRequest request) {
         if (request == null) {
             throw ApiException.badRequest("invalid_request", "The body must be {\"code\": …, \"codeVerifier\": …, \"redirectUri\": …}.");
@@ -92,7 +96,8 @@ public class SignInResource {
         require(request.codeVerifier() != null && VERIFIER.matcher(request.codeVerifier()).matches(), "codeVerifier",
                 "must be 43–128 characters of A–Z a–z 0–9 . _ ~ -");
         require(request.redirectUri() != null && !request.redirectUri().isBlank(), "redirectUri", "is required");
-        return Response.ok(SignedInJson.of(signIn.signIn(request.code(), request.codeVerifier(), request.redirectUri())))
+        String zone = request.timeZone() == null ? null : IanaZones.required("timeZone", request.timeZone()).getId();
+        return Response.ok(SignedInJson.of(signIn.signIn(request.code(), request.codeVerifier(), request.redirectUri(), zone)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -60,9 +61,14 @@ public class GoogleOAuthClient implements GoogleAuthorization {
     }
 
     @Override
-    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor) {
+    public String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor, List<String> calendarScopes) {
+        List<String> scopes = new ArrayList<>(SIGN_IN_SCOPES);
+        scopes.addAll(calendarScopes);
         GoogleAuthorizationCodeRequestUrl url = new GoogleAuthorizationCodeRequestUrl(config.authorizationUrl(), config.clientId(),
-                redirectUri, SIGN_IN_SCOPES).setState(state);
+                redirectUri, scopes).setState(state);
+        if (!calendarScopes.isEmpty()) {
+            url.setAccessType("offline").set("include_granted_scopes", "true");
+        }
         if (silentFor == null) {
             url.set("prompt", "select_account");
         } else {
@@ -82,7 +88,8 @@ public class GoogleOAuthClient implements GoogleAuthorization {
         // Every API that receives the ID token as a bearer token verifies it in full.
         GoogleIdToken.Payload payload = idToken(response);
         return new SignInTokens(response.getIdToken(), Instant.ofEpochSecond(payload.getExpirationTimeSeconds()),
-                payload.getEmail(), (String) payload.get("name"));
+                payload.getEmail(), (String) payload.get("name"), new GrantedTokens(payload.getSubject(), payload.getEmail(),
+                response.getAccessToken(), response.getRefreshToken(), response.getScope()));
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Google sign-in for our web app: the browser keeps the PKCE verifier and the state, this service adds what only it
- * holds (the client secret) and hands back the person's Google ID token, the bearer token of every API.
+ * holds (the client secret) and hands back the person's Google ID token, the bearer token of every API. With the
+ * calendar gate on, the same consent also grants the calendar.
  */
 public interface SignInUseCase {
     /**
@@ -14,8 +15,11 @@ public interface SignInUseCase {
      */
     String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor);
 
-    /** The ID token for a code Google gave the web app. */
-    SignedIn signIn(String code, String codeVerifier, String redirectUri);
+    /**
+     * The ID token for a code Google gave the web app; a calendar granted with it is connected, its dedicated calendar made
+     * in {@code timeZone} (UTC when null).
+     */
+    SignedIn signIn(String code, String codeVerifier, String redirectUri, String timeZone);
 
     record SignedIn(String idToken, Instant expiresAt, String email, String name) {
         @Override

@@ -14,15 +14,17 @@ public interface GoogleAuthorization {
 
     /**
      * Google's sign-in page for a person at a browser: {@code openid email profile}, PKCE S256, Google's account chooser;
-     * Google sends the browser back to {@code redirectUri} (a page of our web app) with a code. With {@code silentFor} (an
-     * address), no page at all: {@code prompt=none} for that account, so Google answers at once with a code when the
-     * browser is still signed in to it, else with {@code error=login_required} (or another "needs the person" error).
+     * Google sends the browser back to {@code redirectUri} (a page of our web app) with a code. With {@code calendarScopes},
+     * the same page also asks for them, with offline access and the scopes granted before ({@code include_granted_scopes}):
+     * a person signing up grants their calendar on the one consent screen. With {@code silentFor} (an address), no page at
+     * all: {@code prompt=none} for that account, so Google answers at once with a code when the browser is still signed in
+     * to it, else with {@code error=login_required} (or another "needs the person" error).
      */
-    String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor);
+    String signInUrl(String redirectUri, String state, String codeChallenge, String silentFor, List<String> calendarScopes);
 
     /**
-     * Exchanges a sign-in code for the person's Google ID token (the bearer token of our APIs). Throws
-     * {@link ConnectionRefusedException} ({@code INVALID_CODE}) when Google refuses the code and
+     * Exchanges a sign-in code for the person's Google ID token (the bearer token of our APIs) and what else Google granted
+     * with it. Throws {@link ConnectionRefusedException} ({@code INVALID_CODE}) when Google refuses the code and
      * {@link GoogleUnavailableException} when Google cannot be reached.
      */
     SignInTokens exchangeSignIn(String code, String codeVerifier, String redirectUri);
@@ -54,8 +56,11 @@ public interface GoogleAuthorization {
         }
     }
 
-    /** A signed-in person's ID token, when it expires, and who it names. */
-    record SignInTokens(String idToken, Instant expiresAt, String email, String name) {
+    /**
+     * A signed-in person's ID token, when it expires, and who it names; {@code granted}: the access (and, on a first
+     * consent with offline access, the refresh token) that came with it, for the calendar asked for at sign-in.
+     */
+    record SignInTokens(String idToken, Instant expiresAt, String email, String name, GrantedTokens granted) {
         @Override
         public String toString() {
             return "SignInTokens[email=" + email + ", expiresAt=" + expiresAt + "]";
