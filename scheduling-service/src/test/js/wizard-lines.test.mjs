@@ -2,7 +2,7 @@
 // many take part (step 4), when the meeting is in its own zone (steps 5 and 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, interviewWhen, meetingSummary } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };
@@ -83,4 +83,19 @@ test('the interview page says when it starts and ends in the viewer\'s zone, and
     /02:30 CEST \(Europe\/Berlin\) until 02:15 CET · 45 minutes$/, 'the clocks go back during it');
   assert.match(interviewWhen('2030-03-12T08:00:00Z', null, null, 'UTC'), /^Tue, 12 Mar 2030, 08:00 UTC \(UTC\)$/);
   assert.equal(interviewWhen(null, null, 30, 'UTC'), 'No time yet');
+});
+
+test('step 3 names who of the team the chosen type\'s Cal.com hosts leave out', () => {
+  const type = { hosts: [ivy, bo] };
+  const ivyMember = { id: 'm1', name: 'Ivy Interviewer' };
+  const ben = { id: 'm2', name: 'Ben Panel' };
+  const cleo = { id: 'm3', name: 'Cleo Panel' };
+  assert.equal(teamNotHostingLine(type, { primary: ivyMember, additional: [] }), '');
+  assert.equal(teamNotHostingLine(type, { primary: ivyMember, additional: [ben] }),
+    'Ben Panel is not a host of this type on Cal.com, which keeps the time free for its hosts only; '
+    + 'schedulr still invites them too and leaves out the times their calendars are busy.');
+  assert.match(teamNotHostingLine({ hosts: [bo] }, { primary: ivyMember, additional: [ben, cleo] }),
+    /^Ivy Interviewer, Ben Panel and Cleo Panel are not hosts of this type on Cal\.com/);
+  assert.equal(teamNotHostingLine({ hosts: [] }, { primary: ben }), '', 'Cal.com named no hosts: nothing to say');
+  assert.equal(teamNotHostingLine(type, null), '');
 });

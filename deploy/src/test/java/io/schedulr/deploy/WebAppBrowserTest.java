@@ -518,6 +518,7 @@ class WebAppBrowserTest {
             ivy.findElements(By.cssSelector("button[data-event-type]")).stream().filter(b -> b.getText().startsWith("Interview (flexible)"))
                     .findFirst().orElseThrow().click();
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("3. Time");
+            assertThat(ivy.findElement(By.id("type-not-hosting")).getText()).as("Ivy hosts the type on Cal.com: nothing to warn of").isEmpty();
             // The type offers 30 or 60 minutes: an hour it is, and the times offered are hours.
             new Select(wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("interview-length")))).selectByVisibleText("60 minutes");
             WebElement day = ivy.findElement(By.id("interview-day"));

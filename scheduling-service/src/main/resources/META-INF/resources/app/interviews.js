@@ -9,7 +9,7 @@ import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
 import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, interviewWhen, meetingSummary } from './wizard-lines.js';
+import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine } from './wizard-lines.js';
 import { guestEditor } from './guest-editor.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
@@ -479,6 +479,10 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         value: toLocalValue(state.start || new Date(Date.now() + 86_400_000).toISOString(), app.zone).slice(0, 10) });
       const slotChoices = h('div', { class: 'choices', id: 'interview-slots', role: 'group', 'aria-label': 'Free times' });
       const whoIsFree = h('p', { class: 'muted', id: 'slot-hosts', 'aria-live': 'polite' });
+      const notHosting = h('p', { class: 'muted', id: 'type-not-hosting', 'aria-live': 'polite' });
+      const sayWhoIsNotHosting = t => {
+        notHosting.textContent = teamNotHostingLine(t, state.interview.team);
+      };
       // A type that offers more than one length: which one (its own unless another was chosen).
       const lengthField = h('div', {});
       const chooseLength = t => {
@@ -540,6 +544,7 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
           state.eventType = t.id;
           typeChoices.querySelectorAll('button').forEach(x => x.setAttribute('aria-pressed', String(x === b)));
           chooseLength(t);
+          sayWhoIsNotHosting(t);
           loadSlots().catch(failed);
         });
         return b;
@@ -547,9 +552,10 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
       const chosen = types.find(t => t.id === state.eventType);
       if (chosen) {
         chooseLength(chosen);
+        sayWhoIsNotHosting(chosen);
       }
       day.addEventListener('change', () => loadSlots().catch(failed));
-      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, lengthField, field('interview-day', `Day (${app.zone})`, day),
+      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, notHosting, lengthField, field('interview-day', `Day (${app.zone})`, day),
         h('p', {}, 'Free times'), h('p', { class: 'muted' }, 'Cal.com\'s free times, without those that clash with the team\'s calendars.'),
         slotChoices, whoIsFree);
       await loadSlots();

@@ -23,6 +23,25 @@ export function freeHostsLine(free, start) {
     ? ' (Cal.com assigns one).' : '.'}`;
 }
 
+/**
+ * Step 3, for the type chosen: who of the interview's team is not one of its hosts on Cal.com. Cal.com keeps a time free
+ * for the type's hosts only (its slots are theirs); schedulr still invites the whole team and leaves out the times that
+ * clash with their calendars. Empty when every member hosts it, or Cal.com named no hosts.
+ */
+export function teamNotHostingLine(type, team) {
+  if (!type || !type.hosts || !type.hosts.length || !team) {
+    return '';
+  }
+  const hosting = new Set(type.hosts.filter(x => x.teamMember).map(x => x.teamMember.id));
+  const outside = [team.primary, ...(team.additional || [])].filter(m => m && !hosting.has(m.id)).map(m => m.name);
+  if (!outside.length) {
+    return '';
+  }
+  const names = outside.length > 1 ? `${outside.slice(0, -1).join(', ')} and ${outside[outside.length - 1]}` : outside[0];
+  return `${names} ${outside.length > 1 ? 'are not hosts' : 'is not a host'} of this type on Cal.com, which keeps the time free for its `
+    + `hosts only; schedulr still invites ${outside.length > 1 ? 'them' : 'them too'} and leaves out the times their calendars are busy.`;
+}
+
 /** An event type's title, with its length (or the lengths a booking may choose) unless the title says it ("Interview (30 min)"). */
 export function eventTypeLabel(type) {
   const lengths = type.lengthOptions && type.lengthOptions.length > 1 ? type.lengthOptions : [type.lengthInMinutes];
