@@ -1,17 +1,15 @@
 package io.schedulr.calcom.hardening;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.schedulr.testsupport.OpenApiErrors;
 import io.schedulr.testsupport.OpenApiErrors.Seen;
+import io.schedulr.testsupport.SignedInRoutes;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,42 +24,16 @@ import static org.hamcrest.Matchers.equalTo;
 class UnknownQueryParametersTest {
     static final TestUser CALLER = Tokens.newUser("Query Caller", "UTC");
 
-    @SuppressWarnings("unchecked")
-    static List<String[]> signedInOperations(String document) {
-        Map<String, Object> paths = JsonPath.from(document).getMap("paths");
-        List<String[]> operations = new ArrayList<>();
-        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
-            Object security = op instanceof Map<?, ?> m ? m.get("security") : null;
-            if (List.of("get", "post", "put", "patch", "delete").contains(method) && security instanceof List<?> l && !l.isEmpty()) {
-                operations.add(new String[]{method.toUpperCase(), path.replace("{uid}", "abc123")});
-            }
-        }));
-        return operations;
-    }
-
     @Test
     void everySignedInRouteRefusesAQueryParameterItDoesNotTakeAndTheDocumentSaysSo() {
         String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-        List<String[]> operations = signedInOperations(document);
+        List<String[]> operations = SignedInRoutes.of(document, path -> path.replace("{uid}", "abc123"));
         assertThat(operations).extracting(o -> o[0] + " " + o[1]).contains("GET /api/calcom/event-types", "GET /api/calcom/slots",
                 "POST /api/calcom/bookings", "GET /api/calcom/bookings/abc123", "POST /api/calcom/bookings/abc123/cancel",
                 "POST /api/calcom/bookings/abc123/reschedule");
 
         List<Seen> seen = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (String[] op : operations) {
-            String target = op[1] + "?zz=1";
-            Response answer = given().header("Authorization", CALLER.bearer()).contentType("application/json").body("{}").request(op[0], target);
-            if (answer.statusCode() != 400 || !"unknown_parameter".equals(answer.jsonPath().getString("code"))) {
-                wrong.add(op[0] + " " + target + " → " + answer.statusCode() + " " + answer.asString());
-            }
-            Response anonymous = given().contentType("application/json").body("{}").request(op[0], target);
-            if (anonymous.statusCode() != 401) {
-                wrong.add(op[0] + " " + target + " without a token → " + anonymous.statusCode());
-            }
-            seen.add(new Seen(op[0], target, 400, "unknown_parameter"));
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(SignedInRoutes.notRefusingAnUnknownParameter(operations, CALLER.bearer(), seen)).isEmpty();
         assertThat(OpenApiErrors.problems(document, seen)).isEmpty();
     }
 
