@@ -484,6 +484,8 @@ class WebAppBrowserTest {
             WebElement primary = wait(ivy).until(ExpectedConditions.visibilityOfElementLocated(By.id("primary-member")));
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("2. Team");
             new org.openqa.selenium.support.ui.Select(primary).selectByVisibleText("Ivy Interviewer (Partner)");
+            assertThat(ivy.findElement(By.cssSelector("input[data-member='" + ivyMember + "']")).isDisplayed())
+                    .as("the primary interviewer is not offered again as one more").isFalse();
             // When each member is busy in the next seven days, her Google calendar read with her own token: the two slots
             // booked above when that Monday is within them, else nothing.
             String availability = wait(ivy).until(d -> d.findElements(By.cssSelector("#team-availability li[data-availability='" + ivyMember + "']"))

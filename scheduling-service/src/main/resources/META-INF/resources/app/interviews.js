@@ -459,6 +459,14 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         ...members.map(m => h('option', { value: m.id, selected: m.id === primaryId }, `${m.name} (${m.role})`)));
       const extras = members.map(m => h('label', {},
         h('input', { type: 'checkbox', value: m.id, 'data-member': m.id, checked: extraIds.includes(m.id) }), ` ${m.name}`));
+      // The primary interviewer is not offered again as one more.
+      const offerOthers = () => extras.forEach(label => {
+        const box = label.querySelector('input');
+        label.hidden = box.value === primary.value;
+        box.checked = box.checked && !label.hidden;
+      });
+      primary.addEventListener('change', offerOthers);
+      offerOthers();
       const availability = h('section', { id: 'team-availability', 'aria-live': 'polite' },
         h('p', { class: 'muted' }, 'Reading when they are busy…'));
       content.replaceChildren(field('primary-member', 'Primary interviewer', primary),
@@ -468,7 +476,7 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         .catch(e => availability.replaceChildren(h('p', { class: 'muted' }, `When they are busy could not be read: ${friendly(e)}`)));
       return async () => put('team', {
         primaryMemberId: primary.value || null,
-        additionalMemberIds: extras.map(l => l.querySelector('input')).filter(i => i.checked && i.value !== primary.value).map(i => i.value),
+        additionalMemberIds: extras.map(l => l.querySelector('input')).filter(i => i.checked).map(i => i.value),
       });
     },
     async () => {
