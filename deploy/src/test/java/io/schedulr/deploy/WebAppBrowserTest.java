@@ -93,8 +93,9 @@ class WebAppBrowserTest {
             signedUp(host, "offer-form");
             // Gil unticks a Calendar box on that screen: signed in, the app asks him to connect before anything else.
             signIn(guest, "", guestEmail, "Gil Guest", "America/New_York", null, "https://www.googleapis.com/auth/calendar.freebusy");
-            // Refusing Google's consent screen leads back to the gate, with what happened and what to do in plain words.
             wait(guest).until(ExpectedConditions.elementToBeClickable(By.id("connect-calendar")));
+            assertThat(guest.findElement(By.id("gate-reason")).getText()).contains("leave every calendar box ticked");
+            // Refusing Google's consent screen leads back to the gate, with what happened and what to do in plain words.
             ((JavascriptExecutor) guest).executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "const token = JSON.parse(sessionStorage.getItem('schedulr.session')).idToken;"
                     + "fetch('/api/web-config').then(r => r.json()).then(c => fetch(c.calendarSyncUrl + '/api/auth/google/start',"

@@ -65,6 +65,9 @@ function gateView(connection) {
     h('p', {}, revoked
       ? 'schedulr can no longer reach your Google Calendar (access was removed in Google). Reconnect it to book and offer sessions again.'
       : 'schedulr puts every session you book or offer on a calendar of its own in your Google Calendar, "Schedulr Meetings". Connect it to start.'),
+    // A Calendar box left unticked on Google's screen (signing in, or connecting before): said, with what to do.
+    connection && connection.reason === 'scopes_missing' ? h('p', { class: 'muted', id: 'gate-reason' },
+      'Google did not give schedulr all of your calendar last time: leave every calendar box ticked on Google\'s screen.') : null,
     button));
   button.focus();
 }

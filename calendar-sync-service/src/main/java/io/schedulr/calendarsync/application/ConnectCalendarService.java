@@ -88,14 +88,7 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
         }
         List<String> missing = RequiredScopes.missingFrom(tokens.scope());
         if (!missing.isEmpty()) {
-            transactions.inTransaction(() -> {
-                CalendarConnection connection = store.lock(pending.googleAccountId(), tokens.email());
-                connection.scopesRefused().ifPresent(change -> {
-                    store.save(connection);
-                    events.publish(change);
-                });
-                return null;
-            });
+            recordScopesRefused(pending.googleAccountId(), tokens.email());
             throw new ConnectionRefusedException(Problem.SCOPES_MISSING,
                     "Schedulr needs access to your Google Calendar; these permissions were not granted: " + String.join(", ", missing),
                     missing);
@@ -105,10 +98,30 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
 
     @Override
     public Optional<ConnectionView> connectGranted(GrantedTokens granted, String timeZone) {
-        if (granted.googleAccountId() == null || granted.refreshToken() == null || !RequiredScopes.missingFrom(granted.scope()).isEmpty()) {
+        if (granted.googleAccountId() == null) {
+            return Optional.empty();
+        }
+        if (!RequiredScopes.missingFrom(granted.scope()).isEmpty()) {
+            // Said as the callback says it, so that the gate can tell the person why it asks.
+            recordScopesRefused(granted.googleAccountId(), granted.email());
+            return Optional.empty();
+        }
+        if (granted.refreshToken() == null) {
             return Optional.empty();
         }
         return Optional.of(connect(new PendingAuthorization(granted.googleAccountId(), timeZone, null), granted));
+    }
+
+    /** Someone not connected unticked a Calendar scope: kept as the reason, and announced once; someone connected stays so. */
+    private void recordScopesRefused(String googleAccountId, String email) {
+        transactions.inTransaction(() -> {
+            CalendarConnection connection = store.lock(googleAccountId, email);
+            connection.scopesRefused().ifPresent(change -> {
+                store.save(connection);
+                events.publish(change);
+            });
+            return null;
+        });
     }
 
     /**

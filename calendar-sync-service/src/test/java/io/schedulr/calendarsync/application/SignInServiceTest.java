@@ -3,8 +3,10 @@ package io.schedulr.calendarsync.application;
 import io.schedulr.calendarsync.application.ConnectionRefusedException.Problem;
 import io.schedulr.calendarsync.application.port.in.SignInUseCase.SignedIn;
 import io.schedulr.calendarsync.application.port.out.GoogleAuthorization.GrantedTokens;
+import io.schedulr.calendarsync.domain.CalendarConnection;
 import io.schedulr.calendarsync.domain.ConnectionChange;
 import io.schedulr.calendarsync.domain.ConnectionStatus;
+import io.schedulr.calendarsync.domain.DisconnectReason;
 import io.schedulr.calendarsync.domain.RequiredScopes;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +80,27 @@ class SignInServiceTest {
     }
 
     @Test
-    void aCalendarBoxUntickedOrNoLastingAccessLeavesTheCalendarToTheGateAndTheSignInStands() {
+    void aCalendarBoxUntickedLeavesTheCalendarToTheGateWithTheReasonAndTheSignInStands() {
         google.signInGrant = new GrantedTokens("sub-ada", "ada@example.com", "access-ada", "refresh-ada",
                 ALL_SCOPES.replace(" https://www.googleapis.com/auth/calendar.freebusy", ""));
+
         assertThat(service.signIn("code-1", "verifier", "http://localhost:8080/", "UTC").idToken()).isEqualTo("id-token-for-code-1");
+
+        CalendarConnection row = store.row("sub-ada");
+        assertThat(row.status()).isEqualTo(ConnectionStatus.NOT_CONNECTED);
+        assertThat(row.reason()).as("the gate says why it asks").isEqualTo(DisconnectReason.SCOPES_MISSING);
+        assertThat(row.sealedRefreshToken()).isNull();
+        assertThat(vault.sealed).isZero();
+        assertThat(calendars.calls).isEmpty();
+        assertThat(events.published()).containsExactly(
+                new ConnectionChange("sub-ada", "ada@example.com", ConnectionStatus.NOT_CONNECTED, DisconnectReason.SCOPES_MISSING, null));
+    }
+
+    @Test
+    void noLastingAccessChangesNothingAndTheSignInStands() {
         google.signInGrant = new GrantedTokens("sub-ada", "ada@example.com", "access-ada", null, ALL_SCOPES);
-        assertThat(service.signIn("code-2", "verifier", "http://localhost:8080/", "UTC").idToken()).isEqualTo("id-token-for-code-2");
+
+        assertThat(service.signIn("code-1", "verifier", "http://localhost:8080/", "UTC").idToken()).isEqualTo("id-token-for-code-1");
 
         assertThat(store.find("sub-ada")).as("nothing stored, nothing announced: the gate asks").isEmpty();
         assertThat(calendars.calls).isEmpty();

@@ -83,7 +83,8 @@ class SignInTest {
                 .extract().jsonPath().getString("idToken");
 
         given().header("Authorization", "Bearer " + idToken).when().get("/api/calendar/connection")
-                .then().statusCode(200).body("status", equalTo("not_connected")).body("connectUrl", notNullValue());
+                .then().statusCode(200).body("status", equalTo("not_connected")).body("reason", equalTo("scopes_missing"))
+                .body("connectUrl", notNullValue());
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.Optional;
 public interface ConnectGrantedCalendarUseCase {
     /**
      * The dedicated calendar found or made in {@code timeZone}, the refresh token sealed and kept, the change announced —
-     * as a connection completed afterwards would. Empty, and nothing changed, when the grant cannot connect a calendar: a
-     * Calendar scope unticked, or no refresh token (Google gives one on a first consent only); the gate asks later.
+     * as a connection completed afterwards would. Empty when the grant cannot connect a calendar, and the gate asks later:
+     * a Calendar scope unticked (kept as the reason someone not connected is not, as the callback does), or no refresh
+     * token (Google gives one on a first consent only; nothing changes).
      */
     Optional<ConnectionView> connectGranted(GrantedTokens granted, String timeZone);
 }
