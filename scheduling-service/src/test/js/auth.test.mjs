@@ -94,7 +94,7 @@ test('a silent renewal asks Google without a page, and its refusal signs out qui
   assert.doesNotMatch(asked[1], /silentFor/, 'the sign-in button: Google\'s account chooser');
 });
 
-test('finishing a sign-in names this device\'s zone for a calendar granted with it, and leaves out one the service does not know', async () => {
+test('finishing a sign-in names the device\'s zone for a calendar granted with it, not one the service does not know', async () => {
   stored.clear();
   const bodies = [];
   globalThis.fetch = async (url, init) => {
@@ -103,7 +103,8 @@ test('finishing a sign-in names this device\'s zone for a calendar granted with 
     if (body.timeZone === 'Mars/Olympus') {
       return { ok: false, status: 400, text: async () => JSON.stringify({ code: 'invalid_timeZone', message: 'not a zone' }) };
     }
-    return { ok: true, status: 200, text: async () => JSON.stringify({ idToken: 't', email: 'ada@example.com', expiresAt: '2100-01-01T00:00:00Z' }) };
+    const signedIn = { idToken: 't', email: 'ada@example.com', expiresAt: '2100-01-01T00:00:00Z' };
+    return { ok: true, status: 200, text: async () => JSON.stringify(signedIn) };
   };
   const realZone = Intl.DateTimeFormat;
   try {

@@ -2,7 +2,9 @@
 // many take part (step 4), when the meeting is in its own zone (steps 5 and 6).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine } from '../../main/resources/META-INF/resources/app/wizard-lines.js';
+import {
+  busyLine, busySpan, eventTypeLabel, freeHostsLine, guestCountLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine,
+} from '../../main/resources/META-INF/resources/app/wizard-lines.js';
 
 const ivy = { calcomUserId: 7, name: 'ivy-cal', teamMember: { id: 'm1', name: 'Ivy Interviewer', role: 'Partner' } };
 const bo = { calcomUserId: 8, name: 'Bo on Cal.com', teamMember: null };

@@ -521,7 +521,8 @@ class WebAppBrowserTest {
             ivy.findElements(By.cssSelector("button[data-event-type]")).stream().filter(b -> b.getText().startsWith("Interview (flexible)"))
                     .findFirst().orElseThrow().click();
             assertThat(ivy.findElement(By.cssSelector(".steps li[aria-current='step']")).getText()).isEqualTo("3. Time");
-            assertThat(ivy.findElement(By.id("type-not-hosting")).getText()).as("Ivy hosts the type on Cal.com: nothing to warn of").isEmpty();
+            assertThat(ivy.findElement(By.id("type-not-hosting")).getText()).as("Ivy hosts the type on Cal.com: nothing to warn of")
+                    .isEmpty();
             // The type offers 30 or 60 minutes: an hour it is, and the times offered are hours.
             new Select(wait(ivy).until(ExpectedConditions.elementToBeClickable(By.id("interview-length")))).selectByVisibleText("60 minutes");
             WebElement day = ivy.findElement(By.id("interview-day"));
@@ -1025,8 +1026,8 @@ class WebAppBrowserTest {
         tz.clear();
         tz.sendKeys(zone);
         if (untick != null) {
-            ((JavascriptExecutor) browser).executeScript("const f = document.querySelector('form'); const i = document.createElement('input');"
-                    + " i.type = 'hidden'; i.name = 'drop_scopes'; i.value = arguments[0]; f.append(i);", untick);
+            ((JavascriptExecutor) browser).executeScript("const i = document.createElement('input'); i.type = 'hidden';"
+                    + " i.name = 'drop_scopes'; i.value = arguments[0]; document.querySelector('form').append(i);", untick);
         }
         browser.findElement(By.cssSelector("button[type='submit']")).click();
     }

@@ -9,7 +9,9 @@ import { editInRow, savedNotice } from './row-edit.js';
 import { noteContent } from './notes.js';
 import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
-import { busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine } from './wizard-lines.js';
+import {
+  busyLine, eventTypeLabel, freeHostsLine, hostNames, inMeetingZone, interviewWhen, meetingSummary, teamNotHostingLine,
+} from './wizard-lines.js';
 import { guestEditor } from './guest-editor.js';
 
 const STEPS = ['Startup', 'Team', 'Time', 'Guests', 'Details', 'Send'];
@@ -563,7 +565,8 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
         sayWhoIsNotHosting(chosen);
       }
       day.addEventListener('change', () => loadSlots().catch(failed));
-      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, notHosting, lengthField, field('interview-day', `Day (${app.zone})`, day),
+      content.replaceChildren(h('p', {}, 'Meeting type'), typeChoices, notHosting, lengthField,
+        field('interview-day', `Day (${app.zone})`, day),
         h('p', {}, 'Free times'), h('p', { class: 'muted' }, 'Cal.com\'s free times, without those that clash with the team\'s calendars.'),
         slotChoices, whoIsFree);
       await loadSlots();

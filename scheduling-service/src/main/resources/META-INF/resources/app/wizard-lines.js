@@ -96,7 +96,10 @@ export function meetingSummary(startAt, minutes, meetingZone, viewerZone) {
   return `${formatWhen(startAt, meetingZone)}${length}${yours}`;
 }
 
-/** The interview page's time: when it starts and ends in the viewer's zone, and how long ("… 09:00 CET (Europe/Berlin) until 10:00 · 60 minutes"). */
+/**
+ * The interview page's time: when it starts and ends in the viewer's zone, and how long ("… 09:00 CET (Europe/Berlin)
+ * until 10:00 · 60 minutes").
+ */
 export function interviewWhen(startAt, endAt, minutes, viewerZone) {
   if (!startAt) {
     return 'No time yet';
