@@ -98,15 +98,15 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
 
     @Override
     public Optional<ConnectionView> connectGranted(GrantedTokens granted, String timeZone) {
-        if (granted.googleAccountId() == null) {
+        // Without a refresh token Google showed no consent screen asking for the calendar (a renewal without a page asks
+        // for the sign-in scopes only; someone who granted everything before is not asked again): nothing to connect, and
+        // nothing was refused either.
+        if (granted.googleAccountId() == null || granted.refreshToken() == null) {
             return Optional.empty();
         }
         if (!RequiredScopes.missingFrom(granted.scope()).isEmpty()) {
             // Said as the callback says it, so that the gate can tell the person why it asks.
             recordScopesRefused(granted.googleAccountId(), granted.email());
-            return Optional.empty();
-        }
-        if (granted.refreshToken() == null) {
             return Optional.empty();
         }
         return Optional.of(connect(new PendingAuthorization(granted.googleAccountId(), timeZone, null), granted));

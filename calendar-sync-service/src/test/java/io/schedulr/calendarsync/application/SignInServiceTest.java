@@ -108,6 +108,19 @@ class SignInServiceTest {
     }
 
     @Test
+    void aRenewalWithoutAPageLeavesSomeoneRevokedAsTheyWere() {
+        store.given(new CalendarConnection("sub-ada", "ada@example.com", ConnectionStatus.REVOKED, DisconnectReason.REVOKED, null,
+                "cal-ada", null, null));
+        // What Google answers a renewal (prompt=none): the sign-in scopes only, no refresh token.
+        google.signInGrant = new GrantedTokens("sub-ada", "ada@example.com", "access-ada", null, "openid email profile");
+
+        service.signIn("code-1", "verifier", "http://localhost:8080/", "UTC");
+
+        assertThat(store.row("sub-ada").reason()).as("still revoked, not 'a box unticked'").isEqualTo(DisconnectReason.REVOKED);
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
     void aConnectionThatFailsAtSignInNeverFailsTheSignIn() {
         google.signInGrant = new GrantedTokens("sub-ada", "ada@example.com", "access-ada", "refresh-ada", ALL_SCOPES);
         calendars.accessWithdrawn = true;

@@ -10,8 +10,9 @@ public interface ConnectGrantedCalendarUseCase {
     /**
      * The dedicated calendar found or made in {@code timeZone}, the refresh token sealed and kept, the change announced —
      * as a connection completed afterwards would. Empty when the grant cannot connect a calendar, and the gate asks later:
-     * a Calendar scope unticked (kept as the reason someone not connected is not, as the callback does), or no refresh
-     * token (Google gives one on a first consent only; nothing changes).
+     * no refresh token (Google showed no consent screen: a renewal without a page, or everything granted before; nothing
+     * changes), or a Calendar scope unticked on the screen it showed (kept as the reason someone not connected is not, as
+     * the callback does).
      */
     Optional<ConnectionView> connectGranted(GrantedTokens granted, String timeZone);
 }
