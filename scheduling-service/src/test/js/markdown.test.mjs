@@ -33,3 +33,7 @@ test('a link that would run keeps its words and loses its target; markup-like te
     '<p><span>click</span>) and <span>data</span></p>');
   assert.equal(md('2 * 3 * 4 and snake_case_name'), '<p>2 * 3 * 4 and snake_case_name</p>');
 });
+
+test('character references stand for their characters, except within code', () => {
+  assert.equal(md('&lt;b&gt; &amp; &#65;&#x42; &quot;q&quot; &bogus; &#0; `&lt;`'), '<p><b> & AB "q" &bogus; \ufffd <code>&lt;</code></p>');
+});

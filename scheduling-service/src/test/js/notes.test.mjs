@@ -38,3 +38,13 @@ test('a note without markup is read as Markdown, never parsed as HTML', () => {
   assert.deepEqual(noteContent(null, () => assert.fail('nothing to parse'), write), []);
   assert.deepEqual(noteContent('  ', () => assert.fail('nothing to parse'), write), []);
 });
+
+test('Markdown whose "<" opens no tag stays Markdown, and a note saved as HTML with no tags left shows its characters', () => {
+  const parsed = [];
+  const parse = html => { parsed.push(html); return el('body', {}); };
+  assert.equal(noteContent('## Ask\n> ARR < 1M & R&D\n- churn <5%', parse, write).join(''),
+    '<h2>Ask</h2><blockquote><p>ARR < 1M & R&D</p></blockquote><ul><li>churn <5%</li></ul>');
+  assert.equal(noteContent('ARR &lt; 1M &amp; R&amp;D', parse, write).join(''), '<p>ARR < 1M & R&D</p>');
+  assert.deepEqual(parsed, []);
+  assert.equal(shown('a<b>c</b>', el('body', {}, text('a'), el('b', {}, text('c')))), 'a<b>c</b>');
+});

@@ -60,13 +60,27 @@ export function markdown(text, make) {
   return blocks;
 }
 
+// Character references stand for their character, as in CommonMark (not within code): a note saved as HTML whose
+// tags were all dropped is text with "&lt;" in it, and is shown with "<".
+const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos|nbsp));/g;
+
+function referenced(code) {
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+}
+
+export function decoded(text) {
+  return text.replace(REFERENCE, (_, decimal, hex, name) =>
+    name ? NAMED[name] : referenced(decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16)));
+}
+
 function inline(text, make) {
   const out = [];
   let rest = text;
   let m;
   while ((m = INLINE.exec(rest))) {
     if (m.index > 0) {
-      out.push(rest.slice(0, m.index));
+      out.push(decoded(rest.slice(0, m.index)));
     }
     if (m[1] !== undefined) {
       out.push(make('code', {}, [m[1]]));
@@ -81,7 +95,7 @@ function inline(text, make) {
     rest = rest.slice(m.index + m[0].length);
   }
   if (rest) {
-    out.push(rest);
+    out.push(decoded(rest));
   }
   return out;
 }

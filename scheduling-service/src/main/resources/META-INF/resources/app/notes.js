@@ -5,6 +5,8 @@ import { linkAttrs, markdown } from './markdown.js';
 
 const KEPT = new Set(['a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'hr', 'i', 'li',
   'ol', 'p', 'pre', 'q', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul']);
+// An HTML note, as scheduling-service tells one: a "<" that opens a tag, an end tag or a comment ("ARR < 1M" is Markdown).
+const MARKUP = /<[A-Za-z/!?]/;
 // Left out with everything in them; any other unknown element gives way to its content.
 const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math']);
 
@@ -16,7 +18,7 @@ export function noteContent(notes, parse, make) {
   if (!notes || !notes.trim()) {
     return [];
   }
-  if (!notes.includes('<')) {
+  if (!MARKUP.test(notes)) {
     return markdown(notes, make);
   }
   return rebuilt(parse(notes).childNodes, make);

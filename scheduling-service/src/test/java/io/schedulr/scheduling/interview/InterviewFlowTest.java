@@ -67,6 +67,15 @@ class InterviewFlowTest {
     }
 
     @Test
+    void markdownNotesWhoseLessThanSignsOpenNoTagAreKeptAsWritten() {
+        Setup s = Setup.create();
+        String id = draft(s.ada());
+        step(s.ada(), id, "details", "{\"prepNotes\":\"## Ask\\n> ARR < 1M & R&D\\n- churn <5%\",\"timeZone\":\"Europe/Berlin\"}")
+                .statusCode(200).body("prepNotes", equalTo("## Ask\n> ARR < 1M & R&D\n- churn <5%"));
+        get(s.ada(), "/api/interviews/" + id).body("prepNotes", equalTo("## Ask\n> ARR < 1M & R&D\n- churn <5%"));
+    }
+
+    @Test
     void beforeTheMeetingHasAZoneOfItsOwnTheTimesOnOfferAreInTheZoneTheCallerSet() {
         Setup s = Setup.create();
         String id = draft(s.ada());

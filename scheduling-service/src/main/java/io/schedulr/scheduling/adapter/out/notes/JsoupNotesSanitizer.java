@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Preparation notes may be Markdown or HTML. Markdown passes unchanged (it is text until a client renders it, and
- * clients render it without raw HTML; a link to {@code javascript:} loses its target); HTML keeps only formatting and http(s)/mailto links — scripts, styles, event
- * handlers, iframes and {@code javascript:} URLs are dropped, so nothing in a note can run.
+ * clients render it without raw HTML; a link to {@code javascript:} loses its target); HTML keeps only formatting and
+ * http(s)/mailto links — scripts, styles, event handlers, iframes and {@code javascript:} URLs are dropped, so nothing
+ * in a note can run. A note is HTML when a {@code <} in it opens a tag, as an HTML parser reads it: "ARR < 1M" is
+ * Markdown and keeps its {@code <} as written.
  */
 @ApplicationScoped
 public class JsoupNotesSanitizer implements NotesSanitizer {
@@ -21,8 +23,10 @@ public class JsoupNotesSanitizer implements NotesSanitizer {
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
     private static final Document.OutputSettings AS_WRITTEN = new Document.OutputSettings().prettyPrint(false);
 
-    /** A Markdown link or image whose target would run: {@code [x](javascript:…)}. */
-    private static final Pattern RUNNABLE_LINK = Pattern.compile("(?i)\\]\\(\\s*<?\\s*(javascript|vbscript|data)\\s*:[^)]*\\)");
+    /** A Markdown link or image whose target would run: {@code [x](javascript:…)}, a call's parentheses within it. */
+    /** Where an HTML parser starts a tag, a comment or an end tag. */
+    private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!?]");
+    private static final Pattern RUNNABLE_LINK = Pattern.compile("(?i)\\]\\(\\s*<?\\s*(javascript|vbscript|data)\\s*:(?:[^()]|\\([^()]*\\))*\\)");
 
     @Override
     public String sanitize(String notes) {
@@ -30,6 +34,6 @@ public class JsoupNotesSanitizer implements NotesSanitizer {
             return null;
         }
         String safe = RUNNABLE_LINK.matcher(notes).replaceAll("]()");
-        return safe.indexOf('<') < 0 ? safe : Jsoup.clean(safe, "", FORMATTING, AS_WRITTEN);
+        return MARKUP.matcher(safe).find() ? Jsoup.clean(safe, "", FORMATTING, AS_WRITTEN) : safe;
     }
 }
