@@ -86,6 +86,9 @@ public final class FakeCalcomGateway {
                     .put("rescheduleRequested", true)));
             // Someone cancels the booking on Cal.com itself (or moves it there, which cancels it under its uid).
             server.createContext("/_fake/cancel-on-calcom", ex -> changeOnCalcom(ex, b -> b.put("status", "cancelled")));
+            // Someone moves the booking on Cal.com itself: cancelled under its uid, replaced by a new booking.
+            server.createContext("/_fake/move-on-calcom", ex -> changeOnCalcom(ex, b -> b.put("status", "cancelled")
+                    .put("rescheduledToUid", "moved" + UUID.randomUUID().toString().replace("-", "").substring(0, 17))));
             server.createContext("/_fake/changes", ex -> {
                 synchronized (BOOKINGS) {
                     answer(ex, 200, CHANGES.deepCopy());

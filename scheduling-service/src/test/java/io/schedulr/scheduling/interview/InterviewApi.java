@@ -99,6 +99,10 @@ final class InterviewApi {
         fake("/_fake/cancel-on-calcom", uid);
     }
 
+    static void fakeCalcomMovedElsewhere(String uid) {
+        fake("/_fake/move-on-calcom", uid);
+    }
+
     /** The cancel and reschedule requests the fake gateway received: [{uid, action, body}]. */
     static String gatewayChanges() {
         return fake("/_fake/changes", null);

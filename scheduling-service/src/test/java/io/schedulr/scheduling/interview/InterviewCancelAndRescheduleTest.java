@@ -37,6 +37,7 @@ import static io.schedulr.scheduling.interview.InterviewApi.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Cancelling and moving a sent interview from schedulr: Cal.com is asked (through the gateway), then everyone is told once. */
 @QuarkusTest
@@ -171,6 +172,17 @@ class InterviewCancelAndRescheduleTest {
         reschedule(i.setup().ada(), i.id(), "{\"start\":\"" + i.start().plus(Duration.ofDays(1)) + "\"}").statusCode(409)
                 .body("code", equalTo("interview_changed_on_calcom"));
         get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("startAt", equalTo(i.start().toString()))
+                .body("sequence", equalTo(0));
+    }
+
+    @Test
+    void aCancelOfABookingMovedOnCalcomWhoseWebhookHasNotComeSaysSoAndChangesNothing() {
+        Sent i = Sent.create(28);
+        InterviewApi.fakeCalcomMovedElsewhere(i.uid());
+
+        cancel(i.setup().ada(), i.id(), "{\"reason\":\"The startup withdrew\"}").statusCode(409)
+                .body("code", equalTo("interview_changed_on_calcom"));
+        get(i.setup().ada(), "/api/interviews/" + i.id()).body("status", equalTo("scheduled")).body("cancellationReason", nullValue())
                 .body("sequence", equalTo(0));
     }
 

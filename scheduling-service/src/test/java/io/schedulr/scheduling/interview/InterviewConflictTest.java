@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.interview;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.events.BookingPerson;
 import io.schedulr.scheduling.api.RoomApi;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -69,6 +70,23 @@ class InterviewConflictTest {
 
         Instant quarterLater = start.plus(15, ChronoUnit.MINUTES);
         reschedule(s.ada(), id, quarterLater, "").statusCode(200).body("startAt", equalTo(quarterLater.toString()));
+    }
+
+    @Test
+    void aTimeTheHostGaveUpOnCalcomNoLongerMakesTheTeamBusy() {
+        InterviewFlowTest.Setup s = InterviewFlowTest.Setup.create();
+        String start = InterviewApi.hoursAhead(24, 9);
+        String given = s.readyDraft(start);
+        String uid = send(s.ada(), given).statusCode(200).extract().path("calcomBookingUid");
+        CalcomBookingRecords.Meeting meeting = CalcomBookingRecords.Meeting.of(given, uid + "@Cal.com", CalcomBookingRecords.HOST,
+                new BookingPerson("Grace " + s.tag(), "grace-" + s.tag() + "@acme.test", "Europe/Berlin"));
+        Instant at = Instant.parse(start);
+        CalcomBookingRecords.handled(CalcomBookingRecords.cancelled(meeting, 1, uid, at, at.plus(30, ChronoUnit.MINUTES),
+                "Another day?", true));
+        InterviewApi.get(s.ada(), "/api/interviews/" + given).body("awaitingNewTime", equalTo(true));
+
+        String next = s.readyDraft(start);
+        send(s.ada(), next).statusCode(200).body("status", equalTo("scheduled"));
     }
 
     @Test

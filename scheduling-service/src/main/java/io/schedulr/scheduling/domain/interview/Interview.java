@@ -289,7 +289,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * Cal.com confirms it, declines it (a cancellation) or the host asks for another time, it no longer does.
      */
     public boolean awaitsHostConfirmation() {
-        return awaitingHost && !awaitingNewTime && bookedTime().isPresent();
+        return awaitingHost && bookedTime().isPresent();
     }
 
     /** The send failed with a definite answer: another may try. */
@@ -338,9 +338,12 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return window;
     }
 
-    /** The time it is booked at, which makes its team busy (empty for a draft or a cancelled interview). */
+    /**
+     * The time it is booked at, which makes its team busy (empty for a draft, a cancelled interview, or one whose host asked
+     * on Cal.com for another time: that time is given up).
+     */
     public Optional<TimeWindow> bookedTime() {
-        return status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED
+        return (status == InterviewStatus.SCHEDULED || status == InterviewStatus.CONFIRMED) && !awaitingNewTime
                 ? Optional.of(new TimeWindow(startAt, endAt)) : Optional.empty();
     }
 
@@ -354,7 +357,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * time is not over: that time no longer holds, and a new one is what is waited for.
      */
     public boolean isOver(Instant now) {
-        return !awaitingNewTime && bookedTime().map(booked -> !booked.end().isAfter(now)).orElse(false);
+        return bookedTime().map(booked -> !booked.end().isAfter(now)).orElse(false);
     }
 
     private boolean bookingIsTheirs(Actor actor) {
@@ -388,7 +391,7 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
      * Cal.com directly (Cal.com invited its attendees, not us).
      */
     public Applied attendeeReachedAt(UUID contactId, String address, Instant now) {
-        boolean tells = origin == InterviewOrigin.FLOW && bookedTime().isPresent() && !awaitingNewTime && !isOver(now);
+        boolean tells = origin == InterviewOrigin.FLOW && bookedTime().isPresent() && !isOver(now);
         List<Guest> corrected = guests.stream()
                 .map(g -> contactId != null && contactId.equals(g.contactId()) && !EmailAddress.same(g.email(), address)
                         ? g.reachedAt(address, tells ? now : g.sentAt()) : g)
@@ -510,12 +513,21 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
         return new Applied(b.sequence(sequence + 1).build(), InterviewChange.RESCHEDULED);
     }
 
+    /**
+     * A cancellation keeps the sequence of the booking it cancels: one of another booking with a lower or the same sequence
+     * is of a booking this meeting has left (a move cancels the old one); with a higher one, of a booking a move made on
+     * Cal.com whose webhook never came — the meeting is cancelled (or awaits a new time), at that booking's time.
+     */
     private Applied cancelled(CalcomBookingChange c, Instant now) {
-        if (calcomBookingUid != null && !calcomBookingUid.equals(c.uid())) {
+        boolean laterBooking = calcomBookingUid != null && !calcomBookingUid.equals(c.uid());
+        if (laterBooking && c.calcomSequence() <= (calcomSequence == null ? 0 : calcomSequence)) {
             return new Applied(this, InterviewChange.NONE);
         }
         Builder b = edit(now).calcomBookingUid(c.uid()).calcomIcalUid(c.icalUid() != null ? c.icalUid() : calcomIcalUid)
                 .calcomSequence(c.calcomSequence()).cancellationReason(c.reason()).awaitingHost(false).sendingSince(null);
+        if (laterBooking) {
+            b.startAt(c.start()).endAt(c.end());
+        }
         if (c.requestReschedule()) {
             if (awaitingNewTime) {
                 return new Applied(this, InterviewChange.NONE);

@@ -122,6 +122,23 @@ class InterviewTest {
     }
 
     @Test
+    void aCancellationOfABookingAMoveOnCalcomMadeCancelsTheInterviewThoughTheMovesWebhookNeverCame() {
+        Interview confirmed = sent().apply(change(Kind.CREATED, 0, "bk1", null, START, false), NOW).interview();
+        Instant moved = START.plus(Duration.ofDays(1));
+
+        Interview.Applied gone = confirmed.apply(change(Kind.CANCELLED, 1, "bk2", null, moved, false), NOW);
+
+        assertThat(gone.change()).isEqualTo(InterviewChange.CANCELLED);
+        assertThat(gone.interview().status()).isEqualTo(InterviewStatus.CANCELLED);
+        assertThat(gone.interview().calcomBookingUid()).isEqualTo("bk2");
+        assertThat(gone.interview().startAt()).as("the cancelled booking's time").isEqualTo(moved);
+        assertThat(gone.interview().apply(change(Kind.RESCHEDULED, 1, "bk2", "bk1", moved, false), NOW).change())
+                .as("the move's webhook, late").isEqualTo(InterviewChange.NONE);
+        assertThat(confirmed.apply(change(Kind.CANCELLED, 1, "bk2", null, moved, true), NOW).interview().awaitingNewTime())
+                .as("or the host asked for another time").isTrue();
+    }
+
+    @Test
     void aCancelledInterviewWhoseBookingCalcomBooksANewTimeForIsBackAtThatTime() {
         // A host's request for another time that reached us as a plain cancellation (found by calcom-gateway's look-up:
         // Cal.com's API does not tell the two apart); the attendee then picks a new time on Cal.com.

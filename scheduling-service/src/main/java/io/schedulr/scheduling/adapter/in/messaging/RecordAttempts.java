@@ -1,5 +1,6 @@
 package io.schedulr.scheduling.adapter.in.messaging;
 
+import io.schedulr.scheduling.application.port.out.UnreadableRowException;
 import io.schedulr.scheduling.application.port.out.UnstorableValueException;
 import io.schedulr.scheduling.domain.ConcurrentChangeException;
 import io.schedulr.scheduling.domain.DomainException;
@@ -16,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * How every listener here handles one record's use case: a passing failure (the database is unreachable, a lost race)
  * is retried with back-off until it goes through, so no change is lost; a refusal that can never pass — the use case
- * said no, or the database refused a value itself — is logged and the record skipped, so it never holds up the records
- * after it on its partition.
+ * said no, the database refused a value itself, or a stored row it needs cannot be read — is logged and the record
+ * skipped, so it never holds up the records after it on its partition.
  */
 final class RecordAttempts {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
@@ -44,12 +45,14 @@ final class RecordAttempts {
                 .replaceWithVoid()
                 .onFailure(UnstorableValueException.class).invoke(e ->
                         log.errorf("%s: skipping %s, which cannot be stored: %s", channel, at(record), e.getCause().getMessage()))
+                .onFailure(UnreadableRowException.class).invoke(e ->
+                        log.errorf("%s: skipping %s, whose stored row cannot be read: %s", channel, at(record), e.getMessage()))
                 .onFailure(DomainException.class).invoke(e -> log.warnf("%s: skipping %s: %s", channel, at(record), e.getMessage()))
                 .onFailure(RecordAttempts::forGood).recoverWithNull();
     }
 
     private static boolean forGood(Throwable failure) {
-        return failure instanceof UnstorableValueException
+        return failure instanceof UnstorableValueException || failure instanceof UnreadableRowException
                 || failure instanceof DomainException && !(failure instanceof ConcurrentChangeException);
     }
 

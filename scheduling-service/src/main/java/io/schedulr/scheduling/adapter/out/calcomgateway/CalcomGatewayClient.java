@@ -90,8 +90,9 @@ public class CalcomGatewayClient implements CalcomGatewayPort {
     }
 
     @Override
-    public Uni<String> bookingStatus(String bookingUid) {
-        return call("booking", api.booking(bearer(), bookingUid), READ_TIMEOUT).map(b -> b.path("status").asText(""));
+    public Uni<BookingState> bookingState(String bookingUid) {
+        return call("booking", api.booking(bearer(), bookingUid), READ_TIMEOUT)
+                .map(b -> new BookingState(b.path("status").asText(""), b.path("rescheduledToUid").textValue()));
     }
 
     @Override

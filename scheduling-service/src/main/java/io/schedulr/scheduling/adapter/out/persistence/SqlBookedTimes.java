@@ -33,7 +33,10 @@ public class SqlBookedTimes implements FindBookingsPort {
     /** Left out when nothing is: no room or interview has this id. */
     private static final UUID NOTHING_LEFT_OUT = new UUID(0, 0);
 
-    /** Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)}. */
+    /**
+     * Interviews of the team members {@code memberCondition} names (on {@code t}) that overlap the window {@code [from, until)};
+     * not one whose host asked on Cal.com for another time (its time is given up there, and free again).
+     */
     private static String interviewsOf(String memberCondition, String from, String until) {
         return interviewsOf("", memberCondition, from, until);
     }
@@ -42,7 +45,8 @@ public class SqlBookedTimes implements FindBookingsPort {
     private static String interviewsOf(String before, String memberCondition, String from, String until) {
         return "SELECT " + before + "i.start_at, i.end_at FROM interview i JOIN team_member t "
                 + "ON t.id = i.primary_member_id OR CAST(i.additional_member_ids AS jsonb) @> jsonb_build_array(CAST(t.id AS text)) "
-                + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND i.start_at < " + until + " AND i.end_at > " + from;
+                + "WHERE " + memberCondition + " AND i.status IN ('scheduled', 'confirmed') AND NOT i.awaiting_new_time"
+                + " AND i.start_at < " + until + " AND i.end_at > " + from;
     }
 
     private static final long HOUR_MILLIS = 3_600_000L;

@@ -70,11 +70,13 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
     /**
      * Cancels the booking; when Cal.com refuses because it is cancelled there already (the host asked for a new time, or
      * it was cancelled on Cal.com and its webhook has not come), that is what was asked for, and the interview follows.
+     * When it was moved on Cal.com instead, the meeting goes on at another time under another booking: the caller hears
+     * that the change is on its way, and cancels the moved meeting once it is here.
      */
     private Uni<Void> cancelOnCalcom(String uid, String why) {
         return calcom.cancel(uid, why).onFailure(ChangeInterviewBookingService::definite)
-                .recoverWithUni(refused -> cancelledOnCalcom(uid, refused)
-                        .chain(cancelled -> cancelled ? Uni.createFrom().voidItem() : Uni.createFrom().failure(refused)));
+                .recoverWithUni(refused -> stateOnCalcom(uid, refused).chain(state -> state.cancelled() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(state.moved() ? changedOnCalcom() : refused)));
     }
 
     /**
@@ -87,17 +89,17 @@ public class ChangeInterviewBookingService implements ChangeInterviewBookingUseC
         String uid = interview.calcomBookingUid();
         return calcom.reschedule(uid, start, why)
                 .onFailure(e -> definite(e) && !interview.awaitingNewTime())
-                .recoverWithUni(refused -> cancelledOnCalcom(uid, refused)
-                        .chain(cancelled -> Uni.createFrom().failure(cancelled ? changedOnCalcom() : refused)));
+                .recoverWithUni(refused -> stateOnCalcom(uid, refused)
+                        .chain(state -> Uni.createFrom().failure(state.cancelled() || state.moved() ? changedOnCalcom() : refused)));
     }
 
     private static boolean definite(Throwable failure) {
         return failure instanceof CalcomGatewayException g && g.definite();
     }
 
-    /** After Cal.com refused a change: whether it has the booking cancelled. Its status unknown, the refusal stands. */
-    private Uni<Boolean> cancelledOnCalcom(String uid, Throwable refused) {
-        return calcom.bookingStatus(uid).onFailure().transform(unknown -> refused).map("cancelled"::equals);
+    /** After Cal.com refused a change: the booking's state there. Its state unknown, the refusal stands. */
+    private Uni<CalcomGatewayPort.BookingState> stateOnCalcom(String uid, Throwable refused) {
+        return calcom.bookingState(uid).onFailure().transform(unknown -> refused);
     }
 
     private static ConflictException changedOnCalcom() {

@@ -2,6 +2,7 @@ package io.schedulr.scheduling.application.service.interview;
 
 import io.schedulr.scheduling.application.port.out.FindBookingsPort;
 import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayException;
+import io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort.BookingState;
 import io.schedulr.scheduling.application.service.ConflictCheck;
 import io.schedulr.scheduling.domain.CalendarConflictException;
 import io.schedulr.scheduling.domain.ConflictException;
@@ -104,12 +105,24 @@ class ChangeInterviewBookingServiceTest {
         lifecycle.apply(new CalcomBookingChange(CalcomBookingChange.Kind.CANCELLED, id, "bk1@Cal.com", 1, "bk1", null, "Interview", START,
                 START.plus(Duration.ofMinutes(30)), null, null, "Another day?", true, List.of())).await().indefinitely();
         assertThat(current().awaitingNewTime()).isTrue();
-        store.statuses.put("bk1", "cancelled");
+        store.states.put("bk1", new BookingState("cancelled", null));
         store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "This booking has already been cancelled.", null));
 
         changes.cancel(ada, id, "The startup withdrew").await().indefinitely();
         assertThat(current().status()).isEqualTo(InterviewStatus.CANCELLED);
         assertThat(store.announced).extracting(a -> a.change()).containsExactly(InterviewChange.RESCHEDULE_REQUESTED, InterviewChange.CANCELLED);
+    }
+
+    @Test
+    void aCancelOfABookingMovedOnCalcomMeanwhileSaysSoAndChangesNothing() {
+        send();
+        // Moved on Cal.com a moment ago: the old booking is cancelled there, replaced by bk9; its webhook has not come.
+        store.states.put("bk1", new BookingState("cancelled", "bk9"));
+        store.failures.add(new CalcomGatewayException(400, "calcom_rejected", "This booking has already been cancelled.", null));
+        assertThatThrownBy(() -> changes.cancel(ada, id, "The startup withdrew").await().indefinitely())
+                .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "interview_changed_on_calcom");
+        assertThat(current().status()).isEqualTo(InterviewStatus.SCHEDULED);
+        assertThat(store.announced).isEmpty();
     }
 
     @Test
@@ -144,12 +157,12 @@ class ChangeInterviewBookingServiceTest {
         send();
         Instant later = START.plus(Duration.ofDays(1));
         // Moved (or cancelled) on Cal.com a moment ago: Cal.com has the old booking cancelled, its webhook has not come.
-        store.statuses.put("bk1", "cancelled");
+        store.states.put("bk1", new BookingState("cancelled", null));
         store.failures.add(new CalcomGatewayException(400, "calcom_rejected", "Cannot reschedule a cancelled booking.", null));
         assertThatThrownBy(() -> changes.reschedule(ada, id, later, null, false).await().indefinitely())
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "interview_changed_on_calcom");
 
-        store.statuses.put("bk1", "accepted");
+        store.states.put("bk1", new BookingState("accepted", null));
         store.failures.add(new CalcomGatewayException(422, "calcom_rejected", "Nobody on the team is free then.", null));
         assertThatThrownBy(() -> changes.reschedule(ada, id, later, null, false).await().indefinitely())
                 .as("a refusal of a booking still there is Cal.com's").hasFieldOrPropertyWithValue("code", "calcom_rejected");

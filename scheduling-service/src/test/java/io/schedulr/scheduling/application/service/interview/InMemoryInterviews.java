@@ -135,12 +135,12 @@ final class InMemoryInterviews implements InterviewStore, InterviewAnnouncements
     /** Cal.com answers bookings and moves {@code pending} (their event type needs a host to confirm them). */
     boolean pending;
 
-    /** Cal.com's status of each booking (accepted unless set). */
-    final Map<String, String> statuses = new LinkedHashMap<>();
+    /** Cal.com's state of each booking (accepted unless set). */
+    final Map<String, BookingState> states = new LinkedHashMap<>();
 
     @Override
-    public Uni<String> bookingStatus(String bookingUid) {
-        return Uni.createFrom().item(statuses.getOrDefault(bookingUid, "accepted"));
+    public Uni<BookingState> bookingState(String bookingUid) {
+        return Uni.createFrom().item(states.getOrDefault(bookingUid, new BookingState("accepted", null)));
     }
 
     @Override

@@ -300,8 +300,8 @@ public class InterviewResource {
             description = "Only who sent the interview (the Cal.com booking is theirs) and admins. The body may be {}, empty, or left "
                     + "out (no Content-Type needed then).")
     @Extension(name = CODES, value = "invalid_interview_id interview_not_found not_interview_sender interview_not_sent "
-            + "interview_cancelled interview_over changed_concurrently invalid_reason invalid_body calcom_rejected calcom_not_found calcom_rate_limited "
-            + "calcom_unavailable")
+            + "interview_cancelled interview_over changed_concurrently invalid_reason invalid_body interview_changed_on_calcom calcom_rejected "
+            + "calcom_not_found calcom_rate_limited calcom_unavailable")
     public Uni<InterviewResponse> cancel(@PathParam("id") String id, @Valid InterviewRequests.Cancel body) {
         Actor actor = TeamActors.of(caller, identity);
         UUID interview = RequestValues.id("interview", id);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
+import io.schedulr.scheduling.application.port.out.UnreadableRowException;
 import io.schedulr.scheduling.application.port.out.interview.InterviewStore;
 import io.schedulr.scheduling.domain.interview.CalcomBookingChange;
 import io.schedulr.scheduling.domain.interview.Guest;
@@ -45,7 +46,7 @@ public class PanacheInterviewStore implements InterviewStore {
 
     @Override
     public Uni<Optional<Interview>> find(UUID id) {
-        return Panache.getSession().chain(s -> s.find(InterviewEntity.class, id)).map(e -> Optional.ofNullable(e).map(this::toDomain));
+        return Panache.getSession().chain(s -> s.find(InterviewEntity.class, id)).map(e -> Optional.ofNullable(e).map(this::readable));
     }
 
     @Override
@@ -56,7 +57,7 @@ public class PanacheInterviewStore implements InterviewStore {
         }
         return InterviewEntity.<InterviewEntity>find("calcomIcalUid = :ical or calcomBookingUid in :uids order by createdAt",
                         Parameters.with("ical", icalUid == null ? "" : icalUid).and("uids", uids))
-                .firstResult().map(e -> Optional.ofNullable(e).map(this::toDomain));
+                .firstResult().map(e -> Optional.ofNullable(e).map(this::readable));
     }
 
     @Override
@@ -139,10 +140,18 @@ public class PanacheInterviewStore implements InterviewStore {
      */
     private Interview readableOrNull(InterviewEntity e) {
         try {
+            return readable(e);
+        } catch (UnreadableRowException unreadable) {
+            LOG.errorf("%s; left out of the list", unreadable.getMessage());
+            return null;
+        }
+    }
+
+    private Interview readable(InterviewEntity e) {
+        try {
             return toDomain(e);
         } catch (RuntimeException unreadable) {
-            LOG.errorf("interview %s: its row cannot be read, left out of the list: %s", e.id, unreadable.getMessage());
-            return null;
+            throw new UnreadableRowException("interview " + e.id, unreadable);
         }
     }
 

@@ -16,14 +16,29 @@ public interface CalcomGatewayPort {
 
     Uni<BookedMeeting> book(BookingRequest request);
 
-    /** Cal.com's status of a booking the caller made (an admin: any): {@code accepted}, {@code cancelled}, … */
-    Uni<String> bookingStatus(String bookingUid);
+    /** Cal.com's state of a booking the caller made (an admin: any). */
+    Uni<BookingState> bookingState(String bookingUid);
 
     /** Cancels a booking the caller made (an admin: any); {@code reason} may be null. */
     Uni<Void> cancel(String bookingUid, String reason);
 
     /** Moves a booking the caller made (an admin: any): Cal.com answers with the new booking that replaces it. */
     Uni<BookedMeeting> reschedule(String bookingUid, Instant start, String reason);
+
+    /**
+     * @param status           {@code accepted}, {@code cancelled}, …
+     * @param rescheduledToUid the booking that replaced this one when it was moved on Cal.com (which cancels it under its uid)
+     */
+    record BookingState(String status, String rescheduledToUid) {
+        /** Cancelled on Cal.com, and not because it was moved there. */
+        public boolean cancelled() {
+            return "cancelled".equals(status) && rescheduledToUid == null;
+        }
+
+        public boolean moved() {
+            return rescheduledToUid != null;
+        }
+    }
 
     record Host(long userId, String name) {
     }
