@@ -9,6 +9,7 @@ test('a reload asks for what is shown: at least a page, at most the API\'s large
   assert.equal(reloadLimit(items(0), 50), 50);
   assert.equal(reloadLimit(items(120), 50), 120);
   assert.equal(reloadLimit(items(500), 50), 200);
+  assert.equal(reloadLimit(100, 50), 100, 'or as far into the list as the pages shown reach');
 });
 
 test('the next page follows what is shown, without showing one twice', () => {

@@ -14,7 +14,7 @@ const FRIENDLY = {
   room_already_booked: 'Someone else booked this session a moment ago.',
   changed_concurrently: 'This session changed while you were looking at it; the list is up to date now.',
   room_not_found: 'This session no longer exists.',
-  slot_not_open: 'Someone else booked this slot a moment ago.',
+  slot_not_open: 'This slot is no longer open: it was booked or cancelled a moment ago.',
   host_cannot_book_own_room: 'You host this session, so you cannot book it.',
   datetime_in_past: 'Pick a time in the future.',
   datetime_out_of_range: 'Pick a time within the next five years.',
@@ -31,7 +31,9 @@ export function friendly(error) {
       : 'Someone taking part is busy at this time. Pick another time.';
   }
   if (error instanceof ApiError) {
-    return FRIENDLY[error.code] || error.message || `The request failed (${error.status}).`;
+    return FRIENDLY[error.code] || error.message || (error.status >= 500
+      ? `The service is not answering properly right now (HTTP ${error.status}). Please try again in a moment.`
+      : `The request failed (HTTP ${error.status}).`);
   }
   if (error instanceof TypeError) {
     return 'The service cannot be reached. Check your connection and try again.';
@@ -40,6 +42,19 @@ export function friendly(error) {
 }
 
 export async function call(method, url, body, token) {
+  return (await exchange(method, url, body, token)).json;
+}
+
+/**
+ * A page of a list: its items, and whether the list may go on (the API's Link header names a next page). A short page
+ * alone does not say the list ended: the API may have left out some of a page's items.
+ */
+export async function callPage(url, token) {
+  const { json, response } = await exchange('GET', url, undefined, token);
+  return { items: json || [], more: /rel="?next"?/.test(response.headers.get('Link') || '') };
+}
+
+async function exchange(method, url, body, token) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -57,12 +72,13 @@ export async function call(method, url, body, token) {
   }
   if (!response.ok) {
     const code = json && json.code ? json.code : (response.status === 401 ? 'unauthorized' : `http_${response.status}`);
-    const error = new ApiError(response.status, code, json && json.message ? json.message : `HTTP ${response.status}`, json);
+    // No message of ours (a proxy's page in front of a service that is down, say): friendly() words it.
+    const error = new ApiError(response.status, code, json && json.message ? json.message : '', json);
     // What was asked, so that a change refused for an ended sign-in can be offered again after it (unsaved.js).
     error.request = { method, url, body: body === undefined ? null : body };
     throw error;
   }
-  return json;
+  return { json, response };
 }
 
 /**

@@ -1,8 +1,11 @@
 // Lists shown a page at a time ("Show more"): what a reload asks for, and the next page added to what is shown.
 
-/** A reload asks for as many as are shown (at least a page, at most the API's largest), so opened pages stay open. */
+/**
+ * A reload asks for as many as are shown (at least a page, at most the API's largest), so opened pages stay open.
+ * {@code shown}: the items shown, or how far into the list they reach when that is more (some were left out of a page).
+ */
 export function reloadLimit(shown, page, largest = 200) {
-  return Math.min(largest, Math.max(page, shown.length));
+  return Math.min(largest, Math.max(page, typeof shown === 'number' ? shown : shown.length));
 }
 
 /** The next page after what is shown; one already shown (the list moved between the two answers) is not shown twice. */

@@ -1,6 +1,6 @@
 // Open sessions, my sessions and my past sessions; the shown list is updated live from the room stream; offer, book,
 // reschedule, privacy, leave, delete.
-import { allowingOwnClash, call, friendly } from './api.js';
+import { allowingOwnClash, call, callPage, friendly } from './api.js';
 import { h, show, notice, busy } from './dom.js';
 import { formatWhen, minutesBetween, toInstant, toLocalValue } from './time.js';
 import { reloadOnRoomChanges } from './stream.js';
@@ -10,7 +10,10 @@ export function sessionsView(app, failed) {
   const token = app.session.idToken;
   const PAGE = 50;
   // Only the list on screen is asked for (again on every room change): the other tabs load when chosen.
-  const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, more: { open: false, mine: false, past: false }, editing: null };
+  // `covered`: how far into the list the pages shown reach (offset + limit of the last): an open page may show fewer
+  // rooms than it covers (the API leaves out rooms whose host is booked elsewhere then), so the next page starts there.
+  const state = { tab: 'open', rooms: { open: [], mine: [], past: [] }, more: { open: false, mine: false, past: false },
+    covered: { open: 0, mine: 0, past: 0 }, editing: null };
   // Reloads (live changes, tabs, the person's own changes) and "Show more" run one at a time (paging.js).
   const loads = oneAtATime();
   // The open reschedule form, kept across re-renders: any room change anyone makes re-renders the list, and must not
@@ -31,9 +34,11 @@ export function sessionsView(app, failed) {
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-open', hidden: true }, MORE.open);
   more.addEventListener('click', () => busy(more, 'Loading…', () => loads.next(async () => {
     const tab = state.tab;
-    const next = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${state.rooms[tab].length}`, undefined, token);
-    state.rooms[tab] = withNextPage(state.rooms[tab], next);
-    state.more[tab] = next.length === PAGE;
+    const offset = state.covered[tab];
+    const next = await callPage(`/api/practice-rooms?scope=${tab}&limit=${PAGE}&offset=${offset}`, token);
+    state.rooms[tab] = withNextPage(state.rooms[tab], next.items);
+    state.covered[tab] = offset + PAGE;
+    state.more[tab] = next.more;
     if (state.tab === tab) {
       render();
     }
@@ -85,10 +90,11 @@ export function sessionsView(app, failed) {
     list.setAttribute('aria-busy', 'true');
     return loads.reload(async () => {
       const tab = state.tab;
-      const limit = reloadLimit(state.rooms[tab], PAGE);
-      const rooms = await call('GET', `/api/practice-rooms?scope=${tab}&limit=${limit}`, undefined, token);
-      state.rooms[tab] = rooms;
-      state.more[tab] = rooms.length === limit;
+      const limit = reloadLimit(state.covered[tab], PAGE);
+      const page = await callPage(`/api/practice-rooms?scope=${tab}&limit=${limit}`, token);
+      state.rooms[tab] = page.items;
+      state.covered[tab] = limit;
+      state.more[tab] = page.more;
       if (state.tab === tab) {
         render();
       }
@@ -117,10 +123,18 @@ export function sessionsView(app, failed) {
       list.replaceChildren(h('li', { class: 'empty' }, EMPTY[state.tab]));
       return;
     }
+    // Every change re-renders the list: the control that had the focus gets it back in its new row (a reused element,
+    // as the reschedule form, keeps it), so a keyboard user is not sent back to the top of the page.
     const focused = document.activeElement;
+    const row = focused && list.contains(focused) ? focused.closest('[data-room]') : null;
+    const action = focused && focused.getAttribute ? focused.getAttribute('data-action') : null;
     list.replaceChildren(...rooms.map(room => item(room, state.tab === 'past')));
-    if (focused && list.contains(focused) && document.activeElement !== focused) {
-      focused.focus();
+    if (row && document.activeElement !== focused) {
+      const again = list.contains(focused) ? focused
+        : action && list.querySelector(`[data-room="${row.getAttribute('data-room')}"] [data-action="${action}"]`);
+      if (again) {
+        again.focus();
+      }
     }
   }
 

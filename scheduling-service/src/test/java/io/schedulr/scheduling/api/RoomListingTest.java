@@ -64,7 +64,10 @@ class RoomListingTest {
         assertThat(mine).as("the coming sessions, soonest first, not the oldest ones").containsExactly(tomorrow, nextWeek);
         List<String> past = RoomApi.get(me, "/api/practice-rooms?scope=past").statusCode(200).extract().path("id");
         assertThat(past).as("the latest first").containsExactlyElementsOf(ended);
-        List<String> secondPage = RoomApi.get(me, "/api/practice-rooms?scope=past&limit=2&offset=2").statusCode(200).extract().path("id");
+        RoomApi.get(me, "/api/practice-rooms?scope=past&limit=2").statusCode(200)
+                .header("Link", equalTo("</api/practice-rooms?scope=past&limit=2&offset=2>; rel=\"next\""));
+        List<String> secondPage = RoomApi.get(me, "/api/practice-rooms?scope=past&limit=2&offset=2").statusCode(200)
+                .header("Link", org.hamcrest.Matchers.nullValue()).extract().path("id");
         assertThat(secondPage).containsExactly(ended.get(2));
         RoomApi.get(me, "/api/practice-rooms?scope=mine&offset=-1").statusCode(400).body("code", equalTo("invalid_offset"));
         RoomApi.get(me, "/api/practice-rooms?scope=all").statusCode(400).body("code", equalTo("invalid_scope"));

@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.application.service;
 
 import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.in.RoomPage;
 import io.schedulr.scheduling.application.port.in.RoomQueriesUseCase;
 import io.schedulr.scheduling.application.port.in.RoomScope;
 import io.schedulr.scheduling.application.port.out.ListRoomsPort;
@@ -35,8 +36,9 @@ public class RoomQueriesService implements RoomQueriesUseCase {
     }
 
     @Override
-    public Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit, int offset) {
-        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> find(viewer, scope, limit, offset)).chain(this::withPeople));
+    public Uni<RoomPage> list(UserProfile viewer, RoomScope scope, int limit, int offset) {
+        return tx.inTransaction(() -> users.upsert(viewer).chain(() -> find(viewer, scope, limit, offset))
+                .chain(found -> withPeople(found.rooms()).map(rooms -> new RoomPage(rooms, found.more()))));
     }
 
     @Override
@@ -47,16 +49,21 @@ public class RoomQueriesService implements RoomQueriesUseCase {
                 .map(details -> details.get(0)));
     }
 
-    private Uni<List<PracticeRoom>> find(UserProfile viewer, RoomScope scope, int limit, int offset) {
+    private Uni<Found> find(UserProfile viewer, RoomScope scope, int limit, int offset) {
         Instant now = clock.instant();
         return switch (scope) {
             // A room whose host is booked elsewhere then is left out: nobody could book it. The page may then hold fewer
             // than the limit; the next page still starts at offset + limit.
             case OPEN -> list.listOpen(viewer.id(), now, limit, offset).chain(rooms -> list.hostBookedThen(rooms)
-                    .map(unbookable -> rooms.stream().filter(room -> !unbookable.contains(room.id())).toList()));
-            case MINE -> list.listUpcomingOf(viewer.id(), now, limit, offset);
-            case PAST -> list.listPastOf(viewer.id(), now, limit, offset);
+                    .map(unbookable -> new Found(rooms.stream().filter(room -> !unbookable.contains(room.id())).toList(),
+                            rooms.size() == limit)));
+            case MINE -> list.listUpcomingOf(viewer.id(), now, limit, offset).map(rooms -> new Found(rooms, rooms.size() == limit));
+            case PAST -> list.listPastOf(viewer.id(), now, limit, offset).map(rooms -> new Found(rooms, rooms.size() == limit));
         };
+    }
+
+    /** The rooms of a page, and whether it took all it asked for. */
+    private record Found(List<PracticeRoom> rooms, boolean more) {
     }
 
     private Uni<List<RoomDetails>> withPeople(List<PracticeRoom> rooms) {

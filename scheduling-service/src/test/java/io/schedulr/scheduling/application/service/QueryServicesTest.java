@@ -1,6 +1,7 @@
 package io.schedulr.scheduling.application.service;
 
 import io.schedulr.scheduling.application.port.in.RoomDetails;
+import io.schedulr.scheduling.application.port.in.RoomPage;
 import io.schedulr.scheduling.application.port.in.RoomScope;
 import io.schedulr.scheduling.application.port.in.SlotQuery;
 import io.schedulr.scheduling.domain.PracticeRoom;
@@ -27,9 +28,10 @@ class QueryServicesTest {
         PracticeRoom booked = f.bookedRoom();
         PracticeRoom open = f.roomAt(Fixture.START.plus(java.time.Duration.ofHours(3)));
 
-        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely()).extracting(d -> d.room().id()).containsExactly(open.id());
-        assertThat(rooms.list(f.host, RoomScope.OPEN, 10, 0).await().indefinitely()).isEmpty();
-        List<RoomDetails> mine = rooms.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely();
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely().rooms()).extracting(d -> d.room().id())
+                .containsExactly(open.id());
+        assertThat(rooms.list(f.host, RoomScope.OPEN, 10, 0).await().indefinitely().rooms()).isEmpty();
+        List<RoomDetails> mine = rooms.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely().rooms();
         assertThat(mine).singleElement().satisfies(d -> {
             assertThat(d.room().id()).isEqualTo(booked.id());
             assertThat(d.host()).isEqualTo(f.host);
@@ -38,14 +40,30 @@ class QueryServicesTest {
     }
 
     @Test
+    void aPageWhoseRoomsWereAllLeftOutStillSaysTheListMayGoOnAndAShortPageSaysItEnded() {
+        PracticeRoom booked = f.bookedRoom();
+        f.roomAt(booked.start().plus(java.time.Duration.ofMinutes(30)));
+        PracticeRoom after = f.roomAt(booked.window().end());
+
+        RoomPage first = rooms.list(f.other, RoomScope.OPEN, 1, 0).await().indefinitely();
+        assertThat(first.rooms()).as("its host is booked elsewhere then").isEmpty();
+        assertThat(first.more()).isTrue();
+        RoomPage second = rooms.list(f.other, RoomScope.OPEN, 1, 1).await().indefinitely();
+        assertThat(second.rooms()).extracting(d -> d.room().id()).containsExactly(after.id());
+        assertThat(second.more()).isTrue();
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 1, 2).await().indefinitely().more()).isFalse();
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 3, 0).await().indefinitely().more()).isFalse();
+    }
+
+    @Test
     void anOpenRoomWhoseHostIsBookedElsewhereThenIsNotListedForNobodyCouldBookIt() {
         PracticeRoom booked = f.bookedRoom();
         PracticeRoom clashing = f.roomAt(booked.start().plus(java.time.Duration.ofMinutes(30)));
         PracticeRoom after = f.roomAt(booked.window().end());
 
-        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely()).extracting(d -> d.room().id())
+        assertThat(rooms.list(f.other, RoomScope.OPEN, 10, 0).await().indefinitely().rooms()).extracting(d -> d.room().id())
                 .containsExactly(after.id());
-        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely()).as("the host still sees it among theirs")
+        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely().rooms()).as("the host still sees it among theirs")
                 .extracting(d -> d.room().id()).contains(clashing.id());
     }
 
@@ -67,7 +85,7 @@ class QueryServicesTest {
         f.store.putRoom(offered);
 
         assertThat(rooms.get(f.host, offered.id()).await().indefinitely().offeredTo()).isEqualTo(f.other);
-        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely()).singleElement()
+        assertThat(rooms.list(f.host, RoomScope.MINE, 10, 0).await().indefinitely().rooms()).singleElement()
                 .satisfies(d -> assertThat(d.offeredTo()).isEqualTo(f.other));
     }
 
@@ -103,9 +121,9 @@ class QueryServicesTest {
         RoomQueriesService afterwards = new RoomQueriesService(f.store, f.store, f.store, f.store,
                 java.time.Clock.fixed(booked.window().end(), java.time.ZoneOffset.UTC));
 
-        assertThat(afterwards.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely()).isEmpty();
-        assertThat(afterwards.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely()).extracting(d -> d.room().id())
+        assertThat(afterwards.list(f.guest, RoomScope.MINE, 10, 0).await().indefinitely().rooms()).isEmpty();
+        assertThat(afterwards.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely().rooms()).extracting(d -> d.room().id())
                 .containsExactly(booked.id());
-        assertThat(rooms.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely()).isEmpty();
+        assertThat(rooms.list(f.host, RoomScope.PAST, 10, 0).await().indefinitely().rooms()).isEmpty();
     }
 }

@@ -4,11 +4,9 @@ import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 
-import java.util.List;
-
 public interface RoomQueriesUseCase {
     /** One page of the scope's rooms: {@code limit} of them after the first {@code offset}. */
-    Uni<List<RoomDetails>> list(UserProfile viewer, RoomScope scope, int limit, int offset);
+    Uni<RoomPage> list(UserProfile viewer, RoomScope scope, int limit, int offset);
 
     /** Any room by id, private ones included (they are shared by link). */
     Uni<RoomDetails> get(UserProfile viewer, RoomId roomId);
