@@ -912,7 +912,8 @@ class WebAppBrowserTest {
 
             // A change refused for that reason is not lost: after the renewal she is offered to save it, and it is saved.
             nina.get(app + "#/reminders");
-            wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("channel-popup"))).click();
+            wait(nina).until(ExpectedConditions.elementToBeClickable(By.id("save-reminders")));
+            nina.findElement(By.id("channel-popup")).click();
             ((JavascriptExecutor) nina).executeScript("const original = window.fetch; window.fetch = (url, init) => {"
                     + " if (init && init.method === 'PUT' && String(url).includes('/api/me/preferences')) {"
                     + "   init = { ...init, headers: { ...init.headers, Authorization: 'Bearer no-longer-taken' } }; window.fetch = original; }"

@@ -187,9 +187,12 @@ function detailView(app, failed, id) {
               : iv.awaitingHostConfirmation ? h('p', { id: 'interview-state' }, 'Waiting for the host to confirm this booking on Cal.com. '
                 + 'The invitations went out; everyone hears again once it is confirmed or declined.')
                 : null,
-        // A cancelled meeting, one whose time the host gave up on, or one that is over, has no link to join.
-        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' },
-          PROVIDERS[iv.meetingProvider] ? `Join the meeting on ${PROVIDERS[iv.meetingProvider]}` : 'Join the meeting')) : null,
+        // A cancelled meeting, one whose time the host gave up on, or one that is over, has no link to join. Cal.com's
+        // location may be a place rather than a web address: shown as words, never followed as a link.
+        iv.meetingUrl && iv.status !== 'cancelled' && !iv.awaitingNewTime && !iv.over ? (/^https?:\/\//i.test(iv.meetingUrl)
+          ? h('p', {}, h('a', { class: 'button', id: 'join', href: iv.meetingUrl, target: '_blank', rel: 'noopener' },
+            PROVIDERS[iv.meetingProvider] ? `Join the meeting on ${PROVIDERS[iv.meetingProvider]}` : 'Join the meeting'))
+          : h('p', { id: 'meeting-place' }, `Where: ${iv.meetingUrl}`)) : null,
         iv.calcomBookingUid ? h('p', { class: 'muted', id: 'calcom-booking' }, `Cal.com booking ${iv.calcomBookingUid}`) : null,
         // Sent, an interview is Cal.com's booking of whoever sent it: they (and admins) move or cancel it here; the
         // others see who can, and that a change made on Cal.com shows here by itself.
@@ -302,8 +305,14 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
   close.addEventListener('click', () => { dialog.close(); dialog.remove(); closed(); });
   dialog.addEventListener('cancel', () => { dialog.remove(); closed(); });
   back.addEventListener('click', () => { if (state.step > 0) { state.step--; render(); } });
-  let save = async () => {};
+  // The shown step's save; null while the step loads (or when it could not): Next then does nothing, so no step is
+  // skipped and no earlier step saved twice.
+  let save = null;
+  let renders = 0;
   next.addEventListener('click', () => {
+    if (!save) {
+      return;
+    }
     error.textContent = '';
     busy(next, state.step === 5 ? 'Booking on Cal.com and inviting everyone…' : 'Saving…', async () => {
       await save();
@@ -346,9 +355,18 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
     next.textContent = state.step === 5 ? 'Send invitations' : 'Next';
     error.textContent = '';
     content.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+    const mine = ++renders;
+    save = null;
     try {
-      save = await STEP_VIEWS[state.step]();
+      const loaded = await STEP_VIEWS[state.step]();
+      if (mine === renders) {
+        save = loaded;
+      }
     } catch (e) {
+      if (mine === renders) {
+        content.replaceChildren(h('p', { class: 'field-error', id: 'step-failed' }, 'This step could not be loaded. ',
+          h('button', { type: 'button', class: 'secondary', id: 'step-retry', onclick: () => render() }, 'Try again')));
+      }
       failed(e);
     }
   }

@@ -58,7 +58,8 @@ export function remindersView(app, failed) {
   const add = h('button', { type: 'button', class: 'secondary', id: 'add-reminder' }, 'Add a reminder');
   const email = h('input', { type: 'radio', name: 'channel', id: 'channel-email', value: 'email' });
   const popup = h('input', { type: 'radio', name: 'channel', id: 'channel-popup', value: 'popup' });
-  const save = h('button', { type: 'submit', id: 'save-reminders' }, 'Save');
+  // Not before the person's reminders are here: saving the empty form would replace them with none.
+  const save = h('button', { type: 'submit', id: 'save-reminders', disabled: true }, 'Save');
   const now = h('p', { id: 'reminders-now', class: 'muted' });
   const form = h('form', { class: 'card', id: 'reminders-form' },
     h('h2', {}, 'When'),
@@ -135,7 +136,10 @@ export function remindersView(app, failed) {
     }).catch(failed);
   });
 
-  busy(null, 'Loading…', async () => showPreferences(await call('GET', '/api/me/preferences', undefined, token))).catch(failed);
+  busy(null, 'Loading…', async () => {
+    showPreferences(await call('GET', '/api/me/preferences', undefined, token));
+    save.disabled = false;
+  }).catch(failed);
   calendarCard(app, calendar, failed);
 }
 
