@@ -31,6 +31,8 @@ class NativeRegistrationsTest {
                         "private in-memory cache entry (profile, expiry); never becomes JSON")
                 .allow("io.schedulr.scheduling.adapter.out.persistence.SqlBookedTimes$Statement",
                         "package-private holder of a statement's SQL text and parameters; never becomes JSON")
+                .allow("io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$BookingState",
+                        "port value CalcomGatewayClient builds from two fields it reads off the answer's tree; never bound by Jackson")
                 .allow("io.schedulr.scheduling.domain.UserProfile",
                         "domain value held by CommittedProfiles$Committed in memory; the REST answers map it to PersonResponse");
     }
