@@ -6,7 +6,8 @@ package io.schedulr.events;
  * notification-service emails both participants instead.
  *
  * @param change the CloudEvents type of the room change that did not reach Google (a {@link RoomEventType} value)
- * @param reason a short machine-readable reason, {@code not_connected}, {@code revoked} or {@code google_rejected:<reason>}
+ * @param reason a short machine-readable reason, {@code not_connected}, {@code revoked}, {@code google_rejected:<reason>} or
+ *               {@code not_on_google} (the end of a meeting Google never had)
  * @param room   the room's state after that change, exactly as the room event carried it
  */
 public record RoomMirrorFailure(String change, String reason, RoomEvent room) {

@@ -34,9 +34,9 @@ import java.util.Set;
  * answers at once, and a burst is one sync); the worker then fetches what changed with the stored sync token, page by
  * page up to the next token — or, when there is none or Google answers 410, lists the whole calendar and compares it
  * with the rooms we hold there, since a full listing has no tombstones. Only events carrying our private room property,
- * on the person's dedicated calendar, matching the room's mirror, are judged: a host's move or delete becomes a command
- * to scheduling-service (and the mirror notes it, so it is judged once); what shows the time we wrote is our own change
- * coming back and is left alone.
+ * on the person's dedicated calendar, matching the room's mirror, are judged (a deletion, listed with the event's id
+ * alone, by that id): a host's move or delete becomes a command to scheduling-service (and the mirror notes it, so it
+ * is judged once); what shows the time we wrote is our own change coming back and is left alone.
  */
 public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUseCase {
     private static final System.Logger LOG = System.getLogger(CalendarSyncService.class.getName());
@@ -239,12 +239,17 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     }
 
     private void judge(SyncState state, ObservedEvent event, Instant now) {
-        if (!event.ours()) {
-            return;
-        }
-        Optional<RoomMirror> mirror = mirrors.lock(event.roomId())
-                .filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
-        mirror.ifPresent(m -> edits.take(m, event, now));
+        mirrorOf(state, event).ifPresent(m -> edits.take(m, event, now));
+    }
+
+    /**
+     * The locked mirror of the room the event is of. Google lists a deleted event in an incremental sync with its id
+     * alone (no private properties unless {@code showDeleted} is set), so a deletion is matched by the event id.
+     */
+    private Optional<RoomMirror> mirrorOf(SyncState state, ObservedEvent event) {
+        Optional<RoomMirror> mirror = event.ours() ? mirrors.lock(event.roomId())
+                : event.cancelled() ? mirrors.lockWithEvent(state.calendarId(), event.eventId()) : Optional.empty();
+        return mirror.filter(m -> state.calendarId().equals(m.calendarId()) && event.eventId().equals(m.googleEventId()));
     }
 
     /**

@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * applied, or anything after the cancellation, is dropped. Google throttling or failing → the job is tried again later
  * (exponential backoff with jitter, kept in the job); any other refusal → the job is parked with the reason and announced as a mirror failure, as is
  * every change of a host who never connected (unless the calendar gate is off: then notification-service emails every
- * change anyway), so the participants are emailed instead. A host whose grant is revoked
+ * change anyway), so the participants are emailed instead; so is the end (cancelled, released) of a meeting Google never
+ * had, which Google cannot tell anyone of ({@code not_on_google}). A host whose grant is revoked
  * ({@code invalid_grant}, found here or anywhere else) gets nothing from Google until they reconnect: each of their changes
  * is announced once as mirror failure {@code revoked} (when recorded, when the grant fails mid-flight, or — queued before
  * the host was revoked elsewhere — at the start of the worker's round) and its job marked silent; it stays pending and, once they reconnect,
@@ -59,6 +60,11 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     public static final String ICS_UID_PROPERTY = "schedulrIcsUid";
     /** The mirror failure of a change whose host's grant is revoked. */
     static final String REVOKED = "revoked";
+    /**
+     * The mirror failure of a meeting's end when Google never had the meeting (its booking was announced instead: the host
+     * not connected then, or Google refused it for good): Google has nothing to cancel, and tells nobody.
+     */
+    static final String NOT_ON_GOOGLE = "not_on_google";
 
     private final JobTracing tracing;
     private final ConsumedEvents consumed;
@@ -215,6 +221,13 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             LOG.log(Level.INFO, "room " + change.roomId() + ": dropped event " + id + " (" + applied.dropped() + ")");
             return;
         }
+        if (applied.neverOnGoogle() && calendarRequired && !job.silent()) {
+            // The participants were emailed the meeting (its booking was announced) and Google has no event to cancel:
+            // with the gate on, notification-service leaves the end to Google unless it is announced too.
+            failures.publish(change, NOT_ON_GOOGLE);
+            LOG.log(Level.INFO, "room " + change.roomId() + ": event " + id + " (" + change.kind() + ") ends a meeting Google never had; "
+                    + "announced");
+        }
         jobs.finish(id, MirrorJobStatus.DONE, null);
     }
 
@@ -222,9 +235,18 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
      * The mirror after a change was applied to Google, or — when what a person did to the event in Google, found just
      * before the write, made the change obsolete — why it was dropped instead.
      */
-    private record Applied(RoomMirror mirror, String dropped) {
+    private record Applied(RoomMirror mirror, String dropped, boolean neverOnGoogle) {
+        Applied(RoomMirror mirror, String dropped) {
+            this(mirror, dropped, false);
+        }
+
         static Applied done(RoomMirror mirror) {
             return new Applied(mirror, null);
+        }
+
+        /** The meeting ended without Google ever having its event: nobody there to tell. */
+        static Applied endedNeverOnGoogle(RoomMirror mirror) {
+            return new Applied(mirror, null, true);
         }
     }
 
@@ -259,7 +281,14 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                 () -> calendar.find(token, calendarId, known, change.roomId(), change.icsUid()));
         if (change.kind().ends()) {
             existing.ifPresent(found -> call(change, "events.delete", () -> calendar.delete(token, calendarId, found.eventId(), notifyGuest)));
-            return Applied.done(mirrored(change, existing.map(CalendarEvents.Found::eventId).orElse(known), calendarId, true, lastWrite));
+            RoomMirror ended = mirrored(change, existing.map(CalendarEvents.Found::eventId).orElse(known), calendarId, true, lastWrite);
+            // No event now and none known before: the meeting never reached Google (an event a person deleted there is known).
+            boolean neverOnGoogle = existing.isEmpty() && known == null && (mirror == null || !mirror.cancelled());
+            if (!neverOnGoogle) {
+                return Applied.done(ended);
+            }
+            audit.record(change.roomId(), change.hostId(), "events.delete", "skipped: Google never had the meeting");
+            return Applied.endedNeverOnGoogle(ended);
         }
         if (existing.isEmpty() && change.kind() == RoomChangeKind.RESCHEDULED && known != null) {
             // The event we made is gone from Google: a person deleted it there after this move was made. Putting it back

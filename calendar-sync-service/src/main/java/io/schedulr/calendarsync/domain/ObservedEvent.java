@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * An event as Google listed it in a sync of a dedicated calendar.
  *
- * @param roomId    our private {@code schedulrRoomId} property; null for an event we did not make (never touched)
+ * @param roomId    our private {@code schedulrRoomId} property; null for an event we did not make (never touched), and for
+ *                  a deletion an incremental sync lists (Google gives its id and status alone)
  * @param cancelled deleted in Google (an incremental sync reports it with status {@code cancelled})
  * @param startUtc  null for an all-day or cancelled event
  * @param declinedBy the attendees (lower-case email) who declined the invitation

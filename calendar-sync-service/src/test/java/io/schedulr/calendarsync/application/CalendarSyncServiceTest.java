@@ -105,6 +105,27 @@ class CalendarSyncServiceTest {
     }
 
     @Test
+    void aDeletionListedWithItsEventIdAloneCancelsTheRoomOnce() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        // As Google lists a deleted event in an incremental sync without showDeleted: its id and status, no properties.
+        ObservedEvent deleted = new ObservedEvent("ev-1", null, true, null, null);
+        google.changes.add(page(null, "token-2", deleted));
+
+        service.syncNext();
+
+        assertThat(commands.sent).containsExactly("room-1 cancel by ana @3");
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+        assertThat(mirrors.audit).contains("room-1 ana google.deleted: the host deleted its event; sent to scheduling");
+
+        // Listed again (the next change on the calendar): judged once.
+        channels.request("ana", "cal-ana", NOW);
+        google.changes.add(page(null, "token-3", deleted));
+        service.syncNext();
+        assertThat(commands.sent).hasSize(1);
+    }
+
+    @Test
     void ourOwnWriteComingBackAndEventsWeDidNotMakeAreLeftAlone() {
         channels.request("ana", "cal-ana", NOW);
         channels.syncs.get("ana").token = "token-1";
@@ -147,5 +168,20 @@ class CalendarSyncServiceTest {
         assertThat(sync.requestedAt).isBetween(NOW.plusMillis(1000), NOW.plusMillis(3000));
         assertThat(sync.token).isEqualTo("token-1");
         assertThat(mirrors.audit).anyMatch(line -> line.contains("events.list(sync): unavailable"));
+    }
+
+    @Test
+    void aPushWhileASyncBacksOffDoesNotBringItsRetryForward() {
+        channels.request("ana", "cal-ana", NOW);
+        channels.syncs.get("ana").token = "token-1";
+        google.changes.add(new GoogleUnavailableException("HTTP 429 rateLimitExceeded", null));
+        service.syncNext();
+        Instant retry = channels.syncs.get("ana").requestedAt;
+
+        assertThat(service.receive(new Push("ch-1", "secret-token", "res-1", "exists"))).isEqualTo(Outcome.SYNC_REQUESTED);
+
+        assertThat(channels.syncs.get("ana").requestedAt).isEqualTo(retry);
+        assertThat(service.syncNext()).as("Google is not asked again before the backoff ends").isFalse();
+        assertThat(google.listings).containsExactly("sync token-1");
     }
 }

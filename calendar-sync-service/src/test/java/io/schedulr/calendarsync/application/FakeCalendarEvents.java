@@ -36,6 +36,8 @@ final class FakeCalendarEvents implements CalendarEvents {
     /** The next move (or insert) is made, but its answer never reaches us (a timeout). */
     boolean loseNextMoveAnswer;
     boolean loseNextInsertAnswer;
+    /** What the next insert throws instead of being made (its look-up went through); null: it is made. */
+    RuntimeException nextInsertFailure;
 
     @Override
     public Optional<Found> find(String accessToken, String calendarId, String knownEventId, String roomId, String icsUid) {
@@ -67,6 +69,11 @@ final class FakeCalendarEvents implements CalendarEvents {
     @Override
     public Written insert(String accessToken, String calendarId, NewEvent event, boolean notifyGuest) {
         call(accessToken);
+        RuntimeException refused = nextInsertFailure;
+        nextInsertFailure = null;
+        if (refused != null) {
+            throw refused;
+        }
         inserts++;
         String id = "ev" + inserts;
         writes.add("insert " + id + " notify=" + notifyGuest);

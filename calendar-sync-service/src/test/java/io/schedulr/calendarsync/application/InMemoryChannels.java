@@ -119,7 +119,8 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
         }
         sync.calendarId = calendarId;
         sync.requests++;
-        sync.requestedAt = sync.requestedAt == null || at.isBefore(sync.requestedAt) ? at : sync.requestedAt;
+        boolean backingOff = sync.attempts > 0 && sync.requestedAt != null;
+        sync.requestedAt = backingOff || sync.requestedAt != null && !at.isBefore(sync.requestedAt) ? sync.requestedAt : at;
     }
 
     @Override

@@ -21,6 +21,11 @@ final class InMemoryRoomMirrors implements RoomMirrors, GoogleCallAudit {
     }
 
     @Override
+    public Optional<RoomMirror> lockWithEvent(String calendarId, String googleEventId) {
+        return mirrors.values().stream().filter(m -> calendarId.equals(m.calendarId()) && googleEventId.equals(m.googleEventId())).findFirst();
+    }
+
+    @Override
     public List<RoomMirror> activeOn(String calendarId) {
         return mirrors.values().stream().filter(m -> calendarId.equals(m.calendarId()) && !m.cancelled() && m.googleEventId() != null).toList();
     }

@@ -224,6 +224,58 @@ class RoomMirrorServiceTest {
     }
 
     @Test
+    void cancellingAMeetingGoogleRefusedForGoodIsAnnouncedSoBothAreEmailedTheCancel() {
+        calendar.nextInsertFailure = new GoogleRejectedException(400, "Bad Request");
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        assertThat(jobs.job("e1").status).isEqualTo(MirrorJobStatus.PARKED);
+
+        service.record(change("e2", RoomChangeKind.CANCELLED, 1, START));
+        drain();
+
+        // The invitation was emailed (announced), and Google has no event to cancel: the cancellation is emailed too.
+        assertThat(failures.published).containsExactly("e1 google_rejected:400", "e2 not_on_google");
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.writes).isEmpty();
+        assertThat(mirrors.audit).contains("room-1 ana events.delete: skipped: Google never had the meeting");
+        assertThat(mirrors.mirrors.get("room-1").cancelled()).isTrue();
+
+        // Delivered again under another id: the meeting's end was told once.
+        service.record(change("e2-replayed", RoomChangeKind.CANCELLED, 1, START));
+        drain();
+        assertThat(failures.published).containsExactly("e1 google_rejected:400", "e2 not_on_google");
+    }
+
+    @Test
+    void theGuestLeavingAMeetingBookedBeforeTheHostConnectedIsAnnouncedSinceGoogleNeverHadIt() {
+        store.given(CalendarConnection.none("cy", "cy@example.com"));
+        assertThat(service.record(changeOfCy("e1", RoomChangeKind.BOOKED, 0))).isEqualTo(Outcome.HOST_NOT_CONNECTED);
+        store.given(new CalendarConnection("cy", "cy@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-cy"), "cal-cy",
+                clock.instant(), clock.instant()));
+
+        assertThat(service.record(changeOfCy("e2", RoomChangeKind.RELEASED, 1))).isEqualTo(Outcome.QUEUED);
+        drain();
+
+        assertThat(failures.published).containsExactly("e1 not_connected", "e2 not_on_google");
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(calendar.writes).isEmpty();
+    }
+
+    @Test
+    void cancellingAnEventTheHostDeletedInGoogleIsNotAnnounced() {
+        service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
+        drain();
+        calendar.hostChanges("ev1", s -> new FakeCalendarEvents.Stored(s.calendarId(), s.event(), s.start(), s.end(), true, s.version(),
+                s.updated(), s.declinedBy()));
+
+        service.record(change("e2", RoomChangeKind.CANCELLED, 1, START));
+        drain();
+
+        assertThat(jobs.job("e2").status).isEqualTo(MirrorJobStatus.DONE);
+        assertThat(failures.published).as("Google had the meeting: it told the guest, and the host deleted it").isEmpty();
+    }
+
+    @Test
     void aGuestLeavingDeletesTheEventAndTheNextBookingIsANewMeetingWithItsOwnEvent() {
         service.record(change("e1", RoomChangeKind.BOOKED, 0, START));
         service.record(change("e2", RoomChangeKind.RELEASED, 1, START));
@@ -482,6 +534,11 @@ class RoomMirrorServiceTest {
         while (service.mirrorNext()) {
             assertThat(++guard).isLessThan(50);
         }
+    }
+
+    private static RoomChange changeOfCy(String eventId, RoomChangeKind kind, int sequence) {
+        return new RoomChange(eventId, kind, "room-9", sequence, "uid-room-9@schedulr", "cy", "UTC", "bo@example.com", "Bo", "Talk", null,
+                START, START.plusSeconds(1800));
     }
 
     private static RoomChange change(String eventId, RoomChangeKind kind, int sequence, Instant start) {

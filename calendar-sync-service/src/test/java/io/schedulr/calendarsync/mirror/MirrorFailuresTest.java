@@ -153,6 +153,28 @@ class MirrorFailuresTest {
     }
 
     @Test
+    void cancellingAMeetingBookedBeforeTheHostConnectedIsAnnouncedTooSinceGoogleNeverHadIt() {
+        TestUser host = Tokens.newUser("Carl Connectslater", "UTC");
+        MirrorFixtures.Room room = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(room, RoomEventType.ROOM_BOOKED, 0, room.start);
+        assertThat(awaitFailure(room).data().reason()).isEqualTo("not_connected");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+
+        String cancelled = MirrorFixtures.publish(room, RoomEventType.ROOM_CANCELLED, 1, room.start);
+
+        // The participants were emailed the invitation, and Google has nothing to cancel: the cancellation is emailed too.
+        List<ConsumerRecord<String, String>> found = failures.await(record -> room.id.equals(record.key()), 2, WAIT);
+        assertThat(found).hasSize(2);
+        RoomMirrorFailure cancel = EventCodec.decodeRoomMirrorFailure(found.get(1).value()).data();
+        assertThat(cancel.reason()).isEqualTo("not_on_google");
+        assertThat(cancel.change()).isEqualTo(RoomEventType.ROOM_CANCELLED.cloudEventType());
+        assertThat(cancel.room().sequence()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE event_id = ? AND status = 'done'",
+                cancelled) == 1);
+        assertThat(MirrorFixtures.eventsOf(host, room)).isEmpty();
+    }
+
+    @Test
     void aHostWhoDisconnectedComesBackToACalendarWithoutTheSessionDeletedMeanwhileAndGoogleMailsNobody() {
         TestUser host = Tokens.newUser("Dora Disconnects", "UTC");
         MirrorFixturesAccess.connectAndAwaitWatched(host);

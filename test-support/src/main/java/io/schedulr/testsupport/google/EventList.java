@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * events.list: a full listing with filters, or with {@code syncToken} only what changed since (cancelled events
- * included), paged by {@code pageToken}; the last page carries {@code nextSyncToken}. Pages are cut by change
+ * included, with their id and status alone unless {@code showDeleted=true}, as Google lists them), paged by
+ * {@code pageToken}; the last page carries {@code nextSyncToken}. Pages are cut by change
  * number up to the change that was current on the first page, so changes made while paging come in the next sync.
  */
 final class EventList {
@@ -51,11 +52,12 @@ final class EventList {
         if (byStartTime && !"true".equals(first(query, "singleEvents"))) {
             throw GoogleError.badRequest("badRequest", "The requested ordering is not available for the particular query.");
         }
-        boolean showDeleted = syncToken != null || "true".equals(first(query, "showDeleted"));
+        boolean showDeleted = "true".equals(first(query, "showDeleted"));
+        boolean withDeleted = syncToken != null || showDeleted;
         long lowerBound = byStartTime ? since : after;
         long upperBound = snapshot;
         Predicate<CalendarStore.StoredEvent> matches = e -> e.changeNumber > lowerBound && e.changeNumber <= upperBound
-                && (showDeleted || !"cancelled".equals(e.status()));
+                && (withDeleted || !"cancelled".equals(e.status()));
         matches = matches.and(filters(query));
         List<CalendarStore.StoredEvent> candidates = new ArrayList<>(calendar.events.values().stream().filter(matches).toList());
         if (byStartTime) {
@@ -67,7 +69,8 @@ final class EventList {
         }
 
         List<Object> items = new ArrayList<>();
-        candidates.stream().limit(maxResults).forEach(e -> items.add(Json.copyObject(e.json)));
+        candidates.stream().limit(maxResults).forEach(e -> items.add(showDeleted || !"cancelled".equals(e.status())
+                ? Json.copyObject(e.json) : tombstone(e)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("kind", "calendar#events");
         answer.put("etag", "\"p" + snapshot + "\"");
@@ -87,6 +90,17 @@ final class EventList {
         }
         answer.put("items", items);
         return answer;
+    }
+
+    /** A deleted event as an incremental sync without {@code showDeleted} lists it: Google guarantees only its id. */
+    private static Map<String, Object> tombstone(CalendarStore.StoredEvent event) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (String field : List.of("kind", "etag", "id", "status")) {
+            if (event.json.containsKey(field)) {
+                item.put(field, event.json.get(field));
+            }
+        }
+        return item;
     }
 
     private static Predicate<CalendarStore.StoredEvent> filters(Map<String, List<String>> query) {

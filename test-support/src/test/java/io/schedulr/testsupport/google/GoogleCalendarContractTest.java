@@ -179,6 +179,11 @@ class GoogleCalendarContractTest {
         String next = listAll(events, calendarId, syncToken, 2, delta);
         assertThat(delta).extracting(Event::getId).containsExactly(ids.get(1), ids.get(3), added);
         assertThat(delta.get(1).getStatus()).isEqualTo("cancelled");
+        assertThat(delta.get(1).getStart()).as("a deleted event as Google lists it in a sync: its id and status alone").isNull();
+        assertThat(delta.get(1).getSummary()).isNull();
+        assertThat(events.list(calendarId).setSyncToken(syncToken).setShowDeleted(true).execute().getItems())
+                .filteredOn(e -> e.getId().equals(ids.get(3))).singleElement()
+                .satisfies(e -> assertThat(e.getStart()).as("asked for with showDeleted: the whole event").isNotNull());
         assertThat(next).isNotEqualTo(syncToken);
 
         assertGoogleError(() -> events.list(calendarId).setSyncToken(next).setPrivateExtendedProperty(List.of("a=b")).execute(),

@@ -31,6 +31,11 @@ public class JdbcRoomMirrors implements RoomMirrors {
     }
 
     @Override
+    public Optional<RoomMirror> lockWithEvent(String calendarId, String googleEventId) {
+        return query(SELECT + "WHERE calendar_id = ? AND google_event_id = ? FOR UPDATE", calendarId, googleEventId).stream().findFirst();
+    }
+
+    @Override
     public List<RoomMirror> activeOn(String calendarId) {
         return query(SELECT + "WHERE calendar_id = ? AND status = 'active' AND google_event_id IS NOT NULL", calendarId);
     }
@@ -69,9 +74,11 @@ public class JdbcRoomMirrors implements RoomMirrors {
         }
     }
 
-    private List<RoomMirror> query(String sql, String parameter) {
+    private List<RoomMirror> query(String sql, String... parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
             List<RoomMirror> found = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -82,7 +89,7 @@ public class JdbcRoomMirrors implements RoomMirrors {
             }
             return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read room mirrors (" + parameter + ")", e);
+            throw new IllegalStateException("could not read room mirrors (" + String.join(", ", parameters) + ")", e);
         }
     }
 

@@ -23,12 +23,15 @@ public class JdbcSyncStates implements SyncStates {
 
     @Override
     public void request(String userId, String calendarId, Instant at) {
-        // A new calendar (reconnected to another one) starts with a full sync.
+        // A new calendar (reconnected to another one) starts with a full sync. After a failed sync (attempts > 0) the
+        // retry's backed-off time stands: while Google throttles, a push must not make every sync try again at once.
         update("INSERT INTO calendar_sync (user_id, calendar_id, requested_at, request_count) VALUES (?, ?, ?, 1) "
                         + "ON CONFLICT (user_id) DO UPDATE SET "
                         + "sync_token = CASE WHEN calendar_sync.calendar_id = EXCLUDED.calendar_id THEN calendar_sync.sync_token END, "
                         + "calendar_id = EXCLUDED.calendar_id, request_count = calendar_sync.request_count + 1, "
-                        + "requested_at = LEAST(COALESCE(calendar_sync.requested_at, EXCLUDED.requested_at), EXCLUDED.requested_at)",
+                        + "requested_at = CASE WHEN calendar_sync.attempts > 0 AND calendar_sync.requested_at IS NOT NULL "
+                        + "THEN calendar_sync.requested_at "
+                        + "ELSE LEAST(COALESCE(calendar_sync.requested_at, EXCLUDED.requested_at), EXCLUDED.requested_at) END",
                 userId, calendarId, Timestamp.from(at));
     }
 

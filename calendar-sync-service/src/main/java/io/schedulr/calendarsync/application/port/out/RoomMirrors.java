@@ -10,6 +10,9 @@ public interface RoomMirrors {
     /** The mirror, locked until the transaction ends. */
     Optional<RoomMirror> lock(String roomId);
 
+    /** The mirror whose event on this calendar has this Google id, locked until the transaction ends. */
+    Optional<RoomMirror> lockWithEvent(String calendarId, String googleEventId);
+
     void save(RoomMirror mirror);
 
     /** The live (not cancelled) mirrors with an event on this calendar. */

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** Per dedicated calendar: the sync token and whether a sync is wanted ({@code calendar_sync}). */
 public interface SyncStates {
-    /** Wants a sync of the person's calendar from {@code at} on (a request already waiting keeps its earlier time). */
+    /**
+     * Wants a sync of the person's calendar from {@code at} on (a request already waiting keeps its earlier time, and the
+     * retry of a failed sync its backed-off time).
+     */
     void request(String userId, String calendarId, Instant at);
 
     /** Leases a wanted, due sync that no replica holds, until {@code leaseUntil}; the requests so far are what it settles. */
