@@ -117,6 +117,7 @@ function teamAdmin(app, failed, container) {
         await call('POST', '/api/team-members', { name: name.value, email: email.value, role: role.value,
           ...(calcom.value ? { calcomUserId: Number(calcom.value) } : {}) }, token);
         notice(`${name.value} is on the team.`, 'info');
+        form.reset();
         teamAdmin(app, failed, container);
       }).catch(failed);
     });
@@ -150,6 +151,13 @@ function teamAdmin(app, failed, container) {
       return h('tr', { 'data-member-row': m.id }, ...cells, h('td', {}, link),
         h('td', { class: 'state' }, m.active ? 'active' : 'inactive'), h('td', {}, edit, ' ', toggle));
     });
+    // Every change in a row redraws the table: what is being typed into "Add member" meanwhile stays.
+    for (const input of [name, email, role]) {
+      const typed = container.querySelector(`#${input.id}`);
+      if (typed) {
+        input.value = typed.value;
+      }
+    }
     container.replaceChildren(h('div', { class: 'card' }, h('h2', {}, 'Team (admins)'), form,
       h('table', { id: 'team-members' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Email'), h('th', {}, 'Role'),
         h('th', {}, 'Cal.com user'), h('th', {}, 'State'), h('th', {}, ''))), h('tbody', {}, ...rows))));
