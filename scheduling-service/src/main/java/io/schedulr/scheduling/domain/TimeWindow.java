@@ -38,6 +38,21 @@ public record TimeWindow(Instant start, Instant end) {
         return start.isBefore(other.end) && other.start.isBefore(end);
     }
 
+    /** What of this window lies outside {@code other}: itself, the part before or after it, both, or nothing. */
+    public java.util.List<TimeWindow> minus(TimeWindow other) {
+        if (!overlaps(other)) {
+            return java.util.List.of(this);
+        }
+        java.util.List<TimeWindow> left = new java.util.ArrayList<>(2);
+        if (start.isBefore(other.start)) {
+            left.add(new TimeWindow(start, other.start));
+        }
+        if (end.isAfter(other.end)) {
+            left.add(new TimeWindow(other.end, end));
+        }
+        return java.util.List.copyOf(left);
+    }
+
     public boolean startsAfter(Instant moment) {
         return start.isAfter(moment);
     }

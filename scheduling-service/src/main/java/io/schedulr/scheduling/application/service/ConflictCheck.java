@@ -143,7 +143,7 @@ public class ConflictCheck {
                 String person = question.asked().get(i);
                 CalendarBusyPort.Answer answer = answers.get(i);
                 if (answer instanceof CalendarBusyPort.Busy known) {
-                    List<TimeWindow> times = known.times().stream().filter(t -> !t.equals(question.ownEvent())).toList();
+                    List<TimeWindow> times = withoutOwnEvent(known.times(), question.ownEvent());
                     busy.addAll(times);
                     if (!person.equals(question.actorId())) {
                         busyOfOthers.addAll(times);
@@ -157,6 +157,15 @@ public class ConflictCheck {
             }
             return new GoogleAnswers(question, List.copyOf(busy), List.copyOf(busyOfOthers), List.copyOf(warnings), List.copyOf(skipped));
         });
+    }
+
+    /**
+     * Google's busy times without the moving session's or interview's own event. Google answers merged intervals cut to
+     * the window asked about, so a move by less than its length sees only part of its own event (10:30–11:00 of a
+     * 10:00–11:00 session moved to 10:30): what lies within the own event's time is left out, not only an exact match.
+     */
+    private static List<TimeWindow> withoutOwnEvent(List<TimeWindow> busy, TimeWindow ownEvent) {
+        return ownEvent == null ? busy : busy.stream().flatMap(t -> t.minus(ownEvent).stream()).toList();
     }
 
     /**

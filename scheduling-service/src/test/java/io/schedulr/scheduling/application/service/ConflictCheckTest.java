@@ -218,6 +218,19 @@ class ConflictCheckTest {
     }
 
     @Test
+    void aMoveByLessThanItsLengthIsNoClashWithWhatGoogleShowsOfItsOwnEventAndAnotherEventStillIs() {
+        // A 10:00–11:00 session moved to 10:30: Google answers busy times cut to the window asked about (10:30–11:30).
+        TimeWindow before = new TimeWindow(T.minusSeconds(1800), T.plusSeconds(1800));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(new TimeWindow(T, T.plusSeconds(1800)))));
+        assertThat(inThreeSteps(check, "host", false, TEN_TO_ELEVEN, List.of("host", "guest"), before)).isEmpty();
+
+        TimeWindow dentist = new TimeWindow(T.plusSeconds(2400), T.plusSeconds(3000));
+        people.google.put("guest", new CalendarBusyPort.Busy(List.of(new TimeWindow(T, T.plusSeconds(1800)), dentist)));
+        assertThatThrownBy(() -> inThreeSteps(check, "host", false, TEN_TO_ELEVEN, List.of("host", "guest"), before))
+                .isInstanceOfSatisfying(CalendarConflictException.class, e -> assertThat(e.conflicts()).containsExactly(dentist));
+    }
+
+    @Test
     void anotherPersonsGoogleNotAnsweringIsOneWarningAndAnAuditRowNamingThem() {
         people.google.put("host", new CalendarBusyPort.Unavailable("timeout"));
         people.google.put("guest", new CalendarBusyPort.Unavailable("timeout"));
