@@ -198,7 +198,8 @@ public record PracticeRoom(
                 version, earlierEventMayShow);
     }
 
-    private static void requireOfferable(String hostId, boolean privateRoom, String person) {
+    /** Refuses an offer to {@code person} (null: to nobody in particular) that a room of this privacy cannot make. */
+    public static void requireOfferable(String hostId, boolean privateRoom, String person) {
         if (person == null) {
             return;
         }

@@ -75,7 +75,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.adapter.out.persistence.SlotEntity$Status",
         "io.schedulr.scheduling.adapter.out.video.DailyRoom",
         "io.schedulr.scheduling.adapter.out.video.DailyRoomRequest",
-        "io.schedulr.scheduling.adapter.out.video.DailyRoomRequest$Properties",
         "io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$Attendee",
         "io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$BookedMeeting",
         "io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$BookingRequest",

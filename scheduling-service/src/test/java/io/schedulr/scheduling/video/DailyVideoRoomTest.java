@@ -39,7 +39,19 @@ class DailyVideoRoomTest {
         assertThat(request.method() + " " + request.path()).isEqualTo("POST /v1/rooms");
         assertThat(request.authorization()).isEqualTo("Bearer test-daily-key");
         assertThat(request.contentType()).startsWith("application/json");
-        assertThat(request.body()).contains("\"privacy\":\"private\"", "\"exp\":", "\"name\":\"schedulr-" + id + "\"");
+        // public on Daily and never expiring there, though private here: the URL is given to the two people alone, and a
+        // private Daily room would let nobody in without a meeting token (nor one that expired at its first time after a move)
+        assertThat(request.body()).contains("\"privacy\":\"public\"", "\"name\":\"schedulr-" + id + "\"").doesNotContain("exp");
+    }
+
+    @Test
+    void anOfferTheRoomCannotMakeIsRefusedBeforeADailyRoomIsMade() {
+        FakeDaily.script(daily);
+        TestUser someone = Tokens.newUser("Daily Someone", "UTC");
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("datetimeUtc", Instant.now().plus(2, ChronoUnit.DAYS).toString(), "private", false, "offerTo", someone.id()))
+                .post("/api/practice-room/create").then().statusCode(400).body("code", equalTo("offer_needs_private_room"));
+        assertThat(FakeDaily.requests(daily)).isEmpty();
     }
 
     @Test

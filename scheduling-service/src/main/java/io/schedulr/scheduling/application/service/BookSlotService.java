@@ -79,7 +79,7 @@ public class BookSlotService implements BookSlotUseCase {
                 .chain(read -> conflicts.ask(read.question()).chain(answers -> tx.inTransaction(() -> conflicts.require(guest.id(),
                                 allowOwnConflicts, read.slot().window(), people(guest, read.slot()), null, null, answers)))
                         .map(warnings -> new Checked(read.slot(), warnings)))
-                .chain(checked -> video.createRoom(roomId.value(), checked.slot().window().start(), false)
+                .chain(checked -> video.createRoom(roomId.value())
                         .chain(url -> tx.inTransaction(() -> bookInTransaction(guest, slotId, roomId, url, allowOwnConflicts))
                                 .onFailure().call(() -> video.releaseRoom(roomId.value()).onFailure().recoverWithNull()))
                         .map(details -> details.withWarnings(checked.warnings())))

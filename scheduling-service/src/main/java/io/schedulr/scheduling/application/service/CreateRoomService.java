@@ -48,9 +48,10 @@ public class CreateRoomService implements CreateRoomUseCase {
         Instant now = clock.instant();
         TimeWindow window = TimeWindow.starting(command.start(), sessionLength).requireFuture(now);
         RoomId id = RoomId.random();
-        // Checked before the video room is made: a refused host leaves no room behind at the provider.
+        // Checked before the video room is made: a refused host or offer leaves no room behind at the provider.
+        PracticeRoom.requireOfferable(command.host().id(), command.privateRoom(), command.offerTo());
         return gate.requireConnected(tx, command.host().id())
-                .chain(() -> video.createRoom(id.value(), window.start(), command.privateRoom()))
+                .chain(() -> video.createRoom(id.value()))
                 .chain(url -> tx.inTransaction(() -> users.upsert(command.host())
                         .chain(host -> rooms.insert(PracticeRoom.offer(id, host.id(), window, command.privateRoom(), command.offerTo(), url, now)))
                         .chain(room -> changes.record(command.host().id(), RoomChangeType.CREATED, now, null, room))));

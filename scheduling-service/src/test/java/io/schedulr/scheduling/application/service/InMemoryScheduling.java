@@ -352,7 +352,7 @@ public final class InMemoryScheduling implements UnitOfWork, UserDirectoryPort, 
     }
 
     @Override
-    public Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom) {
+    public Uni<String> createRoom(UUID roomId) {
         videoRooms.add(roomId);
         return Uni.createFrom().item("https://video.test/" + roomId);
     }

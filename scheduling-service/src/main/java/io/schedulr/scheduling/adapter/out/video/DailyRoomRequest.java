@@ -2,9 +2,7 @@ package io.schedulr.scheduling.adapter.out.video;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Body of POST /v1/rooms; {@code nbf}/{@code exp} are Unix seconds. */
+/** Body of POST /v1/rooms. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DailyRoomRequest(String name, String privacy, Properties properties) {
-    public record Properties(Long nbf, Long exp) {
-    }
+public record DailyRoomRequest(String name, String privacy) {
 }

@@ -15,13 +15,14 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * Rooms on Daily. Rate limits (429), server errors and network failures are retried with exponential backoff;
  * other refusals (bad key, bad request) fail at once.
+ * <p>Every room is public on Daily and never expires there: its URL, a name no one can guess, is given to the host and
+ * the guest alone (a private session is private in schedulr's lists). A Daily room made private lets nobody in without
+ * a meeting token, and one that expired at its first time could not be joined after the session moved or ran long.
  */
 @ApplicationScoped
 @Typed(DailyVideoRoomProvider.class)
@@ -38,11 +39,9 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
     @Timeout(10_000)
     @Retry(maxRetries = 4, delay = 200, jitter = 100, retryOn = TransientDailyFailure.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom) {
+    public Uni<String> createRoom(UUID roomId) {
         String key = config.video().dailyApiKey().orElseThrow();
-        long expires = startsAt.plus(config.room().duration()).plus(2, ChronoUnit.HOURS).getEpochSecond();
-        DailyRoomRequest request = new DailyRoomRequest(roomName(roomId), privateRoom ? "private" : "public",
-                new DailyRoomRequest.Properties(null, expires));
+        DailyRoomRequest request = new DailyRoomRequest(roomName(roomId), "public");
         return api.createRoom("Bearer " + key, request)
                 .onFailure().transform(DailyVideoRoomProvider::classify)
                 .map(room -> {

@@ -4,7 +4,6 @@ import io.schedulr.scheduling.application.port.out.VideoRoomProvider;
 import io.smallrye.mutiny.Uni;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -18,7 +17,7 @@ public class KeylessVideoRoomProvider implements VideoRoomProvider {
     }
 
     @Override
-    public Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom) {
+    public Uni<String> createRoom(UUID roomId) {
         byte[] secret = new byte[12];
         RANDOM.nextBytes(secret);
         return Uni.createFrom().item(baseUrl + "/schedulr-" + HexFormat.of().formatHex(secret));

@@ -2,7 +2,6 @@ package io.schedulr.scheduling.application.port.out;
 
 import io.smallrye.mutiny.Uni;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -11,7 +10,7 @@ import java.util.UUID;
  */
 public interface VideoRoomProvider {
     /** @return the room's URL */
-    Uni<String> createRoom(UUID roomId, Instant startsAt, boolean privateRoom);
+    Uni<String> createRoom(UUID roomId);
 
     /** Gives back a room that ended up unused (its booking lost a race); best effort. */
     Uni<Void> releaseRoom(UUID roomId);
