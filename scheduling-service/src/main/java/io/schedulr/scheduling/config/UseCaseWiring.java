@@ -126,8 +126,8 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
-    SlotOfRoom slotOfRoom(PanacheSlotRepository slots) {
-        return new SlotOfRoom(slots, slots);
+    SlotOfRoom slotOfRoom(PanacheSlotRepository slots, AuditTrailPort audit) {
+        return new SlotOfRoom(slots, slots, audit);
     }
 
     @Produces

@@ -134,7 +134,7 @@ public class RoomChangeFlow {
                                             : Uni.createFrom().item(List.of());
                                     return checked.chain(warnings -> {
                                         Uni<PracticeRoom> stored = changed.equals(before) ? Uni.createFrom().item(before)
-                                                : save.update(changed).call(after -> slots.roomChanged(before, after, now));
+                                                : save.update(changed).call(after -> slots.roomChanged(actor.id(), before, after, now));
                                         return stored.chain(after -> {
                                             RoomChangeType announcedAs = type.apply(before, after);
                                             return changes.record(actor.id(), announcedAs, now, before, announced.apply(before, after), after)
@@ -152,7 +152,7 @@ public class RoomChangeFlow {
      * booking, goes (announced as DELETED after the RELEASED event). A room made directly stays open.
      */
     private Uni<Void> slotRoomGoes(UserProfile actor, PracticeRoom released, Instant now) {
-        return slots.roomReleased(released, now)
+        return slots.roomReleased(actor.id(), released, now)
                 .chain(hadSlot -> hadSlot ? deletion.delete(actor.id(), released, now) : Uni.createFrom().voidItem());
     }
 

@@ -26,7 +26,7 @@ public class RoomDeletion {
         RoomChangeType type = room.isBooked() ? RoomChangeType.CANCELLED : RoomChangeType.DELETED;
         PracticeRoom announced = room.isBooked() ? room.announcedAsCancelled() : room;
         return changes.record(actorId, type, now, room, announced)
-                .chain(() -> slots.roomDeleted(room, now))
+                .chain(() -> slots.roomDeleted(actorId, room, now))
                 .chain(() -> rooms.delete(room));
     }
 }

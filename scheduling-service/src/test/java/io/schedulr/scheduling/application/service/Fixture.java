@@ -25,7 +25,7 @@ final class Fixture {
     final InMemoryScheduling store = new InMemoryScheduling();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final RoomChangeRecorder recorder = new RoomChangeRecorder(store, store, store);
-    final SlotOfRoom slotOfRoom = new SlotOfRoom(store, store);
+    final SlotOfRoom slotOfRoom = new SlotOfRoom(store, store, store);
     final RoomDeletion deletion = new RoomDeletion(recorder, store, slotOfRoom);
     /** Off, as in Phase 1; {@link #withCalendarGate()} turns it on for the services made after it. */
     CalendarGate gate = CalendarGate.off();

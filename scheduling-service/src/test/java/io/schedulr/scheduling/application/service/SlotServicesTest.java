@@ -168,6 +168,8 @@ class SlotServicesTest {
         assertThat(after.window()).isEqualTo(moved.room().window());
         assertThat(after.status()).isEqualTo(SlotStatus.BOOKED);
         assertThat(after.roomId()).isEqualTo(booked.room().id());
+        assertThat(f.store.audit()).filteredOn(a -> a.action().startsWith("slot.")).extracting(a -> a.actor() + " " + a.action())
+                .containsExactly(f.guest.id() + " slot.booked", f.host.id() + " slot.moved");
         List<Slot> again = f.publishSlots().publish(new PublishSlotsCommand(f.host, List.of(slot.window()))).await().indefinitely();
         assertThat(again).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo(SlotStatus.OPEN));
     }
@@ -200,6 +202,8 @@ class SlotServicesTest {
         assertThat(f.store.rooms()).as("the room stood only for the booking").doesNotContainKey(booked.room().id());
         assertThat(f.store.outbox()).extracting(c -> c.type())
                 .containsExactly(RoomChangeType.BOOKED, RoomChangeType.RELEASED, RoomChangeType.DELETED);
+        assertThat(f.store.audit()).filteredOn(a -> a.action().startsWith("slot.")).extracting(a -> a.actor() + " " + a.action())
+                .containsExactly(f.guest.id() + " slot.booked", f.guest.id() + " slot.reopened");
         RoomDetails rebooked = f.bookSlot().book(f.other, slot.id()).await().indefinitely();
         assertThat(rebooked.room().guestId()).isEqualTo(f.other.id());
     }
@@ -215,6 +219,7 @@ class SlotServicesTest {
         f.releaseBooking().release(f.guest, booked.room().id()).await().indefinitely();
 
         assertThat(f.store.slots().get(slot.id()).status()).isEqualTo(SlotStatus.CANCELLED);
+        assertThat(f.store.audit()).extracting(a -> a.action()).endsWith("slot.cancelled", "room.deleted");
         assertThat(f.store.slots().get(overlapping.id()).status()).isEqualTo(SlotStatus.OPEN);
         assertThat(f.store.rooms()).doesNotContainKey(booked.room().id());
     }
