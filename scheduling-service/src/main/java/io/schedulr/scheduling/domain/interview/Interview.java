@@ -551,12 +551,18 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
                 : c.kind() == CalcomBookingChange.Kind.REQUESTED ? InterviewStatus.SCHEDULED : InterviewStatus.CONFIRMED;
         int minutes = (int) Duration.between(c.start(), c.end()).toMinutes();
         return new Interview(id, status, InterviewOrigin.CALCOM, null, null, null, primaryMember, List.of(), null, false, minutes,
-                c.start(), c.end(), "UTC", null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
+                c.start(), c.end(), hostZone(host), null, List.of(), true, false, attendees, c.title(), c.uid(), c.icalUid(), c.calcomSequence(),
                 c.meetingUrl(), c.meetingProvider(), 0, c.kind() == CalcomBookingChange.Kind.CANCELLED && c.requestReschedule(),
                 c.kind() == CalcomBookingChange.Kind.REQUESTED, c.reason(), null, now, null, host, now, now, 0);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** A booking made on Cal.com directly is in its host's zone, as Cal.com states it; UTC when it states none we know. */
+    private static String hostZone(CalcomBookingChange.Person host) {
+        String zone = host == null || host.timeZone() == null ? null : host.timeZone().strip();
+        return zone != null && IANA_ZONES.contains(zone) ? zone : "UTC";
+    }
 
     private void requireDraft() {
         if (status != InterviewStatus.DRAFT) {

@@ -180,7 +180,7 @@ class InterviewTest {
     @Test
     void aBookingMadeOnCalcomIsRecordedWithItsAttendeesAsGuests() {
         CalcomBookingChange c = new CalcomBookingChange(Kind.CREATED, null, "x@Cal.com", 0, "x", null, "Chat", START, START.plusSeconds(1800),
-                null, null, null, false, List.of(new CalcomBookingChange.Person("Host", "host@schedulr.test", "UTC"),
+                null, null, null, false, List.of(new CalcomBookingChange.Person("Host", "host@schedulr.test", "America/Chicago"),
                 new CalcomBookingChange.Person("Walk In", "walk@in.test", "UTC"), new CalcomBookingChange.Person(null, "WALK@in.test", null)));
         Interview recorded = Interview.fromCalcom(UUID.randomUUID(), c, null, NOW);
         assertThat(recorded.origin()).isEqualTo(InterviewOrigin.CALCOM);
@@ -188,6 +188,10 @@ class InterviewTest {
         assertThat(recorded.guests()).extracting(Guest::email).containsExactly("walk@in.test");
         assertThat(recorded.calcomHost().email()).isEqualTo("host@schedulr.test");
         assertThat(recorded.durationMinutes()).isEqualTo(30);
+        assertThat(recorded.timeZone()).as("the host's, as Cal.com states it").isEqualTo("America/Chicago");
+        CalcomBookingChange noZone = new CalcomBookingChange(Kind.CREATED, null, "y@Cal.com", 0, "y", null, "Chat", START,
+                START.plusSeconds(1800), null, null, null, false, List.of(new CalcomBookingChange.Person("Host", "host@schedulr.test", "+02:00")));
+        assertThat(Interview.fromCalcom(UUID.randomUUID(), noZone, null, NOW).timeZone()).isEqualTo("UTC");
     }
 
     private static Actor actor(String id, boolean admin) {
