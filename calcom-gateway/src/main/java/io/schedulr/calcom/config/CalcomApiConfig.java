@@ -27,6 +27,13 @@ public interface CalcomApiConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * The reason Cal.com is given for a cancellation asked without one (CALCOM_DEFAULT_CANCELLATION_REASON): Cal.com refuses
+     * to cancel a booking whose host is the key's owner without a reason, and shows it to the attendee.
+     */
+    @WithDefault("Cancelled in schedulr")
+    String defaultCancellationReason();
+
     /** How long a health check's {@code GET /v2/me} answer is reused (a probe every few seconds must not eat the rate limit). */
     @WithDefault("PT30S")
     Duration healthFreshFor();

@@ -11,6 +11,9 @@ import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.schedulr.calcom.domain.webhook.Person;
 import io.schedulr.testsupport.SettableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The webhook core with in-memory ports: dedup, meeting order, holding and the reorder window. */
 class BookingWebhookServiceTest {
@@ -97,9 +101,11 @@ class BookingWebhookServiceTest {
         assertThat(store.audit).containsExactly("BOOKING_CREATED:u1:0=PUBLISHED", "BOOKING_CREATED:u1:0=DUPLICATE");
     }
 
-    @Test
-    void deliveriesInReverseAreHeldAndAnnouncedInMeetingOrder() {
-        assertThat(receive(cancelled("m1", 2, "u3", false))).isEqualTo(WebhookReceipt.HELD);
+    /** Cal.com tells the cancellation of the booking at 2 at 3; told at the booking's own (2) it goes out in order all the same. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 2})
+    void deliveriesInReverseAreHeldAndAnnouncedInMeetingOrder(int cancellationSequence) {
+        assertThat(receive(cancelled("m1", cancellationSequence, "u3", false))).isEqualTo(WebhookReceipt.HELD);
         assertThat(receive(rescheduled("m1", 2, "u3", "u2"))).isEqualTo(WebhookReceipt.HELD);
         assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.HELD);
         assertThat(announced).isEmpty();
@@ -109,7 +115,71 @@ class BookingWebhookServiceTest {
         assertThat(announced).extracting(BookingChange::uid).containsExactly("u1", "u2", "u3", "u3");
         assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.RESCHEDULED,
                 ChangeKind.RESCHEDULED, ChangeKind.CANCELLED);
+        assertThat(announced).extracting(BookingChange::sequence).containsExactly(0, 1, 2, 2);
         assertThat(store.held).isEmpty();
+    }
+
+    @Test
+    void aCancellationAtTheBookingsSequencePlusOneAsCalcomTellsItIsPublishedAtOnceWithTheBookingsSequence() {
+        receive(created("m1", "u1"));
+
+        assertThat(receive(cancelled("m1", 1, "u1", false))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced).extracting(BookingChange::kind, BookingChange::sequence).containsExactly(tuple(ChangeKind.CREATED, 0),
+                tuple(ChangeKind.CANCELLED, 0));
+        assertThat(store.held).isEmpty();
+        assertThat(store.states.get("m1")).extracting(MeetingState::sequence, MeetingState::cancelled).containsExactly(0, true);
+    }
+
+    /** A look-up finds a cancellation, then its webhook comes, or the other way round: one cancellation is published. */
+    @ParameterizedTest
+    @CsvSource({"0, 1", "1, 0"})
+    void aBookingIsCancelledOnceWhateverSequenceItsSecondTellingCarries(int first, int second) {
+        receive(created("m1", "u1"));
+        assertThat(receive(cancelled("m1", first, "u1", false))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(receive(cancelled("m1", second, "u1", false))).isEqualTo(WebhookReceipt.STALE);
+        clock.set(T0.plusSeconds(61));
+        assertThat(service.releaseOverdue("m1")).isZero();
+
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.CANCELLED);
+        assertThat(store.held).isEmpty();
+    }
+
+    @Test
+    void aRequestRescheduleCancellationAsCalcomTellsItThenTheNewBookingArePublishedInOrder() {
+        receive(created("m1", "u1"));
+
+        assertThat(receive(cancelled("m1", 1, "u1", true))).isEqualTo(WebhookReceipt.PUBLISHED);
+        assertThat(receive(rescheduled("m1", 1, "u2", "u1"))).isEqualTo(WebhookReceipt.PUBLISHED);
+
+        assertThat(announced).extracting(BookingChange::kind, BookingChange::sequence, BookingChange::uid).containsExactly(
+                tuple(ChangeKind.CREATED, 0, "u1"), tuple(ChangeKind.CANCELLED, 0, "u1"), tuple(ChangeKind.RESCHEDULED, 1, "u2"));
+        assertThat(store.keepLooking).as("after the reschedule the meeting is looked up as any other").doesNotContain("m1");
+    }
+
+    @Test
+    void aRequestRescheduleCancellationArrivingAfterTheNewBookingIsStaleNotTheMeetingCancelled() {
+        receive(created("m1", "u1"));
+        receive(rescheduled("m1", 1, "u2", "u1"));
+
+        assertThat(receive(cancelled("m1", 1, "u1", true))).isEqualTo(WebhookReceipt.STALE);
+        clock.set(T0.plusSeconds(61));
+        service.releaseOverdue("m1");
+
+        assertThat(announced).extracting(BookingChange::kind).containsExactly(ChangeKind.CREATED, ChangeKind.RESCHEDULED);
+        assertThat(store.states.get("m1")).extracting(MeetingState::uid, MeetingState::cancelled).containsExactly("u2", false);
+    }
+
+    @Test
+    void aRequestRescheduleCancellationKeepsTheMeetingLookedUpAPlainOneDoesNot() {
+        receive(created("m1", "u1"));
+        receive(created("m2", "v1"));
+
+        receive(cancelled("m1", 1, "u1", true));
+        receive(cancelled("m2", 1, "v1", false));
+
+        assertThat(store.keepLooking).containsExactly("m1");
     }
 
     @Test

@@ -162,6 +162,30 @@ public class CalcomApiRoutesTest {
                 .isEqualTo("cancelled");
     }
 
+    /** Cal.com refuses the key owner's cancellation of their own booking without a reason; a caller need not give one. */
+    @Test
+    void aBookingCancelledWithoutAReasonIsCancelledOnCalcomWithTheDefaultOne() throws Exception {
+        long id = eventTypeId(30);
+        LocalDate monday = LocalCalcomData.freshMonday();
+        String bodiless = book(id, LocalCalcomData.berlin(monday, 9, 0), "iv-no-reason-1", null).jsonPath().getString("uid");
+        String empty = book(id, LocalCalcomData.berlin(monday, 10, 0), "iv-no-reason-2", null).jsonPath().getString("uid");
+
+        Response withoutBody = given().header("Authorization", person.bearer()).contentType(ContentType.JSON)
+                .post("/api/calcom/bookings/" + bodiless + "/cancel");
+        Response withEmptyObject = given().header("Authorization", person.bearer()).contentType(ContentType.JSON).body("{}")
+                .post("/api/calcom/bookings/" + empty + "/cancel");
+
+        for (Response cancelled : List.of(withoutBody, withEmptyObject)) {
+            assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+            assertThat(cancelled.jsonPath().getString("status")).isEqualTo("cancelled");
+            assertThat(cancelled.jsonPath().getString("cancellationReason")).isEqualTo("Cancelled in schedulr");
+        }
+        assertThat(LocalCalcomData.answered(LocalCalcomApiResource.shared(), "POST", "/v2/bookings/" + bodiless + "/cancel"))
+                .as("Cal.com was asked once and answered").containsExactly(200);
+        assertThat(LocalCalcomData.bookingList(LocalCalcomApiResource.shared())).filteredOn(b -> bodiless.equals(b.get("uid")))
+                .extracting(b -> b.get("cancellationReason")).as("what Cal.com keeps and shows the attendee").containsExactly("Cancelled in schedulr");
+    }
+
     @Test
     void aCustomDurationThatTheEventTypeOffersIsBooked() {
         long id = eventTypeId(45);

@@ -191,13 +191,18 @@ public class CalcomWebhookTest {
         assertThat(event.data().rescheduledBy()).isEqualTo("moved@candidate.test");
     }
 
+    /**
+     * Cal.com tells a cancellation at the booking's iCalSequence + 1: it is published at once, with the booking's sequence,
+     * and the attendee's new booking (the booking's + 1) follows it.
+     */
     @Test
     void aRequestRescheduleArrivesAsAFlaggedCancellation() throws Exception {
         JsonNode booking = calcom.book(LocalCalcomDriver.freshSlot(), "asked@candidate.test");
         String ics = booking.get("icsUid").asText();
+        String uid = booking.get("uid").asText();
         events(ics, 1);
 
-        calcom.control("bookings/" + booking.get("uid").asText() + "/request-reschedule", "{\"reason\":\"Panel changed\"}");
+        calcom.control("bookings/" + uid + "/request-reschedule", "{\"reason\":\"Panel changed\"}");
 
         CloudEvent<BookingEvent> event = events(ics, 2).get(1);
         assertThat(event.type()).isEqualTo(BookingEventType.BOOKING_CANCELLED.cloudEventType());
@@ -205,6 +210,18 @@ public class CalcomWebhookTest {
         assertThat(event.data().cancellationReason()).isEqualTo("Panel changed");
         assertThat(event.data().cancelledBy()).isEqualTo("ada.host@schedulr.test");
         assertThat(event.data().status()).isEqualTo("cancelled");
+        assertThat(event.data().sequence()).as("the sequence of the booking it cancels").isZero();
+        assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'published'", "BOOKING_CANCELLED:" + uid + ":1"))
+                .as("published when it came, not held for a predecessor").isEqualTo(1);
+
+        JsonNode picked = calcom.control("bookings/" + uid + "/reschedule", "{\"start\":\"" + LocalCalcomDriver.freshSlot() + "\",\"by\":\"attendee\"}");
+
+        List<CloudEvent<BookingEvent>> all = events(ics, 3);
+        assertThat(all).extracting(CloudEvent::type).containsExactly(BookingEventType.BOOKING_CREATED.cloudEventType(),
+                BookingEventType.BOOKING_CANCELLED.cloudEventType(), BookingEventType.BOOKING_RESCHEDULED.cloudEventType());
+        assertThat(all).extracting(e -> e.data().sequence()).containsExactly(0, 0, 1);
+        assertThat(all.get(2).data().uid()).isEqualTo(picked.get("uid").asText());
+        assertThat(nothingMore(ics)).hasSize(3);
     }
 
     /**

@@ -108,11 +108,18 @@ final class Bookings {
         return new ArrayList<>(byUid.values());
     }
 
-    /** The attendee or host cancels; {@code requestReschedule} is the host asking the attendee to pick another time. */
-    synchronized Booking cancel(String uid, String reason, String cancelledBy, boolean requestReschedule) {
+    /**
+     * The attendee or host cancels; {@code requestReschedule} is the host asking the attendee to pick another time.
+     * {@code asUser}: the user whose API key asks (null: someone on Cal.com's pages); as on Cal.com, the booking's own
+     * user (its organizer) must give a reason.
+     */
+    synchronized Booking cancel(String uid, String reason, String cancelledBy, boolean requestReschedule, Long asUser) {
         Booking booking = get(uid);
         if (!booking.active()) {
             throw CalcomError.badRequest("This booking has already been cancelled.");
+        }
+        if (asUser != null && asUser.equals(booking.hostIds.get(0)) && (reason == null || reason.isBlank())) {
+            throw CalcomError.badRequest("Cancellation reason is required when you are the host");
         }
         booking.status = "cancelled";
         booking.cancellationReason = reason;

@@ -174,13 +174,13 @@ final class ControlApi {
         Booking booking = bookings.get(uid);
         String by = "host".equals(Json.string(body.get("by"))) ? directory.user(booking.hostIds.get(0)).email() : booking.attendee.email();
         return switch (action) {
-            case "cancel" -> outputs.booking(bookings.cancel(uid, Json.string(body.get("cancellationReason")), by, false));
+            case "cancel" -> outputs.booking(bookings.cancel(uid, Json.string(body.get("cancellationReason")), by, false, null));
             case "reschedule" -> {
                 Instant start = Times.instant(Json.string(body.get("start")), "start");
                 yield outputs.booking(bookings.reschedule(uid, start, by, Json.string(body.get("reschedulingReason"))));
             }
             case "request-reschedule" -> outputs.booking(bookings.cancel(uid, Json.string(body.get("reason")),
-                    directory.user(booking.hostIds.get(0)).email(), true));
+                    directory.user(booking.hostIds.get(0)).email(), true, null));
             case "confirm" -> outputs.booking(bookings.confirm(uid));
             case "decline" -> outputs.booking(bookings.decline(uid, Json.string(body.get("reason"))));
             default -> null;

@@ -27,7 +27,9 @@ import java.util.Map;
  * {@code GET /v2/slots} ({@code eventTypeId}, {@code start}, {@code end}, {@code timeZone}, {@code duration},
  * {@code format}, {@code bookingUidToReschedule}); {@code POST /v2/bookings} (201), {@code GET /v2/bookings} (by creation;
  * {@link #bookingList}), {@code GET /v2/bookings/{uid}},
- * {@code POST /v2/bookings/{uid}/cancel} (200), {@code POST /v2/bookings/{uid}/reschedule} (201);
+ * {@code POST /v2/bookings/{uid}/cancel} (200; as on Cal.com, a booking whose user is the key's owner is cancelled only
+ * with a {@code cancellationReason}: 400 "Cancellation reason is required when you are the host"),
+ * {@code POST /v2/bookings/{uid}/reschedule} (201);
  * {@code POST|GET /v2/webhooks}, {@code DELETE /v2/webhooks/{id}}.
  * <p>
  * Every call is written to the {@link CallLog}; a failure set with {@code POST /_control/fail} ({@link FailureInjector})
@@ -200,7 +202,7 @@ final class V2Api {
             ApiVersions.check(ApiVersions.BOOKINGS, version(exchange), method, path);
             Map<String, Object> body = Json.parseObject(CalcomExchange.body(exchange));
             return new Answer(200, outputs.booking(bookings.cancel(s[2], Json.string(body.get("cancellationReason")),
-                    directory.owner().email(), false)));
+                    directory.owner().email(), false, directory.owner().id())));
         }
         if (s.length == 4 && s[3].equals("reschedule") && method.equals("POST")) {
             ApiVersions.check(ApiVersions.BOOKINGS, version(exchange), method, path);

@@ -16,8 +16,10 @@ import java.util.Map;
  * BOOKING_RESCHEDULED; {@code cancellationReason}, {@code cancelledBy}, {@code requestReschedule} on
  * BOOKING_CANCELLED; {@code rejectionReason} on BOOKING_REJECTED (BOOKING_REQUESTED: a booking waiting for its host's
  * confirmation, status {@code PENDING}). Times are mixed as at Cal.com: created/rescheduled bookings carry {@code …Z}, cancellations
- * {@code …+00:00}, {@code createdAt} is {@code toISOString()}. Simplified: no payload templates, no video call data,
- * guests appear as attendees named by their address.
+ * {@code …+00:00}, {@code createdAt} is {@code toISOString()}. A cancellation carries the booking's
+ * {@code iCalSequence + 1}, as Cal.com's {@code handleCancelBooking} builds its event ({@code bookingToDelete.iCalSequence + 1});
+ * a host's request for a new time is sent the same way here (Cal.com's own is not confirmed), a rejection at the
+ * booking's own. Simplified: no payload templates, no video call data, guests appear as attendees named by their address.
  */
 final class WebhookPayloads {
     private final Directory directory;
@@ -62,6 +64,7 @@ final class WebhookPayloads {
         p.put("cancelledBy", booking.cancelledByEmail);
         p.put("requestReschedule", requestReschedule);
         p.put("status", "CANCELLED");
+        p.put("iCalSequence", booking.iCalSequence + 1);
         return p;
     }
 

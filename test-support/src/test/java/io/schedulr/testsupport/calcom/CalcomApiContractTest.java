@@ -272,6 +272,22 @@ class CalcomApiContractTest {
     }
 
     @Test
+    void theKeyOwnersBookingIsCancelledOnlyWithAReasonAsOnCalcom() throws Exception {
+        long eventTypeId = eventTypeId(api, calcom.teamId(), 30);
+        String uid = (String) data(api.post("/v2/bookings", LocalCalcom.BOOKINGS_API_VERSION, bookingJson(eventTypeId,
+                berlin(freshMonday(), 16, 0), "no-reason@candidate.test"))).get("uid");
+
+        for (String body : List.of("{}", "{\"cancellationReason\":\"  \"}")) {
+            HttpResponse<String> refused = api.post("/v2/bookings/" + uid + "/cancel", LocalCalcom.BOOKINGS_API_VERSION, body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(map(json(refused).get("error"))).containsEntry("code", "BadRequestException")
+                    .containsEntry("message", "Cancellation reason is required when you are the host");
+        }
+        assertThat(api.post("/v2/bookings/" + uid + "/cancel", LocalCalcom.BOOKINGS_API_VERSION, "{\"cancellationReason\":\"Filled\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rescheduleAnswers201WithANewUidThatNamesTheOldOneAndKeepsTheIcsUid() throws Exception {
         long eventTypeId = eventTypeId(api, calcom.teamId(), 30);
         LocalDate monday = freshMonday();

@@ -137,12 +137,14 @@ class CalcomWebhookContractTest {
         api.post("/v2/bookings/" + first + "/cancel", LocalCalcom.BOOKINGS_API_VERSION, "{\"cancellationReason\":\"No longer needed\"}");
         Map<String, Object> cancelled = map(json(receiver.next("BOOKING_CANCELLED").text()).get("payload"));
         assertThat(cancelled).containsEntry("uid", first).containsEntry("status", "CANCELLED").containsEntry("requestReschedule", false)
-                .containsEntry("cancellationReason", "No longer needed");
+                .containsEntry("cancellationReason", "No longer needed")
+                .as("Cal.com's handleCancelBooking: the booking's iCalSequence + 1").containsEntry("iCalSequence", 1L);
         assertThat((String) cancelled.get("startTime")).endsWith("+00:00");
 
         assertThat(api.control("bookings/" + second + "/request-reschedule", "{\"reason\":\"Host is ill\"}").statusCode()).isEqualTo(200);
         Map<String, Object> requested = map(json(receiver.next("BOOKING_CANCELLED").text()).get("payload"));
-        assertThat(requested).containsEntry("uid", second).containsEntry("requestReschedule", true).containsEntry("cancellationReason", "Host is ill");
+        assertThat(requested).containsEntry("uid", second).containsEntry("requestReschedule", true).containsEntry("cancellationReason", "Host is ill")
+                .containsEntry("iCalSequence", 1L);
 
         // the attendee then picks a new time on Cal.com's page
         var picked = api.control("bookings/" + second + "/reschedule", "{\"start\":\"" + berlin(monday.plusDays(1), 9, 0) + "\"}");

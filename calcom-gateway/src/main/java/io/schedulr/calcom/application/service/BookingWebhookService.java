@@ -8,12 +8,14 @@ import io.schedulr.calcom.application.port.out.BookingEventsPort;
 import io.schedulr.calcom.application.port.out.MeetingLedger;
 import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
 import io.schedulr.calcom.domain.webhook.BookingChange;
+import io.schedulr.calcom.domain.webhook.ChangeKind;
 import io.schedulr.calcom.domain.webhook.MeetingState;
 import io.schedulr.calcom.domain.webhook.OrderVerdict;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,7 +70,7 @@ public class BookingWebhookService implements ReceiveBookingChangeUseCase, Relea
                     events.announce(change);
                     yield WebhookReceipt.PUBLISHED;
                 }
-                state = announce(change);
+                state = announce(state, change);
                 drain(change.icalUid(), state, Instant.MIN);
                 yield WebhookReceipt.PUBLISHED;
             }
@@ -92,28 +94,57 @@ public class BookingWebhookService implements ReceiveBookingChangeUseCase, Relea
      */
     private int drain(String icalUid, MeetingState state, Instant overdueBefore) {
         int announced = 0;
-        List<MeetingLedger.HeldChange> held = meetings.held(icalUid);
-        for (MeetingLedger.HeldChange waiting : held) {
-            BookingChange change = waiting.change();
-            OrderVerdict verdict = MeetingState.judge(state, change);
-            if (verdict == OrderVerdict.STALE) {
+        List<MeetingLedger.HeldChange> held = new ArrayList<>(meetings.held(icalUid));
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (MeetingLedger.HeldChange waiting : held) {
+                BookingChange change = waiting.change();
+                OrderVerdict verdict = MeetingState.judge(state, change);
+                if (verdict == OrderVerdict.STALE) {
+                    meetings.release(change);
+                    held.remove(waiting);
+                    again = true;
+                    break;
+                }
+                if (verdict == OrderVerdict.EARLY) {
+                    if (cancelsAHeldBooking(change, held)) {
+                        // Told at its booking's own sequence, it sorts just before that booking: it follows it once it is out.
+                        continue;
+                    }
+                    if (!waiting.receivedAt().isBefore(overdueBefore)) {
+                        break;
+                    }
+                }
                 meetings.release(change);
-                continue;
-            }
-            if (verdict == OrderVerdict.EARLY && !waiting.receivedAt().isBefore(overdueBefore)) {
+                held.remove(waiting);
+                state = announce(state, change);
+                announced++;
+                again = true;
                 break;
             }
-            meetings.release(change);
-            state = announce(change);
-            announced++;
         }
         return announced;
     }
 
-    private MeetingState announce(BookingChange change) {
-        events.announce(change);
-        MeetingState next = MeetingState.after(change);
+    private static boolean cancelsAHeldBooking(BookingChange change, List<MeetingLedger.HeldChange> held) {
+        return change.kind() == ChangeKind.CANCELLED && held.stream().map(MeetingLedger.HeldChange::change)
+                .anyMatch(h -> h.kind() != ChangeKind.CANCELLED && h.kind().ordersTheMeeting() && h.uid().equals(change.uid()));
+    }
+
+    /**
+     * Announces {@code change} after {@code state} (a cancellation with its booking's sequence) and keeps the new state. A
+     * host's request for a new time keeps the meeting looked up at Cal.com, as a cancellation a look-up found does: the
+     * attendee's new booking is announced even if its webhook never comes.
+     */
+    private MeetingState announce(MeetingState state, BookingChange change) {
+        BookingChange told = MeetingState.asAnnounced(state, change);
+        events.announce(told);
+        MeetingState next = MeetingState.after(told);
         meetings.save(next);
+        if (told.kind() == ChangeKind.CANCELLED && told.requestReschedule()) {
+            meetings.keepLooking(told.icalUid());
+        }
         return next;
     }
 }

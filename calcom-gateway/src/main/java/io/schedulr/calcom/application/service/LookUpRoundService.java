@@ -220,10 +220,10 @@ public class LookUpRoundService implements LookUpMissedChangesUseCase {
                 WebhookReceipt receipt = receiver.receive(new ReceiveBookingChangeCommand(change, evidence.of(found.from(), change)));
                 if (receipt == WebhookReceipt.DUPLICATE || receipt == WebhookReceipt.STALE) {
                     LOG.log(Level.INFO, () -> String.format("meeting %s: %s (sequence %d) found at Cal.com, taken already: %s", change.icalUid(),
-                            change.kind().trigger(), change.sequence(), receipt.wire()));
+                            change.kind().trigger(), change.bookingSequence(), receipt.wire()));
                 } else {
                     LOG.log(Level.WARNING, () -> String.format("meeting %s: %s (sequence %d) found at Cal.com, its webhook never came: %s",
-                            change.icalUid(), change.kind().trigger(), change.sequence(), receipt.wire()));
+                            change.icalUid(), change.kind().trigger(), change.bookingSequence(), receipt.wire()));
                 }
                 if (receipt == WebhookReceipt.PUBLISHED) {
                     finder.announced(change);

@@ -21,7 +21,13 @@ public record MeetingState(String icalUid, int sequence, boolean cancelled, Stri
         return position(sequence, cancelled);
     }
 
-    /** Where {@code change} stands against a meeting we know nothing about yet ({@code state} null) or have announced. */
+    /**
+     * Where {@code change} stands against a meeting we know nothing about yet ({@code state} null) or have announced. A
+     * cancellation of the booking the meeting is at follows it whatever sequence it carries (Cal.com's webhook: the
+     * booking's + 1; a request for a new time may tell the booking's own); a booking is cancelled once, so a second telling
+     * of it (the webhook after a look-up found it, or the other way round) is stale. A cancellation of another booking
+     * waits for that booking.
+     */
     public static OrderVerdict judge(MeetingState state, BookingChange change) {
         if (!change.kind().ordersTheMeeting()) {
             // A request is news only about a meeting nothing was announced of: once created or cancelled, it is behind.
@@ -30,18 +36,36 @@ public record MeetingState(String icalUid, int sequence, boolean cancelled, Stri
         if (state == null) {
             return change.kind() == ChangeKind.CREATED ? OrderVerdict.NEXT : OrderVerdict.EARLY;
         }
+        if (change.kind() == ChangeKind.CANCELLED && change.uid().equals(state.uid())) {
+            return state.cancelled() ? OrderVerdict.STALE : OrderVerdict.NEXT;
+        }
         if (change.position() <= state.position()) {
             return OrderVerdict.STALE;
         }
         boolean next = switch (change.kind()) {
-            case CANCELLED -> change.sequence() == state.sequence();
             case RESCHEDULED, CREATED -> change.sequence() == state.sequence() + 1;
-            case REQUESTED -> false;
+            case CANCELLED, REQUESTED -> false;
         };
         return next ? OrderVerdict.NEXT : OrderVerdict.EARLY;
     }
 
-    /** The state once {@code change} is announced (a change that {@linkplain ChangeKind#ordersTheMeeting() orders it}). */
+    /**
+     * {@code change} as it is announced after {@code state}: a cancellation with the sequence of the booking it cancels
+     * (consumers rely on it: a cancellation keeps the sequence of its booking), whatever sequence Cal.com told it at;
+     * other changes as told.
+     */
+    public static BookingChange asAnnounced(MeetingState state, BookingChange change) {
+        if (change.kind() != ChangeKind.CANCELLED) {
+            return change;
+        }
+        return change.withSequence(state != null && change.uid().equals(state.uid()) ? state.sequence() : change.bookingSequence());
+    }
+
+    /**
+     * The state once {@code change} is announced (a change that {@linkplain ChangeKind#ordersTheMeeting() orders it}), as
+     * {@link #asAnnounced} gives it: a cancelled meeting stays at its booking's sequence, so that a reschedule after a host's
+     * request for a new time (the booking's + 1) follows it.
+     */
     public static MeetingState after(BookingChange change) {
         if (!change.kind().ordersTheMeeting()) {
             throw new IllegalArgumentException(change.kind() + " does not order the meeting");

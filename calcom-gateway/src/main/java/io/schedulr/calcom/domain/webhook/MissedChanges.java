@@ -15,9 +15,10 @@ import java.util.Set;
  * ({@code rescheduledToUid}); each one raises the meeting's sequence by one, as its webhook would have. A booking
  * cancelled with nothing after it is the meeting cancelled.
  *
- * <p>Each change is the one its webhook would have been (the same dedup key), so a webhook arriving late is a duplicate,
- * and one that came first makes this a duplicate. Cal.com's API does not say whether a cancellation was the host asking
- * for a new time, so a missed one of those is announced as a cancellation.
+ * <p>Each change is the one its webhook would have been (the same dedup key: a cancellation at the booking's sequence + 1,
+ * as Cal.com's webhook tells it), so a webhook arriving late is a duplicate, and one that came first makes this a
+ * duplicate (or stale: a booking is cancelled once, {@link MeetingState#judge}). Cal.com's API does not say whether a
+ * cancellation was the host asking for a new time, so a missed one of those is announced as a cancellation.
  */
 public final class MissedChanges {
     /** How many replacements are followed in one look; a longer chain goes on at the next look. */
@@ -50,7 +51,10 @@ public final class MissedChanges {
         }
         boolean lastIsAnnouncedCancelled = announced.cancelled() && last.uid().equals(announced.uid());
         if (last.ended() && last.rescheduledToUid() == null && !lastIsAnnouncedCancelled) {
-            missed.add(new BookingChange(ChangeKind.CANCELLED, announced.icalUid(), sequence, last.uid(), null, last.id(), last.eventTypeId(),
+            // Told at the sequence its webhook carries (the booking's + 1; a host's decline: the booking's own), so that the two
+            // are one dedup key; announced with the booking's (MeetingState.asAnnounced).
+            int told = last.declined() ? sequence : sequence + 1;
+            missed.add(new BookingChange(ChangeKind.CANCELLED, announced.icalUid(), told, last.uid(), null, last.id(), last.eventTypeId(),
                     last.title(), last.status(), last.start(), last.end(), null, null, organizer(last), attendees(last), last.meetingUrl(),
                     last.meetingUrl(), last.metadata(), last.cancellationReason(), last.cancelledBy(), false, null, now));
         }

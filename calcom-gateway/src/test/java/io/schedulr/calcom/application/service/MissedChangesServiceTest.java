@@ -72,8 +72,37 @@ class MissedChangesServiceTest {
         assertThat(cancelled.metadata()).containsEntry(Booking.INTERVIEW_ID, "iv-1");
         assertThat(ledger.states.get(booked.icsUid()).cancelled()).isTrue();
 
-        assertThat(webhooks.receive(delivery(cancelled))).as("the webhook, arriving late after all, has no second effect")
+        assertThat(webhooks.receive(delivery(toldAt(cancelled, 1))))
+                .as("the webhook, arriving late after all at the booking's sequence + 1 as Cal.com sends it, has no second effect")
                 .isEqualTo(WebhookReceipt.DUPLICATE);
+        assertThat(webhooks.receive(delivery(cancelled))).as("nor one told at the booking's own sequence").isEqualTo(WebhookReceipt.STALE);
+        clock.advance(Duration.ofMinutes(2));
+        webhooks.releaseOverdue(booked.icsUid());
+        assertThat(announced).hasSize(2);
+    }
+
+    /**
+     * The host asks for a new time on Cal.com and its webhook comes; the attendee's new booking's webhook never does: the
+     * meeting is still looked up, and the look-up finds it.
+     */
+    @Test
+    void aNewTimePickedAfterAHostsRequestWhoseWebhookNeverCameIsFound() {
+        Booking booked = bookedAndAnnounced(NINE);
+        Booking asked = calcom.cancelOnCalcom(booked.uid(), "Could we find another day?", "ada@host.test");
+        assertThat(webhooks.receive(delivery(new BookingChange(ChangeKind.CANCELLED, booked.icsUid(), 1, booked.uid(), null, booked.id(),
+                booked.eventTypeId(), booked.title(), "cancelled", booked.start(), booked.end(), null, null, null, List.of(), null, null,
+                Map.of(), asked.cancellationReason(), "ada@host.test", true, null, clock.instant())))).isEqualTo(WebhookReceipt.PUBLISHED);
+        Booking picked = calcom.moveOnCalcom(booked.uid(), NINE.plus(Duration.ofDays(3)), "grace@candidate.test");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(round()).isEqualTo(1);
+
+        BookingChange back = announced.get(2);
+        assertThat(back.kind()).isEqualTo(ChangeKind.RESCHEDULED);
+        assertThat(back.sequence()).isEqualTo(1);
+        assertThat(back.uid()).isEqualTo(picked.uid());
+        assertThat(back.previousUid()).isEqualTo(booked.uid());
+        assertThat(ledger.states.get(booked.icsUid())).extracting(MeetingState::uid, MeetingState::cancelled).containsExactly(picked.uid(), false);
     }
 
     @Test
@@ -573,6 +602,12 @@ class MissedChangesServiceTest {
     /** A round, as the scheduler runs it. */
     private int round() {
         return lookUps.lookUpDue();
+    }
+
+    private static BookingChange toldAt(BookingChange c, int sequence) {
+        return new BookingChange(c.kind(), c.icalUid(), sequence, c.uid(), c.previousUid(), c.bookingId(), c.eventTypeId(), c.title(), c.status(),
+                c.start(), c.end(), c.previousStart(), c.previousEnd(), c.organizer(), c.attendees(), c.location(), c.meetingUrl(), c.metadata(),
+                c.cancellationReason(), c.cancelledBy(), c.requestReschedule(), c.rescheduledBy(), c.emittedAt());
     }
 
     private static ReceiveBookingChangeCommand delivery(BookingChange change) {

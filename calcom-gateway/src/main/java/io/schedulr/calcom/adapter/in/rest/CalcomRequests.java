@@ -45,9 +45,11 @@ public final class CalcomRequests {
             String reschedulingReason) {
     }
 
-    /** {@code POST /api/calcom/bookings/{uid}/cancel}; the body may be left out. */
+    /** {@code POST /api/calcom/bookings/{uid}/cancel}; the body may be left out (Cal.com is then given a default reason). */
     @Schema(name = "CancelBooking", additionalProperties = Schema.False.class)
     public record Cancel(
-            @Schema(description = "Why; at most 500 characters.", examples = "The startup withdrew.") String cancellationReason) {
+            @Schema(description = "Why; at most 500 characters. Cal.com shows it to the attendee; left out or blank, Cal.com is given "
+                    + "\"Cancelled in schedulr\" (it refuses a host's cancellation without a reason).", examples = "The startup withdrew.")
+            String cancellationReason) {
     }
 }

@@ -166,7 +166,8 @@ public class CalcomResource {
     @POST
     @Path("/bookings/{uid}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a booking", description = "Cancels a booking the caller made (an admin: any). The body may be left out.")
+    @Operation(summary = "Cancel a booking", description = "Cancels a booking the caller made (an admin: any). The body may be left out: "
+            + "Cal.com is then given the reason \"Cancelled in schedulr\", since it refuses a host's cancellation without one.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalcomRequests.Cancel.class),
             examples = @ExampleObject(name = "cancel", value = "{\"cancellationReason\": \"The startup withdrew.\"}")))
     @APIResponse(responseCode = "200", description = "The booking after: cancelled.",

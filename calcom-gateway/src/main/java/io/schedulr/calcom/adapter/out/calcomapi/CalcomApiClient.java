@@ -162,9 +162,14 @@ public class CalcomApiClient implements CalcomApi {
         return budget.shareLeft();
     }
 
+    /**
+     * Without a reason, Cal.com is given {@code calcom.default-cancellation-reason}: it refuses to cancel a booking whose user
+     * is the key's owner (the host) without one (400 "Cancellation reason is required when you are the host").
+     */
     @Override
     public Uni<Booking> cancel(String uid, String reason) {
-        return call("POST /v2/bookings/{uid}/cancel", true, (auth, id) -> api.cancel(auth, id, uid, new CalcomJson.Cancel(reason)))
+        String told = reason == null || reason.isBlank() ? config.defaultCancellationReason() : reason;
+        return call("POST /v2/bookings/{uid}/cancel", true, (auth, id) -> api.cancel(auth, id, uid, new CalcomJson.Cancel(told)))
                 .map(CalcomApiClient::booking);
     }
 
