@@ -183,7 +183,8 @@ public class CalcomApiRoutesTest {
         assertThat(LocalCalcomData.answered(LocalCalcomApiResource.shared(), "POST", "/v2/bookings/" + bodiless + "/cancel"))
                 .as("Cal.com was asked once and answered").containsExactly(200);
         assertThat(LocalCalcomData.bookingList(LocalCalcomApiResource.shared())).filteredOn(b -> bodiless.equals(b.get("uid")))
-                .extracting(b -> b.get("cancellationReason")).as("what Cal.com keeps and shows the attendee").containsExactly("Cancelled in schedulr");
+                .extracting(b -> b.get("cancellationReason")).as("what Cal.com keeps and shows the attendee")
+                .containsExactly("Cancelled in schedulr");
     }
 
     @Test

@@ -214,7 +214,8 @@ public class CalcomWebhookTest {
         assertThat(count("SELECT count(*) FROM webhook_delivery WHERE dedup_key = ? AND outcome = 'published'", "BOOKING_CANCELLED:" + uid + ":1"))
                 .as("published when it came, not held for a predecessor").isEqualTo(1);
 
-        JsonNode picked = calcom.control("bookings/" + uid + "/reschedule", "{\"start\":\"" + LocalCalcomDriver.freshSlot() + "\",\"by\":\"attendee\"}");
+        JsonNode picked = calcom.control("bookings/" + uid + "/reschedule",
+                "{\"start\":\"" + LocalCalcomDriver.freshSlot() + "\",\"by\":\"attendee\"}");
 
         List<CloudEvent<BookingEvent>> all = events(ics, 3);
         assertThat(all).extracting(CloudEvent::type).containsExactly(BookingEventType.BOOKING_CREATED.cloudEventType(),
