@@ -1,7 +1,7 @@
 // An interview's preparation notes on its page: HTML rebuilt from an allow-list, anything else shown as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { noteContent } from '../../main/resources/META-INF/resources/app/notes.js';
+import { noteContent, noteForEditing } from '../../main/resources/META-INF/resources/app/notes.js';
 
 // A DOM-like tree, as DOMParser would give it, and a builder that writes what the page would hold.
 const text = value => ({ nodeType: 3, nodeValue: value });
@@ -47,4 +47,10 @@ test('Markdown whose "<" opens no tag stays Markdown, and a note saved as HTML w
   assert.equal(noteContent('ARR &lt; 1M &amp; R&amp;D', parse, write).join(''), '<p>ARR < 1M & R&D</p>');
   assert.deepEqual(parsed, []);
   assert.equal(shown('a<b>c</b>', el('body', {}, text('a'), el('b', {}, text('c')))), 'a<b>c</b>');
+});
+
+test('step 5 edits a Markdown note with its characters, an HTML note as stored', () => {
+  assert.equal(noteForEditing('ARR &lt; 1M &amp; R&amp;D'), 'ARR < 1M & R&D');
+  assert.equal(noteForEditing('<p>ARR &lt; 1M</p>'), '<p>ARR &lt; 1M</p>');
+  assert.equal(noteForEditing(null), '');
 });

@@ -6,7 +6,7 @@ import { dayInZone, formatTimeOfDay, formatWhen, toLocalValue } from './time.js'
 import { newestAnswers, oneAtATime, withNextPage } from './paging.js';
 import { interviewChangeCard } from './interview-change.js';
 import { editInRow, savedNotice } from './row-edit.js';
-import { noteContent } from './notes.js';
+import { noteContent, noteForEditing } from './notes.js';
 import { correctionHint, guestInvitation, guestsChangeable, mailLine, mailsLookAgainIn, mailsOnTheirWay, mailTrouble } from './invitation-mails.js';
 import { markdownEdit } from './markdown-edit.js';
 import {
@@ -613,7 +613,7 @@ export function wizard(app, failed, draft = null, closed = () => {}, startup = n
     },
     async () => {
       const notes = h('textarea', { id: 'prep-notes', rows: 8 });
-      notes.value = state.interview.prepNotes || '';
+      notes.value = noteForEditing(state.interview.prepNotes);
       const format = (kind, label) => {
         const b = h('button', { type: 'button', class: 'secondary', 'data-format': kind }, label);
         b.addEventListener('click', () => {

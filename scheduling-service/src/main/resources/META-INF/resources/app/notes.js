@@ -1,7 +1,7 @@
 // An interview's preparation notes on its page. scheduling-service keeps them made safe (Markdown as written, HTML with
 // formatting and http(s)/mailto links only); the page still does not take them as markup (no innerHTML in the app): it
 // rebuilds an HTML note element by element from an allow-list, and formats any other note as Markdown (markdown.js).
-import { linkAttrs, markdown } from './markdown.js';
+import { decoded, linkAttrs, markdown } from './markdown.js';
 
 const KEPT = new Set(['a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'hr', 'i', 'li',
   'ol', 'p', 'pre', 'q', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul']);
@@ -22,6 +22,14 @@ export function noteContent(notes, parse, make) {
     return markdown(notes, make);
   }
   return rebuilt(parse(notes).childNodes, make);
+}
+
+/**
+ * The notes as step 5's box shows them to be edited: as stored, but a Markdown note stored with character references
+ * (before 2026-12-07 the server escaped a Markdown note with a "<" in it) shows the characters, as the page does.
+ */
+export function noteForEditing(notes) {
+  return !notes ? '' : MARKUP.test(notes) ? notes : decoded(notes);
 }
 
 function rebuilt(nodes, make) {
