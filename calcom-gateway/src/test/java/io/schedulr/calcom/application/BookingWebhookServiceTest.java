@@ -2,8 +2,6 @@ package io.schedulr.calcom.application;
 
 import io.schedulr.calcom.application.port.in.ReceiveBookingChangeCommand;
 import io.schedulr.calcom.application.port.in.WebhookReceipt;
-import io.schedulr.calcom.application.port.out.MeetingLedger;
-import io.schedulr.calcom.application.port.out.WebhookDeliveryLog;
 import io.schedulr.calcom.application.service.BookingWebhookService;
 import io.schedulr.calcom.domain.webhook.BookingChange;
 import io.schedulr.calcom.domain.webhook.ChangeKind;
@@ -19,14 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -19,7 +19,6 @@ import io.schedulr.calendarsync.domain.RequiredScopes;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

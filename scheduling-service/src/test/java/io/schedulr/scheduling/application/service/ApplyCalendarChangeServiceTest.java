@@ -16,7 +16,6 @@ import io.schedulr.scheduling.domain.RoomChangeType;
 import io.schedulr.scheduling.domain.RoomId;
 import io.schedulr.scheduling.domain.Slot;
 import io.schedulr.scheduling.domain.SlotStatus;
-import io.schedulr.scheduling.domain.TimeWindow;
 import io.schedulr.scheduling.domain.UserProfile;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
