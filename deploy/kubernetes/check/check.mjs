@@ -469,18 +469,23 @@ async function checkOverlay(overlay, examples) {
     for (const svc of ['scheduling-service', 'notification-service', 'calendar-sync-service', 'calcom-gateway']) {
         expect(deploymentOf.has(svc), `overlays/${overlay}`, `no Deployment for ${svc}`);
     }
-    // The calendar gate is one switch for the whole system: with it off only on calendar-sync-service, nobody would email
-    // the changes of a host who never connected (notification-service leaves them to Google, calendar-sync announces nothing).
-    const gateValues = new Map();
-    for (const [svc, d] of deploymentOf) {
-        const mod = module(svc);
-        if (!mod.exists || !readsEnv(mod, 'SCHEDULR_CALENDAR_REQUIRED')) continue;
-        const value = environment(d.spec.template.spec.containers[0], W(d)).get('SCHEDULR_CALENDAR_REQUIRED')?.value;
-        expect(value !== undefined, W(d), 'SCHEDULR_CALENDAR_REQUIRED must be set on every service that reads it (one switch for the whole system)');
-        gateValues.set(svc, value);
+    // Settings that mean one thing for the whole system, set alike on every service that reads them. The calendar gate:
+    // with it off only on calendar-sync-service, nobody would email the changes of a host who never connected
+    // (notification-service leaves them to Google, calendar-sync announces nothing). The operators: one named on
+    // scheduling-service alone may cancel someone else's interview there, and calcom-gateway then answers 404.
+    for (const name of ['SCHEDULR_CALENDAR_REQUIRED', 'SCHEDULR_ADMINS']) {
+        const values = new Map();
+        for (const [svc, d] of deploymentOf) {
+            const mod = module(svc);
+            if (!mod.exists || !readsEnv(mod, name)) continue;
+            const value = environment(d.spec.template.spec.containers[0], W(d)).get(name)?.value;
+            expect(value !== undefined, W(d), `${name} must be set on every service that reads it (one setting for the whole system)`);
+            values.set(svc, value);
+        }
+        expect(values.size > 0, `overlays/${overlay}`, `no service reads ${name}`);
+        expect(new Set(values.values()).size <= 1, `overlays/${overlay}`,
+            `${name} differs between services: ${[...values].map(([s, v]) => `${s}=${v}`).join(', ')}`);
     }
-    expect(new Set(gateValues.values()).size <= 1, `overlays/${overlay}`,
-        `SCHEDULR_CALENDAR_REQUIRED differs between services: ${[...gateValues].map(([s, v]) => `${s}=${v}`).join(', ')}`);
 
     function checkEnvironment(mod, env, where) {
         for (const name of env.keys()) expect(readsEnv(mod, name), where, `${name} is set but ${mod.name} never reads it (not in its application.properties, config mappings, or QUARKUS_/JAVA_/KAFKA_)`);
@@ -686,17 +691,23 @@ async function checkOverlay(overlay, examples) {
     for (const pdb of byKind(objs, 'PodDisruptionBudget')) {
         expect(deployments.some(d => matchesSelector(pdb.spec.selector, d.spec.template.metadata.labels)), W(pdb), 'selector matches no Deployment');
     }
+    const hpas = byKind(objs, 'HorizontalPodAutoscaler');
+    const scaled = d => hpas.some(h => h.spec.scaleTargetRef.name === d.metadata.name);
     for (const d of deployments) {
         expect(byKind(objs, 'PodDisruptionBudget').some(p => matchesSelector(p.spec.selector, d.spec.template.metadata.labels)), W(d), 'no PodDisruptionBudget');
-        expect(overlay === 'prod' ? d.spec.replicas >= 2 : d.spec.replicas === 1, W(d), `replicas must be ${overlay === 'prod' ? '≥ 2' : '1'} in ${overlay}, is ${d.spec.replicas}`);
+        if (scaled(d)) {
+            // kubectl apply would set a stated count back on every apply, undoing the HPA's scaling mid-traffic
+            expect(d.spec.replicas === undefined, W(d), 'replicas must not be set on a Deployment an HPA scales (the HPA owns the count)');
+        } else {
+            expect(overlay === 'prod' ? d.spec.replicas >= 2 : d.spec.replicas === 1, W(d), `replicas must be ${overlay === 'prod' ? '≥ 2' : '1'} in ${overlay}, is ${d.spec.replicas}`);
+        }
     }
-    const hpas = byKind(objs, 'HorizontalPodAutoscaler');
     for (const h of hpas) {
         const t = h.spec.scaleTargetRef;
         expect(t.apiVersion === 'apps/v1' && t.kind === 'Deployment' && deployments.some(d => d.metadata.name === t.name), W(h), `scaleTargetRef ${t.kind}/${t.name} is not a Deployment of the set`);
         expect(h.spec.minReplicas <= h.spec.maxReplicas, W(h), 'minReplicas > maxReplicas');
         const d = deployments.find(x => x.metadata.name === t.name);
-        expect(!d || h.spec.minReplicas <= d.spec.replicas, W(h), 'minReplicas above the Deployment replicas');
+        expect(overlay === 'prod' ? h.spec.minReplicas >= 2 : h.spec.minReplicas === 1, W(h), `minReplicas must be ${overlay === 'prod' ? '≥ 2' : '1'} in ${overlay}, is ${h.spec.minReplicas}`);
         expect((h.spec.metrics ?? []).every(m => m.type !== 'Resource' || d?.spec.template.spec.containers[0].resources?.requests?.[m.resource.name]), W(h), 'a Resource metric needs the matching request on the container');
     }
     for (const s of HPA_SERVICES) expect(hpas.some(h => h.spec.scaleTargetRef.name === s), `overlays/${overlay}`, `no HorizontalPodAutoscaler for ${s}`);
