@@ -31,9 +31,7 @@ final class StackTable {
         row(b, "OAuth client", google.client().id(), development
                 ? "secret " + google.client().secret() + " (development pair; GOOGLE_CLIENT_ID/SECRET override)"
                 : "secret from GOOGLE_CLIENT_SECRET (not printed)");
-        row(b, "local Cal.com", calcom.calcomUrl(), calcom.development()
-                ? "API v2 key " + calcom.apiKey() + ", webhook secret " + calcom.webhookSecrets() + " (development; CALCOM_API_KEY/CALCOM_WEBHOOK_SECRET override)"
-                : "API v2 with CALCOM_API_KEY, webhooks signed with CALCOM_WEBHOOK_SECRET (not printed)");
+        row(b, "local Cal.com", calcom.calcomUrl(), calcom.described());
         row(b, "control", infra.controlUrl(), "POST /kafka/stop|start, /smtp/stop|start");
         row(b, "traces", tracesUrl, "every service's spans (OTLP/HTTP at POST /v1/traces); one trace: " + tracesUrl + "/{traceId}");
         row(b, "logs", logDir.toString(), "one file per service, infrastructure.log");
