@@ -34,3 +34,23 @@ test('another failure is tried again after a back-off', async () => {
 
   assert.ok(asked >= 2, `asked ${asked} time(s)`);
 });
+
+test('a reconnect sends back the last id the stream gave, as it was, whatever it looks like', async () => {
+  const resumedWith = [];
+  let calls = 0;
+  globalThis.fetch = async (url, init) => {
+    calls++;
+    resumedWith.push(init.headers['Last-Event-ID'] ?? null);
+    if (calls > 1) {
+      return new Response('', { status: 503 });
+    }
+    // A change with the stream's resume point as its id, then a heartbeat without one; then the connection drops.
+    return new Response('id: v1:0=15,2=7\ndata: {"type":"io.schedulr.room.created.v1","eventId":"e-1"}\n\n'
+      + 'data: {"type":"heartbeat"}\n\n', { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+  };
+  const stop = watchRooms('token', () => {}, () => {}, () => assert.fail('not an expiry'));
+  await new Promise(resolve => setTimeout(resolve, 800));
+  stop();
+
+  assert.deepEqual(resumedWith.slice(0, 2), [null, 'v1:0=15,2=7']);
+});

@@ -82,4 +82,12 @@ class StreamResumeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"reload\"")));
         connection.cancel(true);
     }
+
+    @Test
+    void aLongLastEventIdThatIsNotOursAsksTheClientToReloadRatherThanStartingAfresh() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> connection = connect(lines, "v1:" + "0=1,".repeat(60) + "x");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"reload\"")));
+        connection.cancel(true);
+    }
 }

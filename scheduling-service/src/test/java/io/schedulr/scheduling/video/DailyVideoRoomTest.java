@@ -33,7 +33,9 @@ class DailyVideoRoomTest {
     @Test
     void createsTheRoomOnDailyWithTheConfiguredKey() {
         FakeDaily.script(daily);
-        String id = create(true).statusCode(201).body("roomUrl", startsWith("https://schedulr.daily.co/schedulr-")).extract().path("id");
+        var created = create(true).statusCode(201).body("roomUrl", startsWith("https://schedulr.daily.co/schedulr-")).extract();
+        String id = created.path("id");
+        String name = created.<String>path("roomUrl").substring("https://schedulr.daily.co/".length());
         assertThat(FakeDaily.requests(daily)).hasSize(1);
         FakeDaily.Request request = FakeDaily.requests(daily).get(0);
         assertThat(request.method() + " " + request.path()).isEqualTo("POST /v1/rooms");
@@ -41,7 +43,11 @@ class DailyVideoRoomTest {
         assertThat(request.contentType()).startsWith("application/json");
         // public on Daily and never expiring there, though private here: the URL is given to the two people alone, and a
         // private Daily room would let nobody in without a meeting token (nor one that expired at its first time after a move)
-        assertThat(request.body()).contains("\"privacy\":\"public\"", "\"name\":\"schedulr-" + id + "\"").doesNotContain("exp");
+        assertThat(request.body()).contains("\"privacy\":\"public\"", "\"name\":\"" + name + "\"").doesNotContain("exp");
+        // everyone the room is listed for sees its id: its public Daily room's name must not be made from the id alone
+        assertThat(name).doesNotContain(id).doesNotContain(id.replace("-", "")).hasSize("schedulr-".length() + 32);
+        assertThat(create(true).statusCode(201).extract().<String>path("roomUrl")).as("another room, another name")
+                .isNotEqualTo("https://schedulr.daily.co/" + name);
     }
 
     @Test
@@ -78,13 +84,15 @@ class DailyVideoRoomTest {
         assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
         String bookedRoom = given().header("Authorization", host.bearer()).get("/api/slots?mine=true&status=booked").then().statusCode(200)
                 .extract().path("find { it.id == '" + slot + "' }.roomId");
+        String bookedName = given().header("Authorization", host.bearer()).get("/api/practice-rooms/" + bookedRoom).then().statusCode(200)
+                .extract().<String>path("roomUrl").substring("https://schedulr.daily.co/".length());
         java.util.List<String> created = FakeDaily.requests(daily).stream().filter(r -> r.method().equals("POST")).map(FakeDaily.Request::body)
                 .map(body -> body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1")).toList();
         java.util.List<String> deleted = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 FakeDaily.requests(daily).stream().filter(r -> r.method().equals("DELETE")).map(r -> r.path().substring("/v1/rooms/".length()))
                         .toList(), d -> d.size() == created.size() - 1);
-        assertThat(created).hasSize(guests.size()).contains("schedulr-" + bookedRoom);
-        assertThat(deleted).doesNotContain("schedulr-" + bookedRoom).allMatch(created::contains).doesNotHaveDuplicates();
+        assertThat(created).hasSize(guests.size()).contains(bookedName).doesNotContain("schedulr-" + bookedRoom);
+        assertThat(deleted).doesNotContain(bookedName).allMatch(created::contains).doesNotHaveDuplicates();
         assertThat(FakeDaily.requests(daily).stream().filter(r -> r.method().equals("DELETE")))
                 .allMatch(r -> r.authorization().equals("Bearer test-daily-key"));
     }

@@ -385,8 +385,17 @@ public class ConflictCheck {
      * reading session has given its connection back.
      */
     public Uni<List<TimeWindow>> busyTimesOf(UnitOfWork tx, String userId, TimeWindow range) {
+        return busyLookOf(tx, userId, range).map(BusyLook::busy);
+    }
+
+    /** What {@link #busyTimesOf} found, and the Google check it had to skip (Google did not answer; empty otherwise). */
+    public record BusyLook(List<TimeWindow> busy, List<SkippedCheck> skipped) {
+    }
+
+    /** As {@link #busyTimesOf}, also telling whether Google's part was skipped, for a change to audit it. */
+    public Uni<BusyLook> busyLookOf(UnitOfWork tx, String userId, TimeWindow range) {
         if (bookings == null) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new BusyLook(List.of(), List.of()));
         }
         List<TimeWindow> busy = new ArrayList<>();
         return tx.reading(() -> bookings.bookedTimes(List.of(userId), range, null).invoke(busy::addAll)
@@ -397,11 +406,15 @@ public class ConflictCheck {
                     if (answer instanceof CalendarBusyPort.Busy known) {
                         busy.addAll(known.times());
                     }
-                    return List.copyOf(busy);
+                    List<SkippedCheck> skipped = answer instanceof CalendarBusyPort.Unavailable unavailable
+                            ? List.of(new SkippedCheck(userId, range.start() + "/" + range.end(), unavailable.reason()))
+                            : List.of();
+                    return new BusyLook(List.copyOf(busy), skipped);
                 });
     }
 
-    private Uni<Void> auditSkipped(String actorId, List<SkippedCheck> skipped) {
+    /** The audit rows {@code calendar_check_skipped} of a change that went ahead without these Google checks. */
+    public Uni<Void> auditSkipped(String actorId, List<SkippedCheck> skipped) {
         Uni<Void> audited = Uni.createFrom().voidItem();
         for (SkippedCheck check : skipped) {
             audited = audited.chain(() -> audit.recordEntity(actorId, "calendar_check_skipped", "calendar", check.person(), null, check));

@@ -58,24 +58,32 @@ public class PublishSlotsService implements PublishSlotsUseCase {
         Instant now = clock.instant();
         List<Slot> toInsert = command.windows().stream().map(w -> Slot.publish(host, w, rules, now)).toList();
         // The gate and the clash check read before the transaction: Google is asked while no connection is held.
+        // The answer is a list of slots, with no room for a warning: a Google check skipped is told by its audit row only.
         return gate.requireConnected(tx, host)
-                .chain(() -> command.allowOwnConflicts() ? Uni.createFrom().voidItem() : clashFree(host, toInsert))
-                .chain(() -> tx.inTransaction(() -> users.upsert(command.host())
+                .chain(() -> command.allowOwnConflicts() ? Uni.createFrom().item(List.<ConflictCheck.SkippedCheck>of()) : clashFree(host, toInsert))
+                .chain(skipped -> tx.inTransaction(() -> users.upsert(command.host())
                 .chain(() -> slots.insertAll(toInsert))
                 .call(inserted -> Multi.createFrom().iterable(inserted)
                         .onItem().transformToUniAndConcatenate(slot -> audit.recordSlot(host, "slot.published", null, slot))
-                        .collect().asList())));
+                        .collect().asList())
+                .call(() -> conflicts.auditSkipped(host, skipped))));
     }
 
-    /** One look at the host's booked sessions and Google busy times over the span of all the windows. */
-    private Uni<Void> clashFree(String host, List<Slot> toInsert) {
+    /**
+     * One look at the host's booked sessions and Google busy times over the span of all the windows.
+     *
+     * @return the Google check skipped because Google did not answer (none when it answered)
+     */
+    private Uni<List<ConflictCheck.SkippedCheck>> clashFree(String host, List<Slot> toInsert) {
         Instant from = toInsert.stream().map(s -> s.window().start()).min(Comparator.naturalOrder()).orElseThrow();
         Instant to = toInsert.stream().map(s -> s.window().end()).max(Comparator.naturalOrder()).orElseThrow();
-        return conflicts.busyTimesOf(tx, host, new TimeWindow(from, to)).invoke(busy -> {
-            List<TimeWindow> clashes = toInsert.stream().flatMap(s -> BusyTimes.clashingWith(s.window(), busy).stream()).distinct().toList();
+        return conflicts.busyLookOf(tx, host, new TimeWindow(from, to)).map(look -> {
+            List<TimeWindow> clashes = toInsert.stream().flatMap(s -> BusyTimes.clashingWith(s.window(), look.busy()).stream())
+                    .distinct().toList();
             if (!clashes.isEmpty()) {
                 throw new CalendarConflictException(BusyTimes.clashingWith(new TimeWindow(from, to), clashes), true);
             }
-        }).replaceWithVoid();
+            return look.skipped();
+        });
     }
 }

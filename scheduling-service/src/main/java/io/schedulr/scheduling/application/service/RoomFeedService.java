@@ -8,23 +8,44 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands each room change to everyone watching, filtered and redacted per viewer by the room's visibility rule:
  * private rooms only to their participants, the guest and the video link only to participants. A viewer who could see
  * the room before the change and may not any more gets a {@link LiveRoomChange#HIDDEN} notice with only its id, so a
- * list showing it can drop it. The last
- * {@code replayWindow} changes are kept so that a client that reconnects gets what it missed; a watcher that does not
- * keep up is dropped once {@code perWatcherBuffer} changes wait for it (it reconnects and resumes).
+ * list showing it can drop it. A watcher that does not keep up is dropped once {@code perWatcherBuffer} changes wait for
+ * it (it reconnects and resumes).
+ *
+ * <p>Resuming. The changes come from a feed split into partitions; every replica reads each partition in the same
+ * order, but interleaves the partitions in its own order. So each item a watcher gets carries, as its resume id, how far
+ * into every partition that watcher has now seen ({@link FeedPosition}), not "after change X". A client that
+ * reconnects with it, here or on another replica, gets every change this replica holds that lies beyond that position
+ * in its partition, in this replica's order. The last {@code replayWindow} changes are kept; when this replica cannot
+ * be sure it holds everything beyond the client's position (some of it dropped from the window, it began reading a
+ * partition after that point, or does not read a partition the client knows of, or the id is not one of ours) the
+ * stream starts with a {@link LiveRoomChange#RELOAD} item instead: a needless reload costs a listing, a silent gap
+ * would leave a wrong list on screen.
  */
 public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCase {
-    private final BroadcastProcessor<LiveRoomChange> changes = BroadcastProcessor.create();
-    private final Deque<LiveRoomChange> recent = new ArrayDeque<>();
+    private final BroadcastProcessor<Taken> changes = BroadcastProcessor.create();
+    private final Deque<Taken> recent = new ArrayDeque<>();
+    /** Per partition: the last offset taken in (or the one before where reading began). */
+    private final Map<Integer, Long> taken = new HashMap<>();
+    /** Per partition: the offset from which this replica has taken in everything (kept or dropped from the window). */
+    private final Map<Integer, Long> heldFrom = new HashMap<>();
+    /** Per partition: the last offset dropped from the window. */
+    private final Map<Integer, Long> dropped = new HashMap<>();
     private final int replayWindow;
     private final int perWatcherBuffer;
+
+    /** A change (or a reload), with where this replica stood in every partition right after taking it in. */
+    private record Taken(LiveRoomChange change, FeedPosition after) {
+    }
 
     public RoomFeedService(int replayWindow, int perWatcherBuffer) {
         this.replayWindow = replayWindow;
@@ -33,44 +54,90 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
 
     @Override
     public void share(LiveRoomChange change) {
+        LiveRoomChange.Position at = Objects.requireNonNull(change.position(), "a shared change says where it was read");
         synchronized (recent) {
-            recent.addLast(change);
-            if (recent.size() > replayWindow) {
-                recent.removeFirst();
+            Long last = taken.get(at.partition());
+            if (last != null && at.offset() <= last) {
+                return; // read again (the consumer went back): the watchers have it already
             }
-            changes.onNext(change);
+            if (last == null) {
+                heldFrom.put(at.partition(), at.offset());
+            }
+            taken.put(at.partition(), at.offset());
+            Taken t = new Taken(change, FeedPosition.of(taken));
+            recent.addLast(t);
+            if (recent.size() > replayWindow) {
+                LiveRoomChange.Position gone = recent.removeFirst().change().position();
+                dropped.merge(gone.partition(), gone.offset(), Math::max);
+            }
+            changes.onNext(t);
+        }
+    }
+
+    @Override
+    public void readsFrom(int partition, long nextOffset) {
+        synchronized (recent) {
+            Long last = taken.get(partition);
+            if (last != null && nextOffset <= last + 1) {
+                return; // goes on where it was (or reads again what it has: share skips it)
+            }
+            // The first time, or further on than where it was: nothing before nextOffset is held. Whoever watches now
+            // may have missed changes in between (connected before this replica read the partition, or the gap), so
+            // they are told to list the rooms again.
+            heldFrom.put(partition, nextOffset);
+            taken.put(partition, nextOffset - 1);
+            changes.onNext(new Taken(LiveRoomChange.reload(), FeedPosition.of(taken)));
         }
     }
 
     @Override
     public Multi<LiveRoomChange> watch(String viewerId, String lastSeenEventId) {
-        Multi<LiveRoomChange> all = Multi.createFrom().<LiveRoomChange>emitter(emitter -> {
-            // Under the same lock as share(): nothing can slip between what is replayed and what follows live.
-            synchronized (recent) {
-                if (lastSeenEventId != null) {
-                    missedSince(lastSeenEventId).forEach(emitter::emit);
+        return Multi.createFrom().deferred(() -> {
+            // How far this watcher has seen; every item it is handed moves it on, and is resumable from there.
+            AtomicReference<FeedPosition> seen = new AtomicReference<>(FeedPosition.NONE);
+            Multi<Taken> all = Multi.createFrom().<Taken>emitter(emitter -> {
+                // Under the same lock as share(): nothing can slip between what is replayed and what follows live.
+                synchronized (recent) {
+                    if (lastSeenEventId != null) {
+                        FeedPosition from = FeedPosition.parse(lastSeenEventId).filter(this::holdsEverythingAfter).orElse(null);
+                        if (from == null) {
+                            emitter.emit(new Taken(LiveRoomChange.reload(), FeedPosition.of(taken)));
+                        } else {
+                            seen.set(from);
+                            recent.stream().filter(t -> !from.covers(t.change().position())).forEach(emitter::emit);
+                        }
+                    }
+                    var live = changes.subscribe().with(emitter::emit, emitter::fail, emitter::complete);
+                    emitter.onTermination(live::cancel);
                 }
-                var live = changes.subscribe().with(emitter::emit, emitter::fail, emitter::complete);
-                emitter.onTermination(live::cancel);
-            }
-        }, BackPressureStrategy.ERROR);
-        return all.onOverflow().buffer(perWatcherBuffer)
-                .filter(c -> c.visibleTo(viewerId) || c.hidesFrom(viewerId))
-                .map(c -> c.visibleTo(viewerId) ? redactedFor(c, viewerId) : c.hiddenNotice());
+            }, BackPressureStrategy.ERROR);
+            return all.onOverflow().buffer(perWatcherBuffer)
+                    // Live changes the client already has (it came from a replica further on in that partition).
+                    .filter(t -> t.change().position() == null || !seen.get().covers(t.change().position()))
+                    .filter(t -> t.change().visibleTo(viewerId) || t.change().hidesFrom(viewerId))
+                    .map(t -> {
+                        FeedPosition now = seen.updateAndGet(s -> s.merge(t.after()));
+                        LiveRoomChange c = t.change();
+                        return (c.visibleTo(viewerId) ? redactedFor(c, viewerId) : c.hiddenNotice()).resumableAs(now.encode());
+                    });
+        });
     }
 
-    /** The changes after the one with this id; a reload marker if it is no longer (or never was) in the window. */
-    private List<LiveRoomChange> missedSince(String eventId) {
-        List<LiveRoomChange> missed = new ArrayList<>();
-        boolean found = false;
-        for (LiveRoomChange c : recent) {
-            if (found) {
-                missed.add(c);
-            } else if (eventId.equals(c.eventId())) {
-                found = true;
+    /** Whether this replica still holds every change beyond this position (so replaying them loses nothing). */
+    private boolean holdsEverythingAfter(FeedPosition client) {
+        for (int partition : taken.keySet()) {
+            if (client.offsetIn(partition) == null) {
+                return false; // the client's place in this partition is unknown
             }
         }
-        return found ? missed : List.of(LiveRoomChange.reload());
+        for (int partition : client.partitions()) {
+            long seen = client.offsetIn(partition);
+            Long from = heldFrom.get(partition);
+            if (from == null || from > seen + 1 || dropped.getOrDefault(partition, Long.MIN_VALUE) > seen) {
+                return false; // not read here (yet), begun after the client's place, or dropped from the window since
+            }
+        }
+        return true;
     }
 
     private static LiveRoomChange redactedFor(LiveRoomChange c, String viewer) {
@@ -78,6 +145,6 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
             return c;
         }
         return new LiveRoomChange(c.type(), c.eventId(), c.time(), c.roomId(), c.hostId(), c.hostName(), null, null, c.booked(),
-                c.privateRoom(), c.offeredTo(), c.start(), c.end(), null, null, null);
+                c.privateRoom(), c.offeredTo(), c.start(), c.end(), null, null, null, c.position(), null);
     }
 }

@@ -432,6 +432,20 @@ public record Interview(UUID id, InterviewStatus status, InterviewOrigin origin,
     public record Applied(Interview interview, InterviewChange change) {
     }
 
+    /**
+     * Whether a Cal.com change is about this interview's booking: its meeting (the iCalUID every booking of it shares) or
+     * one of its bookings; before any is known, only while a send of it is under way or lost Cal.com's answer (the booking
+     * that send made is adopted). The interview id a booking's metadata names proves nothing alone: whoever books on
+     * Cal.com can set metadata, so a booking of someone else's naming this interview must neither fill nor move it.
+     */
+    public boolean concerns(CalcomBookingChange c) {
+        if (calcomIcalUid != null || calcomBookingUid != null) {
+            return (calcomIcalUid != null && calcomIcalUid.equals(c.icalUid()))
+                    || (calcomBookingUid != null && (calcomBookingUid.equals(c.uid()) || calcomBookingUid.equals(c.previousUid())));
+        }
+        return status == InterviewStatus.DRAFT && sendingSince != null;
+    }
+
     public Applied apply(CalcomBookingChange c, Instant now) {
         if ((status == InterviewStatus.CANCELLED && !replacesCancelledBooking(c))
                 || (calcomSequence != null && c.calcomSequence() < calcomSequence)) {

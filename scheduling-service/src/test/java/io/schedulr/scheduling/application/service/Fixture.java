@@ -98,6 +98,10 @@ final class Fixture {
         return new PublishSlotsService(store, store, store, store, SLOT_RULES, gate, clock);
     }
 
+    PublishSlotsService publishSlots(ConflictCheck conflicts) {
+        return new PublishSlotsService(store, store, store, store, SLOT_RULES, gate, conflicts, clock);
+    }
+
     BookSlotService bookSlot() {
         return new BookSlotService(store, store, store, store, store, store, store, recorder, gate, clock);
     }

@@ -48,6 +48,24 @@ class SlotServicesTest {
     }
 
     @Test
+    void slotsPostedWhileTheHostsGoogleCalendarDoesNotAnswerGoThroughAndTheSkippedCheckIsAudited() {
+        ConflictCheck googleDown = new ConflictCheck(new StubBookedTimes((people, window) -> List.of(), (addresses, window) -> List.of()),
+                (user, window) -> Uni.createFrom().item(new CalendarBusyPort.Unavailable("timeout")),
+                user -> Uni.createFrom().item(Optional.of(new io.schedulr.scheduling.domain.CalendarConnection(user,
+                        io.schedulr.scheduling.domain.CalendarConnectionStatus.CONNECTED, null, "cal-" + user, START))),
+                f.store, f.store);
+
+        List<Slot> published = f.publishSlots(googleDown).publish(new PublishSlotsCommand(f.host, List.of(TimeWindow.starting(START, LENGTH))))
+                .await().indefinitely();
+
+        assertThat(published).hasSize(1);
+        assertThat(f.store.audit()).filteredOn(a -> a.action().equals("calendar_check_skipped")).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo(f.host.id());
+            assertThat(a.after()).asString().contains(f.host.id(), "timeout");
+        });
+    }
+
+    @Test
     void aRequestHasAtMostTheConfiguredNumberOfSlots() {
         List<TimeWindow> four = List.of(0, 1, 2, 3).stream()
                 .map(i -> TimeWindow.starting(START.plus(Duration.ofHours(2L * i)), LENGTH)).toList();

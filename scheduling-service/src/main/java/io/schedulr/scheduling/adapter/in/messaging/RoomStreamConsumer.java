@@ -10,16 +10,18 @@ import io.schedulr.scheduling.application.port.in.LiveRoomChange;
 import io.schedulr.scheduling.application.port.in.ShareRoomChangeUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.util.List;
 
 /**
  * Feeds the live stream from the Kafka topic, not from in-process calls, so every replica sees every change.
  * Each replica reads as its own consumer group from the end of the topic and commits nothing (see the
  * {@code room-stream} channel in application.properties). Records come in batches, one per poll: handed over one by one,
  * every room event cost a dispatch onto the event loop and a hop to a worker thread (docs/performance.md, 2026-12-05).
+ * Each change goes on with its partition and offset, so that a client can resume on any replica (RoomFeedService);
+ * {@link RoomStreamPositions} says where reading each partition begins.
  */
 @ApplicationScoped
 public class RoomStreamConsumer {
@@ -29,10 +31,10 @@ public class RoomStreamConsumer {
     ShareRoomChangeUseCase feed;
 
     @Incoming("room-stream")
-    public void receive(List<String> records) {
-        for (String record : records) {
+    public void receive(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
             try {
-                receive(record);
+                receive(record.value(), new LiveRoomChange.Position(record.partition(), record.offset()));
             } catch (RuntimeException e) {
                 // What failure-strategy=ignore did for a record handed over alone: the rest of the batch still goes out.
                 LOG.errorf(e, "live stream skips a record it could not hand on");
@@ -41,7 +43,7 @@ public class RoomStreamConsumer {
     }
 
     /** One record; a malformed one is skipped alone. */
-    private void receive(String record) {
+    private void receive(String record, LiveRoomChange.Position at) {
         if (record == null) {
             LOG.warn("live stream skips a record without a value");
             return;
@@ -53,7 +55,7 @@ public class RoomStreamConsumer {
             LOG.warnf("live stream skips a malformed record: %s", e.getMessage());
             return;
         }
-        feed.share(toChange(event));
+        feed.share(toChange(event).at(at));
     }
 
     private static LiveRoomChange toChange(CloudEvent<RoomEvent> event) {

@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/practice-rooms/stream}: Server-Sent Events of the room changes the caller may see. Every change
- * carries its event id as the SSE {@code id:}, so a browser that reconnects sends {@code Last-Event-ID} and gets what it
- * missed first (or a {@code reload} event when that is too long ago).
+ * (and a {@code reload}) carries an SSE {@code id:}, an opaque resume point (not the event's id: that is in the data),
+ * so a browser that reconnects, to this replica or another, sends {@code Last-Event-ID} and gets what it missed first
+ * (or a {@code reload} event when that cannot be told for sure).
  */
 @Path("/api/practice-rooms/stream")
 @Authenticated
@@ -51,8 +52,9 @@ public class RoomStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = RoomStreamEvent.class)))
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId) {
         String viewer = caller.get().id();
-        String resumeAfter = lastEventId == null || lastEventId.isBlank() || lastEventId.length() > 100 ? null : lastEventId.strip();
-        Multi<OutboundSseEvent> changes = rooms.watch(viewer, resumeAfter).map(c -> event(c.eventId(), RoomStreamEvent.of(c, clock.instant())));
+        // Any id given is handed on (one that is not ours, however long, gets a reload, never a silent fresh start).
+        String resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : lastEventId.strip();
+        Multi<OutboundSseEvent> changes = rooms.watch(viewer, resumeAfter).map(c -> event(c.resumeId(), RoomStreamEvent.of(c, clock.instant())));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).map(t -> event(null, RoomStreamEvent.heartbeat(clock.instant())));
         // Merging subscribes to the changes before "connected" is sent, so a client that waits for it misses nothing.
         return Multi.createBy().merging().streams(changes, heartbeats, Multi.createFrom().item(event(null, RoomStreamEvent.connected(clock.instant()))));

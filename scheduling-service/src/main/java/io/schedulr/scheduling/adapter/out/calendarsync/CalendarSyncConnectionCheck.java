@@ -35,7 +35,9 @@ public class CalendarSyncConnectionCheck implements AskCalendarConnectionPort {
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(answer -> answer != null && "connected".equals(answer.status()))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("calendar gate: calendar-sync-service could not tell whether %s is connected: %s", userId, failure.toString());
+                    // A warning: the person is refused (403 calendar_not_connected) for a reason that is not theirs.
+                    LOG.warnf("calendar gate: calendar-sync-service could not tell whether user %s is connected, so they are refused: %s",
+                            userId, failure.toString());
                     return false;
                 });
     }

@@ -73,7 +73,9 @@ public class NotificationInvitationMails implements InvitationMailsPort {
             if (read.isPresent()) {
                 mails.add(read.get());
             } else {
-                LOG.warnf("a mail of interview %s that notification-service named is left out, not understood here: %s", interviewId, mail);
+                // Not the record itself: its recipient (and a delivery detail) holds someone's address.
+                LOG.warnf("a mail of interview %s that notification-service named is left out, not understood here: method %s, state %s",
+                        interviewId, mail == null ? null : mail.method(), mail == null ? null : mail.state());
             }
         }
         return mails;

@@ -15,6 +15,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -23,6 +28,9 @@ import java.util.UUID;
  * <p>Every room is public on Daily and never expires there: its URL, a name no one can guess, is given to the host and
  * the guest alone (a private session is private in schedulr's lists). A Daily room made private lets nobody in without
  * a meeting token, and one that expired at its first time could not be joined after the session moved or ran long.
+ * <p>The name is a keyed hash of the room's id (HMAC-SHA256 with the Daily key): the id is seen by everyone the room is
+ * listed for, so a name made from it alone would give its link away; the hash keeps a retry after a lost answer on the
+ * same Daily room, and lets an unused one be given back by the room's id.
  */
 @ApplicationScoped
 @Typed(DailyVideoRoomProvider.class)
@@ -41,7 +49,7 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     public Uni<String> createRoom(UUID roomId) {
         String key = config.video().dailyApiKey().orElseThrow();
-        DailyRoomRequest request = new DailyRoomRequest(roomName(roomId), "public");
+        DailyRoomRequest request = new DailyRoomRequest(roomName(key, roomId), "public");
         return api.createRoom("Bearer " + key, request)
                 .onFailure().transform(DailyVideoRoomProvider::classify)
                 .map(room -> {
@@ -71,12 +79,19 @@ public class DailyVideoRoomProvider implements VideoRoomProvider {
     @Override
     public Uni<Void> releaseRoom(UUID roomId) {
         String key = config.video().dailyApiKey().orElseThrow();
-        return api.deleteRoom("Bearer " + key, roomName(roomId))
-                .onFailure().invoke(f -> LOG.warnf("could not release unused Daily room %s: %s", roomName(roomId), f.toString()));
+        return api.deleteRoom("Bearer " + key, roomName(key, roomId))
+                .onFailure().invoke(f -> LOG.warnf("could not release the unused Daily room of room %s: %s", roomId, f.toString()));
     }
 
-    private static String roomName(UUID roomId) {
-        return "schedulr-" + roomId;
+    static String roomName(String key, UUID roomId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] hash = mac.doFinal(roomId.toString().getBytes(StandardCharsets.UTF_8));
+            return "schedulr-" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** Worth another try; after the last retry it is still a {@link VideoRoomUnavailableException} to the use case. */

@@ -12,10 +12,15 @@ import java.time.Instant;
  * @param guestId   null while unbooked, and for viewers who may not know who booked
  * @param offeredTo the person a private room is offered to, if any
  * @param before    who could see the room before this change; null when that is not known (a new room)
+ * @param position  where the change was read from the shared feed (which partition, which offset in it); null on the
+ *                  stream's own items
+ * @param resumeId  what a client sends back (as {@code Last-Event-ID}) to resume after this item: opaque, set by the
+ *                  feed when it hands the item to a watcher; null before that
  */
 public record LiveRoomChange(String type, String eventId, Instant time, String roomId, String hostId, String hostName,
                              String guestId, String guestName, boolean booked, boolean privateRoom, String offeredTo,
-                             Instant start, Instant end, String stage, String roomUrl, Audience before) {
+                             Instant start, Instant end, String stage, String roomUrl, Audience before, Position position,
+                             String resumeId) {
 
     /** Type of the item a stream starts with when it cannot give a reconnecting client what it missed. */
     public static final String RELOAD = "reload";
@@ -29,8 +34,35 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
         }
     }
 
+    /**
+     * Where a change sits in the feed every replica reads: the feed is split into numbered partitions, each read in the
+     * order of its offsets (the same on every replica), while the order across partitions differs from replica to replica.
+     */
+    public record Position(int partition, long offset) {
+    }
+
+    /** A change not yet placed in the feed (no position, no resume id). */
+    public LiveRoomChange(String type, String eventId, Instant time, String roomId, String hostId, String hostName,
+                          String guestId, String guestName, boolean booked, boolean privateRoom, String offeredTo,
+                          Instant start, Instant end, String stage, String roomUrl, Audience before) {
+        this(type, eventId, time, roomId, hostId, hostName, guestId, guestName, booked, privateRoom, offeredTo, start, end, stage,
+                roomUrl, before, null, null);
+    }
+
     public static LiveRoomChange reload() {
         return new LiveRoomChange(RELOAD, null, null, null, null, null, null, null, false, false, null, null, null, null, null, null);
+    }
+
+    /** This change read from the feed at this position. */
+    public LiveRoomChange at(Position where) {
+        return new LiveRoomChange(type, eventId, time, roomId, hostId, hostName, guestId, guestName, booked, privateRoom, offeredTo,
+                start, end, stage, roomUrl, before, where, resumeId);
+    }
+
+    /** This item as handed to one watcher, who resumes after it with {@code id}. */
+    public LiveRoomChange resumableAs(String id) {
+        return new LiveRoomChange(type, eventId, time, roomId, hostId, hostName, guestId, guestName, booked, privateRoom, offeredTo,
+                start, end, stage, roomUrl, before, position, id);
     }
 
     public boolean isReload() {
@@ -55,7 +87,8 @@ public record LiveRoomChange(String type, String eventId, Instant time, String r
 
     /** What a viewer who lost sight of the room is told: which room, nothing of what it is now. */
     public LiveRoomChange hiddenNotice() {
-        return new LiveRoomChange(HIDDEN, eventId, time, roomId, null, null, null, null, false, false, null, null, null, null, null, null);
+        return new LiveRoomChange(HIDDEN, eventId, time, roomId, null, null, null, null, false, false, null, null, null, null, null, null,
+                position, resumeId);
     }
 
     public boolean hasParticipant(String viewer) {

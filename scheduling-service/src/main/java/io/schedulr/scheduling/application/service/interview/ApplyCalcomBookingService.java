@@ -35,10 +35,10 @@ public class ApplyCalcomBookingService implements ApplyCalcomBookingUseCase {
     public Uni<Result> apply(CalcomBookingChange change) {
         return tx.inTransaction(() -> find(change).chain(found -> {
             Instant now = clock.instant();
-            if (found.isEmpty()) {
-                return record(change, now);
+            if (found.interview().isEmpty()) {
+                return record(change, found.namedIdTaken(), now);
             }
-            Interview before = found.get();
+            Interview before = found.interview().get();
             Interview.Applied applied = before.apply(change, now);
             if (applied.interview() == before) {
                 return Uni.createFrom().item(new Result(before.id(), InterviewChange.NONE, false));
@@ -50,7 +50,11 @@ public class ApplyCalcomBookingService implements ApplyCalcomBookingUseCase {
         }));
     }
 
-    private Uni<Optional<Interview>> find(CalcomBookingChange change) {
+    /** The interview a change is about, if any; whether the interview id its metadata names belongs to another one. */
+    private record Found(Optional<Interview> interview, boolean namedIdTaken) {
+    }
+
+    private Uni<Found> find(CalcomBookingChange change) {
         List<String> uids = new ArrayList<>();
         if (change.uid() != null) {
             uids.add(change.uid());
@@ -60,17 +64,21 @@ public class ApplyCalcomBookingService implements ApplyCalcomBookingUseCase {
         }
         Uni<Optional<Interview>> byCalcom = interviews.store().findByCalcom(change.icalUid(), uids);
         if (change.interviewId() == null) {
-            return byCalcom;
+            return byCalcom.map(found -> new Found(found, false));
         }
-        return interviews.store().find(change.interviewId()).chain(found -> found.isPresent() ? Uni.createFrom().item(found) : byCalcom);
+        return interviews.store().find(change.interviewId()).chain(named -> named.isPresent() && named.get().concerns(change)
+                ? Uni.createFrom().item(new Found(named, false)) : byCalcom.map(found -> new Found(found, named.isPresent())));
     }
 
-    /** A booking made on Cal.com directly: recorded, its host as primary interviewer when they are on our team. */
-    private Uni<Result> record(CalcomBookingChange change, Instant now) {
+    /**
+     * A booking made on Cal.com directly: recorded, its host as primary interviewer when they are on our team; under the
+     * interview id its metadata names unless that is another interview's.
+     */
+    private Uni<Result> record(CalcomBookingChange change, boolean namedIdTaken, Instant now) {
         Uni<Optional<TeamMember>> host = change.people().isEmpty() || change.people().get(0).email() == null
                 ? Uni.createFrom().item(Optional.empty()) : interviews.members().findByEmail(change.people().get(0).email());
         return host.chain(member -> {
-            UUID id = change.interviewId() != null ? change.interviewId() : UUID.randomUUID();
+            UUID id = change.interviewId() != null && !namedIdTaken ? change.interviewId() : UUID.randomUUID();
             Interview recorded = Interview.fromCalcom(id, change, member.map(TeamMember::id).orElse(null), now);
             return interviews.save(CALCOM_ACTOR, "recorded_from_calcom", null, recorded)
                     .map(saved -> new Result(saved.id(), InterviewChange.NONE, true));

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,5 +68,51 @@ class CalendarSyncBusyTimesTest {
         assertThat(answer).isEqualTo(new CalendarBusyPort.Busy(List.of(new TimeWindow(T, T.plusSeconds(600)))));
         assertThat(internalCalls).containsExactly("host with k-1");
         assertThat(ownCalls).isEmpty();
+    }
+
+    /** calendar-sync-service as it answers: busy times within the window asked about, 400 range_too_long beyond 62 days. */
+    private void calendarSyncKnows(List<FreeBusyAnswer.Period> busy, Instant downFrom) {
+        busyTimesInternal = (key, person, start, end) -> {
+            Instant from = Instant.parse(start);
+            Instant to = Instant.parse(end);
+            internalCalls.add(start + "/" + end);
+            if (java.time.Duration.between(from, to).compareTo(java.time.Duration.ofDays(62)) > 0) {
+                return Uni.createFrom().failure(new jakarta.ws.rs.BadRequestException("range_too_long"));
+            }
+            if (downFrom != null && !to.isBefore(downFrom)) {
+                return Uni.createFrom().failure(new jakarta.ws.rs.ServiceUnavailableException("down"));
+            }
+            return Uni.createFrom().item(new FreeBusyAnswer("connected",
+                    busy.stream().filter(p -> p.start().isBefore(to) && p.end().isAfter(from)).toList()));
+        };
+    }
+
+    private CalendarSyncInternalApi busyTimesInternal;
+
+    @Test
+    void aBusyTimeFarAheadIsSeenOverAWindowLongerThanCalendarSyncServiceReadsAtOnce() {
+        Instant farAhead = T.plus(80, ChronoUnit.DAYS);
+        Instant last = T.plus(199, ChronoUnit.DAYS);
+        calendarSyncKnows(List.of(new FreeBusyAnswer.Period(T.plusSeconds(60), T.plusSeconds(120)),
+                new FreeBusyAnswer.Period(farAhead, farAhead.plusSeconds(3600)), new FreeBusyAnswer.Period(last, last.plusSeconds(3600))), null);
+        CalendarSyncBusyTimes busyTimes = adapter("guest", Optional.of("k-1"));
+        busyTimes.internal = busyTimesInternal;
+
+        CalendarBusyPort.Answer answer = busyTimes.busyTimes("host", new TimeWindow(T, T.plus(200, ChronoUnit.DAYS))).await().indefinitely();
+
+        assertThat(answer).isInstanceOfSatisfying(CalendarBusyPort.Busy.class, busy -> assertThat(busy.times()).contains(
+                new TimeWindow(T.plusSeconds(60), T.plusSeconds(120)), new TimeWindow(farAhead, farAhead.plusSeconds(3600)),
+                new TimeWindow(last, last.plusSeconds(3600))));
+        assertThat(internalCalls).hasSize(4);
+    }
+
+    @Test
+    void aLongWindowOfWhichOnePieceCannotBeReadIsUnavailableAsAWhole() {
+        calendarSyncKnows(List.of(new FreeBusyAnswer.Period(T.plusSeconds(60), T.plusSeconds(120))), T.plus(100, ChronoUnit.DAYS));
+        CalendarSyncBusyTimes busyTimes = adapter("guest", Optional.of("k-1"));
+        busyTimes.internal = busyTimesInternal;
+
+        assertThat(busyTimes.busyTimes("host", new TimeWindow(T, T.plus(200, ChronoUnit.DAYS))).await().indefinitely())
+                .isInstanceOf(CalendarBusyPort.Unavailable.class);
     }
 }

@@ -186,6 +186,38 @@ class InterviewServicesTest {
         assertThat(lifecycle.apply(direct).await().indefinitely().recorded()).isFalse();
     }
 
+    /** Whoever books on Cal.com can set the booking's metadata: naming an interview there does not make the booking its. */
+    @Test
+    void aCalcomBookingNamingAnInterviewItWasNotMadeForNeitherFillsNorMovesIt() {
+        UUID draft = ready();
+        CalcomBookingChange foreignCreated = new CalcomBookingChange(CalcomBookingChange.Kind.CREATED, draft, "foreign@Cal.com", 0, "foreign",
+                null, "t", START.plus(Duration.ofHours(3)), START.plus(Duration.ofHours(4)), "https://evil.test/meet", null, null, false,
+                List.of(new CalcomBookingChange.Person("Mallory", "mallory@evil.test", "UTC")));
+        ApplyCalcomBookingUseCase.Result recorded = lifecycle.apply(foreignCreated).await().indefinitely();
+        assertThat(store.interviews.get(draft).status()).as("the draft is not filled by it").isEqualTo(InterviewStatus.DRAFT);
+        assertThat(recorded.recorded()).as("kept as a booking made on Cal.com directly, under an id of its own").isTrue();
+        assertThat(recorded.interviewId()).isNotEqualTo(draft);
+        assertThat(store.announced).isEmpty();
+
+        UUID id = ready();
+        var sent = sending.send(ada, id).await().indefinitely().interview();
+        CalcomBookingChange foreignMove = new CalcomBookingChange(CalcomBookingChange.Kind.RESCHEDULED, id, "other@Cal.com", 5, "other2", "other",
+                "t", START.plus(Duration.ofHours(5)), START.plus(Duration.ofHours(6)), "https://evil.test/meet", null, null, false, List.of());
+        CalcomBookingChange foreignCancel = new CalcomBookingChange(CalcomBookingChange.Kind.CANCELLED, id, "other@Cal.com", 6, "other2", null,
+                "t", START.plus(Duration.ofHours(5)), START.plus(Duration.ofHours(6)), null, null, "gotcha", false, List.of());
+        lifecycle.apply(foreignMove).await().indefinitely();
+        lifecycle.apply(foreignCancel).await().indefinitely();
+        assertThat(store.interviews.get(id).status()).isEqualTo(sent.status());
+        assertThat(store.interviews.get(id).startAt()).isEqualTo(sent.startAt());
+        assertThat(store.interviews.get(id).meetingUrl()).isEqualTo(sent.meetingUrl());
+        assertThat(store.announced).extracting(InterviewAnnouncement::change).as("only its own sending").containsExactly(InterviewChange.SCHEDULED);
+
+        CalcomBookingChange ownMove = new CalcomBookingChange(CalcomBookingChange.Kind.RESCHEDULED, null, sent.calcomIcalUid(), 1, "moved",
+                sent.calcomBookingUid(), "t", START.plus(Duration.ofHours(2)), START.plus(Duration.ofHours(2).plusMinutes(30)), null, null, null,
+                false, List.of());
+        assertThat(lifecycle.apply(ownMove).await().indefinitely().change()).as("its own booking still moves it").isEqualTo(InterviewChange.RESCHEDULED);
+    }
+
     @Test
     void aBookingCalcomAnswersPendingIsKeptAsAwaitingItsHostUntilItsCreationComes() {
         store.pending = true;
