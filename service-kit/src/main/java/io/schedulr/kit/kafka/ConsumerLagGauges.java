@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * has not yet committed, as the broker sees it (end offset minus committed offset, summed over the partitions; a
  * partition the group never committed counts from its earliest offset). It keeps rising when the group is stuck or gone,
  * which a client-side metric cannot show. Every incoming channel of the service ({@code mp.messaging.incoming.*}) is
- * watched; a timer asks the broker every {@code schedulr.metrics.consumer-lag-refresh}, a scrape never does. NaN until
+ * watched but one that never commits ({@code commit-strategy=ignore}, as a per-replica broadcast group): the broker
+ * would count every record the topic holds against it for good; a timer asks the broker every {@code schedulr.metrics.consumer-lag-refresh}, a scrape never does. NaN until
  * the first answer and while the broker cannot be asked.
  */
 @ApplicationScoped
@@ -95,7 +96,7 @@ public class ConsumerLagGauges {
         }
     }
 
-    /** Channel name → its (group, topic), for every incoming channel that names both. */
+    /** Channel name → its (group, topic), for every incoming channel that names both and commits what it handled. */
     private Map<String, GroupTopic> watchedChannels() {
         Map<String, GroupTopic> channels = new HashMap<>();
         for (String name : config.getPropertyNames()) {
@@ -106,7 +107,8 @@ public class ConsumerLagGauges {
             var topic = config.getOptionalValue(name, String.class);
             var group = config.getOptionalValue(INCOMING + channel + ".group.id", String.class);
             var enabled = config.getOptionalValue(INCOMING + channel + ".enabled", Boolean.class).orElse(true);
-            if (topic.isPresent() && group.isPresent() && enabled) {
+            var commits = !"ignore".equals(config.getOptionalValue(INCOMING + channel + ".commit-strategy", String.class).orElse(""));
+            if (topic.isPresent() && group.isPresent() && enabled && commits) {
                 channels.put(channel, new GroupTopic(group.get(), topic.get()));
             }
         }
