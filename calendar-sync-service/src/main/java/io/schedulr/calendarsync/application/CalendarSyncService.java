@@ -56,10 +56,20 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
     private final Clock clock;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final GoneCalendars goneCalendars;
 
     public CalendarSyncService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
                                CalendarEvents events, GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit,
                                Transactions transactions, Clock clock, Duration firstBackoff, Duration maxBackoff) {
+        this(channels, syncs, connections, mirrors, google, events, grants, commands, audit, transactions, clock, firstBackoff, maxBackoff,
+                null);
+    }
+
+    /** @param goneCalendars makes a dedicated calendar anew when a sync finds it deleted; null: the sync fails and backs off */
+    public CalendarSyncService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
+                               CalendarEvents events, GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit,
+                               Transactions transactions, Clock clock, Duration firstBackoff, Duration maxBackoff, GoneCalendars goneCalendars) {
+        this.goneCalendars = goneCalendars;
         this.channels = channels;
         this.syncs = syncs;
         this.connections = connections;
@@ -92,6 +102,8 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 channels.confirm(known.channelId(), now);
                 return Outcome.CHANNEL_CONFIRMED;
             }
+            // A not_exists (the calendar was deleted) asks for a sync too: Google's 404 to it is what makes the calendar anew
+            // (GoneCalendars), so a push alone never replaces a calendar Google still has.
             syncs.request(known.userId(), known.calendarId(), now);
             return Outcome.SYNC_REQUESTED;
         });
@@ -134,14 +146,42 @@ public class CalendarSyncService implements ReceivePushUseCase, SyncCalendarsUse
                 syncs.forget(state.userId());
                 return null;
             });
+        } catch (CalendarGoneException e) {
+            if (!calendarMadeAnew(person.get(), state, e)) {
+                failed(state, e);
+            }
         } catch (RuntimeException e) {
-            int attempts = state.attempts() + 1;
-            Instant due = clock.instant().plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+            failed(state, e);
+        }
+    }
+
+    private void failed(SyncState state, RuntimeException e) {
+        int attempts = state.attempts() + 1;
+        Instant due = clock.instant().plus(Backoff.of(firstBackoff, maxBackoff, attempts));
+        transactions.inTransaction(() -> {
+            syncs.failed(state, attempts, due, String.valueOf(e.getMessage()));
+            return null;
+        });
+        LOG.log(Level.WARNING, "calendar of " + state.userId() + ": sync failed (attempt " + attempts + "), again at " + due + ": " + e);
+    }
+
+    /** The calendar was deleted in Google: made anew, which asks for a sync of the new one. False: it was not (then backed off). */
+    private boolean calendarMadeAnew(CalendarConnection person, SyncState state, CalendarGoneException gone) {
+        if (goneCalendars == null) {
+            return false;
+        }
+        try {
+            return transactions.inTransaction(() -> goneCalendars.replace(person, state.calendarId(), "syncing their calendar"));
+        } catch (GrantRevokedException e) {
             transactions.inTransaction(() -> {
-                syncs.failed(state, attempts, due, String.valueOf(e.getMessage()));
+                grants.revoked(person, "making their deleted calendar anew");
+                syncs.forget(state.userId());
                 return null;
             });
-            LOG.log(Level.WARNING, "calendar of " + state.userId() + ": sync failed (attempt " + attempts + "), again at " + due + ": " + e);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "calendar of " + state.userId() + ": could not make the deleted calendar anew: " + e);
+            return false;
         }
     }
 

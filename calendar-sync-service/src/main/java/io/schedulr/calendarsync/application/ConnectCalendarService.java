@@ -42,10 +42,22 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
     private final Transactions transactions;
     private final Clock clock;
     private final Duration stateLifetime;
+    private final GoneCalendars goneCalendars;
 
     public ConnectCalendarService(AuthorizationStates states, GoogleAuthorization google, DedicatedCalendars calendars, TokenVault vault,
                                   ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock,
                                   Duration stateLifetime) {
+        this(states, google, calendars, vault, store, events, transactions, clock, stateLifetime, null);
+    }
+
+    /**
+     * @param goneCalendars queues a person's rooms and interviews for their new dedicated calendar when connecting again
+     *                      finds another one than before (the earlier one deleted in Google); null: nothing is queued
+     */
+    public ConnectCalendarService(AuthorizationStates states, GoogleAuthorization google, DedicatedCalendars calendars, TokenVault vault,
+                                  ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock,
+                                  Duration stateLifetime, GoneCalendars goneCalendars) {
+        this.goneCalendars = goneCalendars;
         this.states = states;
         this.google = google;
         this.calendars = calendars;
@@ -170,9 +182,13 @@ public class ConnectCalendarService implements StartConnectionUseCase, CompleteC
             LOG.log(Level.WARNING, "calendar of " + pending.googleAccountId() + ": connected at the same moment with calendar " + calendarId
                     + ", which stays; the calendar " + ensuredCalendarId + " this attempt found or made is not used");
         }
+        String before = connection.calendarId();
         var change = connection.connect(sealed, calendarId, clock.instant());
         store.save(connection);
         events.publish(change);
+        if (goneCalendars != null && before != null && !before.equals(calendarId)) {
+            goneCalendars.reconnectedTo(pending.googleAccountId(), calendarId);
+        }
         return ConnectionView.of(connection);
     }
 

@@ -59,10 +59,22 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final ReminderPreferences reminders;
+    private final GoneCalendars goneCalendars;
 
     public InterviewMirrorService(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
                                   ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
                                   Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders) {
+        this(consumed, interviews, calendar, audit, connections, grants, transactions, clock, firstBackoff, maxBackoff, reminders, null);
+    }
+
+    /**
+     * @param goneCalendars makes a member's dedicated calendar anew when Google says it is gone; null: such an entry is
+     *                      parked as any other refusal
+     */
+    public InterviewMirrorService(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
+                                  ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
+                                  Duration firstBackoff, Duration maxBackoff, ReminderPreferences reminders, GoneCalendars goneCalendars) {
+        this.goneCalendars = goneCalendars;
         this.reminders = reminders;
         this.consumed = consumed;
         this.interviews = interviews;
@@ -151,14 +163,21 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
             interviews.done(entry.written(entry.calendarId()));
             return;
         }
-        // Taken off, or shown again where it is: the calendar it was put on. Shown anew: the member's dedicated calendar now.
-        String calendarId = entry.calendarId() != null && (!entry.shown() || entry.applied() == InterviewEntry.Applied.SHOWN)
-                ? entry.calendarId() : member.get().calendarId();
+        // Taken off: the calendar it was put on. Shown: the member's dedicated calendar now — where it is, or, when that
+        // calendar was deleted in Google and made anew since, put there anew.
+        String calendarId = entry.calendarId() != null && !entry.shown() ? entry.calendarId() : member.get().calendarId();
         try {
             grants.withAccessToken(member.get(), entry.interviewId(), token -> apply(token, entry, calendarId));
         } catch (GrantRevokedException e) {
             grants.revoked(member.get(), what + " waits for them to reconnect");
             interviews.retryAt(entry, queued.attempts(), now, "waiting for the member to reconnect: " + e.getMessage());
+            return;
+        } catch (CalendarGoneException e) {
+            if (calendarMadeAnew(queued, member.get(), e, now)) {
+                return;
+            }
+            interviews.park(entry, e.getMessage());
+            LOG.log(Level.WARNING, what + ": parked (sequence " + entry.sequence() + "): Google refused it: " + e.getMessage());
             return;
         } catch (GoogleRejectedException e) {
             interviews.park(entry, e.getMessage());
@@ -169,6 +188,32 @@ public class InterviewMirrorService implements RecordInterviewChangeUseCase, Mir
             return;
         }
         interviews.done(entry.written(calendarId));
+    }
+
+    /**
+     * The member's dedicated calendar was deleted in Google: made anew (their other entries and rooms queued for it), and
+     * this entry tried again at once, on the new calendar. False when nothing was made: then it is parked.
+     */
+    private boolean calendarMadeAnew(QueuedEntry queued, CalendarConnection member, CalendarGoneException gone, Instant now) {
+        if (goneCalendars == null) {
+            return false;
+        }
+        InterviewEntry entry = queued.entry();
+        String what = "interview " + entry.interviewId() + " on the calendar of " + entry.memberId();
+        try {
+            if (!goneCalendars.replace(member, gone.calendarId(), what)) {
+                return false;
+            }
+        } catch (GrantRevokedException e) {
+            grants.revoked(member, what + " waits for them to reconnect");
+            interviews.retryAt(entry, queued.attempts(), now, "waiting for the member to reconnect: " + e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            retryLater(queued, now, e);
+            return true;
+        }
+        interviews.retryAt(entry, queued.attempts(), now, "the member's calendar was deleted in Google and made anew: " + gone.getMessage());
+        return true;
     }
 
     private void retryLater(QueuedEntry queued, Instant now, RuntimeException failure) {

@@ -82,6 +82,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
     private final ReminderPreferences reminders;
     private final EditsMadeInGoogle edits;
     private final boolean calendarRequired;
+    private final GoneCalendars goneCalendars;
 
     /**
      * @param calendarRequired the calendar gate ({@code SCHEDULR_CALENDAR_REQUIRED}); off, a never-connected host's change
@@ -91,6 +92,19 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
                              ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, RoomCommands commands,
                              Transactions transactions, JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff,
                              ReminderPreferences reminders, boolean calendarRequired) {
+        this(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, commands, transactions, tracing, clock, firstBackoff,
+                maxBackoff, reminders, calendarRequired, null);
+    }
+
+    /**
+     * @param goneCalendars makes a host's dedicated calendar anew when Google says it is gone; null: such a change is parked
+     *                      as any other refusal
+     */
+    public RoomMirrorService(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
+                             ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, RoomCommands commands,
+                             Transactions transactions, JobTracing tracing, Clock clock, Duration firstBackoff, Duration maxBackoff,
+                             ReminderPreferences reminders, boolean calendarRequired, GoneCalendars goneCalendars) {
+        this.goneCalendars = goneCalendars;
         this.calendarRequired = calendarRequired;
         this.reminders = reminders;
         this.tracing = tracing;
@@ -204,16 +218,60 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
             jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
             announceRevoked(job);
             return;
+        } catch (CalendarGoneException e) {
+            if (!calendarMadeAnew(job, host.get(), e, now)) {
+                park(job, e);
+            }
+            return;
         } catch (GoogleRejectedException e) {
-            jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
-            failures.publish(change, "google_rejected:" + e.status());
-            LOG.log(Level.WARNING, "room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: "
-                    + e.getMessage());
+            park(job, e);
             return;
         } catch (RuntimeException e) {
             retryLater(job, now, e);
             return;
         }
+        finishApplied(job, applied);
+    }
+
+    private void park(QueuedJob job, GoogleRejectedException e) {
+        RoomChange change = job.change();
+        String id = change.eventId();
+        jobs.finish(id, MirrorJobStatus.PARKED, e.getMessage());
+        failures.publish(change, "google_rejected:" + e.status());
+        LOG.log(Level.WARNING, "room " + change.roomId() + ": parked event " + id + " (" + change.kind() + "): Google refused it: "
+                + e.getMessage());
+    }
+
+    /**
+     * The host's dedicated calendar was deleted in Google: made anew (with their other rooms and interviews queued for it),
+     * and this change tried again at once, on the new calendar. False when nothing was made (Google still has the calendar,
+     * or the host is no longer connected): then the change is parked as Google refused it.
+     */
+    private boolean calendarMadeAnew(QueuedJob job, CalendarConnection host, CalendarGoneException gone, Instant now) {
+        if (goneCalendars == null) {
+            return false;
+        }
+        String id = job.change().eventId();
+        try {
+            if (!goneCalendars.replace(host, gone.calendarId(), "room " + job.change().roomId())) {
+                return false;
+            }
+        } catch (GrantRevokedException e) {
+            grants.revoked(host, "room " + job.change().roomId() + " waits for them to reconnect");
+            jobs.retryAt(id, job.attempts(), now, "waiting for the host to reconnect: " + e.getMessage());
+            announceRevoked(job);
+            return true;
+        } catch (RuntimeException e) {
+            retryLater(job, now, e);
+            return true;
+        }
+        jobs.retryAt(id, job.attempts(), now, "the host's calendar was deleted in Google and made anew: " + gone.getMessage());
+        return true;
+    }
+
+    private void finishApplied(QueuedJob job, Applied applied) {
+        RoomChange change = job.change();
+        String id = change.eventId();
         mirrors.save(applied.mirror());
         if (applied.dropped() != null) {
             audit.record(change.roomId(), change.hostId(), change.kind().name().toLowerCase(Locale.ROOT), "dropped: " + applied.dropped());
@@ -269,10 +327,14 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
 
     private Applied apply(String token, RoomChange change, CalendarConnection host, RoomMirror mirror, boolean notifyGuest, Instant now) {
         boolean newMeeting = mirror != null && mirror.isEarlierMeetingOf(change);
-        String calendarId = mirror != null && mirror.calendarId() != null && !newMeeting ? mirror.calendarId() : host.calendarId();
-        String known = mirror == null || newMeeting ? null : mirror.googleEventId();
-        Instant lastWrite = mirror == null || newMeeting ? null : mirror.lastWriteUpdated();
-        if (change.kind() == RoomChangeKind.RESCHEDULED && mirror != null && mirror.shows(change)) {
+        // A mirror on a calendar that is no longer the host's dedicated one (deleted in Google, made anew since) is not
+        // patched there: its meeting is put on the new calendar as one Google does not have yet.
+        boolean elsewhere = mirror != null && mirror.calendarId() != null && !mirror.calendarId().equals(host.calendarId());
+        boolean fresh = mirror == null || newMeeting || elsewhere;
+        String calendarId = mirror != null && mirror.calendarId() != null && !fresh ? mirror.calendarId() : host.calendarId();
+        String known = fresh ? null : mirror.googleEventId();
+        Instant lastWrite = fresh ? null : mirror.lastWriteUpdated();
+        if (change.kind() == RoomChangeKind.RESCHEDULED && !fresh && mirror.shows(change)) {
             // The host moved the event in Google and the room followed: Google already shows it, and told the guest.
             audit.record(change.roomId(), change.hostId(), "events.patch", "skipped: Google already shows this time");
             return Applied.done(mirrored(change, mirror.googleEventId(), calendarId, false, lastWrite));
@@ -313,7 +375,7 @@ public class RoomMirrorService implements RecordRoomChangeUseCase, MirrorRoomsUs
         if (change.kind() == RoomChangeKind.RESCHEDULED) {
             // What a person did to the event that no sync has judged yet is taken first, as a sync would, so it is never
             // written over: a newer move of the host's makes this change obsolete (the room follows that move instead).
-            RoomMirror judged = mirror == null || newMeeting ? mirror : edits.take(mirror, found.event(), now);
+            RoomMirror judged = fresh ? mirror : edits.take(mirror, found.event(), now);
             String obsolete = judged == null ? null : judged.refuses(change);
             if (obsolete != null) {
                 return new Applied(judged, obsolete);

@@ -37,6 +37,9 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
     private static final int MAX_BATCHES = 100;
     /** How long a channel may stay half-opened (the service stopped between recording it and Google's answer). */
     private static final Duration OPENING_GRACE = Duration.ofMinutes(2);
+    /** After a failed opening the person's next one waits this long, doubling with each failure in a row up to the maximum. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration MAX_RETRY = Duration.ofHours(1);
 
     private final ChannelStore channels;
     private final SyncStates syncs;
@@ -48,6 +51,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
     private final Clock clock;
     private final Supplier<String> webhookAddress;
     private final Duration channelTtl;
+    private final GoneCalendars goneCalendars;
 
     /**
      * @param webhookAddress where Google posts (read when a channel opens: a test's port is known only once it runs)
@@ -56,6 +60,14 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
     public WatchCalendarsService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, CalendarWatch google, GoogleGrants grants,
                                  GoogleCallAudit audit, Transactions transactions, Clock clock, Supplier<String> webhookAddress,
                                  Duration channelTtl) {
+        this(channels, syncs, connections, google, grants, audit, transactions, clock, webhookAddress, channelTtl, null);
+    }
+
+    /** @param goneCalendars makes a dedicated calendar anew when Google says it is gone; null: the opening fails as any other */
+    public WatchCalendarsService(ChannelStore channels, SyncStates syncs, ConnectionStore connections, CalendarWatch google, GoogleGrants grants,
+                                 GoogleCallAudit audit, Transactions transactions, Clock clock, Supplier<String> webhookAddress,
+                                 Duration channelTtl, GoneCalendars goneCalendars) {
+        this.goneCalendars = goneCalendars;
         this.channels = channels;
         this.syncs = syncs;
         this.connections = connections;
@@ -69,40 +81,53 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
     }
 
     /**
-     * Batch after batch, so a burst of connections all get their channel in one round; a batch that opens nothing
-     * (Google unavailable) ends it. Nobody gets two channels in one round, so a channel lifetime below the renewal
-     * margin cannot spin.
+     * Batch after batch, so a burst of connections all get their channel in one round. A person whose opening fails is
+     * not asked again before their back-off ends (growing with each failure in a row), and the round goes on with the
+     * people after them; only a batch in which Google was unavailable for everyone ends it (the next round starts after
+     * them, since they back off). Nobody gets two channels in one round, so a channel lifetime below the renewal margin
+     * cannot spin.
      */
     @Override
     public int openChannels(Instant renewBefore) {
         Set<String> done = new HashSet<>();
         int opened = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            int openedNow = openBatch(renewBefore, done);
-            opened += openedNow;
-            if (openedNow == 0) {
+            Batch result = openBatch(renewBefore, done);
+            opened += result.opened();
+            if (result.tried() == 0 || result.opened() == 0 && result.unavailable() == result.tried()) {
                 break;
             }
         }
         return opened;
     }
 
-    private int openBatch(Instant renewBefore, Set<String> done) {
-        List<ChannelStore.Watchable> due = transactions.inTransaction(() -> channels.needingChannel(renewBefore, BATCH + done.size()));
+    /** One batch: how many people were tried, how many got a channel, and for how many Google was unavailable. */
+    private record Batch(int tried, int opened, int unavailable) {
+    }
+
+    private Batch openBatch(Instant renewBefore, Set<String> done) {
+        List<ChannelStore.Watchable> due = transactions.inTransaction(() -> channels.needingChannel(clock.instant(), renewBefore,
+                BATCH + done.size()));
+        int tried = 0;
         int opened = 0;
+        int unavailable = 0;
         for (ChannelStore.Watchable person : due) {
             if (!done.add(person.userId())) {
                 continue;
             }
+            tried++;
             try {
                 if (transactions.inTransaction(() -> open(person, renewBefore))) {
                     opened++;
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "calendar of " + person.userId() + ": could not open a push channel, next round tries again: " + e);
+                if (e instanceof GoogleUnavailableException) {
+                    unavailable++;
+                }
+                LOG.log(Level.WARNING, "calendar of " + person.userId() + ": could not open a push channel: " + e);
             }
         }
-        return opened;
+        return new Batch(tried, opened, unavailable);
     }
 
     /**
@@ -116,7 +141,7 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
         Optional<CalendarConnection> recorded = transactions.inTransaction(() -> {
             CalendarConnection connection = connections.lock(person.userId(), null);
             if (!connection.isConnected() || !person.calendarId().equals(connection.calendarId())
-                    || !channels.needsChannel(person.userId(), renewBefore)) {
+                    || !channels.needsChannel(person.userId(), clock.instant(), renewBefore)) {
                 return Optional.empty();
             }
             Instant now = clock.instant();
@@ -144,6 +169,12 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
             if (e instanceof GrantRevokedException) {
                 return false;
             }
+            if (e instanceof CalendarGoneException gone && goneCalendars != null
+                    && transactions.inTransaction(() -> goneCalendars.replace(connection, gone.calendarId(), "opening a push channel"))) {
+                // The next round opens a channel on the new calendar.
+                return false;
+            }
+            backOff(person, connection, e);
             throw e;
         }
         audit.record(null, person.userId(), "events.watch", "ok: channel " + channelId + " until " + opened.expiresAt());
@@ -154,6 +185,23 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
         });
         LOG.log(Level.INFO, "calendar of " + person.userId() + ": push channel " + channelId + " open until " + opened.expiresAt());
         return true;
+    }
+
+    /**
+     * The person's next opening waits; meanwhile their calendar has a sync state, so the periodic backstop syncs it even
+     * though no push comes (a person without a channel had none before, and was never synced).
+     */
+    private void backOff(ChannelStore.Watchable person, CalendarConnection connection, RuntimeException failure) {
+        int failures = person.failedOpenings() + 1;
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(Backoff.of(FIRST_RETRY, MAX_RETRY, failures));
+        transactions.inTransaction(() -> {
+            channels.openingFailed(person.userId(), failures, retryAt, String.valueOf(failure.getMessage()));
+            syncs.request(person.userId(), connection.calendarId(), now);
+            return null;
+        });
+        LOG.log(Level.WARNING, "calendar of " + person.userId() + ": push channel not opened (failure " + failures + " in a row), "
+                + "next attempt at " + retryAt + "; synced by the backstop meanwhile");
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.schedulr.calendarsync.application.port.out.GoogleAuthorization;
 import io.schedulr.calendarsync.application.port.out.TokenVault;
 import io.schedulr.calendarsync.application.port.out.Transactions;
 import io.schedulr.calendarsync.application.CalendarSyncService;
+import io.schedulr.calendarsync.application.GoneCalendars;
 import io.schedulr.calendarsync.application.GoogleGrants;
 import io.schedulr.calendarsync.application.WatchCalendarsService;
 import io.schedulr.calendarsync.application.port.out.CalendarWatch;
@@ -60,8 +61,9 @@ public class UseCaseWiring {
     @Produces
     @Singleton
     ConnectCalendarService connect(AuthorizationStates states, GoogleAuthorization google, DedicatedCalendars calendars, TokenVault vault,
-                                   ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock, GoogleConfig config) {
-        return new ConnectCalendarService(states, google, calendars, vault, store, events, transactions, clock, config.stateLifetime());
+                                   ConnectionStore store, ConnectionEvents events, Transactions transactions, Clock clock, GoogleConfig config,
+                                   GoneCalendars gone) {
+        return new ConnectCalendarService(states, google, calendars, vault, store, events, transactions, clock, config.stateLifetime(), gone);
     }
 
     @Produces
@@ -87,21 +89,29 @@ public class UseCaseWiring {
 
     @Produces
     @Singleton
+    GoneCalendars goneCalendars(ConnectionStore connections, DedicatedCalendars calendars, GoogleGrants grants, ConnectionEvents events,
+                                MirrorJobs jobs, InterviewMirrors interviews, SyncStates syncs, GoogleCallAudit audit, Clock clock) {
+        return new GoneCalendars(connections, calendars, grants, events, jobs, interviews, syncs, audit, clock);
+    }
+
+    @Produces
+    @Singleton
     WatchCalendarsService watches(ChannelStore channels, SyncStates syncs, ConnectionStore connections, CalendarWatch google,
-                                  GoogleGrants grants, GoogleCallAudit audit, Transactions transactions, Clock clock, SyncConfig config) {
+                                  GoogleGrants grants, GoogleCallAudit audit, Transactions transactions, Clock clock, SyncConfig config,
+                                  GoneCalendars gone) {
         // Read when a channel opens: under test the port is only known once the server runs.
         Supplier<String> webhook = () -> ConfigProvider.getConfig().getValue("schedulr.sync.webhook-url", String.class);
         return new WatchCalendarsService(channels, syncs, connections, google, grants, audit, transactions, clock, webhook,
-                config.channelTtl().orElse(null));
+                config.channelTtl().orElse(null), gone);
     }
 
     @Produces
     @Singleton
     CalendarSyncService sync(ChannelStore channels, SyncStates syncs, ConnectionStore connections, RoomMirrors mirrors, CalendarWatch google,
                              CalendarEvents events, GoogleGrants grants, RoomCommands commands, GoogleCallAudit audit,
-                             Transactions transactions, Clock clock, SyncConfig config) {
+                             Transactions transactions, Clock clock, SyncConfig config, GoneCalendars gone) {
         return new CalendarSyncService(channels, syncs, connections, mirrors, google, events, grants, commands, audit, transactions, clock,
-                config.firstBackoff(), config.maxBackoff());
+                config.firstBackoff(), config.maxBackoff(), gone);
     }
 
     @Produces
@@ -116,18 +126,18 @@ public class UseCaseWiring {
     RoomMirrorService roomMirror(ConsumedEvents consumed, MirrorJobs jobs, RoomMirrors mirrors, CalendarEvents calendar, GoogleCallAudit audit,
                                  ConnectionStore connections, GoogleGrants grants, MirrorFailures failures, RoomCommands commands,
                                  Transactions transactions, JobTracing tracing, Clock clock, MirrorConfig config, ReminderPreferences reminders,
-                                 @ConfigProperty(name = "schedulr.calendar.required") boolean calendarRequired) {
+                                 @ConfigProperty(name = "schedulr.calendar.required") boolean calendarRequired, GoneCalendars gone) {
         return new RoomMirrorService(consumed, jobs, mirrors, calendar, audit, connections, grants, failures, commands, transactions, tracing,
-                clock, config.firstBackoff(), config.maxBackoff(), reminders, calendarRequired);
+                clock, config.firstBackoff(), config.maxBackoff(), reminders, calendarRequired, gone);
     }
 
     @Produces
     @Singleton
     InterviewMirrorService interviewMirror(ConsumedEvents consumed, InterviewMirrors interviews, CalendarEvents calendar, GoogleCallAudit audit,
                                            ConnectionStore connections, GoogleGrants grants, Transactions transactions, Clock clock,
-                                           MirrorConfig config, ReminderPreferences reminders) {
+                                           MirrorConfig config, ReminderPreferences reminders, GoneCalendars gone) {
         return new InterviewMirrorService(consumed, interviews, calendar, audit, connections, grants, transactions, clock,
-                config.firstBackoff(), config.maxBackoff(), reminders);
+                config.firstBackoff(), config.maxBackoff(), reminders, gone);
     }
 
     @Produces

@@ -49,6 +49,19 @@ public final class CalendarConnection {
         return change();
     }
 
+    /**
+     * The dedicated calendar was deleted in Google and made anew: the connection holds the new one. Only a connected
+     * person still holding the gone calendar changes (another replica may have replaced it already); empty otherwise.
+     */
+    public java.util.Optional<ConnectionChange> calendarReplaced(String goneCalendarId, String newCalendarId) {
+        requireText(newCalendarId, "newCalendarId");
+        if (status != ConnectionStatus.CONNECTED || !Objects.equals(calendarId, goneCalendarId) || goneCalendarId.equals(newCalendarId)) {
+            return java.util.Optional.empty();
+        }
+        this.calendarId = newCalendarId;
+        return java.util.Optional.of(change());
+    }
+
     /** The person disconnects: the token is forgotten, the calendar id kept for next time. */
     public ConnectionChange disconnect() {
         return drop(ConnectionStatus.NOT_CONNECTED, DisconnectReason.USER);

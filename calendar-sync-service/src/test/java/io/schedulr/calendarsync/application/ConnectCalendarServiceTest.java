@@ -37,13 +37,18 @@ class ConnectCalendarServiceTest {
     private final RecordingConnectionEvents events = new RecordingConnectionEvents();
 
     private final InMemoryTransactions transactions = new InMemoryTransactions(store, events);
+    private final InMemoryMirrorJobs rooms = new InMemoryMirrorJobs(store);
+    private final InMemoryInterviewMirrors interviews = new InMemoryInterviewMirrors(store);
     private ConnectCalendarService service;
 
     @BeforeEach
     void wire() {
         calendars.transactionOpen = transactions::isOpen;
-        service = new ConnectCalendarService(states, google, calendars, vault, store, events, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC), STATE_LIFETIME);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        InMemoryRoomMirrors audit = new InMemoryRoomMirrors();
+        GoogleGrants grants = new GoogleGrants(google, vault, audit, store, events, clock);
+        GoneCalendars gone = new GoneCalendars(store, calendars, grants, events, rooms, interviews, new InMemoryChannels(store), audit, clock);
+        service = new ConnectCalendarService(states, google, calendars, vault, store, events, transactions, clock, STATE_LIFETIME, gone);
     }
 
     @Test
@@ -301,6 +306,29 @@ class ConnectCalendarServiceTest {
         assertThat(calendars.calls).extracting(FakeDedicatedCalendars.Call::knownCalendarId).containsExactly("cal-ana-kept");
         assertThat(view.calendarId()).isEqualTo("cal-ana-kept");
         assertThat(events.published()).singleElement().extracting(ConnectionChange::calendarId).isEqualTo("cal-ana-kept");
+    }
+
+    @Test
+    void reconnectingAfterTheCalendarWasDeletedInGoogleQueuesTheirSessionsAndInterviewsForTheNewOne() {
+        store.given(new CalendarConnection(ANA.googleAccountId(), ANA.email(), ConnectionStatus.NOT_CONNECTED, DisconnectReason.USER, null,
+                "cal-ana-deleted", NOW.minusSeconds(9000), NOW.minusSeconds(3000)));
+        calendars.deletedInGoogle.add("cal-ana-deleted");
+        google.grant = tokensFor(ANA, "refresh-ana", ALL_SCOPES);
+
+        ConnectionView view = service.complete("code", stateOf(ANA), null, null);
+
+        assertThat(view.calendarId()).isNotEqualTo("cal-ana-deleted");
+        assertThat(rooms.requeuedOnto).containsExactly(ANA.googleAccountId() + " → " + view.calendarId());
+        assertThat(interviews.requeuedOnto).containsExactly(ANA.googleAccountId() + " → " + view.calendarId());
+    }
+
+    @Test
+    void reconnectingToTheSameCalendarQueuesNothingAgain() {
+        connect(ANA, "refresh-ana");
+        connect(ANA, "refresh-ana-2");
+
+        assertThat(rooms.requeuedOnto).isEmpty();
+        assertThat(interviews.requeuedOnto).isEmpty();
     }
 
     @Test

@@ -13,6 +13,10 @@ import java.util.List;
 /** Google's watch and list calls as a script: what the next listings answer, and what was asked. */
 final class FakeCalendarWatch implements CalendarWatch {
     final List<String> watched = new ArrayList<>();
+    /** The calendars each watch call asked for, opened or not. */
+    final List<String> attemptedWatches = new ArrayList<>();
+    /** What Google answers a watch of these calendars instead of opening a channel. */
+    final java.util.Map<String, RuntimeException> refusedWatches = new java.util.HashMap<>();
     final List<String> stopped = new ArrayList<>();
     final List<String> listings = new ArrayList<>();
     /** Pages the next incremental listings answer, in order; an exception is thrown instead. */
@@ -29,6 +33,11 @@ final class FakeCalendarWatch implements CalendarWatch {
 
     @Override
     public OpenedChannel watch(String accessToken, String calendarId, String channelId, String channelToken, String address, Duration ttl) {
+        attemptedWatches.add(calendarId);
+        RuntimeException refusal = refusedWatches.get(calendarId);
+        if (refusal != null) {
+            throw refusal;
+        }
         watched.add(channelId);
         return new OpenedChannel("res-" + calendarId, expiry);
     }

@@ -18,6 +18,8 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
     int callsInsideTransaction;
     /** What happens elsewhere while Google is being asked. */
     Runnable meanwhile = () -> { };
+    /** Calendars deleted in Google: known by id, they are no longer found, and a new one is made. */
+    final java.util.Set<String> deletedInGoogle = new java.util.HashSet<>();
     private int made;
 
     @Override
@@ -30,6 +32,6 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
         if (accessWithdrawn) {
             throw new GrantRevokedException("Google no longer takes the access token (401)");
         }
-        return knownCalendarId != null ? knownCalendarId : "schedulr-meetings-" + (++made) + "@group.calendar.google.com";
+        return knownCalendarId != null && !deletedInGoogle.contains(knownCalendarId) ? knownCalendarId : "schedulr-meetings-" + (++made) + "@group.calendar.google.com";
     }
 }

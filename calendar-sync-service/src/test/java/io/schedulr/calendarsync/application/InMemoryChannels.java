@@ -19,6 +19,11 @@ import java.util.Optional;
 final class InMemoryChannels implements ChannelStore, SyncStates {
     final Map<String, WatchChannel> channels = new LinkedHashMap<>();
     final Map<String, Sync> syncs = new LinkedHashMap<>();
+    /** Failed openings by person: how many in a row, and when the next may be tried. */
+    final Map<String, Backoff> backoffs = new LinkedHashMap<>();
+
+    record Backoff(int failures, Instant retryAt) {
+    }
     private final InMemoryConnectionStore connections;
     /** Runs after each read of the people needing a channel: what another replica does meanwhile. */
     Runnable meanwhile = () -> { };
@@ -42,22 +47,34 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
     }
 
     @Override
-    public List<Watchable> needingChannel(Instant renewBefore, int limit) {
+    public List<Watchable> needingChannel(Instant now, Instant renewBefore, int limit) {
         List<Watchable> due = new ArrayList<>();
         for (var c : connections.snapshot().values()) {
-            if (c.isConnected() && !live(c, renewBefore)) {
-                due.add(new Watchable(c.googleAccountId(), c.calendarId()));
+            if (c.isConnected() && !live(c, renewBefore) && !backingOff(c.googleAccountId(), now)) {
+                Backoff failed = backoffs.get(c.googleAccountId());
+                due.add(new Watchable(c.googleAccountId(), c.calendarId(), failed == null ? 0 : failed.failures));
             }
         }
+        due.sort(java.util.Comparator.comparing(Watchable::userId));
         List<Watchable> read = due.stream().limit(limit).toList();
         meanwhile.run();
         return read;
     }
 
     @Override
-    public boolean needsChannel(String userId, Instant renewBefore) {
+    public boolean needsChannel(String userId, Instant now, Instant renewBefore) {
         return connections.snapshot().values().stream().filter(c -> c.googleAccountId().equals(userId))
-                .anyMatch(c -> c.isConnected() && !live(c, renewBefore));
+                .anyMatch(c -> c.isConnected() && !live(c, renewBefore) && !backingOff(userId, now));
+    }
+
+    private boolean backingOff(String userId, Instant now) {
+        Backoff failed = backoffs.get(userId);
+        return failed != null && failed.retryAt.isAfter(now);
+    }
+
+    @Override
+    public void openingFailed(String userId, int failures, Instant retryAt, String error) {
+        backoffs.put(userId, new Backoff(failures, retryAt));
     }
 
     private boolean live(CalendarConnection c, Instant renewBefore) {
@@ -74,6 +91,7 @@ final class InMemoryChannels implements ChannelStore, SyncStates {
     @Override
     public void opened(String channelId, String resourceId, Instant expiresAt) {
         WatchChannel opening = channels.get(channelId);
+        backoffs.remove(opening.userId());
         channels.replaceAll((id, w) -> w.userId().equals(opening.userId()) && w.status() == WatchChannelStatus.ACTIVE
                 ? with(w, WatchChannelStatus.REPLACED) : w);
         channels.put(channelId, new WatchChannel(channelId, opening.userId(), opening.calendarId(), resourceId, opening.token(), expiresAt,

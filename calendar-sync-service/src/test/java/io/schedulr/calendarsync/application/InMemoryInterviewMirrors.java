@@ -62,6 +62,15 @@ final class InMemoryInterviewMirrors implements InterviewMirrors, ConsumedEvents
                 && e.applied() == InterviewEntry.Applied.SHOWN && e.calendarId() != null).toList();
     }
 
+    /** Who was queued for which new calendar ("person → calendar"); what is queued is the database test's (RoomMirrorTest, InterviewMirrorTest). */
+    final java.util.List<String> requeuedOnto = new java.util.ArrayList<>();
+
+    @Override
+    public int requeueOntoNewCalendar(String memberId, String newCalendarId, Instant now) {
+        requeuedOnto.add(memberId + " → " + newCalendarId);
+        return 0;
+    }
+
     @Override
     public void want(InterviewEntry entry, Instant now) {
         Row row = rows.computeIfAbsent(key(entry), k -> new Row());

@@ -75,6 +75,15 @@ final class InMemoryMirrorJobs implements MirrorJobs, ConsumedEvents {
                 .map(j -> new QueuedJob(j.change, j.attempts, null, false));
     }
 
+    /** Who was queued for which new calendar ("person → calendar"); what is queued is the database test's (RoomMirrorTest, InterviewMirrorTest). */
+    final java.util.List<String> requeuedOnto = new java.util.ArrayList<>();
+
+    @Override
+    public int requeueOntoNewCalendar(String hostId, String newCalendarId, Instant now) {
+        requeuedOnto.add(hostId + " → " + newCalendarId);
+        return 0;
+    }
+
     @Override
     public void markSilent(String eventId) {
         jobs.get(eventId).silent = true;

@@ -116,4 +116,52 @@ class WatchCalendarsServiceTest {
         assertThat(channels.channels.values()).allMatch(c -> c.status() == WatchChannelStatus.STOPPED);
         assertThat(audit.audit).anyMatch(line -> line.contains("channels.stop: not called"));
     }
+
+    @Test
+    void aPersonWhoseChannelGoogleRefusesIsNotAskedAgainEveryRoundButIsSyncedByTheBackstop() {
+        google.refusedWatches.put("cal-ana", new GoogleRejectedException(403, "watching calendar cal-ana: Google answered 403 forbidden"));
+        Clock later = Clock.offset(clock, Duration.ofSeconds(5));
+
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isZero();
+        assertThat(google.attemptedWatches).containsExactly("cal-ana");
+        // The next round, 5 s later: Ana waits for her back-off.
+        service.openChannels(NOW.plus(Duration.ofDays(1)));
+        assertThat(google.attemptedWatches).as("asked again within the back-off").containsExactly("cal-ana");
+        // Her calendar has a sync state, which the 15-minute backstop renews; it was never made for someone without a channel.
+        assertThat(channels.syncs).containsKey("ana");
+        assertThat(channels.syncs.get("ana").calendarId).isEqualTo("cal-ana");
+        assertThat(channels.syncs.get("ana").requestedAt).isEqualTo(NOW);
+        assertThat(later.instant()).isBefore(channels.backoffs.get("ana").retryAt());
+
+        // Once her back-off ended she is tried again, and a second failure waits longer.
+        Instant firstRetry = channels.backoffs.get("ana").retryAt();
+        WatchCalendarsService afterBackoff = serviceAt(firstRetry);
+        afterBackoff.openChannels(firstRetry.plus(Duration.ofDays(1)));
+        assertThat(google.attemptedWatches).containsExactly("cal-ana", "cal-ana");
+        assertThat(Duration.between(firstRetry, channels.backoffs.get("ana").retryAt()))
+                .isGreaterThan(Duration.between(NOW, firstRetry));
+    }
+
+    @Test
+    void peopleAfterAWholeBatchOfRefusedOnesStillGetTheirChannelInTheSameRound() {
+        for (int i = 0; i < 25; i++) {
+            String id = String.format("a-%02d", i);
+            store.given(new CalendarConnection(id, id + "@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-" + id), "cal-" + id,
+                    NOW, NOW));
+            google.refusedWatches.put("cal-" + id, new GoogleRejectedException(403, "refused"));
+        }
+        store.given(new CalendarConnection("zoe", "zoe@example.com", ConnectionStatus.CONNECTED, null, vault.seal("refresh-zoe"), "cal-zoe",
+                NOW, NOW));
+
+        assertThat(service.openChannels(NOW.plus(Duration.ofDays(1)))).isEqualTo(2);
+        assertThat(channels.channels.values()).extracting(WatchChannel::userId).containsExactlyInAnyOrder("ana", "zoe");
+        assertThat(google.attemptedWatches).hasSize(27);
+    }
+
+    private WatchCalendarsService serviceAt(Instant now) {
+        Clock at = Clock.fixed(now, ZoneOffset.UTC);
+        GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, audit, store, events, at);
+        return new WatchCalendarsService(channels, channels, store, google, grants, audit, new InMemoryTransactions(store, events), at,
+                () -> "https://schedulr.example/api/google/webhook", null);
+    }
 }

@@ -7,6 +7,7 @@ import io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault;
 import io.schedulr.calendarsync.config.TokenKeys;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.calendarsync.connection.PersonsGoogleCalendar;
 import io.schedulr.calendarsync.domain.InterviewEntry;
 import io.schedulr.events.CloudEvent;
 import io.schedulr.events.EventCodec;
@@ -14,6 +15,7 @@ import io.schedulr.events.InterviewEvent;
 import io.schedulr.events.InterviewEventType;
 import io.schedulr.events.InterviewPerson;
 import io.schedulr.events.Topics;
+import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
@@ -205,5 +207,55 @@ class InterviewMirrorTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The interviewer deletes their "Schedulr Meetings" calendar in Google: the interview is put on the new one made for them. */
+    @Test
+    void anInterviewOnACalendarDeletedInGoogleIsPutOnTheNewOne() throws Exception {
+        TestUser lead = Tokens.newUser("Del Lead", "Europe/Berlin");
+        MirrorFixturesAccess.connectAndAwaitWatched(lead);
+        String gone = ConnectionRows.connection(lead.id()).get("calendar_id");
+        String interviewId = "iv-" + UUID.randomUUID();
+        String eventId = InterviewEntry.googleEventIdOf(interviewId);
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<InterviewPerson> people = List.of(new InterviewPerson(lead.id(), lead.name(), lead.email(), null, null, lead.timeZone(),
+                InterviewPerson.Kind.PRIMARY_INTERVIEWER));
+        publish(interviewId, InterviewEventType.INTERVIEW_SCHEDULED, 0, start, people);
+        awaitEvent(lead, eventId, e -> gone.equals(e.get("calendarId")));
+
+        PersonsGoogleCalendar.of(lead).calendars().delete(gone).execute();
+
+        Map<String, Object> onNew = awaitEvent(lead, eventId, e -> !gone.equals(e.get("calendarId")));
+        assertThat(onNew.get("calendarSummary")).isEqualTo("Schedulr Meetings");
+        assertThat(MirrorFixtures.instant(onNew, "start")).isEqualTo(start);
+        assertThat(ConnectionRows.connection(lead.id())).containsEntry("calendar_id", (String) onNew.get("calendarId"));
+    }
+
+    /**
+     * The interview backlog gauges count what the worker can write: an entry of a member whose grant was revoked waits for
+     * them to reconnect, by design, and would otherwise hold the documented alert up until they do.
+     */
+    @Test
+    void anEntryWaitingForARevokedMemberDoesNotRaiseTheInterviewBacklogGauges() {
+        TestUser member = Tokens.newUser("Rae Revoked", "UTC");
+        MirrorFixtures.connect(member);
+        String interviewId = "iv-" + UUID.randomUUID();
+        ConnectionRows.execute("INSERT INTO interview_mirror (interview_id, last_sequence, cancelled) VALUES (?, 0, false)", interviewId);
+        // Waiting two hours, its next attempt tomorrow (as after Google kept failing), so the worker leaves it alone.
+        ConnectionRows.execute("INSERT INTO interview_mirror_entry (interview_id, member_id, google_event_id, sequence, shown, summary, "
+                + "description, start_utc, end_utc, time_zone, ics_uid, status, next_attempt_at, updated_at) VALUES (?, ?, ?, 0, true, "
+                + "'Interview', '', now() + interval '2 days', now() + interval '2 days 45 minutes', 'UTC', ?, 'pending', "
+                + "now() + interval '1 day', now() - interval '2 hours')", interviewId, member.id(), InterviewEntry.googleEventIdOf(interviewId),
+                interviewId + "@schedulr.test");
+        try {
+            await().atMost(WAIT).until(() -> Metrics.value("schedulr_calendar_sync_oldest_pending_age_seconds", "kind=\"interview\"") >= 7000);
+
+            ConnectionRows.execute("UPDATE calendar_connection SET status = 'revoked', reason = 'revoked', google_refresh_token = NULL "
+                    + "WHERE google_account_id = ?", member.id());
+
+            await().atMost(WAIT).until(() -> Metrics.value("schedulr_calendar_sync_oldest_pending_age_seconds", "kind=\"interview\"") < 3600);
+        } finally {
+            ConnectionRows.execute("UPDATE interview_mirror_entry SET status = 'done' WHERE interview_id = ?", interviewId);
+        }
     }
 }

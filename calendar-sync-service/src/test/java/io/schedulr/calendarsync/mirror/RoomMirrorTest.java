@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.schedulr.calendarsync.connection.ConnectionRows;
 import io.schedulr.calendarsync.connection.LocalGoogleAccount;
+import io.schedulr.calendarsync.connection.PersonsGoogleCalendar;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.testsupport.Metrics;
 import io.schedulr.testsupport.RecentSpans;
@@ -195,5 +196,60 @@ class RoomMirrorTest {
         assertThat(ConnectionRows.count("SELECT count(*) FROM google_call_audit WHERE room_id = ? AND outcome LIKE 'unavailable%'", room.id))
                 .isGreaterThanOrEqualTo(1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> MirrorFixtures.eventsOf(host, room).size() == 1);
+    }
+
+    /**
+     * The host deletes their "Schedulr Meetings" calendar in Google. Once found gone (Google's 404 for the calendar, or
+     * its not_exists push) a new one is made and watched, the session booked before is put on it, and a booking or a
+     * move after the deletion lands there too — rather than being parked as refused forever. Another host is untouched.
+     */
+    @Test
+    void aDedicatedCalendarDeletedInGoogleIsMadeAnewAndTheHostsSessionsLandOnIt() throws Exception {
+        TestUser host = Tokens.newUser("Dana Deleted", "Europe/Berlin");
+        TestUser other = Tokens.newUser("Olga Other", "UTC");
+        MirrorFixturesAccess.connectAndAwaitWatched(host);
+        String otherCalendar = MirrorFixtures.connect(other);
+        String gone = ConnectionRows.connection(host.id()).get("calendar_id");
+        MirrorFixtures.Room booked = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(booked, RoomEventType.ROOM_BOOKED, 0, booked.start);
+        MirrorFixtures.awaitOneEvent(host, booked);
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM room_mirror WHERE room_id = ? "
+                + "AND google_event_id IS NOT NULL", booked.id) == 1);
+
+        PersonsGoogleCalendar.of(host).calendars().delete(gone).execute();
+        MirrorFixtures.Room next = new MirrorFixtures.Room(host);
+        MirrorFixtures.publish(next, RoomEventType.ROOM_BOOKED, 0, next.start);
+
+        Map<String, Object> event = MirrorFixtures.awaitOneEvent(host, next);
+        String made = (String) event.get("calendarId");
+        assertThat(made).isNotEqualTo(gone);
+        assertThat(event.get("calendarSummary")).isEqualTo("Schedulr Meetings");
+        assertThat(ConnectionRows.connection(host.id())).containsEntry("status", "connected").containsEntry("calendar_id", made);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE host_id = ? AND status = 'parked'", host.id())).isZero();
+        // The session booked before the deletion is on the new calendar.
+        await().atMost(WAIT).until(() -> MirrorFixtures.eventsOf(host, booked).stream().anyMatch(e -> made.equals(e.get("calendarId"))));
+        // One new calendar, in the host's zone, and a push channel on it.
+        List<Map<String, Object>> calendars = io.restassured.path.json.JsonPath.from(LocalGoogleAccount.calendarList(refreshTokenOf(host)))
+                .getList("items");
+        assertThat(calendars).filteredOn(c -> "Schedulr Meetings".equals(c.get("summary"))).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("id", made).containsEntry("timeZone", "Europe/Berlin"));
+        await().atMost(WAIT).until(() -> ConnectionRows.count("SELECT count(*) FROM webhook_channels WHERE user_id = ? AND status = 'active' "
+                + "AND calendar_id = ?", host.id(), made) == 1);
+
+        // The session booked before is moved after the deletion: the new calendar shows the move.
+        Instant moved = booked.start.plus(1, ChronoUnit.DAYS);
+        MirrorFixtures.publish(booked, RoomEventType.ROOM_RESCHEDULED, 1, moved);
+        await().atMost(WAIT).until(() -> MirrorFixtures.eventsOf(host, booked).stream()
+                .anyMatch(e -> made.equals(e.get("calendarId")) && MirrorFixtures.instant(e, "start").equals(moved)));
+        assertThat(MirrorFixtures.eventsOf(host, booked)).hasSize(1);
+        assertThat(ConnectionRows.count("SELECT count(*) FROM mirror_job WHERE room_id = ? AND status = 'parked'", booked.id)).isZero();
+
+        assertThat(ConnectionRows.connection(other.id())).containsEntry("calendar_id", otherCalendar);
+    }
+
+    private static String refreshTokenOf(TestUser person) {
+        return new io.schedulr.calendarsync.adapter.out.crypto.AesGcmTokenVault(io.schedulr.calendarsync.config.TokenKeys.parse(
+                System.getProperty(io.schedulr.calendarsync.LocalGoogleTestResource.KEYS_PROPERTY)))
+                .open(ConnectionRows.connection(person.id()).get("google_refresh_token"));
     }
 }

@@ -73,7 +73,8 @@ public class GoogleCalendarEvents implements CalendarEvents {
             }
             return byRoom(calendar, calendarId, roomId, icsUid).map(GoogleCalendarEvents::found);
         } catch (IOException e) {
-            throw GoogleFailures.refusedOrUnavailable("finding the event of room " + roomId, e);
+            // The known event's 404 was taken above; the listing's can only be the calendar's.
+            throw GoogleFailures.onCalendar(calendarId, "finding the event of room " + roomId, e);
         }
     }
 
@@ -112,9 +113,9 @@ public class GoogleCalendarEvents implements CalendarEvents {
                     throw GoogleFailures.refusedOrUnavailable("finding the event of room " + event.roomId(), again);
                 }
             }
-            throw GoogleFailures.refusedOrUnavailable("inserting the event of room " + event.roomId(), e);
+            throw GoogleFailures.onCalendar(calendarId, "inserting the event of room " + event.roomId(), e);
         } catch (IOException e) {
-            throw GoogleFailures.refusedOrUnavailable("inserting the event of room " + event.roomId(), e);
+            throw GoogleFailures.onCalendar(calendarId, "inserting the event of room " + event.roomId(), e);
         }
     }
 
@@ -179,6 +180,9 @@ public class GoogleCalendarEvents implements CalendarEvents {
             try {
                 calendar.events().insert(calendarId, body).setSendUpdates(QUIET).execute();
             } catch (GoogleJsonResponseException e) {
+                if (e.getStatusCode() == 404) {
+                    throw GoogleFailures.onCalendar(calendarId, "putting event " + eventId, e);
+                }
                 if (e.getStatusCode() != 409) {
                     throw e;
                 }

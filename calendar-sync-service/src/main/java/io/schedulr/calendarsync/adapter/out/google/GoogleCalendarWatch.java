@@ -39,7 +39,7 @@ public class GoogleCalendarWatch implements CalendarWatch {
             Instant expires = opened.getExpiration() == null ? Instant.now().plus(Duration.ofDays(7)) : Instant.ofEpochMilli(opened.getExpiration());
             return new OpenedChannel(opened.getResourceId(), expires);
         } catch (IOException e) {
-            throw GoogleFailures.refusedOrUnavailable("watching calendar " + calendarId, e);
+            throw GoogleFailures.onCalendar(calendarId, "watching calendar " + calendarId, e);
         }
     }
 
@@ -65,9 +65,9 @@ public class GoogleCalendarWatch implements CalendarWatch {
             if (e.getStatusCode() == 410) {
                 throw new SyncTokenExpiredException("Google answered 410 to the sync token of calendar " + calendarId);
             }
-            throw GoogleFailures.refusedOrUnavailable("syncing calendar " + calendarId, e);
+            throw GoogleFailures.onCalendar(calendarId, "syncing calendar " + calendarId, e);
         } catch (IOException e) {
-            throw GoogleFailures.refusedOrUnavailable("syncing calendar " + calendarId, e);
+            throw GoogleFailures.onCalendar(calendarId, "syncing calendar " + calendarId, e);
         }
     }
 
@@ -76,7 +76,7 @@ public class GoogleCalendarWatch implements CalendarWatch {
         try {
             return page(client(accessToken).events().list(calendarId).setShowDeleted(false).setPageToken(pageToken).execute());
         } catch (IOException e) {
-            throw GoogleFailures.refusedOrUnavailable("listing calendar " + calendarId, e);
+            throw GoogleFailures.onCalendar(calendarId, "listing calendar " + calendarId, e);
         }
     }
 

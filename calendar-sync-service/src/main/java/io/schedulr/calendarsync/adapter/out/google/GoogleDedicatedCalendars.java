@@ -56,7 +56,7 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
             } while (pageToken != null);
             com.google.api.services.calendar.model.Calendar created = calendar.calendars()
                     .insert(new com.google.api.services.calendar.model.Calendar().setSummary(config.calendarName())
-                            .setDescription(DESCRIPTION).setTimeZone(timeZone))
+                            .setDescription(DESCRIPTION).setTimeZone(timeZone != null ? timeZone : primaryTimeZone(calendar)))
                     .execute();
             LOG.infof("created the dedicated calendar %s", created.getId());
             return created.getId();
@@ -66,6 +66,11 @@ public class GoogleDedicatedCalendars implements DedicatedCalendars {
             }
             throw GoogleFailures.translate("finding or creating the dedicated calendar", e);
         }
+    }
+
+    /** The zone of the person's primary calendar: where a calendar made again, with no zone named, is made. */
+    private static String primaryTimeZone(Calendar calendar) throws IOException {
+        return calendar.calendars().get("primary").execute().getTimeZone();
     }
 
     private static boolean exists(Calendar calendar, String id) throws IOException {

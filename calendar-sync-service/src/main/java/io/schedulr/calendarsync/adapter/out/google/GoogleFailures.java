@@ -1,6 +1,7 @@
 package io.schedulr.calendarsync.adapter.out.google;
 
 import com.google.api.services.calendar.Calendar;
+import io.schedulr.calendarsync.application.CalendarGoneException;
 import io.schedulr.calendarsync.application.GoogleRejectedException;
 import io.schedulr.calendarsync.config.GoogleConfig;
 
@@ -34,6 +35,17 @@ final class GoogleFailures {
             return new GoogleRejectedException(http.getStatusCode(), what + ": Google answered " + http.getStatusCode() + " " + reason);
         }
         return translate(what, e);
+    }
+
+    /**
+     * As {@link #refusedOrUnavailable}, for a call on the calendar itself (events.list, events.insert, events.watch), whose
+     * 404 can only mean that the calendar is gone: {@link CalendarGoneException}.
+     */
+    static RuntimeException onCalendar(String calendarId, String what, IOException e) {
+        if (e instanceof HttpResponseException http && http.getStatusCode() == 404) {
+            return new CalendarGoneException(calendarId, what + ": Google answered 404, calendar " + calendarId + " is gone");
+        }
+        return refusedOrUnavailable(what, e);
     }
 
     /** The Calendar v3 client for one person's access token, pointed at the configured Google. */

@@ -22,9 +22,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcChannelStore implements ChannelStore {
     private static final String COLUMNS = "channel_id, user_id, calendar_id, resource_id, token, expiration_ts, status, confirmed_at";
-    /** Connected people without an active channel living past {@code ?} (the renewal margin), none being opened just now. */
-    private static final String NEEDING_CHANNEL = "SELECT c.google_account_id, c.calendar_id FROM calendar_connection c "
-            + "WHERE c.status = 'connected' "
+    /**
+     * Connected people not backing off from a failed opening ({@code ?}: now), without an active channel living past
+     * {@code ?} (the renewal margin), none being opened just now.
+     */
+    private static final String NEEDING_CHANNEL = "SELECT c.google_account_id, c.calendar_id, COALESCE(b.failures, 0) FROM calendar_connection c "
+            + "LEFT JOIN watch_opening_backoff b ON b.user_id = c.google_account_id "
+            + "WHERE c.status = 'connected' AND (b.next_attempt_at IS NULL OR b.next_attempt_at <= ?) "
             + "AND NOT EXISTS (SELECT 1 FROM webhook_channels w WHERE w.user_id = c.google_account_id AND w.status = 'active' "
             + "AND w.calendar_id = c.calendar_id AND w.expiration_ts > ?) "
             + "AND NOT EXISTS (SELECT 1 FROM webhook_channels o WHERE o.user_id = c.google_account_id AND o.status = 'opening' "
@@ -40,15 +44,16 @@ public class JdbcChannelStore implements ChannelStore {
     }
 
     @Override
-    public List<Watchable> needingChannel(Instant renewBefore, int limit) {
+    public List<Watchable> needingChannel(Instant now, Instant renewBefore, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement(NEEDING_CHANNEL + " ORDER BY c.google_account_id LIMIT ?")) {
-            select.setTimestamp(1, Timestamp.from(renewBefore));
-            select.setInt(2, limit);
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setTimestamp(2, Timestamp.from(renewBefore));
+            select.setInt(3, limit);
             List<Watchable> due = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Watchable(rs.getString(1), rs.getString(2)));
+                    due.add(new Watchable(rs.getString(1), rs.getString(2), rs.getInt(3)));
                 }
             }
             return due;
@@ -58,11 +63,12 @@ public class JdbcChannelStore implements ChannelStore {
     }
 
     @Override
-    public boolean needsChannel(String userId, Instant renewBefore) {
+    public boolean needsChannel(String userId, Instant now, Instant renewBefore) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement(NEEDING_CHANNEL + " AND c.google_account_id = ?")) {
-            select.setTimestamp(1, Timestamp.from(renewBefore));
-            select.setString(2, userId);
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setTimestamp(2, Timestamp.from(renewBefore));
+            select.setString(3, userId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next();
             }
@@ -82,8 +88,17 @@ public class JdbcChannelStore implements ChannelStore {
     public void opened(String channelId, String resourceId, Instant expiresAt) {
         update("UPDATE webhook_channels SET status = 'replaced' WHERE status = 'active' "
                 + "AND user_id = (SELECT user_id FROM webhook_channels WHERE channel_id = ?)", channelId);
+        update("DELETE FROM watch_opening_backoff WHERE user_id = (SELECT user_id FROM webhook_channels WHERE channel_id = ?)", channelId);
         update("UPDATE webhook_channels SET status = 'active', resource_id = ?, expiration_ts = ? WHERE channel_id = ?",
                 resourceId, Timestamp.from(expiresAt), channelId);
+    }
+
+    @Override
+    public void openingFailed(String userId, int failures, Instant retryAt, String error) {
+        update("INSERT INTO watch_opening_backoff (user_id, failures, next_attempt_at, last_error) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET failures = EXCLUDED.failures, next_attempt_at = EXCLUDED.next_attempt_at, "
+                        + "last_error = EXCLUDED.last_error",
+                userId, failures, Timestamp.from(retryAt), error == null || error.length() <= 2000 ? error : error.substring(0, 2000));
     }
 
     @Override

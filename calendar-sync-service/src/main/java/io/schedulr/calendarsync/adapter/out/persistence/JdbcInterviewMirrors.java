@@ -102,6 +102,22 @@ public class JdbcInterviewMirrors implements InterviewMirrors {
     }
 
     @Override
+    public int requeueOntoNewCalendar(String memberId, String newCalendarId, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("UPDATE interview_mirror_entry "
+                + "SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = now() "
+                + "WHERE member_id = ? AND shown AND end_utc > ? AND status <> 'pending' "
+                + "AND (calendar_id IS NULL OR calendar_id <> ?)")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, memberId);
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setString(4, newCalendarId);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue the interviews of " + memberId + " for their new calendar", e);
+        }
+    }
+
+    @Override
     public void want(InterviewEntry entry, Instant now) {
         // What Google shows (applied, applied_sequence, calendar_id) is only ever written by the worker.
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO interview_mirror_entry "

@@ -117,6 +117,28 @@ public class JdbcMirrorJobs implements MirrorJobs {
     }
 
     @Override
+    public int requeueOntoNewCalendar(String hostId, String newCalendarId, Instant now) {
+        // A room's last applied job carries everything its event shows (the mirror holds only ids and times); run again,
+        // it finds the mirror on another calendar and inserts the event on the new one.
+        String sql = "UPDATE mirror_job SET status = 'pending', attempts = 0, next_attempt_at = ?, silent = true, "
+                + "last_error = 'queued again: the host''s calendar was deleted in Google and made anew', updated_at = now() "
+                + "WHERE event_id IN (SELECT latest.event_id FROM (SELECT DISTINCT ON (j.room_id) j.event_id, j.end_utc FROM mirror_job j "
+                + "JOIN room_mirror m ON m.room_id = j.room_id AND m.ics_uid = j.ics_uid "
+                + "WHERE m.host_id = ? AND m.status = 'active' AND m.calendar_id <> ? AND j.status = 'done' "
+                + "AND NOT EXISTS (SELECT 1 FROM mirror_job p WHERE p.room_id = j.room_id AND p.status = 'pending') "
+                + "ORDER BY j.room_id, j.sequence DESC, j.id DESC) latest WHERE latest.end_utc > ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, hostId);
+            update.setString(3, newCalendarId);
+            update.setTimestamp(4, Timestamp.from(now));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue the rooms of " + hostId + " for their new calendar", e);
+        }
+    }
+
+    @Override
     public void markSilent(String eventId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
                 "UPDATE mirror_job SET silent = true, updated_at = now() WHERE event_id = ?")) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The calendar sync lag as an operator watches it ({@code /q/metrics}, docs/operations.md "Metrics"):
  * <ul>
  * <li>{@code schedulr_calendar_sync_pending{kind="room"|"interview"}}: changes waiting to be written to Google (room
- * jobs of hosts whose calendar is connected; interview entries of team members);</li>
+ * jobs of hosts whose calendar is connected; interview entries of team members whose calendar is connected);</li>
  * <li>{@code schedulr_calendar_sync_oldest_pending_age_seconds{kind}}: how long the oldest of them has waited (0 when
  * none waits) — how far behind the calendars are.</li>
  * </ul>
@@ -34,8 +34,10 @@ public class MirrorBacklogGauges {
             "room", "SELECT count(*), extract(epoch FROM clock_timestamp() - min(j.created_at))::float8 FROM mirror_job j "
                     + "WHERE j.status = 'pending' AND EXISTS (SELECT 1 FROM calendar_connection c "
                     + "WHERE c.google_account_id = j.host_id AND c.status = 'connected')",
-            "interview", "SELECT count(*), extract(epoch FROM clock_timestamp() - min(updated_at))::float8 FROM interview_mirror_entry "
-                    + "WHERE status = 'pending'");
+            // As the worker's claim (JdbcInterviewMirrors.lockNextDue): entries of members not connected wait for them by design.
+            "interview", "SELECT count(*), extract(epoch FROM clock_timestamp() - min(e.updated_at))::float8 FROM interview_mirror_entry e "
+                    + "WHERE e.status = 'pending' AND EXISTS (SELECT 1 FROM calendar_connection c "
+                    + "WHERE c.google_account_id = e.member_id AND c.status = 'connected')");
 
     @Inject
     AgroalDataSource dataSource;

@@ -4,7 +4,7 @@ package io.schedulr.calendarsync.application.port.out;
 public interface DedicatedCalendars {
     /**
      * The id of the person's dedicated calendar: the known one if it still exists, else one found again by its name in
-     * their calendar list, else a new one.
+     * their calendar list, else a new one — in {@code timeZone}, or when that is null in the zone of their primary calendar.
      */
     String ensure(String accessToken, String knownCalendarId, String timeZone);
 }

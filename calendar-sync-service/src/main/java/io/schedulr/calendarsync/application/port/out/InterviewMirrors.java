@@ -23,6 +23,12 @@ public interface InterviewMirrors {
     /** The member's entries Google shows on their calendar as far as we know ({@code applied} shown, a calendar known). */
     List<InterviewEntry> shownTo(String memberId);
 
+    /**
+     * The member's dedicated calendar was made anew: each of their entries wanted shown, not yet ended and not on that
+     * calendar is queued again (due now), so the worker puts it there. Answers how many were queued.
+     */
+    int requeueOntoNewCalendar(String memberId, String newCalendarId, Instant now);
+
     /** Stores the entry's wanted state and queues it (due now, attempts reset). */
     void want(InterviewEntry entry, Instant now);
 

@@ -33,6 +33,13 @@ public interface MirrorJobs {
      */
     Optional<QueuedJob> lockNextUnannouncedOfRevokedHost();
 
+    /**
+     * The host's dedicated calendar was made anew: for each of their live rooms whose event is on another calendar, not yet
+     * ended and with no job pending, its last applied job is queued again (due now, silent: the guest was invited already),
+     * so the worker puts the meeting on the new calendar. Answers how many were queued.
+     */
+    int requeueOntoNewCalendar(String hostId, String newCalendarId, Instant now);
+
     /** From now on the job is mirrored without Google mailing the guest: the change was announced as a mirror failure. */
     void markSilent(String eventId);
 
