@@ -55,8 +55,11 @@ public final class EventCodec {
         CloudEvent<RoomEvent> event;
         try {
             event = MAPPER.readValue(json, ROOM_EVENT);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MalformedEventException("not a CloudEvents JSON room event: " + e.getMessage(), e);
+        }
+        if (event == null) {
+            throw new MalformedEventException("empty record");
         }
         requirePresent(event.id(), "id");
         requirePresent(event.type(), "type");

@@ -52,6 +52,7 @@ class EventCodecTest {
     @Test
     void rejectsGarbageAndUnknownTypes() {
         assertThatThrownBy(() -> EventCodec.decodeRoomEvent("{not json")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.decodeRoomEvent("null")).isInstanceOf(MalformedEventException.class).hasMessage("empty record");
         String unknown = EventCodec.encode(CloudEvent.of("e2", "/x", "io.other.v1", Instant.now(), "r1", room()));
         assertThatThrownBy(() -> EventCodec.decodeRoomEvent(unknown)).hasMessageContaining("unknown event type");
         String noData = EventCodec.encode(CloudEvent.of("e3", "/x", RoomEventType.ROOM_BOOKED.cloudEventType(), Instant.now(), "r1", null));

@@ -25,7 +25,8 @@ public record Person(String id, String email, String name, String timeZone) {
 
     public Person {
         if (email == null || !ParticipantRules.isSendable(email.strip())) {
-            throw new InvalidRoomChangeException("not a usable email address: " + email);
+            // The address itself stays out of the message: it reaches WARN/ERROR logs and the dead-letter reason.
+            throw new InvalidRoomChangeException("not a usable email address" + (id == null ? "" : " (user " + id + ")"));
         }
         email = email.strip().toLowerCase(Locale.ROOT);
         name = ParticipantRules.cleanName(name);

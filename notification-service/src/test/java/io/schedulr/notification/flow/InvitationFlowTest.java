@@ -41,6 +41,22 @@ class InvitationFlowTest {
     }
 
     @Test
+    void aTitleWithCharactersOutsideTheBmpArrivesIntactInTheSubject() throws Exception {
+        TestUser host = Tokens.newUser("Hilde 😀 Host", "UTC");
+        TestUser guest = Tokens.newUser("Gary Guest", "UTC");
+        String roomId = RoomEvents.newRoomId();
+        CloudEvent<RoomEvent> booked = event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest);
+        RoomEvent d = booked.data();
+        RoomEvent titled = new RoomEvent(d.roomId(), d.icsUid(), d.sequence(), d.startUtc(), d.endUtc(), "😀 𠮷田 lesson", d.roomUrl(),
+                d.privateRoom(), d.stage(), d.host(), d.guest());
+
+        publish(CloudEvent.of(booked.id(), booked.source(), booked.type(), booked.time(), booked.subject(), titled));
+
+        assertThat(Mailboxes.awaitInbox(guest.email(), 1, MAIL_WAIT).get(0).getSubject()).startsWith("Invitation: 😀 𠮷田 lesson with Hilde 😀 Host @ ");
+        assertThat(Mailboxes.awaitInbox(host.email(), 1, MAIL_WAIT).get(0).getSubject()).contains("😀 𠮷田 lesson with Gary Guest");
+    }
+
+    @Test
     void aBookingSendsOneRequestToHostAndToGuest() throws Exception {
         TestUser host = Tokens.newUser("Hilde Host", "Europe/Berlin");
         TestUser guest = Tokens.newUser("Gary Guest", "Asia/Tokyo");

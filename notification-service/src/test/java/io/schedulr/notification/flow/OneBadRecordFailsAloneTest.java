@@ -1,6 +1,7 @@
 package io.schedulr.notification.flow;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.schedulr.events.EventCodec;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.support.Db;
 import io.schedulr.notification.support.RoomEvents;
@@ -8,6 +9,7 @@ import io.schedulr.testsupport.TestInfra;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.Tokens;
 import io.schedulr.testsupport.infra.InfraEndpoints;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import static io.schedulr.notification.flow.InvitationFlowTest.START;
 import static io.schedulr.notification.flow.InvitationFlowTest.onlyMail;
 import static io.schedulr.notification.support.RoomEvents.event;
 import static io.schedulr.notification.support.RoomEvents.publish;
+import static io.schedulr.notification.support.RoomEvents.publishTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,6 +47,28 @@ class OneBadRecordFailsAloneTest {
 
         assertThat(onlyMail(guest, 1).property("DTSTART")).isEqualTo("20300314T093000Z");
         onlyMail(host, 1);
+    }
+
+    @Test
+    void aRecordWithoutKeyOrWithTheBodyNullHoldsUpNobodyBehindItOnThePartition() throws Exception {
+        TestUser keylessHost = Tokens.newUser("Keyless Host", "UTC");
+        TestUser keylessGuest = Tokens.newUser("Keyless Guest", "UTC");
+        TestUser host = Tokens.newUser("Behind Host", "UTC");
+        TestUser guest = Tokens.newUser("Behind Guest", "UTC");
+        int partition = 1;
+
+        publishTo(partition, null, EventCodec.encode(event(RoomEventType.ROOM_BOOKED, RoomEvents.newRoomId(), 0, START, keylessHost,
+                keylessGuest)));
+        publishTo(partition, RoomEvents.newRoomId(), "null");
+        RecordMetadata last = publishTo(partition, null, "null");
+        String roomId = RoomEvents.newRoomId();
+        publishTo(partition, roomId, EventCodec.encode(event(RoomEventType.ROOM_BOOKED, roomId, 0, START, host, guest)));
+
+        onlyMail(guest, 1);
+        onlyMail(host, 1);
+        onlyMail(keylessGuest, 1);
+        onlyMail(keylessHost, 1);
+        RoomEvents.awaitConsumed(last);
     }
 
     @Test

@@ -297,6 +297,8 @@ class ReminderFlowTest {
             Db.execute("INSERT INTO reminder_session (session_key, ics_uid, title, start_utc, end_utc, join_url, people, last_sequence) VALUES ('"
                     + key + "', 'race@uid', 'Race', '" + start + "', '" + start.plus(Duration.ofHours(1)) + "', null, '" + json + "', 0)");
             for (TestUser u : users) {
+                // Their choice, or the sender cancels these reminders as no longer wanted (the defaults are 60 and 10).
+                Db.execute("INSERT INTO reminder_preference (user_id, minutes, channel) VALUES ('" + u.id() + "', '{40,35}', 'email')");
                 for (int offset : List.of(40, 35)) { // both already due
                     Instant due = start.minus(Duration.ofMinutes(offset));
                     Db.execute("INSERT INTO reminder (session_key, ics_uid, recipient_email, recipient_user_id, offset_minutes, due_at, status,"

@@ -80,6 +80,13 @@ public class DispatchService implements DispatchDeliveriesUseCase {
             held.incrementAndGet();
             return queue.release(delivery);
         }
+        // The lease runs from here, per mail: a batch sent slowly never outlives it, and a delivery another replica took
+        // meanwhile (our lease ran out) is left to it instead of being sent twice.
+        return queue.holdForSending(delivery, lease).flatMap(ours -> ours ? send(delivery, sent, failed, held)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> send(QueuedDelivery delivery, AtomicInteger sent, AtomicInteger failed, AtomicInteger held) {
         return sender.send(delivery.invitation(), delivery.messageKey(), delivery.traceContext())
                 .onItemOrFailure().transformToUni((ok, error) -> {
                     Instant now = clock.instant();

@@ -69,6 +69,10 @@ public class ReminderDispatchService implements SendDueRemindersUseCase {
         if (!reminder.stillPlanned()) {
             return Uni.createFrom().item(ReminderDecision.cancelled("the session moved or the person no longer takes part", now));
         }
+        if (!reminder.stillWanted()) {
+            return Uni.createFrom().item(ReminderDecision.cancelled("the person's reminder preferences changed: no email reminder "
+                    + reminder.slot().offsetMinutes() + " min before any more", now));
+        }
         if (!now.isBefore(reminder.session().start())) {
             return Uni.createFrom().item(ReminderDecision.skippedLate("the session started at " + reminder.session().start()
                     + "; a reminder due at " + reminder.slot().dueAt() + " (" + reminder.slot().offsetMinutes()

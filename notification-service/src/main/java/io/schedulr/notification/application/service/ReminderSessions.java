@@ -34,8 +34,8 @@ final class ReminderSessions {
 
     private static String role(InterviewParticipant p) {
         String kind = switch (p.kind()) {
-            case PRIMARY_INTERVIEWER -> "interviewer (organizer)";
-            case TEAM_MEMBER -> "interviewer";
+            case PRIMARY_INTERVIEWER -> SessionParticipant.ORGANIZING_INTERVIEWER;
+            case TEAM_MEMBER -> SessionParticipant.INTERVIEWER;
             case CONTACT -> "startup contact";
             case GUEST -> "guest";
         };

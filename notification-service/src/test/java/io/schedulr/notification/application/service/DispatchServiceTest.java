@@ -33,9 +33,9 @@ class DispatchServiceTest {
 
     @Test
     void oneFailingDeliveryIsParkedWithBackoffAndTheOthersStillGoOut() {
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(1, "k1", 0, invitation(InviteMethod.REQUEST, 0, HOST), null));
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(2, "k2", 2, invitation(InviteMethod.REQUEST, 0, GUEST), null));
-        queue.due.add(new DeliveryQueuePort.QueuedDelivery(3, "k3", 0, invitation(InviteMethod.CANCEL, 1, HOST), null));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(1, "k1", 0, invitation(InviteMethod.REQUEST, 0, HOST), null, "claim"));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(2, "k2", 2, invitation(InviteMethod.REQUEST, 0, GUEST), null, "claim"));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(3, "k3", 0, invitation(InviteMethod.CANCEL, 1, HOST), null, "claim"));
         SendInvitePort sender = (invitation, key, trace) -> {
             if (key.equals("k2")) {
                 return Uni.createFrom().failure(new IllegalStateException("550 no such user"));
@@ -55,7 +55,7 @@ class DispatchServiceTest {
     @Test
     void anUnreachableMailServerCountsAgainstNoDeliveryAndPausesUntilItAnswersAgain() {
         for (int i = 1; i <= 4; i++) {
-            queue.due.add(new DeliveryQueuePort.QueuedDelivery(i, "k" + i, 0, invitation(InviteMethod.REQUEST, i, HOST), null));
+            queue.due.add(new DeliveryQueuePort.QueuedDelivery(i, "k" + i, 0, invitation(InviteMethod.REQUEST, i, HOST), null, "claim"));
         }
         SendInvitePort sender = (invitation, key, trace) -> {
             if (!serverAnswers.get()) {
@@ -82,6 +82,22 @@ class DispatchServiceTest {
     }
 
     @Test
+    void aDeliveryAnotherReplicaClaimedMeanwhileIsNotSent() {
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(1, "k1", 0, invitation(InviteMethod.REQUEST, 0, HOST), null, "claim"));
+        queue.due.add(new DeliveryQueuePort.QueuedDelivery(2, "k2", 0, invitation(InviteMethod.REQUEST, 0, GUEST), null, "claim"));
+        queue.lost.add(2L);
+
+        Report report = service((invitation, key, trace) -> {
+            sentTo.add(key);
+            return Uni.createFrom().voidItem();
+        }, 1).dispatchDue().await().indefinitely();
+
+        assertThat(sentTo).containsExactly("k1");
+        assertThat(queue.sent).containsExactly(1L);
+        assertThat(report.sent()).isEqualTo(1);
+    }
+
+    @Test
     void nothingDueIsAnEmptyRound() {
         assertThat(service((i, k, t) -> Uni.createFrom().voidItem(), 4).dispatchDue().await().indefinitely())
                 .isEqualTo(new Report(0, 0, 0, 0, false));
@@ -98,12 +114,19 @@ class DispatchServiceTest {
         final List<String> failed = new ArrayList<>();
         final List<Long> released = new ArrayList<>();
         final List<QueuedDelivery> releasedDeliveries = new ArrayList<>();
+        /** Deliveries another replica claimed after this one's lease ran out. */
+        final List<Long> lost = new ArrayList<>();
 
         @Override
         public Uni<List<QueuedDelivery>> claimDue(int max, Duration lease) {
             List<QueuedDelivery> batch = List.copyOf(due.subList(0, Math.min(max, due.size())));
             due.removeAll(batch);
             return Uni.createFrom().item(batch);
+        }
+
+        @Override
+        public Uni<Boolean> holdForSending(QueuedDelivery delivery, Duration lease) {
+            return Uni.createFrom().item(!lost.contains(delivery.id()));
         }
 
         @Override

@@ -201,7 +201,8 @@ final class InMemoryReminders implements ReminderPlanPort, ReminderUnitOfWorkPor
                 return Uni.createFrom().nullItem();
             }
             ReminderSession s = sessions.get(row.key);
-            due = new DueReminder(row.id, row.slot, s, cancelled.get(row.key) || !row.icsUid.equals(s.icsUid()), row.attempts, "key-" + row.id);
+            due = new DueReminder(row.id, row.slot, s, cancelled.get(row.key) || !row.icsUid.equals(s.icsUid()), row.attempts, "key-" + row.id,
+                    row.slot.recipientUserId() == null ? null : preferences.get(row.slot.recipientUserId()));
         }
         return decide.apply(due).invoke(d -> {
             synchronized (this) {

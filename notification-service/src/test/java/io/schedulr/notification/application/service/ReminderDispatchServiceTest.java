@@ -6,6 +6,7 @@ import io.schedulr.notification.domain.DueReminder;
 import io.schedulr.notification.domain.NotificationPlanner;
 import io.schedulr.notification.domain.RedeliveryPolicy;
 import io.schedulr.notification.domain.ReminderOutcome;
+import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.RoomChangeKind;
 import io.schedulr.testsupport.SettableClock;
 import io.smallrye.mutiny.Uni;
@@ -130,6 +131,42 @@ class ReminderDispatchServiceTest {
 
         assertThat(mailer.sent).isEmpty();
         assertThat(reminders.withStatus("CANCELLED")).hasSize(2);
+    }
+
+    @Test
+    void aPreferenceChangedAfterTheClaimIsHonouredWhenTheReminderIsSettled() {
+        roomService.handle(room("e1", RoomChangeKind.BOOKED, 0, START)).await().indefinitely();
+        clock.set(START.minus(Duration.ofMinutes(60)));
+        var claims = reminders.claimDue(clock.instant(), Duration.ofMinutes(2), 10).await().indefinitely();
+        assertThat(claims).hasSize(2);
+
+        // Committed between the claim and the send: the re-plan found these reminders being sent, not pending.
+        reminders.preferences.put(HOST.id(), new ReminderPreference(List.of(10), true)); // no 60-minute reminder any more
+        reminders.preferences.put(GUEST.id(), new ReminderPreference(List.of(60, 10), false)); // only Google's pop-ups
+        for (var claim : claims) {
+            reminders.settle(claim, dispatch::decide).await().indefinitely();
+        }
+
+        assertThat(mailer.sent).isEmpty();
+        assertThat(reminders.withStatus("CANCELLED")).hasSize(2);
+        assertThat(reminders.audits).allSatisfy(a -> {
+            assertThat(a.outcome()).isEqualTo(ReminderOutcome.CANCELLED);
+            assertThat(a.detail()).contains("reminder preferences changed");
+        });
+    }
+
+    @Test
+    void anUnchangedOrDefaultPreferenceStillSendsTheReminder() {
+        roomService.handle(room("e1", RoomChangeKind.BOOKED, 0, START)).await().indefinitely();
+        clock.set(START.minus(Duration.ofMinutes(60)));
+        var claims = reminders.claimDue(clock.instant(), Duration.ofMinutes(2), 10).await().indefinitely();
+
+        reminders.preferences.put(HOST.id(), new ReminderPreference(List.of(60, 15), true)); // still 60 minutes before
+        for (var claim : claims) {
+            reminders.settle(claim, dispatch::decide).await().indefinitely();
+        }
+
+        assertThat(mailer.sent).containsExactlyInAnyOrder(HOST.email() + " 60", GUEST.email() + " 60");
     }
 
     @Test

@@ -34,14 +34,23 @@ public class InterviewEventsListener {
 
     @Inject
     InterviewEventsListener(HandleInterviewChangeUseCase interviews, NotificationConfig config) {
+        this(interviews, config.consumer().retryBackoff());
+    }
+
+    InterviewEventsListener(HandleInterviewChangeUseCase interviews, Duration firstBackoff) {
         this.interviews = interviews;
-        this.firstBackoff = config.consumer().retryBackoff();
+        this.firstBackoff = firstBackoff;
     }
 
     @Incoming("interview-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return KafkaRetry.handle(LOG, "interview events", record, firstBackoff, () -> {
-            MDC.put("interviewId", record.key()); // records are keyed by it; every log line of this record names it
+            // Records are keyed by it; every log line of this record names it. The MDC takes no null: a keyless record
+            // is handled all the same (the event names its interview).
+            MDC.remove("interviewId");
+            if (record.key() != null) {
+                MDC.put("interviewId", record.key());
+            }
             CloudEvent<InterviewEvent> event = EventCodec.decodeInterviewEvent(record.value());
             InterviewEventType type = InterviewEventType.fromCloudEventType(event.type())
                     .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));

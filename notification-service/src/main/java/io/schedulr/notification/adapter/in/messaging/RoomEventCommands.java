@@ -5,6 +5,7 @@ import io.schedulr.events.Participant;
 import io.schedulr.events.RoomEvent;
 import io.schedulr.events.RoomEventType;
 import io.schedulr.notification.application.port.in.HandleRoomChangeCommand;
+import io.schedulr.notification.domain.InvalidRoomChangeException;
 import io.schedulr.notification.domain.Person;
 import io.schedulr.notification.domain.RoomChangeKind;
 
@@ -21,7 +22,7 @@ final class RoomEventCommands {
     /** @param event the record that told us (a room event, or a mirror failure carrying the room) */
     static HandleRoomChangeCommand toCommand(CloudEvent<?> event, RoomEvent d, RoomEventType type) {
         return new HandleRoomChangeCommand(event.id(), event.time(), kindOf(type), d.roomId(), d.icsUid(), d.sequence(), d.startUtc(),
-                d.endUtc(), d.title(), d.roomUrl(), person(d.host()), person(d.guest()));
+                d.endUtc(), d.title(), d.roomUrl(), person(d.host(), "host"), person(d.guest(), "guest"));
     }
 
     /**
@@ -40,10 +41,15 @@ final class RoomEventCommands {
         };
     }
 
-    static Person person(Participant p) {
+    /** A failure names the role (host, guest), never the address: it reaches WARN logs and the dead-letter reason. */
+    static Person person(Participant p, String role) {
         if (p == null || p.email() == null || p.email().isBlank()) {
             return null;
         }
-        return new Person(p.id(), p.email(), p.name(), p.timeZone());
+        try {
+            return new Person(p.id(), p.email(), p.name(), p.timeZone());
+        } catch (InvalidRoomChangeException e) {
+            throw new InvalidRoomChangeException("the " + role + "'s email: " + e.getMessage());
+        }
     }
 }

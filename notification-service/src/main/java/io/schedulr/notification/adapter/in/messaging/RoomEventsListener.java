@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -62,8 +63,16 @@ public class RoomEventsListener {
     }
 
     private Uni<Void> handle(ConsumerRecord<String, byte[]> record) {
-        MDC.put("roomId", record.key()); // records are keyed by it; every log line of this record names it
-        CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
+        // Records are keyed by the room id; every log line of this record names it. A keyless record (nothing keys it
+        // wrongly, the event names its room) is handled all the same: the MDC takes no null, so it names the event's room.
+        MDC.remove("roomId");
+        if (record.key() != null) {
+            MDC.put("roomId", record.key());
+        }
+        CloudEvent<RoomEvent> event = decode(record.value());
+        if (record.key() == null && event.data() != null && event.data().roomId() != null) {
+            MDC.put("roomId", event.data().roomId());
+        }
         RoomEventType type = RoomEventType.fromCloudEventType(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
         // Our own mapping, not RoomEventType.notifiesParticipants(): a release (the guest left) cancels their invitation.
@@ -75,6 +84,29 @@ public class RoomEventsListener {
                 .invoke(outcome -> LOG.infof("event %s (%s, room %s, sequence %d): %s", event.id(), type, event.data().roomId(),
                         event.data().sequence(), outcome))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Decoding is a function of the record's bytes alone: whatever it throws, a retry would throw again, so it is poison
+     * (dead-lettered with its reason), never a passing failure that holds the partition. The body {@code null} decodes to
+     * no event at all.
+     */
+    static CloudEvent<RoomEvent> decode(byte[] value) {
+        if (value != null && value.length < 64 && new String(value, StandardCharsets.UTF_8).strip().equals("null")) {
+            throw new MalformedEventException("empty record: the body is the JSON null");
+        }
+        CloudEvent<RoomEvent> event;
+        try {
+            event = EventCodec.decodeRoomEvent(value);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("not a room event: " + e, e);
+        }
+        if (event == null) {
+            throw new MalformedEventException("empty record");
+        }
+        return event;
     }
 
     private static String at(ConsumerRecord<?, ?> record) {

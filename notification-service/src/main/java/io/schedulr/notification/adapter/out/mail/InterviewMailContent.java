@@ -55,8 +55,10 @@ final class InterviewMailContent {
             headline += " It is tentative until the host confirms it on Cal.com; you will get an update then.";
         }
         String whenLabel = change == InterviewChange.RESCHEDULE_REQUESTED ? "Was" : "When";
-        // Only the team can open an interview in schedulr; the contact and the guests are not shown a page they cannot see.
-        String page = details.people().stream().anyMatch(p -> p.onTheTeam() && p.person().sameAddress(recipient))
+        // Only the team can open an interview in schedulr; the contact and the guests are not shown a page they cannot see,
+        // nor is an address the interview no longer names (a replaced primary interviewer's old one is the organizer of its
+        // own CANCEL, so a calendar matches it, but its holder may be a stranger).
+        String page = !noLongerInvited && details.people().stream().anyMatch(p -> p.onTheTeam() && p.person().sameAddress(recipient))
                 ? links.interview(details.interviewId()) : null;
 
         StringBuilder text = new StringBuilder()

@@ -31,7 +31,8 @@ public class MailerBounceAlertSender implements SendBounceAlertPort {
 
     Mail compose(BounceAlert alert) {
         BounceAlertMailContent content = BounceAlertMailContent.of(alert, links);
-        Mail mail = Mail.withText(alert.mail().organizer().email(), content.subject(), content.text()).setHtml(content.html());
+        Mail mail = Mail.withText(alert.mail().organizer().email(), MailSubjects.header(content.subject()), content.text())
+                .setHtml(content.html());
         mail.setFrom(identity.fromHeader());
         mail.addHeader("Message-ID", identity.messageId(alert.messageKey()));
         return mail;

@@ -10,6 +10,7 @@ import io.schedulr.kit.tracing.TraceParents;
 import io.schedulr.notification.application.port.out.MailServerUnavailableException;
 import io.schedulr.notification.application.port.out.SendInvitePort;
 import io.schedulr.notification.config.MailIdentity;
+import io.schedulr.notification.domain.InterviewChange;
 import io.schedulr.notification.domain.Invitation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,13 +62,21 @@ public class MailerInviteSender implements SendInvitePort {
         String ics = IcsInviteCalendar.render(invitation, identity.address(), clock.instant());
         InviteMailContent content = InviteMailContent.of(invitation, links);
         ImipMimeBody mime = ImipMimeBody.of(content, ics, invitation.method());
-        Mail mail = Mail.withText(invitation.recipient().email(), content.subject(), mime.body());
+        Mail mail = Mail.withText(invitation.recipient().email(), MailSubjects.header(content.subject()), mime.body());
         mail.setFrom(identity.fromHeader());
-        mail.setReplyTo(invitation.meeting().organizer().email());
+        // The CANCEL to a replaced primary interviewer's old address names that address as its organizer (so a calendar
+        // matches it); a Reply-To back to the very address the interview no longer names would help nobody.
+        if (!noLongerInvited(invitation) || !invitation.meeting().organizer().sameAddress(invitation.recipient())) {
+            mail.setReplyTo(invitation.meeting().organizer().email());
+        }
         mail.addHeader("Message-ID", identity.messageId(messageKey));
         mail.addHeader("Content-Type", mime.contentType());
         mail.addHeader("Content-Transfer-Encoding", "7bit");
         mail.addHeader("Content-Class", "urn:content-classes:calendarmessage");
         return mail;
+    }
+
+    private static boolean noLongerInvited(Invitation invitation) {
+        return invitation.meeting().interview() != null && invitation.meeting().interview().change() == InterviewChange.NO_LONGER_INVITED;
     }
 }

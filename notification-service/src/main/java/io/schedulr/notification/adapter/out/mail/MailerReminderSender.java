@@ -33,7 +33,8 @@ public class MailerReminderSender implements SendReminderPort {
 
     Mail compose(DueReminder reminder, Instant now) {
         ReminderMailContent content = ReminderMailContent.of(reminder, now, links);
-        Mail mail = Mail.withText(reminder.recipient().person().email(), content.subject(), content.text()).setHtml(content.html());
+        Mail mail = Mail.withText(reminder.recipient().person().email(), MailSubjects.header(content.subject()), content.text())
+                .setHtml(content.html());
         mail.setFrom(identity.fromHeader());
         mail.setReplyTo(reminder.session().people().get(0).person().email());
         mail.addHeader("Message-ID", identity.messageId(reminder.messageKey()));

@@ -81,14 +81,15 @@ public record ReminderMailContent(String subject, String text, String html) {
     /**
      * The session's page in the web app (label, address), as the invitations link it, for a person who can sign in (the
      * session names their user id): a room's "Your sessions", an interview's own page for its team. A startup's contact and
-     * the guests get none.
+     * the guests get none, even with an account: they cannot open the interview (as in the invitations).
      */
     private static Map.Entry<String, String> page(ReminderSession s, SessionParticipant recipient, WebAppLinks links) {
         if (recipient.person().id() == null) {
             return null;
         }
         if (s.key().startsWith(InterviewDetails.KEY_PREFIX)) {
-            return Map.entry("In schedulr", links.interview(s.key().substring(InterviewDetails.KEY_PREFIX.length())));
+            return recipient.interviewer()
+                    ? Map.entry("In schedulr", links.interview(s.key().substring(InterviewDetails.KEY_PREFIX.length()))) : null;
         }
         return Map.entry("Your sessions", links.sessions());
     }

@@ -8,6 +8,7 @@ import io.schedulr.notification.domain.DeliveryOutcome;
 import io.schedulr.notification.domain.DeliveryStatus;
 import io.schedulr.notification.domain.EmailStatus;
 import io.schedulr.notification.domain.EmailStatusNotice;
+import io.schedulr.notification.domain.InvalidRoomChangeException;
 import io.schedulr.notification.domain.Invitation;
 import io.schedulr.notification.domain.InviteMethod;
 import io.schedulr.notification.domain.Meeting;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.schedulr.notification.adapter.out.persistence.SqlValues.instant;
@@ -47,8 +49,9 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
 
     @Override
     public Uni<List<QueuedDelivery>> claimDue(int max, Duration lease) {
+        UUID token = UUID.randomUUID();
         return pool.withTransaction(conn -> conn.preparedQuery("""
-                        UPDATE delivery SET lease_until = now() + CAST($2::text AS interval)
+                        UPDATE delivery SET lease_until = now() + CAST($2::text AS interval), lease_token = $3
                         WHERE id IN (
                             SELECT d.id FROM delivery d
                             WHERE d.status IN ('PENDING', 'PARKED') AND d.next_attempt_at <= now()
@@ -60,7 +63,7 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
                             LIMIT $1
                             FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
-                .execute(Tuple.of(max, lease.toMillis() + " milliseconds"))
+                .execute(Tuple.of(max, lease.toMillis() + " milliseconds", token))
                 .flatMap(rows -> {
                     List<QueuedDelivery> claimed = new ArrayList<>();
                     Map<Long, String> unusable = new HashMap<>();
@@ -86,7 +89,8 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
         }
         LOG.errorf("setting aside %d undeliverable deliveries: %s", unusable.size(), unusable);
         List<Tuple> batch = unusable.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
-        return conn.preparedQuery("UPDATE delivery SET status = 'UNDELIVERABLE', lease_until = NULL, last_error = $2 WHERE id = $1")
+        return conn.preparedQuery("""
+                        UPDATE delivery SET status = 'UNDELIVERABLE', lease_until = NULL, lease_token = NULL, last_error = $2 WHERE id = $1""")
                 .executeBatch(batch)
                 .flatMap(v -> conn.preparedQuery("""
                                 INSERT INTO delivery_attempt (delivery_id, event_id, room_id, recipient, method, sequence, outcome, error,
@@ -98,28 +102,58 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
     }
 
     @Override
+    public Uni<Boolean> holdForSending(QueuedDelivery delivery, Duration lease) {
+        return pool.preparedQuery("""
+                        UPDATE delivery SET lease_until = now() + CAST($3::text AS interval)
+                        WHERE id = $1 AND lease_token = $2 AND status IN ('PENDING', 'PARKED')""")
+                .execute(Tuple.of(delivery.id(), token(delivery), lease.toMillis() + " milliseconds"))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        LOG.infof("delivery %d: not sending it, another sender claimed it after our lease ran out (or it was settled)",
+                                delivery.id());
+                        return false;
+                    }
+                    return true;
+                });
+    }
+
+    @Override
     public Uni<Void> markSent(QueuedDelivery delivery, Instant at) {
         return pool.withTransaction(conn -> conn.preparedQuery("""
-                        UPDATE delivery SET status = 'SENT', sent_at = $2, attempts = attempts + 1, lease_until = NULL, last_error = NULL
-                        WHERE id = $1""")
+                        UPDATE delivery SET status = 'SENT', sent_at = $2, attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
+                            last_error = NULL
+                        WHERE id = $1 AND status <> 'SENT'""")
                 .execute(Tuple.of(delivery.id(), ts(at)))
-                .flatMap(rows -> auditAttempt(conn, delivery, DeliveryOutcome.SENT, null, at)));
+                .flatMap(rows -> rows.rowCount() == 0 ? lostClaim(delivery, "sent")
+                        : auditAttempt(conn, delivery, DeliveryOutcome.SENT, null, at)));
     }
 
     @Override
     public Uni<Void> markFailed(QueuedDelivery delivery, String error, Instant at, Instant nextAttemptAt) {
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         UPDATE delivery SET status = 'PARKED', attempts = attempts + 1, next_attempt_at = $2, lease_until = NULL,
-                            last_error = $3
-                        WHERE id = $1""")
-                .execute(Tuple.of(delivery.id(), ts(nextAttemptAt), SqlValues.clip(error, 2000)))
-                .flatMap(rows -> auditAttempt(conn, delivery, DeliveryOutcome.FAILED, error, at)));
+                            lease_token = NULL, last_error = $3
+                        WHERE id = $1 AND lease_token = $4 AND status IN ('PENDING', 'PARKED')""")
+                .execute(Tuple.of(delivery.id(), ts(nextAttemptAt), SqlValues.clip(error, 2000), token(delivery)))
+                .flatMap(rows -> rows.rowCount() == 0 ? lostClaim(delivery, "failed")
+                        : auditAttempt(conn, delivery, DeliveryOutcome.FAILED, error, at)));
     }
 
     @Override
     public Uni<Void> release(QueuedDelivery delivery) {
-        return pool.preparedQuery("UPDATE delivery SET lease_until = NULL WHERE id = $1 AND status IN ('PENDING', 'PARKED')")
-                .execute(Tuple.of(delivery.id())).replaceWithVoid();
+        return pool.preparedQuery("""
+                        UPDATE delivery SET lease_until = NULL, lease_token = NULL
+                        WHERE id = $1 AND lease_token = $2 AND status IN ('PENDING', 'PARKED')""")
+                .execute(Tuple.of(delivery.id(), token(delivery))).replaceWithVoid();
+    }
+
+    private static Uni<Void> lostClaim(QueuedDelivery delivery, String outcome) {
+        LOG.infof("delivery %d: not recording it as %s, it was settled by another sender meanwhile", delivery.id(), outcome);
+        return Uni.createFrom().voidItem();
+    }
+
+    private static UUID token(QueuedDelivery delivery) {
+        return delivery.claim() == null ? null : UUID.fromString(delivery.claim());
     }
 
     private Uni<Void> auditAttempt(SqlConnection conn, QueuedDelivery delivery, DeliveryOutcome outcome, String error, Instant at) {
@@ -215,15 +249,24 @@ public class PgDeliveryStore implements DeliveryQueuePort, LoadDeliveryHistoryPo
         }
     }
 
+    /** The person in the row's {@code <role>_email/_name/_tz} columns; a failure names the column, never the address. */
+    private static Person person(Row row, String role) {
+        try {
+            return new Person(row.getString(role + "_email"), row.getString(role + "_name"), row.getString(role + "_tz"));
+        } catch (InvalidRoomChangeException e) {
+            throw new InvalidRoomChangeException(role + "_email: " + e.getMessage());
+        }
+    }
+
     private static QueuedDelivery toQueued(Row row) {
-        Person organizer = new Person(row.getString("organizer_email"), row.getString("organizer_name"), row.getString("organizer_tz"));
-        Person attendee = new Person(row.getString("attendee_email"), row.getString("attendee_name"), row.getString("attendee_tz"));
-        Person recipient = new Person(row.getString("recipient_email"), row.getString("recipient_name"), row.getString("recipient_tz"));
+        Person organizer = person(row, "organizer");
+        Person attendee = person(row, "attendee");
+        Person recipient = person(row, "recipient");
         Meeting meeting = new Meeting(row.getString("room_id"), row.getString("ics_uid"), row.getInteger("sequence"),
                 instant(row, "start_utc"), instant(row, "end_utc"), row.getString("title"), row.getString("room_url"), organizer, attendee,
                 InterviewJson.read(row.getJsonObject("interview")));
         Invitation invitation = new Invitation(row.getString("event_id"), InviteMethod.valueOf(row.getString("method")), meeting, recipient);
         return new QueuedDelivery(row.getLong("id"), row.getString("message_key"), row.getInteger("attempts"), invitation,
-                row.getString("traceparent"));
+                row.getString("traceparent"), row.getUUID("lease_token") == null ? null : row.getUUID("lease_token").toString());
     }
 }

@@ -6,6 +6,7 @@ import io.schedulr.notification.application.port.out.ReminderUnitOfWorkPort;
 import io.schedulr.notification.domain.DueReminder;
 import io.schedulr.notification.domain.ReminderDecision;
 import io.schedulr.notification.domain.ReminderOutcome;
+import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.ReminderSlot;
 import io.smallrye.mutiny.Uni;
@@ -90,19 +91,44 @@ public class PgReminderStore implements ReminderUnitOfWorkPort, ReminderQueuePor
                                             return Uni.createFrom().nullItem(); // another sender took it after our lease ran out
                                         }
                                         Row sessionRow = sessions.iterator().next();
-                                        DueReminder due = due(r.next(), sessionRow);
-                                        return decide.apply(due).flatMap(decision -> store(conn, due, decision).replaceWith(decision));
+                                        Row reminderRow = r.next();
+                                        // The person's preference as it stands now: a change committed after the claim found
+                                        // this reminder SENDING, not PENDING, so only this check keeps it from going out. Whose:
+                                        // the user id the session names them by now, as the planner reads it.
+                                        String userId = ReminderRows.session(sessionRow).participant(reminderRow.getString("recipient_email"))
+                                                .map(p -> p.person().id()).orElse(reminderRow.getString("recipient_user_id"));
+                                        return preference(conn, userId).flatMap(preference -> {
+                                            DueReminder due = due(reminderRow, sessionRow, preference);
+                                            return decide.apply(due).flatMap(decision -> store(conn, due, decision).replaceWith(decision));
+                                        });
                                     }));
                 }));
     }
 
-    private static DueReminder due(Row row, Row sessionRow) {
+    /** Read without a lock: a preference change locks the session after writing it, and the sender holds that session. */
+    private static Uni<ReminderPreference> preference(SqlConnection conn, String userId) {
+        if (userId == null) {
+            return Uni.createFrom().item(ReminderPreference.DEFAULT);
+        }
+        return conn.preparedQuery("SELECT minutes, channel, time_zone FROM reminder_preference WHERE user_id = $1").execute(Tuple.of(userId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return ReminderPreference.DEFAULT;
+                    }
+                    Row row = it.next();
+                    return new ReminderPreference(Arrays.asList(row.getArrayOfIntegers("minutes")), "email".equals(row.getString("channel")),
+                            row.getString("time_zone"));
+                });
+    }
+
+    private static DueReminder due(Row row, Row sessionRow, ReminderPreference preference) {
         ReminderSession session = ReminderRows.session(sessionRow);
         ReminderSlot slot = ReminderRows.slot(row);
         boolean otherMeeting = !row.getString("ics_uid").equals(session.icsUid());
         // A reminder of an earlier meeting of the room (booked again after a release) is as good as cancelled.
         return new DueReminder(row.getLong("id"), slot, session, sessionRow.getBoolean("cancelled") || otherMeeting,
-                row.getInteger("attempts"), ReminderRows.messageKey(session.key(), row.getString("ics_uid"), slot));
+                row.getInteger("attempts"), ReminderRows.messageKey(session.key(), row.getString("ics_uid"), slot), preference);
     }
 
     private static Uni<Void> store(SqlConnection conn, DueReminder due, ReminderDecision decision) {

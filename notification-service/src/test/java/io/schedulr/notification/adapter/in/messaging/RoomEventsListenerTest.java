@@ -72,6 +72,43 @@ class RoomEventsListenerTest {
     }
 
     @Test
+    void aRecordWithoutAKeyIsHandledLikeAnyOther() {
+        listener(c -> Uni.createFrom().item(HandleRoomChangeUseCase.Outcome.QUEUED))
+                .consume(new ConsumerRecord<>("scheduling.room-events.v1", 0, 8L, null, booking(RoomEventType.ROOM_BOOKED, true)))
+                .await().atMost(WAIT);
+
+        assertThat(handled).singleElement().satisfies(c -> assertThat(c.roomId()).isEqualTo("room-1"));
+    }
+
+    @Test
+    void aJsonNullBodyIsPoisonAtOnceNotRetried() {
+        var listener = listener(c -> Uni.createFrom().item(HandleRoomChangeUseCase.Outcome.QUEUED));
+
+        assertThatThrownBy(() -> listener.consume(record("null".getBytes(StandardCharsets.UTF_8))).await().atMost(WAIT))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("empty record");
+        assertThatThrownBy(() -> listener.consume(new ConsumerRecord<>("scheduling.room-events.v1", 0, 9L, null,
+                " null ".getBytes(StandardCharsets.UTF_8))).await().atMost(WAIT))
+                .as("no key either").isInstanceOf(MalformedEventException.class);
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anUnusableAddressIsPoisonNamedByItsRoleNotByTheAddress() {
+        RoomEvent data = new RoomEvent("room-1", "room-1@rooms.schedulr.test", 0, START, START.plusSeconds(2700), "Cello lesson", null,
+                false, "ROOM_BOOKED", new Participant("h", "hilde@example.com", "Hilde", "UTC"),
+                new Participant("g", "gary.secret at example.com", "Gary", "UTC"));
+        byte[] value = EventCodec.encode(CloudEvent.of("evt-2", "/scheduling-service", RoomEventType.ROOM_BOOKED.cloudEventType(), START,
+                "room-1", data)).getBytes(StandardCharsets.UTF_8);
+        var listener = listener(c -> Uni.createFrom().item(HandleRoomChangeUseCase.Outcome.QUEUED));
+
+        assertThatThrownBy(() -> listener.consume(record(value)).await().atMost(WAIT))
+                .isInstanceOf(InvalidRoomChangeException.class)
+                .hasMessageContaining("guest")
+                .message().doesNotContain("gary.secret").doesNotContain("example.com");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
     void eventsThatNotifyNobodyAreNotHandled() {
         listener(c -> Uni.createFrom().item(HandleRoomChangeUseCase.Outcome.QUEUED)).consume(record(booking(RoomEventType.ROOM_UPDATED, true)))
                 .await().atMost(WAIT);

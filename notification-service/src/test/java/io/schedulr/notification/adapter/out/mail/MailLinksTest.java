@@ -99,6 +99,36 @@ class MailLinksTest {
     }
 
     @Test
+    void anInterviewReminderLinksNobodyOffTheTeamToTheInterviewEvenWithAnAccount() {
+        Person member = new Person("user-3", "ivy@example.com", "Ivy Interviewer", "Europe/Berlin");
+        Person contact = new Person("user-4", "grace@acme.example", "Grace Contact", "America/New_York");
+        Person guest = new Person("user-5", "gus@fund.example", "Gus Guest", "Asia/Tokyo");
+        ReminderSession session = new ReminderSession(InterviewDetails.KEY_PREFIX + "3f6c1a52-0000-4000-8000-000000000003", "uid-3", 0,
+                "Interview: Acme", START, END, null, List.of(new SessionParticipant(member, "Partner; interviewer (organizer)"),
+                new SessionParticipant(contact, "CEO, Acme; startup contact"), new SessionParticipant(guest, "Fund; guest")));
+
+        assertThat(ReminderMailContent.of(due(session, member), START.minus(Duration.ofMinutes(10)), LINKS).text())
+                .contains("In schedulr: https://schedulr.example.com/#/interviews/3f6c1a52-0000-4000-8000-000000000003\n");
+        for (Person outsider : List.of(contact, guest)) {
+            ReminderMailContent mail = ReminderMailContent.of(due(session, outsider), START.minus(Duration.ofMinutes(10)), LINKS);
+            assertThat(mail.text() + mail.html()).as(outsider.name()).doesNotContain("#/interviews/").doesNotContain("#/sessions");
+        }
+    }
+
+    @Test
+    void theCancelToAReplacedPrimaryInterviewersOldAddressLinksNoInterviewPage() {
+        Person old = new Person("ada.old@example.com", "Ada Interviewer", "Europe/Berlin");
+        InterviewDetails details = new InterviewDetails("3f6c1a52-0000-4000-8000-000000000004", InterviewChange.NO_LONGER_INVITED, List.of(
+                new InterviewParticipant(old, InterviewParticipant.Kind.PRIMARY_INTERVIEWER, null, null),
+                new InterviewParticipant(old, InterviewParticipant.Kind.GUEST, null, null)), null, false);
+        Meeting meeting = new Meeting(details.key(), "uid-4", 1, START, END, "Interview: Acme", null, old, old, details);
+
+        InviteMailContent mail = InviteMailContent.of(new Invitation("e", InviteMethod.CANCEL, meeting, old), LINKS);
+
+        assertThat(mail.text() + mail.html()).doesNotContain("#/interviews/");
+    }
+
+    @Test
     void theAddressIsTheWebAppsRootWithNothingAfterIt() {
         assertThat(new WebAppLinks("http://localhost:8080/").sessions()).isEqualTo("http://localhost:8080/#/sessions");
         assertThat(new WebAppLinks(" https://schedulr.example.com/app ").reminders()).isEqualTo("https://schedulr.example.com/app/#/reminders");
@@ -111,6 +141,6 @@ class MailLinksTest {
 
     private static DueReminder due(ReminderSession session, Person recipient) {
         return new DueReminder(1, new ReminderSlot(recipient.email(), recipient.id(), 10, START.minus(Duration.ofMinutes(10))),
-                session, false, 0, "key-1");
+                session, false, 0, "key-1", null);
     }
 }
