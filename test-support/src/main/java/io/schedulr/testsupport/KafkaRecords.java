@@ -37,13 +37,25 @@ public final class KafkaRecords {
 
     /** With extra record headers (e.g. a W3C {@code traceparent}, as the relays send it). */
     public static RecordMetadata publish(String topic, String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        return send(new ProducerRecord<>(topic, key, value), headers);
+    }
+
+    /**
+     * Onto one partition of the topic, with any key (also none) and any body (also {@code null} for a record without a
+     * value), so a test can put records one behind the other whatever their keys.
+     */
+    public static RecordMetadata publishTo(String topic, int partition, String key, String value) {
+        return send(new ProducerRecord<>(topic, partition, key, value), Map.of());
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, String> record, Map<String, String> headers) {
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
             return producer().send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
+            String where = record.topic() + (record.partition() == null ? "" : "-" + record.partition());
+            throw new IllegalStateException("could not publish to " + where, e);
         }
     }
 

@@ -9,23 +9,15 @@ import io.schedulr.events.Topics;
 import io.schedulr.testsupport.KafkaRecords;
 import io.schedulr.testsupport.TestUser;
 import io.schedulr.testsupport.TopicProbe;
-import io.schedulr.testsupport.TestInfra;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
 import java.util.UUID;
 
 /** Publishes room events to the real broker as scheduling-service would: CloudEvents JSON, key = room id. */
 public final class RoomEvents {
     public static final String DEAD_LETTER_TOPIC = "notification.dead-letter.v1";
-    private static KafkaProducer<String, String> producer;
 
     private RoomEvents() {
     }
@@ -76,24 +68,6 @@ public final class RoomEvents {
      * value), so a test can put records one behind the other whatever their keys. Waits for the broker's acknowledgement.
      */
     public static RecordMetadata publishTo(int partition, String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ROOM_EVENTS, partition, key, value);
-        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        try {
-            return producer().send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.ROOM_EVENTS + "-" + partition, e);
-        }
-    }
-
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(p);
-        }
-        return producer;
+        return KafkaRecords.publishTo(Topics.ROOM_EVENTS, partition, key, value);
     }
 }
