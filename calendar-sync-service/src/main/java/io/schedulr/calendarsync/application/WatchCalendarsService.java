@@ -169,10 +169,22 @@ public class WatchCalendarsService implements WatchCalendarsUseCase {
             if (e instanceof GrantRevokedException) {
                 return false;
             }
-            if (e instanceof CalendarGoneException gone && goneCalendars != null
-                    && transactions.inTransaction(() -> goneCalendars.replace(connection, gone.calendarId(), "opening a push channel"))) {
-                // The next round opens a channel on the new calendar.
-                return false;
+            if (e instanceof CalendarGoneException gone && goneCalendars != null) {
+                try {
+                    if (transactions.inTransaction(() -> goneCalendars.replace(connection, gone.calendarId(), "opening a push channel"))) {
+                        return false; // the next round opens a channel on the new calendar
+                    }
+                } catch (GrantRevokedException revoked) {
+                    transactions.inTransaction(() -> {
+                        grants.revoked(connection, "making their deleted calendar anew");
+                        return null;
+                    });
+                    return false;
+                } catch (RuntimeException notMade) {
+                    // Not made now (Google unavailable, …): this person waits like any failed opening, and is tried again.
+                    backOff(person, connection, notMade);
+                    throw notMade;
+                }
             }
             backOff(person, connection, e);
             throw e;

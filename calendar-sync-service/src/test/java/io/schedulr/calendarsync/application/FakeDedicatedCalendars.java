@@ -18,6 +18,8 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
     int callsInsideTransaction;
     /** What happens elsewhere while Google is being asked. */
     Runnable meanwhile = () -> { };
+    /** What Google answers instead of a calendar (unavailable, …); null: it answers. */
+    RuntimeException failure;
     /** Calendars deleted in Google: known by id, they are no longer found, and a new one is made. */
     final java.util.Set<String> deletedInGoogle = new java.util.HashSet<>();
     private int made;
@@ -31,6 +33,9 @@ final class FakeDedicatedCalendars implements DedicatedCalendars {
         meanwhile.run();
         if (accessWithdrawn) {
             throw new GrantRevokedException("Google no longer takes the access token (401)");
+        }
+        if (failure != null) {
+            throw failure;
         }
         return knownCalendarId != null && !deletedInGoogle.contains(knownCalendarId) ? knownCalendarId : "schedulr-meetings-" + (++made) + "@group.calendar.google.com";
     }

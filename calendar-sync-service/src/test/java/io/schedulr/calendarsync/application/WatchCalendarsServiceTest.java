@@ -118,6 +118,25 @@ class WatchCalendarsServiceTest {
     }
 
     @Test
+    void aDeletedCalendarThatCannotBeMadeAnewNowWaitsLikeAnyFailedOpening() {
+        FakeDedicatedCalendars calendars = new FakeDedicatedCalendars();
+        calendars.failure = new GoogleUnavailableException("Google answered 503", null);
+        GoogleGrants grants = new GoogleGrants(new FakeGoogle(), vault, audit, store, events, clock);
+        GoneCalendars gone = new GoneCalendars(store, calendars, grants, events, new InMemoryMirrorJobs(store), new InMemoryInterviewMirrors(store),
+                channels, audit, clock);
+        WatchCalendarsService withGone = new WatchCalendarsService(channels, channels, store, google, grants, audit,
+                new InMemoryTransactions(store, events), clock, () -> "https://schedulr.example/api/google/webhook", null, gone);
+        google.refusedWatches.put("cal-ana", new CalendarGoneException("cal-ana", "watching calendar cal-ana: Google answered 404 notFound"));
+
+        withGone.openChannels(NOW.plus(Duration.ofDays(1)));
+        withGone.openChannels(NOW.plus(Duration.ofDays(1)));
+
+        assertThat(calendars.calls).as("Google was asked to make it anew").hasSize(1);
+        assertThat(google.attemptedWatches).as("not asked again within the back-off").containsExactly("cal-ana");
+        assertThat(channels.backoffs).containsKey("ana");
+    }
+
+    @Test
     void aPersonWhoseChannelGoogleRefusesIsNotAskedAgainEveryRoundButIsSyncedByTheBackstop() {
         google.refusedWatches.put("cal-ana", new GoogleRejectedException(403, "watching calendar cal-ana: Google answered 403 forbidden"));
         Clock later = Clock.offset(clock, Duration.ofSeconds(5));

@@ -84,6 +84,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$Slot",
         "io.schedulr.scheduling.application.port.out.interview.CalcomGatewayPort$SlotOptions",
         "io.schedulr.scheduling.application.port.out.interview.InterviewStore$Visibility",
+        "io.schedulr.scheduling.application.service.ConflictCheck$SkippedCheck",
         "io.schedulr.scheduling.domain.PracticeRoom",
         "io.schedulr.scheduling.domain.RoomId",
         "io.schedulr.scheduling.domain.Slot",

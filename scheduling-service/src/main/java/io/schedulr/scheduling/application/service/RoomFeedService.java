@@ -75,18 +75,26 @@ public class RoomFeedService implements WatchRoomsUseCase, ShareRoomChangeUseCas
     }
 
     @Override
-    public void readsFrom(int partition, long nextOffset) {
+    public void readsFrom(Map<Integer, Long> nextOffsets) {
         synchronized (recent) {
-            Long last = taken.get(partition);
-            if (last != null && nextOffset <= last + 1) {
-                return; // goes on where it was (or reads again what it has: share skips it)
+            boolean gap = false;
+            for (Map.Entry<Integer, Long> at : nextOffsets.entrySet()) {
+                int partition = at.getKey();
+                long nextOffset = at.getValue();
+                Long last = taken.get(partition);
+                if (last != null && nextOffset <= last + 1) {
+                    continue; // goes on where it was (or reads again what it has: share skips it)
+                }
+                heldFrom.put(partition, nextOffset);
+                taken.put(partition, nextOffset - 1);
+                gap = true;
             }
-            // The first time, or further on than where it was: nothing before nextOffset is held. Whoever watches now
-            // may have missed changes in between (connected before this replica read the partition, or the gap), so
-            // they are told to list the rooms again.
-            heldFrom.put(partition, nextOffset);
-            taken.put(partition, nextOffset - 1);
-            changes.onNext(new Taken(LiveRoomChange.reload(), FeedPosition.of(taken)));
+            if (gap) {
+                // The first time, or further on than where it was: nothing before the next offsets is held. Whoever watches
+                // now may have missed changes in between (connected before this replica read the partitions, or the gap),
+                // so they are told, once for the whole assignment, to list the rooms again.
+                changes.onNext(new Taken(LiveRoomChange.reload(), FeedPosition.of(taken)));
+            }
         }
     }
 

@@ -143,8 +143,7 @@ class RoomFeedServiceTest {
         RoomFeedService a = new RoomFeedService(10, 10);
         RoomFeedService b = new RoomFeedService(10, 10);
         for (RoomFeedService replica : List.of(a, b)) {
-            replica.readsFrom(0, 0);
-            replica.readsFrom(1, 0);
+            replica.readsFrom(java.util.Map.of(0, 0L, 1, 0L));
         }
         LiveRoomChange x = change("x", null, false, 0, 0);
         LiveRoomChange y = change("y", null, false, 1, 0);
@@ -178,8 +177,8 @@ class RoomFeedServiceTest {
             RoomFeedService b = new RoomFeedService(3 + random.nextInt(6), 10);
             if (announced) {
                 for (int partition = 0; partition < 3; partition++) {
-                    a.readsFrom(partition, 0);
-                    b.readsFrom(partition, 0);
+                    a.readsFrom(java.util.Map.of(partition, 0L));
+                    b.readsFrom(java.util.Map.of(partition, 0L));
                 }
             }
             int seenOnA = 1 + random.nextInt(orderA.size());
@@ -219,21 +218,35 @@ class RoomFeedServiceTest {
     }
 
     @Test
+    void aWatcherIsToldOnceToReloadWhenTheReplicaBeginsReadingManyPartitions() {
+        AssertSubscriber<LiveRoomChange> watcher = watch(feed, null);
+        java.util.Map<Integer, Long> assignment = new java.util.HashMap<>();
+        for (int partition = 0; partition < 12; partition++) {
+            assignment.put(partition, 40L);
+        }
+        feed.readsFrom(assignment);
+        feed.readsFrom(assignment);
+
+        assertThat(watcher.getItems()).as("one reload for the assignment, none for reading on where it was")
+                .singleElement().satisfies(c -> assertThat(c.isReload()).isTrue());
+    }
+
+    @Test
     void aReplicaThatBeganReadingAfterTheClientsPlaceAsksItToReload() {
         RoomFeedService a = new RoomFeedService(10, 10);
-        a.readsFrom(0, 0);
+        a.readsFrom(java.util.Map.of(0, 0L));
         AssertSubscriber<LiveRoomChange> onA = watch(a, null);
         a.share(change("r0", null, false, 0, 0));
         String lastId = idOf(onA, "r0");
         RoomFeedService b = new RoomFeedService(10, 10);
-        b.readsFrom(0, 2); // offset 1 came before B started
+        b.readsFrom(java.util.Map.of(0, 2L)); // offset 1 came before B started
 
         assertThat(watch(b, lastId).getItems()).singleElement().satisfies(c -> assertThat(c.isReload()).isTrue());
     }
 
     @Test
     void idsThatAreNotAResumePointAskForAReloadWhichCanItselfBeResumedFrom() {
-        feed.readsFrom(0, 0);
+        feed.readsFrom(java.util.Map.of(0, 0L));
         for (String id : List.of("e-r1", "0b6f0f7e-1d2c-4c7a-9a3e-6f1c2b3a4d5e", "v1:0", "v1:0=x", "v1:-1=3", "v1:0=1,0=2", "v1:0=1,",
                 "v1:0=" + "9".repeat(30), "v1:" + "0=1,".repeat(2000))) {
             assertThat(watch(feed, id).getItems()).as(id).singleElement().satisfies(c -> assertThat(c.isReload()).isTrue());

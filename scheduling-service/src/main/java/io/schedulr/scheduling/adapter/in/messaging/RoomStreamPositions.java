@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Tells the live stream where this replica begins reading each partition of the room topic (the end of it at start,
@@ -24,8 +26,10 @@ public class RoomStreamPositions implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<Integer, Long> next = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            feed.readsFrom(partition.partition(), consumer.position(partition));
+            next.put(partition.partition(), consumer.position(partition));
         }
+        feed.readsFrom(next);
     }
 }

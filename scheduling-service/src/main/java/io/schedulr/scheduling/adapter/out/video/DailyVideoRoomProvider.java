@@ -29,8 +29,8 @@ import java.util.UUID;
  * the guest alone (a private session is private in schedulr's lists). A Daily room made private lets nobody in without
  * a meeting token, and one that expired at its first time could not be joined after the session moved or ran long.
  * <p>The name is a keyed hash of the room's id (HMAC-SHA256 with the Daily key): the id is seen by everyone the room is
- * listed for, so a name made from it alone would give its link away; the hash keeps a retry after a lost answer on the
- * same Daily room, and lets an unused one be given back by the room's id.
+ * listed for, so a name made from it alone would give its link away; the hash lets an unused one be given back by the
+ * room's id alone.
  */
 @ApplicationScoped
 @Typed(DailyVideoRoomProvider.class)

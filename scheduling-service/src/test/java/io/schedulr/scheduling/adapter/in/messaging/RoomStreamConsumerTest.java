@@ -39,7 +39,7 @@ class RoomStreamConsumerTest {
             }
 
             @Override
-            public void readsFrom(int partition, long nextOffset) {
+            public void readsFrom(java.util.Map<Integer, Long> nextOffsets) {
             }
         };
     }
