@@ -68,6 +68,30 @@ class CalendarSyncServiceTest {
     }
 
     @Test
+    void aSyncThatFindsTheDedicatedCalendarDeletedMakesItAnewAndSyncsThat() {
+        FakeDedicatedCalendars calendars = new FakeDedicatedCalendars();
+        calendars.deletedInGoogle.add("cal-ana");
+        InMemoryMirrorJobs rooms = new InMemoryMirrorJobs(store);
+        GoogleGrants grants = new GoogleGrants(new FakeGoogle(), new FakeTokenVault(), mirrors, store, events, clock);
+        GoneCalendars gone = new GoneCalendars(store, calendars, grants, events, rooms, new InMemoryInterviewMirrors(store), channels, mirrors,
+                clock);
+        CalendarSyncService withGone = new CalendarSyncService(channels, channels, store, mirrors, google, new FakeCalendarEvents(), grants,
+                commands, mirrors, new InMemoryTransactions(store, events), clock, Duration.ofSeconds(2), Duration.ofMinutes(10), gone);
+        // Google's not_exists push for the deleted calendar asks for a sync; its listing answers 404 for the calendar itself.
+        assertThat(withGone.receive(new Push("ch-1", "secret-token", "res-1", "not_exists"))).isEqualTo(Outcome.SYNC_REQUESTED);
+        channels.syncs.get("ana").token = "token-1";
+        google.changes.add(new CalendarGoneException("cal-ana", "listing calendar cal-ana: Google answered 404 notFound"));
+
+        withGone.syncNext();
+
+        String made = channels.syncs.get("ana").calendarId;
+        assertThat(made).as("the sync now reads the new calendar").isNotEqualTo("cal-ana").startsWith("schedulr-meetings-");
+        assertThat(channels.syncs.get("ana").attempts).as("not a failed sync to back off").isZero();
+        assertThat(rooms.requeuedOnto).containsExactly("ana → " + made);
+        assertThat(events.published()).as("announced as connected to it").anySatisfy(e -> assertThat(e.toString()).contains(made));
+    }
+
+    @Test
     void aMoveSeenInAnIncrementalSyncIsSentOnceAndTheNextTokenKept() {
         channels.request("ana", "cal-ana", NOW);
         channels.syncs.get("ana").token = "token-1";

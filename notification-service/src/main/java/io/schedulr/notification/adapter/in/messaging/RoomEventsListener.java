@@ -16,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -69,7 +68,8 @@ public class RoomEventsListener {
         if (record.key() != null) {
             MDC.put("roomId", record.key());
         }
-        CloudEvent<RoomEvent> event = decode(record.value());
+        // Whatever the bytes, the codec answers an event or a MalformedEventException (poison: dead-lettered at once).
+        CloudEvent<RoomEvent> event = EventCodec.decodeRoomEvent(record.value());
         if (record.key() == null && event.data() != null && event.data().roomId() != null) {
             MDC.put("roomId", event.data().roomId());
         }
@@ -84,29 +84,6 @@ public class RoomEventsListener {
                 .invoke(outcome -> LOG.infof("event %s (%s, room %s, sequence %d): %s", event.id(), type, event.data().roomId(),
                         event.data().sequence(), outcome))
                 .replaceWithVoid();
-    }
-
-    /**
-     * Decoding is a function of the record's bytes alone: whatever it throws, a retry would throw again, so it is poison
-     * (dead-lettered with its reason), never a passing failure that holds the partition. The body {@code null} decodes to
-     * no event at all.
-     */
-    static CloudEvent<RoomEvent> decode(byte[] value) {
-        if (value != null && value.length < 64 && new String(value, StandardCharsets.UTF_8).strip().equals("null")) {
-            throw new MalformedEventException("empty record: the body is the JSON null");
-        }
-        CloudEvent<RoomEvent> event;
-        try {
-            event = EventCodec.decodeRoomEvent(value);
-        } catch (MalformedEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("not a room event: " + e, e);
-        }
-        if (event == null) {
-            throw new MalformedEventException("empty record");
-        }
-        return event;
     }
 
     private static String at(ConsumerRecord<?, ?> record) {

@@ -82,8 +82,7 @@ final class PgReminderPlans implements ReminderPlanPort {
                 .execute(Tuple.of(userIds.toArray(new String[0]))).map(rows -> {
                     Map<String, ReminderPreference> preferences = new HashMap<>();
                     for (Row row : rows) {
-                        preferences.put(row.getString("user_id"), new ReminderPreference(Arrays.asList(row.getArrayOfIntegers("minutes")),
-                                "email".equals(row.getString("channel")), row.getString("time_zone")));
+                        preferences.put(row.getString("user_id"), ReminderRows.preference(row));
                     }
                     return preferences;
                 });

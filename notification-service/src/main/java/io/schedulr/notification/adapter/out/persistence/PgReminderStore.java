@@ -116,9 +116,7 @@ public class PgReminderStore implements ReminderUnitOfWorkPort, ReminderQueuePor
                     if (!it.hasNext()) {
                         return ReminderPreference.DEFAULT;
                     }
-                    Row row = it.next();
-                    return new ReminderPreference(Arrays.asList(row.getArrayOfIntegers("minutes")), "email".equals(row.getString("channel")),
-                            row.getString("time_zone"));
+                    return ReminderRows.preference(it.next());
                 });
     }
 

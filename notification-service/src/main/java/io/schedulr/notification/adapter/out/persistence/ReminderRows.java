@@ -1,6 +1,7 @@
 package io.schedulr.notification.adapter.out.persistence;
 
 import io.schedulr.notification.domain.Person;
+import io.schedulr.notification.domain.ReminderPreference;
 import io.schedulr.notification.domain.ReminderSession;
 import io.schedulr.notification.domain.ReminderSlot;
 import io.schedulr.notification.domain.SessionParticipant;
@@ -10,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +45,12 @@ final class ReminderRows {
         }
         return new ReminderSession(row.getString("session_key"), row.getString("ics_uid"), row.getInteger("last_sequence"),
                 row.getString("title"), instant(row, "start_utc"), instant(row, "end_utc"), row.getString("join_url"), people);
+    }
+
+    /** A {@code reminder_preference} row (its {@code minutes}, {@code channel}, {@code time_zone}). */
+    static ReminderPreference preference(Row row) {
+        return new ReminderPreference(Arrays.asList(row.getArrayOfIntegers("minutes")), "email".equals(row.getString("channel")),
+                row.getString("time_zone"));
     }
 
     static ReminderSlot slot(Row row) {
